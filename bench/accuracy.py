@@ -1,0 +1,135 @@
+"""Field accuracy of OCR + extraction on a folder laid out like receipts-dev.
+
+    python bench/accuracy.py /work/shared/datasets/receipts-dev [--ocr-cache DIR] [--misses]
+
+Scores against labels/<id>.json:
+  total    exact Decimal match with normalized.total
+  date     exact match with normalized.date (ISO)
+  merchant fuzzy match with ``company``: both upper-cased, punctuation and legal-form suffixes
+           (SDN BHD, S/B, GmbH, Inc, LLC, Ltd, ...) removed, then difflib ratio >= MERCHANT_THRESHOLD.
+With --ocr-cache DIR, OCR lines are read from DIR/<id>.json ({"lines": [{"text", "box", "confidence",
+"words"}]}) when present; images without a cached file are OCR'd (one engine for all images).
+Misses are listed by id and field with expected/got values; run this on your own data only.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import json
+import re
+import sys
+import time
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from parse.extract import extract_receipt  # noqa: E402
+from parse.types import OcrLine, Receipt  # noqa: E402
+
+MERCHANT_THRESHOLD = 0.80
+FIELDS = ("total", "date", "merchant")
+_LEGAL = re.compile(
+    r"\b(SDN\.? ?BHD|S/B|BHD|BERHAD|GMBH|AG|KG|INC|LLC|LTD|LIMITED|PLC|CORP|CORPORATION|CO|PTE|PTY|SARL|SAS)\b\.?"
+)
+
+
+def normalise_company(name: str | None) -> str:
+    text = (name or "").upper()
+    text = _LEGAL.sub(" ", text)
+    text = re.sub(r"[^A-Z0-9 ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def merchant_match(expected: str | None, got: str | None) -> bool:
+    a, b = normalise_company(expected), normalise_company(got)
+    if not a or not b:
+        return a == b
+    return difflib.SequenceMatcher(None, a, b).ratio() >= MERCHANT_THRESHOLD
+
+
+def _lines_from_json(data: dict) -> list[OcrLine]:
+    def line(d: dict, with_words: bool) -> OcrLine:
+        words = tuple(line(w, False) for w in d.get("words", ())) if with_words else ()
+        box = tuple(d["box"]) if d.get("box") else None
+        return OcrLine(text=d["text"], box=box, confidence=float(d.get("confidence", 1.0)), words=words)
+
+    return [line(d, True) for d in data["lines"]]
+
+
+class LineSource:
+    """Cached OCR lines when available, else a lazily built OcrEngine shared by all images."""
+
+    def __init__(self, cache: Path | None):
+        self.cache = cache
+        self._engine = None
+
+    def lines(self, image: Path) -> list[OcrLine]:
+        if self.cache is not None:
+            cached = self.cache / f"{image.stem}.json"
+            if cached.exists():
+                return _lines_from_json(json.loads(cached.read_text()))
+        if self._engine is None:
+            from parse.ocr import OcrEngine, OcrSettings
+
+            self._engine = OcrEngine(OcrSettings())
+        from PIL import Image
+
+        with Image.open(image) as img:
+            return self._engine.read(img)
+
+
+def score(receipt: Receipt, label: dict) -> dict[str, tuple[bool, str, str]]:
+    normalized = label.get("normalized", {})
+    expected_total = normalized.get("total")
+    try:
+        total_ok = receipt.total is not None and Decimal(expected_total) == receipt.total
+    except (InvalidOperation, TypeError):
+        total_ok = False
+    expected_date = normalized.get("date")
+    date_ok = receipt.date is not None and receipt.date == dt.date.fromisoformat(expected_date)
+    return {
+        "total": (total_ok, str(expected_total), str(receipt.total)),
+        "date": (date_ok, str(expected_date), str(receipt.date)),
+        "merchant": (merchant_match(label.get("company"), receipt.merchant), str(label.get("company")),
+                     str(receipt.merchant)),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", type=Path, nargs="?", default=Path("/work/shared/datasets/receipts-dev"))
+    parser.add_argument("--ocr-cache", type=Path, default=None, help="folder of cached OCR JSON per image")
+    parser.add_argument("--no-misses", action="store_true", help="print only the table")
+    args = parser.parse_args(argv)
+
+    source = LineSource(args.ocr_cache)
+    labels = sorted((args.folder / "labels").glob("*.json"))
+    hits = {field: 0 for field in FIELDS}
+    misses: list[str] = []
+    started = time.monotonic()
+    for label_path in labels:
+        label = json.loads(label_path.read_text())
+        images = sorted((args.folder / "images").glob(f"{label_path.stem}.*"))
+        receipt = extract_receipt(source.lines(images[0])) if images else Receipt()
+        for field, (ok, expected, got) in score(receipt, label).items():
+            hits[field] += ok
+            if not ok:
+                misses.append(f"{label_path.stem:<12} {field:<9} expected={expected!r} got={got!r}")
+    elapsed = time.monotonic() - started
+
+    n = len(labels) or 1
+    if misses and not args.no_misses:
+        print("misses:")
+        print("\n".join("  " + m for m in misses))
+    print(f"\n{'field':<10} {'correct':>8} {'of':>4} {'accuracy':>9}")
+    for field in FIELDS:
+        print(f"{field:<10} {hits[field]:>8} {len(labels):>4} {100 * hits[field] / n:>8.1f}%")
+    print(f"\n{len(labels)} receipts, {elapsed:.1f}s, merchant threshold difflib ratio >= {MERCHANT_THRESHOLD}"
+          f" (after upper-casing, dropping punctuation and legal suffixes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

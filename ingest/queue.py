@@ -1,0 +1,167 @@
+"""The durable inbound queue: enqueue / claim / finish / fail / recover / release.
+
+Rows live in ``messages`` (one per inbound mail) and their raw bytes in ``spool``. A mail is
+acknowledged to its sender (SMTP 250, IMAP action) only after :meth:`Queue.enqueue` has
+committed. A claimed message that a crash left unfinished is put back by :meth:`recover` at
+start-up; after ``max_attempts`` claims it becomes a dead letter for an operator.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from email.parser import BytesHeaderParser
+from email.policy import default as default_policy
+
+import sqlite_utils
+
+from store.db import immediate
+
+log = logging.getLogger(__name__)
+
+
+def utcnow() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Enqueued:
+    id: int
+    duplicate: bool  # the same mail (Message-ID and bytes) was already queued
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    raw: bytes
+    attempts: int
+    envelope_from: str | None
+    received_at: str
+
+
+class LostClaim(Exception):
+    """The message is no longer claimed by this worker (recovered by a newer daemon)."""
+
+
+class Queue:
+    def __init__(self, db: sqlite_utils.Database, *, max_attempts: int = 3, retry_delay: float = 30.0):
+        self.db = db
+        self.max_attempts = max_attempts
+        self.retry_delay = retry_delay
+        self.token = uuid.uuid4().hex
+
+    def enqueue(self, raw: bytes, *, envelope_from: str | None, recipients: list[str], source: str = "smtp") -> Enqueued:
+        """Store the raw mail durably; returns once the transaction is on disk."""
+        sha256 = hashlib.sha256(raw).hexdigest()
+        message_id = _message_id(raw)
+        with immediate(self.db):
+            cursor = self.db.execute(
+                """INSERT OR IGNORE INTO messages
+                   (message_id, sha256, source, envelope_from, recipients, sender, received_at, size)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [message_id, sha256, source, envelope_from, json.dumps(recipients), envelope_from, utcnow(), len(raw)],
+            )
+            if cursor.rowcount == 0:
+                row = self.db.execute(
+                    "SELECT id FROM messages WHERE coalesce(message_id, '') = ? AND sha256 = ?",
+                    [message_id or "", sha256],
+                ).fetchone()
+                return Enqueued(id=row[0], duplicate=True)
+            queue_id = cursor.lastrowid
+            self.db.execute("INSERT INTO spool (message_id, raw) VALUES (?, ?)", [queue_id, raw])
+        return Enqueued(id=queue_id, duplicate=False)
+
+    def claim(self) -> Claimed | None:
+        """Take the oldest queued message that is due, raising its attempt count."""
+        with immediate(self.db):
+            row = self.db.execute(
+                """UPDATE messages SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, claim_token = ?
+                   WHERE id = (SELECT id FROM messages WHERE status = 'queued'
+                               AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                               ORDER BY id LIMIT 1)
+                   RETURNING id, attempts, envelope_from, received_at""",
+                [utcnow(), self.token, utcnow()],
+            ).fetchone()
+            if row is None:
+                return None
+            raw = self.db.execute("SELECT raw FROM spool WHERE message_id = ?", [row[0]]).fetchone()
+        if raw is None:
+            # The bytes are gone (an operator removed them): nothing can ever process this.
+            self.dead_letter(row[0], "raw message missing from spool")
+            return self.claim()
+        return Claimed(id=row[0], raw=raw[0], attempts=row[1], envelope_from=row[2], received_at=row[3])
+
+    def finish(self, queue_id: int, outcome: str, *, error: str | None = None, keep_raw: bool = False) -> None:
+        """Mark done. Call inside the transaction that writes the message's records.
+
+        Raises :class:`LostClaim` (the caller's transaction then rolls back) when another
+        worker has taken the message over, so a stale worker can never store it twice.
+        """
+        cursor = self.db.execute(
+            """UPDATE messages SET status = 'done', outcome = ?, error = ?, finished_at = ?
+               WHERE id = ? AND status = 'claimed' AND claim_token = ?""",
+            [outcome, error, utcnow(), queue_id, self.token],
+        )
+        if cursor.rowcount != 1:
+            raise LostClaim(f"message {queue_id} is not claimed by this worker")
+        if not keep_raw:
+            self.db.execute("DELETE FROM spool WHERE message_id = ?", [queue_id])
+
+    def fail(self, queue_id: int, error: str) -> str:
+        """An unexpected error: retry later, or dead-letter once attempts are used up."""
+        attempts = self.db.execute("SELECT attempts FROM messages WHERE id = ?", [queue_id]).fetchone()[0]
+        if attempts >= self.max_attempts:
+            self.dead_letter(queue_id, f"{error} (after {attempts} attempts)")
+            return "dead_letter"
+        due = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=self.retry_delay * attempts)
+        with immediate(self.db):
+            self.db.execute(
+                "UPDATE messages SET status = 'queued', error = ?, next_attempt_at = ? WHERE id = ? AND claim_token = ?",
+                [error, due.isoformat(timespec="seconds"), queue_id, self.token],
+            )
+        return "retry"
+
+    def dead_letter(self, queue_id: int, error: str) -> None:
+        """Set aside for an operator; the raw mail is kept for `receiptctl deadletter retry`."""
+        with immediate(self.db):
+            self.db.execute(
+                """UPDATE messages SET status = 'done', outcome = 'dead_letter', error = ?, finished_at = ?
+                   WHERE id = ? AND status != 'done'""",
+                [error, utcnow(), queue_id],
+            )
+        log.error("msg=%s dead-lettered: %s", queue_id, error)
+
+    def release(self, queue_id: int) -> None:
+        """Give back a claimed message untouched (graceful shutdown): the claim does not count."""
+        with immediate(self.db):
+            self.db.execute(
+                "UPDATE messages SET status = 'queued', attempts = max(attempts - 1, 0) WHERE id = ? AND status = 'claimed'",
+                [queue_id],
+            )
+
+    def recover(self) -> int:
+        """At start-up: messages left claimed by a crash go back to the queue, or to dead letter."""
+        rows = self.db.execute("SELECT id, attempts FROM messages WHERE status = 'claimed'").fetchall()
+        for queue_id, attempts in rows:
+            if attempts >= self.max_attempts:
+                self.dead_letter(queue_id, f"processing did not finish after {attempts} attempts (worker crashed)")
+            else:
+                with immediate(self.db):
+                    self.db.execute("UPDATE messages SET status = 'queued' WHERE id = ?", [queue_id])
+                log.warning("msg=%s reclaimed after an unfinished attempt (%d so far)", queue_id, attempts)
+        return len(rows)
+
+    def depth(self) -> int:
+        return self.db.execute("SELECT count(*) FROM messages WHERE status IN ('queued', 'claimed')").fetchone()[0]
+
+
+def _message_id(raw: bytes) -> str | None:
+    headers = BytesHeaderParser(policy=default_policy).parsebytes(raw)
+    try:
+        value = headers.get("Message-ID")
+    except Exception:  # a malformed header must not stop the mail from being queued
+        return None
+    return str(value).strip() or None if value else None

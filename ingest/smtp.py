@@ -1,0 +1,92 @@
+"""The SMTP listener: a thin aiosmtpd handler that only persists.
+
+``handle_DATA`` writes the raw mail and its envelope to the durable queue (in a writer
+thread, never on the event loop) and answers 250 only once that is committed to disk.
+Unknown recipients get 550 (this is never a relay); a failure to persist gets 451 so
+that the sending server tries again later.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from receiptd.config import SmtpConfig
+from store.db import open_db
+
+from .queue import Queue
+
+log = logging.getLogger(__name__)
+
+
+class QueueWriter:
+    """The queue behind one thread with its own connection: SQLite writes off the event loop."""
+
+    def __init__(self, database: str, *, busy_timeout_ms: int):
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="queue-writer")
+        self._queue: Queue | None = None
+        self._database = database
+        self._busy_timeout_ms = busy_timeout_ms
+
+    def _open(self) -> Queue:
+        if self._queue is None:
+            self._queue = Queue(open_db(self._database, busy_timeout_ms=self._busy_timeout_ms))
+        return self._queue
+
+    async def enqueue(self, raw: bytes, envelope_from: str | None, recipients: list[str]):
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._executor, lambda: self._open().enqueue(raw, envelope_from=envelope_from, recipients=recipients)
+        )
+
+    def close(self) -> None:
+        def _close():
+            if self._queue is not None:
+                self._queue.db.close()
+
+        self._executor.submit(_close).result()
+        self._executor.shutdown(wait=True)
+
+
+class ReceiptHandler:
+    def __init__(self, config: SmtpConfig, writer: QueueWriter, on_enqueued: Callable[[], None] = lambda: None):
+        self.recipients = frozenset(config.recipients)
+        self.writer = writer
+        self.on_enqueued = on_enqueued
+
+    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options):
+        if address.strip().lower() not in self.recipients:
+            return "550 5.1.1 Recipient address rejected: no such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 2.1.5 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        raw = envelope.original_content or b""
+        try:
+            stored = await self.writer.enqueue(raw, envelope.mail_from or None, list(envelope.rcpt_tos))
+        except Exception as err:
+            log.error("could not queue a %d-byte mail: %s: %s", len(raw), type(err).__name__, err)
+            return "451 4.3.0 Temporary failure storing the message; please try again later"
+        if stored.duplicate:
+            log.info("msg=%s delivered again (same Message-ID and bytes); kept once", stored.id)
+        else:
+            log.info("msg=%s queued (%d bytes)", stored.id, len(raw))
+            self.on_enqueued()
+        return f"250 2.0.0 OK: queued as {stored.id}"
+
+
+def smtp_factory(config: SmtpConfig, handler: ReceiptHandler) -> Callable[[], SMTP]:
+    def make() -> SMTP:
+        return SMTP(
+            handler,
+            data_size_limit=config.max_message_size,
+            hostname=config.hostname,
+            ident="receiptd",
+            timeout=config.timeout,
+            enable_SMTPUTF8=True,
+        )
+
+    return make

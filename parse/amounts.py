@@ -1,0 +1,167 @@
+"""Money amounts in OCR text: decimal comma or point, thousands separators, OCR noise.
+
+``find_amounts`` returns every amount printed on a line (left to right); ``parse_amount``
+reads one string. The receipt's decimal style (``"."`` or ``","``) decides only the
+ambiguous case of a separator followed by exactly three digits (``9.000`` is nine with three
+decimals on a point-decimal receipt and nine thousand on a comma-decimal one).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+
+# Currency markers, longest first so "RM" wins over a lone "M" and "US$" over "$".
+CURRENCY_MARKERS: dict[str, str] = {
+    "USD": "USD", "US$": "USD", "EUR": "EUR", "GBP": "GBP", "MYR": "MYR", "CHF": "CHF",
+    "SGD": "SGD", "S$": "SGD", "CAD": "CAD", "AUD": "AUD", "RM": "MYR", "DH": "MAD",
+    "€": "EUR", "£": "GBP", "$": "USD",
+}
+_MARKER_RE = "|".join(re.escape(m) for m in sorted(CURRENCY_MARKERS, key=len, reverse=True))
+
+# Glyphs OCR puts inside numbers instead of digits; only replaced inside number-like tokens.
+_DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "S": "5", "s": "5", "l": "1", "I": "1",
+                            "|": "1", "B": "8", "Z": "2"})
+_CONFUSABLE = "OoDQSslI|BZ"
+
+_SPACED_DECIMAL_RE = re.compile(r"(?<=\d)\s*([.,])\s+(?=\d{2}(?!\d))|(?<=\d)\s+([.,])(?=\d{2}(?!\d))")
+_DOUBLE_SEPARATOR_RE = re.compile(r"(?<=\d)\s?([.,])[.,]\s?(?=\d{2}(?!\d))")
+# "7 00 SR" at the end of a line: OCR lost the decimal point of a price column
+_LOST_SEPARATOR_RE = re.compile(r"(?<![\d.,:/])(\d{1,4}) (\d{2})(?=\s?(?:[A-Z]{1,2}|[A-Z]\s[A-Z])?\s*$)")
+_NUMBERISH_RE = re.compile(
+    rf"(?:(?<![\w.,])[{_CONFUSABLE}]|(?<![\d.,])\d)[\d{_CONFUSABLE}.,]*[.,][\d{_CONFUSABLE}]{{2,3}}(?![\w])"
+)
+_AMOUNT_RE = re.compile(
+    rf"(?P<cur1>{_MARKER_RE})?\s?(?P<sign>[-−])?\s?(?P<cur2>{_MARKER_RE})?\s?"
+    r"(?P<num>\d{1,3}(?:[.,']\d{3})+(?:[.,]\d{1,3})?|\d+[.,]\d{1,3}|[.,]\d{2}|\d+)"
+    rf"(?P<trail>-)?(?!\d)\s?(?P<cur3>{_MARKER_RE})?",
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    start: int  # span in the cleaned line text
+    end: int
+    currency: str | None = None  # ISO code of a marker printed next to it
+    has_decimals: bool = True  # printed with a decimal part (not a bare integer)
+
+
+def clean_numbers(text: str) -> str:
+    """Undo OCR noise inside numbers: ``84 . 81`` -> ``84.81``, ``1O.5O`` -> ``10.50``."""
+    text = _DOUBLE_SEPARATOR_RE.sub(r"\1", text)
+    text = _SPACED_DECIMAL_RE.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _LOST_SEPARATOR_RE.sub(r"\1.\2", text)
+
+    def fix(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if sum(ch.isdigit() for ch in token) * 2 < len(token.replace(".", "").replace(",", "")):
+            return token  # mostly letters: a word, not a number
+        return token.translate(_DIGIT_FIX)
+
+    return _NUMBERISH_RE.sub(fix, text)
+
+
+def detect_decimal_style(texts: Iterable[str]) -> str:
+    """``","`` when the receipt mostly writes ``12,50``, else ``"."``."""
+    comma = point = 0
+    for text in texts:
+        for match in re.finditer(r"\d([.,])\d{2}(?![\d.,])", clean_numbers(text)):
+            if match.group(1) == ",":
+                comma += 1
+            else:
+                point += 1
+    return "," if comma > point else "."
+
+
+def parse_number(raw: str, decimal: str = ".") -> Decimal | None:
+    """A plain number string (no currency) -> Decimal, using ``decimal`` only when ambiguous."""
+    raw = raw.strip().replace("'", ",").replace(" ", ",")
+    if not raw or not any(ch.isdigit() for ch in raw):
+        return None
+    separators = [i for i, ch in enumerate(raw) if ch in ".,"]
+    if not separators:
+        return Decimal(raw)
+    last = separators[-1]
+    tail = raw[last + 1:]
+    head = raw[:last]
+    if len(tail) == 3 and raw[last] != decimal:
+        decimal_at = None  # 1,234 on a point receipt / 1.234 on a comma receipt: thousands
+    elif len(tail) == 3 and len(separators) > 1 and raw[separators[-2]] == raw[last]:
+        decimal_at = None  # 1.234.567: repeated separator is a thousands separator
+    elif len(tail) in (1, 2, 3):
+        decimal_at = last
+    else:
+        return None
+    if decimal_at is None:
+        digits = re.sub(r"[.,]", "", raw)
+        groups = re.split(r"[.,]", raw)
+        if any(len(g) != 3 for g in groups[1:]) or len(groups[0]) > 3:
+            return None
+        return Decimal(digits)
+    int_part = re.sub(r"[.,]", "", head)
+    # thousands groups in the integer part must be three digits long
+    groups = re.split(r"[.,]", head)
+    if len(groups) > 1 and (any(len(g) != 3 for g in groups[1:]) or len(groups[0]) > 3):
+        return None
+    try:
+        return Decimal(f"{int_part or '0'}.{tail}")
+    except InvalidOperation:
+        return None
+
+
+def to_cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def find_amounts(text: str, decimal: str = ".", *, integers: bool = False) -> list[Amount]:
+    """Every amount on a line. Bare integers (``12``) only when ``integers`` is set."""
+    cleaned = clean_numbers(text)
+    found: list[Amount] = []
+    for match in _AMOUNT_RE.finditer(cleaned):
+        num = match.group("num")
+        has_decimals = bool(re.search(r"[.,]\d{1,3}$", num)) and not _is_thousands_only(num, decimal)
+        marker = match.group("cur1") or match.group("cur2") or match.group("cur3")
+        if not has_decimals and not (integers or match.group("cur1") or match.group("cur2")):
+            continue
+        if _looks_like_date_or_id(cleaned, match.start("num"), match.end("num")):
+            continue
+        value = parse_number(num, decimal)
+        if value is None:
+            continue
+        if match.group("sign") or match.group("trail"):
+            value = -value
+        found.append(Amount(value=value, start=match.start("num"), end=match.end("num"),
+                            currency=CURRENCY_MARKERS.get(marker) if marker else None,
+                            has_decimals=has_decimals))
+    return found
+
+
+def parse_amount(text: str, decimal: str = ".") -> Decimal | None:
+    """The single (last) amount in ``text``, e.g. ``"EUR 1.234,50"`` -> ``Decimal("1234.50")``."""
+    amounts = find_amounts(text, decimal, integers=True)
+    return amounts[-1].value if amounts else None
+
+
+def _is_thousands_only(num: str, decimal: str) -> bool:
+    separators = [ch for ch in num if ch in ".,"]
+    if not separators:
+        return False
+    tail = re.split(r"[.,]", num)[-1]
+    return len(tail) == 3 and (separators[-1] != decimal or len(separators) > 1 and len(set(separators)) == 1)
+
+
+def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
+    """Part of a date (``31.12.2024``), a time (``12.30PM``) or a long id, not money."""
+    before = text[max(0, start - 1):start]
+    after = text[end:end + 3]
+    if before in ("/", ":", "#") or after[:1] in ("/", ":", "%"):
+        return True
+    if before == "-" and start >= 2 and text[start - 2].isalnum():
+        return True  # 03-4162-2318, 18-01-2018
+    if re.match(r"[.,]\d", after) or (before in (".", ",") and start >= 2 and text[start - 2].isdigit()):
+        return True  # more number parts follow/precede: 31.12.2024, 1.2.3
+    return bool(re.match(r"\s?[AP]\.?M\b", after, re.IGNORECASE))

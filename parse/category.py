@@ -1,0 +1,45 @@
+"""Spending category from generic trade words on the receipt (never merchant names)."""
+from __future__ import annotations
+
+from .layout import Doc
+from .text import find_keyword
+
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "fuel": ("PETROL", "DIESEL", "FUEL", "UNLEADED", "GASOLINE", "LITRE", "LITER", "LITRES", "PUMP", "RON95",
+             "RON97", "RON 95", "RON 97", "BENZIN", "KRAFTSTOFF", "TANKSTELLE", "SUPER E10", "SUPER E5", "ZAPFSAEULE",
+             "GALLONS", "GAL", "PETROLEUM", "SERVICE STATION", "FILLING STATION", "PETROL STATION"),
+    "restaurant": ("RESTAURANT", "RESTORAN", "CAFE", "COFFEE", "BISTRO", "DINE IN", "DINE-IN", "TAKEOUT",
+                   "TAKE OUT", "TAKE AWAY", "TAKEAWAY", "EAT IN", "TABLE", "TISCH", "SERVER", "GUESTS", "COVERS",
+                   "GRATUITY", "TIP", "TRINKGELD", "PIZZA", "BURGER", "NOODLE", "NOODLES", "MEAL", "DRINK",
+                   "DRINKS", "BEVERAGE", "KITCHEN", "GASTSTAETTE", "SPEISEN", "GETRAENKE", "FRIES", "LATTE",
+                   "CAPPUCCINO", "TEA", "RICE", "CHICKEN", "SANDWICH", "PORRIDGE", "BAKERY", "CAKE", "CAKES"),
+    "grocery": ("SUPERMARKET", "GROCERY", "GROCERIES", "HYPERMARKET", "MINIMARKET", "MINI MARKET", "MART",
+                "LEBENSMITTEL", "SUPERMARKT", "MILK", "MILCH", "EGGS", "EIER", "BREAD", "BROT", "BANANA", "BANANEN",
+                "VEGETABLE", "VEGETABLES", "VEGE", "FRUIT", "PRODUCE", "OBST", "GEMUESE", "BUTTER", "CHEESE",
+                "KAESE", "YOGURT", "JOGHURT", "PFAND", "DEPOSIT", "KG", "WHOLEMEAL", "RUNCIT"),
+    "pharmacy": ("PHARMACY", "PHARMACIE", "APOTHEKE", "DRUGSTORE", "DROGERIE", "DROGERIEMARKT", "CHEMIST",
+                 "HEALTHCARE", "HEALTH", "MEDICINE", "MEDICAL", "TABLET", "TABLETS", "CAPSULE", "CAPSULES",
+                 "PRESCRIPTION", "RX", "VITAMIN", "CLINIC", "FARMASI", "SYRUP", "OINTMENT", "BEAUTY", "COSMETIC"),
+    "cinema": ("CINEMA", "CINEMAS", "KINO", "THEATRE", "THEATER", "MOVIE", "FILM", "SCREEN", "SAAL", "SEAT",
+               "SITZ", "REIHE", "ROW", "SHOWTIME", "VORSTELLUNG", "IMAX", "3D", "POPCORN"),
+    "entertainment": ("THEME PARK", "AMUSEMENT", "ADMISSION", "EINTRITT", "ZOO", "MUSEUM", "AQUARIUM",
+                      "WRISTBAND", "DAY PASS", "TAGESKARTE", "FREIZEITPARK", "RIDES", "BOWLING", "ARCADE",
+                      "WATER PARK", "ENTRY", "TICKETS"),
+    "tobacco": ("TOBACCO", "TABAK", "CIGARETTE", "CIGARETTES", "CIGAR", "CIGARS", "ZIGARETTEN", "ZIGARREN",
+                "VAPE", "E-LIQUID", "SMOKE SHOP", "TABAC", "ROLLING PAPERS"),
+}
+_NAME_WEIGHT = 3.0  # a trade word in the merchant's own name counts more than one in an item
+
+
+def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
+    scores = {category: 0.0 for category in CATEGORIES}
+    for line in doc.lines:
+        weight = _NAME_WEIGHT if line.index == name_line else 1.0
+        for category, words in CATEGORIES.items():
+            if find_keyword(line.text, words):
+                scores[category] += weight
+    best = max(scores, key=lambda c: scores[c])
+    if scores[best] < 1.0:
+        return "retail", 0.3
+    share = scores[best] / sum(scores.values())
+    return best, round(min(0.9, 0.3 + 0.15 * scores[best]) * share + 0.1, 2)

@@ -1,0 +1,186 @@
+"""Dates and times printed on receipts.
+
+Numeric dates like ``03/04/2024`` are ambiguous. ``find_dates`` returns them unresolved
+(``RawDate``); the caller picks the order once per receipt with ``order_from_dates`` (days
+above 12 seen elsewhere on the same receipt) and locale evidence, then ``resolve`` each.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .text import ascii_upper
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate([
+    ("JAN", "JANUARY", "JANUAR", "JANV", "JANVIER", "JAENNER", "JANNER"),
+    ("FEB", "FEBRUARY", "FEBRUAR", "FEV", "FEVR", "FEVRIER"),
+    ("MAR", "MARCH", "MAERZ", "MARZ", "MRZ", "MARS"),
+    ("APR", "APRIL", "AVR", "AVRIL"),
+    ("MAY", "MAI"),
+    ("JUN", "JUNE", "JUNI", "JUIN"),
+    ("JUL", "JULY", "JULI", "JUIL", "JUILLET"),
+    ("AUG", "AUGUST", "AOUT"),
+    ("SEP", "SEPT", "SEPTEMBER", "SEPTEMBRE"),
+    ("OCT", "OCTOBER", "OKT", "OKTOBER", "OCTOBRE"),
+    ("NOV", "NOVEMBER", "NOVEMBRE"),
+    ("DEC", "DECEMBER", "DEZ", "DEZEMBER", "DECEMBRE"),
+], start=1):
+    for _name in _names:
+        MONTHS[_name] = _number
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SEP = r"\s?(?P<sep>[/.\-])\s?"
+_SAME_SEP = r"\s?(?P=sep)\s?"
+_YEAR = r"(?P<y>[12][\dOILT]{3}(?![\dA-Z])|\d{2}(?![\dA-Z]))"
+
+_ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")
+_NUMERIC_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}}){_SAME_SEP}{_YEAR}")
+_MIXED_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}})\s?[/.\-]\s?{_YEAR}")
+_DAY_MONTH_RE = re.compile(
+    rf"(?<![\dA-Z])(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-/.]*(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.,']*{_YEAR}"
+)
+_MONTH_DAY_RE = re.compile(
+    rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.]*(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?(?!\d)[\s,.]*{_YEAR}"
+)
+_COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[01]\d)(?P<y>20\d{2})(?!\d)")
+_TIME_RE = re.compile(
+    r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:.])\s?(?P<m>[0-5]\d)(?:\s?:\s?(?P<s>[0-5]\d))?"
+    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?M\b\.?)?"
+)
+_YEAR_FIX = str.maketrans({"O": "0", "I": "1", "L": "1", "T": "1"})
+_DIGIT_FIX = str.maketrans({"O": "0", "D": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8"})
+_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOILS|]{1,4}(?:\s?[/\-.]\s?[\dOILS|]{1,4}){2}(?![A-Z\d])")
+
+
+@dataclass(frozen=True)
+class RawDate:
+    """A date as printed. ``kind`` is ``"numeric"`` (order unknown), ``"fixed"`` or ``"compact"``."""
+
+    first: int  # day or month (numeric), or the day (fixed)
+    second: int
+    year: int
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def forces_day_first(self) -> bool:
+        return self.kind == "numeric" and self.first > 12 >= self.second
+
+    @property
+    def forces_month_first(self) -> bool:
+        return self.kind == "numeric" and self.second > 12 >= self.first
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    value: dt.time
+    start: int
+    end: int
+
+
+def prepare(text: str) -> str:
+    """Upper case, accents dropped, and OCR letter-for-digit slips fixed inside date-like tokens."""
+    text = ascii_upper(text)
+    def fix(match: re.Match[str]) -> str:
+        token = match.group(0)
+        return token.translate(_DIGIT_FIX) if sum(ch.isdigit() for ch in token) >= 3 else token
+
+    return _DATEISH_RE.sub(fix, text)
+
+
+def _year(raw: str) -> int:
+    year = int(raw.translate(_YEAR_FIX))
+    return 2000 + year if year < 100 else year
+
+
+def find_dates(text: str) -> list[RawDate]:
+    """Date-looking spans on one line, left to right, overlapping candidates dropped."""
+    text = prepare(text)
+    found: list[RawDate] = []
+
+    def add(candidate: RawDate) -> None:
+        if not 1990 <= candidate.year <= 2099:
+            return
+        if any(candidate.start < other.end and other.start < candidate.end for other in found):
+            return
+        found.append(candidate)
+
+    for m in _ISO_RE.finditer(text):
+        add(RawDate(int(m["b"]), int(m["a"]), int(m["y"]), m.start(), m.end(), "fixed"))
+    for regex in (_DAY_MONTH_RE, _MONTH_DAY_RE):
+        for m in regex.finditer(text):
+            add(RawDate(int(m["a"]), MONTHS[m["m"]], _year(m["y"]), m.start(), m.end(), "fixed"))
+    for regex in (_NUMERIC_RE, _MIXED_RE):  # same separators first: "#19- 18/01/2018"
+        for m in regex.finditer(text):
+            if not _time_like(m):
+                add(RawDate(int(m["a"]), int(m["b"]), _year(m["y"]), m.start(), m.end(), "numeric"))
+    for m in _COMPACT_RE.finditer(text):
+        add(RawDate(int(m["a"]), int(m["b"]), int(m["y"]), m.start(), m.end(), "compact"))
+    found = [d for d in found if resolve(d, day_first=True) or resolve(d, day_first=False)]
+    return sorted(found, key=lambda d: d.start)
+
+
+def _time_like(match: re.Match[str]) -> bool:
+    """``11.29.00`` is a time; a dotted date is day-first, so its middle part is at most 12."""
+    return match["sep"] == "." and len(match["y"]) == 2 and int(match["b"]) > 12 and int(match["a"]) < 24
+
+
+def resolve(raw: RawDate, day_first: bool) -> dt.date | None:
+    """The calendar date, in the preferred order when ``raw`` is numeric, else the other if valid."""
+    if raw.kind in ("fixed", "compact"):
+        return _make(raw.year, raw.second, raw.first)
+    preferred = (raw.second, raw.first) if day_first else (raw.first, raw.second)
+    return _make(raw.year, *preferred) or _make(raw.year, preferred[1], preferred[0])
+
+
+def order_from_dates(raws: list[RawDate]) -> bool | None:
+    """True (day first) / False (month first) when some date on the receipt only reads one way."""
+    day_first = sum(r.forces_day_first for r in raws)
+    month_first = sum(r.forces_month_first for r in raws)
+    if day_first == month_first:
+        return None
+    return day_first > month_first
+
+
+def parse_date(text: str, day_first: bool = True) -> dt.date | None:
+    """The first date in ``text`` (convenience for callers with a single string)."""
+    raws = find_dates(text)
+    if not raws:
+        return None
+    evidence = order_from_dates(raws)
+    return resolve(raws[0], day_first if evidence is None else evidence)
+
+
+def find_times(text: str) -> list[TimeMatch]:
+    """Times on a line. ``15.28`` counts only with AM/PM or beside a date (else it is money)."""
+    text = ascii_upper(text)
+    beside_date = bool(find_dates(text))
+    found = []
+    for m in _TIME_RE.finditer(text):
+        if m["sep"] == "." and not (m["ap"] or m["s"] or beside_date):
+            continue
+        hour, minute = int(m["h"]), int(m["m"])
+        if m["ap"]:
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if m["ap"] == "P" else 0)
+        if hour > 23:
+            continue
+        second = int(m["s"]) if m["s"] else 0
+        found.append(TimeMatch(dt.time(hour, minute, second), m.start(), m.end()))
+    return found
+
+
+def parse_time(text: str) -> dt.time | None:
+    times = find_times(text)
+    return times[0].value if times else None
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,159 @@
+"""OCR lines -> a Receipt. Pure: no I/O, and no OCR text is ever logged.
+
+Each field comes from its own module (merchant, dates, totals, items, payment, category);
+this module only runs them in order, picks the date and time, and adds the consistency flags.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from .amounts import to_cents
+from .category import find_category
+from .dates import RawDate, find_dates, find_times, order_from_dates, resolve
+from .items import find_items
+from .layout import Doc, build_doc
+from .locale import detect_locale
+from .merchant import find_merchant
+from .payment import find_payment, find_receipt_number
+from .text import has_keyword
+from .totals import find_totals
+from .types import OcrLine, Receipt
+
+_DATE_LABELS = ("DATE", "DATUM", "DT", "DATE/TIME", "TARIKH", "LE")
+_NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GUELTIG", "BIS", "BEST BEFORE", "USE BY",
+                      "MHD", "DUE DATE", "RETURN BY", "BIRTH", "POINTS EXPIRY")
+_TOLERANCE = Decimal("0.02")
+
+
+def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
+    doc = build_doc(lines)
+    if not doc.lines:
+        return Receipt()
+    locale = detect_locale(doc.texts)
+    confidence: dict[str, float] = {}
+
+    date, date_line, confidence["date"] = _pick_date(doc, locale.day_first)
+    time, confidence["time"] = _pick_time(doc, date_line)
+    totals = find_totals(doc)
+    first_body = _first_body_line(doc)
+    merchant = find_merchant(doc, _heights(lines), first_body)
+    body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=len(doc.lines))
+    body_start = max(date_line + 1 if date_line is not None else 0, (merchant.name_line or 0) + 1)
+    if body_start >= body_end:
+        body_start = (merchant.name_line or 0) + 1
+    items = find_items(doc, body_start, body_end)
+    payment, confidence["payment"] = find_payment(doc, locale.country)
+    receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
+    category, confidence["category"] = find_category(doc, merchant.name_line)
+
+    confidence.update({
+        "merchant": merchant.name_confidence,
+        "merchant_address": 0.6 if merchant.address else 0.0,
+        "phone": 0.7 if merchant.phone else 0.0,
+        "currency": locale.currency_confidence if locale.currency else 0.0,
+        "total": totals.total.confidence if totals.total else 0.0,
+        "subtotal": totals.subtotal.confidence if totals.subtotal else 0.0,
+        "tax": totals.tax.confidence if totals.tax else 0.0,
+        "tip": totals.tip.confidence if totals.tip else 0.0,
+        "items": 0.5 if items else 0.0,
+    })
+    total = _money(totals.total)
+    subtotal = _money(totals.subtotal)
+    tax = _money(totals.tax)
+    flags = _flags(items, subtotal, tax, _money(totals.tip), total)
+    if flags.get("subtotal_plus_tax_equals_total"):
+        for name in ("total", "subtotal", "tax"):
+            confidence[name] = min(0.99, confidence[name] + 0.1)
+    return Receipt(
+        merchant=merchant.name,
+        merchant_address=merchant.address,
+        phone=merchant.phone,
+        date=date,
+        time=time,
+        currency=locale.currency,
+        total=total,
+        subtotal=subtotal,
+        tax=tax,
+        tax_rate=totals.tax_rate,
+        tip=_money(totals.tip),
+        items=items,
+        payment=payment,
+        receipt_number=receipt_number,
+        category=category,
+        confidence={k: round(v, 2) for k, v in confidence.items()},
+        flags=flags,
+    )
+
+
+def _money(pick) -> Decimal | None:
+    return to_cents(pick.value) if pick is not None else None
+
+
+def _heights(lines: Sequence[OcrLine]) -> list[int]:
+    return [(line.box[3] - line.box[1]) if line.box else 0 for line in lines]
+
+
+def _first_body_line(doc: Doc) -> int | None:
+    """First line that is clearly past the header: it holds a date or a priced amount."""
+    for line in doc.lines:
+        if find_dates(line.text) or any(a.has_decimals for a in line.amounts):
+            return line.index
+    return None
+
+
+def _pick_date(doc: Doc, locale_day_first: bool) -> tuple[dt.date | None, int | None, float]:
+    found: list[tuple[int, RawDate]] = [(line.index, raw) for line in doc.lines for raw in find_dates(line.text)]
+    if not found:
+        return None, None, 0.0
+    evidence = order_from_dates([raw for _, raw in found])
+    day_first = locale_day_first if evidence is None else evidence
+    best: tuple[float, int, dt.date, RawDate] | None = None
+    for index, raw in found:
+        value = resolve(raw, day_first)
+        if value is None:
+            continue
+        text = doc.lines[index].text
+        score = 1.0 - 0.5 * index / len(doc.lines)
+        if has_keyword(text, _DATE_LABELS) or (index > 0 and has_keyword(doc.lines[index - 1].text, _DATE_LABELS)):
+            score += 1.0
+        if find_times(text):
+            score += 0.8
+        if has_keyword(text, _NOT_PURCHASE_DATE):
+            score -= 2.5
+        if raw.kind == "compact":
+            score -= 0.8
+        if best is None or score > best[0]:
+            best = (score, index, value, raw)
+    if best is None:
+        return None, None, 0.0
+    score, index, value, raw = best
+    ambiguous = raw.kind == "numeric" and raw.first <= 12 and raw.second <= 12 and raw.first != raw.second
+    confidence = min(0.95, 0.5 + 0.15 * score) - (0.15 if ambiguous and evidence is None else 0.0)
+    return value, index, max(confidence, 0.1)
+
+
+def _pick_time(doc: Doc, date_line: int | None) -> tuple[dt.time | None, float]:
+    if date_line is not None:
+        for index in (date_line, date_line + 1, date_line - 1):
+            if 0 <= index < len(doc.lines):
+                times = find_times(doc.lines[index].text)
+                if times:
+                    return times[0].value, 0.85
+    for line in doc.lines:
+        times = find_times(line.text)
+        if times:
+            return times[0].value, 0.5
+    return None, 0.0
+
+
+def _flags(items, subtotal, tax, tip, total) -> dict[str, bool]:
+    flags: dict[str, bool] = {}
+    item_sum = sum((item.amount for item in items if item.amount is not None), Decimal(0))
+    if items and subtotal is not None:
+        flags["items_sum_to_subtotal"] = abs(item_sum - subtotal) <= _TOLERANCE
+    if subtotal is not None and tax is not None and total is not None:
+        expected = subtotal + tax + (tip or Decimal(0))
+        flags["subtotal_plus_tax_equals_total"] = abs(expected - total) <= _TOLERANCE
+    return flags

@@ -1,0 +1,75 @@
+"""Line items: description lines with a price between the header and the totals block.
+
+Handles one-line items (``2 x 3,50  7,00``), and two-line items where the description line
+has no amount and the next line holds only quantity / unit price / amount.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .amounts import Amount
+from .layout import Doc, Line
+from .text import has_keyword, letters, squash_spaces
+from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL, TAX
+from .types import LineItem
+
+_NOT_ITEM = FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX + NOT_TOTAL + (
+    "VISA", "MASTERCARD", "CARD", "KARTE", "EC", "PAYMENT", "CHANGE", "TEL", "FAX", "INVOICE", "RECEIPT",
+    "DATE", "DATUM", "TIME", "CASHIER", "TABLE", "NETT", "NET", "AMOUNT", "TERMINAL", "AUTH", "APPROVAL",
+)
+_QTY_X_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:X|x|\*|@|STK|ST|PC|PCS|EA)\b\s*[x@*]?\s*")
+_LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z])")
+_MAX_ITEMS = 200
+
+
+def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]:
+    items: list[LineItem] = []
+    pending: Line | None = None  # a description line still waiting for its price line
+    for line in doc.lines[body_start:body_end]:
+        if has_keyword(line.text, _NOT_ITEM):
+            pending = None
+            continue
+        priced = [a for a in line.amounts if a.has_decimals]
+        if priced and letters(line.text) >= 3:
+            items.append(_item(line.text, priced, line.index))
+            pending = None
+        elif priced and pending is not None:
+            items.append(_item(pending.text + " " + line.text, priced, pending.index, description=pending.text))
+            pending = None
+        elif not priced and letters(line.text) >= 3:
+            pending = line
+        if len(items) >= _MAX_ITEMS:
+            break
+    return tuple(items)
+
+
+def _item(text: str, amounts: list[Amount], index: int, description: str | None = None) -> LineItem:
+    amount = amounts[-1].value
+    quantity = unit_price = None
+    qty_match = _QTY_X_RE.search(text)
+    if qty_match:
+        quantity = Decimal(qty_match.group(1).replace(",", "."))
+    elif (lead := _LEADING_QTY_RE.match(text)) and description is None:
+        quantity = Decimal(lead.group(1))
+    if len(amounts) >= 2:
+        unit_price = amounts[-2].value
+        if quantity is None and unit_price and (amount / unit_price) == (amount / unit_price).to_integral_value():
+            quantity = amount / unit_price
+    elif quantity:
+        unit_price = (amount / quantity).quantize(Decimal("0.01")) if quantity else None
+    if quantity is not None and unit_price is not None and abs(quantity * unit_price - amount) > Decimal("0.05"):
+        unit_price = None if len(amounts) < 2 else unit_price
+    desc = description if description is not None else _description(text, amounts)
+    if quantity is not None and quantity == quantity.to_integral_value():
+        quantity = quantity.quantize(Decimal("1"))
+    return LineItem(description=desc, amount=amount, quantity=quantity, unit_price=unit_price, line_index=index)
+
+
+def _description(text: str, amounts: list[Amount]) -> str:
+    cut = amounts[0].start if amounts else len(text)
+    # amounts' positions refer to the cleaned text, which only ever shortens noisy numbers
+    desc = text[:cut] if cut <= len(text) else text
+    desc = _QTY_X_RE.sub(" ", desc)
+    desc = re.sub(r"(RM|EUR|USD|GBP|MYR|[$€£])\s*$", "", desc.strip())
+    return squash_spaces(desc).strip(" .:*-") or squash_spaces(text)

@@ -1,0 +1,67 @@
+"""A receipt's lines prepared once for all field rules: cleaned text, amounts, keyword helpers."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .amounts import Amount, detect_decimal_style, find_amounts
+from .text import find_keyword, letters
+from .types import OcrLine
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    text: str
+    amounts: tuple[Amount, ...]
+    confidence: float
+
+    @property
+    def last_amount(self) -> Decimal | None:
+        return self.amounts[-1].value if self.amounts else None
+
+    @property
+    def is_amount_only(self) -> bool:
+        """Nothing but numbers and currency marks: the value column of a label on another line."""
+        return bool(self.amounts) and letters(self.text) <= 3
+
+
+@dataclass(frozen=True)
+class Doc:
+    lines: tuple[Line, ...]
+    decimal: str
+
+    @property
+    def texts(self) -> list[str]:
+        return [line.text for line in self.lines]
+
+
+def build_doc(ocr_lines: Sequence[OcrLine]) -> Doc:
+    texts = [line.text for line in ocr_lines]
+    decimal = detect_decimal_style(texts)
+    lines = tuple(
+        Line(index=i, text=line.text, amounts=tuple(find_amounts(line.text, decimal)), confidence=line.confidence)
+        for i, line in enumerate(ocr_lines)
+    )
+    return Doc(lines=lines, decimal=decimal)
+
+
+def value_after(doc: Doc, line: Line, keyword_end: int = 0, lookahead: int = 2) -> Amount | None:
+    """The amount a label on ``line`` refers to: rightmost on the line after the label, else the
+    next amount-only line (labels and values printed as separate columns)."""
+    after = [a for a in line.amounts if a.start >= keyword_end]
+    if after:
+        return after[-1]
+    for nxt in doc.lines[line.index + 1: line.index + 1 + lookahead]:
+        if nxt.is_amount_only:
+            return nxt.amounts[-1]
+        if letters(nxt.text) > 3:
+            break
+    return None
+
+
+def keyword_end(text: str, keywords: tuple[str, ...]) -> int:
+    """Rough position just past a keyword, so amounts printed before it are ignored."""
+    found = find_keyword(text, keywords)
+    return 0 if found is None else found[1] + len(found[0].replace(" ", ""))

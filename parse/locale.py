@@ -1,0 +1,96 @@
+"""Where a receipt comes from, judged from its own text: currency, country, date order.
+
+Evidence is generic (currency markers, legal-form suffixes, tax names, postcode shapes,
+country and language words), never a merchant name.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .amounts import CURRENCY_MARKERS
+from .text import ascii_upper
+
+# country -> (currency, day_first)
+COUNTRIES: dict[str, tuple[str, bool]] = {
+    "US": ("USD", False), "DE": ("EUR", True), "AT": ("EUR", True), "FR": ("EUR", True),
+    "GB": ("GBP", True), "MY": ("MYR", True), "SG": ("SGD", True), "CH": ("CHF", True),
+    "MA": ("MAD", True), "CA": ("CAD", False), "AU": ("AUD", True),
+}
+
+# (country, pattern, weight) -- patterns run on upper-cased, accent-free text
+_COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
+    (country, re.compile(pattern), weight)
+    for country, pattern, weight in [
+        ("MY", r"\bSDN\.?\s?BHD\b|\bBHD\b|\bS/B\b|\bMALAYSIA\b|\bJALAN\b|\bJLN\b|\bTAMAN\b|\bSELANGOR\b"
+               r"|\bKUALA LUMPUR\b|\bJOHOR\b|\bPENANG\b|\bRINGGIT\b|\bGST\b|\bSST\b", 2.0),
+        ("DE", r"\bGMBH\b|\bMWST\b|\bUST\b|\bSUMME\b|\bZU ZAHLEN\b|\bRUECKGELD\b|\bGEGEBEN\b|\bSTEUER"
+               r"|\bSTR(?:ASSE|\.)|\bDEUTSCHLAND\b|\bVIELEN DANK\b|\bEC-?KARTE\b|\bKASSE\b|\bBELEG\b"
+               r"|\bNETTO\b|\bBRUTTO\b|\bDATUM\b|\bUHRZEIT\b", 2.0),
+        ("AT", r"\bOESTERREICH\b|\bAUSTRIA\b", 3.0),
+        ("FR", r"\bTVA\b|\bMERCI\b|\bFRANCE\b|\bTTC\b|\bESPECES?\b", 1.5),
+        ("MA", r"\bMAROC\b|\bMOROCCO\b|\bDH\b|\bDHS\b|\bMAD\b", 2.0),
+        ("GB", r"\bVAT\b|\bPLC\b|\bLTD\b|\bLIMITED\b|\bUNITED KINGDOM\b|\bENGLAND\b|\bLONDON\b"
+               r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b", 1.5),
+        ("US", r"\bSALES TAX\b|\bINC\b|\bLLC\b|\bUSA\b|\bUNITED STATES\b|\bBALANCE DUE\b"
+               r"|\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
+               r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?\s\d{5}(?:-\d{4})?\b"
+               r"|\(\d{3}\)\s?\d{3}-\d{4}", 1.5),
+        ("SG", r"\bSINGAPORE\b|\bPTE\.? LTD\b", 3.0),
+        ("CH", r"\bSCHWEIZ\b|\bSUISSE\b|\bCHF\b", 3.0),
+        ("AU", r"\bPTY\.? LTD\b|\bAUSTRALIA\b|\bABN\b", 3.0),
+        ("CA", r"\bCANADA\b|\bHST\b|\bGST/HST\b", 2.0),
+    ]
+]
+_CURRENCY_COUNTRY = {"USD": "US", "EUR": "DE", "GBP": "GB", "MYR": "MY", "SGD": "SG", "CHF": "CH",
+                     "MAD": "MA", "CAD": "CA", "AUD": "AU"}
+_MARKER_RE = re.compile(
+    r"(?<![A-Z])(" + "|".join(re.escape(m) for m in sorted(CURRENCY_MARKERS, key=len, reverse=True)) + r")(?![A-Z])"
+)
+
+
+@dataclass(frozen=True)
+class Locale:
+    country: str | None
+    currency: str | None
+    day_first: bool
+    currency_confidence: float
+
+
+def currency_votes(texts: Sequence[str]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    for text in texts:
+        for marker in _MARKER_RE.findall(ascii_upper(text)):
+            votes[CURRENCY_MARKERS[marker]] += 1
+    return votes
+
+
+def country_votes(texts: Sequence[str]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    for text in texts:
+        upper = ascii_upper(text)
+        for country, pattern, weight in _COUNTRY_EVIDENCE:
+            if pattern.search(upper):
+                votes[country] += weight
+    return votes
+
+
+def detect_locale(texts: Sequence[str]) -> Locale:
+    """Country and currency from the words; ``$`` alone means US, ``$`` beside Malaysian words MYR."""
+    currencies = currency_votes(texts)
+    countries = country_votes(texts)
+    printed = currencies.most_common(1)[0][0] if currencies else None
+    if printed and printed != "USD":
+        countries[_CURRENCY_COUNTRY[printed]] += 3.0 * currencies[printed]
+    elif printed == "USD":
+        countries["US"] += 1.0  # "$" is shared by many dollars and by some ringgit receipts
+    country = countries.most_common(1)[0][0] if countries else None
+    if country is None:
+        return Locale(None, None, True, 0.0)
+    currency, day_first = COUNTRIES[country]
+    if printed and printed != "USD":
+        currency = printed
+    confidence = 0.9 if printed and currency == printed else (0.6 if printed else 0.4)
+    return Locale(country, currency, day_first, confidence)

@@ -1,0 +1,184 @@
+"""Merchant name, address and phone from the receipt header (or a legal name in the footer).
+
+A name is only taken from a line that looks like one: a legal-form suffix (SDN BHD, GmbH,
+Inc, LLC, Ltd, ...) is strong evidence; otherwise the first name-like header line. When the
+name is only a logo, nothing name-like is read and the merchant stays empty.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from .layout import Doc, Line
+from .text import ascii_upper, digits, has_keyword, letters, squash_spaces
+
+_LEGAL_RE = re.compile(
+    r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
+    r"|\bINC\b\.?|\bINCORPORATED\b|\bLLC\b|\bL\.L\.C\b|\bLTD\b\.?|\bLIMITED\b|\bPLC\b|\bCORP\b\.?|\bCORPORATION\b"
+    r"|\bCO\.\s?(?:LTD|KG)|\bPTE\b|\bPTY\b|\bS\.?A\.?R\.?L\b|\bSAS\b|\bS\.A\.|\bB\.?V\.?\b|\bN\.V\.|\bOHG\b|\bUG\b"
+)
+_BUSINESS_WORDS = (
+    "ENTERPRISE", "ENTERPRISES", "TRADING", "COMPANY", "RESTAURANT", "RESTORAN", "STORE", "STORES", "SHOP",
+    "MART", "MARKET", "SUPERMARKET", "KEDAI", "BAKERY", "BAKERIES", "CAFE", "PHARMACY", "APOTHEKE",
+    "HARDWARE", "BOOKSTORE", "BOOKSTORES", "STATIONERY", "HOUSE", "CENTRE", "CENTER", "GROUP", "HOLDINGS",
+    "INDUSTRIES", "SERVICES", "SERVICE", "STATION", "BISTRO", "KITCHEN", "DINER", "GRILL", "BAR", "PUB",
+    "MARKT", "BAECKEREI", "DROGERIE", "TANKSTELLE", "CINEMA", "KINO", "THEATRE", "THEATER", "HOTEL",
+    "PERNIAGAAN", "SYARIKAT", "GALLERY", "CONFECTIONERY", "HEALTHCARE", "ELECTRICAL", "OUTLET", "BOUTIQUE",
+)
+_NOT_NAME = (
+    "TAX INVOICE", "INVOICE", "RECEIPT", "RECHNUNG", "QUITTUNG", "KASSENBON", "BELEG", "CASH BILL", "BILL",
+    "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "THANKS", "COPY", "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
+    "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
+    "CASHIER", "SERVER", "DATE", "DATUM", "TIME", "FORMERLY", "LICENSEE", "OPEN", "HOURS", "WWW", "HTTP",
+    "EMAIL", "E-MAIL", "MEMBER", "STORE NO", "STORE #", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
+    "CHANGE", "POS", "TERMINAL", "SIMPLIFIED", "OFFICIAL", "ORIGINAL",
+)
+_ADDRESS_KEYWORDS = (
+    "JALAN", "JLN", "LOT", "TAMAN", "TMN", "LORONG", "PERSIARAN", "KAWASAN", "BANDAR", "SEKSYEN", "BATU",
+    "STREET", "ROAD", "RD", "AVENUE", "AVE", "BLVD", "BOULEVARD", "DRIVE", "LANE", "SUITE", "FLOOR", "LEVEL",
+    "BLOCK", "BLK", "UNIT", "HIGHWAY", "HWY", "SQUARE", "PLAZA", "MALL", "STRASSE", "PLATZ", "WEG", "ALLEE",
+    "GASSE", "DAMM", "RUE", "AUTOROUTE",
+)
+# postcodes: 5 digits (US, DE, MY, FR), UK, 4 digits before a town; street numbers "NO. 12", "Hauptstr. 5"
+_ADDRESS_RE = re.compile(
+    r"\b\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4}\s[A-Z]{3,}|\bNO\.?\s?\d|STR\.\s?\d|\b\d+\s?[A-Z]?,"
+)
+_LEGAL_CANON = (
+    (re.compile(r"\bSDN[\s.:,_]*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
+    (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?", re.IGNORECASE), "GmbH"),
+)
+
+
+def _is_address(text: str) -> bool:
+    return bool(_ADDRESS_RE.search(ascii_upper(text))) or has_keyword(text, _ADDRESS_KEYWORDS)
+
+
+_REG_NUMBER_RE = re.compile(r"\(?\s*(?:CO\.?\s*(?:NO|REG)\.?\s*:?)?\s*\b[A-Z]{0,2}\d{4,}[-\s]?[A-Z]?\b\s*\)?\.?")
+_PHONE_KEYWORDS = ("TEL", "TELEPHONE", "PHONE", "PH", "TELEFON", "HOTLINE", "CALL", "MOBILE", "HP")
+_PHONE_RE = re.compile(r"\+?\(?\d[\d\s\-().\/]{5,}\d")
+_US_PHONE_RE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+
+
+@dataclass(frozen=True)
+class MerchantInfo:
+    name: str | None
+    name_line: int | None
+    name_confidence: float
+    address: str | None
+    phone: str | None
+
+
+def header_end(doc: Doc, first_body_line: int | None) -> int:
+    """Index after the header: first date/amount-heavy line, at most 45 % of the receipt."""
+    limit = max(8, int(len(doc.lines) * 0.45))
+    if first_body_line is not None:
+        limit = min(limit, max(first_body_line, 3))
+    return min(limit, len(doc.lines))
+
+
+def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> MerchantInfo:
+    end = header_end(doc, first_body_line)
+    name_line, confidence = _name_line(doc, heights, end)
+    name = _full_name(doc, name_line) if name_line is not None else None
+    address = _address(doc, name_line, end)
+    return MerchantInfo(name or None, name_line, confidence if name else 0.0, address, find_phone(doc))
+
+
+def _full_name(doc: Doc, index: int) -> str:
+    """The name line, joined with the line above when it holds little besides the legal form
+    (``POPULAR BOOK`` / ``CO. (M) SDN BHD``)."""
+    name = clean_name(doc.lines[index].text)
+    core = _LEGAL_RE.sub(" ", ascii_upper(re.sub(r"\([^)]*\)", " ", name)))
+    if index > 0 and len(re.findall(r"[A-Z]{3,}", core)) < 1:
+        above = doc.lines[index - 1]
+        if letters(above.text) >= 3 and not above.amounts and not has_keyword(above.text, _NOT_NAME) \
+                and not _is_address(above.text):
+            name = clean_name(above.text) + " " + name
+    return name
+
+
+def clean_name(text: str) -> str:
+    for pattern, canonical in _LEGAL_CANON:
+        text = pattern.sub(canonical, text)
+    text = _REG_NUMBER_RE.sub(" ", text)
+    text = re.sub(r"\(\s*\)", " ", text)
+    return squash_spaces(text).strip(" .,:;-*#")
+
+
+def _name_score(line: Line, position: float, tall: bool) -> float:
+    upper = ascii_upper(line.text)
+    if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts:
+        return 0.0
+    legal = bool(_LEGAL_RE.search(upper))
+    if not legal and (has_keyword(line.text, _NOT_NAME) or _is_address(line.text)):
+        return 0.0
+    score = 1.0 + 2.0 * (1.0 - position) + 0.5 * line.confidence
+    if legal:
+        score += 4.0
+    elif has_keyword(line.text, _BUSINESS_WORDS):
+        score += 1.0
+    if tall:
+        score += 0.7
+    if line.text[:1].islower():
+        score -= 1.5  # a fragment of a word split by OCR, not the start of a name
+    return score
+
+
+def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, float]:
+    median = statistics.median(heights) if heights else 0
+    scored: list[tuple[float, int]] = []
+    for line in doc.lines[:end]:
+        tall = bool(median) and heights[line.index] > 1.3 * median
+        score = _name_score(line, line.index / max(end, 1), tall)
+        if score and _follows(doc, line.index, ("FORMERLY", "KNOWN AS", "LICENSEE", "BILL TO", "SOLD TO")):
+            score = 0.0
+        if score:
+            scored.append((score, line.index))
+    if not any(score >= 5 for score, _ in scored):  # no legal name in the header: try the footer
+        for line in doc.lines[end:]:
+            if _LEGAL_RE.search(ascii_upper(line.text)) and not line.amounts and letters(line.text) >= 6:
+                scored.append((4.5, line.index))
+                break
+    if not scored:
+        return None, 0.0
+    score, index = max(scored, key=lambda s: (s[0], -s[1]))
+    return index, min(0.95, 0.2 + score / 9)
+
+
+def _follows(doc: Doc, index: int, keywords: tuple[str, ...]) -> bool:
+    return has_keyword(doc.lines[index].text, keywords) or (
+        index > 0 and has_keyword(doc.lines[index - 1].text, keywords)
+    )
+
+
+def _address(doc: Doc, name_line: int | None, end: int) -> str | None:
+    start = 0 if name_line is None else name_line + 1
+    parts: list[str] = []
+    for line in doc.lines[start:min(end + 2, start + 7)]:
+        if has_keyword(line.text, ("TEL", "PHONE", "FAX", "GST", "VAT", "UST", "TAX INVOICE", "INVOICE", "RECEIPT")):
+            if parts:
+                break
+            continue
+        if _is_address(line.text) or (parts and letters(line.text) >= 4 and not line.amounts):
+            cleaned = squash_spaces(line.text).strip(" ,;")
+            if _REG_NUMBER_RE.fullmatch(cleaned):
+                continue
+            parts.append(cleaned)
+            if len(parts) >= 4:
+                break
+        elif parts:
+            break
+    return ", ".join(parts) if parts else None
+
+
+def find_phone(doc: Doc) -> str | None:
+    for line in doc.lines:
+        text = re.split(r"FAX|Fax|fax", line.text)[0]
+        keyword = has_keyword(text, _PHONE_KEYWORDS)
+        match = _US_PHONE_RE.search(text) if not keyword else _PHONE_RE.search(text)
+        if match:
+            number = squash_spaces(match.group(0)).strip(" -./")
+            if 7 <= digits(number) <= 15:
+                return number
+    return None

@@ -1,0 +1,70 @@
+"""Text helpers shared by the field rules: OCR-tolerant keyword matching and cleanup.
+
+OCR confuses look-alike glyphs (``TOTAL`` read as ``Tota]`` or ``T0TAL``). Keywords are
+therefore matched on a *folded* form where every look-alike maps to one representative.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Look-alike glyphs -> one representative. Applied to keyword and text alike.
+_FOLD = str.maketrans({
+    "0": "O", "Q": "O", "Ø": "O",
+    "1": "I", "L": "I", "|": "I", "]": "I", "[": "I", "!": "I", "J": "I", "Í": "I",
+    "5": "S", "$": "S",
+    "8": "B",
+    "2": "Z",
+    "€": "E",
+})
+
+_UMLAUTS = str.maketrans({"Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "SS"})
+
+
+def ascii_upper(text: str) -> str:
+    """Upper case with German umlauts spelled out and other accents dropped."""
+    text = text.upper().translate(_UMLAUTS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Upper-cased, accent-free text with OCR look-alikes merged (same length rules as keywords)."""
+    return ascii_upper(text).translate(_FOLD)
+
+
+@lru_cache(maxsize=512)
+def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+    parts = [fold(word) for word in keyword.split()]
+    # words of a keyword may be glued or split by OCR; letters inside a word may carry a stray space
+    body = r"[\s.:]*".join(
+        r"\s?".join(map(re.escape, part)) if len(part) > 3 else re.escape(part) for part in parts
+    )
+    return re.compile(rf"(?<![A-Z]){body}(?![A-Z])")
+
+
+def find_keyword(text: str, keywords: tuple[str, ...]) -> tuple[str, int] | None:
+    """First keyword (in the given priority order) found in ``text``, with its position."""
+    folded = fold(text)
+    for keyword in keywords:
+        match = _keyword_pattern(keyword).search(folded)
+        if match:
+            return keyword, match.start()
+    return None
+
+
+def has_keyword(text: str, keywords: tuple[str, ...]) -> bool:
+    return find_keyword(text, keywords) is not None
+
+
+def letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def squash_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

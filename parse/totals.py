@@ -1,0 +1,201 @@
+"""Total, subtotal, tax, tip: labelled amounts chosen by keyword strength and arithmetic."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .layout import Doc, Line, keyword_end, value_after
+from .dates import find_dates
+from .text import ascii_upper, find_keyword, has_keyword
+
+# Strongest first. Each keyword names the final amount to pay.
+FINAL_TOTAL = (
+    "GRAND TOTAL", "ROUNDED TOTAL", "TOTAL ROUNDED", "ROUND TOTAL", "NETT TOTAL", "NET TOTAL",
+    "TOTAL AMOUNT PAYABLE", "AMOUNT PAYABLE", "TOTAL PAYABLE", "TOTAL DUE", "AMOUNT DUE", "BALANCE DUE",
+    "TOTAL TO PAY", "ROUNDED", "ZU ZAHLEN", "ZAHLBETRAG", "GESAMTBETRAG", "ENDBETRAG", "A PAYER", "NET A PAYER",
+)
+PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE", "JUMLAH")
+SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE TAX", "TOTAL EXCL",
+            "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT")
+TAX = ("SALES TAX", "TOTAL TAX", "TAX", "VAT", "GST", "SST", "MWST", "MW ST", "UST", "MEHRWERTSTEUER",
+       "STEUER", "TVA", "HST", "PST")
+TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
+# Amounts that are not the total even when a "TOTAL" keyword shares their line.
+NOT_TOTAL = (
+    "CHANGE", "TENDERED", "CASH", "RUECKGELD", "GEGEBEN", "BAR", "CHANGE DUE", "RENDU", "ROUNDING",
+    "ADJUSTMENT", "DISCOUNT", "SAVINGS", "SAVED", "RABATT", "POINTS", "PUNKTE", "QTY", "QUANTITY",
+    "ITEMS", "ITEM", "COUNT", "ANZAHL", "ARTIKEL", "SUPPLIES", "INCLUDES", "EXCLUDING", "TAX", "GST",
+    "VAT", "MWST", "SST", "UST", "DEPOSIT", "PFAND", "WEIGHT", "TIP", "GRATUITY", "BALANCE", "PREVIOUS",
+)
+NOT_TAX = ("TAX INVOICE", "INVOICE", "GST ID", "GST REG", "GST NO", "REG NO", "TAX ID", "VAT NO", "VAT REG",
+           "SUMMARY", "INCLUSIVE", "INCL", "INKL", "STEUER NR", "STEUERNR", "UST ID", "USTID", "ST NR",
+           "EXEMPT", "TAXABLE", "RELIEF", "CODE", "NR", "EXCL", "EXCLUDING", "EXCLUSIVE", "OHNE", "NET", "NETT",
+           "NETTO", "BEFORE")
+_MAX_TAX_SHARE = Decimal("0.35")  # no sales tax / VAT rate is above this share of the total
+_TOTAL_INCLUDES_TAX = re.compile(r"\bIN[CK][LI1|\]]")
+_TAX_INCLUDED = re.compile(r"\bINCLUDE[SD]?\b|\bENTHALTEN|\bENTH\.|\bINCLUDED\b")
+_SUMMARY = ("SUMMARY", "ZUSAMMENFASSUNG", "TAX ANALYSIS", "VAT ANALYSIS", "MWST-SATZ", "MWST SATZ")
+_RATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+_CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI")
+_CHANGE = ("CHANGE", "RUECKGELD", "RENDU", "BAKI", "WECHSELGELD")
+
+
+@dataclass(frozen=True)
+class Pick:
+    value: Decimal
+    line: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Totals:
+    total: Pick | None
+    subtotal: Pick | None
+    tax: Pick | None
+    tax_rate: Decimal | None
+    tip: Pick | None
+
+
+def find_totals(doc: Doc) -> Totals:
+    total = _pick_total(doc)
+    subtotal = _labelled(doc, SUBTOTAL, exclude=("TAX",) if False else ())
+    tax, rate = _pick_tax(doc, total)
+    tip = _labelled(doc, TIP)
+    if subtotal and total and subtotal.value > total.value:
+        computed = subtotal.value + (tax.value if tax else 0)
+        if total.confidence < 0.9 and not _printed(doc, total.value, total.line):
+            total = Pick(computed, subtotal.line, 0.4)
+        else:
+            subtotal = None
+    return Totals(total, subtotal, tax, rate, tip)
+
+
+def _labelled(doc: Doc, keywords: tuple[str, ...], exclude: tuple[str, ...] = ()) -> Pick | None:
+    for line in doc.lines:
+        if has_keyword(line.text, keywords) and not has_keyword(line.text, exclude):
+            amount = value_after(doc, line, keyword_end(line.text, keywords))
+            if amount is not None and amount.value >= 0:
+                return Pick(amount.value, line.index, 0.8)
+    return None
+
+
+def _cash_minus_change(doc: Doc) -> Decimal | None:
+    given = change = None
+    for line in doc.lines:
+        if change is None and has_keyword(line.text, _CHANGE):
+            amount = value_after(doc, line, keyword_end(line.text, _CHANGE))
+            change = amount.value if amount else None
+        elif given is None and has_keyword(line.text, _CASH_GIVEN) and not has_keyword(line.text, ("BILL",)):
+            amount = value_after(doc, line, keyword_end(line.text, _CASH_GIVEN))
+            given = amount.value if amount else None
+    if given is not None and change is not None and given >= change:
+        return given - change
+    return None
+
+
+def _total_strength(text: str) -> float:
+    """0 when the line is not a total label; higher for labels that name the final amount."""
+    upper = ascii_upper(text)
+    if has_keyword(text, SUBTOTAL):
+        return 0.0
+    if has_keyword(text, FINAL_TOTAL):
+        return 3.0
+    if not has_keyword(text, PLAIN_TOTAL):
+        return 0.0
+    if has_keyword(text, NOT_TOTAL):
+        # "TOTAL INCL GST" is still a total; "TOTAL INCLUDES 6% GST 1.51" is its tax
+        if _TOTAL_INCLUDES_TAX.search(upper) and not _TAX_INCLUDED.search(upper) and not _RATE_RE.search(text):
+            return 2.5
+        return 0.0
+    return 2.0
+
+
+def _pick_total(doc: Doc) -> Pick | None:
+    everywhere = Counter(a.value for line in doc.lines for a in line.amounts if a.value > 0)
+    paid = _cash_minus_change(doc)
+    summary_from = _summary_start(doc)
+    scored: list[tuple[float, int, Decimal]] = []
+    for line in doc.lines:
+        strength = _total_strength(line.text)
+        if not strength:
+            continue
+        amount = value_after(doc, line, keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL))
+        if amount is None or amount.value <= 0:
+            continue
+        score = strength
+        score += 0.5 * min(everywhere[amount.value] - 1, 2)  # the total is usually repeated (paid, card slip)
+        if paid is not None and amount.value == paid:
+            score += 1.5
+        score += 0.2 * line.confidence
+        if line.index > summary_from:
+            score -= 2.0  # a tax summary table's "Total" row sums the tax lines only
+        scored.append((score, line.index, amount.value))
+    if scored:
+        score, index, value = max(scored, key=lambda s: (s[0], s[1]))
+        agree = sum(1 for s in scored if s[2] == value)
+        confidence = min(0.99, 0.45 + 0.12 * score + 0.05 * agree)
+        return Pick(value, index, confidence)
+    if paid is not None and paid > 0:
+        return Pick(paid, -1, 0.5)
+    return _largest_plausible(doc)
+
+
+def _largest_plausible(doc: Doc) -> Pick | None:
+    """No total label read: the largest amount not printed as cash given or change."""
+    best: tuple[Decimal, int] | None = None
+    for line in doc.lines:
+        if has_keyword(line.text, _CASH_GIVEN + _CHANGE) or find_dates(line.text):
+            continue
+        for amount in line.amounts:
+            if amount.has_decimals and (best is None or amount.value > best[0]):
+                best = (amount.value, line.index)
+    return Pick(best[0], best[1], 0.25) if best else None
+
+
+def _pick_tax(doc: Doc, total: Pick | None) -> tuple[Pick | None, Decimal | None]:
+    candidates: list[tuple[float, Line, Decimal]] = []
+    for line in doc.lines:
+        found = find_keyword(line.text, TAX)
+        if found is None or has_keyword(line.text, NOT_TAX + SUBTOTAL):
+            continue
+        amounts = [a for a in line.amounts if a.start > found[1]]
+        rate = _rate(line.text)
+        if rate is not None:
+            amounts = [a for a in amounts if a.value != rate]
+        if not amounts:
+            after = value_after(doc, line, len(line.text))
+            amounts = [after] if after else []
+        if not amounts:
+            continue
+        value = amounts[-1].value
+        if value < 0 or (total and value > total.value * _MAX_TAX_SHARE):
+            continue
+        score = (1.0 if found[0] in ("SALES TAX", "TOTAL TAX", "TAX", "VAT", "MWST", "GST") else 0.7)
+        candidates.append((score, line, value))
+    if not candidates:
+        return None, None
+    score, line, value = max(candidates, key=lambda c: (c[0], -c[1].index))
+    return Pick(value, line.index, 0.5 + 0.3 * score), _rate(line.text)
+
+
+def _rate(text: str) -> Decimal | None:
+    match = _RATE_RE.search(text)
+    if not match:
+        return None
+    rate = Decimal(match.group(1).replace(",", "."))
+    return rate if 0 < rate < 30 else None
+
+
+def _summary_start(doc: Doc) -> int:
+    """Index of a tax summary header (its rows are not the receipt total), else past the end."""
+    for line in doc.lines:
+        if has_keyword(line.text, _SUMMARY) and not line.amounts:
+            return line.index
+    return len(doc.lines)
+
+
+def _printed(doc: Doc, value: Decimal, except_line: int) -> bool:
+    """``value`` appears as an amount on some other line (paid, card slip, ...)."""
+    return any(a.value == value for line in doc.lines if line.index != except_line for a in line.amounts)

@@ -1,0 +1,125 @@
+"""The daemon: the SMTP listener on our event loop, the worker in its own process.
+
+Start-up: migrate, recover what a crash left claimed, start the worker, bind SMTP, log one
+ready line. SIGTERM/SIGINT: stop accepting, let the worker finish (or give back) the
+message in hand, close the database, return 0.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import signal
+import time
+
+from ingest.queue import Queue
+from ingest.smtp import QueueWriter, ReceiptHandler, smtp_factory
+from ingest.worker import run_worker_process
+from store.db import open_db
+
+from .config import Config
+
+log = logging.getLogger("receiptd")
+
+WORKER_RESTART_DELAY = 5.0
+
+
+class WorkerProcess:
+    """The worker process, restarted if it dies; its unfinished message is recovered."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self._ctx = multiprocessing.get_context("spawn")
+        self.stop = self._ctx.Event()
+        self.wake = self._ctx.Event()
+        self.process = None
+
+    def start(self) -> None:
+        ready = self._ctx.Event()
+        self.process = self._ctx.Process(
+            target=run_worker_process, args=(self.config, self.stop, self.wake, ready), name="receiptd-worker"
+        )
+        self.process.start()
+        while not ready.wait(0.2):
+            if not self.process.is_alive():
+                raise RuntimeError(f"the worker process exited during start-up (exit code {self.process.exitcode})")
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.is_alive()
+
+    def shutdown(self, timeout: float) -> None:
+        """Ask the worker to finish its message and exit; past ``timeout``, stop it hard."""
+        if self.process is None:
+            return
+        self.stop.set()
+        self.wake.set()
+        self.process.join(timeout)
+        if self.process.is_alive():
+            log.warning("worker did not finish within %.0fs; stopping it, its message goes back to the queue", timeout)
+            self.process.terminate()
+            self.process.join(5)
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join()
+            release_claimed(self.config)
+
+
+def release_claimed(config: Config) -> None:
+    db = open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms)
+    try:
+        queue = Queue(db, max_attempts=config.queue.max_attempts)
+        for (queue_id,) in db.execute("SELECT id FROM messages WHERE status = 'claimed'").fetchall():
+            queue.release(queue_id)
+    finally:
+        db.close()
+
+
+def prepare_database(config: Config) -> None:
+    """Apply pending migrations and put back what a crash left claimed."""
+    db = open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms, migrate=True)
+    try:
+        recovered = Queue(db, max_attempts=config.queue.max_attempts).recover()
+        if recovered:
+            log.warning("recovered %d message(s) left unfinished by an earlier run", recovered)
+    finally:
+        db.close()
+
+
+async def serve(config: Config) -> int:
+    loop = asyncio.get_running_loop()
+    prepare_database(config)
+    worker = WorkerProcess(config)
+    await loop.run_in_executor(None, worker.start)
+
+    writer = QueueWriter(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms)
+    handler = ReceiptHandler(config.smtp, writer, on_enqueued=worker.wake.set)
+    server = await loop.create_server(smtp_factory(config.smtp, handler), config.smtp.host, config.smtp.port)
+    host, port = server.sockets[0].getsockname()[:2]
+
+    stopping = asyncio.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopping.set)
+    log.info(
+        "receiptd ready: smtp=%s:%d recipients=%s database=%s worker_pid=%d",
+        host, port, ",".join(config.smtp.recipients), config.store.database, worker.process.pid,
+    )
+
+    while not stopping.is_set():
+        try:
+            await asyncio.wait_for(stopping.wait(), timeout=1.0)
+        except asyncio.TimeoutError:
+            pass
+        if not stopping.is_set() and not worker.alive():
+            log.error("worker process died (exit code %s); restarting it", worker.process.exitcode)
+            await asyncio.sleep(WORKER_RESTART_DELAY)
+            await loop.run_in_executor(None, prepare_database, config)
+            await loop.run_in_executor(None, worker.start)
+
+    log.info("stopping: no new mail is accepted")
+    server.close()
+    await server.wait_closed()
+    started = time.monotonic()
+    await loop.run_in_executor(None, worker.shutdown, config.queue.shutdown_timeout)
+    await loop.run_in_executor(None, writer.close)
+    log.info("receiptd stopped (%.1fs)", time.monotonic() - started)
+    return 0

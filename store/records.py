@@ -1,0 +1,119 @@
+"""Writing a processed mail's records. Call inside the transaction that finishes the message."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import ROUND_HALF_UP, Decimal
+
+import sqlite_utils
+
+# ISO 4217 currencies whose minor unit is not the cent.
+_MINOR_DIGITS = {"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "HUF": 2, "BHD": 3, "KWD": 3, "OMR": 3, "JOD": 3, "TND": 3}
+
+
+def to_minor(amount: Decimal | None, currency: str | None) -> int | None:
+    """A decimal amount as an integer count of the currency's minor unit (cents)."""
+    if amount is None:
+        return None
+    digits = _MINOR_DIGITS.get((currency or "").upper(), 2)
+    return int((amount * (10**digits)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def from_minor(value: int | None, currency: str | None) -> Decimal | None:
+    if value is None:
+        return None
+    digits = _MINOR_DIGITS.get((currency or "").upper(), 2)
+    return (Decimal(value) / (10**digits)).quantize(Decimal(1).scaleb(-digits))
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def save_mail_result(db: sqlite_utils.Database, queue_id: int, result) -> list[int]:
+    """Store the parts, receipts, line items and redaction counts of one mail; returns receipt ids.
+
+    ``result`` is an ``ingest.pipeline.MailResult``; only its data is read here.
+    """
+    mail = result.mail
+    db.execute(
+        "UPDATE messages SET sender = coalesce(?, sender), mail_date = ? WHERE id = ?",
+        [mail.from_address, mail.date.isoformat() if mail.date else None, queue_id],
+    )
+    parts = db.table("message_parts")
+    for item in result.receipts:
+        parts.insert(_part(queue_id, item.position, outcome="receipt", media_type=item.media_type))
+    for skipped in result.skipped:
+        parts.insert(
+            _part(
+                queue_id,
+                skipped.position,
+                outcome="skipped",
+                reason=skipped.reason,
+                media_type=skipped.media_type,
+                filename=skipped.filename,
+                declared_type=skipped.declared_type,
+                size=skipped.size,
+            )
+        )
+    sender = mail.from_address
+    return [_save_receipt(db, queue_id, sender, item) for item in result.receipts]
+
+
+def _part(queue_id: int, position: int, **fields) -> dict:
+    return {"message_id": queue_id, "position": position, **fields}
+
+
+def _save_receipt(db: sqlite_utils.Database, queue_id: int, sender: str | None, item) -> int:
+    r = item.receipt
+    cur = r.currency
+    row = {
+        "message_id": queue_id,
+        "position": item.position,
+        "sender": sender,
+        "media_type": item.media_type,
+        "merchant": r.merchant,
+        "merchant_address": r.merchant_address,
+        "merchant_phone": r.phone,
+        "purchase_date": r.date.isoformat() if r.date else None,
+        "purchase_time": r.time.strftime("%H:%M") if r.time else None,
+        "currency": cur,
+        "total": to_minor(r.total, cur),
+        "subtotal": to_minor(r.subtotal, cur),
+        "tax": to_minor(r.tax, cur),
+        "tax_rate": str(r.tax_rate) if r.tax_rate is not None else None,
+        "tip": to_minor(r.tip, cur),
+        "payment": r.payment,
+        "receipt_number": r.receipt_number,
+        "category": r.category,
+        "redacted_items": r.redacted_items,
+        "redacted_amount": to_minor(r.redacted_amount, cur),
+        "status": item.status,
+        "reason": item.reason,
+        "confidence": json.dumps(r.confidence, sort_keys=True),
+        "flags": json.dumps(r.flags, sort_keys=True),
+        "ocr_seconds": round(item.ocr_seconds, 3),
+        "image_sha256": item.image_sha256,
+        "created_at": now(),
+    }
+    receipt_id = db.table("receipts").insert(row).last_pk
+    if item.status == "accepted":
+        db.table("line_items").insert_all(
+            {
+                "receipt_id": receipt_id,
+                "position": position,
+                "description": line.description,
+                "quantity": float(line.quantity) if line.quantity is not None else None,
+                "unit_price": to_minor(line.unit_price, cur),
+                "amount": to_minor(line.amount, cur),
+            }
+            for position, line in enumerate(r.items)
+        )
+    db.table("redactions").insert_all(
+        {"receipt_id": receipt_id, "kind": redaction.kind, "count": redaction.count} for redaction in item.redactions
+    )
+    if item.redacted_image is not None:
+        db.table("receipt_images").insert(
+            {"receipt_id": receipt_id, "media_type": "image/jpeg", "image": item.redacted_image}
+        )
+    return receipt_id

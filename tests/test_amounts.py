@@ -1,0 +1,83 @@
+"""Amount parsing: decimal styles, thousands separators, OCR noise, currency markers."""
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parse.amounts import detect_decimal_style, find_amounts, parse_amount
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "expected"),
+    [
+        ("TOTAL 84 . 81", ".", "84.81"),
+        ("BM 2HotCakes 10 . 00", ".", "10.00"),
+        ("M Porridge 5,60", ".", "5.60"),  # OCR read the point as a comma
+        ("SUMME EUR 1.234,50", ",", "1234.50"),
+        ("Total 1,234.56 USD", ".", "1234.56"),
+        ("RM1o6.50", ".", "106.50"),
+        ("Total Sales RM 213.QO", ".", "213.00"),
+        ("TOTAL 1O.5O", ".", "10.50"),
+        ("Change Due 0 00", ".", "0.00"),
+        ("RM 41,,95", ".", "41.95"),
+        ("£12.99", ".", "12.99"),
+        ("12,50 €", ",", "12.50"),
+        ("DISCOUNT -2.00", ".", "-2.00"),
+        ("PFAND 0,25-", ",", "-0.25"),
+    ],
+)
+def test_parse_amount(text, decimal, expected):
+    assert parse_amount(text, decimal) == Decimal(expected)
+
+
+def test_three_decimals_follow_the_receipt_style():
+    assert parse_amount("9.000", ".") == Decimal("9.000")
+    assert parse_amount("9.000", ",") == Decimal("9000")
+
+
+@pytest.mark.parametrize(
+    "text", ["Tel 03-4162-2318", "Date 31.12.2024", "8.13PM", "Table 12", "GST ID 000504664064"]
+)
+def test_dates_phones_and_ids_are_not_money(text):
+    assert [a for a in find_amounts(text) if a.has_decimals] == []
+
+
+def test_currency_marker_is_reported():
+    (amount,) = find_amounts("NETT TOTAL: $8.20")
+    assert amount.currency == "USD" and amount.value == Decimal("8.20")
+    (amount,) = find_amounts("RM 3.90")
+    assert amount.currency == "MYR"
+
+
+def test_decimal_style_detection():
+    assert detect_decimal_style(["SUMME 12,50", "BAR 20,00", "MWST 7% 0,82"]) == ","
+    assert detect_decimal_style(["TOTAL 12.50", "CASH 20.00", "M Porridge 5,60"]) == "."
+
+
+def _us(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+def _german(value: Decimal) -> str:
+    return _us(value).replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+money = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999999.99"), places=2)
+
+
+@given(money)
+def test_us_format_round_trips(value):
+    assert parse_amount(f"TOTAL ${_us(value)}", ".") == value
+
+
+@given(money)
+def test_german_format_round_trips(value):
+    assert parse_amount(f"SUMME EUR {_german(value)}", ",") == value
+
+
+@given(money)
+def test_plain_format_round_trips_in_either_style(value):
+    text = f"{value:.2f}"
+    assert parse_amount(text, ".") == value
+    assert parse_amount(text.replace(".", ","), ",") == value

@@ -1,0 +1,93 @@
+"""Dates and times: formats, day/month order, OCR slips."""
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parse.dates import find_dates, order_from_dates, parse_date, parse_time, resolve
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "expected"),
+    [
+        ("25/12/2018 8:13:39 PM", True, dt.date(2018, 12, 25)),
+        ("Datum: 31.12.2024 13:39", True, dt.date(2024, 12, 31)),
+        ("DATE 12/31/2024", False, dt.date(2024, 12, 31)),
+        ("03/04/24", False, dt.date(2024, 3, 4)),
+        ("03/04/24", True, dt.date(2024, 4, 3)),
+        ("2024-12-31", False, dt.date(2024, 12, 31)),
+        ("14 MAR 2018 18:40", False, dt.date(2018, 3, 14)),
+        ("DEC 25, 2018", True, dt.date(2018, 12, 25)),
+        ("OCT 3, 2016 12:16:25 PM", True, dt.date(2016, 10, 3)),
+        ("25. Dezember 2018", True, dt.date(2018, 12, 25)),
+        ("3. März 2024", True, dt.date(2024, 3, 3)),
+        ("DATE 02/JAN/2017", True, dt.date(2017, 1, 2)),
+        ("Datum 24122018", True, dt.date(2018, 12, 24)),
+        ("ORD #50 -REG #19- 18/01/2018 10:27:03", True, dt.date(2018, 1, 18)),
+        ("1O/O3/2O18", True, dt.date(2018, 3, 10)),  # O read for 0
+        ("02/Jan/20t7", True, dt.date(2017, 1, 2)),
+    ],
+)
+def test_parse_date(text, day_first, expected):
+    assert parse_date(text, day_first) == expected
+
+
+def test_impossible_day_decides_the_order():
+    raws = find_dates("12/31/24") + find_dates("01/02/24")
+    assert order_from_dates(raws) is False
+    raws = find_dates("31/12/24") + find_dates("01/02/24")
+    assert order_from_dates(raws) is True
+
+
+def test_time_like_dotted_text_is_not_a_date():
+    assert find_dates("Time: 11.29.00") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("13:39", dt.time(13, 39)),
+        ("25/12/2018 8:13:39 PM", dt.time(20, 13, 39)),
+        ("8.13PM", dt.time(20, 13)),
+        ("17-02-18 09:04PM", dt.time(21, 4)),
+        ("12:05 AM", dt.time(0, 5)),
+        ("Date 03/02/2018 15.28", dt.time(15, 28)),
+    ],
+)
+def test_parse_time(text, expected):
+    assert parse_time(text) == expected
+
+
+def test_amount_is_not_a_time():
+    assert parse_time("TOTAL 12.30") is None
+
+
+dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+@given(dates)
+def test_iso_round_trips(value):
+    assert parse_date(f"Date: {value.isoformat()}", day_first=False) == value
+
+
+@given(dates.filter(lambda d: d.day > 12))
+def test_day_first_with_big_day_parses_whatever_the_default(value):
+    text = f"{value.day:02d}/{value.month:02d}/{value.year}"
+    assert parse_date(text, day_first=False) == value
+
+
+@given(dates)
+def test_german_round_trips(value):
+    assert parse_date(f"{value.day:02d}.{value.month:02d}.{value.year} 12:00", day_first=True) == value
+
+
+@given(dates)
+def test_us_round_trips_month_first(value):
+    assert parse_date(f"{value.month}/{value.day}/{value.year % 100:02d}", day_first=False) == value
+
+
+@given(dates)
+def test_resolve_order_is_consistent(value):
+    (raw,) = find_dates(f"{value.day:02d}/{value.month:02d}/{value.year}")
+    assert resolve(raw, day_first=True) == value

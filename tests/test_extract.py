@@ -1,0 +1,249 @@
+"""End-to-end field extraction on OCR-line fixtures written as EasyOCR emits them (noise kept)."""
+import datetime as dt
+from decimal import Decimal
+
+from parse.extract import extract_receipt
+from parse.types import OcrLine
+
+
+def ocr(text: str) -> list[OcrLine]:
+    """One OcrLine per non-empty line, boxes stacked top to bottom like a narrow receipt."""
+    rows = [row.strip() for row in text.strip().splitlines() if row.strip()]
+    return [OcrLine(row, box=(10, 30 * i, 10 + 12 * len(row), 30 * i + 24), confidence=0.8)
+            for i, row in enumerate(rows)]
+
+
+US_GROCERY = ocr("""
+Save money. Live better.
+( 479 ) 273 - 4134
+SUPERCENTER STORE #5260
+1206 W MAIN ST
+BENTONVILLE AR 72712
+ST# 05260 OP# 009055 TE# 55 TR# 07461
+BANANAS 000000004011 KF 1.24 N
+MILK 2% GAL 007874235187 F 3.48 N
+BREAD WHT 007225003712 F 2 .50 N
+PAPER TOWELS 003600040912 9.97 X
+SUBTOTAL 17.19
+TAX 1 7.500 % 0.75
+TOTAL 17.94
+VISA TEND 17.94
+ACCOUNT # **** **** **** 4821 S
+CHANGE DUE 0.00
+03/14/24 18:42:07
+""")
+
+GERMAN_SUPERMARKET = ocr("""
+Frische Markt GmbH
+Hauptstraße 12
+50667 Köln
+Tel. 0221 123456
+EUR
+Bio Vollmilch 3,8% 1,19 A
+Bananen 1,2 kg x 1,49 1,79 A
+Brot Roggen 2,49 A
+Rotwein Trocken 5,99 B
+Pfand 0,25 A
+SUMME EUR 11,71
+Geg. EC-Karte EUR 11,71
+MwSt-Satz Netto MwSt Brutto
+A 7% 5,35 0,37 5,72
+B 19% 5,03 0,96 5,99
+Datum: 31.12.2024 Uhrzeit: 13:39:12
+Bon-Nr. 4711 Kasse 3
+Vielen Dank für Ihren Einkauf
+""")
+
+UK_CAFE = ocr("""
+The Corner Kitchen Ltd
+14 High Street
+Oxford OX1 4AH
+VAT Reg No. GB 123 4567 89
+Table 7 Covers 2
+2 x Flat White £3.20 £6.40
+Full Breakfast £11.50
+Orange Juice £2.95
+Subtotal £20.85
+VAT 20% £3.48
+Total £20.85
+Card Payment Mastercard £20.85
+05/11/2023 09:14
+Receipt No: 1042
+Thank you for visiting!
+""")
+
+MALAYSIAN_HARDWARE = ocr("""
+SYARIKAT PERNIAGAAN GIN KEE
+(81109-A)
+NO 290,JALAN AIR PANAS;
+53200, KUALA LUMPUR;
+TEL 03-40210276
+GST ID 000750673920
+SIMPLIFIED TAX INVOICE
+Doc No CSO0012514 Date: 03/01/2018
+Cashier USER Time: 10.37.00
+1938 2 6 89 13.78 SR
+4" ROLLER SET
+Tolai Qty: 94,87
+Total Sales Excluding GST) 89.50
+Total GST 5.37
+Rounding 0.00
+Total Sales (Inclusive of GST) 94.87
+CASH 94.87
+Change 0.00
+GST SUMMARY
+SR 89.50 5.37
+Total 89.50 5.37
+""")
+
+
+def test_us_grocery():
+    r = extract_receipt(US_GROCERY)
+    assert r.total == Decimal("17.94")
+    assert r.subtotal == Decimal("17.19")
+    assert r.tax == Decimal("0.75")
+    assert r.date == dt.date(2024, 3, 14)
+    assert r.time == dt.time(18, 42, 7)
+    assert r.currency is None or r.currency == "USD"
+    assert r.payment == "visa"
+    assert r.flags["subtotal_plus_tax_equals_total"] is True
+    assert r.flags["items_sum_to_subtotal"] is True
+    assert "4821" not in (r.payment or "") and "4821" not in (r.receipt_number or "")
+
+
+def test_us_balance_due_and_two_digit_year_month_first():
+    lines = ocr("""
+    Corner Deli LLC
+    123 Elm Street, Springfield IL 62704
+    (217) 555-0199
+    04/05/24 12:31 PM
+    Turkey Sandwich 8.99
+    Soda 1.99
+    SUBTOTAL 10.98
+    SALES TAX 0.69
+    BALANCE DUE $11.67
+    CASH $20.00
+    CHANGE $8.33
+    """)
+    r = extract_receipt(lines)
+    assert r.total == Decimal("11.67")
+    assert r.date == dt.date(2024, 4, 5)  # US: month first
+    assert r.time == dt.time(12, 31)
+    assert r.currency == "USD"
+    assert r.payment == "cash"
+    assert r.merchant == "Corner Deli LLC"
+    assert r.phone == "(217) 555-0199"
+    assert r.category == "restaurant"
+
+
+def test_german_supermarket():
+    r = extract_receipt(GERMAN_SUPERMARKET)
+    assert r.total == Decimal("11.71")
+    assert r.currency == "EUR"
+    assert r.date == dt.date(2024, 12, 31)
+    assert r.time == dt.time(13, 39, 12)
+    assert r.payment == "girocard"
+    assert r.merchant == "Frische Markt GmbH"
+    assert r.receipt_number == "4711"
+    assert r.category == "grocery"
+    assert sum(i.amount for i in r.items) == Decimal("11.71")
+
+
+def test_german_zu_zahlen_and_bar():
+    lines = ocr("""
+    Backhaus Sonne
+    Datum 03.04.24 07:55
+    2 x Brötchen 0,45 0,90
+    Kaffee 2,80
+    Zwischensumme 3,70
+    ZU ZAHLEN 3,70
+    BAR 5,00
+    Rückgeld 1,30
+    MwSt 7% 0,24
+    """)
+    r = extract_receipt(lines)
+    assert r.total == Decimal("3.70")
+    assert r.subtotal == Decimal("3.70")
+    assert r.date == dt.date(2024, 4, 3)  # German: day first
+    assert r.payment == "cash"
+    assert r.tax == Decimal("0.24") and r.tax_rate == Decimal("7")
+    item = r.items[0]
+    assert item.quantity == 2 and item.unit_price == Decimal("0.45") and item.amount == Decimal("0.90")
+
+
+def test_uk_cafe():
+    r = extract_receipt(UK_CAFE)
+    assert r.total == Decimal("20.85")
+    assert r.currency == "GBP"
+    assert r.date == dt.date(2023, 11, 5)  # UK: day first
+    assert r.payment == "mastercard"
+    assert r.tax == Decimal("3.48") and r.tax_rate == Decimal("20")
+    assert r.merchant == "The Corner Kitchen Ltd"
+    assert r.receipt_number == "1042"
+    assert r.category == "restaurant"
+
+
+def test_malaysian_hardware_with_summary_table():
+    r = extract_receipt(MALAYSIAN_HARDWARE)
+    assert r.total == Decimal("94.87")
+    assert r.date == dt.date(2018, 1, 3)
+    assert r.currency == "MYR"
+    assert r.merchant == "SYARIKAT PERNIAGAAN GIN KEE"
+    assert r.phone == "03-40210276"
+    assert r.payment == "cash"
+    assert r.tax == Decimal("5.37")
+
+
+def test_malaysian_rounded_total_and_split_name():
+    lines = ocr("""
+    POPULAR Book
+    Co_ (M) SDN BHD
+    (Co. No. 113825-W)
+    No 8 , Jalan 7/118B, Desa Tun Razak
+    01/03/18 19:14 Slip No. 0010104733
+    Member Card No : 2008011381468
+    Card Expiry: 30/09/18
+    2pc 9. 89 19. 78 T
+    Total RM Inc]. of GST 49. 39
+    Rounding Adj 0. 01
+    Tota] RM 49. 40
+    Cash ~50. 00
+    CHANGE 0.60
+    """)
+    r = extract_receipt(lines)
+    assert r.total == Decimal("49.40")
+    assert r.date == dt.date(2018, 3, 1)
+    assert r.merchant == "POPULAR Book Co_ (M) SDN BHD"
+    assert r.payment == "cash"
+
+
+def test_no_merchant_when_only_a_logo():
+    lines = ocr("""
+    TAX INVOICE
+    123 Main Street
+    Date 12/01/2024
+    Item 5.00
+    TOTAL 5.00
+    """)
+    assert extract_receipt(lines).merchant is None
+
+
+def test_cash_and_change_are_not_the_total():
+    lines = ocr("""
+    Shop Ltd
+    Item 3.50
+    CASH 10.00
+    CHANGE 6.50
+    """)
+    r = extract_receipt(lines)
+    assert r.total == Decimal("3.50")
+
+
+def test_empty_input():
+    r = extract_receipt([])
+    assert r.total is None and r.merchant is None and r.items == ()
+
+
+def test_confidences_are_probabilities():
+    r = extract_receipt(UK_CAFE)
+    assert r.confidence and all(0.0 <= v <= 1.0 for v in r.confidence.values())
