@@ -21,6 +21,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from email.message import EmailMessage
+from email.policy import SMTP as SMTP_POLICY
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -73,7 +74,7 @@ def make_mail(size: int) -> bytes:
     msg["Subject"] = "receipt"
     msg.set_content("photo attached")
     msg.add_attachment(os.urandom(size), maintype="image", subtype="jpeg", filename="IMG.jpg")
-    return msg.as_bytes()
+    return msg.as_bytes(policy=SMTP_POLICY)
 
 
 def blast(port: int, mails: list[bytes], clients: int) -> float:
