@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup clean
+.PHONY: run test test-deps setup clean
 
 setup: $(STAMP)
 
@@ -17,7 +17,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/python run_daemon.py
 
-test: $(STAMP)
+# The IMAP tests run a real Dovecot on loopback (started and stopped by the tests themselves).
+test-deps:
+	@command -v dovecot >/dev/null || test -x /usr/sbin/dovecot || \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd; \
+	else echo "dovecot is missing and this is not root: the IMAP tests will be skipped (apt-get install dovecot-imapd)"; fi
+
+test: $(STAMP) test-deps
 	$(VENV)/bin/python -m pytest
 
 clean:

@@ -11,8 +11,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import imagehash
 from PIL import Image
 
+from panel.eligibility import dedupe_key, judge_readable
 from parse.extract import extract_receipt
 from parse.images import ImageRejected, open_image
 from parse.mail import PartLimits
@@ -21,6 +23,7 @@ from parse.pdf import PdfRejected, read_pdf
 from parse.types import Candidate, OcrLine, ParsedMail, Receipt, SkippedPart
 from receiptd.config import Config
 from redact import Redacted, RedactionPolicy, redact_receipt, redacted_jpeg
+from store.records import to_minor
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,8 @@ class ReceiptResult:
     ocr_seconds: float = 0.0
     image_sha256: str | None = None
     redacted_image: bytes | None = None  # downscaled JPEG with erased regions filled
+    phash: str | None = None  # 64-bit perceptual hash of the image OCR saw, hex (duplicates)
+    dedupe_key: str | None = None  # merchant|date|time|total (duplicates)
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,11 @@ class Document:
 class Pipeline:
     def __init__(self, config: Config, engine_factory: Callable[[], OcrEngine] | None = None):
         self.config = config
-        self.part_limits = PartLimits(config.parse.min_image_side, config.parse.min_image_pixels)
+        self.part_limits = PartLimits(
+            config.parse.min_image_side, config.parse.min_image_pixels, config.parse.max_image_pixels
+        )
+        # Pillow's own guard, for every decoder: twice this raises DecompressionBombError
+        Image.MAX_IMAGE_PIXELS = config.parse.max_image_pixels
         self.redaction = RedactionPolicy(
             keep_card_last4=config.redact.keep_card_last4, extra_terms=config.redact.extra_terms
         )
@@ -113,6 +122,7 @@ class Pipeline:
         receipt = extract_receipt(document.lines)
         redacted: Redacted = redact_receipt(receipt, document.lines, self.redaction)
         status, reason = judge(redacted.receipt)
+        phash = str(imagehash.phash(document.image)) if document.image is not None else None
         stored_image = None
         if document.image is not None and not redacted.unlocated:
             # an erasure without a box could not be blacked out: then no image is kept at all
@@ -127,14 +137,15 @@ class Pipeline:
             ocr_seconds=document.ocr_seconds,
             image_sha256=hashlib.sha256(candidate.data).hexdigest(),
             redacted_image=stored_image,
+            phash=phash,
+            dedupe_key=dedupe_key(redacted.receipt, to_minor(redacted.receipt.total, redacted.receipt.currency)),
         )
 
 
 def judge(receipt: Receipt) -> tuple[str, str | None]:
-    """First cut of eligibility: a receipt must at least be readable."""
-    if receipt.total is None or receipt.date is None or receipt.merchant is None:
-        return "rejected", "unreadable"
-    return "accepted", None
+    """What holds without the panel: a receipt must be readable. The panel's rules
+    (``panel.eligibility``) are applied by the worker, which knows sender and arrival time."""
+    return judge_readable(receipt)
 
 
 def ocr_settings(config: Config) -> OcrSettings:

@@ -165,3 +165,44 @@ def _message_id(raw: bytes) -> str | None:
     except Exception:  # a malformed header must not stop the mail from being queued
         return None
     return str(value).strip() or None if value else None
+
+
+class DeadLetters:
+    """An operator's view of the dead-letter state: list, retry (back to the queue), drop."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def list(self) -> list[dict]:
+        return [
+            dict(row)
+            for row in self.db.query(
+                """SELECT m.id, m.received_at, m.sender, m.size, m.attempts, m.error,
+                          (s.message_id IS NOT NULL) AS has_raw
+                   FROM messages m LEFT JOIN spool s ON s.message_id = m.id
+                   WHERE m.outcome = 'dead_letter' ORDER BY m.id"""
+            )
+        ]
+
+    def retry(self, queue_id: int) -> bool:
+        """Queue it again with fresh attempts (after the cause was fixed)."""
+        with immediate(self.db):
+            cursor = self.db.execute(
+                """UPDATE messages SET status = 'queued', outcome = NULL, attempts = 0, next_attempt_at = NULL,
+                          claim_token = NULL, finished_at = NULL
+                   WHERE id = ? AND outcome = 'dead_letter'
+                     AND EXISTS (SELECT 1 FROM spool WHERE spool.message_id = messages.id)""",
+                [queue_id],
+            )
+        return cursor.rowcount == 1
+
+    def drop(self, queue_id: int) -> bool:
+        """Give up on it for good: the raw mail is deleted, the row stays with outcome 'dropped'."""
+        with immediate(self.db):
+            cursor = self.db.execute(
+                "UPDATE messages SET outcome = 'dropped', finished_at = ? WHERE id = ? AND outcome = 'dead_letter'",
+                [utcnow(), queue_id],
+            )
+            if cursor.rowcount == 1:
+                self.db.execute("DELETE FROM spool WHERE message_id = ?", [queue_id])
+        return cursor.rowcount == 1

@@ -12,7 +12,10 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+import limits
 from aiosmtpd.smtp import SMTP, Envelope, Session
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 
 from receiptd.config import SmtpConfig
 from store.db import open_db
@@ -51,13 +54,53 @@ class QueueWriter:
         self._executor.shutdown(wait=True)
 
 
+class Limits:
+    """Connection count and moving-window rates, on the event loop (no I/O)."""
+
+    def __init__(self, config: SmtpConfig):
+        self.max_connections = config.max_connections
+        self.connections = 0
+        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+        self._per_ip = limits.parse(config.rate_per_ip) if config.rate_per_ip else None
+        self._per_sender = limits.parse(config.rate_per_sender) if config.rate_per_sender else None
+
+    def admit(self, peer) -> str | None:
+        """None to serve the connection, else the 421 greeting that refuses it."""
+        if self.connections >= self.max_connections:
+            return "421 4.7.0 Too many connections, try again later"
+        address = peer[0] if isinstance(peer, tuple) else str(peer)
+        if self._per_ip and not self._limiter.hit(self._per_ip, "ip", address):
+            log.warning("connection rate limit reached for a client address")
+            return "421 4.7.0 Too many connections from your address, try again later"
+        self.connections += 1
+        return None
+
+    def release(self) -> None:
+        self.connections -= 1
+
+    def sender_allowed(self, sender: str) -> bool:
+        return self._per_sender is None or self._limiter.hit(self._per_sender, "sender", sender.lower())
+
+
 class ReceiptHandler:
     def __init__(self, config: SmtpConfig, writer: QueueWriter, on_enqueued: Callable[[], None] = lambda: None):
         self.recipients = frozenset(config.recipients)
+        self.max_recipients = config.max_recipients
         self.writer = writer
         self.on_enqueued = on_enqueued
+        self.limits = Limits(config)
+
+    async def handle_MAIL(self, server: SMTP, session: Session, envelope: Envelope, address: str, mail_options):
+        if not self.limits.sender_allowed(address):
+            log.warning("sender rate limit reached")
+            return "450 4.7.1 Too much mail from this sender, try again later"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options):
+        if len(envelope.rcpt_tos) >= self.max_recipients:
+            return "452 4.5.3 Too many recipients"
         if address.strip().lower() not in self.recipients:
             return "550 5.1.1 Recipient address rejected: no such mailbox here"
         envelope.rcpt_tos.append(address)
@@ -78,9 +121,28 @@ class ReceiptHandler:
         return f"250 2.0.0 OK: queued as {stored.id}"
 
 
+class GatedSMTP(SMTP):
+    """aiosmtpd's SMTP, refusing a connection with 421 when the limits say so."""
+
+    def __init__(self, handler: ReceiptHandler, **settings):
+        super().__init__(handler, **settings)
+        self._limits = handler.limits
+
+    async def _handle_client(self) -> None:
+        refusal = self._limits.admit(self.session.peer)
+        if refusal:
+            await self.push(refusal)
+            self.transport.close()
+            return
+        try:
+            await super()._handle_client()
+        finally:
+            self._limits.release()
+
+
 def smtp_factory(config: SmtpConfig, handler: ReceiptHandler) -> Callable[[], SMTP]:
     def make() -> SMTP:
-        return SMTP(
+        return GatedSMTP(
             handler,
             data_size_limit=config.max_message_size,
             hostname=config.hostname,

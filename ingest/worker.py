@@ -14,6 +14,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from panel.flow import Panel
+from panel.outbound import Outbox
+from panel.retention import purge_if_due
 from parse.mail import MailRejected, parse_mail
 from receiptd.config import Config
 from redact import RedactionPolicy, scrub_text
@@ -26,6 +29,7 @@ from .queue import Claimed, LostClaim, Queue
 log = logging.getLogger(__name__)
 
 PR_SET_PDEATHSIG = 1
+HOUSEKEEPING_INTERVAL = 3600.0  # seconds between looks at whether the daily purge is due
 
 
 class Worker:
@@ -34,7 +38,10 @@ class Worker:
         self.db = db
         self.queue = Queue(db, max_attempts=config.queue.max_attempts, retry_delay=config.queue.retry_delay)
         self.pipeline = pipeline or Pipeline(config)
+        self.panel = Panel(config, db) if config.panel.enabled else None
+        self.outbox = Outbox(config.outbound, db)
         self.current: int | None = None
+        self._next_housekeeping = 0.0
 
     def run_once(self) -> bool:
         """Claim and process one message; False when nothing is due."""
@@ -66,6 +73,8 @@ class Worker:
                     self.queue.finish(claimed.id, "rejected", error=rejected.reason, keep_raw=keep_raw)
                 log.warning("msg=%s rejected: %s", claimed.id, rejected.reason)
                 return "rejected"
+            if self.panel is not None:
+                return self.process_panel(claimed, mail, started, keep_raw)
             result = self.pipeline.process_mail(mail)
             with immediate(self.db):
                 receipt_ids = save_mail_result(self.db, claimed.id, result)
@@ -87,6 +96,56 @@ class Worker:
             time.perf_counter() - started,
         )
         return result.outcome
+
+    def process_panel(self, claimed: Claimed, mail, started: float, keep_raw: bool) -> str:
+        """The panel's way: strangers are not read; members' receipts are judged and rewarded,
+        their commands run, and one reply is recorded, all in the transaction that finishes
+        the message. Replies go to the relay after the commit."""
+        inbound = self.panel.inbound(claimed.id, mail, claimed.raw, claimed.envelope_from, claimed.received_at)
+        result = None
+        if inbound.member and not inbound.leaving:
+            result = self.pipeline.process_mail(mail)
+        decisions = []
+        with immediate(self.db):
+            if result is None and not inbound.leaving:
+                outcome = self.panel.finish_stranger(self.db, claimed.id, mail, inbound)
+            else:
+                outcome, decisions = self.panel.finish_member(self.db, claimed.id, mail, inbound, result)
+            # a stranger's or a leaver's mail is never kept, whatever retain_raw_days says
+            keep = keep_raw and outcome not in ("not_panelist",) and not inbound.leaving
+            self.queue.finish(claimed.id, outcome, keep_raw=keep)
+        log.info(
+            "msg=%s %s: %d receipt(s) %s, %d part(s) skipped%s%s, %.1fs",
+            claimed.id,
+            outcome,
+            len(decisions),
+            [f"{d.status}{'/' + d.reason if d.reason else ''}" for d in decisions],
+            len(result.skipped) if result else 0,
+            f", command {inbound.command.kind}" if inbound.command else "",
+            f", automated ({inbound.automated})" if inbound.automated else "",
+            time.perf_counter() - started,
+        )
+        self.after_commit()
+        return outcome
+
+    def after_commit(self) -> None:
+        """Hand recorded replies to the relay; trouble there never fails a message."""
+        try:
+            self.outbox.send_due()
+        except Exception as err:  # the database was busy, ...: the replies wait for the next round
+            log.warning("outbound: sending postponed: %s", describe_error(err))
+
+    def housekeeping(self) -> None:
+        """When idle: retry replies that are due, and purge past retention once a day."""
+        self.after_commit()
+        now = time.monotonic()
+        if now < self._next_housekeeping:
+            return
+        self._next_housekeeping = now + HOUSEKEEPING_INTERVAL
+        try:
+            purge_if_due(self.db, self.config.panel.retention_months)
+        except Exception as err:
+            log.error("retention purge failed: %s", describe_error(err))
 
 
 def describe_error(err: BaseException) -> str:
@@ -130,6 +189,7 @@ def run_worker_process(config: Config, stop, wake, ready=None) -> None:
     try:
         while not stop.is_set():
             if not worker.run_once():
+                worker.housekeeping()
                 wake.wait(config.queue.poll_interval)
                 wake.clear()
     finally:

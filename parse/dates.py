@@ -51,6 +51,8 @@ _TIME_RE = re.compile(
 )
 _YEAR_FIX = str.maketrans({"O": "0", "I": "1", "L": "1", "T": "1"})
 _DIGIT_FIX = str.maketrans({"O": "0", "D": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8"})
+# "18-06: 2018": OCR read the last separator as ":" / ";" / ","
+_SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}[/.\-]\d{1,2})\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
 _DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOILS|]{1,4}(?:\s?[/\-.]\s?[\dOILS|]{1,4}){2}(?![A-Z\d])")
 
 
@@ -88,7 +90,8 @@ def prepare(text: str) -> str:
         token = match.group(0)
         return token.translate(_DIGIT_FIX) if sum(ch.isdigit() for ch in token) >= 3 else token
 
-    return _DATEISH_RE.sub(fix, text)
+    text = _DATEISH_RE.sub(fix, text)
+    return _SLIPPED_SEPARATOR_RE.sub(r"\1-\2", text)
 
 
 def _year(raw: str) -> int:
@@ -124,8 +127,12 @@ def find_dates(text: str) -> list[RawDate]:
 
 
 def _time_like(match: re.Match[str]) -> bool:
-    """``11.29.00`` is a time; a dotted date is day-first, so its middle part is at most 12."""
-    return match["sep"] == "." and len(match["y"]) == 2 and int(match["b"]) > 12 and int(match["a"]) < 24
+    """``11.29.00`` / ``13.04.00`` are times: a dotted date is day-first (middle part at most 12)
+    and a year ``00`` is no receipt's."""
+    if match["sep"] != "." or len(match["y"]) != 2:
+        return False
+    hour, minute, second = int(match["a"]), int(match["b"]), int(match["y"])
+    return hour < 24 and minute < 60 and second < 60 and (minute > 12 or second == 0)
 
 
 def resolve(raw: RawDate, day_first: bool) -> dt.date | None:

@@ -116,7 +116,9 @@ def _pick_date(doc: Doc, locale_day_first: bool) -> tuple[dt.date | None, int | 
             continue
         text = doc.lines[index].text
         score = 1.0 - 0.5 * index / len(doc.lines)
-        if has_keyword(text, _DATE_LABELS) or (index > 0 and has_keyword(doc.lines[index - 1].text, _DATE_LABELS)):
+        label_above = index > 0 and has_keyword(doc.lines[index - 1].text, _DATE_LABELS) \
+            and not find_dates(doc.lines[index - 1].text)
+        if has_keyword(text, _DATE_LABELS) or label_above:
             score += 1.0
         if find_times(text):
             score += 0.8

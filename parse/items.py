@@ -14,7 +14,8 @@ from .text import has_keyword, letters, squash_spaces
 from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL, TAX
 from .types import LineItem
 
-_NOT_ITEM = FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX + NOT_TOTAL + (
+_ITEM_WORDS = ("DEPOSIT", "PFAND", "DISCOUNT", "RABATT", "WEIGHT", "ITEM")  # not totals, but items
+_NOT_ITEM = FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX + tuple(w for w in NOT_TOTAL if w not in _ITEM_WORDS) + (
     "VISA", "MASTERCARD", "CARD", "KARTE", "EC", "PAYMENT", "CHANGE", "TEL", "FAX", "INVOICE", "RECEIPT",
     "DATE", "DATUM", "TIME", "CASHIER", "TABLE", "NETT", "NET", "AMOUNT", "TERMINAL", "AUTH", "APPROVAL",
 )

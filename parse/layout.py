@@ -41,10 +41,17 @@ def build_doc(ocr_lines: Sequence[OcrLine]) -> Doc:
     texts = [line.text for line in ocr_lines]
     decimal = detect_decimal_style(texts)
     lines = tuple(
-        Line(index=i, text=line.text, amounts=tuple(find_amounts(line.text, decimal)), confidence=line.confidence)
+        Line(index=i, text=line.text, amounts=tuple(find_amounts(line.text, decimal)), confidence=_mean_confidence(line))
         for i, line in enumerate(ocr_lines)
     )
     return Doc(lines=lines, decimal=decimal)
+
+
+def _mean_confidence(line: OcrLine) -> float:
+    """Mean over the line's words (one unsure word should not sink a readable line)."""
+    if not line.words:
+        return line.confidence
+    return sum(w.confidence for w in line.words) / len(line.words)
 
 
 def value_after(doc: Doc, line: Line, keyword_end: int = 0, lookahead: int = 2) -> Amount | None:
@@ -64,4 +71,4 @@ def value_after(doc: Doc, line: Line, keyword_end: int = 0, lookahead: int = 2) 
 def keyword_end(text: str, keywords: tuple[str, ...]) -> int:
     """Rough position just past a keyword, so amounts printed before it are ignored."""
     found = find_keyword(text, keywords)
-    return 0 if found is None else found[1] + len(found[0].replace(" ", ""))
+    return 0 if found is None else found[2]

@@ -33,6 +33,7 @@ class MailRejected(Exception):
 class PartLimits:
     min_image_side: int = 300
     min_image_pixels: int = 150_000
+    max_image_pixels: int = 60_000_000
 
 
 def parse_mail(raw: bytes, limits: PartLimits = PartLimits()) -> ParsedMail:
@@ -53,13 +54,13 @@ def parse_mail(raw: bytes, limits: PartLimits = PartLimits()) -> ParsedMail:
         if media_type == "application/pdf":
             candidates.append(Candidate(kind="pdf", media_type=media_type, data=data, **common))
         elif media_type in RECEIPT_IMAGE_TYPES:
-            reason = _image_size_problem(data, limits)
+            reason = image_size_problem(data, limits)
             if reason:
                 skipped.append(SkippedPart(reason=reason, media_type=media_type, size=len(data), **common))
             else:
                 candidates.append(Candidate(kind="image", media_type=media_type, data=data, **common))
         else:
-            reason = "unsupported_image_type" if media_type else "not_a_receipt_type"
+            reason = "unsupported_image_type" if (media_type or "").startswith("image/") else "not_a_receipt_type"
             skipped.append(SkippedPart(reason=reason, media_type=media_type, size=len(data), **common))
     return ParsedMail(
         message_id=(mail.message_id or "").strip() or None,
@@ -91,12 +92,17 @@ def _payload_bytes(attachment: dict) -> bytes:
     return payload.encode("utf-8", "surrogateescape")
 
 
-def _image_size_problem(data: bytes, limits: PartLimits) -> str | None:
+def image_size_problem(data: bytes, limits: PartLimits) -> str | None:
+    """Judge an image by its header alone: too small to be a receipt, too large to decode."""
     try:
         with Image.open(io.BytesIO(data)) as image:  # reads the header only
             width, height = image.size
+    except Image.DecompressionBombError:
+        return "too_large"
     except Exception:
         return "unreadable_image"
+    if width * height > limits.max_image_pixels:
+        return "too_large"
     if too_small(width, height, min_side=limits.min_image_side, min_pixels=limits.min_image_pixels):
         return "too_small"
     return None

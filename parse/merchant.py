@@ -45,7 +45,7 @@ _ADDRESS_RE = re.compile(
     r"\b\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4}\s[A-Z]{3,}|\bNO\.?\s?\d|STR\.\s?\d|\b\d+\s?[A-Z]?,"
 )
 _LEGAL_CANON = (
-    (re.compile(r"\bSDN[\s.:,_]*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
+    (re.compile(r"(?<![A-Z])[S5J~][DIJU]N[\s.:,_;]*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
     (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?", re.IGNORECASE), "GmbH"),
 )
 
@@ -54,6 +54,9 @@ def _is_address(text: str) -> bool:
     return bool(_ADDRESS_RE.search(ascii_upper(text))) or has_keyword(text, _ADDRESS_KEYWORDS)
 
 
+_NOT_OWN_NAME = ("FORMERLY", "KNOWN AS", "LICENSEE", "BILL TO", "SOLD TO", "SHIP TO", "DELIVER TO",
+                 "CUSTOMER", "OWNED BY", "OPERATED BY", "MANAGED BY", "DIVISION OF", "FRANCHISEE", "KUNDE")
+_BODY_STARTS = ("DATE", "DATUM", "INV NO", "INVOICE NO", "RECEIPT NO", "BELEG", "CASHIER", "KASSIERER")
 _REG_NUMBER_RE = re.compile(r"\(?\s*(?:CO\.?\s*(?:NO|REG)\.?\s*:?)?\s*\b[A-Z]{0,2}\d{4,}[-\s]?[A-Z]?\b\s*\)?\.?")
 _PHONE_KEYWORDS = ("TEL", "TELEPHONE", "PHONE", "PH", "TELEFON", "HOTLINE", "CALL", "MOBILE", "HP")
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\s\-().\/]{5,}\d")
@@ -86,15 +89,20 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
 
 
 def _full_name(doc: Doc, index: int) -> str:
-    """The name line, joined with the line above when it holds little besides the legal form
-    (``POPULAR BOOK`` / ``CO. (M) SDN BHD``)."""
+    """The name line, joined with up to two lines above when the name visibly continues across
+    them: ``AIK HUAT HARDWARE`` / ``ENTERPRISE (SETIA`` / ``ALAM SDN BHD``, ``POPULAR BOOK`` / ``CO. (M) SDN BHD``."""
     name = clean_name(doc.lines[index].text)
-    core = _LEGAL_RE.sub(" ", ascii_upper(re.sub(r"\([^)]*\)", " ", name)))
-    if index > 0 and len(re.findall(r"[A-Z]{3,}", core)) < 1:
-        above = doc.lines[index - 1]
-        if letters(above.text) >= 3 and not above.amounts and not has_keyword(above.text, _NOT_NAME) \
-                and not _is_address(above.text):
-            name = clean_name(above.text) + " " + name
+    for above in reversed(doc.lines[max(0, index - 2):index]):
+        upper_name, upper_above = ascii_upper(name), ascii_upper(above.text)
+        continues = (
+            upper_above.count("(") > upper_above.count(")")
+            or re.match(r"(?:CO(?![A-Z])|\(|&|AND\b)", upper_name)
+            or has_keyword(name.split()[0] if name.split() else "", _BUSINESS_WORDS)
+        )
+        if not continues or letters(above.text) < 3 or above.amounts or has_keyword(above.text, _NOT_NAME) \
+                or _is_address(above.text):
+            break
+        name = clean_name(above.text) + " " + name
     return name
 
 
@@ -103,6 +111,7 @@ def clean_name(text: str) -> str:
         text = pattern.sub(canonical, text)
     text = _REG_NUMBER_RE.sub(" ", text)
     text = re.sub(r"\(\s*\)", " ", text)
+    text = re.sub(r"\(\W*\w?\W*$", " ", text)  # a cut-off "(L" / "( 00/" after the name
     return squash_spaces(text).strip(" .,:;-*#")
 
 
@@ -131,12 +140,14 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
     for line in doc.lines[:end]:
         tall = bool(median) and heights[line.index] > 1.3 * median
         score = _name_score(line, line.index / max(end, 1), tall)
-        if score and _follows(doc, line.index, ("FORMERLY", "KNOWN AS", "LICENSEE", "BILL TO", "SOLD TO")):
+        if score and _follows(doc, line.index, _NOT_OWN_NAME):
             score = 0.0
+        if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
+            score = 0.0  # past the date / invoice number: a customer, not the seller
         if score:
             scored.append((score, line.index))
     if not any(score >= 5 for score, _ in scored):  # no legal name in the header: try the footer
-        for line in doc.lines[end:]:
+        for line in doc.lines[max(end, 2 * len(doc.lines) // 3):]:
             if _LEGAL_RE.search(ascii_upper(line.text)) and not line.amounts and letters(line.text) >= 6:
                 scored.append((4.5, line.index))
                 break

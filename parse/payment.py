@@ -57,21 +57,8 @@ def find_receipt_number(doc: Doc) -> tuple[str | None, float]:
         found = find_keyword(line.text, _RECEIPT_NO_KEYWORDS)
         if found is None or has_keyword(line.text, ("TAX INVOICE",)) and found[0] == "INVOICE":
             continue
-        rest = _after_keyword(line.text, found[0])
+        rest = line.text[found[2]:]
         match = _ID_RE.match(rest)
         if match and any(ch.isdigit() for ch in match.group(1)):
             return match.group(1).strip("-/"), 0.7
     return None, 0.0
-
-
-def _after_keyword(text: str, keyword: str) -> str:
-    """The text after ``keyword`` (matched loosely: the keyword's letters in order)."""
-    found = find_keyword(text, (keyword,))
-    if found is None:
-        return ""
-    position, wanted = found[1], [ch for ch in keyword if ch.isalnum() or ch == "#"]
-    while position < len(text) and wanted:
-        if text[position].upper() == wanted[0] or not text[position].isspace():
-            wanted.pop(0)
-        position += 1
-    return text[position:]

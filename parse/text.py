@@ -11,7 +11,7 @@ from functools import lru_cache
 
 # Look-alike glyphs -> one representative. Applied to keyword and text alike.
 _FOLD = str.maketrans({
-    "0": "O", "Q": "O", "Ø": "O",
+    "0": "O", "Q": "O", "Ø": "O", "D": "O",
     "1": "I", "L": "I", "|": "I", "]": "I", "[": "I", "!": "I", "J": "I", "Í": "I",
     "5": "S", "$": "S",
     "8": "B",
@@ -44,13 +44,13 @@ def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Z]){body}(?![A-Z])")
 
 
-def find_keyword(text: str, keywords: tuple[str, ...]) -> tuple[str, int] | None:
-    """First keyword (in the given priority order) found in ``text``, with its position."""
+def find_keyword(text: str, keywords: tuple[str, ...]) -> tuple[str, int, int] | None:
+    """First keyword (in the given priority order) found in ``text``, with its start and end."""
     folded = fold(text)
     for keyword in keywords:
         match = _keyword_pattern(keyword).search(folded)
         if match:
-            return keyword, match.start()
+            return keyword, match.start(), match.end()
     return None
 
 

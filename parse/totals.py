@@ -16,7 +16,7 @@ FINAL_TOTAL = (
     "TOTAL AMOUNT PAYABLE", "AMOUNT PAYABLE", "TOTAL PAYABLE", "TOTAL DUE", "AMOUNT DUE", "BALANCE DUE",
     "TOTAL TO PAY", "ROUNDED", "ZU ZAHLEN", "ZAHLBETRAG", "GESAMTBETRAG", "ENDBETRAG", "A PAYER", "NET A PAYER",
 )
-PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE", "JUMLAH")
+PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE", "JUMLAH", "DUE")
 SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE TAX", "TOTAL EXCL",
             "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT")
 TAX = ("SALES TAX", "TOTAL TAX", "TAX", "VAT", "GST", "SST", "MWST", "MW ST", "UST", "MEHRWERTSTEUER",
@@ -26,7 +26,7 @@ TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
 NOT_TOTAL = (
     "CHANGE", "TENDERED", "CASH", "RUECKGELD", "GEGEBEN", "BAR", "CHANGE DUE", "RENDU", "ROUNDING",
     "ADJUSTMENT", "DISCOUNT", "SAVINGS", "SAVED", "RABATT", "POINTS", "PUNKTE", "QTY", "QUANTITY",
-    "ITEMS", "ITEM", "COUNT", "ANZAHL", "ARTIKEL", "SUPPLIES", "INCLUDES", "EXCLUDING", "TAX", "GST",
+    "ITEMS", "ITEM", "COUNT", "ANZAHL", "ARTIKEL", "SUPPLIES", "INCLUDES", "INCLUDED", "EXCLUDING", "TAX", "GST",
     "VAT", "MWST", "SST", "UST", "DEPOSIT", "PFAND", "WEIGHT", "TIP", "GRATUITY", "BALANCE", "PREVIOUS",
 )
 NOT_TAX = ("TAX INVOICE", "INVOICE", "GST ID", "GST REG", "GST NO", "REG NO", "TAX ID", "VAT NO", "VAT REG",
@@ -36,9 +36,12 @@ NOT_TAX = ("TAX INVOICE", "INVOICE", "GST ID", "GST REG", "GST NO", "REG NO", "T
 _MAX_TAX_SHARE = Decimal("0.35")  # no sales tax / VAT rate is above this share of the total
 _TOTAL_INCLUDES_TAX = re.compile(r"\bIN[CK][LI1|\]]")
 _TAX_INCLUDED = re.compile(r"\bINCLUDE[SD]?\b|\bENTHALTEN|\bENTH\.|\bINCLUDED\b")
+# "INCL. GST", "Inclusive of VAT", "exkl. MwSt" (OCR may garble the first word): qualifies a total
+_TAX_QUALIFIER = re.compile(r"\b(?:IN|EX|I[RN])[A-Z\]|]*\.?\s*(?:OF\s+)?(?:GST|VAT|TAX|MWST|SST|UST)\b")
 _SUMMARY = ("SUMMARY", "ZUSAMMENFASSUNG", "TAX ANALYSIS", "VAT ANALYSIS", "MWST-SATZ", "MWST SATZ")
 _RATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
-_CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI")
+_PAID_SCORE = 2.2  # between a plain "TOTAL" label and one that names the final amount
+_CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI", "PAID", "PAYMENT", "PAY")
 _CHANGE = ("CHANGE", "RUECKGELD", "RENDU", "BAKI", "WECHSELGELD")
 
 
@@ -60,7 +63,7 @@ class Totals:
 
 def find_totals(doc: Doc) -> Totals:
     total = _pick_total(doc)
-    subtotal = _labelled(doc, SUBTOTAL, exclude=("TAX",) if False else ())
+    subtotal = _labelled(doc, SUBTOTAL)
     tax, rate = _pick_tax(doc, total)
     tip = _labelled(doc, TIP)
     if subtotal and total and subtotal.value > total.value:
@@ -104,6 +107,12 @@ def _total_strength(text: str) -> float:
         return 3.0
     if not has_keyword(text, PLAIN_TOTAL):
         return 0.0
+    qualifier = _TAX_QUALIFIER.search(upper)
+    if qualifier and not _TAX_INCLUDED.search(upper):
+        if qualifier.group(0).startswith("EX"):
+            return 0.0  # "TOTAL EXCL. VAT" is the net amount
+        text = upper[:qualifier.start()] + upper[qualifier.end():]
+        return 2.5 if not has_keyword(text, NOT_TOTAL) else 0.0
     if has_keyword(text, NOT_TOTAL):
         # "TOTAL INCL GST" is still a total; "TOTAL INCLUDES 6% GST 1.51" is its tax
         if _TOTAL_INCLUDES_TAX.search(upper) and not _TAX_INCLUDED.search(upper) and not _RATE_RE.search(text):
@@ -132,13 +141,16 @@ def _pick_total(doc: Doc) -> Pick | None:
         if line.index > summary_from:
             score -= 2.0  # a tax summary table's "Total" row sums the tax lines only
         scored.append((score, line.index, amount.value))
+    if paid is not None and paid > 0 and _printed(doc, paid, -1):
+        scored.append((_PAID_SCORE, -1, paid))  # cash given minus change: the amount paid
     if scored:
         score, index, value = max(scored, key=lambda s: (s[0], s[1]))
         agree = sum(1 for s in scored if s[2] == value)
         confidence = min(0.99, 0.45 + 0.12 * score + 0.05 * agree)
+        rounded = _rounded(doc, value, index, paid, summary_from)
+        if rounded is not None:
+            return Pick(rounded, index, confidence)
         return Pick(value, index, confidence)
-    if paid is not None and paid > 0:
-        return Pick(paid, -1, 0.5)
     return _largest_plausible(doc)
 
 
@@ -199,3 +211,22 @@ def _summary_start(doc: Doc) -> int:
 def _printed(doc: Doc, value: Decimal, except_line: int) -> bool:
     """``value`` appears as an amount on some other line (paid, card slip, ...)."""
     return any(a.value == value for line in doc.lines if line.index != except_line for a in line.amounts)
+
+
+_ROUNDING = ("ROUNDING", "ROUNDED", "ROUND", "RUNDUNG", "GERUNDET", "ADJ", "ADJUSTMENT", "ARRONDI")
+_ROUNDING_STEP = Decimal("0.05")
+
+
+def _rounded(doc: Doc, value: Decimal, index: int, paid: Decimal | None, summary_from: int) -> Decimal | None:
+    """Cash rounding: the amount actually due is ``value`` rounded to 0.05, printed after it
+    (or implied by cash minus change) when the receipt has a rounding line."""
+    if value % _ROUNDING_STEP == 0 or not any(has_keyword(line.text, _ROUNDING) for line in doc.lines):
+        return None
+    def close(v: Decimal) -> bool:
+        return v != value and abs(v - value) <= _ROUNDING_STEP and v % _ROUNDING_STEP == 0
+    if paid is not None and close(paid):
+        return paid
+    later = [a.value for line in doc.lines[index + 1:summary_from] if index >= 0
+             and not has_keyword(line.text, _CASH_GIVEN + _CHANGE) for a in line.amounts]
+    matches = [v for v in later if close(v)]
+    return matches[-1] if matches else None

@@ -87,6 +87,210 @@ def extract(config: configuration.Config, images: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
+def _panel_db(config: configuration.Config):
+    from store.db import open_db
+
+    return open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms, migrate=True)
+
+
+def _country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if len(value) != 2 or not value.isalpha():
+        raise click.BadParameter("an ISO 3166 two-letter code, e.g. US", param_hint="--country")
+    return value.upper()
+
+
+@main.group()
+def panelist() -> None:
+    """Panel members: invite, list, show, set preferences, remove."""
+
+
+@panelist.command("invite")
+@click.argument("address")
+@click.option("--country", help="ISO 3166 two-letter country code")
+@click.option("--donate", "charity", metavar="CHARITY", help="give the rewards to this charity (default: credit)")
+@click.pass_obj
+def panelist_invite(config: configuration.Config, address: str, country: str | None, charity: str | None) -> None:
+    """Invite ADDRESS: its first mail makes it an active panelist. Admits a waitlisted address."""
+    from store import panel as store
+    from store.db import immediate
+
+    db = _panel_db(config)
+    try:
+        with immediate(db):
+            try:
+                row, what = store.invite(db, address, country=_country(country),
+                                         reward="donation" if charity else "credit", charity=charity)
+            except ValueError as err:
+                raise click.ClickException(f"{address}: {err}") from None
+    finally:
+        db.close()
+    if what in ("invited", "admitted"):
+        click.echo(f"{row['address']} {what}")
+    else:
+        click.echo(f"{row['address']} is already {row['status']}")
+
+
+@panelist.command("list")
+@click.option("--status", type=click.Choice(["invited", "active", "waitlisted", "left"]), help="only this status")
+@click.pass_obj
+def panelist_list(config: configuration.Config, status: str | None) -> None:
+    """Panelists (all but those who left): address, status, country, reward."""
+    from store import panel as store
+
+    db = _panel_db(config)
+    try:
+        rows = store.list_panelists(db, status)
+    finally:
+        db.close()
+    for row in rows:
+        reward = f"donation:{row['charity']}" if row["reward"] == "donation" else "credit"
+        click.echo(f"{row['address'] or '(erased #' + str(row['id']) + ')'}\t{row['status']}\t"
+                   f"{row['country'] or '-'}\t{reward}")
+
+
+@panelist.command("show")
+@click.argument("address")
+@click.pass_obj
+def panelist_show(config: configuration.Config, address: str) -> None:
+    """One panelist: status, dates, this month's progress, receipts and rewards."""
+    import datetime as dt
+
+    from panel.eligibility import Rules
+    from panel.replies import money, month_name
+    from store import panel as store
+
+    db = _panel_db(config)
+    try:
+        row = store.get_panelist(db, address)
+        if row is None:
+            raise click.ClickException(f"{address}: not a panelist")
+        month = Rules.from_config(config.panel).month(dt.datetime.now(dt.timezone.utc))
+        count = store.month_count(db, row["id"], month)
+        counts = store.receipt_counts(db, row["id"])
+        rewards = store.rewards_of(db, row["id"])
+    finally:
+        db.close()
+    for key in ("address", "status", "country", "reward", "charity", "invited_at", "joined_at", "waitlisted_at"):
+        click.echo(f"{key:<14}{row[key] if row[key] is not None else '-'}")
+    click.echo(f"{'this month':<14}{count} of {config.panel.reward_receipts} ({month_name(month)})")
+    click.echo(f"{'receipts':<14}{counts.get('accepted', 0)} accepted, {counts.get('rejected', 0)} rejected")
+    click.echo("rewards:" + ("" if rewards else " none"))
+    for reward in rewards:
+        click.echo(f"  {reward['month']}  {money(reward['amount'], reward['currency'])}  {reward['kind']}"
+                   + (f" ({reward['charity']})" if reward["charity"] else ""))
+
+
+@panelist.command("set")
+@click.argument("address")
+@click.option("--country", help="ISO 3166 two-letter country code")
+@click.option("--credit", is_flag=True, help="rewards as a credit")
+@click.option("--donate", "charity", metavar="CHARITY", help="rewards as a donation to this charity")
+@click.pass_obj
+def panelist_set(config: configuration.Config, address: str, country: str | None, credit: bool,
+                 charity: str | None) -> None:
+    """Change a panelist's country or reward preference (rewards already earned keep theirs)."""
+    from store import panel as store
+    from store.db import immediate
+
+    if credit and charity:
+        raise click.UsageError("--credit and --donate exclude each other")
+    db = _panel_db(config)
+    try:
+        with immediate(db):
+            row = store.get_panelist(db, address)
+            if row is None:
+                raise click.ClickException(f"{address}: not a panelist")
+            store.set_preferences(db, row["id"], country=_country(country),
+                                  reward="credit" if credit else ("donation" if charity else None), charity=charity)
+    finally:
+        db.close()
+    click.echo(f"{row['address']} updated")
+
+
+@panelist.command("remove")
+@click.argument("address")
+@click.pass_obj
+def panelist_remove(config: configuration.Config, address: str) -> None:
+    """Remove ADDRESS from the panel and erase its data, as a LEAVE mail does (no mail is sent).
+    The reward ledger keeps its rows, without the address."""
+    from store import panel as store
+    from store.db import immediate
+
+    db = _panel_db(config)
+    try:
+        with immediate(db):
+            row = store.get_panelist(db, address)
+            if row is None:
+                raise click.ClickException(f"{address}: not a panelist")
+            counts = store.erase_panelist(db, row)
+    finally:
+        db.close()
+    click.echo(f"{row['address']} removed: {counts['receipts']} receipt(s) and {counts['messages']} mail(s) erased")
+
+
+@main.group()
+def waitlist() -> None:
+    """Senders who mailed without being panelists."""
+
+
+@waitlist.command("list")
+@click.pass_obj
+def waitlist_list(config: configuration.Config) -> None:
+    """The waiting list's addresses, oldest first, one a line."""
+    from store import panel as store
+
+    db = _panel_db(config)
+    try:
+        rows = store.list_panelists(db, "waitlisted")
+    finally:
+        db.close()
+    for row in rows:
+        click.echo(row["address"])
+
+
+@waitlist.command("admit")
+@click.argument("address")
+@click.pass_obj
+def waitlist_admit(config: configuration.Config, address: str) -> None:
+    """Invite a waitlisted ADDRESS onto the panel (active with its next mail)."""
+    from store import panel as store
+    from store.db import immediate
+
+    db = _panel_db(config)
+    try:
+        with immediate(db):
+            row = store.admit(db, address)
+    finally:
+        db.close()
+    if row is None:
+        raise click.ClickException(f"{address}: not on the waiting list")
+    click.echo(f"{row['address']} admitted (invited)")
+
+
+@main.command()
+@click.option("--month", help="only this month, YYYY-MM")
+@click.pass_obj
+def rewards(config: configuration.Config, month: str | None) -> None:
+    """The reward ledger by month: rewards, credit and donation totals."""
+    from panel.replies import money
+
+    db = _panel_db(config)
+    try:
+        rows = db.execute(
+            """SELECT month, kind, currency, count(*), sum(amount) FROM rewards
+               WHERE ? IS NULL OR month = ? GROUP BY month, kind, currency ORDER BY month, kind""",
+            [month, month],
+        ).fetchall()
+    finally:
+        db.close()
+    if not rows:
+        click.echo("no rewards")
+    for month_, kind, currency, count, total in rows:
+        click.echo(f"{month_}  {kind:<9} {count:>5}  {money(total, currency)}")
+
+
 def receipt_json(receipt) -> dict:
     def amount(value):
         return None if value is None else str(value)
@@ -121,6 +325,10 @@ def receipt_json(receipt) -> dict:
         "flags": receipt.flags,
     }
 
+
+from . import ops_cli  # noqa: E402  (operator commands live in their own module)
+
+ops_cli.register(main)
 
 if __name__ == "__main__":
     main()

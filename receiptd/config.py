@@ -6,11 +6,15 @@ value of the wrong type stops start-up with a message that names it. Tests build
 """
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
+import zoneinfo
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (BaseModel, ConfigDict, Field, SecretStr, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "config.toml"
 
@@ -30,6 +34,22 @@ class SmtpConfig(_Section):
     hostname: str = "receiptd.localhost"
     max_message_size: int = Field(26_214_400, gt=0)
     timeout: float = Field(300.0, gt=0)
+    max_recipients: int = Field(10, ge=1)
+    max_connections: int = Field(100, ge=1)
+    rate_per_ip: str = "60/minute"
+    rate_per_sender: str = "30/hour"
+
+    @field_validator("rate_per_ip", "rate_per_sender")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        if value:
+            import limits
+
+            try:
+                limits.parse(value)
+            except ValueError:
+                raise ValueError("a rate such as '30/hour' or '5 per minute', or \"\" for none") from None
+        return value
 
     @field_validator("recipients", mode="before")
     @classmethod
@@ -75,6 +95,77 @@ class RedactConfig(_Section):
     extra_terms: tuple[str, ...] = ()
 
 
+class PanelConfig(_Section):
+    enabled: bool = True
+    timezone: str = "UTC"
+    max_age_days: int = Field(30, ge=0)
+    reward_receipts: int = Field(10, ge=1)
+    reward_amount: str = "10.00"
+    reward_currency: str = "USD"
+    amazon_merchants: tuple[str, ...] = ("Amazon", "Amazon Fresh", "Amazon Go", "Whole Foods", "Amazon 4-star", "AMZN")
+    excluded_categories: tuple[str, ...] = ("casino", "gun_store", "transit", "tuition", "rent")
+    duplicate_hash_distance: int = Field(8, ge=0, le=64)
+    retention_months: int = Field(12, ge=0)
+    max_replies_per_day: int = Field(20, ge=0)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError("not a known IANA time zone (e.g. 'UTC', 'America/New_York')") from None
+        return value
+
+    @field_validator("reward_amount")
+    @classmethod
+    def _amount(cls, value: str) -> str:
+        try:
+            amount = Decimal(value)
+        except InvalidOperation:
+            raise ValueError("must be a decimal amount as a string, e.g. \"10.00\"") from None
+        if not amount.is_finite() or amount <= 0:
+            raise ValueError("must be a positive amount")
+        return value
+
+    @field_validator("reward_currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        if len(value) != 3 or not value.isalpha():
+            raise ValueError("must be an ISO 4217 code such as USD")
+        return value.upper()
+
+    @field_validator("excluded_categories", mode="before")
+    @classmethod
+    def _categories(cls, value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return tuple(str(v).strip().lower().replace(" ", "_") for v in value)
+        return value
+
+
+class OutboundConfig(_Section):
+    """The relay replies go through; the whole section is optional (absent: recorded, not sent)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+    host: str
+    port: int = Field(25, ge=1, le=65535)
+    from_address: str = Field(alias="from")
+    starttls: bool = False
+    username: str = ""
+    password_file: str = ""
+    timeout: float = Field(30.0, gt=0)
+    max_attempts: int = Field(10, ge=1)
+    retry_delay: float = Field(60.0, ge=0)
+
+    @field_validator("from_address")
+    @classmethod
+    def _address(cls, value: str) -> str:
+        if "@" not in value:
+            raise ValueError("must be a mail address")
+        return value.strip()
+
+
 class LogConfig(_Section):
     level: str = "INFO"
 
@@ -87,6 +178,101 @@ class LogConfig(_Section):
         return value
 
 
+# --- IMAP sources (issue 7) ------------------------------------------------------------------
+
+
+class _HiddenValue:
+    """Stands in for a password of the wrong type, so that no error message can echo it."""
+
+    def __repr__(self) -> str:
+        return "<hidden>"
+
+
+class _RepeatedName(str):
+    """An account name already used by an earlier account."""
+
+
+class ImapAccount(_Section):
+    """One mailbox read over IMAP (``[[imap.accounts]]``); its mail goes to the same queue as SMTP's."""
+
+    name: str = Field(min_length=1)
+    host: str = Field(min_length=1)
+    port: int = Field(0, ge=0, le=65535)  # 0: 993 for tls = "ssl", 143 otherwise
+    tls: Literal["ssl", "starttls", "none"] = "ssl"
+    ca_file: str = ""
+    username: str = Field(min_length=1)
+    password: SecretStr | None = None
+    password_env: str = ""
+    password_file: str = Field("", validate_default=True)
+    folders: tuple[str, ...] = Field(("INBOX",), min_length=1)
+    action: Literal["move", "flag", "seen", "delete"] = "seen"
+    move_to: str = Field("", validate_default=True)
+    since: dt.date | None = None
+    batch_size: int = Field(50, ge=1, le=1000)
+    idle_timeout: float = Field(600.0, gt=0, le=1500)  # RFC 2177: servers may drop an IDLE after 29 min
+    poll_interval: float = Field(60.0, gt=0)
+    timeout: float = Field(60.0, gt=0)
+    reconnect_delay: float = Field(1.0, gt=0)
+    reconnect_max_delay: float = Field(300.0, gt=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _hide_password(cls, data: Any) -> Any:
+        """Wrap the password before validation: error messages quote inputs, never this one."""
+        if isinstance(data, dict) and "password" in data:
+            data = dict(data)
+            value = data["password"]
+            if not isinstance(value, SecretStr):
+                data["password"] = SecretStr(value) if isinstance(value, str) else _HiddenValue()
+        return data
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _unique_name(cls, value: Any) -> Any:
+        if isinstance(value, _RepeatedName):
+            raise ValueError("another account has this name; names must be unique")
+        return value
+
+    @field_validator("password_file")
+    @classmethod
+    def _one_password_source(cls, value: str, info: ValidationInfo) -> str:
+        if "password" not in info.data or "password_env" not in info.data:
+            return value  # one of them is invalid; that error is reported already
+        given = [info.data["password"] is not None, bool(info.data["password_env"]), bool(value)]
+        if sum(given) != 1:
+            raise ValueError("give exactly one of password, password_env, password_file")
+        return value
+
+    @field_validator("move_to")
+    @classmethod
+    def _move_needs_target(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("action") == "move" and not value:
+            raise ValueError("action = \"move\" needs move_to")
+        if value and value in info.data.get("folders", ()):
+            raise ValueError("move_to must not be one of the folders read")
+        return value
+
+
+class ImapConfig(_Section):
+    accounts: tuple[ImapAccount, ...] = ()
+
+    @field_validator("accounts", mode="before")
+    @classmethod
+    def _prepare(cls, value: Any) -> Any:
+        """Hide passwords from error messages; mark a repeated account name (named in the error)."""
+        if not isinstance(value, (list, tuple)):
+            return value
+        accounts, names = [], set()
+        for item in value:
+            item = ImapAccount._hide_password(item)
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                if item["name"] in names:
+                    item = {**item, "name": _RepeatedName(item["name"])}
+                names.add(item["name"])
+            accounts.append(item)
+        return tuple(accounts)
+
+
 class Config(_Section):
     smtp: SmtpConfig = SmtpConfig()
     store: StoreConfig = StoreConfig()
@@ -94,7 +280,10 @@ class Config(_Section):
     parse: ParseConfig = ParseConfig()
     ocr: OcrConfig = OcrConfig()
     redact: RedactConfig = RedactConfig()
+    panel: PanelConfig = PanelConfig()
+    outbound: OutboundConfig | None = None
     log: LogConfig = LogConfig()
+    imap: ImapConfig = ImapConfig()
 
 
 def from_dict(data: dict[str, Any], source: str = "config") -> Config:

@@ -12,16 +12,19 @@ import multiprocessing
 import signal
 import time
 
+from ingest.imap import ImapSources
 from ingest.queue import Queue
 from ingest.smtp import QueueWriter, ReceiptHandler, smtp_factory
 from ingest.worker import run_worker_process
 from store.db import open_db
 
 from .config import Config
+from .systemd import Notifier
 
 log = logging.getLogger("receiptd")
 
 WORKER_RESTART_DELAY = 5.0
+STATUS_INTERVAL = 10.0
 
 
 class WorkerProcess:
@@ -74,6 +77,14 @@ def release_claimed(config: Config) -> None:
         db.close()
 
 
+def queue_depth(config: Config) -> int:
+    db = open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms)
+    try:
+        return Queue(db).depth()
+    finally:
+        db.close()
+
+
 def prepare_database(config: Config) -> None:
     """Apply pending migrations and put back what a crash left claimed."""
     db = open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms, migrate=True)
@@ -95,6 +106,8 @@ async def serve(config: Config) -> int:
     handler = ReceiptHandler(config.smtp, writer, on_enqueued=worker.wake.set)
     server = await loop.create_server(smtp_factory(config.smtp, handler), config.smtp.host, config.smtp.port)
     host, port = server.sockets[0].getsockname()[:2]
+    # IMAP sources (issue 7): one poller thread per [[imap.accounts]], none by default
+    imap_sources = ImapSources(config, on_enqueued=worker.wake.set).start()
 
     stopping = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -103,12 +116,21 @@ async def serve(config: Config) -> int:
         "receiptd ready: smtp=%s:%d recipients=%s database=%s worker_pid=%d",
         host, port, ",".join(config.smtp.recipients), config.store.database, worker.process.pid,
     )
+    systemd = Notifier()
+    systemd.ready(f"accepting mail on {host}:{port}")
+    next_status = 0.0
 
     while not stopping.is_set():
         try:
             await asyncio.wait_for(stopping.wait(), timeout=1.0)
         except asyncio.TimeoutError:
             pass
+        if worker.alive() and systemd.watchdog_due():
+            systemd.watchdog()  # the event loop answers and the worker lives
+        if time.monotonic() >= next_status:
+            next_status = time.monotonic() + STATUS_INTERVAL
+            depth = await loop.run_in_executor(None, queue_depth, config)
+            systemd.status(f"accepting mail on {host}:{port}; queue depth {depth}")
         if not stopping.is_set() and not worker.alive():
             log.error("worker process died (exit code %s); restarting it", worker.process.exitcode)
             await asyncio.sleep(WORKER_RESTART_DELAY)
@@ -116,8 +138,10 @@ async def serve(config: Config) -> int:
             await loop.run_in_executor(None, worker.start)
 
     log.info("stopping: no new mail is accepted")
+    systemd.stopping()
     server.close()
     await server.wait_closed()
+    await loop.run_in_executor(None, imap_sources.stop)  # IMAP sources (issue 7)
     started = time.monotonic()
     await loop.run_in_executor(None, worker.shutdown, config.queue.shutdown_timeout)
     await loop.run_in_executor(None, writer.close)

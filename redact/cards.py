@@ -12,8 +12,9 @@ KIND = "card_number"
 
 # Dates joined by dashes are no part of a card number.
 _DASH_DATE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4})(?!\d)")
-# Runs of digit groups joined by single spaces or dashes, e.g. "4111 1111-1111 1111".
-_RUN = re.compile(r"\d+(?:[ \-]\d+)*")
+# Runs of digit groups joined by spaces or dashes, e.g. "4111 1111-1111 1111"; OCR often
+# reads a dash with a space beside it ("5406 - 8565- 6085") or doubles a space.
+_RUN = re.compile(r"\d+(?:(?: ?- ?| {1,2})\d+)*")
 _GROUP = re.compile(r"\d+")
 # Words that say "this line is about a payment card".
 _CARD_CONTEXT = re.compile(

@@ -14,7 +14,9 @@ from .policy import RedactionPolicy
 from .spans import SHIELD, Span, add_span
 
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,32}", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?: ?\. ?[\w\-]+)*\. ?[A-Za-z]{2,}")
+# any word with an "@" and letters on both sides (an address whose dot OCR lost, "jdoe@gmx")
+_AT_WORD = re.compile(r"(?<!\S)([^\s@]*[^\W\d_][^\s@]*)@([^\s@]*[^\W\d_][^\s@]*)(?!\S)")
 # The merchant's tax registration: never erased (and shields its digits from the detectors).
 _TAX_ID = re.compile(
     r"(?<![^\W\d_])(?:ust[.\-\s]*id(?:[.\-\s]*nr)?|ust[.\-\s]*idnr|ust[.\-\s]*nr|steuer[\s\-]*(?:nr|nummer)|st[.\-\s]*nr"
@@ -58,6 +60,9 @@ _PHONE_LABEL = re.compile(
 # Formats that are phone numbers without a label: +49 ..., 0049 ..., (212) 555-0187, 212-555-0187.
 _PHONE_SHAPE = re.compile(r"^(?:\+\d|00\d{1,2}[\s\-/(])|^\(?\d{3}\)?[\s.\-]?\d{3}[.\-]\d{4}$|^1[\s.\-]\d{3}[\s.\-]\d{3}[.\-]\d{4}$")
 _PRICE = re.compile(r"\d[.,]\d{2}(?!\d)")
+# a number right after a phone label, however OCR spaced it: "Tel _ 0171 849274", "+49 151 901424"
+_LABELLED_NUMBER = re.compile(r"[\s:#.=_\-]*(\+?\(?\d(?:[\s\-/.()]{0,2}\d)*)")
+_DATE_LIKE = re.compile(r"^\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}$")
 
 
 def _phones(text: str, regions: Sequence[str], keep_phones: Collection[str]) -> list[Span]:
@@ -76,6 +81,19 @@ def _phones(text: str, regions: Sequence[str], keep_phones: Collection[str]) -> 
             if str(m.number.national_number) in keep or re.sub(r"\D", "", raw)[-7:] in keep_digits:
                 continue
             spans.append(Span(m.start, m.end, "phone"))
+    # right after a phone label, a number OCR misread or dropped a digit of (so it is no
+    # valid number any more) is still the number
+    for end in labels:
+        m = _LABELLED_NUMBER.match(text, end)
+        if not m or any(s.overlaps(m.start(1), m.end(1)) for s in spans):
+            continue
+        raw = m.group(1)
+        digits = re.sub(r"\D", "", raw)
+        if not 6 <= len(digits) <= 15 or _PRICE.search(raw) or _DATE_LIKE.match(raw):
+            continue
+        if digits[-7:] in keep_digits or any(digits.endswith(n) for n in keep):
+            continue
+        spans.append(Span(m.start(1), m.end(1), "phone"))
     return spans
 
 
@@ -118,6 +136,9 @@ def find_pii(
         add_card(s)
     for m in _EMAIL.finditer(text):
         add_span(spans, Span(m.start(), m.end(), "email"))
+    for m in _AT_WORD.finditer(text):
+        if sum(c.isalpha() for c in m.group(1)) >= 2 and sum(c.isalpha() for c in m.group(2)) >= 2:
+            add_span(spans, Span(m.start(), m.end(), "email"))
     for s in _phones(text, policy.phone_regions, keep_phones):
         add_span(spans, s)
     return sorted(s for s in spans if s.kind != SHIELD), waiting

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from .spans import Span
 
 _NO = r"(?:[\s\-]*(?:no|nr|number|nummer|num|id|code|cd)(?![^\W\d_])\.?)?"  # optional "number" word
-_SEP = r"[\s:#.=\-]*"
+_SEP = r"[\s:#.=\-_]*"  # OCR reads a "." after a label as "_" now and then
 
 
 @dataclass(frozen=True)
 class Label:
     kind: str
-    mode: str  # "id" (digits/masks), "id", "name" (words), "expiry" (MM/YY)
+    mode: str  # "id" (digits/masks), "name" (words), "expiry" (MM/YY), "email" (an address, however misread)
     pattern: re.Pattern[str]
     min_chars: int = 4  # digits or mask characters an "id" value must have
 
@@ -51,6 +51,8 @@ LABELS: tuple[Label, ...] = (
     _label("terminal_id", "id", r"terminal(?:[\s\-]*(?:id|nr\.?|nummer|no\.?|#))?|term\s*(?:id|#)|tid|mid|merchant\s*(?:id|no\.?|#|number)"
            r"|trace(?:[\s\-]*(?:nr\.?|no\.?|#|number|nummer))?|stan|rrn|ref(?:erence)?\s*(?:no\.?|nr\.?|#|number)"
            r"|vu[\s\-]*(?:nr\.?|nummer)|ta[\s\-]*(?:nr\.?|nummer)|trans(?:aktions)?[\s\-]*nummer", 4),
+    # e-mail addresses after their label, also where OCR misread the "@" ("j.doe84eposteo.de")
+    _label("email", "email", r"e[\s\-]?mail(?:[\s\-]*(?:address|adresse))?|(?:e[\s\-]?receipt\s+)?sent\s+to|gesendet\s+an|receipt\s+to"),
     # people: cashiers, servers, cardholders, patients
     _label("person_name", "name", r"(?:your\s+)?cashier(?:\s+name)?(?:\s+(?:today|was|is))*|kassierer(?:in)?|bediener(?:in)?|bedienung"
            r"|(?:es\s+)?bediente\s+sie|sie\s+wurden\s+bedient\s+von|bedient\s+von|(?:you\s+were\s+)?served\s+by|server(?:\s+name)?"
@@ -63,6 +65,7 @@ _PRICE = re.compile(r"^-?\d{1,7}[.,]\d{2}-?$")
 _DATE_OR_TIME = re.compile(r"^\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}$|^\d{1,2}:\d{2}(?::\d{2})?$")
 _MASK = "*#\u2022"
 _GAP = re.compile(r"\s*(?:#?\d{1,6}[:,]?\s+)?$")  # between label and value: a cashier number at most
+_EMAIL_TOKEN = re.compile(r"^[\w.@+\-']+$")
 _EXPIRY = re.compile(r"^\d{1,2}\s*/\s*\d{2,4}$|^\d{2}/?\d{2}$")
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][^\W\d_'\u2019.\-]*\.?|[^\W\d_]\.)$")
 _NAME_STOP = {
@@ -101,6 +104,22 @@ def _value_span(mode: str, text: str, pos: int, min_chars: int) -> tuple[int, in
         s, e = chosen[0][0], chosen[-1][1]
         n = sum(c.isdigit() or c in _MASK or c in "xX" for c in text[s:e])
         return (s, e) if n >= min_chars else None
+    if mode == "email":
+        # the address, however OCR spaced or misread it: tokens of address characters
+        chosen = []
+        for start, end, tok in tokens[:6]:
+            tok_clean = tok.rstrip(",;:)")
+            if chosen and start - chosen[-1][1] > 2:
+                break
+            if not _EMAIL_TOKEN.match(tok_clean):
+                break
+            chosen.append((start, start + len(tok_clean)))
+        if not chosen:
+            return None
+        s, e = chosen[0][0], chosen[-1][1]
+        value = text[s:e]
+        alnum = sum(c.isalnum() for c in value)
+        return (s, e) if alnum >= 5 and ("@" in value or "." in value.strip(".")) else None
     if mode == "expiry":
         if tokens:
             start, end, tok = tokens[0]

@@ -17,6 +17,12 @@ from .scrub import scrub_text
 from .spans import Span, kinds, mask, mask_all
 
 _PRICE = re.compile(r"\d[.,]\d{2}(?!\d)")
+# words that make a phone number the customer's, not the shop's
+_CUSTOMER = re.compile(
+    r"(?<![^\W\d_])(?:customer|cust|kunden?\w*|card\s*holder|karteninhaber\w*|member\w*|mitglied\w*|patient\w*"
+    r"|your|ihre?|handy|mobil\w*|cell|call\s*back|r(?:ü|ue)ckruf\w*|privat\w*|home)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -127,10 +133,29 @@ def _scrub_field(value: str | None, policy: RedactionPolicy, keep_phones: tuple[
     return text
 
 
+def _merchant_phone(phone: str | None, texts: Sequence[str], items: Sequence[LineItem]) -> str | None:
+    """The extracted phone if it is the shop's: printed in the header (above the first item,
+    or in the top half without items) on a line that does not call it the customer's.
+    Extraction takes the first phone it sees; on a receipt without a shop phone that is
+    the customer's, which must then be erased like any other."""
+    if not phone:
+        return None
+    want = re.sub(r"\D", "", phone)[-7:]
+    if len(want) < 7:
+        return None
+    first_item = min((it.line_index for it in items if it.line_index is not None), default=None)
+    header_end = first_item if first_item is not None else max(1, (len(texts) + 1) // 2)
+    for i, text in enumerate(texts):
+        if want in re.sub(r"\D", "", text):
+            return phone if i < header_end and not _CUSTOMER.search(text) else None
+    return phone  # not on any line (a field of its own): nothing on the lines to keep
+
+
 def redact_receipt(receipt: Receipt, lines: Sequence[OcrLine], policy: RedactionPolicy = RedactionPolicy()) -> Redacted:
     """Remove sensitive purchases and erase PII; see ``Redacted``."""
     texts = [line.text for line in lines]
-    keep_phones = (receipt.phone,) if receipt.phone else ()
+    merchant_phone = _merchant_phone(receipt.phone, texts, receipt.items)
+    keep_phones = (merchant_phone,) if merchant_phone else ()
     keep_numbers = (re.sub(r"\D", "", receipt.receipt_number),) if receipt.receipt_number else ()
     keep_numbers = tuple(n for n in keep_numbers if n)
 
@@ -160,8 +185,11 @@ def redact_receipt(receipt: Receipt, lines: Sequence[OcrLine], policy: Redaction
     if amounts:
         redacted_amount = (redacted_amount or Decimal(0)) + sum(amounts, Decimal(0))
 
+    if receipt.phone and not merchant_phone:
+        field_counts["phone"] += 1
     new_receipt = dataclasses.replace(
         receipt,
+        phone=merchant_phone,
         merchant=_scrub_field(receipt.merchant, policy, keep_phones, field_counts),
         merchant_address=_scrub_field(receipt.merchant_address, policy, keep_phones, field_counts),
         payment=_scrub_field(receipt.payment, policy, keep_phones, field_counts),

@@ -30,10 +30,13 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def save_mail_result(db: sqlite_utils.Database, queue_id: int, result) -> list[int]:
+def save_mail_result(db: sqlite_utils.Database, queue_id: int, result, *, panelist_id: int | None = None,
+                     panel_month: str | None = None, decide=None) -> list[int]:
     """Store the parts, receipts, line items and redaction counts of one mail; returns receipt ids.
 
-    ``result`` is an ``ingest.pipeline.MailResult``; only its data is read here.
+    ``result`` is an ``ingest.pipeline.MailResult``; only its data is read here. ``decide``
+    (the panel's eligibility) is called as ``decide(db, item) -> item`` right before each
+    receipt is written, so a receipt sees the ones stored before it (duplicates in one mail).
     """
     mail = result.mail
     db.execute(
@@ -57,14 +60,20 @@ def save_mail_result(db: sqlite_utils.Database, queue_id: int, result) -> list[i
             )
         )
     sender = mail.from_address
-    return [_save_receipt(db, queue_id, sender, item) for item in result.receipts]
+    ids = []
+    for item in result.receipts:
+        if decide is not None:
+            item = decide(db, item)
+        ids.append(_save_receipt(db, queue_id, sender, item, panelist_id=panelist_id, panel_month=panel_month))
+    return ids
 
 
 def _part(queue_id: int, position: int, **fields) -> dict:
     return {"message_id": queue_id, "position": position, **fields}
 
 
-def _save_receipt(db: sqlite_utils.Database, queue_id: int, sender: str | None, item) -> int:
+def _save_receipt(db: sqlite_utils.Database, queue_id: int, sender: str | None, item, *,
+                  panelist_id: int | None = None, panel_month: str | None = None) -> int:
     r = item.receipt
     cur = r.currency
     row = {
@@ -95,6 +104,10 @@ def _save_receipt(db: sqlite_utils.Database, queue_id: int, sender: str | None, 
         "ocr_seconds": round(item.ocr_seconds, 3),
         "image_sha256": item.image_sha256,
         "created_at": now(),
+        "panelist_id": panelist_id,
+        "panel_month": panel_month,
+        "phash": getattr(item, "phash", None),
+        "dedupe_key": getattr(item, "dedupe_key", None),
     }
     receipt_id = db.table("receipts").insert(row).last_pk
     if item.status == "accepted":

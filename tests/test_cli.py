@@ -56,3 +56,53 @@ def test_bad_config_is_a_clean_error(tmp_path):
     assert result.returncode != 0
     assert "unknown key 'store.databse'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_deadletter_list_retry_drop(tmp_path):
+    config = write_config(tmp_path / "c.toml", daemon_sections(tmp_path))
+    db = open_db(tmp_path / "receiptd.db", migrate=True)
+    queue = Queue(db, max_attempts=1)
+    first, second = (queue.enqueue(f"Message-ID: <d{i}@t>\r\n\r\n{i}".encode(), envelope_from=None,
+                                   recipients=[]).id for i in range(2))
+    for queue_id in (first, second):
+        queue.claim()
+        queue.fail(queue_id, "ValueError at x.py:1: bad")
+    db.close()
+
+    listed = run("--config", str(config), "deadletter", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert [line.split("\t")[0] for line in listed.stdout.splitlines()] == [str(first), str(second)]
+    assert "raw=kept" in listed.stdout and "ValueError" in listed.stdout
+
+    assert run("--config", str(config), "deadletter", "retry", str(first)).stdout.strip() == f"{first} queued again"
+    assert run("--config", str(config), "deadletter", "drop", str(second)).stdout.strip() == f"{second} dropped"
+    again = run("--config", str(config), "deadletter", "retry", str(second))
+    assert again.returncode != 0 and "not a dead letter" in again.stderr
+    db = open_db(tmp_path / "receiptd.db")
+    assert db.execute("SELECT id, status, outcome, attempts FROM messages ORDER BY id").fetchall() == [
+        (first, "queued", None, 0), (second, "done", "dropped", 1)]
+    assert db.execute("SELECT message_id FROM spool").fetchall() == [(first,)]
+
+
+def test_export_csv_and_parquet(tmp_path):
+    import csv
+
+    import pyarrow.parquet as pq
+
+    config = write_config(tmp_path / "c.toml", daemon_sections(tmp_path))
+    db = open_db(tmp_path / "receiptd.db", migrate=True)
+    queue_id = Queue(db).enqueue(b"Message-ID: <e@t>\r\n\r\nx", envelope_from="p@t", recipients=[]).id
+    receipt_id = db.table("receipts").insert({
+        "message_id": queue_id, "position": 0, "sender": "p@t", "merchant": "CORNER MARKET",
+        "purchase_date": "2026-11-01", "currency": "USD", "total": 837, "status": "accepted",
+        "created_at": "2026-11-02T00:00:00+00:00"}).last_pk
+    db.table("line_items").insert({"receipt_id": receipt_id, "position": 0, "description": "MILK", "amount": 349})
+    db.close()
+    for fmt in ("csv", "parquet"):
+        result = run("--config", str(config), "export", "--format", fmt, "--out", str(tmp_path / fmt))
+        assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(open(tmp_path / "csv" / "receipts.csv")))
+    assert [(r["merchant"], r["total"], r["purchase_date"]) for r in rows] == [("CORNER MARKET", "837", "2026-11-01")]
+    assert "sender" not in rows[0]
+    table = pq.read_table(tmp_path / "parquet" / "line_items.parquet").to_pylist()
+    assert [(r["receipt_id"], r["description"], r["amount"]) for r in table] == [(receipt_id, "MILK", 349)]

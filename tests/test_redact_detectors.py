@@ -313,3 +313,35 @@ def test_scrub_text_erases_sensitive_terms_too() -> None:
     assert "IBUPROFEN" not in out and out.endswith("400MG failed to parse")
     out, counts = scrub("item IBUPROFEN 400MG failed", terms=False)
     assert counts == {}
+
+
+# --- what OCR makes of PII (found by tests/test_privacy.py on rendered receipts) -----------
+
+
+@pytest.mark.parametrize(
+    "line, kind, secret",
+    [
+        ("MASTERCARD 5406 - 8565- 6085- 9468", "card_number", "8565"),  # spaces around the dashes
+        ("VISA 4111  1111 1111  1111", "card_number", "1111"),  # doubled spaces
+        ("Mitglieds-Nr _ 76527437946", "member_id", "76527437946"),  # "." read as "_"
+        ("Genehmigungs-Nr _ 335702", "auth_code", "335702"),
+        ("E-Mail: j.wischnewski73eposteo.de", "email", "wischnewski"),  # "@" read as "e"
+        ("E-RECEIPT SENT To m . oyelaran79@mailbox. org", "email", "oyelaran"),  # spaces around dots
+        ("receipt for jdoe@gmx", "email", "jdoe"),  # the dot and TLD lost
+        ("Handy: +49 151 9014242", "phone", "9014242"),  # a digit dropped: no valid number any more
+        ("Tel _ 0171 849274", "phone", "849274"),
+    ],
+)
+def test_ocr_misreadings_of_pii_are_still_erased(line: str, kind: str, secret: str) -> None:
+    out, counts = scrub(line, terms=False)
+    assert kind in counts, counts
+    assert secret not in out
+
+
+@pytest.mark.parametrize("line", ["MILK 2@1.99", "EMAIL OFFERS 2X POINTS", "PHONE CASE 12.99", "Tel. 089 1234567 12.03.2024"])
+def test_ocr_tolerance_keeps_harmless_lines(line: str) -> None:
+    assert_untouched(line, keep_phones=["089 1234567"])
+
+
+def test_merchant_phone_after_a_phone_label_is_kept_however_spaced() -> None:
+    assert_untouched("Tel _ 069 2470880", keep_phones=["069 2470880"])

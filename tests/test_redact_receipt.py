@@ -249,3 +249,23 @@ def test_grocery_receipt_keeps_at_least_99_percent_of_items() -> None:
     unchanged = sum(a.text == b for a, b in zip(r.lines, texts))
     assert unchanged >= 0.99 * len(texts)
     assert r.report == tuple(x for x in r.report if x.kind in ("sensitive_item", "sensitive_line"))
+
+
+def test_a_customer_phone_that_extraction_took_for_the_shop_phone_is_erased() -> None:
+    """A receipt without a shop phone: extraction takes the first phone it sees, the customer's."""
+    texts = ["CORNER MARKET", "03/14/2025 10:22", "MILK 2% GAL 3.49", "TOTAL 3.49", "CUSTOMER PHONE: 512-555-0190"]
+    receipt = Receipt(merchant="CORNER MARKET", phone="512-555-0190", total=Decimal("3.49"),
+                      items=(LineItem("MILK 2% GAL", Decimal("3.49"), line_index=2),))
+    r = redact_receipt(receipt, build(texts))
+    assert r.receipt.phone is None
+    assert "0190" not in r.lines[4].text and r.lines[4].text.startswith("CUSTOMER PHONE:")
+    assert Redaction("phone", 1) in r.report
+
+
+def test_shop_phone_in_the_header_is_kept() -> None:
+    texts = ["CORNER MARKET", "TEL (217) 555-0100", "MILK 2% GAL 3.49", "TOTAL 3.49", "PHONE: 512-555-0190"]
+    receipt = Receipt(merchant="CORNER MARKET", phone="(217) 555-0100", total=Decimal("3.49"),
+                      items=(LineItem("MILK 2% GAL", Decimal("3.49"), line_index=2),))
+    r = redact_receipt(receipt, build(texts))
+    assert r.receipt.phone == "(217) 555-0100" and r.lines[1].text == texts[1]
+    assert "0190" not in r.lines[4].text

@@ -93,3 +93,47 @@ def test_sigterm_stops_cleanly_with_exit_0(daemon_factory):
     assert "receiptd stopped" in daemon.log
     with pytest.raises(OSError):
         smtplib.SMTP("127.0.0.1", daemon.port, timeout=5)
+
+
+def test_too_many_recipients_get_452(daemon_factory):
+    daemon = daemon_factory(smtp={"recipients": ["a@localhost", "b@localhost", "c@localhost"], "max_recipients": 2})
+    with smtplib.SMTP("127.0.0.1", daemon.port) as client:
+        client.ehlo()
+        client.mail("panelist@example.org")
+        assert [client.rcpt(r)[0] for r in ("a@localhost", "b@localhost", "c@localhost")] == [250, 250, 452]
+
+
+def test_connections_over_the_limit_get_421(daemon_factory):
+    daemon = daemon_factory(smtp={"max_connections": 1})
+    with smtplib.SMTP("127.0.0.1", daemon.port) as first:
+        first.ehlo()
+        with pytest.raises(smtplib.SMTPConnectError) as refused:
+            smtplib.SMTP("127.0.0.1", daemon.port)
+        assert refused.value.smtp_code == 421
+    # the slot is free again once the first client has gone
+    wait_until(lambda: connects(daemon.port), message="a free slot")
+
+
+def connects(port: int) -> bool:
+    try:
+        smtplib.SMTP("127.0.0.1", port).quit()
+    except smtplib.SMTPConnectError:
+        return False
+    return True
+
+
+def test_rate_per_ip_and_per_sender(daemon_factory):
+    daemon = daemon_factory(smtp={"rate_per_ip": "3/minute", "rate_per_sender": "2/minute"})
+    with smtplib.SMTP("127.0.0.1", daemon.port) as client:
+        client.ehlo()
+        codes = []
+        for _ in range(3):
+            codes.append(client.mail("busy@example.org")[0])
+            client.rset()
+        assert codes == [250, 250, 450]
+        assert client.mail("other@example.org")[0] == 250  # per sender, not per connection
+    smtplib.SMTP("127.0.0.1", daemon.port).quit()
+    smtplib.SMTP("127.0.0.1", daemon.port).quit()
+    with pytest.raises(smtplib.SMTPConnectError) as refused:
+        smtplib.SMTP("127.0.0.1", daemon.port)
+    assert refused.value.smtp_code == 421

@@ -1,0 +1,86 @@
+"""What a mail asks for, and whether it may be answered at all.
+
+Commands stand alone in the subject or on the first non-empty line of the text body:
+``STATUS``, ``DELETE <receipt-id>``, ``DELETE ALL``, ``LEAVE`` (case-insensitive).
+Automated mail (auto-replies, bounces, lists, bulk) is never answered and never obeyed:
+that is what keeps two robots from mailing each other forever.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email import policy
+from email.parser import BytesParser
+
+_COMMAND = re.compile(r"^\s*(STATUS|LEAVE|DELETE\s+ALL|DELETE\s+#?(\d{1,18}))\s*[.!]?\s*$", re.IGNORECASE)
+_BOUNCE_SENDERS = re.compile(r"^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Command:
+    kind: str  # status | delete | delete_all | leave
+    receipt_id: int | None = None
+
+
+def parse_command(text: str | None) -> Command | None:
+    match = _COMMAND.match(text or "")
+    if not match:
+        return None
+    word = match.group(1).upper().split()[0]
+    if word == "DELETE":
+        if match.group(2):
+            return Command("delete", int(match.group(2)))
+        return Command("delete_all")
+    return Command(word.lower())
+
+
+def first_body_line(raw: bytes) -> str | None:
+    """The first non-empty line of the mail's plain-text body (None without one)."""
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(raw)
+        part = message.get_body(preferencelist=("plain",))
+        text = part.get_content() if part is not None else ""
+    except Exception:  # a malformed body is not a command
+        return None
+    for line in text.splitlines()[:20]:
+        if line.strip():
+            return line.strip()[:200]
+    return None
+
+
+def find_command(subject: str | None, raw: bytes) -> Command | None:
+    return parse_command(subject) or parse_command(first_body_line(raw))
+
+
+def _header(headers: dict[str, str], name: str) -> str:
+    for key, value in headers.items():
+        if key.lower() == name.lower():
+            return str(value).strip()
+    return ""
+
+
+def automated(headers: dict[str, str], envelope_from: str | None, sender: str | None = None,
+              own_addresses: tuple[str, ...] = ()) -> str | None:
+    """Why this mail must not be answered (RFC 3834, RFC 2369, bounces), or None.
+
+    ``envelope_from`` is the return path: ``""`` for a bounce's empty one, None when unknown.
+    """
+    auto = _header(headers, "Auto-Submitted").lower()
+    if auto and auto.split(";")[0].strip() != "no":
+        return "auto_submitted"
+    if envelope_from is not None and envelope_from.strip() in ("", "<>"):
+        return "null_return_path"  # a bounce (delivery status notification); None: not known
+    if _header(headers, "List-Id") or _header(headers, "List-Unsubscribe"):
+        return "mailing_list"
+    if _header(headers, "Precedence").lower() in ("bulk", "list", "junk", "auto_reply"):
+        return "precedence"
+    if _header(headers, "X-Autoreply") or _header(headers, "X-Autorespond"):
+        return "auto_reply"
+    if "multipart/report" in _header(headers, "Content-Type").lower():
+        return "delivery_report"
+    for address in (envelope_from, sender):
+        if address and _BOUNCE_SENDERS.match(address.strip()):
+            return "robot_sender"
+        if address and address.strip().lower() in own_addresses:
+            return "own_address"
+    return None

@@ -1,0 +1,410 @@
+"""IMAP ingestion against a real Dovecot on loopback: every mail queued exactly once, then acted on."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+from imapclient import FLAGGED, SEEN
+
+from conftest import (REPO, Daemon, daemon_sections, query, receipt_mail, toml_value, wait_done, wait_until, wire,
+                      write_config)
+from dovecot import DOVECOT_PASSWORD, Dovecot, dovecot  # noqa: F401  (the fixture)
+from ingest.imap import ImapPoller
+from ingest.imap_ledger import Ledger
+from ingest.imap_session import ImapError, ImapSession
+from ingest.queue import Queue
+from receiptd import config
+from store.db import open_db
+
+FAST = {"reconnect_delay": 0.2, "reconnect_max_delay": 1.0, "poll_interval": 0.5, "timeout": 10.0}
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def write_imap_config(path: Path, sections: dict, accounts: list[dict]) -> Path:
+    write_config(path, sections)
+    lines = []
+    for account in accounts:
+        lines.append("[[imap.accounts]]")
+        for key, value in account.items():
+            lines.append(f"{key} = {value.isoformat() if isinstance(value, dt.date) else toml_value(value)}")
+    with path.open("a") as fh:
+        fh.write("\n".join(lines) + "\n")
+    return path
+
+
+@pytest.fixture
+def imap_daemon(tmp_path):
+    """``start(accounts, **overrides)``: run_daemon.py with these ``[[imap.accounts]]``."""
+    started: list[Daemon] = []
+
+    def start(accounts: list[dict], **overrides) -> Daemon:
+        path = tmp_path / f"imap-config{len(started)}.toml"
+        write_imap_config(path, daemon_sections(tmp_path, **overrides), accounts)
+        daemon = Daemon(path).start()
+        started.append(daemon)
+        return daemon
+
+    yield start
+    for daemon in started:
+        daemon.stop()
+
+
+def text_mail(n: int, tag: str = "t") -> bytes:
+    """A small mail without photos: it ends as ``no_receipt`` without OCR."""
+    return wire(receipt_mail(body=f"no photo, mail {n}", message_id=f"<{tag}-{n}-{time.time_ns()}@example.org>"))
+
+
+def append(server: Dovecot, folder: str, mails: list[bytes], **kwargs) -> None:
+    with server.client() as client:
+        if not client.folder_exists(folder):
+            client.create_folder(folder)
+        for raw in mails:
+            client.append(folder, raw, **kwargs)
+
+
+def folder_flags(server: Dovecot, folder: str) -> dict[int, tuple]:
+    with server.client() as client:
+        if not client.folder_exists(folder):
+            return {}
+        client.select_folder(folder, readonly=True)
+        uids = client.search("ALL")
+        return {uid: data[b"FLAGS"] for uid, data in client.fetch(uids, ["FLAGS"]).items()} if uids else {}
+
+
+def queued_ids(database: Path) -> list[str]:
+    return [row[0] for row in query(database, "SELECT message_id FROM messages ORDER BY id")]
+
+
+def queued_count(database: Path) -> int:
+    if not database.exists():
+        return 0
+    try:
+        return query(database, "SELECT count(*) FROM messages")[0][0]
+    except Exception:  # before the first migration
+        return 0
+
+
+def message_id_of(raw: bytes) -> str:
+    return next(line.split(b":", 1)[1].strip().decode() for line in raw.splitlines()
+                if line.lower().startswith(b"message-id:"))
+
+
+# -- config --------------------------------------------------------------------------------------
+
+
+def account_dict(**overrides) -> dict:
+    return {"name": "a", "host": "imap.example.org", "username": "u", "password": "pw-Secret-1", **overrides}
+
+
+@pytest.mark.parametrize(
+    ("account", "named"),
+    [
+        (account_dict(prot=993), "unknown key 'imap.accounts.0.prot'"),
+        (account_dict(port="993"), "'imap.accounts.0.port'"),
+        (account_dict(tls="yes"), "'imap.accounts.0.tls'"),
+        (account_dict(action="archive"), "'imap.accounts.0.action'"),
+        (account_dict(action="move"), "'imap.accounts.0.move_to'"),
+        (account_dict(password_env="X"), "'imap.accounts.0.password_file': Value error, give exactly one"),
+        ({k: v for k, v in account_dict().items() if k != "password"}, "give exactly one"),
+        (account_dict(since="2024-01-01"), "'imap.accounts.0.since'"),
+        (account_dict(idle_timeout=1800.0), "'imap.accounts.0.idle_timeout'"),
+        (account_dict(folders=[]), "'imap.accounts.0.folders'"),
+    ],
+)
+def test_bad_imap_config_is_refused_naming_the_key(account, named):
+    with pytest.raises(config.ConfigError) as err:
+        config.from_dict({"imap": {"accounts": [account]}})
+    assert named in str(err.value)
+    assert "pw-Secret-1" not in str(err.value)
+
+
+def test_config_errors_never_echo_a_password():
+    for data in ({"imap": {"accounts": [account_dict(password=12345678)]}},
+                 {"imap": {"accounts": [account_dict(), account_dict(password="pw-Other-2")]}}):
+        with pytest.raises(config.ConfigError) as err:
+            config.from_dict(data)
+        assert "12345678" not in str(err.value) and "pw-" not in str(err.value), str(err.value)
+    assert "unique" in str(err.value) and "'imap.accounts.1.name'" in str(err.value)
+    assert "pw-Secret-1" not in repr(config.from_dict({"imap": {"accounts": [account_dict()]}}))
+
+
+def test_the_documented_example_account_is_valid():
+    text = (REPO / "config.toml").read_text()
+    block = text[text.index("# [[imap.accounts]]"):]
+    lines = [line[2:] for line in block.splitlines() if line.startswith("# ") and not line.startswith("# #")]
+    account = tomllib.loads("\n".join(lines))["imap"]["accounts"][0]
+    parsed = config.from_dict({"imap": {"accounts": [account]}}).imap.accounts[0]
+    assert parsed.password_env == "RECEIPTD_IMAP_PASSWORD" and parsed.tls == "ssl"
+
+
+# -- (1) mails become queued messages, then the action is applied -------------------------------
+
+
+def test_move_action_queues_every_mail_then_moves_it(dovecot, imap_daemon, tmp_path):
+    database = tmp_path / "receiptd.db"
+    first = [text_mail(n, "move") for n in range(3)]
+    append(dovecot, "INBOX", first)
+    daemon = imap_daemon([dovecot.account(action="move", move_to="Processed", batch_size=2, **FAST)])
+
+    rows = wait_done(database, 3, timeout=120)
+    assert [outcome for _, outcome in rows] == ["no_receipt"] * 3
+    wait_until(lambda: len(folder_flags(dovecot, "Processed")) == 3, timeout=30, message="moved")
+    assert folder_flags(dovecot, "INBOX") == {}
+    assert sorted(queued_ids(database)) == sorted(message_id_of(raw) for raw in first)
+    assert query(database, "SELECT DISTINCT source, recipients FROM messages") == [("imap", '["receipts"]')]
+
+    # new mail while the poller IDLEs is picked up at once
+    later = [text_mail(n, "later") for n in range(2)]
+    started = time.monotonic()
+    append(dovecot, "INBOX", later)
+    wait_until(lambda: queued_count(database) == 5, timeout=30, message="mail appended later queued")
+    assert time.monotonic() - started < 10  # IDLE, not the 600 s idle_timeout
+    wait_until(lambda: len(folder_flags(dovecot, "Processed")) == 5, timeout=30, message="moved")
+    ledger = query(database, "SELECT folder, count(*), count(action_done_at), count(DISTINCT queue_id) "
+                             "FROM imap_ledger GROUP BY folder")
+    assert ledger == [("INBOX", 5, 5, 5)]
+    assert "idle=yes" in daemon.log
+    assert "no photo" not in daemon.log and "Subject" not in daemon.log  # no mail content in logs
+
+
+def test_seen_and_flag_actions_on_two_accounts(dovecot, imap_daemon, tmp_path):
+    database = tmp_path / "receiptd.db"
+    append(dovecot, "Seen-me", [text_mail(n, "seen") for n in range(3)])
+    append(dovecot, "Flag-me", [text_mail(n, "flag") for n in range(2)])
+    daemon = imap_daemon([
+        dovecot.account(name="seen", folders=["Seen-me"], action="seen", **FAST),
+        dovecot.account(name="flag", folders=["Flag-me"], action="flag", **FAST),
+    ])
+    wait_done(database, 5, timeout=120)
+    wait_until(lambda: all(SEEN in f for f in folder_flags(dovecot, "Seen-me").values()), timeout=30,
+               message="seen set")
+    wait_until(lambda: all(FLAGGED in f for f in folder_flags(dovecot, "Flag-me").values()), timeout=30,
+               message="flagged")
+    assert len(folder_flags(dovecot, "Seen-me")) == 3
+    # BODY.PEEK[]: the flagged mails stayed unread
+    assert all(SEEN not in flags for flags in folder_flags(dovecot, "Flag-me").values())
+    # seen/flagged mails stay in the folder: later passes and a restart queue nothing again
+    daemon.terminate()
+    imap_daemon([
+        dovecot.account(name="seen", folders=["Seen-me"], action="seen", **FAST),
+        dovecot.account(name="flag", folders=["Flag-me"], action="flag", **FAST),
+    ])
+    append(dovecot, "Flag-me", [text_mail(9, "flag")])
+    wait_until(lambda: queued_count(database) == 6, timeout=30, message="the new mail")
+    time.sleep(1.5)
+    assert queued_count(database) == 6
+    assert query(database, "SELECT account, count(*) FROM imap_ledger GROUP BY account ORDER BY account") == [
+        ("flag", 3), ("seen", 3)]
+
+
+def test_since_skips_older_mail(dovecot, tmp_path):
+    old, new = text_mail(1, "old"), text_mail(2, "new")
+    append(dovecot, "INBOX", [old], msg_time=dt.datetime(2020, 5, 1, 12, 0, tzinfo=dt.timezone.utc))
+    append(dovecot, "INBOX", [new])
+    account = config.from_dict({"imap": {"accounts": [dovecot.account(since=dt.date(2023, 1, 1))]}}).imap.accounts[0]
+    store = config.StoreConfig(database=str(tmp_path / "since.db"))
+    db = open_db(store.database, migrate=True)
+    poller = ImapPoller(account, store, on_enqueued=lambda: None)
+    with ImapSession.open(account) as session:
+        assert poller.sync_folder(session, Queue(db), Ledger(db, account.name), "INBOX") == 1
+    assert [r[0] for r in db.execute("SELECT message_id FROM messages").fetchall()] == [message_id_of(new)]
+
+
+def test_delete_action_expunges_only_the_queued_mails(dovecot, tmp_path):
+    # an old mail (before `since`, so never read) that its owner marked \\Deleted: UID EXPUNGE leaves it
+    append(dovecot, "INBOX", [text_mail(0, "old")], flags=[b"\\Deleted"],
+           msg_time=dt.datetime(2020, 5, 1, 12, 0, tzinfo=dt.timezone.utc))
+    keep_uid = list(folder_flags(dovecot, "INBOX"))[0]
+    append(dovecot, "INBOX", [text_mail(n, "delete") for n in range(3)])
+    account = config.from_dict({"imap": {"accounts": [
+        dovecot.account(action="delete", batch_size=2, since=dt.date(2023, 1, 1))]}}).imap.accounts[0]
+    store = config.StoreConfig(database=str(tmp_path / "delete.db"))
+    db = open_db(store.database, migrate=True)
+    poller = ImapPoller(account, store, on_enqueued=lambda: None)
+    with ImapSession.open(account) as session:
+        assert session.uidplus
+        assert poller.sync_folder(session, Queue(db), Ledger(db, account.name), "INBOX") == 3
+        assert poller.sync_folder(session, Queue(db), Ledger(db, account.name), "INBOX") == 0
+    assert list(folder_flags(dovecot, "INBOX")) == [keep_uid]
+    assert db.execute("SELECT count(*), count(action_done_at) FROM imap_ledger").fetchone() == (3, 3)
+
+
+# -- (2) crash between commit and action; SIGKILL mid-batch --------------------------------------
+
+
+def test_crash_between_commit_and_action_only_applies_the_action_on_restart(dovecot, tmp_path, monkeypatch):
+    mails = [text_mail(n, "crash") for n in range(3)]
+    append(dovecot, "INBOX", mails)
+    account = config.from_dict({"imap": {"accounts": [dovecot.account(action="move", move_to="Done")]}}
+                               ).imap.accounts[0]
+    store = config.StoreConfig(database=str(tmp_path / "crash.db"))
+    db = open_db(store.database, migrate=True)
+    woken = []
+    poller = ImapPoller(account, store, on_enqueued=lambda: woken.append(1))
+
+    def power_cut(self, action, uids, move_to=""):
+        raise ImapError("connection lost before the action")
+
+    with ImapSession.open(account) as session:
+        session.ensure_folder("Done")
+        with monkeypatch.context() as patch:
+            patch.setattr(ImapSession, "apply", power_cut)
+            with pytest.raises(ImapError):
+                poller.sync_folder(session, Queue(db), Ledger(db, account.name), "INBOX")
+    assert woken  # the worker is woken as soon as mail is committed
+    assert db.execute("SELECT count(*), count(action_done_at) FROM imap_ledger").fetchone() == (3, 0)
+    assert len(folder_flags(dovecot, "INBOX")) == 3  # not moved: not acknowledged yet
+
+    fresh_db = open_db(store.database)  # "the restart"
+    queue = Queue(fresh_db)
+    enqueued = []
+    monkeypatch.setattr(queue, "enqueue", lambda *a, **k: enqueued.append(1))
+    with ImapSession.open(account) as session:
+        assert poller.sync_folder(session, queue, Ledger(fresh_db, account.name), "INBOX") == 0
+    assert enqueued == []  # the ledger said "queued already": nothing fetched or enqueued again
+    assert fresh_db.execute("SELECT count(*), count(action_done_at) FROM imap_ledger").fetchone() == (3, 3)
+    assert folder_flags(dovecot, "INBOX") == {} and len(folder_flags(dovecot, "Done")) == 3
+    assert fresh_db.execute("SELECT count(*) FROM messages").fetchone()[0] == 3
+
+
+def test_sigkill_mid_batch_loses_and_duplicates_nothing(dovecot, imap_daemon, tmp_path):
+    database = tmp_path / "receiptd.db"
+    total = 240
+    mails = [text_mail(n, "kill") for n in range(total)]
+    append(dovecot, "INBOX", mails)
+    account = dovecot.account(action="move", move_to="Processed", batch_size=8, **FAST)
+
+    cut_at = []
+    for threshold in (20, 100):  # two power cuts while the poller works through the folder
+        daemon = imap_daemon([account])
+        wait_until(lambda: queued_count(database) >= threshold, timeout=120, interval=0.01,
+                   message=f"{threshold} mails queued")
+        daemon.kill()
+        cut_at.append(queued_count(database))
+    assert any(count < total for count in cut_at), f"the poller finished before the kill ({cut_at})"
+
+    daemon = imap_daemon([account])
+    wait_until(lambda: queued_count(database) >= total and folder_flags(dovecot, "INBOX") == {}, timeout=120,
+               message="every mail queued and moved")
+    wait_done(database, total, timeout=300)
+    ids = queued_ids(database)
+    assert len(ids) == total and sorted(ids) == sorted(message_id_of(raw) for raw in mails)
+    assert len(folder_flags(dovecot, "Processed")) == total
+    assert query(database, "SELECT count(*), count(DISTINCT queue_id), count(action_done_at) FROM imap_ledger"
+                 ) in ([(total, total, total)],)
+    assert query(database, "SELECT DISTINCT outcome FROM messages") == [("no_receipt",)]
+    assert "Traceback" not in daemon.log
+
+
+# -- (3) the server restarts under a connected poller --------------------------------------------
+
+
+def test_poller_reconnects_after_dovecot_restarts(dovecot, imap_daemon, tmp_path):
+    database = tmp_path / "receiptd.db"
+    daemon = imap_daemon([dovecot.account(action="seen", **FAST)])
+    append(dovecot, "INBOX", [text_mail(1, "before")])
+    wait_until(lambda: queued_count(database) == 1, timeout=30, message="first mail queued")
+    wait_until(lambda: "logged in" in daemon.log, timeout=10, message="connected")
+
+    dovecot.stop()
+    time.sleep(1.0)  # the poller finds the server gone and retries
+    dovecot.start()
+    append(dovecot, "INBOX", [text_mail(2, "after")])
+    wait_until(lambda: queued_count(database) == 2, timeout=60, message="mail after the restart queued")
+    wait_until(lambda: all(SEEN in f for f in folder_flags(dovecot, "INBOX").values()), timeout=30,
+               message="seen set")
+    assert daemon.proc.poll() is None  # the daemon itself never restarted
+    assert "reconnecting in" in daemon.log
+    assert daemon.log.count("logged in to") >= 2
+    started = time.monotonic()
+    assert daemon.terminate(30) == 0  # SIGTERM stops the IDLEing poller promptly
+    assert time.monotonic() - started < 15
+    assert "imap=test" in daemon.log and "stopped" in daemon.log
+
+
+# -- (4) a new UIDVALIDITY ------------------------------------------------------------------------
+
+
+def test_folder_recreated_with_the_same_mails_queues_nothing_twice(dovecot, imap_daemon, tmp_path):
+    database = tmp_path / "receiptd.db"
+    mails = [text_mail(n, "uidv") for n in range(3)]
+    append(dovecot, "Receipts", mails)
+    daemon = imap_daemon([dovecot.account(folders=["Receipts"], action="seen", **FAST)])
+    wait_until(lambda: queued_count(database) == 3, timeout=30, message="3 mails queued")
+    wait_until(lambda: query(database, "SELECT count(action_done_at) FROM imap_ledger") == [(3,)], timeout=30,
+               message="3 actions")
+    old_validity = query(database, "SELECT uidvalidity FROM imap_folders")[0][0]
+
+    with dovecot.client() as client:
+        client.delete_folder("Receipts")
+        client.create_folder("Receipts")
+        assert client.select_folder("Receipts")[b"UIDVALIDITY"] != old_validity
+        for raw in mails:
+            client.append("Receipts", raw)
+        client.append("Receipts", text_mail(4, "uidv-new"))
+
+    wait_until(lambda: queued_count(database) == 4, timeout=60, message="the one new mail queued")
+    wait_until(lambda: query(database, "SELECT count(*) FROM imap_ledger WHERE uidvalidity != ? "
+                                       "AND action_done_at IS NOT NULL", (old_validity,)) == [(4,)],
+               timeout=60, message="all 4 mails of the new folder recorded and acted on")
+    time.sleep(1.0)
+    assert queued_count(database) == 4
+    assert all(SEEN in flags for flags in folder_flags(dovecot, "Receipts").values())
+    assert "UIDVALIDITY changed" in daemon.log
+    assert "already queued" in daemon.log
+
+
+# -- (5) the password from the environment or a file, never in the logs --------------------------
+
+
+def test_password_from_env_and_file_never_logged(dovecot, imap_daemon, tmp_path, monkeypatch):
+    database = tmp_path / "receiptd.db"
+    monkeypatch.setenv("RECEIPTD_TEST_IMAP_PASSWORD", DOVECOT_PASSWORD)
+    secret_file = tmp_path / "imap-password"
+    secret_file.write_text(DOVECOT_PASSWORD + "\n")
+    wrong_file = tmp_path / "wrong-password"
+    wrong_file.write_text("Wrong-Pa55-for-tests\n")
+    append(dovecot, "From-env", [text_mail(1, "env")])
+    append(dovecot, "From-file", [text_mail(2, "file")])
+    base = {k: v for k, v in dovecot.account(**FAST).items() if k != "password"}
+    daemon = imap_daemon([
+        {**base, "name": "env", "folders": ["From-env"], "password_env": "RECEIPTD_TEST_IMAP_PASSWORD"},
+        {**base, "name": "file", "folders": ["From-file"], "password_file": str(secret_file)},
+        {**base, "name": "wrong", "folders": ["INBOX"], "password_file": str(wrong_file)},
+    ], log={"level": "DEBUG"})
+    wait_until(lambda: queued_count(database) == 2, timeout=60, message="both mails queued")
+    wait_until(lambda: "imap=wrong" in daemon.log and "reconnecting in" in daemon.log, timeout=30,
+               message="the failed login logged")
+    daemon.terminate(30)
+    assert DOVECOT_PASSWORD not in daemon.log
+    assert "Wrong-Pa55" not in daemon.log
+    assert "AUTHENTICATIONFAILED" in daemon.log or "LoginError" in daemon.log
+    assert query(database, "SELECT account FROM imap_ledger ORDER BY account") == [("env",), ("file",)]
+
+
+def test_tls_is_verified_and_never_falls_back_to_plain(tmp_path):
+    if reason := Dovecot.unavailable() or (None if shutil.which("openssl") else "openssl is not installed"):
+        pytest.skip(reason)
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                    "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key),
+                    "-out", str(cert)], check=True, capture_output=True, timeout=60)
+    with Dovecot.running(tls_files=(cert, key)) as server:
+        def account(**overrides):
+            return config.from_dict({"imap": {"accounts": [server.account(**overrides)]}}).imap.accounts[0]
+
+        with ImapSession.open(account(tls="ssl", port=server.imaps_port, ca_file=str(cert))) as session:
+            assert session.select("INBOX").uidvalidity > 0
+        with ImapSession.open(account(tls="starttls", ca_file=str(cert))) as session:
+            assert session.select("INBOX").uidvalidity > 0
+        with pytest.raises(ImapError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
+            ImapSession.open(account(tls="ssl", port=server.imaps_port))  # untrusted without ca_file
+        with pytest.raises(ImapError, match="SSL|ssl|TLS"):
+            ImapSession.open(account(tls="ssl", port=server.port, ca_file=str(cert)))  # plain port: no fallback
