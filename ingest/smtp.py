@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -18,6 +19,7 @@ from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
 from receiptd.config import SmtpConfig
+from receiptd.metrics import SmtpMetrics, unserved
 from store.db import open_db
 
 from .queue import Queue
@@ -83,16 +85,19 @@ class Limits:
 
 
 class ReceiptHandler:
-    def __init__(self, config: SmtpConfig, writer: QueueWriter, on_enqueued: Callable[[], None] = lambda: None):
+    def __init__(self, config: SmtpConfig, writer: QueueWriter, on_enqueued: Callable[[], None] = lambda: None,
+                 metrics: SmtpMetrics | None = None):
         self.recipients = frozenset(config.recipients)
         self.max_recipients = config.max_recipients
         self.writer = writer
         self.on_enqueued = on_enqueued
         self.limits = Limits(config)
+        self.metrics = metrics or unserved()
 
     async def handle_MAIL(self, server: SMTP, session: Session, envelope: Envelope, address: str, mail_options):
         if not self.limits.sender_allowed(address):
             log.warning("sender rate limit reached")
+            self.metrics.rejected.labels("sender_rate").inc()
             return "450 4.7.1 Too much mail from this sender, try again later"
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)
@@ -100,24 +105,29 @@ class ReceiptHandler:
 
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options):
         if len(envelope.rcpt_tos) >= self.max_recipients:
+            self.metrics.rejected.labels("too_many_recipients").inc()
             return "452 4.5.3 Too many recipients"
         if address.strip().lower() not in self.recipients:
+            self.metrics.rejected.labels("unknown_recipient").inc()
             return "550 5.1.1 Recipient address rejected: no such mailbox here"
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         raw = envelope.original_content or b""
+        self.metrics.received.inc()
         try:
             stored = await self.writer.enqueue(raw, envelope.mail_from or None, list(envelope.rcpt_tos))
         except Exception as err:
             log.error("could not queue a %d-byte mail: %s: %s", len(raw), type(err).__name__, err)
+            self.metrics.rejected.labels("storage").inc()
             return "451 4.3.0 Temporary failure storing the message; please try again later"
         if stored.duplicate:
             log.info("msg=%s delivered again (same Message-ID and bytes); kept once", stored.id)
         else:
             log.info("msg=%s queued (%d bytes)", stored.id, len(raw))
             self.on_enqueued()
+        self.metrics.accepted.inc()
         return f"250 2.0.0 OK: queued as {stored.id}"
 
 
@@ -131,6 +141,7 @@ class GatedSMTP(SMTP):
     async def _handle_client(self) -> None:
         refusal = self._limits.admit(self.session.peer)
         if refusal:
+            self.event_handler.metrics.rejected.labels("connection_limit").inc()
             await self.push(refusal)
             self.transport.close()
             return
@@ -140,7 +151,17 @@ class GatedSMTP(SMTP):
             self._limits.release()
 
 
+def tls_context(config: SmtpConfig) -> ssl.SSLContext | None:
+    if not config.tls_cert:
+        return None
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(config.tls_cert, config.tls_key)
+    return context
+
+
 def smtp_factory(config: SmtpConfig, handler: ReceiptHandler) -> Callable[[], SMTP]:
+    context = tls_context(config)  # loaded once: a bad certificate stops start-up
+
     def make() -> SMTP:
         return GatedSMTP(
             handler,
@@ -149,6 +170,8 @@ def smtp_factory(config: SmtpConfig, handler: ReceiptHandler) -> Callable[[], SM
             ident="receiptd",
             timeout=config.timeout,
             enable_SMTPUTF8=True,
+            tls_context=context,
+            require_starttls=config.require_starttls,
         )
 
     return make

@@ -329,6 +329,9 @@ def receipt_json(receipt) -> dict:
 from . import ops_cli  # noqa: E402  (operator commands live in their own module)
 
 ops_cli.register(main)
+from . import analytics_cli  # noqa: E402  (analyst commands: report, serve)
+
+analytics_cli.register(main)
 
 if __name__ == "__main__":
     main()

@@ -38,6 +38,17 @@ class SmtpConfig(_Section):
     max_connections: int = Field(100, ge=1)
     rate_per_ip: str = "60/minute"
     rate_per_sender: str = "30/hour"
+    tls_cert: str = ""
+    tls_key: str = ""
+    require_starttls: bool = False
+
+    @model_validator(mode="after")
+    def _tls_pair(self) -> "SmtpConfig":
+        if bool(self.tls_cert) != bool(self.tls_key):
+            raise ValueError("tls_cert and tls_key go together")
+        if self.require_starttls and not self.tls_cert:
+            raise ValueError("require_starttls needs tls_cert and tls_key")
+        return self
 
     @field_validator("rate_per_ip", "rate_per_sender")
     @classmethod
@@ -166,6 +177,11 @@ class OutboundConfig(_Section):
         return value.strip()
 
 
+class MetricsConfig(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(9464, ge=0, le=65535)
+
+
 class LogConfig(_Section):
     level: str = "INFO"
 
@@ -273,6 +289,27 @@ class ImapConfig(_Section):
         return tuple(accounts)
 
 
+# --- analysts (issue 9) ------------------------------------------------------------------------
+
+DEFAULT_BRANDS = ("Coca-Cola = Coke", "Pepsi", "Red Bull", "Heinz", "Kellogg's", "Nutella", "Nescafe", "Barilla",
+                  "Doritos", "Lay's", "Pringles", "Oreo", "Danone", "Colgate", "Tide", "Pampers", "Gillette", "Dove")
+
+
+class AnalyticsConfig(_Section):
+    pseudonym_salt: str = ""
+    brands: tuple[str, ...] = DEFAULT_BRANDS
+    brands_file: str = ""
+    k_threshold: int = Field(10, ge=1)
+
+    @field_validator("brands")
+    @classmethod
+    def _brand_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for entry in value:
+            if not entry.partition("=")[0].strip():
+                raise ValueError(f"a brand entry needs a name before any '=': {entry!r}")
+        return value
+
+
 class Config(_Section):
     smtp: SmtpConfig = SmtpConfig()
     store: StoreConfig = StoreConfig()
@@ -282,8 +319,10 @@ class Config(_Section):
     redact: RedactConfig = RedactConfig()
     panel: PanelConfig = PanelConfig()
     outbound: OutboundConfig | None = None
+    metrics: MetricsConfig | None = None
     log: LogConfig = LogConfig()
     imap: ImapConfig = ImapConfig()
+    analytics: AnalyticsConfig = AnalyticsConfig()
 
 
 def from_dict(data: dict[str, Any], source: str = "config") -> Config:

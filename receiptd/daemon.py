@@ -19,6 +19,7 @@ from ingest.worker import run_worker_process
 from store.db import open_db
 
 from .config import Config
+from .metrics import start_metrics
 from .systemd import Notifier
 
 log = logging.getLogger("receiptd")
@@ -103,7 +104,10 @@ async def serve(config: Config) -> int:
     await loop.run_in_executor(None, worker.start)
 
     writer = QueueWriter(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms)
-    handler = ReceiptHandler(config.smtp, writer, on_enqueued=worker.wake.set)
+    metrics = None
+    if config.metrics is not None:
+        metrics, _ = start_metrics(config.metrics.host, config.metrics.port, config.store.database)
+    handler = ReceiptHandler(config.smtp, writer, on_enqueued=worker.wake.set, metrics=metrics)
     server = await loop.create_server(smtp_factory(config.smtp, handler), config.smtp.host, config.smtp.port)
     host, port = server.sockets[0].getsockname()[:2]
     # IMAP sources (issue 7): one poller thread per [[imap.accounts]], none by default

@@ -245,3 +245,6 @@ def panel(db) -> None:
         );
         """
     )
+
+
+from . import analytics  # noqa: E402,F401  (analyst views: registered after the tables they read)

@@ -113,11 +113,11 @@ def relay():
     relay.stop()
 
 
-def panel_daemon(daemon_factory, relay: Relay | None = None, **overrides):
+def panel_daemon(daemon_factory, relay: Relay | None = None, env: dict | None = None, **overrides):
     sections = {"panel": {"enabled": True}, **overrides}
     if relay is not None:
         sections["outbound"] = {"host": "127.0.0.1", "port": relay.port, "from": RECIPIENT, "retry_delay": 0.5}
-    return daemon_factory(**sections)
+    return daemon_factory(env=env, **sections)
 
 
 def text(reply) -> str:
@@ -150,8 +150,7 @@ def test_ten_eligible_receipts_earn_one_reward_and_the_eleventh_adds_none(daemon
     assert reply["To"] == ALICE and reply["Auto-Submitted"] == "auto-replied"
 
 
-def test_a_crash_between_the_tenth_receipt_and_its_reward_still_gives_exactly_one(
-        daemon_factory, tmp_path, monkeypatch):
+def test_a_crash_between_the_tenth_receipt_and_its_reward_still_gives_exactly_one(daemon_factory, tmp_path):
     database = tmp_path / "receiptd.db"
     invite(database, ALICE)
     daemon = panel_daemon(daemon_factory)
@@ -162,8 +161,7 @@ def test_a_crash_between_the_tenth_receipt_and_its_reward_still_gives_exactly_on
 
     # the worker dies hard (os._exit, no rollback) after storing the 10th receipt, before the reward
     marker = tmp_path / "crashed"
-    monkeypatch.setenv("RECEIPTD_FAILPOINT", f"panel.before_reward:{marker}")
-    daemon = panel_daemon(daemon_factory)
+    daemon = panel_daemon(daemon_factory, env={"RECEIPTD_FAILPOINT": f"panel.before_reward:{marker}"})
     mail(daemon.port, pdf_mail(ALICE, receipt_lines(9)), ALICE)
     wait_until(lambda: "worker process died" in daemon.log, timeout=60, message="the worker crash")
     assert marker.exists()

@@ -1,0 +1,448 @@
+"""The SQLite file as a research product: analyst views, full-text search, pseudonyms, brands.
+
+Registered as named migrations on ``store.migrations.migrations`` (imported at the end of that
+module, so they run after every table migration). A plain ``sqlite3 var/receiptd.db`` user can
+query everything here: nothing needs a Python function at query time.
+
+- ``v_receipts``, ``v_spend_by_month_category``, ``v_spend_by_merchant``, ``v_shopping_hours``,
+  ``v_items``, ``v_brand_mentions``: accepted receipts only, decimal amounts, the receipt's own
+  (local) date and time, and a panelist pseudonym; never an address or a panelist row id.
+- ``analyst_pseudonyms``: one pseudonym per panelist, written by a trigger when the panelist row
+  is created (random, ``p`` + 16 hex digits); with ``[analytics] pseudonym_salt`` set,
+  :func:`sync` replaces it by ``p`` + HMAC-SHA256(salt, address)[:16], stable across databases.
+- ``line_items_fts`` / ``receipts_fts``: FTS5 over item descriptions and merchant names,
+  kept in step by triggers (a cascade delete of a receipt's items fires them too). FTS5 keeps
+  deleted tokens in old index segments until they are merged: :func:`purge_search_index`
+  merges them away (call it after deleting receipts); see its docstring.
+- ``analyst_brands``: the brand list (config) as FTS5 queries; ``v_brand_mentions`` joins it
+  with ``line_items_fts``.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from .migrations import _execute_script, migrations
+from .records import _MINOR_DIGITS
+
+# -- SQL building blocks -----------------------------------------------------------------------
+
+
+def _digits_sql(currency: str) -> str:
+    """Number of decimals of ``currency``'s minor unit, as an SQL expression."""
+    cases = " ".join(f"WHEN '{code}' THEN {digits}" for code, digits in sorted(_MINOR_DIGITS.items()) if digits != 2)
+    return f"(CASE upper({currency}) {cases} ELSE 2 END)"
+
+
+def decimal_sql(value: str, currency: str) -> str:
+    """An integer minor-unit amount as a decimal number (12.34 for 1234 cents)."""
+    digits = _digits_sql(currency)
+    return f"round({value} * 1.0 / (CASE {digits} WHEN 0 THEN 1 WHEN 3 THEN 1000 ELSE 100 END), {digits})"
+
+
+def _normalized_item_sql(column: str) -> str:
+    """Item name for grouping: lower case, punctuation as spaces, single spaces, trimmed."""
+    expr = f"lower({column})"
+    for char in (".", ",", "*", "#", "-", "/", "_", "+", '"', "'", "(", ")", ":", ";"):
+        expr = f"replace({expr}, '{char.replace(chr(39), chr(39) * 2)}', ' ')"
+    for _ in range(3):
+        expr = f"replace({expr}, '  ', ' ')"
+    return f"trim({expr})"
+
+
+MONTH = "substr(purchase_date, 1, 7)"
+WEEKDAY = "CAST(strftime('%w', purchase_date) AS INTEGER)"      # 0 = Sunday (indexable: no 'now')
+HOUR = "CAST(substr(purchase_time, 1, 2) AS INTEGER)"
+ITEM = _normalized_item_sql("description")
+
+# Index expressions must be spelled exactly as the views spell them (qualified with r./li.); the
+# columns they read are repeated at the end so that SQLite 3.40 sees the index as covering.
+_INDEXES = f"""
+CREATE INDEX receipts_analyst_month ON receipts (status, {MONTH}, category, currency, total, panelist_id, purchase_date);
+CREATE INDEX receipts_analyst_merchant ON receipts (status, merchant, currency, total, panelist_id, purchase_date);
+CREATE INDEX receipts_analyst_hours ON receipts (status, {WEEKDAY}, {HOUR}, panelist_id, purchase_date, purchase_time);
+CREATE INDEX line_items_analyst_item ON line_items ({ITEM}, receipt_id, amount, description);
+"""
+
+
+def _q(expr: str, alias: str) -> str:
+    """Qualify the bare column names of an expression with a table alias."""
+    return re.sub(r"\b(purchase_date|purchase_time|description)\b", rf"{alias}.\1", expr)
+
+
+def _views_sql() -> str:
+    month, weekday, hour, item = _q(MONTH, "r"), _q(WEEKDAY, "r"), _q(HOUR, "r"), _q(ITEM, "li")
+    dec = lambda col: decimal_sql(col, "r.currency")  # noqa: E731
+    return f"""
+-- one row per accepted receipt; the date and time are the shop's, as printed
+CREATE VIEW v_receipts AS
+SELECT r.id AS receipt_id,
+       p.pseudonym AS panelist,
+       r.merchant, r.category,
+       r.purchase_date, r.purchase_time,
+       {month} AS month,
+       {weekday} AS weekday,
+       CASE {weekday} WHEN 0 THEN 'Sun' WHEN 1 THEN 'Mon' WHEN 2 THEN 'Tue' WHEN 3 THEN 'Wed'
+            WHEN 4 THEN 'Thu' WHEN 5 THEN 'Fri' WHEN 6 THEN 'Sat' END AS weekday_name,
+       {hour} AS hour,
+       r.currency,
+       {dec('r.total')} AS total,
+       {dec('r.subtotal')} AS subtotal,
+       {dec('r.tax')} AS tax,
+       {dec('r.tip')} AS tip,
+       (SELECT count(*) FROM line_items li WHERE li.receipt_id = r.id) AS items,
+       r.panel_month
+FROM receipts r
+LEFT JOIN analyst_pseudonyms p ON p.panelist_id = r.panelist_id
+WHERE r.status = 'accepted';
+
+CREATE VIEW v_spend_by_month_category AS
+SELECT {month} AS month,
+       r.category,
+       r.currency,
+       count(*) AS receipts,
+       count(DISTINCT r.panelist_id) AS panelists,
+       {dec('sum(r.total)')} AS spend,
+       {dec('avg(r.total)')} AS avg_basket
+FROM receipts r
+WHERE r.status = 'accepted'
+GROUP BY {month}, r.category, r.currency;
+
+CREATE VIEW v_spend_by_merchant AS
+SELECT r.merchant,
+       r.currency,
+       count(*) AS receipts,
+       count(DISTINCT r.panelist_id) AS panelists,
+       {dec('sum(r.total)')} AS spend,
+       {dec('avg(r.total)')} AS avg_basket,
+       min(r.purchase_date) AS first_date,
+       max(r.purchase_date) AS last_date
+FROM receipts r
+WHERE r.status = 'accepted'
+GROUP BY r.merchant, r.currency;
+
+-- receipts by hour of day x weekday (0 = Sunday), from the time printed on the receipt
+CREATE VIEW v_shopping_hours AS
+SELECT {weekday} AS weekday,
+       CASE {weekday} WHEN 0 THEN 'Sun' WHEN 1 THEN 'Mon' WHEN 2 THEN 'Tue' WHEN 3 THEN 'Wed'
+            WHEN 4 THEN 'Thu' WHEN 5 THEN 'Fri' WHEN 6 THEN 'Sat' END AS weekday_name,
+       {hour} AS hour,
+       count(*) AS receipts,
+       count(DISTINCT r.panelist_id) AS panelists
+FROM receipts r
+WHERE r.status = 'accepted' AND {weekday} IS NOT NULL AND {hour} IS NOT NULL
+GROUP BY {weekday}, {hour};
+
+CREATE VIEW v_items AS
+SELECT li.id AS item_id,
+       li.receipt_id,
+       p.pseudonym AS panelist,
+       r.merchant, r.category, r.purchase_date,
+       {month} AS month,
+       li.position,
+       li.description,
+       {item} AS item,
+       li.quantity,
+       {dec('li.unit_price')} AS unit_price,
+       {dec('li.amount')} AS amount,
+       r.currency
+FROM line_items li
+JOIN receipts r ON r.id = li.receipt_id
+LEFT JOIN analyst_pseudonyms p ON p.panelist_id = r.panelist_id
+WHERE r.status = 'accepted';
+
+-- item descriptions matching a brand of the configured list (whole words, case and accents ignored)
+CREATE VIEW v_brand_mentions AS
+SELECT b.brand,
+       li.id AS item_id,
+       li.receipt_id,
+       p.pseudonym AS panelist,
+       r.merchant, r.category, r.purchase_date,
+       {month} AS month,
+       li.description,
+       li.quantity,
+       {dec('li.amount')} AS amount,
+       r.currency
+FROM analyst_brands b
+JOIN line_items_fts ON line_items_fts MATCH b.query
+JOIN line_items li ON li.id = line_items_fts.rowid
+JOIN receipts r ON r.id = li.receipt_id
+LEFT JOIN analyst_pseudonyms p ON p.panelist_id = r.panelist_id
+WHERE r.status = 'accepted';
+"""
+
+
+VIEWS = ("v_receipts", "v_spend_by_month_category", "v_spend_by_merchant", "v_shopping_hours", "v_items",
+         "v_brand_mentions")
+
+_SEARCH = """
+CREATE VIRTUAL TABLE line_items_fts USING fts5 (description, content='line_items', content_rowid='id');
+CREATE VIRTUAL TABLE receipts_fts USING fts5 (merchant, content='receipts', content_rowid='id');
+INSERT INTO line_items_fts (line_items_fts) VALUES ('rebuild');
+INSERT INTO receipts_fts (receipts_fts) VALUES ('rebuild');
+
+CREATE TRIGGER line_items_fts_ai AFTER INSERT ON line_items BEGIN
+    INSERT INTO line_items_fts (rowid, description) VALUES (new.id, new.description);
+END;
+CREATE TRIGGER line_items_fts_ad AFTER DELETE ON line_items BEGIN
+    INSERT INTO line_items_fts (line_items_fts, rowid, description) VALUES ('delete', old.id, old.description);
+    INSERT OR REPLACE INTO analyst_state (key, value) VALUES ('search_index_dirty', '1');
+END;
+CREATE TRIGGER line_items_fts_au AFTER UPDATE OF description ON line_items BEGIN
+    INSERT INTO line_items_fts (line_items_fts, rowid, description) VALUES ('delete', old.id, old.description);
+    INSERT INTO line_items_fts (rowid, description) VALUES (new.id, new.description);
+    INSERT OR REPLACE INTO analyst_state (key, value) VALUES ('search_index_dirty', '1');
+END;
+CREATE TRIGGER receipts_fts_ai AFTER INSERT ON receipts BEGIN
+    INSERT INTO receipts_fts (rowid, merchant) VALUES (new.id, new.merchant);
+END;
+CREATE TRIGGER receipts_fts_ad AFTER DELETE ON receipts BEGIN
+    INSERT INTO receipts_fts (receipts_fts, rowid, merchant) VALUES ('delete', old.id, old.merchant);
+    INSERT OR REPLACE INTO analyst_state (key, value) VALUES ('search_index_dirty', '1');
+END;
+CREATE TRIGGER receipts_fts_au AFTER UPDATE OF merchant ON receipts BEGIN
+    INSERT INTO receipts_fts (receipts_fts, rowid, merchant) VALUES ('delete', old.id, old.merchant);
+    INSERT INTO receipts_fts (rowid, merchant) VALUES (new.id, new.merchant);
+    INSERT OR REPLACE INTO analyst_state (key, value) VALUES ('search_index_dirty', '1');
+END;
+"""
+
+_TABLES = """
+-- one pseudonym per panelist: what analysts see instead of the address or the row id
+CREATE TABLE analyst_pseudonyms (
+    panelist_id INTEGER PRIMARY KEY REFERENCES panelists(id) ON DELETE CASCADE,
+    pseudonym TEXT NOT NULL,
+    keyed TEXT                    -- NULL: random; else a fingerprint of the salt it was derived with
+);
+INSERT INTO analyst_pseudonyms (panelist_id, pseudonym) SELECT id, 'p' || lower(hex(randomblob(8))) FROM panelists;
+CREATE TRIGGER panelists_pseudonym AFTER INSERT ON panelists BEGIN
+    INSERT OR IGNORE INTO analyst_pseudonyms (panelist_id, pseudonym) VALUES (new.id, 'p' || lower(hex(randomblob(8))));
+END;
+
+-- the configured brand list; query is an FTS5 expression over line_items_fts
+CREATE TABLE analyst_brands (
+    brand TEXT PRIMARY KEY,
+    query TEXT NOT NULL
+);
+
+-- small flags kept by triggers (search_index_dirty: rows were deleted since the last purge)
+CREATE TABLE analyst_state (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+"""
+
+
+@migrations(name="0100_analyst_tables")
+def analyst_tables(db) -> None:
+    _execute_script(db, _TABLES)
+    from receiptd.config import AnalyticsConfig
+
+    _write_brands(db, brand_queries(AnalyticsConfig().brands))
+
+
+@migrations(name="0101_analyst_search")
+def analyst_search(db) -> None:
+    _execute_script(db, _SEARCH)
+
+
+@migrations(name="0102_analyst_indexes")
+def analyst_indexes(db) -> None:
+    _execute_script(db, _INDEXES)
+
+
+@migrations(name="0103_analyst_views")
+def analyst_views(db) -> None:
+    create_views(db)
+
+
+def create_views(db) -> None:
+    """(Re)create the analyst views; a later migration that changes a table they read calls this."""
+    for name in VIEWS:
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+    _execute_script(db, _views_sql())
+
+
+# -- brands ------------------------------------------------------------------------------------
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def brand_query(names: Iterable[str]) -> str:
+    """FTS5 query matching any of ``names`` as a whole-word phrase, with and without its
+    punctuation ("Coca-Cola" matches COCA COLA, coca-cola and COCACOLA; "Kellogg's" KELLOGGS)."""
+    phrases: list[str] = []
+    for name in names:
+        words = re.findall(r"\w+", name.lower())
+        if not words:
+            continue
+        for variant in (" ".join(words), "".join(words)):
+            if _phrase(variant) not in phrases:
+                phrases.append(_phrase(variant))
+    return " OR ".join(phrases)
+
+
+def parse_brand(entry: str) -> tuple[str, list[str]]:
+    """``"Brand"`` or ``"Brand = alias | alias"`` -> (brand, [brand, aliases...])."""
+    name, _, aliases = entry.partition("=")
+    name = name.strip()
+    return name, [name] + [a.strip() for a in aliases.split("|") if a.strip()]
+
+
+def read_brands_file(path: str | Path) -> list[str]:
+    """One entry per line as in ``[analytics] brands``; blank lines and ``#`` comments ignored."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
+
+
+def brand_queries(entries: Iterable[str]) -> dict[str, str]:
+    queries: dict[str, str] = {}
+    for entry in entries:
+        name, names = parse_brand(entry)
+        query = brand_query(names)
+        if name and query:
+            queries[name] = query
+    return queries
+
+
+def _write_brands(db, queries: dict[str, str]) -> None:
+    db.execute("DELETE FROM analyst_brands")
+    for brand, query in queries.items():
+        db.execute("INSERT INTO analyst_brands (brand, query) VALUES (?, ?)", [brand, query])
+
+
+def configured_brands(analytics) -> list[str]:
+    entries = list(analytics.brands)
+    if analytics.brands_file:
+        entries += read_brands_file(analytics.brands_file)
+    return entries
+
+
+# -- pseudonyms --------------------------------------------------------------------------------
+
+
+def salt_fingerprint(salt: str) -> str:
+    return hashlib.sha256(b"receiptd-pseudonym-salt\0" + salt.encode()).hexdigest()[:12]
+
+
+def keyed_pseudonym(salt: str, address: str) -> str:
+    return "p" + hmac.new(salt.encode(), address.strip().lower().encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def assign_pseudonym(db, panelist_id: int, address: str | None, salt: str) -> str:
+    """The pseudonym of one panelist, (re)derived from the salt when one is configured.
+
+    The panel code may call this right after creating a panelist; without the call the row gets
+    a random pseudonym from the trigger, re-keyed by the next :func:`sync`.
+    """
+    if salt and address:
+        pseudonym = keyed_pseudonym(salt, address)
+        db.execute(
+            """INSERT INTO analyst_pseudonyms (panelist_id, pseudonym, keyed) VALUES (?, ?, ?)
+               ON CONFLICT (panelist_id) DO UPDATE SET pseudonym = excluded.pseudonym, keyed = excluded.keyed""",
+            [panelist_id, pseudonym, salt_fingerprint(salt)],
+        )
+        return pseudonym
+    db.execute("INSERT OR IGNORE INTO analyst_pseudonyms (panelist_id, pseudonym) VALUES (?, 'p' || lower(hex(randomblob(8))))",
+               [panelist_id])
+    return db.execute("SELECT pseudonym FROM analyst_pseudonyms WHERE panelist_id = ?", [panelist_id]).fetchone()[0]
+
+
+def sync_pseudonyms(db, salt: str) -> int:
+    """Give every panelist a pseudonym; with a salt, key those not keyed with it yet (and whose
+    address is still known: a panelist who left keeps the pseudonym they had). Returns rows changed."""
+    changed = db.execute(
+        "INSERT OR IGNORE INTO analyst_pseudonyms (panelist_id, pseudonym) "
+        "SELECT id, 'p' || lower(hex(randomblob(8))) FROM panelists").rowcount
+    if not salt:
+        return changed
+    fingerprint = salt_fingerprint(salt)
+    rows = db.execute(
+        """SELECT p.id, p.address FROM panelists p JOIN analyst_pseudonyms a ON a.panelist_id = p.id
+           WHERE p.address IS NOT NULL AND (a.keyed IS NULL OR a.keyed != ?)""",
+        [fingerprint],
+    ).fetchall()
+    for panelist_id, address in rows:
+        assign_pseudonym(db, panelist_id, address, salt)
+    return changed + len(rows)
+
+
+# -- keeping it in step ------------------------------------------------------------------------
+
+
+def sync(db, analytics) -> None:
+    """Bring the brand list and the pseudonyms in line with ``[analytics]`` (one transaction).
+
+    Run by ``receiptctl report`` and ``receiptctl serve``; the daemon may run it at start-up.
+    """
+    from .db import immediate
+
+    queries = brand_queries(configured_brands(analytics))
+    with immediate(db):
+        current = dict(db.execute("SELECT brand, query FROM analyst_brands").fetchall())
+        if current != queries:
+            _write_brands(db, queries)
+        sync_pseudonyms(db, analytics.pseudonym_salt)
+
+
+def purge_search_index(db, *, force: bool = False) -> bool:
+    """Merge the FTS5 indexes so that deleted rows leave no token behind in their shadow tables.
+
+    FTS5 records a deletion as a marker in a new index segment; the deleted row's tokens stay in
+    older segments (``*_fts_data``) until those are merged. ``optimize`` merges everything into
+    one segment, dropping them; ``secure_delete`` zeroes the pages freed by it. Runs only when a
+    trigger has flagged a deletion since the last purge (or ``force``). Call it after deleting
+    receipts (panel DELETE / LEAVE, retention purge); it is transactional, so inside or after
+    the deleting transaction both work. Costs a rewrite of the index (see bench/RESULTS.md).
+    """
+    dirty = db.execute("SELECT value FROM analyst_state WHERE key = 'search_index_dirty'").fetchone()
+    if not (force or (dirty and dirty[0] == "1")):
+        return False
+    (previous,) = db.execute("PRAGMA secure_delete").fetchone()
+    db.execute("PRAGMA secure_delete = ON")
+    try:
+        db.execute("INSERT INTO line_items_fts (line_items_fts) VALUES ('optimize')")
+        db.execute("INSERT INTO receipts_fts (receipts_fts) VALUES ('optimize')")
+        db.execute("DELETE FROM analyst_state WHERE key = 'search_index_dirty'")
+    finally:
+        db.execute(f"PRAGMA secure_delete = {int(previous)}")
+    return True
+
+
+# -- what an analyst connection may read ---------------------------------------------------------
+
+# Top-level SQL (Datasette's arbitrary queries) may read these; a view may read anything it names.
+_READABLE_COLUMNS = {
+    "receipts": {"id", "position", "media_type", "merchant", "purchase_date", "purchase_time", "currency", "total",
+                 "subtotal", "tax", "tax_rate", "tip", "category", "redacted_items", "redacted_amount", "status",
+                 "reason", "confidence", "flags", "ocr_seconds", "created_at", "panel_month"},
+    "line_items": None,  # every column
+    "analyst_brands": None,
+    "_sqlite_migrations": None,
+}
+_READABLE_PREFIXES = ("v_", "line_items_fts", "receipts_fts", "sqlite_", "pragma_")
+
+
+def analyst_authorizer(action: int, arg1, arg2, db_name, source):
+    """sqlite3 authorizer: top-level reads outside the analyst surface read as NULL.
+
+    Addresses (panelists, messages, outbound, receipts.sender), panelist row ids, raw mail and
+    images are never returned to an analyst's own SQL; the views (``source`` is the view) still
+    read what they need. New tables are unreadable until listed here.
+    """
+    if action != sqlite3.SQLITE_READ or source is not None:
+        return sqlite3.SQLITE_OK
+    table, column = arg1 or "", arg2 or ""
+    if table.startswith(_READABLE_PREFIXES):
+        return sqlite3.SQLITE_OK
+    if table in _READABLE_COLUMNS:
+        allowed = _READABLE_COLUMNS[table]
+        if allowed is None or column in allowed or column == "":
+            return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_IGNORE
