@@ -21,7 +21,7 @@ run: $(STAMP)
 test-deps:
 	@command -v dovecot >/dev/null || test -x /usr/sbin/dovecot || \
 	if [ "$$(id -u)" = 0 ]; then \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd chromium; \
 	else echo "dovecot is missing and this is not root: the IMAP tests will be skipped (apt-get install dovecot-imapd)"; fi
 
 test: $(STAMP) test-deps

@@ -39,6 +39,7 @@ class ReceiptResult:
     ocr_seconds: float = 0.0
     image_sha256: str | None = None
     redacted_image: bytes | None = None  # downscaled JPEG with erased regions filled
+    lines: tuple[OcrLine, ...] = ()  # the text lines after redaction (kept for reprocessing)
     phash: str | None = None  # 64-bit perceptual hash of the image OCR saw, hex (duplicates)
     dedupe_key: str | None = None  # merchant|date|time|total (duplicates)
 
@@ -137,6 +138,7 @@ class Pipeline:
             ocr_seconds=document.ocr_seconds,
             image_sha256=hashlib.sha256(candidate.data).hexdigest(),
             redacted_image=stored_image,
+            lines=tuple(redacted.lines),
             phash=phash,
             dedupe_key=dedupe_key(redacted.receipt, to_minor(redacted.receipt.total, redacted.receipt.currency)),
         )

@@ -40,6 +40,8 @@ class Claimed:
     attempts: int
     envelope_from: str | None
     received_at: str
+    peer_ip: str | None = None
+    helo: str | None = None
 
 
 class LostClaim(Exception):
@@ -53,16 +55,18 @@ class Queue:
         self.retry_delay = retry_delay
         self.token = uuid.uuid4().hex
 
-    def enqueue(self, raw: bytes, *, envelope_from: str | None, recipients: list[str], source: str = "smtp") -> Enqueued:
+    def enqueue(self, raw: bytes, *, envelope_from: str | None, recipients: list[str], source: str = "smtp",
+                peer_ip: str | None = None, helo: str | None = None) -> Enqueued:
         """Store the raw mail durably; returns once the transaction is on disk."""
         sha256 = hashlib.sha256(raw).hexdigest()
         message_id = _message_id(raw)
         with immediate(self.db):
             cursor = self.db.execute(
                 """INSERT OR IGNORE INTO messages
-                   (message_id, sha256, source, envelope_from, recipients, sender, received_at, size)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                [message_id, sha256, source, envelope_from, json.dumps(recipients), envelope_from, utcnow(), len(raw)],
+                   (message_id, sha256, source, envelope_from, recipients, sender, received_at, size, peer_ip, helo)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [message_id, sha256, source, envelope_from, json.dumps(recipients), envelope_from, utcnow(), len(raw),
+                 peer_ip, helo],
             )
             if cursor.rowcount == 0:
                 row = self.db.execute(
@@ -82,7 +86,7 @@ class Queue:
                    WHERE id = (SELECT id FROM messages WHERE status = 'queued'
                                AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                                ORDER BY id LIMIT 1)
-                   RETURNING id, attempts, envelope_from, received_at""",
+                   RETURNING id, attempts, envelope_from, received_at, peer_ip, helo""",
                 [utcnow(), self.token, utcnow()],
             ).fetchone()
             if row is None:
@@ -92,7 +96,8 @@ class Queue:
             # The bytes are gone (an operator removed them): nothing can ever process this.
             self.dead_letter(row[0], "raw message missing from spool")
             return self.claim()
-        return Claimed(id=row[0], raw=raw[0], attempts=row[1], envelope_from=row[2], received_at=row[3])
+        return Claimed(id=row[0], raw=raw[0], attempts=row[1], envelope_from=row[2], received_at=row[3],
+                       peer_ip=row[4], helo=row[5])
 
     def finish(self, queue_id: int, outcome: str, *, error: str | None = None, keep_raw: bool = False) -> None:
         """Mark done. Call inside the transaction that writes the message's records.

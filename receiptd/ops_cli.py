@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import click
@@ -119,6 +120,29 @@ def _write_parquet(path: Path, columns: list[str], rows: list[tuple]) -> None:
     pq.write_table(table, path)
 
 
+@click.command()
+@click.option("--since", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="receipts stored on or after this date (YYYY-MM-DD)")
+@click.option("--progress/--no-progress", default=True, show_default=True, help="show a progress bar")
+@click.pass_obj
+def reprocess(config: configuration.Config, since, progress: bool) -> None:
+    """Extract receipts again from their stored (redacted) text after an upgrade; never a second reward."""
+    from tqdm import tqdm
+
+    from ingest.reprocess import candidates
+    from ingest.reprocess import reprocess as run
+
+    db = _db(config)
+    try:
+        ids = candidates(db, since.date())
+        bar = (lambda items: tqdm(items, total=len(ids), unit="receipt", file=sys.stderr)) if progress else iter
+        result = run(db, config, ids, progress=bar)
+    finally:
+        db.close()
+    click.echo(f"{result.receipts} receipts reprocessed, {result.changed} changed, {result.rewards} new rewards")
+
+
 def register(main: click.Group) -> None:
     main.add_command(deadletter)
     main.add_command(export)
+    main.add_command(reprocess)

@@ -45,9 +45,11 @@ def decimal_sql(value: str, currency: str) -> str:
 
 
 def _normalized_item_sql(column: str) -> str:
-    """Item name for grouping: lower case, punctuation as spaces, single spaces, trimmed."""
-    expr = f"lower({column})"
-    for char in (".", ",", "*", "#", "-", "/", "_", "+", '"', "'", "(", ")", ":", ";"):
+    """Item name for grouping: lower case, punctuation as spaces, single spaces, trimmed.
+
+    A full stop counts only before a space or at the end ("CHOC. BAR" -> "choc bar", "1.5L" stays)."""
+    expr = f"replace(lower({column}) || ' ', '. ', ' ')"
+    for char in (",", "*", "#", "-", "/", "_", "+", '"', "'", "(", ")", ":", ";", "!"):
         expr = f"replace({expr}, '{char.replace(chr(39), chr(39) * 2)}', ' ')"
     for _ in range(3):
         expr = f"replace({expr}, '  ', ' ')"

@@ -247,4 +247,31 @@ def panel(db) -> None:
     )
 
 
+@migrations(name="0004_sender_auth")
+def sender_auth(db) -> None:
+    _execute_script(
+        db,
+        """
+        ALTER TABLE messages ADD COLUMN peer_ip TEXT;  -- the SMTP client, for SPF
+        ALTER TABLE messages ADD COLUMN helo TEXT;
+        ALTER TABLE messages ADD COLUMN auth TEXT;     -- sender authentication verdict, e.g. 'pass (verify: dkim=pass...)'
+        """,
+    )
+
+
+@migrations(name="0005_receipt_lines")
+def receipt_lines(db) -> None:
+    _execute_script(
+        db,
+        """
+        -- the receipt's text lines AFTER redaction, with their boxes: what `receiptctl reprocess`
+        -- extracts again after an upgrade (the photo itself is never kept)
+        CREATE TABLE receipt_lines (
+            receipt_id INTEGER PRIMARY KEY REFERENCES receipts(id) ON DELETE CASCADE,
+            lines TEXT NOT NULL           -- JSON: [{"text", "box", "confidence", "words": [...]}]
+        );
+        """,
+    )
+
+
 from . import analytics  # noqa: E402,F401  (analyst views: registered after the tables they read)

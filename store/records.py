@@ -26,6 +26,27 @@ def from_minor(value: int | None, currency: str | None) -> Decimal | None:
     return (Decimal(value) / (10**digits)).quantize(Decimal(1).scaleb(-digits))
 
 
+def lines_json(lines) -> str:
+    """OCR lines (parse.types.OcrLine) as compact JSON, words included."""
+    def line(ln, with_words: bool = True) -> dict:
+        data = {"text": ln.text, "box": list(ln.box) if ln.box else None, "confidence": round(ln.confidence, 4)}
+        if with_words and ln.words:
+            data["words"] = [line(w, False) for w in ln.words]
+        return data
+
+    return json.dumps([line(ln) for ln in lines], separators=(",", ":"), ensure_ascii=False)
+
+
+def lines_from_json(text: str):
+    from parse.types import OcrLine
+
+    def line(data: dict) -> OcrLine:
+        return OcrLine(text=data["text"], box=tuple(data["box"]) if data.get("box") else None,
+                       confidence=data.get("confidence", 1.0), words=tuple(line(w) for w in data.get("words", ())))
+
+    return [line(d) for d in json.loads(text)]
+
+
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -72,15 +93,10 @@ def _part(queue_id: int, position: int, **fields) -> dict:
     return {"message_id": queue_id, "position": position, **fields}
 
 
-def _save_receipt(db: sqlite_utils.Database, queue_id: int, sender: str | None, item, *,
-                  panelist_id: int | None = None, panel_month: str | None = None) -> int:
-    r = item.receipt
+def receipt_fields(r) -> dict:
+    """The columns of ``receipts`` that extraction decides (``r`` is a parse.types.Receipt)."""
     cur = r.currency
-    row = {
-        "message_id": queue_id,
-        "position": item.position,
-        "sender": sender,
-        "media_type": item.media_type,
+    return {
         "merchant": r.merchant,
         "merchant_address": r.merchant_address,
         "merchant_phone": r.phone,
@@ -97,10 +113,40 @@ def _save_receipt(db: sqlite_utils.Database, queue_id: int, sender: str | None, 
         "category": r.category,
         "redacted_items": r.redacted_items,
         "redacted_amount": to_minor(r.redacted_amount, cur),
-        "status": item.status,
-        "reason": item.reason,
         "confidence": json.dumps(r.confidence, sort_keys=True),
         "flags": json.dumps(r.flags, sort_keys=True),
+    }
+
+
+def replace_line_items(db: sqlite_utils.Database, receipt_id: int, receipt) -> None:
+    """The receipt's line items become ``receipt.items``; None (a rejected receipt) keeps none."""
+    db.execute("DELETE FROM line_items WHERE receipt_id = ?", [receipt_id])
+    if receipt is None:
+        return
+    cur = receipt.currency
+    db.table("line_items").insert_all(
+        {
+            "receipt_id": receipt_id,
+            "position": position,
+            "description": line.description,
+            "quantity": float(line.quantity) if line.quantity is not None else None,
+            "unit_price": to_minor(line.unit_price, cur),
+            "amount": to_minor(line.amount, cur),
+        }
+        for position, line in enumerate(receipt.items)
+    )
+
+
+def _save_receipt(db: sqlite_utils.Database, queue_id: int, sender: str | None, item, *,
+                  panelist_id: int | None = None, panel_month: str | None = None) -> int:
+    row = {
+        "message_id": queue_id,
+        "position": item.position,
+        "sender": sender,
+        "media_type": item.media_type,
+        **receipt_fields(item.receipt),
+        "status": item.status,
+        "reason": item.reason,
         "ocr_seconds": round(item.ocr_seconds, 3),
         "image_sha256": item.image_sha256,
         "created_at": now(),
@@ -110,21 +156,12 @@ def _save_receipt(db: sqlite_utils.Database, queue_id: int, sender: str | None, 
         "dedupe_key": getattr(item, "dedupe_key", None),
     }
     receipt_id = db.table("receipts").insert(row).last_pk
-    if item.status == "accepted":
-        db.table("line_items").insert_all(
-            {
-                "receipt_id": receipt_id,
-                "position": position,
-                "description": line.description,
-                "quantity": float(line.quantity) if line.quantity is not None else None,
-                "unit_price": to_minor(line.unit_price, cur),
-                "amount": to_minor(line.amount, cur),
-            }
-            for position, line in enumerate(r.items)
-        )
+    replace_line_items(db, receipt_id, item.receipt if item.status == "accepted" else None)
     db.table("redactions").insert_all(
         {"receipt_id": receipt_id, "kind": redaction.kind, "count": redaction.count} for redaction in item.redactions
     )
+    if item.lines:
+        db.table("receipt_lines").insert({"receipt_id": receipt_id, "lines": lines_json(item.lines)})
     if item.redacted_image is not None:
         db.table("receipt_images").insert(
             {"receipt_id": receipt_id, "media_type": "image/jpeg", "image": item.redacted_image}
