@@ -17,11 +17,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/python run_daemon.py
 
-# The IMAP tests run a real Dovecot on loopback (started and stopped by the tests themselves).
+# The IMAP tests run a real Dovecot on loopback, the analyst browser test Debian's chromium
+# (both started and stopped by the tests themselves); systemd-analyze checks the unit file.
 test-deps:
-	@command -v dovecot >/dev/null || test -x /usr/sbin/dovecot || \
+	@{ command -v dovecot >/dev/null || test -x /usr/sbin/dovecot; } && command -v chromium >/dev/null || \
 	if [ "$$(id -u)" = 0 ]; then \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd chromium; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd chromium systemd; \
 	else echo "dovecot is missing and this is not root: the IMAP tests will be skipped (apt-get install dovecot-imapd)"; fi
 
 test: $(STAMP) test-deps

@@ -52,8 +52,8 @@ def main() -> None:
     alive = daemon.proc.poll() is None
     daemon.terminate()
     print(f"{len(mails)} mails from {CORPUS}")
-    print(f"| SMTP replies | outcomes | skipped parts by reason | daemon alive |")
-    print(f"|---|---|---|---|")
+    print("| SMTP replies | outcomes | skipped parts by reason | daemon alive |")
+    print("|---|---|---|---|")
     print(f"| {dict(replies)} | {outcomes} | {reasons} | {alive} |")
     sys.exit(0 if alive and "NONE" not in outcomes else 1)
 

@@ -127,8 +127,8 @@ def main() -> None:
     outcomes = dict(conn.execute("SELECT outcome, count(*) FROM messages GROUP BY outcome").fetchall())
     lost = sum(1 for mid in acknowledged if with_outcome.get(mid, 0) != 1)
     duplicated = sum(1 for mid in acknowledged if rows.get(mid, 0) > 1 or receipts.get(mid, 0) > 1)
-    print(f"| mails answered 250 | kills | client retries | lost | duplicated | outcomes | seconds |")
-    print(f"|--------------------|-------|----------------|------|------------|----------|---------|")
+    print("| mails answered 250 | kills | client retries | lost | duplicated | outcomes | seconds |")
+    print("|--------------------|-------|----------------|------|------------|----------|---------|")
     print(f"| {len(acknowledged):18d} | {kills:5d} | {sum(s.retries for s in senders):14d} | {lost:4d} | "
           f"{duplicated:10d} | {outcomes} | {time.monotonic() - started:7.0f} |")
     sys.exit(1 if lost or duplicated or len(acknowledged) != args.clients * args.mails else 0)

@@ -154,8 +154,12 @@ def ocr_settings(config: Config) -> OcrSettings:
     ocr = config.ocr
     return OcrSettings(
         gpu=ocr.gpu,
-        canvas_size=ocr.canvas_size,
+        backend=ocr.backend,
+        cache_dir=ocr.cache_dir,
+        detector_int8=ocr.detector_int8,
         max_side=ocr.max_side,
+        text_height=ocr.text_height,
+        max_detector_pixels=ocr.max_detector_pixels,
         threads=ocr.threads,
         model_dir=ocr.model_dir or None,
         network_dir=ocr.network_dir or None,

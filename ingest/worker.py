@@ -20,6 +20,7 @@ from panel.retention import purge_if_due
 from parse.mail import MailRejected, parse_mail
 from receiptd.config import Config
 from redact import RedactionPolicy, scrub_text
+from store.analytics import purge_search_index
 from store.db import immediate, open_db
 from store.records import save_mail_result
 
@@ -159,23 +160,28 @@ class Worker:
         return outcome
 
     def after_commit(self) -> None:
-        """Hand recorded replies to the relay; trouble there never fails a message."""
+        """Hand recorded replies to the relay, and scrub deleted receipts' words from the
+        search index; trouble there never fails a message."""
         try:
             self.outbox.send_due()
         except Exception as err:  # the database was busy, ...: the replies wait for the next round
             log.warning("outbound: sending postponed: %s", describe_error(err))
+        try:
+            with immediate(self.db):
+                purge_search_index(self.db)
+        except Exception as err:
+            log.warning("search index purge postponed: %s", describe_error(err))
 
     def housekeeping(self) -> None:
-        """When idle: retry replies that are due, and purge past retention once a day."""
-        self.after_commit()
+        """When idle: purge past retention once a day, retry replies that are due."""
         now = time.monotonic()
-        if now < self._next_housekeeping:
-            return
-        self._next_housekeeping = now + HOUSEKEEPING_INTERVAL
-        try:
-            purge_if_due(self.db, self.config.panel.retention_months)
-        except Exception as err:
-            log.error("retention purge failed: %s", describe_error(err))
+        if now >= self._next_housekeeping:
+            self._next_housekeeping = now + HOUSEKEEPING_INTERVAL
+            try:
+                purge_if_due(self.db, self.config.panel.retention_months)
+            except Exception as err:
+                log.error("retention purge failed: %s", describe_error(err))
+        self.after_commit()
 
 
 def describe_error(err: BaseException) -> str:

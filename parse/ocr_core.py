@@ -51,6 +51,7 @@ class ReadParams:
     min_text_height: float = 32.0  # lines with smaller text are read from an upscaled copy
     max_upscale: float = 3.0
     rec_batch: int = 16  # text lines per recogniser call
+    canvas: int = 0  # > 0: no text-height scaling, detect the whole image at this longest side (as EasyOCR)
     # EasyOCR readtext() defaults
     text_threshold: float = 0.7
     low_text: float = 0.4
@@ -387,7 +388,7 @@ def read_lines(grey: np.ndarray, detect_maps: DetectFn, recognise: RecogniseFn, 
     """OCR a greyscale uint8 image; returns ``(points, text, confidence)`` like ``readtext``,
     points in ``grey``'s pixels."""
     h, w = grey.shape
-    estimate = estimate_text(grey)
+    estimate = None if p.canvas else estimate_text(grey)
     if estimate is None:  # no text-like blobs: read it whole at a moderate size
         text_h, (x0, y0, x1, y1) = None, (0, 0, w, h)
     else:
@@ -399,8 +400,10 @@ def read_lines(grey: np.ndarray, detect_maps: DetectFn, recognise: RecogniseFn, 
     area = (x1 - x0) * (y1 - y0)
     cap = min(1.0, math.sqrt(p.max_det_pixels / area))  # memory bound; never magnified past 2x
     scale = min(cap, 2.0, p.det_text_height / text_h) if text_h else min(cap, math.sqrt(p.probe_pixels / area))
+    if p.canvas:
+        scale = min(1.0, p.canvas / max(h, w))
     boxes = detect(detect_maps, region, scale, p)
-    if boxes:
+    if boxes and not p.canvas:
         measured = float(np.median([box_height(b) for b in boxes]))  # in grey pixels
         wanted = min(cap, 2.0, p.det_text_height / measured)
         if not 0.7 < wanted / scale < 1.5:  # the estimate was off: read again at the right size

@@ -216,6 +216,7 @@ def panelist_remove(config: configuration.Config, address: str) -> None:
     """Remove ADDRESS from the panel and erase its data, as a LEAVE mail does (no mail is sent).
     The reward ledger keeps its rows, without the address."""
     from store import panel as store
+    from store.analytics import purge_search_index
     from store.db import immediate
 
     db = _panel_db(config)
@@ -225,6 +226,8 @@ def panelist_remove(config: configuration.Config, address: str) -> None:
             if row is None:
                 raise click.ClickException(f"{address}: not a panelist")
             counts = store.erase_panelist(db, row)
+        with immediate(db):
+            purge_search_index(db)  # no word of their receipts stays in the search index
     finally:
         db.close()
     click.echo(f"{row['address']} removed: {counts['receipts']} receipt(s) and {counts['messages']} mail(s) erased")

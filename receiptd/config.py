@@ -94,8 +94,12 @@ class ParseConfig(_Section):
 class OcrConfig(_Section):
     preload: bool = True
     gpu: bool = False
-    canvas_size: int = Field(1600, ge=256)
+    backend: Literal["auto", "onnx", "torch"] = "auto"
+    cache_dir: str = "var/ocr-cache"
+    detector_int8: bool = True
     max_side: int = Field(2000, ge=256)
+    text_height: float = Field(18.0, ge=6, le=64)
+    max_detector_pixels: int = Field(2_000_000, ge=100_000)
     threads: int = Field(0, ge=0)
     model_dir: str = ""
     network_dir: str = ""

@@ -16,6 +16,7 @@ from ingest.imap import ImapSources
 from ingest.queue import Queue
 from ingest.smtp import QueueWriter, ReceiptHandler, smtp_factory
 from ingest.worker import run_worker_process
+from store import analytics
 from store.db import open_db
 
 from .config import Config
@@ -90,6 +91,7 @@ def prepare_database(config: Config) -> None:
     """Apply pending migrations and put back what a crash left claimed."""
     db = open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms, migrate=True)
     try:
+        analytics.sync(db, config.analytics)  # brand list and pseudonyms, for plain sqlite3 users
         recovered = Queue(db, max_attempts=config.queue.max_attempts).recover()
         if recovered:
             log.warning("recovered %d message(s) left unfinished by an earlier run", recovered)

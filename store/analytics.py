@@ -14,8 +14,10 @@ query everything here: nothing needs a Python function at query time.
   kept in step by triggers (a cascade delete of a receipt's items fires them too). FTS5 keeps
   deleted tokens in old index segments until they are merged: :func:`purge_search_index`
   merges them away (call it after deleting receipts); see its docstring.
-- ``analyst_brands``: the brand list (config) as FTS5 queries; ``v_brand_mentions`` joins it
-  with ``line_items_fts``.
+- ``line_items.item``: the normalized item name, stored by a trigger (grouping and indexes).
+- ``analyst_brands`` / ``analyst_brand_terms``: the brand list (config) as FTS5 queries and as
+  phrases; ``analyst_brand_items`` holds every (line item, brand) match, kept by triggers and
+  rebuilt by :func:`sync` when the list changes; ``v_brand_mentions`` reads it.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import hashlib
 import hmac
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -56,19 +59,26 @@ def _normalized_item_sql(column: str) -> str:
     return f"trim({expr})"
 
 
+def _brand_text_sql(item: str) -> str:
+    """The normalized item with every full stop a space too, padded: brand phrases are looked up
+    in it as ' word word ' (whole words)."""
+    return f"(' ' || replace({item}, '.', ' ') || ' ')"
+
+
 MONTH = "substr(purchase_date, 1, 7)"
 WEEKDAY = "CAST(strftime('%w', purchase_date) AS INTEGER)"      # 0 = Sunday (indexable: no 'now')
 HOUR = "CAST(substr(purchase_time, 1, 2) AS INTEGER)"
 ITEM = _normalized_item_sql("description")
 
-# Index expressions must be spelled exactly as the views spell them (qualified with r./li.); the
-# columns they read are repeated at the end so that SQLite 3.40 sees the index as covering.
-_INDEXES = f"""
-CREATE INDEX receipts_analyst_month ON receipts (status, {MONTH}, category, currency, total, panelist_id, purchase_date);
-CREATE INDEX receipts_analyst_merchant ON receipts (status, merchant, currency, total, panelist_id, purchase_date);
-CREATE INDEX receipts_analyst_hours ON receipts (status, {WEEKDAY}, {HOUR}, panelist_id, purchase_date, purchase_time);
-CREATE INDEX line_items_analyst_item ON line_items ({ITEM}, receipt_id, amount, description);
-"""
+
+def _match_brands_sql(where: str) -> str:
+    """INSERT the brand matches of the line items selected by ``where`` (alias li) into
+    analyst_brand_items: a brand phrase found as whole words in the item (case and punctuation
+    ignored), accepted receipts only."""
+    return f"""INSERT OR IGNORE INTO analyst_brand_items (item_id, brand, receipt_id, month, currency, amount, panelist_id)
+    SELECT li.id, t.brand, r.id, substr(r.purchase_date, 1, 7), r.currency, li.amount, r.panelist_id
+    FROM line_items li JOIN receipts r ON r.id = li.receipt_id JOIN analyst_brand_terms t
+    WHERE {where} AND r.status = 'accepted' AND instr({_brand_text_sql("li.item")}, ' ' || t.phrase || ' ') > 0"""
 
 
 def _q(expr: str, alias: str) -> str:
@@ -76,14 +86,50 @@ def _q(expr: str, alias: str) -> str:
     return re.sub(r"\b(purchase_date|purchase_time|description)\b", rf"{alias}.\1", expr)
 
 
+# Index expressions must be spelled exactly as the views spell them (qualified with r./li.); the
+# columns they read are repeated at the end so that SQLite 3.40 sees the index as covering.
+_INDEXES = f"""
+CREATE INDEX receipts_analyst_month ON receipts (status, {MONTH}, category, currency, total, panelist_id, purchase_date);
+CREATE INDEX receipts_analyst_merchant ON receipts (status, merchant, currency, total, panelist_id, purchase_date);
+CREATE INDEX receipts_analyst_hours ON receipts (status, {WEEKDAY}, {HOUR}, panelist_id, purchase_date, purchase_time);
+-- the normalized item name, stored (kept by the triggers below): SQLite 3.40 recomputes indexed
+-- expressions row by row, a stored column is read from a covering index
+ALTER TABLE line_items ADD COLUMN item TEXT;
+UPDATE line_items SET item = {ITEM};
+
+-- brand matches, stored: one row per (line item, brand), kept by triggers (v_brand_mentions)
+CREATE TRIGGER line_items_analyst_ai AFTER INSERT ON line_items BEGIN
+    UPDATE line_items SET item = {_q(ITEM, "new")} WHERE id = new.id;
+    {_match_brands_sql("li.id = new.id")};
+END;
+CREATE TRIGGER line_items_analyst_au AFTER UPDATE OF description, amount, receipt_id ON line_items BEGIN
+    UPDATE line_items SET item = {_q(ITEM, "new")} WHERE id = new.id;
+    DELETE FROM analyst_brand_items WHERE item_id = old.id;
+    {_match_brands_sql("li.id = new.id")};
+END;
+CREATE TRIGGER line_items_analyst_ad AFTER DELETE ON line_items BEGIN
+    DELETE FROM analyst_brand_items WHERE item_id = old.id;
+END;
+CREATE TRIGGER receipts_analyst_au AFTER UPDATE OF status, purchase_date, currency, panelist_id ON receipts BEGIN
+    DELETE FROM analyst_brand_items WHERE receipt_id = old.id;
+    {_match_brands_sql("li.receipt_id = new.id")};
+END;
+CREATE TRIGGER receipts_analyst_ad AFTER DELETE ON receipts BEGIN
+    DELETE FROM analyst_brand_items WHERE receipt_id = old.id;
+END;
+CREATE INDEX line_items_analyst_receipt ON line_items (receipt_id, item, amount);
+CREATE INDEX line_items_analyst_item ON line_items (item, receipt_id, amount);
+"""
+
+
 def _views_sql() -> str:
-    month, weekday, hour, item = _q(MONTH, "r"), _q(WEEKDAY, "r"), _q(HOUR, "r"), _q(ITEM, "li")
+    month, weekday, hour = _q(MONTH, "r"), _q(WEEKDAY, "r"), _q(HOUR, "r")
     dec = lambda col: decimal_sql(col, "r.currency")  # noqa: E731
     return f"""
 -- one row per accepted receipt; the date and time are the shop's, as printed
 CREATE VIEW v_receipts AS
 SELECT r.id AS receipt_id,
-       p.pseudonym AS panelist,
+       (SELECT pseudonym FROM analyst_pseudonyms p WHERE p.panelist_id = r.panelist_id) AS panelist,
        r.merchant, r.category,
        r.purchase_date, r.purchase_time,
        {month} AS month,
@@ -99,7 +145,6 @@ SELECT r.id AS receipt_id,
        (SELECT count(*) FROM line_items li WHERE li.receipt_id = r.id) AS items,
        r.panel_month
 FROM receipts r
-LEFT JOIN analyst_pseudonyms p ON p.panelist_id = r.panelist_id
 WHERE r.status = 'accepted';
 
 CREATE VIEW v_spend_by_month_category AS
@@ -139,42 +184,40 @@ FROM receipts r
 WHERE r.status = 'accepted' AND {weekday} IS NOT NULL AND {hour} IS NOT NULL
 GROUP BY {weekday}, {hour};
 
+-- one row per line item of an accepted receipt (rejected receipts keep no line items)
 CREATE VIEW v_items AS
 SELECT li.id AS item_id,
        li.receipt_id,
-       p.pseudonym AS panelist,
+       (SELECT pseudonym FROM analyst_pseudonyms p WHERE p.panelist_id = r.panelist_id) AS panelist,
        r.merchant, r.category, r.purchase_date,
        {month} AS month,
        li.position,
        li.description,
-       {item} AS item,
+       li.item,
        li.quantity,
        {dec('li.unit_price')} AS unit_price,
        {dec('li.amount')} AS amount,
        r.currency
-FROM line_items li
-JOIN receipts r ON r.id = li.receipt_id
-LEFT JOIN analyst_pseudonyms p ON p.panelist_id = r.panelist_id
+FROM receipts r
+JOIN line_items li ON li.receipt_id = r.id
 WHERE r.status = 'accepted';
 
--- item descriptions matching a brand of the configured list (whole words, case and accents ignored)
+-- item descriptions naming a brand of the configured list (whole words, case and punctuation
+-- ignored); read from analyst_brand_items, the item and receipt columns only when asked for
 CREATE VIEW v_brand_mentions AS
-SELECT b.brand,
-       li.id AS item_id,
-       li.receipt_id,
-       p.pseudonym AS panelist,
-       r.merchant, r.category, r.purchase_date,
-       {month} AS month,
-       li.description,
-       li.quantity,
-       {dec('li.amount')} AS amount,
-       r.currency
-FROM analyst_brands b
-JOIN line_items_fts ON line_items_fts MATCH b.query
-JOIN line_items li ON li.id = line_items_fts.rowid
-JOIN receipts r ON r.id = li.receipt_id
-LEFT JOIN analyst_pseudonyms p ON p.panelist_id = r.panelist_id
-WHERE r.status = 'accepted';
+SELECT bi.brand,
+       bi.item_id,
+       bi.receipt_id,
+       (SELECT pseudonym FROM analyst_pseudonyms p WHERE p.panelist_id = bi.panelist_id) AS panelist,
+       bi.month,
+       bi.currency,
+       {decimal_sql('bi.amount', 'bi.currency')} AS amount,
+       (SELECT description FROM line_items li WHERE li.id = bi.item_id) AS description,
+       (SELECT quantity FROM line_items li WHERE li.id = bi.item_id) AS quantity,
+       (SELECT merchant FROM receipts r WHERE r.id = bi.receipt_id) AS merchant,
+       (SELECT category FROM receipts r WHERE r.id = bi.receipt_id) AS category,
+       (SELECT purchase_date FROM receipts r WHERE r.id = bi.receipt_id) AS purchase_date
+FROM analyst_brand_items bi;
 """
 
 
@@ -225,11 +268,32 @@ CREATE TRIGGER panelists_pseudonym AFTER INSERT ON panelists BEGIN
     INSERT OR IGNORE INTO analyst_pseudonyms (panelist_id, pseudonym) VALUES (new.id, 'p' || lower(hex(randomblob(8))));
 END;
 
--- the configured brand list; query is an FTS5 expression over line_items_fts
+-- the configured brand list; query is an FTS5 expression over line_items_fts (search)
 CREATE TABLE analyst_brands (
     brand TEXT PRIMARY KEY,
     query TEXT NOT NULL
 );
+-- the phrases a brand is matched with: lower-case words separated by single spaces
+CREATE TABLE analyst_brand_terms (
+    brand TEXT NOT NULL,
+    phrase TEXT NOT NULL,
+    PRIMARY KEY (brand, phrase)
+) WITHOUT ROWID;
+-- line items naming a brand (kept by triggers on line_items and receipts; rebuilt when the list
+-- changes); the receipt's month, currency and panelist are copied so that aggregates need no join
+CREATE TABLE analyst_brand_items (
+    item_id INTEGER NOT NULL,     -- line_items.id
+    brand TEXT NOT NULL,
+    receipt_id INTEGER NOT NULL,
+    month TEXT,                   -- YYYY-MM of the purchase date
+    currency TEXT,
+    amount INTEGER,               -- minor units
+    panelist_id INTEGER,
+    PRIMARY KEY (item_id, brand)
+) WITHOUT ROWID;
+CREATE INDEX analyst_brand_items_month ON analyst_brand_items (month, brand, currency, panelist_id, amount);
+CREATE INDEX analyst_brand_items_brand ON analyst_brand_items (brand, currency, panelist_id, amount, month);
+CREATE INDEX analyst_brand_items_receipt ON analyst_brand_items (receipt_id);
 
 -- small flags kept by triggers (search_index_dirty: rows were deleted since the last purge)
 CREATE TABLE analyst_state (
@@ -244,7 +308,7 @@ def analyst_tables(db) -> None:
     _execute_script(db, _TABLES)
     from receiptd.config import AnalyticsConfig
 
-    _write_brands(db, brand_queries(AnalyticsConfig().brands))
+    _write_brands(db, brand_terms(AnalyticsConfig().brands))
 
 
 @migrations(name="0101_analyst_search")
@@ -255,6 +319,7 @@ def analyst_search(db) -> None:
 @migrations(name="0102_analyst_indexes")
 def analyst_indexes(db) -> None:
     _execute_script(db, _INDEXES)
+    rebuild_brand_items(db)
 
 
 @migrations(name="0103_analyst_views")
@@ -276,18 +341,24 @@ def _phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def brand_query(names: Iterable[str]) -> str:
-    """FTS5 query matching any of ``names`` as a whole-word phrase, with and without its
-    punctuation ("Coca-Cola" matches COCA COLA, coca-cola and COCACOLA; "Kellogg's" KELLOGGS)."""
+def brand_phrases(names: Iterable[str]) -> list[str]:
+    """Each name as lower-case words, with and without its punctuation and accents
+    ("Coca-Cola" -> "coca cola", "cocacola"; "Kellogg's" -> "kellogg s", "kelloggs")."""
     phrases: list[str] = []
     for name in names:
-        words = re.findall(r"\w+", name.lower())
-        if not words:
-            continue
-        for variant in (" ".join(words), "".join(words)):
-            if _phrase(variant) not in phrases:
-                phrases.append(_phrase(variant))
-    return " OR ".join(phrases)
+        folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        for text in (name, folded):
+            words = re.findall(r"[^\W_]+", text.lower())
+            for variant in (" ".join(words), "".join(words)):
+                if variant and variant not in phrases:
+                    phrases.append(variant)
+    return phrases
+
+
+def brand_query(names: Iterable[str]) -> str:
+    """FTS5 query matching any of ``names`` as a whole-word phrase (for search; a superset of
+    what the stored matching counts, which :func:`rebuild_brand_items` relies on)."""
+    return " OR ".join(_phrase(p) for p in brand_phrases(names))
 
 
 def parse_brand(entry: str) -> tuple[str, list[str]]:
@@ -303,20 +374,42 @@ def read_brands_file(path: str | Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
 
 
-def brand_queries(entries: Iterable[str]) -> dict[str, str]:
-    queries: dict[str, str] = {}
+def brand_terms(entries: Iterable[str]) -> dict[str, list[str]]:
+    """brand -> phrases, for the configured entries (a repeated brand adds its aliases)."""
+    terms: dict[str, list[str]] = {}
     for entry in entries:
         name, names = parse_brand(entry)
-        query = brand_query(names)
-        if name and query:
-            queries[name] = query
-    return queries
+        phrases = brand_phrases(names)
+        if name and phrases:
+            terms.setdefault(name, [])
+            terms[name] += [p for p in phrases if p not in terms[name]]
+    return terms
 
 
-def _write_brands(db, queries: dict[str, str]) -> None:
+def _write_brands(db, terms: dict[str, list[str]]) -> None:
     db.execute("DELETE FROM analyst_brands")
-    for brand, query in queries.items():
-        db.execute("INSERT INTO analyst_brands (brand, query) VALUES (?, ?)", [brand, query])
+    db.execute("DELETE FROM analyst_brand_terms")
+    for brand, phrases in terms.items():
+        db.execute("INSERT INTO analyst_brands (brand, query) VALUES (?, ?)",
+                   [brand, " OR ".join(_phrase(p) for p in phrases)])
+        for phrase in phrases:
+            db.execute("INSERT INTO analyst_brand_terms (brand, phrase) VALUES (?, ?)", [brand, phrase])
+
+
+def rebuild_brand_items(db) -> None:
+    """Recompute analyst_brand_items for the current brand list: full-text candidates, then the
+    same whole-word test the triggers apply (so both agree)."""
+    db.execute("DELETE FROM analyst_brand_items")
+    db.execute(f"""
+        INSERT OR IGNORE INTO analyst_brand_items (item_id, brand, receipt_id, month, currency, amount, panelist_id)
+        SELECT li.id, b.brand, r.id, substr(r.purchase_date, 1, 7), r.currency, li.amount, r.panelist_id
+        FROM analyst_brands b
+        JOIN line_items_fts ON line_items_fts MATCH b.query
+        JOIN line_items li ON li.id = line_items_fts.rowid
+        JOIN receipts r ON r.id = li.receipt_id
+        WHERE r.status = 'accepted' AND EXISTS (
+            SELECT 1 FROM analyst_brand_terms t
+            WHERE t.brand = b.brand AND instr({_brand_text_sql("li.item")}, ' ' || t.phrase || ' ') > 0)""")
 
 
 def configured_brands(analytics) -> list[str]:
@@ -385,11 +478,14 @@ def sync(db, analytics) -> None:
     """
     from .db import immediate
 
-    queries = brand_queries(configured_brands(analytics))
+    terms = brand_terms(configured_brands(analytics))
     with immediate(db):
-        current = dict(db.execute("SELECT brand, query FROM analyst_brands").fetchall())
-        if current != queries:
-            _write_brands(db, queries)
+        current: dict[str, list[str]] = {}
+        for brand, phrase in db.execute("SELECT brand, phrase FROM analyst_brand_terms ORDER BY brand, phrase"):
+            current.setdefault(brand, []).append(phrase)
+        if current != {brand: sorted(phrases) for brand, phrases in terms.items()}:
+            _write_brands(db, terms)
+            rebuild_brand_items(db)
         sync_pseudonyms(db, analytics.pseudonym_salt)
 
 
@@ -426,6 +522,7 @@ _READABLE_COLUMNS = {
                  "reason", "confidence", "flags", "ocr_seconds", "created_at", "panel_month"},
     "line_items": None,  # every column
     "analyst_brands": None,
+    "analyst_brand_terms": None,
     "_sqlite_migrations": None,
 }
 _READABLE_PREFIXES = ("v_", "line_items_fts", "receipts_fts", "sqlite_", "pragma_")

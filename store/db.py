@@ -25,6 +25,7 @@ def open_db(path: str | Path, *, busy_timeout_ms: int = 10_000, migrate: bool = 
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")  # a deleted receipt's bytes are zeroed, not left in free pages
     db = sqlite_utils.Database(conn)
     if migrate:
         migrations.apply(db)

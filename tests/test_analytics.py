@@ -378,3 +378,37 @@ def test_serve_refuses_a_non_loopback_host(tmp_path):
     result = CliRunner().invoke(__import__("receiptd.cli", fromlist=["main"]).main,
                                 ["--config", str(config), "serve", "--host", "0.0.0.0"])
     assert result.exit_code != 0 and "not a loopback address" in result.output
+
+
+def test_stored_brand_matches_follow_updates_and_deletes_and_agree_with_a_rebuild(fx):
+    ids = small_panel(fx)
+    ann, bob = ids["panelists"]["ann"], ids["panelists"]["bob"]
+    mentions = lambda: sorted(fx.db.execute(  # noqa: E731
+        "SELECT brand, item_id, receipt_id, month, currency, amount, panelist_id FROM analyst_brand_items").fetchall())
+    r = fx.receipt(bob, "Corner", "2026-06-20", "10:00", 900,
+                   items=[("Red-Bull 250ml", 300), ("DR.PEPPER", 300), ("Pepsi / Heinz combo", 300)])
+    found = {(b, d) for b, d in fx.db.execute("SELECT brand, description FROM v_brand_mentions WHERE receipt_id = ?", [r])}
+    assert found == {("Red Bull", "Red-Bull 250ml"), ("Pepsi", "Pepsi / Heinz combo"), ("Heinz", "Pepsi / Heinz combo")}
+    item = fx.db.execute("SELECT id FROM line_items WHERE receipt_id = ? AND position = 1", [r]).fetchone()[0]
+    fx.db.execute("UPDATE line_items SET description = 'Nutella 400g', amount = 450 WHERE id = ?", [item])
+    assert fx.db.execute("SELECT brand, amount FROM analyst_brand_items WHERE item_id = ?", [item]).fetchall() == \
+        [("Nutella", 450)]
+    assert fx.db.execute("SELECT item FROM line_items WHERE id = ?", [item]).fetchone() == ("nutella 400g",)
+    # a receipt that is reprocessed and rejected (its items go), then accepted again with new ones
+    fx.db.execute("UPDATE receipts SET status = 'rejected' WHERE id = ?", [ids["r1"]])
+    fx.db.execute("DELETE FROM line_items WHERE receipt_id = ?", [ids["r1"]])
+    assert fx.db.execute("SELECT count(*) FROM analyst_brand_items WHERE receipt_id = ?", [ids["r1"]]).fetchone() == (0,)
+    fx.db.execute("UPDATE receipts SET status = 'accepted', panelist_id = ? WHERE id = ?", [bob, ids["r1"]])
+    fx.db.execute("INSERT INTO line_items (receipt_id, position, description, amount) VALUES (?, 0, 'OREO', 100)",
+                  [ids["r1"]])
+    assert fx.db.execute("SELECT brand, panelist_id FROM analyst_brand_items WHERE receipt_id = ?",
+                         [ids["r1"]]).fetchall() == [("Oreo", bob)]
+    fx.db.execute("UPDATE receipts SET panelist_id = ? WHERE id = ?", [ann, ids["r1"]])
+    assert fx.db.execute("SELECT panelist_id FROM analyst_brand_items WHERE receipt_id = ?",
+                         [ids["r1"]]).fetchall() == [(ann,)]
+    fx.db.execute("DELETE FROM receipts WHERE id = ?", [r])
+    assert fx.db.execute("SELECT count(*) FROM analyst_brand_items WHERE receipt_id = ?", [r]).fetchone() == (0,)
+    kept = mentions()
+    assert kept
+    analytics.rebuild_brand_items(fx.db)
+    assert mentions() == kept

@@ -1,0 +1,112 @@
+"""Real OCR: the ONNX and torch backends read the same text; the ONNX export is cached and
+reused; a failed export falls back to torch instead of failing."""
+from __future__ import annotations
+
+import json
+import logging
+import time
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from conftest import FIXTURES
+from parse import onnx_models
+from parse.extract import extract_receipt
+from parse.ocr import OcrEngine, OcrSettings, prepare_image
+
+
+def rendered_receipt() -> Image.Image:
+    image = Image.new("L", (520, 360), 245)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=26)
+    for row, text in enumerate(["CORNER SHOP", "Date 05/03/2024", "Coffee 3.50", "Bagel 2.25", "TOTAL 5.75"]):
+        draw.text((30, 30 + 62 * row), text, fill=20, font=font)
+    return image
+
+
+@pytest.fixture(scope="module")
+def export_dir(tmp_path_factory):
+    """A float-only export of its own (int8 quantisation is slower and is not compared to torch)."""
+    return tmp_path_factory.mktemp("ocr-cache")
+
+
+@pytest.fixture(scope="module")
+def onnx_engine(export_dir, tmp_path_factory):
+    settings = OcrSettings(backend="onnx", cache_dir=str(export_dir), detector_int8=False,
+                           network_dir=str(tmp_path_factory.mktemp("easyocr")))
+    engine = OcrEngine(settings)
+    assert engine.backend == "onnx"
+    return engine
+
+
+@pytest.fixture(scope="module")
+def torch_engine(tmp_path_factory):
+    engine = OcrEngine(OcrSettings(backend="torch", network_dir=str(tmp_path_factory.mktemp("easyocr"))))
+    assert engine.backend == "torch"
+    return engine
+
+
+def texts(lines):
+    return [line.text for line in lines]
+
+
+def test_onnx_and_torch_read_the_same_text(onnx_engine, torch_engine):
+    for image in (prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000), rendered_receipt()):
+        onnx_lines = onnx_engine.read(image)
+        assert texts(onnx_lines) == texts(torch_engine.read(image))
+        for line in onnx_lines:  # boxes in the pixels of the image passed in
+            x0, y0, x1, y1 = line.box
+            assert 0 <= x0 < x1 <= image.width + 2 and 0 <= y0 < y1 <= image.height + 2
+    assert "TOTAL 5.75" in texts(onnx_engine.read(rendered_receipt()))
+
+
+def test_the_fixture_reads_to_its_labelled_fields(onnx_engine):
+    label = json.loads((FIXTURES / "receipt.json").read_text())
+    receipt = extract_receipt(onnx_engine.read(prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000)))
+    assert str(receipt.total) == label["normalized"]["total"]
+    assert receipt.date.isoformat() == label["normalized"]["date"]
+
+
+def test_an_image_not_prepared_gets_boxes_in_its_own_pixels(onnx_engine):
+    small = rendered_receipt()
+    big = small.resize((small.width * 5, small.height * 5))  # longer than max_side: scaled inside read()
+    [total_small] = [line for line in onnx_engine.read(small) if line.text.startswith("TOTAL")]
+    [total_big] = [line for line in onnx_engine.read(big) if line.text.startswith("TOTAL")]
+    for a, b in zip(total_small.box, total_big.box):
+        assert abs(5 * a - b) <= 25
+
+
+def test_the_export_is_reused_on_a_second_start(onnx_engine, export_dir):
+    meta = export_dir / onnx_models.META
+    before = meta.stat().st_mtime_ns
+    started = time.monotonic()
+    again = OcrEngine(OcrSettings(backend="onnx", cache_dir=str(export_dir), detector_int8=False))
+    assert again.backend == "onnx"
+    assert meta.stat().st_mtime_ns == before
+    assert time.monotonic() - started < 10  # no torch, no export: sessions only
+    assert not onnx_models.ensure_exported(str(export_dir), onnx_models.default_model_dir(), str(export_dir),
+                                           int8=False)
+
+
+def test_a_failed_export_falls_back_to_torch_with_a_warning(tmp_path, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise onnx_models.ExportError("exporter says no")
+
+    monkeypatch.setattr(onnx_models, "export", broken)
+    with caplog.at_level(logging.WARNING, logger="parse.ocr"):
+        engine = OcrEngine(OcrSettings(cache_dir=str(tmp_path / "cache"), network_dir=str(tmp_path / "easyocr")))
+    assert engine.backend == "torch"
+    assert any("using torch" in r.getMessage() for r in caplog.records)
+    assert "TOTAL 5.75" in texts(engine.read(rendered_receipt()))
+
+
+def test_a_stale_export_is_replaced(export_dir, tmp_path):
+    """A cache made from other weights (another key) is not used."""
+    meta = json.loads((export_dir / onnx_models.META).read_text())
+    assert meta["key"] == onnx_models.weights_key(onnx_models.default_model_dir())
+    stale = tmp_path / "stale"
+    stale.mkdir()
+    for name in (onnx_models.DETECTOR_ONNX, onnx_models.RECOGNISER_ONNX):
+        (stale / name).write_bytes(b"")
+    (stale / onnx_models.META).write_text(json.dumps({**meta, "key": "other weights"}))
+    assert not onnx_models.cached(str(stale), onnx_models.default_model_dir())
