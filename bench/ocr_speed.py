@@ -112,7 +112,8 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        {"bare": child_bare, "receiptd": child_receiptd}[args.child](args.paths)
+        # in a child, argparse puts the first image path into ``folder``
+        {"bare": child_bare, "receiptd": child_receiptd}[args.child]([args.folder, *args.paths])
         emit({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})  # this process's own peak
         return
 

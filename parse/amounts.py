@@ -31,6 +31,9 @@ _SPACED_DECIMAL_RE = re.compile(r"(?<=\d)\s*([.,])\s+(?=\d{2}(?!\d))|(?<=\d)\s+(
 _DOUBLE_SEPARATOR_RE = re.compile(r"(?<=\d)\s?([.,])[.,]\s?(?=\d{2}(?!\d))")
 # "7 00 SR" at the end of a line: OCR lost the decimal point of a price column
 _LOST_SEPARATOR_RE = re.compile(r"(?<![\d.,:/])(\d{1,4}) (\d{2})(?=\s?(?:[A-Z]{1,2}|[A-Z]\s[A-Z])?\s*$)")
+# "S8.70", "SO.00": OCR reads a "$" glued to an amount as "S" (a genuine leading 5 is read as 5)
+_DOLLAR_AS_S_RE = re.compile(r"(?<![\w.,$])S(?=[\dO]{1,4}[.,][\dO]{2}(?![\d.,]))")
+_GARBLED_BEFORE_RE = re.compile(r"[^\s\d.,\-−(:=*]")  # ".20" glued to a glyph, no currency marker
 _NUMBERISH_RE = re.compile(
     rf"(?:(?<![\w.,])[{_CONFUSABLE}]|(?<![\d.,])\d)[\d{_CONFUSABLE}.,]*[.,][\d{_CONFUSABLE}]{{2,3}}(?![\w])"
 )
@@ -55,6 +58,7 @@ def clean_numbers(text: str) -> str:
     text = _DOUBLE_SEPARATOR_RE.sub(r"\1", text)
     text = _SPACED_DECIMAL_RE.sub(lambda m: m.group(1) or m.group(2), text)
     text = _LOST_SEPARATOR_RE.sub(r"\1.\2", text)
+    text = _DOLLAR_AS_S_RE.sub("$", text)
 
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -129,6 +133,9 @@ def find_amounts(text: str, decimal: str = ".", *, integers: bool = False) -> li
             continue
         if _looks_like_date_or_id(cleaned, match.start("num"), match.end("num")):
             continue
+        if (num[0] in ".," and match.start("num") == match.start()
+                and _GARBLED_BEFORE_RE.match(cleaned[max(0, match.start() - 1):match.start()])):
+            continue  # "$&.20": OCR garbled the whole part, this is no 20 cents
         value = parse_number(num, decimal)
         if value is None:
             continue

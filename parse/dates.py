@@ -33,7 +33,7 @@ for _number, _names in enumerate([
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEP = r"\s?(?P<sep>[/.\-])\s?"
 _SAME_SEP = r"\s?(?P=sep)\s?"
-_YEAR = r"(?P<y>[12][\dOILT]{3}(?![\dA-Z])|\d{2}(?![\dA-Z]))"
+_YEAR = r"(?P<y>[12][\dOCILT]{3}(?![\dA-Z])|\d{2}(?![\dA-Z]))"
 
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")
 _NUMERIC_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}}){_SAME_SEP}{_YEAR}")
@@ -49,11 +49,19 @@ _TIME_RE = re.compile(
     r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:.])\s?(?P<m>[0-5]\d)(?:\s?:\s?(?P<s>[0-5]\d))?"
     r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?M\b\.?)?"
 )
-_YEAR_FIX = str.maketrans({"O": "0", "I": "1", "L": "1", "T": "1"})
-_DIGIT_FIX = str.maketrans({"O": "0", "D": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8"})
+_YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
+_DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8"})
 # "18-06: 2018": OCR read the last separator as ":" / ";" / ","
-_SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}[/.\-]\d{1,2})\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
-_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOILS|]{1,4}(?:\s?[/\-.]\s?[\dOILS|]{1,4}){2}(?![A-Z\d])")
+_SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}[/.\-][\dOQD]?\d)\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
+_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQILS|]{1,4}(?:\s?[/\-.]\s?[\dOQILS|]{1,4}){2}(?![A-Z\d])")
+# "17104/2018", "04/1212017": OCR read one of two like separators as the digit 1 (a slash
+# is a thin stroke); the other separator shows which. Only where the repaired date is valid.
+_DATE_LABEL_RE = re.compile(r"\b(?:DATE|DATUM|DATED)\b")
+_BOTH_SEPARATORS_AS_ONE_RE = re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)")
+_SEPARATOR_AS_ONE_RES = (
+    re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)(?P<sep>[/\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
+    re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<sep>[/\-])(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)"),
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,25 @@ def prepare(text: str) -> str:
         return token.translate(_DIGIT_FIX) if sum(ch.isdigit() for ch in token) >= 3 else token
 
     text = _DATEISH_RE.sub(fix, text)
-    return _SLIPPED_SEPARATOR_RE.sub(r"\1-\2", text)
+    text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX)}-{m[2]}", text)
+    for regex in _SEPARATOR_AS_ONE_RES:
+        text = regex.sub(_separator_as_one, text)
+    if _DATE_LABEL_RE.search(text):  # "DATE: 1710412018": both separators read as 1, only beside a label
+        text = _BOTH_SEPARATORS_AS_ONE_RE.sub(_both_separators_as_one, text)
+    return text
+
+
+def _both_separators_as_one(m: re.Match[str]) -> str:
+    if _make(int(m["y"]), int(m["b"]), int(m["a"])) is None and _make(int(m["y"]), int(m["a"]), int(m["b"])) is None:
+        return m.group(0)
+    return f"{m['a']}/{m['b']}/{m['y']}"
+
+
+def _separator_as_one(m: re.Match[str]) -> str:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if _make(year, b, a) is None and _make(year, a, b) is None:
+        return m.group(0)
+    return f"{m['a']}{m['sep']}{m['b']}{m['sep']}{m['y']}"
 
 
 def _year(raw: str) -> int:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from .amounts import Amount
 from .layout import Doc, Line
-from .text import has_keyword, letters, squash_spaces
+from .text import fold, has_keyword, letters, squash_spaces
 from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL, TAX
 from .types import LineItem
 
@@ -19,16 +19,27 @@ _NOT_ITEM = FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX + tuple(w for w in NOT_TO
     "VISA", "MASTERCARD", "CARD", "KARTE", "EC", "PAYMENT", "CHANGE", "TEL", "FAX", "INVOICE", "RECEIPT",
     "DATE", "DATUM", "TIME", "CASHIER", "TABLE", "NETT", "NET", "AMOUNT", "TERMINAL", "AUTH", "APPROVAL",
 )
+_NOT_ITEM_WORDS = frozenset(fold(word) for phrase in _NOT_ITEM for word in phrase.split())
 _QTY_X_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:X|x|\*|@|STK|ST|PC|PCS|EA)\b\s*[x@*]?\s*")
 _LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z])")
 _MAX_ITEMS = 200
+
+
+def summary_line(text: str) -> bool:
+    """A total, tax, payment or header line: a keyword and no other word.
+
+    ``PROTEIN BAR``, ``BAR SOAP`` and ``GREETING CARD`` hold a keyword too, but they are items.
+    """
+    if not has_keyword(text, _NOT_ITEM):
+        return False
+    return all(fold(word) in _NOT_ITEM_WORDS for word in re.findall(r"[^\W\d_]{2,}", text))
 
 
 def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]:
     items: list[LineItem] = []
     pending: Line | None = None  # a description line still waiting for its price line
     for line in doc.lines[body_start:body_end]:
-        if has_keyword(line.text, _NOT_ITEM):
+        if summary_line(line.text):
             pending = None
             continue
         priced = [a for a in line.amounts if a.has_decimals]

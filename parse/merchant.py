@@ -45,9 +45,12 @@ _ADDRESS_RE = re.compile(
     r"\b\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4}\s[A-Z]{3,}|\bNO\.?\s?\d|STR\.\s?\d|\b\d+\s?[A-Z]?,"
 )
 _LEGAL_CANON = (
-    (re.compile(r"(?<![A-Z])[S5J~][DIJU]N[\s.:,_;]*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
+    (re.compile(r"(?<![A-Z])[S5J~][DIJU]N[\s.:,_;']*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
+    (re.compile(r"(?<![A-Z])S/[B8](?![A-Z\d])", re.IGNORECASE), "S/B"),
     (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?", re.IGNORECASE), "GmbH"),
 )
+# what follows a legal form in brackets or after a colon is its registration number (often garbled)
+_AFTER_LEGAL_RE = re.compile(r"(SDN BHD|S/B|GmbH)\s*(?:[(\[{:;]|\d).*\d.*$")
 
 
 def _is_address(text: str) -> bool:
@@ -98,6 +101,8 @@ def _full_name(doc: Doc, index: int) -> str:
             upper_above.count("(") > upper_above.count(")")
             or re.match(r"(?:CO(?![A-Z])|\(|&|AND\b)", upper_name)
             or has_keyword(name.split()[0] if name.split() else "", _BUSINESS_WORDS)
+            # "ENTERPRISE SETIA" / "ALAM SDN BHD": a legal name without its business word yet
+            or (has_keyword(above.text, _BUSINESS_WORDS) and not has_keyword(name, _BUSINESS_WORDS))
         )
         if not continues or letters(above.text) < 3 or above.amounts or has_keyword(above.text, _NOT_NAME) \
                 or _is_address(above.text):
@@ -109,6 +114,7 @@ def _full_name(doc: Doc, index: int) -> str:
 def clean_name(text: str) -> str:
     for pattern, canonical in _LEGAL_CANON:
         text = pattern.sub(canonical, text)
+    text = _AFTER_LEGAL_RE.sub(r"\1", text)
     text = _REG_NUMBER_RE.sub(" ", text)
     text = re.sub(r"\(\s*\)", " ", text)
     text = re.sub(r"\(\W*\w?\W*$", " ", text)  # a cut-off "(L" / "( 00/" after the name
@@ -129,8 +135,9 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
         score += 1.0
     if tall:
         score += 0.7
-    if line.text[:1].islower():
-        score -= 1.5  # a fragment of a word split by OCR, not the start of a name
+    first_letter = re.search(r"[^\W\d_]", line.text)
+    if first_letter and first_letter.group(0).islower():
+        score -= 1.5  # a fragment of a word split by OCR (or a scribble), not the start of a name
     return score
 
 

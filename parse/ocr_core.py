@@ -10,13 +10,14 @@ Everything around them is here, so both backends give the same text for the same
 
 Differences from ``easyocr.Reader.readtext()`` (see ``read_lines``):
 
-* The detector does not run on a fixed canvas. A cheap first pass at low resolution measures
-  the text height; the second pass crops to the text and scales it so that text is about
-  ``det_text_height`` pixels high, the size CRAFT reads well. Big scans are read at a fraction
-  of their pixels, tiny text is magnified.
-* Tiny text (under ``min_text_height``) is read from an upscaled copy of the image, so the
-  recogniser gets real pixels rather than a stretched 15-pixel line.
-* Text lines are recognised in batches of similar width.
+* The detector does not run on a fixed canvas. A cheap look at the image (dark blobs of
+  character size, ``estimate_text``) gives the text height and where the text is; the detector
+  reads only that region, scaled so that text is about ``det_text_height`` pixels high. Big
+  scans are read at a fraction of their pixels, small print is magnified. When the detector's
+  own boxes show the estimate was off, it reads once more at the right scale.
+* Small text (under ``min_text_height``) is recognised from an upscaled copy (bicubic), so
+  the recogniser does not get a 15-pixel line stretched fourfold.
+* Text lines of the same padded width are recognised in one batch (same result as one by one).
 * The box post-processing works on each component's own region instead of a full-size mask
   per component (same boxes, far less work).
 
@@ -48,7 +49,7 @@ class ReadParams:
     det_text_height: float = 18.0  # text height (CRAFT box, px) the detector's second pass aims at
     probe_pixels: int = 400_000  # size of the first, text-height measuring pass
     max_det_pixels: int = 4_000_000  # the detector never sees more than this many pixels
-    min_text_height: float = 32.0  # lines with smaller text are read from an upscaled copy
+    min_text_height: float = 64.0  # smaller text is recognised from a bicubic upscaled copy (model height)
     max_upscale: float = 3.0
     rec_batch: int = 16  # text lines per recogniser call
     canvas: int = 0  # > 0: no text-height scaling, detect the whole image at this longest side (as EasyOCR)
@@ -398,7 +399,8 @@ def read_lines(grey: np.ndarray, detect_maps: DetectFn, recognise: RecogniseFn, 
         x1, y1 = min(w, int(x1 + pad)), min(h, int(y1 + pad))
     region = grey[y0:y1, x0:x1]
     area = (x1 - x0) * (y1 - y0)
-    cap = min(1.0, math.sqrt(p.max_det_pixels / area))  # memory bound; never magnified past 2x
+    cap = min(1.0, math.sqrt(p.max_det_pixels / area))  # memory bound
+    # small print is magnified, at most twice
     scale = min(cap, 2.0, p.det_text_height / text_h) if text_h else min(cap, math.sqrt(p.probe_pixels / area))
     if p.canvas:
         scale = min(1.0, p.canvas / max(h, w))
@@ -409,6 +411,8 @@ def read_lines(grey: np.ndarray, detect_maps: DetectFn, recognise: RecogniseFn, 
         if not 0.7 < wanted / scale < 1.5:  # the estimate was off: read again at the right size
             scale = wanted
             boxes = detect(detect_maps, region, scale, p) or boxes
+    if not boxes and not p.canvas and scale < cap:  # nothing at the estimated size: read it as EasyOCR would
+        boxes = detect(detect_maps, region, cap, p)
     if not boxes:
         return []
     boxes = [b + (x0, y0) for b in boxes]

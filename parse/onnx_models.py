@@ -109,8 +109,10 @@ class TorchNets:
         if threads:
             torch.set_num_threads(threads)
         self._torch = torch
-        reader = easyocr.Reader(["en"], gpu=gpu, model_storage_directory=model_dir, user_network_directory=network_dir,
-                                download_enabled=False, verbose=False, quantize=False)
+        with warnings_quiet():  # EasyOCR runs torch's deprecated dynamic quantisation on the (conv-only) detector
+            reader = easyocr.Reader(["en"], gpu=gpu, model_storage_directory=model_dir,
+                                    user_network_directory=network_dir, download_enabled=False, verbose=False,
+                                    quantize=False)
         self.device = reader.device
         self.detector = reader.detector.eval()
         self.recognizer = reader.recognizer.eval()  # EasyOCR sets eval() only when it predicts
@@ -151,6 +153,8 @@ class OnnxNets:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or cpu_count()
         options.inter_op_num_threads = 1
+        options.enable_cpu_mem_arena = False  # shapes change per image: an arena only grows
+        options.enable_mem_pattern = False
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
         providers = ["CPUExecutionProvider"]
@@ -417,7 +421,7 @@ def warnings_quiet():
     import warnings
 
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation and RNN notes
+        warnings.simplefilter("ignore")  # deprecation notes of torch's exporter and quantisation
         yield
 
 

@@ -69,6 +69,7 @@ class Daemon:
             if self.proc.poll() is not None:
                 raise AssertionError("daemon exited during start-up:\n" + self.log)
             time.sleep(0.05)
+        self.kill()  # never leave a half-started daemon behind
         raise AssertionError("daemon did not get ready:\n" + self.log)
 
     def _collect(self, proc) -> None:

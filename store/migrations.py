@@ -274,4 +274,18 @@ def receipt_lines(db) -> None:
     )
 
 
+@migrations(name="0006_part_extension")
+def part_extension(db) -> None:
+    # a file name is a MIME header the sender wrote ("Befund_<name>_<diagnosis>.png"):
+    # only its extension is kept
+    _execute_script(
+        db,
+        """
+        ALTER TABLE message_parts RENAME COLUMN filename TO extension;
+        UPDATE message_parts SET extension = lower(substr(extension, instr(extension, '.') + 1))
+            WHERE extension LIKE '%.%';
+        """,
+    )
+
+
 from . import analytics  # noqa: E402,F401  (analyst views: registered after the tables they read)

@@ -75,7 +75,7 @@ def save_mail_result(db: sqlite_utils.Database, queue_id: int, result, *, paneli
                 outcome="skipped",
                 reason=skipped.reason,
                 media_type=skipped.media_type,
-                filename=skipped.filename,
+                extension=file_extension(skipped.filename),
                 declared_type=skipped.declared_type,
                 size=skipped.size,
             )
@@ -87,6 +87,14 @@ def save_mail_result(db: sqlite_utils.Database, queue_id: int, result, *, paneli
             item = decide(db, item)
         ids.append(_save_receipt(db, queue_id, sender, item, panelist_id=panelist_id, panel_month=panel_month))
     return ids
+
+
+def file_extension(filename: str | None) -> str | None:
+    """Only the extension of a part's file name is stored: the name itself may say who and why."""
+    if not filename or "." not in filename:
+        return None
+    extension = filename.rsplit(".", 1)[1].lower()
+    return extension if extension.isalnum() and len(extension) <= 8 else None
 
 
 def _part(queue_id: int, position: int, **fields) -> dict:

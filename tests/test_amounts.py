@@ -25,10 +25,17 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("12,50 €", ",", "12.50"),
         ("DISCOUNT -2.00", ".", "-2.00"),
         ("PFAND 0,25-", ",", "-0.25"),
+        ("Nett Total: S8.70", ".", "8.70"),  # "$" read as "S", not as 5
+        ("Change SO.00", ".", "0.00"),
+        ("Total $.99", ".", "0.99"),
     ],
 )
 def test_parse_amount(text, decimal, expected):
     assert parse_amount(text, decimal) == Decimal(expected)
+
+
+def test_cents_glued_to_a_garbled_glyph_are_no_amount():
+    assert find_amounts("Nett Total: $&.20") == []  # OCR lost the whole part of "$8.20"
 
 
 def test_three_decimals_follow_the_receipt_style():

@@ -27,10 +27,19 @@ from parse.dates import find_dates, order_from_dates, parse_date, parse_time, re
         ("ORD #50 -REG #19- 18/01/2018 10:27:03", True, dt.date(2018, 1, 18)),
         ("1O/O3/2O18", True, dt.date(2018, 3, 10)),  # O read for 0
         ("02/Jan/20t7", True, dt.date(2017, 1, 2)),
+        ("Date;   17104/2018", True, dt.date(2018, 4, 17)),  # a separator read as 1
+        ("Date: 04/1212017", True, dt.date(2017, 12, 4)),
+        ("Doc No. CS0011904 Date;   1710412018", True, dt.date(2018, 4, 17)),  # both, beside DATE
+        ("Date 18-Q6: 2018 16:15;47", True, dt.date(2018, 6, 18)),  # Q for 0, ":" for "-"
+        ("14 Mar 2C18 18;40", True, dt.date(2018, 3, 14)),  # C for 0 in a year
     ],
 )
 def test_parse_date(text, day_first, expected):
     assert parse_date(text, day_first) == expected
+
+
+def test_a_ten_digit_number_without_a_date_label_is_no_date():
+    assert parse_date("Tel 1710412018") is None
 
 
 def test_impossible_day_decides_the_order():

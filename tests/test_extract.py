@@ -247,3 +247,13 @@ def test_empty_input():
 def test_confidences_are_probabilities():
     r = extract_receipt(UK_CAFE)
     assert r.confidence and all(0.0 <= v <= 1.0 for v in r.confidence.values())
+
+
+def test_items_named_like_payment_words_are_kept():
+    from parse.items import summary_line
+
+    for item in ("PROTEIN BAR 2.49", "BAR SOAP 3.99", "GREETING CARD 4.50", "Gift card holder 1.99"):
+        assert not summary_line(item), item
+    for summary in ("TOTAL 8.37", "VISA ****1234 8.37", "BAR 20,00", "CHANGE DUE 0.00", "SUBTOTAL 7.75",
+                    "TAX 8% 0.62", "MwSt 19% 1,23"):
+        assert summary_line(summary), summary

@@ -61,7 +61,7 @@ def test_mail_without_a_receipt_is_recorded_as_such(daemon_factory, tmp_path):
     send(daemon.port, receipt_mail([(logo, "image/png", "logo.png")], body="forgot the photo"))
     database = tmp_path / "receiptd.db"
     assert wait_done(database) == [(1, "no_receipt")]
-    assert query(database, "SELECT filename, outcome, reason FROM message_parts") == [("logo.png", "skipped", "too_small")]
+    assert query(database, "SELECT extension, outcome, reason FROM message_parts") == [("png", "skipped", "too_small")]
     assert receipts(database) == []
 
 
