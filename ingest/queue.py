@@ -159,6 +159,18 @@ class Queue:
                 log.warning("msg=%s reclaimed after an unfinished attempt (%d so far)", queue_id, attempts)
         return len(rows)
 
+    def purge_raw(self, retain_days: int) -> int:
+        """Delete the raw bytes of messages done more than ``retain_days`` ago (dead letters
+        keep theirs for an operator); returns how many went."""
+        cutoff = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=retain_days)).isoformat(timespec="seconds")
+        with immediate(self.db):
+            return self.db.execute(
+                """DELETE FROM spool WHERE message_id IN (
+                       SELECT id FROM messages WHERE status = 'done' AND outcome != 'dead_letter'
+                       AND finished_at < ?)""",
+                [cutoff],
+            ).rowcount
+
     def depth(self) -> int:
         return self.db.execute("SELECT count(*) FROM messages WHERE status IN ('queued', 'claimed')").fetchone()[0]
 

@@ -179,6 +179,8 @@ class Worker:
             self._next_housekeeping = now + HOUSEKEEPING_INTERVAL
             try:
                 purge_if_due(self.db, self.config.panel.retention_months)
+                if self.config.store.retain_raw_days > 0:
+                    self.queue.purge_raw(self.config.store.retain_raw_days)
             except Exception as err:
                 log.error("retention purge failed: %s", describe_error(err))
         self.after_commit()

@@ -11,7 +11,9 @@ fallback when the ONNX export cannot be made: a logged warning, never a failed m
 from __future__ import annotations
 
 import logging
+import atexit
 import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -84,11 +86,18 @@ class OcrEngine:
         return group_lines(words)
 
 
+def _private_temp_dir() -> str:
+    """A 0700 directory for EasyOCR's network files, removed when the process exits."""
+    path = tempfile.mkdtemp(prefix="receiptd-easyocr-")
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 def _load_nets(settings: OcrSettings):
     from . import onnx_models
 
     model_dir = settings.model_dir or onnx_models.default_model_dir()
-    network_dir = settings.network_dir or tempfile.mkdtemp(prefix="receiptd-easyocr-")
+    network_dir = settings.network_dir or _private_temp_dir()
     os.makedirs(network_dir, exist_ok=True)
     backend = settings.backend
     if backend == "auto":

@@ -226,12 +226,11 @@ def test_stored_images_read_again_by_ocr_show_no_seeded_value(run, tmp_path):
 
 def test_harmless_items_survive_and_redaction_removed_only_the_sensitive_ones(run):
     """Redaction removes exactly the seeded sensitive purchases, not one harmless item more,
-    on every receipt; and at least 97 % of the harmless items end up in line_items.
+    on every receipt; and at least 99 % of the harmless items end up in line_items.
 
-    End to end, items are also lost before redaction: a photo whose date OCR misreads is
-    rejected (its items are not stored), and extraction skips items whose name holds a
-    payment word ("BAR SOAP", "GREETING CARD"). Those losses are extraction's, so the 99 %
-    bound is asserted on what redaction removed of what extraction found."""
+    End to end, an item could also be lost before redaction (a photo whose date OCR misreads
+    is rejected and keeps no items): at most one such photo is tolerated, and the 99 % bound
+    holds both end to end and on what redaction removed of what extraction found."""
     found = total = 0
     extracted = removed_harmless = 0
     lost: list[str] = []
@@ -257,7 +256,7 @@ def test_harmless_items_survive_and_redaction_removed_only_the_sensitive_ones(ru
     print(summary)
     assert len(rejected) <= 1 and total >= 190, summary
     assert removed_harmless / extracted < 0.01, summary
-    assert found / total >= 0.97, summary
+    assert found / total >= 0.99, summary
     # and no harmless line was blacked out as sensitive either
     sensitive_lines = query(run.database, "SELECT coalesce(sum(count), 0) FROM redactions WHERE kind = 'sensitive_line'")
     assert sensitive_lines == [(0,)], summary

@@ -118,3 +118,17 @@ def test_release_gives_back_without_counting_the_attempt(db):
     queue.release(queue_id)
     assert status(db, queue_id) == ("queued", None, 0)
     assert queue.depth() == 1
+
+
+def test_raw_bytes_kept_for_retain_days_then_purged(db):
+    queue = Queue(db)
+    done, dead = enqueue(queue, 2)
+    queue.claim()
+    with immediate(db):
+        queue.finish(done, "processed", keep_raw=True)
+    queue.claim()
+    queue.dead_letter(dead, "boom")
+    assert queue.purge_raw(retain_days=1) == 0  # finished just now: kept
+    db.execute("UPDATE messages SET finished_at = '2000-01-01T00:00:00+00:00'")
+    assert queue.purge_raw(retain_days=1) == 1
+    assert db.execute("SELECT message_id FROM spool").fetchall() == [(dead,)]  # the dead letter keeps its mail
