@@ -303,7 +303,7 @@ def _model_input(images: list[np.ndarray], width: int) -> np.ndarray:
 def _pil_resize(img: np.ndarray, width: int):
     from PIL import Image
 
-    return Image.fromarray(img, "L").resize((width, MODEL_HEIGHT), Image.BICUBIC)
+    return Image.fromarray(np.ascontiguousarray(img, dtype=np.uint8)).resize((width, MODEL_HEIGHT), Image.BICUBIC)
 
 
 def _decode(logits: np.ndarray, charset: Charset) -> list[tuple[str, float]]:
