@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import config as configuration
+from .ops_cli import open_store
 
 
 @click.group()
@@ -26,9 +27,8 @@ def main(ctx: click.Context, config_path: str | None) -> None:
 @click.pass_obj
 def status(config: configuration.Config) -> None:
     """Queue depth, dead letters and messages by outcome."""
-    from store.db import open_db
 
-    db = open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms, migrate=True)
+    db = open_store(config)
     try:
         queued = dict(db.execute("SELECT status, count(*) FROM messages GROUP BY status").fetchall())
         outcomes = db.execute(
@@ -87,12 +87,6 @@ def extract(config: configuration.Config, images: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
-def _panel_db(config: configuration.Config):
-    from store.db import open_db
-
-    return open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms, migrate=True)
-
-
 def _country(value: str | None) -> str | None:
     if value is None:
         return None
@@ -116,7 +110,7 @@ def panelist_invite(config: configuration.Config, address: str, country: str | N
     from store import panel as store
     from store.db import immediate
 
-    db = _panel_db(config)
+    db = open_store(config)
     try:
         with immediate(db):
             try:
@@ -139,7 +133,7 @@ def panelist_list(config: configuration.Config, status: str | None) -> None:
     """Panelists (all but those who left): address, status, country, reward."""
     from store import panel as store
 
-    db = _panel_db(config)
+    db = open_store(config)
     try:
         rows = store.list_panelists(db, status)
     finally:
@@ -161,7 +155,7 @@ def panelist_show(config: configuration.Config, address: str) -> None:
     from panel.replies import money, month_name
     from store import panel as store
 
-    db = _panel_db(config)
+    db = open_store(config)
     try:
         row = store.get_panelist(db, address)
         if row is None:
@@ -196,7 +190,7 @@ def panelist_set(config: configuration.Config, address: str, country: str | None
 
     if credit and charity:
         raise click.UsageError("--credit and --donate exclude each other")
-    db = _panel_db(config)
+    db = open_store(config)
     try:
         with immediate(db):
             row = store.get_panelist(db, address)
@@ -219,7 +213,7 @@ def panelist_remove(config: configuration.Config, address: str) -> None:
     from store.analytics import purge_search_index
     from store.db import immediate
 
-    db = _panel_db(config)
+    db = open_store(config)
     try:
         with immediate(db):
             row = store.get_panelist(db, address)
@@ -244,7 +238,7 @@ def waitlist_list(config: configuration.Config) -> None:
     """The waiting list's addresses, oldest first, one a line."""
     from store import panel as store
 
-    db = _panel_db(config)
+    db = open_store(config)
     try:
         rows = store.list_panelists(db, "waitlisted")
     finally:
@@ -261,7 +255,7 @@ def waitlist_admit(config: configuration.Config, address: str) -> None:
     from store import panel as store
     from store.db import immediate
 
-    db = _panel_db(config)
+    db = open_store(config)
     try:
         with immediate(db):
             row = store.admit(db, address)
@@ -279,7 +273,7 @@ def rewards(config: configuration.Config, month: str | None) -> None:
     """The reward ledger by month: rewards, credit and donation totals."""
     from panel.replies import money
 
-    db = _panel_db(config)
+    db = open_store(config)
     try:
         rows = db.execute(
             """SELECT month, kind, currency, count(*), sum(amount) FROM rewards

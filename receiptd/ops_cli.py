@@ -20,7 +20,8 @@ EXPORTS = {
 }
 
 
-def _db(config: configuration.Config):
+def open_store(config: configuration.Config):
+    """The configured database, migrated: every receiptctl command opens it so."""
     from store.db import open_db
 
     return open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms, migrate=True)
@@ -37,7 +38,7 @@ def deadletter_list(config: configuration.Config) -> None:
     """One line per dead letter: id, received, attempts, whether the raw mail is kept, error."""
     from ingest.queue import DeadLetters
 
-    db = _db(config)
+    db = open_store(config)
     try:
         rows = DeadLetters(db).list()
     finally:
@@ -68,7 +69,7 @@ def deadletter_drop(config: configuration.Config, ids: tuple[int, ...]) -> None:
 def _each(config: configuration.Config, ids: tuple[int, ...], action: str, done: str) -> None:
     from ingest.queue import DeadLetters
 
-    db = _db(config)
+    db = open_store(config)
     failed = []
     try:
         letters = DeadLetters(db)
@@ -92,7 +93,7 @@ def export(config: configuration.Config, fmt: str, out_dir: str) -> None:
     """Write receipts and line items (amounts in minor units) as CSV or Parquet files."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    db = _db(config)
+    db = open_store(config)
     try:
         for name, sql in EXPORTS.items():
             cursor = db.execute(sql)
@@ -132,7 +133,7 @@ def reprocess(config: configuration.Config, since, progress: bool) -> None:
     from ingest.reprocess import candidates
     from ingest.reprocess import reprocess as run
 
-    db = _db(config)
+    db = open_store(config)
     try:
         ids = candidates(db, since.date())
         bar = (lambda items: tqdm(items, total=len(ids), unit="receipt", file=sys.stderr)) if progress else iter
