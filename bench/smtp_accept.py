@@ -99,7 +99,8 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="smtp-bench-"))
-    config = SmtpConfig(max_message_size=4 * args.size + 100_000)
+    # no rate limits: this measures throughput, not policy
+    config = SmtpConfig(max_message_size=4 * args.size + 100_000, rate_per_ip="", rate_per_sender="")
     database = work / "queue.db"
     open_db(database, migrate=True).close()
     writer = QueueWriter(str(database), busy_timeout_ms=10_000)
