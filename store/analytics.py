@@ -14,7 +14,10 @@ query everything here: nothing needs a Python function at query time.
   kept in step by triggers (a cascade delete of a receipt's items fires them too). FTS5 keeps
   deleted tokens in old index segments until they are merged: :func:`purge_search_index`
   merges them away (call it after deleting receipts); see its docstring.
-- ``line_items.item``: the normalized item name, stored by a trigger (grouping and indexes).
+- ``line_items.item``: the normalized item name, stored by a trigger (grouping and indexes);
+  ``line_items.month`` / ``currency``: copies of its receipt's, kept by triggers. Line items
+  exist for accepted receipts only (a trigger refuses others; rejecting a receipt deletes them),
+  so ``v_items`` reads line_items alone.
 - ``analyst_brands`` / ``analyst_brand_terms``: the brand list (config) as FTS5 queries and as
   phrases; ``analyst_brand_items`` holds every (line item, brand) match, kept by triggers and
   rebuilt by :func:`sync` when the list changes; ``v_brand_mentions`` reads it.
@@ -86,6 +89,11 @@ def _q(expr: str, alias: str) -> str:
     return re.sub(r"\b(purchase_date|purchase_time|description)\b", rf"{alias}.\1", expr)
 
 
+def receipt_of_item_sql(receipt_id: str) -> str:
+    """(month, currency) of the receipt ``receipt_id``, as a row value: what line items copy."""
+    return f"(SELECT {_q(MONTH, 'r')}, r.currency FROM receipts r WHERE r.id = {receipt_id})"
+
+
 # Index expressions must be spelled exactly as the views spell them (qualified with r./li.); the
 # columns they read are repeated at the end so that SQLite 3.40 sees the index as covering.
 _INDEXES = f"""
@@ -122,9 +130,58 @@ CREATE INDEX line_items_analyst_item ON line_items (item, receipt_id, amount);
 """
 
 
+def _accepted_items_sql() -> str:
+    """Migration 0104: the line item triggers of 0102 redone, with the receipt's month and currency."""
+    refuse = "SELECT RAISE(ABORT, 'line items belong to accepted receipts only')"
+    not_accepted = "(SELECT status FROM receipts WHERE id = new.receipt_id) IS NOT 'accepted'"
+    fill = (f"UPDATE line_items SET item = {_q(ITEM, 'new')}, "
+            f"(month, currency) = {receipt_of_item_sql('new.receipt_id')} WHERE id = new.id")
+    return f"""
+-- line items exist for accepted receipts only (records.replace_line_items writes none for others)
+DELETE FROM line_items WHERE receipt_id NOT IN (SELECT id FROM receipts WHERE status = 'accepted');
+CREATE TRIGGER line_items_accepted_bi BEFORE INSERT ON line_items WHEN {not_accepted} BEGIN
+    {refuse};
+END;
+CREATE TRIGGER line_items_accepted_bu BEFORE UPDATE OF receipt_id ON line_items WHEN {not_accepted} BEGIN
+    {refuse};
+END;
+CREATE TRIGGER receipts_items_status AFTER UPDATE OF status ON receipts WHEN new.status IS NOT 'accepted' BEGIN
+    DELETE FROM line_items WHERE receipt_id = new.id;
+END;
+
+-- the receipt's month and currency, copied onto its line items: v_items filters and groups on
+-- them without reading receipts
+ALTER TABLE line_items ADD COLUMN month TEXT;       -- YYYY-MM of the receipt's purchase date
+ALTER TABLE line_items ADD COLUMN currency TEXT;
+UPDATE line_items SET (month, currency) = {receipt_of_item_sql('line_items.receipt_id')};
+DROP TRIGGER line_items_analyst_ai;
+DROP TRIGGER line_items_analyst_au;
+CREATE TRIGGER line_items_analyst_ai AFTER INSERT ON line_items BEGIN
+    {fill};
+    {_match_brands_sql("li.id = new.id")};
+END;
+CREATE TRIGGER line_items_analyst_au AFTER UPDATE OF description, amount, receipt_id ON line_items BEGIN
+    {fill};
+    DELETE FROM analyst_brand_items WHERE item_id = old.id;
+    {_match_brands_sql("li.id = new.id")};
+END;
+CREATE TRIGGER receipts_items_au AFTER UPDATE OF purchase_date, currency ON receipts
+WHEN new.purchase_date IS NOT old.purchase_date OR new.currency IS NOT old.currency BEGIN
+    UPDATE line_items SET (month, currency) = ({_q(MONTH, 'new')}, new.currency) WHERE receipt_id = new.id;
+END;
+-- covering v_items by month and by item (receipt lookups use line_items_receipt)
+DROP INDEX line_items_analyst_receipt;
+DROP INDEX line_items_analyst_item;
+CREATE INDEX line_items_analyst_month ON line_items (month, item, currency, amount);
+CREATE INDEX line_items_analyst_item_month ON line_items (item, month, currency, amount);
+"""
+
+
 def _views_sql() -> str:
     month, weekday, hour = _q(MONTH, "r"), _q(WEEKDAY, "r"), _q(HOUR, "r")
     dec = lambda col: decimal_sql(col, "r.currency")  # noqa: E731
+    item_dec = lambda col: decimal_sql(col, "li.currency")  # noqa: E731
+    receipt = lambda col: f"(SELECT {col} FROM receipts r WHERE r.id = li.receipt_id)"  # noqa: E731
     return f"""
 -- one row per accepted receipt; the date and time are the shop's, as printed
 CREATE VIEW v_receipts AS
@@ -184,23 +241,25 @@ FROM receipts r
 WHERE r.status = 'accepted' AND {weekday} IS NOT NULL AND {hour} IS NOT NULL
 GROUP BY {weekday}, {hour};
 
--- one row per line item of an accepted receipt (rejected receipts keep no line items)
+-- one row per line item of an accepted receipt (triggers keep line items for those only): read
+-- from line_items alone, the receipt's columns through scalar subqueries, evaluated only when asked for
 CREATE VIEW v_items AS
 SELECT li.id AS item_id,
        li.receipt_id,
-       (SELECT pseudonym FROM analyst_pseudonyms p WHERE p.panelist_id = r.panelist_id) AS panelist,
-       r.merchant, r.category, r.purchase_date,
-       {month} AS month,
+       (SELECT p.pseudonym FROM receipts r JOIN analyst_pseudonyms p ON p.panelist_id = r.panelist_id
+        WHERE r.id = li.receipt_id) AS panelist,
+       {receipt('merchant')} AS merchant,
+       {receipt('category')} AS category,
+       {receipt('purchase_date')} AS purchase_date,
+       li.month,
        li.position,
        li.description,
        li.item,
        li.quantity,
-       {dec('li.unit_price')} AS unit_price,
-       {dec('li.amount')} AS amount,
-       r.currency
-FROM receipts r
-JOIN line_items li ON li.receipt_id = r.id
-WHERE r.status = 'accepted';
+       {item_dec('li.unit_price')} AS unit_price,
+       {item_dec('li.amount')} AS amount,
+       li.currency
+FROM line_items li;
 
 -- item descriptions naming a brand of the configured list (whole words, case and punctuation
 -- ignored); read from analyst_brand_items, the item and receipt columns only when asked for
@@ -324,6 +383,15 @@ def analyst_indexes(db) -> None:
 
 @migrations(name="0103_analyst_views")
 def analyst_views(db) -> None:
+    create_views(db)
+
+
+@migrations(name="0104_accepted_line_items")
+def accepted_line_items(db) -> None:
+    """Line items of accepted receipts only, with their receipt's month and currency: v_items
+    reads line_items alone (counting 4.7 M joined rows took 2.4 s)."""
+    db.execute("DROP VIEW v_items")  # on a fresh file 0103 made it with the columns added here
+    _execute_script(db, _accepted_items_sql())
     create_views(db)
 
 

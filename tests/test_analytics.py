@@ -21,9 +21,10 @@ STAMP = "2026-06-30T12:00:00+00:00"
 class Fixture:
     """Writes panelists, mails, receipts and line items the way the daemon's tables hold them."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, stop_before: str | None = None):
         self.path = path
-        self.db = open_db(path, migrate=True)
+        self.db = open_db(path)
+        migrations.apply(self.db, stop_before=stop_before)
         self._message = 0
 
     def panelist(self, address: str) -> int:
@@ -93,11 +94,26 @@ def small_panel(fx: Fixture) -> dict:
 def test_analyst_migrations_come_after_the_table_migrations(fx):
     names = [m.name for m in migrations.applied(fx.db)]
     first = names.index("0100_analyst_tables")
-    assert names[first:first + 4] == ["0100_analyst_tables", "0101_analyst_search", "0102_analyst_indexes",
-                                      "0103_analyst_views"]
+    assert names[first:first + 5] == ["0100_analyst_tables", "0101_analyst_search", "0102_analyst_indexes",
+                                      "0103_analyst_views", "0104_accepted_line_items"]
     assert all(not n.startswith("01") for n in names[:first])
     views = {row[0] for row in fx.db.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
     assert set(analytics.VIEWS) <= views
+
+
+def test_0104_drops_items_of_rejected_receipts_and_copies_month_and_currency(tmp_path):
+    fx = Fixture(tmp_path / "old.db", stop_before="0104_accepted_line_items")
+    db = fx.db
+    kept = fx.receipt(None, "Sun Market", "2026-06-06", "10:15", 100, currency="EUR", items=[("Milk", 100)])
+    fx.receipt(None, "Amazon", "2026-06-08", "12:00", 200, status="rejected", items=[("Pepsi", 200)])
+    assert db.execute("SELECT count(*) FROM line_items").fetchone() == (2,)  # possible before 0104
+    migrations.apply(db)
+    assert fx.rows("SELECT receipt_id, month, currency, item FROM line_items") == [
+        {"receipt_id": kept, "month": "2026-06", "currency": "EUR", "item": "milk"}]
+    assert fx.rows("SELECT merchant, month, amount, currency FROM v_items") == [
+        {"merchant": "Sun Market", "month": "2026-06", "amount": 1.0, "currency": "EUR"}]
+    assert db.execute("SELECT count(*) FROM line_items_fts WHERE line_items_fts MATCH 'pepsi'").fetchone() == (0,)
+    db.close()
 
 
 def test_a_plain_sqlite3_connection_can_query_every_view(fx):
@@ -179,6 +195,59 @@ def test_v_items_normalizes_item_names(fx):
     milk = fx.rows("SELECT item, count(*) AS n, sum(amount) AS spend FROM v_items WHERE item = 'milk 2l' GROUP BY item")
     assert milk == [{"item": "milk 2l", "n": 2, "spend": 15.9}]
     assert next(r for r in rows if r["description"] == "PEPSI")["amount"] == 500  # JPY
+
+
+def test_v_items_lists_every_column_for_accepted_receipts_only(fx):
+    ids = small_panel(fx)
+    columns = [row[1] for row in fx.db.execute("PRAGMA table_info(v_items)")]
+    assert columns == ["item_id", "receipt_id", "panelist", "merchant", "category", "purchase_date", "month", "position",
+                       "description", "item", "quantity", "unit_price", "amount", "currency"]
+    pseudonym = fx.db.execute("SELECT pseudonym FROM analyst_pseudonyms WHERE panelist_id = ?",
+                              [ids["panelists"]["ann"]]).fetchone()[0]
+    bananas = fx.rows("SELECT * FROM v_items WHERE description = 'Bananas'")
+    assert bananas == [{"item_id": bananas[0]["item_id"], "receipt_id": ids["r1"], "panelist": pseudonym,
+                        "merchant": "Sun Market", "category": "grocery", "purchase_date": "2026-06-06",
+                        "month": "2026-06", "position": 1, "description": "Bananas", "item": "bananas",
+                        "quantity": 1.0, "unit_price": 1.35, "amount": 1.35, "currency": "USD"}]
+    assert fx.db.execute("SELECT count(*) FROM v_items").fetchone() == (7,)
+    assert fx.db.execute("SELECT count(*) FROM v_items WHERE receipt_id = ?", [ids["rejected"]]).fetchone() == (0,)
+
+
+def test_line_items_belong_to_accepted_receipts_only(fx):
+    ids = small_panel(fx)
+    with pytest.raises(sqlite3.IntegrityError, match="line items belong to accepted receipts only"):
+        fx.db.execute("INSERT INTO line_items (receipt_id, position, description, amount) VALUES (?, 0, 'X', 1)",
+                      [ids["rejected"]])
+    with pytest.raises(sqlite3.IntegrityError, match="accepted receipts only"):
+        fx.db.execute("UPDATE line_items SET receipt_id = ? WHERE receipt_id = ?", [ids["rejected"], ids["r2"]])
+    # rejecting a receipt (reprocess) deletes its items: from line_items, v_items, search and brands
+    fx.db.execute("UPDATE receipts SET status = 'rejected' WHERE id = ?", [ids["r1"]])
+    assert fx.db.execute("SELECT count(*) FROM line_items WHERE receipt_id = ?", [ids["r1"]]).fetchone() == (0,)
+    assert fx.db.execute("SELECT count(*) FROM v_items WHERE receipt_id = ?", [ids["r1"]]).fetchone() == (0,)
+    assert fx.db.execute("SELECT count(*) FROM line_items_fts WHERE line_items_fts MATCH 'bananas'").fetchone() == (0,)
+    assert fx.db.execute("SELECT count(*) FROM v_brand_mentions WHERE receipt_id = ?", [ids["r1"]]).fetchone() == (0,)
+    assert fx.db.execute("SELECT count(*) FROM v_items").fetchone() == (4,)
+    # other updates of a receipt keep its items
+    fx.db.execute("UPDATE receipts SET status = 'accepted', merchant = 'Sun' WHERE id = ?", [ids["r2"]])
+    assert fx.db.execute("SELECT count(*) FROM v_items WHERE receipt_id = ?", [ids["r2"]]).fetchone() == (2,)
+
+
+def test_v_items_follows_the_receipts_date_and_currency(fx):
+    ids = small_panel(fx)
+    fx.db.execute("UPDATE receipts SET purchase_date = '2026-08-02' WHERE id = ?", [ids["r2"]])
+    months = fx.rows("SELECT month, count(*) AS n, sum(amount) AS spend FROM v_items WHERE item = 'milk 2l' "
+                     "GROUP BY month ORDER BY month")
+    assert months == [{"month": "2026-06", "n": 1, "spend": 8.0}, {"month": "2026-08", "n": 1, "spend": 7.9}]
+    assert {r["purchase_date"] for r in fx.rows("SELECT purchase_date FROM v_items WHERE receipt_id = ?",
+                                                [ids["r2"]])} == {"2026-08-02"}
+    fx.db.execute("UPDATE receipts SET currency = 'KWD' WHERE id = ?", [ids["r3"]])
+    assert fx.rows("SELECT amount, currency FROM v_items WHERE receipt_id = ?", [ids["r3"]]) == [
+        {"amount": 0.55, "currency": "KWD"}]
+    # moving an item to another receipt takes that receipt's month and currency
+    item = fx.db.execute("SELECT id FROM line_items WHERE receipt_id = ?", [ids["r3"]]).fetchone()[0]
+    fx.db.execute("UPDATE line_items SET receipt_id = ? WHERE id = ?", [ids["r4"], item])
+    assert fx.rows("SELECT month, currency, merchant FROM v_items WHERE item_id = ?", [item]) == [
+        {"month": "2026-07", "currency": "JPY", "merchant": "Tokyo Mart"}]
 
 
 def test_v_brand_mentions_matches_the_configured_brands(fx, tmp_path):
