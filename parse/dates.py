@@ -38,12 +38,21 @@ _YEAR = r"(?P<y>[12][\dOCILT]{3}(?![\dA-Z])|\d{2}(?![\dA-Z]))"
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")
 _NUMERIC_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}}){_SAME_SEP}{_YEAR}")
 _MIXED_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}})\s?[/.\-]\s?{_YEAR}")
+# a separator after the month name may come out as one letter: "14MAYN2017" (14/MAY/2017)
+_MONTH_END = r"(?:\.|[A-Z](?=[12][\dOCILT]{3}(?![\dA-Z])))?(?![A-Z])"
 _DAY_MONTH_RE = re.compile(
-    rf"(?<![\dA-Z])(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-/.]*(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.,']*{_YEAR}"
+    rf"(?<![\dA-Z])(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-/.]*(?P<m>{_MONTH_RE}){_MONTH_END}[\s\-/.,']*{_YEAR}"
 )
 _MONTH_DAY_RE = re.compile(
     rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.]*(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?(?!\d)[\s,.]*{_YEAR}"
 )
+# a month abbreviation with one letter misread ("UCT 3, 2016"), only in a full "MON D, YYYY" or
+# "D MON YYYY" date and only where one month is that close
+_FUZZY_MONTH_RES = (
+    re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3})\.?\s?(?P<a>\d{1,2})(?!\d)[\s,.]*(?P<y>(?:19|20)\d{2})(?![\dA-Z])"),
+    re.compile(r"(?<![A-Z\d])(?P<a>\d{1,2})[\s\-/.]*(?P<m>[A-Z]{3})\.?[\s\-/.,]*(?P<y>(?:19|20)\d{2})(?![\dA-Z])"),
+)
+_WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON", "FRE", "SAM", "SON"}
 _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[01]\d)(?P<y>20\d{2})(?!\d)")
 _TIME_RE = re.compile(
     r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:.])\s?(?P<m>[0-5]\d)(?:\s?:\s?(?P<s>[0-5]\d))?"
@@ -58,6 +67,11 @@ _DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQILS|]{1,4}(?:\s?[/\-.]\s?[\dOQILS|]{
 # is a thin stroke); the other separator shows which. Only where the repaired date is valid.
 _DATE_LABEL_RE = re.compile(r"\b(?:DATE|DATUM|DATED)\b")
 _BOTH_SEPARATORS_AS_ONE_RE = re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)")
+# "17/61.2018": no day or month is over 31; a 6, 8 or 9 leading one is a broken 0 (beside a full year)
+_BROKEN_ZERO_RES = (
+    re.compile(r"(?<![\d.,/\-])(?P<a>\d{1,2})(?P<s1>[/.\-])(?P<b>[689]\d)(?P<s2>[/.\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
+    re.compile(r"(?<![\d.,/\-])(?P<a>[689]\d)(?P<s1>[/.\-])(?P<b>\d{1,2})(?P<s2>[/.\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
+)
 _SEPARATOR_AS_ONE_RES = (
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)(?P<sep>[/\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<sep>[/\-])(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)"),
@@ -102,6 +116,8 @@ def prepare(text: str) -> str:
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX)}-{m[2]}", text)
     for regex in _SEPARATOR_AS_ONE_RES:
         text = regex.sub(_separator_as_one, text)
+    for regex in _BROKEN_ZERO_RES:
+        text = regex.sub(_broken_zero, text)
     if _DATE_LABEL_RE.search(text):  # "DATE: 1710412018": both separators read as 1, only beside a label
         text = _BOTH_SEPARATORS_AS_ONE_RE.sub(_both_separators_as_one, text)
     return text
@@ -111,6 +127,17 @@ def _both_separators_as_one(m: re.Match[str]) -> str:
     if _make(int(m["y"]), int(m["b"]), int(m["a"])) is None and _make(int(m["y"]), int(m["a"]), int(m["b"])) is None:
         return m.group(0)
     return f"{m['a']}/{m['b']}/{m['y']}"
+
+
+def _broken_zero(m: re.Match[str]) -> str:
+    """One part repaired, and only where that makes a valid date."""
+    if int(m["a"]) > 31 and int(m["b"]) > 31:
+        return m.group(0)
+    a, b = ("0" + part[1] if int(part) > 31 and part[0] in "689" else part for part in (m["a"], m["b"]))
+    year = int(m["y"])
+    if _make(year, int(b), int(a)) is None and _make(year, int(a), int(b)) is None:
+        return m.group(0)
+    return f"{a}{m['s1']}{b}{m['s2']}{m['y']}"
 
 
 def _separator_as_one(m: re.Match[str]) -> str:
@@ -146,10 +173,24 @@ def find_dates(text: str) -> list[RawDate]:
         for m in regex.finditer(text):
             if not _time_like(m):
                 add(RawDate(int(m["a"]), int(m["b"]), _year(m["y"]), m.start(), m.end(), "numeric"))
+    for regex in _FUZZY_MONTH_RES:
+        for m in regex.finditer(text):
+            month = _near_month(m["m"])
+            if month is not None:
+                add(RawDate(int(m["a"]), month, int(m["y"]), m.start(), m.end(), "fixed"))
     for m in _COMPACT_RE.finditer(text):
         add(RawDate(int(m["a"]), int(m["b"]), int(m["y"]), m.start(), m.end(), "compact"))
     found = [d for d in found if resolve(d, day_first=True) or resolve(d, day_first=False)]
     return sorted(found, key=lambda d: d.start)
+
+
+def _near_month(token: str) -> int | None:
+    """The month whose three-letter name differs from ``token`` in exactly one letter, if only one does."""
+    if token in MONTHS or token in _WEEKDAYS:
+        return None
+    near = {number for name, number in MONTHS.items()
+            if len(name) == 3 and sum(a != b for a, b in zip(name, token)) == 1}
+    return near.pop() if len(near) == 1 else None
 
 
 def _time_like(match: re.Match[str]) -> bool:

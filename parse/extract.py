@@ -110,9 +110,10 @@ def _pick_date(doc: Doc, locale_day_first: bool) -> tuple[dt.date | None, int | 
     evidence = order_from_dates([raw for _, raw in found])
     day_first = locale_day_first if evidence is None else evidence
     best: tuple[float, int, dt.date, RawDate] | None = None
+    latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)  # no purchase is in the future
     for index, raw in found:
         value = resolve(raw, day_first)
-        if value is None:
+        if value is None or value > latest:
             continue
         text = doc.lines[index].text
         score = 1.0 - 0.5 * index / len(doc.lines)

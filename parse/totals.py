@@ -14,7 +14,7 @@ from .text import ascii_upper, find_keyword, has_keyword
 FINAL_TOTAL = (
     "GRAND TOTAL", "ROUNDED TOTAL", "TOTAL ROUNDED", "ROUND TOTAL", "NETT TOTAL", "NET TOTAL",
     "TOTAL AMOUNT PAYABLE", "AMOUNT PAYABLE", "TOTAL PAYABLE", "TOTAL DUE", "AMOUNT DUE", "BALANCE DUE",
-    "TOTAL TO PAY", "ROUNDED", "ZU ZAHLEN", "ZAHLBETRAG", "GESAMTBETRAG", "ENDBETRAG", "A PAYER", "NET A PAYER",
+    "TOTAL TO PAY", "TOTAL AFTER ROUNDING", "AFTER ROUNDING", "ROUNDED", "ZU ZAHLEN", "ZAHLBETRAG", "GESAMTBETRAG", "ENDBETRAG", "A PAYER", "NET A PAYER",
 )
 PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE", "JUMLAH", "DUE")
 SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE TAX", "TOTAL EXCL",
@@ -66,6 +66,10 @@ def find_totals(doc: Doc) -> Totals:
     subtotal = _labelled(doc, SUBTOTAL)
     tax, rate = _pick_tax(doc, total)
     tip = _labelled(doc, TIP)
+    if total and tax and (subtotal is None or subtotal.value == total.value):
+        with_tax = _total_after_tax(doc, total, tax)
+        if with_tax is not None:
+            total, subtotal = with_tax, Pick(total.value, total.line, 0.6)
     if subtotal and total and subtotal.value > total.value:
         computed = subtotal.value + (tax.value if tax else 0)
         if total.confidence < 0.9 and not _printed(doc, total.value, total.line):
@@ -73,6 +77,15 @@ def find_totals(doc: Doc) -> Totals:
         else:
             subtotal = None
     return Totals(total, subtotal, tax, rate, tip)
+
+
+def _total_after_tax(doc: Doc, total: Pick, tax: Pick) -> Pick | None:
+    """The "total" read was the amount before tax (its label garbled, "Suh Total"): the sum with
+    the tax below it is printed at least twice further down (the real total, the amount paid)."""
+    value = total.value + tax.value
+    below = [line.index for line in doc.lines[max(total.line, tax.line) + 1:]
+             if any(abs(a.value) == value for a in line.amounts)]  # "T0\"- RM 73.00": a stray sign
+    return Pick(value, below[0], 0.6) if len(below) >= 2 else None
 
 
 def _labelled(doc: Doc, keywords: tuple[str, ...], exclude: tuple[str, ...] = ()) -> Pick | None:
@@ -131,16 +144,17 @@ def _pick_total(doc: Doc) -> Pick | None:
         if not strength:
             continue
         amount = value_after(doc, line, keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL))
-        if amount is None or amount.value <= 0:
+        value = amount.value if amount is not None else _hyphen_decimal(line.text)
+        if value is None or value <= 0:
             continue
         score = strength
-        score += 0.5 * min(everywhere[amount.value] - 1, 2)  # the total is usually repeated (paid, card slip)
-        if paid is not None and amount.value == paid:
+        score += 0.5 * min(everywhere[value] - 1, 2)  # the total is usually repeated (paid, card slip)
+        if paid is not None and value == paid:
             score += 1.5
         score += 0.2 * line.confidence
         if line.index > summary_from:
             score -= 2.0  # a tax summary table's "Total" row sums the tax lines only
-        scored.append((score, line.index, amount.value))
+        scored.append((score, line.index, value))
     if paid is not None and paid > 0 and _printed(doc, paid, -1):
         scored.append((_PAID_SCORE, -1, paid))  # cash given minus change: the amount paid
     if scored:
@@ -152,6 +166,18 @@ def _pick_total(doc: Doc) -> Pick | None:
             return Pick(rounded, index, confidence)
         return Pick(value, index, confidence)
     return _largest_plausible(doc)
+
+
+# "TOTAL 16-D0": the decimal point read as a hyphen, at the end of a label's line
+_HYPHEN_DECIMAL_RE = re.compile(r"(?<![\w.,\-])(\d{1,4})-([\dODQ]{2})\s*$")
+
+
+def _hyphen_decimal(text: str) -> Decimal | None:
+    match = _HYPHEN_DECIMAL_RE.search(ascii_upper(text))
+    return Decimal(f"{match[1]}.{match[2].translate(_ZERO)}") if match else None
+
+
+_ZERO = str.maketrans("ODQ", "000")
 
 
 def _largest_plausible(doc: Doc) -> Pick | None:

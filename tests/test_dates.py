@@ -32,10 +32,21 @@ from parse.dates import find_dates, order_from_dates, parse_date, parse_time, re
         ("Doc No. CS0011904 Date;   1710412018", True, dt.date(2018, 4, 17)),  # both, beside DATE
         ("Date 18-Q6: 2018 16:15;47", True, dt.date(2018, 6, 18)),  # Q for 0, ":" for "-"
         ("14 Mar 2C18 18;40", True, dt.date(2018, 3, 14)),  # C for 0 in a year
+        ("CB#: 389720 17/61.2018 4 2153", True, dt.date(2018, 1, 17)),  # 0 broken into 6
+        ("Date 17/81/2019", True, dt.date(2019, 1, 17)),  # 0 broken into 8
+        ("CB# 59581331715 14mayn2o17 02.58.39", True, dt.date(2017, 5, 14)),  # "/" after MAY read as n
+        ("Date Uct 3, 2016 12;16;25 PM", True, dt.date(2016, 10, 3)),  # one letter of the month misread
+        ("3 DEX 2016", True, dt.date(2016, 12, 3)),
     ],
 )
 def test_parse_date(text, day_first, expected):
     assert parse_date(text, day_first) == expected
+
+
+@pytest.mark.parametrize("text", ["17/61/18", "14 MAYA 2017", "Qty 65/45/2018", "99/99/2018",
+                                  "MAZ 3, 2016", "SUN 3 2016", "ABC 3, 2016"])
+def test_no_repair_without_a_valid_date(text):
+    assert parse_date(text) is None
 
 
 def test_a_ten_digit_number_without_a_date_label_is_no_date():

@@ -257,3 +257,63 @@ def test_items_named_like_payment_words_are_kept():
     for summary in ("TOTAL 8.37", "VISA ****1234 8.37", "BAR 20,00", "CHANGE DUE 0.00", "SUBTOTAL 7.75",
                     "TAX 8% 0.62", "MwSt 19% 1,23"):
         assert summary_line(summary), summary
+
+
+def test_total_label_garbled_but_subtotal_plus_tax_printed_twice():
+    lines = ocr("""
+    Lamp Gallery Sdn Bhd
+    Date 20/12/2017
+    LED TRACK LIGHT 2 * 33.02 66.04
+    JOINT PIN 2.83
+    Suh Total RM 68 , 87
+    GST 6% RM 4.13
+    T0"- RM 73. 00
+    CA RM 73. 00
+    CHANGE RM 0. 00
+    """)
+    r = extract_receipt(lines)
+    assert (r.total, r.subtotal, r.tax) == (Decimal("73.00"), Decimal("68.87"), Decimal("4.13"))
+
+
+def test_total_after_rounding_beats_the_item_amounts():
+    lines = ocr("""
+    Mart Sri Muda
+    BATTERY AA 2 2.50 5,03
+    TTotal 5.00
+    Rounding Adjustment 0,03
+    Total After Rounding 5.00
+    """)
+    assert extract_receipt(lines).total == Decimal("5.00")
+
+
+def test_total_with_its_decimal_point_read_as_a_hyphen():
+    lines = ocr("""
+    Hardware Enterprise
+    120000143 18.D6 13.00 S
+    SOCKET 15A
+    TOTAL 16-D0
+    CHANGE O-00
+    """)
+    assert extract_receipt(lines).total == Decimal("16.00")
+
+
+def test_tax_included_total_is_not_raised_by_the_tax():
+    lines = ocr("""
+    Cafe Berlin
+    Kaffee 3,20
+    SUMME EUR 3,20
+    MwSt 19% 0,51
+    Bar 3,20
+    """)
+    r = extract_receipt(lines)
+    assert r.total == Decimal("3.20")
+
+
+def test_a_date_in_the_future_is_no_purchase_date():
+    lines = ocr("""
+    Corner Shop
+    12/03/2024
+    TOTAL 5.00
+    DD: 01/07/2047 12:44
+    """)
+    assert extract_receipt(lines).date == dt.date(2024, 3, 12)
