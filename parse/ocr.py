@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
+from .deskew import level_box, skew_angle
 from .ocr_core import ReadParams, read_lines
 from .onnx_models import import_easyocr as _import_easyocr  # noqa: F401 - bench/ocr_speed.py uses it
 from .types import OcrLine
@@ -72,18 +73,18 @@ class OcrEngine:
         """OCR one image; its lines top to bottom, each word's box in ``image``'s pixels (upright).
 
         The pipeline passes ``prepare_image``'s output, so the boxes are in the pixels it stores;
-        any other image is prepared here and the boxes are scaled back to it."""
+        any other image is prepared here (scaled, straightened) and the boxes are mapped back to
+        it. Words are chained into lines on the straightened image."""
         import numpy as np
 
         upright = ImageOps.exif_transpose(image)
-        prepared = prepare_image(upright, self.settings.max_side)
-        sx, sy = upright.width / prepared.width, upright.height / prepared.height
-        results = read_lines(np.asarray(prepared), self.nets.detect_maps, self.nets.recognise, self.nets.charset,
-                             self.params)
+        prepared = np.asarray(prepare_image(upright, self.settings.max_side))
+        sx, sy = upright.width / prepared.shape[1], upright.height / prepared.shape[0]
+        results = read_lines(prepared, self.nets.detect_maps, self.nets.recognise, self.nets.charset, self.params)
         if (sx, sy) != (1.0, 1.0):  # an image that was not prepared yet: boxes back to its pixels
             results = [([[x * sx, y * sy] for x, y in points], text, conf) for points, text, conf in results]
         words = [_word(points, text, conf) for points, text, conf in results if text.strip()]
-        return group_lines(words)
+        return group_lines(words, skew_angle(prepared))
 
 
 def _private_temp_dir() -> str:
@@ -138,31 +139,34 @@ def _word(points, text: str, confidence: float) -> OcrLine:
     return OcrLine(text=text.strip(), box=(min(xs), min(ys), max(xs), max(ys)), confidence=float(confidence))
 
 
-def group_lines(words: list[OcrLine]) -> list[OcrLine]:
-    """Chain words into visual lines, left to right, tolerating a slight tilt.
+def group_lines(words: list[OcrLine], angle: float = 0.0) -> list[OcrLine]:
+    """Chain words into visual lines, left to right, on lines rising at ``angle`` degrees.
 
-    Each word joins the line whose last word is to its left and whose vertical centre is
-    nearest its own (within half a text height); lines are then read top to bottom.
+    Each word joins the line whose last word is to its left and whose centre across the lines
+    is nearest its own (within half a text height); lines are then read top to bottom. The
+    words keep their boxes; only the chaining looks at them turned level (``level_box``).
     """
     if not words:
         return []
+    level = {id(word): level_box(word.box, angle) for word in words}
     height = statistics.median(w.box[3] - w.box[1] for w in words) or 1
     lines: list[list[OcrLine]] = []
-    for word in sorted(words, key=lambda w: w.box[0]):
-        centre = (word.box[1] + word.box[3]) / 2
+    for word in sorted(words, key=lambda w: level[id(w)][0]):
+        box = level[id(word)]
+        centre = (box[1] + box[3]) / 2
         best, best_gap = None, 0.6 * height
         for line in lines:
-            last = line[-1]
-            if last.box[2] - 0.3 * height > word.box[0]:
+            last = level[id(line[-1])]
+            if last[2] - 0.3 * height > box[0]:
                 continue  # overlaps horizontally: a different line
-            gap = abs((last.box[1] + last.box[3]) / 2 - centre)
+            gap = abs((last[1] + last[3]) / 2 - centre)
             if gap <= best_gap:
                 best, best_gap = line, gap
         if best is None:
             lines.append([word])
         else:
             best.append(word)
-    lines.sort(key=lambda ln: (ln[0].box[1] + ln[0].box[3]) / 2)
+    lines.sort(key=lambda ln: (level[id(ln[0])][1] + level[id(ln[0])][3]) / 2)
     return [_join(line) for line in lines]
 
 

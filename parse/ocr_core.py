@@ -361,10 +361,9 @@ def recognise_all(recognise: RecogniseFn, items, charset: Charset, p: ReadParams
 # --- the whole reading ----------------------------------------------------------------------
 
 
-def estimate_text(grey: np.ndarray) -> tuple[float, tuple[int, int, int, int]] | None:
-    """A cheap look before the detector: how high is the text (in CRAFT box pixels) and where
-    is it. Dark blobs of character size after adaptive thresholding, on a copy at most 1000
-    pixels long; their median height, and the box around them all. ``None``: too few blobs."""
+def character_blobs(grey: np.ndarray) -> tuple[np.ndarray, float]:
+    """Dark blobs of character size after adaptive thresholding, found on a copy at most 1000
+    pixels long: rows of (x, y, width, height) in that copy's pixels, and its scale ``f``."""
     h, w = grey.shape
     f = min(1.0, 1000 / max(h, w))
     small = cv2.resize(grey, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA) if f < 1 else grey
@@ -373,11 +372,18 @@ def estimate_text(grey: np.ndarray) -> tuple[float, tuple[int, int, int, int]] |
     _, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     x, y, bw, bh, area = (stats[1:, i] for i in range(5))
     keep = (bh >= 3) & (bh <= small.shape[0] / 8) & (bw <= 3 * bh) & (area >= 4) & (area <= 0.9 * bh * bw)
-    if keep.sum() < 10:
+    return stats[1:, :4][keep], f
+
+
+def estimate_text(grey: np.ndarray) -> tuple[float, tuple[int, int, int, int]] | None:
+    """A cheap look before the detector: how high is the text (in CRAFT box pixels) and where
+    is it. The character blobs' median height, and the box around them all. ``None``: too few blobs."""
+    blobs, f = character_blobs(grey)
+    if len(blobs) < 10:
         return None
-    height = float(np.median(bh[keep])) / f * CRAFT_PER_BLOB
-    region = (int(x[keep].min() / f), int(y[keep].min() / f), int(math.ceil((x[keep] + bw[keep]).max() / f)),
-              int(math.ceil((y[keep] + bh[keep]).max() / f)))
+    x, y, bw, bh = blobs.T
+    height = float(np.median(bh)) / f * CRAFT_PER_BLOB
+    region = (int(x.min() / f), int(y.min() / f), int(math.ceil((x + bw).max() / f)), int(math.ceil((y + bh).max() / f)))
     return height, region
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from decimal import Decimal
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -110,3 +111,13 @@ def test_a_stale_export_is_replaced(export_dir, tmp_path):
         (stale / name).write_bytes(b"")
     (stale / onnx_models.META).write_text(json.dumps({**meta, "key": "other weights"}))
     assert not onnx_models.cached(str(stale), onnx_models.default_model_dir())
+
+
+def test_a_tilted_photo_keeps_prices_on_their_labels_lines(onnx_engine):
+    from images import receipt_image
+
+    tilted = receipt_image().rotate(5, expand=True, fillcolor="white", resample=Image.BICUBIC)
+    lines = texts(onnx_engine.read(tilted))
+    assert "TOTAL 8.37" in lines and "SUBTOTAL 7.75" in lines
+    receipt = extract_receipt(onnx_engine.read(tilted))
+    assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("8.37"), Decimal("7.75"), Decimal("0.62"))

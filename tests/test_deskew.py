@@ -1,0 +1,38 @@
+"""Tilted photos: the slant of the text lines is measured and words chain along it."""
+import math
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from images import receipt_image
+from parse.deskew import skew_angle
+from parse.ocr import group_lines
+from parse.types import OcrLine
+
+
+@pytest.mark.parametrize("angle", [-8.0, -3.0, 0.0, 1.5, 4.0, 10.0])
+def test_the_slant_of_a_rendered_receipt_is_measured(angle):
+    tilted = receipt_image().convert("L").rotate(angle, expand=True, fillcolor=255, resample=Image.BICUBIC)
+    assert skew_angle(np.asarray(tilted)) == pytest.approx(angle, abs=0.3)
+
+
+def test_a_blank_image_has_no_slant():
+    assert skew_angle(np.full((400, 300), 250, dtype=np.uint8)) == 0.0
+
+
+def _tilted_word(text: str, x: float, y: float, width: float, angle: float) -> OcrLine:
+    """A word printed at (x, y) on a receipt photographed ``angle`` degrees rising to the right."""
+    t = math.radians(angle)
+    cx, cy = x + width / 2, y + 12
+    px, py = cx * math.cos(t) + cy * math.sin(t), cy * math.cos(t) - cx * math.sin(t)
+    return OcrLine(text, box=(round(px - width / 2), round(py - 12), round(px + width / 2), round(py + 12)))
+
+
+def test_labels_and_far_prices_chain_along_the_slant():
+    rows = [("Milk", "1.20"), ("Bread", "2.40"), ("Eggs", "3.10"), ("TOTAL", "6.70")]
+    words = [word for i, (label, price) in enumerate(rows)
+             for word in (_tilted_word(label, 40, 100 + 40 * i, 90, 5.0), _tilted_word(price, 700, 100 + 40 * i, 60, 5.0))]
+    expected = [f"{label} {price}" for label, price in rows]
+    assert [line.text for line in group_lines(words, 5.0)] == expected
+    assert [line.text for line in group_lines(words)] != expected  # level chaining pairs them wrongly
