@@ -44,7 +44,7 @@ _DAY_MONTH_RE = re.compile(
     rf"(?<![\dA-Z])(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-/.]*(?P<m>{_MONTH_RE}){_MONTH_END}[\s\-/.,']*{_YEAR}"
 )
 _MONTH_DAY_RE = re.compile(
-    rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.]*(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?(?!\d)[\s,.]*{_YEAR}"
+    rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.]*(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?(?!\d)[\s,._]*{_YEAR}"
 )
 # a month abbreviation with one letter misread ("UCT 3, 2016"), only in a full "MON D, YYYY" or
 # "D MON YYYY" date and only where one month is that close
@@ -72,6 +72,13 @@ _BROKEN_ZERO_RES = (
     re.compile(r"(?<![\d.,/\-])(?P<a>\d{1,2})(?P<s1>[/.\-])(?P<b>[689]\d)(?P<s2>[/.\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d.,/\-])(?P<a>[689]\d)(?P<s1>[/.\-])(?P<b>\d{1,2})(?P<s2>[/.\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
 )
+# "DATUM: 17 10 .24": OCR lost one separator; only beside a DATE label
+_SEPARATOR_AS_SPACE_RES = (
+    re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d) (?P<b>[01]?\d)\s?(?P<sep>[/.\-])\s?(?P<y>\d{4}|\d{2})(?![\d.,])"),
+    re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d)\s?(?P<sep>[/.\-])\s?(?P<b>[01]?\d) (?P<y>\d{4}|\d{2})(?![\d.,:])"),
+)
+# "20 , 08 , 2025": both dots of a date read as commas (a full year after them)
+_COMMAS_RE = re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d)\s?,\s?(?P<b>[01]?\d)\s?,\s?(?P<y>(?:19|20)\d{2})(?![\d.,])")
 _SEPARATOR_AS_ONE_RES = (
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)(?P<sep>[/\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<sep>[/\-])(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)"),
@@ -116,10 +123,14 @@ def prepare(text: str) -> str:
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX)}-{m[2]}", text)
     for regex in _SEPARATOR_AS_ONE_RES:
         text = regex.sub(_separator_as_one, text)
+    text = _COMMAS_RE.sub(lambda m: _separator_as_one(m, "."), text)
     for regex in _BROKEN_ZERO_RES:
         text = regex.sub(_broken_zero, text)
     if _DATE_LABEL_RE.search(text):  # "DATE: 1710412018": both separators read as 1, only beside a label
         text = _BOTH_SEPARATORS_AS_ONE_RE.sub(_both_separators_as_one, text)
+        if not _NUMERIC_RE.search(text):
+            for regex in _SEPARATOR_AS_SPACE_RES:
+                text = regex.sub(_separator_as_one, text)
     return text
 
 
@@ -140,11 +151,13 @@ def _broken_zero(m: re.Match[str]) -> str:
     return f"{a}{m['s1']}{b}{m['s2']}{m['y']}"
 
 
-def _separator_as_one(m: re.Match[str]) -> str:
+def _separator_as_one(m: re.Match[str], sep: str | None = None) -> str:
+    """The date with both separators the same (``sep``, else the one printed), where it is valid."""
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
     if _make(year, b, a) is None and _make(year, a, b) is None:
         return m.group(0)
-    return f"{m['a']}{m['sep']}{m['b']}{m['sep']}{m['y']}"
+    sep = sep or m["sep"]
+    return f"{m['a']}{sep}{m['b']}{sep}{m['y']}"
 
 
 def _year(raw: str) -> int:

@@ -32,9 +32,12 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("AT", r"\bOESTERREICH\b|\bAUSTRIA\b", 3.0),
         ("FR", r"\bTVA\b|\bMERCI\b|\bFRANCE\b|\bTTC\b|\bESPECES?\b", 1.5),
         ("MA", r"\bMAROC\b|\bMOROCCO\b|\bDH\b|\bDHS\b|\bMAD\b", 2.0),
-        ("GB", r"\bVAT\b|\bPLC\b|\bLTD\b|\bLIMITED\b|\bUNITED KINGDOM\b|\bENGLAND\b|\bLONDON\b"
-               r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b", 1.5),
-        ("US", r"\bSALES TAX\b|\bINC\b|\bLLC\b|\bUSA\b|\bUNITED STATES\b|\bBALANCE DUE\b"
+        # a postcode's inward digit may come out as a letter ("LS1 SAB")
+        ("GB", r"\bPLC\b|\bLTD\b|\bLIMITED\b|\bUNITED KINGDOM\b|\bENGLAND\b|\bLONDON\b"
+               r"|\b[A-Z]{1,2}\d[A-Z\d]?\s[\dSOIZB][A-Z]{2}\b", 1.5),
+        ("GB", r"\bVAT\b", 2.0),  # the US has no VAT
+        ("GB", r"(?<![A-Z\d])E\d{1,4}\.\d{2}\b", 1.0),  # "E23.73": a pound sign read as E
+        ("US", r"\bSALES TAX\b|\bINC\b|\bLLC\b|\bUSA\b|\bUNITED STATES\b"
                r"|\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
                r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?\s\d{5}(?:-\d{4})?\b"
                r"|\(\d{3}\)\s?\d{3}-\d{4}", 1.5),

@@ -37,6 +37,9 @@ from parse.dates import find_dates, order_from_dates, parse_date, parse_time, re
         ("CB# 59581331715 14mayn2o17 02.58.39", True, dt.date(2017, 5, 14)),  # "/" after MAY read as n
         ("Date Uct 3, 2016 12;16;25 PM", True, dt.date(2016, 10, 3)),  # one letter of the month misread
         ("3 DEX 2016", True, dt.date(2016, 12, 3)),
+        ("Datum: 17 10 .24 Uhrzeit: 16:56", True, dt.date(2024, 10, 17)),  # a separator lost, beside DATUM
+        ("Apr 30 _ 2024 02 :48 PM", False, dt.date(2024, 4, 30)),  # the comma read as "_"
+        ("Datum: 20 , 08 , 2025 Uhrzeit: 10 : 41", True, dt.date(2025, 8, 20)),  # dots read as commas
     ],
 )
 def test_parse_date(text, day_first, expected):
@@ -44,7 +47,8 @@ def test_parse_date(text, day_first, expected):
 
 
 @pytest.mark.parametrize("text", ["17/61/18", "14 MAYA 2017", "Qty 65/45/2018", "99/99/2018",
-                                  "MAZ 3, 2016", "SUN 3 2016", "ABC 3, 2016"])
+                                  "MAZ 3, 2016", "SUN 3 2016", "ABC 3, 2016", "Menge 2 10.24", "2 10.24 A",
+                                  "2,49 2,2025"])
 def test_no_repair_without_a_valid_date(text):
     assert parse_date(text) is None
 

@@ -1,0 +1,24 @@
+"""Country, currency and date order from a receipt's own words."""
+import pytest
+
+from parse.locale import detect_locale
+
+
+@pytest.mark.parametrize(
+    ("lines", "country", "currency", "day_first"),
+    [
+        (["CORNER MARKET", "Springfield, IL 62701", "(217) 555-0199", "SALES TAX 0.62", "TOTAL 8.37"], "US", "USD", False),
+        (["Frische Markt GmbH", "50667 Koln", "SUMME EUR 11,71", "MwSt 19% 1,87"], "DE", "EUR", True),
+        (["Meadow Pharmacy", "Leeds Ls1 SAB", "BALANCE DUE E23.73", "VAT 20% included E3.96"], "GB", "GBP", True),
+        (["The Corner Kitchen Ltd", "Oxford OX1 4AH", "Total £20.85"], "GB", "GBP", True),
+        (["BOOK TA .K (TAMAN DAYA) SDN BHD", "JALAN 1", "TOTAL RM 9.00"], "MY", "MYR", True),
+        (["Boulangerie du Coin", "75011 Paris", "TOTAL TTC 12,40 €", "dont TVA 5,5% 0,65"], "FR", "EUR", True),
+    ],
+)
+def test_locale_from_the_receipts_words(lines, country, currency, day_first):
+    locale = detect_locale(lines)
+    assert (locale.country, locale.currency, locale.day_first) == (country, currency, day_first)
+
+
+def test_balance_due_alone_says_nothing_about_the_country():
+    assert detect_locale(["Shop", "BALANCE DUE 9.99"]).country is None
