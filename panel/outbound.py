@@ -34,8 +34,8 @@ def build_message(row: dict, sender: str) -> EmailMessage:
     if row["in_reply_to"]:
         msg["In-Reply-To"] = row["in_reply_to"]
         msg["References"] = row["in_reply_to"]
-    # RFC 3834: an automatic reply; well-behaved responders do not answer it
-    msg["Auto-Submitted"] = "auto-replied"
+    # RFC 3834: an automatic reply (or, unprompted, a generated mail); responders do not answer it
+    msg["Auto-Submitted"] = "auto-replied" if row["in_reply_to"] else "auto-generated"
     msg["X-Auto-Response-Suppress"] = "All"
     msg.set_content(row["body"] or "")
     return msg

@@ -21,11 +21,11 @@ REASONS = {
     "duplicate": "the same receipt has already been sent to us",
 }
 
-HELP = ("You can reply with one of these words as the subject:\n"
-        "  STATUS            your progress this month and your rewards\n"
-        "  DELETE <number>   delete one of your receipts, e.g. DELETE 42\n"
-        "  DELETE ALL        delete all your receipts\n"
-        "  LEAVE             leave the panel and erase all your data")
+COMMANDS = ("  STATUS            your progress this month and your rewards\n"
+            "  DELETE <number>   delete one of your receipts, e.g. DELETE 42\n"
+            "  DELETE ALL        delete all your receipts\n"
+            "  LEAVE             leave the panel and erase all your data")
+HELP = "You can reply with one of these words as the subject:\n" + COMMANDS
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,41 @@ def left_reply(subject: str | None) -> tuple[str, str]:
     body = ("You have left the receipts panel. Your receipts, the mails you sent us and your address are erased; "
             "this is the last mail we send you.\nThank you for taking part.\n")
     return _re(subject, "you have left the panel"), body
+
+
+def welcome_mail(panel, panelist: dict, address: str | None) -> tuple[str, str]:
+    """The mail a new panelist gets: how to take part, the reward, privacy, the commands.
+    ``panel`` is the panel configuration; ``address`` the one receipts are sent to."""
+    from .rewards import reward_amount  # rewards imports this module
+
+    to = address or "the panel's address"
+    reward = {"amount": reward_amount(panel), "currency": panel.reward_currency,
+              "kind": panelist["reward"], "charity": panelist["charity"]}
+    excluded = ", ".join(c.replace("_", " ") for c in panel.excluded_categories)
+    body = [
+        "Welcome to the receipts panel.",
+        "",
+        f"Send photos of your shop receipts to {to} as attachments (JPEG, PNG or HEIC photos, or the PDF "
+        "of an e-receipt; several in one mail are fine). Receipts from supermarkets, drug stores, "
+        "restaurants, cafes, cinemas and other shops count; receipts from Amazon or a store Amazon owns "
+        "do not" + (f", nor these kinds of purchase: {excluded}." if excluded else "."),
+        f"A receipt counts when it is dated at most {panel.max_age_days} days before your mail arrives, "
+        "and only once.",
+        "",
+        f"{panel.reward_receipts} eligible receipts in a calendar month (the month your mail arrives) "
+        f"earn that month's reward: {reward_words(reward)}. We answer each mail with the receipts we "
+        "accepted and your progress this month.",
+        "",
+        "Sensitive purchases such as medication are erased from the receipts we keep, and so are card "
+        "numbers, names and other personal details.",
+        "",
+        f"Send a mail to {to} with one of these words as the subject (or the first line of the text):",
+        COMMANDS,
+        "",
+        "To leave the panel, send LEAVE at any time: we erase your receipts, the mails you sent us "
+        "and your address.",
+    ]
+    return "Welcome to the receipts panel", "\n".join(body) + "\n"
 
 
 def _re(subject: str | None, fallback: str) -> str:

@@ -100,13 +100,45 @@ def panelist() -> None:
     """Panel members: invite, list, show, set preferences, remove."""
 
 
+WELCOME_STATUS = {
+    "pending": "welcome mail queued: the running daemon sends it (if it is not running, when it next runs)",
+    "recorded": "welcome mail recorded, not sent: no [outbound] relay is configured",
+    "suppressed": "welcome mail suppressed: the address had max_replies_per_day replies in the last 24 hours",
+}
+
+no_mail_option = click.option("--no-mail", is_flag=True, help="send no welcome mail (e.g. already told)")
+
+
+def _welcome(db, config: configuration.Config, row: dict, no_mail: bool) -> str | None:
+    """Record the welcome mail to a new panelist in the open transaction; what to tell the operator."""
+    from panel.flow import Panel
+    from panel.replies import welcome_mail
+    from store import panel as store
+
+    if no_mail:
+        return None
+    if not config.panel.enabled:
+        return "no welcome mail: the panel is off ([panel] enabled = false)"
+    panel = Panel(config, db)
+    subject, body = welcome_mail(config.panel, row, next(iter(panel.own_addresses), None))
+    _, status = store.record_reply(
+        db, recipient=row["address"], subject=subject, body=body, kind="welcome", message_id=None,
+        panelist_id=row["id"], in_reply_to=None, send=config.outbound is not None, domain=panel.domain,
+        max_per_day=config.panel.max_replies_per_day,
+    )
+    return WELCOME_STATUS[status]
+
+
 @panelist.command("invite")
 @click.argument("address")
 @click.option("--country", help="ISO 3166 two-letter country code")
 @click.option("--donate", "charity", metavar="CHARITY", help="give the rewards to this charity (default: credit)")
+@no_mail_option
 @click.pass_obj
-def panelist_invite(config: configuration.Config, address: str, country: str | None, charity: str | None) -> None:
-    """Invite ADDRESS: its first mail makes it an active panelist. Admits a waitlisted address."""
+def panelist_invite(config: configuration.Config, address: str, country: str | None, charity: str | None,
+                    no_mail: bool) -> None:
+    """Invite ADDRESS and mail it a welcome: its first mail makes it an active panelist.
+    Admits a waitlisted address."""
     from store import panel as store
     from store.db import immediate
 
@@ -118,12 +150,15 @@ def panelist_invite(config: configuration.Config, address: str, country: str | N
                                          reward="donation" if charity else "credit", charity=charity)
             except ValueError as err:
                 raise click.ClickException(f"{address}: {err}") from None
+            mailed = _welcome(db, config, row, no_mail) if what != "exists" else None
     finally:
         db.close()
-    if what in ("invited", "admitted"):
-        click.echo(f"{row['address']} {what}")
-    else:
+    if what == "exists":
         click.echo(f"{row['address']} is already {row['status']}")
+        return
+    click.echo(f"{row['address']} {what}")
+    if mailed:
+        click.echo(mailed)
 
 
 @panelist.command("list")
@@ -249,9 +284,10 @@ def waitlist_list(config: configuration.Config) -> None:
 
 @waitlist.command("admit")
 @click.argument("address")
+@no_mail_option
 @click.pass_obj
-def waitlist_admit(config: configuration.Config, address: str) -> None:
-    """Invite a waitlisted ADDRESS onto the panel (active with its next mail)."""
+def waitlist_admit(config: configuration.Config, address: str, no_mail: bool) -> None:
+    """Invite a waitlisted ADDRESS onto the panel and mail it a welcome (active with its next mail)."""
     from store import panel as store
     from store.db import immediate
 
@@ -259,11 +295,14 @@ def waitlist_admit(config: configuration.Config, address: str) -> None:
     try:
         with immediate(db):
             row = store.admit(db, address)
+            mailed = _welcome(db, config, row, no_mail) if row else None
     finally:
         db.close()
     if row is None:
         raise click.ClickException(f"{address}: not on the waiting list")
     click.echo(f"{row['address']} admitted (invited)")
+    if mailed:
+        click.echo(mailed)
 
 
 @main.command()

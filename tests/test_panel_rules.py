@@ -241,6 +241,16 @@ def test_a_receipts_reply():
     assert replies.compose("Re: x", "y", [])[0] == "Re: x" and replies.compose(None, "y", [])[0] == "Your receipts: y"
 
 
+def test_the_welcome_mail_teaches_the_commands_the_daemon_obeys():
+    panel = config.from_dict({"panel": {"excluded_categories": [], "max_age_days": 45}}).panel
+    subject, body = replies.welcome_mail(panel, {"reward": "credit", "charity": None}, None)
+    assert subject == "Welcome to the receipts panel"
+    assert "to the panel's address as attachments" in body and "store Amazon owns do not." in body
+    assert "dated at most 45 days" in body and "reward: a credit of 10.00 USD." in body
+    shown = [line.split("  ")[1].replace("<number>", "42") for line in body.splitlines() if line.startswith("  ")]
+    assert [parse_command(word) for word in shown] == [
+        Command("status"), Command("delete", 42), Command("delete_all"), Command("leave")]
+
 @pytest.mark.parametrize(("data", "named"), [
     ({"panel": {"timezone": "Mars/Olympus"}}, "'panel.timezone'"),
     ({"panel": {"reward_amount": "ten"}}, "'panel.reward_amount'"),
