@@ -33,7 +33,8 @@ for _number, _names in enumerate([
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEP = r"\s?(?P<sep>[/.\-])\s?"
 _SAME_SEP = r"\s?(?P=sep)\s?"
-_YEAR = r"(?P<y>[12][\dOCILT]{3}(?![\dA-Z])|\d{2}(?![\dA-Z]))"
+# a four-digit year may have the next word glued to it ("26/08/2024A 19.28": "a" lost its space)
+_YEAR = r"(?P<y>[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])|\d{2}(?![\dA-Z]))"
 
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")
 _NUMERIC_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}}){_SAME_SEP}{_YEAR}")

@@ -40,6 +40,7 @@ from parse.dates import find_dates, order_from_dates, parse_date, parse_time, re
         ("Datum: 17 10 .24 Uhrzeit: 16:56", True, dt.date(2024, 10, 17)),  # a separator lost, beside DATUM
         ("Apr 30 _ 2024 02 :48 PM", False, dt.date(2024, 4, 30)),  # the comma read as "_"
         ("Datum: 20 , 08 , 2025 Uhrzeit: 10 : 41", True, dt.date(2025, 8, 20)),  # dots read as commas
+        ("Le 26/08/2024a 19.28", True, dt.date(2024, 8, 26)),  # the next word glued to the year
     ],
 )
 def test_parse_date(text, day_first, expected):
