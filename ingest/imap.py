@@ -6,7 +6,10 @@ wake the worker -> apply the action on the server -> mark the ledger rows done. 
 never acted on before it is on disk, and the ledger makes every step safe to repeat after a
 crash. Between passes the poller IDLEs where the server offers it (re-issued every
 ``idle_timeout``), otherwise sleeps ``poll_interval``. Any network error: reconnect with
-exponential backoff, in the same thread; the daemon keeps running.
+exponential backoff, in the same thread; the daemon keeps running. An action the server
+refuses (NO: ``move_to`` cannot be created, no permission) is logged once per folder and
+distinct error, left undone in the ledger and tried again at the next pass; new mail is still
+queued meanwhile.
 
 Log lines carry ``imap=ACCOUNT run=ID`` (one id per connection) and ``msg=N``; never mail
 content, never the password.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import sqlite3
 import threading
 import uuid
@@ -27,7 +31,7 @@ from receiptd.config import Config, ImapAccount, StoreConfig
 from store.db import open_db
 
 from .imap_ledger import FolderState, Ledger, identity
-from .imap_session import FetchedMail, FolderMissing, ImapError, ImapSession, default_port
+from .imap_session import ActionRefused, FetchedMail, FolderMissing, ImapError, ImapSession, default_port
 from .queue import Queue
 
 log = logging.getLogger(__name__)
@@ -47,6 +51,7 @@ class ImapPoller(threading.Thread):
         self._session: ImapSession | None = None
         self._tag = f"imap={account.name}"
         self._delay = account.reconnect_delay  # before the next reconnection; doubles up to the max
+        self._refusals: dict[str, set[str]] = {}  # folder -> refusals logged since its action last worked
 
     # -- thread -------------------------------------------------------------------------
 
@@ -95,8 +100,6 @@ class ImapPoller(threading.Thread):
             self._session = session
             log.info("%s logged in to %s as %s (tls=%s, idle=%s)", self._tag, account.host, account.username,
                      account.tls, "yes" if session.idle else "no")
-            if account.action == "move" and session.ensure_folder(account.move_to):
-                log.info("%s created folder %r", self._tag, account.move_to)
             missing_logged: set[str] = set()
             while not self._stopping.is_set():
                 idle_folder = None
@@ -154,10 +157,11 @@ class ImapPoller(threading.Thread):
 
         unfinished = [uid for uid, entry in known.items() if not entry.action_done]
         if unfinished:
-            log.info("%s folder %r: %d mail(s) queued by an earlier run; applying %s", self._tag, folder,
-                     len(unfinished), account.action)
-            self._act(session, ledger, folder, info.uidvalidity, sorted(unfinished))
-            done.update(unfinished)
+            if folder not in self._refusals:
+                log.info("%s folder %r: %d mail(s) queued by an earlier run; applying %s", self._tag, folder,
+                         len(unfinished), account.action)
+            if self._act(session, ledger, folder, info.uidvalidity, sorted(unfinished)):
+                done.update(unfinished)
 
         fresh = [uid for uid in uids if uid not in known]
         new_total = 0
@@ -170,8 +174,9 @@ class ImapPoller(threading.Thread):
             if new:
                 self.on_enqueued()
             new_total += new
-            self._act(session, ledger, folder, info.uidvalidity, [mail.uid for mail in mails])
-            done.update(mail.uid for mail in mails)
+            acted = [mail.uid for mail in mails]
+            if self._act(session, ledger, folder, info.uidvalidity, acted):
+                done.update(acted)
 
         done_uid = state.done_uid
         for uid in uids:
@@ -203,11 +208,27 @@ class ImapPoller(threading.Thread):
                       action=self.account.action)
         return new
 
-    def _act(self, session: ImapSession, ledger: Ledger, folder: str, uidvalidity: int, uids: list[int]) -> None:
+    def _act(self, session: ImapSession, ledger: Ledger, folder: str, uidvalidity: int, uids: list[int]) -> bool:
+        """Apply the action to queued mails; False if the server refused it (the next pass tries again)."""
+        account = self.account
         if not uids:
-            return
-        session.apply(self.account.action, uids, self.account.move_to)
+            return True
+        try:
+            if account.action == "move" and session.ensure_folder(account.move_to):
+                log.info("%s created folder %r", self._tag, account.move_to)
+            session.apply(account.action, uids, account.move_to)
+        except ActionRefused as err:
+            logged = self._refusals.setdefault(folder, set())
+            kind = re.sub(r"\d+(\.\d+)?", "#", str(err))  # the same refusal, whatever the mail count or timing
+            level = logging.DEBUG if kind in logged else logging.ERROR
+            logged.add(kind)
+            log.log(level, "%s folder %r: %s; the mail is queued, its action is retried at each pass", self._tag,
+                    folder, err)
+            return False
         ledger.mark_done(folder, uidvalidity, uids)
+        if self._refusals.pop(folder, None):
+            log.info("%s folder %r: %s applied again", self._tag, folder, account.action)
+        return True
 
 
 class ImapSources:

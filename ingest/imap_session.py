@@ -1,7 +1,8 @@
 """One IMAP connection for one account: the only module that talks to imapclient.
 
 Every imapclient, socket and TLS failure leaves this module as :class:`ImapError`, so the
-poller handles one domain exception (and reconnects). Mail is fetched with ``BODY.PEEK[]``:
+poller handles one domain exception (and reconnects); a refused action (the server answers NO
+or BAD, the connection is fine) leaves as :class:`ActionRefused`. Mail is fetched with ``BODY.PEEK[]``:
 a plain ``RFC822`` fetch would mark it read before it is queued.
 """
 from __future__ import annotations
@@ -31,6 +32,10 @@ class ImapError(Exception):
     """Talking to the IMAP server failed (network, TLS, login, protocol); the poller reconnects."""
 
 
+class ActionRefused(ImapError):
+    """The server refused the action or the creation of ``move_to``; the connection is still usable."""
+
+
 class FolderMissing(ImapError):
     """A configured folder does not exist on the server (the connection is still usable)."""
 
@@ -49,15 +54,16 @@ class FetchedMail:
 
 
 @contextlib.contextmanager
-def boundary(what: str) -> Iterator[None]:
-    """Turn imapclient, socket and TLS errors into :class:`ImapError`."""
+def boundary(what: str, refused: type[ImapError] = ImapError) -> Iterator[None]:
+    """Turn imapclient, socket and TLS errors into :class:`ImapError`; a NO or BAD answer into ``refused``."""
     try:
         yield
     except ImapError:
         raise
     except (IMAPClientError, OSError, EOFError) as err:  # ssl.SSLError and socket.timeout are OSErrors
         detail = str(err).strip() or "connection closed"
-        raise ImapError(f"{what}: {type(err).__name__}: {detail}") from err
+        answered = isinstance(err, IMAPClientError) and not isinstance(err, IMAPClientAbortError)
+        raise (refused if answered else ImapError)(f"{what}: {type(err).__name__}: {detail}") from err
 
 
 def resolve_password(account: ImapAccount) -> str:
@@ -130,7 +136,7 @@ class ImapSession:
 
     def ensure_folder(self, name: str) -> bool:
         """Create ``name`` if it is missing; True if it was created."""
-        with boundary(f"create folder {name!r}"):
+        with boundary(f"create folder {name!r}", refused=ActionRefused):
             if self.client.folder_exists(name):
                 return False
             self.client.create_folder(name)
@@ -178,7 +184,7 @@ class ImapSession:
         """The account's action on mails that are committed to the queue."""
         if not uids:
             return
-        with boundary(f"{action} {len(uids)} mail(s)"):
+        with boundary(f"{action} {len(uids)} mail(s)", refused=ActionRefused):
             if action == "seen":
                 self.client.add_flags(uids, [SEEN], silent=True)
             elif action == "flag":

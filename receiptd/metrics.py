@@ -58,6 +58,13 @@ class DatabaseCollector:
             receipts.add_metric([status, reason], count)
         yield receipts
         yield self._ocr_histogram(conn)
+        pending = GaugeMetricFamily("receiptd_imap_actions_pending",
+                                    "IMAP mails queued whose move/flag/delete the server has not applied yet",
+                                    labels=["account"])
+        for account, count in conn.execute("SELECT account, count(*) FROM imap_ledger WHERE action_done_at IS NULL "
+                                           "GROUP BY account"):
+            pending.add_metric([account], count)
+        yield pending
         if one("SELECT count(*) FROM sqlite_master WHERE name = 'rewards'"):
             yield CounterMetricFamily("receiptd_rewards_issued", "Rewards written to the ledger",
                                       value=one("SELECT count(*) FROM rewards"))

@@ -3,6 +3,8 @@
 ``dovecot`` fixture: a running server with one user (``receipts`` / ``DOVECOT_PASSWORD``); tests
 that need it are skipped with a reason only when Dovecot is not installed (``make test`` installs
 it). ``Dovecot.client()`` is an imapclient connection for the test to append and inspect mail.
+Extra config lines come in through indirect parametrization, e.g. a server without IDLE:
+``@pytest.mark.parametrize("dovecot", [hiding("IDLE")], indirect=True)``.
 """
 from __future__ import annotations
 
@@ -21,6 +23,11 @@ from imapclient import IMAPClient
 
 DOVECOT_USER = "receipts"
 DOVECOT_PASSWORD = "s3cret-Pa55w0rd-for-tests"
+# what ``hiding`` announces, less the names given; Dovecot announces more by default
+CAPABILITIES = ("IMAP4rev1", "LITERAL+", "SASL-IR", "LOGIN-REFERRALS", "ID", "ENABLE", "NAMESPACE", "UNSELECT",
+                "CHILDREN", "IDLE", "MOVE", "UIDPLUS")
+# IMAP ACLs from a dovecot-acl file in each folder (``Dovecot.set_rights``), looked at again after 1 s
+ACL = "mail_plugins = acl\nplugin {\n  acl = vfile::cache_secs=1\n}\n"
 
 CONFIG = """\
 base_dir = {dir}/run
@@ -85,6 +92,15 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def hiding(*names: str) -> str:
+    """Config for a server that does not announce ``names``, before or after login.
+
+    ``imap_capability`` replaces Dovecot's whole list (AUTH= is still added before login). The
+    commands keep working: this changes what a client decides, not what the server accepts.
+    """
+    return "imap_capability = " + " ".join(name for name in CAPABILITIES if name not in names) + "\n"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -99,7 +115,7 @@ def dovecot_binary() -> str | None:
 class Dovecot:
     """One Dovecot instance; ``start``/``stop``/``restart`` keep its port and its mail."""
 
-    def __init__(self, directory: Path, *, tls_files: tuple[Path, Path] | None = None):
+    def __init__(self, directory: Path, *, tls_files: tuple[Path, Path] | None = None, extra_config: str = ""):
         self.dir = directory
         self.port = free_port()
         self.imaps_port = free_port() if tls_files else 0
@@ -107,7 +123,8 @@ class Dovecot:
         self.binary = dovecot_binary()
         ssl_files = f"ssl_cert = <{tls_files[0]}\nssl_key = <{tls_files[1]}" if tls_files else ""
         self.config.write_text(CONFIG.format(dir=directory, port=self.port, imaps_port=self.imaps_port,
-                                             ssl="yes" if tls_files else "no", ssl_files=ssl_files))
+                                             ssl="yes" if tls_files else "no", ssl_files=ssl_files)
+                               + extra_config)
         (directory / "users").write_text(f"{DOVECOT_USER}:{{PLAIN}}{DOVECOT_PASSWORD}\n")
         (directory / "users").chmod(0o644)
         (directory / "mail").mkdir()
@@ -181,6 +198,16 @@ class Dovecot:
         self.stop()
         self.start()
 
+    def set_rights(self, folder: str, rights: str | None) -> None:
+        """Our user's rights on an existing ``folder`` (letters as in RFC 4314, e.g. "lr": no insert);
+        None: all rights again. Needs a server started with ``ACL``; connections made later see a
+        restriction, every connection sees it lifted within a second."""
+        path = self.dir / "mail" / DOVECOT_USER / f".{folder}" / "dovecot-acl"  # maildir++ layout
+        if rights is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_text(f"owner {rights}\n")
+
     @property
     def log(self) -> str:
         path = self.dir / "dovecot.log"
@@ -200,8 +227,8 @@ class Dovecot:
 
 
 @pytest.fixture
-def dovecot():
+def dovecot(request):
     if reason := Dovecot.unavailable():
         pytest.skip(reason)
-    with Dovecot.running() as server:
+    with Dovecot.running(extra_config=getattr(request, "param", "")) as server:
         yield server

@@ -9,11 +9,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from imapclient import FLAGGED, SEEN
+import sqlite_utils
+from imapclient import DELETED, FLAGGED, SEEN
 
 from conftest import (REPO, Daemon, daemon_sections, query, receipt_mail, toml_value, wait_done, wait_until, wire,
                       write_config)
-from dovecot import DOVECOT_PASSWORD, Dovecot, dovecot  # noqa: F401  (the fixture)
+from dovecot import ACL, DOVECOT_PASSWORD, Dovecot, dovecot, hiding  # noqa: F401  (the fixture)
 from ingest.imap import ImapPoller
 from ingest.imap_ledger import Ledger
 from ingest.imap_session import ImapError, ImapSession
@@ -69,13 +70,23 @@ def append(server: Dovecot, folder: str, mails: list[bytes], **kwargs) -> None:
             client.append(folder, raw, **kwargs)
 
 
-def folder_flags(server: Dovecot, folder: str) -> dict[int, tuple]:
+def folder_fetch(server: Dovecot, folder: str, item: str, key: bytes) -> dict[int, object]:
     with server.client() as client:
         if not client.folder_exists(folder):
             return {}
         client.select_folder(folder, readonly=True)
         uids = client.search("ALL")
-        return {uid: data[b"FLAGS"] for uid, data in client.fetch(uids, ["FLAGS"]).items()} if uids else {}
+        return {uid: data[key] for uid, data in client.fetch(uids, [item]).items()} if uids else {}
+
+
+def folder_flags(server: Dovecot, folder: str) -> dict[int, tuple]:
+    return folder_fetch(server, folder, "FLAGS", b"FLAGS")
+
+
+def folder_message_ids(server: Dovecot, folder: str) -> list[str]:
+    """The Message-ID of every mail in the folder, sorted: a mail there twice is listed twice."""
+    headers = folder_fetch(server, folder, "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]", b"BODY[HEADER.FIELDS (MESSAGE-ID)]")
+    return sorted(message_id_of(raw) for raw in headers.values())
 
 
 def queued_ids(database: Path) -> list[str]:
@@ -94,6 +105,25 @@ def queued_count(database: Path) -> int:
 def message_id_of(raw: bytes) -> str:
     return next(line.split(b":", 1)[1].strip().decode() for line in raw.splitlines()
                 if line.lower().startswith(b"message-id:"))
+
+
+def poller_for(tmp_path: Path, **account) -> tuple[ImapPoller, sqlite_utils.Database]:
+    """A poller (not started: the test calls ``sync_folder``) for this account, on a fresh database."""
+    parsed = config.from_dict({"imap": {"accounts": [account]}}).imap.accounts[0]
+    store = config.StoreConfig(database=str(tmp_path / "poller.db"))
+    return ImapPoller(parsed, store, on_enqueued=lambda: None), open_db(store.database, migrate=True)
+
+
+def sync(poller: ImapPoller, session: ImapSession, db: sqlite_utils.Database) -> int:
+    return poller.sync_folder(session, Queue(db), Ledger(db, poller.account.name), "INBOX")
+
+
+def imap_errors(daemon: Daemon) -> list[str]:
+    return [line for line in daemon.log.splitlines() if " ERROR " in line and "ingest.imap" in line]
+
+
+def assert_one_connection(daemon: Daemon) -> None:
+    assert daemon.log.count("logged in to") == 1 and "reconnecting" not in daemon.log, daemon.log
 
 
 # -- config --------------------------------------------------------------------------------------
@@ -209,12 +239,9 @@ def test_since_skips_older_mail(dovecot, tmp_path):
     old, new = text_mail(1, "old"), text_mail(2, "new")
     append(dovecot, "INBOX", [old], msg_time=dt.datetime(2020, 5, 1, 12, 0, tzinfo=dt.timezone.utc))
     append(dovecot, "INBOX", [new])
-    account = config.from_dict({"imap": {"accounts": [dovecot.account(since=dt.date(2023, 1, 1))]}}).imap.accounts[0]
-    store = config.StoreConfig(database=str(tmp_path / "since.db"))
-    db = open_db(store.database, migrate=True)
-    poller = ImapPoller(account, store, on_enqueued=lambda: None)
-    with ImapSession.open(account) as session:
-        assert poller.sync_folder(session, Queue(db), Ledger(db, account.name), "INBOX") == 1
+    poller, db = poller_for(tmp_path, **dovecot.account(since=dt.date(2023, 1, 1)))
+    with ImapSession.open(poller.account) as session:
+        assert sync(poller, session, db) == 1
     assert [r[0] for r in db.execute("SELECT message_id FROM messages").fetchall()] == [message_id_of(new)]
 
 
@@ -224,17 +251,51 @@ def test_delete_action_expunges_only_the_queued_mails(dovecot, tmp_path):
            msg_time=dt.datetime(2020, 5, 1, 12, 0, tzinfo=dt.timezone.utc))
     keep_uid = list(folder_flags(dovecot, "INBOX"))[0]
     append(dovecot, "INBOX", [text_mail(n, "delete") for n in range(3)])
-    account = config.from_dict({"imap": {"accounts": [
-        dovecot.account(action="delete", batch_size=2, since=dt.date(2023, 1, 1))]}}).imap.accounts[0]
-    store = config.StoreConfig(database=str(tmp_path / "delete.db"))
-    db = open_db(store.database, migrate=True)
-    poller = ImapPoller(account, store, on_enqueued=lambda: None)
-    with ImapSession.open(account) as session:
+    poller, db = poller_for(tmp_path, **dovecot.account(action="delete", batch_size=2, since=dt.date(2023, 1, 1)))
+    with ImapSession.open(poller.account) as session:
         assert session.uidplus
-        assert poller.sync_folder(session, Queue(db), Ledger(db, account.name), "INBOX") == 3
-        assert poller.sync_folder(session, Queue(db), Ledger(db, account.name), "INBOX") == 0
+        assert sync(poller, session, db) == 3
+        assert sync(poller, session, db) == 0
     assert list(folder_flags(dovecot, "INBOX")) == [keep_uid]
     assert db.execute("SELECT count(*), count(action_done_at) FROM imap_ledger").fetchone() == (3, 3)
+
+
+@pytest.mark.parametrize(("dovecot", "action", "offered"), [
+    pytest.param(hiding("MOVE"), "move", (False, True), id="move-without-MOVE"),
+    pytest.param(hiding("MOVE", "UIDPLUS"), "move", (False, False), id="move-without-MOVE-UIDPLUS"),
+    pytest.param(hiding("UIDPLUS"), "delete", (True, False), id="delete-without-UIDPLUS"),
+], indirect=["dovecot"])
+def test_actions_fall_back_to_copy_and_expunge(dovecot, tmp_path, action, offered):
+    mails = [text_mail(n, "fallback") for n in range(5)]
+    append(dovecot, "INBOX", mails)
+    move_to = "Processed" if action == "move" else ""
+    poller, db = poller_for(tmp_path, **dovecot.account(action=action, move_to=move_to, batch_size=2))
+    with ImapSession.open(poller.account) as session:
+        # what the session chose from the server's list (imapclient would refuse MOVE or UID EXPUNGE
+        # without it); Dovecot itself would still accept both
+        assert (session.move, session.uidplus) == offered
+        assert sync(poller, session, db) == 5
+        assert sync(poller, session, db) == 0
+    assert folder_flags(dovecot, "INBOX") == {}  # no copy left behind marked \Deleted
+    moved = folder_flags(dovecot, "Processed")
+    assert folder_message_ids(dovecot, "Processed") == (sorted(map(message_id_of, mails)) if move_to else [])
+    assert all(DELETED not in flags for flags in moved.values())
+    assert db.execute("SELECT count(*), count(action_done_at) FROM imap_ledger").fetchone() == (5, 5)
+
+
+@pytest.mark.parametrize("dovecot", [pytest.param(hiding("IDLE"), id="without-IDLE")], indirect=True)
+def test_without_idle_new_mail_is_polled(dovecot, imap_daemon, tmp_path):
+    database = tmp_path / "receiptd.db"
+    append(dovecot, "INBOX", [text_mail(1, "poll")])
+    daemon = imap_daemon([dovecot.account(action="seen", **FAST)])  # poll_interval 0.5 s
+    wait_until(lambda: queued_count(database) == 1, timeout=60, message="first mail queued")
+    for n in (2, 3):
+        started = time.monotonic()
+        append(dovecot, "INBOX", [text_mail(n, "poll")])
+        wait_until(lambda: queued_count(database) == n, timeout=30, message=f"mail {n} queued")  # noqa: B023
+        assert time.monotonic() - started < 5
+    assert "idle=no" in daemon.log
+    assert_one_connection(daemon)  # IDLE was never tried (imapclient would have refused it)
 
 
 # -- (2) crash between commit and action; SIGKILL mid-batch --------------------------------------
@@ -362,7 +423,53 @@ def test_folder_recreated_with_the_same_mails_queues_nothing_twice(dovecot, imap
     assert "already queued" in daemon.log
 
 
-# -- (5) the password from the environment or a file, never in the logs --------------------------
+# -- (5) the server refuses the action: logged once, import goes on, retried at each pass --------
+
+
+def test_a_move_to_folder_the_server_refuses_to_create(dovecot, imap_daemon, tmp_path):
+    database = tmp_path / "receiptd.db"
+    append(dovecot, "INBOX", [text_mail(n, "refused") for n in range(3)])
+    # the folder separator is ".": Dovecot answers CREATE with NO [CANNOT] Invalid mailbox name
+    daemon = imap_daemon([dovecot.account(action="move", move_to="Receipts/Done", batch_size=2, idle_timeout=0.5,
+                                          **FAST)], log={"level": "DEBUG"})
+    wait_until(lambda: queued_count(database) == 3, timeout=60, message="mails queued")
+    append(dovecot, "INBOX", [text_mail(3, "refused")])
+    wait_until(lambda: queued_count(database) == 4, timeout=30, message="mail arriving later queued")
+    wait_until(lambda: daemon.log.count("retried at each pass") >= 6, timeout=30, message="retries at later passes")
+
+    [error] = imap_errors(daemon)  # one line, however many passes and batches
+    assert "imap=test" in error and "folder 'INBOX'" in error and "Receipts/Done" in error and "[CANNOT]" in error
+    assert_one_connection(daemon)
+    assert queued_count(database) == 4  # queued once: the ledger knows them
+    assert query(database, "SELECT count(*), count(action_done_at) FROM imap_ledger") == [(4, 0)]
+    assert len(folder_flags(dovecot, "INBOX")) == 4
+    assert "no photo" not in daemon.log
+
+
+@pytest.mark.parametrize("dovecot", [pytest.param(ACL, id="acl")], indirect=True)
+def test_a_refused_move_is_retried_at_each_pass_until_it_works(dovecot, imap_daemon, tmp_path):
+    database = tmp_path / "receiptd.db"
+    mails = [text_mail(n, "noperm") for n in range(3)]
+    append(dovecot, "INBOX", mails)
+    append(dovecot, "Locked", [])
+    dovecot.set_rights("Locked", "lr")  # may look up and read, not insert: MOVE gets NO [NOPERM]
+    daemon = imap_daemon([dovecot.account(action="move", move_to="Locked", idle_timeout=0.5, **FAST)])
+    wait_until(lambda: imap_errors(daemon), timeout=60, message="the refusal logged")
+    assert queued_count(database) == 3 and len(folder_flags(dovecot, "INBOX")) == 3
+
+    dovecot.set_rights("Locked", None)
+    wait_until(lambda: folder_message_ids(dovecot, "Locked") == sorted(map(message_id_of, mails)), timeout=30,
+               message="moved once the folder takes mail")
+    wait_until(lambda: "move applied again" in daemon.log, timeout=30, message="the recovery logged")
+    [error] = imap_errors(daemon)
+    assert "[NOPERM]" in error and "folder 'INBOX'" in error
+    assert_one_connection(daemon)
+    assert folder_flags(dovecot, "INBOX") == {}
+    assert query(database, "SELECT count(*), count(action_done_at) FROM imap_ledger") == [(3, 3)]
+    assert queued_count(database) == 3
+
+
+# -- (6) the password from the environment or a file, never in the logs --------------------------
 
 
 def test_password_from_env_and_file_never_logged(dovecot, imap_daemon, tmp_path, monkeypatch):

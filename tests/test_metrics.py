@@ -38,3 +38,25 @@ def test_metrics_count_mails_outcomes_and_ocr_time(daemon_factory, tmp_path):
     assert metrics["receiptd_ocr_seconds_count"] == 1
     assert metrics['receiptd_ocr_seconds_bucket{le="+Inf"}'] == 1
     assert sum(v for k, v in metrics.items() if k.startswith("receiptd_receipts_total")) == 1
+
+
+def test_imap_actions_the_server_has_not_applied_are_a_gauge_per_account(tmp_path):
+    from prometheus_client import CollectorRegistry, generate_latest
+
+    from receiptd.metrics import DatabaseCollector
+    from store.db import open_db
+
+    database = tmp_path / "receiptd.db"
+    db = open_db(database, migrate=True)
+    row = {"folder": "INBOX", "uidvalidity": 1, "queue_id": 1, "sha256": "x", "size": 1, "fetched_at": "2026-11-23",
+           "action": "move"}
+    db["imap_ledger"].insert_all([{**row, "account": "shop", "uid": 1, "action_done_at": None},
+                                  {**row, "account": "shop", "uid": 2, "action_done_at": None},
+                                  {**row, "account": "shop", "uid": 3, "action_done_at": "2026-11-23"},
+                                  {**row, "account": "home", "uid": 1, "action_done_at": "2026-11-23"}])
+    db.close()
+    registry = CollectorRegistry()
+    registry.register(DatabaseCollector(str(database)))
+    text = generate_latest(registry).decode()
+    assert 'receiptd_imap_actions_pending{account="shop"} 2.0' in text
+    assert 'account="home"' not in text
