@@ -8,8 +8,8 @@ on phone photos. This writes ``images/<id>.jpg`` and ``labels/<id>.json`` (``com
 ``normalized.date`` / ``normalized.total``, as receipts-dev) for receipts rendered with Pillow:
 each country's own words (TOTAL / BALANCE DUE / AMOUNT DUE, SUMME / ZU ZAHLEN / GESAMT,
 TOTAL TTC / NET A PAYER), date formats (month first in the US), decimal commas, currency marks,
-tax lines and payment lines, in several fonts; half of them as photos (tilted, shaded, noisy,
-blurred, JPEG'd at phone resolution). Everything comes from one seed, so a run is repeatable.
+tax lines, quantities, discounts, tips, card and cash payment lines, in several fonts, some
+faded; half of them as photos (tilted, in mild perspective, shaded, noisy, blurred, JPEG'd). Everything comes from one seed, so a run is repeatable.
 The receipts are invented; no real shop is named.
 """
 from __future__ import annotations
@@ -87,7 +87,6 @@ def build(rng: random.Random, index: int, country: str) -> Receipt:
     date = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 700))
     time = dt.time(rng.randrange(7, 22), rng.randrange(60))
     items = [(rng.choice(ITEMS[country]), Decimal(rng.randrange(79, 1899)) / 100) for _ in range(rng.randrange(2, 8))]
-    subtotal = sum((amount for _, amount in items), Decimal(0))
     lines = [merchant.center(width).rstrip(), f"{rng.randrange(1, 999)} " + {
         "us": "Main Street", "de": "Hauptstraße", "uk": "High Street", "fr": "rue de la Paix"}[country],
         rng.choice(CITIES[country])]
@@ -102,16 +101,34 @@ def build(rng: random.Random, index: int, country: str) -> Receipt:
     if top:
         lines.append(date_line)
     lines.append("")
-    for description, amount in items:
-        suffix = {"us": rng.choice(("", " F", " N", " T")), "de": rng.choice((" A", " B")), "uk": "", "fr": ""}[country]
-        lines.append(row(description, money(amount, country) + suffix, width))
+    subtotal = _item_lines(rng, country, items, lines, width)
     total = _totals(rng, country, subtotal, lines, width)
-    lines.append(_payment(rng, country, total, width))
+    lines.extend(_payment(rng, country, total, width))
     if not top:
         lines.append(date_line)
     lines.append({"us": "THANK YOU FOR SHOPPING WITH US", "de": "Vielen Dank für Ihren Einkauf",
                   "uk": "Thank you for your custom", "fr": "Merci de votre visite"}[country])
     return Receipt(f"syn-{index:03d}-{country}", country, merchant, date, total, lines)
+
+
+def _item_lines(rng: random.Random, country: str, items, lines: list[str], width: int) -> Decimal:
+    """Item lines, some with a quantity line above them or a discount below; returns their sum."""
+    subtotal = Decimal(0)
+    for description, price in items:
+        suffix = {"us": rng.choice(("", " F", " N", " T")), "de": rng.choice((" A", " B")), "uk": "", "fr": ""}[country]
+        quantity = rng.choice((1, 1, 1, 2, 3))
+        amount = price * quantity
+        if quantity > 1:
+            times = {"us": "@", "de": "x", "uk": "@", "fr": "x"}[country]
+            lines.append(f"  {quantity} {times} {money(price, country)}")
+        lines.append(row(description, money(amount, country) + suffix, width))
+        subtotal += amount
+        if rng.random() < 0.1:
+            discount = (amount * Decimal("0.2")).quantize(CENT, ROUND_HALF_UP)
+            word = {"us": "COUPON", "de": "Rabatt", "uk": "Multibuy saving", "fr": "Remise"}[country]
+            lines.append(row(word, "-" + money(discount, country), width))
+            subtotal -= discount
+    return subtotal
 
 
 def _date_line(rng: random.Random, country: str, date: dt.date, time: dt.time) -> str:
@@ -135,6 +152,10 @@ def _totals(rng: random.Random, country: str, subtotal: Decimal, lines: list[str
         total = subtotal + tax
         lines.append(row("SUBTOTAL", money(subtotal, country), width))
         lines.append(row(f"SALES TAX {rate}%", money(tax, country), width))
+        if rng.random() < 0.25:  # a restaurant bill: the tip is added before the total
+            tip = (subtotal * Decimal(rng.choice(("0.15", "0.18", "0.20")))).quantize(CENT, ROUND_HALF_UP)
+            lines.append(row("TIP", money(tip, country), width))
+            total += tip
         lines.append(row(rng.choice(("TOTAL", "BALANCE DUE", "AMOUNT DUE", "TOTAL DUE")), money(total, country), width))
         return total
     rate = Decimal(rng.choice(("19", "7"))) if country == "de" else Decimal("20")
@@ -151,10 +172,17 @@ def _totals(rng: random.Random, country: str, subtotal: Decimal, lines: list[str
     return subtotal
 
 
-def _payment(rng: random.Random, country: str, total: Decimal, width: int) -> str:
-    label = {"us": ("VISA", "MASTERCARD", "CASH"), "de": ("EC-Karte", "Geg. BAR", "Kartenzahlung"),
-             "uk": ("Card payment", "Contactless", "Cash"), "fr": ("CB", "Espèces", "Carte bancaire")}[country]
-    return row(rng.choice(label), money(total, country), width)
+def _payment(rng: random.Random, country: str, total: Decimal, width: int) -> list[str]:
+    """Paid by card (a masked number under it) or in cash with change."""
+    cash, change = {"us": ("CASH", "CHANGE DUE"), "de": ("Geg. BAR", "Rückgeld"), "uk": ("Cash", "Change due"),
+                    "fr": ("Espèces", "Rendu")}[country]
+    if rng.random() < 0.4:
+        given = (total / 10).to_integral_value(rounding="ROUND_CEILING") * 10
+        return [row(cash, money(given, country), width), row(change, money(given - total, country), width)]
+    card = {"us": ("VISA", "MASTERCARD", "DEBIT"), "de": ("EC-Karte", "Kartenzahlung", "girocard"),
+            "uk": ("Card payment", "Contactless", "VISA DEBIT"), "fr": ("CB", "Carte bancaire", "CB SANS CONTACT")}
+    return [row(rng.choice(card[country]), money(total, country), width),
+            f"{'*' * 12}{rng.randrange(1000, 9999)}"]
 
 
 def render(receipt: Receipt, rng: random.Random) -> Image.Image:
@@ -163,8 +191,10 @@ def render(receipt: Receipt, rng: random.Random) -> Image.Image:
     text_width = max(int(font.getlength(line)) for line in receipt.lines if line)
     image = Image.new("L", (text_width + 80, line_height * (len(receipt.lines) + 4)), 250)
     draw = ImageDraw.Draw(image)
+    faded = rng.random() < 0.3  # thermal paper that has faded
     for i, line in enumerate(receipt.lines):
-        draw.text((40, line_height * (i + 2)), line, fill=rng.randrange(10, 70), font=font)
+        ink = rng.randrange(110, 150) if faded else rng.randrange(10, 70)
+        draw.text((40, line_height * (i + 2)), line, fill=ink, font=font)
     return image
 
 
@@ -173,7 +203,11 @@ def photo(image: Image.Image, rng: random.Random) -> Image.Image:
     pad = 120
     table = Image.new("L", (image.width + 2 * pad, image.height + 2 * pad), rng.randrange(60, 130))
     table.paste(image, (pad + rng.randrange(-30, 30), pad + rng.randrange(-30, 30)))
-    table = table.rotate(rng.uniform(-4, 4), resample=Image.BICUBIC, fillcolor=rng.randrange(60, 130))
+    table = table.rotate(rng.uniform(-6, 6), resample=Image.BICUBIC, fillcolor=rng.randrange(60, 130))
+    w, h = table.size  # the phone not quite parallel to the paper: a mild perspective
+    d = [rng.uniform(-0.04, 0.04) * w for _ in range(4)]
+    corners = (d[0], 0, d[3], h, w - d[2], h, w + d[1], 0)  # source corners: UL, LL, LR, UR
+    table = table.transform(table.size, Image.QUAD, corners, resample=Image.BICUBIC, fillcolor=rng.randrange(60, 130))
     arr = np.asarray(table, dtype=np.float32)
     ramp = np.linspace(rng.uniform(0.75, 0.9), rng.uniform(1.0, 1.1), arr.shape[0])[:, None]
     arr = arr * ramp + np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(3, 9), arr.shape)

@@ -18,11 +18,12 @@ import statistics
 import tempfile
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+import cv2
 from PIL import Image, ImageOps
 
-from .deskew import level_box, skew_angle
+from .deskew import level_box, skew_angle, straighten
 from .ocr_core import ReadParams, read_lines
 from .onnx_models import import_easyocr as _import_easyocr  # noqa: F401 - bench/ocr_speed.py uses it
 from .types import OcrLine
@@ -78,13 +79,15 @@ class OcrEngine:
         import numpy as np
 
         upright = ImageOps.exif_transpose(image)
-        prepared = np.asarray(prepare_image(upright, self.settings.max_side))
-        sx, sy = upright.width / prepared.shape[1], upright.height / prepared.shape[0]
+        prepared, to_prepared = _prepare(upright, self.settings.max_side)
+        prepared = np.asarray(prepared)
         results = read_lines(prepared, self.nets.detect_maps, self.nets.recognise, self.nets.charset, self.params)
-        if (sx, sy) != (1.0, 1.0):  # an image that was not prepared yet: boxes back to its pixels
-            results = [([[x * sx, y * sy] for x, y in points], text, conf) for points, text, conf in results]
         words = [_word(points, text, conf) for points, text, conf in results if text.strip()]
-        return group_lines(words, skew_angle(prepared))
+        lines = group_lines(words, skew_angle(prepared))
+        if to_prepared is None:
+            return lines
+        back = cv2.invertAffineTransform(to_prepared)  # an image that was not prepared yet: boxes to its pixels
+        return [_moved(line, back) for line in lines]
 
 
 def _private_temp_dir() -> str:
@@ -123,14 +126,41 @@ def _cuda_available() -> bool:
 
 
 def prepare_image(image: Image.Image, max_side: int) -> Image.Image:
-    """Upright (EXIF orientation), greyscale, and no larger than ``max_side`` pixels."""
-    image = ImageOps.exif_transpose(image)
-    image = ImageOps.grayscale(image)
+    """Upright (EXIF orientation), greyscale, no larger than ``max_side`` pixels, and rotated
+    level when its text lines slant steeply (``parse.deskew.straighten``)."""
+    return _prepare(image, max_side)[0]
+
+
+def _prepare(image: Image.Image, max_side: int):
+    """``prepare_image``, and the 2x3 affine map from the upright image's pixels to the prepared
+    image's (``None``: the same pixels)."""
+    import numpy as np
+
+    image = ImageOps.grayscale(ImageOps.exif_transpose(image))
+    to_prepared = None
     longest = max(image.size)
     if longest > max_side:
         scale = max_side / longest
-        image = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
-    return image
+        resized = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
+        to_prepared = np.array([[resized.width / image.width, 0, 0], [0, resized.height / image.height, 0]])
+        image = resized
+    level, rotation = straighten(np.asarray(image))
+    if rotation is None:
+        return image, to_prepared
+    if to_prepared is not None:
+        rotation = rotation @ np.vstack([to_prepared, [0, 0, 1]])
+    return Image.fromarray(level), rotation
+
+
+def _moved(line: OcrLine, matrix) -> OcrLine:
+    """``line`` (and its words) with each box replaced by the box around its corners mapped by ``matrix``."""
+    import numpy as np
+
+    x0, y0, x1, y1 = line.box
+    corners = np.array([[x0, y0, 1], [x1, y0, 1], [x1, y1, 1], [x0, y1, 1]], dtype=np.float64) @ matrix.T
+    box = (int(corners[:, 0].min()), int(corners[:, 1].min()), int(np.ceil(corners[:, 0].max())),
+           int(np.ceil(corners[:, 1].max())))
+    return replace(line, box=box, words=tuple(_moved(word, matrix) for word in line.words))
 
 
 def _word(points, text: str, confidence: float) -> OcrLine:

@@ -36,3 +36,14 @@ def test_labels_and_far_prices_chain_along_the_slant():
     expected = [f"{label} {price}" for label, price in rows]
     assert [line.text for line in group_lines(words, 5.0)] == expected
     assert [line.text for line in group_lines(words)] != expected  # level chaining pairs them wrongly
+
+
+def test_only_a_steep_slant_is_rotated_out_of_the_image():
+    from parse.deskew import ROTATE_FROM, straighten
+
+    page = receipt_image().convert("L")
+    slight = np.asarray(page.rotate(ROTATE_FROM - 1.5, expand=True, fillcolor=255, resample=Image.BICUBIC))
+    assert straighten(slight)[1] is None and straighten(slight)[0] is slight
+    steep = np.asarray(page.rotate(6, expand=True, fillcolor=255, resample=Image.BICUBIC))
+    level, matrix = straighten(steep)
+    assert matrix.shape == (2, 3) and abs(skew_angle(level)) < 0.5

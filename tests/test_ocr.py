@@ -121,3 +121,13 @@ def test_a_tilted_photo_keeps_prices_on_their_labels_lines(onnx_engine):
     assert "TOTAL 8.37" in lines and "SUBTOTAL 7.75" in lines
     receipt = extract_receipt(onnx_engine.read(tilted))
     assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("8.37"), Decimal("7.75"), Decimal("0.62"))
+
+
+def test_a_steeply_tilted_photo_is_read_level_with_boxes_in_its_own_pixels(onnx_engine):
+    from images import receipt_image
+
+    tilted = receipt_image().rotate(-8, expand=True, fillcolor="white", resample=Image.BICUBIC)
+    [total] = [line for line in onnx_engine.read(tilted) if line.text.startswith("TOTAL")]
+    assert total.text == "TOTAL 8.37"
+    x0, y0, x1, y1 = total.box  # the box maps back onto the tilted image: the words are inside it
+    assert "TOTAL" in " ".join(texts(onnx_engine.read(tilted.crop((x0 - 10, y0 - 10, x1 + 10, y1 + 10)))))
