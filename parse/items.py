@@ -6,6 +6,7 @@ has no amount and the next line holds only quantity / unit price / amount.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from .amounts import Amount
@@ -38,14 +39,22 @@ def summary_line(text: str) -> bool:
 def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]:
     items: list[LineItem] = []
     pending: Line | None = None  # a description line still waiting for its price line
+    count: tuple[Decimal, Decimal] | None = None  # a "3 x 1,49" line above the item it counts
     for line in doc.lines[body_start:body_end]:
         if summary_line(line.text):
-            pending = None
+            pending = count = None
             continue
         priced = [a for a in line.amounts if a.has_decimals]
+        if pending is None and (counted := _count_line(line.text, priced)) is not None:
+            if items and _counts(items[-1], counted):  # printed under its item
+                items[-1] = _with_count(items[-1], counted)
+            else:
+                count = counted
+            continue
         if priced and letters(line.text) >= 3:
-            items.append(_item(line.text, priced, line.index))
-            pending = None
+            item = _item(line.text, priced, line.index)
+            items.append(_with_count(item, count) if count and _counts(item, count) else item)
+            pending = count = None
         elif priced and pending is not None:
             items.append(_item(pending.text + " " + line.text, priced, pending.index, description=pending.text))
             pending = None
@@ -54,6 +63,26 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         if len(items) >= _MAX_ITEMS:
             break
     return tuple(items)
+
+
+def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal, Decimal] | None:
+    """(quantity, unit price) of a line that only counts an item (``3 x 1,49``, ``2 @ 0.99``)."""
+    match = _QTY_X_RE.search(text)
+    if not match or len(priced) != 1 or letters(_QTY_X_RE.sub(" ", text)) > 2:
+        return None
+    return Decimal(match.group(1).replace(",", ".")), priced[0].value
+
+
+def _counts(item: LineItem, count: tuple[Decimal, Decimal]) -> bool:
+    quantity, unit_price = count
+    return item.quantity is None and abs(quantity * unit_price - item.amount) <= Decimal("0.01")
+
+
+def _with_count(item: LineItem, count: tuple[Decimal, Decimal]) -> LineItem:
+    quantity, unit_price = count
+    if quantity == quantity.to_integral_value():
+        quantity = quantity.quantize(Decimal("1"))
+    return replace(item, quantity=quantity, unit_price=unit_price)
 
 
 def _item(text: str, amounts: list[Amount], index: int, description: str | None = None) -> LineItem:

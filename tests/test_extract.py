@@ -317,3 +317,21 @@ def test_a_date_in_the_future_is_no_purchase_date():
     DD: 01/07/2047 12:44
     """)
     assert extract_receipt(lines).date == dt.date(2024, 3, 12)
+
+
+def test_a_count_line_above_or_below_its_item_gives_quantity_and_unit_price():
+    lines = ocr("""
+    Frische Markt GmbH
+    3 x 1,49
+    Vollmilch 3,5% 4,47 A
+    Bananen 1,79 A
+    Brot Roggen 4,98 A
+    2 x 2,49
+    Butter 2,19 A
+    SUMME EUR 13,43
+    """)
+    items = [(i.description, i.quantity, i.unit_price, i.amount) for i in extract_receipt(lines).items]
+    assert items == [("Vollmilch 3,5%", Decimal(3), Decimal("1.49"), Decimal("4.47")),
+                     ("Bananen", None, None, Decimal("1.79")),
+                     ("Brot Roggen", Decimal(2), Decimal("2.49"), Decimal("4.98")),
+                     ("Butter", None, None, Decimal("2.19"))]
