@@ -12,7 +12,7 @@ from decimal import Decimal
 from .amounts import to_cents
 from .category import find_category
 from .dates import RawDate, find_dates, find_times, order_from_dates, resolve
-from .items import find_items
+from .items import find_items, settle_discounts
 from .layout import Doc, build_doc
 from .locale import detect_locale
 from .merchant import find_merchant
@@ -40,9 +40,10 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     first_body = _first_body_line(doc)
     merchant = find_merchant(doc, _heights(lines), first_body)
     body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=len(doc.lines))
-    body_start = max(date_line + 1 if date_line is not None else 0, (merchant.name_line or 0) + 1)
-    if body_start >= body_end:
-        body_start = (merchant.name_line or 0) + 1
+    header_end = max((merchant.name_line or 0) + 1, (merchant.address_end or 0) + 1)
+    body_start = max(header_end, date_line + 1 if date_line is not None else 0)
+    if body_start >= body_end:  # the date printed under the totals
+        body_start = header_end if header_end < body_end else (merchant.name_line or 0) + 1
     items = find_items(doc, body_start, body_end)
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
@@ -62,6 +63,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     total = _money(totals.total)
     subtotal = _money(totals.subtotal)
     tax = _money(totals.tax)
+    items = settle_discounts(items, subtotal if subtotal is not None else total)
     flags = _flags(items, subtotal, tax, _money(totals.tip), total)
     if flags.get("subtotal_plus_tax_equals_total"):
         for name in ("total", "subtotal", "tax"):

@@ -21,7 +21,11 @@ _NOT_ITEM = FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX + tuple(w for w in NOT_TO
     "DATE", "DATUM", "TIME", "CASHIER", "TABLE", "NETT", "NET", "AMOUNT", "TERMINAL", "AUTH", "APPROVAL",
 )
 _NOT_ITEM_WORDS = frozenset(fold(word) for phrase in _NOT_ITEM for word in phrase.split())
-_QTY_X_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:X|x|\*|@|STK|ST|PC|PCS|EA)\b\s*[x@*]?\s*")
+# a line of only these words takes money off: its amount is negative, whatever OCR made of the minus
+DISCOUNT_WORDS = ("DISCOUNT", "RABATT", "NACHLASS", "COUPON", "REMISE", "REDUCTION", "SAVING", "SAVINGS",
+                  "MULTIBUY", "PROMO", "PROMOTION", "OFF", "PREISVORTEIL", "AKTION", "RABAIS")
+_DISCOUNT_WORDS = frozenset(fold(word) for word in DISCOUNT_WORDS)
+_QTY_X_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:X|x|\*|@|STK|ST|PC|PCS|EA)(?![A-Za-z])\s*[x@*]?\s*")
 _LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z])")
 _MAX_ITEMS = 200
 
@@ -114,3 +118,28 @@ def _description(text: str, amounts: list[Amount]) -> str:
     desc = _QTY_X_RE.sub(" ", desc)
     desc = re.sub(r"(RM|EUR|USD|GBP|MYR|[$€£])\s*$", "", desc.strip())
     return squash_spaces(desc).strip(" .:*-") or squash_spaces(text)
+
+
+def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tuple[LineItem, ...]:
+    """Discount lines as reductions. Their amount is made negative; where the items still miss
+    ``target`` (the subtotal, or the total), a discount whose minus OCR read as a leading digit
+    (``-3,62`` as ``33,62``) is read without it, but only if that makes the items add up exactly."""
+    items = tuple(replace(i, amount=-i.amount) if _is_discount(i) and i.amount > 0 else i for i in items)
+    if target is None or _sum(items) == target:
+        return items
+    for index, item in enumerate(items):
+        digits = str(-item.amount)
+        if _is_discount(item) and len(digits.split(".")[0]) >= 2:
+            repaired = items[:index] + (replace(item, amount=-Decimal(digits[1:])),) + items[index + 1:]
+            if _sum(repaired) == target:
+                return repaired
+    return items
+
+
+def _is_discount(item: LineItem) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", item.description or "")
+    return bool(words) and all(fold(word) in _DISCOUNT_WORDS for word in words)
+
+
+def _sum(items: tuple[LineItem, ...]) -> Decimal:
+    return sum((item.amount for item in items if item.amount is not None), Decimal(0))

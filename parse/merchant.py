@@ -73,6 +73,7 @@ class MerchantInfo:
     name_confidence: float
     address: str | None
     phone: str | None
+    address_end: int | None = None  # index of the address's last line
 
 
 def header_end(doc: Doc, first_body_line: int | None) -> int:
@@ -87,8 +88,8 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
     end = header_end(doc, first_body_line)
     name_line, confidence = _name_line(doc, heights, end)
     name = _full_name(doc, name_line) if name_line is not None else None
-    address = _address(doc, name_line, end)
-    return MerchantInfo(name or None, name_line, confidence if name else 0.0, address, find_phone(doc))
+    address, address_end = _address(doc, name_line, end)
+    return MerchantInfo(name or None, name_line, confidence if name else 0.0, address, find_phone(doc), address_end)
 
 
 def _full_name(doc: Doc, index: int) -> str:
@@ -170,10 +171,14 @@ def _follows(doc: Doc, index: int, keywords: tuple[str, ...]) -> bool:
     )
 
 
-def _address(doc: Doc, name_line: int | None, end: int) -> str | None:
+def _address(doc: Doc, name_line: int | None, end: int) -> tuple[str | None, int | None]:
+    """The address under the name, and the index of its last line."""
     start = 0 if name_line is None else name_line + 1
     parts: list[str] = []
+    last = None
     for line in doc.lines[start:min(end + 2, start + 7)]:
+        if any(amount.has_decimals for amount in line.amounts):
+            break  # a priced line: the body has begun
         if has_keyword(line.text, ("TEL", "PHONE", "FAX", "GST", "VAT", "UST", "TAX INVOICE", "INVOICE", "RECEIPT")):
             if parts:
                 break
@@ -183,11 +188,12 @@ def _address(doc: Doc, name_line: int | None, end: int) -> str | None:
             if _REG_NUMBER_RE.fullmatch(cleaned):
                 continue
             parts.append(cleaned)
+            last = line.index
             if len(parts) >= 4:
                 break
         elif parts:
             break
-    return ", ".join(parts) if parts else None
+    return (", ".join(parts), last) if parts else (None, None)
 
 
 def find_phone(doc: Doc) -> str | None:

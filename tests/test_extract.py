@@ -335,3 +335,48 @@ def test_a_count_line_above_or_below_its_item_gives_quantity_and_unit_price():
                      ("Bananen", None, None, Decimal("1.79")),
                      ("Brot Roggen", Decimal(2), Decimal("2.49"), Decimal("4.98")),
                      ("Butter", None, None, Decimal("2.19"))]
+
+
+def test_discount_lines_take_money_off_even_when_ocr_lost_the_minus():
+    lines = ocr("""
+    Hillcrest Backerei KG
+    Bananen 18,12 A
+    Rabatt 33,62
+    Butter 3,04 A
+    Rabatt 0,61
+    Eier 10er 16,52 B
+    Summe EUR 33,45
+    """)
+    amounts = [(i.description, i.amount) for i in extract_receipt(lines).items]
+    assert amounts == [("Bananen", Decimal("18.12")), ("Rabatt", Decimal("-3.62")), ("Butter", Decimal("3.04")),
+                       ("Rabatt", Decimal("-0.61")), ("Eier 10er", Decimal("16.52"))]
+    assert sum(amount for _, amount in amounts) == extract_receipt(lines).total
+
+
+def test_a_discount_is_not_shortened_unless_the_items_then_add_up():
+    lines = ocr("""
+    Corner Shop Ltd
+    Tea Bags 80 4.37
+    Multibuy saving 22.72
+    TOTAL 9.99
+    """)
+    assert [i.amount for i in extract_receipt(lines).items] == [Decimal("4.37"), Decimal("-22.72")]
+
+
+def test_the_address_is_no_item_when_the_date_is_printed_under_the_totals():
+    lines = ocr("""
+    HARBOR HARDWARE
+    873 Main Street
+    Springfield, IL 62701
+    (523) 613-5596
+      2 @ 2.12
+    EGGS LARGE 12CT 4.24 F
+    COUPON -0 . 85
+    SUBTOTAL 3.39
+    TOTAL 3.39
+    03/14/2025 10:22 AM
+    """)
+    r = extract_receipt(lines)
+    assert [(i.description, i.quantity, i.amount) for i in r.items] == [
+        ("EGGS LARGE 12CT", Decimal(2), Decimal("4.24")), ("COUPON", None, Decimal("-0.85"))]
+    assert r.merchant_address == "873 Main Street, Springfield, IL 62701"
