@@ -7,6 +7,7 @@ Scores against labels/<id>.json:
   date     exact match with normalized.date (ISO)
   merchant fuzzy match with ``company``: both upper-cased, punctuation and legal-form suffixes
            (SDN BHD, S/B, GmbH, Inc, LLC, Ltd, ...) removed, then difflib ratio >= MERCHANT_THRESHOLD.
+and, with no label, how many receipts' line items add up to their subtotal (or total).
 With --ocr-cache DIR, OCR lines are read from DIR/<id>.json ({"lines": [{"text", "box", "confidence",
 "words"}]}) when present; images without a cached file are OCR'd (one engine for all images).
 Misses are listed by id and field with expected/got values; run this on your own data only.
@@ -97,6 +98,12 @@ def score(receipt: Receipt, label: dict) -> dict[str, tuple[bool, str, str]]:
     }
 
 
+def items_add_up(receipt: Receipt) -> bool:
+    """The line items sum to the subtotal (or, without one, the total): no label needed."""
+    target = receipt.subtotal if receipt.subtotal is not None else receipt.total
+    return bool(receipt.items) and sum(item.amount for item in receipt.items) == target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path, nargs="?", default=Path("/work/shared/datasets/receipts-dev"))
@@ -107,12 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     source = LineSource(args.ocr_cache)
     labels = sorted((args.folder / "labels").glob("*.json"))
     hits = {field: 0 for field in FIELDS}
+    consistent = 0
     misses: list[str] = []
     started = time.monotonic()
     for label_path in labels:
         label = json.loads(label_path.read_text())
         images = sorted((args.folder / "images").glob(f"{label_path.stem}.*"))
         receipt = extract_receipt(source.lines(images[0])) if images else Receipt()
+        consistent += items_add_up(receipt)
         for field, (ok, expected, got) in score(receipt, label).items():
             hits[field] += ok
             if not ok:
@@ -126,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{'field':<10} {'correct':>8} {'of':>4} {'accuracy':>9}")
     for field in FIELDS:
         print(f"{field:<10} {hits[field]:>8} {len(labels):>4} {100 * hits[field] / n:>8.1f}%")
+    print(f"{'items add up':<10} {consistent:>6} {len(labels):>4} {100 * consistent / n:>8.1f}%"
+          "   (to the subtotal, else the total; not a labelled field)")
     print(f"\n{len(labels)} receipts, {elapsed:.1f}s, merchant threshold difflib ratio >= {MERCHANT_THRESHOLD}"
           f" (after upper-casing, dropping punctuation and legal suffixes)")
     return 0
