@@ -12,7 +12,7 @@ from decimal import Decimal
 from .amounts import to_cents
 from .category import find_category
 from .dates import RawDate, find_dates, find_times, order_from_dates, resolve
-from .items import find_items, settle_discounts
+from .items import find_items, first_total_line, settle_discounts
 from .layout import Doc, build_doc
 from .locale import detect_locale
 from .merchant import find_merchant
@@ -44,7 +44,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     body_start = max(header_end, date_line + 1 if date_line is not None else 0)
     if body_start >= body_end:  # the date printed under the totals
         body_start = header_end if header_end < body_end else (merchant.name_line or 0) + 1
-    items = find_items(doc, body_start, body_end)
+    items = find_items(doc, body_start, first_total_line(doc, body_start, body_end))
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
     category, confidence["category"] = find_category(doc, merchant.name_line)

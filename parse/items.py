@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .amounts import Amount
-from .layout import Doc, Line
+from .layout import Doc, Line, keyword_end, value_after
 from .text import fold, has_keyword, letters, squash_spaces
 from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL, TAX
 from .types import LineItem
@@ -40,12 +40,48 @@ def summary_line(text: str) -> bool:
     return all(fold(word) in _NOT_ITEM_WORDS for word in re.findall(r"[^\W\d_]{2,}", text))
 
 
+# the first of these ends the items, whichever total the receipt's own total was read from
+_ITEMS_END = ("TOTAL", "SUBTOTAL", "SUB TOTAL", "SUMME", "ZWISCHENSUMME", "GESAMT", "ZU ZAHLEN", "BALANCE DUE",
+              "AMOUNT DUE", "TOTAL DUE", "JUMLAH", "TOTAAL", "TOTALE")
+# words of a column header ("Item Qty Price Amount"): a header line is no item's description
+_COLUMN_WORDS = frozenset(fold(word) for word in (
+    "ITEM", "ITEMS", "QTY", "QUANTITY", "PRICE", "AMOUNT", "AMT", "DESCRIPTION", "DESC", "UNIT", "TAX", "CODE",
+    "DISC", "RM", "U/P", "UP", "SPRICE", "ARTIKEL", "MENGE", "PREIS", "BETRAG", "BEZEICHNUNG", "PRIX", "QTE"))
+
+
+def first_total_line(doc: Doc, start: int, end: int) -> int:
+    """Index of the first total or subtotal line (a label with its amount) in ``[start, end)``, else ``end``."""
+    for line in doc.lines[start:end]:
+        if (has_keyword(line.text, _ITEMS_END) and not _column_header(line.text)
+                and value_after(doc, line, keyword_end(line.text, _ITEMS_END)) is not None):
+            return line.index
+    return end
+
+
+_CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[.:]\s?[0-5]\d(?:\s?[.:]\s?[0-5]\d)?(?![\d,])")
+
+
+def _clock_line(text: str) -> bool:
+    """``Cashier USER Time: 11.49.00``: a labelled time, whose digits are no price."""
+    return has_keyword(text, ("TIME", "UHRZEIT", "ZEIT", "HEURE")) and bool(_CLOCK_RE.search(text))
+
+
+def _column_header(text: str) -> bool:
+    words = [fold(word) for word in re.findall(r"[^\W\d_][^\s]*", text)]
+    return len(words) >= 2 and sum(word.strip(".:;") in _COLUMN_WORDS for word in words) >= 2
+
+
 def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]:
+    headers = [line.index for line in doc.lines[body_start:body_end] if not line.amounts and _column_header(line.text)]
+    body_start = headers[0] + 1 if headers else body_start  # the items table starts under its header
+    body = [line for line in doc.lines[body_start:body_end] if not _skipped(line)]
+    if _price_first(body):
+        return _price_first_items(body)
     items: list[LineItem] = []
     pending: Line | None = None  # a description line still waiting for its price line
     count: tuple[Decimal, Decimal] | None = None  # a "3 x 1,49" line above the item it counts
     for line in doc.lines[body_start:body_end]:
-        if summary_line(line.text):
+        if _skipped(line):
             pending = count = None
             continue
         priced = [a for a in line.amounts if a.has_decimals]
@@ -67,6 +103,42 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         if len(items) >= _MAX_ITEMS:
             break
     return tuple(items)
+
+
+def _skipped(line: Line) -> bool:
+    return summary_line(line.text) or (not line.amounts and _column_header(line.text)) or _clock_line(line.text)
+
+
+def _price_line(line: Line) -> bool:
+    """``2786 2 4.77 9.54 SR``: an item's code, quantity and prices, its name on another line."""
+    return letters(line.text) < 3 and sum(a.has_decimals for a in line.amounts) >= 2
+
+
+def _description_line(line: Line) -> bool:
+    return letters(line.text) >= 3 and not any(a.has_decimals for a in line.amounts)
+
+
+def _price_first(body: list[Line]) -> bool:
+    """Items printed as a price line followed by the item's name (some POS systems): the body
+    opens with a price line, and every price line but a last one is followed by a name line."""
+    shapes = ["P" if _price_line(line) else "D" if _description_line(line) else "-" for line in body]
+    shapes = [shape for shape in shapes if shape != "-"]
+    if not shapes or shapes[0] != "P":
+        return False
+    return all(shapes[i + 1] == "D" for i, shape in enumerate(shapes[:-1]) if shape == "P")
+
+
+def _price_first_items(body: list[Line]) -> tuple[LineItem, ...]:
+    items: list[LineItem] = []
+    prices: Line | None = None
+    for line in body:
+        if _price_line(line):
+            prices = line
+        elif prices is not None and _description_line(line):
+            priced = [a for a in prices.amounts if a.has_decimals]
+            items.append(_item(prices.text, priced, line.index, description=squash_spaces(line.text)))
+            prices = None
+    return tuple(items[:_MAX_ITEMS])
 
 
 def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal, Decimal] | None:

@@ -380,3 +380,41 @@ def test_the_address_is_no_item_when_the_date_is_printed_under_the_totals():
     assert [(i.description, i.quantity, i.amount) for i in r.items] == [
         ("EGGS LARGE 12CT", Decimal(2), Decimal("4.24")), ("COUPON", None, Decimal("-0.85"))]
     assert r.merchant_address == "873 Main Street, Springfield, IL 62701"
+
+
+def test_items_printed_as_a_price_line_then_the_name():
+    lines = ocr("""
+    SYARIKAT PERNIAGAAN GIN KEE
+    Doc No CSO0013118 Date: 03/02/2018
+    Cashier USER Time. 11.49.00
+    Salesperson Ref ,
+    Item Qty SiPrice Amount Tax
+    2786 2 4.77 9.54 SR
+    12M WIRE ROPE CLIP
+    1471 4.77 4.77 SR
+    4" X KINKI BRD 2 WAY SCREWDRIVER
+    1943 2 23.32 46 64 SR
+    HOES SET
+    Total Qty: 5
+    Total Sales (Inclusive of GST) 60.95
+    """)
+    items = [(i.description, i.quantity, i.amount) for i in extract_receipt(lines).items]
+    assert items == [("12M WIRE ROPE CLIP", Decimal(2), Decimal("9.54")),
+                     ('4" X KINKI BRD 2 WAY SCREWDRIVER', Decimal(1), Decimal("4.77")),
+                     ("HOES SET", Decimal(2), Decimal("46.64"))]
+
+
+def test_items_end_at_the_first_total_even_when_the_total_is_read_further_down():
+    lines = ocr("""
+    POPULAR Book Co (M) SDN BHD
+    01/03/18 19:14 Slip No. 0010104733
+    Item Qty Total
+    X-VENTURE UNEXPLAINED 12.00
+    PU EXPANDING FILE 37.39
+    Total RM Inc. of GST 49.39
+    Rounding Adj 0.01
+    Total RM 49.40
+    """)
+    r = extract_receipt(lines)
+    assert r.total == Decimal("49.40")
+    assert [i.amount for i in r.items] == [Decimal("12.00"), Decimal("37.39")]
