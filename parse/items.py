@@ -52,7 +52,7 @@ _COLUMN_WORDS = frozenset(fold(word) for word in (
 def first_total_line(doc: Doc, start: int, end: int) -> int:
     """Index of the first total or subtotal line (a label with its amount) in ``[start, end)``, else ``end``."""
     for line in doc.lines[start:end]:
-        if (has_keyword(line.text, _ITEMS_END) and not _column_header(line.text)
+        if ((has_keyword(line.text, _ITEMS_END) or _garbled_total(line.text)) and not _column_header(line.text)
                 and value_after(doc, line, keyword_end(line.text, _ITEMS_END)) is not None):
             return line.index
     return end
@@ -64,6 +64,15 @@ _CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[.:]\s?[0-5]\d(?:\s?[.:]\s?[0-5]\
 def _clock_line(text: str) -> bool:
     """``Cashier USER Time: 11.49.00``: a labelled time, whose digits are no price."""
     return has_keyword(text, ("TIME", "UHRZEIT", "ZEIT", "HEURE")) and bool(_CLOCK_RE.search(text))
+
+
+_TOTAL_WORDS = tuple(fold(word) for word in ("TOTAL", "SUBTOTAL", "SUMME", "GESAMT", "JUMLAH"))
+
+
+def _garbled_total(text: str) -> bool:
+    """A word one letter away from TOTAL, SUBTOTAL, ... (``SubTatal``, ``SURTOTAL``)."""
+    return any(len(word) == len(total) and sum(a != b for a, b in zip(word, total)) == 1
+               for word in re.findall(r"[A-Z]{5,}", fold(text)) for total in _TOTAL_WORDS)
 
 
 def _column_header(text: str) -> bool:

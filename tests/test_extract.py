@@ -418,3 +418,15 @@ def test_items_end_at_the_first_total_even_when_the_total_is_read_further_down()
     r = extract_receipt(lines)
     assert r.total == Decimal("49.40")
     assert [i.amount for i in r.items] == [Decimal("12.00"), Decimal("37.39")]
+
+
+def test_a_garbled_subtotal_label_still_ends_the_items():
+    lines = ocr("""
+    Pharmacy Sdn Bhd
+    PANADOL ACTIFAST 20'S 12.00
+    ALPHA LIPID LIFE LINE 165.00
+    SubTatal 177.00
+    Roundlng Ad] 0.00
+    TOTAL 177.00
+    """)
+    assert [i.description for i in extract_receipt(lines).items] == ["PANADOL ACTIFAST 20'S", "ALPHA LIPID LIFE LINE"]
