@@ -383,7 +383,8 @@ def estimate_text(grey: np.ndarray) -> tuple[float, tuple[int, int, int, int]] |
         return None
     x, y, bw, bh = blobs.T
     height = float(np.median(bh)) / f * CRAFT_PER_BLOB
-    region = (int(x.min() / f), int(y.min() / f), int(math.ceil((x + bw).max() / f)), int(math.ceil((y + bh).max() / f)))
+    region = (int(x.min() / f), int(y.min() / f),
+              int(math.ceil((x + bw).max() / f)), int(math.ceil((y + bh).max() / f)))
     return height, region
 
 

@@ -14,7 +14,8 @@ from .text import ascii_upper, find_keyword, has_keyword
 FINAL_TOTAL = (
     "GRAND TOTAL", "ROUNDED TOTAL", "TOTAL ROUNDED", "ROUND TOTAL", "NETT TOTAL", "NET TOTAL",
     "TOTAL AMOUNT PAYABLE", "AMOUNT PAYABLE", "TOTAL PAYABLE", "TOTAL DUE", "AMOUNT DUE", "BALANCE DUE",
-    "TOTAL TO PAY", "TOTAL AFTER ROUNDING", "AFTER ROUNDING", "ROUNDED", "ZU ZAHLEN", "ZAHLBETRAG", "GESAMTBETRAG", "ENDBETRAG", "A PAYER", "NET A PAYER",
+    "TOTAL TO PAY", "TOTAL AFTER ROUNDING", "AFTER ROUNDING", "ROUNDED", "ZU ZAHLEN", "ZAHLBETRAG", "GESAMTBETRAG",
+    "ENDBETRAG", "A PAYER", "NET A PAYER",
 )
 PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE", "JUMLAH", "DUE")
 SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE TAX", "TOTAL EXCL",
@@ -170,14 +171,12 @@ def _pick_total(doc: Doc) -> Pick | None:
 
 # "TOTAL 16-D0": the decimal point read as a hyphen, at the end of a label's line
 _HYPHEN_DECIMAL_RE = re.compile(r"(?<![\w.,\-])(\d{1,4})-([\dODQ]{2})\s*$")
+_ZERO = str.maketrans("ODQ", "000")
 
 
 def _hyphen_decimal(text: str) -> Decimal | None:
     match = _HYPHEN_DECIMAL_RE.search(ascii_upper(text))
     return Decimal(f"{match[1]}.{match[2].translate(_ZERO)}") if match else None
-
-
-_ZERO = str.maketrans("ODQ", "000")
 
 
 def _largest_plausible(doc: Doc) -> Pick | None:
