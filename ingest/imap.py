@@ -52,6 +52,7 @@ class ImapPoller(threading.Thread):
         self._tag = f"imap={account.name}"
         self._delay = account.reconnect_delay  # before the next reconnection; doubles up to the max
         self._refusals: dict[str, set[str]] = {}  # folder -> refusals logged since its action last worked
+        self._uidnext: dict[str, int | None] = {}  # folder -> UIDNEXT when it was last synced
 
     # -- thread -------------------------------------------------------------------------
 
@@ -124,8 +125,11 @@ class ImapPoller(threading.Thread):
         if not session.idle or idle_folder is None:
             self._stopping.wait(account.poll_interval)
             return
-        if session.selected != idle_folder:
-            session.select(idle_folder)  # IDLE reports on the selected folder
+        # IDLE reports on the selected folder, and only what the server has not reported yet: mail
+        # that arrived during the pass (its EXISTS answered another command) shows in UIDNEXT
+        info = session.select(idle_folder)
+        if info.uidnext is not None and info.uidnext != self._uidnext.get(idle_folder):
+            return
         timeout = account.idle_timeout if len(account.folders) == 1 else min(account.idle_timeout,
                                                                              account.poll_interval)
         session.wait_for_mail(timeout, self._stopping)
@@ -136,6 +140,7 @@ class ImapPoller(threading.Thread):
         """Queue every mail of ``folder`` not queued yet and apply the action; returns how many were new."""
         account = self.account
         info = session.select(folder)
+        self._uidnext[folder] = info.uidnext
         state = ledger.folder_state(folder)
         if state is not None and state.uidvalidity != info.uidvalidity:
             log.warning("%s folder %r: UIDVALIDITY changed (%d -> %d); mails already queued are recognised by "

@@ -45,6 +45,7 @@ class FolderInfo:
     name: str
     uidvalidity: int
     exists: int
+    uidnext: int | None = None  # the UID the next mail will get (None: the server did not say)
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,9 @@ class ImapSession:
                     raise FolderMissing(f"folder {name!r} does not exist") from None
                 raise
         self.selected = name
-        return FolderInfo(name=name, uidvalidity=int(info[b"UIDVALIDITY"]), exists=int(info.get(b"EXISTS", 0)))
+        uidnext = info.get(b"UIDNEXT")
+        return FolderInfo(name=name, uidvalidity=int(info[b"UIDVALIDITY"]), exists=int(info.get(b"EXISTS", 0)),
+                          uidnext=int(uidnext) if uidnext is not None else None)
 
     def search(self, *, after_uid: int, since: dt.date | None) -> list[int]:
         """UIDs above ``after_uid`` in the selected folder (arrived on or after ``since``), ascending."""

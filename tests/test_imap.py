@@ -298,6 +298,19 @@ def test_without_idle_new_mail_is_polled(dovecot, imap_daemon, tmp_path):
     assert_one_connection(daemon)  # IDLE was never tried (imapclient would have refused it)
 
 
+def test_mail_reported_to_another_command_during_a_pass_is_not_left_for_idle(dovecot, tmp_path):
+    append(dovecot, "INBOX", [text_mail(1, "race")])
+    poller, db = poller_for(tmp_path, **dovecot.account(action="seen", idle_timeout=20, **FAST))
+    with ImapSession.open(poller.account) as session:
+        assert sync(poller, session, db) == 1
+        append(dovecot, "INBOX", [text_mail(2, "race")])
+        session.client.noop()  # the server reports the new mail here, so IDLE will not report it again
+        started = time.monotonic()
+        poller._wait(session, "INBOX")
+        assert time.monotonic() - started < 5  # not the 20 s IDLE: the next pass looks at once
+        assert sync(poller, session, db) == 1
+
+
 # -- (2) crash between commit and action; SIGKILL mid-batch --------------------------------------
 
 
