@@ -57,13 +57,13 @@ def level_box(box: tuple[int, int, int, int], angle: float) -> tuple[float, floa
     return along - half_w, across - half_h, along + half_w, across + half_h
 
 
-def straighten(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+def straighten(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, float]:
     """The image rotated level when its lines slant by ``ROTATE_FROM`` degrees or more (canvas
-    enlarged, edges repeated), and the 2x3 affine map from the input's pixels to the output's;
-    ``(grey, None)`` otherwise."""
+    enlarged, edges repeated), the 2x3 affine map from the input's pixels to the output's, and
+    the slant left in the output; ``(grey, None, slant)`` when it is not rotated."""
     angle = skew_angle(grey)
     if abs(angle) < ROTATE_FROM:
-        return grey, None
+        return grey, None, angle
     h, w = grey.shape
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
     cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
@@ -71,4 +71,4 @@ def straighten(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     matrix[0, 2] += out_w / 2 - w / 2
     matrix[1, 2] += out_h / 2 - h / 2
     level = cv2.warpAffine(grey, matrix, (out_w, out_h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
-    return level, matrix
+    return level, matrix, 0.0

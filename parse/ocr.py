@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 import cv2
 from PIL import Image, ImageOps
 
-from .deskew import level_box, skew_angle, straighten
+from .deskew import level_box, straighten
 from .ocr_core import ReadParams, read_lines
 from .onnx_models import import_easyocr as _import_easyocr  # noqa: F401 - bench/ocr_speed.py uses it
 from .types import OcrLine
@@ -79,11 +79,11 @@ class OcrEngine:
         import numpy as np
 
         upright = ImageOps.exif_transpose(image)
-        prepared, to_prepared = _prepare(upright, self.settings.max_side)
-        prepared = np.asarray(prepared)
-        results = read_lines(prepared, self.nets.detect_maps, self.nets.recognise, self.nets.charset, self.params)
+        prepared, to_prepared, slant = _prepare(upright, self.settings.max_side)
+        results = read_lines(np.asarray(prepared), self.nets.detect_maps, self.nets.recognise, self.nets.charset,
+                             self.params)
         words = [_word(points, text, conf) for points, text, conf in results if text.strip()]
-        lines = group_lines(words, skew_angle(prepared))
+        lines = group_lines(words, slant)
         if to_prepared is None:
             return lines
         back = cv2.invertAffineTransform(to_prepared)  # an image that was not prepared yet: boxes to its pixels
@@ -132,8 +132,8 @@ def prepare_image(image: Image.Image, max_side: int) -> Image.Image:
 
 
 def _prepare(image: Image.Image, max_side: int):
-    """``prepare_image``, and the 2x3 affine map from the upright image's pixels to the prepared
-    image's (``None``: the same pixels)."""
+    """``prepare_image``, the 2x3 affine map from the upright image's pixels to the prepared
+    image's (``None``: the same pixels), and the slant of the prepared image's text lines."""
     import numpy as np
 
     image = ImageOps.grayscale(ImageOps.exif_transpose(image))
@@ -144,12 +144,12 @@ def _prepare(image: Image.Image, max_side: int):
         resized = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
         to_prepared = np.array([[resized.width / image.width, 0, 0], [0, resized.height / image.height, 0]])
         image = resized
-    level, rotation = straighten(np.asarray(image))
+    level, rotation, slant = straighten(np.asarray(image))
     if rotation is None:
-        return image, to_prepared
+        return image, to_prepared, slant
     if to_prepared is not None:
         rotation = rotation @ np.vstack([to_prepared, [0, 0, 1]])
-    return Image.fromarray(level), rotation
+    return Image.fromarray(level), rotation, slant
 
 
 def _moved(line: OcrLine, matrix) -> OcrLine:

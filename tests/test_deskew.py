@@ -43,7 +43,8 @@ def test_only_a_steep_slant_is_rotated_out_of_the_image():
 
     page = receipt_image().convert("L")
     slight = np.asarray(page.rotate(ROTATE_FROM - 1.5, expand=True, fillcolor=255, resample=Image.BICUBIC))
-    assert straighten(slight)[1] is None and straighten(slight)[0] is slight
+    level, matrix, slant = straighten(slight)
+    assert level is slight and matrix is None and slant == pytest.approx(ROTATE_FROM - 1.5, abs=0.3)
     steep = np.asarray(page.rotate(6, expand=True, fillcolor=255, resample=Image.BICUBIC))
-    level, matrix = straighten(steep)
-    assert matrix.shape == (2, 3) and abs(skew_angle(level)) < 0.5
+    level, matrix, slant = straighten(steep)
+    assert matrix.shape == (2, 3) and slant == 0.0 and abs(skew_angle(level)) < 0.5
