@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .text import ascii_upper
+from .text import ascii_upper, one_letter_off
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate([
@@ -203,7 +203,7 @@ def _near_month(token: str) -> int | None:
     if token in MONTHS or token in _WEEKDAYS:
         return None
     near = {number for name, number in MONTHS.items()
-            if len(name) == 3 and sum(a != b for a, b in zip(name, token)) == 1}
+            if len(name) == 3 and one_letter_off(name, token)}
     return near.pop() if len(near) == 1 else None
 
 

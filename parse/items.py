@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .amounts import Amount
 from .layout import Doc, Line, keyword_end, value_after
-from .text import fold, has_keyword, letters, squash_spaces
+from .text import fold, has_keyword, letters, one_letter_off, squash_spaces
 from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL, TAX
 from .types import LineItem
 
@@ -71,8 +71,7 @@ _TOTAL_WORDS = tuple(fold(word) for word in ("TOTAL", "SUBTOTAL", "SUMME", "GESA
 
 def _garbled_total(text: str) -> bool:
     """A word one letter away from TOTAL, SUBTOTAL, ... (``SubTatal``, ``SURTOTAL``)."""
-    return any(len(word) == len(total) and sum(a != b for a, b in zip(word, total)) == 1
-               for word in re.findall(r"[A-Z]{5,}", fold(text)) for total in _TOTAL_WORDS)
+    return any(one_letter_off(word, total) for word in re.findall(r"[A-Z]{5,}", fold(text)) for total in _TOTAL_WORDS)
 
 
 def _column_header(text: str) -> bool:

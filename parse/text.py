@@ -58,6 +58,11 @@ def has_keyword(text: str, keywords: tuple[str, ...]) -> bool:
     return find_keyword(text, keywords) is not None
 
 
+def one_letter_off(word: str, other: str) -> bool:
+    """Same length, exactly one letter different: an OCR misread of one glyph (``UCT``/``OCT``)."""
+    return len(word) == len(other) and sum(a != b for a, b in zip(word, other)) == 1
+
+
 def letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
