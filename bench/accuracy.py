@@ -99,9 +99,10 @@ def score(receipt: Receipt, label: dict) -> dict[str, tuple[bool, str, str]]:
 
 
 def items_add_up(receipt: Receipt) -> bool:
-    """The line items sum to the subtotal (or, without one, the total): no label needed."""
-    target = receipt.subtotal if receipt.subtotal is not None else receipt.total
-    return bool(receipt.items) and sum(item.amount for item in receipt.items) == target
+    """The line items sum exactly to the subtotal, or to the total before a printed cash rounding
+    (prices that include VAT/GST): no label needed."""
+    item_sum = sum(item.amount for item in receipt.items)
+    return bool(receipt.items) and (item_sum == receipt.subtotal or receipt.flags.get("items_sum_to_total", False))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     for field in FIELDS:
         print(f"{field:<10} {hits[field]:>8} {len(labels):>4} {100 * hits[field] / n:>8.1f}%")
     print(f"{'items add up':<10} {consistent:>6} {len(labels):>4} {100 * consistent / n:>8.1f}%"
-          "   (to the subtotal, else the total; not a labelled field)")
+          "   (to the subtotal or the total before rounding; not a labelled field)")
     print(f"\n{len(labels)} receipts, {elapsed:.1f}s, merchant threshold difflib ratio >= {MERCHANT_THRESHOLD}"
           f" (after upper-casing, dropping punctuation and legal suffixes)")
     return 0

@@ -29,10 +29,22 @@ _CONFUSABLE = "OoDQSslI|BZ"
 
 _SPACED_DECIMAL_RE = re.compile(r"(?<=\d)\s*([.,])\s+(?=\d{2}(?!\d))|(?<=\d)\s+([.,])(?=\d{2}(?!\d))")
 _DOUBLE_SEPARATOR_RE = re.compile(r"(?<=\d)\s?([.,])[.,]\s?(?=\d{2}(?!\d))")
-# "7 00 SR" at the end of a line: OCR lost the decimal point of a price column
-_LOST_SEPARATOR_RE = re.compile(r"(?<![\d.,:/])(\d{1,4}) (\d{2})(?=\s?(?:[A-Z]{1,2}|[A-Z]\s[A-Z])?\s*$)")
+# "7 00 SR", "47 76 €" at the end of a line: OCR lost the decimal point of a price column (not
+# the last pair of a phone number, "02 39 72 71 42")
+_LOST_SEPARATOR_RE = re.compile(
+    r"(?<![\d.,:/])(\d{1,4}) (\d{2})(?=\s?(?:[A-Z]{1,2}|[A-Z]\s[A-Z]|EUR|[€$£])?\s*$)")
+_DIGIT_GROUP_BEFORE_RE = re.compile(r"(?:^|\s)\d{1,4} $")
+_CURRENCY_BEFORE_RE = re.compile(rf"(?:{_MARKER_RE})$")
 # "S8.70", "SO.00": OCR reads a "$" glued to an amount as "S" (a genuine leading 5 is read as 5)
 _DOLLAR_AS_S_RE = re.compile(r"(?<![\w.,$])S(?=[\dO]{1,4}[.,][\dO]{2}(?![\d.,]))")
+# a unit of measure (or a dimension's "x") printed straight after a number makes it a size
+# ... and so does a unit word after a space (``39.42 LITRE``) or a price per unit (``2.170 RM / LITRE``,
+# ``2,99 EUR/kg``): a quantity or a unit price, never an item's amount
+_MEASURE_RE = re.compile(
+    r'(?:MM|CM|KM|M|KG|G|GR|MG|L|LTR|ML|CL|OZ|LBS?|IN|FT|X)(?![A-Za-z])|["”]'
+    r'|\s(?:LITRES?|LITERS?|LTRS?|KGS?|LBS?|GALLONS?|GAL)\b'
+    r'|\s?(?:RM|EUR|USD|GBP|[$€£])?\s?/\s?(?:KG|G|L|LTR|LITRE|LITER|LB|100\s?G|M|ST|STK|PC|PCS|EA|GAL|GALLON)\b',
+    re.IGNORECASE)
 _GARBLED_BEFORE_RE = re.compile(r"[^\s\d.,\-−(:=*]")  # ".20" glued to a glyph, no currency marker
 _NUMBERISH_RE = re.compile(
     rf"(?:(?<![\w.,])[{_CONFUSABLE}]|(?<![\d.,])\d)[\d{_CONFUSABLE}.,]*[.,][\d{_CONFUSABLE}]{{2,3}}(?![\w])"
@@ -51,13 +63,14 @@ class Amount:
     end: int
     currency: str | None = None  # ISO code of a marker printed next to it
     has_decimals: bool = True  # printed with a decimal part (not a bare integer)
+    measure: bool = False  # a unit glued to it (``1.5M``, ``2.0MM``, ``3.5"``): a size, not money
 
 
 def clean_numbers(text: str) -> str:
     """Undo OCR noise inside numbers: ``84 . 81`` -> ``84.81``, ``1O.5O`` -> ``10.50``."""
     text = _DOUBLE_SEPARATOR_RE.sub(r"\1", text)
     text = _SPACED_DECIMAL_RE.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _LOST_SEPARATOR_RE.sub(r"\1.\2", text)
+    text = _LOST_SEPARATOR_RE.sub(_lost_separator, text)
     text = _DOLLAR_AS_S_RE.sub("$", text)
 
     def fix(match: re.Match[str]) -> str:
@@ -67,6 +80,14 @@ def clean_numbers(text: str) -> str:
         return token.translate(_DIGIT_FIX)
 
     return _NUMBERISH_RE.sub(fix, text)
+
+
+def _lost_separator(match: re.Match[str]) -> str:
+    before = match.string[:match.start()]
+    code = before[-1:].isalpha() and not _CURRENCY_BEFORE_RE.search(before)  # "WA05 12", not "RM18 80"
+    if code or _DIGIT_GROUP_BEFORE_RE.search(before):
+        return match.group(0)  # the end of a code, or one more group of a number printed in groups
+    return f"{match[1]}.{match[2]}"
 
 
 def detect_decimal_style(texts: Iterable[str]) -> str:
@@ -143,7 +164,7 @@ def find_amounts(text: str, decimal: str = ".", *, integers: bool = False) -> li
             value = -value
         found.append(Amount(value=value, start=match.start("num"), end=match.end("num"),
                             currency=CURRENCY_MARKERS.get(marker) if marker else None,
-                            has_decimals=has_decimals))
+                            has_decimals=has_decimals, measure=bool(_MEASURE_RE.match(cleaned, match.end("num")))))
     return found
 
 

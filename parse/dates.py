@@ -73,7 +73,8 @@ _BROKEN_ZERO_RES = (
     re.compile(r"(?<![\d.,/\-])(?P<a>\d{1,2})(?P<s1>[/.\-])(?P<b>[689]\d)(?P<s2>[/.\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d.,/\-])(?P<a>[689]\d)(?P<s1>[/.\-])(?P<b>\d{1,2})(?P<s2>[/.\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
 )
-# "DATUM: 17 10 .24": OCR lost one separator; only beside a DATE label
+# "DATUM: 17 10 .24": OCR lost one separator; only beside a DATE label or a time of day
+_CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?:\s?[0-5]\d(?![\d.,])")
 _SEPARATOR_AS_SPACE_RES = (
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d) (?P<b>[01]?\d)\s?(?P<sep>[/.\-])\s?(?P<y>\d{4}|\d{2})(?![\d.,])"),
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d)\s?(?P<sep>[/.\-])\s?(?P<b>[01]?\d) (?P<y>\d{4}|\d{2})(?![\d.,:])"),
@@ -127,11 +128,12 @@ def prepare(text: str) -> str:
     text = _COMMAS_RE.sub(lambda m: _separator_as_one(m, "."), text)
     for regex in _BROKEN_ZERO_RES:
         text = regex.sub(_broken_zero, text)
-    if _DATE_LABEL_RE.search(text):  # "DATE: 1710412018": both separators read as 1, only beside a label
+    labelled = bool(_DATE_LABEL_RE.search(text))
+    if labelled:  # "DATE: 1710412018": both separators read as 1, only beside a label
         text = _BOTH_SEPARATORS_AS_ONE_RE.sub(_both_separators_as_one, text)
-        if not _NUMERIC_RE.search(text):
-            for regex in _SEPARATOR_AS_SPACE_RES:
-                text = regex.sub(_separator_as_one, text)
+    if (labelled or _CLOCK_RE.search(text)) and not _NUMERIC_RE.search(text):
+        for regex in _SEPARATOR_AS_SPACE_RES:  # "12 06 . 24 08:28": beside a label or a time of day
+            text = regex.sub(_separator_as_one, text)
     return text
 
 

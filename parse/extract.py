@@ -12,7 +12,7 @@ from decimal import Decimal
 from .amounts import to_cents
 from .category import find_category
 from .dates import RawDate, find_dates, find_times, order_from_dates, resolve
-from .items import find_items, first_total_line, settle_discounts
+from .items import find_items, first_total_line, fit_to, settle_discounts
 from .layout import Doc, build_doc
 from .locale import detect_locale
 from .merchant import find_merchant
@@ -63,8 +63,10 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     total = _money(totals.total)
     subtotal = _money(totals.subtotal)
     tax = _money(totals.tax)
+    rounding = _money(totals.rounding)
     items = settle_discounts(items, subtotal if subtotal is not None else total)
-    flags = _flags(items, subtotal, tax, _money(totals.tip), total)
+    items = fit_to(items, tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None))
+    flags = _flags(items, subtotal, tax, _money(totals.tip), total, rounding)
     if flags.get("subtotal_plus_tax_equals_total"):
         for name in ("total", "subtotal", "tax"):
             confidence[name] = min(0.99, confidence[name] + 0.1)
@@ -153,11 +155,22 @@ def _pick_time(doc: Doc, date_line: int | None) -> tuple[dt.time | None, float]:
     return None, 0.0
 
 
-def _flags(items, subtotal, tax, tip, total) -> dict[str, bool]:
+def _before_rounding(total: Decimal | None, rounding: Decimal | None) -> tuple[Decimal | None, ...]:
+    """The total, and what it was before a printed cash rounding (OCR often loses the sign)."""
+    if total is None or not rounding:
+        return (total,)
+    return total, total - rounding, total + rounding
+
+
+def _flags(items, subtotal, tax, tip, total, rounding) -> dict[str, bool]:
+    """Consistency of the amounts read. Items sum to the subtotal; where prices include tax
+    (VAT, GST) they sum to the total instead, before any printed cash rounding."""
     flags: dict[str, bool] = {}
     item_sum = sum((item.amount for item in items if item.amount is not None), Decimal(0))
     if items and subtotal is not None:
         flags["items_sum_to_subtotal"] = abs(item_sum - subtotal) <= _TOLERANCE
+    if items and total is not None:
+        flags["items_sum_to_total"] = item_sum in _before_rounding(total, rounding)
     if subtotal is not None and tax is not None and total is not None:
         expected = subtotal + tax + (tip or Decimal(0))
         flags["subtotal_plus_tax_equals_total"] = abs(expected - total) <= _TOLERANCE

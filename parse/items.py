@@ -12,7 +12,7 @@ from decimal import Decimal
 from .amounts import Amount
 from .layout import Doc, Line, keyword_end, value_after
 from .text import fold, has_keyword, letters, one_letter_off, squash_spaces
-from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL, TAX
+from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, RATE_RE, SUBTOTAL, TAX
 from .types import LineItem
 
 _ITEM_WORDS = ("DEPOSIT", "PFAND", "DISCOUNT", "RABATT", "WEIGHT", "ITEM")  # not totals, but items
@@ -92,38 +92,83 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         if _skipped(line):
             pending = count = None
             continue
-        priced = [a for a in line.amounts if a.has_decimals]
+        priced = _priced(line)
         if pending is None and (counted := _count_line(line.text, priced)) is not None:
             if items and _counts(items[-1], counted):  # printed under its item
                 items[-1] = _with_count(items[-1], counted)
             else:
                 count = counted
             continue
-        if priced and letters(line.text) >= 3:
-            item = _item(line.text, priced, line.index)
+        if priced and _named(line.text):
+            item = _weighed(_item(line.text, priced, line.index), line)
             items.append(_with_count(item, count) if count and _counts(item, count) else item)
             pending = count = None
         elif priced and pending is not None:
-            items.append(_item(pending.text + " " + line.text, priced, pending.index, description=pending.text))
+            item = _item(pending.text + " " + line.text, priced, pending.index, description=pending.text)
+            items.append(_weighed(item, line))
             pending = None
-        elif not priced and letters(line.text) >= 3:
+        elif (counted_item := _unnamed_item(line, priced)) is not None:
+            items.append(counted_item)
+        elif not priced and _named(line.text):
             pending = line
         if len(items) >= _MAX_ITEMS:
             break
     return tuple(items)
 
 
+def _unnamed_item(line: Line, priced: list[Amount]) -> LineItem | None:
+    """``0025679 U 2X8.80 17.60 S``: an item printed by its code alone, known by its arithmetic
+    (quantity times unit price is the amount)."""
+    if len(priced) < 2 or _named(line.text):
+        return None
+    item = _item(line.text, priced, line.index)
+    counted = item.quantity is not None and item.unit_price is not None and item.quantity > 0
+    return item if counted and abs(item.quantity * item.unit_price - item.amount) <= Decimal("0.01") else None
+
+
+def _weighed(item: LineItem, line: Line) -> LineItem:
+    """``0,556 kg x 2,99 EUR/kg 1,66``: the weight and the price per unit are the item's
+    quantity and unit price when they multiply to its amount."""
+    measures = [a.value for a in line.amounts if a.measure]
+    if item.quantity is None and len(measures) == 2 and item.amount is not None \
+            and abs(measures[0] * measures[1] - item.amount) <= Decimal("0.01"):
+        return replace(item, quantity=measures[0], unit_price=measures[1])
+    return item
+
+
+def _priced(line: Line) -> list[Amount]:
+    """The line's money amounts: printed with decimals, no unit glued to them."""
+    return [a for a in line.amounts if a.has_decimals and not a.measure]
+
+
+# words of a price line that name nothing: quantity marks, units, tax codes (``3 X 2.90 8.70 SR``)
+_PRICE_LINE_WORDS = frozenset(("X", "PC", "PCS", "EA", "STK", "ST", "KG", "QTY", "SR", "ZR", "ZRL", "TX", "NT",
+                               "RM", "EUR", "USD", "GBP"))
+
+
+def _named(text: str) -> bool:
+    """The line names something: a word of three or more letters that is not a price line's mark."""
+    return any(len(word) >= 3 and word.upper() not in _PRICE_LINE_WORDS
+               for word in re.findall(r"[^\W\d_]+", text))
+
+
 def _skipped(line: Line) -> bool:
-    return summary_line(line.text) or (not line.amounts and _column_header(line.text)) or _clock_line(line.text)
+    return (summary_line(line.text) or (not line.amounts and _column_header(line.text)) or _clock_line(line.text)
+            or _tax_line(line.text))
+
+
+def _tax_line(text: str) -> bool:
+    """``GST payable (6%) 0,37``, ``MwSt 19% 1,23``: a tax and its rate, however garbled the rest."""
+    return has_keyword(text, TAX) and bool(RATE_RE.search(text))
 
 
 def _price_line(line: Line) -> bool:
     """``2786 2 4.77 9.54 SR``: an item's code, quantity and prices, its name on another line."""
-    return letters(line.text) < 3 and sum(a.has_decimals for a in line.amounts) >= 2
+    return not _named(line.text) and len(_priced(line)) >= 2
 
 
 def _description_line(line: Line) -> bool:
-    return letters(line.text) >= 3 and not any(a.has_decimals for a in line.amounts)
+    return _named(line.text) and not _priced(line)
 
 
 def _price_first(body: list[Line]) -> bool:
@@ -143,7 +188,7 @@ def _price_first_items(body: list[Line]) -> tuple[LineItem, ...]:
         if _price_line(line):
             prices = line
         elif prices is not None and _description_line(line):
-            priced = [a for a in prices.amounts if a.has_decimals]
+            priced = _priced(prices)
             items.append(_item(prices.text, priced, line.index, description=squash_spaces(line.text)))
             prices = None
     return tuple(items[:_MAX_ITEMS])
@@ -214,6 +259,20 @@ def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tup
             if _sum(repaired) == target:
                 return repaired
     return items
+
+
+def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...]:
+    """Items whose sum misses every target (subtotal, total, ...) but whose first ``k`` items hit
+    one exactly: the lines after those were no items (a garbled total or tax label)."""
+    if not items or not targets or _sum(items) in targets:
+        return items
+    running = Decimal(0)
+    prefixes = []
+    for item in items[:-1]:
+        running += item.amount if item.amount is not None else 0
+        prefixes.append(running in targets)
+    fitting = [k + 1 for k, hit in enumerate(prefixes) if hit]
+    return items[:fitting[-1]] if fitting else items
 
 
 def _is_discount(item: LineItem) -> bool:

@@ -40,7 +40,7 @@ _TAX_INCLUDED = re.compile(r"\bINCLUDE[SD]?\b|\bENTHALTEN|\bENTH\.|\bINCLUDED\b"
 # "INCL. GST", "Inclusive of VAT", "exkl. MwSt" (OCR may garble the first word): qualifies a total
 _TAX_QUALIFIER = re.compile(r"\b(?:IN|EX|I[RN])[A-Z\]|]*\.?\s*(?:OF\s+)?(?:GST|VAT|TAX|MWST|SST|UST)\b")
 _SUMMARY = ("SUMMARY", "ZUSAMMENFASSUNG", "TAX ANALYSIS", "VAT ANALYSIS", "MWST-SATZ", "MWST SATZ")
-_RATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+RATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 _PAID_SCORE = 2.2  # between a plain "TOTAL" label and one that names the final amount
 _CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI", "PAID", "PAYMENT", "PAY")
 _CHANGE = ("CHANGE", "RUECKGELD", "RENDU", "BAKI", "WECHSELGELD")
@@ -60,6 +60,7 @@ class Totals:
     tax: Pick | None
     tax_rate: Decimal | None
     tip: Pick | None
+    rounding: Pick | None = None  # a printed cash-rounding adjustment (``ROUNDING ADJ -0.02``)
 
 
 def find_totals(doc: Doc) -> Totals:
@@ -77,7 +78,7 @@ def find_totals(doc: Doc) -> Totals:
             total = Pick(computed, subtotal.line, 0.4)
         else:
             subtotal = None
-    return Totals(total, subtotal, tax, rate, tip)
+    return Totals(total, subtotal, tax, rate, tip, _rounding_adjustment(doc))
 
 
 def _total_after_tax(doc: Doc, total: Pick, tax: Pick) -> Pick | None:
@@ -129,7 +130,7 @@ def _total_strength(text: str) -> float:
         return 2.5 if not has_keyword(text, NOT_TOTAL) else 0.0
     if has_keyword(text, NOT_TOTAL):
         # "TOTAL INCL GST" is still a total; "TOTAL INCLUDES 6% GST 1.51" is its tax
-        if _TOTAL_INCLUDES_TAX.search(upper) and not _TAX_INCLUDED.search(upper) and not _RATE_RE.search(text):
+        if _TOTAL_INCLUDES_TAX.search(upper) and not _TAX_INCLUDED.search(upper) and not RATE_RE.search(text):
             return 2.5
         return 0.0
     return 2.0
@@ -218,7 +219,7 @@ def _pick_tax(doc: Doc, total: Pick | None) -> tuple[Pick | None, Decimal | None
 
 
 def _rate(text: str) -> Decimal | None:
-    match = _RATE_RE.search(text)
+    match = RATE_RE.search(text)
     if not match:
         return None
     rate = Decimal(match.group(1).replace(",", "."))
@@ -240,6 +241,19 @@ def _printed(doc: Doc, value: Decimal, except_line: int) -> bool:
 
 _ROUNDING = ("ROUNDING", "ROUNDED", "ROUND", "RUNDUNG", "GERUNDET", "ADJ", "ADJUSTMENT", "ARRONDI")
 _ROUNDING_STEP = Decimal("0.05")
+
+
+_MAX_ROUNDING = Decimal("0.10")  # cash rounding moves a total by less than this (to 0.05 or 0.10)
+
+
+def _rounding_adjustment(doc: Doc) -> Pick | None:
+    """The amount of a rounding line (``ROUNDING ADJ 0.01``, ``Rundung -0,02``), not a rounded total's."""
+    for line in doc.lines:
+        if has_keyword(line.text, _ROUNDING) and not has_keyword(line.text, FINAL_TOTAL):
+            amount = value_after(doc, line, keyword_end(line.text, _ROUNDING))
+            if amount is not None and abs(amount.value) < _MAX_ROUNDING:
+                return Pick(amount.value, line.index, 0.7)
+    return None
 
 
 def _rounded(doc: Doc, value: Decimal, index: int, paid: Decimal | None, summary_from: int) -> Decimal | None:

@@ -28,6 +28,8 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("Nett Total: S8.70", ".", "8.70"),  # "$" read as "S", not as 5
         ("Change SO.00", ".", "0.00"),
         ("Total $.99", ".", "0.99"),
+        ("NET A PAYER 47 76 €", ",", "47.76"),  # the decimal comma lost before the currency
+        ("1943 2 23.32 46 64 SR", ".", "46.64"),
     ],
 )
 def test_parse_amount(text, decimal, expected):
@@ -44,10 +46,22 @@ def test_three_decimals_follow_the_receipt_style():
 
 
 @pytest.mark.parametrize(
-    "text", ["Tel 03-4162-2318", "Date 31.12.2024", "8.13PM", "Table 12", "GST ID 000504664064"]
+    "text", ["Tel 03-4162-2318", "Date 31.12.2024", "8.13PM", "Table 12", "GST ID 000504664064",
+             "Tel 02 39 72 71 42", "WA05 12"]
 )
 def test_dates_phones_and_ids_are_not_money(text):
     assert [a for a in find_amounts(text) if a.has_decimals] == []
+
+
+@pytest.mark.parametrize("text", ["ACRYLIC TAPE 18MM*1.5M", '3.5"X6"', "39.42 LITRE", "2.170 RM / LITRE",
+                                  "0,556 kg", "2,99 EUR/kg", "(2.333X"])
+def test_sizes_and_prices_per_unit_are_measures(text):
+    assert [a.measure for a in find_amounts(text, "," if "," in text else ".") if a.has_decimals][-1] is True
+
+
+def test_a_price_beside_a_size_is_money():
+    size, price = find_amounts("COKE 1.5L 3.49")
+    assert (size.measure, price.measure, price.value) == (True, False, Decimal("3.49"))
 
 
 def test_currency_marker_is_reported():

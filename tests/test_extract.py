@@ -430,3 +430,115 @@ def test_a_garbled_subtotal_label_still_ends_the_items():
     TOTAL 177.00
     """)
     assert [i.description for i in extract_receipt(lines).items] == ["PANADOL ACTIFAST 20'S", "ALPHA LIPID LIFE LINE"]
+
+
+def test_sizes_and_codes_printed_beside_an_item_are_not_prices():
+    lines = ocr("""
+    MR. D.I.Y. (M) SDN BHD
+    -TAX INVOICE-
+    ACRYLIC TAPE 18MM*1.5M *S
+    UA12 - 12/144
+    9086391 4 X 2.90 11.60
+    11.60
+    RESTAURANT ORDER CHIT NCR
+    3.5"X6"
+    3 X 2.9000 8.70 SR
+    ITEM(S) : 2 QTY(S) : 7
+    TOTAL INCL. GST@6% RM 20.30
+    """)
+    r = extract_receipt(lines)
+    assert [(i.description, i.quantity, i.unit_price, i.amount) for i in r.items] == [
+        ("ACRYLIC TAPE 18MM*1.5M *S", Decimal(4), Decimal("2.90"), Decimal("11.60")),
+        ("RESTAURANT ORDER CHIT NCR", Decimal(3), Decimal("2.9000"), Decimal("8.70"))]
+    assert r.flags["items_sum_to_total"] is True
+
+
+def test_litres_and_the_price_per_litre_are_not_items():
+    lines = ocr("""
+    PETRODELI ENTERPRISE
+    INVOICE NUMBER: 60000152273
+    39.42 LITRE PUMP # 09
+    FUELSAVE 95 RM 85.54 C
+    2.170 RM / LITRE
+    TOTAL RM 85.54
+    """)
+    assert [(i.description, i.amount) for i in extract_receipt(lines).items] == [("FUELSAVE 95", Decimal("85.54"))]
+
+
+def test_a_weighed_item_takes_its_weight_and_price_per_kilo():
+    lines = ocr("""
+    REWE Markt GmbH
+    BANANEN
+    0,556 kg x 2,99 EUR/kg 1,66
+    MILCH 1,5L 1,19
+    SUMME EUR 2,85
+    """)
+    items = extract_receipt(lines).items
+    assert [(i.description, i.quantity, i.unit_price, i.amount) for i in items] == [
+        ("BANANEN", Decimal("0.556"), Decimal("2.99"), Decimal("1.66")),
+        ("MILCH 1,5L", None, None, Decimal("1.19"))]
+
+
+def test_items_printed_by_their_code_alone_are_known_by_their_arithmetic():
+    lines = ocr("""
+    SWC ENTERPRISE SDN BHD
+    001 23/03/2018 19:08:32
+    0025679 U 2X11.80 23.60 S
+    0025679 U 2X8.80 17.60 S
+    ITEM 2 SUBTOTAL INCL GST 41.20
+    TOTAL 41.20
+    """)
+    assert [(i.quantity, i.unit_price, i.amount) for i in extract_receipt(lines).items] == [
+        (Decimal(2), Decimal("11.80"), Decimal("23.60")), (Decimal(2), Decimal("8.80"), Decimal("17.60"))]
+
+
+def test_items_add_up_to_the_total_before_cash_rounding():
+    receipt = """
+    POPULAR Book Co (M) SDN BHD
+    01/03/18 19:14 Slip No. 0010104733
+    X-VENTURE UNEXPLAINED 12.00
+    PU EXPANDING FILE {price}
+    Rounding Adj 0.01
+    Total RM 49.40
+    """
+    assert extract_receipt(ocr(receipt.format(price="37.39"))).flags["items_sum_to_total"] is True
+    assert extract_receipt(ocr(receipt.format(price="37.29"))).flags["items_sum_to_total"] is False
+
+
+def test_items_stop_where_they_add_up_when_a_garbled_label_follows():
+    lines = ocr("""
+    RESTORAN WAN SHENG
+    Date 02-04-2018 15:14:07
+    Teh (B)
+    2 X 2,20 4.40 SR
+    Herbal Tea
+    1,70 1,70 SR
+    Take Away
+    3 X 0,20 0,60 SR
+    Tota} QTY: 6
+    Tata Excluding GST ) : 6,33
+    GST payanle {6% 0,37
+    Total (Inclusive of GST) 6.70
+    """)
+    r = extract_receipt(lines)
+    assert [(i.description, i.amount) for i in r.items] == [
+        ("Teh (B)", Decimal("4.40")), ("Herbal Tea", Decimal("1.70")), ("Take Away", Decimal("0.60"))]
+    assert r.total == Decimal("6.70") and r.flags["items_sum_to_total"] is True
+
+
+def test_a_rounding_whose_minus_ocr_lost_still_reconciles_the_items():
+    lines = ocr("""
+    BEMED (SP) SDN BHD
+    CB# 59581331715 14/05/2017 02.58.39
+    PANADOL ACTIFAST 20'S ZRL
+    458140 12.00 12.00
+    ALPHA LIPID LIFE LINE SR
+    184810 165.00 165.00
+    PIL CHI-KIT TECK AUN (12'S) SR
+    160160 14.22 14.22
+    Roundlng Ad] ~0.02
+    Total Inclusive GST: 191.20
+    """)
+    r = extract_receipt(lines)
+    assert sum(i.amount for i in r.items) == Decimal("191.22")
+    assert r.flags["items_sum_to_total"] is True

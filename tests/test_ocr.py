@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from conftest import FIXTURES
+from conftest import FIXTURES, REPO
 from parse import onnx_models
 from parse.extract import extract_receipt
 from parse.ocr import OcrEngine, OcrSettings, prepare_image
@@ -66,6 +66,31 @@ def test_the_fixture_reads_to_its_labelled_fields(onnx_engine):
     receipt = extract_receipt(onnx_engine.read(prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000)))
     assert str(receipt.total) == label["normalized"]["total"]
     assert receipt.date.isoformat() == label["normalized"]["date"]
+
+
+def test_the_daemons_int8_detector_marks_the_text_the_float_one_marks():
+    """The set-up's cache (var/ocr-cache, what the daemon loads): its int8 detector, where the
+    quantisation kept one, finds the same text as the float detector on a real scan, and the
+    engine built on it reads the fixture's fields; a refused quantisation leaves no int8 file."""
+    import numpy as np
+    import onnxruntime as ort
+
+    from parse.ocr_core import _detector_input
+
+    cache = REPO / "var" / "ocr-cache"
+    engine = OcrEngine(OcrSettings(cache_dir=str(cache)))
+    meta = json.loads((cache / onnx_models.META).read_text())
+    assert meta["int8"]["recipe"] == onnx_models.INT8_RECIPE
+    assert engine.nets.int8 == meta["int8"]["ok"] == (cache / onnx_models.DETECTOR_INT8).is_file()
+    if engine.nets.int8:
+        scan = np.asarray(prepare_image(Image.open(FIXTURES / "receipt.jpg"), 900).convert("L"))
+        x = _detector_input(scan, 1.0)
+        float_maps = ort.InferenceSession(str(cache / onnx_models.DETECTOR_ONNX)).run(None, {"image": x})[0]
+        text, int8_text = float_maps[0, :, :, 0] > 0.4, engine.nets.detect_maps(x)[0, :, :, 0] > 0.4
+        assert (text & int8_text).sum() / (text | int8_text).sum() >= 0.9
+    label = json.loads((FIXTURES / "receipt.json").read_text())
+    receipt = extract_receipt(engine.read(prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000)))
+    assert (str(receipt.total), receipt.date.isoformat()) == (label["normalized"]["total"], label["normalized"]["date"])
 
 
 def test_an_image_not_prepared_gets_boxes_in_its_own_pixels(onnx_engine):
@@ -131,3 +156,14 @@ def test_a_steeply_tilted_photo_is_read_level_with_boxes_in_its_own_pixels(onnx_
     assert total.text == "TOTAL 8.37"
     x0, y0, x1, y1 = total.box  # the box maps back onto the tilted image: the words are inside it
     assert "TOTAL" in " ".join(texts(onnx_engine.read(tilted.crop((x0 - 10, y0 - 10, x1 + 10, y1 + 10)))))
+
+
+def test_an_int8_detector_from_an_earlier_recipe_is_made_again(tmp_path):
+    """Caches quantised before 7-bit weights (saturating on CPUs without VNNI) are redone at the
+    next start, and a failed attempt leaves no int8 file from the earlier recipe behind."""
+    (tmp_path / onnx_models.META).write_text(json.dumps({"int8": {"ok": True, "iou": 0.86}}))
+    (tmp_path / onnx_models.DETECTOR_INT8).write_bytes(b"an earlier recipe's model")
+    assert not onnx_models._int8_tried(str(tmp_path))
+    assert onnx_models.quantize_detector(str(tmp_path)) is False  # no float export here to quantise
+    assert not (tmp_path / onnx_models.DETECTOR_INT8).exists()
+    assert onnx_models._int8_tried(str(tmp_path))
