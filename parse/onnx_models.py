@@ -283,45 +283,22 @@ def _verify(folder: Path, nets: TorchNets) -> dict[str, float]:
 
 
 def quantize_detector(cache_dir: str) -> bool:
-    """Static int8 quantisation of the detector (QDQ, per-channel weights), calibrated on
-    synthetic receipt pages, kept only if it finds the same text as the float detector on
-    other synthetic pages (mask IoU >= ``INT8_MIN_IOU``). The outcome is recorded in meta.json
-    either way, so a failed attempt is not repeated at every start."""
+    """Static int8 quantisation of the detector (``quantize_model``), kept only if it finds the
+    same text as the float detector on other synthetic pages (mask IoU >= ``INT8_MIN_IOU``).
+    The outcome is recorded in meta.json either way, so a failed attempt is not repeated at
+    every start."""
     import onnxruntime as ort
-    from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
-    from onnxruntime.quantization.shape_inference import quant_pre_process
-
-    from .ocr_core import _detector_input
 
     started = time.monotonic()
     folder = Path(cache_dir)
     meta_path = folder / META
     meta = json.loads(meta_path.read_text())
     tmp = Path(tempfile.mkdtemp(prefix=".int8-", dir=cache_dir))
-
-    class Pages(CalibrationDataReader):
-        def __init__(self):
-            self._inputs = iter([{"image": _detector_input(page, 1.0)} for page in synthetic_pages(range(6))])
-
-        def get_next(self):
-            return next(self._inputs, None)
-
     try:
-        with warnings_quiet():
-            quant_pre_process(str(folder / DETECTOR_ONNX), str(tmp / "pre.onnx"), skip_symbolic_shape=True)
-            quantize_static(str(tmp / "pre.onnx"), str(tmp / DETECTOR_INT8), Pages(), quant_format=QuantFormat.QDQ,
-                            activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8, per_channel=True,
-                            # 7-bit weights: x86 CPUs without VNNI (AVX2 only) multiply u8 x s8 with
-                            # VPMADDUBSW, whose 16-bit sums saturate on full-range weights
-                            reduce_range=True)
+        quantize_model(folder / DETECTOR_ONNX, tmp / DETECTOR_INT8)
         fp32 = ort.InferenceSession(str(folder / DETECTOR_ONNX), providers=["CPUExecutionProvider"])
         int8 = ort.InferenceSession(str(tmp / DETECTOR_INT8), providers=["CPUExecutionProvider"])
-        ious = []
-        for page in synthetic_pages(range(100, 103)):
-            x = {"image": _detector_input(page, 1.0)}
-            a, b = fp32.run(None, x)[0][0, :, :, 0] > 0.4, int8.run(None, x)[0][0, :, :, 0] > 0.4
-            ious.append(float((a & b).sum() / max(1, (a | b).sum())))
-        iou = min(ious)
+        iou = min(text_mask_iou(fp32, int8, page) for page in synthetic_pages(range(100, 103)))
         ok = iou >= INT8_MIN_IOU
         if ok:
             os.replace(tmp / DETECTOR_INT8, folder / DETECTOR_INT8)
@@ -344,6 +321,42 @@ def quantize_detector(cache_dir: str) -> bool:
     tmp_meta.write_text(json.dumps(meta, indent=1))
     os.replace(tmp_meta, meta_path)
     return meta["int8"]["ok"]
+
+
+def quantize_model(float_model: Path, out: Path, *, reduce_range: bool = True) -> None:
+    """The float detector -> int8 (QDQ, per-channel weights), calibrated on synthetic receipt
+    pages. ``reduce_range``: 7-bit weights. x86 CPUs without VNNI (AVX2 only) multiply u8 x s8
+    with VPMADDUBSW, whose 16-bit sums saturate on full-range weights."""
+    from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
+    from onnxruntime.quantization.shape_inference import quant_pre_process
+
+    from .ocr_core import _detector_input
+
+    class Pages(CalibrationDataReader):
+        def __init__(self):
+            self._inputs = iter([{"image": _detector_input(page, 1.0)} for page in synthetic_pages(range(6))])
+
+        def get_next(self):
+            return next(self._inputs, None)
+
+    pre = out.with_suffix(".pre.onnx")
+    try:
+        with warnings_quiet():
+            quant_pre_process(str(float_model), str(pre), skip_symbolic_shape=True)
+            quantize_static(str(pre), str(out), Pages(), quant_format=QuantFormat.QDQ, activation_type=QuantType.QUInt8,
+                            weight_type=QuantType.QInt8, per_channel=True, reduce_range=reduce_range)
+    finally:
+        pre.unlink(missing_ok=True)
+
+
+def text_mask_iou(float_session, int8_session, grey: np.ndarray) -> float:
+    """Overlap of the text masks (region score > 0.4) both detectors make of one greyscale page."""
+    from .ocr_core import _detector_input
+
+    x = {"image": _detector_input(grey, 1.0)}
+    a = float_session.run(None, x)[0][0, :, :, 0] > 0.4
+    b = int8_session.run(None, x)[0][0, :, :, 0] > 0.4
+    return float((a & b).sum() / max(1, (a | b).sum()))
 
 
 def _drop_int8(folder: Path) -> None:
