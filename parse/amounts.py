@@ -46,8 +46,10 @@ _MEASURE_RE = re.compile(
     r'|\s?(?:RM|EUR|USD|GBP|[$€£])?\s?/\s?(?:KG|G|L|LTR|LITRE|LITER|LB|100\s?G|M|ST|STK|PC|PCS|EA|GAL|GALLON)\b',
     re.IGNORECASE)
 _GARBLED_BEFORE_RE = re.compile(r"[^\s\d.,\-−(:=*]")  # ".20" glued to a glyph, no currency marker
+# (a look-alike may also open a number glued to "RM": "RMS.60" is RM 5.60)
 _NUMBERISH_RE = re.compile(
-    rf"(?:(?<![\w.,])[{_CONFUSABLE}]|(?<![\d.,])\d)[\d{_CONFUSABLE}.,]*[.,][\d{_CONFUSABLE}]{{2,3}}(?![\w])"
+    rf"(?:(?<![\w.,])[{_CONFUSABLE}]|(?<=RM)[{_CONFUSABLE}]|(?<![\d.,])\d)"
+    rf"[\d{_CONFUSABLE}.,]*[.,][\d{_CONFUSABLE}]{{2,3}}(?![\w])"
 )
 _AMOUNT_RE = re.compile(
     rf"(?P<cur1>{_MARKER_RE})?\s?(?P<sign>[-−])?\s?(?P<cur2>{_MARKER_RE})?\s?"

@@ -41,9 +41,9 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     merchant = find_merchant(doc, _heights(lines), first_body)
     body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=len(doc.lines))
     header_end = max((merchant.name_line or 0) + 1, (merchant.address_end or 0) + 1)
-    body_start = max(header_end, date_line + 1 if date_line is not None else 0)
-    if body_start >= body_end:  # the date printed under the totals
-        body_start = header_end if header_end < body_end else (merchant.name_line or 0) + 1
+    if header_end >= body_end:
+        header_end = (merchant.name_line or 0) + 1
+    body_start = _items_start(doc, header_end, first_total_line(doc, header_end, body_end), date)
     items = find_items(doc, body_start, first_total_line(doc, body_start, body_end))
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
@@ -97,6 +97,17 @@ def _money(pick) -> Decimal | None:
 
 def _heights(lines: Sequence[OcrLine]) -> list[int]:
     return [(line.box[3] - line.box[1]) if line.box else 0 for line in lines]
+
+
+def _items_start(doc: Doc, header_end: int, totals_start: int, date: dt.date | None) -> int:
+    """Items start under the first line between the header and the totals that prints the
+    purchase date (invoice number, cashier and date lines come first; a parking ticket prints
+    the date again with its times). A date with no price under it is printed under the items."""
+    for line in doc.lines[header_end:totals_start]:
+        if date is not None and any(date in (resolve(raw, True), resolve(raw, False)) for raw in find_dates(line.text)):
+            priced_below = any(a.has_decimals for below in doc.lines[line.index + 1:totals_start] for a in below.amounts)
+            return line.index + 1 if priced_below else header_end
+    return header_end
 
 
 def _first_body_line(doc: Doc) -> int | None:

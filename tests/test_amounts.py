@@ -28,7 +28,8 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("Nett Total: S8.70", ".", "8.70"),  # "$" read as "S", not as 5
         ("Change SO.00", ".", "0.00"),
         ("Total $.99", ".", "0.99"),
-        ("NET A PAYER 47 76 €", ",", "47.76"),  # the decimal comma lost before the currency
+        ("NET A PAYER 47 76 €", ",", "47.76"),
+        ("CARLSBERG CAN 320ML RMS.60", ".", "5.60"),  # 5 read as S after RM  # the decimal comma lost before the currency
         ("1943 2 23.32 46 64 SR", ".", "46.64"),
     ],
 )

@@ -542,3 +542,41 @@ def test_a_rounding_whose_minus_ocr_lost_still_reconciles_the_items():
     r = extract_receipt(lines)
     assert sum(i.amount for i in r.items) == Decimal("191.22")
     assert r.flags["items_sum_to_total"] is True
+
+
+def test_items_start_under_the_first_line_with_the_purchase_date():
+    lines = ocr("""
+    Sanjung Realiti Sdn. Bhd. (779763-K)
+    Car Park Office, Basement 1
+    TAX INVOICE
+    Tax Invoice No. 0714/0601/00601
+    27/06/18 10:08
+    010100 Pay parking ticket 1,50 RM
+    27/06/18 09:49 27/06/18 10:08
+    Length of stay: 0 Dy, 0 Hr, 19 Min
+    Total amount 1.50 RM
+    Accepted total 2.00 RM
+    Change 0.50 RM
+    """)
+    r = extract_receipt(lines)
+    assert [(i.description, i.amount) for i in r.items] == [("010100 Pay parking ticket", Decimal("1.50"))]
+    assert r.date == dt.date(2018, 6, 27)
+
+
+def test_a_date_under_the_totals_does_not_hide_the_items_when_the_total_label_is_garbled():
+    lines = ocr("""
+    MR. D.I.Y. SDN BHD
+    (CO.REG 704427-T)
+    -TAX INVOICE-
+    BATTERY LR03-4B AAA 4 PCS *S
+    XC12 12/144
+    902193 1 X 3, 90 3, 90
+    Item(s) Qty(s)
+    Tota Inc] GST@6X RM 3 , 90
+    CaSH RM 4,00
+    CHANGE RM 0,10
+    24-11-17 13:11 SH01 ZT09 T2 R000011248
+    """)
+    r = extract_receipt(lines)
+    assert r.total == Decimal("3.90")
+    assert [(i.description, i.amount) for i in r.items] == [("BATTERY LR03-4B AAA 4 PCS *S", Decimal("3.90"))]
