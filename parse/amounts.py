@@ -86,7 +86,8 @@ def clean_numbers(text: str) -> str:
 
 def _lost_separator(match: re.Match[str]) -> str:
     before = match.string[:match.start()]
-    code = before[-1:].isalpha() and not _CURRENCY_BEFORE_RE.search(before)  # "WA05 12", not "RM18 80"
+    # "WA05 12": the digits end a code; not "RM18 80", nor "E65 35" (a lone E is a pound sign)
+    code = before[-1:].isalpha() and before[-2:-1].isalnum() and not _CURRENCY_BEFORE_RE.search(before)
     if code or _DIGIT_GROUP_BEFORE_RE.search(before):
         return match.group(0)  # the end of a code, or one more group of a number printed in groups
     return f"{match[1]}.{match[2]}"

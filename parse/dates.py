@@ -62,7 +62,7 @@ _TIME_RE = re.compile(
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8"})
 # "18-06: 2018": OCR read the last separator as ":" / ";" / ","
-_SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}[/.\-][\dOQD]?\d)\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
+_SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}\s?[/.\-]\s?[\dOQD]?\d)\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
 _DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQILS|]{1,4}(?:\s?[/\-.]\s?[\dOQILS|]{1,4}){2}(?![A-Z\d])")
 # "17104/2018", "04/1212017": OCR read one of two like separators as the digit 1 (a slash
 # is a thin stroke); the other separator shows which. Only where the repaired date is valid.
@@ -74,6 +74,7 @@ _BROKEN_ZERO_RES = (
     re.compile(r"(?<![\d.,/\-])(?P<a>[689]\d)(?P<s1>[/.\-])(?P<b>\d{1,2})(?P<s2>[/.\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
 )
 # "DATUM: 17 10 .24": OCR lost one separator; only beside a DATE label or a time of day
+_FULL_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 _CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?:\s?[0-5]\d(?![\d.,])")
 _SEPARATOR_AS_SPACE_RES = (
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d) (?P<b>[01]?\d)\s?(?P<sep>[/.\-])\s?(?P<y>\d{4}|\d{2})(?![\d.,])"),
@@ -122,7 +123,7 @@ def prepare(text: str) -> str:
         return token.translate(_DIGIT_FIX) if sum(ch.isdigit() for ch in token) >= 3 else token
 
     text = _DATEISH_RE.sub(fix, text)
-    text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX)}-{m[2]}", text)
+    text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
     for regex in _SEPARATOR_AS_ONE_RES:
         text = regex.sub(_separator_as_one, text)
     text = _COMMAS_RE.sub(lambda m: _separator_as_one(m, "."), text)
@@ -131,9 +132,12 @@ def prepare(text: str) -> str:
     labelled = bool(_DATE_LABEL_RE.search(text))
     if labelled:  # "DATE: 1710412018": both separators read as 1, only beside a label
         text = _BOTH_SEPARATORS_AS_ONE_RE.sub(_both_separators_as_one, text)
-    if (labelled or _CLOCK_RE.search(text)) and not _NUMERIC_RE.search(text):
-        for regex in _SEPARATOR_AS_SPACE_RES:  # "12 06 . 24 08:28": beside a label or a time of day
-            text = regex.sub(_separator_as_one, text)
+    if not _NUMERIC_RE.search(text):
+        # "12 06 . 24 08:28": beside a label or a time of day; "01 11.2025": a full year says it
+        beside = labelled or bool(_CLOCK_RE.search(text))
+        for regex in _SEPARATOR_AS_SPACE_RES:
+            text = regex.sub(lambda m: _separator_as_one(m) if beside or _FULL_YEAR_RE.fullmatch(m["y"])
+                             else m.group(0), text)
     return text
 
 

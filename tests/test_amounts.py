@@ -29,7 +29,8 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("Change SO.00", ".", "0.00"),
         ("Total $.99", ".", "0.99"),
         ("NET A PAYER 47 76 €", ",", "47.76"),
-        ("CARLSBERG CAN 320ML RMS.60", ".", "5.60"),  # 5 read as S after RM  # the decimal comma lost before the currency
+        ("CARLSBERG CAN 320ML RMS.60", ".", "5.60"),  # 5 read as S after RM
+        ("Total to pay E65 35", ".", "65.35"),  # a pound sign read as E, the point lost  # the decimal comma lost before the currency
         ("1943 2 23.32 46 64 SR", ".", "46.64"),
     ],
 )
