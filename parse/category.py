@@ -1,8 +1,11 @@
 """Spending category from generic trade words on the receipt (never merchant names)."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .layout import Doc
-from .text import find_keyword
+from .text import ascii_upper, find_keyword
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "fuel": ("PETROL", "DIESEL", "FUEL", "UNLEADED", "GASOLINE", "LITRE", "LITER", "LITRES", "PUMP", "RON95",
@@ -28,7 +31,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "tobacco": ("TOBACCO", "TABAK", "CIGARETTE", "CIGARETTES", "CIGAR", "CIGARS", "ZIGARETTEN", "ZIGARREN",
                 "VAPE", "E-LIQUID", "SMOKE SHOP", "TABAC", "ROLLING PAPERS"),
 }
-_NAME_WEIGHT = 3.0  # a trade word in the merchant's own name counts more than one in an item
+_NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in the items
 
 
 def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
@@ -36,10 +39,26 @@ def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
     for line in doc.lines:
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
         for category, words in CATEGORIES.items():
-            if find_keyword(line.text, words):
+            if _mentions(line.text, words):
                 scores[category] += weight
     best = max(scores, key=lambda c: scores[c])
     if scores[best] < 1.0:
         return "retail", 0.3
     share = scores[best] / sum(scores.values())
     return best, round(min(0.9, 0.3 + 0.15 * scores[best]) * share + 0.1, 2)
+
+
+_SHORT = 4  # letters; a short trade word must be printed as it is ("KIND" folded is "KINO")
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """A trade word on the line: long ones OCR-tolerant (look-alike glyphs), short ones exactly."""
+    long_words, short_pattern = _split(words)
+    return bool(short_pattern.search(ascii_upper(text))) or find_keyword(text, long_words) is not None
+
+
+@lru_cache(maxsize=16)
+def _split(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    short = [re.escape(word) for word in words if len(word.replace(" ", "")) <= _SHORT]
+    pattern = re.compile(rf"(?<![A-Z0-9])(?:{'|'.join(short) or '(?!)'})(?![A-Z0-9])")
+    return tuple(word for word in words if len(word.replace(" ", "")) > _SHORT), pattern

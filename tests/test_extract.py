@@ -580,3 +580,18 @@ def test_a_date_under_the_totals_does_not_hide_the_items_when_the_total_label_is
     r = extract_receipt(lines)
     assert r.total == Decimal("3.90")
     assert [(i.description, i.amount) for i in r.items] == [("BATTERY LR03-4B AAA 4 PCS *S", Decimal("3.90"))]
+
+
+def test_short_trade_words_must_be_printed_as_they_are():
+    """Look-alike folding reads KIND as KINO (cinema); short trade words match only as printed,
+    long ones still through OCR slips (T0BACC0)."""
+    thanks = ocr("""
+    SWC ENTERPRISE SDN BHD
+    23/03/2018 19:08:32
+    0025679 U 2X8.80 17.60 S
+    TOTAL 17.60
+    THANK YOU FOR YOUR KIND SUPPORT
+    """)
+    assert extract_receipt(thanks).category == "retail"
+    assert extract_receipt(ocr("KINO 3 SAAL 2 REIHE 5\nSUMME 9,50")).category == "cinema"
+    assert extract_receipt(ocr("T0BACC0 SHOP\nTOTAL 9.50")).category == "tobacco"
