@@ -103,10 +103,12 @@ def _items_start(doc: Doc, header_end: int, totals_start: int, date: dt.date | N
     """Items start under the first line between the header and the totals that prints the
     purchase date (invoice number, cashier and date lines come first; a parking ticket prints
     the date again with its times). A date with no price under it is printed under the items."""
+    if date is None:
+        return header_end
     for line in doc.lines[header_end:totals_start]:
-        if date is not None and any(date in (resolve(raw, True), resolve(raw, False)) for raw in find_dates(line.text)):
-            priced_below = any(a.has_decimals for below in doc.lines[line.index + 1:totals_start] for a in below.amounts)
-            return line.index + 1 if priced_below else header_end
+        if any(date in (resolve(raw, True), resolve(raw, False)) for raw in find_dates(line.text)):
+            below = doc.lines[line.index + 1:totals_start]
+            return line.index + 1 if any(a.has_decimals for other in below for a in other.amounts) else header_end
     return header_end
 
 

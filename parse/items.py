@@ -266,13 +266,12 @@ def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[L
     one exactly: the lines after those were no items (a garbled total or tax label)."""
     if not items or not targets or _sum(items) in targets:
         return items
-    running = Decimal(0)
-    prefixes = []
-    for item in items[:-1]:
-        running += item.amount if item.amount is not None else 0
-        prefixes.append(running in targets)
-    fitting = [k + 1 for k, hit in enumerate(prefixes) if hit]
-    return items[:fitting[-1]] if fitting else items
+    running, fitting = Decimal(0), len(items)
+    for k, item in enumerate(items[:-1], start=1):
+        running += item.amount or 0
+        if running in targets:
+            fitting = k
+    return items[:fitting]
 
 
 def _is_discount(item: LineItem) -> bool:
