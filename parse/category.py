@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .layout import Doc
 from .text import ascii_upper, find_keyword
@@ -38,8 +37,8 @@ def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
     scores = {category: 0.0 for category in CATEGORIES}
     for line in doc.lines:
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
-        for category, words in CATEGORIES.items():
-            if _mentions(line.text, words):
+        for category in CATEGORIES:
+            if _mentions(line.text, category):
                 scores[category] += weight
     best = max(scores, key=lambda c: scores[c])
     if scores[best] < 1.0:
@@ -51,14 +50,17 @@ def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
 _SHORT = 4  # letters; a short trade word must be printed as it is ("KIND" folded is "KINO")
 
 
-def _mentions(text: str, words: tuple[str, ...]) -> bool:
-    """A trade word on the line: long ones OCR-tolerant (look-alike glyphs), short ones exactly."""
-    long_words, short_pattern = _split(words)
-    return bool(short_pattern.search(ascii_upper(text))) or find_keyword(text, long_words) is not None
-
-
-@lru_cache(maxsize=16)
-def _split(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+def _matcher(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The long words (matched OCR-tolerant) and one pattern for the short ones (matched exactly)."""
     short = [re.escape(word) for word in words if len(word.replace(" ", "")) <= _SHORT]
     pattern = re.compile(rf"(?<![A-Z0-9])(?:{'|'.join(short) or '(?!)'})(?![A-Z0-9])")
     return tuple(word for word in words if len(word.replace(" ", "")) > _SHORT), pattern
+
+
+_MATCHERS = {category: _matcher(words) for category, words in CATEGORIES.items()}
+
+
+def _mentions(text: str, category: str) -> bool:
+    """A trade word of ``category`` on the line: long ones OCR-tolerant, short ones as printed."""
+    long_words, short_pattern = _MATCHERS[category]
+    return bool(short_pattern.search(ascii_upper(text))) or find_keyword(text, long_words) is not None

@@ -241,8 +241,6 @@ def _printed(doc: Doc, value: Decimal, except_line: int) -> bool:
 
 _ROUNDING = ("ROUNDING", "ROUNDED", "ROUND", "RUNDUNG", "GERUNDET", "ADJ", "ADJUSTMENT", "ARRONDI")
 _ROUNDING_STEP = Decimal("0.05")
-
-
 _MAX_ROUNDING = Decimal("0.10")  # cash rounding moves a total by less than this (to 0.05 or 0.10)
 
 
