@@ -1,9 +1,11 @@
 """Shared test helpers: real daemons on loopback port 0, real SMTP clients, real SQLite files."""
 from __future__ import annotations
 
+import datetime as dt
 import smtplib
 import sqlite3
 import time
+import zoneinfo
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from pathlib import Path
@@ -16,6 +18,27 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEV_SET = REPO.parent / "shared" / "datasets" / "receipts-dev"
 RECIPIENT = "receipts@localhost"
+
+
+
+def zone_far_from_a_month_boundary(now: dt.datetime | None = None) -> str:
+    """A fixed-offset zone whose local time is at least 12 hours from the start and the end of a month.
+
+    The panel counts receipts per calendar month of arrival. A suite started near midnight on the last
+    day of a month would send some of a test's receipts in one month and the rest in the next; with the
+    panel in this zone the whole run (well under 12 hours) falls in one month."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    month_start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    next_month = (month_start + dt.timedelta(days=32)).replace(day=1)
+    if now - month_start < dt.timedelta(hours=12):
+        return "Etc/GMT-12"  # UTC+12 (POSIX signs are inverted)
+    if next_month - now < dt.timedelta(hours=12):
+        return "Etc/GMT+12"  # UTC-12
+    return "UTC"
+
+
+PANEL_ZONE = zone_far_from_a_month_boundary()
+PANEL_NOW = dt.datetime.now(zoneinfo.ZoneInfo(PANEL_ZONE))
 
 needs_dev_set = pytest.mark.skipif(
     not (DEV_SET / "images").is_dir(), reason=f"the dev receipts are not at {DEV_SET} (../shared absent)"
@@ -30,7 +53,7 @@ def daemon_sections(tmp_path: Path, **overrides) -> dict:
         "ocr": {"preload": False, "network_dir": str(tmp_path / "easyocr")},
         # the pipeline tests mail from an address that is no panelist, with receipts from 2025:
         # they test extraction, so the panel rules are off (tests/test_panel*.py turn them on)
-        "panel": {"enabled": False},
+        "panel": {"enabled": False, "timezone": PANEL_ZONE},
         "log": {"level": "INFO"},
     }
     for section, keys in overrides.items():

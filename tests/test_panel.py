@@ -14,15 +14,15 @@ from email import policy
 import pytest
 from aiosmtpd.controller import Controller
 
-from conftest import RECIPIENT, query, receipt_mail, send, wait_done, wait_until, wire
+from conftest import PANEL_NOW, RECIPIENT, query, receipt_mail, send, wait_done, wait_until, wire
 from images import encode, receipt_image, text_pdf
 from store import panel as store
 from store.db import immediate, open_db
 
 ALICE = "alice@example.org"
 BOB = "bob@example.net"
-TODAY = dt.date.today()
-MONTH = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m")
+TODAY = PANEL_NOW.date()  # in the panel's zone, which keeps the suite inside one calendar month
+MONTH = PANEL_NOW.strftime("%Y-%m")
 
 
 # -- helpers -----------------------------------------------------------------------------------

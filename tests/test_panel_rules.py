@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from conftest import zone_far_from_a_month_boundary
 from panel import replies
 from panel.commands import Command, automated, find_command, parse_command
 from panel.eligibility import Rules, dedupe_key, judge
@@ -82,6 +83,13 @@ def test_the_panel_time_zone_decides_the_day_and_the_month():
     dec1 = Receipt(merchant="SHOP", date=dt.date(2026, 12, 1), total=Decimal("1.00"))
     assert judge(dec1, late, rules) == ("accepted", None)
     assert judge(dec1, late, RULES) == ("rejected", "future_date")
+
+
+@pytest.mark.parametrize("start", [dt.datetime(2026, 11, 30, 23, 50, tzinfo=UTC), dt.datetime(2026, 12, 1, 0, 5, tzinfo=UTC),
+                                   dt.datetime(2026, 12, 31, 12, 30, tzinfo=UTC), dt.datetime(2026, 2, 14, 9, tzinfo=UTC)])
+def test_the_suites_panel_zone_keeps_a_run_started_at_any_time_in_one_month(start):
+    rules = Rules.from_config(config.from_dict({"panel": {"timezone": zone_far_from_a_month_boundary(start)}}).panel)
+    assert {rules.month(start + dt.timedelta(hours=h)) for h in range(12)} == {rules.month(start)}
 
 
 @pytest.mark.parametrize("missing", ["merchant", "date", "total"])

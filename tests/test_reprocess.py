@@ -6,7 +6,7 @@ import sqlite3
 import subprocess
 
 from conftest import REPO, query, send, wait_done
-from test_panel import ALICE, invite, pdf_mail, receipt_lines, total_of
+from test_panel import ALICE, TODAY, invite, pdf_mail, receipt_lines, total_of
 
 
 def test_reprocess_restores_fields_and_never_pays_twice(daemon_factory, tmp_path):
@@ -27,7 +27,7 @@ def test_reprocess_restores_fields_and_never_pays_twice(daemon_factory, tmp_path
         conn.execute("DELETE FROM line_items WHERE receipt_id = ?", [bad])
     conn.close()
 
-    since = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    since = (TODAY - dt.timedelta(days=1)).isoformat()
     outputs = []
     for _ in range(2):
         run = subprocess.run([str(REPO / ".venv" / "bin" / "receiptctl"), "--config", str(daemon.config_path),
