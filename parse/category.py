@@ -29,6 +29,14 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                       "WATER PARK", "ENTRY", "TICKETS"),
     "tobacco": ("TOBACCO", "TABAK", "CIGARETTE", "CIGARETTES", "CIGAR", "CIGARS", "ZIGARETTEN", "ZIGARREN",
                 "VAPE", "E-LIQUID", "SMOKE SHOP", "TABAC", "ROLLING PAPERS"),
+    # shops that are none of the above: their own trade words, so that a hardware store's "HOSE PUMP"
+    # or a stationer's "RESTAURANT ORDER CHIT" pad does not make it a petrol station or a restaurant
+    "retail": ("HARDWARE", "BOOKSTORE", "BOOKSTORES", "BOOKSHOP", "BOOK STORE", "STATIONERY", "STATIONERS",
+               "ELECTRICAL", "ELECTRONICS", "FURNITURE", "CLOTHING", "APPAREL", "FASHION", "BOUTIQUE",
+               "FOOTWEAR", "SHOES", "TOYS", "JEWELLERY", "JEWELRY", "OPTICIAN", "DEPARTMENT STORE",
+               "HOME IMPROVEMENT", "GARDEN CENTRE", "GARDEN CENTER", "DIY", "D.I.Y", "HOUSEWARE", "HOUSEWARES",
+               "BAUMARKT", "SCHREIBWAREN", "BUCHHANDLUNG", "ELEKTRO", "ELEKTRONIK", "MOEBEL", "BEKLEIDUNG",
+               "SCHUHE", "SPIELWAREN", "KAUFHAUS", "WARENHAUS"),
 }
 _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in the items
 
@@ -40,13 +48,14 @@ def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
         for category in CATEGORIES:
             if _mentions(line.text, category):
                 scores[category] += weight
-    best = max(scores, key=lambda c: scores[c])
+    best = max(scores, key=lambda c: scores[c])  # a tie goes to the category listed first
     if scores[best] < 1.0:
         return "retail", 0.3
     share = scores[best] / sum(scores.values())
     return best, round(min(0.9, 0.3 + 0.15 * scores[best]) * share + 0.1, 2)
 
 
+_GLUED = 7  # letters; a trade word this long is known even glued to the word before it
 _SHORT = 4  # letters; a short trade word must be printed as it is ("KIND" folded is "KINO")
 
 
@@ -63,4 +72,4 @@ _MATCHERS = {category: _matcher(words) for category, words in CATEGORIES.items()
 def _mentions(text: str, category: str) -> bool:
     """A trade word of ``category`` on the line: long ones OCR-tolerant, short ones as printed."""
     long_words, short_pattern = _MATCHERS[category]
-    return bool(short_pattern.search(ascii_upper(text))) or find_keyword(text, long_words) is not None
+    return bool(short_pattern.search(ascii_upper(text))) or find_keyword(text, long_words, _GLUED) is not None

@@ -35,20 +35,24 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+def _keyword_pattern(keyword: str, glued_prefix: bool) -> re.Pattern[str]:
     parts = [fold(word) for word in keyword.split()]
     # words of a keyword may be glued or split by OCR; letters inside a word may carry a stray space
     body = r"[\s.:]*".join(
         r"\s?".join(map(re.escape, part)) if len(part) > 3 else re.escape(part) for part in parts
     )
-    return re.compile(rf"(?<![A-Z]){body}(?![A-Z])")
+    return re.compile(rf"{'' if glued_prefix else '(?<![A-Z])'}{body}(?![A-Z])")
 
 
-def find_keyword(text: str, keywords: tuple[str, ...]) -> tuple[str, int, int] | None:
-    """First keyword (in the given priority order) found in ``text``, with its start and end."""
+def find_keyword(text: str, keywords: tuple[str, ...], glued_prefix: int = 0) -> tuple[str, int, int] | None:
+    """First keyword (in the given priority order) found in ``text``, with its start and end.
+
+    ``glued_prefix``: keywords of at least this many letters also match at the end of a longer
+    word, where OCR lost the space before them (``SANYUSTATIONERY``); 0: never."""
     folded = fold(text)
     for keyword in keywords:
-        match = _keyword_pattern(keyword).search(folded)
+        glued = 0 < glued_prefix <= len(keyword.replace(" ", ""))
+        match = _keyword_pattern(keyword, glued).search(folded)
         if match:
             return keyword, match.start(), match.end()
     return None

@@ -595,3 +595,25 @@ def test_short_trade_words_must_be_printed_as_they_are():
     assert extract_receipt(thanks).category == "retail"
     assert extract_receipt(ocr("KINO 3 SAAL 2 REIHE 5\nSUMME 9,50")).category == "cinema"
     assert extract_receipt(ocr("T0BACC0 SHOP\nTOTAL 9.50")).category == "tobacco"
+
+
+def test_a_shops_own_trade_word_outweighs_goods_that_sound_like_another_trade():
+    """A hardware store selling a hose pump is no petrol station; a stationer selling restaurant
+    order pads is no restaurant, even when OCR glued its name together."""
+    hardware = ocr("""
+    GREENWAY HARDWARE
+    2217 OAK AVENUE
+    03/14/2024 10:12 AM
+    HOSE PUMP 12.99
+    TOTAL 12.99
+    """)
+    stationer = ocr("""
+    SANYUSTATIONERY SHOP
+    23/03/2018 19:08
+    RESTAURANT ORDER CHIT NCR 8.70
+    TOTAL 8.70
+    """)
+    assert (extract_receipt(hardware).category, extract_receipt(stationer).category) == ("retail", "retail")
+    # the glued match needs a long word: SUNSCREEN is not a cinema's SCREEN
+    assert extract_receipt(ocr("SUNSCREEN SPF 50 9.99\nTOTAL 9.99")).category == "retail"
+    assert extract_receipt(ocr("BHPETROL STATION\nUNLEADED 40.00\nTOTAL 40.00")).category == "fuel"
