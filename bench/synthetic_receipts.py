@@ -5,7 +5,7 @@
 
 The dev set is Malaysian scans only; extraction is also judged on other countries' receipts and
 on phone photos. This writes ``images/<id>.jpg`` and ``labels/<id>.json`` (``company`` and
-``normalized.date`` / ``normalized.total``, as receipts-dev) for receipts rendered with Pillow:
+``normalized.date`` / ``normalized.total``, as receipts-dev, and ``normalized.time``) for receipts rendered with Pillow:
 each country's own words (TOTAL / BALANCE DUE / AMOUNT DUE, SUMME / ZU ZAHLEN / GESAMT,
 TOTAL TTC / NET A PAYER), date formats (month first in the US), decimal commas, currency marks,
 tax lines, quantities, discounts, tips, card and cash payment lines, in several fonts, some
@@ -63,6 +63,7 @@ class Receipt:
     country: str
     merchant: str
     date: dt.date
+    time: dt.time
     total: Decimal
     lines: list[str]
 
@@ -108,7 +109,7 @@ def build(rng: random.Random, index: int, country: str) -> Receipt:
         lines.append(date_line)
     lines.append({"us": "THANK YOU FOR SHOPPING WITH US", "de": "Vielen Dank für Ihren Einkauf",
                   "uk": "Thank you for your custom", "fr": "Merci de votre visite"}[country])
-    return Receipt(f"syn-{index:03d}-{country}", country, merchant, date, total, lines)
+    return Receipt(f"syn-{index:03d}-{country}", country, merchant, date, time, total, lines)
 
 
 def _item_lines(rng: random.Random, country: str, items, lines: list[str], width: int) -> Decimal:
@@ -235,8 +236,9 @@ def main() -> None:
             image = photo(image, rng)
         image.convert("RGB").save(args.out / "images" / f"{receipt.id}.jpg", quality=rng.randrange(70, 92))
         label = {"id": receipt.id, "company": receipt.merchant, "country": receipt.country, "style": style,
-                 "date": receipt.date.isoformat(), "total": str(receipt.total),
-                 "normalized": {"date": receipt.date.isoformat(), "total": str(receipt.total)}}
+                 "date": receipt.date.isoformat(), "time": f"{receipt.time:%H:%M}", "total": str(receipt.total),
+                 "normalized": {"date": receipt.date.isoformat(), "time": f"{receipt.time:%H:%M}",
+                                "total": str(receipt.total)}}
         (args.out / "labels" / f"{receipt.id}.json").write_text(json.dumps(label, ensure_ascii=False, indent=1))
     print(f"{args.count} receipts in {args.out} (seed {args.seed})")
 

@@ -56,7 +56,7 @@ _FUZZY_MONTH_RES = (
 _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON", "FRE", "SAM", "SON"}
 _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[01]\d)(?P<y>20\d{2})(?!\d)")
 _TIME_RE = re.compile(
-    r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:.])\s?(?P<m>[0-5]\d)(?:\s?:\s?(?P<s>[0-5]\d))?"
+    r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:;.])\s?(?P<m>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?"
     r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?M\b\.?)?"
 )
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
@@ -249,9 +249,13 @@ def parse_date(text: str, day_first: bool = True) -> dt.date | None:
 
 
 def find_times(text: str) -> list[TimeMatch]:
-    """Times on a line. ``15.28`` counts only with AM/PM or beside a date (else it is money)."""
-    text = ascii_upper(text)
-    beside_date = bool(find_dates(text))
+    """Times on a line. ``15.28`` counts only with AM/PM or beside a date (else it is money);
+    the date's own digits are never a time (``17.05.2024`` holds no 17:05)."""
+    text = _CLOCK_SLIP_RE.sub(lambda m: m.group(0).translate(_DIGIT_FIX), prepare(text))
+    dates = find_dates(text)
+    for date in dates:
+        text = text[:date.start] + " " * (date.end - date.start) + text[date.end:]
+    beside_date = bool(dates)
     found = []
     for m in _TIME_RE.finditer(text):
         if m["sep"] == "." and not (m["ap"] or m["s"] or beside_date):
@@ -265,7 +269,37 @@ def find_times(text: str) -> list[TimeMatch]:
             continue
         second = int(m["s"]) if m["s"] else 0
         found.append(TimeMatch(dt.time(hour, minute, second), m.start(), m.end()))
-    return found
+    return found or _labelled_time(text) or [t for date in dates[-1:] if (t := _time_after(text, date.end))]
+
+
+# "1l:59": a letter for a digit beside a colon
+_CLOCK_SLIP_RE = re.compile(r"(?<![\w.,])[\dOIL|]{1,2}\s?[:;]\s?[\dOIL|]{2}(?![\w.,])")
+# "27/06/2025 07,34", "16/07/2025 15 03": right after the date, the colon lost or read as a comma
+_AFTER_DATE_TIME_RE = re.compile(r"\s{1,3}(?P<h>[01]\d|2[0-3])(?:\s?,\s?|\s)(?P<m>[0-5]\d)(?![\d.,])"
+                                 r"(?!\s?(?:EUR|USD|GBP|CHF|RM|[€$£]))")  # "12,50 EUR" is money
+
+
+def _time_after(text: str, end: int) -> TimeMatch | None:
+    m = _AFTER_DATE_TIME_RE.match(text, end)
+    return TimeMatch(dt.time(int(m["h"]), int(m["m"])), m.start("h"), m.end()) if m else None
+
+
+# "TIME: 16.1500", "Time; 10.,50.00": after a TIME label, OCR-broken separators between the digits
+_LABELLED_TIME_RE = re.compile(r"\b(?:TIME|ZEIT|UHRZEIT|HEURE)\b\W{0,3}(?P<t>[\dOIL][\dOIL.,:;' ]{3,9})(?![\dA-Z])")
+
+
+def _labelled_time(text: str) -> list[TimeMatch]:
+    m = _LABELLED_TIME_RE.search(text)
+    if not m:
+        return []
+    raw = m["t"].strip()
+    digits = re.sub(r"\D", "", raw.translate(_DIGIT_FIX))
+    if len(digits) not in (4, 6) or not (raw[:2].isdigit() and raw[2:3] in ".,:;' "):
+        return []
+    hour, minute, second = int(digits[:2]), int(digits[2:4]), int(digits[4:] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return []
+    return [TimeMatch(dt.time(hour, minute, second), m.start("t"), m.end("t"))]
 
 
 def parse_time(text: str) -> dt.time | None:

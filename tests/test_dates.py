@@ -91,6 +91,29 @@ def test_amount_is_not_a_time():
     assert parse_time("TOTAL 12.30") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Datum: 17.05.2024", None),  # the date's own digits are no 17:05
+        ("21.03.24 19:45", dt.time(19, 45)),
+        ("09.11.2023 14:22 2211/3 183021/1", dt.time(14, 22)),
+        ("Datum 03.02.2025 Zeit 09:17", dt.time(9, 17)),
+        ("Date Uct 3, 2015 12;16;25 PM", dt.time(12, 16, 25)),  # OCR read the colons as semicolons
+        ("Time: 11.29.00", dt.time(11, 29)),
+        ("SALESPERSON TIME: 16.22:00", dt.time(16, 22)),
+        ("Cashier USER Time; 10.,50.00", dt.time(10, 50)),  # broken separators after a TIME label
+        ('Cashier USER Time" 16.1500', dt.time(16, 15)),
+        ("TIME 1234 5678", None),
+        ("27/06/2025 07,34", dt.time(7, 34)),  # right after the date, the colon read as a comma or lost
+        ("16/07/2025 15 03 Bon 4711", dt.time(15, 3)),
+        ("12/01/2024 12,50 EUR", None),  # money
+        ("01 11.2025 1l:59 Bon 4711", dt.time(11, 59)),  # a letter for a digit beside the colon
+    ],
+)
+def test_times_beside_german_dates_and_ocr_slips(text, expected):
+    assert parse_time(text) == expected
+
+
 dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
 
 
@@ -119,3 +142,10 @@ def test_us_round_trips_month_first(value):
 def test_resolve_order_is_consistent(value):
     (raw,) = find_dates(f"{value.day:02d}/{value.month:02d}/{value.year}")
     assert resolve(raw, day_first=True) == value
+
+
+@given(dates, st.times().map(lambda t: t.replace(second=0, microsecond=0)), st.sampled_from([".", "/", "-"]))
+def test_the_time_beside_a_date_is_the_printed_one(day, clock, separator):
+    printed = f"{day.day:02d}{separator}{day.month:02d}{separator}{day.year}"
+    assert parse_time(f"{printed} {clock:%H:%M}") == clock
+    assert parse_time(f"Datum: {printed}") is None
