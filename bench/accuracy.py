@@ -29,9 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from parse.extract import extract_receipt  # noqa: E402
 from parse.types import OcrLine, Receipt  # noqa: E402
 
+ADDRESS_THRESHOLD = 0.8
 MERCHANT_THRESHOLD = 0.80
 FIELDS = ("total", "date", "merchant")
-OPTIONAL_FIELDS = ("time",)  # scored where the labels carry them
+OPTIONAL_FIELDS = ("address", "time")  # scored where the labels carry them
 _LEGAL = re.compile(
     r"\b(SDN\.? ?BHD|S/B|BHD|BERHAD|GMBH|AG|KG|INC|LLC|LTD|LIMITED|PLC|CORP|CORPORATION|CO|PTE|PTY|SARL|SAS)\b\.?"
 )
@@ -49,6 +50,13 @@ def merchant_match(expected: str | None, got: str | None) -> bool:
     if not a or not b:
         return a == b
     return difflib.SequenceMatcher(None, a, b).ratio() >= MERCHANT_THRESHOLD
+
+
+def address_match(expected: str, got: str | None) -> bool:
+    """Same words in the same order, up to OCR slips: difflib ratio >= ADDRESS_THRESHOLD on
+    upper-cased letters and digits."""
+    a, b = (re.sub(r"[^A-Z0-9]+", " ", (text or "").upper()).strip() for text in (expected, got))
+    return bool(a and b) and difflib.SequenceMatcher(None, a, b).ratio() >= ADDRESS_THRESHOLD
 
 
 def _lines_from_json(data: dict) -> list[OcrLine]:
@@ -97,6 +105,9 @@ def score(receipt: Receipt, label: dict) -> dict[str, tuple[bool, str, str]]:
         "merchant": (merchant_match(label.get("company"), receipt.merchant), str(label.get("company")),
                      str(receipt.merchant)),
     }
+    if label.get("address"):  # receipts-dev: the address as printed
+        scores["address"] = (address_match(label["address"], receipt.merchant_address), label["address"],
+                             str(receipt.merchant_address))
     if normalized.get("time"):  # labelled in the synthetic sets, not in receipts-dev
         got = receipt.time.strftime("%H:%M") if receipt.time else None
         scores["time"] = (got == normalized["time"], normalized["time"], str(got))

@@ -2,6 +2,8 @@
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from parse.extract import extract_receipt
 from parse.types import OcrLine
 
@@ -617,3 +619,29 @@ def test_a_shops_own_trade_word_outweighs_goods_that_sound_like_another_trade():
     # the glued match needs a long word: SUNSCREEN is not a cinema's SCREEN
     assert extract_receipt(ocr("SUNSCREEN SPF 50 9.99\nTOTAL 9.99")).category == "retail"
     assert extract_receipt(ocr("BHPETROL STATION\nUNLEADED 40.00\nTOTAL 40.00")).category == "fuel"
+
+
+@pytest.mark.parametrize(("header", "merchant", "address"), [
+    # a US street and "town STATE" are an address, not the name; a store number is neither
+    ("STARBUCKS\nStore #10291\n540 Market St\nSan Francisco CA", "STARBUCKS", "540 Market St, San Francisco CA"),
+    ("CVS pharmacy\n1234 BROADWAY\nNEW YORK, NY 10001\n(212) 555-0198", "CVS pharmacy",
+     "1234 BROADWAY, NEW YORK, NY 10001"),
+    # the address ends at its postcode's line (a region or country may follow), not at the next lines
+    ("CinemaxX\nDammtordamm 1, 20354 Hamburg\nVorstellung: Dune 2 Saal 5\nReihe 9 Platz 12", "CinemaxX",
+     "Dammtordamm 1, 20354 Hamburg"),
+    ("REWE Markt GmbH\nHauptstr. 12\n10827 Berlin\nUID Nr.: DE812706034", "REWE Markt GmbH",
+     "Hauptstr. 12, 10827 Berlin"),
+    # the logo line above a legal name that repeats it is not part of the name; a glued street name
+    ("dm-drogerie markt\ndm-drogerie markt GmbH + Co. KG\nKarlstrasse 5\n76133 Karlsruhe",
+     "dm-drogerie markt GmbH + Co. KG", "Karlstrasse 5, 76133 Karlsruhe"),
+    # house numbers and prices: "55,57" inside an address line is no price
+    ("BOOK TA .K(TAMAN DAYA) SDN BND\n789417-W\nNO.53 55,57 & 59, JALAN SAGU 18,\nTAMAN DAYA,\n81100 JOHOR BAHRU,\n"
+     "JOHOR.\nDOCUMENT NO : TD01167104", "BOOK TA .K(TAMAN DAYA) SDN BHD",
+     "NO.53 55,57 & 59, JALAN SAGU 18, TAMAN DAYA, 81100 JOHOR BAHRU, JOHOR."),
+    ("SANYU STATIONERY SHOP\nNO. 31G&33G, JALAN SETIA INDAH X ,U13/X\n40170 SETIA ALAM\n"
+     "Mobile /Whatsapps : +6012-918 7937", "SANYU STATIONERY SHOP",
+     "NO. 31G&33G, JALAN SETIA INDAH X ,U13/X, 40170 SETIA ALAM"),
+])
+def test_merchant_and_address_from_the_header(header, merchant, address):
+    r = extract_receipt(ocr(header + "\n12/03/2024 10:12\nCOFFEE 3.50\nTOTAL 3.50"))
+    assert (r.merchant, r.merchant_address) == (merchant, address)
