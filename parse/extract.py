@@ -185,6 +185,7 @@ def _flags(items, subtotal, tax, tip, total, rounding) -> dict[str, bool]:
     if items and total is not None:
         flags["items_sum_to_total"] = item_sum in _before_rounding(total, rounding)
     if subtotal is not None and tax is not None and total is not None:
-        expected = subtotal + tax + (tip or Decimal(0))
-        flags["subtotal_plus_tax_equals_total"] = abs(expected - total) <= _TOLERANCE
+        # the total printed before the tip, or the amount paid with it
+        flags["subtotal_plus_tax_equals_total"] = any(
+            abs(subtotal + tax + extra - total) <= _TOLERANCE for extra in {Decimal(0), tip or Decimal(0)})
     return flags

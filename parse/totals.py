@@ -9,6 +9,7 @@ from decimal import Decimal
 from .layout import Doc, Line, keyword_end, value_after
 from .dates import find_dates
 from .text import ascii_upper, find_keyword, has_keyword
+from .vat import RATE_RE, Vat, find_vat, rate_of
 
 # Strongest first. Each keyword names the final amount to pay.
 FINAL_TOTAL = (
@@ -40,7 +41,6 @@ _TAX_INCLUDED = re.compile(r"\bINCLUDE[SD]?\b|\bENTHALTEN|\bENTH\.|\bINCLUDED\b"
 # "INCL. GST", "Inclusive of VAT", "exkl. MwSt" (OCR may garble the first word): qualifies a total
 _TAX_QUALIFIER = re.compile(r"\b(?:IN|EX|I[RN])[A-Z\]|]*\.?\s*(?:OF\s+)?(?:GST|VAT|TAX|MWST|SST|UST)\b")
 _SUMMARY = ("SUMMARY", "ZUSAMMENFASSUNG", "TAX ANALYSIS", "VAT ANALYSIS", "MWST-SATZ", "MWST SATZ")
-RATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 _PAID_SCORE = 2.2  # between a plain "TOTAL" label and one that names the final amount
 _CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI", "PAID", "PAYMENT", "PAY")
 _CHANGE = ("CHANGE", "RUECKGELD", "RENDU", "BAKI", "WECHSELGELD")
@@ -68,6 +68,11 @@ def find_totals(doc: Doc) -> Totals:
     subtotal = _labelled(doc, SUBTOTAL)
     tax, rate = _pick_tax(doc, total)
     tip = _labelled(doc, TIP)
+    if tax is None:  # no tax added to the prices: the VAT included in them, if printed
+        vat = find_vat(doc, total.value if total else None)
+        if vat is not None:
+            return Totals(total, _net_subtotal(doc, subtotal, vat, total), Pick(vat.tax, vat.lines[-1], 0.7), vat.rate,
+                          tip, _rounding_adjustment(doc))
     if total and tax and (subtotal is None or subtotal.value == total.value):
         with_tax = _total_after_tax(doc, total, tax)
         if with_tax is not None:
@@ -79,6 +84,16 @@ def find_totals(doc: Doc) -> Totals:
         else:
             subtotal = None
     return Totals(total, subtotal, tax, rate, tip, _rounding_adjustment(doc))
+
+
+def _net_subtotal(doc: Doc, subtotal: Pick | None, vat: Vat, total: Pick | None) -> Pick | None:
+    """A printed subtotal stays; a "Netto" label of the VAT table itself ("Steuer % Netto Steuer
+    Brutto", "Netto 57,74 MwSt 19% 10,97") is the net amount: the rows' nets, where they add up."""
+    if subtotal is not None and not vat.lines[0] - 1 <= subtotal.line <= vat.lines[-1]:
+        return subtotal
+    if vat.net is not None and total is not None and vat.net + vat.tax == total.value:
+        return Pick(vat.net, vat.lines[0], 0.7)
+    return None
 
 
 def _total_after_tax(doc: Doc, total: Pick, tax: Pick) -> Pick | None:
@@ -199,7 +214,7 @@ def _pick_tax(doc: Doc, total: Pick | None) -> tuple[Pick | None, Decimal | None
         if found is None or has_keyword(line.text, NOT_TAX + SUBTOTAL):
             continue
         amounts = [a for a in line.amounts if a.start > found[1]]
-        rate = _rate(line.text)
+        rate = rate_of(line.text)
         if rate is not None:
             amounts = [a for a in amounts if a.value != rate]
         if not amounts:
@@ -215,15 +230,7 @@ def _pick_tax(doc: Doc, total: Pick | None) -> tuple[Pick | None, Decimal | None
     if not candidates:
         return None, None
     score, line, value = max(candidates, key=lambda c: (c[0], -c[1].index))
-    return Pick(value, line.index, 0.5 + 0.3 * score), _rate(line.text)
-
-
-def _rate(text: str) -> Decimal | None:
-    match = RATE_RE.search(text)
-    if not match:
-        return None
-    rate = Decimal(match.group(1).replace(",", "."))
-    return rate if 0 < rate < 30 else None
+    return Pick(value, line.index, 0.5 + 0.3 * score), rate_of(line.text)
 
 
 def _summary_start(doc: Doc) -> int:

@@ -1,0 +1,100 @@
+"""VAT included in the prices (parse/vat.py), on OCR-line fixtures as German, UK and Malaysian
+receipts print it: tables by rate, and lines naming the tax included."""
+from decimal import Decimal
+
+import pytest
+
+from parse.extract import extract_receipt
+from test_extract import ocr
+
+REWE = """
+REWE Markt GmbH
+BIO BANANE 1,99 B
+VOLLMILCH 3,5% 1,15 B
+BROETCHEN 1,78 B
+PFAND 0,25 A
+SUMME EUR 5,17
+Geg. EC-Cash EUR 5,17
+Steuer % Netto Steuer Brutto
+A= 19,0% 0,21 0,04 0,25
+B= 7,0% 4,60 0,32 4,92
+Gesamtbetrag 4,81 0,36 5,17
+Datum: 17.05.2024
+"""
+ARAL = """
+ARAL Tankstelle
+Super E10 38,41 l
+1,789 EUR/l 68,71 A
+SUMME EUR 68,71
+Mastercard EUR 68,71
+Netto 57,74 MwSt 19% 10,97
+"""
+PRET = """
+Pret A Manger
+Flat White 3.25
+Tuna Baguette 5.75
+Total to pay GBP 9.00
+Contactless Amex 9.00
+Incl VAT 20% 1.50
+"""
+KINO = """
+CinemaxX
+1x Erwachsene 12,90
+1x Popcorn gross 7,50
+Gesamt 20,40 EUR
+Girocard 20,40
+inkl. 7% MwSt 1,33
+inkl. 19% MwSt 1,20
+"""
+GST_SUMMARY = """
+SANYU STATIONERY SHOP
+RESTAURANT ORDER CHIT NCR 8.70
+Total Sales Inclusive GST @6% 8.70
+Cash 10.00
+Change 1.30
+GST Summary Amount(RM) Tax(RM)
+SR @ 6% 8.21 0.49
+"""
+DM = """
+dm-drogerie markt
+Zahnpasta 2x 0,75 1,50 1
+Duschgel 3,40 1
+SUMME EUR 4,90
+BAR EUR 10,00
+MwSt-Satz Netto MwSt Brutto
+1=19,00% 4,12 0,78 4,90
+"""
+
+
+@pytest.mark.parametrize(("text", "total", "subtotal", "tax", "rate"), [
+    (REWE, "5.17", "4.81", "0.36", None),  # two rates: their taxes summed, no single rate
+    (ARAL, "68.71", "57.74", "10.97", "19"),  # "Netto" labels the table's net, not 10,97
+    (PRET, "9.00", None, "1.50", "20"),
+    (KINO, "20.40", None, "2.53", None),
+    (GST_SUMMARY, "8.70", "8.21", "0.49", "6"),
+    (DM, "4.90", "4.12", "0.78", "19"),  # "19,00%" is 19
+])
+def test_the_vat_included_in_the_prices(text, total, subtotal, tax, rate):
+    r = extract_receipt(ocr(text))
+    expected = tuple(None if v is None else Decimal(v) for v in (total, subtotal, tax, rate))
+    assert (r.total, r.subtotal, r.tax, r.tax_rate) == expected
+    if subtotal is not None:
+        assert r.flags["subtotal_plus_tax_equals_total"]
+
+
+def test_a_tax_added_to_the_prices_keeps_its_line_and_rate():
+    us = extract_receipt(ocr("CVS pharmacy\nIBUPROFEN 200MG 9.99\nDASANI WATER 1.79\nSUBTOTAL 11.78\n"
+                             "NY 8.875% TAX 1.05\nTOTAL 12.83"))
+    assert (us.subtotal, us.tax, us.tax_rate) == (Decimal("11.78"), Decimal("1.05"), Decimal("8.875"))
+
+
+def test_a_tip_after_the_total_keeps_the_sums_consistent():
+    r = extract_receipt(ocr("STARBUCKS\nGr Latte 5.45\nButter Croissant 3.95\nSubtotal $9.40\n"
+                            "Tax 8.625% $0.81\nTotal $10.21\nTip $2.00\nVisa $12.21"))
+    assert (r.tip, r.flags["subtotal_plus_tax_equals_total"]) == (Decimal("2.00"), True)
+
+
+def test_numbers_that_only_look_like_a_vat_row_are_not_tax():
+    # a percentage beside amounts that are not rate x net: a discount line, a milk fat share
+    r = extract_receipt(ocr("SHOP\nVOLLMILCH 3,5% 1,15\nRABATT 10% -0,50 2,00\nSUMME 2,65"))
+    assert r.tax is None
