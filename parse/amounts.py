@@ -42,7 +42,7 @@ _DOLLAR_AS_S_RE = re.compile(r"(?<![\w.,$])S(?=[\dO]{1,4}[.,][\dO]{2}(?![\d.,]))
 # ``2,99 EUR/kg``): a quantity or a unit price, never an item's amount
 _MEASURE_RE = re.compile(
     r'(?:MM|CM|KM|M|KG|G|GR|MG|L|LTR|ML|CL|OZ|LBS?|IN|FT|X)(?![A-Za-z])|["”]'
-    r'|\s(?:LITRES?|LITERS?|LTRS?|KGS?|LBS?|GALLONS?|GAL)\b'
+    r'|\s(?:LITRES?|LITERS?|LTRS?|L|KGS?|LBS?|GALLONS?|GAL)\b'
     r'|\s?(?:RM|EUR|USD|GBP|[$€£])?\s?/\s?(?:KG|G|L|LTR|LITRE|LITER|LB|100\s?G|M|ST|STK|PC|PCS|EA|GAL|GALLON)\b',
     re.IGNORECASE)
 _GARBLED_BEFORE_RE = re.compile(r"[^\s\d.,\-−(:=*]")  # ".20" glued to a glyph, no currency marker
@@ -189,6 +189,8 @@ def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
     """Part of a date (``31.12.2024``), a time (``12.30PM``) or a long id, not money."""
     before = text[max(0, start - 1):start]
     after = text[end:end + 3]
+    if after[:1] == "/" and _MEASURE_RE.match(text, end):
+        return False  # "0.92/kg": a price per unit
     if before in ("/", ":", "#") or after[:1] in ("/", ":", "%"):
         return True
     if before == "-" and start >= 2 and text[start - 2].isalnum():

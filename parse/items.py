@@ -25,7 +25,7 @@ _NOT_ITEM_WORDS = frozenset(fold(word) for phrase in _NOT_ITEM for word in phras
 DISCOUNT_WORDS = ("DISCOUNT", "RABATT", "NACHLASS", "COUPON", "REMISE", "REDUCTION", "SAVING", "SAVINGS",
                   "MULTIBUY", "PROMO", "PROMOTION", "OFF", "PREISVORTEIL", "AKTION", "RABAIS")
 _DISCOUNT_WORDS = frozenset(fold(word) for word in DISCOUNT_WORDS)
-_QTY_X_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:X|x|\*|@|STK|ST|PC|PCS|EA)(?![A-Za-z])\s*[x@*]?\s*")
+_QTY_X_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:X|x|\*|@|(?i:STK|ST|PC|PCS|EA))(?![A-Za-z])\s*[x@*]?\s*")
 _LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z])")
 _MAX_ITEMS = 200
 
@@ -105,7 +105,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             pending = count = None
         elif priced and pending is not None:
             item = _item(pending.text + " " + line.text, priced, pending.index, description=pending.text)
-            items.append(_weighed(item, line))
+            items.append(_weighed(item, line, pending))
             pending = None
         elif (counted_item := _unnamed_item(line, priced)) is not None:
             items.append(counted_item)
@@ -126,13 +126,17 @@ def _unnamed_item(line: Line, priced: list[Amount]) -> LineItem | None:
     return item if counted and abs(item.quantity * item.unit_price - item.amount) <= Decimal("0.01") else None
 
 
-def _weighed(item: LineItem, line: Line) -> LineItem:
+def _weighed(item: LineItem, line: Line, name_line: Line | None = None) -> LineItem:
     """``0,556 kg x 2,99 EUR/kg 1,66``: the weight and the price per unit are the item's
-    quantity and unit price when they multiply to its amount."""
-    measures = [a.value for a in line.amounts if a.measure]
+    quantity and unit price when they multiply to its amount (``Super E10 38,41 l`` /
+    ``1,789 EUR/l 68,71``: the litres may stand on the name's line)."""
+    measures = [a.value for source in (name_line, line) if source for a in source.amounts if a.measure]
     if item.quantity is None and len(measures) == 2 and item.amount is not None \
             and abs(measures[0] * measures[1] - item.amount) <= Decimal("0.01"):
-        return replace(item, quantity=measures[0], unit_price=measures[1])
+        name = item.description
+        if name_line is not None and any(a.measure for a in name_line.amounts):
+            name = _without_measure(name)
+        return replace(item, description=name, quantity=measures[0], unit_price=measures[1])
     return item
 
 
@@ -240,9 +244,21 @@ def _description(text: str, amounts: list[Amount]) -> str:
     cut = amounts[0].start if amounts else len(text)
     # amounts' positions refer to the cleaned text, which only ever shortens noisy numbers
     desc = text[:cut] if cut <= len(text) else text
-    desc = _QTY_X_RE.sub(" ", desc)
+    desc = _LEADING_QTY_RE.sub("", _QTY_X_RE.sub(" ", desc))  # "1 CVS IBUPROFEN": the count is the quantity
     desc = re.sub(r"(RM|EUR|USD|GBP|MYR|[$€£])\s*$", "", desc.strip())
+    named = max(_NUMBER_SPLIT_RE.split(text), key=letters)
+    if not letters(desc) and letters(named):  # "2 @ 1.24 BANANAS 2.48 N": the name after count and price
+        desc = named
     return squash_spaces(desc).strip(" .:*-") or squash_spaces(text)
+
+
+def _without_measure(text: str) -> str:
+    """``Super E10 38,41 l``: the name without the quantity printed after it."""
+    return _TRAILING_MEASURE_RE.sub("", text).strip() or text
+
+
+_TRAILING_MEASURE_RE = re.compile(r"\s+\d+(?:[.,]\d+)?\s?(?:L|LTR|LITRES?|LITERS?|KG|G|GAL|LBS?)\.?\s*$", re.I)
+_NUMBER_SPLIT_RE = re.compile(r"(?:^|\s)[@x*]?\s?[-$€£]?\d+(?:[.,]\d+)?(?=\s|$)")
 
 
 def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tuple[LineItem, ...]:

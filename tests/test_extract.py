@@ -645,3 +645,32 @@ def test_a_shops_own_trade_word_outweighs_goods_that_sound_like_another_trade():
 def test_merchant_and_address_from_the_header(header, merchant, address):
     r = extract_receipt(ocr(header + "\n12/03/2024 10:12\nCOFFEE 3.50\nTOTAL 3.50"))
     assert (r.merchant, r.merchant_address) == (merchant, address)
+
+
+def test_item_names_lose_their_counts_and_keep_their_sizes():
+    r = extract_receipt(ocr("""
+    CORNER STORE
+    1 CVS IBUPROFEN 200MG 9.99
+    2 @ 1.24 BANANAS 2.48 N
+    ALPHA LIPID LIFE LINE 450MG 450G
+    1 185.00 185.00
+    TOTAL 197.43
+    """))
+    assert [(i.description, i.quantity, i.unit_price, i.amount) for i in r.items] == [
+        ("CVS IBUPROFEN 200MG", 1, Decimal("9.99"), Decimal("9.99")),
+        ("BANANAS", 2, Decimal("1.24"), Decimal("2.48")),
+        ("ALPHA LIPID LIFE LINE 450MG 450G", 1, Decimal("185.00"), Decimal("185.00")),
+    ]
+
+
+def test_quantities_on_the_line_under_the_name():
+    """A German count line after its item (``2 Stk x 0,89``), a UK weight line with the price per
+    kilo (``0.935 kg @ £0.92/kg``), and fuel whose litres stand on the name's line."""
+    rewe = extract_receipt(ocr("REWE\nBROETCHEN 1,78 B\n2 Stk x 0,89\nSUMME EUR 1,78"))
+    tesco = extract_receipt(ocr("TESCO\nBANANAS LOOSE\n0.935 kg @ £0.92/kg £0.86\nTOTAL £0.86"))
+    aral = extract_receipt(ocr("ARAL\nSuper E10 38,41 l\n1,789 EUR/l 68,71 A\nSUMME EUR 68,71"))
+    assert [(i.description, i.quantity, i.unit_price, i.amount) for r in (rewe, tesco, aral) for i in r.items] == [
+        ("BROETCHEN", 2, Decimal("0.89"), Decimal("1.78")),
+        ("BANANAS LOOSE", Decimal("0.935"), Decimal("0.92"), Decimal("0.86")),
+        ("Super E10", Decimal("38.41"), Decimal("1.789"), Decimal("68.71")),
+    ]
