@@ -29,6 +29,8 @@ _RECEIPT_NO_KEYWORDS = (
     "TRANSACTION #", "TRANS NO", "TRANS #", "TRANSACTION", "TRX", "TXN", "BELEG NR", "BELEG-NR", "BELEGNR",
     "BON NR", "BON-NR", "BONNR", "RECHNUNG NR", "RECHNUNGSNR", "RECHNUNGSNUMMER", "CHECK #", "CHECK NO",
     "ORDER NO", "ORDER #", "REF NO", "TICKET NO", "SLIP NO", "CASH INV NO", "NO. FACTURE",
+    # bare labels, after the numbered ones ("TRN#4021", "CHK 681203", "Order 448", "Beleg 0088")
+    "TRN", "TRANS", "CHK", "CHECK", "ORDER", "BELEG", "BON", "KASSENBON", "TICKET", "REF",
 )
 _ID_RE = re.compile(r"[#:\s.]*([A-Z0-9][A-Z0-9\-/]{2,24})", re.IGNORECASE)
 

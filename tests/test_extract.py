@@ -674,3 +674,14 @@ def test_quantities_on_the_line_under_the_name():
         ("BANANAS LOOSE", Decimal("0.935"), Decimal("0.92"), Decimal("0.86")),
         ("Super E10", Decimal("38.41"), Decimal("1.789"), Decimal("68.71")),
     ]
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    ("REG#03 TRN#4021 CSHR#1178213 STR#1049", "4021"),
+    ("CHK 681203", "681203"),
+    ("Order 448", "448"),
+    ("Datum 03.02.2025 Beleg 0088", "0088"),
+    ("RESTAURANT ORDER CHIT NCR 8.70", None),  # a label with no number after it is no receipt number
+])
+def test_bare_receipt_number_labels(line, number):
+    assert extract_receipt(ocr(f"SHOP\n{line}\nTOTAL 8.70")).receipt_number == number
