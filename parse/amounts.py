@@ -79,9 +79,14 @@ def clean_numbers(text: str) -> str:
         token = match.group(0)
         if sum(ch.isdigit() for ch in token) * 2 < len(token.replace(".", "").replace(",", "")):
             return token  # mostly letters: a word, not a number
+        if _LITRES_RE.fullmatch(token):
+            return token  # "1,5l", "0,33l": a bottle's size, not 1,51
         return token.translate(_DIGIT_FIX)
 
     return _NUMBERISH_RE.sub(fix, text)
+
+
+_LITRES_RE = re.compile(r"\d+[.,]\dl|0[.,]\d{2}l")
 
 
 def _lost_separator(match: re.Match[str]) -> str:

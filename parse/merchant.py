@@ -32,7 +32,7 @@ _NOT_NAME = (
     "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "THANKS", "COPY", "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
     "CASHIER", "SERVER", "DATE", "DATUM", "TIME", "FORMERLY", "LICENSEE", "OPEN", "HOURS", "WWW", "HTTP",
-    "EMAIL", "E-MAIL", "MEMBER", "STORE NO", "STORE #", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
+    "EMAIL", "E-MAIL", "MEMBER", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
     "CHANGE", "POS", "TERMINAL", "SIMPLIFIED", "OFFICIAL", "ORIGINAL",
 )
 _ADDRESS_KEYWORDS = (
@@ -44,7 +44,7 @@ _ADDRESS_KEYWORDS = (
 # postcodes: 5 digits (US, DE, MY, FR), UK, 4 digits before a town; street numbers "NO. 12", "Hauptstr. 5",
 # German street names glued to their kind ("Karlstrasse 5", "Lindenweg 3a")
 _ADDRESS_RE = re.compile(
-    r"\b\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4}\s[A-Z]{3,}|\bNO\.?\s?\d|STR\.\s?\d|\b\d+\s?[A-Z]?,"
+    r"(?<!#)\b\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4}\s[A-Z]{3,}|\bNO\.?\s?\d|STR\.\s?\d|\b\d+\s?[A-Z]?,"
     r"|[A-Z](?:STRASSE|STR|WEG|PLATZ|ALLEE|GASSE|DAMM|RING|UFER|CHAUSSEE)\.?\s\d{1,4}\s?[A-Z]?\b"
 )
 # US: "540 MARKET ST", "1206 W MAIN ST"; "SAN FRANCISCO CA", "NEW YORK, NY" (a town and its state)
@@ -76,6 +76,8 @@ def _has_postcode(text: str) -> bool:
 
 # a postcode before its town ("81100 JOHOR BAHRU", "10827 Berlin"), ending the line before the town's
 # line, after a US state ("NY 10001"), or the UK form ("WC2B 6XF"); four digits are a house number as often
+# "81100 JOHOR BAHRU," / "BANDAR BUKIT RAJA, 41050": the line asks for a town, region or country under it
+_TOWN_MAY_FOLLOW_RE = re.compile(r",\s*$|(?<![A-Z]{2} )(?<!\d)\d{5}\s*$")
 _POSTCODE_RE = re.compile(r"(?<![A-Z\d-])\d{5}(?:\s+[A-Z]{2,}|\s*[,.]?\s*$)|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b"
                           r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
 
@@ -151,7 +153,7 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts:
         return 0.0
     legal = bool(_LEGAL_RE.search(upper))
-    if not legal and (has_keyword(line.text, _NOT_NAME) or _is_address(line.text)):
+    if not legal and (has_keyword(line.text, _NOT_NAME) or _is_address(line.text) or _STORE_NUMBER_RE.search(upper)):
         return 0.0
     score = 1.0 + 2.0 * (1.0 - position) + 0.5 * line.confidence
     if legal:
@@ -228,6 +230,8 @@ def _address(doc: Doc, name_line: int | None, end: int) -> tuple[str | None, int
             if len(parts) >= 4 or complete:
                 break
             complete = _has_postcode(line.text)
+            if complete and not _TOWN_MAY_FOLLOW_RE.search(ascii_upper(line.text)):
+                break  # "Jackson, NJ 08527", "10827 Berlin": nothing of the address follows
         elif parts:
             break
     return (", ".join(parts), last) if parts else (None, None)

@@ -68,6 +68,7 @@ def find_totals(doc: Doc) -> Totals:
     subtotal = _labelled(doc, SUBTOTAL)
     tax, rate = _pick_tax(doc, total)
     tip = _labelled(doc, TIP)
+    total = _with_tip(doc, total, tip)
     if tax is None:  # no tax added to the prices: the VAT included in them, if printed
         vat = find_vat(doc, total.value if total else None)
         if vat is not None:
@@ -84,6 +85,18 @@ def find_totals(doc: Doc) -> Totals:
         else:
             subtotal = None
     return Totals(total, subtotal, tax, rate, tip, _rounding_adjustment(doc))
+
+
+def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
+    """A tip printed under the total, then the total with the tip (``Total 25.68``, the card's
+    ``Visa 12.21``): that is the amount paid."""
+    if total is None or tip is None or tip.line < total.line or not tip.value:
+        return total
+    paid = total.value + tip.value
+    for line in doc.lines[tip.line + 1:]:
+        if any(a.value == paid for a in line.amounts):
+            return Pick(paid, line.index, total.confidence)
+    return total
 
 
 def _net_subtotal(doc: Doc, subtotal: Pick | None, vat: Vat, total: Pick | None) -> Pick | None:

@@ -63,8 +63,7 @@ def rate_of(text: str) -> Decimal | None:
     if not match:
         return None
     rate = Decimal(match.group(1).replace(",", "."))
-    if rate == rate.to_integral_value():
-        rate = rate.quantize(Decimal(1))  # "19,00%" is 19
+    rate = rate.quantize(Decimal(1)) if rate == rate.to_integral_value() else rate.normalize()  # 19,00% is 19
     return rate if 0 < rate < 30 else None
 
 
@@ -73,14 +72,17 @@ def _row(line: Line, total: Decimal | None) -> VatRow | None:
     if rate is None:
         return None
     amounts = [a.value for a in line.amounts if a.has_decimals and not a.measure and a.value != rate and a.value > 0]
-    for net, tax, gross in zip(amounts, amounts[1:], amounts[2:]):
+    for triple in zip(amounts, amounts[1:], amounts[2:]):  # net, tax, gross in any order
+        gross = max(triple)
+        net, tax = sorted(triple)[1], min(triple)
         if net + tax == gross and _is_tax_of_net(tax, net, rate):
             return VatRow(rate, tax, net, line.index)
-    for first, second in zip(amounts, amounts[1:]):
-        if _is_tax_of_net(second, first, rate):
-            return VatRow(rate, second, first, line.index)
-        if _is_tax_of_gross(second, first, rate):
-            return VatRow(rate, second, first - second, line.index)
+    for pair in zip(amounts, amounts[1:]):
+        small, large = sorted(pair)
+        if _is_tax_of_net(small, large, rate):
+            return VatRow(rate, small, large, line.index)
+        if _is_tax_of_gross(small, large, rate):
+            return VatRow(rate, small, large - small, line.index)
     if len(amounts) == 1 and _names_included_tax(line.text):
         tax = amounts[0]
         if total is None or _is_tax_of_gross(tax, total, rate) or tax < total * rate / (_HUNDRED + rate):

@@ -56,7 +56,8 @@ def test_dates_phones_and_ids_are_not_money(text):
 
 
 @pytest.mark.parametrize("text", ["ACRYLIC TAPE 18MM*1.5M", '3.5"X6"', "39.42 LITRE", "2.170 RM / LITRE",
-                                  "0,556 kg", "2,99 EUR/kg", "(2.333X"])
+                                  "0,556 kg", "2,99 EUR/kg", "(2.333X", "Super E10 38,41 l", "£0.92/kg",
+                                  "Coca Cola 1,5l", "Wasser 0,33l"])
 def test_sizes_and_prices_per_unit_are_measures(text):
     assert [a.measure for a in find_amounts(text, "," if "," in text else ".") if a.has_decimals][-1] is True
 
@@ -64,6 +65,8 @@ def test_sizes_and_prices_per_unit_are_measures(text):
 def test_a_price_beside_a_size_is_money():
     size, price = find_amounts("COKE 1.5L 3.49")
     assert (size.measure, price.measure, price.value) == (True, False, Decimal("3.49"))
+    litres, price = find_amounts("Coca Cola 1,5l 1,19 A", ",")  # a lower-case l is no misread 1 here
+    assert (litres.value, litres.measure, price.value, price.measure) == (Decimal("1.5"), True, Decimal("1.19"), False)
 
 
 def test_currency_marker_is_reported():

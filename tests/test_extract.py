@@ -624,6 +624,10 @@ def test_a_shops_own_trade_word_outweighs_goods_that_sound_like_another_trade():
 @pytest.mark.parametrize(("header", "merchant", "address"), [
     # a US street and "town STATE" are an address, not the name; a store number is neither
     ("STARBUCKS\nStore #10291\n540 Market St\nSan Francisco CA", "STARBUCKS", "540 Market St, San Francisco CA"),
+    ("Walgreens #03521\n4800 N BROADWAY ST\nCHICAGO, IL 60640\n773-555-0100", "Walgreens",  # a store number
+     "4800 N BROADWAY ST, CHICAGO, IL 60640"),
+    ("SIX FLAGS GREAT ADVENTURE\n1 Six Flags Blvd\nJackson, NJ 08527\nADMISSION ADULT", "SIX FLAGS GREAT ADVENTURE",
+     "1 Six Flags Blvd, Jackson, NJ 08527"),
     ("CVS pharmacy\n1234 BROADWAY\nNEW YORK, NY 10001\n(212) 555-0198", "CVS pharmacy",
      "1234 BROADWAY, NEW YORK, NY 10001"),
     # the address ends at its postcode's line (a region or country may follow), not at the next lines

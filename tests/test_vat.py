@@ -66,6 +66,19 @@ MwSt-Satz Netto MwSt Brutto
 """
 
 
+LIDL = """
+Lidl Vertriebs GmbH & Co. KG
+Bananen 1,29 A
+Coca Cola 1,5l 1,19 A
+Pfand 0,25 B
+zu zahlen 2,73
+MWST% MWST + Netto = Brutto
+A 7 % 0,16 2,32 2,48
+B 19 % 0,04 0,21 0,25
+Summe 0,20 2,53 2,73
+"""
+
+
 @pytest.mark.parametrize(("text", "total", "subtotal", "tax", "rate"), [
     (REWE, "5.17", "4.81", "0.36", None),  # two rates: their taxes summed, no single rate
     (ARAL, "68.71", "57.74", "10.97", "19"),  # "Netto" labels the table's net, not 10,97
@@ -73,6 +86,7 @@ MwSt-Satz Netto MwSt Brutto
     (KINO, "20.40", None, "2.53", None),
     (GST_SUMMARY, "8.70", "8.21", "0.49", "6"),
     (DM, "4.90", "4.12", "0.78", "19"),  # "19,00%" is 19
+    (LIDL, "2.73", "2.53", "0.20", None),  # columns tax, net, gross
 ])
 def test_the_vat_included_in_the_prices(text, total, subtotal, tax, rate):
     r = extract_receipt(ocr(text))
@@ -88,10 +102,13 @@ def test_a_tax_added_to_the_prices_keeps_its_line_and_rate():
     assert (us.subtotal, us.tax, us.tax_rate) == (Decimal("11.78"), Decimal("1.05"), Decimal("8.875"))
 
 
-def test_a_tip_after_the_total_keeps_the_sums_consistent():
+def test_a_tip_after_the_total_is_paid_with_it():
     r = extract_receipt(ocr("STARBUCKS\nGr Latte 5.45\nButter Croissant 3.95\nSubtotal $9.40\n"
                             "Tax 8.625% $0.81\nTotal $10.21\nTip $2.00\nVisa $12.21"))
-    assert (r.tip, r.flags["subtotal_plus_tax_equals_total"]) == (Decimal("2.00"), True)
+    assert (r.total, r.tip, r.flags["subtotal_plus_tax_equals_total"]) == (Decimal("12.21"), Decimal("2.00"), True)
+    no_tip_paid = extract_receipt(ocr("DINER\nPANCAKES 17.90\nSubtotal 17.90\nTax 1.12\nAmount Due 19.02\n"
+                                      "Gratuity 4.00\nThank you"))
+    assert no_tip_paid.total == Decimal("19.02")  # the tip is only written in: nothing shows it was paid
 
 
 def test_numbers_that_only_look_like_a_vat_row_are_not_tax():
