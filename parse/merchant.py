@@ -28,8 +28,8 @@ _BUSINESS_WORDS = (
     "PERNIAGAAN", "SYARIKAT", "GALLERY", "CONFECTIONERY", "HEALTHCARE", "ELECTRICAL", "OUTLET", "BOUTIQUE",
 )
 _NOT_NAME = (
-    "TAX INVOICE", "INVOICE", "RECEIPT", "RECHNUNG", "QUITTUNG", "KASSENBON", "BELEG", "CASH BILL", "BILL",
-    "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "THANKS", "COPY", "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
+    "TAX INVOICE", "INVOICE", "INV", "TAX", "NOTE", "ADJUSTMENT", "RECEIPT", "RECHNUNG", "QUITTUNG", "KASSENBON", "BELEG", "CASH BILL", "BILL",
+    "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY", "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
     "CASHIER", "SERVER", "DATE", "DATUM", "TIME", "FORMERLY", "LICENSEE", "OPEN", "HOURS", "WWW", "HTTP",
     "EMAIL", "E-MAIL", "MEMBER", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
@@ -114,7 +114,37 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
     name_line, confidence = _name_line(doc, heights, end)
     name = _full_name(doc, name_line) if name_line is not None else None
     address, address_end = _address(doc, name_line, end)
-    return MerchantInfo(name or None, name_line, confidence if name else 0.0, address, find_phone(doc), address_end)
+    if not name:  # a logo: the name as the receipt says it elsewhere (its web address, its thanks)
+        name, confidence = named_elsewhere(doc)
+        return MerchantInfo(name, None, confidence, address, find_phone(doc), address_end)
+    return MerchantInfo(name, name_line, confidence, address, find_phone(doc), address_end)
+
+
+# "Thank you for shopping at Greggs", "Welcome to Joe's Diner", "Danke fuer Ihren Einkauf bei REWE"
+_THANKS_RE = re.compile(
+    r"(?:THANK\s?YOU\s+FOR\s+(?:SHOPPING|VISITING|DINING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
+    r"(?:\s+(?:AT|WITH|IN))?|WELCOME\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
+    r"\s+(?P<name>[A-Z0-9&'. -]{2,40}?)\s*[!.,]?\s*$")
+_WEB_RE = re.compile(r"(?:WWW\.|HTTPS?://(?:WWW\.)?)(?P<name>[A-Z0-9-]{2,40})\.[A-Z]{2,}")
+_EMAIL_RE = re.compile(r"\b(?:INFO|CONTACT|KONTAKT|SERVICE|HELLO|HALLO|MAIL|OFFICE|SHOP|SALES|SUPPORT|FEEDBACK|"
+                       r"CUSTOMERSERVICE|KUNDENSERVICE)@(?P<name>[A-Z0-9-]{2,40})\.[A-Z]{2,}")
+_NOT_MERCHANT_SITES = ("FACEBOOK", "INSTAGRAM", "TWITTER", "TIKTOK", "YOUTUBE", "GOOGLE", "GMAIL", "YAHOO",
+                       "HOTMAIL", "OUTLOOK", "TRIPADVISOR", "YELP", "SURVEY", "GMX", "WEB")
+
+
+def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
+    """No name line in the header: the receipt's thanks names the shop (0.5), or its web address
+    or a shop mailbox does (0.4). Nothing: ``None``, rather than a guess."""
+    for line in doc.lines:
+        match = _THANKS_RE.search(squash_spaces(ascii_upper(line.text)))
+        if match and letters(match["name"]) >= 2 and not has_keyword(match["name"], _NOT_NAME):
+            return clean_name(line.text[match.start("name"):match.end("name")]) or None, 0.5
+    for line in doc.lines:
+        upper = ascii_upper(line.text).replace(" ", "")
+        match = _WEB_RE.search(upper) or _EMAIL_RE.search(upper)
+        if match and match["name"] not in _NOT_MERCHANT_SITES and letters(match["name"]) >= 3:
+            return match["name"].replace("-", " "), 0.4
+    return None, 0.0
 
 
 def _full_name(doc: Doc, index: int) -> str:

@@ -689,3 +689,18 @@ def test_quantities_on_the_line_under_the_name():
 ])
 def test_bare_receipt_number_labels(line, number):
     assert extract_receipt(ocr(f"SHOP\n{line}\nTOTAL 8.70")).receipt_number == number
+
+
+@pytest.mark.parametrize(("text", "merchant"), [
+    # the name printed only as a logo: the receipt's own words elsewhere, or nothing rather than a guess
+    ("1200 Main Street\nSpringfield, IL 62701\n03/14/2024 10:12\nMILK 3.49\nTOTAL 3.49\nVISA 3.49\n"
+     "www.cornermarket.com", "CORNERMARKET"),
+    ("14/03/2024\nTEA 2.50\nTOTAL 2.50\nThank you for shopping at Greggs", "Greggs"),
+    ("03/14/2024\nMILK 3.49\nTOTAL 3.49\ninfo@sunrise-bakery.co.uk", "SUNRISE BAKERY"),
+    ("Hauptstr. 12\n10827 Berlin\nBROT 2,49\nSUMME 2,49\nBAR 5,00\nVielen Dank\nBaeckerei Schmidt GmbH\n"
+     "USt-IdNr. DE123456789", "Baeckerei Schmidt GmbH"),
+    ("03/14/2024 10:12\nMILK 3.49\nTOTAL 3.49\nVISA 3.49\nfacebook.com/cornermarket", None),
+    ("TAX InOiCE ADJUSTMENT Note\nCash Inv No, 7014F714\n14/10/2017\nBREAD 2.13\nTOTAL 2.13", None),
+])
+def test_a_logo_only_name_is_found_elsewhere_or_left_empty(text, merchant):
+    assert extract_receipt(ocr(text)).merchant == merchant
