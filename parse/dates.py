@@ -80,8 +80,9 @@ _SEPARATOR_AS_SPACE_RES = (
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d) (?P<b>[01]?\d)\s?(?P<sep>[/.\-])\s?(?P<y>\d{4}|\d{2})(?![\d.,])"),
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d)\s?(?P<sep>[/.\-])\s?(?P<b>[01]?\d) (?P<y>\d{4}|\d{2})(?![\d.,:])"),
 )
-# "20 , 08 , 2025": both dots of a date read as commas (a full year after them)
-_COMMAS_RE = re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d)\s?,\s?(?P<b>[01]?\d)\s?,\s?(?P<y>(?:19|20)\d{2})(?![\d.,])")
+# "20 , 08 , 2025", "18 , 04.2025": a dot of a date read as a comma (a full year after them)
+_COMMAS_RE = re.compile(
+    r"(?<![\d.,])(?P<a>[0-3]?\d)\s?(?P<s1>[.,])\s?(?P<b>[01]?\d)\s?(?P<s2>[.,])\s?(?P<y>(?:19|20)\d{2})(?![\d.,])")
 _SEPARATOR_AS_ONE_RES = (
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)(?P<sep>[/\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<sep>[/\-])(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)"),
@@ -126,7 +127,7 @@ def prepare(text: str) -> str:
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
     for regex in _SEPARATOR_AS_ONE_RES:
         text = regex.sub(_separator_as_one, text)
-    text = _COMMAS_RE.sub(lambda m: _separator_as_one(m, "."), text)
+    text = _COMMAS_RE.sub(lambda m: _separator_as_one(m, ".") if "," in m["s1"] + m["s2"] else m.group(0), text)
     for regex in _BROKEN_ZERO_RES:
         text = regex.sub(_broken_zero, text)
     labelled = bool(_DATE_LABEL_RE.search(text))

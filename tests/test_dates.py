@@ -44,6 +44,7 @@ from parse.dates import find_dates, order_from_dates, parse_date, parse_time, re
         ("12 06 . 24 08: 28 Bon 4711", True, dt.date(2024, 6, 12)),  # a separator lost, beside a time
         ("01 11.2025 1l:59 Bon 4711", True, dt.date(2025, 11, 1)),  # ... before a full year
         ("30 . 08 , 2024 09:12", True, dt.date(2024, 8, 30)),  # the second dot read as a comma
+        ("18 , 04.2025 09:32 Bon 4711", True, dt.date(2025, 4, 18)),  # the first dot read as a comma
     ],
 )
 def test_parse_date(text, day_first, expected):
