@@ -17,7 +17,8 @@ from .text import ascii_upper
 COUNTRIES: dict[str, tuple[str, bool]] = {
     "US": ("USD", False), "DE": ("EUR", True), "AT": ("EUR", True), "FR": ("EUR", True),
     "GB": ("GBP", True), "MY": ("MYR", True), "SG": ("SGD", True), "CH": ("CHF", True),
-    "MA": ("MAD", True), "CA": ("CAD", False), "AU": ("AUD", True),
+    "MA": ("MAD", True), "CA": ("CAD", False), "AU": ("AUD", True), "NZ": ("NZD", True), "ES": ("EUR", True),
+    "IT": ("EUR", True), "NL": ("EUR", True), "IE": ("EUR", True), "IN": ("INR", True),
 }
 
 # (country, pattern, weight) -- patterns run on upper-cased, accent-free text
@@ -25,7 +26,8 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
     (country, re.compile(pattern), weight)
     for country, pattern, weight in [
         ("MY", r"\bSDN\.?\s?BHD\b|\bBHD\b|\bS/B\b|\bMALAYSIA\b|\bJALAN\b|\bJLN\b|\bTAMAN\b|\bSELANGOR\b"
-               r"|\bKUALA LUMPUR\b|\bJOHOR\b|\bPENANG\b|\bRINGGIT\b|\bGST\b|\bSST\b", 2.0),
+               r"|\bKUALA LUMPUR\b|\bJOHOR\b|\bPENANG\b|\bRINGGIT\b|\bSST\b", 2.0),
+        ("MY", r"\bGST\b", 1.0),  # also Australia's, Singapore's, Canada's, India's
         ("DE", r"\bGMBH\b|\bMWST\b|\bUST\b|\bSUMME\b|\bZU ZAHLEN\b|\bRUECKGELD\b|\bGEGEBEN\b|\bSTEUER"
                r"|\bSTR(?:ASSE|\.)|\bDEUTSCHLAND\b|\bVIELEN DANK\b|\bEC-?KARTE\b|\bKASSE\b|\bBELEG\b"
                r"|\bNETTO\b|\bBRUTTO\b|\bDATUM\b|\bUHRZEIT\b", 2.0),
@@ -45,10 +47,21 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("CH", r"\bSCHWEIZ\b|\bSUISSE\b|\bCHF\b", 3.0),
         ("AU", r"\bPTY\.? LTD\b|\bAUSTRALIA\b|\bABN\b", 3.0),
         ("CA", r"\bCANADA\b|\bHST\b|\bGST/HST\b", 2.0),
+        # a state and its four-digit postcode ("Bella Vista NSW 2153"), card words of Australia and NZ
+        ("AU", r"\b(?:NSW|VIC|QLD|TAS|ACT)\s\d{4}\b|\bEFTPOS\b", 2.0),
+        ("NZ", r"\bNEW ZEALAND\b|\bNZ\$|\bNZD\b", 3.0),
+        ("ES", r"\bTOTAL A PAGAR\b|\bEFECTIVO\b|\bTARJETA\b|\bGRACIAS\b|\bESPANA\b|\bCAMBIO\b|\bS\.L\.|\bS\.A\.", 1.5),
+        ("IT", r"\bTOTALE\b|\bCONTANTI\b|\bRESTO\b|\bSCONTRINO\b|\bGRAZIE\b|\bITALIA\b|\bP\.\s?IVA\b|\bS\.R\.L\b", 1.5),
+        ("ES", r"\bIVA\b", 0.5),
+        ("IT", r"\bIVA\b", 0.5),
+        ("NL", r"\bBTW\b|\bTOTAAL\b|\bBEDANKT\b|\bNEDERLAND\b|\bKVK\b|\bPINNEN\b|\bB\.V\.", 2.0),
+        ("IE", r"\bIRELAND\b|\bEIRE\b|\bDUBLIN\b", 2.0),
+        ("IN", r"\bGSTIN\b|\bCGST\b|\bSGST\b|\bINDIA\b|\bRS\.\s?\d", 3.0),
     ]
 ]
 _CURRENCY_COUNTRY = {"USD": "US", "EUR": "DE", "GBP": "GB", "MYR": "MY", "SGD": "SG", "CHF": "CH",
-                     "MAD": "MA", "CAD": "CA", "AUD": "AU"}
+                     "MAD": "MA", "CAD": "CA", "AUD": "AU", "NZD": "NZ", "INR": "IN"}
+_EURO_COUNTRIES = ("DE", "AT", "FR", "ES", "IT", "NL", "IE")
 _MARKER_RE = re.compile(
     r"(?<![A-Z])(" + "|".join(re.escape(m) for m in sorted(CURRENCY_MARKERS, key=len, reverse=True)) + r")(?![A-Z])"
 )
@@ -85,7 +98,9 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     currencies = currency_votes(texts)
     countries = country_votes(texts)
     printed = currencies.most_common(1)[0][0] if currencies else None
-    if printed and printed != "USD":
+    if printed == "EUR" and any(countries[c] for c in _EURO_COUNTRIES):
+        pass  # the euro says which countries, their words say which one
+    elif printed and printed != "USD":
         countries[_CURRENCY_COUNTRY[printed]] += 3.0 * currencies[printed]
     elif printed == "USD":
         countries["US"] += 1.0  # "$" is shared by many dollars and by some ringgit receipts

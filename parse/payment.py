@@ -17,6 +17,8 @@ _CARD_BRANDS: dict[str, str] = {
 _GENERIC_CARD: dict[str, str] = {
     "DEBIT": "debit card", "CREDIT CARD": "credit card", "CREDIT": "credit card", "KARTE": "card",
     "KARTENZAHLUNG": "card", "CARD": "card", "CONTACTLESS": "card", "KONTAKTLOS": "card", "EDC": "card",
+    "EFTPOS": "card", "TARJETA": "card", "CARTE": "card", "CARTE BANCAIRE": "card", "CB": "card", "CARTA": "card",
+    "BANCOMAT": "card", "PINNEN": "card", "PINBETALING": "card",
 }
 _CASH = ("CASH", "BAR", "BARGELD", "ESPECES", "TUNAI", "CONTANTI", "EFECTIVO")
 _CASH_CONTEXT = ("CHANGE", "RUECKGELD", "TENDERED", "GEGEBEN", "RENDU", "BAKI")

@@ -22,7 +22,7 @@ PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE
 SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE TAX", "TOTAL EXCL",
             "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT")
 TAX = ("SALES TAX", "TOTAL TAX", "TAX", "VAT", "GST", "SST", "MWST", "MW ST", "UST", "MEHRWERTSTEUER",
-       "STEUER", "TVA", "HST", "PST")
+       "STEUER", "TVA", "HST", "PST", "IVA", "BTW")
 TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
 # Amounts that are not the total even when a "TOTAL" keyword shares their line.
 NOT_TOTAL = (

@@ -704,3 +704,11 @@ def test_bare_receipt_number_labels(line, number):
 ])
 def test_a_logo_only_name_is_found_elsewhere_or_left_empty(text, merchant):
     assert extract_receipt(ocr(text)).merchant == merchant
+
+
+@pytest.mark.parametrize(("line", "payment"), [
+    ("CB 5,60", "card"), ("TARJETA 2,15", "card"), ("EFTPOS $5.70", "card"), ("BANCOMAT 2,79", "card"),
+    ("CONTANTI 5,00", "cash"), ("EFECTIVO 5,00", "cash"),
+])
+def test_payment_words_of_other_countries(line, payment):
+    assert extract_receipt(ocr(f"SHOP\nTOTAL 2,15\n{line}")).payment == payment

@@ -13,6 +13,12 @@ from parse.locale import detect_locale
         (["The Corner Kitchen Ltd", "Oxford OX1 4AH", "Total £20.85"], "GB", "GBP", True),
         (["BOOK TA .K (TAMAN DAYA) SDN BHD", "JALAN 1", "TOTAL RM 9.00"], "MY", "MYR", True),
         (["Boulangerie du Coin", "75011 Paris", "TOTAL TTC 12,40 €", "dont TVA 5,5% 0,65"], "FR", "EUR", True),
+        (["MERCADONA S.A.", "28013 Madrid", "TOTAL A PAGAR 2,15", "TARJETA 2,15", "IVA 10% 0,20"], "ES", "EUR", True),
+        (["COOP", "00184 Roma", "TOTALE EURO 2,79", "CONTANTI 5,00", "RESTO 2,21"], "IT", "EUR", True),
+        (["Albert Heijn", "1012 JM Amsterdam", "TOTAAL 7,28", "BTW 9% 0,60"], "NL", "EUR", True),
+        # "$" and GST: Australian by its state and postcode, not Malaysian by its GST
+        (["WOOLWORTHS", "Bella Vista NSW 2153", "TOTAL $5.70", "EFTPOS $5.70", "GST included $0.52"], "AU", "AUD", True),
+        (["DMart", "Mumbai 400001", "TOTAL Rs. 444.00", "CGST 2.5% 10.57"], "IN", "INR", True),
     ],
 )
 def test_locale_from_the_receipts_words(lines, country, currency, day_first):
