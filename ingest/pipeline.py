@@ -117,7 +117,7 @@ class Pipeline:
 
     def _prepare(self, image: Image.Image) -> Image.Image:
         """Upright, greyscale and bounded: OCR boxes and the stored image share these pixels."""
-        return prepare_image(image, self.config.ocr.max_side)
+        return prepare_image(image, self.config.ocr.max_side, self.config.ocr.max_pixels)
 
     def understand(self, candidate: Candidate, document: Document) -> ReceiptResult:
         receipt = extract_receipt(document.lines)
@@ -158,6 +158,7 @@ def ocr_settings(config: Config) -> OcrSettings:
         cache_dir=ocr.cache_dir,
         detector_int8=ocr.detector_int8,
         max_side=ocr.max_side,
+        max_pixels=ocr.max_pixels,
         text_height=ocr.text_height,
         max_detector_pixels=ocr.max_detector_pixels,
         threads=ocr.threads,

@@ -10,8 +10,9 @@ fallback when the ONNX export cannot be made: a logged warning, never a failed m
 """
 from __future__ import annotations
 
-import logging
 import atexit
+import logging
+import math
 import os
 import shutil
 import statistics
@@ -42,7 +43,8 @@ class OcrSettings:
     gpu: bool = False  # torch on a CUDA GPU when one is present (backend "auto" or "torch")
     backend: str = "auto"  # "auto": torch when gpu and CUDA, else onnx; "onnx"; "torch"
     cache_dir: str = "var/ocr-cache"  # the ONNX export of the weights (made on first start)
-    max_side: int = 2000  # images are downscaled to this longest side before OCR
+    max_side: int = 6000  # images are downscaled to this longest side before OCR ...
+    max_pixels: int = 8_000_000  # ... and to this many pixels (a long receipt keeps its text height)
     max_detector_pixels: int = 2_000_000  # the text detector's input never exceeds this (memory)
     text_height: float = 18.0  # text height (px) the detector's input is scaled to
     detector_int8: bool = True  # onnx: run the detector quantised to int8 (checked at export)
@@ -79,7 +81,7 @@ class OcrEngine:
         import numpy as np
 
         upright = ImageOps.exif_transpose(image)
-        prepared, to_prepared, slant = _prepare(upright, self.settings.max_side)
+        prepared, to_prepared, slant = _prepare(upright, self.settings.max_side, self.settings.max_pixels)
         results = read_lines(np.asarray(prepared), self.nets.detect_maps, self.nets.recognise, self.nets.charset,
                              self.params)
         words = [_word(points, text, conf) for points, text, conf in results if text.strip()]
@@ -125,22 +127,23 @@ def _cuda_available() -> bool:
         return False
 
 
-def prepare_image(image: Image.Image, max_side: int) -> Image.Image:
-    """Upright (EXIF orientation), greyscale, no larger than ``max_side`` pixels, and rotated
-    level when its text lines slant steeply (``parse.deskew.straighten``)."""
-    return _prepare(image, max_side)[0]
+def prepare_image(image: Image.Image, max_side: int, max_pixels: int = OcrSettings.max_pixels) -> Image.Image:
+    """Upright (EXIF orientation), greyscale, no side longer than ``max_side`` and no more than
+    ``max_pixels`` pixels, and rotated level when its text lines slant steeply
+    (``parse.deskew.straighten``). The bound is on the area: a long receipt photographed whole
+    (a narrow band of a tall frame) keeps the height of its text."""
+    return _prepare(image, max_side, max_pixels)[0]
 
 
-def _prepare(image: Image.Image, max_side: int):
+def _prepare(image: Image.Image, max_side: int, max_pixels: int = OcrSettings.max_pixels):
     """``prepare_image``, the 2x3 affine map from the upright image's pixels to the prepared
     image's (``None``: the same pixels), and the slant of the prepared image's text lines."""
     import numpy as np
 
     image = ImageOps.grayscale(ImageOps.exif_transpose(image))
     to_prepared = None
-    longest = max(image.size)
-    if longest > max_side:
-        scale = max_side / longest
+    scale = min(1.0, max_side / max(image.size), math.sqrt(max_pixels / (image.width * image.height)))
+    if scale < 1.0:
         resized = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
         to_prepared = np.array([[resized.width / image.width, 0, 0], [0, resized.height / image.height, 0]])
         image = resized

@@ -97,7 +97,8 @@ class OcrConfig(_Section):
     backend: Literal["auto", "onnx", "torch"] = "auto"
     cache_dir: str = "var/ocr-cache"
     detector_int8: bool = True
-    max_side: int = Field(2000, ge=256)
+    max_side: int = Field(6000, ge=256)
+    max_pixels: int = Field(8_000_000, ge=250_000)
     text_height: float = Field(18.0, ge=6, le=64)
     max_detector_pixels: int = Field(2_000_000, ge=100_000)
     threads: int = Field(0, ge=0)

@@ -92,11 +92,21 @@ def test_the_daemons_int8_detector_marks_the_text_the_float_one_marks():
 
 def test_an_image_not_prepared_gets_boxes_in_its_own_pixels(onnx_engine):
     small = rendered_receipt()
-    big = small.resize((small.width * 5, small.height * 5))  # longer than max_side: scaled inside read()
+    big = small.resize((small.width * 9, small.height * 9))  # 15 Mpx, over max_pixels: scaled inside read()
     [total_small] = [line for line in onnx_engine.read(small) if line.text.startswith("TOTAL")]
     [total_big] = [line for line in onnx_engine.read(big) if line.text.startswith("TOTAL")]
     for a, b in zip(total_small.box, total_big.box):
-        assert abs(5 * a - b) <= 25
+        assert abs(9 * a - b) <= 45
+
+
+@pytest.mark.parametrize(("size", "expected"), [
+    ((1000, 6000), (1000, 6000)),  # a long receipt: 6 Mpx, kept whole
+    ((4000, 4000), (2828, 2828)),  # 16 Mpx: to 8 Mpx
+    ((300, 9000), (200, 6000)),  # longer than max_side
+    ((800, 1200), (800, 1200)),
+])
+def test_images_are_bounded_by_their_area_and_longest_side(size, expected):
+    assert prepare_image(Image.new("L", size, 255), max_side=6000, max_pixels=8_000_000).size == expected
 
 
 def test_the_export_is_reused_on_a_second_start(onnx_engine, export_dir):
