@@ -76,11 +76,21 @@ class Locale:
 
 
 def currency_votes(texts: Sequence[str]) -> Counter[str]:
+    """Currency marks on the receipt. A sign (``€``, ``$``) counts beside a number only: OCR makes
+    them of specks (``1 & 0 € _``); a code (``EUR``, ``RM``) counts as a word anywhere."""
     votes: Counter[str] = Counter()
     for text in texts:
-        for marker in _MARKER_RE.findall(ascii_upper(text)):
+        upper = ascii_upper(text)
+        for match in _MARKER_RE.finditer(upper):
+            marker = match.group(1)
+            if not any(ch.isalpha() for ch in marker) and not _NUMBER_BESIDE_RE.search(
+                    upper[max(0, match.start() - 3):match.end() + 3]):
+                continue
             votes[CURRENCY_MARKERS[marker]] += 1
     return votes
+
+
+_NUMBER_BESIDE_RE = re.compile(r"\d")
 
 
 def country_votes(texts: Sequence[str]) -> Counter[str]:
@@ -108,7 +118,7 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     if country is None:
         return Locale(None, None, True, 0.0)
     currency, day_first = COUNTRIES[country]
-    if printed and printed != "USD":
-        currency = printed
+    if printed and printed != "USD" and (currencies[printed] >= 2 or _CURRENCY_COUNTRY[printed] == country):
+        currency = printed  # one stray mark against the country's words is a speck ("0.€ JUIIBO")
     confidence = 0.9 if printed and currency == printed else (0.6 if printed else 0.4)
     return Locale(country, currency, day_first, confidence)
