@@ -1,4 +1,5 @@
-"""Merchant name, address and phone from the receipt header (or a legal name in the footer).
+"""Merchant name and phone from the receipt header (or a legal name in the footer); the address
+under the name comes from ``parse.address``.
 
 A name is only taken from a line that looks like one: a legal-form suffix (SDN BHD, GmbH,
 Inc, LLC, Ltd, ...) is strong evidence; otherwise the first name-like header line. When the
@@ -10,7 +11,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from .dates import find_dates
+from .address import REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, is_address
 from .layout import Doc, Line
 from .text import ascii_upper, digits, has_keyword, letters, squash_spaces
 
@@ -35,25 +36,6 @@ _NOT_NAME = (
     "EMAIL", "E-MAIL", "MEMBER", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
     "CHANGE", "POS", "TERMINAL", "SIMPLIFIED", "OFFICIAL", "ORIGINAL",
 )
-_ADDRESS_KEYWORDS = (
-    "JALAN", "JLN", "LOT", "TAMAN", "TMN", "LORONG", "PERSIARAN", "KAWASAN", "BANDAR", "SEKSYEN", "BATU",
-    "STREET", "ROAD", "RD", "AVENUE", "AVE", "BLVD", "BOULEVARD", "DRIVE", "LANE", "SUITE", "FLOOR", "LEVEL",
-    "BLOCK", "BLK", "UNIT", "HIGHWAY", "HWY", "SQUARE", "PLAZA", "MALL", "STRASSE", "PLATZ", "WEG", "ALLEE",
-    "GASSE", "DAMM", "RUE", "AUTOROUTE",
-)
-# postcodes: 5 digits (US, DE, MY, FR), UK, 4 digits before a town; street numbers "NO. 12", "Hauptstr. 5",
-# German street names glued to their kind ("Karlstrasse 5", "Lindenweg 3a")
-_ADDRESS_RE = re.compile(
-    r"(?<!#)\b\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4}\s[A-Z]{3,}|\bNO\.?\s?\d|STR\.\s?\d|\b\d+\s?[A-Z]?,"
-    r"|[A-Z](?:STRASSE|STR|WEG|PLATZ|ALLEE|GASSE|DAMM|RING|UFER|CHAUSSEE)\.?\s\d{1,4}\s?[A-Z]?\b"
-)
-# US: "540 MARKET ST", "1206 W MAIN ST"; "SAN FRANCISCO CA", "NEW YORK, NY" (a town and its state)
-_US_STREET_RE = re.compile(
-    r"^\s*\d{1,6}\s+(?:[NSEW]\.?\s+)?[A-Z][A-Z0-9 .'-]*\b(?:ST|AVE|RD|BLVD|DR|LN|WAY|PL|CT|PKWY|HWY|CIR|TER|SQ|TRL)\b\.?"
-    r"(?:\s*(?:#|STE|SUITE|UNIT)\s*\w+)?\s*,?$")
-_US_STATES = ("AL AK AZ AR CA CO CT DC FL GA IA ID IL KS KY LA MA MD MI MN MO MS MT NC ND NE NH NJ NM NV NY "
-              "OH PA RI SC SD TN TX UT VA VT WA WI WV WY").split()  # IN, OR, ME, OK, HI, DE: also words
-_US_TOWN_RE = re.compile(rf"^[A-Z][A-Z .'-]+?,?\s(?:{'|'.join(_US_STATES)})\.?(?:\s\d{{5}}(?:-\d{{4}})?)?$")
 _LEGAL_CANON = (
     (re.compile(r"(?<![A-Z])[S5J~][DIJU]N[\s.:,_;']*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
     (re.compile(r"(?<![A-Z])S/[B8](?![A-Z\d])", re.IGNORECASE), "S/B"),
@@ -63,29 +45,9 @@ _LEGAL_CANON = (
 _AFTER_LEGAL_RE = re.compile(r"(SDN BHD|S/B|GmbH)\s*(?:[(\[{:;]|\d).*\d.*$")
 
 
-def _is_address(text: str) -> bool:
-    upper = squash_spaces(ascii_upper(text))
-    return (bool(_ADDRESS_RE.search(upper) or _US_STREET_RE.match(upper) or _US_TOWN_RE.match(upper))
-            or has_keyword(text, _ADDRESS_KEYWORDS))
-
-
-def _has_postcode(text: str) -> bool:
-    """A postcode, so the address is complete (at most a region or country follows)."""
-    return bool(_POSTCODE_RE.search(ascii_upper(text)))
-
-
-# a postcode before its town ("81100 JOHOR BAHRU", "10827 Berlin"), ending the line before the town's
-# line, after a US state ("NY 10001"), or the UK form ("WC2B 6XF"); four digits are a house number as often
-# "81100 JOHOR BAHRU," / "BANDAR BUKIT RAJA, 41050": the line asks for a town, region or country under it
-_TOWN_MAY_FOLLOW_RE = re.compile(r",\s*$|(?<![A-Z]{2} )(?<!\d)\d{5}\s*$")
-_POSTCODE_RE = re.compile(r"(?<![A-Z\d-])\d{5}(?:\s+[A-Z]{2,}|\s*[,.]?\s*$)|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b"
-                          r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
-
-
 _NOT_OWN_NAME = ("FORMERLY", "KNOWN AS", "LICENSEE", "BILL TO", "SOLD TO", "SHIP TO", "DELIVER TO",
                  "CUSTOMER", "OWNED BY", "OPERATED BY", "MANAGED BY", "DIVISION OF", "FRANCHISEE", "KUNDE")
 _BODY_STARTS = ("DATE", "DATUM", "INV NO", "INVOICE NO", "RECEIPT NO", "BELEG", "CASHIER", "KASSIERER")
-_REG_NUMBER_RE = re.compile(r"\(?\s*(?:CO\.?\s*(?:NO|REG)\.?\s*:?)?\s*\b[A-Z]{0,2}\d{4,}[-\s]?[A-Z]?\b\s*\)?\.?")
 _PHONE_KEYWORDS = ("TEL", "TELEPHONE", "PHONE", "PH", "TELEFON", "HOTLINE", "CALL", "MOBILE", "HP")
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\s\-().\/]{5,}\d")
 _US_PHONE_RE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
@@ -113,7 +75,7 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
     end = header_end(doc, first_body_line)
     name_line, confidence = _name_line(doc, heights, end)
     name = _full_name(doc, name_line) if name_line is not None else None
-    address, address_end = _address(doc, name_line, end)
+    address, address_end = find_address(doc, 0 if name_line is None else name_line + 1, end)
     if not name:  # a logo: the name as the receipt says it elsewhere (its web address, its thanks)
         name, confidence = named_elsewhere(doc)
         return MerchantInfo(name, None, confidence, address, find_phone(doc), address_end)
@@ -162,7 +124,7 @@ def _full_name(doc: Doc, index: int) -> str:
         )
         repeated = ascii_upper(name).startswith(squash_spaces(ascii_upper(above.text)).strip(" .,"))
         if not continues or repeated or letters(above.text) < 3 or above.amounts \
-                or has_keyword(above.text, _NOT_NAME) or _is_address(above.text):
+                or has_keyword(above.text, _NOT_NAME) or is_address(above.text):
             break
         name = clean_name(above.text) + " " + name
     return name
@@ -172,7 +134,7 @@ def clean_name(text: str) -> str:
     for pattern, canonical in _LEGAL_CANON:
         text = pattern.sub(canonical, text)
     text = _AFTER_LEGAL_RE.sub(r"\1", text)
-    text = _REG_NUMBER_RE.sub(" ", text)
+    text = REG_NUMBER_RE.sub(" ", text)
     text = re.sub(r"\(\s*\)", " ", text)
     text = re.sub(r"\(\W*\w?\W*$", " ", text)  # a cut-off "(L" / "( 00/" after the name
     return squash_spaces(text).strip(" .,:;-*#")
@@ -183,7 +145,7 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts:
         return 0.0
     legal = bool(_LEGAL_RE.search(upper))
-    if not legal and (has_keyword(line.text, _NOT_NAME) or _is_address(line.text) or _STORE_NUMBER_RE.search(upper)):
+    if not legal and (has_keyword(line.text, _NOT_NAME) or is_address(line.text) or STORE_NUMBER_RE.search(upper)):
         return 0.0
     score = 1.0 + 2.0 * (1.0 - position) + 0.5 * line.confidence
     if legal:
@@ -206,7 +168,7 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
         score = _name_score(line, line.index / max(end, 1), tall)
         if score and _follows(doc, line.index, _NOT_OWN_NAME):
             score = 0.0
-        if score and line.index and _continues_address(doc.lines[line.index - 1].text) \
+        if score and line.index and continues_address(doc.lines[line.index - 1].text) \
                 and not _LEGAL_RE.search(ascii_upper(line.text)):
             score = 0.0  # "Lot 3, Jalan Pelabur 23/1," / "40S( Shah Alam, Selaugor": the town, misread
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
@@ -224,60 +186,10 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
     return index, min(0.95, 0.2 + score / 9)
 
 
-def _continues_address(text: str) -> bool:
-    return text.rstrip().endswith(",") and _is_address(text) and not _has_postcode(text)
-
-
 def _follows(doc: Doc, index: int, keywords: tuple[str, ...]) -> bool:
     return has_keyword(doc.lines[index].text, keywords) or (
         index > 0 and has_keyword(doc.lines[index - 1].text, keywords)
     )
-
-
-def _address(doc: Doc, name_line: int | None, end: int) -> tuple[str | None, int | None]:
-    """The address under the name, and the index of its last line."""
-    start = 0 if name_line is None else name_line + 1
-    parts: list[str] = []
-    last = None
-    complete = False  # a postcode was read: only a region or country may follow
-    for line in doc.lines[start:min(max(end + 2, start + 5), start + 7)]:
-        if find_dates(line.text) and not parts:
-            continue  # a date printed beside the header (OCR put it in between)
-        if _priced(line):
-            break  # the body has begun
-        if has_keyword(line.text, _NOT_ADDRESS) or _STORE_NUMBER_RE.search(ascii_upper(line.text)):
-            if parts:
-                break
-            continue
-        if complete and (digits(line.text) or len(line.text.split()) > 5):
-            break  # after the postcode only a town, region or country ("KLANG SELANGOR D. E, MALAYSIA")
-        if _is_address(line.text) or (parts and letters(line.text) >= 4 and not line.amounts):
-            cleaned = squash_spaces(line.text).strip(" ,;")
-            if _REG_NUMBER_RE.fullmatch(ascii_upper(cleaned)):
-                continue
-            parts.append(cleaned)
-            last = line.index
-            if len(parts) >= 4 or complete:
-                break
-            complete = _has_postcode(line.text)
-            if complete and not _TOWN_MAY_FOLLOW_RE.search(ascii_upper(line.text)):
-                break  # "Jackson, NJ 08527", "10827 Berlin": nothing of the address follows
-        elif parts:
-            break
-    return (", ".join(parts), last) if parts else (None, None)
-
-
-def _priced(line: Line) -> bool:
-    """A price on the line; an address's "NO.53 55,57 & 59, JALAN SAGU 18," has none at its end."""
-    if not any(amount.has_decimals for amount in line.amounts):
-        return False
-    return not has_keyword(line.text, _ADDRESS_KEYWORDS) or bool(_PRICE_AT_END_RE.search(line.text))
-
-
-_PRICE_AT_END_RE = re.compile(r"\d[.,]\s?\d{2}\s*[A-Z*]{0,2}\W*$", re.IGNORECASE)
-_STORE_NUMBER_RE = re.compile(r"\b(?:STORE|STR|ST|FILIALE|BRANCH|MARKT)\s?(?:#|NO\b|NR\b)")
-_NOT_ADDRESS = ("TEL", "REG", "TELEPHONE", "PHONE", "FAX", "MOBILE", "WHATSAPP", "WHATSAPPS", "HOTLINE", "GST", "VAT",
-                "UST", "UID", "TAX INVOICE", "INVOICE", "RECEIPT", "EMAIL", "E-MAIL", "WWW")
 
 
 def find_phone(doc: Doc) -> str | None:

@@ -1,0 +1,101 @@
+"""The shop's address: the lines under its name, up to the postcode's line.
+
+An address line is known by its words (JALAN, STREET, STRASSE, RUE, ...), a postcode, a house
+number (``NO. 12``, ``Hauptstr. 5``, ``Karlstrasse 5``) or the US forms (``540 MARKET ST``,
+``SAN FRANCISCO CA``). The block ends at its postcode's line (a town, region or country may
+follow where that line asks for one), at a phone, registration or store-number line, or where
+prices begin.
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .layout import Doc, Line
+from .text import ascii_upper, digits, has_keyword, letters, squash_spaces
+
+ADDRESS_KEYWORDS = (
+    "JALAN", "JLN", "LOT", "TAMAN", "TMN", "LORONG", "PERSIARAN", "KAWASAN", "BANDAR", "SEKSYEN", "BATU",
+    "STREET", "ROAD", "RD", "AVENUE", "AVE", "BLVD", "BOULEVARD", "DRIVE", "LANE", "SUITE", "FLOOR", "LEVEL",
+    "BLOCK", "BLK", "UNIT", "HIGHWAY", "HWY", "SQUARE", "PLAZA", "MALL", "STRASSE", "PLATZ", "WEG", "ALLEE",
+    "GASSE", "DAMM", "RUE", "AUTOROUTE",
+)
+# postcodes: 5 digits (US, DE, MY, FR; not a "#12345" store number), UK, 4 digits before a town;
+# street numbers "NO. 12", "Hauptstr. 5", German street names glued to their kind ("Karlstrasse 5")
+_ADDRESS_RE = re.compile(
+    r"(?<!#)\b\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4}\s[A-Z]{3,}|\bNO\.?\s?\d|STR\.\s?\d|\b\d+\s?[A-Z]?,"
+    r"|[A-Z](?:STRASSE|STR|WEG|PLATZ|ALLEE|GASSE|DAMM|RING|UFER|CHAUSSEE)\.?\s\d{1,4}\s?[A-Z]?\b"
+)
+# US: "540 MARKET ST", "1206 W MAIN ST"; "SAN FRANCISCO CA", "NEW YORK, NY" (a town and its state)
+_US_STREET_RE = re.compile(
+    r"^\s*\d{1,6}\s+(?:[NSEW]\.?\s+)?[A-Z][A-Z0-9 .'-]*\b(?:ST|AVE|RD|BLVD|DR|LN|WAY|PL|CT|PKWY|HWY|CIR|TER|SQ|TRL)\b\.?"
+    r"(?:\s*(?:#|STE|SUITE|UNIT)\s*\w+)?\s*,?$")
+_US_STATES = ("AL AK AZ AR CA CO CT DC FL GA IA ID IL KS KY LA MA MD MI MN MO MS MT NC ND NE NH NJ NM NV NY "
+              "OH PA RI SC SD TN TX UT VA VT WA WI WV WY").split()  # IN, OR, ME, OK, HI, DE: also words
+_US_TOWN_RE = re.compile(rf"^[A-Z][A-Z .'-]+?,?\s(?:{'|'.join(_US_STATES)})\.?(?:\s\d{{5}}(?:-\d{{4}})?)?$")
+# a postcode before its town ("81100 JOHOR BAHRU", "10827 Berlin") or ending the line before the
+# town's line, after a US state ("NY 10001"), or the UK form ("WC2B 6XF"); four digits are a house
+# number as often as a postcode
+_POSTCODE_RE = re.compile(r"(?<![A-Z\d-])\d{5}(?:\s+[A-Z]{2,}|\s*[,.]?\s*$)|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b"
+                          r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+# "81100 JOHOR BAHRU," / "BANDAR BUKIT RAJA, 41050": the line asks for a town, region or country under it
+_TOWN_MAY_FOLLOW_RE = re.compile(r",\s*$|(?<![A-Z]{2} )(?<!\d)\d{5}\s*$")
+STORE_NUMBER_RE = re.compile(r"\b(?:STORE|STR|ST|FILIALE|BRANCH|MARKT)\s?(?:#|NO\b|NR\b)")
+REG_NUMBER_RE = re.compile(r"\(?\s*(?:CO\.?\s*(?:NO|REG)\.?\s*:?)?\s*\b[A-Z]{0,2}\d{4,}[-\s]?[A-Z]?\b\s*\)?\.?")
+_NOT_ADDRESS = ("TEL", "REG", "TELEPHONE", "PHONE", "FAX", "MOBILE", "WHATSAPP", "WHATSAPPS", "HOTLINE", "GST",
+                "VAT", "UST", "UID", "TAX INVOICE", "INVOICE", "RECEIPT", "EMAIL", "E-MAIL", "WWW")
+_PRICE_AT_END_RE = re.compile(r"\d[.,]\s?\d{2}\s*[A-Z*]{0,2}\W*$", re.IGNORECASE)
+
+
+def is_address(text: str) -> bool:
+    upper = squash_spaces(ascii_upper(text))
+    return (bool(_ADDRESS_RE.search(upper) or _US_STREET_RE.match(upper) or _US_TOWN_RE.match(upper))
+            or has_keyword(text, ADDRESS_KEYWORDS))
+
+
+def continues_address(text: str) -> bool:
+    """An address line ending in a comma before its postcode: the next line is the address too."""
+    return text.rstrip().endswith(",") and is_address(text) and not _has_postcode(text)
+
+
+def find_address(doc: Doc, start: int, end: int) -> tuple[str | None, int | None]:
+    """The address block from line ``start`` (under the name), and the index of its last line."""
+    parts: list[str] = []
+    last = None
+    complete = False  # a postcode was read: only a town, region or country may follow
+    for line in doc.lines[start:min(max(end + 2, start + 5), start + 7)]:
+        if find_dates(line.text) and not parts:
+            continue  # a date printed beside the header (OCR put it in between)
+        if _priced(line):
+            break  # the body has begun
+        if has_keyword(line.text, _NOT_ADDRESS) or STORE_NUMBER_RE.search(ascii_upper(line.text)):
+            if parts:
+                break
+            continue
+        if complete and (digits(line.text) or len(line.text.split()) > 5):
+            break  # after the postcode only a town, region or country ("KLANG SELANGOR D. E, MALAYSIA")
+        if is_address(line.text) or (parts and letters(line.text) >= 4 and not line.amounts):
+            cleaned = squash_spaces(line.text).strip(" ,;")
+            if REG_NUMBER_RE.fullmatch(ascii_upper(cleaned)):
+                continue
+            parts.append(cleaned)
+            last = line.index
+            if len(parts) >= 4 or complete:
+                break
+            complete = _has_postcode(line.text)
+            if complete and not _TOWN_MAY_FOLLOW_RE.search(ascii_upper(line.text)):
+                break  # "Jackson, NJ 08527", "10827 Berlin": nothing of the address follows
+        elif parts:
+            break
+    return (", ".join(parts), last) if parts else (None, None)
+
+
+def _has_postcode(text: str) -> bool:
+    return bool(_POSTCODE_RE.search(ascii_upper(text)))
+
+
+def _priced(line: Line) -> bool:
+    """A price on the line; an address's "NO.53 55,57 & 59, JALAN SAGU 18," has none at its end."""
+    if not any(amount.has_decimals for amount in line.amounts):
+        return False
+    return not has_keyword(line.text, ADDRESS_KEYWORDS) or bool(_PRICE_AT_END_RE.search(line.text))
