@@ -175,7 +175,11 @@ def _year(raw: str) -> int:
 
 def find_dates(text: str) -> list[RawDate]:
     """Date-looking spans on one line, left to right, overlapping candidates dropped."""
-    text = prepare(text)
+    return _dates_in(prepare(text))
+
+
+def _dates_in(text: str) -> list[RawDate]:
+    """``find_dates`` on text already ``prepare``d; spans are in that text."""
     found: list[RawDate] = []
 
     def add(candidate: RawDate) -> None:
@@ -253,7 +257,7 @@ def find_times(text: str) -> list[TimeMatch]:
     """Times on a line. ``15.28`` counts only with AM/PM or beside a date (else it is money);
     the date's own digits are never a time (``17.05.2024`` holds no 17:05)."""
     text = _CLOCK_SLIP_RE.sub(lambda m: m.group(0).translate(_DIGIT_FIX), prepare(text))
-    dates = find_dates(text)
+    dates = _dates_in(text)
     for date in dates:
         text = text[:date.start] + " " * (date.end - date.start) + text[date.end:]
     beside_date = bool(dates)
