@@ -12,8 +12,9 @@ from decimal import Decimal
 from .amounts import Amount
 from .layout import Doc, Line, keyword_end, value_after
 from .text import fold, has_keyword, letters, one_letter_off, squash_spaces
-from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, RATE_RE, SUBTOTAL, TAX
+from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL
 from .types import LineItem
+from .vat import RATE_RE, TAX
 
 _ITEM_WORDS = ("DEPOSIT", "PFAND", "DISCOUNT", "RABATT", "WEIGHT", "ITEM")  # not totals, but items
 _NOT_ITEM = FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX + tuple(w for w in NOT_TOTAL if w not in _ITEM_WORDS) + (
@@ -246,9 +247,9 @@ def _description(text: str, amounts: list[Amount]) -> str:
     desc = text[:cut] if cut <= len(text) else text
     desc = _LEADING_QTY_RE.sub("", _QTY_X_RE.sub(" ", desc))  # "1 CVS IBUPROFEN": the count is the quantity
     desc = re.sub(r"(RM|EUR|USD|GBP|MYR|[$€£])\s*$", "", desc.strip())
-    named = max(_NUMBER_SPLIT_RE.split(text), key=letters)
-    if not letters(desc) and letters(named):  # "2 @ 1.24 BANANAS 2.48 N": the name after count and price
-        desc = named
+    if not letters(desc):  # "2 @ 1.24 BANANAS 2.48 N": the name after count and price
+        named = max(_NUMBER_SPLIT_RE.split(text), key=letters)
+        desc = named if letters(named) else desc
     return squash_spaces(desc).strip(" .:*-") or squash_spaces(text)
 
 

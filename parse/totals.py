@@ -9,7 +9,7 @@ from decimal import Decimal
 from .layout import Doc, Line, keyword_end, value_after
 from .dates import find_dates
 from .text import ascii_upper, find_keyword, has_keyword
-from .vat import RATE_RE, Vat, find_vat, rate_of
+from .vat import MAX_TAX_SHARE, RATE_RE, TAX, Vat, find_vat, rate_of
 
 # Strongest first. Each keyword names the final amount to pay.
 FINAL_TOTAL = (
@@ -21,8 +21,6 @@ FINAL_TOTAL = (
 PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE", "JUMLAH", "DUE")
 SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE TAX", "TOTAL EXCL",
             "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT")
-TAX = ("SALES TAX", "TOTAL TAX", "TAX", "VAT", "GST", "SST", "MWST", "MW ST", "UST", "MEHRWERTSTEUER",
-       "STEUER", "TVA", "HST", "PST", "IVA", "BTW")
 TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
 # Amounts that are not the total even when a "TOTAL" keyword shares their line.
 NOT_TOTAL = (
@@ -35,7 +33,6 @@ NOT_TAX = ("TAX INVOICE", "INVOICE", "GST ID", "GST REG", "GST NO", "REG NO", "T
            "SUMMARY", "INCLUSIVE", "INCL", "INKL", "STEUER NR", "STEUERNR", "UST ID", "USTID", "ST NR",
            "EXEMPT", "TAXABLE", "RELIEF", "CODE", "NR", "EXCL", "EXCLUDING", "EXCLUSIVE", "OHNE", "NET", "NETT",
            "NETTO", "BEFORE")
-_MAX_TAX_SHARE = Decimal("0.35")  # no sales tax / VAT rate is above this share of the total
 _TOTAL_INCLUDES_TAX = re.compile(r"\bIN[CK][LI1|\]]")
 _TAX_INCLUDED = re.compile(r"\bINCLUDE[SD]?\b|\bENTHALTEN|\bENTH\.|\bINCLUDED\b")
 # "INCL. GST", "Inclusive of VAT", "exkl. MwSt" (OCR may garble the first word): qualifies a total
@@ -72,7 +69,7 @@ def find_totals(doc: Doc) -> Totals:
     if tax is None:  # no tax added to the prices: the VAT included in them, if printed
         vat = find_vat(doc, total.value if total else None)
         if vat is not None:
-            return Totals(total, _net_subtotal(doc, subtotal, vat, total), Pick(vat.tax, vat.lines[-1], 0.7), vat.rate,
+            return Totals(total, _net_subtotal(subtotal, vat, total), Pick(vat.tax, vat.lines[-1], 0.7), vat.rate,
                           tip, _rounding_adjustment(doc))
     if total and tax and (subtotal is None or subtotal.value == total.value):
         with_tax = _total_after_tax(doc, total, tax)
@@ -99,7 +96,7 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
     return total
 
 
-def _net_subtotal(doc: Doc, subtotal: Pick | None, vat: Vat, total: Pick | None) -> Pick | None:
+def _net_subtotal(subtotal: Pick | None, vat: Vat, total: Pick | None) -> Pick | None:
     """A printed subtotal stays; a "Netto" label of the VAT table itself ("Steuer % Netto Steuer
     Brutto", "Netto 57,74 MwSt 19% 10,97") is the net amount: the rows' nets, where they add up."""
     if subtotal is not None and not vat.lines[0] - 1 <= subtotal.line <= vat.lines[-1]:
@@ -236,7 +233,7 @@ def _pick_tax(doc: Doc, total: Pick | None) -> tuple[Pick | None, Decimal | None
         if not amounts:
             continue
         value = amounts[-1].value
-        if value < 0 or (total and value > total.value * _MAX_TAX_SHARE):
+        if value < 0 or (total and value > total.value * MAX_TAX_SHARE):
             continue
         score = (1.0 if found[0] in ("SALES TAX", "TOTAL TAX", "TAX", "VAT", "MWST", "GST") else 0.7)
         candidates.append((score, line, value))

@@ -19,7 +19,9 @@ from .layout import Doc, Line
 from .text import ascii_upper, has_keyword
 
 RATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s?%")
-TAX_WORDS = ("VAT", "MWST", "MW ST", "UST", "GST", "TAX", "STEUER", "TVA", "IVA", "BTW")
+TAX = ("SALES TAX", "TOTAL TAX", "TAX", "VAT", "GST", "SST", "MWST", "MW ST", "UST", "MEHRWERTSTEUER",
+       "STEUER", "TVA", "HST", "PST", "IVA", "BTW")
+MAX_TAX_SHARE = Decimal("0.35")  # no sales tax / VAT rate is above this share of the total
 _INCLUDED_RE = re.compile(r"\b(?:INCL|INKL|INCLUDED|INCLUDES|INCLUSIVE|ENTHALTEN|ENTH|DARIN|DAVON)\b")
 _HUNDRED = Decimal(100)
 
@@ -50,7 +52,7 @@ def find_vat(doc: Doc, total: Decimal | None) -> Vat | None:
     if not rows:
         return None
     tax = sum((row.tax for row in rows.values()), Decimal(0))
-    if total is not None and tax > total * Decimal("0.35"):
+    if total is not None and tax > total * MAX_TAX_SHARE:
         return None
     nets = [row.net for row in rows.values()]
     net = sum(nets, Decimal(0)) if all(n is not None for n in nets) else None
@@ -91,7 +93,7 @@ def _row(line: Line, total: Decimal | None) -> VatRow | None:
 
 
 def _names_included_tax(text: str) -> bool:
-    return bool(_INCLUDED_RE.search(ascii_upper(text))) and has_keyword(text, TAX_WORDS)
+    return bool(_INCLUDED_RE.search(ascii_upper(text))) and has_keyword(text, TAX)
 
 
 def _close(value: Decimal, expected: Decimal, base: Decimal) -> bool:
