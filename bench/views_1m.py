@@ -11,7 +11,9 @@ tables are dropped for the load and recreated from their stored SQL (what they m
 in production is then built in bulk). Every receipt is accepted: only those have line items.
 
 Each view is timed three ways (best of ``--repeat`` runs, warm cache): ``SELECT * ... LIMIT 100``,
-a full ``SELECT count(*)`` over it, and a typical analyst query (a GROUP BY or filter).
+a full ``SELECT count(*)`` over it, and a typical analyst query (a GROUP BY or filter), on the
+operational file (the views) and, side by side, on the analysts' file written from it
+(``store.analyst_db.build``, timed: the daemon's refresh).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from store import analytics  # noqa: E402
+from store import analyst_db, analytics  # noqa: E402
 from store.db import open_db  # noqa: E402
 
 # category: (share of receipts, mean basket size, peak hours, weekday weights Sun..Sat, price range cents)
@@ -226,11 +228,30 @@ def timed(conn, sql: str, repeat: int) -> tuple[float, int]:
     return best, rows
 
 
+def time_views(path: Path, repeat: int) -> dict[str, list[str]]:
+    """Each view's LIMIT 100, count(*) and typical query, then the extra queries, as table cells."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn.execute("PRAGMA cache_size = -262144")
+    cells: dict[str, list[str]] = {}
+    for view in analytics.VIEWS:
+        t_limit, _ = timed(conn, f"SELECT * FROM {view} LIMIT 100", repeat)
+        t_count, _ = timed(conn, f"SELECT count(*) FROM {view}", repeat)
+        (count,) = conn.execute(f"SELECT count(*) FROM {view}").fetchone()
+        t_typ, rows = timed(conn, QUERIES[view], repeat)
+        cells[view] = [f"{t_limit:.3f}", f"{t_count:.3f} ({count})", f"{t_typ:.3f} ({rows})"]
+    for name, sql in EXTRA.items():
+        t, rows = timed(conn, sql, repeat)
+        cells[name] = [f"{t:.3f}", "", f"({rows})"]
+    conn.close()
+    return cells
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--receipts", type=int, default=1_000_000)
     parser.add_argument("--panelists", type=int, default=20_000)
     parser.add_argument("--db", default="var/bench-views-1m.db")
+    parser.add_argument("--analyst-db", default="var/bench-analytics-1m.db", help="the analysts' file written from it")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--reuse", action="store_true", help="time an existing database, do not generate")
@@ -242,27 +263,24 @@ def main() -> None:
         info = generate(path, args.receipts, args.panelists, args.seed)
         print(f"generated {info['receipts']} receipts, {info['items']} line items, {info['panelists']} panelists "
               f"in {info['seconds']:.0f} s ({info['bytes'] / 2**20:.0f} MiB)")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    conn.execute("PRAGMA cache_size = -262144")
-    print(f"sqlite {sqlite3.sqlite_version}; best of {args.repeat}, seconds")
+    started = time.perf_counter()
+    built = analyst_db.build(path, args.analyst_db)
+    print(f"analysts' database written in {time.perf_counter() - started:.1f} s "
+          f"({built.path.stat().st_size / 2**20:.0f} MiB; {built.rows['v_receipts']} receipts, "
+          f"{built.rows['v_items']} items)")
+    print(f"sqlite {sqlite3.sqlite_version}; best of {args.repeat}, seconds; "
+          "operational file (views) | analysts' file (tables)")
     print()
     print("| view | LIMIT 100 | count(*) (rows) | typical query (rows) |")
     print("|---|---|---|---|")
-    for view in analytics.VIEWS:
-        t_limit, _ = timed(conn, f"SELECT * FROM {view} LIMIT 100", args.repeat)
-        t_count, _ = timed(conn, f"SELECT count(*) FROM {view}", args.repeat)
-        (count,) = conn.execute(f"SELECT count(*) FROM {view}").fetchone()
-        t_typ, rows = timed(conn, QUERIES[view], args.repeat)
-        print(f"| {view} | {t_limit:.3f} | {t_count:.3f} ({count}) | {t_typ:.3f} ({rows}) |")
-    print()
-    for name, sql in EXTRA.items():
-        t, rows = timed(conn, sql, args.repeat)
-        print(f"| {name} | {t:.3f} s |")
+    timings = [time_views(file, args.repeat) for file in (path, built.path)]
+    for name in timings[0]:
+        cells = [" / ".join(t[name][k] for t in timings) for k in range(len(timings[0][name]))]
+        print(f"| {name} | " + " | ".join(cells) + " |")
     print()
     print("typical queries:")
     for view, sql in QUERIES.items():
         print(f"  {view}: {sql}")
-    conn.close()
     if args.purge:
         db = open_db(path)
         started = time.perf_counter()

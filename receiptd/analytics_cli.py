@@ -12,6 +12,7 @@ import click
 
 from . import config as configuration
 
+SERVED_NAME = "receiptd"  # the database's name in serve's URLs (/receiptd/v_receipts), whatever the file is called
 METADATA = Path(__file__).resolve().parent.parent / "store" / "datasette-metadata.yml"
 
 BRAND_SQL = """
@@ -27,13 +28,32 @@ ORDER BY brand, currency
 """
 
 
-def _db(config: configuration.Config):
-    from store import analytics
+def refresh_analyst_db(config: configuration.Config, out: str | Path | None = None, *, sync: bool = True):
+    """Write the analysts' database (``[analytics] database``, or ``out``) anew from the operational
+    one; with ``sync``, first bring the brand list and pseudonyms in line with ``[analytics]``."""
+    from store import analyst_db, analytics
     from store.db import open_db
 
-    db = open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms, migrate=True)
-    analytics.sync(db, config.analytics)
-    return db
+    if sync:
+        db = open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms, migrate=True)
+        try:
+            analytics.sync(db, config.analytics)
+        finally:
+            db.close()
+    return analyst_db.build(config.store.database, out or configuration.analyst_database(config),
+                            metadata_text=METADATA.read_text(encoding="utf-8"))
+
+
+def _analyst_file(config: configuration.Config):
+    """The analysts' database, made anew first (read-only connection)."""
+    import sqlite3
+
+    from store.analyst_db import analyst_authorizer
+
+    built = refresh_analyst_db(config)
+    conn = sqlite3.connect(f"file:{built.path}?mode=ro", uri=True)
+    conn.set_authorizer(analyst_authorizer)
+    return conn
 
 
 def _month(ctx, param, value: str) -> str:
@@ -101,7 +121,7 @@ def report_brands(config: configuration.Config, month: str, out_dir: str, k: int
     k = k or config.analytics.k_threshold
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    db = _db(config)
+    db = _analyst_file(config)
     try:
         rows, suppressed = brand_report(db, month, k)
     finally:
@@ -138,14 +158,16 @@ def load_metadata(path: Path, database_name: str) -> dict:
 
 
 def build_datasette(database: Path, metadata_path: Path = METADATA):
-    """A Datasette serving ``database`` read-only (``?mode=ro``) with the analyst metadata."""
+    """A Datasette serving the analysts' file ``database``, immutable, with the analyst metadata and
+    an allow-list authorizer on its connections. When the file is replaced by a refresh, each
+    connection is opened anew on the new file before its next query."""
     from datasette import hookimpl
     from datasette.app import Datasette
     from datasette.plugins import pm
 
-    from store.analytics import analyst_authorizer
+    from store.analyst_db import analyst_authorizer
 
-    name = database.stem
+    name = SERVED_NAME
 
     class AnalystConnections:
         """Every connection to the served database gets the analyst authorizer."""
@@ -161,11 +183,53 @@ def build_datasette(database: Path, metadata_path: Path = METADATA):
         pm.unregister(name="receiptd-analyst")
     pm.register(AnalystConnections(), name="receiptd-analyst")
     ds = Datasette(
-        [str(database)],  # not immutable: the daemon keeps writing; Datasette opens it with ?mode=ro
         metadata=load_metadata(metadata_path, name),
         settings={"sql_time_limit_ms": 5000, "allow_download": False, "suggest_facets": False},
     )
+    if "_memory" in ds.databases:
+        ds.remove_database("_memory")  # Datasette's scratch database when it is given no file: not served
+    ds.add_database(_refreshing_database(ds, database), name=name)
     return ds
+
+
+def _refreshing_database(ds, path: Path):
+    """A Datasette ``Database`` for an immutable file that refreshes replace by renaming: a
+    connection opened on an older file (another inode) is closed and opened on the current one."""
+    import os
+
+    from datasette import database as datasette_database
+
+    class RefreshedFile(datasette_database.Database):
+        def __init__(self):
+            super().__init__(ds, path=str(path), is_mutable=False)
+            self._opened_on: dict[int, int] = {}  # id(connection) -> inode it was opened on
+
+        def connect(self, write=False):
+            conn = super().connect(write=write)
+            self._opened_on[id(conn)] = os.stat(path).st_ino
+            return conn
+
+        async def execute_fn(self, fn):
+            current = os.stat(path).st_ino
+            if current != getattr(self, "_inode", current):
+                self._cached_table_counts = None
+                self.cached_hash = self.cached_size = None
+            self._inode = current
+
+            def on_current_file(conn):
+                if self._opened_on.get(id(conn)) != current:
+                    self._opened_on.pop(id(conn), None)
+                    conn.close()
+                    if conn in self._all_file_connections:
+                        self._all_file_connections.remove(conn)
+                    conn = self.connect()
+                    self.ds._prepare_connection(conn, self.name)  # the authorizer, as on the first one
+                    setattr(datasette_database.connections, self.name, conn)
+                return fn(conn)
+
+            return await super().execute_fn(on_current_file)
+
+    return RefreshedFile()
 
 
 @click.command()
@@ -175,24 +239,35 @@ def build_datasette(database: Path, metadata_path: Path = METADATA):
               type=click.Path(exists=True, dir_okay=False), help="Datasette metadata (descriptions, canned queries)")
 @click.pass_obj
 def serve(config: configuration.Config, host: str, port: int, metadata_path: str) -> None:
-    """Datasette on the database, read-only, on loopback: analyst views, search, canned queries.
+    """Datasette on the analysts' database ([analytics] database), read-only, on loopback.
 
-    Analysts' own SQL reads addresses, panelist row ids, mails and images as NULL."""
+    The file is made anew at start; while the daemon refreshes it, each query reads the newest."""
     if not _loopback(host):
         raise click.ClickException(f"{host} is not a loopback address: serve on 127.0.0.1 (put a proxy with "
                                    "authentication in front to share it)")
     import uvicorn
     from datasette.cli import run_sync
 
-    database = Path(config.store.database).resolve()
-    _db(config).close()  # migrations, brand list and pseudonyms up to date before the read-only server
-    ds = build_datasette(database, Path(metadata_path))
+    built = refresh_analyst_db(config)
+    ds = build_datasette(built.path, Path(metadata_path))
     run_sync(ds.invoke_startup)
-    click.echo(f"receiptctl serve: http://{host}:{port}/ ({database}, read-only) "
+    click.echo(f"receiptctl serve: http://{host}:{port}/ ({built.path}, the analysts' database, read-only) "
                f"started {dt.datetime.now().isoformat(timespec='seconds')}", err=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)
+
+
+@click.command("analytics-db")
+@click.option("--out", "out_path", default=None, type=click.Path(dir_okay=False),
+              help="file to write (default [analytics] database)")
+@click.pass_obj
+def analytics_db(config: configuration.Config, out_path: str | None) -> None:
+    """Write the analysts' database: only what analysts may see, as a new file renamed into place."""
+    built = refresh_analyst_db(config, out_path)
+    counts = ", ".join(f"{table} {n}" for table, n in built.rows.items())
+    click.echo(f"{built.path}: {counts} ({built.seconds:.1f}s)")
 
 
 def register(main: click.Group) -> None:
     main.add_command(report)
     main.add_command(serve)
+    main.add_command(analytics_db)

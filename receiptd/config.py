@@ -321,6 +321,8 @@ class AnalyticsConfig(_Section):
     brands: tuple[str, ...] = DEFAULT_BRANDS
     brands_file: str = ""
     k_threshold: int = Field(10, ge=1)
+    database: str = ""  # "": analytics.db in the directory of [store] database
+    refresh_minutes: int = Field(15, ge=0)
 
     @field_validator("brands")
     @classmethod
@@ -329,6 +331,12 @@ class AnalyticsConfig(_Section):
             if not entry.partition("=")[0].strip():
                 raise ValueError(f"a brand entry needs a name before any '=': {entry!r}")
         return value
+
+
+def analyst_database(config: "Config") -> Path:
+    """The analysts' database file: ``[analytics] database``, or analytics.db beside the operational one."""
+    return Path(config.analytics.database) if config.analytics.database else \
+        Path(config.store.database).with_name("analytics.db")
 
 
 class Config(_Section):

@@ -69,6 +69,39 @@ class WorkerProcess:
             release_claimed(self.config)
 
 
+class AnalystRefresher:
+    """Writes the analysts' database anew every ``[analytics] refresh_minutes`` (first right after
+    start-up), in a thread of its own; a failed refresh is logged and tried at the next interval."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.interval = config.analytics.refresh_minutes * 60
+        self.next_at = time.monotonic()
+        self.running: asyncio.Future | None = None
+
+    def due(self, loop: asyncio.AbstractEventLoop) -> None:
+        if not self.interval or time.monotonic() < self.next_at or (self.running and not self.running.done()):
+            return
+        self.next_at = time.monotonic() + self.interval
+        self.running = loop.run_in_executor(None, self._refresh)
+
+    def _refresh(self) -> None:
+        from .analytics_cli import refresh_analyst_db
+
+        try:
+            built = refresh_analyst_db(self.config, sync=False)  # start-up synced brands and pseudonyms
+        except Exception as err:  # noqa: BLE001 - the daemon keeps taking mail; the next interval retries
+            log.error("analysts' database refresh failed (%s: %s); next try in %d min",
+                      type(err).__name__, err, self.interval // 60)
+            return
+        log.info("analysts' database refreshed: %s (%d receipts, %.1fs)", built.path,
+                 built.rows.get("v_receipts", 0), built.seconds)
+
+    async def finish(self) -> None:
+        if self.running is not None:
+            await self.running
+
+
 def release_claimed(config: Config) -> None:
     db = open_db(config.store.database, busy_timeout_ms=config.store.busy_timeout_ms)
     try:
@@ -125,6 +158,7 @@ async def serve(config: Config) -> int:
     systemd = Notifier()
     systemd.ready(f"accepting mail on {host}:{port}")
     next_status = 0.0
+    analysts = AnalystRefresher(config)
 
     while not stopping.is_set():
         try:
@@ -137,6 +171,7 @@ async def serve(config: Config) -> int:
             next_status = time.monotonic() + STATUS_INTERVAL
             depth = await loop.run_in_executor(None, queue_depth, config)
             systemd.status(f"accepting mail on {host}:{port}; queue depth {depth}")
+        analysts.due(loop)
         if not stopping.is_set() and not worker.alive():
             log.error("worker process died (exit code %s); restarting it", worker.process.exitcode)
             await asyncio.sleep(WORKER_RESTART_DELAY)
@@ -151,5 +186,6 @@ async def serve(config: Config) -> int:
     started = time.monotonic()
     await loop.run_in_executor(None, worker.shutdown, config.queue.shutdown_timeout)
     await loop.run_in_executor(None, writer.close)
+    await analysts.finish()
     log.info("receiptd stopped (%.1fs)", time.monotonic() - started)
     return 0

@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -579,37 +578,3 @@ def purge_search_index(db, *, force: bool = False) -> bool:
     finally:
         db.execute(f"PRAGMA secure_delete = {int(previous)}")
     return True
-
-
-# -- what an analyst connection may read ---------------------------------------------------------
-
-# Top-level SQL (Datasette's arbitrary queries) may read these; a view may read anything it names.
-_READABLE_COLUMNS = {
-    "receipts": {"id", "position", "media_type", "merchant", "purchase_date", "purchase_time", "currency", "total",
-                 "subtotal", "tax", "tax_rate", "tip", "category", "redacted_items", "redacted_amount", "status",
-                 "reason", "confidence", "flags", "ocr_seconds", "created_at", "panel_month"},
-    "line_items": None,  # every column
-    "analyst_brands": None,
-    "analyst_brand_terms": None,
-    "_sqlite_migrations": None,
-}
-_READABLE_PREFIXES = ("v_", "line_items_fts", "receipts_fts", "sqlite_", "pragma_")
-
-
-def analyst_authorizer(action: int, arg1, arg2, db_name, source):
-    """sqlite3 authorizer: top-level reads outside the analyst surface read as NULL.
-
-    Addresses (panelists, messages, outbound, receipts.sender), panelist row ids, raw mail and
-    images are never returned to an analyst's own SQL; the views (``source`` is the view) still
-    read what they need. New tables are unreadable until listed here.
-    """
-    if action != sqlite3.SQLITE_READ or source is not None:
-        return sqlite3.SQLITE_OK
-    table, column = arg1 or "", arg2 or ""
-    if table.startswith(_READABLE_PREFIXES):
-        return sqlite3.SQLITE_OK
-    if table in _READABLE_COLUMNS:
-        allowed = _READABLE_COLUMNS[table]
-        if allowed is None or column in allowed or column == "":
-            return sqlite3.SQLITE_OK
-    return sqlite3.SQLITE_IGNORE

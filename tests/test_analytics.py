@@ -324,22 +324,6 @@ def test_pseudonyms_random_by_default_keyed_with_a_salt(fx, tmp_path):
     assert fx.db.execute("SELECT pseudonym FROM analyst_pseudonyms WHERE panelist_id = ?", [ann]).fetchone()[0] == keyed
 
 
-def test_analyst_authorizer_reads_private_columns_as_null(fx):
-    small_panel(fx)
-    conn = sqlite3.connect(fx.path)
-    conn.set_authorizer(analytics.analyst_authorizer)
-    try:
-        assert conn.execute("SELECT address, id FROM panelists").fetchall() == [(None, None)] * 3
-        assert {r for r in conn.execute("SELECT sender, panelist_id, merchant FROM receipts WHERE merchant = 'Tokyo Mart'")} \
-            == {(None, None, "Tokyo Mart")}
-        assert conn.execute("SELECT count(*) FROM messages WHERE sender IS NOT NULL").fetchone() == (0,)
-        # the views still see what they need
-        assert conn.execute("SELECT count(DISTINCT panelist) FROM v_receipts").fetchone() == (3,)
-        assert conn.execute("SELECT count(*) FROM v_brand_mentions").fetchone()[0] > 0
-    finally:
-        conn.close()
-
-
 # -- full-text search --------------------------------------------------------------------------
 
 

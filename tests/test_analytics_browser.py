@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 
@@ -17,6 +13,7 @@ import pytest
 
 from conftest import write_config
 from test_analytics import Fixture, _brand_panel, small_panel
+from test_analyst_db import running_serve
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
 pytestmark = [
@@ -27,12 +24,6 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
                "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def served(tmp_path):
     fx = Fixture(tmp_path / "receiptd.db")
@@ -40,29 +31,8 @@ def served(tmp_path):
     _brand_panel(fx)
     fx.db.close()
     config = write_config(tmp_path / "config.toml", {"store": {"database": str(fx.path)}})
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "receiptd.cli", "--config", str(config), "serve", "--port",
-                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/-/versions.json", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"receiptctl serve did not come up:\n{proc.communicate()[0].decode(errors='replace')}")
-        time.sleep(0.2)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    with running_serve(config) as base:
+        yield base
 
 
 def test_canned_queries_render_in_chromium(served):
@@ -108,7 +78,8 @@ def test_served_database_is_read_only(served):
         assert json.load(response)[0]["n"] > 0
     with urllib.request.urlopen(f"{served}/-/databases.json") as response:
         (database,) = json.load(response)
-    assert database["is_mutable"] is True and database["name"] == "receiptd"  # opened ?mode=ro, not immutable
+    assert database["is_mutable"] is False and database["name"] == "receiptd"  # the analysts' file, immutable
     sql = urllib.parse.quote("select address from panelists where address is not null")
-    with urllib.request.urlopen(f"{served}/receiptd.json?sql={sql}&_shape=array") as response:
-        assert json.load(response) == []
+    with pytest.raises(urllib.error.HTTPError) as refused:  # no such table in the analysts' file
+        urllib.request.urlopen(f"{served}/receiptd.json?sql={sql}&_shape=array")
+    assert refused.value.code == 400 and "@example.org" not in refused.value.read().decode()
