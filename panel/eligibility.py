@@ -1,7 +1,7 @@
 """Which receipts count: pure rules on an extracted (already redacted) receipt.
 
 Reason codes, in the order they are checked: ``amazon_merchant``, ``excluded_category``,
-``unreadable``, ``future_date``, ``too_old``. ``duplicate`` needs the database and is
+``unreadable``, ``date_unreadable``, ``future_date``, ``too_old``. ``duplicate`` needs the database and is
 decided in the worker's transaction (``store.panel.find_duplicate``).
 """
 from __future__ import annotations
@@ -72,9 +72,17 @@ def unreadable(receipt: Receipt) -> bool:
     return receipt.total is None or receipt.date is None or receipt.merchant is None
 
 
+def unreadable_reason(receipt: Receipt) -> str:
+    """``date_unreadable`` when only the date is missing (the reply can say where to look), else
+    ``unreadable``."""
+    if receipt.date is None and receipt.total is not None and receipt.merchant is not None:
+        return "date_unreadable"
+    return "unreadable"
+
+
 def judge_readable(receipt: Receipt) -> tuple[str, str | None]:
     """The rule that holds with or without the panel: total, date and merchant must be read."""
-    return (REJECTED, "unreadable") if unreadable(receipt) else (ACCEPTED, None)
+    return (REJECTED, unreadable_reason(receipt)) if unreadable(receipt) else (ACCEPTED, None)
 
 
 def amazon_merchant(receipt: Receipt, rules: Rules) -> bool:
@@ -101,7 +109,7 @@ def judge(receipt: Receipt, received_at: dt.datetime, rules: Rules) -> tuple[str
     if excluded_category(receipt, rules):
         return REJECTED, "excluded_category"
     if unreadable(receipt):
-        return REJECTED, "unreadable"
+        return REJECTED, unreadable_reason(receipt)
     received = rules.local_date(received_at)
     if receipt.date > received:
         return REJECTED, "future_date"

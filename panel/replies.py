@@ -18,6 +18,9 @@ REASONS = {
     "future_date": "its date is later than the day we received it; please check the date on the receipt",
     "unreadable": "we could not read its total, date or shop name; a sharp photo of the whole receipt, "
                   "flat and in good light, usually works",
+    "date_unreadable": "we read its shop and total but not its date; please send a photo in which the "
+                       "date is sharp (receipts usually print it at the top near the shop's address, or at "
+                       "the bottom beside the time, the till and receipt numbers)",
     "duplicate": "the same receipt has already been sent to us",
 }
 

@@ -712,3 +712,55 @@ def test_a_logo_only_name_is_found_elsewhere_or_left_empty(text, merchant):
 ])
 def test_payment_words_of_other_countries(line, payment):
     assert extract_receipt(ocr(f"SHOP\nTOTAL 2,15\n{line}")).payment == payment
+
+
+# -- a currency sign read as a digit (issue 14, class 1) --------------------------------------
+
+def test_a_dollar_sign_read_as_a_digit_is_dropped_where_subtotal_and_tax_agree():
+    r = extract_receipt(ocr("""
+        JOE'S DINER
+        123 MAIN ST
+        SPRINGFIELD IL 62701
+        09/01/16 7:42 PM
+        2 BURGER 24.00
+        1 FRIES 4.50
+        SUBTOTAL $28.50
+        TAX $2.35
+        TOTAL 830.85
+    """))
+    assert r.total == Decimal("30.85") and r.subtotal == Decimal("28.50")
+
+
+def test_a_sign_read_as_a_digit_on_subtotal_and_total_both():
+    r = extract_receipt(ocr("""
+        CORNER CAFE
+        LATTE 4.25
+        MUFFIN 3.50
+        SUBTOTAL 57.75
+        SALES TAX $0.64
+        TOTAL 68.39
+    """))
+    assert (r.total, r.subtotal) == (Decimal("8.39"), Decimal("7.75"))
+
+
+def test_a_sign_read_as_a_digit_with_only_the_card_line_to_agree():
+    r = extract_receipt(ocr("""
+        QUICK MART
+        COFFEE 2.19
+        DONUT 1.29
+        TOTAL 53.48
+        VISA $3.48
+    """))
+    assert r.total == Decimal("3.48")
+
+
+def test_a_true_leading_digit_stays_when_the_arithmetic_holds():
+    r = extract_receipt(ocr("""
+        HOME STORE
+        LAMP 52.00
+        SUBTOTAL 52.00
+        TAX 4.16
+        TOTAL 56.16
+        VISA 56.16
+    """))
+    assert r.total == Decimal("56.16")

@@ -92,11 +92,19 @@ def test_the_suites_panel_zone_keeps_a_run_started_at_any_time_in_one_month(star
     assert {rules.month(start + dt.timedelta(hours=h)) for h in range(12)} == {rules.month(start)}
 
 
-@pytest.mark.parametrize("missing", ["merchant", "date", "total"])
-def test_unreadable(missing):
+@pytest.mark.parametrize(("missing", "reason"), [(("merchant",), "unreadable"), (("date",), "date_unreadable"),
+                                                 (("total",), "unreadable"), (("date", "total"), "unreadable")])
+def test_unreadable(missing, reason):
     r = receipt()
-    r = Receipt(**{**{f: getattr(r, f) for f in ("merchant", "date", "total", "currency")}, missing: None})
-    assert judge(r, RECEIVED, RULES) == ("rejected", "unreadable")
+    r = Receipt(**{**{f: getattr(r, f) for f in ("merchant", "date", "total", "currency")},
+                   **{field: None for field in missing}})
+    assert judge(r, RECEIVED, RULES) == ("rejected", reason)
+
+
+def test_a_date_unreadable_reply_says_where_receipts_print_the_date():
+    from panel.replies import REASONS
+
+    assert "date" in REASONS["date_unreadable"] and "top" in REASONS["date_unreadable"]
 
 
 def test_dedupe_key_needs_all_four_fields():
