@@ -83,6 +83,10 @@ _SEPARATOR_AS_SPACE_RES = (
 # "20 , 08 , 2025", "18 , 04.2025": a dot of a date read as a comma (a full year after them)
 _COMMAS_RE = re.compile(
     r"(?<![\d.,])(?P<a>[0-3]?\d)\s?(?P<s1>[.,])\s?(?P<b>[01]?\d)\s?(?P<s2>[.,])\s?(?P<y>(?:19|20)\d{2})(?![\d.,])")
+# "03.04,20 09,53": a dot of a two-digit-year date read as a comma, a time of day right after it
+_COMMA_SHORT_YEAR_RE = re.compile(
+    r"(?<![\d.,])(?P<a>[0-3]\d)\s?(?P<s1>[.,])\s?(?P<b>[01]\d)\s?(?P<s2>[.,])\s?(?P<y>\d{2})"
+    r"(?=\s{1,3}(?:[01]\d|2[0-3])\s?[:,.;]\s?[0-5]\d(?![\d.,]))")
 _SEPARATOR_AS_ONE_RES = (
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)(?P<sep>[/\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<sep>[/\-])(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)"),
@@ -128,6 +132,8 @@ def prepare(text: str) -> str:
     for regex in _SEPARATOR_AS_ONE_RES:
         text = regex.sub(_separator_as_one, text)
     text = _COMMAS_RE.sub(lambda m: _separator_as_one(m, ".") if "," in m["s1"] + m["s2"] else m.group(0), text)
+    text = _COMMA_SHORT_YEAR_RE.sub(lambda m: _separator_as_one(m, ".") if "," in m["s1"] + m["s2"] else m.group(0),
+                                    text)
     for regex in _BROKEN_ZERO_RES:
         text = regex.sub(_broken_zero, text)
     labelled = bool(_DATE_LABEL_RE.search(text))

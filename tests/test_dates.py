@@ -150,3 +150,26 @@ def test_the_time_beside_a_date_is_the_printed_one(day, clock, separator):
     printed = f"{day.day:02d}{separator}{day.month:02d}{separator}{day.year}"
     assert parse_time(f"{printed} {clock:%H:%M}") == clock
     assert parse_time(f"Datum: {printed}") is None
+
+
+@pytest.mark.parametrize(("line", "date", "time"), [
+    ("03.04,20 09,53", dt.date(2020, 4, 3), dt.time(9, 53)),
+    ("03,04.20 09:53", dt.date(2020, 4, 3), dt.time(9, 53)),
+    ("21.11,19  17:33 Kasse 3", dt.date(2019, 11, 21), dt.time(17, 33)),
+])
+def test_a_german_short_year_date_with_a_dot_read_as_a_comma_before_the_time(line, date, time):
+    from parse.extract import extract_receipt
+    from parse.types import OcrLine
+
+    rows = ["REWE Markt GmbH", "Hauptstr. 5", "50667 Koeln", "Banane 1,29 A", "SUMME EUR 1,29", line]
+    r = extract_receipt([OcrLine(t, box=(10, 30 * i, 300, 30 * i + 24), confidence=0.8) for i, t in enumerate(rows)])
+    assert (r.date, r.time) == (date, time)
+
+
+def test_an_amount_pair_with_a_comma_is_no_short_year_date():
+    from parse.extract import extract_receipt
+    from parse.types import OcrLine
+
+    rows = ["CAFE", "2 x 12.05,50 10:00", "TOTAL 4.00"]
+    r = extract_receipt([OcrLine(t, box=(10, 30 * i, 300, 30 * i + 24), confidence=0.8) for i, t in enumerate(rows)])
+    assert r.date is None
