@@ -18,7 +18,7 @@ from panel.eligibility import dedupe_key, judge_readable
 from parse.extract import extract_receipt
 from parse.images import ImageRejected, open_image
 from parse.mail import PartLimits
-from parse.ocr import OcrEngine, OcrSettings, prepare_image
+from parse.ocr import OcrEngine, OcrSettings, prepare_image, read_upright
 from parse.pdf import PdfRejected, read_pdf
 from parse.types import Candidate, OcrLine, ParsedMail, Receipt, SkippedPart
 from receiptd.config import Config
@@ -112,7 +112,7 @@ class Pipeline:
                     lines.extend(page.lines)
             return Document(tuple(lines), first_image, time.perf_counter() - started)
         image = self._prepare(open_image(candidate.data, max_pixels=self.config.parse.max_image_pixels))
-        lines = self.engine.read(image)
+        image, lines = read_upright(self.engine, image)  # a photo turned sideways without an EXIF tag
         return Document(tuple(lines), image, time.perf_counter() - started)
 
     def _prepare(self, image: Image.Image) -> Image.Image:

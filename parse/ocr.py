@@ -92,6 +92,36 @@ class OcrEngine:
         return [_moved(line, back) for line in lines]
 
 
+# Below this much confidently read text (characters x confidence) a photo may be turned sideways
+# or upside down without an EXIF tag; an upright receipt reads in the hundreds.
+LITTLE_TEXT = 80.0
+_TURNS = (Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270, Image.Transpose.ROTATE_180)
+
+
+def text_score(lines: list[OcrLine]) -> float:
+    """How much text a read found: letters and digits weighted by their line's confidence."""
+    return sum(line.confidence * sum(ch.isalnum() for ch in line.text) for line in lines if line.confidence >= 0.3)
+
+
+def read_upright(engine: OcrEngine, image: Image.Image) -> tuple[Image.Image, list[OcrLine]]:
+    """Read ``image``; where it reads as little text, also read it turned by 90, 270 and 180 degrees
+    and keep the turn that reads most (its boxes are in the turned image's pixels, which is then
+    the image to store). An image that reads well is read once."""
+    lines = engine.read(image)
+    best = (text_score(lines), image, lines)
+    if best[0] >= LITTLE_TEXT:
+        return image, lines
+    for turn in _TURNS:
+        turned = image.transpose(turn)
+        turned_lines = engine.read(turned)
+        score = text_score(turned_lines)
+        if score > best[0]:
+            best = (score, turned, turned_lines)
+        if score >= 2 * LITTLE_TEXT:
+            break
+    return best[1], best[2]
+
+
 def _private_temp_dir() -> str:
     """A 0700 directory for EasyOCR's network files, removed when the process exits."""
     path = tempfile.mkdtemp(prefix="receiptd-easyocr-")

@@ -174,3 +174,34 @@ def test_an_int8_detector_from_an_earlier_recipe_is_made_again(tmp_path):
     assert onnx_models.quantize_detector(str(tmp_path)) is False  # no float export here to quantise
     assert not (tmp_path / onnx_models.DETECTOR_INT8).exists()
     assert onnx_models._int8_tried(str(tmp_path))
+
+
+@pytest.mark.parametrize("turn", [Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180])
+def test_a_photo_turned_without_an_exif_tag_is_read_upright(onnx_engine, turn):
+    """Issue 14, class 7: the pixels themselves sideways or upside down (no EXIF orientation)."""
+    from parse.ocr import LITTLE_TEXT, read_upright, text_score
+
+    label = json.loads((FIXTURES / "receipt.json").read_text())
+    upright = prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000)
+    turned = upright.transpose(turn)
+    assert text_score(onnx_engine.read(turned)) < LITTLE_TEXT  # as the pipeline read it before
+    image, lines = read_upright(onnx_engine, turned)
+    assert image.size == upright.size  # the turned-back image, whose pixels the boxes are in
+    receipt = extract_receipt(lines)
+    assert str(receipt.total) == label["normalized"]["total"]
+    assert receipt.date.isoformat() == label["normalized"]["date"]
+
+
+def test_an_upright_photo_is_read_once(onnx_engine):
+    from parse.ocr import LITTLE_TEXT, read_upright, text_score
+
+    image = prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000)
+    calls = []
+
+    class Counting:
+        def read(self, img):
+            calls.append(img.size)
+            return onnx_engine.read(img)
+
+    same, lines = read_upright(Counting(), image)
+    assert same is image and len(calls) == 1 and text_score(lines) >= LITTLE_TEXT
