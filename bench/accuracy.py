@@ -76,6 +76,8 @@ class LineSource:
         self._engine = None
 
     def lines(self, image: Path) -> list[OcrLine]:
+        if image.suffix.lower() == ".pdf":  # e-receipts: the daemon's path (text layer, else rendered pages)
+            return self._pdf_lines(image)
         if self.cache is not None:
             cached = self.cache / f"{image.stem}.json"
             if cached.exists():
@@ -88,6 +90,42 @@ class LineSource:
 
         with Image.open(image) as img:
             return self._engine.read(img)
+
+    def _pdf_lines(self, path: Path) -> list[OcrLine]:
+        from parse.pdf import read_pdf
+
+        lines: list[OcrLine] = []
+        for page in read_pdf(path.read_bytes(), max_pages=10, dpi=200):
+            if page.image is None:
+                lines.extend(page.lines)
+                continue
+            if self._engine is None:
+                from parse.ocr import OcrEngine, OcrSettings
+
+                self._engine = OcrEngine(OcrSettings())
+            lines.extend(self._engine.read(page.image))
+        return lines
+
+
+def in_split(receipt_id: str, split: str) -> bool:
+    """receipts-dev2's own untouched split: ids whose number is a multiple of 3 (its README)."""
+    number = re.search(r"(\d+)$", receipt_id)
+    held_out = bool(number) and receipt_id.startswith("dv2-") and int(number[1]) % 3 == 0
+    return split == "all" or (split == "test") == held_out
+
+
+def items_match(receipt: Receipt, label: dict) -> bool | None:
+    """The printed item count, or the items' sum against the labelled total; None when the label
+    has neither (WildReceipt items whose sum does not match are no reference)."""
+    count = label.get("item_count")
+    if count is None and not label.get("items_sum_matches"):
+        return None
+    if count is not None and sum(1 for item in receipt.items if item.amount > 0) == count:
+        return True
+    try:
+        return bool(receipt.items) and sum(item.amount for item in receipt.items) == Decimal(label["normalized"]["total"])
+    except (InvalidOperation, KeyError, TypeError):
+        return False
 
 
 def score(receipt: Receipt, label: dict) -> dict[str, tuple[bool, str, str]]:
@@ -126,10 +164,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, nargs="?", default=Path("/work/shared/datasets/receipts-dev"))
     parser.add_argument("--ocr-cache", type=Path, default=None, help="folder of cached OCR JSON per image")
     parser.add_argument("--no-misses", action="store_true", help="print only the table")
+    parser.add_argument("--split", choices=("all", "tune", "test"), default="all",
+                        help="receipts-dev2: its tuning part, its untouched split (ids divisible by 3), or all")
     args = parser.parse_args(argv)
 
     source = LineSource(args.ocr_cache)
-    labels = sorted((args.folder / "labels").glob("*.json"))
+    labels = [p for p in sorted((args.folder / "labels").glob("*.json")) if in_split(p.stem, args.split)]
+    by_country: dict[str, dict[str, list[int]]] = {}
+    items_ok = items_known = 0
     hits = {field: 0 for field in FIELDS + OPTIONAL_FIELDS}
     labelled = {field: 0 for field in FIELDS + OPTIONAL_FIELDS}
     consistent = 0
@@ -140,9 +182,17 @@ def main(argv: list[str] | None = None) -> int:
         images = sorted((args.folder / "images").glob(f"{label_path.stem}.*"))
         receipt = extract_receipt(source.lines(images[0])) if images else Receipt()
         consistent += items_add_up(receipt)
+        matched = items_match(receipt, label)
+        if matched is not None:
+            items_known += 1
+            items_ok += matched
+        country = by_country.setdefault(label.get("country") or "?", {f: [0, 0] for f in FIELDS})
         for field, (ok, expected, got) in score(receipt, label).items():
             hits[field] += ok
             labelled[field] += 1
+            if field in country:
+                country[field][0] += ok
+                country[field][1] += 1
             if not ok:
                 misses.append(f"{label_path.stem:<12} {field:<9} expected={expected!r} got={got!r}")
     elapsed = time.monotonic() - started
@@ -156,7 +206,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{field:<10} {hits[field]:>8} {labelled[field]:>4} {100 * hits[field] / (labelled[field] or 1):>8.1f}%")
     print(f"{'items add up':<10} {consistent:>6} {len(labels):>4} {100 * consistent / n:>8.1f}%"
           "   (to the subtotal or the total before rounding; not a labelled field)")
-    print(f"\n{len(labels)} receipts, {elapsed:.1f}s, merchant threshold difflib ratio >= {MERCHANT_THRESHOLD}"
+    if items_known:
+        print(f"{'items':<10} {items_ok:>8} {items_known:>4} {100 * items_ok / items_known:>8.1f}%"
+              "   (printed item count or the items' sum matches, where the label has either)")
+    if len(by_country) > 1:
+        print(f"\n{'country':<8} {'n':>4} " + " ".join(f"{f:>9}" for f in FIELDS))
+        for code, fields in sorted(by_country.items(), key=lambda kv: -kv[1]["total"][1]):
+            n_country = fields["total"][1]
+            print(f"{code:<8} {n_country:>4} " + " ".join(f"{100 * fields[f][0] / (fields[f][1] or 1):>8.1f}%"
+                                                          for f in FIELDS))
+    print(f"\n{len(labels)} receipts ({args.split}), {elapsed:.1f}s, merchant threshold difflib ratio >= {MERCHANT_THRESHOLD}"
           f" (after upper-casing, dropping punctuation and legal suffixes)")
     return 0
 
