@@ -88,8 +88,10 @@ class LineSource:
             self._engine = OcrEngine(OcrSettings())
         from PIL import Image
 
+        from parse.ocr import read_upright
+
         with Image.open(image) as img:
-            return self._engine.read(img)
+            return read_upright(self._engine, img)[1]  # as the pipeline reads: turned upright if sideways
 
     def _pdf_lines(self, path: Path) -> list[OcrLine]:
         from parse.pdf import read_pdf
