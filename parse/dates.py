@@ -131,9 +131,8 @@ def prepare(text: str) -> str:
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
     for regex in _SEPARATOR_AS_ONE_RES:
         text = regex.sub(_separator_as_one, text)
-    text = _COMMAS_RE.sub(lambda m: _separator_as_one(m, ".") if "," in m["s1"] + m["s2"] else m.group(0), text)
-    text = _COMMA_SHORT_YEAR_RE.sub(lambda m: _separator_as_one(m, ".") if "," in m["s1"] + m["s2"] else m.group(0),
-                                    text)
+    for regex in (_COMMAS_RE, _COMMA_SHORT_YEAR_RE):
+        text = regex.sub(lambda m: _separator_as_one(m, ".") if "," in m["s1"] + m["s2"] else m.group(0), text)
     for regex in _BROKEN_ZERO_RES:
         text = regex.sub(_broken_zero, text)
     labelled = bool(_DATE_LABEL_RE.search(text))

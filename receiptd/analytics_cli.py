@@ -203,6 +203,7 @@ def _refreshing_database(ds, path: Path):
         def __init__(self):
             super().__init__(ds, path=str(path), is_mutable=False)
             self._opened_on: dict[int, int] = {}  # id(connection) -> inode it was opened on
+            self._inode = os.stat(path).st_ino
 
         def connect(self, write=False):
             conn = super().connect(write=write)
@@ -211,10 +212,10 @@ def _refreshing_database(ds, path: Path):
 
         async def execute_fn(self, fn):
             current = os.stat(path).st_ino
-            if current != getattr(self, "_inode", current):
+            if current != self._inode:  # a refresh replaced the file: its counts and hash are new
                 self._cached_table_counts = None
                 self.cached_hash = self.cached_size = None
-            self._inode = current
+                self._inode = current
 
             def on_current_file(conn):
                 if self._opened_on.get(id(conn)) != current:
