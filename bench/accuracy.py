@@ -9,7 +9,9 @@ Scores against labels/<id>.json:
            (SDN BHD, S/B, GmbH, Inc, LLC, Ltd, ...) removed, then difflib ratio >= MERCHANT_THRESHOLD.
 and, with no label, how many receipts' line items add up to their subtotal (or total).
 With --ocr-cache DIR, OCR lines are read from DIR/<id>.json ({"lines": [{"text", "box", "confidence",
-"words"}]}) when present; images without a cached file are OCR'd (one engine for all images).
+"words"}]}) when present; images without a cached file are OCR'd (one engine for all images) and their
+lines written there, so that a second run scores extraction alone. The cache holds OCR text: keep it
+outside the repository, like the images.
 Misses are listed by id and field with expected/got values; run this on your own data only.
 """
 from __future__ import annotations
@@ -68,6 +70,11 @@ def _lines_from_json(data: dict) -> list[OcrLine]:
     return [line(d, True) for d in data["lines"]]
 
 
+def _line_to_json(line: OcrLine) -> dict:
+    return {"text": line.text, "box": list(line.box) if line.box else None, "confidence": line.confidence,
+            "words": [_line_to_json(word) for word in line.words]}
+
+
 class LineSource:
     """Cached OCR lines when available, else a lazily built OcrEngine shared by all images."""
 
@@ -91,7 +98,11 @@ class LineSource:
         from parse.ocr import read_upright
 
         with Image.open(image) as img:
-            return read_upright(self._engine, img)[1]  # as the pipeline reads: turned upright if sideways
+            lines = read_upright(self._engine, img)[1]  # as the pipeline reads: turned upright if sideways
+        if self.cache is not None:
+            self.cache.mkdir(parents=True, exist_ok=True)
+            (self.cache / f"{image.stem}.json").write_text(json.dumps({"lines": [_line_to_json(l) for l in lines]}))
+        return lines
 
     def _pdf_lines(self, path: Path) -> list[OcrLine]:
         from parse.pdf import read_pdf

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
+from .agreement import read_amounts
 from .amounts import to_cents
 from .category import find_category
 from .dates import RawDate, find_dates, find_times, order_from_dates, resolve
@@ -18,7 +19,6 @@ from .locale import detect_locale
 from .merchant import find_merchant
 from .payment import find_payment, find_receipt_number
 from .text import has_keyword
-from .totals import find_totals
 from .types import OcrLine, Receipt
 
 _DATE_LABELS = ("DATE", "DATUM", "DT", "DATE/TIME", "TARIKH", "LE")
@@ -36,7 +36,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
 
     date, date_line, confidence["date"] = _pick_date(doc, locale.day_first)
     time, confidence["time"] = _pick_time(doc, date_line)
-    totals = find_totals(doc)
+    reading = read_amounts(doc, locale.currency)
+    doc, totals = reading.doc, reading.totals
     first_body = _first_body_line(doc)
     merchant = find_merchant(doc, _heights(lines), first_body)
     body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=len(doc.lines))
@@ -67,6 +68,11 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     items = settle_discounts(items, subtotal if subtotal is not None else total)
     items = fit_to(items, tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None))
     flags = _flags(items, subtotal, tax, _money(totals.tip), total, rounding)
+    flags.update({f"total_{check}": True for check in reading.checks})
+    if reading.sign_digit:
+        flags["currency_sign_read_as_digit"] = True
+    if total is not None and not reading.checks and not flags.get("items_sum_to_total"):
+        confidence["total"] = min(confidence["total"], 0.5)  # nothing on the receipt agrees with it
     if flags.get("subtotal_plus_tax_equals_total"):
         for name in ("total", "subtotal", "tax"):
             confidence[name] = min(0.99, confidence[name] + 0.1)

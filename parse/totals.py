@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
 
 from .layout import Doc, Line, keyword_end, value_after
 from .dates import find_dates
@@ -82,7 +82,97 @@ def find_totals(doc: Doc) -> Totals:
             total = Pick(computed, subtotal.line, 0.4)
         else:
             subtotal = None
-    return Totals(total, subtotal, tax, rate, tip, _rounding_adjustment(doc))
+    totals = Totals(total, subtotal, tax, rate, tip, _rounding_adjustment(doc))
+    computed = _computed_total(doc, totals)
+    return replace(totals, total=computed) if computed is not None else totals
+
+
+# digits OCR takes for one another inside an amount
+_DIGIT_SLIPS = {frozenset(pair) for pair in ("68", "38", "08", "56", "17", "49", "69", "35", "01")}
+
+
+def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
+    """A total read that nothing on the receipt agrees with gives way to the one its arithmetic
+    computes (cash given minus change, volume x unit price) where the read total is that amount
+    with one digit misread, or could not have been paid (more than the cash given, with change)."""
+    total = totals.total
+    if total is None or total_checks(doc, totals):
+        return None
+    given, paid = _cash_and_change(doc)[0], _cash_minus_change(doc)
+    computed = [(value, "metered") for value in sorted(metered_amounts(doc))]
+    if paid is not None:
+        computed.insert(0, (paid, "cash"))
+    for value, source in computed:
+        if value <= 0:
+            continue
+        over_cash = source == "cash" and paid != given and total.value > given
+        if over_cash or _one_digit_slip(value, total.value):
+            return Pick(value, total.line, 0.6)
+    return None
+
+
+def _one_digit_slip(a: Decimal, b: Decimal) -> bool:
+    first, second = f"{a:.2f}", f"{b:.2f}"
+    if len(first) != len(second):
+        return False
+    differ = [(x, y) for x, y in zip(first, second) if x != y]
+    return len(differ) == 1 and frozenset(differ[0]) in _DIGIT_SLIPS
+
+
+def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
+    """The receipt's own arithmetic that agrees with the total read, by name: subtotal + tax
+    (+ tip) equals it (a subtotal equal to the total with nothing added is only a repeat), cash
+    given minus change equals it, it is printed again (the card line)."""
+    total = totals.total
+    if total is None:
+        return ()
+    checks = []
+    if totals.subtotal is not None and totals.subtotal.line != total.line:
+        added = totals.tax.value if totals.tax else Decimal(0)
+        tips = {Decimal(0), totals.tip.value if totals.tip else Decimal(0)}
+        if any(added + tip > 0 and abs(totals.subtotal.value + added + tip - total.value) <= _CHECK_TOLERANCE
+               for tip in tips):
+            checks.append("subtotal_plus_tax")
+    if _cash_minus_change(doc) == total.value:
+        checks.append("cash_minus_change")
+    if _printed(doc, total.value, total.line):
+        checks.append("printed_again")
+    if total.value in metered_amounts(doc):
+        checks.append("quantity_times_price")
+    return tuple(checks)
+
+
+# "10.875 @ $2.399/GAL", "2.516G" over "PRICE/GAL $2.659", "32,15 l x 1,789 EUR/l": fuel sold by volume
+_METERED_RE = re.compile(
+    r"(?P<q>\d{1,4}[.,]\d{2,3})\s?(?:G|GAL|GALLONS?|L|LTR|LITRES?|LITERS?)?\s?[@xX*]\s?(?:[$€£]|EUR)?\s?"
+    r"(?P<p>\d{1,2}[.,]\d{2,3})(?!\d)")
+_VOLUME_RE = re.compile(r"(?P<q>\d{1,4}[.,]\d{2,3})\s?(?:G|GAL|GALLONS?|L|LTR|LITRES?|LITERS?)\b")
+_UNIT_PRICE_RE = re.compile(r"(?:PRICE|PREIS)\s?/\s?(?:G|GAL|GALLON|L|LTR|LITRE|LITER)\b\D{0,6}(?P<p>\d{1,2}[.,]\d{2,3})")
+
+
+def metered_amounts(doc: Doc) -> set[Decimal]:
+    """Volume x unit price printed on the receipt (a fuel sale), rounded to cents."""
+    quantities: list[Decimal] = []
+    prices: list[Decimal] = []
+    found: set[Decimal] = set()
+    for line in doc.lines:
+        upper = ascii_upper(line.text)
+        for match in _METERED_RE.finditer(upper):
+            found.add(_decimal(match["q"]) * _decimal(match["p"]))
+        quantities += [_decimal(m["q"]) for m in _VOLUME_RE.finditer(upper)]
+        prices += [_decimal(m["p"]) for m in _UNIT_PRICE_RE.finditer(upper)]
+    found.update(q * p for q in quantities for p in prices)
+    return {value.quantize(_CENT, rounding=ROUND_HALF_UP) for value in found}
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(text.replace(",", "."))
+
+
+_CENT = Decimal("0.01")
+
+
+_CHECK_TOLERANCE = Decimal("0.01")
 
 
 # what EasyOCR reads a currency sign ($, £, €) as, glued before the amount on phone photos
@@ -167,6 +257,13 @@ def _labelled(doc: Doc, keywords: tuple[str, ...], exclude: tuple[str, ...] = ()
 
 
 def _cash_minus_change(doc: Doc) -> Decimal | None:
+    given, change = _cash_and_change(doc)
+    if given is not None and change is not None and given >= abs(change):
+        return given - abs(change)  # "CHANGE -9.55": the sign says which way the money went
+    return None
+
+
+def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
     given = change = None
     for line in doc.lines:
         if change is None and has_keyword(line.text, _CHANGE):
@@ -175,9 +272,7 @@ def _cash_minus_change(doc: Doc) -> Decimal | None:
         elif given is None and has_keyword(line.text, _CASH_GIVEN) and not has_keyword(line.text, ("BILL",)):
             amount = value_after(doc, line, keyword_end(line.text, _CASH_GIVEN))
             given = amount.value if amount else None
-    if given is not None and change is not None and given >= change:
-        return given - change
-    return None
+    return given, change
 
 
 def _total_strength(text: str) -> float:

@@ -35,7 +35,9 @@ class LineItem:
 class Receipt:
     """A receipt as extracted from one image or document; every field may be missing."""
 
-    merchant: str | None = None
+    merchant: str | None = None  # the canonical brand where the directory knows it, else the line as printed
+    merchant_raw: str | None = None  # the merchant line (or web address) as printed on the receipt
+    brand_wikidata: str | None = None  # the brand's Wikidata id, e.g. "Q125054" (ALDI), where known
     merchant_address: str | None = None
     phone: str | None = None
     date: dt.date | None = None

@@ -1,0 +1,107 @@
+"""Amounts by agreement: the readings of a receipt's amounts that its own arithmetic supports.
+
+OCR reads a currency sign glued to an amount as a digit on phone photos (``$33.02`` comes out
+``833.02``, ``$5.64`` as ``85.64``), usually on every amount the printer gave a sign. So the
+document is read once as printed and once for each digit a sign may have become, with that
+digit dropped from the amounts that start with it; the reading whose totals the most checks
+support wins, and the printed reading wins a tie. The checks are named so that the receipt's
+confidence can say which agreed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .amounts import Amount
+from .layout import Doc, Line
+from .text import has_keyword
+from .totals import Totals, find_totals, total_checks
+
+# what EasyOCR makes of a currency sign ($, £, €) glued before an amount
+SIGN_DIGITS = "5689"
+_MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
+# arithmetic outweighs a repeat: a reading without a digit may repeat a short amount by chance
+_SIGNED_SHARE = 0.75
+SIGN_FIRST = (None, "USD", "CAD", "AUD", "NZD", "GBP")  # one glyph printed before the amount
+_PRICE_CUTS = ("DISCOUNT", "SAVINGS", "YOU SAVE", "SAVED", "COUPON", "RABATT", "NACHLASS", "DESCUENTO", "REMISE",
+               "PROMO", "OFF")
+CHECK_WEIGHTS = {"subtotal_plus_tax": 2, "cash_minus_change": 2, "quantity_times_price": 2, "printed_again": 1}
+
+
+@dataclass(frozen=True)
+class Reading:
+    doc: Doc
+    totals: Totals
+    checks: tuple[str, ...]
+    sign_digit: str | None = None  # the digit (or digits) dropped as a misread currency sign
+
+    @property
+    def support(self) -> int:
+        return sum(CHECK_WEIGHTS[check] for check in self.checks)
+
+
+def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
+    """The reading of the receipt's amounts with the most arithmetic support. Where the checks
+    cannot tell, a digit on nearly every amount is taken for the sign of a ``currency`` printed
+    before amounts (dollars and pounds; None: not known)."""
+    best = _reading(doc, None)
+    for digits in (*SIGN_DIGITS, SIGN_DIGITS):  # one digit for every sign, or any of them
+        unsigned = without_sign_digit(doc, digits)
+        if unsigned is None:
+            continue
+        candidate = _reading(unsigned, digits)
+        if candidate.support > best.support or (
+                candidate.support == best.support and best.sign_digit is None and len(digits) == 1
+                and currency in SIGN_FIRST and _signed_throughout(doc, digits) and not _below_a_price(candidate)):
+            best = candidate
+    return best
+
+
+def _below_a_price(reading: Reading) -> bool:
+    """The total is smaller than a price printed above it, and nothing took money off: no
+    reading of a real receipt."""
+    total = reading.totals.total
+    if total is None or any(has_keyword(line.text, _PRICE_CUTS) for line in reading.doc.lines):
+        return False
+    return any(a.value > total.value for line in reading.doc.lines[:max(total.line, 0)] for a in line.amounts
+               if a.has_decimals and not a.measure)
+
+
+def _signed_throughout(doc: Doc, digit: str) -> bool:
+    """Nearly every amount of two or more integer digits starts with ``digit``: a currency sign
+    read as it, where the arithmetic cannot tell (``SUBTOTAL 822,35`` / ``TOTAL 822,35`` / ``VISA
+    822,35``). Leading digits of real prices are spread out; one digit on three or more of them,
+    or on two beside a sign that OCR did read, is the sign."""
+    amounts = [a for line in doc.lines for a in line.amounts
+               if a.has_decimals and not a.measure and abs(a.value) >= 10 and a.value.as_tuple().exponent == -2]
+    starting = [a for a in amounts if f"{abs(a.value):f}"[0] == digit and a.currency is None]
+    signed_elsewhere = any(a.currency is not None for line in doc.lines for a in line.amounts)
+    enough = len(starting) >= 3 or (len(starting) == 2 and signed_elsewhere)
+    return enough and len(starting) >= _SIGNED_SHARE * len(amounts)
+
+
+def _reading(doc: Doc, digit: str | None) -> Reading:
+    totals = find_totals(doc)
+    return Reading(doc, totals, total_checks(doc, totals), digit)
+
+
+def without_sign_digit(doc: Doc, digits: str) -> Doc | None:
+    """``doc`` with the leading digit dropped from every priced amount of two or more integer
+    digits that starts with one of ``digits`` (and has no sign read beside it); None when fewer
+    than two amounts do (no sign was read as such a digit)."""
+    changed = 0
+    lines: list[Line] = []
+    for line in doc.lines:
+        amounts = tuple(_unsigned(amount, digits) for amount in line.amounts)
+        changed += sum(new is not old for new, old in zip(amounts, line.amounts))
+        lines.append(replace(line, amounts=amounts) if amounts != line.amounts else line)
+    return replace(doc, lines=tuple(lines)) if changed >= _MIN_SIGNED else None
+
+
+def _unsigned(amount: Amount, digits: str) -> Amount:
+    text = f"{abs(amount.value):f}"
+    whole = text.split(".")[0]
+    if not amount.has_decimals or amount.measure or amount.currency or len(whole) < 2 or whole[0] not in digits:
+        return amount
+    value = Decimal(text[1:])
+    return replace(amount, value=-value if amount.value < 0 else value)

@@ -1,0 +1,137 @@
+"""Amounts by agreement (#14 class 1 and 5): the readings of a receipt's amounts that its own
+arithmetic supports, on OCR-line fixtures written as EasyOCR reads phone photos."""
+from decimal import Decimal
+
+from parse.agreement import read_amounts
+from parse.extract import extract_receipt
+from parse.layout import build_doc
+
+from test_extract import ocr
+
+# every "$" of the totals block read as "8", the tax too: only the reading without the 8s adds up
+SIGN_AS_EIGHT_EVERYWHERE = ocr("""
+CORNER GIFTS
+118 LAKE STREET
+CHICAGO IL 60601
+GREETING CARD 4,99
+GIFT BAG 2.49
+SUBTOTAL 819.47
+SALES TAX 81,95
+TOTAL 821,42
+VISA 821. 42
+05/02/2017 14;17
+""")
+
+
+def test_a_sign_read_as_the_same_digit_on_every_amount_is_dropped_where_the_arithmetic_agrees():
+    receipt = extract_receipt(SIGN_AS_EIGHT_EVERYWHERE)
+    assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("21.42"), Decimal("19.47"), Decimal("1.95"))
+    assert receipt.flags["total_subtotal_plus_tax"] and receipt.flags["currency_sign_read_as_digit"]
+
+
+def test_cash_minus_change_decides_between_the_readings():
+    lines = ocr("""
+PET SUPPLIES PLUS
+ITEM DISCOUNT 849.99
+TOTAL SALES 85,64
+CASH 810,00
+CHANGE 84.36
+""")
+    reading = read_amounts(build_doc(lines), "USD")
+    assert reading.totals.total.value == Decimal("5.64")
+    assert "cash_minus_change" in reading.checks and reading.sign_digit == "8"
+
+
+def test_signs_read_as_different_digits_are_dropped_together_where_cash_and_change_agree():
+    lines = ocr("""
+DENIM OUTLET
+SKINNY JEAN 619.95
+TOTAL 819.95
+CASH 520.00
+CHANGE 0.05
+""")
+    assert extract_receipt(lines).total == Decimal("19.95")
+
+
+def test_a_digit_on_every_dollar_amount_is_a_sign_where_no_arithmetic_can_tell():
+    lines = ocr("""
+GROCERY OUTLET
+GROCERY $5.99
+GROCERY 87.29
+GROCERY 813.99
+GROCERY 84.99
+TOTAL 832 . 26
+CREDIT CARD 832. 26
+""")
+    assert extract_receipt(lines).total == Decimal("32.26")
+
+
+def test_a_true_leading_digit_on_a_ringgit_receipt_stays():
+    """Ringgit are printed "RM", letters that OCR does not turn into one digit."""
+    lines = ocr("""
+KEDAI RUNCIT SDN BHD
+TOTAL SALES (INCLUSIVE GST) RM 82,80
+CREDIT RM 82,80
+GST SUMMARY 82,80
+""")
+    assert extract_receipt(lines).total == Decimal("82.80")
+
+
+def test_a_total_under_an_item_price_is_no_reading():
+    """51.15 four times on a euro receipt with item prices above 1.15: the 5 is a digit."""
+    lines = ocr("""
+SUPERMERCADO
+JAMON 7,51
+HUEVOS 3,78
+TOTAL FACTURA 51,15
+IMPORTE 51,15
+TARJETA 51,15
+""")
+    assert read_amounts(build_doc(lines), None).totals.total.value == Decimal("51.15")
+
+
+def test_volume_times_unit_price_corrects_a_misread_digit_of_the_fuel_total():
+    lines = ocr("""
+CORNER GAS
+PUMP# 4
+REGULAR CA 2.516G
+PRICE/GAL $2.659
+FUEL TOTAL $ 6.89
+""")
+    receipt = extract_receipt(lines)
+    assert receipt.total == Decimal("6.69")
+
+
+def test_fuel_sold_at_a_price_per_gallon_supports_the_total():
+    lines = ocr("""
+SPEEDY FUEL 0066
+#2 Diesel
+10.875 @ $2.399/GAL
+Fuel Total 826 09
+TaX S0.60
+Total 826 09
+""")
+    receipt = extract_receipt(lines)
+    assert receipt.total == Decimal("26.09") and receipt.flags["total_quantity_times_price"]
+
+
+def test_a_total_larger_than_the_cash_given_gives_way_to_cash_minus_change():
+    lines = ocr("""
+PANADERIA LA ESPIGA
+2 BUNUELOS 2.00
+CALDO DE COSTILLA 6,45
+TOTaL; 80,4
+Cash Tendered: 40.00
+CHANGE : -9.55
+""")
+    assert extract_receipt(lines).total == Decimal("30.45")
+
+
+def test_a_total_nothing_agrees_with_has_low_confidence():
+    lines = ocr("""
+SOME SHOP
+THING 3.00
+TOTAL 12.00
+""")
+    receipt = extract_receipt(lines)
+    assert receipt.total == Decimal("12.00") and receipt.confidence["total"] <= 0.5
