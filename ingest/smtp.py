@@ -137,23 +137,40 @@ class ReceiptHandler:
 
 
 class GatedSMTP(SMTP):
-    """aiosmtpd's SMTP, refusing a connection with 421 when the limits say so."""
+    """aiosmtpd's SMTP, refusing a connection with 421 when the limits say so.
+
+    The gate is asyncio's public protocol surface: ``connection_made`` decides before
+    aiosmtpd greets (a refused client reads 421 instead of 220, and no session starts),
+    ``connection_lost`` gives the slot back. A STARTTLS upgrade calls ``connection_made``
+    again on the same connection; that call is aiosmtpd's alone.
+    """
 
     def __init__(self, handler: ReceiptHandler, **settings):
         super().__init__(handler, **settings)
         self._limits = handler.limits
+        self._admitted = False
+        self._refused = False
 
-    async def _handle_client(self) -> None:
-        refusal = self._limits.admit(self.session.peer)
+    def connection_made(self, transport) -> None:
+        if self._admitted:  # the STARTTLS upgrade of an admitted connection
+            return super().connection_made(transport)
+        refusal = self._limits.admit(transport.get_extra_info("peername"))
         if refusal:
+            self._refused = True
             self.event_handler.metrics.rejected.labels("connection_limit").inc()
-            await self.push(refusal)
-            self.transport.close()
+            transport.write(refusal.encode("ascii") + b"\r\n")
+            transport.close()
             return
-        try:
-            await super()._handle_client()
-        finally:
+        self._admitted = True
+        super().connection_made(transport)
+
+    def connection_lost(self, error) -> None:
+        if self._refused:
+            return  # no session was started for it: nothing of aiosmtpd's to tear down
+        if self._admitted:
+            self._admitted = False
             self._limits.release()
+        super().connection_lost(error)
 
 
 def tls_context(config: SmtpConfig) -> ssl.SSLContext | None:
@@ -177,6 +194,7 @@ def smtp_factory(config: SmtpConfig, handler: ReceiptHandler) -> Callable[[], SM
             enable_SMTPUTF8=True,
             tls_context=context,
             require_starttls=config.require_starttls,
+            command_call_limit=config.command_call_limit or None,
         )
 
     return make

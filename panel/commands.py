@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from email import policy
 from email.parser import BytesParser
 
+from parse.mail import values_of
+
 _COMMAND = re.compile(r"^\s*(STATUS|LEAVE|DELETE\s+ALL|DELETE\s+#?(\d{1,18}))\s*[.!]?\s*$", re.IGNORECASE)
 _BOUNCE_SENDERS = re.compile(r"^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@", re.IGNORECASE)
 
@@ -52,31 +54,27 @@ def find_command(subject: str | None, raw: bytes) -> Command | None:
     return parse_command(subject) or parse_command(first_body_line(raw))
 
 
-def _header(headers: dict[str, str], name: str) -> str:
-    for key, value in headers.items():
-        if key.lower() == name.lower():
-            return str(value).strip()
-    return ""
-
-
 def automated(headers: dict[str, str], envelope_from: str | None, sender: str | None = None,
               own_addresses: tuple[str, ...] = ()) -> str | None:
     """Why this mail must not be answered (RFC 3834, RFC 2369, bounces), or None.
 
     ``envelope_from`` is the return path: ``""`` for a bounce's empty one, None when unknown.
+    A repeated header counts when any of its occurrences says the mail is automated.
     """
-    auto = _header(headers, "Auto-Submitted").lower()
-    if auto and auto.split(";")[0].strip() != "no":
+    def values(name: str) -> list[str]:
+        return [value.lower() for value in values_of(headers, name)]
+
+    if any(value.split(";")[0].strip() != "no" for value in values("Auto-Submitted")):
         return "auto_submitted"
     if envelope_from is not None and envelope_from.strip() in ("", "<>"):
         return "null_return_path"  # a bounce (delivery status notification); None: not known
-    if _header(headers, "List-Id") or _header(headers, "List-Unsubscribe"):
+    if values("List-Id") or values("List-Unsubscribe"):
         return "mailing_list"
-    if _header(headers, "Precedence").lower() in ("bulk", "list", "junk", "auto_reply"):
+    if any(value in ("bulk", "list", "junk", "auto_reply") for value in values("Precedence")):
         return "precedence"
-    if _header(headers, "X-Autoreply") or _header(headers, "X-Autorespond"):
+    if values("X-Autoreply") or values("X-Autorespond"):
         return "auto_reply"
-    if "multipart/report" in _header(headers, "Content-Type").lower():
+    if any("multipart/report" in value for value in values("Content-Type")):
         return "delivery_report"
     for address in (envelope_from, sender):
         if address and _BOUNCE_SENDERS.match(address.strip()):

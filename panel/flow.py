@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from parse.mail import values_of
 from parse.types import ParsedMail
 from receiptd.config import Config
 from store import panel as store
@@ -89,10 +90,8 @@ class Panel:
         row = self.db.execute("SELECT source FROM messages WHERE id = ?", [queue_id]).fetchone()
         if row is None or row[0] == "smtp":
             return ""
-        for key, value in mail.headers.items():
-            if key.lower() == "return-path":
-                return str(value).strip().strip("<>").strip()
-        return None
+        paths = values_of(mail.headers, "Return-Path")  # the last hop's is the first
+        return paths[0].strip("<>").strip() if paths else None
 
     # -- inside the finishing transaction ----------------------------------------------------------
 

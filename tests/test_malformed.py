@@ -15,6 +15,9 @@ from PIL import Image
 
 from conftest import FIXTURES, RECIPIENT, query, receipt_mail, send, wait_until, wire
 from images import text_pdf
+from store import panel as panel_store
+from store.db import immediate, open_db
+from test_mail_headers import attachment, mail, raw_mails, receipt_pdf
 
 CORPUS = Path(sysconfig.get_paths()["stdlib"]) / "test" / "test_email" / "data"
 
@@ -141,3 +144,77 @@ def test_hypothesis_mime_trees_never_crash(shared_daemon, tree, with_pdf):
     assert queue_id is not None
     wait_until(lambda: outcomes(database).get(queue_id), timeout=60, message="outcome")
     assert outcomes(database)[queue_id] in {"no_receipt", "processed", "rejected"}
+
+
+# -- repeated headers and missing boundaries, through SMTP and the worker, the panel on --------
+
+PANELIST = "panelist@example.org"
+PANEL_OUTCOMES = {"no_receipt", "processed", "rejected", "not_panelist", "command"}
+
+
+@pytest.fixture(scope="module")
+def panel_daemon(tmp_path_factory):
+    from conftest import Daemon, daemon_sections, write_config
+
+    tmp = tmp_path_factory.mktemp("headers")
+    database = tmp / "receiptd.db"
+    db = open_db(database, migrate=True)
+    with immediate(db):
+        panel_store.invite(db, PANELIST)
+    db.close()
+    sections = daemon_sections(tmp, smtp={"rate_per_ip": "", "rate_per_sender": ""},
+                               panel={"enabled": True, "max_replies_per_day": 1000})
+    daemon = Daemon(write_config(tmp / "c.toml", sections)).start()
+    yield daemon, database
+    daemon.stop()
+
+
+def finished(database, queue_id: int) -> tuple | None:
+    """(outcome, attempts, error) once the message is done."""
+    rows = query(database, "SELECT outcome, attempts, error FROM messages WHERE id = ? AND status = 'done'",
+                 (queue_id,))
+    return rows[0] if rows else None
+
+
+def deliver_and_finish(daemon, database, raw: bytes) -> tuple:
+    queue_id = deliver(daemon.port, raw)
+    assert queue_id is not None
+    return wait_until(lambda: finished(database, queue_id), timeout=60, message="outcome")
+
+
+def test_repeated_headers_and_an_empty_boundary_get_their_outcome_first_time(panel_daemon):
+    daemon, database = panel_daemon
+    status_twice = mail(b"From: panelist@example.org", b"To: receipts@localhost", b"Subject: STATUS",
+                        b"Subject: and again", b"Message-ID: <s1@example.org>", b"Message-ID: <s2@example.org>")
+    assert deliver_and_finish(daemon, database, status_twice)[:2] == ("command", 1)
+
+    # two authors: the panelist's address is not taken on the second From:'s word
+    two_authors = mail(b"From: other@example.net", b"From: panelist@example.org", b"To: receipts@localhost",
+                       b"Subject: receipt", b"Message-ID: <two-from@example.org>")
+    assert deliver_and_finish(daemon, database, two_authors)[:2] == ("not_panelist", 1)
+    assert query(database, "SELECT sender FROM messages WHERE message_id = '<two-from@example.org>'") == [(None,)]
+
+    empty_boundary = mail(
+        b"From: panelist@example.org", b"To: receipts@localhost", b"Subject: receipt", b"MIME-Version: 1.0",
+        b"Message-ID: <empty-boundary@example.org>",
+        body=(b'Content-Type: multipart/mixed; boundary=""\r\n\r\n'
+              b'--\r\nContent-Type: multipart/alternative; boundary="lost"\r\n\r\nno parts here\r\n'
+              b"--\r\n" + attachment(b"application/pdf", receipt_pdf(), b"receipt.pdf")))
+    outcome, attempts, error = deliver_and_finish(daemon, database, empty_boundary)
+    assert (outcome, attempts, error) == ("processed", 1, None)
+    assert query(database, "SELECT p.media_type, p.outcome FROM message_parts p JOIN messages m "
+                           "ON m.id = p.message_id WHERE m.message_id = '<empty-boundary@example.org>' "
+                           "ORDER BY p.position") == [
+        (None, "skipped"), ("application/pdf", "receipt")]  # the lost alternative's text, the receipt
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(raw=raw_mails())
+def test_hypothesis_broken_headers_and_boundaries_never_dead_letter(panel_daemon, raw):
+    daemon, database = panel_daemon
+    outcome, attempts, error = deliver_and_finish(daemon, database, raw)
+    assert outcome in PANEL_OUTCOMES, (outcome, error)
+    assert attempts == 1, error  # never retried: nothing crashed on the way
+    if outcome == "rejected":
+        assert error.startswith("unparseable_mail ("), error

@@ -137,3 +137,25 @@ def test_rate_per_ip_and_per_sender(daemon_factory):
     with pytest.raises(smtplib.SMTPConnectError) as refused:
         smtplib.SMTP("127.0.0.1", daemon.port)
     assert refused.value.smtp_code == 421
+
+
+def test_each_command_is_limited_per_connection(daemon_factory):
+    daemon = daemon_factory(smtp={"command_call_limit": 3, "max_connections": 1})
+    with smtplib.SMTP("127.0.0.1", daemon.port) as client:
+        client.ehlo()
+        assert [client.noop()[0] for _ in range(3)] == [250, 250, 250]
+        code, reply = client.noop()
+        assert (code, reply) == (421, b"4.7.0 NOOP sent too many times")
+        with pytest.raises(smtplib.SMTPServerDisconnected):
+            client.noop()
+    # the gate gives the closed connection's slot back; a fresh connection has its own budget
+    wait_until(lambda: connects(daemon.port), message="a free slot")
+    with smtplib.SMTP("127.0.0.1", daemon.port) as client:
+        assert [client.noop()[0] for _ in range(3)] == [250, 250, 250]
+
+
+def test_the_connection_gate_uses_aiosmtpd_public_surface():
+    from ingest.smtp import GatedSMTP
+
+    private = [name for name in vars(GatedSMTP) if name.startswith("_") and not name.startswith("__")]
+    assert private == [], private  # no aiosmtpd internals overridden (_handle_client was)
