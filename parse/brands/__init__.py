@@ -1,0 +1,10 @@
+"""Merchants as entities: printed shop names resolved against a brand directory built from
+OpenStreetMap's name-suggestion-index (see SOURCE.md). Pure: the data file ships with the package.
+
+    match_brand("WALGREENS #03521", country="US")  -> BrandMatch(Brand("Walgreens", ...), "WALGREENS", 1.0)
+    match_domain("www.walgreens.com")              -> BrandMatch(Brand("Walgreens", ...), ...)
+"""
+from .directory import Brand, category_of, directory
+from .match import BrandMatch, match_brand, match_domain
+
+__all__ = ["Brand", "BrandMatch", "category_of", "directory", "match_brand", "match_domain"]

@@ -1,0 +1,218 @@
+"""Printed lines and web addresses resolved to brands of the directory."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from .directory import ALIAS, Brand, Directory, Entry, directory
+from .fold import Token, compact, fold_word, tokens
+from .words import FILLER, GREETINGS, LEGAL_FORMS, RECEIPT_WORDS
+
+MAX_LINE = 80  # characters; longer lines are prose, addresses or item lists
+MAX_WORDS = 4  # a brand name is at most this many words
+MAX_FREE_TAIL = 2  # other words (a place, an owner) after a distinctive name
+DISTINCTIVE = 8  # letters; a name this long may have such words after it
+LEGAL_MIN = 4  # letters; a name this long may stand in a legal name with an owner's name after it
+GLUED_GREETING_MIN = 3  # letters; "WELCOMETO" is split off a glued word, "A" (AMEXX) is not
+CLEAN, LEGAL, FREE = "clean", "legal", "free"  # what follows the brand on its line
+
+_AMOUNT_OR_DATE = re.compile(r"\d[.,]\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
+_GLUED_FILLER = re.compile("(?:(?:" + "|".join(sorted(FILLER, key=len, reverse=True)) + r")\d{0,4})+")
+_GLUED_GREETING = re.compile("(?:" + "|".join(sorted(GREETINGS, key=len, reverse=True)) + ")+")
+_DOMAIN = re.compile(r"(?:@|\bwww\.|https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,6})\b", re.IGNORECASE)
+_SECOND_LEVEL = frozenset("co com net org gov edu ac ltd plc".split())
+_CCTLD_COUNTRY = {"uk": "GB"}
+
+
+@dataclass(frozen=True)
+class BrandMatch:
+    brand: Brand
+    printed: str  # the words of the line that named it
+    score: float  # 1.0: the brand's name, exactly (folded); less: an alias, other words, OCR slips
+
+
+class Span(NamedTuple):
+    start: int  # first word
+    end: int  # past the last word
+    tail: str  # CLEAN, LEGAL or FREE
+
+
+class Hit(NamedTuple):
+    entry: Entry
+    span: Span
+    distance: int  # OCR edits between the printed words and the name
+
+
+def match_brand(text: str, country: str | None = None) -> BrandMatch | None:
+    """The brand one printed line names (a logo or legal-name line), or None.
+
+    The brand must stand at the start of the line (after a greeting such as "Welcome to") and be
+    followed only by filler words (legal forms, trade words, store numbers); a line ending in a
+    legal form may name an owner too, and a distinctive name (8+ letters) two other words.
+    ``country`` (ISO alpha-2) keeps the brands trading there or worldwide. Without it every brand
+    counts but the evidence must be stronger: no names that are ordinary words ("Target"), no other
+    words after a name, no OCR-distance match; among equal names a supermarket, fuel or pharmacy
+    chain wins, then the most widespread.
+    """
+    if len(text) > MAX_LINE or _AMOUNT_OR_DATE.search(text):
+        return None
+    words = tokens(text)
+    if all(w.number or w.key in FILLER or w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words):
+        return None
+    found = directory()
+    spans = _spans(words)
+    hit = _exact(found, text, words, spans, country) or _glued(found, words, spans, country) \
+        or _fuzzy(found, words, spans, country)
+    if hit is None:
+        return None
+    first, last = words[hit.span.start], words[hit.span.end - 1]
+    return BrandMatch(hit.entry.brand, text[first.start:last.end], _score(found, hit, words))
+
+
+def match_domain(text: str, country: str | None = None) -> BrandMatch | None:
+    """The brand of a web address or mail domain printed on a receipt (``www.walgreens.com``,
+    ``info@lidl.de``). A country-code domain stands for ``country`` when that is not given."""
+    match = _DOMAIN.search(text)
+    if not match:
+        return None
+    labels = match.group(1).lower().split(".")
+    tld = labels.pop()
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    if len(tld) == 2 and country is None:
+        country = _CCTLD_COUNTRY.get(tld, tld.upper())
+    key = fold_word(labels[-1].replace("-", ""))
+    found = directory()
+    entries = found.entries(key, country) or found.entries(key, None)
+    if not entries:
+        return None
+    entry = _best(entries, country)
+    return BrandMatch(entry.brand, match.group(1), 0.9 if entry.strength == ALIAS else 1.0)
+
+
+def _spans(words: list[Token]) -> list[Span]:
+    """Word spans that may be the brand, longest first: only greetings or filler words before
+    them, and after them filler words, a legal name's owner and form, or a few other words."""
+    filler = [w.number or w.key in FILLER for w in words]
+    n = len(words)
+    lead = [all(filler[i] or words[i].key in GREETINGS for i in range(j)) for j in range(n + 1)]
+    others_after = [sum(not f for f in filler[k:]) for k in range(n + 1)]
+    named = [w for w in words if not w.number]
+    legal_name = bool(named) and named[-1].key in LEGAL_FORMS
+    spans = []
+    for j in (j for j in range(n) if lead[j]):
+        for k in range(j + 1, min(n, j + MAX_WORDS) + 1):
+            if all(filler[j:k]):
+                continue
+            others = others_after[k]
+            tail = CLEAN if not others else LEGAL if legal_name else FREE if others <= MAX_FREE_TAIL else None
+            if tail:
+                spans.append(Span(j, k, tail))
+    return sorted(spans, key=lambda s: (s.start - s.end, s.tail != CLEAN, s.start))
+
+
+def _allowed(found: Directory, key: str, span: Span, strength: int, country: str | None) -> bool:
+    """Ordinary words need a country and a clean line; other words after a name need a country and
+    a distinctive name; a legal name's owner needs a name of 4+ letters; short names must be names."""
+    if key in found.common:
+        return span.tail == CLEAN and country is not None
+    if span.tail == LEGAL:
+        return len(key) >= LEGAL_MIN and key not in found.whole_line_only
+    if span.tail == FREE:
+        return len(key) >= DISTINCTIVE and strength != ALIAS and country is not None
+    return len(key) > Directory.SHORT or strength != ALIAS
+
+
+def _best(entries: list[Entry], country: str | None) -> Entry:
+    if country is None:
+        return max(entries, key=lambda e: e.strength)  # the rank order breaks ties
+    return max(entries, key=lambda e: (e.strength, country in e.brand.countries))
+
+
+def _lookup(found: Directory, key: str, span: Span, country: str | None) -> Entry | None:
+    entries = [e for e in found.entries(key, country) if _allowed(found, key, span, e.strength, country)]
+    return _best(entries, country) if entries else None
+
+
+def _exact(found: Directory, text: str, words: list[Token], spans: list[Span], country: str | None) -> Hit | None:
+    for span in spans:
+        key = compact(words[span.start:span.end])
+        if key in found.whole_line_only and (span.start, span.end, span.tail) != (0, len(words), CLEAN):
+            continue
+        if key in found.short_spellings and not _short_ok(found, key, text, words, span):
+            continue
+        entry = _lookup(found, key, span, country)
+        if entry:
+            return Hit(entry, span, 0)
+    return None
+
+
+def _short_ok(found: Directory, key: str, text: str, words: list[Token], span: Span) -> bool:
+    """A name of 3 letters or fewer, printed as the brand spells it, on a line without numbers."""
+    printed = text[words[span.start].start:words[span.end - 1].end]
+    return "".join(printed.lower().split()) in found.short_spellings[key] and not any(w.number for w in words)
+
+
+def _glued(found: Directory, words: list[Token], spans: list[Span], country: str | None) -> Hit | None:
+    """A brand in one word with a greeting or filler words glued on (``WELCOMETOBESTBUY``,
+    ``REWEMARKTGMBH``, as some transcripts print), or a distinctive one with other words."""
+    for span in spans:
+        if span.end - span.start == 1:
+            for key, tail in _glued_keys(words[span.start].key, span.tail):
+                entry = _lookup(found, key, span._replace(tail=tail), country)
+                if entry:
+                    return Hit(entry, span._replace(tail=tail), 0)
+    return None
+
+
+def _glued_keys(word: str, tail: str) -> Iterator[tuple[str, str]]:
+    greeting = _GLUED_GREETING.match(word)
+    starts = (0, greeting.end()) if greeting and GLUED_GREETING_MIN <= greeting.end() < len(word) else (0,)
+    for start in starts:
+        for cut in range(len(word) - 1, start + 2, -1):
+            rest = word[cut:]
+            yield word[start:cut], tail if _GLUED_FILLER.fullmatch(rest) else FREE
+        if start:
+            yield word[start:], tail
+
+
+def edits_allowed(length: int) -> int:
+    return 0 if length < Directory.FUZZY_MIN else 1 if length < 11 else 2
+
+
+def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str | None) -> Hit | None:
+    """The nearest name within a few OCR edits, for distinctive names on otherwise clean lines of a
+    receipt whose country is known; never for a word that is an ordinary word's spelling."""
+    if country is None:
+        return None
+    by_length = found.fuzzy_keys(country)
+    best: Hit | None = None
+    for span in spans:
+        query = compact(words[span.start:span.end])
+        allowed = edits_allowed(len(query))
+        if span.tail != CLEAN or not allowed or not query.isascii() or query in found.near_common \
+                or any(w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words[span.start:span.end]):
+            continue
+        for length in range(len(query) - allowed, len(query) + allowed + 1):
+            found_key = process.extractOne(query, by_length.get(length, ()), scorer=Levenshtein.distance,
+                                           score_cutoff=allowed)
+            if found_key and (best is None or found_key[1] < best.distance):
+                best = Hit(_best(found.entries(found_key[0], country), country), span, found_key[1])
+    return best
+
+
+def _score(found: Directory, hit: Hit, words: list[Token]) -> float:
+    key = compact(words[hit.span.start:hit.span.end])
+    score = 1 - hit.distance / len(key)
+    if key in found.common:
+        score *= 0.8
+    if hit.entry.strength == ALIAS:
+        score *= 0.9
+    if hit.span.tail == FREE:
+        score *= 0.85
+    return round(score, 3)

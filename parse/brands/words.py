@@ -1,0 +1,46 @@
+"""Words around a brand on its line, and receipt words that are never a brand."""
+from __future__ import annotations
+
+from .fold import fold_word
+
+# a legal name's form: a line ending in one names its company, whoever's name stands between
+_LEGAL_FORMS = """
+gmbh mbh co kg ag ohg ek kfm kfr ev gbr ug se kgaa mbb
+inc incorporated llc llp lp ltd limited corp corporation plc pty pte sdn bhd berhad
+sa sas sarl sl srl spa snc bv nv ab as asa oy oyj aps kft sro doo sp zoo cie
+"""
+# printed after (or before) a brand on its logo or legal-name line: legal forms, trade words,
+# branch words, countries; a line of a brand and only these still names the brand
+_FILLER = _LEGAL_FORMS + """
+inh inhaber stiftung gruppe group holding holdings company
+handels handelsgesellschaft vertrieb vertriebs vertriebsgesellschaft dienstleistung dienstleistungs
+warenhandel filialen international und and the of
+store stores shop shops markt market markets supermarkt supermarket supermarkets supercenter supercentre
+hypermarket hypermarkt verbrauchermarkt center centre filiale fil branch outlet nr no nummer number
+express city mini station tankstelle restaurant restaurants baumarkt drogerie drogeriemarkt apotheke
+pharmacy drugstore food foods fresh deutschland germany usa uk gas fuel service services kiosk
+location loc unit reg register
+"""
+# greetings before a brand: "Welcome to", "Willkommen bei", "Bienvenue à"
+_GREETINGS = "welcome to at willkommen bei im ihr your bienvenue a bienvenido bienvenida benvenuti"
+# receipt vocabulary: a line made of these is no brand, and no brand is known by one of them
+_RECEIPT = """
+total subtotal sub grand due cash change visa mastercard amex maestro debit credit card tax vat gst sst
+mwst ust summe zwischensumme gesamt gesamtbetrag bar gegeben ruckgeld wechselgeld ec girocard
+kartenzahlung zahlung betrag eur euro usd rm thank thanks you danke vielen dank receipt invoice bon
+beleg kassenbon rechnung quittung tel fax phone date datum time uhrzeit kasse cashier kassierer
+server table tisch qty menge price preis amount balance tender tendered rounding discount rabatt
+savings coupon member points welcome willkommen item items payment paid tip tips net merchant
+terminal transaction approved approval auth customer copy signature account netto brutto
+telephone telefon
+"""
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold_word(word) for word in words.split())
+
+
+LEGAL_FORMS = _folded(_LEGAL_FORMS)
+FILLER = _folded(_FILLER)
+GREETINGS = _folded(_GREETINGS)
+RECEIPT_WORDS = _folded(_RECEIPT)
