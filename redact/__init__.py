@@ -3,8 +3,9 @@
 Sensitive purchases (medication, pharmacy, medical tests, sexual health) are removed
 from the receipt (only their count and summed amount stay) and blacked out of the
 lines and image; PII (card numbers, IBANs, e-mail addresses, customer phones,
-member numbers, names of cashiers and cardholders, auth codes, terminal ids) is
-erased from every text. Reports say how many of each kind, never what.
+member, loyalty and voucher numbers, names of cashiers, servers and cardholders, and
+the card terminal's data: auth codes, terminal ids, trace and transaction numbers,
+EMV data) is erased from every text. Reports say how many of each kind, never what.
 """
 from .image import redact_image, redacted_jpeg
 from .policy import Redaction, RedactionPolicy

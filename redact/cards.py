@@ -26,7 +26,7 @@ _MASKED = re.compile(
     r"(?<![A-Za-z0-9*#\u2022])"
     r"(?:\d{1,6}[ \-]?){0,2}"  # leading visible digits (BIN), if any
     r"(?:[*Xx#\u2022]{2,}[ \-]?){1,6}"  # mask groups
-    r"\d{2,4}"  # trailing visible digits
+    r"(?:\d{4}[A-Z]|\d{2,4})"  # trailing visible digits, with a letter some terminals add ("#########9334M")
     r"(?![A-Za-z0-9*#\u2022]|[.,]\d)"
 )
 _ENDING = re.compile(

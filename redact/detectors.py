@@ -1,5 +1,6 @@
-"""PII in one line of text: card numbers, IBANs, e-mail addresses, phone numbers and
-labelled values (member numbers, names, auth codes, terminal ids). Pure functions."""
+"""PII in one line of text: card numbers, IBANs, e-mail addresses, phone numbers,
+labelled values (member numbers, names, auth codes, terminal ids, EMV data) and long
+transaction numbers. Pure functions."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from collections.abc import Collection, Sequence
 import phonenumbers
 from stdnum import iban
 
-from . import cards
+from . import cards, transactions
 from .labels import Label, find_labelled
 from .policy import RedactionPolicy
 from .spans import SHIELD, Span, add_span
@@ -25,8 +26,9 @@ _TAX_ID = re.compile(
     r"[A-Z]{0,3}\s?\d[\d/ .\-]{3,20}\d(?:\s?[A-Z]{2}\d{4})?",
     re.IGNORECASE,
 )
-# EMV application ids ("AID A0000000031010") say which card scheme, not whose card: kept.
-_AID = re.compile(r"(?<![^\W\d_])AID[\s:#]*A0{4,}\w*", re.IGNORECASE)
+# Labelled references that may be the receipt's own number (``TRANSACTION NO``, ``REF NO``):
+# that one stays, as the store keeps it.
+_REFERENCES = {"terminal_id", transactions.KIND}
 
 
 def _ibans(text: str) -> list[Span]:
@@ -108,12 +110,11 @@ def find_pii(
     """Spans of PII in one line, and a label whose value is expected on the next line.
 
     keep_phones: phone numbers not to erase (the merchant's own).
-    keep_numbers: digit strings that are known not to be card numbers (the receipt number),
-        unless the line speaks of a card.
+    keep_numbers: digit strings of the receipt's own number: no card number unless the line
+        speaks of a card, and never erased as a transaction or terminal reference.
     """
     spans: list[Span] = []
-    shield = [Span(m.start(), m.end(), SHIELD) for p in (_TAX_ID, _AID) for m in p.finditer(text)]
-    spans.extend(shield)
+    spans.extend(Span(m.start(), m.end(), SHIELD) for m in _TAX_ID.finditer(text))
 
     def add_card(s: Span) -> None:
         if policy.keep_card_last4 and not any(o.overlaps(s.start, s.end) for o in spans):
@@ -126,8 +127,10 @@ def find_pii(
     for s in labelled:
         if s.kind == "card_number":
             add_card(s)
-        else:
+        elif not (s.kind in _REFERENCES and transactions.is_kept(text[s.start : s.end], keep_numbers)):
             add_span(spans, s)
+    for s in transactions.find_long(text, keep_digits=keep_numbers):
+        add_span(spans, s)
     for s in cards.find_full(text, keep_digits=keep_numbers):
         add_card(s)
     for s in _ibans(text):

@@ -1,6 +1,7 @@
 """Values that are identifying because of the label in front of them.
 
-``CASHIER: JANE D.``, ``AUTH CODE 0A12B3``, ``TID 12345678``, ``PAYBACK-Karte 3083...``.
+``CASHIER: JANE D.``, ``Es bediente Sie: Frau Müller``, ``AUTH CODE 0A12B3``, ``TID 12345678``,
+``Trace-Nr. 558560``, ``AID A0000000043060``, ``PAYBACK-Karte 3083...``, ``Gutschein 0888...``.
 The label stays; only the value is erased. A label that ends its line takes its value
 from the start of the next line (``YOUR CASHIER TODAY WAS`` / ``JANE``).
 """
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from .spans import Span
 
-_NO = r"(?:[\s\-]*(?:no|nr|number|nummer|num|id|code|cd)(?![^\W\d_])\.?)?"  # optional "number" word
+_NO = r"(?:[\s.\-]*(?:no|nr|number|nummer|num|id|code|cd)(?![^\W\d_])\.?)?"  # optional "number" word
 _SEP = r"[\s:#.=\-_]*"  # OCR reads a "." after a label as "_" now and then
 
 
@@ -27,6 +28,10 @@ def _label(kind: str, mode: str, regex: str, min_chars: int = 4) -> Label:
     return Label(kind, mode, re.compile(r"(?<![^\W\d_])(?:" + regex + r")(?![^\W\d_])" + _SEP, re.IGNORECASE), min_chars)
 
 
+# words between a role and the name: "YOUR SERVER TODAY WAS", "Ihre Kassiererin heute war"
+_WAS_WORD = r"\s+(?:today|tonight|was|is|heute|war|ist)"
+_WAS = f"(?:{_WAS_WORD})*"
+
 LABELS: tuple[Label, ...] = (
     # loyalty / member / customer numbers
     _label("member_id", "id", r"member(?:ship)?(?:\s*card)?" + _NO + r"(?=\s*[:#]|\s*\d|\s*$|\s*[*x]{2})"),
@@ -35,29 +40,52 @@ LABELS: tuple[Label, ...] = (
     _label("member_id", "id", r"mitglieds[\s\-]*(?:nr\.?|nummer)"),
     _label("member_id", "id", r"(?:payback|clubcard|deutschlandcard|extracare|rewards?|loyalty|advantage|bonus|plus\s*card|"
            r"kroger\s*plus|mperks|perks|safeway\s*club|club\s*card|my\s*walgreens|balance\s*rewards|target\s*circle|circle|plenti"
-           r"|shoppers?\s*card|smart\s*card|fuel\s*points|lidl\s*plus|k\s*card|miles\s*&\s*more|happy\s*card|dm\s*app|ikea\s*family)(?:[\s\-]*(?:karten?|card|konto|account|acct))?" + _NO),
+           r"|shoppers?\s*card|smart\s*card|fuel\s*points|lidl\s*plus|k\s*card|miles\s*&\s*more|happy\s*card|dm\s*app|ikea\s*family"
+           r"|nectar|store\s*card|frequent\s*shopper|(?:treue|vorteils|stammkunden)[\s\-]*karte)"
+           r"(?:[\s\-]*(?:karten?|card|konto|account|acct))?" + _NO),
     _label("member_id", "id", r"acct\s*#|account\s*(?:no\.?|number|#)"),
     # bank account (old German style) and labelled IBANs, masked or not
     _label("iban", "id", r"iban", 8),
     _label("bank_account", "id", r"(?:konto|kto)[\s.\-]*(?:nr\.?|nummer)?", 5),
+    # gift cards and vouchers: their number is money
+    _label("voucher", "id", r"gutschein(?:karte)?(?:[\s\-]*(?:nr\.?|nummer|code))?|geschenkkarte(?:[\s\-]*(?:nr\.?|nummer))?"
+           r"|gift\s*card(?:\s*(?:no\.?|nr\.?|#|number))?|voucher(?:\s*(?:no\.?|#|code|number))?", 8),
     # card numbers announced by a label (any visible digits)
     _label("card_number", "id", r"karten[\s\-]*(?:nr\.?|nummer)|pan|card\s*(?:no\.?|nr\.?|number|#)", 8),
     # card expiry
     _label("card_expiry", "expiry", r"exp(?:iry|ires|iration)?(?:\s*date)?|g(?:ü|ue|u)ltig\s*bis|verfall(?:s)?datum|valid\s*(?:thru|through|until)"),
     # authorisation codes
     _label("auth_code", "id", r"auth(?:orization|orisation)?" + _NO + r"|appr(?:oval)?" + _NO + r"|approved"
-           + r"|genehmigungs?[\s\-]*(?:nr\.?|nummer|code)?|autori[sz]ierungs?[\s\-]*(?:nr\.?|nummer|code)?|autor\.?[\s\-]*nr\.?", 2),
-    # terminal, merchant and trace ids
-    _label("terminal_id", "id", r"terminal(?:[\s\-]*(?:id|nr\.?|nummer|no\.?|#))?|term\s*(?:id|#)|tid|mid|merchant\s*(?:id|no\.?|#|number)"
+           + r"|genehmigungs?[\s\-]*(?:nr\.?|nummer|code)?|autori[sz]ierungs?[\s\-]*(?:nr\.?|nummer|code)?|autor\.?[\s\-]*nr\.?"
+           + r"|aid[\s\-]*59", 2),
+    # terminal, merchant, trace and capture references
+    _label("terminal_id", "id", r"terminal(?:[\s\-]*(?:id|nr\.?|nummer|no\.?|#))?|term\s*(?:id|#)|t[\s\-]?id|mid"
+           r"|merchant\s*(?:id|no\.?|#|number)"
            r"|trace(?:[\s\-]*(?:nr\.?|no\.?|#|number|nummer))?|stan|rrn|ref(?:erence)?\s*(?:no\.?|nr\.?|#|number)"
-           r"|vu[\s\-]*(?:nr\.?|nummer)|ta[\s\-]*(?:nr\.?|nummer)|trans(?:aktions)?[\s\-]*nummer", 4),
+           r"|vu[\s\-]*(?:nr\.?|nummer)|capt(?:ure)?\.?[\s\-]*ref(?:erence)?\.?", 4),
+    # transaction numbers of the till or the card terminal (the fiscal "TSE-Transaktion" counter stays)
+    _label("transaction_id", "id", r"(?<!tse[\s\-])(?:ta[\s\-]*(?:nr\.?|nummer)"
+           r"|trans(?:aktions|action)?[\s.\-]*(?:nr\.?|nummer|no\.?|number|id|#)"
+           r"|txn[\s\-]*(?:id|no\.?|#)|seq(?:uence)?[\s.\-]*(?:nr\.?|no\.?|number|#))", 4),
+    # EMV data of the card terminal: application id, cryptogram, verification results
+    # (an AID starts "A0", the other values are hex: "RITE AID #0512" or "ATC 12PK" is no EMV data)
+    _label("emv_data", "id", r"emv(?:[\s\-]*(?:daten|data|info|aid))?|aid(?=" + _SEP + r"a0)"
+           r"|(?:tvr|tsi|arqc|arpc|atc|iad|(?:app(?:lication)?\s*)?cryptogram)"
+           r"(?=" + _SEP + r"[0-9a-f]{4,}(?![^\W_]))", 4),
+    _label("emv_data", "id", r"(?:karten|pan|card)[\s\-]*(?:folge|seq(?:uence)?)[\s\-]*(?:nr\.?|nummer|no\.?|#)?", 1),
     # e-mail addresses after their label, also where OCR misread the "@" ("j.doe84eposteo.de")
     _label("email", "email", r"e[\s\-]?mail(?:[\s\-]*(?:address|adresse))?|(?:e[\s\-]?receipt\s+)?sent\s+to|gesendet\s+an|receipt\s+to"),
     # people: cashiers, servers, cardholders, patients
-    _label("person_name", "name", r"(?:your\s+)?cashier(?:\s+name)?(?:\s+(?:today|was|is))*|kassierer(?:in)?|bediener(?:in)?|bedienung"
-           r"|(?:es\s+)?bediente\s+sie|sie\s+wurden\s+bedient\s+von|bedient\s+von|(?:you\s+were\s+)?served\s+by|server(?:\s+name)?"
+    _label("person_name", "name", r"(?:(?:your\s+)?(?:cashier|server)(?:\s+name)?|kassierer(?:in)?|bediener(?:in)?|bedienung"
+           r"|(?:es\s+)?bediente\s+sie)" + _WAS +
+           r"|sie\s+wurden\s+bedient\s+von|bedient\s+von|(?:you\s+were\s+)?served\s+by"
            r"|team\s+member|associate|clerk|operator|card\s*holder(?:\s+name)?|karteninhaber(?:in)?|customer\s+name"
-           r"|patient(?:\s+name)?|prescriber|pharmacist|apotheker(?:in)?|(?:^|(?<=\s))name(?=\s*:)|kunde(?=\s*:)|host(?=\s*:)"),
+           r"|patient(?:\s+name)?|prescriber|pharmacist|apotheker(?:in)?|(?:^|(?<=\s))name(?=\s*:)|kunde(?=\s*:)"
+           # words that are also goods ("WAITRESS APRON", "BED. LINEN") only with a colon or "was"
+           r"|(?:your\s+)?(?:host|waiter|waitress|bartender|kellner(?:in)?|verk(?:ä|ae)ufer(?:in)?|mitarbeiter(?:in)?|bed\.)"
+           f"(?:(?:{_WAS_WORD})+|(?=\\s*:))"
+           # the till's footer "Kasse:3 Bed.: Anna", however OCR read "Bed.:" ("Bed , Anna", "Bed_ Anna")
+           r"|kasse[\s:.\-_]*\d+[\s,;.]+bed(?:\s?[.,_:])*"),
 )
 
 _TOKEN = re.compile(r"\S+")

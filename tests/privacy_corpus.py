@@ -4,8 +4,9 @@ find those values again wherever they might have leaked.
 Everything is built here, deterministically (one ``random.Random`` seed): receipt images
 rendered with Pillow (clean scans and photo-like ones: tilted, noisy, blurred, JPEG'd) and
 PDF e-receipts with a text layer. Each document records exactly which sensitive values
-(card numbers, phones, e-mail addresses, member ids, names, medication) and which harmless
-line items it carries, so a test can look for the former and count the latter.
+(card numbers, phones, e-mail addresses, member ids, names, terminal and transaction numbers,
+medication) and which harmless line items it carries, so a test can look for the former and
+count the latter.
 """
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ SEED = 20250314
 @dataclass(frozen=True)
 class Secret:
     """One sensitive value put into the corpus. kind: card, phone, email, member_id, name,
-    medication, mail_text (body, subject, headers)."""
+    terminal (card-terminal and transaction numbers), medication, mail_text (body, subject,
+    headers)."""
 
     kind: str
     value: str
@@ -47,7 +49,7 @@ class Secret:
 
     @property
     def numeric(self) -> bool:
-        return self.kind in ("card", "phone", "member_id")
+        return self.kind in ("card", "phone", "member_id", "terminal")
 
 
 @dataclass
@@ -101,6 +103,10 @@ US_NAMES = [("MARIA", "OYELARAN"), ("JOHN", "HAGEDORN"), ("PRIYA", "CASTELLANOS"
             ("LUCIA", "THORVALDSEN"), ("KEVIN", "MBEKWENI"), ("RENATA", "OKONKWO"), ("SAMUEL", "WETHERBY")]
 DE_NAMES = [("Jana", "Wischnewski"), ("Thomas", "Brzezinski"), ("Sabine", "Kowalczyk"), ("Jürgen", "Hagenbeck"),
             ("Petra", "Lindqvist"), ("Holger", "Zimmerlein"), ("Anke", "Vogelsang"), ("Dieter", "Ruckhaber")]
+
+# servers and the German "Bed." (Bedienung) of the card-terminal block
+US_SERVERS = [("ROSALIND", "QUACKENBUSH"), ("TOBIAS", "WINTERBOTTOM"), ("ODALYS", "FENWICKE"), ("BARNABY", "MCALLISTAIR")]
+DE_SERVERS = ["Friedelinde", "Hildegunde", "Wolfhardt", "Ottilie"]
 
 US_MEDS = ["IBUPROFEN 200MG 100CT", "TYLENOL EXTRA STRENGTH", "CLARITIN 24HR", "NICORETTE GUM 4MG",
            "CLEARBLUE PREGNANCY TEST", "ONETOUCH TEST STRIPS 50", "TROJAN ENZ 12CT", "MUCINEX DM",
@@ -231,6 +237,7 @@ def build_receipt(rng: random.Random, n: int, language: str, harmless: list[str]
             rng.choice([f"MEMBER # {member}", f"REWARDS ACCT {member}", f"LOYALTY NO {member}"]),
             rng.choice([f"PHONE: {customer_phone}", f"CUSTOMER PHONE: {customer_phone}"]),
             f"E-RECEIPT SENT TO {email}",
+            *terminal_lines(n, language, secrets),
             "THANK YOU FOR SHOPPING",
         ]
     else:
@@ -241,11 +248,34 @@ def build_receipt(rng: random.Random, n: int, language: str, harmless: list[str]
             rng.choice([f"PAYBACK-Karte {member}", f"Kundennr. {member}", f"Mitglieds-Nr. {member}"]),
             rng.choice([f"Tel.: {customer_phone}", f"Kunden-Tel. {customer_phone}", f"Handy: {customer_phone}"]),
             f"E-Mail: {email}",
+            *terminal_lines(n, language, secrets),
             "Vielen Dank fuer Ihren Einkauf",
         ]
     lines = header + items + totals + footer
     return Document(name=f"{language}-{n}", style="", language=language, lines=lines, harmless=list(harmless),
                     sensitive_items=list(meds), secrets=secrets)
+
+
+def terminal_lines(n: int, language: str, secrets: list[Secret]) -> list[str]:
+    """The server's name and the card terminal's data of receipt ``n`` (a German Kundenbeleg,
+    or a US check's transaction lines), recorded in ``secrets``. Drawn from a generator of
+    their own, so that the rest of the corpus stays as it was."""
+    rng = random.Random(f"{SEED}-terminal-{n}")
+
+    def digits(count: int) -> str:
+        return str(rng.randint(1, 9)) + "".join(rng.choice("0123456789") for _ in range(count - 1))
+
+    if language == "en":
+        first, last = US_SERVERS[(n // 2) % len(US_SERVERS)]
+        server = rng.choice([f"SERVER: {first} {last}", f"YOUR SERVER TODAY WAS {first} {last}"])
+        transaction, code = digits(9), digits(20)
+        secrets += [Secret("name", f"{first} {last}"), Secret("terminal", transaction), Secret("terminal", code)]
+        return ["AID A0000000031010", f"TRANSACTION ID: {transaction}", f"TC# {group(code, [4] * 5, ' ')}", server]
+    name = DE_SERVERS[(n // 2) % len(DE_SERVERS)]
+    terminal, vu = digits(8), digits(10)
+    secrets += [Secret("name", name), Secret("terminal", terminal), Secret("terminal", vu)]
+    return ["* * Kundenbeleg * *", f"Trace-Nr. {digits(6)}", f"Terminal-ID {terminal}", f"VU-Nr. {vu}",
+            "AID A0000000043060", "Zahlung erfolgt", f"Kasse: 3 Bed.: {name}"]
 
 
 # --------------------------------------------------------------------------- rendering
@@ -282,8 +312,8 @@ def receipt_pdf(lines: list[str]) -> bytes:
 
 def build_corpus(n_clean: int = 5, n_photo: int = 5, n_pdf: int = 2, seed: int = SEED) -> list[Document]:
     """The corpus: every harmless item of grocery_items.txt is used once; each document
-    carries a card number, a cardholder, a cashier, a member id, a customer phone, an
-    e-mail address and one or two sensitive purchases."""
+    carries a card number, a cardholder, a cashier, a server, a member id, a customer phone,
+    an e-mail address, card-terminal or transaction numbers and one or two sensitive purchases."""
     rng = random.Random(seed)
     items = grocery_items()
     german = [i for i in items if not i.isupper()]

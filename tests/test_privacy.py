@@ -3,11 +3,12 @@ or the stored image.
 
 One daemon (real SMTP, real queue, real OCR, DEBUG logging) reads a seeded corpus
 (``privacy_corpus.build_corpus``): clean scans, photo-like JPEGs and PDF e-receipts with a
-text layer, each carrying a card number, cardholder and cashier names, a member id, a
-customer phone, an e-mail address and sensitive purchases among harmless grocery items;
-the mails add seeded text in body, subject and headers. The tests then look for every
-seeded value in every column of every table, in the daemon's log and in every stored
-image read again by the project's OCR, and count the harmless items that survived.
+text layer, each carrying a card number, cardholder, cashier and server names, a member id,
+a customer phone, an e-mail address, card-terminal and transaction numbers and sensitive
+purchases among harmless grocery items; the mails add seeded text in body, subject and
+headers. The tests then look for every seeded value in every column of every table, in the
+daemon's log and in every stored image read again by the project's OCR, and count the
+harmless items that survived.
 """
 from __future__ import annotations
 
