@@ -7,6 +7,10 @@ Scores against labels/<id>.json:
   date     exact match with normalized.date (ISO)
   merchant fuzzy match with ``company``: both upper-cased, punctuation and legal-form suffixes
            (SDN BHD, S/B, GmbH, Inc, LLC, Ltd, ...) removed, then difflib ratio >= MERCHANT_THRESHOLD.
+  merchant~ the same, or either name (the canonical brand or the line as printed) contained in the
+           other with spaces dropped: the labels join the printed boxes, a canonical brand is shorter
+  brand    where the labelled company is a brand of the directory (parse.brands): the receipt's
+           brand_wikidata is that brand's
 and, with no label, how many receipts' line items add up to their subtotal (or total).
 With --ocr-cache DIR, OCR lines are read from DIR/<id>.json ({"lines": [{"text", "box", "confidence",
 "words"}]}) when present; images without a cached file are OCR'd (one engine for all images) and their
@@ -23,18 +27,20 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from parse.extract import extract_receipt  # noqa: E402
+from parse.second_look import second_look  # noqa: E402
 from parse.types import OcrLine, Receipt  # noqa: E402
 
 ADDRESS_THRESHOLD = 0.8
 MERCHANT_THRESHOLD = 0.80
 FIELDS = ("total", "date", "merchant")
-OPTIONAL_FIELDS = ("address", "time")  # scored where the labels carry them
+OPTIONAL_FIELDS = ("merchant~", "brand", "address", "time")  # scored where the labels carry them
 _LEGAL = re.compile(
     r"\b(SDN\.? ?BHD|S/B|BHD|BERHAD|GMBH|AG|KG|INC|LLC|LTD|LIMITED|PLC|CORP|CORPORATION|CO|PTE|PTY|SARL|SAS)\b\.?"
 )
@@ -52,6 +58,29 @@ def merchant_match(expected: str | None, got: str | None) -> bool:
     if not a or not b:
         return a == b
     return difflib.SequenceMatcher(None, a, b).ratio() >= MERCHANT_THRESHOLD
+
+
+def merchant_named(expected: str | None, got: str | None) -> bool:
+    """The looser merchant row ("merchant~"): the strict match, or one name contained in the other
+    once spaces are dropped (four letters at least): a canonical brand against a label that joins
+    the printed boxes ("Sainsbury's" in "Sainsbury'sSupermarketsLtd Sainsbury's", "Speedway" in
+    "SPEEDWAY0006661", "MR.DIY" in "MR. D.I.Y. (KUCHAI) SDN BHD")."""
+    if merchant_match(expected, got):
+        return True
+    a, b = (normalise_company(text).replace(" ", "") for text in (expected, got))
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 4 and shorter in longer
+
+
+def brand_of_label(company: str | None, country: str | None):
+    """The directory's brand for the labelled company (or one of the boxes it joins), if any."""
+    from parse.brands import match_brand
+
+    for text in [company or "", *(company or "").split()]:
+        found = match_brand(text, country) if text else None
+        if found is not None:
+            return found.brand
+    return None
 
 
 def address_match(expected: str, got: str | None) -> bool:
@@ -81,6 +110,15 @@ class LineSource:
     def __init__(self, cache: Path | None):
         self.cache = cache
         self._engine = None
+        self.look_seconds = 0.0  # spent reading regions again (second look), cache misses only
+
+    @property
+    def engine(self):
+        if self._engine is None:
+            from parse.ocr import OcrEngine, OcrSettings
+
+            self._engine = OcrEngine(OcrSettings())
+        return self._engine
 
     def lines(self, image: Path) -> list[OcrLine]:
         if image.suffix.lower() == ".pdf":  # e-receipts: the daemon's path (text layer, else rendered pages)
@@ -89,20 +127,41 @@ class LineSource:
             cached = self.cache / f"{image.stem}.json"
             if cached.exists():
                 return _lines_from_json(json.loads(cached.read_text()))
-        if self._engine is None:
-            from parse.ocr import OcrEngine, OcrSettings
-
-            self._engine = OcrEngine(OcrSettings())
         from PIL import Image
 
         from parse.ocr import read_upright
 
         with Image.open(image) as img:
-            lines = read_upright(self._engine, img)[1]  # as the pipeline reads: turned upright if sideways
+            lines = read_upright(self.engine, img)[1]  # as the pipeline reads: turned upright if sideways
         if self.cache is not None:
             self.cache.mkdir(parents=True, exist_ok=True)
             (self.cache / f"{image.stem}.json").write_text(json.dumps({"lines": [_line_to_json(l) for l in lines]}))
         return lines
+
+    def region_reader(self, image: Path) -> Callable[[tuple[int, int, int, int]], list[OcrLine]]:
+        """``parse.ocr.read_region`` on ``image`` as the lines' boxes see it (EXIF-upright), with its
+        readings kept in the cache beside the image's lines (``<id>.regions.json``)."""
+        cached = self.cache / f"{image.stem}.regions.json" if self.cache is not None else None
+        known = json.loads(cached.read_text()) if cached is not None and cached.exists() else {}
+        opened: list = []
+
+        def read(box: tuple[int, int, int, int]) -> list[OcrLine]:
+            key = ",".join(map(str, box))
+            if key not in known:
+                from PIL import Image, ImageOps
+
+                from parse.ocr import read_region
+
+                if not opened:
+                    opened.append(ImageOps.exif_transpose(Image.open(image)))
+                started = time.monotonic()
+                known[key] = [_line_to_json(line) for line in read_region(self.engine, opened[0], box)]
+                self.look_seconds += time.monotonic() - started
+                if cached is not None:
+                    cached.write_text(json.dumps(known))
+            return _lines_from_json({"lines": known[key]})
+
+        return read
 
     def _pdf_lines(self, path: Path) -> list[OcrLine]:
         from parse.pdf import read_pdf
@@ -112,11 +171,7 @@ class LineSource:
             if page.image is None:
                 lines.extend(page.lines)
                 continue
-            if self._engine is None:
-                from parse.ocr import OcrEngine, OcrSettings
-
-                self._engine = OcrEngine(OcrSettings())
-            lines.extend(self._engine.read(page.image))
+            lines.extend(self.engine.read(page.image))
         return lines
 
 
@@ -156,6 +211,13 @@ def score(receipt: Receipt, label: dict) -> dict[str, tuple[bool, str, str]]:
         "merchant": (merchant_match(label.get("company"), receipt.merchant), str(label.get("company")),
                      str(receipt.merchant)),
     }
+    company = label.get("company")
+    named = merchant_named(company, receipt.merchant) or merchant_named(company, receipt.merchant_raw)
+    scores["merchant~"] = (named, str(company), f"{receipt.merchant} | {receipt.merchant_raw}")
+    labelled_brand = brand_of_label(company, label.get("country"))
+    if labelled_brand is not None:
+        scores["brand"] = (receipt.brand_wikidata == labelled_brand.wikidata,
+                           f"{labelled_brand.name} {labelled_brand.wikidata}", f"{receipt.merchant} {receipt.brand_wikidata}")
     if label.get("address"):  # receipts-dev: the address as printed
         scores["address"] = (address_match(label["address"], receipt.merchant_address), label["address"],
                              str(receipt.merchant_address))
@@ -179,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-misses", action="store_true", help="print only the table")
     parser.add_argument("--split", choices=("all", "tune", "test"), default="all",
                         help="receipts-dev2: its tuning part, its untouched split (ids divisible by 3), or all")
+    parser.add_argument("--first-look", action="store_true", help="no second look at lines (parse.second_look)")
     args = parser.parse_args(argv)
 
     source = LineSource(args.ocr_cache)
@@ -187,13 +250,19 @@ def main(argv: list[str] | None = None) -> int:
     items_ok = items_known = 0
     hits = {field: 0 for field in FIELDS + OPTIONAL_FIELDS}
     labelled = {field: 0 for field in FIELDS + OPTIONAL_FIELDS}
-    consistent = 0
+    consistent = looked_again = 0
     misses: list[str] = []
     started = time.monotonic()
     for label_path in labels:
         label = json.loads(label_path.read_text())
         images = sorted((args.folder / "images").glob(f"{label_path.stem}.*"))
-        receipt = extract_receipt(source.lines(images[0])) if images else Receipt()
+        lines = source.lines(images[0]) if images else []
+        receipt = extract_receipt(lines)
+        if images and images[0].suffix.lower() != ".pdf" and not args.first_look:  # as the pipeline does
+            looked = second_look(lines, receipt, source.region_reader(images[0]))
+            if looked is not None:
+                receipt = looked[1]
+                looked_again += 1
         consistent += items_add_up(receipt)
         matched = items_match(receipt, label)
         if matched is not None:
@@ -228,6 +297,9 @@ def main(argv: list[str] | None = None) -> int:
             n_country = fields["total"][1]
             print(f"{code:<8} {n_country:>4} " + " ".join(f"{100 * fields[f][0] / (fields[f][1] or 1):>8.1f}%"
                                                           for f in FIELDS))
+    if not args.first_look:
+        print(f"\nsecond look: kept for {looked_again} receipts; {source.look_seconds:.1f}s spent reading regions"
+              " again in this run (regions read from the cache cost nothing)")
     print(f"\n{len(labels)} receipts ({args.split}), {elapsed:.1f}s, merchant threshold difflib ratio >= {MERCHANT_THRESHOLD}"
           f" (after upper-casing, dropping punctuation and legal suffixes)")
     return 0

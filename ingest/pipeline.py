@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import imagehash
 from PIL import Image
@@ -18,8 +19,9 @@ from panel.eligibility import dedupe_key, judge_readable
 from parse.extract import extract_receipt
 from parse.images import ImageRejected, open_image
 from parse.mail import PartLimits
-from parse.ocr import OcrEngine, OcrSettings, prepare_image, read_upright
+from parse.ocr import OcrEngine, OcrSettings, prepare_image, read_region, read_upright
 from parse.pdf import PdfRejected, read_pdf
+from parse.second_look import second_look
 from parse.types import Candidate, OcrLine, ParsedMail, Receipt, SkippedPart
 from receiptd.config import Config
 from redact import Redacted, RedactionPolicy, redact_receipt, redacted_jpeg
@@ -120,8 +122,9 @@ class Pipeline:
         return prepare_image(image, self.config.ocr.max_side, self.config.ocr.max_pixels)
 
     def understand(self, candidate: Candidate, document: Document) -> ReceiptResult:
-        receipt = extract_receipt(document.lines)
-        redacted: Redacted = redact_receipt(receipt, document.lines, self.redaction)
+        started = time.perf_counter()
+        lines, receipt = self.look(candidate, document)
+        redacted: Redacted = redact_receipt(receipt, lines, self.redaction)
         status, reason = judge(redacted.receipt)
         phash = str(imagehash.phash(document.image)) if document.image is not None else None
         stored_image = None
@@ -135,13 +138,25 @@ class Pipeline:
             redactions=tuple(redacted.report),
             status=status,
             reason=reason,
-            ocr_seconds=document.ocr_seconds,
+            ocr_seconds=document.ocr_seconds + time.perf_counter() - started,
             image_sha256=hashlib.sha256(candidate.data).hexdigest(),
             redacted_image=stored_image,
             lines=tuple(redacted.lines),
             phash=phash,
             dedupe_key=dedupe_key(redacted.receipt, to_minor(redacted.receipt.total, redacted.receipt.currency)),
         )
+
+
+    def look(self, candidate: Candidate, document: Document) -> tuple[tuple[OcrLine, ...], Receipt]:
+        """The receipt the lines give, after a second look at the lines that should hold a field
+        the first read missed (``parse.second_look``), on a photo (whose pixels the boxes are in)."""
+        receipt = extract_receipt(document.lines)
+        if candidate.kind != "image" or document.image is None or not self.config.ocr.second_look:
+            return document.lines, receipt
+        looked = second_look(document.lines, receipt, partial(read_region, self.engine, document.image))
+        if looked is None:
+            return document.lines, receipt
+        return tuple(looked[0]), looked[1]
 
 
 def judge(receipt: Receipt) -> tuple[str, str | None]:

@@ -47,7 +47,7 @@ def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
     for line in doc.lines:
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
         for category in CATEGORIES:
-            if _mentions(line.text, category):
+            if mentions(line.text, category):
                 scores[category] += weight
     best = max(scores, key=lambda c: scores[c])  # a tie goes to the category listed first
     if scores[best] < 1.0:
@@ -70,7 +70,7 @@ def _matcher(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
 _MATCHERS = {category: _matcher(words) for category, words in CATEGORIES.items()}
 
 
-def _mentions(text: str, category: str) -> bool:
+def mentions(text: str, category: str) -> bool:
     """A trade word of ``category`` on the line: long ones OCR-tolerant, short ones as printed."""
     long_words, short_pattern = _MATCHERS[category]
     return bool(short_pattern.search(ascii_upper(text))) or find_keyword(text, long_words, _GLUED) is not None

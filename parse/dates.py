@@ -45,7 +45,7 @@ _DAY_MONTH_RE = re.compile(
     rf"(?<![\dA-Z])(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-/.]*(?P<m>{_MONTH_RE}){_MONTH_END}[\s\-/.,']*{_YEAR}"
 )
 _MONTH_DAY_RE = re.compile(
-    rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.]*(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?(?!\d)[\s,._]*{_YEAR}"
+    rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.]*(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?(?!\d)[\s,._']*{_YEAR}"
 )
 # a month abbreviation with one letter misread ("UCT 3, 2016"), only in a full "MON D, YYYY" or
 # "D MON YYYY" date and only where one month is that close
@@ -103,6 +103,7 @@ class RawDate:
     start: int
     end: int
     kind: str
+    separator: str = ""  # of a numeric date: "/", "." or "-"
 
     @property
     def forces_day_first(self) -> bool:
@@ -120,6 +121,15 @@ class TimeMatch:
     end: int
 
 
+# "04 '18/2014": one separator read as an apostrophe, the other printed, a full year after them
+_APOSTROPHE_SEPARATOR_RES = (
+    re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\s?'\s?(?P<b>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<y>(?:19|20)\d{2})(?!\d)"),
+    re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<b>\d{1,2})\s?'\s?(?P<y>(?:19|20)\d{2})(?!\d)"),
+)
+# "06-09-2816": the 0 of a year read as 8, beside a day and month
+_YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
+
+
 def prepare(text: str) -> str:
     """Upper case, accents dropped, and OCR letter-for-digit slips fixed inside date-like tokens."""
     text = ascii_upper(text)
@@ -129,8 +139,9 @@ def prepare(text: str) -> str:
 
     text = _DATEISH_RE.sub(fix, text)
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
-    for regex in _SEPARATOR_AS_ONE_RES:
+    for regex in _SEPARATOR_AS_ONE_RES + _APOSTROPHE_SEPARATOR_RES:
         text = regex.sub(_separator_as_one, text)
+    text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
     for regex in (_COMMAS_RE, _COMMA_SHORT_YEAR_RE):
         text = regex.sub(lambda m: _separator_as_one(m, ".") if "," in m["s1"] + m["s2"] else m.group(0), text)
     for regex in _BROKEN_ZERO_RES:
@@ -173,9 +184,14 @@ def _separator_as_one(m: re.Match[str], sep: str | None = None) -> str:
     return f"{m['a']}{sep}{m['b']}{sep}{m['y']}"
 
 
+_THIS_CENTURY_UP_TO = dt.date.today().year % 100 + 1  # "23-10-92" is 1992, "03.04.20" 2020
+
+
 def _year(raw: str) -> int:
     year = int(raw.translate(_YEAR_FIX))
-    return 2000 + year if year < 100 else year
+    if year >= 100:
+        return year
+    return 2000 + year if year <= _THIS_CENTURY_UP_TO else 1900 + year
 
 
 def find_dates(text: str) -> list[RawDate]:
@@ -202,7 +218,7 @@ def _dates_in(text: str) -> list[RawDate]:
     for regex in (_NUMERIC_RE, _MIXED_RE):  # same separators first: "#19- 18/01/2018"
         for m in regex.finditer(text):
             if not _time_like(m):
-                add(RawDate(int(m["a"]), int(m["b"]), _year(m["y"]), m.start(), m.end(), "numeric"))
+                add(RawDate(int(m["a"]), int(m["b"]), _year(m["y"]), m.start(), m.end(), "numeric", m["sep"]))
     for regex in _FUZZY_MONTH_RES:
         for m in regex.finditer(text):
             month = _near_month(m["m"])
@@ -238,6 +254,13 @@ def resolve(raw: RawDate, day_first: bool) -> dt.date | None:
         return _make(raw.year, raw.second, raw.first)
     preferred = (raw.second, raw.first) if day_first else (raw.first, raw.second)
     return _make(raw.year, *preferred) or _make(raw.year, preferred[1], preferred[0])
+
+
+def usual_order(raw: RawDate) -> bool:
+    """Day first for a dotted date (``13.05.17``: Germany and most of Europe); month first for
+    slashes and hyphens, as in the United States, where the panel starts. Only for a receipt
+    that says nothing else about its order."""
+    return raw.separator == "."
 
 
 def order_from_dates(raws: list[RawDate]) -> bool | None:

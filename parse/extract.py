@@ -11,12 +11,13 @@ from decimal import Decimal
 
 from .agreement import read_amounts
 from .amounts import to_cents
+from .brand import find_brand
 from .category import find_category
-from .dates import RawDate, find_dates, find_times, order_from_dates, resolve
+from .dates import RawDate, find_dates, find_times, order_from_dates, resolve, usual_order
 from .items import find_items, first_total_line, fit_to, settle_discounts
 from .layout import Doc, build_doc
 from .locale import detect_locale
-from .merchant import find_merchant
+from .merchant import find_merchant, header_end
 from .payment import find_payment, find_receipt_number
 from .text import has_keyword
 from .types import OcrLine, Receipt
@@ -34,24 +35,28 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     locale = detect_locale(doc.texts)
     confidence: dict[str, float] = {}
 
-    date, date_line, confidence["date"] = _pick_date(doc, locale.day_first)
+    date, date_line, confidence["date"], order_guessed = _pick_date(doc, locale.day_first)
     time, confidence["time"] = _pick_time(doc, date_line)
     reading = read_amounts(doc, locale.currency)
     doc, totals = reading.doc, reading.totals
     first_body = _first_body_line(doc)
     merchant = find_merchant(doc, _heights(lines), first_body)
     body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=len(doc.lines))
-    header_end = max((merchant.name_line or 0) + 1, (merchant.address_end or 0) + 1)
-    if header_end >= body_end:
-        header_end = (merchant.name_line or 0) + 1
-    body_start = _items_start(doc, header_end, first_total_line(doc, header_end, body_end), date)
+    after_header = max((merchant.name_line or 0) + 1, (merchant.address_end or 0) + 1)
+    if after_header >= body_end:
+        after_header = (merchant.name_line or 0) + 1
+    body_start = _items_start(doc, after_header, first_total_line(doc, after_header, body_end), date)
     items = find_items(doc, body_start, first_total_line(doc, body_start, body_end))
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
-    category, confidence["category"] = find_category(doc, merchant.name_line)
+    brand = find_brand(doc, locale.country, header_end(doc, first_body))
+    if brand is not None:  # the brand's own trade (its OSM tags), not a word count, says the category
+        category, confidence["category"] = brand.brand.category, 0.9
+    else:
+        category, confidence["category"] = find_category(doc, merchant.name_line)
 
     confidence.update({
-        "merchant": merchant.name_confidence,
+        "merchant": max(merchant.name_confidence, 0.6 + 0.35 * brand.score) if brand else merchant.name_confidence,
         "merchant_address": 0.6 if merchant.address else 0.0,
         "phone": 0.7 if merchant.phone else 0.0,
         "currency": locale.currency_confidence if locale.currency else 0.0,
@@ -69,6 +74,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     items = fit_to(items, tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None))
     flags = _flags(items, subtotal, tax, _money(totals.tip), total, rounding)
     flags.update({f"total_{check}": True for check in reading.checks})
+    if order_guessed:
+        flags["date_order_guessed"] = True  # nothing on the receipt says day-first or month-first
     if reading.sign_digit:
         flags["currency_sign_read_as_digit"] = True
     if total is not None and not reading.checks and not flags.get("items_sum_to_total"):
@@ -77,7 +84,9 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
         for name in ("total", "subtotal", "tax"):
             confidence[name] = min(0.99, confidence[name] + 0.1)
     return Receipt(
-        merchant=merchant.name,
+        merchant=brand.brand.name if brand else merchant.name,
+        merchant_raw=merchant.name or (brand.printed if brand else None),  # the shop's name as printed
+        brand_wikidata=brand.brand.wikidata if brand else None,
         merchant_address=merchant.address,
         phone=merchant.phone,
         date=date,
@@ -126,16 +135,18 @@ def _first_body_line(doc: Doc) -> int | None:
     return None
 
 
-def _pick_date(doc: Doc, locale_day_first: bool) -> tuple[dt.date | None, int | None, float]:
+def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None, int | None, float, bool]:
+    """The purchase date, its line, its confidence, and whether its order was guessed (the
+    receipt could not decide between day-first and month-first)."""
     found: list[tuple[int, RawDate]] = [(line.index, raw) for line in doc.lines for raw in find_dates(line.text)]
     if not found:
-        return None, None, 0.0
+        return None, None, 0.0, False
     evidence = order_from_dates([raw for _, raw in found])
     day_first = locale_day_first if evidence is None else evidence
     best: tuple[float, int, dt.date, RawDate] | None = None
     latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)  # no purchase is in the future
     for index, raw in found:
-        value = resolve(raw, day_first)
+        value = resolve(raw, usual_order(raw) if day_first is None else day_first)
         if value is None or value > latest:
             continue
         text = doc.lines[index].text
@@ -153,11 +164,11 @@ def _pick_date(doc: Doc, locale_day_first: bool) -> tuple[dt.date | None, int | 
         if best is None or score > best[0]:
             best = (score, index, value, raw)
     if best is None:
-        return None, None, 0.0
+        return None, None, 0.0, False
     score, index, value, raw = best
     ambiguous = raw.kind == "numeric" and raw.first <= 12 and raw.second <= 12 and raw.first != raw.second
     confidence = min(0.95, 0.5 + 0.15 * score) - (0.15 if ambiguous and evidence is None else 0.0)
-    return value, index, max(confidence, 0.1)
+    return value, index, max(confidence, 0.1), ambiguous and day_first is None
 
 
 def _pick_time(doc: Doc, date_line: int | None) -> tuple[dt.time | None, float]:

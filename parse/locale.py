@@ -33,16 +33,21 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
                r"|\bNETTO\b|\bBRUTTO\b|\bDATUM\b|\bUHRZEIT\b", 2.0),
         ("AT", r"\bOESTERREICH\b|\bAUSTRIA\b", 3.0),
         ("FR", r"\bTVA\b|\bMERCI\b|\bFRANCE\b|\bTTC\b|\bESPECES?\b", 1.5),
-        ("MA", r"\bMAROC\b|\bMOROCCO\b|\bDH\b|\bDHS\b|\bMAD\b", 2.0),
+        ("MA", r"\bMAROC\b|\bMOROCCO\b|\bDHS\b", 2.0),
+        ("MA", r"\bDH\b|\bMAD\b", 0.5),  # two or three letters that OCR also makes of specks
         # a postcode's inward digit may come out as a letter ("LS1 SAB")
         ("GB", r"\bPLC\b|\bLTD\b|\bLIMITED\b|\bUNITED KINGDOM\b|\bENGLAND\b|\bLONDON\b"
                r"|\b[A-Z]{1,2}\d[A-Z\d]?\s[\dSOIZB][A-Z]{2}\b", 1.5),
         ("GB", r"\bVAT\b", 2.0),  # the US has no VAT
         ("GB", r"(?<![A-Z\d])E\d{1,4}\.\d{2}\b", 1.0),  # "E23.73": a pound sign read as E
-        ("US", r"\bSALES TAX\b|\bINC\b|\bLLC\b|\bUSA\b|\bUNITED STATES\b"
+        ("US", r"\bSALES TAX\b|\bLLC\b|\bUSA\b|\bUNITED STATES\b"
                r"|\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
-               r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?\s\d{5}(?:-\d{4})?\b"
+               r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\.?,?\s{1,4}\d{5}(?:-\d{4})?\b"
                r"|\(\d{3}\)\s?\d{3}-\d{4}", 1.5),
+        # weaker: also Canadian (month-first too) or British: a North American phone number, Inc.,
+        # a plain "TAX", a 12-hour clock, a restaurant check's words
+        ("US", r"(?<![\d-])\d{3}[-.]\d{3}[-.]\d{4}(?![\d-])|\bINC\b\.?$|\bTAX\b|\b[01]?\d:[0-5]\d\s?[AP]\.?M\b"
+               r"|\bSERVER\b|\bGUESTS?\b|\bCHK\b|\bTBL\b|\bGRATUITY\b|\bTIP\b", 0.5),
         ("SG", r"\bSINGAPORE\b|\bPTE\.? LTD\b", 3.0),
         ("CH", r"\bSCHWEIZ\b|\bSUISSE\b|\bCHF\b", 3.0),
         ("AU", r"\bPTY\.? LTD\b|\bAUSTRALIA\b|\bABN\b", 3.0),
@@ -50,7 +55,8 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         # a state and its four-digit postcode ("Bella Vista NSW 2153"), card words of Australia and NZ
         ("AU", r"\b(?:NSW|VIC|QLD|TAS|ACT)\s\d{4}\b|\bEFTPOS\b", 2.0),
         ("NZ", r"\bNEW ZEALAND\b|\bNZ\$|\bNZD\b", 3.0),
-        ("ES", r"\bTOTAL A PAGAR\b|\bEFECTIVO\b|\bTARJETA\b|\bGRACIAS\b|\bESPANA\b|\bCAMBIO\b|\bS\.L\.|\bS\.A\.", 1.5),
+        ("ES", r"\bTOTAL A PAGAR\b|\bEFECTIVO\b|\bTARJETA\b|\bGRACIAS\b|\bESPANA\b|\bCAMBIO\b|\bS\.L\.|\bS\.A\."
+               r"|\bFACTURA\b|\bIMPORTE\b|\bCAMARERO\b|\bARTICULO\b|\bPRECIO\b|\bMESA\b|\bCIF\b|\bIVA INCL", 1.5),
         ("IT", r"\bTOTALE\b|\bCONTANTI\b|\bRESTO\b|\bSCONTRINO\b|\bGRAZIE\b|\bITALIA\b|\bP\.\s?IVA\b|\bS\.R\.L\b", 1.5),
         ("ES", r"\bIVA\b", 0.5),
         ("IT", r"\bIVA\b", 0.5),
@@ -71,7 +77,7 @@ _MARKER_RE = re.compile(
 class Locale:
     country: str | None
     currency: str | None
-    day_first: bool
+    day_first: bool | None  # None: nothing on the receipt says which order its dates are in
     currency_confidence: float
 
 
@@ -116,7 +122,7 @@ def detect_locale(texts: Sequence[str]) -> Locale:
         countries["US"] += 1.0  # "$" is shared by many dollars and by some ringgit receipts
     country = countries.most_common(1)[0][0] if countries else None
     if country is None:
-        return Locale(None, None, True, 0.0)
+        return Locale(None, None, None, 0.0)
     currency, day_first = COUNTRIES[country]
     if printed and printed != "USD" and (currencies[printed] >= 2 or _CURRENCY_COUNTRY[printed] == country):
         currency = printed  # one stray mark against the country's words is a speck ("0.€ JUIIBO")

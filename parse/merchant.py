@@ -84,7 +84,7 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
 
 
 # "Thank you for shopping at Greggs", "Welcome to Joe's Diner", "Danke fuer Ihren Einkauf bei REWE"
-_THANKS_RE = re.compile(
+THANKS_RE = re.compile(
     r"(?:THANK\s?YOU\s+FOR\s+(?:SHOPPING|VISITING|DINING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
     r"(?:\s+(?:AT|WITH|IN))?|WELCOME\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
     r"\s+(?P<name>[A-Z0-9&'. -]{2,40}?)\s*[!.,]?\s*$")
@@ -99,7 +99,7 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
     """No name line in the header: the receipt's thanks names the shop (0.5), or its web address
     or a shop mailbox does (0.4). Nothing: ``None``, rather than a guess."""
     for line in doc.lines:
-        match = _THANKS_RE.search(squash_spaces(ascii_upper(line.text)))
+        match = THANKS_RE.search(squash_spaces(ascii_upper(line.text)))
         if match and letters(match["name"]) >= 2 and not has_keyword(match["name"], _NOT_NAME):
             return clean_name(line.text[match.start("name"):match.end("name")]) or None, 0.5
     for line in doc.lines:

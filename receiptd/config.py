@@ -36,6 +36,7 @@ class SmtpConfig(_Section):
     timeout: float = Field(300.0, gt=0)
     max_recipients: int = Field(10, ge=1)
     max_connections: int = Field(100, ge=1)
+    command_call_limit: int = Field(50, ge=0)
     rate_per_ip: str = "60/minute"
     rate_per_sender: str = "30/hour"
     tls_cert: str = ""
@@ -104,6 +105,7 @@ class OcrConfig(_Section):
     threads: int = Field(0, ge=0)
     model_dir: str = ""
     network_dir: str = ""
+    second_look: bool = True
 
 
 class RedactConfig(_Section):

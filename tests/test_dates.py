@@ -134,7 +134,11 @@ def test_german_round_trips(value):
     assert parse_date(f"{value.day:02d}.{value.month:02d}.{value.year} 12:00", day_first=True) == value
 
 
-@given(dates)
+# a two-digit year past next year is the last century's ("23-10-92" is 1992)
+two_digit_years = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(dt.date.today().year + 1, 12, 31))
+
+
+@given(two_digit_years)
 def test_us_round_trips_month_first(value):
     assert parse_date(f"{value.month}/{value.day}/{value.year % 100:02d}", day_first=False) == value
 
@@ -173,3 +177,13 @@ def test_an_amount_pair_with_a_comma_is_no_short_year_date():
     rows = ["CAFE", "2 x 12.05,50 10:00", "TOTAL 4.00"]
     r = extract_receipt([OcrLine(t, box=(10, 30 * i, 300, 30 * i + 24), confidence=0.8) for i, t in enumerate(rows)])
     assert r.date is None
+
+
+@pytest.mark.parametrize("text, day_first, expected", [
+    ("FRI 23-10-92 80o04", True, dt.date(1992, 10, 23)),  # a two-digit year past next year
+    ("Jun17' 13 09;35PM", False, dt.date(2013, 6, 17)),  # a US restaurant printer's month, day, 'yy
+    ("Server = Katie 09 '18/2014", False, dt.date(2014, 9, 18)),  # one separator read as an apostrophe
+    ("DinArtS 06-09-2816F 22:35:32", True, dt.date(2016, 9, 6)),  # the 0 of the year read as 8
+])
+def test_date_slips_of_phone_photos(text, day_first, expected):
+    assert parse_date(text, day_first=day_first) == expected

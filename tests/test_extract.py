@@ -314,11 +314,11 @@ def test_tax_included_total_is_not_raised_by_the_tax():
 def test_a_date_in_the_future_is_no_purchase_date():
     lines = ocr("""
     Corner Shop
-    12/03/2024
+    23/03/2024
     TOTAL 5.00
     DD: 01/07/2047 12:44
     """)
-    assert extract_receipt(lines).date == dt.date(2024, 3, 12)
+    assert extract_receipt(lines).date == dt.date(2024, 3, 23)
 
 
 def test_a_count_line_above_or_below_its_item_gives_quantity_and_unit_price():
@@ -648,7 +648,7 @@ def test_a_shops_own_trade_word_outweighs_goods_that_sound_like_another_trade():
 ])
 def test_merchant_and_address_from_the_header(header, merchant, address):
     r = extract_receipt(ocr(header + "\n12/03/2024 10:12\nCOFFEE 3.50\nTOTAL 3.50"))
-    assert (r.merchant, r.merchant_address) == (merchant, address)
+    assert (r.merchant_raw, r.merchant_address) == (merchant, address)
 
 
 def test_item_names_lose_their_counts_and_keep_their_sizes():
@@ -703,7 +703,7 @@ def test_bare_receipt_number_labels(line, number):
     ("TAX InOiCE ADJUSTMENT Note\nCash Inv No, 7014F714\n14/10/2017\nBREAD 2.13\nTOTAL 2.13", None),
 ])
 def test_a_logo_only_name_is_found_elsewhere_or_left_empty(text, merchant):
-    assert extract_receipt(ocr(text)).merchant == merchant
+    assert extract_receipt(ocr(text)).merchant_raw == merchant
 
 
 @pytest.mark.parametrize(("line", "payment"), [
@@ -764,3 +764,79 @@ def test_a_true_leading_digit_stays_when_the_arithmetic_holds():
         VISA 56.16
     """))
     assert r.total == Decimal("56.16")
+
+
+def test_us_evidence_orders_dates_month_first():
+    """A state and ZIP code spaced out, a North American phone number: month first (#14 class 2)."""
+    lines = ocr("""
+    Thai Kitchen
+    953 E. Sahara Ave
+    Las Vegas NV   89104
+    702-735-3033
+    Name : AMANDA W 11/6/2011 1;38:27 AM
+    TOTAL 12.50
+    """)
+    receipt = extract_receipt(lines)
+    assert receipt.date == dt.date(2011, 11, 6) and "date_order_guessed" not in receipt.flags
+
+
+def test_spanish_words_order_dates_day_first():
+    lines = ocr("""
+    La Taurina
+    Factura 5/611
+    11/02/17 14:03 Mesa 4
+    Und Articulo Precio Total
+    1 COPA RIOJA 3,10
+    TOTAL 3,10
+    """)
+    assert extract_receipt(lines).date == dt.date(2017, 2, 11)
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("05/04/2016", dt.date(2016, 5, 4)),  # slashes: month first, as the panel's first country prints them
+    ("05.04.2016", dt.date(2016, 4, 5)),  # dots: day first, as Germany and most of Europe print them
+])
+def test_an_order_the_receipt_cannot_decide_is_guessed_by_its_separator_and_flagged(printed, expected):
+    receipt = extract_receipt(ocr(f"""
+    Corner Shop
+    {printed}
+    TOTAL 5.00
+    """))
+    assert receipt.date == expected and receipt.flags["date_order_guessed"]
+
+
+def test_a_garbled_logo_line_resolves_to_its_brand_with_the_printed_line_kept():
+    """#14 class 4: the canonical brand in merchant, the line as printed in merchant_raw, the
+    brand's Wikidata id, and its category from its OSM tags (a supermarket: grocery)."""
+    receipt = extract_receipt(ocr("""
+    AIdi SUD
+    Hauptstr. 12
+    10827 Berlin
+    Bananen 1,79 A
+    SUMME EUR 1,79
+    Datum 31.12.24 13:39
+    """))
+    assert receipt.merchant.upper().startswith("ALDI") and receipt.merchant_raw == "AIdi SUD"
+    assert receipt.brand_wikidata and receipt.category == "grocery"
+
+
+def test_a_web_address_names_the_brand_of_a_logo_only_receipt():
+    receipt = extract_receipt(ocr("""
+    4800 N BROADWAY ST
+    CHICAGO, IL 60640
+    03/14/2024 10:12
+    SHAMPOO 3.49
+    TOTAL 3.49
+    VISA 3.49
+    www.walgreens.com
+    """))
+    assert receipt.merchant == "Walgreens" and receipt.category == "pharmacy"
+
+
+@pytest.mark.parametrize("header", [
+    "The Loft Restaurant\n12 Harbour Rd",  # a restaurant's own trade word: not the clothes shop Loft
+    "1200 Main Street\nSpringfield, IL 62701",  # a town that shares a brand's name
+])
+def test_lines_that_only_share_a_brands_name_give_no_brand(header):
+    receipt = extract_receipt(ocr(header + "\nNEW BALANCE SNEAKERS 89.99\n03/14/2024 10:12\nTOTAL 89.99"))
+    assert receipt.brand_wikidata is None

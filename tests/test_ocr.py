@@ -205,3 +205,34 @@ def test_an_upright_photo_is_read_once(onnx_engine):
 
     same, lines = read_upright(Counting(), image)
     assert same is image and len(calls) == 1 and text_score(lines) >= LITTLE_TEXT
+
+
+def test_a_second_look_reads_a_lost_date_again_from_the_image(onnx_engine):
+    """The first read's date line garbled (as a blurred photo gives it): the second look reads that
+    band of the real image again, magnified, and the receipt gets its labelled date back."""
+    from dataclasses import replace
+    from functools import partial
+
+    from parse.ocr import read_region
+    from parse.second_look import second_look
+
+    label = json.loads((FIXTURES / "receipt.json").read_text())
+    image = prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000)
+    lines = onnx_engine.read(image)
+    date_line = next(i for i, line in enumerate(lines) if "MAR" in line.text.upper() and "2018" in line.text)
+    garbled = [replace(line, text="14 MAR 2O1", confidence=0.2, words=()) if i == date_line else line
+               for i, line in enumerate(lines)]
+    first = extract_receipt(garbled)
+    assert first.date is None
+    asked = []
+
+    def reader(box):
+        asked.append(box)
+        return read_region(onnx_engine, image, box)
+
+    looked, receipt = second_look(garbled, first, reader)
+    assert receipt.date.isoformat() == label["normalized"]["date"]
+    assert str(receipt.total) == label["normalized"]["total"]
+    assert lines[date_line].box in asked and len(asked) <= 8
+    x0, y0, x1, y1 = looked[date_line].box  # in the image's pixels, on the date's own line
+    assert y0 <= (lines[date_line].box[1] + lines[date_line].box[3]) / 2 <= y1

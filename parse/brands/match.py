@@ -25,6 +25,8 @@ _AMOUNT_OR_DATE = re.compile(r"\d[.,]\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
 _GLUED_FILLER = re.compile("(?:(?:" + "|".join(sorted(FILLER, key=len, reverse=True)) + r")\d{0,4})+")
 _GLUED_GREETING = re.compile("(?:" + "|".join(sorted(GREETINGS, key=len, reverse=True)) + ")+")
 _DOMAIN = re.compile(r"(?:@|\bwww\.|https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,6})\b", re.IGNORECASE)
+_COMMON_TLDS = frozenset("com net org info biz shop store de at ch uk ie fr es it nl be lu pt pl cz dk se no fi "
+                         "us ca au nz eu".split())
 _SECOND_LEVEL = frozenset("co com net org gov edu ac ltd plc".split())
 _CCTLD_COUNTRY = {"uk": "GB"}
 
@@ -78,8 +80,9 @@ def match_domain(text: str, country: str | None = None) -> BrandMatch | None:
     """The brand of a web address or mail domain printed on a receipt (``www.walgreens.com``,
     ``info@lidl.de``). A country-code domain stands for ``country`` when that is not given."""
     match = _DOMAIN.search(text)
-    if not match:
-        return None
+    if not match or not (match.group(0)[:1] in "@wWhH" and match.group(0) != match.group(1)
+                         or match.group(1).lower().rsplit(".", 1)[-1] in _COMMON_TLDS):
+        return None  # "POM.LEB.W.AP.ZW." is an item's abbreviation: a web address says www, @ or a known ending
     labels = match.group(1).lower().split(".")
     tld = labels.pop()
     if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
@@ -88,7 +91,7 @@ def match_domain(text: str, country: str | None = None) -> BrandMatch | None:
         country = _CCTLD_COUNTRY.get(tld, tld.upper())
     key = fold_word(labels[-1].replace("-", ""))
     found = directory()
-    entries = found.entries(key, country) or found.entries(key, None)
+    entries = found.entries(key, country)  # a brand of another country is not this shop
     if not entries:
         return None
     entry = _best(entries, country)

@@ -1,0 +1,131 @@
+"""A second look: the lines that should hold a field the first read missed, read again closer.
+
+The OCR text itself often lacks a field: a date's digit lost or misread on a small photo, a
+total label garbled. Where no date was found, where the date's line was read unsure, or where
+nothing on the receipt agrees with the total, the lines that should hold them are read again
+from the image, magnified and contrast-stretched (``RegionReader``, given by the caller, does
+the reading; this module is pure). A new reading is kept only where the receipt then reads at
+least as well in every field and better in one, so a receipt that already passes its checks
+is never re-read and what works cannot break.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .dates import MONTHS, find_dates, find_times
+from .amounts import find_amounts
+from .extract import extract_receipt
+from .text import ascii_upper, digits, has_keyword
+from .totals import FINAL_TOTAL, PLAIN_TOTAL, SUBTOTAL
+from .types import Box, OcrLine, Receipt
+
+RegionReader = Callable[[Box], list[OcrLine]]  # the lines read in a region, boxes in the image's pixels
+
+MAX_LINES = 4  # lines re-read per field: the cost stays a fraction of the first read
+UNSURE = 0.6  # OCR confidence under which a date's line is read again
+_DATE_WORDS = ("DATE", "DATUM", "FECHA", "DATA", "DATE/TIME", "TIME", "ZEIT", "UHRZEIT", "HEURE")
+_DATE_SHAPE_RE = re.compile(r"\d{1,2}\s?[^\w\s]{1,2}\s?\d{1,2}\s?[^\w\s]{1,2}\s?\S{2,4}|\d{1,2}\s?[A-Za-z]{3}\W{0,2}\d{2}")
+_PAID = ("VISA", "MASTERCARD", "AMEX", "DEBIT", "CREDIT", "CARD", "CASH", "BAR", "EC-CASH", "GIROCARD", "KARTE",
+         "TARJETA", "CB")
+
+
+def second_look(lines: Sequence[OcrLine], receipt: Receipt,
+                read_region: RegionReader) -> tuple[list[OcrLine], Receipt] | None:
+    """The lines with some re-read and the receipt they give, where that receipt is better;
+    None where nothing was re-read or nothing got better. A line's new reading replaces the
+    first only where it holds what the line was read again for (a date, an amount) and the
+    recogniser is about as sure of it."""
+    targets = lines_to_reread(lines, receipt)
+    looked = list(lines)
+    for index, field in targets.items():
+        again = _closest(read_region(lines[index].box), lines[index].box)
+        if again is not None and _holds(again.text, field) and _surer(again, lines[index], _holds(lines[index].text, field)):
+            looked[index] = again
+    if looked == list(lines):
+        return None
+    improved = extract_receipt(looked)
+    return (looked, improved) if better(improved, receipt) else None
+
+
+def lines_to_reread(lines: Sequence[OcrLine], receipt: Receipt) -> dict[int, str]:
+    """The lines to read again, by index, with the field each is read for: where a date should
+    be when none was read (or its line was read unsure), where the total is when nothing agrees
+    with it."""
+    targets: dict[int, str] = {}
+    boxed = [i for i, line in enumerate(lines) if line.box is not None]
+    if receipt.total is not None and not _total_supported(receipt):
+        targets.update((i, "total") for i in [i for i in boxed if _may_hold_the_total(lines[i].text)][-MAX_LINES:])
+    if receipt.date is None:
+        dated = [i for i in boxed if _may_hold_a_date(lines[i].text)]
+    else:
+        dated = [i for i in boxed if lines[i].confidence < UNSURE and find_dates(lines[i].text)]
+    targets.update((i, "date") for i in dated[:MAX_LINES])
+    return dict(sorted(targets.items()))
+
+
+def _holds(text: str, field: str) -> bool:
+    if field == "date":
+        return bool(find_dates(text))
+    return any(amount.has_decimals for amount in find_amounts(text))
+
+
+def better(new: Receipt, old: Receipt) -> bool:
+    """At least as good in every field read, better in one."""
+    gained = 0
+    for field, supported in (("date", lambda r: r.date is not None),
+                             ("total", _total_supported),
+                             ("merchant", lambda r: r.merchant is not None)):
+        before, after = supported(old), supported(new)
+        if before and not after:
+            return False
+        gained += after and not before
+    return gained > 0 or (new.date != old.date and new.date is not None and new.total == old.total)
+
+
+SURER_MARGIN = 0.05  # a new reading of what the first missed may be this much less sure and still be kept
+
+
+def _surer(again: OcrLine, first: OcrLine, replacing: bool) -> bool:
+    """The recogniser is about as sure of the new reading (surer, where it would replace what the
+    first read already held), and it is not cut shorter: no digit lost, no four-digit year lost
+    (``03/01/2018`` is not ``03/01/20``), hardly a character."""
+    alnum = sum(ch.isalnum() for ch in again.text) >= 0.9 * sum(ch.isalnum() for ch in first.text)
+    year_kept = bool(_FULL_YEAR_RE.search(again.text)) or not _FULL_YEAR_RE.search(first.text)
+    kept = alnum and year_kept and digits(again.text) >= digits(first.text)
+    margin = 0.0 if replacing else SURER_MARGIN
+    return kept and word_confidence(again) > word_confidence(first) - margin
+
+
+_FULL_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def word_confidence(line: OcrLine) -> float:
+    """Mean over the line's words: one unsure word should not sink a readable line."""
+    return sum(word.confidence for word in line.words) / len(line.words) if line.words else line.confidence
+
+
+def _total_supported(receipt: Receipt) -> bool:
+    return receipt.total is not None and any(flag.startswith("total_") for flag in receipt.flags)
+
+
+def _may_hold_a_date(text: str) -> bool:
+    """A date's label, a date's shape (digits between separators, a month's name beside digits)
+    or a time of day, which receipts print beside the date."""
+    month = any(word in MONTHS for word in re.findall(r"[A-Z]{3,9}", ascii_upper(text))) and digits(text) >= 2
+    return bool(month or has_keyword(text, _DATE_WORDS) or _DATE_SHAPE_RE.search(text) or find_times(text))
+
+
+def _may_hold_the_total(text: str) -> bool:
+    return has_keyword(text, FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + _PAID)
+
+
+def _closest(read: list[OcrLine], box: Box | None) -> OcrLine | None:
+    """The line read again that lies on ``box``'s line: its vertical centre closest, overlapping."""
+    if box is None:
+        return None
+    centre = (box[1] + box[3]) / 2
+    on_line = [line for line in read if line.box is not None and line.box[1] <= centre <= line.box[3]]
+    if not on_line:
+        return None
+    return min(on_line, key=lambda line: abs((line.box[1] + line.box[3]) / 2 - centre))
