@@ -42,9 +42,10 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     first_body = _first_body_line(doc)
     merchant = find_merchant(doc, _heights(lines), first_body)
     body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=len(doc.lines))
-    after_header = max((merchant.name_line or 0) + 1, (merchant.address_end or 0) + 1)
+    name_line = merchant.name_line if (merchant.name_line or 0) < body_end else None  # not a legal name in the footer
+    after_header = max((name_line or 0) + 1, (merchant.address_end or 0) + 1)
     if after_header >= body_end:
-        after_header = (merchant.name_line or 0) + 1
+        after_header = (name_line or 0) + 1
     body_start = _items_start(doc, after_header, first_total_line(doc, after_header, body_end), date)
     items = find_items(doc, body_start, first_total_line(doc, body_start, body_end))
     payment, confidence["payment"] = find_payment(doc, locale.country)
