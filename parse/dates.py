@@ -87,6 +87,9 @@ _COMMAS_RE = re.compile(
 _COMMA_SHORT_YEAR_RE = re.compile(
     r"(?<![\d.,])(?P<a>[0-3]\d)\s?(?P<s1>[.,])\s?(?P<b>[01]\d)\s?(?P<s2>[.,])\s?(?P<y>\d{2})"
     r"(?=\s{1,3}(?:[01]\d|2[0-3])\s?[:,.;]\s?[0-5]\d(?![\d.,]))")
+# "Datum: 02.03,15": the same slip after a date label, with nothing after it
+_LABELLED_COMMA_SHORT_YEAR_RE = re.compile(
+    r"(?:(?<=\bDATUM)|(?<=\bDATE))\W{0,3}(?P<a>[0-3]\d)\s?(?P<s1>[.,])\s?(?P<b>[01]\d)\s?(?P<s2>[.,])\s?(?P<y>\d{2})(?![\d.,])")
 _SEPARATOR_AS_ONE_RES = (
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)(?P<sep>[/\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<sep>[/\-])(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)"),
@@ -142,7 +145,7 @@ def prepare(text: str) -> str:
     for regex in _SEPARATOR_AS_ONE_RES + _APOSTROPHE_SEPARATOR_RES:
         text = regex.sub(_separator_as_one, text)
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
-    for regex in (_COMMAS_RE, _COMMA_SHORT_YEAR_RE):
+    for regex in (_COMMAS_RE, _COMMA_SHORT_YEAR_RE, _LABELLED_COMMA_SHORT_YEAR_RE):
         text = regex.sub(lambda m: _separator_as_one(m, ".") if "," in m["s1"] + m["s2"] else m.group(0), text)
     for regex in _BROKEN_ZERO_RES:
         text = regex.sub(_broken_zero, text)

@@ -23,7 +23,8 @@ from .types import Box, OcrLine, Receipt
 RegionReader = Callable[[Box], list[OcrLine]]  # the lines read in a region, boxes in the image's pixels
 
 MAX_LINES = 4  # lines re-read per field: the cost stays a fraction of the first read
-UNSURE = 0.6  # OCR confidence under which a date's line is read again
+UNSURE = 0.6  # OCR confidence under which a date's (or a logo's) line is read again
+NAME_LINES = 3  # the top lines, where a shop prints its name, read again when no brand was known
 _DATE_WORDS = ("DATE", "DATUM", "FECHA", "DATA", "DATE/TIME", "TIME", "ZEIT", "UHRZEIT", "HEURE")
 _DATE_SHAPE_RE = re.compile(r"\d{1,2}\s?[^\w\s]{1,2}\s?\d{1,2}\s?[^\w\s]{1,2}\s?\S{2,4}|\d{1,2}\s?[A-Za-z]{3}\W{0,2}\d{2}")
 _PAID = ("VISA", "MASTERCARD", "AMEX", "DEBIT", "CREDIT", "CARD", "CASH", "BAR", "EC-CASH", "GIROCARD", "KARTE",
@@ -51,7 +52,7 @@ def second_look(lines: Sequence[OcrLine], receipt: Receipt,
 def lines_to_reread(lines: Sequence[OcrLine], receipt: Receipt) -> dict[int, str]:
     """The lines to read again, by index, with the field each is read for: where a date should
     be when none was read (or its line was read unsure), where the total is when nothing agrees
-    with it."""
+    with it, the top lines read unsure when no brand was known."""
     targets: dict[int, str] = {}
     boxed = [i for i, line in enumerate(lines) if line.box is not None]
     if receipt.total is not None and not _total_supported(receipt):
@@ -61,12 +62,17 @@ def lines_to_reread(lines: Sequence[OcrLine], receipt: Receipt) -> dict[int, str
     else:
         dated = [i for i in boxed if lines[i].confidence < UNSURE and find_dates(lines[i].text)]
     targets.update((i, "date") for i in dated[:MAX_LINES])
+    if receipt.brand_wikidata is None:  # an unsure logo line may be a known brand read badly
+        targets.update((i, "merchant") for i in boxed[:NAME_LINES]
+                       if lines[i].confidence < UNSURE and sum(ch.isalpha() for ch in lines[i].text) >= 3)
     return dict(sorted(targets.items()))
 
 
 def _holds(text: str, field: str) -> bool:
     if field == "date":
         return bool(find_dates(text))
+    if field == "merchant":
+        return sum(ch.isalpha() for ch in text) >= 3
     return any(amount.has_decimals for amount in find_amounts(text))
 
 
@@ -75,7 +81,8 @@ def better(new: Receipt, old: Receipt) -> bool:
     gained = 0
     for field, supported in (("date", lambda r: r.date is not None),
                              ("total", _total_supported),
-                             ("merchant", lambda r: r.merchant is not None)):
+                             ("merchant", lambda r: r.merchant is not None),
+                             ("brand", lambda r: r.brand_wikidata is not None)):
         before, after = supported(old), supported(new)
         if before and not after:
             return False

@@ -184,6 +184,7 @@ def test_an_amount_pair_with_a_comma_is_no_short_year_date():
     ("Jun17' 13 09;35PM", False, dt.date(2013, 6, 17)),  # a US restaurant printer's month, day, 'yy
     ("Server = Katie 09 '18/2014", False, dt.date(2014, 9, 18)),  # one separator read as an apostrophe
     ("DinArtS 06-09-2816F 22:35:32", True, dt.date(2016, 9, 6)),  # the 0 of the year read as 8
+    ("Datum: 02.03,15", True, dt.date(2015, 3, 2)),  # a dot read as a comma, after the date's label
 ])
 def test_date_slips_of_phone_photos(text, day_first, expected):
     assert parse_date(text, day_first=day_first) == expected

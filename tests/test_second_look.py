@@ -102,3 +102,20 @@ def test_a_receipt_that_gains_a_date_but_loses_its_total_s_support_is_not_better
     assert not better(replace(supported, date=dt.date(2013, 7, 10), flags={}), supported)
     assert better(replace(supported, date=dt.date(2013, 7, 10)), supported)
     assert not better(supported, supported)
+
+
+def test_an_unsure_logo_line_read_again_as_a_known_brand_gives_the_brand():
+    lines = _lines("""
+Steak Shake Ho;ll
+1280 Hwy 315
+11/6/2011 1:38 PM
+Burger 5.00
+Total 5.00
+Cash 10.00
+Change 5.00
+""", unsure={0: 0.4})
+    first = extract_receipt(lines)
+    assert first.brand_wikidata is None
+    reader = Reader({0: ("Steak n Shake No:11", 0.7)}, lines)
+    looked, receipt = second_look(lines, first, reader)
+    assert receipt.merchant == "Steak 'n Shake" and receipt.brand_wikidata
