@@ -14,7 +14,7 @@ from .amounts import to_cents
 from .brand import find_brand
 from .category import find_category
 from .dates import RawDate, find_dates, find_times, order_from_dates, resolve, usual_order
-from .items import find_items, first_total_line, fit_to, settle_discounts
+from .items import find_items, first_total_line, fit_to, merge_modifiers, settle_discounts
 from .layout import Doc, build_doc
 from .locale import detect_locale
 from .merchant import find_merchant, header_end
@@ -47,7 +47,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     if after_header >= body_end:
         after_header = (name_line or 0) + 1
     body_start = _items_start(doc, after_header, first_total_line(doc, after_header, body_end), date)
-    items = find_items(doc, body_start, first_total_line(doc, body_start, body_end))
+    items = merge_modifiers(find_items(doc, body_start, first_total_line(doc, body_start, body_end)), lines)
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
     brand = find_brand(doc, locale.country, header_end(doc, first_body))

@@ -6,6 +6,7 @@ has no amount and the next line holds only quantity / unit price / amount.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from .amounts import Amount
 from .layout import Doc, Line, keyword_end, value_after
 from .text import fold, has_keyword, letters, one_letter_off, squash_spaces
 from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL
-from .types import LineItem
+from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
 _ITEM_WORDS = ("DEPOSIT", "PFAND", "DISCOUNT", "RABATT", "WEIGHT", "ITEM")  # not totals, but items
@@ -298,3 +299,34 @@ def _is_discount(item: LineItem) -> bool:
 
 def _sum(items: tuple[LineItem, ...]) -> Decimal:
     return sum((item.amount for item in items if item.amount is not None), Decimal(0))
+
+
+_MODIFIER_INDENT = 2.0  # characters a modifier is printed to the right of its item
+_MODIFIER_GAP = 3  # lines a modifier may stand below its item (unpriced modifiers between)
+
+
+def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tuple[LineItem, ...]:
+    """A priced line indented under an item is part of it, not an item of its own: a
+    restaurant's ``2 Cheeseburger 21.90`` / ``   Add Bacon 2.00`` is one cheeseburger line of
+    23.90. ``lines`` are the OCR lines the items' indexes point into."""
+    merged: list[LineItem] = []
+    for item in items:
+        above = merged[-1] if merged else None
+        if above is not None and item.quantity is None and item.amount is not None and above.amount is not None \
+                and abs(item.amount) < above.amount and _indented_under(lines, above, item):  # an add-on costs less
+            merged[-1] = replace(above, description=f"{above.description}, {item.description}",
+                                 amount=above.amount + item.amount, unit_price=None)
+        else:
+            merged.append(item)
+    return tuple(merged)
+
+
+def _indented_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem) -> bool:
+    if item.line_index is None or modifier.line_index is None \
+            or not 0 < modifier.line_index - item.line_index <= _MODIFIER_GAP:
+        return False
+    first, second = lines[item.line_index], lines[modifier.line_index]
+    if first.box is None or second.box is None:
+        return False
+    char_width = (first.box[2] - first.box[0]) / max(len(first.text), 1)
+    return second.box[0] - first.box[0] >= _MODIFIER_INDENT * char_width

@@ -840,3 +840,17 @@ def test_a_web_address_names_the_brand_of_a_logo_only_receipt():
 def test_lines_that_only_share_a_brands_name_give_no_brand(header):
     receipt = extract_receipt(ocr(header + "\nNEW BALANCE SNEAKERS 89.99\n03/14/2024 10:12\nTOTAL 89.99"))
     assert receipt.brand_wikidata is None
+
+
+def test_modifiers_indented_under_a_restaurant_item_are_part_of_it():
+    """#14 class 6: a quantity before the name; indented modifiers (priced or not) are no items."""
+    rows = [("JOE'S DINER", 10), ("Server: Maria Table 12", 10), ("2 Cheeseburger 21.90", 10), ("No Onions", 40),
+            ("Add Bacon 2.00", 40), ("1 Caesar Salad 9.50", 10), ("3 Coke 7.50", 10), ("Subtotal 40.90", 10),
+            ("Tax 3.37", 10), ("Total 44.27", 10), ("11/14/2023 7:42 PM", 10)]
+    lines = [OcrLine(text, box=(x, 30 * i, x + 12 * len(text), 30 * i + 24), confidence=0.8)
+             for i, (text, x) in enumerate(rows)]
+    receipt = extract_receipt(lines)
+    assert [(i.description, i.quantity, i.amount) for i in receipt.items] == [
+        ("Cheeseburger, Add Bacon", Decimal(2), Decimal("23.90")), ("Caesar Salad", Decimal(1), Decimal("9.50")),
+        ("Coke", Decimal(3), Decimal("7.50"))]
+    assert receipt.flags["items_sum_to_subtotal"]
