@@ -11,6 +11,10 @@ TOTAL TTC / NET A PAYER), date formats (month first in the US), decimal commas, 
 tax lines, quantities, discounts, tips, card and cash payment lines, in several fonts, some
 faded; half of them as photos (tilted, in mild perspective, shaded, noisy, blurred, JPEG'd). Everything comes from one seed, so a run is repeatable.
 The receipts are invented; no real shop is named.
+
+    .venv/bin/python bench/synthetic_receipts.py var/synthetic-usd --count 24 --countries us --dollar-signs
+
+writes US receipts whose amounts carry a glued "$", half of them phone photos (#14 class 1).
 """
 from __future__ import annotations
 
@@ -68,8 +72,12 @@ class Receipt:
     lines: list[str]
 
 
-def money(value: Decimal, country: str) -> str:
+def money(value: Decimal, country: str, sign: bool = False) -> str:
+    """``value`` as the country prints it; with ``sign``, a US amount carries its "$" glued on
+    (``$12.34``, ``-$2.00``), as most US tills print the totals block: what phone photos garble."""
     text = f"{value:.2f}"
+    if sign and country == "us":
+        return f"-${text[1:]}" if text.startswith("-") else f"${text}"
     return text.replace(".", ",") if country in ("de", "fr") else text
 
 
@@ -77,7 +85,7 @@ def row(left: str, right: str, width: int) -> str:
     return f"{left} {right.rjust(max(1, width - len(left) - 1))}"
 
 
-def build(rng: random.Random, index: int, country: str) -> Receipt:
+def build(rng: random.Random, index: int, country: str, signs: bool = False) -> Receipt:
     width = rng.choice((32, 36, 40))
     kind = rng.choice(KINDS[country])
     name = f"{rng.choice(NAMES)} {kind}"
@@ -102,9 +110,9 @@ def build(rng: random.Random, index: int, country: str) -> Receipt:
     if top:
         lines.append(date_line)
     lines.append("")
-    subtotal = _item_lines(rng, country, items, lines, width)
-    total = _totals(rng, country, subtotal, lines, width)
-    lines.extend(_payment(rng, country, total, width))
+    subtotal = _item_lines(rng, country, items, lines, width, signs and rng.random() < 0.5)
+    total = _totals(rng, country, subtotal, lines, width, signs)
+    lines.extend(_payment(rng, country, total, width, signs))
     if not top:
         lines.append(date_line)
     lines.append({"us": "THANK YOU FOR SHOPPING WITH US", "de": "Vielen Dank für Ihren Einkauf",
@@ -112,7 +120,7 @@ def build(rng: random.Random, index: int, country: str) -> Receipt:
     return Receipt(f"syn-{index:03d}-{country}", country, merchant, date, time, total, lines)
 
 
-def _item_lines(rng: random.Random, country: str, items, lines: list[str], width: int) -> Decimal:
+def _item_lines(rng: random.Random, country: str, items, lines: list[str], width: int, sign: bool = False) -> Decimal:
     """Item lines, some with a quantity line above them or a discount below; returns their sum."""
     subtotal = Decimal(0)
     for description, price in items:
@@ -122,7 +130,7 @@ def _item_lines(rng: random.Random, country: str, items, lines: list[str], width
         if quantity > 1:
             times = {"us": "@", "de": "x", "uk": "@", "fr": "x"}[country]
             lines.append(f"  {quantity} {times} {money(price, country)}")
-        lines.append(row(description, money(amount, country) + suffix, width))
+        lines.append(row(description, money(amount, country, sign) + suffix, width))
         subtotal += amount
         if rng.random() < 0.1:
             discount = (amount * Decimal("0.2")).quantize(CENT, ROUND_HALF_UP)
@@ -144,20 +152,22 @@ def _date_line(rng: random.Random, country: str, date: dt.date, time: dt.time) -
     return f"Le {date:%d/%m/%Y} à {time:%H:%M}"
 
 
-def _totals(rng: random.Random, country: str, subtotal: Decimal, lines: list[str], width: int) -> Decimal:
+def _totals(rng: random.Random, country: str, subtotal: Decimal, lines: list[str], width: int,
+            sign: bool = False) -> Decimal:
     """Tax and total lines in the country's words; returns the total to pay."""
     cur = {"us": "", "de": "EUR ", "uk": "£", "fr": ""}[country]
     if country == "us":
         rate = Decimal(rng.choice(("6.25", "7.00", "8.25", "9.50")))
         tax = (subtotal * rate / 100).quantize(CENT, ROUND_HALF_UP)
         total = subtotal + tax
-        lines.append(row("SUBTOTAL", money(subtotal, country), width))
-        lines.append(row(f"SALES TAX {rate}%", money(tax, country), width))
+        lines.append(row("SUBTOTAL", money(subtotal, country, sign), width))
+        lines.append(row(f"SALES TAX {rate}%", money(tax, country, sign), width))
         if rng.random() < 0.25:  # a restaurant bill: the tip is added before the total
             tip = (subtotal * Decimal(rng.choice(("0.15", "0.18", "0.20")))).quantize(CENT, ROUND_HALF_UP)
-            lines.append(row("TIP", money(tip, country), width))
+            lines.append(row("TIP", money(tip, country, sign), width))
             total += tip
-        lines.append(row(rng.choice(("TOTAL", "BALANCE DUE", "AMOUNT DUE", "TOTAL DUE")), money(total, country), width))
+        lines.append(row(rng.choice(("TOTAL", "BALANCE DUE", "AMOUNT DUE", "TOTAL DUE")), money(total, country, sign),
+                         width))
         return total
     rate = Decimal(rng.choice(("19", "7"))) if country == "de" else Decimal("20")
     tax = (subtotal * rate / (100 + rate)).quantize(CENT, ROUND_HALF_UP)  # VAT included in prices
@@ -173,16 +183,16 @@ def _totals(rng: random.Random, country: str, subtotal: Decimal, lines: list[str
     return subtotal
 
 
-def _payment(rng: random.Random, country: str, total: Decimal, width: int) -> list[str]:
+def _payment(rng: random.Random, country: str, total: Decimal, width: int, sign: bool = False) -> list[str]:
     """Paid by card (a masked number under it) or in cash with change."""
     cash, change = {"us": ("CASH", "CHANGE DUE"), "de": ("Geg. BAR", "Rückgeld"), "uk": ("Cash", "Change due"),
                     "fr": ("Espèces", "Rendu")}[country]
     if rng.random() < 0.4:
         given = (total / 10).to_integral_value(rounding="ROUND_CEILING") * 10
-        return [row(cash, money(given, country), width), row(change, money(given - total, country), width)]
+        return [row(cash, money(given, country, sign), width), row(change, money(given - total, country, sign), width)]
     card = {"us": ("VISA", "MASTERCARD", "DEBIT"), "de": ("EC-Karte", "Kartenzahlung", "girocard"),
             "uk": ("Card payment", "Contactless", "VISA DEBIT"), "fr": ("CB", "Carte bancaire", "CB SANS CONTACT")}
-    return [row(rng.choice(card[country]), money(total, country), width),
+    return [row(rng.choice(card[country]), money(total, country, sign), width),
             f"{'*' * 12}{rng.randrange(1000, 9999)}"]
 
 
@@ -223,13 +233,16 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--count", type=int, default=48)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--countries", default="us,de,uk,fr", help="comma-separated, of us, de, uk, fr")
+    parser.add_argument("--dollar-signs", action="store_true",
+                        help='US amounts printed "$12.34" (the totals block always, items on half the receipts)')
     args = parser.parse_args()
     rng = random.Random(args.seed)
     (args.out / "images").mkdir(parents=True, exist_ok=True)
     (args.out / "labels").mkdir(parents=True, exist_ok=True)
-    countries = ("us", "de", "uk", "fr")
+    countries = tuple(args.countries.split(","))
     for index in range(args.count):
-        receipt = build(rng, index, countries[index % len(countries)])
+        receipt = build(rng, index, countries[index % len(countries)], args.dollar_signs)
         image = render(receipt, rng)
         style = "photo" if (index // len(countries)) % 2 else "scan"
         if style == "photo":
