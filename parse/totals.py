@@ -16,9 +16,11 @@ FINAL_TOTAL = (
     "GRAND TOTAL", "ROUNDED TOTAL", "TOTAL ROUNDED", "ROUND TOTAL", "NETT TOTAL", "NET TOTAL",
     "TOTAL AMOUNT PAYABLE", "AMOUNT PAYABLE", "TOTAL PAYABLE", "TOTAL DUE", "AMOUNT DUE", "BALANCE DUE",
     "TOTAL TO PAY", "TOTAL AFTER ROUNDING", "AFTER ROUNDING", "ROUNDED", "ZU ZAHLEN", "ZAHLBETRAG", "GESAMTBETRAG",
-    "ENDBETRAG", "A PAYER", "NET A PAYER",
+    "ENDBETRAG", "A PAYER", "NET A PAYER", "A PAGAR", "TOTAL A PAGAR", "A BETALE", "ATT BETALA", "DO ZAPLATY",
+    "TE BETALEN",
 )
-PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE", "JUMLAH", "DUE")
+PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE", "JUMLAH", "DUE", "SOMME",
+               "KOKKU", "UKUPNO", "RAZEM", "SUMA", "TOTALT", "I ALT", "YHTEENSA", "IMPORTE")
 SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE TAX", "TOTAL EXCL",
             "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT")
 TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
@@ -329,7 +331,23 @@ def _pick_total(doc: Doc) -> Pick | None:
         if rounded is not None:
             return Pick(rounded, index, confidence)
         return Pick(value, index, confidence)
-    return _largest_plausible(doc)
+    return _paid_on_one_line(doc) or _largest_plausible(doc)
+
+
+_CARD_PAID = ("VISA", "MASTERCARD", "MASTER CARD", "AMEX", "DEBIT", "CREDIT", "EC-KARTE", "EC KARTE", "GIROCARD",
+              "KARTE", "KARTENZAHLUNG", "TARJETA", "CARTE", "CB", "EFTPOS", "CARD")
+
+
+def _paid_on_one_line(doc: Doc) -> Pick | None:
+    """No total label read: the amount of the one payment line (a card, or cash with no change
+    given back), which is what was paid."""
+    if any(has_keyword(line.text, _CHANGE) and any(a.value for a in line.amounts) for line in doc.lines):
+        return None
+    paid = [line for line in doc.lines if has_keyword(line.text, _CARD_PAID + _CASH_GIVEN) and line.amounts]
+    values = {line.amounts[-1].value for line in paid if line.amounts[-1].has_decimals}
+    if len(values) != 1 or next(iter(values)) <= 0:
+        return None
+    return Pick(values.pop(), paid[0].index, 0.4)
 
 
 # "TOTAL 16-D0": the decimal point read as a hyphen, at the end of a label's line

@@ -135,3 +135,26 @@ TOTAL 12.00
 """)
     receipt = extract_receipt(lines)
     assert receipt.total == Decimal("12.00") and receipt.confidence["total"] <= 0.5
+
+
+def test_a_receipt_with_no_total_label_was_paid_what_its_one_payment_line_says():
+    lines = ocr("""
+    GASTHAUS ZUR POST
+    Schnitzel 14,60
+    Bier 2x 4,20 8,40
+    Kaffee 2,90
+    Bar 32,60
+    """)
+    assert extract_receipt(lines).total == Decimal("32.60")
+
+
+def test_total_words_of_more_languages():
+    lines = ocr("""
+    KOHVIK
+    Big Mac 60.00
+    Ketsup 3.00
+    KOKKU 63.00
+    SUMMA ILMA KM 52.50
+    KAIBEMAKS 20% 10.50
+    """)
+    assert extract_receipt(lines).total == Decimal("63.00")
