@@ -34,10 +34,23 @@ class Reading:
     totals: Totals
     checks: tuple[str, ...]
     sign_digit: str | None = None  # the digit (or digits) dropped as a misread currency sign
+    unsigned_lines: frozenset[int] = frozenset()  # the lines whose amounts lost it
 
     @property
     def support(self) -> int:
-        return sum(CHECK_WEIGHTS[check] for check in self.checks)
+        """The checks' weight. Without a digit, a repeat counts only where the repeat lost its
+        digit too (``TOTAL 822,35`` / ``VISA 822,35``) or was read with its sign (``DEBIT $30.83``):
+        dropping a digit makes a short amount equal to some price by chance (63.00 -> 3.00 beside
+        a 3.00 item)."""
+        return sum(CHECK_WEIGHTS[check] for check in self.checks if check != "printed_again" or self._repeat_counts)
+
+    @property
+    def _repeat_counts(self) -> bool:
+        total = self.totals.total
+        if self.sign_digit is None or total is None:
+            return True
+        return any(a.value == total.value and (line.index in self.unsigned_lines or a.currency is not None)
+                   for line in self.doc.lines if line.index != total.line for a in line.amounts)
 
 
 def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
@@ -49,7 +62,7 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
         unsigned = without_sign_digit(doc, digits)
         if unsigned is None:
             continue
-        candidate = _reading(unsigned, digits)
+        candidate = _reading(unsigned, digits, doc)
         if candidate.support > best.support or (
                 candidate.support == best.support and best.sign_digit is None and len(digits) == 1
                 and currency in SIGN_FIRST and _signed_throughout(doc, digits) and not _below_a_price(candidate)):
@@ -80,9 +93,11 @@ def _signed_throughout(doc: Doc, digit: str) -> bool:
     return enough and len(starting) >= _SIGNED_SHARE * len(amounts)
 
 
-def _reading(doc: Doc, digit: str | None) -> Reading:
+def _reading(doc: Doc, digit: str | None, printed: Doc | None = None) -> Reading:
     totals = find_totals(doc)
-    return Reading(doc, totals, total_checks(doc, totals), digit)
+    unsigned = frozenset(line.index for line, first in zip(doc.lines, printed.lines) if line is not first) \
+        if printed is not None else frozenset()
+    return Reading(doc, totals, total_checks(doc, totals), digit, unsigned)
 
 
 def without_sign_digit(doc: Doc, digits: str) -> Doc | None:
