@@ -1,5 +1,5 @@
-"""The merchant as a known brand: the receipt's header lines, its web or mail address and its
-thanks, resolved against the brand directory (``parse.brands``) for the receipt's country.
+"""The merchant as a known brand: the receipt's header lines, a legal name in its footer, its web
+or mail address and its thanks, resolved against the brand directory (``parse.brands``) for the receipt's country.
 
 Only the header and those address and thanks lines are tried: product names on item lines
 (``NEW BALANCE``, ``Beefeater Gin``) are brands too, but not the seller's.
@@ -12,7 +12,7 @@ from .address import is_address
 from .brands import Brand, BrandMatch, match_brand, match_domain
 from .category import CATEGORIES, mentions
 from .layout import Doc
-from .merchant import THANKS_RE
+from .merchant import LEGAL_RE, THANKS_RE
 from .text import ascii_upper, squash_spaces
 
 
@@ -25,8 +25,8 @@ class BrandFound:
 
 
 def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | None:
-    """The best brand on a header line (a logo or legal-name line), else the one a web or mail
-    address or a thanks line names; None where the directory knows none of them."""
+    """The best brand on a header line (a logo or legal-name line), else the one a legal name in
+    the footer, a web or mail address or a thanks line names; None where the directory knows none."""
     best: BrandFound | None = None
     for line in doc.lines[:header_end]:
         if is_address(line.text) or any(amount.has_decimals for amount in line.amounts):
@@ -36,6 +36,11 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
             best = _found(match, line.text, line.index)
     if best is not None:
         return best
+    for line in doc.lines[header_end:]:  # a legal name in the footer ("Lidl Vertriebs-GmbH & Co. KG")
+        if LEGAL_RE.search(ascii_upper(line.text)) and not line.amounts:
+            match = match_brand(line.text, country)
+            if match is not None and not _other_trade(line.text, match.brand):
+                return _found(match, line.text, line.index)
     for line in doc.lines:
         thanks = THANKS_RE.search(squash_spaces(ascii_upper(line.text)))
         match = match_domain(line.text, country) or (match_brand(thanks["name"], country) if thanks else None)

@@ -854,3 +854,16 @@ def test_modifiers_indented_under_a_restaurant_item_are_part_of_it():
         ("Cheeseburger, Add Bacon", Decimal(2), Decimal("23.90")), ("Caesar Salad", Decimal(1), Decimal("9.50")),
         ("Coke", Decimal(3), Decimal("7.50"))]
     assert receipt.flags["items_sum_to_subtotal"]
+
+
+def test_a_logo_only_receipt_is_known_by_the_legal_name_in_its_footer():
+    receipt = extract_receipt(ocr("""
+    Musterstr. 12
+    50667 Köln
+    Bananen 1,79 A
+    SUMME EUR 1,79
+    Geg. EC-Karte EUR 1,79
+    Datum 02.03.24 15:59
+    Lidl Vertriebs-GmbH & Co. KG
+    """))
+    assert (receipt.merchant, receipt.category) == ("Lidl", "grocery") and receipt.brand_wikidata
