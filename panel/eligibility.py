@@ -10,7 +10,9 @@ import datetime as dt
 import re
 import zoneinfo
 from dataclasses import dataclass
+from functools import cache
 
+from parse.brands import directory
 from parse.types import Receipt
 
 ACCEPTED = "accepted"
@@ -85,7 +87,17 @@ def judge_readable(receipt: Receipt) -> tuple[str, str | None]:
     return (REJECTED, unreadable_reason(receipt)) if unreadable(receipt) else (ACCEPTED, None)
 
 
+@cache
+def amazon_brands() -> frozenset[str]:
+    """Wikidata ids of the directory's Amazon-owned brands (Amazon, Amazon Fresh, Whole Foods Market ...)."""
+    return frozenset(brand.wikidata for brand in directory().brands if brand.amazon and brand.wikidata)
+
+
 def amazon_merchant(receipt: Receipt, rules: Rules) -> bool:
+    """The brand decides, whatever was printed; the word list (``[panel] amazon_merchants``) only
+    where the brand directory did not know the merchant."""
+    if receipt.brand_wikidata:
+        return receipt.brand_wikidata in amazon_brands()
     merchant = normalize(receipt.merchant)
     return any(_has_phrase(merchant, name) for name in rules.amazon)
 
@@ -104,7 +116,7 @@ def excluded_category(receipt: Receipt, rules: Rules) -> str | None:
 
 def judge(receipt: Receipt, received_at: dt.datetime, rules: Rules) -> tuple[str, str | None]:
     """Accepted, or rejected with its reason code; ``received_at`` is when the mail arrived."""
-    if receipt.merchant and amazon_merchant(receipt, rules):
+    if amazon_merchant(receipt, rules):
         return REJECTED, "amazon_merchant"
     if excluded_category(receipt, rules):
         return REJECTED, "excluded_category"

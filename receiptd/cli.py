@@ -333,6 +333,8 @@ def receipt_json(receipt) -> dict:
 
     return {
         "merchant": receipt.merchant,
+        "merchant_raw": receipt.merchant_raw,
+        "brand_wikidata": receipt.brand_wikidata,
         "merchant_address": receipt.merchant_address,
         "phone": receipt.phone,
         "date": receipt.date.isoformat() if receipt.date else None,

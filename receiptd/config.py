@@ -120,6 +120,7 @@ class PanelConfig(_Section):
     reward_receipts: int = Field(10, ge=1)
     reward_amount: str = "10.00"
     reward_currency: str = "USD"
+    # for receipts with no brand in parse/brands; where the brand is known, its Wikidata id decides
     amazon_merchants: tuple[str, ...] = ("Amazon", "Amazon Fresh", "Amazon Go", "Whole Foods", "Amazon 4-star", "AMZN")
     excluded_categories: tuple[str, ...] = ("casino", "gun_store", "transit", "tuition", "rent")
     duplicate_hash_distance: int = Field(8, ge=0, le=64)

@@ -11,8 +11,8 @@ from . import config as configuration
 
 # Exported columns: purchase data only; no addresses, no mail identifiers.
 EXPORTS = {
-    "receipts": """SELECT id, merchant, merchant_address, purchase_date, purchase_time, currency,
-                          total, subtotal, tax, tax_rate, tip, payment, category, status, reason,
+    "receipts": """SELECT id, merchant, merchant_raw, brand_wikidata, merchant_address, purchase_date, purchase_time,
+                          currency, total, subtotal, tax, tax_rate, tip, payment, category, status, reason,
                           redacted_items, redacted_amount, created_at
                    FROM receipts ORDER BY id""",
     "line_items": """SELECT li.id, li.receipt_id, li.position, li.description, li.quantity, li.unit_price, li.amount

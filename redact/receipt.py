@@ -191,6 +191,7 @@ def redact_receipt(receipt: Receipt, lines: Sequence[OcrLine], policy: Redaction
         receipt,
         phone=merchant_phone,
         merchant=_scrub_field(receipt.merchant, policy, keep_phones, field_counts),
+        merchant_raw=_scrub_field(receipt.merchant_raw, policy, keep_phones, field_counts),
         merchant_address=_scrub_field(receipt.merchant_address, policy, keep_phones, field_counts),
         payment=_scrub_field(receipt.payment, policy, keep_phones, field_counts),
         items=tuple(kept_items),

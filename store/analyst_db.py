@@ -27,8 +27,8 @@ from pathlib import Path
 
 # view name -> (integer key column, indexes): the key becomes the table's INTEGER PRIMARY KEY
 _MATERIALISED: dict[str, tuple[str | None, tuple[str, ...]]] = {
-    "v_receipts": ("receipt_id", ("month, merchant, total", "merchant, currency", "category, month",
-                                  "panelist", "purchase_date", "weekday, hour")),
+    "v_receipts": ("receipt_id", ("month, merchant, total", "merchant, currency", "brand_wikidata, currency",
+                                  "category, month", "panelist", "purchase_date", "weekday, hour")),
     "v_items": ("item_id", ("month, item, currency, amount", "item, month, currency, amount", "receipt_id")),
     "v_brand_mentions": (None, ("month, brand, currency, panelist, amount", "brand, month, currency, panelist, amount",
                                 "receipt_id")),

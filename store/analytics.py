@@ -182,11 +182,12 @@ def _views_sql() -> str:
     item_dec = lambda col: decimal_sql(col, "li.currency")  # noqa: E731
     receipt = lambda col: f"(SELECT {col} FROM receipts r WHERE r.id = li.receipt_id)"  # noqa: E731
     return f"""
--- one row per accepted receipt; the date and time are the shop's, as printed
+-- one row per accepted receipt; the date and time are the shop's, as printed; merchant is the
+-- canonical brand where the brand directory knows it, merchant_raw the name as printed
 CREATE VIEW v_receipts AS
 SELECT r.id AS receipt_id,
        (SELECT pseudonym FROM analyst_pseudonyms p WHERE p.panelist_id = r.panelist_id) AS panelist,
-       r.merchant, r.category,
+       r.merchant, r.merchant_raw, r.brand_wikidata, r.category,
        r.purchase_date, r.purchase_time,
        {month} AS month,
        {weekday} AS weekday,
@@ -392,6 +393,12 @@ def accepted_line_items(db) -> None:
     db.execute("DROP VIEW v_items")  # on a fresh file 0103 made it with the columns added here
     _execute_script(db, _accepted_items_sql())
     create_views(db)
+
+
+@migrations(name="0105_receipt_brand_views")
+def receipt_brand_views(db) -> None:
+    """v_receipts with merchant_raw and brand_wikidata (0007_receipt_brand) beside merchant."""
+    create_views(db)  # on a fresh file 0103 made them so already: 0007 runs before the 01xx migrations
 
 
 def create_views(db) -> None:

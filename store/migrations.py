@@ -288,4 +288,20 @@ def part_extension(db) -> None:
     )
 
 
-from . import analytics  # noqa: E402,F401  (analyst views: registered after the tables they read)
+@migrations(name="0007_receipt_brand")
+def receipt_brand(db) -> None:
+    # merchant becomes the canonical brand where parse/brands knows it; what was printed and the
+    # brand's id stand beside it (rows stored before keep NULL until `receiptctl reprocess`)
+    _execute_script(
+        db,
+        """
+        ALTER TABLE receipts ADD COLUMN merchant_raw TEXT;    -- the merchant line or web address as printed
+        ALTER TABLE receipts ADD COLUMN brand_wikidata TEXT;  -- the brand's Wikidata id ('Q125054'), NULL if unknown
+        """,
+    )
+
+
+# The analyst views (01xx) are registered after every table migration, which is the order pending
+# migrations run in: a table migration added later goes above this line, so a fresh file has its
+# columns before the views are made; an existing file gets them from a new 01xx migration.
+from . import analytics  # noqa: E402,F401

@@ -106,6 +106,8 @@ def receipt_fields(r) -> dict:
     cur = r.currency
     return {
         "merchant": r.merchant,
+        "merchant_raw": r.merchant_raw,
+        "brand_wikidata": r.brand_wikidata,
         "merchant_address": r.merchant_address,
         "merchant_phone": r.phone,
         "purchase_date": r.date.isoformat() if r.date else None,

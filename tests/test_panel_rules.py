@@ -10,9 +10,10 @@ import pytest
 from conftest import zone_far_from_a_month_boundary
 from panel import replies
 from panel.commands import Command, automated, find_command, parse_command
-from panel.eligibility import Rules, dedupe_key, judge
+from panel.eligibility import Rules, amazon_brands, dedupe_key, judge
 from panel.retention import months_before, purge_if_due
 from panel.rewards import settle
+from parse.brands import directory
 from parse.types import LineItem, Receipt
 from receiptd import config
 from store import panel as store
@@ -47,6 +48,24 @@ def test_amazon_and_its_stores(merchant):
 @pytest.mark.parametrize("merchant", ["AMAZING GRACE CAFE", "WHOLESOME FOODS", "Corner Market"])
 def test_not_amazon(merchant):
     assert judge(receipt(merchant), RECEIVED, RULES) == ("accepted", None)
+
+
+def brand_id(name: str) -> str:
+    [brand] = {b for b in directory().brands if b.name == name}
+    return brand.wikidata
+
+
+def test_the_brand_decides_amazon_whatever_was_printed():
+    whole_foods = brand_id("Whole Foods Market")
+    assert whole_foods in amazon_brands()
+    printed = "WFM DOMAIN NORTHSIDE"  # a store's own name, none of [panel] amazon_merchants
+    assert judge(receipt(printed), RECEIVED, RULES) == ("accepted", None)
+    assert judge(receipt(printed, brand_wikidata=whole_foods), RECEIVED, RULES) == ("rejected", "amazon_merchant")
+
+
+@pytest.mark.parametrize("name", ["Aldi Süd", "Walgreens"])
+def test_a_brand_amazon_does_not_own_is_not_amazon(name):
+    assert judge(receipt(name, brand_wikidata=brand_id(name)), RECEIVED, RULES) == ("accepted", None)
 
 
 @pytest.mark.parametrize(("merchant", "items"), [

@@ -269,3 +269,17 @@ def test_shop_phone_in_the_header_is_kept() -> None:
     r = redact_receipt(receipt, build(texts))
     assert r.receipt.phone == "(217) 555-0100" and r.lines[1].text == texts[1]
     assert "0190" not in r.lines[4].text
+
+
+def test_the_merchant_line_as_printed_is_scrubbed_like_the_merchant():
+    """merchant_raw reaches the analysts' file: what redaction erases from merchant goes from it too."""
+    from parse.extract import extract_receipt
+    from parse.types import OcrLine
+    from redact import RedactionPolicy, redact_receipt
+
+    lines = [OcrLine(text, box=(10, 30 * i, 300, 30 * i + 24)) for i, text in enumerate(
+        ["ALDI SUD anna.schmidt@gmail.com", "Musterstr. 1", "12345 Berlin", "SUMME EUR 5,00", "Datum 01.02.24"])]
+    receipt = extract_receipt(lines)
+    assert "anna" in receipt.merchant_raw
+    redacted = redact_receipt(receipt, lines, RedactionPolicy()).receipt
+    assert "anna" not in redacted.merchant_raw and "anna" not in redacted.merchant

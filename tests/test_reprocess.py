@@ -6,6 +6,12 @@ import sqlite3
 import subprocess
 
 from conftest import REPO, query, send, wait_done
+from ingest.reprocess import reprocess
+from parse.extract import extract_receipt
+from parse.types import OcrLine
+from receiptd import config as configuration
+from store.records import lines_json
+from test_analytics import Fixture
 from test_panel import ALICE, TODAY, invite, pdf_mail, receipt_lines, total_of
 
 
@@ -41,3 +47,20 @@ def test_reprocess_restores_fields_and_never_pays_twice(daemon_factory, tmp_path
         (total_of(3), "CORNER MARKET", "accepted", None)]
     assert query(database, "SELECT count(*) FROM line_items WHERE receipt_id = ?", (bad,)) == [(3,)]
     assert query(database, "SELECT count(*) FROM rewards") == [(1,)]
+
+
+def test_reprocess_fills_the_printed_name_and_brand_of_receipts_stored_before(tmp_path):
+    lines = [OcrLine(text) for text in ("ALDI SÜD", "Musterstr. 1", "12345 Berlin", "SUMME EUR 5,00",
+                                        "Datum 01.02.24")]
+    fx = Fixture(tmp_path / "receiptd.db")
+    old = fx.receipt(None, "ALDI SÜD", "2024-02-01", None, 500, currency="EUR")  # merchant_raw, brand NULL
+    fx.db.execute("INSERT INTO receipt_lines (receipt_id, lines) VALUES (?, ?)", [old, lines_json(lines)])
+    expected = extract_receipt(lines)
+    assert expected.merchant_raw  # the printed line, with or without a brand found for it
+    config = configuration.from_dict({"panel": {"enabled": False}})
+    assert reprocess(fx.db, config, [old]).changed == 1
+    assert fx.rows("SELECT merchant, merchant_raw, brand_wikidata FROM receipts WHERE id = ?", [old]) == [
+        {"merchant": expected.merchant, "merchant_raw": expected.merchant_raw,
+         "brand_wikidata": expected.brand_wikidata}]
+    assert reprocess(fx.db, config, [old]).changed == 0
+    fx.db.close()
