@@ -138,15 +138,15 @@ class LineSource:
             (self.cache / f"{image.stem}.json").write_text(json.dumps({"lines": [_line_to_json(l) for l in lines]}))
         return lines
 
-    def region_reader(self, image: Path) -> Callable[[tuple[int, int, int, int]], list[OcrLine]]:
+    def region_reader(self, image: Path) -> Callable[[tuple[int, int, int, int], float], list[OcrLine]]:
         """``parse.ocr.read_region`` on ``image`` as the lines' boxes see it (EXIF-upright), with its
         readings kept in the cache beside the image's lines (``<id>.regions.json``)."""
         cached = self.cache / f"{image.stem}.regions.json" if self.cache is not None else None
         known = json.loads(cached.read_text()) if cached is not None and cached.exists() else {}
         opened: list = []
 
-        def read(box: tuple[int, int, int, int]) -> list[OcrLine]:
-            key = ",".join(map(str, box))
+        def read(box: tuple[int, int, int, int], text_height: float) -> list[OcrLine]:
+            key = ",".join(map(str, box)) + f"@{text_height:g}"
             if key not in known:
                 from PIL import Image, ImageOps
 
@@ -155,7 +155,7 @@ class LineSource:
                 if not opened:
                     opened.append(ImageOps.exif_transpose(Image.open(image)))
                 started = time.monotonic()
-                known[key] = [_line_to_json(line) for line in read_region(self.engine, opened[0], box)]
+                known[key] = [_line_to_json(line) for line in read_region(self.engine, opened[0], box, text_height)]
                 self.look_seconds += time.monotonic() - started
                 if cached is not None:
                     cached.write_text(json.dumps(known))

@@ -126,13 +126,15 @@ LOOK_TEXT_HEIGHT = 48  # px: the height a line's text is magnified to when it is
 LOOK_MAX_PIXELS = 1_500_000  # ... within this many pixels of magnified band (a wide photo's cost)
 
 
-def read_region(engine: OcrEngine, image: Image.Image, box: tuple[int, int, int, int]) -> list[OcrLine]:
-    """Read again the band of ``image`` across one line's ``box`` (its whole width: a line cut at
-    the edge of a crop loses its last characters), magnified 1.5 to 3 times (to about
+def read_region(engine: OcrEngine, image: Image.Image, box: tuple[int, int, int, int],
+                text_height: float | None = None) -> list[OcrLine]:
+    """Read again the band of ``image`` across ``box`` (one line's, or a few adjacent lines' with
+    their ``text_height``), its whole width (a line cut at the edge of a crop loses its last
+    characters), magnified 1.5 to 3 times (to about
     ``LOOK_TEXT_HEIGHT``, within ``LOOK_MAX_PIXELS``) and contrast-stretched. Boxes are in
     ``image``'s pixels."""
     _, y0, _, y1 = box
-    height = max(1, y1 - y0)
+    height = max(1, round(text_height or y1 - y0))
     left, top = 0, max(0, y0 - height // 2)
     region = (left, top, image.width, min(image.height, y1 + height // 2))
     band_pixels = (region[2] - region[0]) * (region[3] - region[1])

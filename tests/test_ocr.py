@@ -226,13 +226,14 @@ def test_a_second_look_reads_a_lost_date_again_from_the_image(onnx_engine):
     assert first.date is None
     asked = []
 
-    def reader(box):
+    def reader(box, text_height):
         asked.append(box)
-        return read_region(onnx_engine, image, box)
+        return read_region(onnx_engine, image, box, text_height)
 
     looked, receipt = second_look(garbled, first, reader)
     assert receipt.date.isoformat() == label["normalized"]["date"]
     assert str(receipt.total) == label["normalized"]["total"]
-    assert lines[date_line].box in asked and len(asked) <= 8
+    assert any(band[1] <= lines[date_line].box[1] and lines[date_line].box[3] <= band[3] for band in asked)
+    assert len(asked) <= 8
     x0, y0, x1, y1 = looked[date_line].box  # in the image's pixels, on the date's own line
     assert y0 <= (lines[date_line].box[1] + lines[date_line].box[3]) / 2 <= y1
