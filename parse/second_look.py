@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .dates import MONTHS, find_dates, find_times
 from .amounts import find_amounts
+from .dates import MONTHS, find_dates, find_times
 from .extract import extract_receipt
 from .text import ascii_upper, digits, has_keyword
 from .totals import FINAL_TOTAL, PLAIN_TOTAL, SUBTOTAL
 from .types import Box, OcrLine, Receipt
 
-# the lines read in a band (a box, the height of its text), boxes in the image's pixels
+# the lines read again across a line's box (given the height of its text), in the image's pixels
 RegionReader = Callable[[Box, float], list[OcrLine]]
 
 MAX_LINES = 4  # lines re-read per field: the cost stays a fraction of the first read
@@ -42,7 +42,8 @@ def second_look(lines: Sequence[OcrLine], receipt: Receipt,
     for index, field in targets.items():
         box = lines[index].box
         again = _closest(read_region(box, box[3] - box[1]), box)
-        if again is not None and _holds(again.text, field) and _surer(again, lines[index], _holds(lines[index].text, field)):
+        replacing = _holds(lines[index].text, field)
+        if again is not None and _holds(again.text, field) and _surer(again, lines[index], replacing):
             looked[index] = again
     if looked == list(lines):
         return None
@@ -80,7 +81,7 @@ def better(new: Receipt, old: Receipt) -> bool:
         if before and not after:
             return False
         gained += after and not before
-    return gained > 0 or (new.date != old.date and new.date is not None and new.total == old.total)
+    return gained > 0
 
 
 # a new reading of what the first missed may be this much less sure and still be kept; one that
@@ -90,8 +91,8 @@ SURER_MARGIN = 0.1
 
 def _surer(again: OcrLine, first: OcrLine, replacing: bool) -> bool:
     """The recogniser is about as sure of the new reading (clearly surer, where it would replace
-    what the first read already held), and it is not cut shorter: no digit lost, no four-digit year lost
-    (``03/01/2018`` is not ``03/01/20``), hardly a character."""
+    what the first read already held), and it is not cut shorter: no digit lost, no four-digit
+    year lost (``03/01/2018`` is not ``03/01/20``), hardly a character."""
     alnum = sum(ch.isalnum() for ch in again.text) >= 0.9 * sum(ch.isalnum() for ch in first.text)
     year_kept = bool(_FULL_YEAR_RE.search(again.text)) or not _FULL_YEAR_RE.search(first.text)
     kept = alnum and year_kept and digits(again.text) >= digits(first.text)
@@ -108,7 +109,7 @@ def word_confidence(line: OcrLine) -> float:
 
 
 def _total_supported(receipt: Receipt) -> bool:
-    return bool(receipt.total) and receipt.total > 0 and any(flag.startswith("total_") for flag in receipt.flags)
+    return receipt.total is not None and receipt.total > 0 and any(flag.startswith("total_") for flag in receipt.flags)
 
 
 def _may_hold_a_date(text: str) -> bool:
