@@ -4,7 +4,7 @@ Before OCR the worker asks :meth:`Panel.inbound` who sent the mail and what it a
 stranger's photos are never read). Inside the one transaction that finishes the message,
 :meth:`Panel.finish_member` / :meth:`Panel.finish_stranger` run the command, store the
 receipts with their eligibility, settle the month's reward and record the reply. After the
-commit :meth:`Panel.after_commit` hands replies to the relay.
+commit the worker's outbox hands replies to the relay.
 """
 from __future__ import annotations
 
@@ -25,7 +25,6 @@ from . import replies
 from .commands import Command, automated, find_command
 from .eligibility import ACCEPTED, REJECTED, Rules, judge
 from .failpoints import failpoint
-from .outbound import Outbox
 from .rewards import settle
 
 log = logging.getLogger(__name__)
@@ -52,7 +51,6 @@ class Panel:
         self.config = config
         self.db = db
         self.rules = Rules.from_config(config.panel)
-        self.outbox = Outbox(config.outbound, db)
         own = list(config.smtp.recipients)
         if config.outbound:
             own.append(config.outbound.from_address.lower())
@@ -189,8 +187,3 @@ class Panel:
             domain=self.domain, max_per_day=self.config.panel.max_replies_per_day, forget=forget,
         )
         log.info("msg=%s reply outbound=%s %s (%s)", queue_id, outbound_id, status, kind)
-
-    # -- after the commit ------------------------------------------------------------------------
-
-    def after_commit(self) -> None:
-        self.outbox.send_due()

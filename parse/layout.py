@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from .amounts import Amount, detect_decimal_style, find_amounts
 from .text import find_keyword, letters
@@ -16,10 +15,6 @@ class Line:
     text: str
     amounts: tuple[Amount, ...]
     confidence: float
-
-    @property
-    def last_amount(self) -> Decimal | None:
-        return self.amounts[-1].value if self.amounts else None
 
     @property
     def is_amount_only(self) -> bool:
