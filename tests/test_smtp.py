@@ -1,6 +1,7 @@
 """The SMTP door on a real daemon: what is accepted, refused, and when 250 is said."""
 from __future__ import annotations
 
+import hashlib
 import smtplib
 import sqlite3
 
@@ -61,7 +62,7 @@ def test_failure_to_persist_gets_451_then_the_retry_is_stored(daemon_factory, tm
 
 
 def test_250_only_after_the_mail_is_on_disk(daemon_factory, tmp_path):
-    daemon = daemon_factory()
+    daemon = daemon_factory(store={"retain_raw_days": 1})  # the spooled bytes stay after the worker is done
     msg = receipt_mail(body="no photo here")
     with smtplib.SMTP("127.0.0.1", daemon.port) as client:
         client.ehlo()
@@ -71,10 +72,13 @@ def test_250_only_after_the_mail_is_on_disk(daemon_factory, tmp_path):
     assert code == 250
     queue_id = int(reply.decode().rsplit(" ", 1)[-1])
     # a fresh connection (another process) sees the committed row and its bytes at once
-    rows = query(tmp_path / "receiptd.db", "SELECT m.message_id, m.size, length(s.raw) FROM messages m "
-                 "LEFT JOIN spool s ON s.message_id = m.id WHERE m.id = ?", (queue_id,))
-    assert rows and rows[0][0] == msg["Message-ID"]
-    assert rows[0][1] == len(wire(msg)) or rows[0][2] is None  # processed already: spool emptied
+    rows = query(tmp_path / "receiptd.db", "SELECT m.message_id, m.sha256, s.raw FROM messages m "
+                 "JOIN spool s ON s.message_id = m.id WHERE m.id = ?", (queue_id,))
+    [(message_id, sha256, raw)] = rows
+    assert message_id == msg["Message-ID"]
+    # the bytes spooled are the mail as sent (smtplib's dot-stuffing and line ends undone)
+    assert raw.replace(b"\r\n", b"\n") == wire(msg).replace(b"\r\n", b"\n")
+    assert sha256 == hashlib.sha256(raw).hexdigest()
 
 
 def test_same_mail_twice_is_kept_once(daemon_factory, tmp_path):
