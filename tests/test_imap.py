@@ -229,10 +229,13 @@ def test_seen_and_flag_actions_on_two_accounts(dovecot, imap_daemon, tmp_path):
     ])
     append(dovecot, "Flag-me", [text_mail(9, "flag")])
     wait_until(lambda: queued_count(database) == 6, timeout=30, message="the new mail")
-    time.sleep(1.5)
-    assert queued_count(database) == 6
-    assert query(database, "SELECT account, count(*) FROM imap_ledger GROUP BY account ORDER BY account") == [
-        ("flag", 3), ("seen", 3)]
+    # one more mail in each folder: once both are queued, each account has passed over its folder
+    # again after the restart, and the mails seen or flagged before were not queued a second time
+    append(dovecot, "Flag-me", [text_mail(10, "flag")])
+    append(dovecot, "Seen-me", [text_mail(10, "seen")])
+    wait_until(lambda: queued_count(database) == 8, timeout=30, message="a later pass of each account")
+    assert query(database, "SELECT account, count(*), count(DISTINCT queue_id) FROM imap_ledger "
+                           "GROUP BY account ORDER BY account") == [("flag", 4, 4), ("seen", 4, 4)]
 
 
 def test_since_skips_older_mail(dovecot, tmp_path):
@@ -389,7 +392,7 @@ def test_poller_reconnects_after_dovecot_restarts(dovecot, imap_daemon, tmp_path
     wait_until(lambda: "logged in" in daemon.log, timeout=10, message="connected")
 
     dovecot.stop()
-    time.sleep(1.0)  # the poller finds the server gone and retries
+    wait_until(lambda: "reconnecting in" in daemon.log, timeout=30, message="the poller finds the server gone")
     dovecot.start()
     append(dovecot, "INBOX", [text_mail(2, "after")])
     wait_until(lambda: queued_count(database) == 2, timeout=60, message="mail after the restart queued")
@@ -429,9 +432,10 @@ def test_folder_recreated_with_the_same_mails_queues_nothing_twice(dovecot, imap
     wait_until(lambda: query(database, "SELECT count(*) FROM imap_ledger WHERE uidvalidity != ? "
                                        "AND action_done_at IS NOT NULL", (old_validity,)) == [(4,)],
                timeout=60, message="all 4 mails of the new folder recorded and acted on")
-    time.sleep(1.0)
-    assert queued_count(database) == 4
-    assert all(SEEN in flags for flags in folder_flags(dovecot, "Receipts").values())
+    append(dovecot, "Receipts", [text_mail(5, "uidv-later")])  # queued only after a later pass
+    wait_until(lambda: queued_count(database) == 5, timeout=30, message="a later pass")
+    wait_until(lambda: all(SEEN in flags for flags in folder_flags(dovecot, "Receipts").values()), timeout=30,
+               message="seen set on the later mail")
     assert "UIDVALIDITY changed" in daemon.log
     assert "already queued" in daemon.log
 
