@@ -18,7 +18,7 @@ from .amounts import find_amounts
 from .dates import MONTHS, find_dates, find_times
 from .extract import extract_receipt
 from .text import ascii_upper, digits, has_keyword
-from .totals import FINAL_TOTAL, PLAIN_TOTAL, SUBTOTAL
+from .totals import CARD_PAID, CASH_GIVEN, FINAL_TOTAL, PLAIN_TOTAL, SUBTOTAL
 from .types import Box, OcrLine, Receipt
 
 # the lines read again across a line's box (given the height of its text), in the image's pixels
@@ -27,8 +27,6 @@ RegionReader = Callable[[Box, float], list[OcrLine]]
 MAX_LINES = 4  # lines re-read per field: the cost stays a fraction of the first read
 _DATE_WORDS = ("DATE", "DATUM", "FECHA", "DATA", "DATE/TIME", "TIME", "ZEIT", "UHRZEIT", "HEURE")
 _DATE_SHAPE_RE = re.compile(r"\d{1,2}\s?[^\w\s]{1,2}\s?\d{1,2}\s?[^\w\s]{1,2}\s?\S{2,4}|\d{1,2}\s?[A-Za-z]{3}\W{0,2}\d{2}")
-_PAID = ("VISA", "MASTERCARD", "AMEX", "DEBIT", "CREDIT", "CARD", "CASH", "BAR", "EC-CASH", "GIROCARD", "KARTE",
-         "TARJETA", "CB")
 
 
 def second_look(lines: Sequence[OcrLine], receipt: Receipt,
@@ -120,7 +118,7 @@ def _may_hold_a_date(text: str) -> bool:
 
 
 def _may_hold_the_total(text: str) -> bool:
-    return has_keyword(text, FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + _PAID)
+    return has_keyword(text, FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + CARD_PAID + CASH_GIVEN)
 
 
 def _closest(read: list[OcrLine], box: Box | None) -> OcrLine | None:

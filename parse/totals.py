@@ -41,7 +41,7 @@ _TAX_INCLUDED = re.compile(r"\bINCLUDE[SD]?\b|\bENTHALTEN|\bENTH\.|\bINCLUDED\b"
 _TAX_QUALIFIER = re.compile(r"\b(?:IN|EX|I[RN])[A-Z\]|]*\.?\s*(?:OF\s+)?(?:GST|VAT|TAX|MWST|SST|UST)\b")
 _SUMMARY = ("SUMMARY", "ZUSAMMENFASSUNG", "TAX ANALYSIS", "VAT ANALYSIS", "MWST-SATZ", "MWST SATZ")
 _PAID_SCORE = 2.2  # between a plain "TOTAL" label and one that names the final amount
-_CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI", "PAID", "PAYMENT", "PAY")
+CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI", "PAID", "PAYMENT", "PAY")
 _CHANGE = ("CHANGE", "RUECKGELD", "RENDU", "BAKI", "WECHSELGELD")
 
 
@@ -77,7 +77,6 @@ def find_totals(doc: Doc) -> Totals:
         with_tax = _total_after_tax(doc, total, tax)
         if with_tax is not None:
             total, subtotal = with_tax, Pick(total.value, total.line, 0.6)
-    total, subtotal = _sign_read_as_digit(doc, total, subtotal, tax, tip)
     if subtotal and total and subtotal.value > total.value:
         computed = subtotal.value + (tax.value if tax else 0)
         if total.confidence < 0.9 and not _printed(doc, total.value, total.line):
@@ -100,7 +99,8 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
     total = totals.total
     if total is None or total_checks(doc, totals):
         return None
-    given, paid = _cash_and_change(doc)[0], _cash_minus_change(doc)
+    given, change = _cash_and_change(doc)
+    paid = _paid_in_cash(given, change)
     computed = [(value, "metered") for value in sorted(metered_amounts(doc))]
     if paid is not None:
         computed.insert(0, (paid, "cash"))
@@ -177,47 +177,6 @@ _CENT = Decimal("0.01")
 _CHECK_TOLERANCE = Decimal("0.01")
 
 
-# what EasyOCR reads a currency sign ($, £, €) as, glued before the amount on phone photos
-_SIGN_AS_DIGIT = "5689"
-
-
-def _without_sign_digit(value: Decimal) -> Decimal | None:
-    """``656.58`` -> ``56.58``: the amount with a leading digit that may be a misread sign removed."""
-    text = f"{value:.2f}"
-    if len(text) > 4 and text[0] in _SIGN_AS_DIGIT and text[1] != ".":
-        return Decimal(text[1:])
-    return None
-
-
-def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None,
-                        tip: Pick | None) -> tuple[Pick | None, Pick | None]:
-    """A total (and subtotal) whose currency sign OCR read as a digit (``$56.58`` -> ``656.58``),
-    chosen by the receipt's own arithmetic: the reading without the leading digit is kept only
-    when subtotal + tax (+ tip) then equals the total, or, with no subtotal, when that reading is
-    printed again below the total (the card or cash line) and the digit reading is not."""
-    if total is None:
-        return total, subtotal
-    added = (tax.value if tax else 0) + (tip.value if tip and tip.line < total.line else 0)
-    if subtotal is not None:
-        if subtotal.value + added == total.value:
-            return total, subtotal
-        for s_value in (subtotal.value, _without_sign_digit(subtotal.value)):
-            for t_value in (total.value, _without_sign_digit(total.value)):
-                if s_value is None or t_value is None or (s_value, t_value) == (subtotal.value, total.value):
-                    continue
-                if s_value + added == t_value:
-                    return (Pick(t_value, total.line, max(total.confidence, 0.8)),
-                            Pick(s_value, subtotal.line, subtotal.confidence))
-        return total, subtotal
-    stripped = _without_sign_digit(total.value)
-    if stripped is None or _printed(doc, total.value, total.line):
-        return total, subtotal
-    below = [line for line in doc.lines[total.line + 1:] if any(a.value == stripped for a in line.amounts)]
-    if below:
-        return Pick(stripped, total.line, total.confidence), subtotal
-    return total, subtotal
-
-
 def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
     """A tip printed under the total, then the total with the tip (``Total 25.68``, the card's
     ``Visa 12.21``): that is the amount paid."""
@@ -259,7 +218,10 @@ def _labelled(doc: Doc, keywords: tuple[str, ...], exclude: tuple[str, ...] = ()
 
 
 def _cash_minus_change(doc: Doc) -> Decimal | None:
-    given, change = _cash_and_change(doc)
+    return _paid_in_cash(*_cash_and_change(doc))
+
+
+def _paid_in_cash(given: Decimal | None, change: Decimal | None) -> Decimal | None:
     if given is not None and change is not None and given >= abs(change):
         return given - abs(change)  # "CHANGE -9.55": the sign says which way the money went
     return None
@@ -271,8 +233,8 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
         if change is None and has_keyword(line.text, _CHANGE):
             amount = value_after(doc, line, keyword_end(line.text, _CHANGE))
             change = amount.value if amount else None
-        elif given is None and has_keyword(line.text, _CASH_GIVEN) and not has_keyword(line.text, ("BILL",)):
-            amount = value_after(doc, line, keyword_end(line.text, _CASH_GIVEN))
+        elif given is None and has_keyword(line.text, CASH_GIVEN) and not has_keyword(line.text, ("BILL",)):
+            amount = value_after(doc, line, keyword_end(line.text, CASH_GIVEN))
             given = amount.value if amount else None
     return given, change
 
@@ -334,7 +296,7 @@ def _pick_total(doc: Doc) -> Pick | None:
     return _paid_on_one_line(doc) or _largest_plausible(doc)
 
 
-_CARD_PAID = ("VISA", "MASTERCARD", "MASTER CARD", "AMEX", "DEBIT", "CREDIT", "EC-KARTE", "EC KARTE", "GIROCARD",
+CARD_PAID = ("VISA", "MASTERCARD", "MASTER CARD", "AMEX", "DEBIT", "CREDIT", "EC-KARTE", "EC KARTE", "GIROCARD",
               "KARTE", "KARTENZAHLUNG", "TARJETA", "CARTE", "CB", "EFTPOS", "CARD")
 
 
@@ -343,7 +305,7 @@ def _paid_on_one_line(doc: Doc) -> Pick | None:
     given back), which is what was paid."""
     if any(has_keyword(line.text, _CHANGE) and any(a.value for a in line.amounts) for line in doc.lines):
         return None
-    paid = [line for line in doc.lines if has_keyword(line.text, _CARD_PAID + _CASH_GIVEN) and line.amounts]
+    paid = [line for line in doc.lines if has_keyword(line.text, CARD_PAID + CASH_GIVEN) and line.amounts]
     values = {line.amounts[-1].value for line in paid if line.amounts[-1].has_decimals}
     if len(values) != 1 or next(iter(values)) <= 0:
         return None
@@ -364,7 +326,7 @@ def _largest_plausible(doc: Doc) -> Pick | None:
     """No total label read: the largest amount not printed as cash given or change."""
     best: tuple[Decimal, int] | None = None
     for line in doc.lines:
-        if has_keyword(line.text, _CASH_GIVEN + _CHANGE) or find_dates(line.text):
+        if has_keyword(line.text, CASH_GIVEN + _CHANGE) or find_dates(line.text):
             continue
         for amount in line.amounts:
             if amount.has_decimals and (best is None or amount.value > best[0]):
@@ -436,6 +398,6 @@ def _rounded(doc: Doc, value: Decimal, index: int, paid: Decimal | None, summary
     if paid is not None and close(paid):
         return paid
     later = [a.value for line in doc.lines[index + 1:summary_from] if index >= 0
-             and not has_keyword(line.text, _CASH_GIVEN + _CHANGE) for a in line.amounts]
+             and not has_keyword(line.text, CASH_GIVEN + _CHANGE) for a in line.amounts]
     matches = [v for v in later if close(v)]
     return matches[-1] if matches else None
