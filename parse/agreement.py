@@ -19,6 +19,7 @@ from .totals import Totals, find_totals, total_checks
 
 # what EasyOCR makes of a currency sign ($, £, €) glued before an amount
 SIGN_DIGITS = "5689"
+_MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
 _SIGNED_SHARE = 0.75
 SIGN_FIRST = (None, "USD", "CAD", "AUD", "NZD", "GBP")  # one glyph printed before the amount
 _PRICE_CUTS = ("DISCOUNT", "SAVINGS", "YOU SAVE", "SAVED", "COUPON", "RABATT", "NACHLASS", "DESCUENTO", "REMISE",
@@ -101,15 +102,15 @@ def _reading(doc: Doc, digit: str | None, printed: Doc | None = None) -> Reading
 
 def without_sign_digit(doc: Doc, digits: str) -> Doc | None:
     """``doc`` with the leading digit dropped from every priced amount of two or more integer
-    digits that starts with one of ``digits`` (and has no sign read beside it); None when none
-    does (no sign was read as such a digit)."""
+    digits that starts with one of ``digits`` (and has no sign read beside it); None when fewer
+    than two amounts do (a single one is the business of ``parse.totals``' own check)."""
     changed = 0
     lines: list[Line] = []
     for line in doc.lines:
         amounts = tuple(_unsigned(amount, digits) for amount in line.amounts)
         changed += sum(new is not old for new, old in zip(amounts, line.amounts))
         lines.append(replace(line, amounts=amounts) if amounts != line.amounts else line)
-    return replace(doc, lines=tuple(lines)) if changed else None
+    return replace(doc, lines=tuple(lines)) if changed >= _MIN_SIGNED else None
 
 
 def _unsigned(amount: Amount, digits: str) -> Amount:

@@ -77,6 +77,7 @@ def find_totals(doc: Doc) -> Totals:
         with_tax = _total_after_tax(doc, total, tax)
         if with_tax is not None:
             total, subtotal = with_tax, Pick(total.value, total.line, 0.6)
+    total, subtotal = _sign_read_as_digit(doc, total, subtotal, tax, tip)
     if subtotal and total and subtotal.value > total.value:
         computed = subtotal.value + (tax.value if tax else 0)
         if total.confidence < 0.9 and not _printed(doc, total.value, total.line):
@@ -175,6 +176,47 @@ _CENT = Decimal("0.01")
 
 
 _CHECK_TOLERANCE = Decimal("0.01")
+
+
+# what EasyOCR reads a currency sign ($, £, €) as, glued before the amount on phone photos
+_SIGN_AS_DIGIT = "5689"
+
+
+def _without_sign_digit(value: Decimal) -> Decimal | None:
+    """``656.58`` -> ``56.58``: the amount with a leading digit that may be a misread sign removed."""
+    text = f"{value:.2f}"
+    if len(text) > 4 and text[0] in _SIGN_AS_DIGIT and text[1] != ".":
+        return Decimal(text[1:])
+    return None
+
+
+def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None,
+                        tip: Pick | None) -> tuple[Pick | None, Pick | None]:
+    """A total (and subtotal) whose currency sign OCR read as a digit (``$56.58`` -> ``656.58``),
+    chosen by the receipt's own arithmetic: the reading without the leading digit is kept only
+    when subtotal + tax (+ tip) then equals the total, or, with no subtotal, when that reading is
+    printed again below the total (the card or cash line) and the digit reading is not."""
+    if total is None:
+        return total, subtotal
+    added = (tax.value if tax else 0) + (tip.value if tip and tip.line < total.line else 0)
+    if subtotal is not None:
+        if subtotal.value + added == total.value:
+            return total, subtotal
+        for s_value in (subtotal.value, _without_sign_digit(subtotal.value)):
+            for t_value in (total.value, _without_sign_digit(total.value)):
+                if s_value is None or t_value is None or (s_value, t_value) == (subtotal.value, total.value):
+                    continue
+                if s_value + added == t_value:
+                    return (Pick(t_value, total.line, max(total.confidence, 0.8)),
+                            Pick(s_value, subtotal.line, subtotal.confidence))
+        return total, subtotal
+    stripped = _without_sign_digit(total.value)
+    if stripped is None or _printed(doc, total.value, total.line):
+        return total, subtotal
+    below = [line for line in doc.lines[total.line + 1:] if any(a.value == stripped for a in line.amounts)]
+    if below:
+        return Pick(stripped, total.line, total.confidence), subtotal
+    return total, subtotal
 
 
 def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
