@@ -36,13 +36,13 @@ def build_doc(ocr_lines: Sequence[OcrLine]) -> Doc:
     texts = [line.text for line in ocr_lines]
     decimal = detect_decimal_style(texts)
     lines = tuple(
-        Line(index=i, text=line.text, amounts=tuple(find_amounts(line.text, decimal)), confidence=_mean_confidence(line))
+        Line(index=i, text=line.text, amounts=tuple(find_amounts(line.text, decimal)), confidence=mean_confidence(line))
         for i, line in enumerate(ocr_lines)
     )
     return Doc(lines=lines, decimal=decimal)
 
 
-def _mean_confidence(line: OcrLine) -> float:
+def mean_confidence(line: OcrLine) -> float:
     """Mean over the line's words (one unsure word should not sink a readable line)."""
     if not line.words:
         return line.confidence

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from .amounts import find_amounts
 from .dates import MONTHS, find_dates, find_times
 from .extract import extract_receipt
+from .layout import mean_confidence
 from .text import ascii_upper, digits, has_keyword
 from .totals import CARD_PAID, CASH_GIVEN, FINAL_TOTAL, PLAIN_TOTAL, SUBTOTAL
 from .types import Box, OcrLine, Receipt
@@ -95,15 +96,10 @@ def _surer(again: OcrLine, first: OcrLine, replacing: bool) -> bool:
     year_kept = bool(_FULL_YEAR_RE.search(again.text)) or not _FULL_YEAR_RE.search(first.text)
     kept = alnum and year_kept and digits(again.text) >= digits(first.text)
     margin = -SURER_MARGIN if replacing else SURER_MARGIN
-    return kept and word_confidence(again) >= word_confidence(first) - margin
+    return kept and mean_confidence(again) >= mean_confidence(first) - margin
 
 
 _FULL_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-
-
-def word_confidence(line: OcrLine) -> float:
-    """Mean over the line's words: one unsure word should not sink a readable line."""
-    return sum(word.confidence for word in line.words) / len(line.words) if line.words else line.confidence
 
 
 def _total_supported(receipt: Receipt) -> bool:
