@@ -44,18 +44,38 @@ def _keyword_pattern(keyword: str, glued_prefix: bool) -> re.Pattern[str]:
     return re.compile(rf"{'' if glued_prefix else '(?<![A-Z])'}{body}(?![A-Z])")
 
 
+# Label words OCR often misreads by one letter (``TOTfL``, ``Chenge``, ``SUBTATAL``) that no
+# ordinary word lies one letter from, except those named: such a word is read as the label.
+_SLIP_PRONE_LABELS = ("TOTAL", "SUBTOTAL", "TOTAAL", "CHANGE")
+_REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS")
+_WORD_RE = re.compile(r"[A-Z]{5,}")
+
+
+def _mend_label_slips(folded: str) -> str:
+    def mend(word: re.Match[str]) -> str:
+        if word.group() in _FOLDED_NEIGHBOURS:
+            return word.group()
+        return next((label for label in _FOLDED_LABELS if one_letter_off(word.group(), label)), word.group())
+    return _WORD_RE.sub(mend, folded)
+
+
 def find_keyword(text: str, keywords: tuple[str, ...], glued_prefix: int = 0) -> tuple[str, int, int] | None:
     """First keyword (in the given priority order) found in ``text``, with its start and end.
 
     ``glued_prefix``: keywords of at least this many letters also match at the end of a longer
-    word, where OCR lost the space before them (``SANYUSTATIONERY``); 0: never."""
-    folded = fold(text)
+    word, where OCR lost the space before them (``SANYUSTATIONERY``); 0: never. A label word
+    misread by one letter counts as the label (``_SLIP_PRONE_LABELS``)."""
+    folded = _mend_label_slips(fold(text))
     for keyword in keywords:
         glued = 0 < glued_prefix <= len(keyword.replace(" ", ""))
         match = _keyword_pattern(keyword, glued).search(folded)
         if match:
             return keyword, match.start(), match.end()
     return None
+
+
+_FOLDED_LABELS = tuple(fold(label) for label in _SLIP_PRONE_LABELS)
+_FOLDED_NEIGHBOURS = frozenset(fold(word) for word in _REAL_NEIGHBOURS)
 
 
 def has_keyword(text: str, keywords: tuple[str, ...]) -> bool:

@@ -158,3 +158,22 @@ def test_total_words_of_more_languages():
     KAIBEMAKS 20% 10.50
     """)
     assert extract_receipt(lines).total == Decimal("63.00")
+
+
+def test_a_label_misread_by_one_letter_still_labels_its_amount():
+    """``Chenge``, ``T0TfL``: one glyph of a total or change label misread; no ordinary word lies
+    one letter from these labels except the ones named (``CHARGE`` stays a charge)."""
+    receipt = extract_receipt(ocr("""
+HARBOR DELI
+22 PIER ROAD
+SEATTLE WA 98101
+TURKEY CLUB 12.50
+ICED TEA 3.25
+SERVICE CHARGE 1.58
+T0TfL 17.33
+CASH 20.00
+Chenge 2.67
+06/14/2019 12:41
+"""))
+    assert receipt.total == Decimal("17.33")
+    assert receipt.flags["total_cash_minus_change"]
