@@ -183,15 +183,19 @@ def in_split(receipt_id: str, split: str) -> bool:
 
 
 def items_match(receipt: Receipt, label: dict) -> bool | None:
-    """The printed item count, or the items' sum against the labelled total; None when the label
-    has neither (WildReceipt items whose sum does not match are no reference)."""
+    """The printed item count, or the items' sum against the labelled total or the labelled items'
+    sum (``items_sum_matches``: that sum is the total or the labelled subtotal, before sales tax);
+    None when the label has neither (WildReceipt items whose sum does not match are no reference)."""
     count = label.get("item_count")
     if count is None and not label.get("items_sum_matches"):
         return None
     if count is not None and sum(1 for item in receipt.items if item.amount > 0) == count:
         return True
     try:
-        return bool(receipt.items) and sum(item.amount for item in receipt.items) == Decimal(label["normalized"]["total"])
+        targets = {Decimal(label["normalized"]["total"])}
+        if label.get("items_sum_matches"):
+            targets.add(sum((Decimal(item["amount"]) for item in label["items"] if item.get("amount")), Decimal(0)))
+        return bool(receipt.items) and sum(item.amount for item in receipt.items) in targets
     except (InvalidOperation, KeyError, TypeError):
         return False
 

@@ -14,7 +14,7 @@ from .amounts import to_cents
 from .brand import find_brand
 from .category import find_category
 from .dates import RawDate, find_dates, find_times, order_from_dates, resolve, usual_order
-from .items import find_items, first_total_line, fit_to, merge_modifiers, settle_discounts
+from .items import find_items, first_total_line, fit_to, merge_modifiers, settle_discounts, summary_line
 from .layout import Doc, build_doc
 from .locale import detect_locale
 from .merchant import find_merchant, header_end
@@ -118,13 +118,14 @@ def _heights(lines: Sequence[OcrLine]) -> list[int]:
 def _items_start(doc: Doc, header_end: int, totals_start: int, date: dt.date | None) -> int:
     """Items start under the first line between the header and the totals that prints the
     purchase date (invoice number, cashier and date lines come first; a parking ticket prints
-    the date again with its times). A date with no price under it is printed under the items."""
+    the date again with its times). A date with no item's price under it is printed under the items."""
     if date is None:
         return header_end
     for line in doc.lines[header_end:totals_start]:
         if any(date in (resolve(raw, True), resolve(raw, False)) for raw in find_dates(line.text)):
             below = doc.lines[line.index + 1:totals_start]
-            return line.index + 1 if any(a.has_decimals for other in below for a in other.amounts) else header_end
+            priced = any(a.has_decimals for other in below if not summary_line(other.text) for a in other.amounts)
+            return line.index + 1 if priced else header_end
     return header_end
 
 

@@ -8,26 +8,48 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
+from .agreement import SIGN_DIGITS
 from .amounts import Amount
 from .layout import Doc, Line, keyword_end, value_after
-from .text import fold, has_keyword, letters, one_letter_off, squash_spaces
+from .text import find_keyword, fold, has_keyword, letters, one_letter_off, squash_spaces
 from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
 _ITEM_WORDS = ("DEPOSIT", "PFAND", "DISCOUNT", "RABATT", "WEIGHT", "ITEM")  # not totals, but items
+# a card terminal's slip printed into the receipt (``Kartenzahlung``, ``Terminal-ID``, ``SALE AUD 43.80``),
+# the cash lines (``Geg. Bar``, ``Zurück``) and what the receipt says about the purchase (``Posten: 5``,
+# ``Sie sparen 0,40``): words of lines that are no items
+_PAYMENT_WORDS = ("GEG", "GEGEBEN", "ZURUECK", "KARTENZAHLUNG", "ZAHLUNG", "GIROCARD", "MAESTRO", "ERFOLGT",
+                  "KONTAKTLOS", "KUNDENBELEG", "HAENDLERBELEG", "BELEG", "TRACE", "TID", "MID", "AID", "ARQC",
+                  "EFTPOS", "APPROVED", "SALE", "PURCHASE", "DEBIT", "CREDIT", "COPY", "CUSTOMER", "MERCHANT",
+                  "BRUTTO", "POSTEN", "SIE", "IHRE", "SPAREN", "ERSPARNIS", "GESPART", "TAXABLE", "NR", "NUMMER",
+                  "TERMINAL ID")
+# the price per kilo printed under a weighed item (``PRECIO KILO 6.30``): the item's, not one of its own
+_PER_UNIT = ("PRECIO KILO", "PRECIO KG", "PRIX KILO", "PRIX KG", "PREIS KG", "PRICE PER KG", "PRICE PER LB")
+# a currency code beside a label (``Summe EUR``, ``SALE AUD``) adds nothing; beside a price alone it is no label
+_CURRENCY_CODES = frozenset(fold(code) for code in ("EUR", "USD", "GBP", "AUD", "CAD", "CHF"))
 _NOT_ITEM = FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX + tuple(w for w in NOT_TOTAL if w not in _ITEM_WORDS) + (
     "VISA", "MASTERCARD", "CARD", "KARTE", "EC", "PAYMENT", "CHANGE", "TEL", "FAX", "INVOICE", "RECEIPT",
     "DATE", "DATUM", "TIME", "CASHIER", "TABLE", "NETT", "NET", "AMOUNT", "TERMINAL", "AUTH", "APPROVAL",
-)
+) + _PAYMENT_WORDS + _PER_UNIT
 _NOT_ITEM_WORDS = frozenset(fold(word) for phrase in _NOT_ITEM for word in phrase.split())
 # a line of only these words takes money off: its amount is negative, whatever OCR made of the minus
 DISCOUNT_WORDS = ("DISCOUNT", "RABATT", "NACHLASS", "COUPON", "REMISE", "REDUCTION", "SAVING", "SAVINGS",
                   "MULTIBUY", "PROMO", "PROMOTION", "OFF", "PREISVORTEIL", "AKTION", "RABAIS")
 _DISCOUNT_WORDS = frozenset(fold(word) for word in DISCOUNT_WORDS)
-_QTY_X_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:X|x|\*|@|(?i:STK|ST|PC|PCS|EA))(?![A-Za-z])\s*[x@*]?\s*")
+# empties handed back (``Leergut 0,75``, ``Pfandrückgabe``): money back, whatever OCR made of the minus
+# (``Pfand 0,25`` alone is the deposit paid: an item)
+_RETURN_WORDS = ("LEERGUT", "LEERGUTBON", "LEERG", "PFAND RUECKGABE", "PFANDBON", "PFANDGUTSCHRIFT", "RUECKGABE",
+                 "EMPTIES", "BOTTLE RETURN", "BOTTLE DEPOSIT RETURN", "STATIEGELD RETOUR", "RETOUR")
+_QTY_X_RE = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:X|x|×|\*|@|(?i:STK|ST|PC|PCS|EA))(?![A-Za-z])\s*[x×@*]?\s*")
+# "0,69 x 2 1,38 A" (LIDL, NETTO): the unit price, then the count, then the amount
+_UNIT_X_COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,4}[.,]\d{2})\s?[xX×*]\s?(\d{1,3})(?![\d.,])")
+# "Ix Gyros 8,90", "lx Tee": a count of one whose 1 OCR read as a letter
+_COUNT_OF_ONE_RE = re.compile(r"^(\s*)[Il|](?=\s?[xX]\s)")
 _LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z])")
 _MAX_ITEMS = 200
 
@@ -39,12 +61,14 @@ def summary_line(text: str) -> bool:
     """
     if not has_keyword(text, _NOT_ITEM):
         return False
-    return all(fold(word) in _NOT_ITEM_WORDS for word in re.findall(r"[^\W\d_]{2,}", text))
+    return all(fold(word) in _NOT_ITEM_WORDS or fold(word) in _CURRENCY_CODES
+               for word in re.findall(r"[^\W\d_]{2,}", text))
 
 
 # the first of these ends the items, whichever total the receipt's own total was read from
 _ITEMS_END = ("TOTAL", "SUBTOTAL", "SUB TOTAL", "SUMME", "ZWISCHENSUMME", "GESAMT", "ZU ZAHLEN", "BALANCE DUE",
-              "AMOUNT DUE", "TOTAL DUE", "JUMLAH", "TOTAAL", "TOTALE")
+              "AMOUNT DUE", "TOTAL DUE", "JUMLAH", "TOTAAL", "TOTALE", "TAXABLE", "GESAMTSUMME", "ENDSUMME",
+              "BONSUMME", "GESAMTBETRAG", "ENDBETRAG", "ZAHLBETRAG", "RECHNUNGSBETRAG")
 # words of a column header ("Item Qty Price Amount"): a header line is no item's description
 _COLUMN_WORDS = frozenset(fold(word) for word in (
     "ITEM", "ITEMS", "QTY", "QUANTITY", "PRICE", "AMOUNT", "AMT", "DESCRIPTION", "DESC", "UNIT", "TAX", "CODE",
@@ -54,26 +78,39 @@ _COLUMN_WORDS = frozenset(fold(word) for word in (
 def first_total_line(doc: Doc, start: int, end: int) -> int:
     """Index of the first total or subtotal line (a label with its amount) in ``[start, end)``, else ``end``."""
     for line in doc.lines[start:end]:
-        if ((has_keyword(line.text, _ITEMS_END) or _garbled_total(line.text)) and not _column_header(line.text)
+        text = _GLUED_DIGIT_RE.sub(" ", line.text)  # "TAXABLE2 86.46": a tax class glued to the label
+        if ((has_keyword(text, _ITEMS_END) or _garbled_total(text)) and not _column_header(line.text)
                 and value_after(doc, line, keyword_end(line.text, _ITEMS_END)) is not None):
             return line.index
     return end
 
 
-_CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[.:]\s?[0-5]\d(?:\s?[.:]\s?[0-5]\d)?(?![\d,])")
+_GLUED_DIGIT_RE = re.compile(r"(?<=[A-Za-z]{4})\d(?=\s|$)")
+_CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[.:;]\s?[0-5]\d(?:\s?[.:;]\s?[0-5]\d)?(?![\d,])")
 
 
 def _clock_line(text: str) -> bool:
-    """``Cashier USER Time: 11.49.00``: a labelled time, whose digits are no price."""
-    return has_keyword(text, ("TIME", "UHRZEIT", "ZEIT", "HEURE")) and bool(_CLOCK_RE.search(text))
+    """``Cashier USER Time: 11.49.00``, ``Datum: 12.07.13 21;52``: a labelled time (with its date),
+    whose digits are no price."""
+    clocks = [clock.group() for clock in _CLOCK_RE.finditer(text)]
+    if not clocks:
+        return False
+    return has_keyword(text, ("TIME", "UHRZEIT", "ZEIT", "HEURE")) or (
+        has_keyword(text, ("DATE", "DATUM")) and any(re.search(r"[:;]", clock) for clock in clocks))  # "DATE PALM 3.50"
 
 
-_TOTAL_WORDS = tuple(fold(word) for word in ("TOTAL", "SUBTOTAL", "SUMME", "GESAMT", "JUMLAH"))
+_TOTAL_WORDS = tuple(fold(word) for word in ("TOTAL", "SUBTOTAL", "SUMME", "GESAMT", "JUMLAH", "ZWISCHENSUMME"))
 
 
 def _garbled_total(text: str) -> bool:
-    """A word one letter away from TOTAL, SUBTOTAL, ... (``SubTatal``, ``SURTOTAL``)."""
-    return any(one_letter_off(word, total) for word in re.findall(r"[A-Z]{5,}", fold(text)) for total in _TOTAL_WORDS)
+    """A word one letter away from TOTAL, SUBTOTAL, ... (``SubTatal``, ``SURTOTAL``, ``Surnme``: an ``m``
+    read as ``rn``), or a long one with a letter lost (``Subtota``, ``Zwischensumm``)."""
+    return any(word == total or one_letter_off(word, total) or (len(word) >= 6 and _one_letter_lost(word, total))
+               for word in re.findall(r"[A-Z]{5,}", fold(text).replace("RN", "M")) for total in _TOTAL_WORDS)
+
+
+def _one_letter_lost(word: str, other: str) -> bool:
+    return len(word) == len(other) - 1 and any(other[:i] + other[i + 1:] == word for i in range(len(other)))
 
 
 def _column_header(text: str) -> bool:
@@ -94,12 +131,13 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         if _skipped(line):
             pending = count = None
             continue
-        priced = _priced(line)
-        if pending is None and (counted := _count_line(line.text, priced)) is not None:
-            if items and _counts(items[-1], counted):  # printed under its item
-                items[-1] = _with_count(items[-1], counted)
-            else:
-                count = counted
+        priced = _with_cents(_priced(line), doc.decimal) or _misread_price(line)
+        counted = _count_line(line.text, priced) if pending is None else None
+        if counted is not None and items and _counts(items[-1], counted):  # printed under its item
+            items[-1] = _with_count(items[-1], counted)
+            continue
+        if counted is not None and len(priced) == 1:  # printed above its item
+            count = counted
             continue
         if priced and _named(line.text):
             item = _weighed(_item(line.text, priced, line.index), line)
@@ -111,11 +149,41 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             pending = None
         elif (counted_item := _unnamed_item(line, priced)) is not None:
             items.append(counted_item)
+        elif items and _price_below_free_line(items[-1], line, priced):
+            items[-1] = replace(items[-1], amount=priced[0].value)
         elif not priced and _named(line.text):
             pending = line
         if len(items) >= _MAX_ITEMS:
             break
     return tuple(items)
+
+
+# "17.Co", "EO.20", "Eil.85" (a pound sign glued): a price at the end of a line whose digits OCR read as
+# look-alike letters; a letter glued after it makes it a size ("1.5OZ"), not a price
+_LOOKALIKE_DIGITS = "0OoDQCc1Iil|!5Ss8B2Zz9gq"
+_MISREAD_PRICE_RE = re.compile(
+    rf"(?:^|\s)[$£€EFf]?(?P<units>[\d{_LOOKALIKE_DIGITS}]{{1,3}})\s?[.,]\s?(?P<cents>[\d{_LOOKALIKE_DIGITS}]{{2}})"
+    r"(?:\s+[A-Z*]{1,2})?\s*$")
+_AS_DIGIT = str.maketrans("OoDQCcIil|!SsBZzgq", "000000111115582299")
+
+
+def _misread_price(line: Line) -> list[Amount]:
+    """The price of a named line that printed none OCR could read, if its last word is one whose
+    look-alike letters make a price (two real digits at least)."""
+    match = _MISREAD_PRICE_RE.search(line.text)
+    if match is None or not _named(line.text[:match.start()]) or any(a.has_decimals for a in line.amounts):
+        return []
+    printed = match["units"] + match["cents"]
+    if sum(ch.isdigit() for ch in printed) < 2:
+        return []
+    value = Decimal(f"{match['units'].translate(_AS_DIGIT)}.{match['cents'].translate(_AS_DIGIT)}")
+    return [Amount(value=value, start=match.start("units"), end=match.end("cents"))]
+
+
+def _price_below_free_line(item: LineItem, line: Line, priced: list[Amount]) -> bool:
+    """``Chicken Vindaloo Hot $0.00`` / ``$15.00``: a price alone on the line under an item read at
+    0.00 (a free option printed beside the name) is the item's price."""
+    return item.amount == 0 and item.line_index == line.index - 1 and len(priced) == 1 and line.is_amount_only
 
 
 def _unnamed_item(line: Line, priced: list[Amount]) -> LineItem | None:
@@ -179,10 +247,12 @@ def _description_line(line: Line) -> bool:
 
 def _price_first(body: list[Line]) -> bool:
     """Items printed as a price line followed by the item's name (some POS systems): the body
-    opens with a price line, and every price line but a last one is followed by a name line."""
+    opens with a price line, every price line but a last one is followed by a name line, and fewer
+    lines print a name beside a price (``2 x 0,69 1,38`` over ``Joghurt 1,38 A`` is a count line)."""
     shapes = ["P" if _price_line(line) else "D" if _description_line(line) else "-" for line in body]
+    named_and_priced = sum(_named(line.text) and bool(_priced(line)) for line in body)
     shapes = [shape for shape in shapes if shape != "-"]
-    if not shapes or shapes[0] != "P":
+    if not shapes or shapes[0] != "P" or named_and_priced >= shapes.count("P"):
         return False
     return all(shapes[i + 1] == "D" for i, shape in enumerate(shapes[:-1]) if shape == "P")
 
@@ -201,11 +271,15 @@ def _price_first_items(body: list[Line]) -> tuple[LineItem, ...]:
 
 
 def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal, Decimal] | None:
-    """(quantity, unit price) of a line that only counts an item (``3 x 1,49``, ``2 @ 0.99``)."""
+    """(quantity, unit price) of a line that only counts an item (``3 x 1,49``, ``2 @ 0.99``, or with
+    the amount they make: ``2 x 1,19 2,38``)."""
     match = _QTY_X_RE.search(text)
-    if not match or len(priced) != 1 or letters(_QTY_X_RE.sub(" ", text)) > 2:
+    if not match or not 1 <= len(priced) <= 2 or letters(_QTY_X_RE.sub(" ", text)) > 2:
         return None
-    return Decimal(match.group(1).replace(",", ".")), priced[0].value
+    quantity = Decimal(match.group(1).replace(",", "."))
+    if len(priced) == 2 and quantity * priced[0].value != priced[1].value:
+        return None
+    return quantity, priced[0].value
 
 
 def _counts(item: LineItem, count: tuple[Decimal, Decimal]) -> bool:
@@ -221,19 +295,22 @@ def _with_count(item: LineItem, count: tuple[Decimal, Decimal]) -> LineItem:
 
 
 def _item(text: str, amounts: list[Amount], index: int, description: str | None = None) -> LineItem:
+    text = _COUNT_OF_ONE_RE.sub(r"\g<1>1", text)
     amount = amounts[-1].value
     quantity = unit_price = None
     qty_match = _QTY_X_RE.search(text)
-    if qty_match:
+    if (counted := _unit_times_count(text, amount)) is not None:
+        quantity, unit_price = counted
+    elif qty_match and not _is_price(qty_match.group(1), amounts):
         quantity = Decimal(qty_match.group(1).replace(",", "."))
     elif (lead := _LEADING_QTY_RE.match(text)) and description is None:
         quantity = Decimal(lead.group(1))
-    if len(amounts) >= 2:
+    if unit_price is None and len(amounts) >= 2:
         unit_price = amounts[-2].value
         if quantity is None and unit_price and (amount / unit_price) == (amount / unit_price).to_integral_value():
             quantity = amount / unit_price
-    elif quantity:
-        unit_price = (amount / quantity).quantize(Decimal("0.01")) if quantity else None
+    elif unit_price is None and quantity:
+        unit_price = (amount / quantity).quantize(Decimal("0.01"))
     if quantity is not None and unit_price is not None and abs(quantity * unit_price - amount) > Decimal("0.05"):
         unit_price = None if len(amounts) < 2 else unit_price
     desc = description if description is not None else _description(text, amounts)
@@ -242,11 +319,37 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
     return LineItem(description=desc, amount=amount, quantity=quantity, unit_price=unit_price, line_index=index)
 
 
+def _unit_times_count(text: str, amount: Decimal) -> tuple[Decimal, Decimal] | None:
+    """(count, unit price) of ``0,69 x 2 1,38``, where they multiply to the amount."""
+    for match in _UNIT_X_COUNT_RE.finditer(text):
+        unit_price, count = Decimal(match.group(1).replace(",", ".")), Decimal(match.group(2))
+        if count > 0 and unit_price * count == amount:
+            return count, unit_price
+    return None
+
+
+def _is_price(number: str, amounts: list[Amount]) -> bool:
+    """``2,99 X 11,96``: a number before the ``x`` printed with cents and read as one of the line's
+    prices is the unit price (its count lost), not a count."""
+    return bool(re.fullmatch(r"\d+[.,]\d{2}", number)) and Decimal(number.replace(",", ".")) in (
+        a.value for a in amounts[:-1])
+
+
+def _with_cents(amounts: list[Amount], decimal: str) -> list[Amount]:
+    """On a decimal-comma receipt a price's third decimal is a glyph glued to it, most often its tax
+    class (``2,49B`` read as ``2,498``); on a decimal-point one such a number is a quantity or a price
+    per unit (``10.875 @ $2.399/GAL``) and stays as read."""
+    if decimal != ",":
+        return amounts
+    return [replace(a, value=a.value.quantize(Decimal("0.01"), rounding=ROUND_DOWN))
+            if a.value.as_tuple().exponent == -3 else a for a in amounts]
+
+
 def _description(text: str, amounts: list[Amount]) -> str:
     cut = amounts[0].start if amounts else len(text)
     # amounts' positions refer to the cleaned text, which only ever shortens noisy numbers
     desc = text[:cut] if cut <= len(text) else text
-    desc = _LEADING_QTY_RE.sub("", _QTY_X_RE.sub(" ", desc))  # "1 CVS IBUPROFEN": the count is the quantity
+    desc = _LEADING_QTY_RE.sub("", _QTY_X_RE.sub(" ", _COUNT_OF_ONE_RE.sub(r"\g<1>1", desc)))  # "1 CVS IBUPROFEN"
     desc = re.sub(r"(RM|EUR|USD|GBP|MYR|[$€£])\s*$", "", desc.strip())
     if not letters(desc):  # "2 @ 1.24 BANANAS 2.48 N": the name after count and price
         named = max(_NUMBER_SPLIT_RE.split(text), key=letters)
@@ -264,15 +367,16 @@ _NUMBER_SPLIT_RE = re.compile(r"(?:^|\s)[@x*]?\s?[-$€£]?\d+(?:[.,]\d+)?(?=\s|
 
 
 def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tuple[LineItem, ...]:
-    """Discount lines as reductions. Their amount is made negative; where the items still miss
-    ``target`` (the subtotal, or the total), a discount whose minus OCR read as a leading digit
-    (``-3,62`` as ``33,62``) is read without it, but only if that makes the items add up exactly."""
-    items = tuple(replace(i, amount=-i.amount) if _is_discount(i) and i.amount > 0 else i for i in items)
+    """Discount lines and empties handed back as reductions. Their amount is made negative; where the
+    items still miss ``target`` (the subtotal, or the total), a discount whose minus OCR read as a
+    leading digit (``-3,62`` as ``33,62``) is read without it, but only if that makes the items add up
+    exactly."""
+    items = tuple(replace(i, amount=-i.amount) if _takes_money_off(i) and i.amount > 0 else i for i in items)
     if target is None or _sum(items) == target:
         return items
     for index, item in enumerate(items):
         digits = str(-item.amount)
-        if _is_discount(item) and len(digits.split(".")[0]) >= 2:
+        if _takes_money_off(item) and len(digits.split(".")[0]) >= 2:
             repaired = items[:index] + (replace(item, amount=-Decimal(digits[1:])),) + items[index + 1:]
             if _sum(repaired) == target:
                 return repaired
@@ -280,10 +384,14 @@ def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tup
 
 
 def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...]:
-    """Items whose sum misses every target (subtotal, total, ...) but whose first ``k`` items hit
-    one exactly: the lines after those were no items (a garbled total or tax label)."""
+    """Items whose sum misses every target (subtotal, total, ...): one item whose price begins with a
+    currency sign read as a digit (``$3.95`` as ``83.95``) is read without it if that makes the sum
+    hit a target exactly; else, where the first ``k`` items hit one exactly, the lines after those
+    were no items (a garbled total or tax label)."""
     if not items or not targets or _sum(items) in targets:
         return items
+    if (signed := _without_sign_digit(items, targets)) is not None:
+        return signed
     running, fitting = Decimal(0), len(items)
     for k, item in enumerate(items[:-1], start=1):
         running += item.amount or 0
@@ -292,9 +400,28 @@ def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[L
     return items[:fitting]
 
 
-def _is_discount(item: LineItem) -> bool:
-    words = re.findall(r"[^\W\d_]{2,}", item.description or "")
-    return bool(words) and all(fold(word) in _DISCOUNT_WORDS for word in words)
+def _without_sign_digit(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...] | None:
+    for index, item in enumerate(items):
+        printed = str(item.amount)
+        if item.amount > 0 and printed[0] in SIGN_DIGITS and len(printed.split(".")[0]) >= 2:
+            amount = Decimal(printed[1:])
+            unit_price = amount if item.unit_price == item.amount or item.quantity == 1 else None
+            repaired = items[:index] + (replace(item, amount=amount, unit_price=unit_price),) + items[index + 1:]
+            if _sum(repaired) in targets:
+                return repaired
+    return None
+
+
+def _takes_money_off(item: LineItem) -> bool:
+    """A discount (``Rabatt``, ``Preisvortei]``: its words read through OCR look-alikes) or empties
+    handed back (``Leergut``, ``Pfandrückgabe``)."""
+    description = item.description or ""
+    words = [word for word in (fold(token).strip(".:;,*-'") for token in re.findall(r"[^\W\d_]\S*", description))
+             if len(word) >= 2]
+    if words and all(word in _DISCOUNT_WORDS for word in words):
+        return True
+    found = find_keyword(description, _RETURN_WORDS)
+    return found is not None and found[1] <= 1  # the line opens with it
 
 
 def _sum(items: tuple[LineItem, ...]) -> Decimal:
@@ -308,12 +435,17 @@ _MODIFIER_GAP = 3  # lines a modifier may stand below its item (unpriced modifie
 def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tuple[LineItem, ...]:
     """A priced line indented under an item is part of it, not an item of its own: a
     restaurant's ``2 Cheeseburger 21.90`` / ``   Add Bacon 2.00`` is one cheeseburger line of
-    23.90. ``lines`` are the OCR lines the items' indexes point into."""
+    23.90. ``lines`` are the OCR lines the items' indexes point into. Indented means to the right of the
+    item and of where the item lines usually start: names printed right of a count column (``2 Roll Set``
+    over ``Zaru Soba``), a photo taken at a slant, are no modifiers. A discount or empties handed back is
+    an item of its own."""
+    column = _usual_left(items, lines)
     merged: list[LineItem] = []
     for item in items:
         above = merged[-1] if merged else None
         if above is not None and item.quantity is None and item.amount is not None and above.amount is not None \
-                and abs(item.amount) < above.amount and _indented_under(lines, above, item):  # an add-on costs less
+                and abs(item.amount) < above.amount and not _takes_money_off(item) \
+                and _indented_under(lines, above, item, column):  # an add-on costs less
             merged[-1] = replace(above, description=f"{above.description}, {item.description}",
                                  amount=above.amount + item.amount, unit_price=None)
         else:
@@ -321,7 +453,14 @@ def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tu
     return tuple(merged)
 
 
-def _indented_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem) -> bool:
+def _usual_left(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> float | None:
+    """The median left edge of the items' lines."""
+    lefts = sorted(lines[i.line_index].box[0] for i in items
+                   if i.line_index is not None and i.line_index < len(lines) and lines[i.line_index].box)
+    return lefts[len(lefts) // 2] if lefts else None
+
+
+def _indented_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, column: float | None) -> bool:
     if item.line_index is None or modifier.line_index is None \
             or not 0 < modifier.line_index - item.line_index <= _MODIFIER_GAP:
         return False
@@ -329,4 +468,5 @@ def _indented_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem
     if first.box is None or second.box is None:
         return False
     char_width = (first.box[2] - first.box[0]) / max(len(first.text), 1)
-    return second.box[0] - first.box[0] >= _MODIFIER_INDENT * char_width
+    left = max(first.box[0], column if column is not None else first.box[0])
+    return second.box[0] - left >= _MODIFIER_INDENT * char_width
