@@ -25,22 +25,22 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parse import onnx_models  # noqa: E402
+from parse import onnx_export, onnx_models  # noqa: E402
 from parse.ocr import prepare_image  # noqa: E402
-from parse.ocr_core import _detector_input  # noqa: E402
+from parse.ocr_core import detector_input  # noqa: E402
 
 DEFAULT_FOLDER = ROOT.parent / "shared" / "datasets" / "receipts-dev"
 
 
 def timed_iou(float_session, int8_session, grey) -> tuple[float, float, float]:
     """IoU, then the float and the int8 detector's seconds on this page."""
-    x = {"image": _detector_input(grey, 1.0)}
+    x = {"image": detector_input(grey, 1.0)}
     seconds = []
     for session in (float_session, int8_session):
         started = time.perf_counter()
         session.run(None, x)
         seconds.append(time.perf_counter() - started)
-    return onnx_models.text_mask_iou(float_session, int8_session, grey), seconds[0], seconds[1]
+    return onnx_export.text_mask_iou(float_session, int8_session, grey), seconds[0], seconds[1]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         str(args.cache / onnx_models.DETECTOR_INT8), providers=providers)}
     if args.full_range:
         folder = Path(tempfile.mkdtemp())
-        onnx_models.quantize_model(args.cache / onnx_models.DETECTOR_ONNX, folder / "full.onnx", reduce_range=False)
+        onnx_export.quantize_model(args.cache / onnx_models.DETECTOR_ONNX, folder / "full.onnx", reduce_range=False)
         variants["int8, 8-bit weights"] = ort.InferenceSession(str(folder / "full.onnx"), providers=providers)
 
     images = sorted((args.folder / "images").glob("*"))[: args.images]

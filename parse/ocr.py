@@ -26,7 +26,7 @@ from PIL import Image, ImageOps
 
 from .deskew import level_box, straighten
 from .ocr_core import ReadParams, read_lines
-from .onnx_models import import_easyocr as _import_easyocr  # noqa: F401 - bench/ocr_speed.py uses it
+from .orientation import Orientation, text_turn
 from .types import OcrLine
 
 log = logging.getLogger(__name__)
@@ -91,11 +91,19 @@ class OcrEngine:
         back = cv2.invertAffineTransform(to_prepared)  # an image that was not prepared yet: boxes to its pixels
         return [_moved(line, back) for line in lines]
 
+    def text_turn(self, image: Image.Image) -> Orientation:
+        """Which way the text of ``image`` (EXIF-upright) runs: one low-scale detector pass and a
+        few crops recognised both ways round (``parse.orientation``), no full read."""
+        import numpy as np
+
+        grey = np.asarray(ImageOps.grayscale(ImageOps.exif_transpose(image)))
+        return text_turn(grey, self.nets.detect_maps, self.nets.recognise, self.nets.charset, self.params)
+
 
 # Below this much confidently read text (characters x confidence) a photo may be turned sideways
 # or upside down without an EXIF tag; an upright receipt reads in the hundreds.
 LITTLE_TEXT = 80.0
-_TURNS = (Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270, Image.Transpose.ROTATE_180)
+_TRANSPOSE = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_270}
 
 
 def text_score(lines: list[OcrLine]) -> float:
@@ -103,23 +111,40 @@ def text_score(lines: list[OcrLine]) -> float:
     return sum(line.confidence * sum(ch.isalnum() for ch in line.text) for line in lines if line.confidence >= 0.3)
 
 
-def read_upright(engine: OcrEngine, image: Image.Image) -> tuple[Image.Image, list[OcrLine]]:
-    """Read ``image``; where it reads as little text, also read it turned by 90, 270 and 180 degrees
-    and keep the turn that reads most (its boxes are in the turned image's pixels, which is then
-    the image to store). An image that reads well is read once."""
-    lines = engine.read(image)
-    best = (text_score(lines), image, lines)
-    if best[0] >= LITTLE_TEXT:
-        return image, lines
-    for turn in _TURNS:
-        turned = image.transpose(turn)
-        turned_lines = engine.read(turned)
-        score = text_score(turned_lines)
-        if score > best[0]:
-            best = (score, turned, turned_lines)
-        if score >= 2 * LITTLE_TEXT:
-            break
-    return best[1], best[2]
+def mostly_tall(lines: list[OcrLine]) -> bool:
+    """Most words' boxes are taller than wide: text running up or down the image (an upright
+    receipt's reads have at most about a third of such words: digits, short words)."""
+    words = [word for line in lines for word in (line.words or (line,)) if word.box is not None]
+    return 2 * sum(w.box[3] - w.box[1] > w.box[2] - w.box[0] for w in words) > len(words)
+
+
+def read_upright(engine: OcrEngine, image: Image.Image,
+                 bounds: tuple[int, int] | None = None) -> tuple[Image.Image, list[OcrLine]]:
+    """Read ``image``; where it reads as little text or its words stand mostly taller than wide
+    (a photo turned without an EXIF tag), find which way its text runs (``OcrEngine.text_turn``:
+    no full read) and, when it is turned, read it turned upright and keep that if it reads more
+    text. Returns the image whose pixels the boxes are in (the image to store) and its lines.
+
+    ``bounds`` (max_side, max_pixels): ``image`` is as received and is prepared here as
+    ``prepare_image`` prepares it; a turn is then made before the image is levelled, so a
+    sideways photo is not rotated twice. Without, ``image`` is read as it is. An image that
+    reads well is read once (and, prepared, is exactly ``prepare_image``'s)."""
+    bounded = _bounded(image, *bounds)[0] if bounds else image
+    ready = _levelled(bounded)[0] if bounds else image
+    lines = engine.read(ready)
+    score = text_score(lines)
+    if score >= LITTLE_TEXT and not mostly_tall(lines):
+        return ready, lines
+    turn = engine.text_turn(ready).turn
+    if not turn:
+        return ready, lines
+    turned = ImageOps.exif_transpose(bounded).transpose(_TRANSPOSE[turn])
+    if bounds:
+        turned = _levelled(turned)[0]
+    turned_lines = engine.read(turned)
+    if text_score(turned_lines) <= score:
+        return ready, lines
+    return turned, turned_lines
 
 
 LOOK_TEXT_HEIGHT = 48  # px: the height a line's text is magnified to when it is read again
@@ -170,7 +195,10 @@ def _load_nets(settings: OcrSettings):
         backend = "torch" if settings.gpu and _cuda_available() else "onnx"
     if backend == "onnx":
         try:
-            onnx_models.ensure_exported(settings.cache_dir, model_dir, network_dir, int8=settings.detector_int8)
+            if not onnx_models.ready(settings.cache_dir, model_dir, int8=settings.detector_int8):
+                from . import onnx_export  # an empty or stale cache (the install step not run): make it once
+
+                onnx_export.ensure_exported(settings.cache_dir, model_dir, network_dir, int8=settings.detector_int8)
             return onnx_models.OnnxNets(settings.cache_dir, settings.threads, int8=settings.detector_int8)
         except Exception as err:  # noqa: BLE001 - any failure: the torch path still reads mail
             log.warning("OCR: ONNX models unavailable in %s (%s: %s); using torch instead",
@@ -198,20 +226,33 @@ def prepare_image(image: Image.Image, max_side: int, max_pixels: int = OcrSettin
 def _prepare(image: Image.Image, max_side: int, max_pixels: int = OcrSettings.max_pixels):
     """``prepare_image``, the 2x3 affine map from the upright image's pixels to the prepared
     image's (``None``: the same pixels), and the slant of the prepared image's text lines."""
+    return _levelled(*_bounded(image, max_side, max_pixels))
+
+
+def _bounded(image: Image.Image, max_side: int, max_pixels: int):
+    """Upright (EXIF), greyscale and within the bounds; and the 2x3 affine map from the upright
+    image's pixels to these (``None``: the same pixels)."""
     import numpy as np
 
     image = ImageOps.grayscale(ImageOps.exif_transpose(image))
-    to_prepared = None
     scale = min(1.0, max_side / max(image.size), math.sqrt(max_pixels / (image.width * image.height)))
-    if scale < 1.0:
-        resized = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
-        to_prepared = np.array([[resized.width / image.width, 0, 0], [0, resized.height / image.height, 0]])
-        image = resized
+    if scale >= 1.0:
+        return image, None
+    resized = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
+    return resized, np.array([[resized.width / image.width, 0, 0], [0, resized.height / image.height, 0]])
+
+
+def _levelled(image: Image.Image, to_image=None):
+    """``image`` rotated level when its text lines slant steeply (``parse.deskew.straighten``),
+    the 2x3 affine map to its pixels from those that ``to_image`` maps (``None``: the same
+    pixels), and the slant left in it."""
+    import numpy as np
+
     level, rotation, slant = straighten(np.asarray(image))
     if rotation is None:
-        return image, to_prepared, slant
-    if to_prepared is not None:
-        rotation = rotation @ np.vstack([to_prepared, [0, 0, 1]])
+        return image, to_image, slant
+    if to_image is not None:
+        rotation = rotation @ np.vstack([to_image, [0, 0, 1]])
     return Image.fromarray(level), rotation, slant
 
 

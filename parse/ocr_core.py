@@ -76,7 +76,9 @@ class Charset:
 # --- detection ------------------------------------------------------------------------------
 
 
-def _detector_input(grey: np.ndarray, scale: float) -> np.ndarray:
+def detector_input(grey: np.ndarray, scale: float) -> np.ndarray:
+    """``grey`` scaled by ``scale`` as the detector takes it: float32 ``[1, 3, H, W]``, ImageNet-
+    normalised, zero-padded to multiples of 32 (also the export's and quantisation's input)."""
     h, w = grey.shape
     th, tw = max(1, int(h * scale)), max(1, int(w * scale))
     interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
@@ -92,7 +94,7 @@ def _detector_input(grey: np.ndarray, scale: float) -> np.ndarray:
 
 def detect(detect_maps: DetectFn, grey: np.ndarray, scale: float, p: ReadParams) -> list[np.ndarray]:
     """CRAFT boxes (4x2 float arrays, clockwise from top-left) in ``grey``'s pixels."""
-    maps = detect_maps(_detector_input(grey, scale))[0]
+    maps = detect_maps(detector_input(grey, scale))[0]
     boxes = det_boxes(maps[:, :, 0], maps[:, :, 1], p.text_threshold, p.link_threshold, p.low_text)
     ratio = 2.0 / scale  # score maps are half the detector input
     return [box * ratio for box in boxes]
@@ -233,7 +235,7 @@ def _four_point_transform(image, rect):
     return cv2.warpPerspective(image, matrix, (max_width, max_height))
 
 
-def _to_model_height(crop: np.ndarray):
+def to_model_height(crop: np.ndarray):
     """``utils.compute_ratio_and_resize``: height 64 (vertical text: width 64); also the width
     EasyOCR pads it to when it reads one line at a time (``ceil(ratio) * 64``)."""
     height, width = crop.shape[:2]
@@ -256,7 +258,7 @@ def crops(horizontal_list, free_list, img):
     out = []
     max_y, max_x = img.shape
     for box in free_list:
-        resized = _to_model_height(_four_point_transform(img, np.array(box, dtype="float32")))
+        resized = to_model_height(_four_point_transform(img, np.array(box, dtype="float32")))
         if resized is not None:
             out.append((box, *resized))
     for box in horizontal_list:
@@ -264,7 +266,7 @@ def crops(horizontal_list, free_list, img):
         y_min, y_max = max(0, box[2]), min(box[3], max_y)
         if x_max <= x_min or y_max <= y_min:
             continue
-        resized = _to_model_height(img[y_min:y_max, x_min:x_max])
+        resized = to_model_height(img[y_min:y_max, x_min:x_max])
         if resized is not None:
             out.append(([[x_min, y_min], [x_max, y_min], [x_max, y_max], [x_min, y_max]], *resized))
     out.sort(key=lambda item: item[0][0][1])

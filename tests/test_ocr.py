@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 import time
 from decimal import Decimal
 
@@ -11,7 +13,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from conftest import FIXTURES, REPO
-from parse import onnx_models
+from parse import onnx_export, onnx_models
 from parse.extract import extract_receipt
 from parse.ocr import OcrEngine, OcrSettings, prepare_image
 
@@ -84,7 +86,7 @@ def test_the_daemons_int8_detector_marks_the_text_the_float_one_marks():
         scan = np.asarray(prepare_image(Image.open(FIXTURES / "receipt.jpg"), 900).convert("L"))
         float_detector = ort.InferenceSession(str(cache / onnx_models.DETECTOR_ONNX))
         int8_detector = ort.InferenceSession(str(cache / onnx_models.DETECTOR_INT8))
-        assert onnx_models.text_mask_iou(float_detector, int8_detector, scan) >= 0.9
+        assert onnx_export.text_mask_iou(float_detector, int8_detector, scan) >= 0.9
     label = json.loads((FIXTURES / "receipt.json").read_text())
     receipt = extract_receipt(engine.read(prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000)))
     assert (str(receipt.total), receipt.date.isoformat()) == (label["normalized"]["total"], label["normalized"]["date"])
@@ -117,15 +119,25 @@ def test_the_export_is_reused_on_a_second_start(onnx_engine, export_dir):
     assert again.backend == "onnx"
     assert meta.stat().st_mtime_ns == before
     assert time.monotonic() - started < 10  # no torch, no export: sessions only
-    assert not onnx_models.ensure_exported(str(export_dir), onnx_models.default_model_dir(), str(export_dir),
+    assert not onnx_export.ensure_exported(str(export_dir), onnx_models.default_model_dir(), str(export_dir),
                                            int8=False)
+
+
+def test_the_daemon_loads_the_networks_without_the_export_code():
+    """Issue 16 part 8: on a made cache the engine imports neither the export / quantisation
+    code nor torch (a fresh interpreter, as a worker starts)."""
+    code = ("import sys; from parse.ocr import OcrEngine, OcrSettings; "
+            "OcrEngine(OcrSettings(cache_dir='var/ocr-cache')); "
+            "print(sorted(m for m in ('parse.onnx_export', 'torch', 'onnxruntime') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[-2] == "['onnxruntime']"
 
 
 def test_a_failed_export_falls_back_to_torch_with_a_warning(tmp_path, monkeypatch, caplog):
     def broken(*args, **kwargs):
-        raise onnx_models.ExportError("exporter says no")
+        raise onnx_export.ExportError("exporter says no")
 
-    monkeypatch.setattr(onnx_models, "export", broken)
+    monkeypatch.setattr(onnx_export, "export", broken)
     with caplog.at_level(logging.WARNING, logger="parse.ocr"):
         engine = OcrEngine(OcrSettings(cache_dir=str(tmp_path / "cache"), network_dir=str(tmp_path / "easyocr")))
     assert engine.backend == "torch"
@@ -170,48 +182,16 @@ def test_an_int8_detector_from_an_earlier_recipe_is_made_again(tmp_path):
     next start, and a failed attempt leaves no int8 file from the earlier recipe behind."""
     (tmp_path / onnx_models.META).write_text(json.dumps({"int8": {"ok": True, "iou": 0.86}}))
     (tmp_path / onnx_models.DETECTOR_INT8).write_bytes(b"an earlier recipe's model")
-    assert not onnx_models._int8_tried(str(tmp_path))
-    assert onnx_models.quantize_detector(str(tmp_path)) is False  # no float export here to quantise
+    assert not onnx_models.int8_tried(str(tmp_path))
+    assert onnx_export.quantize_detector(str(tmp_path)) is False  # no float export here to quantise
     assert not (tmp_path / onnx_models.DETECTOR_INT8).exists()
-    assert onnx_models._int8_tried(str(tmp_path))
-
-
-@pytest.mark.parametrize("turn", [Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180])
-def test_a_photo_turned_without_an_exif_tag_is_read_upright(onnx_engine, turn):
-    """Issue 14, class 7: the pixels themselves sideways or upside down (no EXIF orientation)."""
-    from parse.ocr import LITTLE_TEXT, read_upright, text_score
-
-    label = json.loads((FIXTURES / "receipt.json").read_text())
-    upright = prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000)
-    turned = upright.transpose(turn)
-    assert text_score(onnx_engine.read(turned)) < LITTLE_TEXT  # as the pipeline read it before
-    image, lines = read_upright(onnx_engine, turned)
-    assert image.size == upright.size  # the turned-back image, whose pixels the boxes are in
-    receipt = extract_receipt(lines)
-    assert str(receipt.total) == label["normalized"]["total"]
-    assert receipt.date.isoformat() == label["normalized"]["date"]
-
-
-def test_an_upright_photo_is_read_once(onnx_engine):
-    from parse.ocr import LITTLE_TEXT, read_upright, text_score
-
-    image = prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000)
-    calls = []
-
-    class Counting:
-        def read(self, img):
-            calls.append(img.size)
-            return onnx_engine.read(img)
-
-    same, lines = read_upright(Counting(), image)
-    assert same is image and len(calls) == 1 and text_score(lines) >= LITTLE_TEXT
+    assert onnx_models.int8_tried(str(tmp_path))
 
 
 def test_a_second_look_reads_a_lost_date_again_from_the_image(onnx_engine):
     """The first read's date line garbled (as a blurred photo gives it): the second look reads that
     band of the real image again, magnified, and the receipt gets its labelled date back."""
     from dataclasses import replace
-    from functools import partial
 
     from parse.ocr import read_region
     from parse.second_look import second_look
