@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet -e '.[test]'
 	# export EasyOCR's weights to ONNX once, now rather than at the first start (falls back to torch)
-	$(VENV)/bin/python -m parse.onnx_models || echo "warning: ONNX export failed; the daemon will use torch"
+	$(VENV)/bin/python -m parse.onnx_export || echo "warning: ONNX export failed; the daemon will use torch"
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -7,8 +7,8 @@ import asyncio
 import sys
 
 from receiptd import config as configuration
-from receiptd.daemon import serve
 from receiptd.logs import configure_logging
+from receiptd.daemon import serve
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,11 +2,14 @@
 """OCR + extraction speed: receiptd's stage against bare ``easyocr.Reader.readtext()``,
 side by side in one run, each variant a whole process (model load included).
 
-    .venv/bin/python bench/ocr_speed.py [FOLDER] --images 12
+    .venv/bin/python bench/ocr_speed.py [FOLDER] --images 12 [--against DIR]
 
 FOLDER is laid out like ../shared/datasets/receipts-dev (images/ + labels/). Both variants
 read the same images; both results go through the same extraction and scoring
 (bench/accuracy.py), so the table also shows that speed costs no field accuracy.
+``--against DIR`` adds a third variant: receiptd's stage as another source tree has it (an
+earlier commit, e.g. ``git archive <commit> | tar -x -C DIR`` with ``DIR/var`` linked to this
+tree's ``var``, so that it loads the same ONNX cache), for before/after in one run.
 """
 from __future__ import annotations
 
@@ -29,13 +32,14 @@ DEFAULT_FOLDER = ROOT.parent / "shared" / "datasets" / "receipts-dev"
 
 def child_bare(images: list[Path]) -> None:
     """EasyOCR as its README shows it: default Reader, default readtext, one image at a time."""
-    from parse.ocr import _import_easyocr, group_lines, _word
+    from parse.ocr import group_lines, _word
+    from parse.onnx_models import import_easyocr
     from parse.extract import extract_receipt
     import easyocr_en_models
     import tempfile
 
     started = time.perf_counter()
-    easyocr = _import_easyocr()
+    easyocr = import_easyocr()
     reader = easyocr.Reader(["en"], gpu=False, model_storage_directory=str(easyocr_en_models.model_dir()),
                             user_network_directory=tempfile.mkdtemp(), download_enabled=False, verbose=False)
     emit({"load": time.perf_counter() - started})
@@ -75,10 +79,10 @@ def emit(record: dict) -> None:
     print("BENCH " + json.dumps(record), flush=True)
 
 
-def run_variant(name: str, images: list[Path]) -> dict:
+def run_variant(name: str, images: list[Path], root: Path = ROOT) -> dict:
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, __file__, "--child", name, *map(str, images)],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run([sys.executable, str(root / "bench" / Path(__file__).name), "--child", name,
+                           *map(str, images)], capture_output=True, text=True, cwd=root)
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"{name} failed:\n{proc.stderr[-3000:]}")
@@ -109,6 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("--images", type=int, default=12, help="how many images (evenly spread over the folder)")
+    parser.add_argument("--against", type=Path, help="another source tree whose receiptd stage runs too")
     parser.add_argument("--child", choices=["bare", "receiptd"], help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -120,7 +125,7 @@ def main() -> None:
 
     # The ONNX export (and int8 detector) is an install step, made once per weights; do it before
     # timing so that the receiptd variant's load is what every later worker start costs.
-    subprocess.run([sys.executable, "-m", "parse.onnx_models"], cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-m", "parse.onnx_export"], cwd=ROOT, check=True)
     every = sorted((args.folder / "images").iterdir())
     step = max(1, len(every) // args.images)
     images = every[::step][: args.images]
@@ -129,9 +134,12 @@ def main() -> None:
     results = {}
     for name in ("bare", "receiptd"):
         results[name] = run_variant(name, images)  # peak RSS: each child reports its own ru_maxrss
+    labels = {"bare": "bare EasyOCR readtext (defaults)", "receiptd": "receiptd OCR + extraction stage"}
+    if args.against:
+        results["against"] = run_variant("receiptd", images, args.against.resolve())
+        labels["against"] = f"the same stage in {args.against.name}"[:34]
     print(f"| {'variant':<34} | load s | median s/receipt | process wall s | peak RSS MB | total % | date % | merchant % |")
     print(f"|{'-' * 36}|--------|------------------|----------------|-------------|---------|--------|------------|")
-    labels = {"bare": "bare EasyOCR readtext (defaults)", "receiptd": "receiptd OCR + extraction stage"}
     for name, result in results.items():
         median = statistics.median(r["seconds"] for r in result["per_image"])
         acc = score(result["per_image"], args.folder)
@@ -142,6 +150,9 @@ def main() -> None:
     median_ratio = statistics.median(r["seconds"] for r in bare["per_image"]) / statistics.median(
         r["seconds"] for r in ours["per_image"])
     print(f"speed-up (whole process wall): {bare['wall'] / ours['wall']:.2f}x; median per receipt: {median_ratio:.2f}x")
+    if args.against:
+        same = sum(a["receipt"] == b["receipt"] for a, b in zip(ours["per_image"], results["against"]["per_image"]))
+        print(f"receipts read the same as in {args.against}: {same} of {len(images)}")
 
 
 if __name__ == "__main__":

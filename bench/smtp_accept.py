@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aiosmtpd.smtp import SMTP  # noqa: E402
 
-from ingest.smtp import QueueWriter, ReceiptHandler, smtp_factory  # noqa: E402
 from receiptd.config import SmtpConfig  # noqa: E402
+from ingest.smtp import QueueWriter, ReceiptHandler, smtp_factory  # noqa: E402
 from store.db import open_db  # noqa: E402
 
 RECIPIENT = "receipts@localhost"

@@ -25,10 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/harness.py
 
 from fpdf import FPDF  # noqa: E402
 
-from receiptd.harness import Daemon, write_config  # noqa: E402
+from harness import Daemon, write_config  # noqa: E402
 
 RECIPIENT = "receipts@localhost"
 

@@ -18,6 +18,7 @@ operational file (the views) and, side by side, on the analysts' file written fr
 from __future__ import annotations
 
 import argparse
+import re
 import sqlite3
 import sys
 import time
@@ -25,8 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from store import analyst_db, analytics  # noqa: E402
+from store import analyst_brands, analyst_db, analytics, search_index  # noqa: E402
 from store.db import open_db  # noqa: E402
+from store.migrations import MIGRATIONS  # noqa: E402
 
 # category: (share of receipts, mean basket size, peak hours, weekday weights Sun..Sat, price range cents)
 CATEGORIES = {
@@ -182,13 +184,16 @@ def generate(path: Path, receipts: int, panelists: int, seed: int) -> dict:
     loaded = time.perf_counter() - started
     # what the dropped triggers would have done row by row: the stored item name and the receipt's
     # month and currency on line items, the search index, the brand matches
-    conn.execute(f"UPDATE line_items SET item = {analytics.ITEM}, "
-                 f"(month, currency) = {analytics.receipt_of_item_sql('line_items.receipt_id')}")
+    for migration in MIGRATIONS:  # the migrations' own statements that fill them in for stored rows
+        if migration.name in ("0102_analyst_indexes", "0104_accepted_line_items"):
+            for statement in migration.statements():
+                if re.search(r"^UPDATE line_items SET", statement, re.MULTILINE):
+                    conn.execute(statement)
     for _, _, sql in deferred:
         conn.execute(sql)
     conn.execute("INSERT INTO line_items_fts (line_items_fts) VALUES ('rebuild')")
     conn.execute("INSERT INTO receipts_fts (receipts_fts) VALUES ('rebuild')")
-    analytics.rebuild_brand_items(conn)
+    analyst_brands.rebuild_brand_items(conn)
     conn.execute("COMMIT")
     print(f"rows inserted in {loaded:.0f} s; indexes and FTS built in {time.perf_counter() - started - loaded:.0f} s")
     conn.execute("ANALYZE")
@@ -289,7 +294,7 @@ def main() -> None:
         db.execute("COMMIT")
         deleted = time.perf_counter() - started
         started = time.perf_counter()
-        analytics.purge_search_index(db)
+        search_index.purge_search_index(db)
         print(f"delete 1000 receipts (cascade, FTS triggers): {deleted:.2f} s; "
               f"purge_search_index (optimize): {time.perf_counter() - started:.1f} s")
         db.close()

@@ -15,6 +15,7 @@ from functools import partial
 import imagehash
 from PIL import Image
 
+from receiptd.config import Config
 from panel.eligibility import dedupe_key, judge_readable
 from parse.extract import extract_receipt
 from parse.images import ImageRejected, open_image
@@ -23,7 +24,6 @@ from parse.ocr import OcrEngine, OcrSettings, prepare_image, read_region, read_u
 from parse.pdf import PdfRejected, read_pdf
 from parse.second_look import second_look
 from parse.types import Candidate, OcrLine, ParsedMail, Receipt, SkippedPart
-from receiptd.config import Config
 from redact import Redacted, RedactionPolicy, redact_receipt, redacted_jpeg
 from store.records import to_minor
 
@@ -113,8 +113,9 @@ class Pipeline:
                 else:
                     lines.extend(page.lines)
             return Document(tuple(lines), first_image, time.perf_counter() - started)
-        image = self._prepare(open_image(candidate.data, max_pixels=self.config.parse.max_image_pixels))
-        image, lines = read_upright(self.engine, image)  # a photo turned sideways without an EXIF tag
+        image = open_image(candidate.data, max_pixels=self.config.parse.max_image_pixels)
+        # prepared as _prepare does; a photo turned sideways without an EXIF tag is turned first
+        image, lines = read_upright(self.engine, image, bounds=(self.config.ocr.max_side, self.config.ocr.max_pixels))
         return Document(tuple(lines), image, time.perf_counter() - started)
 
     def _prepare(self, image: Image.Image) -> Image.Image:

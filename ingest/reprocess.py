@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from receiptd.config import Config
 from panel.eligibility import ACCEPTED, Rules, judge, judge_readable
 from panel.rewards import settle
 from parse.extract import extract_receipt
-from receiptd.config import Config
 from redact import RedactionPolicy, redact_receipt
 from store import panel as panel_store
 from store.db import immediate
@@ -65,7 +65,7 @@ def reprocess(db: sqlite_utils.Database, config: Config, receipt_ids: list[int],
     for panelist_id, month in sorted(months):
         with immediate(db):
             panelist = panel_store.get_panelist_by_id(db, panelist_id)
-            if panelist is not None and settle(db, panelist, month, config.panel, message_id=None).new_reward:
+            if panelist is not None and settle(db, panelist, month, config.panel, queue_id=None).new_reward:
                 rewards += 1
     return ReprocessResult(receipts=len(receipt_ids), changed=changed, rewards=rewards)
 

@@ -14,15 +14,15 @@ from pathlib import Path
 
 import sqlite_utils
 
+from receiptd.config import Config
 from panel.flow import Panel
 from panel.outbound import Outbox
 from panel.retention import purge_if_due
 from parse.mail import MailRejected, parse_mail
-from receiptd.config import Config
 from redact import RedactionPolicy, scrub_text
-from store.analytics import purge_search_index
 from store.db import immediate, open_db
 from store.records import save_mail_result
+from store.search_index import purge_search_index
 
 from . import sender_auth
 from .pipeline import Pipeline
@@ -133,11 +133,11 @@ class Worker:
             return self.process_spoofed(claimed, mail, verdict)
         inbound = self.panel.inbound(claimed.id, mail, claimed.raw, claimed.envelope_from, claimed.received_at)
         result = None
-        if inbound.member and not inbound.leaving:
+        if inbound.member and not inbound.leaving and inbound.survey is None:  # a survey reply: no OCR
             result = self.pipeline.process_mail(mail)
         decisions = []
         with immediate(self.db):
-            if result is None and not inbound.leaving:
+            if not inbound.member and not inbound.leaving:
                 outcome = self.panel.finish_stranger(self.db, claimed.id, mail, inbound)
             else:
                 outcome, decisions = self.panel.finish_member(self.db, claimed.id, mail, inbound, result)

@@ -1,39 +1,48 @@
 """What a mail asks for, and whether it may be answered at all.
 
-Commands stand alone in the subject or on the first non-empty line of the text body:
-``STATUS``, ``DELETE <receipt-id>``, ``DELETE ALL``, ``LEAVE`` (case-insensitive).
+Commands stand alone in the subject or on the first non-empty line of the text body, in
+English or German (case-insensitive): ``STATUS``/``STAND``, ``DELETE <receipt-id>``/``LÖSCHEN
+<receipt-id>``, ``DELETE ALL``/``LÖSCHEN ALLE``, ``EXPORT``/``AUSKUNFT``, ``LEAVE``/``AUSTRETEN``
+(``LOESCHEN`` for a keyboard without umlauts).
 Automated mail (auto-replies, bounces, lists, bulk) is never answered and never obeyed:
 that is what keeps two robots from mailing each other forever.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from email import policy
 from email.parser import BytesParser
 
 from parse.mail import values_of
 
-_COMMAND = re.compile(r"^\s*(STATUS|LEAVE|DELETE\s+ALL|DELETE\s+#?(\d{1,18}))\s*[.!]?\s*$", re.IGNORECASE)
+_DELETE = r"(?:DELETE|LÖSCHEN|LOESCHEN)"
+_COMMAND = re.compile(
+    rf"^\s*(?:(?P<word>STATUS|STAND|LEAVE|AUSTRETEN|EXPORT|AUSKUNFT)|{_DELETE}\s+(?P<all>ALLE?)"
+    rf"|{_DELETE}\s+#?(?P<number>\d{{1,18}}))\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_KINDS = {"STATUS": "status", "STAND": "status", "LEAVE": "leave", "AUSTRETEN": "leave",
+          "EXPORT": "export", "AUSKUNFT": "export"}
 _BOUNCE_SENDERS = re.compile(r"^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Command:
-    kind: str  # status | delete | delete_all | leave
+    kind: str  # status | delete | delete_all | export | leave
     receipt_id: int | None = None
 
 
 def parse_command(text: str | None) -> Command | None:
-    match = _COMMAND.match(text or "")
+    match = _COMMAND.match(unicodedata.normalize("NFC", text or ""))
     if not match:
         return None
-    word = match.group(1).upper().split()[0]
-    if word == "DELETE":
-        if match.group(2):
-            return Command("delete", int(match.group(2)))
+    if match["number"]:
+        return Command("delete", int(match["number"]))
+    if match["all"]:
         return Command("delete_all")
-    return Command(word.lower())
+    return Command(_KINDS[match["word"].upper()])
 
 
 def first_body_line(raw: bytes) -> str | None:

@@ -15,21 +15,23 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from receiptd.config import Config
 from parse.mail import values_of
 from parse.types import ParsedMail
-from receiptd.config import Config
 from store import panel as store
 from store.records import save_mail_result, to_minor
 
-from . import replies
+from . import export, replies, templates
 from .commands import Command, automated, find_command
 from .eligibility import ACCEPTED, REJECTED, Rules, judge
 from .failpoints import failpoint
 from .rewards import settle
+from .surveys import inbox as surveys
 
 log = logging.getLogger(__name__)
 
 MEMBER_STATUSES = ("invited", "active")
+EXPORT_INTERVAL = dt.timedelta(days=1)  # EXPORT answers with the data at most this often
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class Inbound:
     received_at: dt.datetime
     month: str
     member: bool  # invited or active panelist (as read before OCR; checked again in the transaction)
+    survey: surveys.SurveyReply | None = None  # a reply to a survey mail: answered, no receipts read
 
     @property
     def leaving(self) -> bool:
@@ -68,13 +71,16 @@ class Panel:
         if received.tzinfo is None:
             received = received.replace(tzinfo=dt.timezone.utc)
         panelist = store.get_panelist(self.db, sender)
+        command = None if why else find_command(mail.subject, raw)
         return Inbound(
             sender=sender,
             automated=why,
-            command=None if why else find_command(mail.subject, raw),
+            command=command,
             received_at=received,
             month=self.rules.month(received),
             member=panelist is not None and panelist["status"] in MEMBER_STATUSES,
+            # a reply to a survey mail with photos attached is a receipts mail (replying to our latest mail is easy)
+            survey=None if why or command or mail.candidates else surveys.match(self.db, mail, raw),
         )
 
     def return_path(self, queue_id: int, mail: ParsedMail, envelope_from: str | None) -> str | None:
@@ -111,19 +117,25 @@ class Panel:
         if store.activate(db, panelist):
             panelist = store.get_panelist_by_id(db, panelist["id"])
         command = inbound.command
+        language = templates.language_of(panelist)
         if command is not None and command.kind == "leave":
-            store.erase_panelist(db, panelist, keep_message_id=queue_id)
-            subject, body = replies.left_reply(mail.subject)
+            store.erase_panelist(db, panelist, keep_queue_id=queue_id)
+            subject, body = replies.left_reply(mail.subject, language)
             self._record(db, inbound, mail, queue_id, panelist["id"], "left", subject, body, forget=True)
             log.info("msg=%s panelist=%s left the panel; their data is erased", queue_id, panelist["id"])
             return "command", []
+        if inbound.survey is not None:
+            reply = surveys.answer(db, inbound.survey, panelist, queue_id=queue_id, received_at=inbound.received_at,
+                                   month=inbound.month, subject=mail.subject)
+            self._record(db, inbound, mail, queue_id, panelist["id"], reply.kind, reply.subject, reply.body)
+            return "survey", []
 
         sections: list[list[str]] = []
         if command is not None and command.kind == "delete":
             deleted = store.delete_receipt(db, panelist, command.receipt_id)
-            sections.append(replies.deleted_section(command.receipt_id, int(deleted)))
+            sections.append(replies.deleted_section(command.receipt_id, int(deleted), language))
         elif command is not None and command.kind == "delete_all":
-            sections.append(replies.deleted_section(None, store.delete_all_receipts(db, panelist)))
+            sections.append(replies.deleted_section(None, store.delete_all_receipts(db, panelist), language))
 
         decided = []
 
@@ -140,28 +152,45 @@ class Panel:
                              item.status, item.reason)
             for rid, item in zip(ids, decided)
         ]
-        accepted_ids = [d.receipt_id for d in decisions if d.status == ACCEPTED]
         failpoint("panel.before_reward")
-        progress = settle(db, panelist, inbound.month, self.config.panel, message_id=queue_id)
+        progress = settle(db, panelist, inbound.month, self.config.panel, queue_id=queue_id)
         if progress.new_reward:
             log.info("msg=%s panelist=%s earned the %s reward", queue_id, panelist["id"], inbound.month)
 
         if decisions or command is None:
             sections.append(replies.receipts_section(decisions, skipped=len(result.skipped),
-                                                     max_age_days=self.config.panel.max_age_days))
-        sections.append(replies.progress_lines(progress) + [""])
+                                                     max_age_days=self.config.panel.max_age_days, language=language))
+        sections.append(replies.progress_lines(progress, language) + [""])
         if command is not None and command.kind == "status":
             sections.append(replies.status_section(store.rewards_of(db, panelist["id"]),
-                                                   store.receipt_counts(db, panelist["id"])))
-        accepted = len(accepted_ids)
-        summary = (f"{accepted} accepted, {len(decisions) - accepted} not accepted; "
-                   f"{min(progress.count, progress.threshold)} of {progress.threshold} this month")
-        subject, body = replies.compose(mail.subject, summary, sections)
-        kind = command.kind if command else "receipts"
-        self._record(db, inbound, mail, queue_id, panelist["id"], kind, subject, body)
+                                                   store.receipt_counts(db, panelist["id"]), language))
+        kind, attachments = (command.kind if command else "receipts"), []
+        if command is not None and command.kind == "export":
+            kind, section, attachments = self.export(db, panelist, language)
+            sections.append(section)
+        subject, body = replies.compose(mail.subject, replies.summary(decisions, progress, language), sections,
+                                        language)
+        self._record(db, inbound, mail, queue_id, panelist["id"], kind, subject, body, attachments=attachments)
         if decisions:
             return result.outcome, decisions
         return ("command" if command else result.outcome), decisions
+
+    def export(self, db: sqlite_utils.Database, panelist: dict, language: str) -> tuple[str, list[str], list]:
+        """EXPORT: the panelist's own data as attachments of the reply, when the sender was
+        authenticated (with ``[auth] mode = "off"`` anyone could ask in their name) and at most
+        once per :data:`EXPORT_INTERVAL`. Returns the reply's kind, its section, the attachments."""
+        now = dt.datetime.now(dt.timezone.utc)
+        if self.config.auth.mode == "off":
+            return "export_refused", replies.export_section("unverified", language, moment=now), []
+        last = store.last_reply_at(db, panelist["id"], "export", statuses=("pending", "sent"))
+        if last is not None and now - dt.datetime.fromisoformat(last) < EXPORT_INTERVAL:
+            last_at = dt.datetime.fromisoformat(last)
+            return "export_refused", replies.export_section("later", language, moment=now, last=last_at,
+                                                            next_allowed=last_at + EXPORT_INTERVAL), []
+        data = export.collect(db, panelist, now=now)
+        log.info("panelist=%s export of their data attached", panelist["id"])
+        return ("export", replies.export_section("attached", language, moment=now),
+                [item.as_attachment() for item in export.files(data)])
 
     def decide(self, db: sqlite_utils.Database, item, received_at: dt.datetime):
         """The panel's verdict on one receipt: the pure rules, then duplicates (database)."""
@@ -178,12 +207,13 @@ class Panel:
         return dataclasses.replace(item, status=status, reason=reason)
 
     def _record(self, db, inbound: Inbound, mail: ParsedMail, queue_id: int, panelist_id: int | None, kind: str,
-                subject: str, body: str, *, forget: bool = False) -> None:
+                subject: str, body: str, *, forget: bool = False, attachments=()) -> None:
         if inbound.automated or not inbound.sender:
             return  # never answer a robot: no mail loops
         outbound_id, status = store.record_reply(
-            db, recipient=inbound.sender, subject=subject, body=body, kind=kind, message_id=queue_id,
+            db, recipient=inbound.sender, subject=subject, body=body, kind=kind, queue_id=queue_id,
             panelist_id=panelist_id, in_reply_to=mail.message_id, send=self.config.outbound is not None,
             domain=self.domain, max_per_day=self.config.panel.max_replies_per_day, forget=forget,
+            attachments=attachments,
         )
         log.info("msg=%s reply outbound=%s %s (%s)", queue_id, outbound_id, status, kind)

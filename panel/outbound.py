@@ -4,6 +4,8 @@ A reply is a row in ``outbound`` before anything is sent: a relay that is down, 
 restart lose nothing; the worker tries again later (``retry_delay`` times the attempts so
 far) up to ``max_attempts``. A crash after the relay took a mail and before it is marked
 sent sends it again (at least once; the Message-ID stays the same, so clients fold it).
+A reply's files (``outbound_attachments``, e.g. EXPORT's) travel with it and are deleted once
+it is sent.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import logging
 import smtplib
 import ssl
 import time
+from collections.abc import Sequence
 from email.message import EmailMessage
 from email.utils import formatdate
 from pathlib import Path
@@ -24,7 +27,8 @@ from store.db import immediate
 log = logging.getLogger(__name__)
 
 
-def build_message(row: dict, sender: str) -> EmailMessage:
+def build_message(row: dict, sender: str, attachments: Sequence[tuple[str, str, bytes]] = ()) -> EmailMessage:
+    """The mail of one ``outbound`` row, with its attachments ((filename, media type, content), ...)."""
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = row["recipient"]
@@ -38,6 +42,10 @@ def build_message(row: dict, sender: str) -> EmailMessage:
     msg["Auto-Submitted"] = "auto-replied" if row["in_reply_to"] else "auto-generated"
     msg["X-Auto-Response-Suppress"] = "All"
     msg.set_content(row["body"] or "")
+    for filename, media_type, content in attachments:
+        maintype, _, subtype = media_type.partition("/")
+        msg.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename,
+                           params={"charset": "utf-8"} if maintype == "text" else None)
     return msg
 
 
@@ -69,7 +77,8 @@ class Outbox:
         try:
             for row in rows:
                 try:
-                    client.send_message(build_message(row, self.config.from_address),
+                    message = build_message(row, self.config.from_address, store.attachments_of(self.db, row["id"]))
+                    client.send_message(message,
                                         from_addr=self.config.from_address, to_addrs=[row["recipient"]])
                 except smtplib.SMTPRecipientsRefused as err:
                     code = next(iter(err.recipients.values()))[0]

@@ -6,6 +6,7 @@ sent again can never earn a month twice, and deleting receipts never takes a rew
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 import sqlite_utils
@@ -13,7 +14,16 @@ import sqlite_utils
 from store import panel as store
 from store.records import to_minor
 
-from .replies import Progress
+
+@dataclass(frozen=True)
+class Progress:
+    """A panelist's month: eligible receipts counted against the threshold, and its reward."""
+
+    month: str  # YYYY-MM
+    count: int
+    threshold: int
+    reward: dict | None  # this month's ledger row, if earned
+    new_reward: bool = False
 
 
 def reward_amount(panel_config) -> int:
@@ -30,14 +40,14 @@ def progress(db: sqlite_utils.Database, panelist: dict, month: str, panel_config
 
 
 def settle(db: sqlite_utils.Database, panelist: dict, month: str, panel_config, *,
-           message_id: int | None) -> Progress:
+           queue_id: int | None) -> Progress:
     """Count the month and, at the threshold, write the reward (at most once). Call inside the
     transaction that stored the month's newest receipts."""
     now = progress(db, panelist, month, panel_config)
     if now.count >= now.threshold and now.reward is None:
         reward = store.award(
             db, panelist=panelist, month=month, threshold=now.threshold, amount=reward_amount(panel_config),
-            currency=panel_config.reward_currency, message_id=message_id,
+            currency=panel_config.reward_currency, queue_id=queue_id,
             receipt_id=store.nth_accepted(db, panelist["id"], month, now.threshold),
         )
         return Progress(month, now.count, now.threshold, reward, new_reward=reward is not None)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import config as configuration
+from receiptd import config as configuration
 
 SERVED_NAME = "receiptd"  # the database's name in serve's URLs (/receiptd/v_receipts), whatever the file is called
 METADATA = Path(__file__).resolve().parent.parent / "store" / "datasette-metadata.yml"
@@ -48,7 +48,7 @@ def _analyst_file(config: configuration.Config):
     """The analysts' database, made anew first (read-only connection)."""
     import sqlite3
 
-    from store.analyst_db import analyst_authorizer
+    from store.analyst_authorizer import analyst_authorizer
 
     built = refresh_analyst_db(config)
     conn = sqlite3.connect(f"file:{built.path}?mode=ro", uri=True)
@@ -165,7 +165,7 @@ def build_datasette(database: Path, metadata_path: Path = METADATA):
     from datasette.app import Datasette
     from datasette.plugins import pm
 
-    from store.analyst_db import analyst_authorizer
+    from store.analyst_authorizer import analyst_authorizer
 
     name = SERVED_NAME
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import config as configuration
+from receiptd import config as configuration
 from .ops_cli import open_store
 
 
@@ -59,6 +59,7 @@ def extract(config: configuration.Config, images: tuple[str, ...]) -> None:
     from parse.images import ImageRejected, sniff
     from parse.pdf import PdfRejected
     from parse.types import Candidate
+    from store.records import receipt_record
 
     pipeline = Pipeline(config)
     failed = False
@@ -79,9 +80,10 @@ def extract(config: configuration.Config, images: tuple[str, ...]) -> None:
             click.echo(json.dumps({"image": path, "error": err.reason}))
             failed = True
             continue
-        record = receipt_json(result.receipt)
+        record = receipt_record(result.receipt)
         click.echo(json.dumps({"image": path, **record, "status": result.status, "reason": result.reason,
-                               "seconds": round(time.perf_counter() - started, 3)}, ensure_ascii=False))
+                               "seconds": round(time.perf_counter() - started, 3)}, ensure_ascii=False,
+                              default=str))  # Decimal amounts as text ("12.30")
         sys.stdout.flush()
     if failed:
         sys.exit(1)
@@ -122,7 +124,7 @@ def _welcome(db, config: configuration.Config, row: dict, no_mail: bool) -> str 
     panel = Panel(config, db)
     subject, body = welcome_mail(config.panel, row, next(iter(panel.own_addresses), None))
     _, status = store.record_reply(
-        db, recipient=row["address"], subject=subject, body=body, kind="welcome", message_id=None,
+        db, recipient=row["address"], subject=subject, body=body, kind="welcome", queue_id=None,
         panelist_id=row["id"], in_reply_to=None, send=config.outbound is not None, domain=panel.domain,
         max_per_day=config.panel.max_replies_per_day,
     )
@@ -133,12 +135,15 @@ def _welcome(db, config: configuration.Config, row: dict, no_mail: bool) -> str 
 @click.argument("address")
 @click.option("--country", help="ISO 3166 two-letter country code")
 @click.option("--donate", "charity", metavar="CHARITY", help="give the rewards to this charity (default: credit)")
+@click.option("--language", type=click.Choice(["en", "de"]),
+              help="language of the panelist's mail (default: from --country, DE/AT/CH/LI German, else English)")
 @no_mail_option
 @click.pass_obj
 def panelist_invite(config: configuration.Config, address: str, country: str | None, charity: str | None,
-                    no_mail: bool) -> None:
+                    language: str | None, no_mail: bool) -> None:
     """Invite ADDRESS and mail it a welcome: its first mail makes it an active panelist.
     Admits a waitlisted address."""
+    from panel.templates import language_for_country
     from store import panel as store
     from store.db import immediate
 
@@ -147,7 +152,8 @@ def panelist_invite(config: configuration.Config, address: str, country: str | N
         with immediate(db):
             try:
                 row, what = store.invite(db, address, country=_country(country),
-                                         reward="donation" if charity else "credit", charity=charity)
+                                         reward="donation" if charity else "credit", charity=charity,
+                                         language=language or (language_for_country(country) if country else None))
             except ValueError as err:
                 raise click.ClickException(f"{address}: {err}") from None
             mailed = _welcome(db, config, row, no_mail) if what != "exists" else None
@@ -201,7 +207,8 @@ def panelist_show(config: configuration.Config, address: str) -> None:
         rewards = store.rewards_of(db, row["id"])
     finally:
         db.close()
-    for key in ("address", "status", "country", "reward", "charity", "invited_at", "joined_at", "waitlisted_at"):
+    for key in ("address", "status", "country", "language", "reward", "charity", "invited_at", "joined_at",
+                "waitlisted_at"):
         click.echo(f"{key:<14}{row[key] if row[key] is not None else '-'}")
     click.echo(f"{'this month':<14}{count} of {config.panel.reward_receipts} ({month_name(month)})")
     click.echo(f"{'receipts':<14}{counts.get('accepted', 0)} accepted, {counts.get('rejected', 0)} rejected")
@@ -245,8 +252,8 @@ def panelist_remove(config: configuration.Config, address: str) -> None:
     """Remove ADDRESS from the panel and erase its data, as a LEAVE mail does (no mail is sent).
     The reward ledger keeps its rows, without the address."""
     from store import panel as store
-    from store.analytics import purge_search_index
     from store.db import immediate
+    from store.search_index import purge_search_index
 
     db = open_store(config)
     try:
@@ -260,6 +267,31 @@ def panelist_remove(config: configuration.Config, address: str) -> None:
     finally:
         db.close()
     click.echo(f"{row['address']} removed: {counts['receipts']} receipt(s) and {counts['messages']} mail(s) erased")
+
+
+@panelist.command("export")
+@click.argument("address")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="directory for the files (created if missing)")
+@click.pass_obj
+def panelist_export(config: configuration.Config, address: str, out_dir: Path) -> None:
+    """Write all data held about ADDRESS (record, receipts with line items, rewards, survey
+    answers) as CSV files and one JSON file: what an EXPORT mail sends the panelist."""
+    from panel import export
+    from store import panel as store
+    from store.db import immediate
+
+    db = open_store(config)
+    try:
+        with immediate(db):  # one transaction: the files agree with each other
+            row = store.get_panelist(db, address)
+            if row is None:
+                raise click.ClickException(f"{address}: not a panelist")
+            exported = export.files(export.collect(db, row))
+    finally:
+        db.close()
+    for path in export.write(out_dir, exported):
+        click.echo(path)
 
 
 @main.group()
@@ -327,49 +359,15 @@ def rewards(config: configuration.Config, month: str | None) -> None:
         click.echo(f"{month_}  {kind:<9} {count:>5}  {money(total, currency)}")
 
 
-def receipt_json(receipt) -> dict:
-    def amount(value):
-        return None if value is None else str(value)
-
-    return {
-        "merchant": receipt.merchant,
-        "merchant_raw": receipt.merchant_raw,
-        "brand_wikidata": receipt.brand_wikidata,
-        "merchant_address": receipt.merchant_address,
-        "phone": receipt.phone,
-        "date": receipt.date.isoformat() if receipt.date else None,
-        "time": receipt.time.strftime("%H:%M") if receipt.time else None,
-        "currency": receipt.currency,
-        "total": amount(receipt.total),
-        "subtotal": amount(receipt.subtotal),
-        "tax": amount(receipt.tax),
-        "tax_rate": amount(receipt.tax_rate),
-        "tip": amount(receipt.tip),
-        "items": [
-            {
-                "description": item.description,
-                "quantity": amount(item.quantity),
-                "unit_price": amount(item.unit_price),
-                "amount": amount(item.amount),
-            }
-            for item in receipt.items
-        ],
-        "redacted_items": receipt.redacted_items,
-        "redacted_amount": amount(receipt.redacted_amount),
-        "payment": receipt.payment,
-        "receipt_number": receipt.receipt_number,
-        "category": receipt.category,
-        "confidence": receipt.confidence,
-        "flags": receipt.flags,
-    }
-
-
 from . import ops_cli  # noqa: E402  (operator commands live in their own module)
 
 ops_cli.register(main)
 from . import analytics_cli  # noqa: E402  (analyst commands: report, serve)
 
 analytics_cli.register(main)
+from . import survey_cli  # noqa: E402  (surveys: create, send, list, results)
+
+survey_cli.register(main)
 
 if __name__ == "__main__":
     main()

@@ -12,6 +12,8 @@ import multiprocessing
 import signal
 import time
 
+from receiptd.config import Config
+from receiptd.metrics import start_metrics
 from ingest.imap import ImapSources
 from ingest.queue import Queue
 from ingest.smtp import QueueWriter, ReceiptHandler, smtp_factory
@@ -19,8 +21,6 @@ from ingest.worker import run_worker_process
 from store import analytics
 from store.db import open_db
 
-from .config import Config
-from .metrics import start_metrics
 from .systemd import Notifier
 
 log = logging.getLogger("receiptd")

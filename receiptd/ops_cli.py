@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import config as configuration
+from receiptd import config as configuration
 
 # Exported columns: purchase data only; no addresses, no mail identifiers.
 EXPORTS = {

@@ -6,6 +6,7 @@ worker calls them in the one transaction that finishes a message, ``receiptctl``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from email.utils import make_msgid
 
 import sqlite_utils
@@ -52,9 +53,9 @@ def list_panelists(db: sqlite_utils.Database, status: str | None = None) -> list
 
 
 def invite(db: sqlite_utils.Database, address: str, *, country: str | None = None, reward: str = "credit",
-           charity: str | None = None) -> tuple[dict, str]:
+           charity: str | None = None, language: str | None = None) -> tuple[dict, str]:
     """Invite an address; returns the row and what happened: invited, admitted (was waitlisted),
-    or exists (already invited or active: unchanged)."""
+    or exists (already invited or active: unchanged). ``language`` None keeps the column's default."""
     address = clean_address(address)
     if address is None:
         raise ValueError("not a mail address")
@@ -62,16 +63,18 @@ def invite(db: sqlite_utils.Database, address: str, *, country: str | None = Non
     stamp = now()
     if existing is None:
         db.execute(
-            """INSERT INTO panelists (address, status, country, reward, charity, invited_at, created_at, updated_at)
-               VALUES (?, 'invited', ?, ?, ?, ?, ?, ?)""",
-            [address, country, reward, charity, stamp, stamp, stamp],
+            """INSERT INTO panelists (address, status, country, reward, charity, language, invited_at, created_at,
+                                     updated_at)
+               VALUES (?, 'invited', ?, ?, ?, coalesce(?, 'en'), ?, ?, ?)""",
+            [address, country, reward, charity, language, stamp, stamp, stamp],
         )
         return get_panelist(db, address), "invited"
     if existing["status"] == "waitlisted":
         db.execute(
             """UPDATE panelists SET status = 'invited', invited_at = ?, updated_at = ?,
-                      country = coalesce(?, country), reward = ?, charity = ? WHERE id = ?""",
-            [stamp, stamp, country, reward, charity, existing["id"]],
+                      country = coalesce(?, country), reward = ?, charity = ?, language = coalesce(?, language)
+               WHERE id = ?""",
+            [stamp, stamp, country, reward, charity, language, existing["id"]],
         )
         return get_panelist(db, address), "admitted"
     return existing, "exists"
@@ -121,12 +124,12 @@ def activate(db: sqlite_utils.Database, panelist: dict) -> bool:
     return True
 
 
-def erase_panelist(db: sqlite_utils.Database, panelist: dict, *, keep_message_id: int | None = None) -> dict:
+def erase_panelist(db: sqlite_utils.Database, panelist: dict, *, keep_queue_id: int | None = None) -> dict:
     """LEAVE / ``receiptctl panelist remove``: erase everything about the panelist.
 
     Their receipts (line items, redactions, images cascade), their mails and earlier replies
     go; the panelist row stays only as an anonymous id with status ``left`` so that the reward
-    ledger keeps its totals. ``keep_message_id`` is the mail being finished now: it stays
+    ledger keeps its totals. ``keep_queue_id`` is the mail being finished now: it stays
     (the queue needs it) with its sender erased.
     """
     address = panelist["address"]
@@ -137,14 +140,14 @@ def erase_panelist(db: sqlite_utils.Database, panelist: dict, *, keep_message_id
         messages = db.execute(
             """DELETE FROM messages WHERE (sender = ? OR lower(envelope_from) = ?) AND id != ?
                AND status != 'claimed'""",
-            [address, address, keep_message_id or -1],
+            [address, address, keep_queue_id or -1],
         ).rowcount
         db.execute("DELETE FROM outbound WHERE recipient = ?", [address])
-    if keep_message_id is not None:
-        db.execute("UPDATE messages SET sender = NULL, envelope_from = NULL WHERE id = ?", [keep_message_id])
+    if keep_queue_id is not None:
+        db.execute("UPDATE messages SET sender = NULL, envelope_from = NULL WHERE id = ?", [keep_queue_id])
     stamp = now()
     db.execute(
-        """UPDATE panelists SET address = NULL, status = 'left', country = NULL, charity = NULL,
+        """UPDATE panelists SET address = NULL, status = 'left', country = NULL, charity = NULL, language = 'en',
                   invited_at = NULL, joined_at = NULL, waitlisted_at = NULL, left_at = ?, updated_at = ?
            WHERE id = ?""",
         [stamp, stamp, panelist["id"]],
@@ -229,7 +232,7 @@ def receipt_counts(db: sqlite_utils.Database, panelist_id: int) -> dict[str, int
 # -- rewards -----------------------------------------------------------------------------------
 
 def award(db: sqlite_utils.Database, *, panelist: dict, month: str, threshold: int, amount: int, currency: str,
-          receipt_id: int | None, message_id: int | None) -> dict | None:
+          receipt_id: int | None, queue_id: int | None) -> dict | None:
     """Write the month's reward once: the unique (panelist, month) key makes a second write a
     no-op, whether it comes from a reprocessed mail or a later receipt. Returns the new row."""
     kind = "donation" if panelist["reward"] == "donation" else "credit"
@@ -238,7 +241,7 @@ def award(db: sqlite_utils.Database, *, panelist: dict, month: str, threshold: i
            (panelist_id, month, threshold, amount, currency, kind, charity, receipt_id, message_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [panelist["id"], month, threshold, amount, currency, kind,
-         panelist["charity"] if kind == "donation" else None, receipt_id, message_id, now()],
+         panelist["charity"] if kind == "donation" else None, receipt_id, queue_id, now()],
     )
     if cursor.rowcount != 1:
         return None
@@ -246,7 +249,9 @@ def award(db: sqlite_utils.Database, *, panelist: dict, month: str, threshold: i
 
 
 def reward_for_month(db: sqlite_utils.Database, panelist_id: int, month: str) -> dict | None:
-    return _row(db.execute("SELECT * FROM rewards WHERE panelist_id = ? AND month = ?", [panelist_id, month]))
+    """The month's receipt reward (a survey reward of the month is not one)."""
+    return _row(db.execute("SELECT * FROM rewards WHERE panelist_id = ? AND month = ? AND survey_id IS NULL",
+                           [panelist_id, month]))
 
 
 def rewards_of(db: sqlite_utils.Database, panelist_id: int) -> list[dict]:
@@ -256,10 +261,13 @@ def rewards_of(db: sqlite_utils.Database, panelist_id: int) -> list[dict]:
 # -- replies -----------------------------------------------------------------------------------
 
 def record_reply(db: sqlite_utils.Database, *, recipient: str, subject: str, body: str, kind: str,
-                 message_id: int | None, panelist_id: int | None, in_reply_to: str | None, send: bool,
-                 domain: str, max_per_day: int = 0, forget: bool = False) -> tuple[int, str]:
+                 queue_id: int | None, panelist_id: int | None, in_reply_to: str | None, send: bool,
+                 domain: str, max_per_day: int = 0, forget: bool = False,
+                 attachments: Sequence[tuple[str, str, bytes]] = ()) -> tuple[int, str]:
     """Record one reply; ``send`` False (no relay configured) records it as never to be sent.
-    Past ``max_per_day`` replies to the address in 24 hours it is recorded as suppressed."""
+    Past ``max_per_day`` replies to the address in 24 hours it is recorded as suppressed.
+    ``attachments`` ((filename, media type, content), ...) are kept only while the reply waits
+    to be sent: a reply that is never sent keeps none."""
     status = "pending" if send else "recorded"
     if max_per_day:
         since = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)).isoformat(timespec="seconds")
@@ -273,10 +281,31 @@ def record_reply(db: sqlite_utils.Database, *, recipient: str, subject: str, bod
         """INSERT INTO outbound (message_id, panelist_id, kind, recipient, subject, body, header_message_id,
                                  in_reply_to, status, forget, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [message_id, panelist_id, kind, recipient, subject, body, make_msgid(domain=domain), in_reply_to,
+        [queue_id, panelist_id, kind, recipient, subject, body, make_msgid(domain=domain), in_reply_to,
          status, int(forget), now()],
     )
+    if status == "pending":
+        for filename, media_type, content in attachments:
+            db.execute("INSERT INTO outbound_attachments (outbound_id, filename, media_type, content) "
+                       "VALUES (?, ?, ?, ?)", [cursor.lastrowid, filename, media_type, content])
     return cursor.lastrowid, status
+
+
+def attachments_of(db: sqlite_utils.Database, outbound_id: int) -> list[tuple[str, str, bytes]]:
+    return [tuple(row) for row in db.execute(
+        "SELECT filename, media_type, content FROM outbound_attachments WHERE outbound_id = ? ORDER BY id",
+        [outbound_id])]
+
+
+def last_reply_at(db: sqlite_utils.Database, panelist_id: int, kind: str,
+                  statuses: Sequence[str] = ("pending", "sent")) -> str | None:
+    """When the panelist's latest reply of ``kind`` in one of ``statuses`` was recorded (ISO 8601
+    UTC), or None."""
+    marks = ", ".join("?" * len(statuses))
+    return db.execute(
+        f"SELECT max(created_at) FROM outbound WHERE panelist_id = ? AND kind = ? AND status IN ({marks})",
+        [panelist_id, kind, *statuses],
+    ).fetchone()[0]
 
 
 def due_replies(db: sqlite_utils.Database, limit: int = 50) -> list[dict]:
@@ -288,6 +317,7 @@ def due_replies(db: sqlite_utils.Database, limit: int = 50) -> list[dict]:
 
 
 def mark_sent(db: sqlite_utils.Database, outbound_id: int) -> None:
+    db.execute("DELETE FROM outbound_attachments WHERE outbound_id = ?", [outbound_id])
     db.execute(
         """UPDATE outbound SET status = 'sent', sent_at = ?, attempts = attempts + 1, error = NULL,
                   recipient = CASE WHEN forget THEN NULL ELSE recipient END,
@@ -302,6 +332,7 @@ def mark_failed(db: sqlite_utils.Database, outbound_id: int, error: str, *, retr
                 max_attempts: int, permanent: bool = False) -> str:
     attempts = db.execute("SELECT attempts FROM outbound WHERE id = ?", [outbound_id]).fetchone()[0] + 1
     if permanent or attempts >= max_attempts:
+        db.execute("DELETE FROM outbound_attachments WHERE outbound_id = ?", [outbound_id])
         db.execute("UPDATE outbound SET status = 'failed', attempts = ?, error = ? WHERE id = ?",
                    [attempts, error, outbound_id])
         return "failed"

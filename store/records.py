@@ -101,31 +101,51 @@ def _part(queue_id: int, position: int, **fields) -> dict:
     return {"message_id": queue_id, "position": position, **fields}
 
 
-def receipt_fields(r) -> dict:
-    """The columns of ``receipts`` that extraction decides (``r`` is a parse.types.Receipt)."""
-    cur = r.currency
+_AMOUNTS = ("total", "subtotal", "tax", "tip", "redacted_amount")
+_COLUMNS = {"phone": "merchant_phone", "date": "purchase_date", "time": "purchase_time"}  # where a column differs
+
+
+def receipt_record(r) -> dict:
+    """The one serialisation of a receipt (``r`` is a parse.types.Receipt): its fields as plain
+    values under the names ``receiptctl extract`` prints. Dates are ISO 8601, times HH:MM,
+    amounts, quantities and the tax rate Decimal (JSON writes them as text)."""
     return {
         "merchant": r.merchant,
         "merchant_raw": r.merchant_raw,
         "brand_wikidata": r.brand_wikidata,
         "merchant_address": r.merchant_address,
-        "merchant_phone": r.phone,
-        "purchase_date": r.date.isoformat() if r.date else None,
-        "purchase_time": r.time.strftime("%H:%M") if r.time else None,
-        "currency": cur,
-        "total": to_minor(r.total, cur),
-        "subtotal": to_minor(r.subtotal, cur),
-        "tax": to_minor(r.tax, cur),
-        "tax_rate": str(r.tax_rate) if r.tax_rate is not None else None,
-        "tip": to_minor(r.tip, cur),
+        "phone": r.phone,
+        "date": r.date.isoformat() if r.date else None,
+        "time": r.time.strftime("%H:%M") if r.time else None,
+        "currency": r.currency,
+        "total": r.total,
+        "subtotal": r.subtotal,
+        "tax": r.tax,
+        "tax_rate": r.tax_rate,
+        "tip": r.tip,
+        "items": [{"description": item.description, "quantity": item.quantity, "unit_price": item.unit_price,
+                   "amount": item.amount} for item in r.items],
+        "redacted_items": r.redacted_items,
+        "redacted_amount": r.redacted_amount,
         "payment": r.payment,
         "receipt_number": r.receipt_number,
         "category": r.category,
-        "redacted_items": r.redacted_items,
-        "redacted_amount": to_minor(r.redacted_amount, cur),
-        "confidence": json.dumps(r.confidence, sort_keys=True),
-        "flags": json.dumps(r.flags, sort_keys=True),
+        "confidence": r.confidence,
+        "flags": r.flags,
     }
+
+
+def receipt_fields(r) -> dict:
+    """The columns of ``receipts`` that extraction decides: :func:`receipt_record` with amounts in
+    minor units, the tax rate as text, confidence and flags as JSON (the items are line_items rows)."""
+    record = receipt_record(r)
+    del record["items"]
+    for key in _AMOUNTS:
+        record[key] = to_minor(record[key], r.currency)
+    record["tax_rate"] = str(r.tax_rate) if r.tax_rate is not None else None
+    record["confidence"] = json.dumps(r.confidence, sort_keys=True)
+    record["flags"] = json.dumps(r.flags, sort_keys=True)
+    return {_COLUMNS.get(key, key): value for key, value in record.items()}
 
 
 def replace_line_items(db: sqlite_utils.Database, receipt_id: int, receipt) -> None:

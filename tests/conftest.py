@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from receiptd.harness import Daemon, toml_value, write_config  # noqa: F401
+from harness import Daemon, toml_value, write_config  # noqa: F401
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import write_config
-from store import analyst_db
+from store import analyst_authorizer, analyst_db
 from test_analytics import STAMP, Fixture, _brand_panel, small_panel
 
 ADDRESSES = ("ann@example.org", "bob@example.org", "cat@example.org")
@@ -90,7 +90,7 @@ def test_the_build_refuses_to_overwrite_the_operational_file(tmp_path):
 def test_the_authorizer_is_an_allow_list(tmp_path):
     built = analyst_db.build(operational_database(tmp_path / "receiptd.db"), tmp_path / "analytics.db")
     conn = sqlite3.connect(f"file:{built.path}?immutable=1", uri=True)
-    conn.set_authorizer(analyst_db.analyst_authorizer)
+    conn.set_authorizer(analyst_authorizer.analyst_authorizer)
     try:
         assert conn.execute("SELECT count(DISTINCT panelist) FROM v_receipts").fetchone() == (15,)  # 3 + the brand panel's 12
         assert conn.execute("SELECT count(*) FROM line_items_fts WHERE line_items_fts MATCH 'milk'").fetchone()[0] > 0

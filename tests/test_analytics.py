@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import write_config
 from receiptd import config as configuration
-from store import analytics
+from conftest import write_config
+from store import analyst_brands, analytics, pseudonyms, search_index
 from store.db import open_db
 from store.migrations import migrations
 
@@ -37,7 +37,7 @@ class Fixture:
                 currency: str = "USD", category: str | None = "grocery", items=(), status: str = "accepted",
                 sender: str | None = None) -> int:
         self._message += 1
-        message_id = self.db.execute(
+        queue_id = self.db.execute(
             """INSERT INTO messages (message_id, sha256, source, sender, received_at, size, status, outcome)
                VALUES (?, ?, 'smtp', ?, ?, 100, 'done', 'processed')""",
             [f"<{self._message}@fixture>", f"{self._message:064x}", sender, STAMP]).lastrowid
@@ -45,7 +45,7 @@ class Fixture:
             """INSERT INTO receipts (message_id, position, sender, merchant, purchase_date, purchase_time, currency,
                                      total, subtotal, tax, category, status, created_at, panelist_id, panel_month)
                VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [message_id, sender, merchant, date, time, currency, total, total, 0, category, status, STAMP,
+            [queue_id, sender, merchant, date, time, currency, total, total, 0, category, status, STAMP,
              panelist_id, date[:7]]).lastrowid
         for position, (description, amount) in enumerate(items):
             self.db.execute(
@@ -270,10 +270,10 @@ def test_v_brand_mentions_matches_the_configured_brands(fx, tmp_path):
 
 
 def test_brand_queries_cover_spellings():
-    assert analytics.brand_query(["Coca-Cola", "Coke"]) == '"coca cola" OR "cocacola" OR "coke"'
-    assert analytics.brand_query(["Kellogg's"]) == '"kellogg s" OR "kelloggs"'
-    assert analytics.brand_query(['Say "hi"']) == '"say hi" OR "sayhi"'
-    assert analytics.parse_brand("Coca-Cola = Coke | Coca Cola") == ("Coca-Cola", ["Coca-Cola", "Coke", "Coca Cola"])
+    assert analyst_brands.brand_query(["Coca-Cola", "Coke"]) == '"coca cola" OR "cocacola" OR "coke"'
+    assert analyst_brands.brand_query(["Kellogg's"]) == '"kellogg s" OR "kelloggs"'
+    assert analyst_brands.brand_query(['Say "hi"']) == '"say hi" OR "sayhi"'
+    assert analyst_brands.parse_brand("Coca-Cola = Coke | Coca Cola") == ("Coca-Cola", ["Coca-Cola", "Coke", "Coca Cola"])
     with pytest.raises(configuration.ConfigError, match="analytics.brands"):
         configuration.from_dict({"analytics": {"brands": ["= nameless"]}})
 
@@ -309,7 +309,7 @@ def test_pseudonyms_random_by_default_keyed_with_a_salt(fx, tmp_path):
     salted = configuration.from_dict({"analytics": {"pseudonym_salt": "s3cret"}}).analytics
     analytics.sync(fx.db, salted)
     keyed = fx.db.execute("SELECT pseudonym FROM analyst_pseudonyms WHERE panelist_id = ?", [ann]).fetchone()[0]
-    assert keyed == analytics.keyed_pseudonym("s3cret", "ann@example.org") != random_one
+    assert keyed == pseudonyms.keyed_pseudonym("s3cret", "ann@example.org") != random_one
     # the same address in another database with the same salt: the same pseudonym
     other = Fixture(tmp_path / "other.db")
     other.panelist("bob@example.org")
@@ -352,12 +352,12 @@ def test_search_index_follows_inserts_updates_and_deletes(fx):
     fx.db.execute("DELETE FROM receipts WHERE id = ?", [secret])  # items go by ON DELETE CASCADE
     assert match("line_items_fts", "quokkaberry") == [] and match("receipts_fts", "zanzibarcafe") == []
     assert len(match("line_items_fts", "bananas")) == 1
-    assert analytics.purge_search_index(fx.db) is True
+    assert search_index.purge_search_index(fx.db) is True
     shadow = _shadow_bytes(fx.db, "line_items_fts", "receipts_fts").lower()
     assert b"quokkaberry" not in shadow and b"zanzibarcafe" not in shadow and b"pharmacy" not in shadow
     assert b"bananas" in shadow  # the index is still there, with the remaining rows
     assert fx.db.execute("INSERT INTO line_items_fts (line_items_fts) VALUES ('integrity-check')").rowcount is not None
-    assert analytics.purge_search_index(fx.db) is False  # nothing deleted since
+    assert search_index.purge_search_index(fx.db) is False  # nothing deleted since
 
 
 def test_deleted_panelist_data_leaves_no_trace_in_the_search_index(fx):
@@ -366,7 +366,7 @@ def test_deleted_panelist_data_leaves_no_trace_in_the_search_index(fx):
 
     fx.receipt(ids["panelists"]["cat"], "Xylophonia Store", "2026-06-13", "10:00", 100, items=[("Wumpus Tea", 100)])
     erase_panelist(fx.db, get_panelist_by_id(fx.db, ids["panelists"]["cat"]))
-    analytics.purge_search_index(fx.db)
+    search_index.purge_search_index(fx.db)
     shadow = _shadow_bytes(fx.db, "line_items_fts", "receipts_fts").lower()
     assert b"wumpus" not in shadow and b"xylophonia" not in shadow and b"colgate" not in shadow
     assert fx.db.execute("SELECT count(*) FROM v_items WHERE description LIKE '%wumpus%'").fetchone() == (0,)
@@ -463,5 +463,5 @@ def test_stored_brand_matches_follow_updates_and_deletes_and_agree_with_a_rebuil
     assert fx.db.execute("SELECT count(*) FROM analyst_brand_items WHERE receipt_id = ?", [r]).fetchone() == (0,)
     kept = mentions()
     assert kept
-    analytics.rebuild_brand_items(fx.db)
+    analyst_brands.rebuild_brand_items(fx.db)
     assert mentions() == kept

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from conftest import REPO, write_config
 from receiptd import config
+from conftest import REPO, write_config
 
 
 def test_config_toml_documents_exactly_the_defaults():

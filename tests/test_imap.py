@@ -15,11 +15,11 @@ from imapclient import DELETED, FLAGGED, SEEN
 from conftest import (REPO, Daemon, daemon_sections, query, receipt_mail, toml_value, wait_done, wait_until, wire,
                       write_config)
 from dovecot import ACL, DOVECOT_PASSWORD, Dovecot, dovecot, hiding  # noqa: F401  (the fixture)
+from receiptd import config
 from ingest.imap import ImapPoller
 from ingest.imap_ledger import Ledger
 from ingest.imap_session import ImapError, ImapSession
 from ingest.queue import Queue
-from receiptd import config
 from store.db import open_db
 
 FAST = {"reconnect_delay": 0.2, "reconnect_max_delay": 1.0, "poll_interval": 0.5, "timeout": 10.0}

@@ -143,7 +143,7 @@ def test_ten_eligible_receipts_earn_one_reward_and_the_eleventh_adds_none(daemon
     seventh, tenth, eleventh = (text(relay.reply_to(ids[i])) for i in (6, 9, 10))
     assert "7 of 10 eligible receipts" in seventh and "3 more this month" in seventh
     assert "10 of 10" in tenth and "you earned this month's reward" in tenth
-    assert "a donation of 10.00 USD to City Food Bank" in tenth
+    assert "a donation of $10.00 to City Food Bank" in tenth
     assert "earned this month's reward" in eleventh and "Congratulations" not in eleventh
     assert len(relay.received) == 11  # one reply per mail
     reply = relay.replies_to(ids[0])[0]
@@ -281,7 +281,7 @@ def test_status_delete_all_and_leave(daemon_factory, relay, tmp_path):
     db = open_db(database)
     with immediate(db):  # a reward from an earlier month: LEAVE must not take it out of the ledger
         store.award(db, panelist=store.get_panelist(db, ALICE), month="2000-01", threshold=10, amount=1000,
-                    currency="USD", receipt_id=None, message_id=None)
+                    currency="USD", receipt_id=None, queue_id=None)
     db.close()
     daemon = panel_daemon(daemon_factory, relay)
     mail(daemon.port, pdf_mail(ALICE, receipt_lines(1), receipt_lines(2)), ALICE)
@@ -289,7 +289,7 @@ def test_status_delete_all_and_leave(daemon_factory, relay, tmp_path):
     status = mail(daemon.port, receipt_mail(sender=ALICE, subject="status"), ALICE)
     wait_done(database, 3)
     body = text(relay.reply_to(status))
-    assert "2 of 10 eligible receipts" in body and "2 accepted" in body and "January 2000: a credit of 10.00 USD" in body
+    assert "2 of 10 eligible receipts" in body and "2 accepted" in body and "January 2000: a credit of $10.00" in body
 
     delete_all = mail(daemon.port, receipt_mail(sender=ALICE, subject="DELETE ALL"), ALICE)
     wait_done(database, 4)

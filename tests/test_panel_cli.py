@@ -39,7 +39,7 @@ def test_panelist_and_waitlist_commands(tmp_path):
         store.waitlist(db, "carol@example.com")
         store.waitlist(db, "dave@example.com")
         store.award(db, panelist=store.get_panelist(db, "bob@example.net"), month="2026-10", threshold=10,
-                    amount=1000, currency="USD", receipt_id=None, message_id=None)
+                    amount=1000, currency="USD", receipt_id=None, queue_id=None)
     db.close()
 
     assert ctl("waitlist", "list") == "carol@example.com\ndave@example.com\n"
@@ -89,7 +89,7 @@ def test_a_new_panelist_gets_one_welcome_mail(tmp_path):
     for words in ("to receipts@panel.example.org as attachments", "12 eligible receipts in a calendar month",
                   "receipts from Amazon", "dated at most 30 days", "medication", "STATUS", "DELETE ALL", "LEAVE"):
         assert words in alice, words
-    assert "a donation of 7.50 EUR to City Food Bank" in alice and "a credit of 7.50 EUR" in carol
+    assert "a donation of €7.50 to City Food Bank" in alice and "a credit of €7.50" in carol
 
 
 def test_the_running_daemon_delivers_a_welcome_mail_recorded_while_it_was_stopped(daemon_factory, tmp_path):

@@ -7,15 +7,15 @@ from decimal import Decimal
 
 import pytest
 
+from receiptd import config
 from conftest import zone_far_from_a_month_boundary
-from panel import replies
+from panel import replies, rewards
 from panel.commands import Command, automated, find_command, parse_command
 from panel.eligibility import Rules, amazon_brands, dedupe_key, judge
 from panel.retention import months_before, purge_if_due
 from panel.rewards import settle
 from parse.brands import directory
 from parse.types import LineItem, Receipt
-from receiptd import config
 from store import panel as store
 from store.db import immediate, open_db
 
@@ -121,9 +121,8 @@ def test_unreadable(missing, reason):
 
 
 def test_a_date_unreadable_reply_says_where_receipts_print_the_date():
-    from panel.replies import REASONS
-
-    assert "date" in REASONS["date_unreadable"] and "top" in REASONS["date_unreadable"]
+    reason = replies.reason_words("date_unreadable", "en", max_age_days=30)
+    assert "date" in reason and "top" in reason
 
 
 def test_dedupe_key_needs_all_four_fields():
@@ -202,16 +201,16 @@ def test_the_reward_is_written_once_and_survives_deleted_receipts(db):
         alice, _ = store.invite(db, "Alice@Example.org")
         for _ in range(9):
             add_receipt(db, panelist_id=alice["id"])
-        assert settle(db, alice, "2026-11", panel_config, message_id=None).count == 9
+        assert settle(db, alice, "2026-11", panel_config, queue_id=None).count == 9
         tenth = add_receipt(db, panelist_id=alice["id"])
-        first = settle(db, alice, "2026-11", panel_config, message_id=1)
-        again = settle(db, alice, "2026-11", panel_config, message_id=1)  # a reprocessed mail
+        first = settle(db, alice, "2026-11", panel_config, queue_id=1)
+        again = settle(db, alice, "2026-11", panel_config, queue_id=1)  # a reprocessed mail
         assert first.new_reward and first.reward["amount"] == 1000 and not again.new_reward
         assert first.reward["receipt_id"] == tenth
         assert store.delete_all_receipts(db, alice) == 10
         for _ in range(10):
             add_receipt(db, panelist_id=alice["id"])
-        assert not settle(db, alice, "2026-11", panel_config, message_id=None).new_reward
+        assert not settle(db, alice, "2026-11", panel_config, queue_id=None).new_reward
     assert db.execute("SELECT count(*), receipt_id FROM rewards").fetchone() == (1, None)  # the 10th was deleted
 
 
@@ -227,7 +226,7 @@ def test_waitlist_once_then_admit(db):
 def test_replies_are_capped_per_address_and_day(db):
     with immediate(db):
         states = [store.record_reply(db, recipient="a@b.org", subject="s", body="b", kind="receipts",
-                                     message_id=None, panelist_id=None, in_reply_to=None, send=True,
+                                     queue_id=None, panelist_id=None, in_reply_to=None, send=True,
                                      domain="localhost", max_per_day=2)[1] for _ in range(3)]
     assert states == ["pending", "pending", "suppressed"]
 
@@ -246,12 +245,12 @@ def test_retention_purges_old_receipts_and_mails_once_a_day_and_keeps_rewards(db
         db.execute("""INSERT INTO messages (id, sha256, source, received_at, size, status, outcome)
                       VALUES (1, 'a', 'smtp', '2025-10-01T10:00:00+00:00', 1, 'done', 'processed'),
                              (2, 'b', 'smtp', '2026-11-01T10:00:00+00:00', 1, 'done', 'processed')""")
-        for message_id, created in ((1, "2025-10-01T10:00:00+00:00"), (2, "2026-11-01T10:00:00+00:00")):
-            rid = db.table("receipts").insert({"message_id": message_id, "position": 0, "status": "accepted",
+        for queue_id, created in ((1, "2025-10-01T10:00:00+00:00"), (2, "2026-11-01T10:00:00+00:00")):
+            rid = db.table("receipts").insert({"message_id": queue_id, "position": 0, "status": "accepted",
                                                "created_at": created, "panelist_id": alice["id"]}).last_pk
             db.table("receipt_images").insert({"receipt_id": rid, "media_type": "image/jpeg", "image": b"x"})
         store.award(db, panelist=alice, month="2025-10", threshold=10, amount=1000, currency="USD",
-                    receipt_id=1, message_id=1)
+                    receipt_id=1, queue_id=1)
     assert purge_if_due(db, 12, now) == {"receipts": 1, "messages": 1, "replies": 0}
     assert db.execute("SELECT message_id FROM receipts").fetchall() == [(2,)]
     assert db.execute("SELECT count(*) FROM receipt_images").fetchone() == (1,)
@@ -266,14 +265,16 @@ def test_retention_purges_old_receipts_and_mails_once_a_day_and_keeps_rewards(db
 def test_a_receipts_reply():
     decisions = [replies.Decision(12, "CORNER MARKET", "2026-11-20", "USD", 837, "accepted", None),
                  replies.Decision(13, "AMAZON FRESH", "2026-11-21", "USD", 1200, "rejected", "amazon_merchant")]
-    progress = replies.Progress("2026-11", 7, 10, None)
-    subject, body = replies.compose("receipt", "x", [replies.receipts_section(decisions, skipped=1, max_age_days=30),
-                                                     replies.progress_lines(progress)])
+    progress = rewards.Progress("2026-11", 7, 10, None)
+    subject, body = replies.compose("receipt", "x", [replies.receipts_section(decisions, skipped=1, max_age_days=30,
+                                                                              language="en"),
+                                                     replies.progress_lines(progress, "en")], "en")
     assert subject == "Re: receipt"
-    assert "#12  CORNER MARKET, 2026-11-20, 8.37 USD" in body
+    assert "#12  CORNER MARKET, November 20, 2026, $8.37" in body
     assert "#13  AMAZON FRESH" in body and "(amazon_merchant)" in body
     assert "November 2026: 7 of 10 eligible receipts." in body and "DELETE <number>" in body
-    assert replies.compose("Re: x", "y", [])[0] == "Re: x" and replies.compose(None, "y", [])[0] == "Your receipts: y"
+    assert replies.compose("Re: x", "y", [], "en")[0] == "Re: x"
+    assert replies.compose(None, "y", [], "en")[0] == "Your receipts: y"
 
 
 def test_the_welcome_mail_teaches_the_commands_the_daemon_obeys():
@@ -281,10 +282,10 @@ def test_the_welcome_mail_teaches_the_commands_the_daemon_obeys():
     subject, body = replies.welcome_mail(panel, {"reward": "credit", "charity": None}, None)
     assert subject == "Welcome to the receipts panel"
     assert "to the panel's address as attachments" in body and "store Amazon owns do not." in body
-    assert "dated at most 45 days" in body and "reward: a credit of 10.00 USD." in body
+    assert "dated at most 45 days" in body and "reward: a credit of $10.00." in body
     shown = [line.split("  ")[1].replace("<number>", "42") for line in body.splitlines() if line.startswith("  ")]
     assert [parse_command(word) for word in shown] == [
-        Command("status"), Command("delete", 42), Command("delete_all"), Command("leave")]
+        Command("status"), Command("delete", 42), Command("delete_all"), Command("export"), Command("leave")]
 
 @pytest.mark.parametrize(("data", "named"), [
     ({"panel": {"timezone": "Mars/Olympus"}}, "'panel.timezone'"),

@@ -5,11 +5,11 @@ import datetime as dt
 import sqlite3
 import subprocess
 
+from receiptd import config as configuration
 from conftest import REPO, query, send, wait_done
 from ingest.reprocess import reprocess
 from parse.extract import extract_receipt
 from parse.types import OcrLine
-from receiptd import config as configuration
 from store.records import lines_json
 from test_analytics import Fixture
 from test_panel import ALICE, TODAY, invite, pdf_mail, receipt_lines, total_of
