@@ -80,6 +80,9 @@ _SEPARATOR_AS_SPACE_RES = (
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d) (?P<b>[01]?\d)\s?(?P<sep>[/.\-])\s?(?P<y>\d{4}|\d{2})(?![\d.,])"),
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d)\s?(?P<sep>[/.\-])\s?(?P<b>[01]?\d) (?P<y>\d{4}|\d{2})(?![\d.,:])"),
 )
+# "03 04 20 09:53": both dots of a two-digit-year date read as spaces, a time of day right after it
+_SEPARATORS_AS_SPACES_RE = re.compile(
+    r"(?<![\d.,])(?P<a>[0-3]\d) (?P<b>[01]\d) (?P<y>\d{2}|(?:19|20)\d{2})(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?![\d.,]))")
 # "20 , 08 , 2025", "18 , 04.2025": a dot of a date read as a comma (a full year after them)
 _COMMAS_RE = re.compile(
     r"(?<![\d.,])(?P<a>[0-3]?\d)\s?(?P<s1>[.,])\s?(?P<b>[01]?\d)\s?(?P<s2>[.,])\s?(?P<y>(?:19|20)\d{2})(?![\d.,])")
@@ -158,6 +161,7 @@ def prepare(text: str) -> str:
         for regex in _SEPARATOR_AS_SPACE_RES:
             text = regex.sub(lambda m: _separator_as_one(m) if beside or _FULL_YEAR_RE.fullmatch(m["y"])
                              else m.group(0), text)
+        text = _SEPARATORS_AS_SPACES_RE.sub(lambda m: _separator_as_one(m, "."), text)
     return text
 
 

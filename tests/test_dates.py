@@ -160,6 +160,7 @@ def test_the_time_beside_a_date_is_the_printed_one(day, clock, separator):
     ("03.04,20 09,53", dt.date(2020, 4, 3), dt.time(9, 53)),
     ("03,04.20 09:53", dt.date(2020, 4, 3), dt.time(9, 53)),
     ("21.11,19  17:33 Kasse 3", dt.date(2019, 11, 21), dt.time(17, 33)),
+    ("03 04 20 09:53 Bon 5678", dt.date(2020, 4, 3), dt.time(9, 53)),  # both dots read as spaces
 ])
 def test_a_german_short_year_date_with_a_dot_read_as_a_comma_before_the_time(line, date, time):
     from parse.extract import extract_receipt
@@ -177,6 +178,10 @@ def test_an_amount_pair_with_a_comma_is_no_short_year_date():
     rows = ["CAFE", "2 x 12.05,50 10:00", "TOTAL 4.00"]
     r = extract_receipt([OcrLine(t, box=(10, 30 * i, 300, 30 * i + 24), confidence=0.8) for i, t in enumerate(rows)])
     assert r.date is None
+
+
+def test_three_numbers_without_a_time_after_them_are_no_date():
+    assert parse_date("ARTIKEL 12 03 20 STUECK", day_first=True) is None
 
 
 @pytest.mark.parametrize("text, day_first, expected", [
