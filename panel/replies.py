@@ -139,18 +139,18 @@ def compose(subject: str | None, summary_text: str, sections: list[list[str]], l
     lines = [line for section in sections for line in section]
     fallback, body = templates.render("reply", language, summary=summary_text, sections="\n".join(lines),
                                       commands=part("common", language, "commands"))
-    return _re(subject, fallback), body
+    return reply_subject(subject, fallback), body
 
 
 def waitlisted_reply(subject: str | None, language: str = templates.DEFAULT_LANGUAGE) -> tuple[str, str]:
     """A stranger's language is not known: the default, unless the caller knows better."""
     fallback, body = templates.render("waitlisted", language)
-    return _re(subject, fallback), body
+    return reply_subject(subject, fallback), body
 
 
 def left_reply(subject: str | None, language: str) -> tuple[str, str]:
     fallback, body = templates.render("left", language)
-    return _re(subject, fallback), body
+    return reply_subject(subject, fallback), body
 
 
 def welcome_mail(panel, panelist: dict, address: str | None) -> tuple[str, str]:
@@ -176,7 +176,8 @@ def _category(name: str, language: str) -> str:
         return name.replace("_", " ")
 
 
-def _re(subject: str | None, fallback: str) -> str:
+def reply_subject(subject: str | None, fallback: str) -> str:
+    """``Re: <subject>`` (kept as is where it already says Re: or AW:), ``fallback`` for none."""
     subject = " ".join((subject or "").split())[:150]
     if not subject:
         return fallback

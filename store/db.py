@@ -43,3 +43,17 @@ def immediate(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
             db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
+
+
+def one_row(cursor: sqlite3.Cursor) -> dict | None:
+    """The cursor's next row as a dict of column names, or None."""
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], row))
+
+
+def all_rows(cursor: sqlite3.Cursor) -> list[dict]:
+    """The cursor's rows as dicts of column names."""
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

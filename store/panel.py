@@ -11,21 +11,10 @@ from email.utils import make_msgid
 
 import sqlite_utils
 
+from .db import all_rows, one_row
 from .records import now
 
 STATUSES = ("invited", "active", "waitlisted", "left")
-
-
-def _row(cursor) -> dict | None:
-    row = cursor.fetchone()
-    if row is None:
-        return None
-    return dict(zip([d[0] for d in cursor.description], row))
-
-
-def _rows(cursor) -> list[dict]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 def clean_address(address: str | None) -> str | None:
@@ -39,17 +28,17 @@ def get_panelist(db: sqlite_utils.Database, address: str | None) -> dict | None:
     address = clean_address(address)
     if address is None:
         return None
-    return _row(db.execute("SELECT * FROM panelists WHERE address = ?", [address]))
+    return one_row(db.execute("SELECT * FROM panelists WHERE address = ?", [address]))
 
 
 def get_panelist_by_id(db: sqlite_utils.Database, panelist_id: int) -> dict | None:
-    return _row(db.execute("SELECT * FROM panelists WHERE id = ?", [panelist_id]))
+    return one_row(db.execute("SELECT * FROM panelists WHERE id = ?", [panelist_id]))
 
 
 def list_panelists(db: sqlite_utils.Database, status: str | None = None) -> list[dict]:
     if status:
-        return _rows(db.execute("SELECT * FROM panelists WHERE status = ? ORDER BY id", [status]))
-    return _rows(db.execute("SELECT * FROM panelists WHERE status != 'left' ORDER BY id"))
+        return all_rows(db.execute("SELECT * FROM panelists WHERE status = ? ORDER BY id", [status]))
+    return all_rows(db.execute("SELECT * FROM panelists WHERE status != 'left' ORDER BY id"))
 
 
 def invite(db: sqlite_utils.Database, address: str, *, country: str | None = None, reward: str = "credit",
@@ -245,17 +234,17 @@ def award(db: sqlite_utils.Database, *, panelist: dict, month: str, threshold: i
     )
     if cursor.rowcount != 1:
         return None
-    return _row(db.execute("SELECT * FROM rewards WHERE id = ?", [cursor.lastrowid]))
+    return one_row(db.execute("SELECT * FROM rewards WHERE id = ?", [cursor.lastrowid]))
 
 
 def reward_for_month(db: sqlite_utils.Database, panelist_id: int, month: str) -> dict | None:
     """The month's receipt reward (a survey reward of the month is not one)."""
-    return _row(db.execute("SELECT * FROM rewards WHERE panelist_id = ? AND month = ? AND survey_id IS NULL",
+    return one_row(db.execute("SELECT * FROM rewards WHERE panelist_id = ? AND month = ? AND survey_id IS NULL",
                            [panelist_id, month]))
 
 
 def rewards_of(db: sqlite_utils.Database, panelist_id: int) -> list[dict]:
-    return _rows(db.execute("SELECT * FROM rewards WHERE panelist_id = ? ORDER BY month", [panelist_id]))
+    return all_rows(db.execute("SELECT * FROM rewards WHERE panelist_id = ? ORDER BY month", [panelist_id]))
 
 
 # -- replies -----------------------------------------------------------------------------------
@@ -309,7 +298,7 @@ def last_reply_at(db: sqlite_utils.Database, panelist_id: int, kind: str,
 
 
 def due_replies(db: sqlite_utils.Database, limit: int = 50) -> list[dict]:
-    return _rows(db.execute(
+    return all_rows(db.execute(
         """SELECT * FROM outbound WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
            ORDER BY id LIMIT ?""",
         [now(), limit],

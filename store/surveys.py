@@ -9,7 +9,7 @@ import datetime as dt
 
 import sqlite_utils
 
-from .panel import _row, _rows
+from .db import all_rows, one_row
 from .records import now
 
 
@@ -32,7 +32,7 @@ def create(db: sqlite_utils.Database, *, survey_id: str, title: str, source: str
 
 
 def get(db: sqlite_utils.Database, survey_id: str) -> dict | None:
-    return _row(db.execute("SELECT * FROM surveys WHERE id = ?", [survey_id]))
+    return one_row(db.execute("SELECT * FROM surveys WHERE id = ?", [survey_id]))
 
 
 def ids(db: sqlite_utils.Database) -> list[str]:
@@ -41,7 +41,7 @@ def ids(db: sqlite_utils.Database) -> list[str]:
 
 def overview(db: sqlite_utils.Database) -> list[dict]:
     """Every survey with how many were mailed, answered and rewarded."""
-    return _rows(db.execute(
+    return all_rows(db.execute(
         """SELECT s.id, s.title, s.closes_at, s.sent_at, s.reward_amount, s.reward_currency,
                   (SELECT count(*) FROM survey_mails m WHERE m.survey_id = s.id) AS mailed,
                   (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id) AS answered,
@@ -65,7 +65,7 @@ def audience(db: sqlite_utils.Database, *, countries: tuple[str, ...], categorie
                          OR lower(r.merchant) IN ({marks(lowered) or "NULL"})
                          OR r.brand_wikidata IN ({marks(brands) or "NULL"})))"""
         params += [since.isoformat(), *categories, *lowered, *brands]
-    return _rows(db.execute(sql + " ORDER BY id", params))
+    return all_rows(db.execute(sql + " ORDER BY id", params))
 
 
 def mark_sent(db: sqlite_utils.Database, survey_id: str) -> None:
@@ -144,12 +144,12 @@ def award(db: sqlite_utils.Database, *, panelist: dict, survey_id: str, month: s
     )
     if cursor.rowcount != 1:
         return None
-    return _row(db.execute("SELECT * FROM rewards WHERE id = ?", [cursor.lastrowid]))
+    return one_row(db.execute("SELECT * FROM rewards WHERE id = ?", [cursor.lastrowid]))
 
 
 def answers(db: sqlite_utils.Database, survey_id: str) -> list[dict]:
     """Every stored answer of a survey: response id, question, value, free text."""
-    return _rows(db.execute(
+    return all_rows(db.execute(
         """SELECT response_id, question, value, free_text FROM survey_answers WHERE survey_id = ?
            ORDER BY question, response_id""",
         [survey_id],

@@ -24,7 +24,7 @@ from store import surveys as store
 
 from .. import templates
 from ..failpoints import failpoint
-from ..replies import _re as reply_subject
+from ..replies import reply_subject
 from . import catalog, wording
 from .answers import read_answers
 
