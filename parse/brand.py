@@ -12,7 +12,7 @@ from .address import is_address
 from .brands import Brand, BrandMatch, match_brand, match_domain
 from .category import CATEGORIES, mentions
 from .layout import Doc
-from .merchant import LEGAL_RE, THANKS_RE
+from .merchant import THANKS_RE, has_legal_form
 from .text import ascii_upper, squash_spaces
 
 
@@ -37,7 +37,7 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
     if best is not None:
         return best
     for line in doc.lines[header_end:]:  # a legal name in the footer ("Lidl Vertriebs-GmbH & Co. KG")
-        if LEGAL_RE.search(ascii_upper(line.text)) and not line.amounts:
+        if has_legal_form(line.text) and not line.amounts:
             match = match_brand(line.text, country)
             if match is not None and not _other_trade(line.text, match.brand):
                 return _found(match, line.text, line.index)

@@ -20,6 +20,15 @@ LEGAL_RE = re.compile(
     r"|\bINC\b\.?|\bINCORPORATED\b|\bLLC\b|\bL\.L\.C\b|\bLTD\b\.?|\bLIMITED\b|\bPLC\b|\bCORP\b\.?|\bCORPORATION\b"
     r"|\bCO\.\s?(?:LTD|KG)|\bPTE\b|\bPTY\b|\bS\.?A\.?R\.?L\b|\bSAS\b|\bS\.A\.|\bB\.?V\.?\b|\bN\.V\.|\bOHG\b|\bUG\b"
 )
+_LEGAL_ANY_CASE_RE = re.compile(LEGAL_RE.pattern, re.IGNORECASE)
+
+
+def has_legal_form(text: str) -> bool:
+    """A legal form printed as one (``SDN BHD``, ``GmbH``, ``Inc``, ``LTD``). All in lower case it
+    is a piece of a word OCR split (``ind cates item inc udes GST``), not a company's form."""
+    return any(not match.group().islower() for match in _LEGAL_ANY_CASE_RE.finditer(text))
+
+
 _BUSINESS_WORDS = (
     "ENTERPRISE", "ENTERPRISES", "TRADING", "COMPANY", "RESTAURANT", "RESTORAN", "STORE", "STORES", "SHOP",
     "MART", "MARKET", "SUPERMARKET", "KEDAI", "BAKERY", "BAKERIES", "CAFE", "PHARMACY", "APOTHEKE",
@@ -145,7 +154,7 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     upper = ascii_upper(line.text)
     if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts:
         return 0.0
-    legal = bool(LEGAL_RE.search(upper))
+    legal = has_legal_form(line.text)
     if not legal and (has_keyword(line.text, _NOT_NAME) or is_address(line.text) or STORE_NUMBER_RE.search(upper)):
         return 0.0
     score = 1.0 + 2.0 * (1.0 - position) + 0.5 * line.confidence
@@ -170,7 +179,7 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
         if score and _follows(doc, line.index, _NOT_OWN_NAME):
             score = 0.0
         if score and line.index and continues_address(doc.lines[line.index - 1].text) \
-                and not LEGAL_RE.search(ascii_upper(line.text)):
+                and not has_legal_form(line.text):
             score = 0.0  # "Lot 3, Jalan Pelabur 23/1," / "40S( Shah Alam, Selaugor": the town, misread
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
@@ -178,7 +187,7 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
             scored.append((score, line.index))
     if not any(score >= 5 for score, _ in scored):  # no legal name in the header: try the footer
         for line in doc.lines[max(end, 2 * len(doc.lines) // 3):]:
-            if LEGAL_RE.search(ascii_upper(line.text)) and not line.amounts and letters(line.text) >= 6:
+            if has_legal_form(line.text) and not line.amounts and letters(line.text) >= 6:
                 scored.append((4.5, line.index))
                 break
     if not scored:

@@ -867,3 +867,17 @@ def test_a_logo_only_receipt_is_known_by_the_legal_name_in_its_footer():
     Lidl Vertriebs-GmbH & Co. KG
     """))
     assert (receipt.merchant, receipt.category) == ("Lidl", "grocery") and receipt.brand_wikidata
+
+
+def test_a_legal_form_in_lower_case_is_a_split_word_not_a_company():
+    """``inc udes`` is "includes" split by OCR; the name line at the top stays the merchant."""
+    receipt = extract_receipt(ocr("""
+The Pancake Parlour
+Bourke St
+Apple Pancakes 18.90
+Chicken Tenders 24.90
+TOTAL 43.80
+ind cates item inc udes GST
+MAY 08, 17 13:46
+"""))
+    assert receipt.merchant == "The Pancake Parlour"
