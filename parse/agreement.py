@@ -35,6 +35,8 @@ class Reading:
     checks: tuple[str, ...]
     sign_digit: str | None = None  # the digit (or digits) dropped as a misread currency sign
     unsigned_lines: frozenset[int] = frozenset()  # the lines whose amounts lost it
+    # the total without the digit stands, as read, on another line (``APPROVED 558.92`` / ``DEBIT 58.92``)
+    repeated_as_printed: bool = False
 
     @property
     def support(self) -> int:
@@ -49,8 +51,15 @@ class Reading:
         total = self.totals.total
         if self.sign_digit is None or total is None:
             return True
-        return any(a.value == total.value and (line.index in self.unsigned_lines or a.currency is not None)
-                   for line in self.doc.lines if line.index != total.line for a in line.amounts)
+        return self.repeated_as_printed or any(
+            a.value == total.value and (line.index in self.unsigned_lines or a.currency is not None)
+            for line in self.doc.lines if line.index != total.line for a in line.amounts)
+
+
+def _distinctive(value: Decimal) -> bool:
+    """Four or more digits with cents (``58.92``): another line printing it by chance is unlikely,
+    unlike a short or round amount (``3.00``), which an item may cost."""
+    return abs(value) >= 10 and value % 1 != 0
 
 
 def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
@@ -95,9 +104,16 @@ def _signed_throughout(doc: Doc, digit: str) -> bool:
 
 def _reading(doc: Doc, digit: str | None, printed: Doc | None = None) -> Reading:
     totals = find_totals(doc)
-    unsigned = frozenset(line.index for line, first in zip(doc.lines, printed.lines) if line is not first) \
-        if printed is not None else frozenset()
-    return Reading(doc, totals, total_checks(doc, totals), digit, unsigned)
+    checks = total_checks(doc, totals)
+    if printed is None:
+        return Reading(doc, totals, checks)
+    unsigned = frozenset(line.index for line, first in zip(doc.lines, printed.lines) if line is not first)
+    total = totals.total
+    repeated = total is not None and _distinctive(total.value) and any(
+        a.value == total.value for line in printed.lines if line.index != total.line for a in line.amounts)
+    if repeated and "printed_again" not in checks:
+        checks += ("printed_again",)
+    return Reading(doc, totals, checks, digit, unsigned, repeated)
 
 
 def without_sign_digit(doc: Doc, digits: str) -> Doc | None:

@@ -177,3 +177,21 @@ Chenge 2.67
 """))
     assert receipt.total == Decimal("17.33")
     assert receipt.flags["total_cash_minus_change"]
+
+
+def test_a_total_whose_sign_became_a_digit_is_confirmed_by_its_repeat_printed_without_a_sign():
+    """No total label OCR could read; the slip's ``APPROVED 558.92`` (``$58.92``, the sign read as
+    5) and a garbled card line ``VF E9TASebit 58.92`` (its sign lost): dropping every leading 5
+    also cuts that line's own 5, so the repeat is looked up as read; four digits with cents do
+    not repeat by chance."""
+    receipt = extract_receipt(ocr("""
+HARBOR MARKET
+SEATTLE WA 98101
+ICED TEA 9.99
+PAPER TOWELS 45.12
+VF E9TASebit 58.92
+APPROVED 558.92
+06/14/2019 12:41
+"""))
+    assert receipt.total == Decimal("58.92")
+    assert receipt.flags["total_printed_again"] and receipt.flags["currency_sign_read_as_digit"]
