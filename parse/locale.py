@@ -83,17 +83,24 @@ class Locale:
 
 def currency_votes(texts: Sequence[str]) -> Counter[str]:
     """Currency marks on the receipt. A sign (``€``, ``$``) counts beside a number only: OCR makes
-    them of specks (``1 & 0 € _``); a code (``EUR``, ``RM``) counts as a word anywhere."""
+    them of specks (``1 & 0 € _``); a code (``EUR``, ``RM``) beside a number, or as a word in
+    capitals of three letters or more (:func:`_code_alone`)."""
     votes: Counter[str] = Counter()
     for text in texts:
         upper = ascii_upper(text)
         for match in _MARKER_RE.finditer(upper):
             marker = match.group(1)
-            if not any(ch.isalpha() for ch in marker) and not _NUMBER_BESIDE_RE.search(
-                    upper[max(0, match.start() - 3):match.end() + 3]):
-                continue
-            votes[CURRENCY_MARKERS[marker]] += 1
+            if _NUMBER_BESIDE_RE.search(upper[max(0, match.start() - 3):match.end() + 3]) or _code_alone(
+                    marker, text[match.start():match.end()] if len(text) == len(upper) else marker):
+                votes[CURRENCY_MARKERS[marker]] += 1
     return votes
+
+
+def _code_alone(marker: str, printed: str) -> bool:
+    """A currency code with no number beside it (``Betrag in EUR``) counts where it is printed in
+    capitals and has three letters or more: ``Cad`` is a garbled card, ``DH`` / ``RM`` two letters
+    of any garbled word."""
+    return sum(ch.isalpha() for ch in marker) >= 3 and printed.isupper()
 
 
 _NUMBER_BESIDE_RE = re.compile(r"\d")
@@ -117,7 +124,9 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     if printed == "EUR" and any(countries[c] for c in _EURO_COUNTRIES):
         pass  # the euro says which countries, their words say which one
     elif printed and printed != "USD":
-        countries[_CURRENCY_COUNTRY[printed]] += 3.0 * currencies[printed]
+        # one mark may be a speck or a misread "$" ("WaS € 29193.00" beside "VIC 2041"): it weighs
+        # less than a state and its postcode; two or more outweigh most words
+        countries[_CURRENCY_COUNTRY[printed]] += 3.0 * currencies[printed] if currencies[printed] >= 2 else 1.5
     elif printed == "USD":
         countries["US"] += 1.0  # "$" is shared by many dollars and by some ringgit receipts
     country = countries.most_common(1)[0][0] if countries else None

@@ -19,6 +19,11 @@ from parse.locale import detect_locale
         # "$" and GST: Australian by its state and postcode, not Malaysian by its GST
         (["WOOLWORTHS", "Bella Vista NSW 2153", "TOTAL $5.70", "EFTPOS $5.70", "GST included $0.52"], "AU", "AUD", True),
         (["DMart", "Mumbai 400001", "TOTAL Rs. 444.00", "CGST 2.5% 10.57"], "IN", "INR", True),
+        # one "$" misread as "€" does not outweigh a state and its postcode
+        (["JEANS WEST", "STRATHMORE VIC 2041", "WaS € 29.00", "TOTAL 19.95"], "AU", "AUD", True),
+        # a garbled word ending in "DH", a card read "Cad": no dirham, no Canadian dollar
+        (["COTTON ON", "St Petersburg FL 33710", "EFT Payment Visa 10.70", "NEWS FROM COTTOH DH"], "US", "USD", False),
+        (["STOP & SHOP #039", "3RCJUII Cad Nutje", "TOTAL 3.21"], None, None, None),
     ],
 )
 def test_locale_from_the_receipts_words(lines, country, currency, day_first):
