@@ -19,13 +19,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/python run_daemon.py
 
-# The IMAP tests run a real Dovecot on loopback, the analyst browser test Debian's chromium
-# (both started and stopped by the tests themselves); systemd-analyze checks the unit file.
+# The IMAP tests run a real Dovecot on loopback, the analyst browser test Debian's chromium,
+# the celery-mode tests Debian's redis-server (all started and stopped by the tests themselves);
+# systemd-analyze checks the unit files.
 test-deps:
-	@{ command -v dovecot >/dev/null || test -x /usr/sbin/dovecot; } && command -v chromium >/dev/null || \
+	@{ command -v dovecot >/dev/null || test -x /usr/sbin/dovecot; } && command -v chromium >/dev/null && \
+	command -v redis-server >/dev/null || \
 	if [ "$$(id -u)" = 0 ]; then \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd chromium systemd; \
-	else echo "dovecot is missing and this is not root: the IMAP tests will be skipped (apt-get install dovecot-imapd)"; fi
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd chromium systemd redis-server; \
+	else echo "dovecot, chromium or redis-server is missing and this is not root: their tests will be skipped (apt-get install dovecot-imapd chromium redis-server)"; fi
 
 test: $(STAMP) test-deps
 	$(VENV)/bin/python -m pytest

@@ -1,11 +1,14 @@
-"""The stages for one mail, in order: candidates -> text lines -> receipt -> redaction.
+"""The ``read`` step, pure: a mail's candidate parts -> text lines -> receipt -> redaction.
 
-No database here: the worker stores what this returns, in one transaction with the
-message's outcome. The OCR engine is created on first use and then kept for the process.
+No database, no panel: what this returns is decided and stored by the finishing steps
+(``ingest.steps``), in one transaction with the message's outcome. Each part is read on its
+own (:meth:`Pipeline.read_part`), in this process or by an OCR worker
+(``ingest.ocr_tasks``). The OCR engine is created on first use and then kept for the process.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -16,7 +19,6 @@ import imagehash
 from PIL import Image
 
 from receiptd.config import Config
-from panel.eligibility import dedupe_key, judge_readable
 from parse.extract import extract_receipt
 from parse.images import ImageRejected, open_image
 from parse.mail import PartLimits
@@ -25,7 +27,6 @@ from parse.pdf import PdfRejected, read_pdf
 from parse.second_look import second_look
 from parse.types import Candidate, OcrLine, ParsedMail, Receipt, SkippedPart
 from redact import Redacted, RedactionPolicy, redact_receipt, redacted_jpeg
-from store.records import to_minor
 
 log = logging.getLogger(__name__)
 
@@ -36,14 +37,15 @@ class ReceiptResult:
     media_type: str
     receipt: Receipt  # already redacted
     redactions: tuple = ()  # redact.Redaction(kind, count)
-    status: str = "accepted"
+    status: str = "accepted"  # the verdict, given by the steps' ``decide``
     reason: str | None = None
     ocr_seconds: float = 0.0
     image_sha256: str | None = None
     redacted_image: bytes | None = None  # downscaled JPEG with erased regions filled
     lines: tuple[OcrLine, ...] = ()  # the text lines after redaction (kept for reprocessing)
     phash: str | None = None  # 64-bit perceptual hash of the image OCR saw, hex (duplicates)
-    dedupe_key: str | None = None  # merchant|date|time|total (duplicates)
+    dedupe_key: str | None = None  # merchant|date|time|total (duplicates), set by ``decide``
+    total_minor: int | None = None  # the total in the currency's minor unit, set by ``decide``
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,11 @@ class MailResult:
     receipts: tuple[ReceiptResult, ...]
     skipped: tuple[SkippedPart, ...]
 
-    @property
-    def outcome(self) -> str:
-        return "processed" if self.receipts else "no_receipt"
+
+def assemble(mail: ParsedMail, parts) -> MailResult:
+    """The mail's result from its parts' (``ReceiptResult`` or ``SkippedPart``, in position order)."""
+    return MailResult(mail=mail, receipts=tuple(p for p in parts if isinstance(p, ReceiptResult)),
+                      skipped=tuple(mail.skipped) + tuple(p for p in parts if isinstance(p, SkippedPart)))
 
 
 @dataclass(frozen=True)
@@ -87,18 +91,17 @@ class Pipeline:
         return self._engine
 
     def process_mail(self, mail: ParsedMail) -> MailResult:
-        receipts, skipped = [], list(mail.skipped)
-        for candidate in mail.candidates:
-            try:
-                document = self.read(candidate)
-            except (ImageRejected, PdfRejected) as err:
-                skipped.append(_skip(candidate, err.reason))
-                continue
-            if not document.lines:
-                skipped.append(_skip(candidate, "no_text"))
-                continue
-            receipts.append(self.understand(candidate, document))
-        return MailResult(mail=mail, receipts=tuple(receipts), skipped=tuple(skipped))
+        return assemble(mail, [self.read_part(candidate) for candidate in mail.candidates])
+
+    def read_part(self, candidate: Candidate) -> ReceiptResult | SkippedPart:
+        """One part, read and understood; or why it was skipped."""
+        try:
+            document = self.read(candidate)
+        except (ImageRejected, PdfRejected) as err:
+            return _skip(candidate, err.reason)
+        if not document.lines:
+            return _skip(candidate, "no_text")
+        return self.understand(candidate, document)
 
     def read(self, candidate: Candidate) -> Document:
         started = time.perf_counter()
@@ -126,7 +129,6 @@ class Pipeline:
         started = time.perf_counter()
         lines, receipt = self.look(candidate, document)
         redacted: Redacted = redact_receipt(receipt, lines, self.redaction)
-        status, reason = judge(redacted.receipt)
         phash = str(imagehash.phash(document.image)) if document.image is not None else None
         stored_image = None
         if document.image is not None and not redacted.unlocated:
@@ -137,14 +139,11 @@ class Pipeline:
             media_type=candidate.media_type,
             receipt=redacted.receipt,
             redactions=tuple(redacted.report),
-            status=status,
-            reason=reason,
             ocr_seconds=document.ocr_seconds + time.perf_counter() - started,
             image_sha256=hashlib.sha256(candidate.data).hexdigest(),
             redacted_image=stored_image,
             lines=tuple(redacted.lines),
             phash=phash,
-            dedupe_key=dedupe_key(redacted.receipt, to_minor(redacted.receipt.total, redacted.receipt.currency)),
         )
 
 
@@ -158,12 +157,6 @@ class Pipeline:
         if looked is None:
             return document.lines, receipt
         return tuple(looked[0]), looked[1]
-
-
-def judge(receipt: Receipt) -> tuple[str, str | None]:
-    """What holds without the panel: a receipt must be readable. The panel's rules
-    (``panel.eligibility``) are applied by the worker, which knows sender and arrival time."""
-    return judge_readable(receipt)
 
 
 def ocr_settings(config: Config) -> OcrSettings:
@@ -181,6 +174,20 @@ def ocr_settings(config: Config) -> OcrSettings:
         model_dir=ocr.model_dir or None,
         network_dir=ocr.network_dir or None,
     )
+
+
+def ocr_fingerprint(config: Config) -> str:
+    """What a part's result depends on besides its bytes: the OCR, parse and redaction settings
+    (not where a machine keeps its model files, nor its thread count). The coordinator and every
+    OCR worker must agree on it."""
+    ocr = config.ocr
+    settings = {
+        "ocr": {key: getattr(ocr, key) for key in ("backend", "detector_int8", "max_side", "max_pixels",
+                                                    "text_height", "max_detector_pixels", "second_look")},
+        "parse": config.parse.model_dump(),
+        "redact": config.redact.model_dump(),
+    }
+    return hashlib.sha256(json.dumps(settings, sort_keys=True, default=list).encode()).hexdigest()[:16]
 
 
 def _skip(candidate: Candidate, reason: str) -> SkippedPart:

@@ -20,6 +20,8 @@ import sqlite_utils
 
 from store.db import immediate
 
+from .outcomes import DEAD_LETTER, DROPPED, RETRY
+
 log = logging.getLogger(__name__)
 
 
@@ -42,6 +44,12 @@ class Claimed:
     received_at: str
     peer_ip: str | None = None
     helo: str | None = None
+    source: str = "smtp"  # smtp | imap:<account>
+    sender: str | None = None  # messages.sender as claimed (the envelope sender until a step learns more)
+
+
+KEEP_SENDER = object()    # Queue.finish: messages.sender stays as it is
+FORGET_SENDER = object()  # ... is erased, with the envelope sender (a leaver's mail)
 
 
 class LostClaim(Exception):
@@ -86,7 +94,7 @@ class Queue:
                    WHERE id = (SELECT id FROM messages WHERE status = 'queued'
                                AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                                ORDER BY id LIMIT 1)
-                   RETURNING id, attempts, envelope_from, received_at, peer_ip, helo""",
+                   RETURNING id, attempts, envelope_from, received_at, peer_ip, helo, source, sender""",
                 [utcnow(), self.token, utcnow()],
             ).fetchone()
             if row is None:
@@ -97,18 +105,32 @@ class Queue:
             self.dead_letter(row[0], "raw message missing from spool")
             return self.claim()
         return Claimed(id=row[0], raw=raw[0], attempts=row[1], envelope_from=row[2], received_at=row[3],
-                       peer_ip=row[4], helo=row[5])
+                       peer_ip=row[4], helo=row[5], source=row[6], sender=row[7])
 
-    def finish(self, queue_id: int, outcome: str, *, error: str | None = None, keep_raw: bool = False) -> None:
-        """Mark done. Call inside the transaction that writes the message's records.
+    def finish(self, queue_id: int, outcome: str, *, error: str | None = None, keep_raw: bool = False,
+               sender=KEEP_SENDER, mail_date: str | None = None, auth: str | None = None) -> None:
+        """Mark done, with what processing learnt: the sender (an address, None, or
+        :data:`KEEP_SENDER` / :data:`FORGET_SENDER`), the mail's Date, the sender
+        authentication's summary. Call inside the transaction that writes the message's records.
 
         Raises :class:`LostClaim` (the caller's transaction then rolls back) when another
         worker has taken the message over, so a stale worker can never store it twice.
         """
+        learnt, values = [], []
+        if sender is FORGET_SENDER:
+            learnt += ["sender = NULL", "envelope_from = NULL"]
+        elif sender is not KEEP_SENDER:
+            learnt.append("sender = ?")
+            values.append(sender)
+        for column, value in (("mail_date", mail_date), ("auth", auth)):
+            if value is not None:
+                learnt.append(f"{column} = ?")
+                values.append(value)
+        also = "".join(f", {assignment}" for assignment in learnt)
         cursor = self.db.execute(
-            """UPDATE messages SET status = 'done', outcome = ?, error = ?, finished_at = ?
+            f"""UPDATE messages SET status = 'done', outcome = ?, error = ?, finished_at = ?{also}
                WHERE id = ? AND status = 'claimed' AND claim_token = ?""",
-            [outcome, error, utcnow(), queue_id, self.token],
+            [outcome, error, utcnow(), *values, queue_id, self.token],
         )
         if cursor.rowcount != 1:
             raise LostClaim(f"message {queue_id} is not claimed by this worker")
@@ -120,22 +142,22 @@ class Queue:
         attempts = self.db.execute("SELECT attempts FROM messages WHERE id = ?", [queue_id]).fetchone()[0]
         if attempts >= self.max_attempts:
             self.dead_letter(queue_id, f"{error} (after {attempts} attempts)")
-            return "dead_letter"
+            return DEAD_LETTER
         due = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=self.retry_delay * attempts)
         with immediate(self.db):
             self.db.execute(
                 "UPDATE messages SET status = 'queued', error = ?, next_attempt_at = ? WHERE id = ? AND claim_token = ?",
                 [error, due.isoformat(timespec="seconds"), queue_id, self.token],
             )
-        return "retry"
+        return RETRY
 
     def dead_letter(self, queue_id: int, error: str) -> None:
         """Set aside for an operator; the raw mail is kept for `receiptctl deadletter retry`."""
         with immediate(self.db):
             self.db.execute(
-                """UPDATE messages SET status = 'done', outcome = 'dead_letter', error = ?, finished_at = ?
+                """UPDATE messages SET status = 'done', outcome = ?, error = ?, finished_at = ?
                    WHERE id = ? AND status != 'done'""",
-                [error, utcnow(), queue_id],
+                [DEAD_LETTER, error, utcnow(), queue_id],
             )
         log.error("msg=%s dead-lettered: %s", queue_id, error)
 
@@ -166,9 +188,9 @@ class Queue:
         with immediate(self.db):
             return self.db.execute(
                 """DELETE FROM spool WHERE message_id IN (
-                       SELECT id FROM messages WHERE status = 'done' AND outcome != 'dead_letter'
+                       SELECT id FROM messages WHERE status = 'done' AND outcome != ?
                        AND finished_at < ?)""",
-                [cutoff],
+                [DEAD_LETTER, cutoff],
             ).rowcount
 
     def depth(self) -> int:
@@ -197,7 +219,7 @@ class DeadLetters:
                 """SELECT m.id, m.received_at, m.sender, m.size, m.attempts, m.error,
                           (s.message_id IS NOT NULL) AS has_raw
                    FROM messages m LEFT JOIN spool s ON s.message_id = m.id
-                   WHERE m.outcome = 'dead_letter' ORDER BY m.id"""
+                   WHERE m.outcome = ? ORDER BY m.id""", [DEAD_LETTER]
             )
         ]
 
@@ -207,9 +229,9 @@ class DeadLetters:
             cursor = self.db.execute(
                 """UPDATE messages SET status = 'queued', outcome = NULL, attempts = 0, next_attempt_at = NULL,
                           claim_token = NULL, finished_at = NULL
-                   WHERE id = ? AND outcome = 'dead_letter'
+                   WHERE id = ? AND outcome = ?
                      AND EXISTS (SELECT 1 FROM spool WHERE spool.message_id = messages.id)""",
-                [queue_id],
+                [queue_id, DEAD_LETTER],
             )
         return cursor.rowcount == 1
 
@@ -217,8 +239,8 @@ class DeadLetters:
         """Give up on it for good: the raw mail is deleted, the row stays with outcome 'dropped'."""
         with immediate(self.db):
             cursor = self.db.execute(
-                "UPDATE messages SET outcome = 'dropped', finished_at = ? WHERE id = ? AND outcome = 'dead_letter'",
-                [utcnow(), queue_id],
+                "UPDATE messages SET outcome = ?, finished_at = ? WHERE id = ? AND outcome = ?",
+                [DROPPED, utcnow(), queue_id, DEAD_LETTER],
             )
             if cursor.rowcount == 1:
                 self.db.execute("DELETE FROM spool WHERE message_id = ?", [queue_id])

@@ -1,10 +1,11 @@
-"""The panel's part of finishing one mail, called by the worker.
+"""The panel's part of a mail, one function per step of ``ingest.steps`` that needs the panel.
 
-Before OCR the worker asks :meth:`Panel.inbound` who sent the mail and what it asks for (a
-stranger's photos are never read). Inside the one transaction that finishes the message,
-:meth:`Panel.finish_member` / :meth:`Panel.finish_stranger` run the command, store the
-receipts with their eligibility, settle the month's reward and record the reply. After the
-commit the worker's outbox hands replies to the relay.
+Before OCR, :meth:`Panel.inbound` says who sent the mail and what it asks for (a stranger's
+photos are never read). Inside the one transaction that finishes the message the steps call,
+in their order: :meth:`Panel.enroll` (is the sender still a member; a stranger is waitlisted),
+:meth:`Panel.command` (LEAVE, a survey answer, DELETE), :meth:`Panel.decide` (each receipt's
+verdict), :func:`panel.rewards.settle`, and :meth:`Panel.compose` + :meth:`Panel.record` (the
+one reply). Outcome names are the steps' business (``ingest.outcomes``), not the panel's.
 """
 from __future__ import annotations
 
@@ -19,13 +20,11 @@ from receiptd.config import Config
 from parse.mail import values_of
 from parse.types import ParsedMail
 from store import panel as store
-from store.records import save_mail_result, to_minor
 
 from . import export, replies, templates
 from .commands import Command, automated, find_command
 from .eligibility import ACCEPTED, REJECTED, Rules, judge
-from .failpoints import failpoint
-from .rewards import settle
+from .rewards import Progress
 from .surveys import inbox as surveys
 
 log = logging.getLogger(__name__)
@@ -48,6 +47,28 @@ class Inbound:
     def leaving(self) -> bool:
         return self.command is not None and self.command.kind == "leave"
 
+    @property
+    def stranger(self) -> bool:
+        """Not a panelist (a leaver's membership is checked in the transaction)."""
+        return not self.member and not self.leaving
+
+    @property
+    def reads(self) -> bool:
+        """Whether the mail's photos are read: a member's, unless they leave or answer a survey."""
+        return self.member and not self.leaving and self.survey is None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The one reply to a mail, before it is recorded."""
+
+    kind: str
+    subject: str
+    body: str
+    panelist_id: int | None = None
+    forget: bool = False  # a leaver's: its address and text go once it is sent
+    attachments: tuple = ()
+
 
 class Panel:
     def __init__(self, config: Config, db: sqlite_utils.Database):
@@ -61,16 +82,15 @@ class Panel:
         from_address = config.outbound.from_address if config.outbound else (own[0] if own else "receiptd.localhost")
         self.domain = from_address.rpartition("@")[2] or "receiptd.localhost"
 
-    # -- before OCR ------------------------------------------------------------------------------
+    # -- admit: before OCR, no writes --------------------------------------------------------------
 
-    def inbound(self, queue_id: int, mail: ParsedMail, raw: bytes, envelope_from: str | None,
+    def inbound(self, mail: ParsedMail, raw: bytes, *, envelope_from: str | None, source: str,
                 received_at: str) -> Inbound:
         sender = store.clean_address(mail.from_address)
-        why = automated(mail.headers, self.return_path(queue_id, mail, envelope_from), sender, self.own_addresses)
+        why = automated(mail.headers, return_path(mail, envelope_from, source), sender, self.own_addresses)
         received = dt.datetime.fromisoformat(received_at)
         if received.tzinfo is None:
             received = received.replace(tzinfo=dt.timezone.utc)
-        panelist = store.get_panelist(self.db, sender)
         command = None if why else find_command(mail.subject, raw)
         return Inbound(
             sender=sender,
@@ -78,87 +98,95 @@ class Panel:
             command=command,
             received_at=received,
             month=self.rules.month(received),
-            member=panelist is not None and panelist["status"] in MEMBER_STATUSES,
+            member=self.member(self.db, sender) is not None,
             # a reply to a survey mail with photos attached is a receipts mail (replying to our latest mail is easy)
             survey=None if why or command or mail.candidates else surveys.match(self.db, mail, raw),
         )
 
-    def return_path(self, queue_id: int, mail: ParsedMail, envelope_from: str | None) -> str | None:
-        """The envelope sender: '' for a bounce's empty return path, None when unknown.
+    @staticmethod
+    def member(db: sqlite_utils.Database, sender: str | None) -> dict | None:
+        panelist = store.get_panelist(db, sender)
+        return panelist if panelist is not None and panelist["status"] in MEMBER_STATUSES else None
 
-        Over SMTP it is the MAIL FROM the queue kept (empty stored as NULL). A mail fetched
-        over IMAP has no envelope of ours: its Return-Path header tells, when present.
-        """
-        if envelope_from:
-            return envelope_from
-        row = self.db.execute("SELECT source FROM messages WHERE id = ?", [queue_id]).fetchone()
-        if row is None or row[0] == "smtp":
-            return ""
-        paths = values_of(mail.headers, "Return-Path")  # the last hop's is the first
-        return paths[0].strip("<>").strip() if paths else None
+    # -- inside the finishing transaction, in the steps' order -------------------------------------
 
-    # -- inside the finishing transaction ----------------------------------------------------------
-
-    def finish_stranger(self, db: sqlite_utils.Database, queue_id: int, mail: ParsedMail, inbound: Inbound) -> str:
-        """Not a panelist: nothing is read; the waiting list once, with one reply."""
-        db.execute("UPDATE messages SET sender = ? WHERE id = ?", [inbound.sender, queue_id])
-        if inbound.sender and not inbound.automated and store.waitlist(db, inbound.sender):
-            subject, body = replies.waitlisted_reply(mail.subject)
-            self._record(db, inbound, mail, queue_id, None, "waitlisted", subject, body)
-        return "not_panelist"
-
-    def finish_member(self, db: sqlite_utils.Database, queue_id: int, mail: ParsedMail, inbound: Inbound,
-                      result) -> tuple[str, list[replies.Decision]]:
-        """Run the command, store receipts with their decisions, settle the reward, record the
-        reply. Returns the message outcome and the decisions."""
-        panelist = store.get_panelist(db, inbound.sender)
-        if panelist is None or panelist["status"] not in MEMBER_STATUSES:
-            return self.finish_stranger(db, queue_id, mail, inbound), []  # removed while OCR ran
-        if store.activate(db, panelist):
+    def enroll(self, db: sqlite_utils.Database, inbound: Inbound) -> dict | None:
+        """The member as the transaction sees them (an invited one's first mail makes them
+        active), or None: then a stranger, or removed while OCR ran."""
+        panelist = None if inbound.stranger else self.member(db, inbound.sender)
+        if panelist is not None and store.activate(db, panelist):
             panelist = store.get_panelist_by_id(db, panelist["id"])
-        command = inbound.command
+        return panelist
+
+    def waitlist(self, db: sqlite_utils.Database, inbound: Inbound, subject: str | None) -> Reply | None:
+        """Not a panelist: nothing is read; the waiting list once, with one reply."""
+        if inbound.sender and not inbound.automated and store.waitlist(db, inbound.sender):
+            return Reply("waitlisted", *replies.waitlisted_reply(subject))
+        return None
+
+    def leave(self, db: sqlite_utils.Database, panelist: dict, queue_id: int, subject: str | None) -> Reply:
+        """LEAVE: the panelist's data is erased; the mail being finished stays (the queue needs
+        it) and forgets its sender when the queue finishes it."""
         language = templates.language_of(panelist)
-        if command is not None and command.kind == "leave":
-            store.erase_panelist(db, panelist, keep_queue_id=queue_id)
-            subject, body = replies.left_reply(mail.subject, language)
-            self._record(db, inbound, mail, queue_id, panelist["id"], "left", subject, body, forget=True)
-            log.info("msg=%s panelist=%s left the panel; their data is erased", queue_id, panelist["id"])
-            return "command", []
-        if inbound.survey is not None:
-            reply = surveys.answer(db, inbound.survey, panelist, queue_id=queue_id, received_at=inbound.received_at,
-                                   month=inbound.month, subject=mail.subject)
-            self._record(db, inbound, mail, queue_id, panelist["id"], reply.kind, reply.subject, reply.body)
-            return "survey", []
+        store.erase_panelist(db, panelist, keep_queue_id=queue_id)
+        log.info("msg=%s panelist=%s left the panel; their data is erased", queue_id, panelist["id"])
+        return Reply("left", *replies.left_reply(subject, language), panelist_id=panelist["id"], forget=True)
 
-        sections: list[list[str]] = []
-        if command is not None and command.kind == "delete":
+    def answer_survey(self, db: sqlite_utils.Database, panelist: dict, queue_id: int, inbound: Inbound,
+                      subject: str | None) -> Reply:
+        answered = surveys.answer(db, inbound.survey, panelist, queue_id=queue_id, received_at=inbound.received_at,
+                                  month=inbound.month, subject=subject)
+        return Reply(answered.kind, answered.subject, answered.body, panelist_id=panelist["id"])
+
+    def delete(self, db: sqlite_utils.Database, panelist: dict, command: Command) -> list[str] | None:
+        """DELETE n / DELETE ALL, before the mail's own receipts are stored; the reply's section."""
+        language = templates.language_of(panelist)
+        if command.kind == "delete":
             deleted = store.delete_receipt(db, panelist, command.receipt_id)
-            sections.append(replies.deleted_section(command.receipt_id, int(deleted), language))
-        elif command is not None and command.kind == "delete_all":
-            sections.append(replies.deleted_section(None, store.delete_all_receipts(db, panelist), language))
+            return replies.deleted_section(command.receipt_id, int(deleted), language)
+        if command.kind == "delete_all":
+            return replies.deleted_section(None, store.delete_all_receipts(db, panelist), language)
+        return None
 
+    def decide(self, db: sqlite_utils.Database, items, received_at: dt.datetime) -> list:
+        """The panel's verdict on each receipt, in the mail's order: the pure rules, then
+        duplicates of an accepted receipt stored before, or of an earlier one in this mail."""
         decided = []
+        for item in items:
+            status, reason = judge(item.receipt, received_at, self.rules)
+            if status == ACCEPTED and (self._stored_duplicate(db, item) or any(
+                    self._repeats(item, earlier) for earlier in decided if earlier.status == ACCEPTED)):
+                status, reason = REJECTED, "duplicate"
+            decided.append(dataclasses.replace(item, status=status, reason=reason))
+        return decided
 
-        def decide(db, item):
-            item = self.decide(db, item, inbound.received_at)
-            decided.append(item)
-            return item
+    def _stored_duplicate(self, db: sqlite_utils.Database, item) -> bool:
+        r = item.receipt
+        return store.find_duplicate(
+            db, image_sha256=item.image_sha256, phash=item.phash, dedupe_key=item.dedupe_key,
+            purchase_date=r.date.isoformat() if r.date else None, total=item.total_minor,
+            max_distance=self.config.panel.duplicate_hash_distance,
+        ) is not None
 
-        ids = save_mail_result(db, queue_id, result, panelist_id=panelist["id"], panel_month=inbound.month,
-                               decide=decide)
-        decisions = [
-            replies.Decision(rid, item.receipt.merchant, item.receipt.date.isoformat() if item.receipt.date else None,
-                             item.receipt.currency, to_minor(item.receipt.total, item.receipt.currency),
-                             item.status, item.reason)
-            for rid, item in zip(ids, decided)
-        ]
-        failpoint("panel.before_reward")
-        progress = settle(db, panelist, inbound.month, self.config.panel, queue_id=queue_id)
-        if progress.new_reward:
-            log.info("msg=%s panelist=%s earned the %s reward", queue_id, panelist["id"], inbound.month)
+    def _repeats(self, item, earlier) -> bool:
+        """``store.panel.find_duplicate``'s three tests, against a receipt of the same mail."""
+        if item.image_sha256 and item.image_sha256 == earlier.image_sha256:
+            return True
+        if item.dedupe_key and item.dedupe_key == earlier.dedupe_key:
+            return True
+        return bool(item.phash and earlier.phash and item.receipt.date and item.total_minor is not None
+                    and item.receipt.date == earlier.receipt.date and item.total_minor == earlier.total_minor
+                    and store.hamming(item.phash, earlier.phash) <= self.config.panel.duplicate_hash_distance)
 
+    def compose(self, db: sqlite_utils.Database, panelist: dict, subject: str | None, command: Command | None,
+                decisions: list[replies.Decision], progress: Progress, *, skipped: int,
+                notes: tuple = ()) -> Reply:
+        """The reply to a member's receipts and command: what became of each receipt, the
+        month's progress, and what the command asked for."""
+        language = templates.language_of(panelist)
+        sections: list[list[str]] = [list(note) for note in notes]
         if decisions or command is None:
-            sections.append(replies.receipts_section(decisions, skipped=len(result.skipped),
+            sections.append(replies.receipts_section(decisions, skipped=skipped,
                                                      max_age_days=self.config.panel.max_age_days, language=language))
         sections.append(replies.progress_lines(progress, language) + [""])
         if command is not None and command.kind == "status":
@@ -168,12 +196,9 @@ class Panel:
         if command is not None and command.kind == "export":
             kind, section, attachments = self.export(db, panelist, language)
             sections.append(section)
-        subject, body = replies.compose(mail.subject, replies.summary(decisions, progress, language), sections,
-                                        language)
-        self._record(db, inbound, mail, queue_id, panelist["id"], kind, subject, body, attachments=attachments)
-        if decisions:
-            return result.outcome, decisions
-        return ("command" if command else result.outcome), decisions
+        reply_subject, body = replies.compose(subject, replies.summary(decisions, progress, language), sections,
+                                              language)
+        return Reply(kind, reply_subject, body, panelist_id=panelist["id"], attachments=tuple(attachments))
 
     def export(self, db: sqlite_utils.Database, panelist: dict, language: str) -> tuple[str, list[str], list]:
         """EXPORT: the panelist's own data as attachments of the reply, when the sender was
@@ -192,28 +217,28 @@ class Panel:
         return ("export", replies.export_section("attached", language, moment=now),
                 [item.as_attachment() for item in export.files(data)])
 
-    def decide(self, db: sqlite_utils.Database, item, received_at: dt.datetime):
-        """The panel's verdict on one receipt: the pure rules, then duplicates (database)."""
-        status, reason = judge(item.receipt, received_at, self.rules)
-        if status == ACCEPTED:
-            r = item.receipt
-            duplicate_of = store.find_duplicate(
-                db, image_sha256=item.image_sha256, phash=item.phash, dedupe_key=item.dedupe_key,
-                purchase_date=r.date.isoformat() if r.date else None, total=to_minor(r.total, r.currency),
-                max_distance=self.config.panel.duplicate_hash_distance,
-            )
-            if duplicate_of is not None:
-                status, reason = REJECTED, "duplicate"
-        return dataclasses.replace(item, status=status, reason=reason)
-
-    def _record(self, db, inbound: Inbound, mail: ParsedMail, queue_id: int, panelist_id: int | None, kind: str,
-                subject: str, body: str, *, forget: bool = False, attachments=()) -> None:
+    def record(self, db: sqlite_utils.Database, inbound: Inbound, reply: Reply, *, queue_id: int,
+               in_reply_to: str | None) -> None:
         if inbound.automated or not inbound.sender:
             return  # never answer a robot: no mail loops
         outbound_id, status = store.record_reply(
-            db, recipient=inbound.sender, subject=subject, body=body, kind=kind, queue_id=queue_id,
-            panelist_id=panelist_id, in_reply_to=mail.message_id, send=self.config.outbound is not None,
-            domain=self.domain, max_per_day=self.config.panel.max_replies_per_day, forget=forget,
-            attachments=attachments,
+            db, recipient=inbound.sender, subject=reply.subject, body=reply.body, kind=reply.kind,
+            queue_id=queue_id, panelist_id=reply.panelist_id, in_reply_to=in_reply_to,
+            send=self.config.outbound is not None, domain=self.domain,
+            max_per_day=self.config.panel.max_replies_per_day, forget=reply.forget, attachments=reply.attachments,
         )
-        log.info("msg=%s reply outbound=%s %s (%s)", queue_id, outbound_id, status, kind)
+        log.info("msg=%s reply outbound=%s %s (%s)", queue_id, outbound_id, status, reply.kind)
+
+
+def return_path(mail: ParsedMail, envelope_from: str | None, source: str) -> str | None:
+    """The envelope sender: '' for a bounce's empty return path, None when unknown.
+
+    Over SMTP it is the MAIL FROM the queue kept (empty stored as NULL). A mail fetched
+    over IMAP has no envelope of ours: its Return-Path header tells, when present.
+    """
+    if envelope_from:
+        return envelope_from
+    if source == "smtp":
+        return ""
+    paths = values_of(mail.headers, "Return-Path")  # the last hop's is the first
+    return paths[0].strip("<>").strip() if paths else None

@@ -48,6 +48,51 @@ def status(config: configuration.Config) -> None:
     click.echo("receipts by status:" + ("" if receipts else " none yet"))
     for state, count in receipts:
         click.echo(f"  {state:<12} {count}")
+    _dispatch_status(config)
+
+
+def _dispatch_status(config: configuration.Config) -> None:
+    """Celery mode: the OCR tasks out, the workers seen, the answers dropped."""
+    from ingest.ocr_tasks import BrokerConfigError, broker_url, masked
+    from store import dispatch
+
+    if config.dispatch.mode != "celery":
+        click.echo("dispatch      embedded (OCR in the worker process)")
+        return
+    try:
+        broker = masked(broker_url(config.dispatch))
+    except BrokerConfigError as err:
+        broker = f"unknown: {err}"
+    db = open_store(config)
+    try:
+        in_flight, counters, workers = dispatch.tasks_in_flight(db), dispatch.counters(db), dispatch.workers(db)
+    finally:
+        db.close()
+    click.echo(f"dispatch      celery, broker {broker}, up to {config.dispatch.in_flight} mails in flight")
+    click.echo(f"tasks in flight        {in_flight}")
+    click.echo(f"stale results dropped  {counters[dispatch.STALE_RESULTS_DROPPED]}")
+    click.echo(f"unanswered (retried)   {counters[dispatch.UNANSWERED]}")
+    click.echo(f"broker unreachable     {counters[dispatch.BROKER_UNREACHABLE]}")
+    click.echo(f"failed tasks           {counters[dispatch.FAILED_TASKS]}")
+    click.echo("OCR workers seen:" + ("" if workers else " none yet"))
+    for name, last_seen, parts in workers:
+        click.echo(f"  {name}  last answered {last_seen}, {parts} part(s)")
+
+
+@main.command("ocr-worker")
+@click.option("--concurrency", type=click.IntRange(min=1), default=1, show_default=True,
+              help="worker processes, each with its own OCR engine ([ocr] threads each)")
+@click.pass_obj
+def ocr_worker(config: configuration.Config, concurrency: int) -> None:
+    """Start an OCR worker: Celery's own worker on the [dispatch] broker of this config."""
+    from ingest.ocr_tasks import BrokerConfigError, run_worker
+
+    if config.dispatch.mode != "celery":
+        raise click.ClickException('[dispatch] mode is not "celery": there is no broker to take work from')
+    try:
+        run_worker(config, concurrency=concurrency)
+    except BrokerConfigError as err:
+        raise click.ClickException(str(err)) from None
 
 
 @main.command()
@@ -56,6 +101,7 @@ def status(config: configuration.Config) -> None:
 def extract(config: configuration.Config, images: tuple[str, ...]) -> None:
     """OCR and extract receipts from IMAGE files; one JSON object per line (the daemon's code path)."""
     from ingest.pipeline import Pipeline
+    from panel.eligibility import judge_readable
     from parse.images import ImageRejected, sniff
     from parse.pdf import PdfRejected
     from parse.types import Candidate
@@ -81,7 +127,8 @@ def extract(config: configuration.Config, images: tuple[str, ...]) -> None:
             failed = True
             continue
         record = receipt_record(result.receipt)
-        click.echo(json.dumps({"image": path, **record, "status": result.status, "reason": result.reason,
+        status, reason = judge_readable(result.receipt)
+        click.echo(json.dumps({"image": path, **record, "status": status, "reason": reason,
                                "seconds": round(time.perf_counter() - started, 3)}, ensure_ascii=False,
                               default=str))  # Decimal amounts as text ("12.30")
         sys.stdout.flush()

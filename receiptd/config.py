@@ -342,6 +342,23 @@ def analyst_database(config: "Config") -> Path:
         Path(config.store.database).with_name("analytics.db")
 
 
+class DispatchConfig(_Section):
+    """Where mails are read: in the worker process ("embedded", one machine, no broker) or by
+    OCR workers on a Celery broker ("celery"; ``receiptctl ocr-worker`` on any machine)."""
+
+    mode: Literal["embedded", "celery"] = "embedded"
+    broker_url: str = ""  # e.g. redis://127.0.0.1:6379/0
+    broker_url_env: str = ""  # or: the environment variable holding the URL (with its password)
+    in_flight: int = Field(4, ge=1, le=1000)  # mails out at the workers at once
+    task_time_limit: float = Field(300.0, gt=0)  # seconds one part may take on a worker
+
+    @model_validator(mode="after")
+    def _broker(self) -> "DispatchConfig":
+        if self.mode == "celery" and not (self.broker_url or self.broker_url_env):
+            raise ValueError('mode "celery" needs broker_url or broker_url_env')
+        return self
+
+
 class Config(_Section):
     smtp: SmtpConfig = SmtpConfig()
     store: StoreConfig = StoreConfig()
@@ -356,6 +373,7 @@ class Config(_Section):
     log: LogConfig = LogConfig()
     imap: ImapConfig = ImapConfig()
     analytics: AnalyticsConfig = AnalyticsConfig()
+    dispatch: DispatchConfig = DispatchConfig()
 
 
 def from_dict(data: dict[str, Any], source: str = "config") -> Config:

@@ -15,6 +15,12 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 log = logging.getLogger(__name__)
 
 OCR_BUCKETS = (0.5, 1, 2, 3, 5, 8, 13, 20, 30, 60)
+DISPATCH_COUNTERS = {  # store.dispatch's counters (celery mode)
+    "stale_results_dropped": "OCR answers dropped: their attempt was given up or its claim lost",
+    "unanswered": "Mails given back to the queue: no OCR worker answered in time",
+    "broker_unreachable": "Mails left queued: the broker could not be reached",
+    "failed_tasks": "Mails retried: an OCR task failed on a worker",
+}
 
 
 class SmtpMetrics:
@@ -68,6 +74,24 @@ class DatabaseCollector:
         if one("SELECT count(*) FROM sqlite_master WHERE name = 'rewards'"):
             yield CounterMetricFamily("receiptd_rewards_issued", "Rewards written to the ledger",
                                       value=one("SELECT count(*) FROM rewards"))
+        if one("SELECT count(*) FROM sqlite_master WHERE name = 'dispatched'"):
+            yield from self._dispatch(conn, one)
+
+    def _dispatch(self, conn: sqlite3.Connection, one):
+        """Celery mode (store.dispatch's tables): tasks out, workers seen, the coordinator's counters."""
+        yield GaugeMetricFamily("receiptd_dispatch_tasks_in_flight", "OCR tasks at the workers, not answered yet",
+                                value=one("SELECT count(*) FROM dispatched d JOIN messages m ON m.id = d.message_id "
+                                          "WHERE m.status = 'claimed' AND m.attempts = d.attempt"))
+        yield GaugeMetricFamily("receiptd_ocr_workers_seen", "OCR workers whose answers were used",
+                                value=one("SELECT count(*) FROM ocr_workers"))
+        seen = GaugeMetricFamily("receiptd_ocr_worker_last_seen_timestamp_seconds",
+                                 "When each OCR worker's answer was last used (Unix time)", labels=["worker"])
+        for name, stamp in conn.execute("SELECT name, CAST(strftime('%s', last_seen_at) AS INTEGER) FROM ocr_workers"):
+            seen.add_metric([name], stamp or 0)
+        yield seen
+        counted = dict(conn.execute("SELECT name, value FROM dispatch_counters"))
+        for name, text in DISPATCH_COUNTERS.items():
+            yield CounterMetricFamily(f"receiptd_dispatch_{name}", text, value=counted.get(name, 0))
 
     def _ocr_histogram(self, conn: sqlite3.Connection) -> HistogramMetricFamily:
         columns = ", ".join(f"sum(ocr_seconds <= {b})" for b in OCR_BUCKETS)

@@ -57,6 +57,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_outbound_attachments", ("0009_outbound_attachments.sql",)),
     Migration("0010_surveys", ("0010_surveys.sql",)),
     Migration("0011_survey_rewards", ("0011_survey_rewards.sql",)),
+    Migration("0012_dispatch", ("0012_dispatch.sql",)),
     # append new migrations here, at the end
 )
 

@@ -119,7 +119,7 @@ def erase_panelist(db: sqlite_utils.Database, panelist: dict, *, keep_queue_id: 
     Their receipts (line items, redactions, images cascade), their mails and earlier replies
     go; the panelist row stays only as an anonymous id with status ``left`` so that the reward
     ledger keeps its totals. ``keep_queue_id`` is the mail being finished now: it stays
-    (the queue needs it) with its sender erased.
+    (the queue needs it; ``Queue.finish`` erases its sender).
     """
     address = panelist["address"]
     receipts = db.execute("DELETE FROM receipts WHERE panelist_id = ? OR (sender IS NOT NULL AND sender = ?)",
@@ -132,8 +132,6 @@ def erase_panelist(db: sqlite_utils.Database, panelist: dict, *, keep_queue_id: 
             [address, address, keep_queue_id or -1],
         ).rowcount
         db.execute("DELETE FROM outbound WHERE recipient = ?", [address])
-    if keep_queue_id is not None:
-        db.execute("UPDATE messages SET sender = NULL, envelope_from = NULL WHERE id = ?", [keep_queue_id])
     stamp = now()
     db.execute(
         """UPDATE panelists SET address = NULL, status = 'left', country = NULL, charity = NULL, language = 'en',

@@ -52,18 +52,13 @@ def now() -> str:
 
 
 def save_mail_result(db: sqlite_utils.Database, queue_id: int, result, *, panelist_id: int | None = None,
-                     panel_month: str | None = None, decide=None) -> list[int]:
-    """Store the parts, receipts, line items and redaction counts of one mail; returns receipt ids.
+                     panel_month: str | None = None) -> list[int]:
+    """Store the parts, receipts (each with its verdict already given), line items and redaction
+    counts of one mail; returns receipt ids. The ``messages`` row is the queue's to finish.
 
-    ``result`` is an ``ingest.pipeline.MailResult``; only its data is read here. ``decide``
-    (the panel's eligibility) is called as ``decide(db, item) -> item`` right before each
-    receipt is written, so a receipt sees the ones stored before it (duplicates in one mail).
+    ``result`` is an ``ingest.pipeline.MailResult``; only its data is read here.
     """
     mail = result.mail
-    db.execute(
-        "UPDATE messages SET sender = coalesce(?, sender), mail_date = ? WHERE id = ?",
-        [mail.from_address, mail.date.isoformat() if mail.date else None, queue_id],
-    )
     parts = db.table("message_parts")
     for item in result.receipts:
         parts.insert(_part(queue_id, item.position, outcome="receipt", media_type=item.media_type))
@@ -83,8 +78,6 @@ def save_mail_result(db: sqlite_utils.Database, queue_id: int, result, *, paneli
     sender = mail.from_address
     ids = []
     for item in result.receipts:
-        if decide is not None:
-            item = decide(db, item)
         ids.append(_save_receipt(db, queue_id, sender, item, panelist_id=panelist_id, panel_month=panel_month))
     return ids
 

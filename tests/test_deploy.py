@@ -1,4 +1,4 @@
-"""The systemd unit is valid as systemd itself reads it."""
+"""The systemd units (the daemon's, an OCR worker's) are valid as systemd itself reads them."""
 from __future__ import annotations
 
 import shutil
@@ -12,10 +12,11 @@ UNIT = REPO / "deploy" / "receiptd.service"
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze absent (Debian package systemd)")
-def test_unit_verifies_clean(tmp_path):
+@pytest.mark.parametrize("name", ["receiptd.service", "receiptd-ocr-worker.service"])
+def test_unit_verifies_clean(tmp_path, name):
     # the unit names /opt/receiptd; point that at this checkout for systemd's path checks
-    unit = tmp_path / "receiptd.service"
-    unit.write_text(UNIT.read_text().replace("/opt/receiptd", str(REPO)))
+    unit = tmp_path / name
+    unit.write_text((REPO / "deploy" / name).read_text().replace("/opt/receiptd", str(REPO)))
     run = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert run.stderr.strip() == ""
