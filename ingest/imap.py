@@ -224,7 +224,7 @@ class ImapPoller(threading.Thread):
             session.apply(account.action, uids, account.move_to)
         except ActionRefused as err:
             logged = self._refusals.setdefault(folder, set())
-            kind = re.sub(r"\d+(\.\d+)?", "#", str(err))  # the same refusal, whatever the mail count or timing
+            kind = refusal_kind(str(err))
             level = logging.DEBUG if kind in logged else logging.ERROR
             logged.add(kind)
             log.log(level, "%s folder %r: %s; the mail is queued, its action is retried at each pass", self._tag,
@@ -234,6 +234,15 @@ class ImapPoller(threading.Thread):
         if self._refusals.pop(folder, None):
             log.info("%s folder %r: %s applied again", self._tag, folder, account.action)
         return True
+
+
+_SERVER_TIMING_RE = re.compile(r"\s*\([\d.+\s]*\bsecs?\)")  # Dovecot's "(0.001 + 0.000 + 0.002 secs)"
+
+
+def refusal_kind(text: str) -> str:
+    """The same refusal, whatever the mail count or the server's timing note (Dovecot adds a third
+    figure to it when it waited for a lock)."""
+    return re.sub(r"\d+(\.\d+)?", "#", _SERVER_TIMING_RE.sub("", text))
 
 
 class ImapSources:
