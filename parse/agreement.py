@@ -15,10 +15,8 @@ from decimal import Decimal
 from .amounts import Amount
 from .layout import Doc, Line
 from .text import has_keyword
-from .totals import Totals, find_totals, total_checks
+from .totals import SIGN_DIGITS, Totals, find_totals, total_checks
 
-# what EasyOCR makes of a currency sign ($, £, €) glued before an amount
-SIGN_DIGITS = "5689"
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
 _SIGNED_SHARE = 0.75
 SIGN_FIRST = (None, "USD", "CAD", "AUD", "NZD", "GBP")  # one glyph printed before the amount

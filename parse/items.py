@@ -10,11 +10,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
-from .agreement import SIGN_DIGITS
 from .amounts import Amount
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_off, squash_spaces
-from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL
+from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SIGN_DIGITS, SUBTOTAL
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 

@@ -34,7 +34,7 @@ def fold(text: str) -> str:
     return ascii_upper(text).translate(_FOLD)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=None)  # the keywords are the rules' own constants: a few thousand patterns at most
 def _keyword_pattern(keyword: str, glued_prefix: bool) -> re.Pattern[str]:
     parts = [fold(word) for word in keyword.split()]
     # words of a keyword may be glued or split by OCR; letters inside a word may carry a stray space
@@ -51,6 +51,11 @@ _REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS")
 _WORD_RE = re.compile(r"[A-Z]{5,}")
 
 
+@lru_cache(maxsize=4096)  # each line is searched for many keyword lists in a row
+def _folded_for_keywords(text: str) -> str:
+    return _mend_label_slips(fold(text))
+
+
 def _mend_label_slips(folded: str) -> str:
     def mend(word: re.Match[str]) -> str:
         if word.group() in _FOLDED_NEIGHBOURS:
@@ -65,7 +70,7 @@ def find_keyword(text: str, keywords: tuple[str, ...], glued_prefix: int = 0) ->
     ``glued_prefix``: keywords of at least this many letters also match at the end of a longer
     word, where OCR lost the space before them (``SANYUSTATIONERY``); 0: never. A label word
     misread by one letter counts as the label (``_SLIP_PRONE_LABELS``)."""
-    folded = _mend_label_slips(fold(text))
+    folded = _folded_for_keywords(text)
     for keyword in keywords:
         glued = 0 < glued_prefix <= len(keyword.replace(" ", ""))
         match = _keyword_pattern(keyword, glued).search(folded)

@@ -179,13 +179,14 @@ _CHECK_TOLERANCE = Decimal("0.01")
 
 
 # what EasyOCR reads a currency sign ($, £, €) as, glued before the amount on phone photos
-_SIGN_AS_DIGIT = "5689"
+# (parse.agreement tries readings without them, parse.items one price without it)
+SIGN_DIGITS = "5689"
 
 
 def _without_sign_digit(value: Decimal) -> Decimal | None:
     """``656.58`` -> ``56.58``: the amount with a leading digit that may be a misread sign removed."""
     text = f"{value:.2f}"
-    if len(text) > 4 and text[0] in _SIGN_AS_DIGIT and text[1] != ".":
+    if len(text) > 4 and text[0] in SIGN_DIGITS and text[1] != ".":
         return Decimal(text[1:])
     return None
 
