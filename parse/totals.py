@@ -316,7 +316,7 @@ def _pick_total(doc: Doc) -> Pick | None:
             continue
         amount = value_after(doc, line, keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL))
         value = amount.value if amount is not None else _hyphen_decimal(line.text)
-        if value is None or value <= 0:
+        if value is None or value <= 0 or _in_tenths_of_cents(value):
             continue
         score = strength
         score += 0.5 * min(everywhere[value] - 1, 2)  # the total is usually repeated (paid, card slip)
@@ -341,6 +341,12 @@ def _pick_total(doc: Doc) -> Pick | None:
 
 CARD_PAID = ("VISA", "MASTERCARD", "MASTER CARD", "AMEX", "DEBIT", "CREDIT", "EC-KARTE", "EC KARTE", "GIROCARD",
               "KARTE", "KARTENZAHLUNG", "TARJETA", "CARTE", "CB", "EFTPOS", "CARD")
+
+
+def _in_tenths_of_cents(value: Decimal) -> bool:
+    """Three decimals (``2.771``): a unit price, or a price with its tax letter read as a digit
+    (``2.77T``); what is paid is always a whole number of cents."""
+    return value != value.quantize(Decimal("0.01"))
 
 
 def _paid_on_one_line(doc: Doc) -> Pick | None:

@@ -1,5 +1,6 @@
 """Amounts by agreement (#14 class 1 and 5): the readings of a receipt's amounts that its own
 arithmetic supports, on OCR-line fixtures written as EasyOCR reads phone photos."""
+from dataclasses import replace
 from decimal import Decimal
 
 from parse.agreement import read_amounts
@@ -195,3 +196,25 @@ APPROVED 558.92
 """))
     assert receipt.total == Decimal("58.92")
     assert receipt.flags["total_printed_again"] and receipt.flags["currency_sign_read_as_digit"]
+
+
+def test_a_product_named_total_with_a_tax_letter_read_as_a_third_decimal_is_no_total():
+    """``LIST TOTAL CARE 2.77T`` read ``2.771``: what is paid is a whole number of cents, so the
+    three-decimal amount is no total; ``TOTaL 20.41`` is, and subtotal + tax agree with it (its
+    misread letter comes with a lower OCR confidence than the product line's)."""
+    lines = ocr("""
+CORNER PHARMACY
+4365 N ORACLE ROAD TUCSON AZ 85705
+ALOE SANITIZER 2.99T
+LIST TOTAL CARE 3.22 2.771
+OPTI-FREE PM 3,29T
+SUBTOTAL 18,88
+AZ 8.1%. TAX 1.53
+TOTaL 20.41
+CASH 21 ,00
+04/01/2016 8;39 AM
+""")
+    lines = [replace(line, confidence=0.5) if line.text.startswith("TOTaL") else line for line in lines]
+    receipt = extract_receipt(lines)
+    assert (receipt.total, receipt.tax) == (Decimal("20.41"), Decimal("1.53"))
+    assert receipt.flags["total_subtotal_plus_tax"]
