@@ -30,6 +30,8 @@ NOT_TOTAL = (
     "ADJUSTMENT", "DISCOUNT", "SAVINGS", "SAVED", "RABATT", "POINTS", "PUNKTE", "QTY", "QUANTITY",
     "ITEMS", "ITEM", "COUNT", "ANZAHL", "ARTIKEL", "SUPPLIES", "INCLUDES", "INCLUDED", "EXCLUDING", "TAX", "GST",
     "VAT", "MWST", "SST", "UST", "DEPOSIT", "PFAND", "WEIGHT", "TIP", "GRATUITY", "BALANCE", "PREVIOUS",
+    # a split bill's share: "Total / Comensal 62,00" under the bill's total
+    "PER PERSON", "PRO PERSON", "PAR PERSONNE", "POR PERSONA", "COMENSAL", "PER GUEST", "PER COVER",
 )
 NOT_TAX = ("TAX INVOICE", "INVOICE", "GST ID", "GST REG", "GST NO", "REG NO", "TAX ID", "VAT NO", "VAT REG",
            "SUMMARY", "INCLUSIVE", "INCL", "INKL", "STEUER NR", "STEUERNR", "UST ID", "USTID", "ST NR",
@@ -41,8 +43,9 @@ _TAX_INCLUDED = re.compile(r"\bINCLUDE[SD]?\b|\bENTHALTEN|\bENTH\.|\bINCLUDED\b"
 _TAX_QUALIFIER = re.compile(r"\b(?:IN|EX|I[RN])[A-Z\]|]*\.?\s*(?:OF\s+)?(?:GST|VAT|TAX|MWST|SST|UST)\b")
 _SUMMARY = ("SUMMARY", "ZUSAMMENFASSUNG", "TAX ANALYSIS", "VAT ANALYSIS", "MWST-SATZ", "MWST SATZ")
 _PAID_SCORE = 2.2  # between a plain "TOTAL" label and one that names the final amount
-CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI", "PAID", "PAYMENT", "PAY")
-_CHANGE = ("CHANGE", "RUECKGELD", "RENDU", "BAKI", "WECHSELGELD")
+CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI", "PAID", "PAYMENT", "PAY",
+              "CONTANT", "CONTANTI", "ENTREGADO", "EFECTIVO", "DINHEIRO")
+_CHANGE = ("CHANGE", "RUECKGELD", "RENDU", "BAKI", "WECHSELGELD", "WISSELGELD", "CAMBIO", "TROCO", "RESTO")
 
 
 @dataclass(frozen=True)
@@ -272,14 +275,28 @@ def _paid_in_cash(given: Decimal | None, change: Decimal | None) -> Decimal | No
 
 def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
     given = change = None
+    change_line = -1
     for line in doc.lines:
         if change is None and has_keyword(line.text, _CHANGE):
             amount = value_after(doc, line, keyword_end(line.text, _CHANGE))
-            change = amount.value if amount else None
+            change, change_line = (amount.value, line.index) if amount else (None, -1)
         elif given is None and has_keyword(line.text, CASH_GIVEN) and not has_keyword(line.text, ("BILL",)):
             amount = value_after(doc, line, keyword_end(line.text, CASH_GIVEN))
             given = amount.value if amount else None
+    if given is None and change is not None and change_line > 0:
+        given = _tendered_above(doc.lines[change_line - 1], change)
     return given, change
+
+
+def _tendered_above(line: Line, change: Decimal) -> Decimal | None:
+    """The money handed over, printed on the line right above the change with a label OCR garbled
+    or in a language not listed (``EWR 50.00`` / ``Chenge 28.05``): its one amount, larger than the
+    change, on a line that is no total, subtotal or tax line."""
+    amounts = [a for a in line.amounts if a.has_decimals]
+    if len(amounts) != 1 or amounts[0].value <= abs(change) or _total_strength(line.text) \
+            or has_keyword(line.text, SUBTOTAL + TAX + TIP):
+        return None
+    return amounts[0].value
 
 
 def _total_strength(text: str) -> float:

@@ -218,3 +218,49 @@ CASH 21 ,00
     receipt = extract_receipt(lines)
     assert (receipt.total, receipt.tax) == (Decimal("20.41"), Decimal("1.53"))
     assert receipt.flags["total_subtotal_plus_tax"]
+
+
+def test_the_money_handed_over_is_read_from_the_line_above_the_change_when_its_label_is_garbled():
+    """``EWR 50.00`` (the cash line's label misread) above ``Chenge 28.05``: cash given minus change
+    is what was paid, and the receipt prints it (its total label garbled too)."""
+    receipt = extract_receipt(ocr("""
+BROODJESZAAK DE HOEK
+STATIONSPLEIN 3 AMSTERDAM
+05/09/2011 07:41
+BROODJE KAAS 9.60
+KOFFIE 2.85
+INiToraal (incl 3T4} 21 95
+EWR 50.00
+Chenge 28.05
+BEDANKT EN TOT ZIENS
+"""))
+    assert receipt.total == Decimal("21.95")
+    assert receipt.flags["total_cash_minus_change"]
+
+
+def test_cash_and_change_words_of_more_languages():
+    receipt = extract_receipt(ocr("""
+CERVECERIA LA PLAZA
+CALLE MAYOR 5 MADRID
+12/03/2016 21:10
+2 CANAS 3,00
+1 TORTILLA 5,50
+TOTAL 8,50
+ENTREGADO 10,00
+CAMBIO 1,50
+"""))
+    assert receipt.total == Decimal("8.50")
+    assert receipt.flags["total_cash_minus_change"]
+
+
+def test_a_split_bills_share_per_person_is_no_total():
+    receipt = extract_receipt(ocr("""
+ASADOR EL PASEO
+PASEO DE LA CASTELLANA 36 MADRID
+08/09/2012 22:15
+2 CHULETON 80,00
+1 VINO TINTO 44,00
+Total (Impuestos Inc.) 124,00
+Comensales 2 Total / Comensal 62,00
+"""))
+    assert receipt.total == Decimal("124.00")
