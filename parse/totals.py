@@ -291,9 +291,10 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
 def _tendered_above(line: Line, change: Decimal) -> Decimal | None:
     """The money handed over, printed on the line right above the change with a label OCR garbled
     or in a language not listed (``EWR 50.00`` / ``Chenge 28.05``): its one amount, larger than the
-    change, on a line that is no total, subtotal or tax line."""
+    change, on a line that is no total, subtotal or tax line. With no change given back that line
+    may be the card's, and it says nothing the total does not."""
     amounts = [a for a in line.amounts if a.has_decimals]
-    if len(amounts) != 1 or amounts[0].value <= abs(change) or _total_strength(line.text) \
+    if not change or len(amounts) != 1 or amounts[0].value <= abs(change) or _total_strength(line.text) \
             or has_keyword(line.text, SUBTOTAL + TAX + TIP):
         return None
     return amounts[0].value
