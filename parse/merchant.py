@@ -11,6 +11,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from .amounts import CURRENCY_MARKERS
 from .address import REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, is_address
 from .layout import Doc, Line
 from .text import ascii_upper, digits, has_keyword, letters, squash_spaces
@@ -25,8 +26,13 @@ _LEGAL_ANY_CASE_RE = re.compile(LEGAL_RE.pattern, re.IGNORECASE)
 
 def has_legal_form(text: str) -> bool:
     """A legal form printed as one (``SDN BHD``, ``GmbH``, ``Inc``, ``LTD``). All in lower case it
-    is a piece of a word OCR split (``ind cates item inc udes GST``), not a company's form."""
-    return any(not match.group().islower() for match in _LEGAL_ANY_CASE_RE.finditer(text))
+    is a piece of a word OCR split (``ind cates item inc udes GST``), not a company's form; after a
+    tax word it says the tax is included (``IVA Inc.``, ``IMP Inc``)."""
+    return any(not match.group().islower() and not _TAX_BEFORE_RE.search(text[:match.start()])
+               for match in _LEGAL_ANY_CASE_RE.finditer(text))
+
+
+_TAX_BEFORE_RE = re.compile(r"\b(?:IVA|IMP|IMPUESTOS?|TAX|TAXES|TVA|IGIC)\W*$", re.IGNORECASE)
 
 
 _BUSINESS_WORDS = (
@@ -36,6 +42,8 @@ _BUSINESS_WORDS = (
     "INDUSTRIES", "SERVICES", "SERVICE", "STATION", "BISTRO", "KITCHEN", "DINER", "GRILL", "BAR", "PUB",
     "MARKT", "BAECKEREI", "DROGERIE", "TANKSTELLE", "CINEMA", "KINO", "THEATRE", "THEATER", "HOTEL",
     "PERNIAGAAN", "SYARIKAT", "GALLERY", "CONFECTIONERY", "HEALTHCARE", "ELECTRICAL", "OUTLET", "BOUTIQUE",
+    "RESTAURANTE", "RISTORANTE", "RESTAURATION", "PIZZERIA", "TRATTORIA", "BRASSERIE", "CAFETERIA", "TAVERN",
+    "STEAKHOUSE", "BREWERY", "BOOKSHOP", "CERVECERIA", "CERVESERIA", "GASTSTAETTE", "METZGEREI", "IMBISS",
 )
 _NOT_NAME = (
     "TAX INVOICE", "INVOICE", "INV", "TAX", "NOTE", "ADJUSTMENT", "RECEIPT", "RECHNUNG", "QUITTUNG", "KASSENBON",
@@ -45,7 +53,14 @@ _NOT_NAME = (
     "CASHIER", "SERVER", "DATE", "DATUM", "TIME", "FORMERLY", "LICENSEE", "OPEN", "HOURS", "WWW", "HTTP",
     "EMAIL", "E-MAIL", "MEMBER", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
     "CHANGE", "POS", "TERMINAL", "SIMPLIFIED", "OFFICIAL", "ORIGINAL",
+    # offers and surveys printed above the shop's name
+    "BUY ONE", "GET ONE", "COUPON", "VALIDATION", "VALID", "EXPIRES", "SURVEY",
 )
+# words of three letters or fewer are matched as printed: folded look-alikes make a name of them
+# ("Tej Mahal" folds to the "TEL" of a phone line)
+_SHORT_NOT_NAME_RE = re.compile(
+    r"(?<![A-Z0-9])(?:" + "|".join(re.escape(w) for w in _NOT_NAME if len(w) <= 3) + r")(?![A-Z0-9])")
+_LONG_NOT_NAME = tuple(w for w in _NOT_NAME if len(w) > 3)
 _LEGAL_CANON = (
     (re.compile(r"(?<![A-Z])[S5J~][DIJU]N[\s.:,_;']*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
     (re.compile(r"(?<![A-Z])S/[B8](?![A-Z\d])", re.IGNORECASE), "S/B"),
@@ -84,7 +99,7 @@ def header_end(doc: Doc, first_body_line: int | None) -> int:
 def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> MerchantInfo:
     end = header_end(doc, first_body_line)
     name_line, confidence = _name_line(doc, heights, end)
-    name = _full_name(doc, name_line) if name_line is not None else None
+    name = _with_trade_below(doc, name_line, _full_name(doc, name_line)) if name_line is not None else None
     address, address_end = find_address(doc, 0 if name_line is None else name_line + 1, end)
     if not name:  # a logo: the name as the receipt says it elsewhere (its web address, its thanks)
         name, confidence = named_elsewhere(doc)
@@ -109,7 +124,7 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
     or a shop mailbox does (0.4). Nothing: ``None``, rather than a guess."""
     for line in doc.lines:
         match = THANKS_RE.search(squash_spaces(ascii_upper(line.text)))
-        if match and letters(match["name"]) >= 2 and not has_keyword(match["name"], _NOT_NAME):
+        if match and letters(match["name"]) >= 2 and not _not_a_name(match["name"]):
             return clean_name(line.text[match.start("name"):match.end("name")]) or None, 0.5
     for line in doc.lines:
         upper = ascii_upper(line.text).replace(" ", "")
@@ -134,10 +149,24 @@ def _full_name(doc: Doc, index: int) -> str:
         )
         repeated = ascii_upper(name).startswith(squash_spaces(ascii_upper(above.text)).strip(" .,"))
         if not continues or repeated or letters(above.text) < 3 or above.amounts \
-                or has_keyword(above.text, _NOT_NAME) or is_address(above.text):
+                or _not_a_name(above.text) or is_address(above.text) or _currency_alone(above.text):
             break
         name = clean_name(above.text) + " " + name
     return name
+
+
+def _with_trade_below(doc: Doc, index: int, name: str) -> str:
+    """The shop's trade printed alone under its name is part of it: ``CAVALIERE`` / ``Restaurant``,
+    ``VOLUME ONE`` / ``BOOKSHOP``."""
+    below = doc.lines[index + 1] if index + 1 < len(doc.lines) else None
+    if below is None or _is_trade_only(name) or not _is_trade_only(below.text):
+        return name
+    return f"{name} {clean_name(below.text)}"
+
+
+def _is_trade_only(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text)
+    return 0 < len(words) <= 2 and not digits(text) and all(has_keyword(word, _BUSINESS_WORDS) for word in words)
 
 
 def clean_name(text: str) -> str:
@@ -155,9 +184,13 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts:
         return 0.0
     legal = has_legal_form(line.text)
-    if not legal and (has_keyword(line.text, _NOT_NAME) or is_address(line.text) or STORE_NUMBER_RE.search(upper)):
+    if not legal and (_not_a_name(line.text) or is_address(line.text) or STORE_NUMBER_RE.search(upper)):
         return 0.0
+    if _currency_alone(line.text):
+        return 0.0  # "EUR" heading the price column
     score = 1.0 + 2.0 * (1.0 - position) + 0.5 * line.confidence
+    if _glued_sentence(line.text.strip()):
+        score -= 1.5  # "Boughtworldsmostexpensive": a slogan whose spaces OCR lost
     if legal:
         score += 4.0
     elif has_keyword(line.text, _BUSINESS_WORDS):
@@ -168,6 +201,23 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if first_letter and first_letter.group(0).islower():
         score -= 1.5  # a fragment of a word split by OCR (or a scribble), not the start of a name
     return score
+
+
+def _currency_alone(text: str) -> bool:
+    return ascii_upper(text).strip(" .:") in CURRENCY_MARKERS
+
+
+def _not_a_name(text: str) -> bool:
+    return has_keyword(text, _LONG_NOT_NAME) or bool(_SHORT_NOT_NAME_RE.search(ascii_upper(text)))
+
+
+_GLUED_SENTENCE_RE = re.compile(r"[^\W\d_]{18,}")
+
+
+def _glued_sentence(text: str) -> bool:
+    """One word of 18+ letters, mostly lower case: a sentence whose spaces OCR lost (a logo's
+    glued name is in capitals: ``PETRODELiENTERPRISE``)."""
+    return bool(_GLUED_SENTENCE_RE.fullmatch(text)) and sum(ch.islower() for ch in text) > len(text) / 2
 
 
 def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, float]:

@@ -881,3 +881,23 @@ ind cates item inc udes GST
 MAY 08, 17 13:46
 """))
     assert receipt.merchant == "The Pancake Parlour"
+
+
+@pytest.mark.parametrize(("header", "merchant"), [
+    # a name whose letters fold to a phone line's "TEL" is still a name; its slogan is not
+    ("Tej Mahal\nAuthentic Indian Food\n17 The Crescent\nLondon SE2 9RT", "Tej Mahal"),
+    # the currency heading the price column is no name
+    ("EUR\nCAFE LINDENHOF\nLindenstr. 4\n10969 Berlin", "CAFE LINDENHOF"),
+    # "IVA Inc." / "IMP Inc": tax included, not a company's legal form
+    ("LA TAURINA\nPlaza del Pueblo 7\n28410 Manzanares\nImporte Cobrado (IMP Inc.)", "LA TAURINA"),
+    # an offer printed above the name
+    ("BUY ONE GET ONE FREE QUARTER POUNDER\nHARBOR GRILL\n12 Pier Road\nSeattle WA 98101", "HARBOR GRILL"),
+    # a slogan whose spaces OCR lost is no name; a logo glued in capitals still is
+    ("Boughttheworldsmostexpensive\nDENIM CORNER\n100 Bulla Road", "DENIM CORNER"),
+    ("PETRODELIENTERPRISE\nLot 485 Jalan Ulu Kelang\n54200 Kuala Lumpur", "PETRODELIENTERPRISE"),
+    # the trade printed alone under the name, or alone above it, is part of the name
+    ("CAVALIERE\nRestaurant\nMain Street 4\n12345 Town", "CAVALIERE Restaurant"),
+    ("La Aventura\nRESTAURANTE\nCalle Mayor 5\n07691 Porto Petro", "La Aventura RESTAURANTE"),
+])
+def test_the_name_line_among_look_alikes_offers_slogans_and_trades(header, merchant):
+    assert extract_receipt(ocr(header + "\n12/03/2024 10:12\nCOFFEE 3.50\nTOTAL 3.50")).merchant_raw == merchant
