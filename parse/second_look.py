@@ -40,7 +40,7 @@ def second_look(lines: Sequence[OcrLine], receipt: Receipt,
     looked = list(lines)
     for index, field in targets.items():
         box = lines[index].box
-        again = _closest(read_region(box, box[3] - box[1]), box)
+        again = _closest(read_region(box, box[3] - box[1]), box, field)
         replacing = _holds(lines[index].text, field)
         if again is not None and _holds(again.text, field) and _surer(again, lines[index], replacing):
             looked[index] = again
@@ -117,12 +117,19 @@ def _may_hold_the_total(text: str) -> bool:
     return has_keyword(text, FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + CARD_PAID + CASH_GIVEN)
 
 
-def _closest(read: list[OcrLine], box: Box | None) -> OcrLine | None:
-    """The line read again that lies on ``box``'s line: its vertical centre closest, overlapping."""
+def _closest(read: list[OcrLine], box: Box | None, field: str) -> OcrLine | None:
+    """The line read again that lies on ``box``'s line: its vertical centre closest, overlapping.
+    A date may also come from a line read within the box's height beside it: a box the first
+    read drew over two printed lines (``NIP 937-00-08-168`` / ``2025-11-19 nr wydr``) is read
+    again as two, and the date is on the other."""
     if box is None:
         return None
     centre = (box[1] + box[3]) / 2
-    on_line = [line for line in read if line.box is not None and line.box[1] <= centre <= line.box[3]]
+    boxed = [(line, (line.box[1] + line.box[3]) / 2) for line in read if line.box is not None]
+    on_line = [(line, middle) for line, middle in boxed if line.box[1] <= centre <= line.box[3]]
+    if field == "date" and not any(_holds(line.text, field) for line, _ in on_line):
+        on_line = [(line, middle) for line, middle in boxed
+                   if box[1] <= middle <= box[3] and _holds(line.text, field)] or on_line
     if not on_line:
         return None
-    return min(on_line, key=lambda line: abs((line.box[1] + line.box[3]) / 2 - centre))
+    return min(on_line, key=lambda pair: abs(pair[1] - centre))[0]

@@ -88,3 +88,22 @@ def test_a_new_reading_of_a_lost_date_much_less_sure_than_the_first_is_not_kept(
     first = extract_receipt(lines)
     reader = Reader({2: ("Datum: 10.07.13 21:52 Tisch: 102", 0.5)}, lines)
     assert second_look(lines, first, reader) is None
+
+
+def test_a_date_read_again_beside_the_centre_of_a_box_drawn_over_two_printed_lines_is_kept():
+    """The first read drew one box over the tax number and the date under it and kept only the
+    number; read again closer, the band splits into two lines and the date is on the lower one."""
+    lines = _lines(DATE_LOST.replace("Datum: .07 . 13 21;52 Tisch: 102", "NIP 937-00 nr 072002 Datum"))
+    first = extract_receipt(lines)
+    assert first.date is None
+    x0, y0, x1, y1 = lines[2].box
+    tall = (x0, y0 - 10, x1, y1 + 10)  # the first read's box spans both printed lines
+    lines[2] = replace(lines[2], box=tall, words=(replace(lines[2].words[0], box=tall),))
+
+    def read_band(band, text_height):
+        middle = (y0 + y1) // 2  # the number's line covers the box's centre, the date's lies below it
+        return [_word("NIP 937-00-08-168", (x0, y0 - 10, x1, middle + 2), 0.9),
+                _word("2025-11-19 nr wydr 072002", (x0, middle + 4, x1, y1 + 10), 0.9)]
+
+    looked, receipt = second_look(lines, first, read_band)
+    assert receipt.date == dt.date(2025, 11, 19) and looked[2].text.startswith("2025-11-19")
