@@ -308,7 +308,7 @@ def _total_strength(text: str) -> float:
     if has_keyword(text, FINAL_TOTAL):
         return 3.0
     if not has_keyword(text, PLAIN_TOTAL):
-        return 0.0
+        return 2.0 if _amount_compound(upper) else 0.0
     qualifier = _TAX_QUALIFIER.search(upper)
     if qualifier and not _TAX_INCLUDED.search(upper):
         if qualifier.group(0).startswith("EX"):
@@ -321,6 +321,18 @@ def _total_strength(text: str) -> float:
             return 2.5
         return 0.0
     return 2.0
+
+
+# German compounds naming the amount ("Rechnungsbetrag", "Bruttobetrag"; OCR may garble the
+# first part) are totals, except the net, tax, discount and deposit ones
+_AMOUNT_COMPOUND_RE = re.compile(r"(?<![A-Z])([A-Z]{3,})BETRAG(?![A-Z])")
+_NOT_TOTAL_COMPOUNDS = ("NETTO", "STEUER", "MWST", "UST", "RABATT", "PFAND", "RUECK", "GUTSCHEIN", "BONUS", "TRINKGELD")
+
+
+def _amount_compound(upper: str) -> bool:
+    match = _AMOUNT_COMPOUND_RE.search(upper)
+    return bool(match) and not any(part in match[1] for part in _NOT_TOTAL_COMPOUNDS) \
+        and not has_keyword(upper, NOT_TOTAL + SUBTOTAL)
 
 
 def _pick_total(doc: Doc) -> Pick | None:

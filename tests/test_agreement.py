@@ -264,3 +264,20 @@ Total (Impuestos Inc.) 124,00
 Comensales 2 Total / Comensal 62,00
 """))
     assert receipt.total == Decimal("124.00")
+
+
+def test_a_german_compound_naming_the_amount_labels_the_total_even_garbled():
+    """``Rechnungsbetrag`` (its first part garbled by OCR) names the amount to pay; a net or tax
+    compound (``Nettobetrag``, ``Steuerbetrag``) does not."""
+    receipt = extract_receipt(ocr("""
+GASTHAUS ZUR POST
+Hauptstr. 3 85354 Freising
+Rechnungsdatum: 13.05.2017 16:48
+Kaffee 2,40
+Apfelstrudel 6,30
+Nettobetrag EUR 7,31
+Steuerbetrag EUR 1,39
+Rechrunasbetrag EUR 8 70
+Bar gegeben 10,00
+"""))
+    assert receipt.total == Decimal("8.70")
