@@ -6,7 +6,10 @@ import time
 
 import pytest
 
+from parse.brand import find_brand
 from parse.brands import Brand, category_of, directory, match_brand, match_domain
+from parse.layout import Doc, build_doc
+from parse.types import OcrLine
 
 
 def test_directory_loads_from_the_package_without_network(monkeypatch):
@@ -142,3 +145,99 @@ def test_a_whole_receipt_is_matched_well_within_50_ms():
             match_brand(line, "DE")
         best = min(best, time.perf_counter() - start)
     assert best < 0.05
+
+
+def head(text: str) -> Doc:
+    """A receipt's header, one OcrLine per non-empty line."""
+    rows = [row.strip() for row in text.strip().splitlines() if row.strip()]
+    return build_doc([OcrLine(row, box=(10, 30 * i, 10 + 12 * len(row), 30 * i + 24), confidence=0.8)
+                      for i, row in enumerate(rows)])
+
+
+def brand_named(text: str, country: str) -> str | None:
+    doc = head(text)
+    found = find_brand(doc, country, len(doc.lines))
+    return found.brand.name if found else None
+
+
+@pytest.mark.parametrize(("header", "country", "name"), [
+    ("PANERA BREAD #0417\n88 Pine Street", "US", "Panera Bread"),  # BREAD: a grocer's word, not this cafe's trade
+    ("ULTA BEAUTY\nStore 512", "US", "Ulta Beauty"),  # BEAUTY: a chemist's word
+    ("Chuck E. Cheese", "US", "Chuck E. Cheese"),
+    ("Getränke Hoffmann\nFiliale 0815", "DE", "Getränke Hoffmann"),  # GETRAENKE: a restaurant's word
+])
+def test_a_trade_word_in_the_brands_own_name_is_no_other_trade(header, country, name):
+    assert brand_named(header, country) == name
+
+
+def test_a_trade_word_beside_the_brands_name_still_names_another_trade():
+    assert brand_named("The Loft Restaurant\n12 Harbour Rd", "US") is None
+    assert brand_named("Panera Bread Hardware", "US") is None
+
+
+@pytest.mark.parametrize(("header", "country", "name"), [
+    ("SALVATION\nARMY\n1200 W 9th Street\nCleveland, OH 44113", "US", "The Salvation Army"),
+    ("SALVATION\nARNY", "US", "The Salvation Army"),  # and an OCR slip in it
+    ("TRADER\nJOE'S\n75 Main St", "US", "Trader Joe's"),
+])
+def test_a_logo_printed_over_two_short_lines_is_read_as_one(header, country, name):
+    assert brand_named(header, country) == name
+
+
+@pytest.mark.parametrize("header", [
+    "JOE'S\nDINER\n12 Elm Street",  # no brand, together or apart
+    "TRADER\nJOE'S 75\nMain St",  # a line with numbers is no part of a logo
+    "Welcome\n1200 Main Street\nSpringfield, IL 62701",  # an address is no part of a logo
+])
+def test_short_lines_that_name_no_brand_together_give_none(header):
+    assert brand_named(header, "US") is None
+
+
+@pytest.mark.parametrize(("printed", "country", "name"), [
+    ("Steak Shake Fort Wayne", "US", "Steak 'n Shake"),  # a letter lost, then a town
+    ("McDcnald's Gatwick", "GB", "McDonald's"),  # o read as c, then an airport
+    ("Rossnann Hauptbahnhof", "DE", "Rossmann"),
+])
+def test_a_distinctive_name_with_one_ocr_slip_may_have_a_place_after_it(printed, country, name):
+    assert match_brand(printed, country).brand.name == name
+
+
+@pytest.mark.parametrize(("printed", "country"), [
+    ("McDcnold's Gatwick", "GB"),  # two slips: only a clean line allows them
+    ("McDcnald's Gatwick", None),  # no country: no fuzzy match
+    ("Rossnann Hauptbahnhof Gleis 12 Nord", "DE"),  # more than two other words
+    ("Lidi Berlin", "DE"),  # a short name
+])
+def test_slips_before_other_words_stay_within_one_edit_of_a_distinctive_name(printed, country):
+    assert match_brand(printed, country) is None
+
+
+def test_a_distinctive_name_opening_the_receipt_may_have_any_words_after_it():
+    line = "CARREFOUR Galeria Mokotow Warszawa ul"  # a branch and its place
+    assert match_brand(line, "PL", opens_receipt=True).brand.name == "Carrefour"
+    assert match_brand(line, "PL") is None  # further down, such a line is a promotion or a licensee's
+    assert match_brand(line, None, opens_receipt=True) is None
+    assert match_brand("TARGET practice range for all", "US", opens_receipt=True) is None  # an ordinary word
+    assert brand_named(f"{line}\nul. Woloska 12\n02-675 Warszawa", "PL") == "Carrefour"
+    assert brand_named(f"Best Foods Sp. z o.o.\nOperator of\n{line}", "PL") is None
+
+
+@pytest.mark.parametrize(("printed", "country", "name"), [
+    ("~APIANO", "DE", "Vapiano"),
+    ("~ALMART", "US", "Walmart"),
+    ("'RIMARK'", "GB", "Primark"),
+])
+def test_a_first_letter_printed_as_a_mark_is_the_brands(printed, country, name):
+    match = match_brand(printed, country)
+    assert match.brand.name == name and match.score < 1.0
+
+
+@pytest.mark.parametrize(("printed", "country"), [
+    ("ALMART", "US"),  # no mark where the letter was
+    ("~ALMART", None),  # no country
+    ("~ ALMART", "US"),  # a mark apart from the word is decoration
+    ("~RANGE", "US"),  # too short to tell
+    ("~ALMART Supercenter Plaza West Side", "US"),  # not a clean line
+])
+def test_a_mark_before_a_word_names_no_brand_without_the_evidence(printed, country):
+    assert match_brand(printed, country) is None

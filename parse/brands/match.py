@@ -9,7 +9,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .directory import ALIAS, Brand, Directory, Entry, directory
+from .directory import ALIAS, NAME, Brand, Directory, Entry, directory
 from .fold import Token, compact, fold_word, tokens
 from .words import FILLER, GREETINGS, LEGAL_FORMS, RECEIPT_WORDS
 
@@ -19,11 +19,12 @@ MAX_FREE_TAIL = 2  # other words (a place, an owner) after a distinctive name
 DISTINCTIVE = 8  # letters; a name this long may have such words after it
 LEGAL_MIN = 4  # letters; a name this long may stand in a legal name with an owner's name after it
 GLUED_GREETING_MIN = 3  # letters; "WELCOMETO" is split off a glued word, "A" (AMEXX) is not
-CLEAN, LEGAL, FREE = "clean", "legal", "free"  # what follows the brand on its line
+CLEAN, LEGAL, FREE, MORE = "clean", "legal", "free", "more"  # what follows the brand on its line
 
 _AMOUNT_OR_DATE = re.compile(r"\d[.,]\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
 _GLUED_FILLER = re.compile("(?:(?:" + "|".join(sorted(FILLER, key=len, reverse=True)) + r")\d{0,4})+")
 _GLUED_GREETING = re.compile("(?:" + "|".join(sorted(GREETINGS, key=len, reverse=True)) + ")+")
+_LOST_LETTER = re.compile(r"\s*[~^`´'’\"*°]")  # a mark OCR printed for a first letter it could not read
 _DOMAIN = re.compile(r"(?:@|\bwww\.|https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,6})\b", re.IGNORECASE)
 _COMMON_TLDS = frozenset("com net org info biz shop store de at ch uk ie fr es it nl be lu pt pl cz dk se no fi "
                          "us ca au nz eu".split())
@@ -41,7 +42,7 @@ class BrandMatch:
 class Span(NamedTuple):
     start: int  # first word
     end: int  # past the last word
-    tail: str  # CLEAN, LEGAL or FREE
+    tail: str  # CLEAN, LEGAL, FREE or MORE
 
 
 class Hit(NamedTuple):
@@ -50,12 +51,13 @@ class Hit(NamedTuple):
     distance: int  # OCR edits between the printed words and the name
 
 
-def match_brand(text: str, country: str | None = None) -> BrandMatch | None:
+def match_brand(text: str, country: str | None = None, opens_receipt: bool = False) -> BrandMatch | None:
     """The brand one printed line names (a logo or legal-name line), or None.
 
     The brand must stand at the start of the line (after a greeting such as "Welcome to") and be
     followed only by filler words (legal forms, trade words, store numbers); a line ending in a
-    legal form may name an owner too, and a distinctive name (8+ letters) two other words.
+    legal form may name an owner too, and a distinctive name (8+ letters) two other words (a place,
+    a branch), or any number on the line that ``opens_receipt`` (the first line of words).
     ``country`` (ISO alpha-2) keeps the brands trading there or worldwide. Without it every brand
     counts but the evidence must be stronger: no names that are ordinary words ("Target"), no other
     words after a name, no OCR-distance match; among equal names a supermarket, fuel or pharmacy
@@ -67,9 +69,9 @@ def match_brand(text: str, country: str | None = None) -> BrandMatch | None:
     if all(w.number or w.key in FILLER or w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words):
         return None
     found = directory()
-    spans = _spans(words)
+    spans = _spans(words, opens_receipt)
     hit = _exact(found, text, words, spans, country) or _glued(found, words, spans, country) \
-        or _fuzzy(found, words, spans, country)
+        or _fuzzy(found, words, spans, country) or _first_letter_lost(found, text, words, spans, country)
     if hit is None:
         return None
     first, last = words[hit.span.start], words[hit.span.end - 1]
@@ -98,9 +100,10 @@ def match_domain(text: str, country: str | None = None) -> BrandMatch | None:
     return BrandMatch(entry.brand, match.group(1), 0.9 if entry.strength == ALIAS else 1.0)
 
 
-def _spans(words: list[Token]) -> list[Span]:
+def _spans(words: list[Token], opens_receipt: bool) -> list[Span]:
     """Word spans that may be the brand, longest first: only greetings or filler words before
-    them, and after them filler words, a legal name's owner and form, or a few other words."""
+    them, and after them filler words, a legal name's owner and form, or a few other words
+    (any number on the receipt's first line)."""
     filler = [w.number or w.key in FILLER for w in words]
     n = len(words)
     lead = [all(filler[i] or words[i].key in GREETINGS for i in range(j)) for j in range(n + 1)]
@@ -113,7 +116,8 @@ def _spans(words: list[Token]) -> list[Span]:
             if all(filler[j:k]):
                 continue
             others = others_after[k]
-            tail = CLEAN if not others else LEGAL if legal_name else FREE if others <= MAX_FREE_TAIL else None
+            tail = CLEAN if not others else LEGAL if legal_name else FREE if others <= MAX_FREE_TAIL \
+                else MORE if opens_receipt else None
             if tail:
                 spans.append(Span(j, k, tail))
     return sorted(spans, key=lambda s: (s.start - s.end, s.tail != CLEAN, s.start))
@@ -121,13 +125,16 @@ def _spans(words: list[Token]) -> list[Span]:
 
 def _allowed(found: Directory, key: str, span: Span, strength: int, country: str | None) -> bool:
     """Ordinary words need a country and a clean line; other words after a name need a country and
-    a distinctive name; a legal name's owner needs a name of 4+ letters; short names must be names."""
+    a distinctive name, more than two of them its own name; a legal name's owner needs a name of 4+
+    letters; short names must be names."""
     if key in found.common:
         return span.tail == CLEAN and country is not None
     if span.tail == LEGAL:
         return len(key) >= LEGAL_MIN and key not in found.whole_line_only
     if span.tail == FREE:
         return len(key) >= DISTINCTIVE and strength != ALIAS and country is not None
+    if span.tail == MORE:
+        return len(key) >= DISTINCTIVE and strength == NAME and country is not None
     return len(key) > Directory.SHORT or strength != ALIAS
 
 
@@ -165,7 +172,7 @@ def _glued(found: Directory, words: list[Token], spans: list[Span], country: str
     """A brand in one word with a greeting or filler words glued on (``WELCOMETOBESTBUY``,
     ``REWEMARKTGMBH``, as some transcripts print), or a distinctive one with other words."""
     for span in spans:
-        if span.end - span.start == 1:
+        if span.end - span.start == 1 and span.tail != MORE:
             for key, tail in _glued_keys(words[span.start].key, span.tail):
                 entry = _lookup(found, key, span._replace(tail=tail), country)
                 if entry:
@@ -190,23 +197,49 @@ def edits_allowed(length: int) -> int:
 
 def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str | None) -> Hit | None:
     """The nearest name within a few OCR edits, for distinctive names on otherwise clean lines of a
-    receipt whose country is known; never for a word that is an ordinary word's spelling."""
+    receipt whose country is known, or within one edit for a name of 8+ letters that a place or a
+    branch follows (``McDenald's Schiphol``); never for a word that is an ordinary word's spelling."""
     if country is None:
         return None
     by_length = found.fuzzy_keys(country)
     best: Hit | None = None
     for span in spans:
         query = compact(words[span.start:span.end])
-        allowed = edits_allowed(len(query))
-        if span.tail != CLEAN or not allowed or not query.isascii() or query in found.near_common \
+        allowed = _fuzzy_edits(query, span.tail)
+        if not allowed or not query.isascii() or query in found.near_common \
                 or any(w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words[span.start:span.end]):
             continue
         for length in range(len(query) - allowed, len(query) + allowed + 1):
             found_key = process.extractOne(query, by_length.get(length, ()), scorer=Levenshtein.distance,
                                            score_cutoff=allowed)
             if found_key and (best is None or found_key[1] < best.distance):
-                best = Hit(_best(found.entries(found_key[0], country), country), span, found_key[1])
+                entry = _best(found.entries(found_key[0], country), country)
+                if span.tail == CLEAN or entry.strength != ALIAS:
+                    best = Hit(entry, span, found_key[1])
     return best
+
+
+def _fuzzy_edits(query: str, tail: str) -> int:
+    if tail == CLEAN:
+        return edits_allowed(len(query))
+    return min(1, edits_allowed(len(query))) if tail == FREE and len(query) >= DISTINCTIVE else 0
+
+
+def _first_letter_lost(found: Directory, text: str, words: list[Token], spans: list[Span],
+                       country: str | None) -> Hit | None:
+    """A name whose first letter OCR printed as a mark (``~APIANO`` for Vapiano) on an otherwise
+    clean line: the rest of the name exactly, 6 letters at least, and no ordinary word."""
+    if country is None or not words or not _LOST_LETTER.fullmatch(text[:words[0].start]):
+        return None
+    for span in (s for s in spans if s.start == 0 and s.tail == CLEAN):
+        rest = compact(words[span.start:span.end])
+        if len(rest) + 1 < Directory.FUZZY_MIN or rest in found.near_common or rest in found.common:
+            continue
+        keys = [key for key in found.fuzzy_keys(country).get(len(rest) + 1, ()) if key[1:] == rest]
+        entries = [e for key in keys for e in found.entries(key, country) if e.strength != ALIAS]
+        if len(keys) == 1 and entries:
+            return Hit(_best(entries, country), span, 1)
+    return None
 
 
 def _score(found: Directory, hit: Hit, words: list[Token]) -> float:
@@ -216,6 +249,6 @@ def _score(found: Directory, hit: Hit, words: list[Token]) -> float:
         score *= 0.8
     if hit.entry.strength == ALIAS:
         score *= 0.9
-    if hit.span.tail == FREE:
+    if hit.span.tail in (FREE, MORE):
         score *= 0.85
     return round(score, 3)
