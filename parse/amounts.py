@@ -19,7 +19,7 @@ CURRENCY_MARKERS: dict[str, str] = {
     "USD": "USD", "US$": "USD", "EUR": "EUR", "GBP": "GBP", "MYR": "MYR", "CHF": "CHF",
     "SGD": "SGD", "S$": "SGD", "CAD": "CAD", "AUD": "AUD", "RM": "MYR", "DH": "MAD",
     "€": "EUR", "£": "GBP", "$": "USD", "EURO": "EUR", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "C$": "CAD",
-    "CA$": "CAD", "INR": "INR", "RS.": "INR", "₹": "INR", "NZD": "NZD",
+    "CA$": "CAD", "INR": "INR", "RS.": "INR", "₹": "INR", "NZD": "NZD", "NOK": "NOK", "PLN": "PLN",
 }
 _MARKER_RE = "|".join(re.escape(m) for m in sorted(CURRENCY_MARKERS, key=len, reverse=True))
 

@@ -19,6 +19,8 @@ COUNTRIES: dict[str, tuple[str, bool]] = {
     "GB": ("GBP", True), "MY": ("MYR", True), "SG": ("SGD", True), "CH": ("CHF", True),
     "MA": ("MAD", True), "CA": ("CAD", False), "AU": ("AUD", True), "NZ": ("NZD", True), "ES": ("EUR", True),
     "IT": ("EUR", True), "NL": ("EUR", True), "IE": ("EUR", True), "IN": ("INR", True),
+    "BE": ("EUR", True), "PT": ("EUR", True), "HR": ("EUR", True), "EE": ("EUR", True), "NO": ("NOK", True),
+    "PL": ("PLN", True),
 }
 
 # (country, pattern, weight) -- patterns run on upper-cased, accent-free text
@@ -62,15 +64,28 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("IT", r"\bIVA\b", 0.5),
         ("NL", r"\bBTW\b|\bTOTAAL\b|\bBEDANKT\b|\bNEDERLAND\b|\bKVK\b|\bPINNEN\b|\bB\.V\.", 2.0),
         ("IE", r"\bIRELAND\b|\bEIRE\b|\bDUBLIN\b", 2.0),
+        # a province and its postcode ("Vancouver, BC, V6G 2L7"; a 6 may come out as G), Canada's taxes
+        ("CA", r"\b(?:BC|AB|SK|MB|ON|QC|NB|NS|PE|NL|YT|NT|NU),?\s+[A-Z][\dA-Z][A-Z]\s?\d[A-Z]\d\b|\bPST\b|\bQST\b"
+               r"|\bTVQ\b", 3.0),
+        ("BE", r"\bBELGI(?:QUE|E|UM|EN)\b|\b(?:BTW|TVA)\W{0,3}BE\W{0,2}0?\d{3}", 3.0),
+        ("PT", r"\bPORTUGAL\b|\bCONTRIBUINTE\b|\bOBRIGADO\b|\bFATURA\b|\bTALAO\b|\bNIF\b", 2.0),
+        ("HR", r"\bHRVATSKA\b|\bOIB\b|\bPDV\b|\bHRK\b|\bRACUN\b", 2.0),
+        ("EE", r"\bEESTI\b|\bKOKKU\b|\bKMKR\b|\bKAIBEMAKS", 2.0),
+        ("NO", r"\bNORGE\b|\bMVA\b|\bORG\.?\s?NR\b|\bREGNING\b|\bNOK\b", 2.0),
+        ("PL", r"\bPOLSKA\b|\bPARAGON\b|\bFISKALNY\b|\bNIP\b|\bPTU\b|\bSPRZEDAZ|\bPLN\b|\bRAZEM\b", 2.0),
         ("IN", r"\bGSTIN\b|\bCGST\b|\bSGST\b|\bINDIA\b|\bRS\.\s?\d", 3.0),
     ]
 ]
 _CURRENCY_COUNTRY = {"USD": "US", "EUR": "DE", "GBP": "GB", "MYR": "MY", "SGD": "SG", "CHF": "CH",
-                     "MAD": "MA", "CAD": "CA", "AUD": "AU", "NZD": "NZ", "INR": "IN"}
-_EURO_COUNTRIES = ("DE", "AT", "FR", "ES", "IT", "NL", "IE")
+                     "MAD": "MA", "CAD": "CA", "AUD": "AU", "NZD": "NZ", "INR": "IN", "NOK": "NO", "PLN": "PL"}
+_EURO_COUNTRIES = ("DE", "AT", "FR", "ES", "IT", "NL", "IE", "BE", "PT", "HR", "EE")
 _MARKER_RE = re.compile(
     r"(?<![A-Z])(" + "|".join(re.escape(m) for m in sorted(CURRENCY_MARKERS, key=len, reverse=True)) + r")(?![A-Z])"
 )
+
+
+_WORDS_SAY_GB = 3.0  # British evidence (VAT, a postcode, Ltd) that turns euro signs into pounds
+_MARKS_COUNTED = 3
 
 
 @dataclass(frozen=True)
@@ -121,12 +136,17 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     currencies = currency_votes(texts)
     countries = country_votes(texts)
     printed = currencies.most_common(1)[0][0] if currencies else None
+    if printed == "EUR" and not any(countries[c] for c in _EURO_COUNTRIES) and countries["GB"] >= _WORDS_SAY_GB:
+        printed = "GBP"  # OCR reads a pound sign as a euro sign; the receipt's words are British
+        currencies["GBP"] += currencies.pop("EUR")
     if printed == "EUR" and any(countries[c] for c in _EURO_COUNTRIES):
         pass  # the euro says which countries, their words say which one
     elif printed and printed != "USD":
         # one mark may be a speck or a misread "$" ("WaS € 29193.00" beside "VIC 2041"): it weighs
-        # less than a state and its postcode; two or more outweigh most words
-        countries[_CURRENCY_COUNTRY[printed]] += 3.0 * currencies[printed] if currencies[printed] >= 2 else 1.5
+        # less than a state and its postcode; two or more outweigh most words, but no more than
+        # three count (a tax letter after every price read as "€" is no evidence thirteen times)
+        votes = min(currencies[printed], _MARKS_COUNTED)
+        countries[_CURRENCY_COUNTRY[printed]] += 3.0 * votes if votes >= 2 else 1.5
     elif printed == "USD":
         countries["US"] += 1.0  # "$" is shared by many dollars and by some ringgit receipts
     country = countries.most_common(1)[0][0] if countries else None
@@ -135,5 +155,7 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     currency, day_first = COUNTRIES[country]
     if printed and printed != "USD" and (currencies[printed] >= 2 or _CURRENCY_COUNTRY[printed] == country):
         currency = printed  # one stray mark against the country's words is a speck ("0.€ JUIIBO")
+    if currency != COUNTRIES[country][0] and currencies[COUNTRIES[country][0]]:
+        currency = COUNTRIES[country][0]  # its own currency printed too: the other marks are misreads
     confidence = 0.9 if printed and currency == printed else (0.6 if printed else 0.4)
     return Locale(country, currency, day_first, confidence)

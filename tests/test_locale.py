@@ -24,6 +24,21 @@ from parse.locale import detect_locale
         # a garbled word ending in "DH", a card read "Cad": no dirham, no Canadian dollar
         (["COTTON ON", "St Petersburg FL 33710", "EFT Payment Visa 10.70", "NEWS FROM COTTOH DH"], "US", "USD", False),
         (["STOP & SHOP #039", "3RCJUII Cad Nutje", "TOTAL 3.21"], None, None, None),
+        # Canada by its province and postcode (a 6 read as G), not Malaysia by its GST
+        (["ZAKKUSHI", "Vancouver, BC, VGG 2L7", "Subtotal 80.40", "GST 4.82", "GST #869335000"], "CA", "CAD", False),
+        # more European countries by their words
+        (["Le Pain Quotidien", "1000 Bruxelles", "TVA BE 0462.921.452", "TOTAL 12,40 EUR"], "BE", "EUR", True),
+        (["Continente", "Contribuinte 502011475", "TOTAL A PAGAR 23,04", "OBRIGADO"], "PT", "EUR", True),
+        (["Bugenvila", "OIB: 96183242011", "UKUPNO 24,00", "PDV 25% 4,80"], "HR", "EUR", True),
+        (["Viru restoran", "KMKR EE100342436", "KOKKU 31,50"], "EE", "EUR", True),
+        (["Jaipur", "Org.nr 898 336 MVA", "Netto 528,80", "MVA 132,20"], "NO", "NOK", True),
+        # a tax letter after every Polish price read as "€" is no euro receipt
+        (["CARREFOUR Polska Sp. z o. o.", "NIP 937-00-08-168", "PARAGON FISKALNY", "MASLO 6,99 €",
+          "CHLEB 4,99 €", "MLEKO 3,49 €", "SER 12,99 €", "SPRZEDAZ OPODATK. A 28,46", "PTU A 23% 5,32",
+          "SUMA PLN 28,46"], "PL", "PLN", True),
+        # pound signs read as euro signs on a British receipt
+        (["MORRISONS", "Wm Morrison Supermarkets PLC", "London SE2 9RT", "BALANCE DUE €70.32", "CASH €80.00",
+          "VAT 20%"], "GB", "GBP", True),
     ],
 )
 def test_locale_from_the_receipts_words(lines, country, currency, day_first):
