@@ -20,6 +20,7 @@ from .totals import SIGN_DIGITS, Totals, find_totals, total_checks
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
 _SIGNED_SHARE = 0.75
 SIGN_FIRST = (None, "USD", "CAD", "AUD", "NZD", "GBP")  # one glyph printed before the amount
+POUND_DIGITS = "12"  # what a "£" outside the recogniser's characters comes out as
 _PRICE_CUTS = ("DISCOUNT", "SAVINGS", "YOU SAVE", "SAVED", "COUPON", "RABATT", "NACHLASS", "DESCUENTO", "REMISE",
                "PROMO", "OFF")
 # arithmetic outweighs a repeat: a reading without a digit may repeat a short amount by chance
@@ -74,6 +75,14 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 candidate.support == best.support and best.sign_digit is None and len(digits) == 1
                 and currency in SIGN_FIRST and _signed_throughout(doc, digits) and not _below_a_price(candidate)):
             best = candidate
+    if currency == "GBP" and best.sign_digit is None:
+        # the recogniser has no "£": it reads one as a 1 or a 2 (or an E, which amounts skip). Real
+        # prices start with those digits often, so only the arithmetic may drop them, never a tie.
+        for digits in (*POUND_DIGITS, POUND_DIGITS):
+            unsigned = without_sign_digit(doc, digits)
+            candidate = _reading(unsigned, digits, doc) if unsigned is not None else None
+            if candidate is not None and candidate.support > best.support:
+                best = candidate
     return best
 
 

@@ -281,3 +281,36 @@ Rechrunasbetrag EUR 8 70
 Bar gegeben 10,00
 """))
     assert receipt.total == Decimal("8.70")
+
+
+def test_pound_signs_the_recogniser_cannot_read_come_out_as_ones_and_twos():
+    """EasyOCR's English characters have no "£": ``£70.32`` comes out ``170.32``, ``£80.00`` as
+    ``280.00``, ``£9.68`` as ``29.68``. Dropping them is kept where cash minus change then agrees."""
+    receipt = extract_receipt(ocr("""
+MORRISONS
+Wm Morrison Supermarkets PLC
+Thamesmead London SE2 9RT
+VAT No 343 4141 44
+MILK 1.45
+BREAD 1.10
+Items Sold: 49 TOTAL 170.32
+CASH 280.00
+CHANGE 29.68
+09/06/2009 17:53
+"""))
+    assert (receipt.total, receipt.currency) == (Decimal("70.32"), "GBP")
+    assert receipt.flags["total_cash_minus_change"] and receipt.flags["currency_sign_read_as_digit"]
+
+
+def test_british_prices_starting_with_one_or_two_stay_where_their_own_arithmetic_agrees():
+    receipt = extract_receipt(ocr("""
+THE CORNER KITCHEN LTD
+Oxford OX1 4AH
+VAT No 123 4567 89
+FISH AND CHIPS 12.49
+TEA 2.10
+TOTAL 14.59
+CASH 20.00
+CHANGE 5.41
+"""))
+    assert receipt.total == Decimal("14.59") and "currency_sign_read_as_digit" not in receipt.flags
