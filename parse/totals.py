@@ -24,6 +24,11 @@ PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE
 SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE TAX", "TOTAL EXCL",
             "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT")
 TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
+# a guide to what the guest might add ("Suggested Gratuity: 18% = 7.63"), nothing paid
+_TIP_SUGGESTION = ("SUGGEST", "SUGGESTED", "GUIDE", "CALCULATOR", "RECOMMENDED", "SUGGESTION", "FOR YOUR CONVENIENCE")
+_SUGGESTION_BLOCK = 5  # lines under such a heading that list percentages
+SERVICE_CHARGE = ("SERVICE CHARGE", "SERVICE CHG", "SVC CHG", "SERVICE FEE", "BEDIENUNG", "SERVICIO", "SERVIZIO",
+                  "COPERTO")
 # Amounts that are not the total even when a "TOTAL" keyword shares their line.
 NOT_TOTAL = (
     "CHANGE", "TENDERED", "CASH", "RUECKGELD", "GEGEBEN", "BAR", "CHANGE DUE", "RENDU", "ROUNDING",
@@ -69,7 +74,7 @@ def find_totals(doc: Doc) -> Totals:
     total = _pick_total(doc)
     subtotal = _labelled(doc, SUBTOTAL)
     tax, rate = _pick_tax(doc, total)
-    tip = _labelled(doc, TIP)
+    tip = _pick_tip(doc)
     total = _with_tip(doc, total, tip)
     if tax is None:  # no tax added to the prices: the VAT included in them, if printed
         vat = find_vat(doc, total.value if total else None)
@@ -134,7 +139,8 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
         return ()
     checks = []
     if totals.subtotal is not None and totals.subtotal.line != total.line:
-        added = totals.tax.value if totals.tax else Decimal(0)
+        service = _labelled(doc, SERVICE_CHARGE)
+        added = (totals.tax.value if totals.tax else Decimal(0)) + (service.value if service else Decimal(0))
         tips = {Decimal(0), totals.tip.value if totals.tip else Decimal(0)}
         if any(added + tip > 0 and abs(totals.subtotal.value + added + tip - total.value) <= _CHECK_TOLERANCE
                for tip in tips):
@@ -252,6 +258,23 @@ def _total_after_tax(doc: Doc, total: Pick, tax: Pick) -> Pick | None:
     below = [line.index for line in doc.lines[max(total.line, tax.line) + 1:]
              if any(abs(a.value) == value for a in line.amounts)]  # "T0\"- RM 73.00": a stray sign
     return Pick(value, below[0], 0.6) if len(below) >= 2 else None
+
+
+def _pick_tip(doc: Doc) -> Pick | None:
+    """The tip or gratuity paid: not a line of a tip guide (under a "Suggested gratuity" heading,
+    or listing two or more percentages), which only says what the guest might add."""
+    heading = -_SUGGESTION_BLOCK - 1
+    for line in doc.lines:
+        if has_keyword(line.text, _TIP_SUGGESTION):
+            heading = line.index
+            continue
+        if line.text.count("%") >= 2 or ("%" in line.text and line.index - heading <= _SUGGESTION_BLOCK):
+            continue
+        if has_keyword(line.text, TIP):
+            amount = value_after(doc, line, keyword_end(line.text, TIP))
+            if amount is not None and amount.value >= 0:
+                return Pick(amount.value, line.index, 0.8)
+    return None
 
 
 def _labelled(doc: Doc, keywords: tuple[str, ...], exclude: tuple[str, ...] = ()) -> Pick | None:

@@ -314,3 +314,46 @@ CASH 20.00
 CHANGE 5.41
 """))
     assert receipt.total == Decimal("14.59") and "currency_sign_read_as_digit" not in receipt.flags
+
+
+def test_a_tip_guide_under_the_total_is_no_tip_paid():
+    """US restaurant checks print what 15/18/20 % would be; the guest added none of it."""
+    for guide in ("Suggested Gratuity\n15% = 6.36\n18% = 7.63\n20% = 8.48",
+                  "Tip Guide 18%: $7.63 20%: $8.48 22%: $9.32"):
+        receipt = extract_receipt(ocr(f"""
+OLIVE GROVE
+1234 MAIN ST SPRINGFIELD IL 62701
+Server: KATIE 09/18/2014 7:42 PM
+2 LASAGNA 35.98
+1 ICED TEA 2.99
+Subtotal 38.97
+Tax 3.41
+Total 42.38
+{guide}
+"""))
+        assert (receipt.total, receipt.tip) == (Decimal("42.38"), None), guide
+    charged = extract_receipt(ocr("""
+OLIVE GROVE
+1234 MAIN ST SPRINGFIELD IL 62701
+Subtotal 38.97
+Tax 3.41
+Total 42.38
+Tip 7.63
+Total 50.01
+"""))
+    assert (charged.total, charged.tip) == (Decimal("50.01"), Decimal("7.63"))
+
+
+def test_a_service_charge_between_subtotal_and_total_is_part_of_the_arithmetic():
+    receipt = extract_receipt(ocr("""
+CHEZ VICTOR
+12 RUE DU LOUVRE 75001 PARIS
+18/09/2014 19:42
+STEAK FRITES 24.00
+VIN 8.00
+SUBTOTAL 32.00
+SERVICE CHARGE 18% 5.76
+TAX 2.80
+TOTAL 40.56
+"""))
+    assert receipt.total == Decimal("40.56") and receipt.flags["total_subtotal_plus_tax"]
