@@ -8,24 +8,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .text import ascii_upper, one_letter_off
 
+# English, German, French, Spanish, Portuguese, Italian and Dutch names, less those that are also
+# words printed before prices ("MAYO", "MARCO", "MAG", "GEN")
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate([
-    ("JAN", "JANUARY", "JANUAR", "JANV", "JANVIER", "JAENNER", "JANNER"),
-    ("FEB", "FEBRUARY", "FEBRUAR", "FEV", "FEVR", "FEVRIER"),
-    ("MAR", "MARCH", "MAERZ", "MARZ", "MRZ", "MARS"),
-    ("APR", "APRIL", "AVR", "AVRIL"),
-    ("MAY", "MAI"),
-    ("JUN", "JUNE", "JUNI", "JUIN"),
-    ("JUL", "JULY", "JULI", "JUIL", "JUILLET"),
-    ("AUG", "AUGUST", "AOUT"),
-    ("SEP", "SEPT", "SEPTEMBER", "SEPTEMBRE"),
-    ("OCT", "OCTOBER", "OKT", "OKTOBER", "OCTOBRE"),
-    ("NOV", "NOVEMBER", "NOVEMBRE"),
-    ("DEC", "DECEMBER", "DEZ", "DEZEMBER", "DECEMBRE"),
+    ("JAN", "JANUARY", "JANUAR", "JANV", "JANVIER", "JAENNER", "JANNER", "ENE", "ENERO", "JANEIRO", "GENNAIO",
+     "JANUARI"),
+    ("FEB", "FEBRUARY", "FEBRUAR", "FEV", "FEVR", "FEVRIER", "FEBRERO", "FEVEREIRO", "FEBBRAIO", "FEBRUARI"),
+    ("MAR", "MARCH", "MAERZ", "MARZ", "MRZ", "MARS", "MARZO", "MAART", "MRT"),
+    ("APR", "APRIL", "AVR", "AVRIL", "ABRIL", "APRILE"),
+    ("MAY", "MAI", "MAIO", "MAGGIO", "MEI"),
+    ("JUN", "JUNE", "JUNI", "JUIN", "JUNIO", "JUNHO", "GIUGNO", "GIU"),
+    ("JUL", "JULY", "JULI", "JUIL", "JUILLET", "JULIO", "JULHO", "LUGLIO", "LUG"),
+    ("AUG", "AUGUST", "AOUT", "AGO", "AGOSTO", "AUGUSTUS"),
+    ("SEP", "SEPT", "SEPTEMBER", "SEPTEMBRE", "SEPTIEMBRE", "SETIEMBRE", "SETEMBRO", "SETT", "SETTEMBRE"),
+    ("OCT", "OCTOBER", "OKT", "OKTOBER", "OCTOBRE", "OCTUBRE", "OUTUBRO", "OTT", "OTTOBRE"),
+    ("NOV", "NOVEMBER", "NOVEMBRE", "NOVIEMBRE", "NOVEMBRO"),
+    ("DEC", "DECEMBER", "DEZ", "DEZEMBER", "DECEMBRE", "DIC", "DICIEMBRE", "DEZEMBRO", "DICEMBRE"),
 ], start=1):
     for _name in _names:
         MONTHS[_name] = _number
@@ -44,13 +48,16 @@ _MONTH_END = r"(?:\.|[A-Z](?=[12][\dOCILT]{3}(?![\dA-Z])))?(?![A-Z])"
 _DAY_MONTH_RE = re.compile(
     rf"(?<![\dA-Z])(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-/.]*(?P<m>{_MONTH_RE}){_MONTH_END}[\s\-/.,']*{_YEAR}"
 )
+# "AUG 26 2017", and "AUG262017": the day glued to a four-digit year
 _MONTH_DAY_RE = re.compile(
-    rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.]*(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?(?!\d)[\s,._']*{_YEAR}"
+    rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.]*(?P<a>\d{{1,2}})"
+    rf"(?:(?:ST|ND|RD|TH)?(?!\d)[\s,._']*|(?=[12]\d{{3}}(?!\d))){_YEAR}"
 )
-# a month abbreviation with one letter misread ("UCT 3, 2016"), only in a full "MON D, YYYY" or
-# "D MON YYYY" date and only where one month is that close
+# a month abbreviation with one letter misread ("UCT 3, 2016"), only in a full "MON D, YYYY",
+# "D MON YYYY" or US printer's "MON.D'YY" date and only where one month is that close
 _FUZZY_MONTH_RES = (
     re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3})\.?\s?(?P<a>\d{1,2})(?!\d)[\s,.]*(?P<y>(?:19|20)\d{2})(?![\dA-Z])"),
+    re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3})[.,]?\s?(?P<a>\d{1,2})\s?'\s?(?P<y>\d{2})(?![\dA-Z])"),
     re.compile(r"(?<![A-Z\d])(?P<a>\d{1,2})[\s\-/.]*(?P<m>[A-Z]{3})\.?[\s\-/.,]*(?P<y>(?:19|20)\d{2})(?![\dA-Z])"),
 )
 _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON", "FRE", "SAM", "SON"}
@@ -60,13 +67,13 @@ _TIME_RE = re.compile(
     r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?M\b\.?)?"
 )
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
-_DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8"})
+_DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "|": "1", "!": "1", "S": "5", "B": "8"})
 # "18-06: 2018": OCR read the last separator as ":" / ";" / ","
 _SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}\s?[/.\-]\s?[\dOQD]?\d)\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
-_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQILS|]{1,4}(?:\s?[/\-.]\s?[\dOQILS|]{1,4}){2}(?![A-Z\d])")
+_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQILS|!]{1,4}(?:\s?[/\-.]\s?[\dOQILS|!]{1,4}){2}(?![A-Z\d])")
 # "17104/2018", "04/1212017": OCR read one of two like separators as the digit 1 (a slash
 # is a thin stroke); the other separator shows which. Only where the repaired date is valid.
-_DATE_LABEL_RE = re.compile(r"\b(?:DATE|DATUM|DATED)\b")
+_DATE_LABEL_RE = re.compile(r"\b(?:DATE|DATUM|DATED|FECHA|DATA)\b")
 _BOTH_SEPARATORS_AS_ONE_RE = re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)")
 # "17/61.2018": no day or month is over 31; a 6, 8 or 9 leading one is a broken 0 (beside a full year)
 _BROKEN_ZERO_RES = (
@@ -80,6 +87,14 @@ _SEPARATOR_AS_SPACE_RES = (
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d) (?P<b>[01]?\d)\s?(?P<sep>[/.\-])\s?(?P<y>\d{4}|\d{2})(?![\d.,])"),
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d)\s?(?P<sep>[/.\-])\s?(?P<b>[01]?\d) (?P<y>\d{4}|\d{2})(?![\d.,:])"),
 )
+# where a date's label is written: right before it, or on a header row above the row that starts with it
+# ("Datum Filiale Kasse" / "13 05.17 0012 02"; zero-padded there: "2 10.24" is a count and a price)
+_AFTER_LABEL = r"(?:(?<=\bDATUM)|(?<=\bDATE)|(?<=\bFECHA)|(?<=\bDATA))\W{0,3}"
+_ROW_START = r"^\W{0,3}"
+_HEADED_SEPARATOR_AS_SPACE_RES = (
+    re.compile(_ROW_START + r"(?P<a>[0-3]\d) (?P<b>[01]\d)\s?(?P<sep>[/.\-])\s?(?P<y>\d{4}|\d{2})(?![\d.,])"),
+    re.compile(_ROW_START + r"(?P<a>[0-3]\d)\s?(?P<sep>[/.\-])\s?(?P<b>[01]\d) (?P<y>\d{4}|\d{2})(?![\d.,:])"),
+)
 # "03 04 20 09:53": both dots of a two-digit-year date read as spaces, a time of day right after it
 _SEPARATORS_AS_SPACES_RE = re.compile(
     r"(?<![\d.,])(?P<a>[0-3]\d) (?P<b>[01]\d) (?P<y>\d{2}|(?:19|20)\d{2})(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?![\d.,]))")
@@ -90,9 +105,14 @@ _COMMAS_RE = re.compile(
 _COMMA_SHORT_YEAR_RE = re.compile(
     r"(?<![\d.,])(?P<a>[0-3]\d)\s?(?P<s1>[.,])\s?(?P<b>[01]\d)\s?(?P<s2>[.,])\s?(?P<y>\d{2})"
     r"(?=\s{1,3}(?:[01]\d|2[0-3])\s?[:,.;]\s?[0-5]\d(?![\d.,]))")
-# "Datum: 02.03,15": the same slip after a date label, with nothing after it
-_LABELLED_COMMA_SHORT_YEAR_RE = re.compile(
-    r"(?:(?<=\bDATUM)|(?<=\bDATE))\W{0,3}(?P<a>[0-3]\d)\s?(?P<s1>[.,])\s?(?P<b>[01]\d)\s?(?P<s2>[.,])\s?(?P<y>\d{2})(?![\d.,])")
+# "Datum: 02.03,15": the same slip after a date label, with nothing after it, or under a header row
+_COMMA_SHORT_YEAR = r"(?P<a>[0-3]\d)\s?(?P<s1>[.,])\s?(?P<b>[01]\d)\s?(?P<s2>[.,])\s?(?P<y>\d{2})(?![\d.,])"
+_LABELLED_COMMA_SHORT_YEAR_RE = re.compile(_AFTER_LABEL + _COMMA_SHORT_YEAR)
+_HEADED_COMMA_SHORT_YEAR_RE = re.compile(_ROW_START + _COMMA_SHORT_YEAR)
+# "Datum: 13 05 17": both dots read as spaces, after a date label or under a header row
+_SPACES_SHORT_YEAR = r"(?P<a>[0-3]\d) (?P<b>[01]\d) (?P<y>\d{2})(?![\d.,])"
+_LABELLED_SEPARATORS_AS_SPACES_RE = re.compile(_AFTER_LABEL + _SPACES_SHORT_YEAR)
+_HEADED_SEPARATORS_AS_SPACES_RE = re.compile(_ROW_START + _SPACES_SHORT_YEAR)
 _SEPARATOR_AS_ONE_RES = (
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)(?P<sep>[/\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<sep>[/\-])(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)"),
@@ -110,6 +130,7 @@ class RawDate:
     end: int
     kind: str
     separator: str = ""  # of a numeric date: "/", "." or "-"
+    short_year: bool = False  # the year printed with two digits
 
     @property
     def forces_day_first(self) -> bool:
@@ -132,12 +153,21 @@ _APOSTROPHE_SEPARATOR_RES = (
     re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\s?'\s?(?P<b>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<b>\d{1,2})\s?'\s?(?P<y>(?:19|20)\d{2})(?!\d)"),
 )
+# "OCT.1C'15": the 0 of a day read as a letter, right before a two-digit year after an apostrophe
+_DAY_ZERO_AS_LETTER_RE = re.compile(r"(?<![\dA-Z])(?P<d>[0-3])[OC](?=\s?'\s?\d{2}(?![\dA-Z]))")
+# "JEUDI23JUIN2016": the weekday glued to the day
+_GLUED_WEEKDAY_RE = re.compile(
+    r"(?<![A-Z])(?P<w>(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|MONTAG|DIENSTAG|MITTWOCH|DONNERSTAG|FREITAG"
+    r"|SAMSTAG|SONNTAG|LUNDI|MARDI|MERCREDI|JEUDI|VENDREDI|SAMEDI|DIMANCHE|LUNES|MARTES|MIERCOLES|JUEVES"
+    r"|VIERNES|SABADO|DOMINGO|LUNEDI|MARTEDI|MERCOLEDI|GIOVEDI|VENERDI|SABATO|DOMENICA"
+    r"|(?:MAAN|DINS|WOENS|DONDER|VRIJ|ZATER|ZON)DAG|MON|TUE|WED|THU|FRI|SAT|SUN|JEU|VEN)(?=\d)")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
 
 
-def prepare(text: str) -> str:
-    """Upper case, accents dropped, and OCR letter-for-digit slips fixed inside date-like tokens."""
+def prepare(text: str, under_label: bool = False) -> str:
+    """Upper case, accents dropped, and OCR letter-for-digit slips fixed inside date-like tokens.
+    ``under_label``: the line is the row of values under a header row that names the date."""
     text = ascii_upper(text)
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -148,7 +178,10 @@ def prepare(text: str) -> str:
     for regex in _SEPARATOR_AS_ONE_RES + _APOSTROPHE_SEPARATOR_RES:
         text = regex.sub(_separator_as_one, text)
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
-    for regex in (_COMMAS_RE, _COMMA_SHORT_YEAR_RE, _LABELLED_COMMA_SHORT_YEAR_RE):
+    text = _DAY_ZERO_AS_LETTER_RE.sub(lambda m: f"{m['d']}0", text)
+    text = _GLUED_WEEKDAY_RE.sub(lambda m: f"{m['w']} ", text)
+    headed = (_HEADED_COMMA_SHORT_YEAR_RE,) if under_label else ()
+    for regex in (_COMMAS_RE, _COMMA_SHORT_YEAR_RE, _LABELLED_COMMA_SHORT_YEAR_RE, *headed):
         text = regex.sub(lambda m: _separator_as_one(m, ".") if "," in m["s1"] + m["s2"] else m.group(0), text)
     for regex in _BROKEN_ZERO_RES:
         text = regex.sub(_broken_zero, text)
@@ -161,7 +194,11 @@ def prepare(text: str) -> str:
         for regex in _SEPARATOR_AS_SPACE_RES:
             text = regex.sub(lambda m: _separator_as_one(m) if beside or _FULL_YEAR_RE.fullmatch(m["y"])
                              else m.group(0), text)
-        text = _SEPARATORS_AS_SPACES_RE.sub(lambda m: _separator_as_one(m, "."), text)
+        for regex in _HEADED_SEPARATOR_AS_SPACE_RES if under_label else ():
+            text = regex.sub(_separator_as_one, text)
+        headed = (_HEADED_SEPARATORS_AS_SPACES_RE,) if under_label else ()
+        for regex in (_SEPARATORS_AS_SPACES_RE, _LABELLED_SEPARATORS_AS_SPACES_RE, *headed):
+            text = regex.sub(lambda m: _separator_as_one(m, "."), text)
     return text
 
 
@@ -201,9 +238,23 @@ def _year(raw: str) -> int:
     return 2000 + year if year <= _THIS_CENTURY_UP_TO else 1900 + year
 
 
-def find_dates(text: str) -> list[RawDate]:
+def find_dates(text: str, under_label: bool = False) -> list[RawDate]:
     """Date-looking spans on one line, left to right, overlapping candidates dropped."""
-    return _dates_in(prepare(text))
+    return _dates_in(prepare(text, under_label))
+
+
+def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
+    """The dates of a whole receipt, each with its line's index. A line that names the date and
+    holds none is a header row (``Datum Uhrzeit Filiale``): it labels the row of values under it.
+    A two-digit-year date agrees with a year printed elsewhere (``year_first_where_printed``)."""
+    years = printed_years(texts)
+    found: list[tuple[int, RawDate]] = []
+    header = False
+    for index, text in enumerate(texts):
+        raws = find_dates(text, under_label=header)
+        found.extend((index, year_first_where_printed(raw, years)) for raw in raws)
+        header = not raws and bool(_DATE_LABEL_RE.search(ascii_upper(text)))
+    return found
 
 
 def _dates_in(text: str) -> list[RawDate]:
@@ -225,12 +276,13 @@ def _dates_in(text: str) -> list[RawDate]:
     for regex in (_NUMERIC_RE, _MIXED_RE):  # same separators first: "#19- 18/01/2018"
         for m in regex.finditer(text):
             if not _time_like(m):
-                add(RawDate(int(m["a"]), int(m["b"]), _year(m["y"]), m.start(), m.end(), "numeric", m["sep"]))
+                add(RawDate(int(m["a"]), int(m["b"]), _year(m["y"]), m.start(), m.end(), "numeric", m["sep"],
+                            short_year=len(m["y"]) == 2))
     for regex in _FUZZY_MONTH_RES:
         for m in regex.finditer(text):
             month = _near_month(m["m"])
             if month is not None:
-                add(RawDate(int(m["a"]), month, int(m["y"]), m.start(), m.end(), "fixed"))
+                add(RawDate(int(m["a"]), month, _year(m["y"]), m.start(), m.end(), "fixed"))
     for m in _COMPACT_RE.finditer(text):
         add(RawDate(int(m["a"]), int(m["b"]), int(m["y"]), m.start(), m.end(), "compact"))
     found = [d for d in found if resolve(d, day_first=True) or resolve(d, day_first=False)]
@@ -268,6 +320,30 @@ def usual_order(raw: RawDate) -> bool:
     slashes and hyphens, as in the United States, where the panel starts. Only for a receipt
     that says nothing else about its order."""
     return raw.separator == "."
+
+
+# a four-digit year written as part of a date ("09/11/2025", "2025-11-19"), even where OCR broke the
+# rest of it ("09741/2025"); not the last group of a phone number ("555-2015") or a postcode ("2015-123")
+_YEAR_IN_DATE_RE = re.compile(
+    r"(?<=\d)\s?/\s?(?P<y>(?:19|20)\d{2})(?!\d)|(?<!\d{3})(?<=\d)\s?[.\-]\s?(?P<y2>(?:19|20)\d{2})(?!\d)"
+    r"|(?<!\d)(?P<y3>(?:19|20)\d{2})\s?(?P<sep>[/.\-])\s?[01]?\d\s?(?P=sep)")
+
+
+def printed_years(texts: Iterable[str]) -> frozenset[int]:
+    """The four-digit years the receipt prints in its dates."""
+    return frozenset(int(m["y"] or m["y2"] or m["y3"]) for text in texts
+                     for m in _YEAR_IN_DATE_RE.finditer(ascii_upper(text)))
+
+
+def year_first_where_printed(raw: RawDate, years: frozenset[int]) -> RawDate:
+    """``25-11-09`` read year first (9 November 2025) where the receipt prints 2025 in another
+    date and not 2009: a two-digit-year date agrees with the year printed elsewhere. Else ``raw``."""
+    if raw.kind != "numeric" or not raw.short_year or raw.year in years:
+        return raw
+    year = _year(f"{raw.first:02d}")
+    if year not in years or _make(year, raw.second, raw.year % 100) is None:
+        return raw
+    return RawDate(raw.year % 100, raw.second, year, raw.start, raw.end, "fixed")
 
 
 def order_from_dates(raws: list[RawDate]) -> bool | None:

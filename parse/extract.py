@@ -13,7 +13,7 @@ from .agreement import read_amounts
 from .amounts import to_cents
 from .brand import find_brand
 from .category import find_category
-from .dates import RawDate, find_dates, find_times, order_from_dates, resolve, usual_order
+from .dates import RawDate, dates_on_lines, find_dates, find_times, order_from_dates, resolve, usual_order
 from .items import find_items, first_total_line, fit_to, merge_modifiers, settle_discounts, summary_line
 from .layout import Doc, build_doc
 from .locale import detect_locale
@@ -24,7 +24,10 @@ from .types import OcrLine, Receipt
 
 _DATE_LABELS = ("DATE", "DATUM", "DT", "DATE/TIME", "TARIKH", "LE")
 _NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GUELTIG", "BIS", "BEST BEFORE", "USE BY",
-                      "MHD", "DUE DATE", "RETURN BY", "BIRTH", "POINTS EXPIRY")
+                      "MHD", "DUE DATE", "RETURN BY", "BIRTH", "POINTS EXPIRY",
+                      # a return or exchange deadline, a coupon's "valid until", in the panel's languages
+                      "RETURN", "RETURNS", "UNTIL", "RUECKGABE", "UMTAUSCH", "ECHANGE", "VALABLE", "JUSQU",
+                      "VALIDO", "HASTA", "DEVOLUCION", "SCADENZA", "VALIDADE", "GELDIG")
 _TOLERANCE = Decimal("0.02")
 
 
@@ -140,7 +143,7 @@ def _first_body_line(doc: Doc) -> int | None:
 def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None, int | None, float, bool]:
     """The purchase date, its line, its confidence, and whether its order was guessed (the
     receipt could not decide between day-first and month-first)."""
-    found: list[tuple[int, RawDate]] = [(line.index, raw) for line in doc.lines for raw in find_dates(line.text)]
+    found: list[tuple[int, RawDate]] = dates_on_lines(doc.texts)
     if not found:
         return None, None, 0.0, False
     evidence = order_from_dates([raw for _, raw in found])

@@ -193,3 +193,92 @@ def test_three_numbers_without_a_time_after_them_are_no_date():
 ])
 def test_date_slips_of_phone_photos(text, day_first, expected):
     assert parse_date(text, day_first=day_first) == expected
+
+
+def _receipt(rows):
+    from parse.extract import extract_receipt
+    from parse.types import OcrLine
+
+    return extract_receipt([OcrLine(t, box=(10, 30 * i, 300, 30 * i + 24), confidence=0.8) for i, t in enumerate(rows)])
+
+
+_PT_ROWS = ["Continente Modelo", "Rua do Carmo 12", "1200-093 Lisboa", "ARROZ AGULHA 1,29", "TOTAL A PAGAR 1,29"]
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("Periodo 11/2025", dt.date(2025, 11, 9)),  # the year printed in another date: year first
+    ("Periodo 11/2009", dt.date(2009, 11, 25)),  # the day-first year is the one printed
+    ("Doc FS 2025/734800", dt.date(2009, 11, 25)),  # a document number is no date
+    ("Tel 21 555-2025", dt.date(2009, 11, 25)),  # nor is a phone number
+])
+def test_a_two_digit_year_date_agrees_with_the_year_printed_elsewhere(printed, expected):
+    assert _receipt([*_PT_ROWS[:3], printed, *_PT_ROWS[3:], "25-11-09 13:10 TPA 0413"]).date == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("KS# 3 (Lct.1C'15 (Sat) 11:01", dt.date(2015, 10, 10)),  # O read as L, the day's 0 as C
+    ("Nov.2O'14(Fri) 12:40", dt.date(2014, 11, 20)),  # the day's 0 read as O
+    ("Ucl.10'15", None),  # two letters off every month
+    ("THE 10'15", None),
+])
+def test_a_us_printers_month_day_apostrophe_year_with_ocr_slips(text, expected):
+    assert parse_date(text, day_first=False) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("18 ENE 2016", dt.date(2016, 1, 18)),
+    ("22 enero 2016 14:05", dt.date(2016, 1, 22)),
+    ("23 AGO 2016", dt.date(2016, 8, 23)),
+    ("12 outubro 2018", dt.date(2018, 10, 12)),
+    ("3 luglio 2019", dt.date(2019, 7, 3)),
+    ("5 GIU 2019", dt.date(2019, 6, 5)),
+    ("9 maart 2019", dt.date(2019, 3, 9)),
+])
+def test_month_names_in_spanish_portuguese_italian_and_dutch(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["MAYO 1.15", "PAID OUT 10 15", "CASH OUT 20.00", "SET 2 10"])
+def test_words_before_prices_are_no_month_names(text):
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(("text", "day_first", "expected"), [
+    ("Date: I0-!1-2013 Time: 15,31", True, dt.date(2013, 11, 10)),  # 1 read as "!"
+    ("jeudi23juin2016", True, dt.date(2016, 6, 23)),  # the weekday glued to the day
+    ("SAT25/12/2013", True, dt.date(2013, 12, 25)),
+    ("Aug262017 10:15AM", False, dt.date(2017, 8, 26)),  # the day glued to a four-digit year
+    ("Aug12017", False, dt.date(2017, 8, 1)),
+])
+def test_glued_and_misread_date_parts(text, day_first, expected):
+    assert parse_date(text, day_first=day_first) == expected
+
+
+_DE_ROWS = ["EDEKA Markt", "Hauptstr. 5", "50667 Koeln", "Banane 1,29 A", "SUMME EUR 1,29"]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    (["Datum Filiale Kasse Bon", "13.05,17 1234 2 5678"], dt.date(2017, 5, 13)),  # a dot read as a comma
+    (["Datum Filiale Kasse Bon", "13 05.17 1234 2 5678"], dt.date(2017, 5, 13)),  # ... as a space
+    (["Datum Filiale Kasse Bon", "13 05 17 1234 2 5678"], dt.date(2017, 5, 13)),  # both as spaces
+    (["Fecha Caja Ticket", "13 05 17 0003 004512"], dt.date(2017, 5, 13)),
+    (["Datum: 13 05 17"], dt.date(2017, 5, 13)),  # both as spaces, after the label
+    (["Filiale Kasse Bon", "13 05 17 1234 2 5678"], None),  # no header names a date
+    (["Datum Filiale Kasse Bon", "EDEKA 13 05 17 1234"], None),  # the row does not start with it
+])
+def test_a_german_short_year_date_under_a_header_row_or_label(rows, expected):
+    assert _receipt(_DE_ROWS + rows).date == expected
+
+
+@pytest.mark.parametrize("deadline", [
+    "RETURN DATE 05/31/2016", "Returns accepted until 05/31/2016", "Valido hasta 31/05/2016 12:00",
+    "Echange avant le 31/05/2016 12:00", "Umtausch bis 31.05.2016", "Ruilen geldig tot 31-05-2016",
+])
+def test_a_return_or_exchange_deadline_is_not_the_purchase_date(deadline):
+    assert _receipt(["SHOP", "Main St 5", "TOTAL 1.29", deadline, "01/04/2016"]).date in (
+        dt.date(2016, 4, 1), dt.date(2016, 1, 4))  # the deadline's order says which
+
+
+@pytest.mark.parametrize("row", ["Banane 2 10.24 A", "2 10.24 A"])
+def test_a_price_under_a_date_label_that_lost_its_date_is_no_date(row):
+    assert _receipt(_DE_ROWS[:3] + ["Datum", row, "SUMME EUR 10,24"]).date is None
