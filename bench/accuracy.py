@@ -200,6 +200,20 @@ def items_match(receipt: Receipt, label: dict) -> bool | None:
         return False
 
 
+def items_miss(receipt: Receipt, label: dict) -> str:
+    """What an items miss expected (the printed count, the sums it may match) and what was read."""
+    expected = []
+    if label.get("item_count") is not None:
+        expected.append(f"count {label['item_count']}")
+    sums = [label.get("normalized", {}).get("total")]
+    if label.get("items_sum_matches"):
+        sums.append(str(sum((Decimal(item["amount"]) for item in label["items"] if item.get("amount")), Decimal(0))))
+    expected.append("sum " + " or ".join(dict.fromkeys(str(s) for s in sums)))
+    got = sum(1 for item in receipt.items if item.amount > 0)
+    return (f"expected={' / '.join(expected)!r} "
+            f"got='count {got} / sum {sum((item.amount for item in receipt.items), Decimal(0))}'")
+
+
 def score(receipt: Receipt, label: dict) -> dict[str, tuple[bool, str, str]]:
     normalized = label.get("normalized", {})
     expected_total = normalized.get("total")
@@ -272,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         if matched is not None:
             items_known += 1
             items_ok += matched
+            if not matched:
+                misses.append(f"{label_path.stem:<12} {'items':<9} {items_miss(receipt, label)}")
         country = by_country.setdefault(label.get("country") or "?", {f: [0, 0] for f in FIELDS})
         for field, (ok, expected, got) in score(receipt, label).items():
             hits[field] += ok

@@ -14,7 +14,8 @@ from .amounts import to_cents
 from .brand import find_brand
 from .category import find_category
 from .dates import RawDate, dates_on_lines, find_dates, find_times, order_from_dates, resolve, usual_order
-from .items import find_items, first_total_line, fit_to, merge_modifiers, settle_discounts, summary_line
+from .items import (fill_lost_prices, find_items, first_total_line, fit_to, items_bound, merge_modifiers,
+                    settle_discounts, summary_line)
 from .layout import Doc, build_doc
 from .locale import detect_locale
 from .merchant import find_merchant, header_end
@@ -50,7 +51,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     if after_header >= body_end:
         after_header = (name_line or 0) + 1
     body_start = _items_start(doc, after_header, first_total_line(doc, after_header, body_end), date)
-    items = merge_modifiers(find_items(doc, body_start, first_total_line(doc, body_start, body_end)), lines)
+    items_end = first_total_line(doc, body_start, items_bound(doc, body_end, _money(totals.total)))
+    items = merge_modifiers(find_items(doc, body_start, items_end), lines)
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
     brand = find_brand(doc, locale.country, header_end(doc, first_body))
@@ -75,7 +77,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     tax = _money(totals.tax)
     rounding = _money(totals.rounding)
     items = settle_discounts(items, subtotal if subtotal is not None else total)
-    items = fit_to(items, tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None))
+    targets = tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None)
+    items = fit_to(fill_lost_prices(items, doc, body_start, items_end, targets), targets)
     flags = _flags(items, subtotal, tax, _money(totals.tip), total, rounding)
     flags.update({f"total_{check}": True for check in reading.checks})
     if order_guessed:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
-from .amounts import Amount
+from .amounts import Amount, to_cents
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_off, squash_spaces
 from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SIGN_DIGITS, SUBTOTAL
@@ -25,11 +25,19 @@ _PAYMENT_WORDS = ("GEG", "GEGEBEN", "ZURUECK", "KARTENZAHLUNG", "ZAHLUNG", "GIRO
                   "KONTAKTLOS", "KUNDENBELEG", "HAENDLERBELEG", "BELEG", "TRACE", "TID", "MID", "AID", "ARQC",
                   "EFTPOS", "APPROVED", "SALE", "PURCHASE", "DEBIT", "CREDIT", "COPY", "CUSTOMER", "MERCHANT",
                   "BRUTTO", "POSTEN", "SIE", "IHRE", "SPAREN", "ERSPARNIS", "GESPART", "TAXABLE", "NR", "NUMMER",
-                  "TERMINAL ID")
+                  "TERMINAL ID", "KREDITKARTE", "WECHSELGELD", "AMEX",
+                  # French, Spanish, Dutch, Italian and Polish payment, change and tax-base lines
+                  "ESPECES", "CB", "CARTE", "BANCAIRE", "MONTANT", "HT", "EFECTIVO", "CAMBIO", "ENTREGADO", "TARJETA",
+                  "PAGO", "CON", "BASE", "IMPONIBLE", "CUOTA", "CONTANT", "PIN", "WISSELGELD", "TERUG", "CONTANTI",
+                  "RESTO", "BANCOMAT", "CARTA", "KARTA", "GOTOWKA", "RESZTA",
+                  # what the discounts came to, under the items: no discount of its own
+                  "YOU SAVED", "YOUR SAVINGS", "TODAY", "GESAMTER PREISVORTEIL", "AHORRO TOTAL", "USTED AHORRA",
+                  "VOUS ECONOMISEZ", "BESPAART")
 # the price per kilo printed under a weighed item (``PRECIO KILO 6.30``): the item's, not one of its own
 _PER_UNIT = ("PRECIO KILO", "PRECIO KG", "PRIX KILO", "PRIX KG", "PREIS KG", "PRICE PER KG", "PRICE PER LB")
 # a currency code beside a label (``Summe EUR``, ``SALE AUD``) adds nothing; beside a price alone it is no label
-_CURRENCY_CODES = frozenset(fold(code) for code in ("EUR", "USD", "GBP", "AUD", "CAD", "CHF"))
+_CURRENCY_CODES = frozenset(fold(code) for code in ("EUR", "USD", "GBP", "AUD", "CAD", "CHF", "NZD", "RM", "MYR",
+                                                     "SGD", "PLN", "CZK", "SEK", "NOK", "DKK", "HRK"))
 _NOT_ITEM = FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX + tuple(w for w in NOT_TOTAL if w not in _ITEM_WORDS) + (
     "VISA", "MASTERCARD", "CARD", "KARTE", "EC", "PAYMENT", "CHANGE", "TEL", "FAX", "INVOICE", "RECEIPT",
     "DATE", "DATUM", "TIME", "CASHIER", "TABLE", "NETT", "NET", "AMOUNT", "TERMINAL", "AUTH", "APPROVAL",
@@ -37,19 +45,35 @@ _NOT_ITEM = FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX + tuple(w for w in NOT_TO
 _NOT_ITEM_WORDS = frozenset(fold(word) for phrase in _NOT_ITEM for word in phrase.split())
 # a line of only these words takes money off: its amount is negative, whatever OCR made of the minus
 DISCOUNT_WORDS = ("DISCOUNT", "RABATT", "NACHLASS", "COUPON", "REMISE", "REDUCTION", "SAVING", "SAVINGS",
-                  "MULTIBUY", "PROMO", "PROMOTION", "OFF", "PREISVORTEIL", "AKTION", "RABAIS")
+                  "MULTIBUY", "PROMO", "PROMOTION", "OFF", "PREISVORTEIL", "AKTION", "RABAIS", "DESCUENTO", "DTO",
+                  "SCONTO", "KORTING", "AHORRO")
 _DISCOUNT_WORDS = frozenset(fold(word) for word in DISCOUNT_WORDS)
+# the German compounds a discount is printed as (``Sofortrabatt``, ``Mengenrabatt``, ``Preisnachlass``)
+_DISCOUNT_ENDINGS = tuple(fold(word) for word in ("RABATT", "NACHLASS", "VORTEIL"))
+# a line naming a coupon beside other words (``MFR COUPON``, ``STORE COUPON``, ``COUPON REST.COM``) may be one
+_COUPON_WORDS = frozenset(fold(word) for word in ("COUPON", "DISCOUNT", "RABATT", "DESCUENTO", "SCONTO", "KORTING",
+                                                  "REMISE", "SAVINGS"))
 # empties handed back (``Leergut 0,75``, ``Pfandrückgabe``): money back, whatever OCR made of the minus
 # (``Pfand 0,25`` alone is the deposit paid: an item)
 _RETURN_WORDS = ("LEERGUT", "LEERGUTBON", "LEERG", "PFAND RUECKGABE", "PFANDBON", "PFANDGUTSCHRIFT", "RUECKGABE",
                  "EMPTIES", "BOTTLE RETURN", "BOTTLE DEPOSIT RETURN", "STATIEGELD RETOUR", "RETOUR")
+# a count before a mark; not a dimension (``Schrauben 4x40``, ``3x1,5``, ``2X4X8 STUD``): a number glued after
+# the x is a unit price (``2x0,69``)
 _QTY_X_RE = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:X|x|×|\*|@|(?i:STK|ST|PC|PCS|EA))(?![A-Za-z])\s*[x×@*]?\s*")
+    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?"
+    r"(?:[Xx×](?!\d(?!\d*[.,]\d{2,4}(?!\d)))|\*|@|(?i:STK|ST|PC|PCS|EA|STUK|KS|SZT|PZ|UDS|UND))"
+    r"(?![A-Za-z])\s*[x×@*]?\s*")
 # "0,69 x 2 1,38 A" (LIDL, NETTO): the unit price, then the count, then the amount
 _UNIT_X_COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,4}[.,]\d{2})\s?[xX×*]\s?(\d{1,3})(?![\d.,])")
 # "Ix Gyros 8,90", "lx Tee": a count of one whose 1 OCR read as a letter
 _COUNT_OF_ONE_RE = re.compile(r"^(\s*)[Il|](?=\s?[xX]\s)")
+# "Zx Half Pint 2,75": a count of two whose 2 OCR read as a Z
+_COUNT_OF_TWO_RE = re.compile(r"^(\s*)Z(?=\s?[xX]\s)")
 _LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z])")
+# "2,00 Cana 3,60": the count printed with decimals before the name (Spanish and Italian bar tickets, "Uds")
+_DECIMAL_COUNT_RE = re.compile(r"^\s*(\d{1,2})[.,]00\s+(?=[^\W\d_]{2})")
+# "Latte x 2 9.00", "Croissant (x3) 10.50": the count printed after the name (Square, Shopify, Lightspeed)
+_COUNT_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_])[\s(]+[xX×]\s?(\d{1,2})\)?\s*$")
 _MAX_ITEMS = 200
 
 
@@ -82,6 +106,24 @@ def first_total_line(doc: Doc, start: int, end: int) -> int:
                 and value_after(doc, line, keyword_end(line.text, _ITEMS_END)) is not None):
             return line.index
     return end
+
+
+def items_bound(doc: Doc, end: int, total: Decimal | None) -> int:
+    """Where the items end at the latest: ``end``, the line the total was read from, unless that line
+    is an item's (a name beside its price, no total, tax or payment word) and a total label below it
+    shows the total's last digits, its amount garbled (``CAFE 5.58`` over ``ToTaL: 58``: the one item
+    of a receipt); then that label."""
+    if end >= len(doc.lines) or total is None:
+        return end
+    line = doc.lines[end]
+    if not (_named(line.text) and _priced(line)) or _skipped(line) or has_keyword(line.text, _NOT_ITEM) \
+            or _garbled_total(line.text):
+        return end
+    printed = re.sub(r"\D", "", f"{total:.2f}")
+    return next((below.index for below in doc.lines[end + 1:]
+                 if (has_keyword(below.text, _ITEMS_END) or _garbled_total(below.text))
+                 and any(len(number) >= 2 and printed.endswith(number) for number in re.findall(r"\d+", below.text))),
+                end)
 
 
 _GLUED_DIGIT_RE = re.compile(r"(?<=[A-Za-z]{4})\d(?=\s|$)")
@@ -216,7 +258,7 @@ def _priced(line: Line) -> list[Amount]:
 
 # words of a price line that name nothing: quantity marks, units, tax codes (``3 X 2.90 8.70 SR``)
 _PRICE_LINE_WORDS = frozenset(("X", "PC", "PCS", "EA", "STK", "ST", "KG", "QTY", "SR", "ZR", "ZRL", "TX", "NT",
-                               "RM", "EUR", "USD", "GBP"))
+                               "RM", "EUR", "USD", "GBP", "STUK", "KS", "SZT", "PZ", "UDS", "UND"))
 
 
 def _named(text: str) -> bool:
@@ -231,8 +273,15 @@ def _skipped(line: Line) -> bool:
 
 
 def _tax_line(text: str) -> bool:
-    """``GST payable (6%) 0,37``, ``MwSt 19% 1,23``: a tax and its rate, however garbled the rest."""
-    return has_keyword(text, TAX) and bool(RATE_RE.search(text))
+    """``GST payable (6%) 0,37``, ``MwSt 19% 1,23``: a tax and its rate, however garbled the rest; or a
+    tax named last before its amount (``FOOD TAX 1.28``, ``LIQUOR TAX``, ``dont TVA 0,30``)."""
+    if has_keyword(text, TAX) and bool(RATE_RE.search(text)):
+        return True
+    words = _words(re.split(r"\d", text, maxsplit=1)[0])
+    return bool(words) and words[-1] in _TAX_WORDS
+
+
+_TAX_WORDS = frozenset(fold(word) for word in TAX if " " not in word) | {"QST"}
 
 
 def _price_line(line: Line) -> bool:
@@ -294,16 +343,21 @@ def _with_count(item: LineItem, count: tuple[Decimal, Decimal]) -> LineItem:
 
 
 def _item(text: str, amounts: list[Amount], index: int, description: str | None = None) -> LineItem:
-    text = _COUNT_OF_ONE_RE.sub(r"\g<1>1", text)
+    text = _counts_as_digits(text)
+    amounts = [a for a in amounts[:-1] if a.value.as_tuple().exponent <= -2] + amounts[-1:]  # "3x1,5": a size
     amount = amounts[-1].value
     quantity = unit_price = None
     qty_match = _QTY_X_RE.search(text)
-    if (counted := _unit_times_count(text, amount)) is not None:
+    if (count := _decimal_count(text, amounts)) is not None and description is None:
+        quantity, amounts = count, amounts[1:]
+    elif (counted := _unit_times_count(text, amount)) is not None:
         quantity, unit_price = counted
     elif qty_match and not _is_price(qty_match.group(1), amounts):
         quantity = Decimal(qty_match.group(1).replace(",", "."))
-    elif (lead := _LEADING_QTY_RE.match(text)) and description is None:
-        quantity = Decimal(lead.group(1))
+    elif lead := _LEADING_QTY_RE.match(description if description is not None else text):
+        quantity = Decimal(lead.group(1))  # "2 Bistro Burger" over its price: the name line's count
+    elif after := _COUNT_AFTER_NAME_RE.search(description if description is not None else text[:amounts[0].start]):
+        quantity = Decimal(after.group(1))
     if unit_price is None and len(amounts) >= 2:
         unit_price = amounts[-2].value
         if quantity is None and unit_price and (amount / unit_price) == (amount / unit_price).to_integral_value():
@@ -312,10 +366,19 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
         unit_price = (amount / quantity).quantize(Decimal("0.01"))
     if quantity is not None and unit_price is not None and abs(quantity * unit_price - amount) > Decimal("0.05"):
         unit_price = None if len(amounts) < 2 else unit_price
-    desc = description if description is not None else _description(text, amounts)
+    desc = _without_count(description) if description is not None else _description(text, amounts)
     if quantity is not None and quantity == quantity.to_integral_value():
         quantity = quantity.quantize(Decimal("1"))
     return LineItem(description=desc, amount=amount, quantity=quantity, unit_price=unit_price, line_index=index)
+
+
+def _decimal_count(text: str, amounts: list[Amount]) -> Decimal | None:
+    """The count of ``2,00 Cana 3,60``: a whole number printed with decimals before the name, the
+    line's first amount, with the item's price after the name."""
+    match = _DECIMAL_COUNT_RE.match(text)
+    if match is None or len(amounts) < 2 or amounts[0].start > match.end(1) or amounts[0].value <= 0:
+        return None
+    return Decimal(match.group(1))
 
 
 def _unit_times_count(text: str, amount: Decimal) -> tuple[Decimal, Decimal] | None:
@@ -348,12 +411,27 @@ def _description(text: str, amounts: list[Amount]) -> str:
     cut = amounts[0].start if amounts else len(text)
     # amounts' positions refer to the cleaned text, which only ever shortens noisy numbers
     desc = text[:cut] if cut <= len(text) else text
-    desc = _LEADING_QTY_RE.sub("", _QTY_X_RE.sub(" ", _COUNT_OF_ONE_RE.sub(r"\g<1>1", desc)))  # "1 CVS IBUPROFEN"
+    desc = _COUNT_AFTER_NAME_RE.sub("", _DECIMAL_COUNT_RE.sub("", desc))
+    desc = _LEADING_QTY_RE.sub("", _QTY_X_RE.sub(" ", _counts_as_digits(desc)))  # "1 CVS IBUPROFEN"
     desc = re.sub(r"(RM|EUR|USD|GBP|MYR|[$€£])\s*$", "", desc.strip())
     if not letters(desc):  # "2 @ 1.24 BANANAS 2.48 N": the name after count and price
         named = max(_NUMBER_SPLIT_RE.split(text), key=letters)
         desc = named if letters(named) else desc
     return squash_spaces(desc).strip(" .:*-") or squash_spaces(text)
+
+
+def _counts_as_digits(text: str) -> str:
+    return _COUNT_OF_TWO_RE.sub(r"\g<1>2", _COUNT_OF_ONE_RE.sub(r"\g<1>1", text))
+
+
+def _without_count(name: str) -> str:
+    """A name line printed over its price without the count before or after the name (``2x Weissbier``,
+    ``Latte x 2``)."""
+    name = _COUNT_AFTER_NAME_RE.sub("", _LEADING_COUNT_RE.sub("", _counts_as_digits(name)))
+    return squash_spaces(name) or name
+
+
+_LEADING_COUNT_RE = re.compile(r"^\s*\d{1,2}\s?[xX×]?\s+(?=[^\W\d_])")
 
 
 def _without_measure(text: str) -> str:
@@ -373,6 +451,10 @@ def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tup
     items = tuple(replace(i, amount=-i.amount) if _takes_money_off(i) and i.amount > 0 else i for i in items)
     if target is None or _sum(items) == target:
         return items
+    coupons = [index for index, item in enumerate(items) if item.amount > 0 and _names_a_coupon(item)]
+    if coupons and _sum(items) - 2 * sum(items[index].amount for index in coupons) == target:
+        return tuple(replace(item, amount=-item.amount) if index in coupons else item
+                     for index, item in enumerate(items))
     for index, item in enumerate(items):
         digits = str(-item.amount)
         if _takes_money_off(item) and len(digits.split(".")[0]) >= 2:
@@ -382,21 +464,86 @@ def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tup
     return items
 
 
+# "CAFE REGULAR 25", "Zwiebeln rot '99": a price whose units and decimal separator OCR lost, its cents
+# left at the end of the name (a tax class after them; not a size: "20 G", "33 CL")
+_CENTS_LEFT_RE = re.compile(r"\s['‘’`´,.]?(\d{2})(?:\s[A-FH-KM-Z*])?\s*$")
+_MAX_LOST_UNITS = 9  # one digit lost before the separator
+
+
+def fill_lost_prices(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
+                     targets: tuple[Decimal, ...]) -> tuple[LineItem, ...]:
+    """Items whose price OCR garbled, found by the receipt's arithmetic: named lines in
+    ``[start, end)`` that gave no item because their price lost its units and separator
+    (``CAFE REGULAR 25`` for 1,25, ``TOMATE FRITO 65`` for 0,65), and a name printed over its priced
+    twin (``REUTILIZABLE DIA`` / ``REUTILIZABLE DIA 0,05``: one line per article bought, one price
+    lost). All of them together, and only where they make the items hit a target exactly: with their
+    cents alone, or with the units one such line lost (a single digit)."""
+    if not items or not targets or _sum(items) in targets:
+        return items
+    used = {item.line_index for item in items}
+    by_line = {item.line_index: item for item in items}
+    cents: list[tuple[Line, Decimal, int]] = []  # the line, its cents, where its name ends
+    twins: list[tuple[Line, LineItem]] = []
+    for line in doc.lines[start:end]:
+        if line.index in used or _skipped(line) or not _named(line.text) or re.search(r"[:#]", line.text):
+            continue
+        left = _CENTS_LEFT_RE.search(line.text)
+        if left is not None and not line.amounts and _named(line.text[:left.start()]):
+            cents.append((line, Decimal(left.group(1)) / 100, left.start()))
+        elif not any(ch.isdigit() for ch in line.text):
+            twin = next((by_line[i] for i in (line.index + 1, line.index - 1) if i in by_line
+                         and _same_name(by_line[i].description, line.text)), None)
+            if twin is not None:
+                twins.append((line, twin))
+    if not cents and not twins:
+        return items
+    known = sum((twin.amount for _, twin in twins), Decimal(0)) + sum((value for _, value, _ in cents), Decimal(0))
+    for target in targets:
+        units = target - _sum(items) - known
+        if units == 0 or (0 < units <= _MAX_LOST_UNITS and units % 1 == 0 and len(cents) == 1):
+            found = [LineItem(description=squash_spaces(line.text[:cut]).strip(" .:*-'"), amount=value + units,
+                              line_index=line.index) for line, value, cut in cents]
+            found += [replace(twin, line_index=line.index, description=squash_spaces(line.text))
+                      for line, twin in twins]
+            return tuple(sorted(items + tuple(found), key=lambda item: item.line_index or 0))
+    return items
+
+
+def _same_name(description: str, text: str) -> bool:
+    return squash_spaces(fold(description)) == squash_spaces(fold(text))
+
+
 def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...]:
     """Items whose sum misses every target (subtotal, total, ...): one item whose price begins with a
     currency sign read as a digit (``$3.95`` as ``83.95``) is read without it if that makes the sum
-    hit a target exactly; else, where the first ``k`` items hit one exactly, the lines after those
-    were no items (a garbled total or tax label)."""
+    hit a target exactly; so is a line total OCR misread where its count times its unit price
+    (``2x Weissbier 3,30 26,40``: 6,60) makes the sum hit one; else, where the first ``k`` items hit
+    one exactly, the lines after those were no items (a garbled total or tax label)."""
     if not items or not targets or _sum(items) in targets:
         return items
     if (signed := _without_sign_digit(items, targets)) is not None:
         return signed
+    if (counted := _by_count_times_price(items, targets)) is not None:
+        return counted
     running, fitting = Decimal(0), len(items)
     for k, item in enumerate(items[:-1], start=1):
         running += item.amount or 0
         if running in targets:
             fitting = k
     return items[:fitting]
+
+
+def _by_count_times_price(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...] | None:
+    """The items with the amounts their count and unit price make, where a printed amount disagrees:
+    all of them, else one, if that makes the sum hit a target."""
+    wrong = [index for index, item in enumerate(items) if item.quantity and item.unit_price is not None
+             and item.amount is not None and item.quantity * item.unit_price != item.amount]
+    for chosen in ([wrong] if len(wrong) > 1 else []) + [[index] for index in wrong]:
+        repaired = tuple(replace(item, amount=to_cents(item.quantity * item.unit_price)) if index in chosen else item
+                         for index, item in enumerate(items))
+        if _sum(repaired) in targets:
+            return repaired
+    return None
 
 
 def _without_sign_digit(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...] | None:
@@ -415,12 +562,23 @@ def _takes_money_off(item: LineItem) -> bool:
     """A discount (``Rabatt``, ``Preisvortei]``: its words read through OCR look-alikes) or empties
     handed back (``Leergut``, ``Pfandrückgabe``)."""
     description = item.description or ""
-    words = [word for word in (fold(token).strip(".:;,*-'") for token in re.findall(r"[^\W\d_]\S*", description))
-             if len(word) >= 2]
-    if words and all(word in _DISCOUNT_WORDS for word in words):
+    words = _words(description)
+    if words and all(word in _DISCOUNT_WORDS or word.endswith(_DISCOUNT_ENDINGS) for word in words):
         return True
     found = find_keyword(description, _RETURN_WORDS)
     return found is not None and found[1] <= 1  # the line opens with it
+
+
+def _names_a_coupon(item: LineItem) -> bool:
+    """``MFR COUPON 2.00``: a coupon named beside other words, its minus lost (only where the items then
+    add up is it taken for one)."""
+    return any(word in _COUPON_WORDS for word in _words(item.description or ""))
+
+
+def _words(text: str) -> list[str]:
+    """The folded words of ``text`` (two letters or more, punctuation around them dropped)."""
+    return [word for word in (fold(token).strip(".:;,*-'") for token in re.findall(r"[^\W\d_]\S*", text))
+            if len(word) >= 2]
 
 
 def _sum(items: tuple[LineItem, ...]) -> Decimal:
@@ -436,20 +594,30 @@ def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tu
     restaurant's ``2 Cheeseburger 21.90`` / ``   Add Bacon 2.00`` is one cheeseburger line of
     23.90. ``lines`` are the OCR lines the items' indexes point into. Indented means to the right of the
     item and of where the item lines usually start: names printed right of a count column (``2 Roll Set``
-    over ``Zaru Soba``), a photo taken at a slant, are no modifiers. A discount or empties handed back is
-    an item of its own."""
+    over ``Zaru Soba``), a photo taken at a slant, are no modifiers. An add-on marked as one (``+ Extra
+    Shot 0.50``, ``ADD BACON 2.00``) is a modifier wherever OCR placed it. A discount or empties handed
+    back is an item of its own."""
     column = _usual_left(items, lines)
     merged: list[LineItem] = []
     for item in items:
         above = merged[-1] if merged else None
         if above is not None and item.quantity is None and item.amount is not None and above.amount is not None \
                 and abs(item.amount) < above.amount and not _takes_money_off(item) \
-                and _indented_under(lines, above, item, column):  # an add-on costs less
-            merged[-1] = replace(above, description=f"{above.description}, {item.description}",
+                and (_indented_under(lines, above, item, column) or _marked_under(lines, above, item)):  # costs less
+            merged[-1] = replace(above, description=f"{above.description}, {item.description.lstrip('+ ')}",
                                  amount=above.amount + item.amount, unit_price=None)
         else:
             merged.append(item)
     return tuple(merged)
+
+
+_MODIFIER_MARK_RE = re.compile(r"^\s*(?:\+|ADD\s)", re.IGNORECASE)
+
+
+def _marked_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem) -> bool:
+    return item.line_index is not None and modifier.line_index is not None \
+        and 0 < modifier.line_index - item.line_index <= _MODIFIER_GAP and modifier.line_index < len(lines) \
+        and bool(_MODIFIER_MARK_RE.match(lines[modifier.line_index].text))
 
 
 def _usual_left(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> float | None:
@@ -466,6 +634,29 @@ def _indented_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem
     first, second = lines[item.line_index], lines[modifier.line_index]
     if first.box is None or second.box is None:
         return False
-    char_width = (first.box[2] - first.box[0]) / max(len(first.text), 1)
     left = max(first.box[0], column if column is not None else first.box[0])
-    return second.box[0] - left >= _MODIFIER_INDENT * char_width
+    return second.box[0] - left >= _MODIFIER_INDENT * _char_width(first) and not _in_name_column(first, second)
+
+
+def _char_width(line: OcrLine) -> float:
+    """The width of a character: from the words' own boxes where OCR gave them (the gap before a price
+    column holds no characters), else from the whole line."""
+    widths = sorted((word.box[2] - word.box[0]) / len(word.text) for word in line.words
+                    if word.box is not None and len(word.text) >= 3)
+    if widths:
+        return widths[len(widths) // 2]
+    return (line.box[2] - line.box[0]) / max(len(line.text), 1)
+
+
+_COUNT_WORD_RE = re.compile(r"^(?:\d{1,2}|[Il|1Z]?\d?[xX×])$")
+
+
+def _in_name_column(item: OcrLine, line: OcrLine) -> bool:
+    """``1x Berenjenas 7,00`` over ``Croquetas 5,50``: a line starting where the name of a counted item
+    starts (right of its count word) is an item whose count OCR lost, not a modifier, which is indented
+    past the name. Known from the words' own boxes only."""
+    if len(item.words) < 2 or item.words[0].box is None or item.words[1].box is None or line.box is None \
+            or not _COUNT_WORD_RE.match(item.words[0].text):
+        return False
+    name = item.words[1]
+    return line.box[0] - name.box[0] < (name.box[2] - name.box[0]) / max(len(name.text), 1)

@@ -286,3 +286,285 @@ Kundenkarte
 Summe EUR 3,61
 """) == [("4011 2", Decimal(2), Decimal("0.69"), Decimal("1.38")), ("Buttermilch", None, None, Decimal("1.38")),
          ("Zucker", None, None, Decimal("0.85"))]
+
+
+def test_compound_and_foreign_discount_words_take_money_off():
+    """``Sofortrabatt``, ``Mengenrabatt`` (German compounds), ``Descuento``, ``Korting``, ``Sconto``:
+    printed without their minus, they are reductions all the same."""
+    assert amounts("""
+Kaufland
+Vollmilch 3,5% 1,29 A
+Sofortrabatt 0,20 A
+Hafermilch 1,99 A
+Mengenrabatt 0,30
+Summe 2,78
+""") == [Decimal("1.29"), Decimal("-0.20"), Decimal("1.99"), Decimal("-0.30")]
+    assert amounts("""
+SUPERMERCADO LA PLAZA
+PAN INTEGRAL 1,10
+Descuento 0,15
+AGUA MINERAL 0,55
+Korting 0,05
+Sconto 10% 0,10
+TOTAL 1,35
+""") == [Decimal("1.10"), Decimal("-0.15"), Decimal("0.55"), Decimal("-0.05"), Decimal("-0.10")]
+
+
+def test_a_coupon_named_beside_other_words_takes_money_off_where_the_items_then_add_up():
+    assert amounts("""
+KROGER
+LAUNDRY DETERGENT 11.49
+MFR COUPON 1.50
+STORE COUPON SAVE 0.75
+APPLES 2.30
+SUBTOTAL 11.54
+TOTAL 11.54
+""") == [Decimal("11.49"), Decimal("-1.50"), Decimal("-0.75"), Decimal("2.30")]
+    assert amounts("""
+KROGER
+COUPON BINDER 4.99
+APPLES 2.30
+SUBTOTAL 7.29
+TOTAL 7.29
+""") == [Decimal("4.99"), Decimal("2.30")]  # a coupon binder bought: the items add up as printed
+
+
+def test_a_tax_named_last_before_its_amount_is_no_item():
+    receipt = extract_receipt(ocr("""
+RIVERSIDE TAPHOUSE
+1 PALE ALE 6.50
+1 FISH TACOS 13.00
+FOOD TAX 1.14
+LIQUOR TAX 0.59
+SUB-TOTAL 21.23
+TOTAL 21.23
+"""))
+    assert [i.description for i in receipt.items] == ["PALE ALE", "FISH TACOS"]
+    assert amounts("""
+BRASSERIE DU PORT
+Moules Frites 16,50
+Pression 5,20
+Dont TVA 3,31
+Somme 21,70 EUR
+""") == [Decimal("16.50"), Decimal("5.20")]
+
+
+def test_a_count_printed_after_the_name():
+    """Tablet POS systems (Square, Shopify) print ``Latte x 2`` and the line's amount."""
+    assert items("""
+NORTHSIDE ROASTERS
+Flat White x 2 9.50
+Almond Croissant (x3) 12.75
+Drip Coffee 3.25
+Subtotal 25.50
+""") == [("Flat White", Decimal(2), Decimal("4.75"), Decimal("9.50")),
+         ("Almond Croissant", Decimal(3), Decimal("4.25"), Decimal("12.75")),
+         ("Drip Coffee", None, None, Decimal("3.25"))]
+
+
+def test_a_count_printed_with_decimals_before_the_name():
+    """Spanish and Italian bar tickets print the units as ``2,00`` before the name."""
+    assert items("""
+CERVECERIA SANTA ANA
+2,00 Caña 4,40
+1,00 Tortilla Española 7,50
+3,00 Café con leche 1,60 4,80
+TOTAL 16,70
+""") == [("Caña", Decimal(2), Decimal("2.20"), Decimal("4.40")),
+         ("Tortilla Española", Decimal(1), Decimal("7.50"), Decimal("7.50")),
+         ("Café con leche", Decimal(3), Decimal("1.60"), Decimal("4.80"))]
+
+
+def test_a_price_whose_units_ocr_lost_is_read_where_the_items_then_add_up():
+    """``TE VERDE 35`` is 1,35 (a ``1,`` lost): the total says which units."""
+    assert items("""
+CAFETERIA LUNA
+BOCADILLO JAMON 4,50
+TE VERDE 35
+ZUMO NARANJA 2,80
+TOTAL 8,65
+""") == [("BOCADILLO JAMON", None, None, Decimal("4.50")), ("TE VERDE", None, None, Decimal("1.35")),
+         ("ZUMO NARANJA", None, None, Decimal("2.80"))]
+    assert amounts("""
+CAFETERIA LUNA
+BOCADILLO JAMON 4,50
+TE VERDE 35
+ZUMO NARANJA 2,80
+TOTAL 9,10
+""") == [Decimal("4.50"), Decimal("2.80")]  # 1.80 missing: no single lost digit explains it
+
+
+def test_cents_left_of_lost_prices_and_a_name_printed_over_its_priced_twin():
+    """A grocery printing one line per article: ``BOLSA PAPEL`` lost its price beside its twin,
+    ``PAN 55`` and ``SAL 32`` their ``0,``."""
+    assert amounts("""
+SUPERMERCADO EL SOL
+BOLSA PAPEL
+BOLSA PAPEL 0,10
+ACEITE GIRASOL 2,15
+PAN 55
+SAL 32
+TOTAL A PAGAR 3,22
+""") == [Decimal("0.10"), Decimal("0.10"), Decimal("2.15"), Decimal("0.55"), Decimal("0.32")]
+
+
+def test_the_one_item_whose_price_was_read_as_the_total_is_an_item():
+    """The TOTAL line's amount is garbled (``ToTaL: 20``, its last digits left): the total was read
+    from the item's line, and the items run to the label below it."""
+    receipt = extract_receipt(ocr("""
+CAFE DU PARC
+Caissier: 12
+Date: 14/03/2019 09:12
+CHOCOLAT CHAUD 4.20
+ToTaL: 20
+Dont TVA 0.38
+Especes 10
+Rendu 80
+"""))
+    assert (receipt.total, [(i.description, i.amount) for i in receipt.items]) == (
+        Decimal("4.20"), [("CHOCOLAT CHAUD", Decimal("4.20"))])
+
+
+def test_a_count_on_a_name_line_whose_price_stands_on_the_row_below():
+    assert items("""
+Gasthaus zur Krone
+2x Weissbier 0,5l
+                          9,20
+1 Schnitzel Wiener Art
+                          14,90
+Summe 24,10
+""") == [("Weissbier 0,5l", Decimal(2), Decimal("4.60"), Decimal("9.20")),
+         ("Schnitzel Wiener Art", Decimal(1), Decimal("14.90"), Decimal("14.90"))]
+
+
+@pytest.mark.parametrize("line", [
+    "Especes 20,00", "Rendu 1,50", "CB 12,40", "Carte Bancaire 12,40", "Prix HT 11,27", "Efectivo 20,00",
+    "Cambio 6,30", "Entregado 20,00", "Pago con tarjeta 12,40", "Base Imponible 11,27", "Cuota 1,13",
+    "Contant 20,00", "PIN 12,40", "Wisselgeld 7,60", "Contanti 20,00", "Resto 5,15", "Bancomat 12,40",
+    "Kreditkarte 12,40", "Wechselgeld 1,20", "AMEX 12.40",
+    "YOU SAVED $2.00 TODAY", "Your Savings 2.00", "Gesamter Preisvorteil 4,44", "Usted ahorra 1,20",
+    "Vous economisez 2,00", "U bespaart 1,00",  # what the discounts came to
+    "CASH RM 106.28", "CHANGE RM 47.00", "Karta PLN 12,48",  # a currency code beside the label
+])
+def test_french_spanish_dutch_and_italian_payment_and_savings_lines_are_no_items(line):
+    assert summary_line(line)
+
+
+@pytest.mark.parametrize("line", ["Café con leche 1,60", "Pizza Base 3,00", "Carte des vins 4,00", "Preisvorteil 0,30",
+                                  "TODAY SPECIAL PIZZA 9.99"])
+def test_names_holding_a_payment_word_are_items(line):
+    assert not summary_line(line)
+
+
+def ocr_words(text: str) -> list[OcrLine]:
+    """As ``ocr``, with a word box per space-separated token (EasyOCR's words)."""
+    lines = []
+    for line in ocr(text):
+        words, x = [], line.box[0]
+        for token in line.text.split(" "):
+            words.append(OcrLine(token, box=(x, line.box[1], x + 12 * len(token), line.box[3]), confidence=0.8))
+            x += 12 * (len(token) + 1)
+        lines.append(OcrLine(line.text, box=line.box, confidence=line.confidence, words=tuple(words)))
+    return lines
+
+
+def test_a_line_in_the_name_column_under_a_counted_item_is_an_item_whose_count_ocr_lost():
+    """``Croquetas`` starts where the name of ``1x Berenjenas`` does (its ``1x`` lost); ``Add Bacon`` is
+    indented past the name of ``1 Burger``: a modifier."""
+    receipt = extract_receipt(ocr_words("""
+TAPAS BAR SOL
+1x Pan con Tomate 3,00
+1x Berenjenas con Miel 7,00
+   Croquetas de Pulpo 5,50
+   Espinacas 7,50
+2x Tarta de Santiago 11,00
+1x Cana 2,50
+1x Burger 12,00
+      Add Bacon 2,00
+Item Total 50,50
+"""))
+    assert [(i.description, i.amount) for i in receipt.items] == [
+        ("Pan con Tomate", Decimal("3.00")), ("Berenjenas con Miel", Decimal("7.00")),
+        ("Croquetas de Pulpo", Decimal("5.50")), ("Espinacas", Decimal("7.50")),
+        ("Tarta de Santiago", Decimal("11.00")), ("Cana", Decimal("2.50")), ("Burger, Add Bacon", Decimal("14.00"))]
+
+
+def test_a_line_total_ocr_misread_is_what_its_count_times_its_unit_price_make_where_the_items_then_add_up():
+    assert items("""
+CAFE DE BRUG
+2x Weissbier 3,30 26,40
+1x Bitterballen 6,50 6,50
+Totaal 13,10
+""") == [("Weissbier", Decimal(2), Decimal("3.30"), Decimal("6.60")),
+         ("Bitterballen", Decimal(1), Decimal("6.50"), Decimal("6.50"))]
+
+
+def test_a_count_of_two_whose_2_ocr_read_as_a_z():
+    assert items("""
+THE RED LION
+Zx Half Pint Bitter 5,70
+Ix Scampi 9,95
+Total 15,65
+""") == [("Half Pint Bitter", Decimal(2), Decimal("2.85"), Decimal("5.70")),
+         ("Scampi", Decimal(1), Decimal("9.95"), Decimal("9.95"))]
+
+
+def test_an_add_on_marked_as_one_is_a_modifier_however_ocr_placed_it():
+    """A slanted photo puts ``+ Extra Shot`` at the items' left edge: its mark says it is an add-on."""
+    assert items("""
+BEAN THERE CAFE
+1 Oat Latte 5.25
++ Extra Shot 0.75
+ADD Vanilla Syrup 0.60
+1 Blueberry Muffin 3.95
+Subtotal 10.55
+""") == [("Oat Latte, Extra Shot, ADD Vanilla Syrup", Decimal(1), None, Decimal("6.60")),
+         ("Blueberry Muffin", Decimal(1), Decimal("3.95"), Decimal("3.95"))]
+
+
+def test_a_modifier_is_indented_by_characters_of_the_words_not_of_a_line_stretched_to_its_price_column():
+    """OCR gives ``BACON BURGER 9.79`` one box from the name to the price column: its characters are
+    as wide as its words' (12 px), not the box's width over 17 characters."""
+    def row(i: int, left: int, name: str, price: str) -> OcrLine:
+        box = (left, 30 * i, 700, 30 * i + 24)
+        words = (OcrLine(name, box=(left, box[1], left + 12 * len(name), box[3])),
+                 OcrLine(price, box=(700 - 12 * len(price), box[1], 700, box[3])))
+        return OcrLine(f"{name} {price}", box=box, confidence=0.8, words=words)
+
+    lines = [OcrLine("RED BARN GRILL", box=(200, 0, 368, 24)), row(1, 10, "ICED TEA", "2.39"),
+             row(2, 10, "BACON BURGER", "9.79"), row(3, 58, "GLUTEN FREE BUN", "0.50"),
+             row(4, 10, "HOUSE SALAD", "7.50"), row(5, 10, "Subtotal", "20.18")]
+    assert [(i.description, i.amount) for i in extract_receipt(lines).items] == [
+        ("ICED TEA", Decimal("2.39")), ("BACON BURGER, GLUTEN FREE BUN", Decimal("10.29")),
+        ("HOUSE SALAD", Decimal("7.50"))]
+
+
+def test_a_dimension_in_the_name_is_no_count():
+    """DIY and lumber tills print sizes (``4x40``, ``3x1,5``, ``2X4X8``): no count, no unit price; a
+    count with its unit price glued (``2x0,69``) is one."""
+    assert items("""
+toom Baumarkt
+Spanplattenschrauben 4x40 3,99 A
+Mantelleitung 3x1,5 12,99 A
+Kantholz 2X4X8 8,49 A
+Duebel 2x0,69 1,38 A
+Summe 26,85
+""") == [("Spanplattenschrauben 4x40", None, None, Decimal("3.99")),
+         ("Mantelleitung 3x1,5", None, None, Decimal("12.99")),
+         ("Kantholz 2X4X8", None, None, Decimal("8.49")),
+         ("Duebel", Decimal(2), Decimal("0.69"), Decimal("1.38"))]
+
+
+def test_counts_in_pieces_in_other_languages():
+    """``ks`` (Czech), ``szt`` (Polish), ``stuk`` (Dutch), ``uds`` (Spanish) count pieces like ``Stk``."""
+    assert items("""
+ALBERT
+Rohlik 10 ks x 2,50 25,00
+Jogurt 2 szt x 3,49 6,98
+Kaas 3 stuk x 1,20 3,60
+Pan 2 uds x 0,90 1,80
+CELKEM 37,38
+""") == [("Rohlik", Decimal(10), Decimal("2.50"), Decimal("25.00")),
+         ("Jogurt", Decimal(2), Decimal("3.49"), Decimal("6.98")),
+         ("Kaas", Decimal(3), Decimal("1.20"), Decimal("3.60")),
+         ("Pan", Decimal(2), Decimal("0.90"), Decimal("1.80"))]
