@@ -15,6 +15,18 @@ The receipts are invented; no real shop is named.
     .venv/bin/python bench/synthetic_receipts.py var/synthetic-usd --count 24 --countries us --dollar-signs
 
 writes US receipts whose amounts carry a glued "$", half of them phone photos (#14 class 1).
+
+    .venv/bin/python bench/synthetic_receipts.py /tmp/syn-rest --kind restaurant --count 24 --seed 14
+    .venv/bin/python bench/synthetic_receipts.py /tmp/syn-disc --kind discounter --count 24 --seed 14
+
+write US restaurant checks (server / table / guests header, "2 Lasagna 35.98", modifiers indented
+under a dish, a tip guide, a card slip whose tip and total are left blank or written in by hand in
+a larger slanted font: the labelled total is then what was paid), three in four as phone photos;
+and German discounter receipts (a logo, or only the legal name in the footer, which is then the
+label; tax-class letters in the price column, "2 x 0,69" count lines, Pfand and Leergut, Summe /
+zu zahlen, cash with change or a card, the VAT table, DD.MM.YY beside the time at the top, the
+bottom or under a "Datum Uhrzeit Filiale Kasse Bon" header), four in five as 300 dpi scans. Their
+labels also carry ``items`` (description, count, amount), ``item_count`` and ``items_sum_matches``.
 """
 from __future__ import annotations
 
@@ -30,6 +42,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONTS = ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf", "DejaVuSans.ttf", "DejaVuSansCondensed.ttf")
+THERMAL_FONTS = ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf")  # till printers print a fixed pitch
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 CENT = Decimal("0.01")
 
@@ -196,8 +209,242 @@ def _payment(rng: random.Random, country: str, total: Decimal, width: int, sign:
             f"{'*' * 12}{rng.randrange(1000, 9999)}"]
 
 
-def render(receipt: Receipt, rng: random.Random) -> Image.Image:
-    font = ImageFont.truetype(str(FONT_DIR / rng.choice(FONTS)), rng.choice((22, 24, 26, 28)))
+# --- restaurant checks (US) and discounter receipts (DE): --kind restaurant / --kind discounter ---
+
+RESTAURANTS = ("COPPER KETTLE", "BLUE HERON GRILL", "ROSA'S TRATTORIA", "LUCKY DRAGON", "THE SALTY PELICAN",
+               "MAPLE STREET DINER", "RED BARN BBQ", "CASA VERDE CANTINA", "HARBOR LIGHT TAVERN", "GOLDEN SPOON BISTRO")
+DISHES = (("Lasagna", "17.99"), ("Caesar Salad", "9.50"), ("Cheeseburger", "13.49"), ("Fish Tacos", "14.25"),
+          ("Chicken Wings", "12.99"), ("Iced Tea", "2.99"), ("Draft Beer", "6.50"), ("Coke", "2.75"),
+          ("Ribeye Steak", "28.00"), ("Pad Thai", "13.95"), ("Clam Chowder", "7.25"), ("Onion Rings", "5.99"),
+          ("Margarita", "9.00"), ("Coffee", "2.50"), ("Cheesecake", "7.50"), ("Club Sandwich", "11.75"))
+MODIFIERS = (("no onions", None), ("add bacon", "1.50"), ("extra cheese", "1.00"), ("side ranch", "0.75"),
+             ("well done", None), ("sub fries", "2.00"), ("no ice", None), ("dressing on side", None))
+SERVERS = ("Maria", "Dana", "Josh", "Kim", "Luis", "Tasha", "Ben")
+DISCOUNTERS = ("NORDKAUF", "SPARFIX", "PREISRADL", "KAUFGUT", "MARKTBLITZ", "SPARKORB", "FRISCHPUNKT")
+GROCERIES = (("Vollmilch 3,5%", "0.99"), ("Toastbrot", "1.19"), ("Bananen", "1.69"), ("Eier Bodenh. 10St", "2.29"),
+             ("Gouda Scheiben", "1.89"), ("Kaffee gemahlen", "4.99"), ("Apfelschorle", "0.69"), ("Butter", "2.19"),
+             ("Joghurt Natur", "0.49"), ("Spaghetti", "0.89"), ("Tomaten passiert", "0.59"), ("Mineralwasser", "0.25"),
+             ("Kartoffeln 2kg", "2.49"), ("Schokolade", "0.99"), ("Cola 1,5L", "0.79"), ("Hackfleisch 500g", "3.99"))
+BOTTLED = ("Apfelschorle", "Mineralwasser", "Cola 1,5L")
+
+
+@dataclass(frozen=True)
+class Check:
+    """A receipt of the new kinds: its lines, the words written by hand into some of them
+    (line index, text), and the labelled items (description, count, amount)."""
+
+    receipt: Receipt
+    handwritten: tuple[tuple[int, str], ...]
+    items: tuple[tuple[str, int, Decimal], ...]
+
+
+def build_restaurant(rng: random.Random, index: int) -> Check:
+    """A US restaurant check: server/table header, quantities before the dishes, modifiers indented
+    under them, subtotal, sales tax, total; a tip guide, a card slip with a tip line left blank or
+    filled in by hand (the paid total is then total + tip), "$" glued to the amounts on some."""
+    width = rng.choice((32, 36, 40))
+    sign = rng.random() < 0.5
+    name = rng.choice(RESTAURANTS)
+    when = dt.datetime(2023, 1, 1, 11) + dt.timedelta(days=rng.randrange(0, 900), minutes=rng.randrange(0, 660))
+    lines = [name.center(width).rstrip(), f"{rng.randrange(1, 9999)} " + rng.choice(
+        ("Ocean Ave", "Main St", "Elm Street", "Broadway", "Route 9")), rng.choice(CITIES["us"]),
+        f"({rng.randrange(200, 999)}) {rng.randrange(200, 999)}-{rng.randrange(1000, 9999)}", ""]
+    server, table = rng.choice(SERVERS), rng.randrange(1, 60)
+    guests, check = rng.randrange(1, 7), rng.randrange(1000, 99999)
+    lines.extend(rng.choice((
+        [row(f"Server: {server}", f"Table: {table}", width), row(f"Guests: {guests}", f"Check #{check}", width)],
+        [f"Chk {check}  Tbl {table}  Gst {guests}", f"Server {rng.randrange(100, 999)} {server}"],
+        [row(f"Table {table}/{guests}", f"Check: {check}", width), f"Server: {server}"])))
+    date_line = _us_check_date(rng, when)
+    top = rng.random() < 0.8
+    if top:
+        lines.append(date_line)
+    lines.append("")
+    items, subtotal = [], Decimal(0)
+    for description, price in rng.sample(DISHES, rng.randrange(2, 7)):
+        quantity = rng.choice((1, 1, 1, 2, 2, 3))
+        amount = Decimal(price) * quantity
+        lines.append(row(f"{quantity} {description}", money(amount, "us"), width))
+        if rng.random() < 0.3:
+            modifier, extra = rng.choice(MODIFIERS)
+            if extra is None:
+                lines.append(f"   {modifier}")
+            else:
+                lines.append(row(f"   {modifier}", money(Decimal(extra), "us"), width))
+                amount += Decimal(extra)
+        items.append((description, quantity, amount))
+        subtotal += amount
+    rate = Decimal(rng.choice(("6.25", "7.00", "8.25", "8.875", "9.50")))
+    tax = (subtotal * rate / 100).quantize(CENT, ROUND_HALF_UP)
+    total = subtotal + tax
+    lines.extend(["", row(rng.choice(("Subtotal", "SUBTOTAL", "Sub Total")), money(subtotal, "us", sign), width),
+                  row(rng.choice(("Sales Tax", "Tax", f"TAX {rate}%")), money(tax, "us", sign), width),
+                  row(rng.choice(("Total", "TOTAL", "Balance Due", "Amount Due")), money(total, "us", sign), width)])
+    if rng.random() < 0.4:
+        lines.extend(_tip_guide(rng, subtotal, total, sign))
+    if not top:
+        lines.append(date_line)
+    handwritten: list[tuple[int, str]] = []
+    paid = total
+    if rng.random() < 0.6:  # the card slip: the customer's copy with the tip line
+        card = rng.choice(("VISA", "MASTERCARD", "AMEX", "DISCOVER"))
+        lines.extend(["", rng.choice(("CUSTOMER COPY", "MERCHANT COPY", "")),
+                      rng.choice((f"{card} XXXX{rng.randrange(1000, 9999)}",
+                                  f"{card} {'X' * 12}{rng.randrange(1000, 9999)}")),
+                      rng.choice((f"Auth {rng.randrange(0, 999999):06d}",
+                                  f"Auth Code: {rng.randrange(0, 999999):06d}")),
+                      "APPROVED", row("Amount:", money(total, "us", sign), width), ""])
+        if rng.random() < 0.5:  # the tip and the paid total written in by hand
+            tip = (total * Decimal(rng.choice(("0.15", "0.18", "0.20", "0.22")))).quantize(Decimal(1), ROUND_HALF_UP)
+            paid = total + tip
+            handwritten = [(len(lines), f"{tip}" if rng.random() < 0.5 else f"{tip}.00"),
+                           (len(lines) + 2, f"{paid:.2f}")]
+        lines.extend(["Tip: ______________", "", "Total: ____________", "", "x_______________________",
+                      "Signature"])
+    else:
+        lines.append(row(rng.choice(("VISA", "MASTERCARD", "Cash")), money(total, "us", sign), width))
+    lines.append(rng.choice(("Thank you! Come again", "THANK YOU FOR DINING WITH US", "Please come again")))
+    receipt = Receipt(f"syn-rest-{index:03d}-us", "us", name, when.date(), when.time(), paid, lines)
+    return Check(receipt, tuple(handwritten), tuple(items))
+
+
+def _us_check_date(rng: random.Random, when: dt.datetime) -> str:
+    """The US restaurant printers' date formats: month first, a 12-hour clock."""
+    clock = when.strftime("%I:%M %p").lstrip("0")
+    return rng.choice((f"{when:%m/%d/%Y} {clock}", f"{when:%b %d} '{when:%y} {clock.replace(' ', '')}",
+                       f"{when:%Y-%m-%d} {when:%H:%M}", f"{when:%m/%d/%y} {clock}"))
+
+
+def _tip_guide(rng: random.Random, subtotal: Decimal, total: Decimal, sign: bool) -> list[str]:
+    """The suggested gratuity block: a share of the subtotal (or the total), sometimes with the
+    total that tip would make."""
+    base = rng.choice((subtotal, total))
+    lines = ["", rng.choice(("Suggested Gratuity", "TIP GUIDE", "For your convenience:"))]
+    with_total = rng.random() < 0.5
+    for percent in (15, 18, 20):
+        tip = (base * percent / 100).quantize(CENT, ROUND_HALF_UP)
+        text = f"{percent}% = {money(tip, 'us', sign)}"
+        lines.append(f"{text}  Total {money(total + tip, 'us', sign)}" if with_total else text)
+    return lines
+
+
+def build_discounter(rng: random.Random, index: int) -> Check:
+    """A German discounter receipt: a logo line (or none: the legal name only in the footer),
+    a price column with tax-class letters, count lines over the line totals, deposits and returned
+    bottles, Summe / zu zahlen, cash with change or a card, the VAT table, the date DD.MM.YY
+    beside the time at the top or the bottom or in a header/value row."""
+    width = rng.choice((34, 38, 42))
+    brand = rng.choice(DISCOUNTERS)
+    logo = rng.random() < 0.75
+    legal = f"{brand.title()} {rng.choice(('GmbH & Co. KG', 'Markt GmbH', 'Discount GmbH & Co. oHG', 'KG'))}"
+    when = dt.datetime(2023, 1, 1, 8) + dt.timedelta(days=rng.randrange(0, 900), minutes=rng.randrange(0, 720))
+    store, till, bon = rng.randrange(100, 9999), rng.randrange(1, 9), rng.randrange(1000, 9999)
+    lines = [brand.center(width).rstrip()] if logo else []
+    lines.extend([rng.choice(("Hauptstraße", "Bahnhofstr.", "Industriestraße", "Am Markt"))
+                  + f" {rng.randrange(1, 120)}",
+                  rng.choice(CITIES["de"])])
+    stamp = f"{when:%d.%m.%y} {when:%H:%M}"
+    place = rng.choice(("top", "bottom", "table"))
+    if place == "top":
+        lines.append(rng.choice((stamp, f"{stamp} Bon {bon}", f"Fil. {store}  {stamp}")))
+    elif place == "table":
+        lines.extend([rng.choice(("Datum Uhrzeit Filiale Kasse Bon", "Datum  Zeit  Fil.  Kasse  Bon-Nr.")),
+                      f"{stamp} {store} {till} {bon}"])
+    lines.extend(["", "EUR".rjust(width)])
+    letters = rng.choice((("A", "B"), ("B", "A")))  # which letter is 7 % (food), which 19 %
+    rates = {letters[0]: Decimal(7), letters[1]: Decimal(19)}
+    items: list[tuple[str, int, Decimal]] = []
+    gross = {letter: Decimal(0) for letter in rates}
+    for description, price in rng.sample(GROCERIES, rng.randrange(3, 10)):
+        letter = letters[1] if description in BOTTLED else letters[0]
+        quantity = rng.choice((1, 1, 1, 2, 3, 4))
+        amount = Decimal(price) * quantity
+        if quantity > 1:
+            lines.append(f"  {quantity} x {money(Decimal(price), 'de')}" if rng.random() < 0.6
+                         else f"  {quantity} Stk x {money(Decimal(price), 'de')}")
+        marker = rng.choice((" ", "*")) if rng.random() < 0.3 else " "
+        lines.append(row(description, f"{money(amount, 'de')}{marker}{letter}", width))
+        items.append((description, quantity, amount))
+        gross[letter] += amount
+        if description in BOTTLED:
+            deposit = Decimal("0.25") * quantity
+            lines.append(row("Pfand", f"{money(deposit, 'de')} {letters[1]}", width))
+            items.append(("Pfand", quantity, deposit))
+            gross[letters[1]] += deposit
+    if rng.random() < 0.25:
+        bottles = rng.randrange(2, 9)
+        refund = Decimal("0.25") * bottles
+        label = rng.choice(("Leergut", "Leergutbon", "Pfandrückgabe"))
+        lines.append(row(label, f"-{money(refund, 'de')} {letters[1]}", width))
+        items.append(("Leergut", 1, -refund))
+        gross[letters[1]] -= refund
+    total = sum(gross.values(), Decimal(0))
+    lines.append("-" * width)
+    lines.append(row(rng.choice(("Summe", "SUMME", "Summe EUR")), money(total, "de"), width))
+    if rng.random() < 0.5:
+        lines.append(row(rng.choice(("zu zahlen", "Zu zahlen", "ZU ZAHLEN")), money(total, "de"), width))
+    if rng.random() < 0.45:
+        given = (total / 5).to_integral_value(rounding="ROUND_CEILING") * 5
+        lines.extend([row(rng.choice(("Bar", "Gegeben Bar", "BAR")), money(given, "de"), width),
+                      row(rng.choice(("Rückgeld", "Zurück", "RÜCKGELD")), money(given - total, "de"), width)])
+    else:
+        lines.extend([row(rng.choice(("EC-Karte", "Kartenzahlung", "girocard")), money(total, "de"), width),
+                      "", rng.choice(("Kartenzahlung girocard", "EC-Cash", "Debit Mastercard")),
+                      f"Betrag EUR {money(total, 'de')}", "Zahlung erfolgt"])
+    lines.extend(["", rng.choice(("MwSt    %    Netto   MwSt  Brutto", "Steuer  %  Netto  Steuer  Brutto",
+                                  "MWST% NETTO MWST BRUTTO"))])
+    for letter in sorted(rates):
+        if gross[letter]:
+            vat = (gross[letter] * rates[letter] / (100 + rates[letter])).quantize(CENT, ROUND_HALF_UP)
+            lines.append(f"{letter} {rates[letter]}%  {money(gross[letter] - vat, 'de')}  {money(vat, 'de')}  "
+                         f"{money(gross[letter], 'de')}")
+    if place == "bottom":
+        lines.extend(["", rng.choice((f"{stamp} {store} {till} {bon}", f"{stamp}  Kasse {till}  Bon {bon}", stamp))])
+    lines.extend(["", rng.choice(("Vielen Dank für Ihren Einkauf", "Danke für Ihren Einkauf!")), legal,
+                  f"USt-IdNr. DE{rng.randrange(100000000, 999999999)}"])
+    company = brand if logo else legal  # no logo: the legal name is the only name printed
+    receipt = Receipt(f"syn-disc-{index:03d}-de", "de", company, when.date(), when.time(), total, lines)
+    return Check(receipt, (), tuple(items))
+
+
+def write_hand(image: Image.Image, receipt: Receipt, handwritten, rng: random.Random) -> Image.Image:
+    """Words written into the printed lines with a pen: a larger slanted font, a wobbly baseline,
+    to the right of the printed label."""
+    if not handwritten:
+        return image
+    line_height = image.height // (len(receipt.lines) + 4)
+    pen = rng.choice(("DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf", "DejaVuSerif-Italic.ttf"))
+    font = ImageFont.truetype(str(FONT_DIR / pen), int(line_height * rng.uniform(1.3, 1.7)))
+    for index, text in handwritten:
+        layer = Image.new("L", (int(font.getlength(text)) + 40, int(font.size * 1.6)), 0)
+        ImageDraw.Draw(layer).text((10, 5), text, fill=255, font=font)
+        layer = layer.transform(layer.size, Image.AFFINE, (1, rng.uniform(0.15, 0.35), -10, 0, 1, 0),
+                                resample=Image.BICUBIC).rotate(rng.uniform(-5, 5), resample=Image.BICUBIC, expand=True)
+        x = int(image.width * rng.uniform(0.45, 0.55))
+        y = line_height * (index + 2) - layer.height // 3
+        ink = Image.new("L", layer.size, rng.randrange(20, 90))
+        image.paste(ink, (x, y), layer)
+    return image
+
+
+def scan(image: Image.Image, rng: random.Random) -> Image.Image:
+    """A flatbed scan at 300 dpi: white, nearly straight, a little sensor noise."""
+    image = image.rotate(rng.uniform(-1.2, 1.2), resample=Image.BICUBIC, expand=True, fillcolor=250)
+    arr = np.asarray(image, dtype=np.float32)
+    arr = arr + np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(1.5, 5), arr.shape)
+    image = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+    return image.filter(ImageFilter.GaussianBlur(rng.uniform(0.2, 0.6)))
+
+
+def item_labels(items) -> dict:
+    """The labelled items, their count (lines with a positive amount) and that they sum to the
+    subtotal (restaurant) or the total (discounter)."""
+    return {"items": [{"description": d, "count": c, "amount": str(a)} for d, c, a in items],
+            "item_count": sum(1 for _, _, a in items if a > 0), "items_sum_matches": True}
+
+
+def render(receipt: Receipt, rng: random.Random, fonts: tuple[str, ...] = FONTS) -> Image.Image:
+    font = ImageFont.truetype(str(FONT_DIR / rng.choice(fonts)), rng.choice((22, 24, 26, 28)))
     line_height = int(font.size * 1.45)
     text_width = max(int(font.getlength(line)) for line in receipt.lines if line)
     image = Image.new("L", (text_width + 80, line_height * (len(receipt.lines) + 4)), 250)
@@ -236,10 +483,18 @@ def main() -> None:
     parser.add_argument("--countries", default="us,de,uk,fr", help="comma-separated, of us, de, uk, fr")
     parser.add_argument("--dollar-signs", action="store_true",
                         help='US amounts printed "$12.34" (the totals block always, items on half the receipts)')
+    parser.add_argument("--kind", choices=("shop", "restaurant", "discounter"), default="shop",
+                        help="shop: the four countries' shops (above); restaurant: US restaurant checks, phone photos "
+                             "mostly; discounter: German discounter receipts, 300 dpi scans mostly")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     (args.out / "images").mkdir(parents=True, exist_ok=True)
     (args.out / "labels").mkdir(parents=True, exist_ok=True)
+    if args.kind != "shop":
+        for index in range(args.count):
+            _write_check(args.out, index, args.kind, rng)
+        print(f"{args.count} {args.kind} receipts in {args.out} (seed {args.seed})")
+        return
     countries = tuple(args.countries.split(","))
     for index in range(args.count):
         receipt = build(rng, index, countries[index % len(countries)], args.dollar_signs)
@@ -254,6 +509,20 @@ def main() -> None:
                                 "total": str(receipt.total)}}
         (args.out / "labels" / f"{receipt.id}.json").write_text(json.dumps(label, ensure_ascii=False, indent=1))
     print(f"{args.count} receipts in {args.out} (seed {args.seed})")
+
+
+def _write_check(out: Path, index: int, kind: str, rng: random.Random) -> None:
+    check = build_restaurant(rng, index) if kind == "restaurant" else build_discounter(rng, index)
+    receipt = check.receipt
+    image = write_hand(render(receipt, rng, THERMAL_FONTS), receipt, check.handwritten, rng)
+    style = "photo" if rng.random() < (0.75 if kind == "restaurant" else 0.2) else "scan"
+    image = photo(image, rng) if style == "photo" else scan(image, rng)
+    image.convert("RGB").save(out / "images" / f"{receipt.id}.jpg", quality=rng.randrange(70, 92))
+    normalized = {"date": receipt.date.isoformat(), "time": f"{receipt.time:%H:%M}", "total": str(receipt.total)}
+    label = {"id": receipt.id, "company": receipt.merchant, "country": receipt.country, "style": style, "kind": kind,
+             "date": normalized["date"], "time": normalized["time"], "total": normalized["total"],
+             "normalized": normalized, **item_labels(check.items)}
+    (out / "labels" / f"{receipt.id}.json").write_text(json.dumps(label, ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":

@@ -47,11 +47,13 @@ class Reading:
 
     @property
     def _repeat_counts(self) -> bool:
-        total = self.totals.total
+        total, tip = self.totals.total, self.totals.tip
         if self.sign_digit is None or total is None:
             return True
+        # a tip written under the bill: the bill is what the card slip repeats
+        bills = {total.value, total.value - tip.value} if tip is not None and tip.line < total.line else {total.value}
         return self.repeated_as_printed or any(
-            a.value == total.value and (line.index in self.unsigned_lines or a.currency is not None)
+            a.value in bills and (line.index in self.unsigned_lines or a.currency is not None)
             for line in self.doc.lines if line.index != total.line for a in line.amounts)
 
 
@@ -71,9 +73,13 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
         if unsigned is None:
             continue
         candidate = _reading(unsigned, digits, doc)
-        if candidate.support > best.support or (
-                candidate.support == best.support and best.sign_digit is None and len(digits) == 1
-                and currency in SIGN_FIRST and _signed_throughout(doc, digits) and not _below_a_price(candidate)):
+        if _cents_only(candidate):
+            continue  # "TOTAL 80.38" is no "$0.38"
+        unsigned_tie = candidate.support == best.support and best.sign_digit is None and len(digits) == 1
+        if candidate.support > best.support or unsigned_tie and (
+                currency in SIGN_FIRST and _signed_throughout(doc, digits) and not _below_a_price(candidate)) \
+                or candidate.support == best.support and _prices_add_up(candidate, doc) \
+                and not _prices_add_up(best, doc):
             best = candidate
     if currency == "GBP" and best.sign_digit is None:
         # the recogniser has no "£": it reads one as a 1 or a 2 (or an E, which amounts skip). Real
@@ -94,6 +100,28 @@ def _below_a_price(reading: Reading) -> bool:
         return False
     return any(a.value > total.value for line in reading.doc.lines[:max(total.line, 0)] for a in line.amounts
                if a.has_decimals and not a.measure)
+
+
+def _cents_only(reading: Reading) -> bool:
+    """The reading's total lost all its whole units (``80.38`` -> ``0.38``): the digit was the
+    amount's own, not a sign; a bill of less than one dollar or pound is no restaurant's or shop's."""
+    total = reading.totals.total
+    return total is not None and 0 <= total.value < 1
+
+
+def _prices_add_up(reading: Reading, printed: Doc) -> bool:
+    """The prices above the reading's subtotal add up to it, as printed or as the reading has them
+    (a sign on the totals block only, or on every amount): what decides between two readings that
+    both add up below it (``Sub Total 5113.39`` / ``Tax 7.09`` / ``Amount Due 5120.48``)."""
+    subtotal = reading.totals.subtotal
+    if subtotal is None:
+        return False
+    for doc in (printed, reading.doc):
+        prices = [line.amounts[-1].value for line in doc.lines[:subtotal.line]
+                  if line.amounts and line.amounts[-1].has_decimals and not line.amounts[-1].measure]
+        if len(prices) >= 2 and sum(prices) == subtotal.value:
+            return True
+    return False
 
 
 def _signed_throughout(doc: Doc, digit: str) -> bool:

@@ -36,8 +36,8 @@ _LOST_SEPARATOR_RE = re.compile(
     r"(?<![\d.,:/])(\d{1,4}) (\d{2})(?=\s?(?:[A-Z]{1,2}|[A-Z]\s[A-Z]|EUR|[€$£])?\s*$)")
 _DIGIT_GROUP_BEFORE_RE = re.compile(r"(?:^|\s)\d{1,4} $")
 _CURRENCY_BEFORE_RE = re.compile(rf"(?:{_MARKER_RE})$")
-# "S8.70", "SO.00": OCR reads a "$" glued to an amount as "S" (a genuine leading 5 is read as 5)
-_DOLLAR_AS_S_RE = re.compile(r"(?<![\w.,$])S(?=[\dO]{1,4}[.,][\dO]{2}(?![\d.,]))")
+# "S8.70", "SO.00", "s96.56": OCR reads a "$" glued to an amount as "S" or "s" (a genuine leading 5 is read as 5)
+_DOLLAR_AS_S_RE = re.compile(r"(?<![\w.,$])[Ss](?=[\dO]{1,4}[.,][\dO]{2}(?![\d.,]))")
 # a unit of measure (or a dimension's "x") printed straight after a number makes it a size
 # ... and so does a unit word after a space (``39.42 LITRE``) or a price per unit (``2.170 RM / LITRE``,
 # ``2,99 EUR/kg``): a quantity or a unit price, never an item's amount

@@ -41,6 +41,12 @@ _SAME_SEP = r"\s?(?P=sep)\s?"
 _YEAR = r"(?P<y>[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])|\d{2}(?![\dA-Z]))"
 
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")
+# "2024 08-08 15:06", "2024-08 08 15:06": one separator of a year-first date read as a space, a time after it
+_CLOCK_AFTER = r"(?=\s{1,3}[0-2]?\d\s?[:;.]\s?[0-5]\d(?!\d))"
+_ISO_SPACED_RES = (
+    re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2}) (?P<a>[01]\d)[-/.](?P<b>[0-3]\d)" + _CLOCK_AFTER),
+    re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2})[-/.](?P<a>[01]\d) (?P<b>[0-3]\d)" + _CLOCK_AFTER),
+)
 _NUMERIC_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}}){_SAME_SEP}{_YEAR}")
 _MIXED_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}})\s?[/.\-]\s?{_YEAR}")
 # a separator after the month name may come out as one letter: "14MAYN2017" (14/MAY/2017)
@@ -64,7 +70,7 @@ _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON
 _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[01]\d)(?P<y>20\d{2})(?!\d)")
 _TIME_RE = re.compile(
     r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:;.])\s?(?P<m>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?"
-    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?M\b\.?)?"
+    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?[MNH]\b\.?)?"  # the M of AM/PM may come out N or H ("7:36ph")
 )
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "|": "1", "!": "1", "S": "5", "B": "8"})
@@ -268,7 +274,7 @@ def _dates_in(text: str) -> list[RawDate]:
             return
         found.append(candidate)
 
-    for m in _ISO_RE.finditer(text):
+    for m in (m for regex in (_ISO_RE, *_ISO_SPACED_RES) for m in regex.finditer(text)):
         add(RawDate(int(m["b"]), int(m["a"]), int(m["y"]), m.start(), m.end(), "fixed"))
     for regex in (_DAY_MONTH_RE, _MONTH_DAY_RE):
         for m in regex.finditer(text):
@@ -388,8 +394,8 @@ def find_times(text: str) -> list[TimeMatch]:
     return found or _labelled_time(text) or [t for date in dates[-1:] if (t := _time_after(text, date.end))]
 
 
-# "1l:59": a letter for a digit beside a colon
-_CLOCK_SLIP_RE = re.compile(r"(?<![\w.,])[\dOIL|]{1,2}\s?[:;]\s?[\dOIL|]{2}(?![\w.,])")
+# "1l:59", "7 : SOPM": a letter for a digit beside a colon
+_CLOCK_SLIP_RE = re.compile(r"(?<![\w.,])[\dOIL|]{1,2}\s?[:;]\s?[\dOILS|]{2}(?:(?=\s?[AP]\.?[MNH]\b)|(?![\w.,]))")
 # "27/06/2025 07,34", "16/07/2025 15 03": right after the date, the colon lost or read as a comma
 _AFTER_DATE_TIME_RE = re.compile(r"\s{1,3}(?P<h>[01]\d|2[0-3])(?:\s?,\s?|\s)(?P<m>[0-5]\d)(?![\d.,])"
                                  r"(?!\s?(?:EUR|USD|GBP|CHF|RM|[€$£]))")  # "12,50 EUR" is money

@@ -50,7 +50,8 @@ _NOT_NAME = (
     "BELEG", "CASH BILL", "BILL", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY",
     "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
-    "CASHIER", "SERVER", "DATE", "DATUM", "TIME", "FORMERLY", "LICENSEE", "OPEN", "HOURS", "WWW", "HTTP",
+    "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY", "LICENSEE",
+    "OPEN", "HOURS", "WWW", "HTTP",
     "EMAIL", "E-MAIL", "MEMBER", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
     "CHANGE", "POS", "TERMINAL", "SIMPLIFIED", "OFFICIAL", "ORIGINAL",
     # offers and surveys printed above the shop's name
@@ -184,7 +185,8 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts:
         return 0.0
     legal = has_legal_form(line.text)
-    if not legal and (_not_a_name(line.text) or is_address(line.text) or STORE_NUMBER_RE.search(upper)):
+    if not legal and (_not_a_name(line.text) or (is_address(line.text) and not _named_after_street(line.text))
+                      or STORE_NUMBER_RE.search(upper)):
         return 0.0
     if _currency_alone(line.text):
         return 0.0  # "EUR" heading the price column
@@ -201,6 +203,15 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if first_letter and first_letter.group(0).islower():
         score -= 1.5  # a fragment of a word split by OCR (or a scribble), not the start of a name
     return score
+
+
+# places, not trades: "Northgate Shopping Center", "Union Station" are addresses
+_TRADES = tuple(word for word in _BUSINESS_WORDS if word not in ("CENTRE", "CENTER", "HOUSE", "STATION", "GALLERY"))
+
+
+def _named_after_street(text: str) -> bool:
+    """``MAPLE STREET DINER``, ``Park Ave Cafe``: a shop named after its street, no house number."""
+    return not digits(text) and has_keyword(text, _TRADES)
 
 
 def _currency_alone(text: str) -> bool:
@@ -231,6 +242,8 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
         if score and line.index and continues_address(doc.lines[line.index - 1].text) \
                 and not has_legal_form(line.text):
             score = 0.0  # "Lot 3, Jalan Pelabur 23/1," / "40S( Shah Alam, Selaugor": the town, misread
+        if score and _street_over_town(doc, line):
+            score = 0.0
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
         if score:
@@ -243,7 +256,28 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
     if not scored:
         return None, 0.0
     score, index = max(scored, key=lambda s: (s[0], -s[1]))
+    if index >= end:  # a legal name in the footer: the logo above that prints its first words
+        index = next((i for _, i in sorted(scored, reverse=True) if _opens_legal_name(doc, i, index)), index)
     return index, min(0.95, 0.2 + score / 9)
+
+
+def _opens_legal_name(doc: Doc, index: int, legal_index: int) -> bool:
+    """The header line is the legal name's first word(s) (``NORDKAUF`` over the footer's ``Nordkauf
+    GmbH & Co. KG``): the trade name as its logo prints it."""
+    words = re.findall(r"[A-Z0-9]+", ascii_upper(doc.lines[index].text))
+    legal = re.findall(r"[A-Z0-9]+", ascii_upper(doc.lines[legal_index].text))
+    return index != legal_index and letters("".join(words)) >= 4 and legal[:len(words)] == words
+
+
+_HOUSE_NUMBER_RE = re.compile(r"\d{2,5}[A-Z]?\s+[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?")  # not "7 ELEVEN"
+
+
+def _street_over_town(doc: Doc, line: Line) -> bool:
+    """``414 Broadway`` over ``Austin, TX 78701``: a house number and a street named without
+    a suffix, on the line above the town (a shop's name over it has a trade word: ``99 Ranch Market``)."""
+    below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    return bool(_HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(line.text)))) and below is not None \
+        and is_address(below.text) and not has_keyword(line.text, _BUSINESS_WORDS)
 
 
 def _follows(doc: Doc, index: int, keywords: tuple[str, ...]) -> bool:

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from .amounts import Amount, find_amounts
 from .layout import Doc, Line, keyword_end, value_after
 from .dates import find_dates
 from .text import ascii_upper, find_keyword, has_keyword
@@ -50,7 +51,13 @@ _SUMMARY = ("SUMMARY", "ZUSAMMENFASSUNG", "TAX ANALYSIS", "VAT ANALYSIS", "MWST-
 _PAID_SCORE = 2.2  # between a plain "TOTAL" label and one that names the final amount
 CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI", "PAID", "PAYMENT", "PAY",
               "CONTANT", "CONTANTI", "ENTREGADO", "EFECTIVO", "DINHEIRO")
-_CHANGE = ("CHANGE", "RUECKGELD", "RENDU", "BAKI", "WECHSELGELD", "WISSELGELD", "CAMBIO", "TROCO", "RESTO")
+def _umlaut_slips(word: str) -> tuple[str, ...]:
+    """A German label as OCR reads its Ü (spelled UE): ``Rückgeld``, ``Ruckgeld``, ``Rickgeld``, ``Riickgeld``."""
+    return tuple(word.replace("UE", slip) for slip in ("UE", "U", "I", "II"))
+
+
+_CHANGE = ("CHANGE", *_umlaut_slips("RUECKGELD"), "RENDU", "BAKI", "WECHSELGELD", "WISSELGELD", "CAMBIO", "TROCO",
+           "RESTO")
 
 
 @dataclass(frozen=True)
@@ -75,12 +82,12 @@ def find_totals(doc: Doc) -> Totals:
     subtotal = _labelled(doc, SUBTOTAL)
     tax, rate = _pick_tax(doc, total)
     tip = _pick_tip(doc)
-    total = _with_tip(doc, total, tip)
     if tax is None:  # no tax added to the prices: the VAT included in them, if printed
-        vat = find_vat(doc, total.value if total else None)
+        paid, paid_tip = _paid_with_tip(doc, total, tip)
+        vat = find_vat(doc, paid.value if paid else None)
         if vat is not None:
-            return Totals(total, _net_subtotal(subtotal, vat, total), Pick(vat.tax, vat.lines[-1], 0.7), vat.rate,
-                          tip, _rounding_adjustment(doc))
+            return Totals(paid, _net_subtotal(subtotal, vat, paid), Pick(vat.tax, vat.lines[-1], 0.7), vat.rate,
+                          paid_tip, _rounding_adjustment(doc))
     if total and tax and (subtotal is None or subtotal.value == total.value):
         with_tax = _total_after_tax(doc, total, tax)
         if with_tax is not None:
@@ -92,6 +99,7 @@ def find_totals(doc: Doc) -> Totals:
             total = Pick(computed, subtotal.line, 0.4)
         else:
             subtotal = None
+    total, tip = _paid_with_tip(doc, total, tip)  # the printed total once read right, then the tip on it
     totals = Totals(total, subtotal, tax, rate, tip, _rounding_adjustment(doc))
     computed = _computed_total(doc, totals)
     return replace(totals, total=computed) if computed is not None else totals
@@ -147,11 +155,21 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
             checks.append("subtotal_plus_tax")
     if _cash_minus_change(doc) == total.value:
         checks.append("cash_minus_change")
-    if _printed(doc, total.value, total.line):
+    if _printed(doc, total.value, total.line) or _tip_on_a_repeated_total(doc, totals):
         checks.append("printed_again")
     if total.value in metered_amounts(doc):
         checks.append("quantity_times_price")
     return tuple(checks)
+
+
+def _tip_on_a_repeated_total(doc: Doc, totals: Totals) -> bool:
+    """The total paid is the bill plus a tip written above it, and the bill is printed twice
+    (``Total 56.32`` and the card slip's ``Amount: 56.32``), as a total with no tip would be."""
+    total, tip = totals.total, totals.tip
+    if total is None or tip is None or not tip.value or tip.line > total.line:
+        return False
+    bill = total.value - tip.value
+    return sum(1 for line in doc.lines if any(a.value == bill for a in line.amounts)) >= 2
 
 
 # "10.875 @ $2.399/GAL", "2.516G" over "PRICE/GAL $2.659", "32,15 l x 1,789 EUR/l": fuel sold by volume
@@ -229,6 +247,12 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
     return total, subtotal
 
 
+def _paid_with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> tuple[Pick | None, Pick | None]:
+    """The total and the tip paid on it: printed under it, or written in by hand on the card slip."""
+    written = _total_written_in(doc, total) if total and (tip is None or tip.line < total.line) else None
+    return written if written is not None else (_with_tip(doc, total, tip), tip)
+
+
 def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
     """A tip printed under the total, then the total with the tip (``Total 25.68``, the card's
     ``Visa 12.21``): that is the amount paid."""
@@ -236,9 +260,54 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
         return total
     paid = total.value + tip.value
     for line in doc.lines[tip.line + 1:]:
-        if any(a.value == paid for a in line.amounts):
+        # as printed too: a reading that drops a sign's digit also drops a handwritten total's 8
+        if any(a.value == paid for a in (*line.amounts, *find_amounts(line.text, doc.decimal))):
             return Pick(paid, line.index, total.confidence)
+    for line in doc.lines[tip.line + 1:tip.line + 3]:  # the total written in by hand, one digit misread
+        if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) and any(_digit_off(a.value, paid) for a in line.amounts):
+            return Pick(paid, line.index, 0.8 * total.confidence)
     return total
+
+
+def _digit_off(a: Decimal, b: Decimal) -> bool:
+    """Same digits but one (``25.98`` for a handwritten ``75.98``)."""
+    first, second = f"{a:.2f}", f"{b:.2f}"
+    return len(first) == len(second) and sum(x != y for x, y in zip(first, second)) == 1
+
+
+_MAX_TIP_SHARE = Decimal("0.5")
+_WHOLE_TIP_RE = re.compile(r"^\W*(\d{1,3})\W*$")
+
+
+def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
+    """The card slip's ``Tip: ____`` / ``Total: ____`` filled in by hand under the printed total:
+    the total written in is what was paid, where it is the total plus the tip written above it
+    (often whole dollars: ``Tip: 14``), or, the tip unread, a plausible tip more than the total.
+    Returns the total paid and the tip."""
+    for line in doc.lines[total.line + 1:]:
+        found = find_keyword(line.text, TIP)
+        if found is None or _tip_suggestion(doc, line):
+            continue
+        tip = _written_tip(doc, line, found[2])
+        for below in doc.lines[line.index + 1:line.index + 3]:
+            if not has_keyword(below.text, FINAL_TOTAL + PLAIN_TOTAL):
+                continue
+            amount = value_after(doc, below, keyword_end(below.text, FINAL_TOTAL + PLAIN_TOTAL))
+            if amount is None:
+                continue
+            added = amount.value - total.value
+            if added > 0 and (added == tip if tip is not None else added <= total.value * _MAX_TIP_SHARE):
+                return Pick(amount.value, below.index, total.confidence), Pick(added, line.index, 0.6)
+        return None
+    return None
+
+
+def _written_tip(doc: Doc, line: Line, label_end: int) -> Decimal | None:
+    amount = value_after(doc, line, label_end, lookahead=0)
+    if amount is not None:
+        return amount.value
+    whole = _WHOLE_TIP_RE.match(line.text[label_end:].replace("_", " "))
+    return Decimal(whole[1]) if whole else None
 
 
 def _net_subtotal(subtotal: Pick | None, vat: Vat, total: Pick | None) -> Pick | None:
@@ -263,18 +332,37 @@ def _total_after_tax(doc: Doc, total: Pick, tax: Pick) -> Pick | None:
 def _pick_tip(doc: Doc) -> Pick | None:
     """The tip or gratuity paid: not a line of a tip guide (under a "Suggested gratuity" heading,
     or listing two or more percentages), which only says what the guest might add."""
-    heading = -_SUGGESTION_BLOCK - 1
     for line in doc.lines:
-        if has_keyword(line.text, _TIP_SUGGESTION):
-            heading = line.index
-            continue
-        if line.text.count("%") >= 2 or ("%" in line.text and line.index - heading <= _SUGGESTION_BLOCK):
+        if _tip_suggestion(doc, line):
             continue
         if has_keyword(line.text, TIP):
             amount = value_after(doc, line, keyword_end(line.text, TIP))
             if amount is not None and amount.value >= 0:
                 return Pick(amount.value, line.index, 0.8)
     return None
+
+
+# "15% = 7.46 Total 57.20", "Tip 18%: $8.95 Total $58.69": a row of a tip guide, what the bill would come to
+_GUIDE_ROW_RE = re.compile(r"^\W*(?:[A-Z]{2,12}\W{0,3})?\d{1,2}(?:[.,]\d)?\s?%")
+
+
+def _tip_guide_rows(doc: Doc) -> set[int]:
+    """The lines of a tip guide with or without its heading: rows opening with a percentage, an
+    amount and a total, two or more of them (one such line may be a tax or a discount)."""
+    rows = {line.index for line in doc.lines if len(line.amounts) >= 2 and _GUIDE_ROW_RE.search(ascii_upper(line.text))
+            and has_keyword(line.text, PLAIN_TOTAL)}
+    return rows if len(rows) >= 2 else set()
+
+
+def _tip_suggestion(doc: Doc, line: Line) -> bool:
+    """A tip guide's heading, or a line under one (or listing two or more percentages, or a
+    percentage and what the total would be)."""
+    if has_keyword(line.text, _TIP_SUGGESTION) or line.text.count("%") >= 2:
+        return True
+    if "%" in line.text and has_keyword(line.text, PLAIN_TOTAL):
+        return True
+    above = doc.lines[max(0, line.index - _SUGGESTION_BLOCK):line.index]
+    return "%" in line.text and any(has_keyword(other.text, _TIP_SUGGESTION) for other in above)
 
 
 def _labelled(doc: Doc, keywords: tuple[str, ...], exclude: tuple[str, ...] = ()) -> Pick | None:
@@ -363,11 +451,12 @@ def _pick_total(doc: Doc) -> Pick | None:
     paid = _cash_minus_change(doc)
     summary_from = _summary_start(doc)
     scored: list[tuple[float, int, Decimal]] = []
+    guide = _tip_guide_rows(doc)
     for line in doc.lines:
         strength = _total_strength(line.text)
-        if not strength:
+        if not strength or line.index in guide:
             continue
-        amount = value_after(doc, line, keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL))
+        amount = _label_value(doc, line, keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL))
         value = amount.value if amount is not None else _hyphen_decimal(line.text)
         if value is None or value <= 0 or _in_tenths_of_cents(value):
             continue
@@ -389,7 +478,22 @@ def _pick_total(doc: Doc) -> Pick | None:
         if rounded is not None:
             return Pick(rounded, index, confidence)
         return Pick(value, index, confidence)
+    if paid is not None and paid > 0:
+        return Pick(paid, -1, 0.5)  # no total label read: cash given minus change is what was paid
     return _paid_on_one_line(doc) or _largest_plausible(doc)
+
+
+def _label_value(doc: Doc, line: Line, label_end: int) -> Amount | None:
+    """The amount a total label refers to, but not the one of a payment line under a label whose
+    own amount OCR lost (``zu zahlen 24 ,`` over ``Bar 25,00``: three letters pass for a currency)."""
+    amount = value_after(doc, line, label_end)
+    if amount is None or any(a is amount for a in line.amounts):
+        return amount
+    source = next((n for n in doc.lines[line.index + 1:] if any(a is amount for a in n.amounts)), None)
+    return None if source is not None and has_keyword(source.text, _HANDED_OVER + _CHANGE) else amount
+
+
+_HANDED_OVER = tuple(word for word in CASH_GIVEN if word not in ("PAID", "PAYMENT", "PAY"))  # may exceed the total
 
 
 CARD_PAID = ("VISA", "MASTERCARD", "MASTER CARD", "AMEX", "DEBIT", "CREDIT", "EC-KARTE", "EC KARTE", "GIROCARD",

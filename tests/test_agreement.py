@@ -357,3 +357,173 @@ TAX 2.80
 TOTAL 40.56
 """))
     assert receipt.total == Decimal("40.56") and receipt.flags["total_subtotal_plus_tax"]
+
+
+_CHECK = """
+COPPER KETTLE
+4321 Ocean Ave
+Austin, TX 78701
+Server: Dana Table: 7
+10/19/24 6:00 PM
+2 Pad Thai 27.90
+1 Iced Tea 2.99
+Subtotal 30.89
+Sales Tax 2.55
+Total 33.44
+VISA XXXX1234
+Auth 012345
+APPROVED
+Amount: 33.44
+"""
+
+
+def test_a_tip_and_total_written_in_by_hand_on_the_card_slip_are_what_was_paid():
+    """The customer copy's blank "Tip" / "Total" lines filled in with a pen: a whole-dollar tip
+    (no cents to make it an amount), or a tip OCR could not read at all, and the total it makes."""
+    whole = extract_receipt(ocr(_CHECK + "Tip: 6\nTotal: 39.44\nSignature"))
+    assert (whole.total, whole.tip) == (Decimal("39.44"), Decimal("6"))
+    assert whole.flags["total_subtotal_plus_tax"]
+    unread = extract_receipt(ocr(_CHECK + "Tip\nTotal: 38.44\nSignature"))
+    assert (unread.total, unread.tip) == (Decimal("38.44"), Decimal("5.00"))
+    blank = extract_receipt(ocr(_CHECK + "Tip: ______\nTotal: ______\nSignature"))
+    assert (blank.total, blank.tip) == (Decimal("33.44"), None)
+    # no tip is more than the bill: a larger amount under the tip line is something else
+    assert extract_receipt(ocr(_CHECK + "Tip\nTotal: 99.44")).total == Decimal("33.44")
+
+
+def test_a_lowercase_s_glued_to_the_amounts_is_a_dollar_sign():
+    receipt = extract_receipt(ocr("""
+COPPER KETTLE
+Austin, TX 78701
+3 Club Sandwich 35.25
+2 Cheesecake 15.00
+SUBTOTAL s50.25
+TAX 4.15
+TOTAL s54.40
+"""))
+    assert (receipt.total, receipt.subtotal) == (Decimal("54.40"), Decimal("50.25"))
+
+
+_DISCOUNTER = """
+NORDKAUF
+Bahnhofstr. 12
+50667 Köln
+13.05.17 16:48
+Vollmilch 3,5% 0,99 A
+Kaffee gemahlen 4,99 A
+Cola 1,5L 0,79 B
+Pfand 0,25 B
+"""
+
+
+def test_a_total_label_whose_amount_ocr_lost_does_not_take_the_cash_line_under_it():
+    """"zu zahlen 7,02" read as "zu zahlen 7 ,": the "Bar 10,00" under it is the money handed
+    over, not the total's value column ("Bar" is as short as a currency)."""
+    receipt = extract_receipt(ocr(_DISCOUNTER + "Summe 7,02\nzu zahlen 7 ,\nBar 10,00\nVielen Dank"))
+    assert receipt.total == Decimal("7.02")
+
+
+def test_cash_minus_change_is_the_total_where_no_total_label_was_read_even_with_the_umlaut_misread():
+    """The Ü of "Rückgeld" comes out u, i or ii; the "Summe" line garbled past reading."""
+    for change in ("Rickgeld", "Riickgeld", "Ruckgeld", "Rückgeld"):
+        receipt = extract_receipt(ocr(_DISCOUNTER + f"Sum e 7 , E\n02\nGegeben Bar 10,00\n{change} 2,98"))
+        assert receipt.total == Decimal("7.02"), change
+
+
+def test_where_both_readings_add_up_the_one_whose_prices_sum_to_its_subtotal_wins():
+    """``$54.89`` read ``554.89`` on the subtotal and the total only (the tax printed without a
+    sign): both readings add up below the subtotal; the dishes above it say which is right."""
+    receipt = extract_receipt(ocr("""
+BLUE HERON GRILL
+3429 Elm Street
+Springfield, IL 62701
+08/11/23 5:54 PM
+Lasagna 17.99
+2 Pad Thai 27.90
+Margarita 9.00
+Sub Total 554.89
+Sales Tax 4.53
+Amount Due 559.42
+"""))
+    assert (receipt.total, receipt.subtotal) == (Decimal("59.42"), Decimal("54.89"))
+
+
+def test_a_leading_digit_is_no_sign_where_dropping_it_leaves_cents_only():
+    """``TOTAL 80.38`` is the amount's own 8: no bill is 0.38; the tip written under it counts."""
+    receipt = extract_receipt(ocr("""
+CASA VERDE CANTINA
+Austin, TX 78701
+05/30/24 3:22 PM
+2 Pad Thai 27.90
+Ribeye Steak 28.00
+Cheesecake 7.50
+Margarita 9.00
+Sales Tax 6.13
+TOTAL 80.38
+VISA XXXX3192
+Amount: 80.38
+Tip: 18.00
+Total: 98.38
+"""))
+    assert (receipt.total, receipt.tip) == (Decimal("98.38"), Decimal("18.00"))
+
+
+def test_a_tip_guide_without_its_heading_is_no_total_and_no_tip():
+    """Rows that open with a percentage and say what the bill would come to ("15% = 6.97 Total
+    53.46"), two or more of them, or one that names the tip and its total."""
+    base = "LUCKY DRAGON\n4376 Elm Street\nSpringfield, IL 62701\n2024-10-10 20:47\n2 Fish Tacos 28.50\n" \
+           "1 Lasagna 17.99\nTotal 46.49\n"
+    guide = extract_receipt(ocr(base + "15% = 6.97  Total 53.46\n18% = 8.37  Total 54.86\n20% = 9.30  Total 55.79"))
+    assert (guide.total, guide.tip) == (Decimal("46.49"), None)
+    one = extract_receipt(ocr(base + "Tip 18%: 8.37 Total 54.86"))
+    assert (one.total, one.tip) == (Decimal("46.49"), None)
+
+
+def test_a_tip_under_a_bill_whose_sign_was_read_as_a_digit():
+    """The bill's "$" read as 5 on its label line and on the card slip's amount, a tip and the
+    total paid written under them: the bill's repeat supports the reading without the 5s, and
+    the tip is added to the bill once that is read right."""
+    receipt = extract_receipt(ocr("""
+LUCKY DRAGON
+Austin, TX 78701
+02/21/24 6:50 PM
+2 Caesar Salad 19.00
+1 Clam Chowder 7.25
+3 Fish Tacos 26.55
+Sub Total S52.80
+TAX 54.36
+Balance Due 557.16
+VISA XXXX1269
+Amount: 557.16
+Tip: 11.00
+Total: 68.16
+"""))
+    assert (receipt.total, receipt.tip) == (Decimal("68.16"), Decimal("11.00"))
+
+
+def test_signs_read_as_different_digits_are_settled_by_the_prices_and_the_tip_kept():
+    """The subtotal's and total's "$" read as 5, the tax's as 8: only the reading that drops any
+    of them has the dishes add up to its subtotal; the total paid written under it keeps its 8."""
+    receipt = extract_receipt(ocr("""
+GOLDEN SPOON BISTRO
+Austin, TX 78701
+04/14/24 4:00 PM
+1 Caesar Salad 9.50
+2 Lasagna 35.98
+Chicken Wings 12.99
+SUBTOTAL 558.47
+Sales Tax 84.82
+TOTAL 563.29
+MASTERCARD XXXX4166
+Amount: 563.29
+Tip: 20.00
+Total: 83.29
+"""))
+    assert (receipt.total, receipt.subtotal, receipt.tip) == (Decimal("83.29"), Decimal("58.47"), Decimal("20.00"))
+
+
+def test_a_handwritten_total_with_one_digit_misread_is_the_bill_plus_the_tip():
+    """"Total: 75.98" written by hand, read "25.98": the printed bill and the tip above it say 75.98."""
+    receipt = extract_receipt(ocr(_CHECK + "Tip: 7.00\nTotal: 20.44\nSignature"))
+    assert (receipt.total, receipt.tip) == (Decimal("40.44"), Decimal("7.00"))
+    assert extract_receipt(ocr(_CHECK + "Tip: 7.00\nTotal: 29.55\nSignature")).total == Decimal("33.44")

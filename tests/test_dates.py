@@ -282,3 +282,27 @@ def test_a_return_or_exchange_deadline_is_not_the_purchase_date(deadline):
 @pytest.mark.parametrize("row", ["Banane 2 10.24 A", "2 10.24 A"])
 def test_a_price_under_a_date_label_that_lost_its_date_is_no_date(row):
     assert _receipt(_DE_ROWS[:3] + ["Datum", row, "SUMME EUR 10,24"]).date is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dec 31 '23 4:O9PM", dt.time(16, 9)),  # a zero read as the letter O, AM/PM glued on
+    ("10/19/24 6:0O PM", dt.time(18, 0)),
+    ("ZOLL:OO", None),
+    ("Aug 24 '24 7:36ph", dt.time(19, 36)),  # the M of PM read as h or N
+    ("06/14/23 1:41 PN", dt.time(13, 41)),
+    ("16:48 h", dt.time(16, 48)),
+    ("Jul 28 24 7 : SOPM", dt.time(19, 50)),  # S for 5, O for 0
+    ("11:59 PHONE", dt.time(11, 59)),
+])
+def test_a_letter_for_a_digit_or_for_the_m_in_a_twelve_hour_time(text, expected):
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024 08-08 15:06", dt.date(2024, 8, 8)),  # one separator of a year-first date read as a space
+    ("2024-08 08 3:06 PM", dt.date(2024, 8, 8)),
+    ("2024 08-08", None),  # no time after it: a number and a range
+    ("2024 13-08 15:06", None),
+])
+def test_a_year_first_date_with_a_separator_read_as_a_space_before_a_time(text, expected):
+    assert parse_date(text) == expected

@@ -901,3 +901,36 @@ MAY 08, 17 13:46
 ])
 def test_the_name_line_among_look_alikes_offers_slogans_and_trades(header, merchant):
     assert extract_receipt(ocr(header + "\n12/03/2024 10:12\nCOFFEE 3.50\nTOTAL 3.50")).merchant_raw == merchant
+
+
+@pytest.mark.parametrize(("header", "merchant"), [
+    # a restaurant named after its street: a trade word and no house number
+    ("MAPLE STREET DINER\n1679 Route 9\nColumbus OH 43215", "MAPLE STREET DINER"),
+    ("Park Ave Cafe\n20 Park Ave\nNew York, NY 10016", "Park Ave Cafe"),
+    # a check's header rows are no name, even where the name above was not read
+    ("Server: Kim Table: 15\nGuests 6 Check #68802", None),
+])
+def test_a_restaurant_named_after_its_street_and_a_checks_header_rows(header, merchant):
+    assert extract_receipt(ocr(header + "\n10/19/24 6:00 PM\n1 Coffee 2.50\nTOTAL 2.50")).merchant_raw == merchant
+
+
+def test_the_logo_that_prints_the_footers_legal_name_first_words_is_the_merchant():
+    """A discounter prints its name as a logo and its legal name only in the footer: the shop is
+    the logo's name (the legal name's other words are the company's, not the shop's)."""
+    body = "\nBahnhofstr. 12\n50667 Köln\n13.05.17 16:48\nButter 2,19 A\nSumme 2,19\nBar 5,00\nRückgeld 2,81\n"
+    assert extract_receipt(ocr("NORDKAUF" + body + "Nordkauf Markt GmbH & Co. KG")).merchant_raw == "NORDKAUF"
+    # a logo that is not the legal name's beginning leaves the legal name
+    assert extract_receipt(ocr("Frische Preise" + body + "Nordkauf Markt GmbH")).merchant_raw == "Nordkauf Markt GmbH"
+
+
+@pytest.mark.parametrize(("header", "merchant"), [
+    # a house number and a street with no suffix over the town: the name above is the shop's,
+    # even where OCR spread its letters and is unsure of them
+    ("LUCKY    DRAGON\n414 Broadway\nAustin, TX 78701", "LUCKY DRAGON"),
+    ("99 RANCH MARKET\n1300 Valley Blvd\nRosemead, CA 91770", "99 RANCH MARKET"),
+])
+def test_a_street_named_without_a_suffix_over_the_town_is_no_name(header, merchant):
+    lines = ocr(header + "\n(917) 650-4111\nServer: Maria Table: 13\nGuests: 2 Check #33625\n05/16/2024 3:24 PM"
+                         "\n1 Coffee 2.50\nTOTAL 2.50")
+    lines[0] = OcrLine(lines[0].text, lines[0].box, confidence=0.1)
+    assert extract_receipt(lines).merchant_raw == merchant
