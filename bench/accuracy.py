@@ -34,8 +34,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from parse.extract import extract_receipt  # noqa: E402
-from parse.second_look import second_look  # noqa: E402
+from parse.second_look import closer_read, second_look  # noqa: E402
 from parse.types import OcrLine, Receipt  # noqa: E402
+from receiptd.config import OcrConfig  # noqa: E402
 
 ADDRESS_THRESHOLD = 0.8
 MERCHANT_THRESHOLD = 0.80
@@ -163,6 +164,27 @@ class LineSource:
 
         return read
 
+    def page_reader(self, image: Path, text_height: float) -> Callable[[], list[OcrLine]]:
+        """The whole of ``image`` read again with the detector at ``text_height`` (the pipeline's
+        ``closer_read``), kept in the cache beside the image's lines (``<id>.page@<height>.json``)."""
+        def read() -> list[OcrLine]:
+            cached = self.cache / f"{image.stem}.page@{text_height:g}.json" if self.cache is not None else None
+            if cached is not None and cached.exists():
+                return _lines_from_json(json.loads(cached.read_text()))
+            from PIL import Image
+
+            from parse.ocr import read_upright
+
+            started = time.monotonic()
+            with Image.open(image) as img:
+                lines = read_upright(self.engine, img, text_height=text_height)[1]
+            self.look_seconds += time.monotonic() - started
+            if cached is not None:
+                cached.write_text(json.dumps({"lines": [_line_to_json(line) for line in lines]}))
+            return lines
+
+        return read
+
     def _pdf_lines(self, path: Path) -> list[OcrLine]:
         from parse.pdf import read_pdf
 
@@ -260,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("all", "tune", "test"), default="all",
                         help="receipts-dev2: its tuning part, its untouched split (ids divisible by 3), or all")
     parser.add_argument("--first-look", action="store_true", help="no second look at lines (parse.second_look)")
+    parser.add_argument("--page-text-height", type=float, default=OcrConfig().second_look_text_height,
+                        help="the whole page read again at this text height where the checks still fail"
+                             " ([ocr] second_look_text_height; 0: not)")
     args = parser.parse_args(argv)
 
     source = LineSource(args.ocr_cache)
@@ -268,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     items_ok = items_known = 0
     hits = {field: 0 for field in FIELDS + OPTIONAL_FIELDS}
     labelled = {field: 0 for field in FIELDS + OPTIONAL_FIELDS}
-    consistent = looked_again = 0
+    consistent = looked_again = pages_again = 0
     misses: list[str] = []
     started = time.monotonic()
     for label_path in labels:
@@ -280,7 +305,12 @@ def main(argv: list[str] | None = None) -> int:
             looked = second_look(lines, receipt, source.region_reader(images[0]))
             if looked is not None:
                 receipt = looked[1]
-                looked_again += 1
+            again = closer_read(receipt, source.page_reader(images[0], args.page_text_height)) \
+                if args.page_text_height else None
+            if again is not None:
+                receipt = again[1]
+                pages_again += 1
+            looked_again += looked is not None or again is not None
         consistent += items_add_up(receipt)
         matched = items_match(receipt, label)
         if matched is not None:
@@ -318,8 +348,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{code:<8} {n_country:>4} " + " ".join(f"{100 * fields[f][0] / (fields[f][1] or 1):>8.1f}%"
                                                           for f in FIELDS))
     if not args.first_look:
-        print(f"\nsecond look: kept for {looked_again} receipts; {source.look_seconds:.1f}s spent reading regions"
-              " again in this run (regions read from the cache cost nothing)")
+        print(f"\nsecond look: kept for {looked_again} receipts ({pages_again} of them by the page read again at"
+              f" text height {args.page_text_height:g}); {source.look_seconds:.1f}s spent reading regions and pages"
+              " again in this run (those read from the cache cost nothing)")
     print(f"\n{len(labels)} receipts ({args.split}), {elapsed:.1f}s, merchant threshold difflib ratio >= {MERCHANT_THRESHOLD}"
           f" (after upper-casing, dropping punctuation and legal suffixes)")
     return 0

@@ -24,7 +24,7 @@ from parse.images import ImageRejected, open_image
 from parse.mail import PartLimits
 from parse.ocr import OcrEngine, OcrSettings, prepare_image, read_region, read_upright
 from parse.pdf import PdfRejected, read_pdf
-from parse.second_look import second_look
+from parse.second_look import closer_read, second_look
 from parse.types import Candidate, OcrLine, ParsedMail, Receipt, SkippedPart
 from redact import Redacted, RedactionPolicy, redact_receipt, redacted_jpeg
 
@@ -153,10 +153,15 @@ class Pipeline:
         receipt = extract_receipt(document.lines)
         if candidate.kind != "image" or document.image is None or not self.config.ocr.second_look:
             return document.lines, receipt
-        looked = second_look(document.lines, receipt, partial(read_region, self.engine, document.image))
-        if looked is None:
-            return document.lines, receipt
-        return tuple(looked[0]), looked[1]
+        lines = document.lines
+        looked = second_look(lines, receipt, partial(read_region, self.engine, document.image))
+        if looked is not None:
+            lines, receipt = tuple(looked[0]), looked[1]
+        height = self.config.ocr.second_look_text_height
+        again = closer_read(receipt, partial(self.engine.read, document.image, height)) if height else None
+        if again is not None:
+            lines, receipt = tuple(again[0]), again[1]
+        return lines, receipt
 
 
 def ocr_settings(config: Config) -> OcrSettings:
@@ -183,7 +188,8 @@ def ocr_fingerprint(config: Config) -> str:
     ocr = config.ocr
     settings = {
         "ocr": {key: getattr(ocr, key) for key in ("backend", "detector_int8", "max_side", "max_pixels",
-                                                    "text_height", "max_detector_pixels", "second_look")},
+                                                    "text_height", "max_detector_pixels", "second_look",
+                                                    "second_look_text_height")},
         "parse": config.parse.model_dump(),
         "redact": config.redact.model_dump(),
     }

@@ -72,8 +72,9 @@ class OcrEngine:
         """The backend in use: ``onnx`` or ``torch``."""
         return self.nets.kind
 
-    def read(self, image: Image.Image) -> list[OcrLine]:
+    def read(self, image: Image.Image, text_height: float | None = None) -> list[OcrLine]:
         """OCR one image; its lines top to bottom, each word's box in ``image``'s pixels (upright).
+        ``text_height``: the detector's text height for this read, if not the engine's.
 
         The pipeline passes ``prepare_image``'s output, so the boxes are in the pixels it stores;
         any other image is prepared here (scaled, straightened) and the boxes are mapped back to
@@ -82,8 +83,9 @@ class OcrEngine:
 
         upright = ImageOps.exif_transpose(image)
         prepared, to_prepared, slant = _prepare(upright, self.settings.max_side, self.settings.max_pixels)
+        params = self.params if text_height is None else replace(self.params, det_text_height=text_height)
         results = read_lines(np.asarray(prepared), self.nets.detect_maps, self.nets.recognise, self.nets.charset,
-                             self.params)
+                             params)
         words = [_word(points, text, conf) for points, text, conf in results if text.strip()]
         lines = group_lines(words, slant)
         if to_prepared is None:
@@ -118,8 +120,8 @@ def mostly_tall(lines: list[OcrLine]) -> bool:
     return 2 * sum(w.box[3] - w.box[1] > w.box[2] - w.box[0] for w in words) > len(words)
 
 
-def read_upright(engine: OcrEngine, image: Image.Image,
-                 bounds: tuple[int, int] | None = None) -> tuple[Image.Image, list[OcrLine]]:
+def read_upright(engine: OcrEngine, image: Image.Image, bounds: tuple[int, int] | None = None,
+                 text_height: float | None = None) -> tuple[Image.Image, list[OcrLine]]:
     """Read ``image``; where it reads as little text or its words stand mostly taller than wide
     (a photo turned without an EXIF tag), find which way its text runs (``OcrEngine.text_turn``:
     no full read) and, when it is turned, read it turned upright and keep that if it reads more
@@ -128,10 +130,11 @@ def read_upright(engine: OcrEngine, image: Image.Image,
     ``bounds`` (max_side, max_pixels): ``image`` is as received and is prepared here as
     ``prepare_image`` prepares it; a turn is then made before the image is levelled, so a
     sideways photo is not rotated twice. Without, ``image`` is read as it is. An image that
-    reads well is read once (and, prepared, is exactly ``prepare_image``'s)."""
+    reads well is read once (and, prepared, is exactly ``prepare_image``'s). ``text_height``: as
+    ``OcrEngine.read``'s."""
     bounded = _bounded(image, *bounds)[0] if bounds else image
     ready = _levelled(bounded)[0] if bounds else image
-    lines = engine.read(ready)
+    lines = engine.read(ready, text_height)
     score = text_score(lines)
     if score >= LITTLE_TEXT and not mostly_tall(lines):
         return ready, lines
@@ -141,7 +144,7 @@ def read_upright(engine: OcrEngine, image: Image.Image,
     turned = ImageOps.exif_transpose(bounded).transpose(_TRANSPOSE[turn])
     if bounds:
         turned = _levelled(turned)[0]
-    turned_lines = engine.read(turned)
+    turned_lines = engine.read(turned, text_height)
     if text_score(turned_lines) <= score:
         return ready, lines
     return turned, turned_lines

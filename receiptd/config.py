@@ -106,6 +106,14 @@ class OcrConfig(_Section):
     model_dir: str = ""
     network_dir: str = ""
     second_look: bool = True
+    second_look_text_height: float = Field(24.0, ge=0, le=64)
+
+    @field_validator("second_look_text_height")
+    @classmethod
+    def _off_or_a_text_height(cls, value: float) -> float:
+        if 0 < value < 6:
+            raise ValueError("0 (no page read again) or a text height of 6 to 64 pixels")
+        return value
 
 
 class RedactConfig(_Section):

@@ -34,6 +34,7 @@ def test_every_key_in_config_toml_is_documented_above_it():
         ({"smtp": {"port": 70000}}, "'smtp.port'"),
         ({"queue": {"max_attempts": 0}}, "'queue.max_attempts'"),
         ({"ocr": {"gpu": "yes"}}, "'ocr.gpu'"),
+        ({"ocr": {"second_look_text_height": 3}}, "'ocr.second_look_text_height'"),
         ({"log": {"level": "chatty"}}, "'log.level'"),
     ],
 )

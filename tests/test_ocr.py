@@ -217,3 +217,23 @@ def test_a_second_look_reads_a_lost_date_again_from_the_image(onnx_engine):
     assert len(asked) <= 8
     x0, y0, x1, y1 = looked[date_line].box  # in the image's pixels, on the date's own line
     assert y0 <= (lines[date_line].box[1] + lines[date_line].box[3]) / 2 <= y1
+
+
+def test_the_page_read_again_at_a_larger_text_height_gives_back_a_lost_date(onnx_engine):
+    """Where even the second look's lines leave the date missing, the whole page is read again with
+    the detector aiming at taller text ([ocr] second_look_text_height): the real read gives the
+    labelled date and total, its boxes in the image's pixels."""
+    from dataclasses import replace
+    from functools import partial
+
+    from parse.second_look import closer_read
+
+    label = json.loads((FIXTURES / "receipt.json").read_text())
+    image = prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000)
+    lost = [replace(line, text="", words=()) if "2018" in line.text else line for line in onnx_engine.read(image)]
+    first = extract_receipt(lost)
+    assert first.date is None
+    lines, receipt = closer_read(first, partial(onnx_engine.read, image, 24.0))
+    assert receipt.date.isoformat() == label["normalized"]["date"]
+    assert str(receipt.total) == label["normalized"]["total"]
+    assert all(0 <= line.box[0] < line.box[2] <= image.width + 2 for line in lines)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from parse.extract import extract_receipt
-from parse.second_look import better, lines_to_reread, second_look
+from parse.second_look import better, closer_read, lines_to_reread, second_look
 from parse.types import OcrLine, Receipt
 
 from test_extract import ocr
@@ -107,3 +107,38 @@ def test_a_date_read_again_beside_the_centre_of_a_box_drawn_over_two_printed_lin
 
     looked, receipt = second_look(lines, first, read_band)
     assert receipt.date == dt.date(2025, 11, 19) and looked[2].text.startswith("2025-11-19")
+
+
+class PageReader:
+    """Answers with the page read again (standing in for ``OcrEngine.read`` at a larger text
+    height; tests/test_ocr.py runs the real one) and counts the reads."""
+
+    def __init__(self, text: str):
+        self.text, self.reads = text, 0
+
+    def __call__(self):
+        self.reads += 1
+        return _lines(self.text)
+
+
+def test_the_page_read_again_closer_is_kept_where_it_gives_the_date_the_first_read_lost():
+    first = extract_receipt(_lines(DATE_LOST))
+    page = PageReader(DATE_LOST.replace("Datum: .07 . 13 21;52", "Datum: 10.07.13 21:52"))
+    lines, receipt = closer_read(first, page)
+    assert page.reads == 1 and receipt.date == dt.date(2013, 7, 10) and receipt.total == Decimal("4.80")
+    assert any(line.text.startswith("Datum: 10.07.13") for line in lines)
+
+
+def test_the_page_is_not_read_again_where_the_receipt_passes_its_checks():
+    receipt = extract_receipt(_lines(DATE_LOST.replace("Datum: .07 . 13 21;52", "Datum: 10.07.13 21:52")))
+    page = PageReader(DATE_LOST)
+    assert closer_read(receipt, page) is None and page.reads == 0
+
+
+def test_a_page_read_again_that_gains_the_date_but_loses_the_total_s_support_is_not_kept():
+    first = extract_receipt(_lines(DATE_LOST))
+    assert first.flags.get("total_cash_minus_change")
+    lost_change = (DATE_LOST.replace("Datum: .07 . 13 21;52", "Datum: 10.07.13 21:52")
+                   .replace("SUMME EUR 4,80", "SUMME EUR 4,30").replace("RUECKGELD 5,20", ""))
+    page = PageReader(lost_change)
+    assert closer_read(first, page) is None and page.reads == 1
