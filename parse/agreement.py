@@ -15,7 +15,7 @@ from decimal import Decimal
 from .amounts import Amount
 from .layout import Doc, Line
 from .text import has_keyword
-from .totals import SIGN_DIGITS, Totals, find_totals, total_checks
+from .totals import SIGN_DIGITS, Totals, find_totals, prices_add_up, total_checks
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
 _SIGNED_SHARE = 0.75
@@ -78,8 +78,8 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
         unsigned_tie = candidate.support == best.support and best.sign_digit is None and len(digits) == 1
         if candidate.support > best.support or unsigned_tie and (
                 currency in SIGN_FIRST and _signed_throughout(doc, digits) and not _below_a_price(candidate)) \
-                or candidate.support == best.support and _prices_add_up(candidate, doc) \
-                and not _prices_add_up(best, doc):
+                or candidate.support == best.support and _tie_breakers(candidate, doc, currency) \
+                > _tie_breakers(best, doc, currency):
             best = candidate
     if currency == "GBP" and best.sign_digit is None:
         # the recogniser has no "£": it reads one as a 1 or a 2 (or an E, which amounts skip). Real
@@ -109,6 +109,26 @@ def _cents_only(reading: Reading) -> bool:
     return total is not None and 0 <= total.value < 1
 
 
+def _tie_breakers(reading: Reading, printed: Doc, currency: str | None) -> int:
+    """What decides between two readings the checks support alike: the prices add up to the
+    subtotal, the tax is the share of the total a single included rate gives."""
+    return _prices_add_up(reading, printed) + _gst_share(reading, currency)
+
+
+# currencies of countries with one rate of goods and services tax, included in the prices
+GST_RATES = {"AUD": Decimal(10), "NZD": Decimal(15)}
+
+
+def _gst_share(reading: Reading, currency: str | None) -> bool:
+    """The reading's tax is the GST its total includes at the country's one rate (``Total 19.95``
+    / ``Includes GST of 1.81``: 19.95 x 10/110)."""
+    rate, total, tax = GST_RATES.get(currency or ""), reading.totals.total, reading.totals.tax
+    if rate is None or total is None or tax is None or not tax.value:
+        return False
+    share = total.value * rate / (100 + rate)
+    return abs(share - tax.value) <= Decimal("0.005")
+
+
 def _prices_add_up(reading: Reading, printed: Doc) -> bool:
     """The prices above the reading's subtotal add up to it, as printed or as the reading has them
     (a sign on the totals block only, or on every amount): what decides between two readings that
@@ -116,12 +136,7 @@ def _prices_add_up(reading: Reading, printed: Doc) -> bool:
     subtotal = reading.totals.subtotal
     if subtotal is None:
         return False
-    for doc in (printed, reading.doc):
-        prices = [line.amounts[-1].value for line in doc.lines[:subtotal.line]
-                  if line.amounts and line.amounts[-1].has_decimals and not line.amounts[-1].measure]
-        if len(prices) >= 2 and sum(prices) == subtotal.value:
-            return True
-    return False
+    return any(prices_add_up(doc, subtotal.line, subtotal.value) for doc in (printed, reading.doc))
 
 
 def _signed_throughout(doc: Doc, digit: str) -> bool:

@@ -223,7 +223,8 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
     """A total (and subtotal) whose currency sign OCR read as a digit (``$56.58`` -> ``656.58``),
     chosen by the receipt's own arithmetic: the reading without the leading digit is kept only
     when subtotal + tax (+ tip) then equals the total, or, with no subtotal, when that reading is
-    printed again below the total (the card or cash line) and the digit reading is not."""
+    printed again below the total (the card or cash line) and the digit reading is not, or the
+    prices above it add up to that reading (``0.88`` ``0.34`` ``1.99`` / ``Sototal 83.21``)."""
     if total is None:
         return total, subtotal
     added = (tax.value if tax else 0) + (tip.value if tip and tip.line < total.line else 0)
@@ -242,9 +243,17 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
     if stripped is None or _printed(doc, total.value, total.line):
         return total, subtotal
     below = [line for line in doc.lines[total.line + 1:] if any(a.value == stripped for a in line.amounts)]
-    if below:
+    if below or prices_add_up(doc, total.line, stripped):
         return Pick(stripped, total.line, total.confidence), subtotal
     return total, subtotal
+
+
+def prices_add_up(doc: Doc, end: int, target: Decimal) -> bool:
+    """The prices printed above line ``end`` (each line's last amount in cents, two at least)
+    add up to ``target``."""
+    prices = [line.amounts[-1].value for line in doc.lines[:max(end, 0)]
+              if line.amounts and _in_cents(line.amounts[-1]) and not line.amounts[-1].measure]
+    return len(prices) >= 2 and sum(prices) == target
 
 
 def _paid_with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> tuple[Pick | None, Pick | None]:
@@ -470,6 +479,7 @@ def _pick_total(doc: Doc) -> Pick | None:
         scored.append((score, line.index, value))
     if paid is not None and paid > 0 and _printed(doc, paid, -1):
         scored.append((_PAID_SCORE, -1, paid))  # cash given minus change: the amount paid
+    scored = [s for s in scored if not _share_of_a_total_above(doc, s, scored)]
     if scored:
         score, index, value = max(scored, key=lambda s: (s[0], s[1]))
         agree = sum(1 for s in scored if s[2] == value)
@@ -480,7 +490,27 @@ def _pick_total(doc: Doc) -> Pick | None:
         return Pick(value, index, confidence)
     if paid is not None and paid > 0:
         return Pick(paid, -1, 0.5)  # no total label read: cash given minus change is what was paid
-    return _paid_on_one_line(doc) or _largest_plausible(doc)
+    return _paid_on_one_line(doc) or _vat_table_gross(doc) or _largest_plausible(doc)
+
+
+_MAX_SHARES = 20  # diners a bill is split between
+_SHARE_BELOW = 2  # lines under the bill's total that print the share per person
+
+
+def _share_of_a_total_above(doc: Doc, candidate: tuple[float, int, Decimal],
+                            scored: list[tuple[float, int, Decimal]]) -> bool:
+    """A plain total label's amount right under another's that is a whole fraction of it (``Total
+    124,00`` / ``Comensales Tota | /Conensa 62,00``, the split bill's label garbled): a share per
+    person, not the bill's total (an ``Amount due`` under it may be after a discount)."""
+    _, index, value = candidate
+    if index < 0 or has_keyword(doc.lines[index].text, FINAL_TOTAL):
+        return False
+    for _, above, bill in scored:
+        if 0 <= above < index <= above + _SHARE_BELOW and bill > value:
+            shares = bill / value
+            if shares == shares.to_integral_value() and shares <= _MAX_SHARES:
+                return True
+    return False
 
 
 def _label_value(doc: Doc, line: Line, label_end: int) -> Amount | None:
@@ -518,6 +548,11 @@ def _paid_on_one_line(doc: Doc) -> Pick | None:
     return Pick(values.pop(), paid[0].index, 0.4)
 
 
+def _in_cents(amount: Amount) -> bool:
+    """Printed with two decimals, as money is (``12.50``; not ``12.5``, ``2.771`` or ``12``)."""
+    return amount.has_decimals and amount.value.as_tuple().exponent == -2
+
+
 # "TOTAL 16-D0": the decimal point read as a hyphen, at the end of a label's line
 _HYPHEN_DECIMAL_RE = re.compile(r"(?<![\w.,\-])(\d{1,4})-([\dODQ]{2})\s*$")
 _ZERO = str.maketrans("ODQ", "000")
@@ -528,14 +563,41 @@ def _hyphen_decimal(text: str) -> Decimal | None:
     return Decimal(f"{match[1]}.{match[2].translate(_ZERO)}") if match else None
 
 
+_VAT_BLOCK = 4  # lines of a VAT table under its heading (``VAT Analysis: Net VAT Gross``)
+
+
+def _vat_table_gross(doc: Doc) -> Pick | None:
+    """No total label read: the gross of a VAT table (``84.54 14.79 99.33``: net, tax, gross in
+    cents, net + tax = gross, the tax a share a VAT rate can be) on lines naming the tax or under
+    a heading that does. One row per rate: their grosses add up to what was paid, unless one row
+    is the others' sum (the table's sum row)."""
+    rows: dict[tuple[Decimal, Decimal, Decimal], int] = {}
+    for line in doc.lines:
+        block = doc.lines[max(0, line.index - _VAT_BLOCK):line.index + 1]
+        if not any(has_keyword(other.text, TAX) for other in block):
+            continue
+        values = [a.value for a in line.amounts if _in_cents(a) and a.value > 0]
+        for row in zip(values, values[1:], values[2:]):
+            if row[0] + row[1] == row[2] and row[1] <= row[2] * MAX_TAX_SHARE:
+                rows.setdefault(row, line.index)  # a row printed again (a second copy) counts once
+    if not rows:
+        return None
+    grosses = [gross for _, _, gross in rows]
+    largest = max(grosses)
+    paid = largest if largest * 2 == sum(grosses) or len(grosses) == 1 else sum(grosses)
+    return Pick(paid, max(rows.values()), 0.4)
+
+
 def _largest_plausible(doc: Doc) -> Pick | None:
-    """No total label read: the largest amount not printed as cash given or change."""
+    """No total label read: the largest amount in cents not printed as cash given or change. An
+    amount with one decimal or three (``1*7446,992``, ``0,694.9``: a quantity times a unit price
+    with its ``=`` or ``*`` read as a digit, a weight) is no price."""
     best: tuple[Decimal, int] | None = None
     for line in doc.lines:
         if has_keyword(line.text, CASH_GIVEN + _CHANGE) or find_dates(line.text):
             continue
         for amount in line.amounts:
-            if amount.has_decimals and (best is None or amount.value > best[0]):
+            if _in_cents(amount) and (best is None or amount.value > best[0]):
                 best = (amount.value, line.index)
     return Pick(best[0], best[1], 0.25) if best else None
 

@@ -253,14 +253,17 @@ CAMBIO 1,50
     assert receipt.flags["total_cash_minus_change"]
 
 
-def test_a_split_bills_share_per_person_is_no_total():
-    receipt = extract_receipt(ocr("""
+SPLIT_BILL = """
 ASADOR EL PASEO
 PASEO DE LA CASTELLANA 36 MADRID
 08/09/2012 22:15
 2 CHULETON 80,00
 1 VINO TINTO 44,00
-Total (Impuestos Inc.) 124,00
+"""
+
+
+def test_a_split_bills_share_per_person_is_no_total():
+    receipt = extract_receipt(ocr(SPLIT_BILL + """Total (Impuestos Inc.) 124,00
 Comensales 2 Total / Comensal 62,00
 """))
     assert receipt.total == Decimal("124.00")
@@ -527,3 +530,86 @@ def test_a_handwritten_total_with_one_digit_misread_is_the_bill_plus_the_tip():
     receipt = extract_receipt(ocr(_CHECK + "Tip: 7.00\nTotal: 20.44\nSignature"))
     assert (receipt.total, receipt.tip) == (Decimal("40.44"), Decimal("7.00"))
     assert extract_receipt(ocr(_CHECK + "Tip: 7.00\nTotal: 29.55\nSignature")).total == Decimal("33.44")
+
+
+def test_a_quantity_times_price_or_a_weight_with_its_sign_read_as_a_digit_is_no_total():
+    """No total label read (``SUMA PLN`` garbled): the largest amount is the total, but not one
+    in tenths of cents or with one decimal (``1*7446,992``, ``0 , ,694.9``: the ``=`` and the
+    ``*`` of a quantity line read as digits); money is printed in cents."""
+    receipt = extract_receipt(ocr("""
+SKLEP SPOZYWCZY
+LOSOSIOWY Hacki 1*7446,992 4,99
+SER Lind 0 , ,694.9, ,99= 6,93
+SUHA PLN 16:10
+11,92
+"""))
+    assert receipt.total == Decimal("11.92")
+
+
+def test_a_vat_tables_sum_row_is_the_total_where_no_total_label_was_read():
+    """The total label garbled (``TotalAmount L993}``), a reference number read as a large amount;
+    the VAT table's sum row (net + VAT = gross) says what was paid."""
+    receipt = extract_receipt(ocr("""
+TAJ GARDEN
+Invoice No. 100102
+REF 1804.07
+LAMB BHUNA 9.95
+Tetol No. TotalAmount L993}
+VAT Analysis: Net VAT Gross
+Vat@17.5% 8454 14.79 99.3
+84.54 14.79 99 33
+Please call again soon!
+"""))
+    assert receipt.total == Decimal("99.33")
+
+
+def test_a_split_bills_share_under_the_total_is_no_total_even_with_its_label_garbled():
+    """``Total / Comensal`` garbled past reading: an amount that divides the total printed right
+    above it (124,00 / 2) is a share per person."""
+    receipt = extract_receipt(ocr(SPLIT_BILL + """Total (Iepuestcs Jnc|;,) 124,00
+Coaensales Tota | /Conensa 62,00]
+"""))
+    assert receipt.total == Decimal("124.00")
+
+
+def test_the_prices_adding_up_to_a_total_without_its_first_digit_show_that_digit_was_a_sign():
+    """``Sototal 83.21`` (``$3.21``, the sign read as 8): the prices above it add up to 3.21."""
+    receipt = extract_receipt(ocr("""
+STOP & SHOP
+APPLE GALA 0.88 X
+SPINACH 0.34 X
+1 99 x
+Sototal 83.21
+Change S0.00
+"""))
+    assert receipt.total == Decimal("3.21")
+
+
+def test_the_gst_a_total_includes_decides_between_readings_the_checks_support_alike():
+    """Australian prices include 10% GST, 1/11 of the total: ``Includes GST of 51.81`` is $1.81,
+    the GST of 19.95; the total read 619.95 is repeated by chance of the same misread."""
+    lines = ocr("""
+DENIM OUTLET
+BLUE 36 19.95 619.95
+TOTAL 819.95
+Inelues GST of 51.81
+Arounts Tendered 620.00
+Cash 520.00
+Tota| Teteered 619.95
+""")
+    reading = read_amounts(build_doc(lines), "AUD")
+    assert (reading.totals.total.value, reading.totals.tax.value) == (Decimal("19.95"), Decimal("1.81"))
+
+
+def test_the_grosses_of_a_vat_tables_rows_add_up_to_the_total_where_no_total_label_was_read():
+    """One row per rate and no sum row: the rows' grosses together are what was paid."""
+    receipt = extract_receipt(ocr("""
+BAECKEREI SONNENSCHEIN
+ROGGENBROT 3,50
+ORANGENSAFT 2,38
+Sxnne EUR 5 ,8
+MwSt% Netto MwSt Brutto
+A 19% 2,00 0,38 2,38
+B 7% 3,27 0,23 3,50
+"""))
+    assert receipt.total == Decimal("5.88")

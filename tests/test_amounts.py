@@ -32,6 +32,7 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("CARLSBERG CAN 320ML RMS.60", ".", "5.60"),  # 5 read as S after RM
         ("Total to pay E65 35", ".", "65.35"),  # a pound sign read as E, the point lost  # the decimal comma lost before the currency
         ("1943 2 23.32 46 64 SR", ".", "46.64"),
+        ("1 99 x", ".", "1.99"),  # the point lost before a tax letter read lower-case
     ],
 )
 def test_parse_amount(text, decimal, expected):
