@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -73,10 +74,12 @@ _TIME_RE = re.compile(
     r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?[MNH]\b\.?)?"  # the M of AM/PM may come out N or H ("7:36ph")
 )
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
-_DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "|": "1", "!": "1", "S": "5", "B": "8"})
+# a T for a 1 too ("Datum: T0.07.13"), as in years
+_DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T": "1", "|": "1", "!": "1", "S": "5",
+                            "B": "8"})
 # "18-06: 2018": OCR read the last separator as ":" / ";" / ","
 _SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}\s?[/.\-]\s?[\dOQD]?\d)\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
-_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQILS|!]{1,4}(?:\s?[/\-.]\s?[\dOQILS|!]{1,4}){2}(?![A-Z\d])")
+_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQILTS|!]{1,4}(?:\s?[/\-.]\s?[\dOQILTS|!]{1,4}){2}(?![A-Z\d])")
 # "17104/2018", "04/1212017": OCR read one of two like separators as the digit 1 (a slash
 # is a thin stroke); the other separator shows which. Only where the repaired date is valid.
 _DATE_LABEL_RE = re.compile(r"\b(?:DATE|DATUM|DATED|FECHA|DATA)\b")
@@ -205,7 +208,43 @@ def prepare(text: str, under_label: bool = False) -> str:
         headed = (_HEADED_SEPARATORS_AS_SPACES_RE,) if under_label else ()
         for regex in (_SEPARATORS_AS_SPACES_RE, _LABELLED_SEPARATORS_AS_SPACES_RE, *headed):
             text = regex.sub(lambda m: _separator_as_one(m, "."), text)
+        text = _SLASH_AS_DIGIT_RE.sub(lambda m: _slash_as_digit(m) if labelled or _clock_beside(m) else m[0], text)
     return text
+
+
+# "08702/10 17;43", "2:38pm 7716/12", "08/02710": one slash of a date read as a 7 or a 1 (a slash
+# is a thin stroke), the other printed; only beside a date label or right beside a time of day
+# ("Fra 3715/2016" is an invoice number)
+_SLASH_AS_DIGIT_RE = re.compile(r"(?<![\d.,/\-])(?:(?P<run>\d{3,5})/(?P<y>\d{2}|(?:19|20)\d{2})"
+                                r"|(?P<a>\d{1,2})/(?P<tail>\d{4,7}))(?![\d.,/])")
+
+
+_CLOCK_BEFORE_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[:;]\s?[0-5]\d(?:\s?[AP][A-Z]{0,2})?\s{1,3}$")
+_CLOCK_AFTER_RE = re.compile(r"\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?![\d.,])")
+
+
+def _clock_beside(m: re.Match[str]) -> bool:
+    """A time of day right before or right after the match (``2:38PM 7716/12``, ``08702/10 17;43``)."""
+    return bool(_CLOCK_BEFORE_RE.search(m.string, 0, m.start()) or _CLOCK_AFTER_RE.match(m.string, m.end()))
+
+
+def _slash_as_digit(m: re.Match[str]) -> str:
+    """The date with the 7 or 1 that stands for its slash put back, where exactly one of them
+    makes a valid date (``1716/12`` reads 1/16/12 or 17/6/12: left alone)."""
+    if m["run"]:
+        run = m["run"]
+        readings = {f"{run[:i]}/{run[i + 1:]}/{m['y']}" for i in range(1, len(run) - 1) if run[i] in "17"}
+    else:
+        tail = m["tail"]
+        readings = {f"{m['a']}/{tail[:i]}/{tail[i + 1:]}" for i in (1, 2) if tail[i] in "17"}
+    valid = [reading for reading in readings if _NUMERIC_RE.fullmatch(reading) and _valid_either_way(reading)]
+    return valid[0] if len(valid) == 1 else m.group(0)
+
+
+def _valid_either_way(date: str) -> bool:
+    """``"7/16/12"`` is a calendar date read month first or day first."""
+    a, b, year = date.split("/")
+    return _make(_year(year), int(b), int(a)) is not None or _make(_year(year), int(a), int(b)) is not None
 
 
 def _both_separators_as_one(m: re.Match[str]) -> str:
@@ -258,9 +297,100 @@ def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
     header = False
     for index, text in enumerate(texts):
         raws = find_dates(text, under_label=header)
-        found.extend((index, year_first_where_printed(raw, years)) for raw in raws)
+        weekday = printed_weekday(text) if raws else None
+        found.extend((index, on_weekday(year_first_where_printed(raw, years), weekday)) for raw in raws)
         header = not raws and bool(_DATE_LABEL_RE.search(ascii_upper(text)))
-    return found
+    return printed_twice_wins(found)
+
+
+# weekday names and their three-letter abbreviations ("dim. 04sept.16"), 0 = Monday, in the panel's
+# languages; no two-letter ones ("MO", "SO", "DO" are words) and none that is also a month's ("MAR")
+_WEEKDAY_NAMES: dict[str, int] = {name: number for number, names in enumerate([
+    ("MON", "MONDAY", "MONTAG", "LUN", "LUNDI", "LUNES", "LUNEDI", "MAANDAG"),
+    ("TUE", "TUES", "TUESDAY", "DIENSTAG", "MARDI", "MARTES", "MARTEDI", "DINSDAG"),
+    ("WED", "WEDNESDAY", "MITTWOCH", "MER", "MERCREDI", "MIE", "MIERCOLES", "MERCOLEDI", "WOENSDAG"),
+    ("THU", "THUR", "THURS", "THURSDAY", "DONNERSTAG", "JEU", "JEUDI", "JUE", "JUEVES", "GIO", "GIOVEDI",
+     "DONDERDAG"),
+    ("FRI", "FRIDAY", "FREITAG", "VEN", "VENDREDI", "VIE", "VIERNES", "VENERDI", "VRIJDAG"),
+    ("SAT", "SATURDAY", "SAMSTAG", "SAM", "SAMEDI", "SAB", "SABADO", "SABATO", "ZATERDAG"),
+    ("SUN", "SUNDAY", "SONNTAG", "DIM", "DIMANCHE", "DOM", "DOMINGO", "DOMENICA", "ZONDAG"),
+]) for name in names}
+_WEEKDAY_RE = re.compile(r"(?<![A-Z])(" + "|".join(sorted(_WEEKDAY_NAMES, key=len, reverse=True)) + r")(?![A-Z])")
+# digits OCR takes for one another (each pair both ways)
+_LOOKALIKE_DIGITS = {"0": "689", "1": "47", "2": "37", "3": "258", "4": "1", "5": "36", "6": "058", "7": "12",
+                     "8": "0369", "9": "08"}
+
+
+def printed_weekday(text: str) -> int | None:
+    """The weekday named on a line (``DATE 06/29/2014 SUN``, ``JEUDI23JUIN2016``), 0 = Monday; None
+    where none or two are."""
+    named = {_WEEKDAY_NAMES[m[1]] for m in _WEEKDAY_RE.finditer(prepare(text))}
+    return named.pop() if len(named) == 1 else None
+
+
+def on_weekday(raw: RawDate, weekday: int | None) -> RawDate:
+    """``raw`` as the weekday printed beside it reads it: of its two orders the one that falls on
+    that weekday (``SUN 06/07/2014`` is 6 July); where neither does, the one date one misread digit
+    away that does, if only one (``SUN 06/29/2015``: the 28th, a 8 read as 9). Else ``raw``."""
+    if weekday is None:
+        return raw
+    reads = _reads(raw)
+    if any(read.weekday() == weekday for read in reads):
+        matching = {read for read in reads if read.weekday() == weekday}
+    else:
+        matching = {near for read in reads for near in _one_digit_off(read) if near.weekday() == weekday}
+    if len(matching) != 1 or matching == set(reads):
+        return raw
+    date = matching.pop()
+    kind = "fixed" if raw.kind == "numeric" else raw.kind
+    return RawDate(date.day, date.month, date.year, raw.start, raw.end, kind, raw.separator, raw.short_year)
+
+
+def _reads(raw: RawDate) -> set[dt.date]:
+    """The calendar dates ``raw`` can be: both orders of a numeric date where both are valid."""
+    if raw.kind != "numeric":
+        return {date for date in (resolve(raw, True),) if date}
+    return {date for date in (_make(raw.year, raw.second, raw.first), _make(raw.year, raw.first, raw.second)) if date}
+
+
+def _lookalike_off(printed: str, other: str) -> bool:
+    """The two differ in exactly one character, a digit and its lookalike (``3``/``8``, ``1``/``7``)."""
+    differ = [(a, b) for a, b in zip(printed, other) if a != b]
+    return len(printed) == len(other) and len(differ) == 1 and differ[0][1] in _LOOKALIKE_DIGITS.get(differ[0][0], "")
+
+
+def _one_digit_off(date: dt.date) -> list[dt.date]:
+    """Valid dates one lookalike digit away in the day, the month or the year's last digit."""
+    printed = f"{date.day:02d}{date.month:02d}{date.year:04d}"
+    nears = []
+    for position in (0, 1, 2, 3, 7):
+        for digit in _LOOKALIKE_DIGITS[printed[position]]:
+            other = printed[:position] + digit + printed[position + 1:]
+            near = _make(int(other[4:]), int(other[2:4]), int(other[:2]))
+            if near is not None:
+                nears.append(near)
+    return nears
+
+
+def printed_twice_wins(found: list[tuple[int, RawDate]]) -> list[tuple[int, RawDate]]:
+    """A date printed once that is one lookalike digit off a date printed more often on the receipt
+    (a card slip's copy, a footer's) is that date misread: ``27/06/16`` beside two ``27/06/18``.
+    (A deadline a month on, ``27/07/18``, is no lookalike of ``27/06/18``.)"""
+    def printed(raw: RawDate) -> str:
+        return f"{raw.first:02d}{raw.second:02d}{raw.year:04d}{raw.kind}"
+
+    counts = Counter(printed(raw) for _, raw in found)
+    by_print = {printed(raw): raw for _, raw in found}
+    settled = []
+    for index, raw in found:
+        own = printed(raw)
+        better = [other for other, count in counts.items() if count > counts[own] and _lookalike_off(own, other)]
+        if len(better) == 1:
+            winner = by_print[better[0]]
+            raw = RawDate(winner.first, winner.second, winner.year, raw.start, raw.end, winner.kind,
+                          winner.separator, winner.short_year)
+        settled.append((index, raw))
+    return settled
 
 
 def _dates_in(text: str) -> list[RawDate]:

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parse.dates import find_dates, order_from_dates, parse_date, parse_time, resolve
+from parse.dates import dates_on_lines, find_dates, order_from_dates, parse_date, parse_time, resolve
 
 
 @pytest.mark.parametrize(
@@ -306,3 +306,48 @@ def test_a_letter_for_a_digit_or_for_the_m_in_a_twelve_hour_time(text, expected)
 ])
 def test_a_year_first_date_with_a_separator_read_as_a_space_before_a_time(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "day_first", "expected"), [
+    ("08702/10 17;43 Pin USED", False, dt.date(2010, 8, 2)),  # the first slash read as 7, a time after it
+    ("Tran 2038 2:38pm 7716/12", False, dt.date(2012, 7, 16)),  # ... unpadded, a time before it
+    ("DATE 08/02710", False, dt.date(2010, 8, 2)),  # the second slash, beside the date's label
+    ("Datum: T0.07. 13 21:52 Tisch: 102", True, dt.date(2013, 7, 10)),  # a T for the 1 of the day
+])
+def test_a_slash_read_as_a_digit_and_a_digit_read_as_a_letter(text, day_first, expected):
+    assert parse_date(text, day_first=day_first) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Fra 3715/2016",  # an invoice number: no time or label beside it
+    "Ticket 7716/12 Mesa 4 12:30",  # the time is not beside it
+    "1716/12 12:30",  # 1/16/12 or 17/6/12: which digit is the slash is not settled
+])
+def test_no_slash_read_as_a_digit_without_a_sure_date(text):
+    assert parse_date(text, day_first=False) is None
+
+
+def _dates_of(rows):
+    return [resolve(raw, day_first=False) for _, raw in dates_on_lines(rows)]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    (["DATE 06/07/2014 SUN"], [dt.date(2014, 7, 6)]),  # the weekday settles the order: 6 July, a Sunday
+    (["WED 08/23/2013 10:15"], [dt.date(2013, 8, 28)]),  # 8 read as 3: the 28th is the Wednesday
+    (["Samstag 26.08.2017"], [dt.date(2017, 8, 26)]),  # agrees: kept
+    (["MON 06/07/2014"], [dt.date(2014, 6, 7)]),  # neither order nor one digit off it: left as read
+])
+def test_a_weekday_printed_beside_the_date_corroborates_it(rows, expected):
+    assert _dates_of(rows) == expected
+
+
+def test_a_date_printed_twice_outweighs_a_one_digit_misread_copy():
+    rows = ["27/06/16 10:08", "CARD 27/06/18 09:49", "SIGNED 27/06/18"]
+    assert _dates_of(rows) == [dt.date(2018, 6, 27)] * 3
+    assert _dates_of(["27/06/16 10:08", "EXPIRY 30/09/18", "30/09/18"])[0] == dt.date(2016, 6, 27)
+    # a return deadline a month on, printed twice, is no misread copy of the purchase date
+    assert _dates_of(["27/06/18 10:08", "RETURN BY 27/07/18", "27/07/18"])[0] == dt.date(2018, 6, 27)
+
+
+def test_a_french_weekday_abbreviation_settles_the_order():
+    assert _dates_of(["dim. 04/09/16 22:17"]) == [dt.date(2016, 9, 4)]  # Sunday 4 September, not 9 April
