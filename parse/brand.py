@@ -1,22 +1,50 @@
 """The merchant as a known brand: the receipt's header lines, a legal name in its footer, its web
 or mail address and its thanks, resolved against the brand directory (``parse.brands``) for the receipt's country.
+Where a logo was lost, the footer as OCR garbled it: a web address with its dots misread, a thanks
+ending in the name, the shop's own app, a closing line of the name after the last price.
 
-Only the header and those address and thanks lines are tried: product names on item lines
+Only the header and those footer lines are tried: product names on item lines
 (``NEW BALANCE``, ``Beefeater Gin``) are brands too, but not the seller's.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from .address import is_address
-from .brands import Brand, BrandMatch, match_brand, match_domain
+from .brands import Brand, BrandMatch, directory, match_brand, match_domain
+from .brands.directory import NAME
+from .brands.fold import compact, fold_word, tokens
 from .category import CATEGORIES, mentions
 from .layout import Doc, Line
 from .merchant import THANKS_RE, has_legal_form
-from .text import ascii_upper, squash_spaces
+from .text import ascii_upper, fold, one_letter_off, squash_spaces
 
 LOGO_PART_WORDS = 2  # words; a logo split over two lines has at most this many on each
+DOMAIN_SLIP_MIN = 8  # letters; a web address's name this long may carry one OCR slip ("contInante.pt")
+SLIP_MIN = 5  # letters; a word of thanks this long is still itself with one letter misread ("SHOPPlNG")
+_CCTLD_COUNTRY = {"uk": "GB"}  # a country's web ending that is not its ISO code
+
+# a web address whose dots OCR read as spaces, underscores or commas: "WWw _ rossstores , COm"
+_BROKEN_WEB_RE = re.compile(r"\bW{3}\s*[._,]\s*(?P<label>[A-Z0-9-]{3,40})\s*[._,]\s*(?P<tld>[A-Z]{2,3})\b",
+                            re.IGNORECASE)
+# a web address without "www": its name and a common or a Western country's ending
+_WEB_ENDINGS = "com net org uk ie de at ch fr es it pt nl be lu pl cz dk se no fi us ca au nz".split()
+_BARE_WEB_RE = re.compile(rf"(?<![\w.@-])(?P<label>[A-Z0-9-]{{3,40}})\.(?P<tld>{'|'.join(_WEB_ENDINGS)})\b(?![.\w])",
+                          re.IGNORECASE)
+# a bracket OCR printed for a word's last l: "Lade dir die Lid] Plus App", "Tota]"
+_BRACKET_FOR_L_RE = re.compile(r"(?<=[^\W\d_])[\]\[}{](?![^\W\d_])")
+# the shop's name closing a line after "at": "Thank you for shopping at Stop & Shop" however garbled
+_AT_NAME_RE = re.compile(r"(?:^|\s)(?:AT|BEI|CHEZ|@)\s+(?P<name>[^\s@][^@]{2,40}?)[\s!.,:;]*$", re.IGNORECASE)
+_THANKS_WORDS = tuple(fold(word) for word in (
+    "YOU", "THANK", "THANKS", "SHOPPING", "VISITING", "DANKE", "MERCI", "GRACIAS", "GRAZIE", "OBRIGADO", "DANK"))
+# the shop's own app: "Lade dir die Lidl Plus App herunter", "Download the Walgreens app"
+_APP_RE = re.compile(r"(?P<name>(?:[^\W\d_][\w'&-]*\s+){1,2}?)(?:PLUS\s+|\+\s*)?APP\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -49,6 +77,117 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
         match = match_domain(line.text, country) or (match_brand(thanks["name"], country) if thanks else None)
         if match is not None:
             return _found(match, match.printed if thanks is None else line.text, line.index)
+    return _named_in_footer(doc, country, header_end)
+
+
+def _named_in_footer(doc: Doc, country: str | None, header_end: int) -> BrandFound | None:
+    """Where the header names no brand, the footer may, as OCR read it: a web address with its dots
+    misread or a letter slipped, a garbled thanks that ends in the name, the shop's own app, or a
+    closing line of the name itself (after the last price)."""
+    if country is None:
+        return None
+    footer = [line for line in doc.lines[header_end:] if not line.amounts]
+    for line in doc.lines:
+        match = _misread_web_address(line.text, country)
+        if match is not None:
+            return _found(match, match.printed, line.index)
+    last_priced = max((line.index for line in doc.lines if any(a.has_decimals for a in line.amounts)), default=-1)
+    for line in footer:
+        text = _mend_brackets(line.text)
+        closing = line.index > last_priced and not any(ch.isdigit() for ch in text)  # not "New Balance 453"
+        above = doc.lines[line.index - 1].text if line.index else ""
+        match = _named_after_at(text, above, country) or _named_app(text, country) \
+            or (_closing_name(text, country) if closing else None)
+        if match is not None and not _other_trade(text, match):
+            return _found(match, line.text, line.index)
+    return None
+
+
+def _closing_name(text: str, country: str) -> BrandMatch | None:
+    """A closing line naming the brand (``McDona Id Restaurart``), not one ordinary word that may
+    close any receipt (``Lotto``, ``Shell``: a service sold there)."""
+    match = match_brand(text, country)
+    return None if match is None or compact(tokens(match.printed)) in directory().common else match
+
+
+def _mend_brackets(text: str) -> str:
+    """A bracket OCR printed for a word's closing l is that l: ``Lid]`` -> ``Lidl``."""
+    return _BRACKET_FOR_L_RE.sub("l", text)
+
+
+def _misread_web_address(text: str, country: str) -> BrandMatch | None:
+    """A web address as OCR misread it: dots read as other marks (``WWw _ rossstores , COm``), a
+    trade word glued to the name (``rossstores``), or one letter of a long name slipped
+    (``contInante.pt``)."""
+    found = _BROKEN_WEB_RE.search(text) or _BARE_WEB_RE.search(text)
+    if found is None:
+        return None
+    label, tld = found["label"].lower(), found["tld"].lower()
+    # the receipt's country, then the web ending's: "contInante.pt" on a receipt taken for Spanish
+    for where in dict.fromkeys((country, _CCTLD_COUNTRY.get(tld, tld.upper()) if len(tld) == 2 else country)):
+        match = _web_name(label, tld, where)
+        if match is not None:
+            return match
+    return None
+
+
+def _web_name(label: str, tld: str, country: str) -> BrandMatch | None:
+    """The brand a web address's name gives in ``country``: exactly, with a filler word glued on,
+    or within one OCR slip of a long name."""
+    printed = f"{label}.{tld}"
+    exact = match_domain(f"www.{printed}", country)
+    if exact is not None:
+        return exact
+    glued = match_brand(label, country)  # "rossstores": the name and a filler word
+    if glued is not None and glued.printed == label:
+        return BrandMatch(glued.brand, printed, glued.score)
+    key = fold_word(label.replace("-", ""))
+    if len(key) < DOMAIN_SLIP_MIN or not key.isascii():
+        return None
+    near = process.extractOne(key, _domain_names(country), scorer=Levenshtein.distance, score_cutoff=1)
+    if near is None:
+        return None
+    entry = next(e for e in directory().entries(near[0], country) if e.strength == NAME)
+    return BrandMatch(entry.brand, printed, round(1 - near[1] / len(key), 3))
+
+
+@cache
+def _domain_names(country: str) -> tuple[str, ...]:
+    """The directory's own names (not aliases) of 8+ letters trading in ``country``, ordinary words
+    among them: in a web address "continente" is the shop, not the word."""
+    found = directory()
+    return tuple(key for key in found.index if len(key) >= DOMAIN_SLIP_MIN and key.isascii()
+                 and any(e.strength == NAME for e in found.entries(key, country)))
+
+
+def _named_after_at(text: str, above: str, country: str) -> BrandMatch | None:
+    """The words closing a thanks after "at" are the brand, all of them, however garbled the rest
+    (``T4AN/( You FCF StjPJI 9 AT STOP 6 SHOP``, or ``At Guardian`` under ``Thank You For Shopping``);
+    not a partner's offer (``Earn points at Shell``)."""
+    found = _AT_NAME_RE.search(text)
+    if found is None or not _thanks_word(f"{above} {text[:found.start('name')]}"):
+        return None
+    match = match_brand(found["name"], country)
+    return match if match is not None and match.printed == found["name"].strip(" '\"") else None
+
+
+def _thanks_word(text: str) -> bool:
+    """A word of thanks or of the visit (``You``, ``THANKS``, ``SHOPPlNG``), one letter misread at most."""
+    words = re.findall(r"[A-Z]{3,}", fold(text))
+    return any(word in _THANKS_WORDS or (len(word) >= SLIP_MIN and any(one_letter_off(word, w) for w in _THANKS_WORDS))
+               for word in words)
+
+
+def _named_app(text: str, country: str) -> BrandMatch | None:
+    """The word(s) before "App" name the shop's own app: ``Lade dir die Lidl Plus App herunter``."""
+    found = _APP_RE.search(text)
+    if found is None:
+        return None
+    words = found["name"].split()
+    for start in range(len(words) - 1, -1, -1):
+        match = match_brand(" ".join(words[start:]), country)
+        if match is not None and match.score == 1.0:
+            return match
     return None
 
 

@@ -12,9 +12,9 @@ import statistics
 from dataclasses import dataclass
 
 from .amounts import CURRENCY_MARKERS
-from .address import REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, is_address
+from .address import ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, is_address
 from .layout import Doc, Line
-from .text import ascii_upper, digits, has_keyword, letters, squash_spaces
+from .text import ascii_upper, digits, find_keyword, fold, has_keyword, letters, one_letter_off, squash_spaces
 
 LEGAL_RE = re.compile(
     r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
@@ -44,7 +44,15 @@ _BUSINESS_WORDS = (
     "PERNIAGAAN", "SYARIKAT", "GALLERY", "CONFECTIONERY", "HEALTHCARE", "ELECTRICAL", "OUTLET", "BOUTIQUE",
     "RESTAURANTE", "RISTORANTE", "RESTAURATION", "PIZZERIA", "TRATTORIA", "BRASSERIE", "CAFETERIA", "TAVERN",
     "STEAKHOUSE", "BREWERY", "BOOKSHOP", "CERVECERIA", "CERVESERIA", "GASTSTAETTE", "METZGEREI", "IMBISS",
+    "GAS",
 )
+# a trade word names the shop's trade in the plural too: "Premier Restaurants Eesti AS", "Village Bakeries"
+_TRADE_FORMS = _BUSINESS_WORDS + tuple(word + "S" for word in _BUSINESS_WORDS
+                                       if not word.endswith("S") and word + "S" not in _BUSINESS_WORDS)
+# where a shop is, not what it sells: "ILLINOIS CENTER" under "SUE'S HALLMARK" is the mall
+_PLACE_WORDS = ("CENTRE", "CENTER")
+_TRADES_NOT_PLACES = tuple(word for word in _TRADE_FORMS if word.rstrip("S") not in _PLACE_WORDS)
+SLIP_MIN = 7  # letters; a trade word this long is still itself with one letter misread ("BOOKSHOF")
 _NOT_NAME = (
     "TAX INVOICE", "INVOICE", "INV", "TAX", "NOTE", "ADJUSTMENT", "RECEIPT", "RECHNUNG", "QUITTUNG", "KASSENBON",
     "BELEG", "CASH BILL", "BILL", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY",
@@ -144,13 +152,13 @@ def _full_name(doc: Doc, index: int) -> str:
         continues = (
             upper_above.count("(") > upper_above.count(")")
             or re.match(r"(?:CO(?![A-Z])|\(|&|AND\b)", upper_name)
-            or has_keyword(name.split()[0] if name.split() else "", _BUSINESS_WORDS)
+            or has_keyword(name.split()[0] if name.split() else "", _TRADE_FORMS)
             # "ENTERPRISE SETIA" / "ALAM SDN BHD": a legal name without its business word yet
-            or (has_keyword(above.text, _BUSINESS_WORDS) and not has_keyword(name, _BUSINESS_WORDS))
+            or (has_keyword(above.text, _TRADE_FORMS) and not has_keyword(name, _TRADE_FORMS))
         )
         repeated = ascii_upper(name).startswith(squash_spaces(ascii_upper(above.text)).strip(" .,"))
         if not continues or repeated or letters(above.text) < 3 or above.amounts \
-                or _not_a_name(above.text) or is_address(above.text) or _currency_alone(above.text):
+                or _not_a_name(above.text) or _is_address(above.text) or _currency_alone(above.text):
             break
         name = clean_name(above.text) + " " + name
     return name
@@ -166,11 +174,46 @@ def _with_trade_below(doc: Doc, index: int, name: str) -> str:
 
 
 def _is_trade_only(text: str) -> bool:
+    """One or two words, each a trade word (or a long one with one letter misread: ``BOOKSHOF``)."""
     words = re.findall(r"[^\W\d_]+", text)
-    return 0 < len(words) <= 2 and not digits(text) and all(has_keyword(word, _BUSINESS_WORDS) for word in words)
+    return 0 < len(words) <= 2 and not digits(text) and all(_is_trade_word(word) for word in words)
+
+
+_LONG_TRADE_WORDS = tuple(fold(word) for word in _BUSINESS_WORDS if len(word) >= SLIP_MIN)
+
+
+def _is_trade_word(word: str) -> bool:
+    folded = fold(word)
+    return has_keyword(word, _TRADE_FORMS) or (
+        len(folded) >= SLIP_MIN and any(one_letter_off(folded, trade) for trade in _LONG_TRADE_WORDS))
+
+
+# a digit OCR reads for a look-alike letter in a word of letters ("L4 TAURINA", "CAF0", "DRe5s")
+_LETTER_FOR_DIGIT = str.maketrans("0458", "OASB")
+SHORT_WORD = 3  # letters; a short word ending in 0 or 4 is a word ("L4", "CAF0"), a longer one a number ("PLAZA8")
+
+
+def _mend_digits(text: str) -> str:
+    """A word of letters with one digit look-alike in it is read with the letter: ``L4 TAURINA``,
+    ``CAF0``; not a digit that starts a word (``4EVER``, ``7ELEVEN``), stands beside another
+    (``B52``, ``STUDIO54``) or ends a longer word (``PLAZA8``: a number glued on)."""
+    def mend(word: re.Match[str]) -> str:
+        found = word.group()
+        at = [i for i, ch in enumerate(found) if ch.isdigit()]
+        if len(at) != 1 or at[0] == 0 or found[at[0]] not in "0458" \
+                or (at[0] == len(found) - 1 and _glued_number(found)):
+            return found
+        return found.translate(_LETTER_FOR_DIGIT)
+    return re.sub(r"[^\W_]{2,}", mend, text)
+
+
+def _glued_number(word: str) -> bool:
+    """A number glued to the word's end (``PLAZA8``, ``NO5``), not a letter misread (``L4``, ``CAF0``)."""
+    return len(word) - 1 > SHORT_WORD or word[-1] not in "04"
 
 
 def clean_name(text: str) -> str:
+    text = _mend_digits(text)
     for pattern, canonical in _LEGAL_CANON:
         text = pattern.sub(canonical, text)
     text = _AFTER_LEGAL_RE.sub(r"\1", text)
@@ -185,7 +228,7 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts:
         return 0.0
     legal = has_legal_form(line.text)
-    if not legal and (_not_a_name(line.text) or (is_address(line.text) and not _named_after_street(line.text))
+    if not legal and (_not_a_name(line.text) or (_is_address(line.text) and not _named_after_street(line.text))
                       or STORE_NUMBER_RE.search(upper)):
         return 0.0
     if _currency_alone(line.text):
@@ -195,12 +238,14 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
         score -= 1.5  # "Boughtworldsmostexpensive": a slogan whose spaces OCR lost
     if legal:
         score += 4.0
-    elif has_keyword(line.text, _BUSINESS_WORDS):
+    elif has_keyword(line.text, _TRADES_NOT_PLACES):
         score += 1.0
     if tall:
         score += 0.7
+    if _POSSESSIVE_RE.search(line.text):
+        score += 0.5  # "HATOFF'S GAS", "SUE'S HALLMARK": an owner's name
     first_letter = re.search(r"[^\W\d_]", line.text)
-    if first_letter and first_letter.group(0).islower():
+    if first_letter and first_letter.group(0).islower() and not _capital_lost(line.text):
         score -= 1.5  # a fragment of a word split by OCR (or a scribble), not the start of a name
     return score
 
@@ -214,6 +259,18 @@ def _named_after_street(text: str) -> bool:
     return not digits(text) and has_keyword(text, _TRADES)
 
 
+_LOWER_CASE_STATE_RE = re.compile(r"^(?P<name>[^\d,]+?)\s+(?P<last>[A-Z][a-z])$")
+
+
+def _is_address(text: str) -> bool:
+    """An address line, but not a name whose last letters OCR split off into a US state's shape:
+    a state is printed in capitals after its town (``Springfield, IL``), not as ``Bugenvi Ia``
+    (``Sawmill Rd`` stays a street)."""
+    split = _LOWER_CASE_STATE_RE.match(text.strip())
+    return is_address(text) and not (split and not is_address(split["name"])
+                                     and not has_keyword(split["last"], ADDRESS_KEYWORDS))
+
+
 def _currency_alone(text: str) -> bool:
     return ascii_upper(text).strip(" .:") in CURRENCY_MARKERS
 
@@ -222,6 +279,13 @@ def _not_a_name(text: str) -> bool:
     return has_keyword(text, _LONG_NOT_NAME) or bool(_SHORT_NOT_NAME_RE.search(ascii_upper(text)))
 
 
+def _capital_lost(text: str) -> bool:
+    """A name whose capital OCR lost before a capitalised trade word: ``ippopot amus Restauration``."""
+    found = find_keyword(text, _TRADES_NOT_PLACES)
+    return found is not None and text[found[1]:found[1] + 1].isupper()
+
+
+_POSSESSIVE_RE = re.compile(r"[^\W\d_]\s?['’`´]\s?[Ss$](?![^\W\d_])")
 _GLUED_SENTENCE_RE = re.compile(r"[^\W\d_]{18,}")
 
 
@@ -242,7 +306,7 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
         if score and line.index and continues_address(doc.lines[line.index - 1].text) \
                 and not has_legal_form(line.text):
             score = 0.0  # "Lot 3, Jalan Pelabur 23/1," / "40S( Shah Alam, Selaugor": the town, misread
-        if score and _street_over_town(doc, line):
+        if score and (_street_over_town(doc, line) or _named_for_street_below(doc, line)):
             score = 0.0
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
@@ -278,6 +342,18 @@ def _street_over_town(doc: Doc, line: Line) -> bool:
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     return bool(_HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(line.text)))) and below is not None \
         and is_address(below.text) and not has_keyword(line.text, _BUSINESS_WORDS)
+
+
+def _named_for_street_below(doc: Doc, line: Line) -> bool:
+    """``FARGA GRAN VIA`` over ``Gran Via Corts Catalanes 630``: a mall or square named for the street
+    under it, the line ending in two or more words that open the street's line (``SIX FLAGS GREAT
+    ADVENTURE`` over ``1 Six Flags Blvd`` gave the street its name; a shop so named has a trade word)."""
+    below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    if below is None or not digits(below.text) or has_keyword(line.text, _TRADE_FORMS):
+        return False
+    words = re.findall(r"[A-Z]+", fold(line.text))
+    street = re.findall(r"[A-Z]+", fold(re.sub(r"^\W*\d+\W*", "", below.text)))
+    return any(words[-shared:] == street[:shared] for shared in range(2, len(words)))
 
 
 def _follows(doc: Doc, index: int, keywords: tuple[str, ...]) -> bool:

@@ -241,3 +241,56 @@ def test_a_first_letter_printed_as_a_mark_is_the_brands(printed, country, name):
 ])
 def test_a_mark_before_a_word_names_no_brand_without_the_evidence(printed, country):
     assert match_brand(printed, country) is None
+
+
+def brand_in_footer(text: str, country: str, header_lines: int = 2) -> str | None:
+    """The brand find_brand gives a receipt whose first ``header_lines`` lines are its header."""
+    doc = head(text)
+    found = find_brand(doc, country, header_lines)
+    return found.brand.name if found else None
+
+
+RECEIPT_BODY = "San Diego, CA\nPhone 858-560-0071\nGift Card 100.00\nTotal 100.00\nDebit 100.00"
+
+
+@pytest.mark.parametrize(("footer", "country", "name"), [
+    ("WWw _ rossstores , COm", "US", "Ross"),  # dots read as marks, "stores" glued to the name
+    ("Apoio Cliente contInante.pt", "PT", "Continente"),  # one slip in a long name (an ordinary word too)
+    ("Apoio Cliente contInante.pt", "ES", "Continente"),  # the web ending's country, where the receipt's misleads
+])
+def test_a_web_address_as_ocr_misread_it_names_the_brand(footer, country, name):
+    assert brand_in_footer(f"R2O5S\nDRe5s For Less\n{RECEIPT_BODY}\n{footer}", country) == name
+
+
+@pytest.mark.parametrize(("footer", "country"), [
+    ("www.contlnantal-tyres.pt", "PT"),  # two slips from any brand
+    ("Follow us www.facebook.com", "US"),
+    ("www.rosss.com", "US"),  # a short name with a slip
+    ("Apoio Cliente contInante.pt", None),  # no country
+])
+def test_web_addresses_far_from_a_brand_name_none(footer, country):
+    assert brand_in_footer(f"R2O5S\nDRe5s For Less\n{RECEIPT_BODY}\n{footer}", country) is None
+
+
+def test_a_garbled_thanks_ending_in_the_brand_names_it():
+    footer = "T4AN/( You FCF StjPJI 9 AT STOP 6 SHOP"  # "Thank you for shopping at Stop & Shop"; & read as 6
+    assert brand_in_footer(f"ScopaShopr\nCp ICf #039\n{RECEIPT_BODY}\n{footer}", "US") == "Stop & Shop"
+    assert brand_in_footer(f"ScopaShopr\n{RECEIPT_BODY}\nEarn points at Shell stations", "US") is None
+    assert brand_in_footer(f"Euardiak Heaker\n{RECEIPT_BODY}\nThank You For Shopping\nAt Guardian", "MY") == "Guardian"
+    assert brand_in_footer(f"ScopaShopr\n{RECEIPT_BODY}\nTHANK YOU FOR SHOPPING AT STOP 6 SHOP", None) is None
+
+
+def test_a_closing_line_after_the_last_price_names_the_brand():
+    receipt = f"WCHEESE OF? ECG MCMUFF in\nGo to survey\n{RECEIPT_BODY}\nChange 0.00\nMcDona Id Restaurart"
+    assert brand_in_footer(receipt, "US") == "McDonald's"
+    points = f"ECARD WONG\n{RECEIPT_BODY}\nEarned 41\nNev Ba lance 453"  # a points balance, not New Balance
+    assert brand_in_footer(points, "MY") is None
+    item = f"Hallo\n{RECEIPT_BODY}\nMcDona Id Restaurart\nCola 1.99"  # a price follows: an item
+    assert brand_in_footer(item, "US") is None
+    assert brand_in_footer(f"Kiosk am Markt\n{RECEIPT_BODY}\nLotto", "DE") is None  # an ordinary word
+
+
+def test_the_shops_own_app_names_the_brand():
+    footer = "Lade dir die Lid] plus App herunter"  # Lidl Plus, its l read as a bracket
+    assert brand_in_footer(f"Steinhauser Aue/\n51491 Overath\n{RECEIPT_BODY}\n{footer}", "DE") == "Lidl"
+    assert brand_in_footer(f"Steinhauser Aue/\n{RECEIPT_BODY}\nDownload our new App", "DE") is None

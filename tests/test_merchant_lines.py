@@ -1,0 +1,93 @@
+"""The merchant's name line among a real photo's header lines (parse/merchant.py): OCR slips in the
+name, a mall or a street taken for it, a name's trade word misread."""
+from __future__ import annotations
+
+import pytest
+
+from parse.extract import extract_receipt
+from parse.merchant import clean_name
+from parse.types import OcrLine
+
+
+def ocr(text: str, tall: tuple[int, ...] = ()) -> list[OcrLine]:
+    """One OcrLine per non-empty line, stacked top to bottom; the lines numbered in ``tall`` are
+    printed twice as high (a logo)."""
+    rows = [row.strip() for row in text.strip().splitlines() if row.strip()]
+    lines, top = [], 0
+    for i, row in enumerate(rows):
+        height = 48 if i in tall else 24
+        lines.append(OcrLine(row, box=(10, top, 10 + 12 * len(row), top + height), confidence=0.8))
+        top += height + 6
+    return lines
+
+
+def merchant(text: str, tall: tuple[int, ...] = ()) -> str | None:
+    return extract_receipt(ocr(text, tall)).merchant_raw
+
+
+BODY = """
+04/28/2017 14:17
+CARD THANKS 5.99
+SUBTOTAL 5.99
+TOTAL 5.99
+"""
+
+
+def test_a_mall_line_under_the_name_is_no_trade():
+    """``CENTER`` says where the shop is, not what it sells: the name above it stays the name."""
+    assert merchant("SUE'S HALLMARK\nILLINOIS CENTER\n225 NORTH MICHIGAN AVENUE\nCHICAGO 60601" + BODY) \
+        == "SUE'S HALLMARK"
+
+
+def test_a_trade_word_in_the_plural_is_a_trade_word():
+    header = "Prenier Restaurants Eesti AS\nTallinn , H Tammsaare tee, 47\nViru restoran\nViru 24\nnr 10190065"
+    assert merchant(header + BODY) == "Prenier Restaurants Eesti AS"
+
+
+def test_a_line_of_trade_words_in_the_plural_continues_the_name_above():
+    assert merchant("WELCOME To\nFOODTOWN\nSUPERMARKETS\nLihited\nCNR CDLERIDGE 6 WILLIAMSON AVE" + BODY) \
+        == "FOODTOWN SUPERMARKETS"
+
+
+def test_the_trade_word_under_the_name_may_carry_one_slip():
+    assert merchant("VOLUME QNE\nBOOKSHOF\nUNIT 41 MERRY HILL CENTRE\nMERRY HILL" + BODY) == "VOLUME QNE BOOKSHOF"
+    assert merchant("VOLUME QNE\nBOXSHOF\nUNIT 41 MERRY HILL CENTRE" + BODY) == "VOLUME QNE"  # two slips: no word
+
+
+def test_a_name_split_like_a_us_state_in_lower_case_is_no_address():
+    """``Bugenvi Ia`` reads as a town and Iowa, but a state is printed in capitals."""
+    assert merchant("Bugenvi Ia\nOhala Jeviju 20210 Cavtal\nCeminl NAM ;OIB:961" + BODY) == "Bugenvi Ia"
+    assert merchant("Sawmill Rd\nDublin OH 43017\nJOE'S DINER" + BODY) == "JOE'S DINER"  # Rd: a street still
+
+
+def test_an_owners_name_and_a_fuel_trade_beat_a_tall_word_above():
+    header = ("Custoer-ctivated Furchaze Capture\nSevnce Kaker 11251\nAFrleD #215;\nQump\nHATOFF 'S GAS\n"
+              "3440 WASHINGTON St")
+    assert merchant(header + BODY, tall=(3,)) == "HATOFF 'S GAS"
+
+
+def test_a_name_whose_capital_ocr_lost_before_its_trade_word_is_no_fragment():
+    header = ("FARCA GRAN VIA\nGran Via Carts Catalanes n 630\n08007 Barcelora 61759205\nippopot amus Restauration\n"
+              "Tel 933426040 Fax:933424432\nNO VALIDO COMO FACTURA")
+    assert merchant(header + BODY) == "ippopot amus Restauration"
+    assert merchant("KWIK STOP\nery fresh bread daily" + BODY) == "KWIK STOP"  # a fragment without a trade
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("L4 TAURINA", "LA TAURINA"),  # 4 for A
+    ("CAF0 ROMA", "CAFO ROMA"),  # 0 for O
+    ("DRe5s For Less", "DReSs For Less"),  # 5 for S inside a word
+    ("7ELEVEN", "7ELEVEN"),  # a digit starting a word is a digit
+    ("B52 BAR", "B52 BAR"),  # two digits: a number
+    ("PLAZA8 DINER", "PLAZA8 DINER"),  # a number glued to a longer word
+    ("CAFE NO5", "CAFE NO5"),
+])
+def test_a_digit_inside_a_word_of_a_name_is_its_look_alike_letter(printed, name):
+    assert clean_name(printed) == name
+
+
+def test_a_place_named_for_the_street_under_it_is_no_name():
+    """``FARGA GRAN VIA`` over ``Gran Via Corts Catalanes 630``: the mall, named for its street."""
+    header = "FARGA GRAN VIA\nGran Via Corts Catalanes, 630\n08007 Barcelona\nBAR LOLO\nTel 933426040"
+    assert merchant(header + BODY) == "BAR LOLO"
+    assert merchant("MAIN STREET DINER\n12 Main Street\nSpringfield, IL 62701" + BODY) == "MAIN STREET DINER"
