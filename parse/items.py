@@ -9,8 +9,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
+from itertools import product
+from math import prod
+from typing import NamedTuple
 
-from .amounts import Amount, to_cents
+from .amounts import Amount, clean_numbers, to_cents
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_off, squash_spaces
 from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SIGN_DIGITS, SUBTOTAL
@@ -30,6 +33,8 @@ _PAYMENT_WORDS = ("GEG", "GEGEBEN", "ZURUECK", "KARTENZAHLUNG", "ZAHLUNG", "GIRO
                   "ESPECES", "CB", "CARTE", "BANCAIRE", "MONTANT", "HT", "EFECTIVO", "CAMBIO", "ENTREGADO", "TARJETA",
                   "PAGO", "CON", "BASE", "IMPONIBLE", "CUOTA", "CONTANT", "PIN", "WISSELGELD", "TERUG", "CONTANTI",
                   "RESTO", "BANCOMAT", "CARTA", "KARTA", "GOTOWKA", "RESZTA",
+                  # the Polish tax summary under the items (``Sprzed. opod. PTU A``, ``Kwota PTU A 23,00%``)
+                  "SPRZEDAZ", "SPRZED", "OPODATKOWANA", "OPOD", "PTU", "KWOTA", "PODATEK",
                   # what the discounts came to, under the items: no discount of its own
                   "YOU SAVED", "YOUR SAVINGS", "TODAY", "GESAMTER PREISVORTEIL", "AHORRO TOTAL", "USTED AHORRA",
                   "VOUS ECONOMISEZ", "BESPAART")
@@ -89,9 +94,11 @@ def summary_line(text: str) -> bool:
 
 
 # the first of these ends the items, whichever total the receipt's own total was read from
-_ITEMS_END = ("TOTAL", "SUBTOTAL", "SUB TOTAL", "SUMME", "ZWISCHENSUMME", "GESAMT", "ZU ZAHLEN", "BALANCE DUE",
-              "AMOUNT DUE", "TOTAL DUE", "JUMLAH", "TOTAAL", "TOTALE", "TAXABLE", "GESAMTSUMME", "ENDSUMME",
-              "BONSUMME", "GESAMTBETRAG", "ENDBETRAG", "ZAHLBETRAG", "RECHNUNGSBETRAG")
+_ITEMS_END = ("TOTAL", "SUBTOTAL", "SUB TOTAL", "SUBTOT", "SUBTTL", "SUB TTL", "SUMME", "ZWISCHENSUMME", "GESAMT",
+              "ZU ZAHLEN", "BALANCE DUE", "AMOUNT DUE", "TOTAL DUE", "JUMLAH", "TOTAAL", "TOTALE", "TAXABLE",
+              "GESAMTSUMME", "ENDSUMME", "BONSUMME", "GESAMTBETRAG", "ENDBETRAG", "ZAHLBETRAG", "RECHNUNGSBETRAG",
+              # the Polish tax summary (``Sprzed. opod. PTU A 154,77``) stands between the items and SUMA PLN
+              "PTU")
 # words of a column header ("Item Qty Price Amount"): a header line is no item's description
 _COLUMN_WORDS = frozenset(fold(word) for word in (
     "ITEM", "ITEMS", "QTY", "QUANTITY", "PRICE", "AMOUNT", "AMT", "DESCRIPTION", "DESC", "UNIT", "TAX", "CODE",
@@ -103,9 +110,35 @@ def first_total_line(doc: Doc, start: int, end: int) -> int:
     for line in doc.lines[start:end]:
         text = _GLUED_DIGIT_RE.sub(" ", line.text)  # "TAXABLE2 86.46": a tax class glued to the label
         if ((has_keyword(text, _ITEMS_END) or _garbled_total(text)) and not _column_header(line.text)
-                and value_after(doc, line, keyword_end(line.text, _ITEMS_END)) is not None):
+                and value_after(doc, line, keyword_end(line.text, _ITEMS_END)) is not None
+                and not _total_in_a_name(doc, line) and not has_keyword(text, _SAVINGS_WORDS)):
             return line.index
     return end
+
+
+# what the discounts came to (``*SAVINGS TOTAL 4.26*``, ``TOTAL NON-COUPON SAVINGS``), printed above the items
+# on some US grocery receipts: no total of the items
+_SAVINGS_WORDS = ("SAVINGS", "SAVING", "SAVED", "ERSPARNIS", "GESPART", "PREISVORTEIL", "AHORRO", "BESPAART",
+                  "ECONOMISEZ", "ECONOMIE")
+
+
+_END_WORDS = frozenset(fold(word) for word in _ITEMS_END if " " not in word)
+
+
+def _total_in_a_name(doc: Doc, line: Line) -> bool:
+    """``LIST TOTAL CARE 2.77``, ``COLGATE TOTAL WHITENING 3.49``: a total word between two words of a
+    name (no total, tax, payment or column word) with an item below it names a product."""
+    words = _words(re.split(r"\d", line.text, maxsplit=1)[0])
+    inside = [i for i, word in enumerate(words) if word in _END_WORDS and 0 < i < len(words) - 1]
+    if not inside or not all(_name_word(words[i - 1]) and _name_word(words[i + 1]) for i in inside[:1]):
+        return False
+    below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    return below is not None and _named(below.text) and bool(_priced(below)) and not _skipped(below) \
+        and not has_keyword(below.text, _ITEMS_END) and not _garbled_total(below.text)
+
+
+def _name_word(word: str) -> bool:
+    return len(word) >= 3 and word not in _NOT_ITEM_WORDS and word not in _COLUMN_WORDS and word not in _END_WORDS
 
 
 def items_bound(doc: Doc, end: int, total: Decimal | None) -> int:
@@ -168,8 +201,17 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
     items: list[LineItem] = []
     pending: Line | None = None  # a description line still waiting for its price line
     count: tuple[Decimal, Decimal] | None = None  # a "3 x 1,49" line above the item it counts
+    taken = -1  # a line read with the one above it
     for line in doc.lines[body_start:body_end]:
+        if line.index <= taken:
+            continue
         if _skipped(line):
+            pending = count = None
+            continue
+        below = doc.lines[line.index + 1] if line.index + 1 < body_end else None
+        if (fuel := _fuel(line, below, pending)) is not None:
+            items.append(fuel)
+            taken = line.index + 1 if not _PER_VOLUME_RE.search(line.text) else line.index
             pending = count = None
             continue
         priced = _with_cents(_priced(line), doc.decimal) or _misread_price(line)
@@ -185,6 +227,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             items.append(_with_count(item, count) if count and _counts(item, count) else item)
             pending = count = None
         elif priced and pending is not None:
+            priced = priced[-1:] if _WAS_NOW_RE.search(line.text) else priced  # the regular price is no unit price
             item = _item(pending.text + " " + line.text, priced, pending.index, description=pending.text)
             items.append(_weighed(item, line, pending))
             pending = None
@@ -197,6 +240,34 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         if len(items) >= _MAX_ITEMS:
             break
     return tuple(items)
+
+
+# fuel sold by volume, its amount not printed beside it: ``10.875 @ $2.399/GAL``, ``12.345 GAL @ 3.199/GAL``,
+# ``REGULAR 2.516G`` over ``PRICE/GAL $2.659``
+_PER_VOLUME_RE = re.compile(r"(?:PRICE\s?/\s?|PER\s|/\s?)(?:GAL|GALLON|L|LTR|LITRE|LITER)\b|\bPPG\b", re.I)
+_MAX_VOLUME = Decimal(500)
+_MAX_PRICE_PER_UNIT = Decimal(20)
+
+
+def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
+    """The fuel of a pump's line: a volume printed with three decimals and the price per gallon or
+    litre after it (on the line, or alone on the line below), the amount what they make. Named by
+    the line's words or by the name line above (``#2 Diesel`` over ``10.875 @ $2.399/GAL``)."""
+    own = [a for a in line.amounts if a.has_decimals]
+    if len(own) == 2 and _PER_VOLUME_RE.search(clean_numbers(line.text)[own[1].end:]):
+        volume, price = own  # the price per unit last, the amount nowhere on the line
+    elif len(own) == 1 and own[0].measure and below is not None and _PER_VOLUME_RE.search(below.text) \
+            and len(below_prices := [a for a in below.amounts if a.has_decimals]) == 1:
+        volume, price = own[0], below_prices[0]
+    else:
+        return None
+    if volume.value.as_tuple().exponent != -3 or not 0 < volume.value <= _MAX_VOLUME \
+            or not 0 < price.value <= _MAX_PRICE_PER_UNIT:
+        return None
+    words = _without_measure(squash_spaces(clean_numbers(line.text)[:volume.start])).strip(" @#:-")
+    description = words if _named(words) else squash_spaces(name.text) if name is not None else "Fuel"
+    return LineItem(description=description, amount=to_cents(volume.value * price.value), quantity=volume.value,
+                    unit_price=price.value, line_index=line.index)
 
 
 # "17.Co", "EO.20", "Eil.85" (a pound sign glued): a price at the end of a line whose digits OCR read as
@@ -258,7 +329,8 @@ def _priced(line: Line) -> list[Amount]:
 
 # words of a price line that name nothing: quantity marks, units, tax codes (``3 X 2.90 8.70 SR``)
 _PRICE_LINE_WORDS = frozenset(("X", "PC", "PCS", "EA", "STK", "ST", "KG", "QTY", "SR", "ZR", "ZRL", "TX", "NT",
-                               "RM", "EUR", "USD", "GBP", "STUK", "KS", "SZT", "PZ", "UDS", "UND"))
+                               "RM", "EUR", "USD", "GBP", "STUK", "KS", "SZT", "PZ", "UDS", "UND",
+                               "WAS", "NOW"))  # "was 3.29 now 2.99 F": a sale price under its name
 
 
 def _named(text: str) -> bool:
@@ -269,7 +341,16 @@ def _named(text: str) -> bool:
 
 def _skipped(line: Line) -> bool:
     return (summary_line(line.text) or (not line.amounts and _column_header(line.text)) or _clock_line(line.text)
-            or _tax_line(line.text))
+            or _tax_line(line.text) or _savings_total(line.text))
+
+
+_WAS_NOW_RE = re.compile(r"\bWAS\b.*\bNOW\b", re.IGNORECASE)
+
+
+def _savings_total(text: str) -> bool:
+    """``TOTAL NON-COUPON SAVINGS 4.26``, ``*SAVINGS TOTAL 4.26*``: what the discounts came to, whatever
+    else the line names."""
+    return has_keyword(text, _SAVINGS_WORDS) and has_keyword(text, ("TOTAL", "TODAY", "GESAMT", "TOTALE", "TOTAAL"))
 
 
 def _tax_line(text: str) -> bool:
@@ -466,47 +547,115 @@ def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tup
 
 # "CAFE REGULAR 25", "Zwiebeln rot '99": a price whose units and decimal separator OCR lost, its cents
 # left at the end of the name (a tax class after them; not a size: "20 G", "33 CL")
-_CENTS_LEFT_RE = re.compile(r"\s['‘’`´,.]?(\d{2})(?:\s[A-FH-KM-Z*])?\s*$")
+_CENTS_LEFT_RE = re.compile(r"\s['‘’`´,.]?(\d{2})(?:\s(?:[A-FH-KM-Z*]|FS|TX|NT))?\s*$")  # FS: food stamps
 _MAX_LOST_UNITS = 9  # one digit lost before the separator
+# "Fideua Mixta 2 17 00", "Big Mac XL 60 00 60": a price whose separator OCR read as a space, beside a
+# currency sign read as a digit or a column cut short, which the amount parser leaves alone; every
+# such pair of a line is one reading (they overlap: "2 17" and "17 00")
+_SPACED_PRICE_RE = re.compile(r"(?<!\S)(?=(\d{1,3}) (\d{2})(?!\S))")
+_MAX_COMBINATIONS = 64  # readings of the lines tried together, at most
+
+
+class _Reading(NamedTuple):
+    """One reading of a line's lost price: its value, whether its units were lost, where its name ends."""
+    line: Line
+    value: Decimal
+    units_lost: bool
+    cut: int
 
 
 def fill_lost_prices(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
                      targets: tuple[Decimal, ...]) -> tuple[LineItem, ...]:
     """Items whose price OCR garbled, found by the receipt's arithmetic: named lines in
     ``[start, end)`` that gave no item because their price lost its units and separator
-    (``CAFE REGULAR 25`` for 1,25, ``TOMATE FRITO 65`` for 0,65), and a name printed over its priced
-    twin (``REUTILIZABLE DIA`` / ``REUTILIZABLE DIA 0,05``: one line per article bought, one price
-    lost). All of them together, and only where they make the items hit a target exactly: with their
-    cents alone, or with the units one such line lost (a single digit)."""
+    (``CAFE REGULAR 25`` for 1,25, ``TOMATE FRITO 65`` for 0,65) or its separator alone
+    (``Fideua Mixta 2 17 00`` for 17,00: each pair of numbers a reading, the line maybe no item), and
+    a name printed over its priced twin (``REUTILIZABLE DIA`` / ``REUTILIZABLE DIA 0,05``: one line per
+    article bought, one price lost). All of them together, and only where they make the items hit a
+    target exactly: with their cents alone, or with the units one such line lost (a single digit)."""
     if not items or not targets or _sum(items) in targets:
         return items
+    for variant in _code_apart(items, doc):
+        if variant is not items and _sum(variant) in targets:
+            return variant
+        if (filled := _fill(variant, doc, start, end, targets)) is not None:
+            return filled
+    return items
+
+
+def _fill(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
+          targets: tuple[Decimal, ...]) -> tuple[LineItem, ...] | None:
+    """``items`` with the lost prices of ``fill_lost_prices`` where they hit a target, else None."""
     used = {item.line_index for item in items}
     by_line = {item.line_index: item for item in items}
-    cents: list[tuple[Line, Decimal, int]] = []  # the line, its cents, where its name ends
+    choices: list[list[_Reading | None]] = []  # per line, the readings of its price
     twins: list[tuple[Line, LineItem]] = []
     for line in doc.lines[start:end]:
         if line.index in used or _skipped(line) or not _named(line.text) or re.search(r"[:#]", line.text):
             continue
-        left = _CENTS_LEFT_RE.search(line.text)
-        if left is not None and not line.amounts and _named(line.text[:left.start()]):
-            cents.append((line, Decimal(left.group(1)) / 100, left.start()))
+        if readings := _lost_price_readings(line):
+            choices.append(readings)
         elif not any(ch.isdigit() for ch in line.text):
             twin = next((by_line[i] for i in (line.index + 1, line.index - 1) if i in by_line
                          and _same_name(by_line[i].description, line.text)), None)
             if twin is not None:
                 twins.append((line, twin))
-    if not cents and not twins:
-        return items
-    known = sum((twin.amount for _, twin in twins), Decimal(0)) + sum((value for _, value, _ in cents), Decimal(0))
+    if not choices and not twins:
+        return None
+    if prod(len(readings) for readings in choices) > _MAX_COMBINATIONS:  # the cents alone, as read first
+        choices = [readings[:1] for readings in choices if readings[0] is not None]
+    known = sum((twin.amount for _, twin in twins), Decimal(0))
     for target in targets:
-        units = target - _sum(items) - known
-        if units == 0 or (0 < units <= _MAX_LOST_UNITS and units % 1 == 0 and len(cents) == 1):
-            found = [LineItem(description=squash_spaces(line.text[:cut]).strip(" .:*-'"), amount=value + units,
-                              line_index=line.index) for line, value, cut in cents]
-            found += [replace(twin, line_index=line.index, description=squash_spaces(line.text))
-                      for line, twin in twins]
-            return tuple(sorted(items + tuple(found), key=lambda item: item.line_index or 0))
-    return items
+        for chosen in product(*choices):
+            readings = [reading for reading in chosen if reading is not None]
+            units = target - _sum(items) - known - sum((reading.value for reading in readings), Decimal(0))
+            if units == 0 or (0 < units <= _MAX_LOST_UNITS and units % 1 == 0
+                              and [reading.units_lost for reading in readings] == [True]):
+                found = [LineItem(description=_without_count(r.line.text[:r.cut]).strip(" .:*-'"),
+                                  amount=r.value + units, line_index=r.line.index) for r in readings]
+                found += [replace(twin, line_index=line.index, description=squash_spaces(line.text))
+                          for line, twin in twins]
+                return tuple(sorted(items + tuple(found), key=lambda item: item.line_index or 0))
+    return None
+
+
+# "FLR, UNBLCHD 1737 59 FS": a product code printed before a price of cents alone whose point OCR lost
+# (.59), read as one price (1737,59)
+_CODE_AND_CENTS_RE = re.compile(r"(?<![\d.,])(\d{4}) (\d{2})(?!\S)")
+
+
+def _code_apart(items: tuple[LineItem, ...], doc: Doc) -> list[tuple[LineItem, ...]]:
+    """The items as read, then, where some price joins a four-digit product code to the cents after it
+    (``FLR, UNBLCHD 1737 59 FS``), with all of those read as the cents alone (0,59)."""
+    apart = tuple(replace(item, amount=cents, unit_price=None) if (cents := _cents_after_code(item, doc)) is not None
+                  else item for item in items)
+    return [items, apart] if apart != items else [items]
+
+
+def _cents_after_code(item: LineItem, doc: Doc) -> Decimal | None:
+    if item.line_index is None or item.line_index >= len(doc.lines) or item.amount is None or item.amount < 1000:
+        return None
+    for match in _CODE_AND_CENTS_RE.finditer(doc.lines[item.line_index].text):
+        if Decimal(f"{match[1]}.{match[2]}") == item.amount:
+            return Decimal(f"0.{match[2]}")
+    return None
+
+
+def _lost_price_readings(line: Line) -> list[_Reading | None]:
+    """The readings of a named line's price that the amount parser could not read: its cents left
+    (``CAFE REGULAR 25``: the line must be an item), then each pair of numbers split by a space
+    (``Fideua Mixta 2 17 00``: 2,17 or 17,00, its units printed; with no cents left alone, maybe no
+    price at all)."""
+    if line.amounts:
+        return []
+    pairs = [pair for pair in _SPACED_PRICE_RE.finditer(line.text)
+             if _named(line.text[:pair.start(1)]) and re.fullmatch(r"0|[1-9]\d*", pair.group(1))]  # not "00 60"
+    readings: list[_Reading | None] = [
+        _Reading(line, Decimal(f"{pair.group(1)}.{pair.group(2)}"), False, pair.start(1)) for pair in pairs]
+    left = _CENTS_LEFT_RE.search(line.text)
+    if left is None or not _named(line.text[:left.start()]) or any(pair.end(2) == left.end(1) for pair in pairs):
+        return readings + [None] if readings else []
+    return [_Reading(line, Decimal(f"0.{left.group(1)}"), True, left.start()), *readings]
 
 
 def _same_name(description: str, text: str) -> bool:

@@ -568,3 +568,151 @@ CELKEM 37,38
          ("Jogurt", Decimal(2), Decimal("3.49"), Decimal("6.98")),
          ("Kaas", Decimal(3), Decimal("1.20"), Decimal("3.60")),
          ("Pan", Decimal(2), Decimal("0.90"), Decimal("1.80"))]
+
+
+def test_a_price_whose_decimal_point_ocr_read_as_a_space_is_read_where_the_items_then_add_up():
+    """``Fideua Mixta 2 17 00``: a pound sign read as ``2`` before ``17 00`` (17,00), ``2 2 95`` for
+    2,95; ``Big Burger Menu 12 50 12``, a column cut short after ``12 50``. Each pair of numbers is a
+    reading; the total says which."""
+    assert amounts("""
+EL RINCON
+Tel 0121 454 5368
+1x Fideua Mixta 2 17 00
+1x Tarta de Queso 2 6,50
+1x 330ml Sprite 2 2 95
+Total 26.45
+""") == [Decimal("17.00"), Decimal("6.50"), Decimal("2.95")]
+    assert items("""
+GRILL HOUSE
+Kassa 4 15/09/2010 16:35
+Cola Large 00
+Big Burger Menu 12 50 12
+Fries 3.00
+TOTAL 15.50
+""") == [("Cola Large", None, None, Decimal("0.00")), ("Big Burger Menu", None, None, Decimal("12.50")),
+         ("Fries", None, None, Decimal("3.00"))]
+    assert amounts("""
+EL RINCON
+1x Fideua Mixta 2 17 00
+1x Tarta de Queso 2 6,50
+Total 30.00
+""") == [Decimal("6.50")]  # no reading makes 30,00
+
+
+def test_the_polish_tax_summary_under_the_items_is_no_item():
+    """``Sprzed. opod. PTU A 0,79`` / ``Kwota PTU A 23,00% 0,15``: the taxable sales and the tax of each
+    class stand between the items and ``SUMA PLN``; where an item lost its price they must not fill in."""
+    assert amounts("""
+CARREFOUR POLSKA
+ul. Targowa 72 Warszawa
+NIP 937-00-08-168
+PARAGON FISKALNY
+TORBA RECYKLING 1*0,79= 0,79 A
+SEREK PHILADELPHIA 1*8,49= 8,49 C
+BANANY PLANTANY
+Sprzed. opod. PTU A 0,79
+Kwota PTU A 23,00% 0,15
+Sprzed. opod. PTU C 11,82
+Kwota PTU C 5,00% 0,56
+Podatek PTU 0,71
+SUMA PLN 12,61
+""") == [Decimal("0.79"), Decimal("8.49")]
+
+
+def test_a_total_word_inside_a_product_name_does_not_end_the_items():
+    """``LISTERINE TOTAL CARE 2.77`` (``COLGATE TOTAL WHITENING``) names a product: a total word between
+    two words of a name, an item under it. ``SUB TOTAL``, ``GRAND TOTAL DUE`` and ``TOTAL`` alone end
+    the items."""
+    receipt = extract_receipt(ocr("""
+CVS/pharmacy
+CVS ALOE SANITIZER 1.99 T
+LISTERINE TOTAL CARE 2.77 T
+OPTI-FREE PM 3.29 T
+SUBTOTAL 8.05
+TAX 0.65
+TOTAL 8.70
+"""))
+    assert [i.amount for i in receipt.items] == [Decimal("1.99"), Decimal("2.77"), Decimal("3.29")]
+    assert amounts("""
+CORNER DINER
+BURGER 9.00
+GRAND TOTAL DUE 9.00
+COFFEE TO GO 2.00
+""") == [Decimal("9.00")]
+
+
+def test_fuel_sold_by_volume_is_one_item_of_volume_times_price_per_unit():
+    """A US pump's ``10.875 @ $2.399/GAL`` under ``#2 Diesel``, or ``REGULAR 2.516G`` over
+    ``PRICE/GAL $2.659``: the amount is printed nowhere beside them; the volume and the price per gallon
+    make it. ``1,789 EUR/l 68,71`` prints its amount: the volume stays the quantity of that."""
+    assert items("""
+SPEEDWAY 0006661
+Pump 02
+#2 Diesel
+10.875 @ $2.399/GAL
+gas Total $26.09
+""") == [("#2 Diesel", Decimal("10.875"), Decimal("2.399"), Decimal("26.09"))]
+    assert items("""
+HATOFF'S GAS
+PUMP# 3
+REGULAR CA 2.516G
+PRICE/GAL $2.659
+FUEL TOTAL $ 6.69
+""") == [("REGULAR CA", Decimal("2.516"), Decimal("2.659"), Decimal("6.69"))]
+    assert items("""
+Shell Station
+Super E10 38,41 l
+1,789 EUR/l 68,71
+Summe 68,71
+""") == [("Super E10", Decimal("38.41"), Decimal("1.789"), Decimal("68.71"))]
+
+
+@pytest.mark.parametrize("label", ["SUBTOT", "SUBTTL", "SUB TTL"])
+def test_a_subtotal_printed_short_ends_the_items(label):
+    """``SUBTOT 12.99``, ``SUBTTL``: a till's abbreviation of the subtotal is no item."""
+    assert amounts(f"""
+BOOK STOP
+Unit 41 Merry Hill Centre
+ADULT P/BACK 5.99
+NOTEBOOK A5 7.00
+{label} 12.99
+VAT 2.17
+TOTAL 15.16
+""") == [Decimal("5.99"), Decimal("7.00")]
+
+
+def test_a_price_of_cents_whose_point_ocr_lost_after_a_product_code_is_cents():
+    """A US grocery printing each item's code before its price: ``FLR, UNBLCHD 1737 59 FS`` is .59 (not
+    1737,59), ``OAKDELL EGGS 70642910004 88 FS`` .88, where the items then add up to the subtotal."""
+    assert amounts("""
+WINCO FOODS
+Store #0139
+OAKDELL EGGS 70642910004 88 FS
+BAR S BACON 1590006105 2.38 FS
+FLR, UNBLCHD 1737 59 FS
+BAKING POWDER 1783 30 FS
+LYS APC LEMON 1920075352 2.12
+SUBTOTAL 6.27
+TOTAL TAX .25
+TOTAL 6.52
+""") == [Decimal("0.88"), Decimal("2.38"), Decimal("0.59"), Decimal("0.30"), Decimal("2.12")]
+
+
+def test_the_savings_printed_above_the_items_and_a_was_now_price_line():
+    """A US grocery printing what the discounts came to above the items (``*SAVINGS TOTAL 4.26*``): no
+    end of the items and no item; ``was 3.29 now 2.99 F`` under a name is that item's price line."""
+    receipt = extract_receipt(ocr("""
+meijer
+Mason MI # 174
+****SAVINGS TODAY****
+TOTAL NON-COUPON SAVINGS 0.30
+*SAVINGS TOTAL 0.30*
+GROCERY
+4125019175 MEIJER KETCHUP 1.59 F
+*4125001715 TORTILLA CHP
+was 3.29 now 2.99 F
+TOTAL TAX .00
+TOTAL 4.58
+"""))
+    assert [(i.description.lstrip("*0123456789 "), i.unit_price, i.amount) for i in receipt.items] == [
+        ("MEIJER KETCHUP", None, Decimal("1.59")), ("TORTILLA CHP", None, Decimal("2.99"))]
