@@ -124,19 +124,23 @@ class LineSource:
     def lines(self, image: Path) -> list[OcrLine]:
         if image.suffix.lower() == ".pdf":  # e-receipts: the daemon's path (text layer, else rendered pages)
             return self._pdf_lines(image)
-        if self.cache is not None:
-            cached = self.cache / f"{image.stem}.json"
-            if cached.exists():
-                return _lines_from_json(json.loads(cached.read_text()))
+        return self._page(image, f"{image.stem}.json")
+
+    def _page(self, image: Path, cache_name: str, text_height: float | None = None) -> list[OcrLine]:
+        """``image`` read as the pipeline reads it (turned upright if sideways), from the cache
+        (``cache_name``) when it holds it; ``text_height``: the detector's, if not the default."""
+        cached = self.cache / cache_name if self.cache is not None else None
+        if cached is not None and cached.exists():
+            return _lines_from_json(json.loads(cached.read_text()))
         from PIL import Image
 
         from parse.ocr import read_upright
 
         with Image.open(image) as img:
-            lines = read_upright(self.engine, img)[1]  # as the pipeline reads: turned upright if sideways
-        if self.cache is not None:
-            self.cache.mkdir(parents=True, exist_ok=True)
-            (self.cache / f"{image.stem}.json").write_text(json.dumps({"lines": [_line_to_json(l) for l in lines]}))
+            lines = read_upright(self.engine, img, text_height=text_height)[1]
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps({"lines": [_line_to_json(line) for line in lines]}))
         return lines
 
     def region_reader(self, image: Path) -> Callable[[tuple[int, int, int, int], float], list[OcrLine]]:
@@ -168,19 +172,9 @@ class LineSource:
         """The whole of ``image`` read again with the detector at ``text_height`` (the pipeline's
         ``closer_read``), kept in the cache beside the image's lines (``<id>.page@<height>.json``)."""
         def read() -> list[OcrLine]:
-            cached = self.cache / f"{image.stem}.page@{text_height:g}.json" if self.cache is not None else None
-            if cached is not None and cached.exists():
-                return _lines_from_json(json.loads(cached.read_text()))
-            from PIL import Image
-
-            from parse.ocr import read_upright
-
             started = time.monotonic()
-            with Image.open(image) as img:
-                lines = read_upright(self.engine, img, text_height=text_height)[1]
-            self.look_seconds += time.monotonic() - started
-            if cached is not None:
-                cached.write_text(json.dumps({"lines": [_line_to_json(line) for line in lines]}))
+            lines = self._page(image, f"{image.stem}.page@{text_height:g}.json", text_height)
+            self.look_seconds += time.monotonic() - started  # a cache hit costs next to nothing
             return lines
 
         return read

@@ -145,7 +145,7 @@ def _signed_throughout(doc: Doc, digit: str) -> bool:
     822,35``). Leading digits of real prices are spread out; one digit on three or more of them,
     or on two beside a sign that OCR did read, is the sign."""
     amounts = [a for line in doc.lines for a in line.amounts
-               if a.has_decimals and not a.measure and abs(a.value) >= 10 and a.value.as_tuple().exponent == -2]
+               if a.in_cents and not a.measure and abs(a.value) >= 10]
     starting = [a for a in amounts if f"{abs(a.value):f}"[0] == digit and a.currency is None]
     signed_elsewhere = any(a.currency is not None for line in doc.lines for a in line.amounts)
     enough = len(starting) >= 3 or (len(starting) == 2 and signed_elsewhere)

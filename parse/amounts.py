@@ -68,6 +68,11 @@ class Amount:
     has_decimals: bool = True  # printed with a decimal part (not a bare integer)
     measure: bool = False  # a unit glued to it (``1.5M``, ``2.0MM``, ``3.5"``): a size, not money
 
+    @property
+    def in_cents(self) -> bool:
+        """Printed with two decimals, as money is (``12.50``; not ``12.5``, ``2.771`` or ``12``)."""
+        return self.has_decimals and self.value.as_tuple().exponent == -2
+
 
 def clean_numbers(text: str) -> str:
     """Undo OCR noise inside numbers: ``84 . 81`` -> ``84.81``, ``1O.5O`` -> ``10.50``."""

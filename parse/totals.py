@@ -51,6 +51,8 @@ _SUMMARY = ("SUMMARY", "ZUSAMMENFASSUNG", "TAX ANALYSIS", "VAT ANALYSIS", "MWST-
 _PAID_SCORE = 2.2  # between a plain "TOTAL" label and one that names the final amount
 CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI", "PAID", "PAYMENT", "PAY",
               "CONTANT", "CONTANTI", "ENTREGADO", "EFECTIVO", "DINHEIRO")
+
+
 def _umlaut_slips(word: str) -> tuple[str, ...]:
     """A German label as OCR reads its Ü (spelled UE): ``Rückgeld``, ``Ruckgeld``, ``Rickgeld``, ``Riickgeld``."""
     return tuple(word.replace("UE", slip) for slip in ("UE", "U", "I", "II"))
@@ -252,7 +254,7 @@ def prices_add_up(doc: Doc, end: int, target: Decimal) -> bool:
     """The prices printed above line ``end`` (each line's last amount in cents, two at least)
     add up to ``target``."""
     prices = [line.amounts[-1].value for line in doc.lines[:max(end, 0)]
-              if line.amounts and _in_cents(line.amounts[-1]) and not line.amounts[-1].measure]
+              if line.amounts and line.amounts[-1].in_cents and not line.amounts[-1].measure]
     return len(prices) >= 2 and sum(prices) == target
 
 
@@ -548,11 +550,6 @@ def _paid_on_one_line(doc: Doc) -> Pick | None:
     return Pick(values.pop(), paid[0].index, 0.4)
 
 
-def _in_cents(amount: Amount) -> bool:
-    """Printed with two decimals, as money is (``12.50``; not ``12.5``, ``2.771`` or ``12``)."""
-    return amount.has_decimals and amount.value.as_tuple().exponent == -2
-
-
 # "TOTAL 16-D0": the decimal point read as a hyphen, at the end of a label's line
 _HYPHEN_DECIMAL_RE = re.compile(r"(?<![\w.,\-])(\d{1,4})-([\dODQ]{2})\s*$")
 _ZERO = str.maketrans("ODQ", "000")
@@ -576,7 +573,7 @@ def _vat_table_gross(doc: Doc) -> Pick | None:
         block = doc.lines[max(0, line.index - _VAT_BLOCK):line.index + 1]
         if not any(has_keyword(other.text, TAX) for other in block):
             continue
-        values = [a.value for a in line.amounts if _in_cents(a) and a.value > 0]
+        values = [a.value for a in line.amounts if a.in_cents and a.value > 0]
         for row in zip(values, values[1:], values[2:]):
             if row[0] + row[1] == row[2] and row[1] <= row[2] * MAX_TAX_SHARE:
                 rows.setdefault(row, line.index)  # a row printed again (a second copy) counts once
@@ -597,7 +594,7 @@ def _largest_plausible(doc: Doc) -> Pick | None:
         if has_keyword(line.text, CASH_GIVEN + _CHANGE) or find_dates(line.text):
             continue
         for amount in line.amounts:
-            if _in_cents(amount) and (best is None or amount.value > best[0]):
+            if amount.in_cents and (best is None or amount.value > best[0]):
                 best = (amount.value, line.index)
     return Pick(best[0], best[1], 0.25) if best else None
 
