@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from parse.extract import extract_receipt  # noqa: E402
-from parse.second_look import closer_read, second_look  # noqa: E402
+from parse.second_look import closer_read, date_read_closer, second_look  # noqa: E402
 from parse.types import OcrLine, Receipt  # noqa: E402
 from receiptd.config import OcrConfig  # noqa: E402
 
@@ -146,21 +146,33 @@ class LineSource:
     def region_reader(self, image: Path) -> Callable[[tuple[int, int, int, int], float], list[OcrLine]]:
         """``parse.ocr.read_region`` on ``image`` as the lines' boxes see it (EXIF-upright), with its
         readings kept in the cache beside the image's lines (``<id>.regions.json``)."""
+        from parse.ocr import read_region
+
+        return self._cached_bands(image, "", read_region)
+
+    def band_reader(self, image: Path, text_height: float) -> Callable[[tuple[int, int, int, int], float], list[OcrLine]]:
+        """``parse.ocr.read_band`` on ``image``, the detector at ``text_height`` (the pipeline's
+        ``date_read_closer``), kept in the same cache (keys ending ``band@<height>``)."""
+        from parse.ocr import read_band
+
+        return self._cached_bands(image, f"band@{text_height:g}",
+                                  lambda engine, img, box, page_height: read_band(engine, img, box, page_height, text_height))
+
+    def _cached_bands(self, image: Path, suffix: str, read_fn) -> Callable[[tuple[int, int, int, int], float], list[OcrLine]]:
         cached = self.cache / f"{image.stem}.regions.json" if self.cache is not None else None
         known = json.loads(cached.read_text()) if cached is not None and cached.exists() else {}
         opened: list = []
 
         def read(box: tuple[int, int, int, int], text_height: float) -> list[OcrLine]:
-            key = ",".join(map(str, box)) + f"@{text_height:g}"
+            key = ",".join(map(str, box)) + f"@{text_height:g}" + suffix
             if key not in known:
                 from PIL import Image, ImageOps
 
-                from parse.ocr import read_region
-
                 if not opened:
                     opened.append(ImageOps.exif_transpose(Image.open(image)))
+                engine = self.engine  # built outside the timing: its load is not a read's cost
                 started = time.monotonic()
-                known[key] = [_line_to_json(line) for line in read_region(self.engine, opened[0], box, text_height)]
+                known[key] = [_line_to_json(line) for line in read_fn(engine, opened[0], box, text_height)]
                 self.look_seconds += time.monotonic() - started
                 if cached is not None:
                     cached.write_text(json.dumps(known))
@@ -287,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     items_ok = items_known = 0
     hits = {field: 0 for field in FIELDS + OPTIONAL_FIELDS}
     labelled = {field: 0 for field in FIELDS + OPTIONAL_FIELDS}
-    consistent = looked_again = pages_again = 0
+    consistent = looked_again = pages_again = dates_again = 0
     misses: list[str] = []
     started = time.monotonic()
     for label_path in labels:
@@ -304,7 +316,14 @@ def main(argv: list[str] | None = None) -> int:
             if again is not None:
                 receipt = again[1]
                 pages_again += 1
-            looked_again += looked is not None or again is not None
+            dated = None
+            if again is None and args.page_text_height:
+                dated = date_read_closer(looked[0] if looked is not None else lines, receipt,
+                                         source.band_reader(images[0], args.page_text_height))
+                if dated is not None:
+                    receipt = dated[1]
+                    dates_again += 1
+            looked_again += looked is not None or again is not None or dated is not None
         consistent += items_add_up(receipt)
         matched = items_match(receipt, label)
         if matched is not None:
@@ -343,8 +362,9 @@ def main(argv: list[str] | None = None) -> int:
                                                           for f in FIELDS))
     if not args.first_look:
         print(f"\nsecond look: kept for {looked_again} receipts ({pages_again} of them by the page read again at"
-              f" text height {args.page_text_height:g}); {source.look_seconds:.1f}s spent reading regions and pages"
-              " again in this run (those read from the cache cost nothing)")
+              f" text height {args.page_text_height:g}, {dates_again} by the date's line read so);"
+              f" {source.look_seconds:.1f}s spent reading regions and pages again in this run (those read from the"
+              " cache cost nothing)")
     print(f"\n{len(labels)} receipts ({args.split}), {elapsed:.1f}s, merchant threshold difflib ratio >= {MERCHANT_THRESHOLD}"
           f" (after upper-casing, dropping punctuation and legal suffixes)")
     return 0

@@ -22,9 +22,9 @@ from receiptd.config import Config
 from parse.extract import extract_receipt
 from parse.images import ImageRejected, open_image
 from parse.mail import PartLimits
-from parse.ocr import OcrEngine, OcrSettings, prepare_image, read_region, read_upright
+from parse.ocr import OcrEngine, OcrSettings, prepare_image, read_band, read_region, read_upright
 from parse.pdf import PdfRejected, read_pdf
-from parse.second_look import closer_read, second_look
+from parse.second_look import closer_read, date_read_closer, second_look
 from parse.types import Candidate, OcrLine, ParsedMail, Receipt, SkippedPart
 from redact import Redacted, RedactionPolicy, redact_receipt, redacted_jpeg
 
@@ -149,7 +149,8 @@ class Pipeline:
 
     def look(self, candidate: Candidate, document: Document) -> tuple[tuple[OcrLine, ...], Receipt]:
         """The receipt the lines give, after a second look at the lines that should hold a field
-        the first read missed (``parse.second_look``), on a photo (whose pixels the boxes are in)."""
+        the first read missed and a closer read of an unsure date (``parse.second_look``), on a
+        photo (whose pixels the boxes are in)."""
         receipt = extract_receipt(document.lines)
         if candidate.kind != "image" or document.image is None or not self.config.ocr.second_look:
             return document.lines, receipt
@@ -160,7 +161,11 @@ class Pipeline:
         height = self.config.ocr.second_look_text_height
         again = closer_read(receipt, partial(self.engine.read, document.image, height)) if height else None
         if again is not None:
-            lines, receipt = tuple(again[0]), again[1]
+            return tuple(again[0]), again[1]
+        dated = date_read_closer(lines, receipt, partial(read_band, self.engine, document.image,
+                                                         detector_text_height=height)) if height else None
+        if dated is not None:
+            lines, receipt = tuple(dated[0]), dated[1]
         return lines, receipt
 
 

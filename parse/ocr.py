@@ -72,9 +72,13 @@ class OcrEngine:
         """The backend in use: ``onnx`` or ``torch``."""
         return self.nets.kind
 
-    def read(self, image: Image.Image, text_height: float | None = None) -> list[OcrLine]:
+    def read(self, image: Image.Image, text_height: float | None = None, known_text_height: float | None = None,
+             rows: tuple[int, int] | None = None) -> list[OcrLine]:
         """OCR one image; its lines top to bottom, each word's box in ``image``'s pixels (upright).
         ``text_height``: the detector's text height for this read, if not the engine's.
+        ``known_text_height``: the text's height in ``image`` (word box pixels) where the caller
+        knows it; else it is measured. ``rows``: only text whose box's middle lies between these
+        rows of ``image`` is recognised (all, where preparing the image moved its pixels).
 
         The pipeline passes ``prepare_image``'s output, so the boxes are in the pixels it stores;
         any other image is prepared here (scaled, straightened) and the boxes are mapped back to
@@ -84,6 +88,10 @@ class OcrEngine:
         upright = ImageOps.exif_transpose(image)
         prepared, to_prepared, slant = _prepare(upright, self.settings.max_side, self.settings.max_pixels)
         params = self.params if text_height is None else replace(self.params, det_text_height=text_height)
+        if known_text_height:
+            params = replace(params, known_text_height=known_text_height)
+        if rows is not None and to_prepared is None:
+            params = replace(params, only_rows=rows)
         results = read_lines(np.asarray(prepared), self.nets.detect_maps, self.nets.recognise, self.nets.charset,
                              params)
         words = [_word(points, text, conf) for points, text, conf in results if text.strip()]
@@ -170,6 +178,25 @@ def read_region(engine: OcrEngine, image: Image.Image, box: tuple[int, int, int,
     crop = ImageOps.autocontrast(image.crop(region).convert("L"), cutoff=1)
     crop = crop.resize((round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS)
     return [_scaled(line, scale, left, top) for line in engine.read(crop)]
+
+
+BAND_MARGIN = 4  # line heights (about eight characters) either side of a line's box
+
+
+def read_band(engine: OcrEngine, image: Image.Image, box: tuple[int, int, int, int], page_text_height: float,
+              detector_text_height: float) -> list[OcrLine]:
+    """Read again the line of ``image`` in ``box`` as the page read with the detector aiming at
+    ``detector_text_height`` would read it, for the cost of that one line: a band half a line
+    high above and below it and about eight characters either side, unmagnified, the detector
+    given the page's text height (``page_text_height``, word box pixels) rather than measuring
+    it on a few lines, and only the text on the line's own rows recognised."""
+    x0, y0, x1, y1 = box
+    height = max(1, y1 - y0)
+    region = (max(0, x0 - BAND_MARGIN * height), max(0, y0 - height // 2),
+              min(image.width, x1 + BAND_MARGIN * height), min(image.height, y1 + height // 2))
+    rows = (y0 - region[1], y1 - region[1])
+    return [_scaled(line, 1.0, region[0], region[1])
+            for line in engine.read(image.crop(region).convert("L"), detector_text_height, page_text_height, rows)]
 
 
 def _scaled(line: OcrLine, scale: float, left: int, top: int) -> OcrLine:

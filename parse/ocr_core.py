@@ -53,6 +53,8 @@ class ReadParams:
     max_upscale: float = 3.0
     rec_batch: int = 16  # text lines per recogniser call
     canvas: int = 0  # > 0: no text-height scaling, detect the whole image at this longest side (as EasyOCR)
+    known_text_height: float = 0.0  # > 0: the text's height (CRAFT box, px) is known: not measured first
+    only_rows: tuple[int, int] | None = None  # recognise only boxes whose middle lies between these rows
     # EasyOCR readtext() defaults
     text_threshold: float = 0.7
     low_text: float = 0.4
@@ -398,8 +400,10 @@ def read_lines(grey: np.ndarray, detect_maps: DetectFn, recognise: RecogniseFn, 
     """OCR a greyscale uint8 image; returns ``(points, text, confidence)`` like ``readtext``,
     points in ``grey``'s pixels."""
     h, w = grey.shape
-    estimate = None if p.canvas else estimate_text(grey)
-    if estimate is None:  # no text-like blobs: read it whole at a moderate size
+    estimate = None if p.canvas or p.known_text_height else estimate_text(grey)
+    if p.known_text_height:
+        text_h, (x0, y0, x1, y1) = p.known_text_height, (0, 0, w, h)
+    elif estimate is None:  # no text-like blobs: read it whole at a moderate size
         text_h, (x0, y0, x1, y1) = None, (0, 0, w, h)
     else:
         text_h, (x0, y0, x1, y1) = estimate
@@ -414,7 +418,7 @@ def read_lines(grey: np.ndarray, detect_maps: DetectFn, recognise: RecogniseFn, 
     if p.canvas:
         scale = min(1.0, p.canvas / max(h, w))
     boxes = detect(detect_maps, region, scale, p)
-    if boxes and not p.canvas:
+    if boxes and not p.canvas and not p.known_text_height:
         measured = float(np.median([box_height(b) for b in boxes]))  # in grey pixels
         wanted = min(cap, 2.0, p.det_text_height / measured)
         if not 0.7 < wanted / scale < 1.5:  # the estimate was off: read again at the right size
@@ -425,6 +429,10 @@ def read_lines(grey: np.ndarray, detect_maps: DetectFn, recognise: RecogniseFn, 
     if not boxes:
         return []
     boxes = [b + (x0, y0) for b in boxes]
+    if p.only_rows is not None:
+        boxes = [b for b in boxes if p.only_rows[0] <= float(np.mean(np.asarray(b)[:, 1])) <= p.only_rows[1]]
+        if not boxes:
+            return []
     text_h = float(np.median([box_height(b) for b in boxes]))
 
     # small text: read from an upscaled copy (boxes and EasyOCR's pixel thresholds scale with it)

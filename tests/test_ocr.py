@@ -237,3 +237,30 @@ def test_the_page_read_again_at_a_larger_text_height_gives_back_a_lost_date(onnx
     assert receipt.date.isoformat() == label["normalized"]["date"]
     assert str(receipt.total) == label["normalized"]["total"]
     assert all(0 <= line.box[0] < line.box[2] <= image.width + 2 for line in lines)
+
+
+def test_an_unsure_date_line_is_read_again_as_the_closer_page_read_would(onnx_engine):
+    """The date's line with a digit misread and read unsurely: ``parse.ocr.read_band`` reads that
+    line of the real image again (the detector aiming at 24 px text, at the page's text height)
+    and the receipt gets its labelled date back, the line's new box on the date's own line."""
+    from dataclasses import replace
+    from functools import partial
+
+    from parse.ocr import read_band
+    from parse.second_look import date_read_closer
+
+    label = json.loads((FIXTURES / "receipt.json").read_text())
+    image = prepare_image(Image.open(FIXTURES / "receipt.jpg"), 2000)
+    lines = onnx_engine.read(image)
+    date_line = next(i for i, line in enumerate(lines) if "MAR" in line.text.upper() and "2018" in line.text)
+    misread = lines[date_line].text.replace("14", "19", 1)
+    assert misread != lines[date_line].text
+    unsure = [replace(line, text=misread, confidence=0.5, words=()) if i == date_line else line
+              for i, line in enumerate(lines)]
+    first = extract_receipt(unsure)
+    assert first.date is not None and first.date.isoformat() != label["normalized"]["date"]
+    looked, receipt = date_read_closer(unsure, first, partial(read_band, onnx_engine, image, detector_text_height=24.0))
+    assert receipt.date.isoformat() == label["normalized"]["date"]
+    assert str(receipt.total) == label["normalized"]["total"]
+    x0, y0, x1, y1 = looked[date_line].box
+    assert y0 <= (lines[date_line].box[1] + lines[date_line].box[3]) / 2 <= y1 and 0 <= x0 < x1 <= image.width

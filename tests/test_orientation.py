@@ -51,8 +51,8 @@ class Counting:
     def __init__(self, engine: OcrEngine):
         self.engine, self.reads, self.looks = engine, [], 0
 
-    def read(self, image, text_height=None):
-        self.reads.append(self.engine.read(image, text_height))
+    def read(self, image, text_height=None, known_text_height=None):
+        self.reads.append(self.engine.read(image, text_height, known_text_height))
         return self.reads[-1]
 
     def text_turn(self, image):

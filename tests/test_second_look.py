@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from parse.extract import extract_receipt
-from parse.second_look import better, closer_read, lines_to_reread, second_look
+from parse.second_look import better, closer_read, date_read_closer, lines_to_reread, second_look
 from parse.types import OcrLine, Receipt
 
 from test_extract import ocr
@@ -142,3 +142,67 @@ def test_a_page_read_again_that_gains_the_date_but_loses_the_total_s_support_is_
                    .replace("SUMME EUR 4,80", "SUMME EUR 4,30").replace("RUECKGELD 5,20", ""))
     page = PageReader(lost_change)
     assert closer_read(first, page) is None and page.reads == 1
+
+
+DATE_MISREAD = """
+CORNER DELI
+12 MAIN STREET
+07/03/2016 15:56:15
+COFFEE 2.40
+MUFFIN 2.00
+SUBTOTAL 4.40
+TAX 0.35
+TOTAL 4.75
+VISA 4.75
+"""
+
+
+class BandReader:
+    """Stands in for ``parse.ocr.read_band``: answers the box asked about with the text given for
+    it (unsure lines are read again one by one), and records the page text heights it was given."""
+
+    def __init__(self, answers: dict[int, tuple[str, float]], lines: list[OcrLine]):
+        self.answers = {lines[i].box: answer for i, answer in answers.items()}
+        self.heights: list[float] = []
+
+    def __call__(self, box, page_text_height):
+        self.heights.append(page_text_height)
+        text, confidence = self.answers.get(box, ("", 0.0))
+        return [_word(text, box, confidence)] if text else []
+
+
+def test_an_unsure_date_line_read_closer_replaces_a_misread_digit():
+    """``07/03/2016`` read unsurely; the closer read says ``02/03/2016`` about as surely: the
+    receipt takes the new date (US order: 3 February), and keeps its total."""
+    lines = _lines(DATE_MISREAD, unsure={2: 0.64})
+    first = extract_receipt(lines)
+    assert first.date == dt.date(2016, 7, 3) and first.total == Decimal("4.75")
+    reader = BandReader({2: ("02/03/2016 15:56:15", 0.6)}, lines)
+    looked, receipt = date_read_closer(lines, first, reader)
+    assert receipt.date == dt.date(2016, 2, 3) and receipt.total == Decimal("4.75")
+    assert looked[2].text.startswith("02/03/2016") and looked[:2] == lines[:2]
+    assert reader.heights == [lines[0].box[3] - lines[0].box[1]]  # the page's text height, not the line's
+
+
+def test_a_date_read_surely_is_not_read_again():
+    lines = _lines(DATE_MISREAD)  # every line read at 0.9
+    reader = BandReader({2: ("02/03/2016 15:56:15", 0.95)}, lines)
+    assert date_read_closer(lines, extract_receipt(lines), reader) is None and reader.heights == []
+
+
+def test_a_closer_reading_much_less_sure_or_shorter_does_not_replace_the_date():
+    lines = _lines(DATE_MISREAD, unsure={2: 0.64})
+    first = extract_receipt(lines)
+    assert date_read_closer(lines, first, BandReader({2: ("02/03/2016 15:56:15", 0.4)}, lines)) is None
+    assert date_read_closer(lines, first, BandReader({2: ("02/03/2016", 0.9)}, lines)) is None  # time lost
+
+
+def test_a_closer_reading_whose_year_the_receipt_does_not_print_does_not_replace_the_date():
+    """``25-11-09`` (year first: 9 November 2025, the receipt prints 2025 elsewhere) read again as
+    ``26-11-09`` is 26 November 2009: the year printed elsewhere keeps the first reading."""
+    text = DATE_MISREAD.replace("07/03/2016 15:56:15", "25-11-09 13:10:09").replace(
+        "12 MAIN STREET", "12 MAIN STREET\nFS 0104 09741/2025 13:10")
+    lines = _lines(text, unsure={3: 0.2})
+    first = extract_receipt(lines)
+    assert first.date == dt.date(2025, 11, 9)
+    assert date_read_closer(lines, first, BandReader({3: ("26-11-09 13:10:09", 0.5)}, lines)) is None

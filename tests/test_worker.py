@@ -38,7 +38,7 @@ class FakeOcr:
         self.pages[image.size] = lines
         return encode(image, "JPEG", quality=90)
 
-    def read(self, image, text_height: float | None = None) -> list[OcrLine]:
+    def read(self, image, text_height: float | None = None, known_text_height: float | None = None) -> list[OcrLine]:
         self.reads += 1
         if self.fails is not None:
             raise self.fails
