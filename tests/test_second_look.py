@@ -2,13 +2,17 @@
 again; a new reading is kept only where the receipt then reads better. The region reader here
 stands in for ``parse.ocr.read_region`` (tests/test_ocr.py runs the real one)."""
 import datetime as dt
+import types
 from dataclasses import replace
 from decimal import Decimal
 
+from ingest.pipeline import Pipeline
 from parse.extract import extract_receipt
 from parse.second_look import better, closer_read, date_read_closer, lines_to_reread, second_look
-from parse.types import OcrLine, Receipt
+from parse.types import Candidate, OcrLine, Receipt
+from receiptd.config import Config
 
+from images import encode, receipt_image
 from test_extract import ocr
 
 
@@ -206,3 +210,43 @@ def test_a_closer_reading_whose_year_the_receipt_does_not_print_does_not_replace
     first = extract_receipt(lines)
     assert first.date == dt.date(2025, 11, 9)
     assert date_read_closer(lines, first, BandReader({3: ("26-11-09 13:10:09", 0.5)}, lines)) is None
+
+
+class MisreadDateOcr:
+    """Stands in for ``OcrEngine`` in a real ``Pipeline``: the whole photo reads as ``DATE_MISREAD``
+    with its date line unsure; a read of one line's rows (``rows``, the band ``read_band`` asks
+    for) reads ``02/03/2016``. Records what each band read was given."""
+
+    LINE, LEFT, CHAR = 44, 40, 17
+
+    def __init__(self):
+        self.bands: list[tuple[float | None, float | None, tuple[int, int] | None]] = []
+
+    def read(self, image, text_height=None, known_text_height=None, rows=None):
+        if rows is not None:
+            self.bands.append((text_height, known_text_height, rows))
+            return [_word("02/03/2016 15:56:15", (self.LEFT, rows[0], self.LEFT + 19 * self.CHAR, rows[1]), 0.7)]
+        texts = DATE_MISREAD.strip().splitlines()
+        return [_word(text, (self.LEFT, self.LINE * (i + 2), self.LEFT + self.CHAR * len(text), self.LINE * (i + 2) + 30),
+                      0.64 if "/2016" in text else 0.95) for i, text in enumerate(texts)]
+
+    def text_turn(self, image):  # the few lines read as little text: the orientation check asks
+        return types.SimpleNamespace(turn=0)
+
+
+def test_the_pipeline_reads_an_unsure_date_line_closer_and_keeps_the_closer_date():
+    """The wiring: ``Pipeline`` reads the photo, the date's line is read again as a band (the
+    detector at ``[ocr] second_look_text_height``, the page's text height given, the line's rows
+    only) and the record gets the date read closer; with the height 0 it is not read again."""
+    photo = encode(receipt_image(DATE_MISREAD.strip().splitlines()), "PNG")
+    candidate = Candidate(position=0, kind="image", media_type="image/png", data=photo)
+    ocr = MisreadDateOcr()
+    result = Pipeline(Config(), engine_factory=lambda: ocr).read_part(candidate)
+    assert result.receipt.date == dt.date(2016, 2, 3) and result.receipt.total == Decimal("4.75")
+    [(height, page_height, rows)] = ocr.bands
+    assert height == Config().ocr.second_look_text_height and page_height == 30 and rows[1] - rows[0] == 30
+
+    off = Config.model_validate({"ocr": {"second_look_text_height": 0}})
+    ocr = MisreadDateOcr()
+    result = Pipeline(off, engine_factory=lambda: ocr).read_part(candidate)
+    assert result.receipt.date == dt.date(2016, 7, 3) and ocr.bands == []
