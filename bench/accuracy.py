@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from parse.extract import extract_receipt  # noqa: E402
-from parse.second_look import closer_read, date_read_closer, second_look  # noqa: E402
+from parse.second_look import look_again  # noqa: E402
 from parse.types import OcrLine, Receipt  # noqa: E402
 from receiptd.config import OcrConfig  # noqa: E402
 
@@ -159,12 +159,16 @@ class LineSource:
                                   lambda engine, img, box, page_height: read_band(engine, img, box, page_height, text_height))
 
     def _cached_bands(self, image: Path, suffix: str, read_fn) -> Callable[[tuple[int, int, int, int], float], list[OcrLine]]:
+        """A reader of bands of ``image`` by ``read_fn``, its readings kept in ``<id>.regions.json``
+        under keys ending ``suffix``; the file is read at each call, so readers of one image by
+        different functions keep each other's readings."""
         cached = self.cache / f"{image.stem}.regions.json" if self.cache is not None else None
-        known = json.loads(cached.read_text()) if cached is not None and cached.exists() else {}
+        unsaved: dict = {}
         opened: list = []
 
         def read(box: tuple[int, int, int, int], text_height: float) -> list[OcrLine]:
             key = ",".join(map(str, box)) + f"@{text_height:g}" + suffix
+            known = json.loads(cached.read_text()) if cached is not None and cached.exists() else unsaved
             if key not in known:
                 from PIL import Image, ImageOps
 
@@ -308,22 +312,14 @@ def main(argv: list[str] | None = None) -> int:
         lines = source.lines(images[0]) if images else []
         receipt = extract_receipt(lines)
         if images and images[0].suffix.lower() != ".pdf" and not args.first_look:  # as the pipeline does
-            looked = second_look(lines, receipt, source.region_reader(images[0]))
-            if looked is not None:
-                receipt = looked[1]
-            again = closer_read(receipt, source.page_reader(images[0], args.page_text_height)) \
-                if args.page_text_height else None
-            if again is not None:
-                receipt = again[1]
-                pages_again += 1
-            dated = None
-            if again is None and args.page_text_height:
-                dated = date_read_closer(looked[0] if looked is not None else lines, receipt,
-                                         source.band_reader(images[0], args.page_text_height))
-                if dated is not None:
-                    receipt = dated[1]
-                    dates_again += 1
-            looked_again += looked is not None or again is not None or dated is not None
+            height = args.page_text_height
+            looked = look_again(lines, receipt, source.region_reader(images[0]),
+                                source.page_reader(images[0], height) if height else None,
+                                source.band_reader(images[0], height) if height else None)
+            receipt = looked.receipt
+            looked_again += bool(looked.kept)
+            pages_again += "page" in looked.kept
+            dates_again += "date" in looked.kept
         consistent += items_add_up(receipt)
         matched = items_match(receipt, label)
         if matched is not None:

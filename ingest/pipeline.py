@@ -24,7 +24,7 @@ from parse.images import ImageRejected, open_image
 from parse.mail import PartLimits
 from parse.ocr import OcrEngine, OcrSettings, prepare_image, read_band, read_region, read_upright
 from parse.pdf import PdfRejected, read_pdf
-from parse.second_look import closer_read, date_read_closer, second_look
+from parse.second_look import look_again
 from parse.types import Candidate, OcrLine, ParsedMail, Receipt, SkippedPart
 from redact import Redacted, RedactionPolicy, redact_receipt, redacted_jpeg
 
@@ -154,19 +154,12 @@ class Pipeline:
         receipt = extract_receipt(document.lines)
         if candidate.kind != "image" or document.image is None or not self.config.ocr.second_look:
             return document.lines, receipt
-        lines = document.lines
-        looked = second_look(lines, receipt, partial(read_region, self.engine, document.image))
-        if looked is not None:
-            lines, receipt = tuple(looked[0]), looked[1]
         height = self.config.ocr.second_look_text_height
-        again = closer_read(receipt, partial(self.engine.read, document.image, height)) if height else None
-        if again is not None:
-            return tuple(again[0]), again[1]
-        dated = date_read_closer(lines, receipt, partial(read_band, self.engine, document.image,
-                                                         detector_text_height=height)) if height else None
-        if dated is not None:
-            lines, receipt = tuple(dated[0]), dated[1]
-        return lines, receipt
+        engine, image = self.engine, document.image
+        looked = look_again(document.lines, receipt, partial(read_region, engine, image),
+                            partial(engine.read, image, height) if height else None,
+                            partial(read_band, engine, image, detector_text_height=height) if height else None)
+        return looked.lines, looked.receipt
 
 
 def ocr_settings(config: Config) -> OcrSettings:

@@ -23,7 +23,9 @@ and a different date is kept on the terms its docstring gives.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from .amounts import find_amounts
 from .dates import MONTHS, find_dates, find_times, printed_years
@@ -45,6 +47,31 @@ UNSURE_DATE = 0.9  # a date line's mean word confidence below which its date may
 MAX_DATE_LINES = 2  # unsure lines with a date read again
 _DATE_WORDS = ("DATE", "DATUM", "FECHA", "DATA", "DATE/TIME", "TIME", "ZEIT", "UHRZEIT", "HEURE")
 _DATE_SHAPE_RE = re.compile(r"\d{1,2}\s?[^\w\s]{1,2}\s?\d{1,2}\s?[^\w\s]{1,2}\s?\S{2,4}|\d{1,2}\s?[A-Za-z]{3}\W{0,2}\d{2}")
+
+
+@dataclass(frozen=True)
+class LookedAgain:
+    lines: tuple[OcrLine, ...]
+    receipt: Receipt
+    kept: frozenset[str]  # the readings kept: "lines" (second look), "page" (closer_read), "date"
+
+
+def look_again(lines: Sequence[OcrLine], receipt: Receipt, read_region: RegionReader,
+               read_page: PageReader | None = None, read_band: BandReader | None = None) -> LookedAgain:
+    """Every look again, in order: the second look at the lines that should hold a missed field;
+    then, where given, the page read closer; where that is not kept, the unsure date's line read
+    closer. The pipeline and ``bench/accuracy.py`` both look so."""
+    kept: set[str] = set()
+    looked = second_look(lines, receipt, read_region)
+    if looked is not None:
+        (lines, receipt), kept = looked, {"lines"}
+    again = closer_read(receipt, read_page) if read_page is not None else None
+    if again is not None:
+        return LookedAgain(tuple(again[0]), again[1], frozenset(kept | {"page"}))
+    dated = date_read_closer(lines, receipt, read_band) if read_band is not None else None
+    if dated is not None:
+        (lines, receipt), kept = dated, kept | {"date"}
+    return LookedAgain(tuple(lines), receipt, frozenset(kept))
 
 
 def second_look(lines: Sequence[OcrLine], receipt: Receipt,
@@ -113,9 +140,8 @@ def date_read_closer(lines: Sequence[OcrLine], receipt: Receipt,
 
 def _text_height(lines: Sequence[OcrLine]) -> float:
     """The median height of the words' boxes: the page's text height as its read measured it."""
-    heights = sorted(word.box[3] - word.box[1] for line in lines for word in (line.words or (line,))
-                     if word.box is not None)
-    return float(heights[len(heights) // 2])
+    return float(statistics.median_high(word.box[3] - word.box[1] for line in lines
+                                        for word in (line.words or (line,)) if word.box is not None))
 
 
 def lines_to_reread(lines: Sequence[OcrLine], receipt: Receipt) -> dict[int, str]:
@@ -207,4 +233,3 @@ def _closest(read: list[OcrLine], box: Box | None, field: str) -> OcrLine | None
     if not on_line:
         return None
     return min(on_line, key=lambda pair: abs(pair[1] - centre))[0]
-
