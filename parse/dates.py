@@ -39,7 +39,9 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEP = r"\s?(?P<sep>[/.\-])\s?"
 _SAME_SEP = r"\s?(?P=sep)\s?"
 # a four-digit year may have the next word glued to it ("26/08/2024A 19.28": "a" lost its space)
-_YEAR = r"(?P<y>[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])|\d{2}(?![\dA-Z]))"
+# and a two-digit year may have the time glued to it ("09/01/1612:34 PM": its space lost)
+_YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])"
+         r"|\d{2}(?![\dA-Z]))")
 
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")
 # "2024 08-08 15:06", "2024-08 08 15:06": one separator of a year-first date read as a space, a time after it
@@ -55,10 +57,10 @@ _MONTH_END = r"(?:\.|[A-Z](?=[12][\dOCILT]{3}(?![\dA-Z])))?(?![A-Z])"
 _DAY_MONTH_RE = re.compile(
     rf"(?<![\dA-Z])(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-/.]*(?P<m>{_MONTH_RE}){_MONTH_END}[\s\-/.,']*{_YEAR}"
 )
-# "AUG 26 2017", and "AUG262017": the day glued to a four-digit year
+# "AUG 26 2017", "SEP-01-2016", and "AUG262017": the day glued to a four-digit year
 _MONTH_DAY_RE = re.compile(
     rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.]*(?P<a>\d{{1,2}})"
-    rf"(?:(?:ST|ND|RD|TH)?(?!\d)[\s,._']*|(?=[12]\d{{3}}(?!\d))){_YEAR}"
+    rf"(?:(?:ST|ND|RD|TH)?(?!\d)[\s,._'/\-]*|(?=[12]\d{{3}}(?!\d))){_YEAR}"
 )
 # a month abbreviation with one letter misread ("UCT 3, 2016"), only in a full "MON D, YYYY",
 # "D MON YYYY" or US printer's "MON.D'YY" date and only where one month is that close
@@ -170,6 +172,8 @@ _GLUED_WEEKDAY_RE = re.compile(
     r"|SAMSTAG|SONNTAG|LUNDI|MARDI|MERCREDI|JEUDI|VENDREDI|SAMEDI|DIMANCHE|LUNES|MARTES|MIERCOLES|JUEVES"
     r"|VIERNES|SABADO|DOMINGO|LUNEDI|MARTEDI|MERCOLEDI|GIOVEDI|VENERDI|SABATO|DOMENICA"
     r"|(?:MAAN|DINS|WOENS|DONDER|VRIJ|ZATER|ZON)DAG|MON|TUE|WED|THU|FRI|SAT|SUN|JEU|VEN)(?=\d)")
+# "Do,01.09.2016", "THU,09/01/16": a weekday's comma with no space after it before a date
+_COMMA_AFTER_WORD_RE = re.compile(r"(?<=[A-Z]),(?=[0-3]?\d\s?[/.\-]\s?[01]?\d\s?[/.\-])")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
 
@@ -189,6 +193,7 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
     text = _DAY_ZERO_AS_LETTER_RE.sub(lambda m: f"{m['d']}0", text)
     text = _GLUED_WEEKDAY_RE.sub(lambda m: f"{m['w']} ", text)
+    text = _COMMA_AFTER_WORD_RE.sub(", ", text)
     headed = (_HEADED_COMMA_SHORT_YEAR_RE,) if under_label else ()
     for regex in (_COMMAS_RE, _COMMA_SHORT_YEAR_RE, _LABELLED_COMMA_SHORT_YEAR_RE, *headed):
         text = regex.sub(lambda m: _separator_as_one(m, ".") if "," in m["s1"] + m["s2"] else m.group(0), text)

@@ -24,10 +24,10 @@ from .text import has_keyword
 from .types import OcrLine, Receipt
 
 _DATE_LABELS = ("DATE", "DATUM", "DT", "DATE/TIME", "TARIKH", "LE")
-_NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GUELTIG", "BIS", "BEST BEFORE", "USE BY",
+_NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GÜLTIG", "BIS", "BEST BEFORE", "USE BY",
                       "MHD", "DUE DATE", "RETURN BY", "BIRTH", "POINTS EXPIRY",
                       # a return or exchange deadline, a coupon's "valid until", in the panel's languages
-                      "RETURN", "RETURNS", "UNTIL", "RUECKGABE", "UMTAUSCH", "ECHANGE", "VALABLE", "JUSQU",
+                      "RETURN", "RETURNS", "UNTIL", "RÜCKGABE", "UMTAUSCH", "ECHANGE", "VALABLE", "JUSQU",
                       "VALIDO", "HASTA", "DEVOLUCION", "SCADENZA", "VALIDADE", "GELDIG")
 _TOLERANCE = Decimal("0.02")
 

@@ -24,8 +24,8 @@ _ITEM_WORDS = ("DEPOSIT", "PFAND", "DISCOUNT", "RABATT", "WEIGHT", "ITEM")  # no
 # a card terminal's slip printed into the receipt (``Kartenzahlung``, ``Terminal-ID``, ``SALE AUD 43.80``),
 # the cash lines (``Geg. Bar``, ``Zurück``) and what the receipt says about the purchase (``Posten: 5``,
 # ``Sie sparen 0,40``): words of lines that are no items
-_PAYMENT_WORDS = ("GEG", "GEGEBEN", "ZURUECK", "KARTENZAHLUNG", "ZAHLUNG", "GIROCARD", "MAESTRO", "ERFOLGT",
-                  "KONTAKTLOS", "KUNDENBELEG", "HAENDLERBELEG", "BELEG", "TRACE", "TID", "MID", "AID", "ARQC",
+_PAYMENT_WORDS = ("GEG", "GEGEBEN", "ZURÜCK", "KARTENZAHLUNG", "ZAHLUNG", "GIROCARD", "MAESTRO", "ERFOLGT",
+                  "KONTAKTLOS", "KUNDENBELEG", "HÄNDLERBELEG", "BELEG", "TRACE", "TID", "MID", "AID", "ARQC",
                   "EFTPOS", "APPROVED", "SALE", "PURCHASE", "DEBIT", "CREDIT", "COPY", "CUSTOMER", "MERCHANT",
                   "BRUTTO", "POSTEN", "SIE", "IHRE", "SPAREN", "ERSPARNIS", "GESPART", "TAXABLE", "NR", "NUMMER",
                   "TERMINAL ID", "KREDITKARTE", "WECHSELGELD", "AMEX",
@@ -60,7 +60,7 @@ _COUPON_WORDS = frozenset(fold(word) for word in ("COUPON", "DISCOUNT", "RABATT"
                                                   "REMISE", "SAVINGS"))
 # empties handed back (``Leergut 0,75``, ``Pfandrückgabe``): money back, whatever OCR made of the minus
 # (``Pfand 0,25`` alone is the deposit paid: an item)
-_RETURN_WORDS = ("LEERGUT", "LEERGUTBON", "LEERG", "PFAND RUECKGABE", "PFANDBON", "PFANDGUTSCHRIFT", "RUECKGABE",
+_RETURN_WORDS = ("LEERGUT", "LEERGUTBON", "LEERG", "PFAND RÜCKGABE", "PFANDBON", "PFANDGUTSCHRIFT", "RÜCKGABE",
                  "EMPTIES", "BOTTLE RETURN", "BOTTLE DEPOSIT RETURN", "STATIEGELD RETOUR", "RETOUR")
 # a count before a mark; not a dimension (``Schrauben 4x40``, ``3x1,5``, ``2X4X8 STUD``): a number glued after
 # the x is a unit price (``2x0,69``)
@@ -215,7 +215,10 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             pending = count = None
             continue
         priced = _with_cents(_priced(line), doc.decimal) or _misread_price(line)
-        counted = _count_line(line.text, priced) if pending is None else None
+        counted = _count_line(line.text, priced)
+        if counted is not None and pending is not None and _counts_line(below, counted, doc.decimal):
+            pending = None  # "2 x 4,99" over "Kaffee 9,98": the count's item is below, not the line above
+        counted = counted if pending is None else None
         if counted is not None and items and _counts(items[-1], counted):  # printed under its item
             items[-1] = _with_count(items[-1], counted)
             continue
@@ -399,9 +402,12 @@ def _price_first_items(body: list[Line]) -> tuple[LineItem, ...]:
     return tuple(items[:_MAX_ITEMS])
 
 
-def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal, Decimal] | None:
+def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal | None, Decimal] | None:
     """(quantity, unit price) of a line that only counts an item (``3 x 1,49``, ``2 @ 0.99``, or with
-    the amount they make: ``2 x 1,19 2,38``)."""
+    the amount they make: ``2 x 1,19 2,38``); the quantity None where OCR lost it (``X 2,29``,
+    ``Stk x 0,69``): the item's amount then says it."""
+    if len(priced) == 1 and _LOST_COUNT_RE.fullmatch(text.strip()):
+        return None, priced[0].value
     match = _QTY_X_RE.search(text)
     if not match or not 1 <= len(priced) <= 2 or letters(_QTY_X_RE.sub(" ", text)) > 2:
         return None
@@ -411,13 +417,33 @@ def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal, Decimal] | No
     return quantity, priced[0].value
 
 
-def _counts(item: LineItem, count: tuple[Decimal, Decimal]) -> bool:
-    quantity, unit_price = count
-    return item.quantity is None and abs(quantity * unit_price - item.amount) <= Decimal("0.01")
+_LOST_COUNT_RE = re.compile(r"(?i:STK|ST)?\s?[Xx×*]\s?\d{1,3}[.,]\d{2}(?:\s?EUR)?")
+_MAX_LOST_COUNT = 99
 
 
-def _with_count(item: LineItem, count: tuple[Decimal, Decimal]) -> LineItem:
+def _counts_line(line: Line | None, count: tuple[Decimal | None, Decimal], decimal: str) -> bool:
+    """``line`` names an item whose price the count makes (``3 x 0,89`` over ``Spaghetti 2,67 B``)."""
+    priced = _with_cents(_priced(line), decimal) if line is not None else []
+    return bool(priced) and _named(line.text) and _counts(LineItem("", priced[-1].value), count)
+
+
+def _counts(item: LineItem, count: tuple[Decimal | None, Decimal]) -> bool:
+    return item.quantity is None and item.amount is not None and _count_of(item.amount, count) is not None
+
+
+def _count_of(amount: Decimal, count: tuple[Decimal | None, Decimal]) -> Decimal | None:
+    """The quantity of ``count`` that makes ``amount``: its own, else (lost) the whole number of unit
+    prices it is, from 2 on."""
     quantity, unit_price = count
+    if quantity is not None:
+        return quantity if abs(quantity * unit_price - amount) <= Decimal("0.01") else None
+    if unit_price <= 0 or amount % unit_price or not 2 <= amount / unit_price <= _MAX_LOST_COUNT:
+        return None
+    return amount / unit_price
+
+
+def _with_count(item: LineItem, count: tuple[Decimal | None, Decimal]) -> LineItem:
+    quantity, unit_price = _count_of(item.amount, count), count[1]
     if quantity == quantity.to_integral_value():
         quantity = quantity.quantize(Decimal("1"))
     return replace(item, quantity=quantity, unit_price=unit_price)

@@ -36,12 +36,22 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=None)  # the keywords are the rules' own constants: a few thousand patterns at most
 def _keyword_pattern(keyword: str, glued_prefix: bool) -> re.Pattern[str]:
-    parts = [fold(word) for word in keyword.split()]
-    # words of a keyword may be glued or split by OCR; letters inside a word may carry a stray space
-    body = r"[\s.:]*".join(
-        r"\s?".join(map(re.escape, part)) if len(part) > 3 else re.escape(part) for part in parts
-    )
+    # words of a keyword may be glued or split by OCR
+    body = r"[\s.:]*".join(_word_pattern(word) for word in keyword.split())
     return re.compile(rf"{'' if glued_prefix else '(?<![A-Z])'}{body}(?![A-Z])")
+
+
+# A recogniser without German letters reads an umlaut as its vowel, a Ü also as "II" or "I" (its dots
+# and strokes): "Rückgeld" comes out "Ruckgeld", "Riickgeld", "Rickgeld". A keyword written with its
+# umlaut ("RÜCKGELD") matches each of them; one spelled out ("RUECKGELD", "DUE") only itself.
+_UMLAUT_READINGS = {"Ä": ("AE", "A"), "Ö": ("OE", "O"), "Ü": ("UE", "U", "II", "I")}
+
+
+def _word_pattern(word: str) -> str:
+    """One keyword word, folded; letters inside a long word may carry a stray space."""
+    glyphs = [f"(?:{'|'.join(_UMLAUT_READINGS[ch])})" if ch in _UMLAUT_READINGS else re.escape(fold(ch))
+              for ch in word.upper()]
+    return r"\s?".join(glyphs) if len(fold(word)) > 3 else "".join(glyphs)
 
 
 # Label words OCR often misreads by one letter (``TOTfL``, ``Chenge``, ``SUBTATAL``) that no

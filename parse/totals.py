@@ -32,7 +32,7 @@ SERVICE_CHARGE = ("SERVICE CHARGE", "SERVICE CHG", "SVC CHG", "SERVICE FEE", "BE
                   "COPERTO")
 # Amounts that are not the total even when a "TOTAL" keyword shares their line.
 NOT_TOTAL = (
-    "CHANGE", "TENDERED", "CASH", "RUECKGELD", "GEGEBEN", "BAR", "CHANGE DUE", "RENDU", "ROUNDING",
+    "CHANGE", "TENDERED", "CASH", "RÜCKGELD", "GEGEBEN", "BAR", "CHANGE DUE", "RENDU", "ROUNDING",
     "ADJUSTMENT", "DISCOUNT", "SAVINGS", "SAVED", "RABATT", "POINTS", "PUNKTE", "QTY", "QUANTITY",
     "ITEMS", "ITEM", "COUNT", "ANZAHL", "ARTIKEL", "SUPPLIES", "INCLUDES", "INCLUDED", "EXCLUDING", "TAX", "GST",
     "VAT", "MWST", "SST", "UST", "DEPOSIT", "PFAND", "WEIGHT", "TIP", "GRATUITY", "BALANCE", "PREVIOUS",
@@ -53,12 +53,7 @@ CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI
               "CONTANT", "CONTANTI", "ENTREGADO", "EFECTIVO", "DINHEIRO")
 
 
-def _umlaut_slips(word: str) -> tuple[str, ...]:
-    """A German label as OCR reads its Ü (spelled UE): ``Rückgeld``, ``Ruckgeld``, ``Rickgeld``, ``Riickgeld``."""
-    return tuple(word.replace("UE", slip) for slip in ("UE", "U", "I", "II"))
-
-
-_CHANGE = ("CHANGE", *_umlaut_slips("RUECKGELD"), "RENDU", "BAKI", "WECHSELGELD", "WISSELGELD", "CAMBIO", "TROCO",
+_CHANGE = ("CHANGE", "RÜCKGELD", "ZURÜCK", "RENDU", "BAKI", "WECHSELGELD", "WISSELGELD", "CAMBIO", "TROCO",
            "RESTO")
 
 

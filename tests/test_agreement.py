@@ -613,3 +613,11 @@ A 19% 2,00 0,38 2,38
 B 7% 3,27 0,23 3,50
 """))
     assert receipt.total == Decimal("5.88")
+
+
+def test_zurueck_is_the_change_of_cash_handed_over():
+    """A German restaurant bill prints ``Gegeben 50,00`` / ``Zurück 8,70`` (the Ü read as u or ii):
+    the cash minus the change is what was paid."""
+    for change in ("Zurück", "Zuruck", "Zuriick"):
+        receipt = extract_receipt(ocr(_DISCOUNTER + f"Sum e 7 , E\n02\nGegeben 10,00\n{change} 2,98"))
+        assert receipt.total == Decimal("7.02"), change

@@ -351,3 +351,19 @@ def test_a_date_printed_twice_outweighs_a_one_digit_misread_copy():
 
 def test_a_french_weekday_abbreviation_settles_the_order():
     assert _dates_of(["dim. 04/09/16 22:17"]) == [dt.date(2016, 9, 4)]  # Sunday 4 September, not 9 April
+
+
+@pytest.mark.parametrize(("text", "day_first", "expected"), [
+    ("Do,01.09.2016 12:34", True, dt.date(2016, 9, 1)),  # a German weekday and its comma, no space
+    ("THU,09/01/16", False, dt.date(2016, 9, 1)),
+    ("SEP-01-2016 7:32 PM", False, dt.date(2016, 9, 1)),  # a month name, hyphens
+    ("09/01/1612:34 PM", False, dt.date(2016, 9, 1)),  # the space between year and time lost
+    ("09/01/2012:34", False, dt.date(2012, 9, 1)),  # a full year stays one
+])
+def test_dates_glued_to_the_words_and_times_around_them(text, day_first, expected):
+    assert parse_date(text, day_first) == expected
+
+
+def test_a_two_digit_year_glued_to_a_time_leaves_the_time():
+    assert parse_time("09/01/1612:34 PM") == dt.time(12, 34)
+    assert find_dates("TOTAL,12.50") == []  # an amount after a comma is no date

@@ -716,3 +716,51 @@ TOTAL 4.58
 """))
     assert [(i.description.lstrip("*0123456789 "), i.unit_price, i.amount) for i in receipt.items] == [
         ("MEIJER KETCHUP", None, Decimal("1.59")), ("TORTILLA CHP", None, Decimal("2.99"))]
+
+
+def test_a_count_line_over_the_first_item_is_that_items_not_the_address_lines_above():
+    """``2 x 4,99`` printed over ``Kaffee gemahlen 9,98``, right under the shop's town and ``EUR``
+    (the shop named only in the footer): the count is the coffee's, and the town is no item."""
+    assert items("""
+Hauptstrasse 87
+70173 Stuttgart
+EUR
+2 x 4,99
+Kaffee gemahlen 9,98 B
+Kartoffeln 2kg 2,49 B
+SUMME 12,47
+zu zahlen 12,47
+Danke fuer Ihren Einkauf
+Sparfix KG
+""") == [("Kaffee gemahlen", Decimal(2), Decimal("4.99"), Decimal("9.98")),
+         ("Kartoffeln 2kg", None, None, Decimal("2.49"))]
+
+
+def test_a_count_line_whose_count_ocr_lost_takes_the_count_its_item_makes():
+    """``X 0,25`` over ``Mineralwasser 1,00 B`` (the 4 lost): four bottles; ``Stk x 0,69`` under an
+    item of 2,76 the same. A price no whole count of it makes is left alone."""
+    assert items("""
+NETTO
+Apfelschorle 2,76 B
+Stk x 0,69
+X 0,25
+Mineralwasser 1,00 B
+X 0,30
+Bananen 1,69 A
+SUMME 5,45
+""") == [("Apfelschorle", Decimal(4), Decimal("0.69"), Decimal("2.76")),
+         ("Mineralwasser", Decimal(4), Decimal("0.25"), Decimal("1.00")),
+         ("Bananen", None, None, Decimal("1.69"))]
+
+
+def test_empties_handed_back_with_the_umlaut_misread_take_money_off():
+    """``Pfandrückgabe`` read ``Pfandrickgabe`` or ``Pfandriickgabe`` (an English recogniser has no Ü),
+    its minus lost: money handed back all the same."""
+    for word in ("Pfandrückgabe", "Pfandruckgabe", "Pfandrickgabe", "Pfandriickgabe"):
+        assert amounts(f"""
+NETTO
+Mineralwasser 1,00 B
+Pfand 1,00 B
+{word} 1,25 A
+SUMME 0,75
+""") == [Decimal("1.00"), Decimal("1.00"), Decimal("-1.25")], word
