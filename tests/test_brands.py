@@ -46,6 +46,9 @@ def test_directory_loads_from_the_package_without_network(monkeypatch):
     ("SHELL", "DE", "Shell", "fuel"),
     ("Shell Station", "US", "Shell", "fuel"),
     ("WELCOMETOBESTBUY#478", "US", "Best Buy", "retail"),  # a transcript without spaces
+    ("ALDI GmbH & Co. KG Mülheim", "DE", "Aldi", "grocery"),  # a legal name with its place after it
+    ("ALDI Einkauf GmbH & Co. oHG", "DE", "Aldi", "grocery"),
+    ("Globus SB-Warenhaus", "DE", "Globus", "grocery"),  # the trade as German receipts name it
 ])
 def test_printed_lines_resolve_to_their_brand(printed, country, name, category):
     match = match_brand(printed, country)
@@ -94,6 +97,7 @@ RECEIPT_LINES = [
     "Netto", "Telephone", "123 Main Street", "Hauptstraße 12, 10115 Berlin", "MILK 2L 1.99", "Bananen",
     "12/05/2019", "24.12.2023 18:04", "Total 23.45", "Best before", "Target price", "Real value",
     "Thank you for shopping with us", "CARD NO: XXXX1234", "Coop bonus points 12",
+    "Vielen Dank für Ihren Einkauf", "Steuer-Nr. 123/456 GmbH Berlin", "Inh. M. Meier e.K. Köln",
 ]
 
 

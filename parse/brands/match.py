@@ -109,7 +109,8 @@ def _spans(words: list[Token], opens_receipt: bool) -> list[Span]:
     lead = [all(filler[i] or words[i].key in GREETINGS for i in range(j)) for j in range(n + 1)]
     others_after = [sum(not f for f in filler[k:]) for k in range(n + 1)]
     named = [w for w in words if not w.number]
-    legal_name = bool(named) and named[-1].key in LEGAL_FORMS
+    # a legal name: a legal form at the end, or before its place ("ALDI GmbH & Co. KG Mülheim")
+    legal_name = any(w.key in LEGAL_FORMS for w in named[-1 - MAX_FREE_TAIL:])
     spans = []
     for j in (j for j in range(n) if lead[j]):
         for k in range(j + 1, min(n, j + MAX_WORDS) + 1):
