@@ -81,7 +81,7 @@ _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T
                             "B": "8"})
 # "18-06: 2018": OCR read the last separator as ":" / ";" / ","
 _SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}\s?[/.\-]\s?[\dOQD]?\d)\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
-_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQILTS|!]{1,4}(?:\s?[/\-.]\s?[\dOQILTS|!]{1,4}){2}(?![A-Z\d])")
+_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQDILTS|!]{1,4}(?:\s?[/\-.]\s?[\dOQDILTS|!]{1,4}){2}(?![A-Z\d])")
 # "17104/2018", "04/1212017": OCR read one of two like separators as the digit 1 (a slash
 # is a thin stroke); the other separator shows which. Only where the repaired date is valid.
 _DATE_LABEL_RE = re.compile(r"\b(?:DATE|DATUM|DATED|FECHA|DATA)\b")
@@ -174,6 +174,10 @@ _GLUED_WEEKDAY_RE = re.compile(
     r"|(?:MAAN|DINS|WOENS|DONDER|VRIJ|ZATER|ZON)DAG|MON|TUE|WED|THU|FRI|SAT|SUN|JEU|VEN)(?=\d)")
 # "Do,01.09.2016", "THU,09/01/16": a weekday's comma with no space after it before a date
 _COMMA_AFTER_WORD_RE = re.compile(r"(?<=[A-Z]),(?=[0-3]?\d\s?[/.\-]\s?[01]?\d\s?[/.\-])")
+# "19. 09.?014", "19. 09,2u14": the first digit of a year after a day and a month read as a mark,
+# its 0 as a U
+_YEAR_SLIP_RE = re.compile(
+    r"(?<![\d.,])(?P<dm>\d{1,2}\s?[/.\-,]\s?\d{1,2}\s?[/.\-,]\s?)(?:[?*](?P<lost>0\d{2})|2U(?P<u>\d{2}))(?!\d)")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
 
@@ -191,6 +195,7 @@ def prepare(text: str, under_label: bool = False) -> str:
     for regex in _SEPARATOR_AS_ONE_RES + _APOSTROPHE_SEPARATOR_RES:
         text = regex.sub(_separator_as_one, text)
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
+    text = _YEAR_SLIP_RE.sub(lambda m: f"{m['dm']}2{m['lost'] or '0' + m['u']}", text)
     text = _DAY_ZERO_AS_LETTER_RE.sub(lambda m: f"{m['d']}0", text)
     text = _GLUED_WEEKDAY_RE.sub(lambda m: f"{m['w']} ", text)
     text = _COMMA_AFTER_WORD_RE.sub(", ", text)

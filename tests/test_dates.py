@@ -367,3 +367,18 @@ def test_dates_glued_to_the_words_and_times_around_them(text, day_first, expecte
 def test_a_two_digit_year_glued_to_a_time_leaves_the_time():
     assert parse_time("09/01/1612:34 PM") == dt.time(12, 34)
     assert find_dates("TOTAL,12.50") == []  # an amount after a comma is no date
+
+
+@pytest.mark.parametrize(("text", "day_first", "expected"), [
+    ("Datum: 19. 09.?014", True, dt.date(2014, 9, 19)),  # the year's 2 read as a mark
+    ("Rn: 5881- Datum: 19. 09.*014", True, dt.date(2014, 9, 19)),
+    ("3881 Iatun: 19. 09,2u14", True, dt.date(2014, 9, 19)),  # its 0 as a u, a dot as a comma
+    ("Di/08/11 10.24AM", False, dt.date(2011, 1, 8)),  # the 0 of the month as a D, the 1 as an i
+])
+def test_a_blurred_photos_date_with_a_digit_read_as_a_letter_or_a_mark(text, day_first, expected):
+    assert parse_date(text, day_first) == expected
+
+
+@pytest.mark.parametrize("text", ["ID 12.3?014", "12/05/2U145", "Art.Nr. 12.09?014"])
+def test_a_mark_in_a_number_that_is_no_date_stays_no_date(text):
+    assert find_dates(text) == []
