@@ -49,6 +49,8 @@ def test_directory_loads_from_the_package_without_network(monkeypatch):
     ("ALDI GmbH & Co. KG Mülheim", "DE", "Aldi", "grocery"),  # a legal name with its place after it
     ("ALDI Einkauf GmbH & Co. oHG", "DE", "Aldi", "grocery"),
     ("Globus SB-Warenhaus", "DE", "Globus", "grocery"),  # the trade as German receipts name it
+    ("STOP a SHOP", "US", "Stop & Shop", "grocery"),  # the & of a logo read as a lone a
+    ("Marks a Spencer #123", "GB", "Marks & Spencer", "grocery"),
 ])
 def test_printed_lines_resolve_to_their_brand(printed, country, name, category):
     match = match_brand(printed, country)
@@ -298,3 +300,10 @@ def test_the_shops_own_app_names_the_brand():
     footer = "Lade dir die Lid] plus App herunter"  # Lidl Plus, its l read as a bracket
     assert brand_in_footer(f"Steinhauser Aue/\n51491 Overath\n{RECEIPT_BODY}\n{footer}", "DE") == "Lidl"
     assert brand_in_footer(f"Steinhauser Aue/\n{RECEIPT_BODY}\nDownload our new App", "DE") is None
+
+
+def test_an_ampersand_read_as_a_letter_keeps_the_line_as_printed():
+    match = match_brand("Barnes a Noble", "US")
+    assert match is not None and match.brand.name == "Barnes & Noble"
+    assert match.printed == "Barnes a Noble"
+    assert match_brand("Have a nice day", "US") is None

@@ -65,6 +65,18 @@ def match_brand(text: str, country: str | None = None, opens_receipt: bool = Fal
     """
     if len(text) > MAX_LINE or _AMOUNT_OR_DATE.search(text):
         return None
+    found = _match_line(text, country, opens_receipt)
+    ampersand = _AMPERSAND_READ.sub(" & ", text) if found is None else text
+    return _match_line(ampersand, country, opens_receipt, printed=text) if ampersand != text else found
+
+
+# an "&" between two words of a name read as a lone "a" or "8" ("Barnes a Noble", "STOP 8 SHOP")
+_AMPERSAND_READ = re.compile(r"(?<=[^\W\d_]) [aA8] (?=[^\W\d_])")
+
+
+def _match_line(text: str, country: str | None, opens_receipt: bool, printed: str | None = None) -> BrandMatch | None:
+    """``match_brand`` on ``text``; the words named are quoted from ``printed`` (the line as printed,
+    of the same length), where given."""
     words = tokens(text)
     if all(w.number or w.key in FILLER or w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words):
         return None
@@ -75,7 +87,7 @@ def match_brand(text: str, country: str | None = None, opens_receipt: bool = Fal
     if hit is None:
         return None
     first, last = words[hit.span.start], words[hit.span.end - 1]
-    return BrandMatch(hit.entry.brand, text[first.start:last.end], _score(found, hit, words))
+    return BrandMatch(hit.entry.brand, (printed or text)[first.start:last.end], _score(found, hit, words))
 
 
 def match_domain(text: str, country: str | None = None) -> BrandMatch | None:
