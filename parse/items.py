@@ -417,7 +417,7 @@ def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal | None, Decima
     return quantity, priced[0].value
 
 
-_LOST_COUNT_RE = re.compile(r"(?i:STK|ST)?\s?[Xx×*]\s?\d{1,3}[.,]\d{2}(?:\s?EUR)?")
+_LOST_COUNT_RE = re.compile(r"(?i:STK|ST)?\s?[Xx×]\s?\d{1,3}[.,]\d{2}(?:\s?EUR)?")
 _MAX_LOST_COUNT = 99
 
 
