@@ -175,9 +175,10 @@ _GLUED_WEEKDAY_RE = re.compile(
 # "Do,01.09.2016", "THU,09/01/16": a weekday's comma with no space after it before a date
 _COMMA_AFTER_WORD_RE = re.compile(r"(?<=[A-Z]),(?=[0-3]?\d\s?[/.\-]\s?[01]?\d\s?[/.\-])")
 # "19. 09.?014", "19. 09,2u14": the first digit of a year after a day and a month read as a mark,
-# its 0 as a U
+# its 0 as a U; "15/09/*2010": a mark before it
 _YEAR_SLIP_RE = re.compile(
-    r"(?<![\d.,])(?P<dm>\d{1,2}\s?[/.\-,]\s?\d{1,2}\s?[/.\-,]\s?)(?:[?*](?P<lost>0\d{2})|2U(?P<u>\d{2}))(?!\d)")
+    r"(?<![\d.,])(?P<dm>\d{1,2}\s?[/.\-,]\s?\d{1,2}\s?[/.\-,]\s?)"
+    r"(?:[?*](?P<lost>0\d{2})|2U(?P<u>\d{2})|[?*](?P<full>(?:19|20)\d{2}))(?!\d)")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
 
@@ -195,7 +196,7 @@ def prepare(text: str, under_label: bool = False) -> str:
     for regex in _SEPARATOR_AS_ONE_RES + _APOSTROPHE_SEPARATOR_RES:
         text = regex.sub(_separator_as_one, text)
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
-    text = _YEAR_SLIP_RE.sub(lambda m: f"{m['dm']}2{m['lost'] or '0' + m['u']}", text)
+    text = _YEAR_SLIP_RE.sub(_year_slip, text)
     text = _DAY_ZERO_AS_LETTER_RE.sub(lambda m: f"{m['d']}0", text)
     text = _GLUED_WEEKDAY_RE.sub(lambda m: f"{m['w']} ", text)
     text = _COMMA_AFTER_WORD_RE.sub(", ", text)
@@ -220,6 +221,11 @@ def prepare(text: str, under_label: bool = False) -> str:
             text = regex.sub(lambda m: _separator_as_one(m, "."), text)
         text = _SLASH_AS_DIGIT_RE.sub(lambda m: _slash_as_digit(m) if labelled or _clock_beside(m) else m[0], text)
     return text
+
+
+def _year_slip(m: re.Match[str]) -> str:
+    year = m["full"] or ("2" + m["lost"] if m["lost"] else "20" + m["u"])
+    return m["dm"] + year
 
 
 # "08702/10 17;43", "2:38pm 7716/12", "08/02710": one slash of a date read as a 7 or a 1 (a slash

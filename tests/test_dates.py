@@ -374,6 +374,7 @@ def test_a_two_digit_year_glued_to_a_time_leaves_the_time():
     ("Rn: 5881- Datum: 19. 09.*014", True, dt.date(2014, 9, 19)),
     ("3881 Iatun: 19. 09,2u14", True, dt.date(2014, 9, 19)),  # its 0 as a u, a dot as a comma
     ("Di/08/11 10.24AM", False, dt.date(2011, 1, 8)),  # the 0 of the month as a D, the 1 as an i
+    ("Kassa #4 15/09/*2010 16:35", True, dt.date(2010, 9, 15)),  # a mark before the year
 ])
 def test_a_blurred_photos_date_with_a_digit_read_as_a_letter_or_a_mark(text, day_first, expected):
     assert parse_date(text, day_first) == expected
