@@ -424,7 +424,7 @@ _MAX_LOST_COUNT = 99
 def _counts_line(line: Line | None, count: tuple[Decimal | None, Decimal], decimal: str) -> bool:
     """``line`` names an item whose price the count makes (``3 x 0,89`` over ``Spaghetti 2,67 B``)."""
     priced = _with_cents(_priced(line), decimal) if line is not None else []
-    return bool(priced) and _named(line.text) and _counts(LineItem("", priced[-1].value), count)
+    return bool(priced) and _named(line.text) and _count_of(priced[-1].value, count) is not None
 
 
 def _counts(item: LineItem, count: tuple[Decimal | None, Decimal]) -> bool:
