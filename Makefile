@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-deps setup clean
+.PHONY: run test test-deps ocr-deps setup clean
 
 setup: $(STAMP)
 
@@ -16,8 +16,16 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/python -m parse.onnx_export || echo "warning: ONNX export failed; the daemon will use torch"
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) ocr-deps
 	$(VENV)/bin/python run_daemon.py
+
+# The second recogniser ([ocr] second_recogniser): Debian's tesseract and its English and German
+# models; without them the daemon warns and reads with EasyOCR alone.
+ocr-deps:
+	@command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx deu || \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu; \
+	else echo "tesseract or its deu model is missing and this is not root: no second recogniser, its tests skipped (apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu)"; fi
 
 # The IMAP tests run a real Dovecot on loopback, the analyst browser test Debian's chromium,
 # the celery-mode tests Debian's redis-server (all started and stopped by the tests themselves);
@@ -29,7 +37,7 @@ test-deps:
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd chromium systemd redis-server; \
 	else echo "dovecot, chromium or redis-server is missing and this is not root: their tests will be skipped (apt-get install dovecot-imapd chromium redis-server)"; fi
 
-test: $(STAMP) test-deps
+test: $(STAMP) test-deps ocr-deps
 	$(VENV)/bin/python -m pytest
 
 clean:

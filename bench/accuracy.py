@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from parse.extract import extract_receipt  # noqa: E402
 from parse.second_look import look_again  # noqa: E402
+from parse.tesseract import available as tesseract_available  # noqa: E402
 from parse.types import OcrLine, Receipt  # noqa: E402
 from receiptd.config import OcrConfig  # noqa: E402
 
@@ -184,6 +185,35 @@ class LineSource:
 
         return read
 
+    def other_line_reader(self, image: Path) -> Callable[[tuple[int, int, int, int]], list[OcrLine]]:
+        """``parse.tesseract.read_line`` on ``image`` (EXIF-upright), kept in the same cache (keys
+        ending ``tesseract``)."""
+        from parse import tesseract
+
+        read = self._cached_bands(image, "tesseract", lambda engine, img, box, height: tesseract.read_line(img, box))
+        return lambda box: read(box, 0)
+
+    def other_page_reader(self, image: Path) -> Callable[[], list[OcrLine]]:
+        """``parse.tesseract.read_page`` on ``image`` (EXIF-upright), kept in the cache beside the
+        image's lines (``<id>.tesseract.json``)."""
+        def read() -> list[OcrLine]:
+            cached = self.cache / f"{image.stem}.tesseract.json" if self.cache is not None else None
+            if cached is not None and cached.exists():
+                return _lines_from_json(json.loads(cached.read_text()))
+            from PIL import Image, ImageOps
+
+            from parse import tesseract
+
+            started = time.monotonic()
+            with Image.open(image) as img:
+                lines = tesseract.read_page(ImageOps.exif_transpose(img))
+            self.look_seconds += time.monotonic() - started
+            if cached is not None:
+                cached.write_text(json.dumps({"lines": [_line_to_json(line) for line in lines]}))
+            return lines
+
+        return read
+
     def page_reader(self, image: Path, text_height: float) -> Callable[[], list[OcrLine]]:
         """The whole of ``image`` read again with the detector at ``text_height`` (the pipeline's
         ``closer_read``), kept in the cache beside the image's lines (``<id>.page@<height>.json``)."""
@@ -295,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page-text-height", type=float, default=OcrConfig().second_look_text_height,
                         help="the whole page read again at this text height where the checks still fail"
                              " ([ocr] second_look_text_height; 0: not)")
+    parser.add_argument("--second-recogniser", choices=("tesseract", "none"), default=OcrConfig().second_recogniser,
+                        help="the other recogniser asked about doubted and missing dates ([ocr] second_recogniser)")
     args = parser.parse_args(argv)
 
     source = LineSource(args.ocr_cache)
@@ -303,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     items_ok = items_known = 0
     hits = {field: 0 for field in FIELDS + OPTIONAL_FIELDS}
     labelled = {field: 0 for field in FIELDS + OPTIONAL_FIELDS}
-    consistent = looked_again = pages_again = dates_again = 0
+    consistent = looked_again = pages_again = dates_again = other_dates = 0
     misses: list[str] = []
     started = time.monotonic()
     for label_path in labels:
@@ -313,13 +345,17 @@ def main(argv: list[str] | None = None) -> int:
         receipt = extract_receipt(lines)
         if images and images[0].suffix.lower() != ".pdf" and not args.first_look:  # as the pipeline does
             height = args.page_text_height
+            other = args.second_recogniser == "tesseract" and tesseract_available()
             looked = look_again(lines, receipt, source.region_reader(images[0]),
                                 source.page_reader(images[0], height) if height else None,
-                                source.band_reader(images[0], height) if height else None)
+                                source.band_reader(images[0], height) if height else None,
+                                source.other_line_reader(images[0]) if other else None,
+                                source.other_page_reader(images[0]) if other else None)
             receipt = looked.receipt
             looked_again += bool(looked.kept)
             pages_again += "page" in looked.kept
             dates_again += "date" in looked.kept
+            other_dates += bool({"other date", "other page"} & looked.kept)
         consistent += items_add_up(receipt)
         matched = items_match(receipt, label)
         if matched is not None:
@@ -358,7 +394,8 @@ def main(argv: list[str] | None = None) -> int:
                                                           for f in FIELDS))
     if not args.first_look:
         print(f"\nsecond look: kept for {looked_again} receipts ({pages_again} of them by the page read again at"
-              f" text height {args.page_text_height:g}, {dates_again} by the date's line read so);"
+              f" text height {args.page_text_height:g}, {dates_again} by the date's line read so,"
+              f" {other_dates} by the date the second recogniser ({args.second_recogniser}) read);"
               f" {source.look_seconds:.1f}s spent reading regions and pages again in this run (those read from the"
               " cache cost nothing)")
     print(f"\n{len(labels)} receipts ({args.split}), {elapsed:.1f}s, merchant threshold difflib ratio >= {MERCHANT_THRESHOLD}"

@@ -22,9 +22,11 @@ from receiptd.config import Config
 from parse.extract import extract_receipt
 from parse.images import ImageRejected, open_image
 from parse.mail import PartLimits
+from parse import tesseract
 from parse.ocr import OcrEngine, OcrSettings, prepare_image, read_band, read_region, read_upright
 from parse.pdf import PdfRejected, read_pdf
 from parse.second_look import look_again
+from parse.tesseract import TesseractSettings
 from parse.types import Candidate, OcrLine, ParsedMail, Receipt, SkippedPart
 from redact import Redacted, RedactionPolicy, redact_receipt, redacted_jpeg
 
@@ -156,9 +158,13 @@ class Pipeline:
             return document.lines, receipt
         height = self.config.ocr.second_look_text_height
         engine, image = self.engine, document.image
+        other = TesseractSettings(languages=self.config.ocr.second_recogniser_languages)
+        asked = self.config.ocr.second_recogniser == "tesseract" and tesseract.available(other.languages)
         looked = look_again(document.lines, receipt, partial(read_region, engine, image),
                             partial(engine.read, image, height) if height else None,
-                            partial(read_band, engine, image, detector_text_height=height) if height else None)
+                            partial(read_band, engine, image, detector_text_height=height) if height else None,
+                            partial(tesseract.read_line, image, settings=other) if asked else None,
+                            partial(tesseract.read_page, image, other) if asked else None)
         return looked.lines, looked.receipt
 
 

@@ -166,6 +166,9 @@ _APOSTROPHE_SEPARATOR_RES = (
 )
 # "OCT.1C'15": the 0 of a day read as a letter, right before a two-digit year after an apostrophe
 _DAY_ZERO_AS_LETTER_RE = re.compile(r"(?<![\dA-Z])(?P<d>[0-3])[OC](?=\s?'\s?\d{2}(?![\dA-Z]))")
+# "O4SEPT.16", "1O DEC 2016": a 0 of the day read as the letter O, right before a month's name
+_DAY_ZERO_AS_O_RE = re.compile(
+    rf"(?<![\dA-Z])(?:O(?P<units>\d)|(?P<tens>[0-3])O)(?=[\s\-/.]*(?:{_MONTH_RE})\.?[\s\-/.,']*\d)")
 # "JEUDI23JUIN2016": the weekday glued to the day
 _GLUED_WEEKDAY_RE = re.compile(
     r"(?<![A-Z])(?P<w>(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|MONTAG|DIENSTAG|MITTWOCH|DONNERSTAG|FREITAG"
@@ -198,6 +201,7 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
     text = _YEAR_SLIP_RE.sub(_year_slip, text)
     text = _DAY_ZERO_AS_LETTER_RE.sub(lambda m: f"{m['d']}0", text)
+    text = _DAY_ZERO_AS_O_RE.sub(lambda m: f"0{m['units']}" if m["units"] else f"{m['tens']}0", text)
     text = _GLUED_WEEKDAY_RE.sub(lambda m: f"{m['w']} ", text)
     text = _COMMA_AFTER_WORD_RE.sub(", ", text)
     headed = (_HEADED_COMMA_SHORT_YEAR_RE,) if under_label else ()

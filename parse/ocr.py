@@ -177,7 +177,7 @@ def read_region(engine: OcrEngine, image: Image.Image, box: tuple[int, int, int,
     scale = min(3.0, max(1.5, LOOK_TEXT_HEIGHT / height), math.sqrt(LOOK_MAX_PIXELS / max(band_pixels, 1)))
     crop = ImageOps.autocontrast(image.crop(region).convert("L"), cutoff=1)
     crop = crop.resize((round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS)
-    return [_scaled(line, scale, left, top) for line in engine.read(crop)]
+    return [line.from_crop(scale, left, top) for line in engine.read(crop)]
 
 
 BAND_MARGIN = 4  # line heights (about eight characters) either side of a line's box
@@ -195,16 +195,8 @@ def read_band(engine: OcrEngine, image: Image.Image, box: tuple[int, int, int, i
     region = (max(0, x0 - BAND_MARGIN * height), max(0, y0 - height // 2),
               min(image.width, x1 + BAND_MARGIN * height), min(image.height, y1 + height // 2))
     rows = (y0 - region[1], y1 - region[1])
-    return [_scaled(line, 1.0, region[0], region[1])
+    return [line.from_crop(1.0, region[0], region[1])
             for line in engine.read(image.crop(region).convert("L"), detector_text_height, page_text_height, rows)]
-
-
-def _scaled(line: OcrLine, scale: float, left: int, top: int) -> OcrLine:
-    box = None
-    if line.box is not None:
-        x0, y0, x1, y1 = line.box
-        box = (round(x0 / scale + left), round(y0 / scale + top), round(x1 / scale + left), round(y1 / scale + top))
-    return replace(line, box=box, words=tuple(_scaled(word, scale, left, top) for word in line.words))
 
 
 def _private_temp_dir() -> str:

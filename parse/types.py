@@ -6,7 +6,7 @@ minor units. Nothing here does I/O.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the OCR'd image
@@ -20,6 +20,15 @@ class OcrLine:
     box: Box | None = None
     confidence: float = 1.0
     words: tuple["OcrLine", ...] = ()
+
+    def from_crop(self, scale: float, left: int, top: int) -> "OcrLine":
+        """This line as read on a crop of an image whose corner is at ``left, top``, magnified
+        ``scale`` times, with its box and its words' in the whole image's pixels."""
+        box = None
+        if self.box is not None:
+            x0, y0, x1, y1 = self.box
+            box = (round(x0 / scale + left), round(y0 / scale + top), round(x1 / scale + left), round(y1 / scale + top))
+        return replace(self, box=box, words=tuple(word.from_crop(scale, left, top) for word in self.words))
 
 
 @dataclass(frozen=True)

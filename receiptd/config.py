@@ -107,6 +107,8 @@ class OcrConfig(_Section):
     network_dir: str = ""
     second_look: bool = True
     second_look_text_height: float = Field(24.0, ge=0, le=64)
+    second_recogniser: Literal["tesseract", "none"] = "tesseract"
+    second_recogniser_languages: str = Field("eng+deu", pattern=r"^[A-Za-z_]+(\+[A-Za-z_]+)*$")
 
     @field_validator("second_look_text_height")
     @classmethod

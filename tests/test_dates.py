@@ -375,11 +375,13 @@ def test_a_two_digit_year_glued_to_a_time_leaves_the_time():
     ("3881 Iatun: 19. 09,2u14", True, dt.date(2014, 9, 19)),  # its 0 as a u, a dot as a comma
     ("Di/08/11 10.24AM", False, dt.date(2011, 1, 8)),  # the 0 of the month as a D, the 1 as an i
     ("Kassa #4 15/09/*2010 16:35", True, dt.date(2010, 9, 15)),  # a mark before the year
+    ("dim. O4sept.16 22317", True, dt.date(2016, 9, 4)),  # the day's 0 as an O before the month's name
+    ("JEU 1O DEC 2014", True, dt.date(2014, 12, 10)),
 ])
 def test_a_blurred_photos_date_with_a_digit_read_as_a_letter_or_a_mark(text, day_first, expected):
     assert parse_date(text, day_first) == expected
 
 
-@pytest.mark.parametrize("text", ["ID 12.3?014", "12/05/2U145", "Art.Nr. 12.09?014"])
+@pytest.mark.parametrize("text", ["ID 12.3?014", "12/05/2U145", "Art.Nr. 12.09?014", "NO3 DEC 2016", "POS O1 AUG"])
 def test_a_mark_in_a_number_that_is_no_date_stays_no_date(text):
     assert find_dates(text) == []

@@ -6,9 +6,13 @@ import types
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
+
 from ingest.pipeline import Pipeline
+from parse import tesseract
 from parse.extract import extract_receipt
-from parse.second_look import better, closer_read, date_read_closer, lines_to_reread, second_look
+from parse.second_look import (DOUBTED_DATE, SURE_OTHER, better, closer_read, date_by_other_recogniser,
+                               date_from_other_page, date_read_closer, lines_to_reread, second_look)
 from parse.types import Candidate, OcrLine, Receipt
 from receiptd.config import Config
 
@@ -250,3 +254,89 @@ def test_the_pipeline_reads_an_unsure_date_line_closer_and_keeps_the_closer_date
     ocr = MisreadDateOcr()
     result = Pipeline(off, engine_factory=lambda: ocr).read_part(candidate)
     assert result.receipt.date == dt.date(2016, 7, 3) and ocr.bands == []
+
+
+class OtherLineReader:
+    """Answers for the line box asked about with the other recogniser's reading given for it
+    (standing in for ``parse.tesseract.read_line``; tests/test_tesseract.py runs the real one)."""
+
+    def __init__(self, answers: dict[int, tuple[str, float]], lines: list[OcrLine]):
+        self.answers = {lines[i].box: answer for i, answer in answers.items()}
+        self.asked: list = []
+
+    def __call__(self, box):
+        self.asked.append(box)
+        text, confidence = self.answers.get(box, ("", 0.0))
+        return [_word(text, box, confidence)] if text else []
+
+
+def test_a_doubted_date_line_takes_the_other_recognisers_sure_reading():
+    """EasyOCR read ``07/03/2016`` at 0.3; Tesseract reads the line ``02/03/2016`` at 0.9: the
+    receipt takes 3 February and keeps its total; the other lines are not asked about."""
+    lines = _lines(DATE_MISREAD, unsure={2: 0.3})
+    first = extract_receipt(lines)
+    assert first.date == dt.date(2016, 7, 3)
+    reader = OtherLineReader({2: ("02/03/2016 15:56:15", 0.9)}, lines)
+    looked, receipt = date_by_other_recogniser(lines, first, reader)
+    assert receipt.date == dt.date(2016, 2, 3) and receipt.total == Decimal("4.75")
+    assert reader.asked == [lines[2].box] and looked[2].text.startswith("02/03/2016")
+
+
+def test_the_other_recogniser_is_not_asked_or_not_followed_where_either_is_not_sure_enough():
+    sure = _lines(DATE_MISREAD, unsure={2: DOUBTED_DATE})  # EasyOCR about as sure as it gets on photos
+    reader = OtherLineReader({2: ("02/03/2016 15:56:15", 0.95)}, sure)
+    assert date_by_other_recogniser(sure, extract_receipt(sure), reader) is None and reader.asked == []
+
+    doubted = _lines(DATE_MISREAD, unsure={2: 0.3})
+    first = extract_receipt(doubted)
+    unsure_other = OtherLineReader({2: ("02/03/2016 15:56:15", SURE_OTHER - 0.05)}, doubted)
+    assert date_by_other_recogniser(doubted, first, unsure_other) is None
+    digit_lost = OtherLineReader({2: ("02/03/2016 15:56:1", 0.95)}, doubted)
+    assert date_by_other_recogniser(doubted, first, digit_lost) is None
+    future = OtherLineReader({2: ("02/03/2046 15:56:15", 0.95)}, doubted)  # no purchase is after today
+    assert date_by_other_recogniser(doubted, first, future) is None
+
+
+def test_where_no_look_found_a_date_the_other_recognisers_page_gives_it_in_the_receipts_own_order():
+    """The other recogniser's page has the date line (and garbles the rest); only its dated line
+    joins EasyOCR's, at its place, and the US receipt's own evidence reads it month-first."""
+    lines = _lines(DATE_MISREAD.replace("07/03/2016 15:56:15", "O7iO3/2OI6 I5;56"))
+    first = extract_receipt(lines)
+    assert first.date is None and first.total == Decimal("4.75")
+    page_lines = _lines(DATE_MISREAD.replace("07/03/2016", "02/03/2016").replace("TOTAL 4.75", "TOTAL 9.75"))
+    looked, receipt = date_from_other_page(lines, first, lambda: page_lines)
+    assert receipt.date == dt.date(2016, 2, 3) and receipt.total == Decimal("4.75")
+    assert len(looked) == len(lines) + 1 and looked[3].text.startswith("02/03/2016")
+    assert [line for line in looked if line is not looked[3]] == lines
+
+
+def test_the_other_recognisers_page_is_not_read_where_a_date_was_found_nor_kept_without_one():
+    lines = _lines(DATE_MISREAD)
+    reads: list = []
+    assert date_from_other_page(lines, extract_receipt(lines), lambda: reads.append(1) or []) is None and not reads
+    lost = _lines(DATE_MISREAD.replace("07/03/2016 15:56:15", "O7iO3/2OI6 I5;56"))
+    assert date_from_other_page(lost, extract_receipt(lost), lambda: _lines("CORNER DELI\nTOTAL 4.75")) is None
+
+
+def test_the_pipeline_asks_tesseract_about_a_doubted_date_line_unless_told_not_to():
+    """The wiring, with the real Tesseract: EasyOCR (stood in for) reads the photo's date
+    ``02/03/2016`` as ``07/03/2016`` at 0.3; Tesseract reads the printed line, and the record gets
+    3 February; with ``[ocr] second_recogniser = "none"`` it keeps EasyOCR's date."""
+    if not tesseract.available():
+        pytest.skip("tesseract with its eng and deu models is not installed (apt-get install tesseract-ocr"
+                    " tesseract-ocr-eng tesseract-ocr-deu)")
+    printed = DATE_MISREAD.replace("07/03/2016", "02/03/2016").strip().splitlines()
+    photo = encode(receipt_image(printed), "PNG")
+    candidate = Candidate(position=0, kind="image", media_type="image/png", data=photo)
+
+    class DoubtedDateOcr(MisreadDateOcr):
+        def read(self, image, text_height=None, known_text_height=None, rows=None):
+            if rows is not None:  # the closer read of the band reads nothing new
+                return []
+            return [replace(line, confidence=0.3, words=tuple(replace(w, confidence=0.3) for w in line.words))
+                    if "/2016" in line.text else line for line in super().read(image)]
+
+    result = Pipeline(Config(), engine_factory=DoubtedDateOcr).read_part(candidate)
+    assert result.receipt.date == dt.date(2016, 2, 3) and result.receipt.total == Decimal("4.75")
+    off = Config.model_validate({"ocr": {"second_recogniser": "none"}})
+    assert Pipeline(off, engine_factory=DoubtedDateOcr).read_part(candidate).receipt.date == dt.date(2016, 7, 3)
