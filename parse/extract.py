@@ -143,6 +143,13 @@ def _first_body_line(doc: Doc) -> int | None:
     return None
 
 
+def _labelled(doc: Doc, index: int, labels: Sequence[str]) -> bool:
+    """Line ``index`` carries one of ``labels``, or the line above it is that label alone (it
+    holds no date of its own): ``RETURNS WITH RECEIPT THRU`` over ``05/31/2016``."""
+    above = doc.lines[index - 1].text if index > 0 else ""
+    return has_keyword(doc.lines[index].text, labels) or has_keyword(above, labels) and not find_dates(above)
+
+
 def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None, int | None, float, bool]:
     """The purchase date, its line, its confidence, and whether its order was guessed (the
     receipt could not decide between day-first and month-first)."""
@@ -159,14 +166,12 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
             continue
         text = doc.lines[index].text
         score = 1.0 - 0.5 * index / len(doc.lines)
-        label_above = index > 0 and has_keyword(doc.lines[index - 1].text, _DATE_LABELS) \
-            and not find_dates(doc.lines[index - 1].text)
-        if has_keyword(text, _DATE_LABELS) or label_above:
+        if _labelled(doc, index, _DATE_LABELS):
             score += 1.0
         if find_times(text):
             score += 0.8
-        if has_keyword(text, _NOT_PURCHASE_DATE):
-            score -= 2.5
+        if _labelled(doc, index, _NOT_PURCHASE_DATE):
+            continue  # a deadline, not the purchase
         if raw.kind == "compact":
             score -= 0.8
         if best is None or score > best[0]:

@@ -279,6 +279,16 @@ def test_a_return_or_exchange_deadline_is_not_the_purchase_date(deadline):
         dt.date(2016, 4, 1), dt.date(2016, 1, 4))  # the deadline's order says which
 
 
+def test_a_deadline_under_its_label_is_not_the_purchase_date_and_alone_is_no_date():
+    """``RETURNS WITH RECEIPT THRU`` wrapped over its date; a receipt whose only date is a
+    deadline has no purchase date read (the second look and the panelist's reply take it from
+    there) rather than a wrong one."""
+    cvs = ["CVS/pharmacy", "TOTAL 20.41", "RETURNS WITH RECEIPT THRU", "05/31/2016", "APRIL 1, 2016"]
+    assert _receipt(cvs).date == dt.date(2016, 4, 1)
+    assert _receipt(cvs[:-1]).date is None
+    assert _receipt(["BÄCKEREI", "SUMME EUR 1,29", "Umtausch bis", "31.05.2016"]).date is None
+
+
 @pytest.mark.parametrize("row", ["Banane 2 10.24 A", "2 10.24 A"])
 def test_a_price_under_a_date_label_that_lost_its_date_is_no_date(row):
     assert _receipt(_DE_ROWS[:3] + ["Datum", row, "SUMME EUR 10,24"]).date is None
