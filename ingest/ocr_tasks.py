@@ -155,7 +155,8 @@ def run_worker(config: Config, *, concurrency: int = 1) -> None:
         from celery.signals import worker_process_init
 
         # each worker process loads its OCR model at start: a missing model fails there, not a mail
-        worker_process_init.connect(lambda **_: app.part_reader.pipeline.engine, weak=False)
+        worker_process_init.connect(lambda **_: (app.part_reader.pipeline.engine,
+                                                 app.part_reader.pipeline.second_recogniser), weak=False)
     app.worker_main(["worker", f"--concurrency={concurrency}", "--pool=prefork", f"--hostname={node}",
                      f"--queues={QUEUE}", f"--loglevel={config.log.level}", "--without-gossip",
                      "--without-mingle", "--without-heartbeat"])

@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
 import imagehash
 from PIL import Image
@@ -92,6 +92,14 @@ class Pipeline:
             self._engine = self._engine_factory()
         return self._engine
 
+    @cached_property
+    def second_recogniser(self) -> TesseractSettings | None:
+        """Tesseract's settings where ``[ocr] second_recogniser`` asks for it and this machine has
+        it (else None, said once in the log)."""
+        ocr = self.config.ocr
+        settings = TesseractSettings(languages=ocr.second_recogniser_languages)
+        return settings if ocr.second_recogniser == "tesseract" and tesseract.available(settings.languages) else None
+
     def process_mail(self, mail: ParsedMail) -> MailResult:
         return assemble(mail, [self.read_part(candidate) for candidate in mail.candidates])
 
@@ -158,13 +166,12 @@ class Pipeline:
             return document.lines, receipt
         height = self.config.ocr.second_look_text_height
         engine, image = self.engine, document.image
-        other = TesseractSettings(languages=self.config.ocr.second_recogniser_languages)
-        asked = self.config.ocr.second_recogniser == "tesseract" and tesseract.available(other.languages)
+        other = self.second_recogniser
         looked = look_again(document.lines, receipt, partial(read_region, engine, image),
                             partial(engine.read, image, height) if height else None,
                             partial(read_band, engine, image, detector_text_height=height) if height else None,
-                            partial(tesseract.read_line, image, settings=other) if asked else None,
-                            partial(tesseract.read_page, image, other) if asked else None)
+                            partial(tesseract.read_line, image, settings=other) if other else None,
+                            partial(tesseract.read_page, image, other) if other else None)
         return looked.lines, looked.receipt
 
 
@@ -193,7 +200,8 @@ def ocr_fingerprint(config: Config) -> str:
     settings = {
         "ocr": {key: getattr(ocr, key) for key in ("backend", "detector_int8", "max_side", "max_pixels",
                                                     "text_height", "max_detector_pixels", "second_look",
-                                                    "second_look_text_height")},
+                                                    "second_look_text_height", "second_recogniser",
+                                                    "second_recogniser_languages")},
         "parse": config.parse.model_dump(),
         "redact": config.redact.model_dump(),
     }

@@ -146,6 +146,7 @@ def run_worker_process(config: Config, stop, wake, ready=None) -> None:
     worker = Worker(config, db)
     if config.ocr.preload and worker.coordinator is None:
         worker.pipeline.engine  # load the model now: a missing model fails start-up, not a mail
+        worker.pipeline.second_recogniser  # a missing Tesseract is said at start-up, not at a mail
     if ready is not None:
         ready.set()
     try:

@@ -71,6 +71,7 @@ def test_the_fingerprint_follows_what_changes_a_result_not_where_models_live():
     base = ocr_fingerprint(configuration.from_dict({}))
     assert ocr_fingerprint(configuration.from_dict({"ocr": {"threads": 1, "cache_dir": "/srv/ocr"}})) == base
     assert ocr_fingerprint(configuration.from_dict({"ocr": {"max_side": 3000}})) != base
+    assert ocr_fingerprint(configuration.from_dict({"ocr": {"second_recogniser": "none"}})) != base
     assert ocr_fingerprint(configuration.from_dict({"redact": {"keep_card_last4": True}})) != base
 
 
