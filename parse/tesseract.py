@@ -77,10 +77,17 @@ def read_line(image: Image.Image, box: Box, settings: TesseractSettings = Tesser
 
 
 def _read(image: Image.Image, page_mode: str, settings: TesseractSettings) -> list[OcrLine]:
+    """The lines Tesseract reads; none where it fails or runs past ``timeout_s`` (said in the log:
+    the second recogniser only ever adds to EasyOCR's reading, so a mail is never lost to it)."""
     import pytesseract
 
-    data = pytesseract.image_to_data(image, lang=settings.languages, config=f"--psm {page_mode}",
-                                     output_type=pytesseract.Output.DICT, timeout=settings.timeout_s)
+    try:
+        data = pytesseract.image_to_data(image, lang=settings.languages, config=f"--psm {page_mode}",
+                                         output_type=pytesseract.Output.DICT, timeout=settings.timeout_s)
+    except (RuntimeError, OSError, pytesseract.TesseractError) as error:  # RuntimeError: the timeout
+        log.warning("tesseract read nothing of a %dx%d image: %s", image.width, image.height,
+                    type(error).__name__ if isinstance(error, pytesseract.TesseractError) else error)
+        return []
     by_line: dict[tuple[int, int, int], list[OcrLine]] = {}
     for i, text in enumerate(data["text"]):
         confidence = float(data["conf"][i])

@@ -46,3 +46,11 @@ def test_a_missing_model_is_said_plainly_and_means_no_second_recogniser(caplog):
     with caplog.at_level(logging.WARNING, logger="parse.tesseract"):
         assert not tesseract.available("eng+receiptd_no_such_model")
     assert "receiptd_no_such_model" in caplog.text
+
+
+def test_a_read_that_fails_or_runs_too_long_gives_no_lines_and_says_so(caplog):
+    image = receipt_image(PRINTED)
+    with caplog.at_level(logging.WARNING, logger="parse.tesseract"):
+        assert tesseract.read_page(image, tesseract.TesseractSettings(timeout_s=0.001)) == []
+        assert tesseract.read_page(image, tesseract.TesseractSettings(languages="receiptd_no_such_model")) == []
+    assert caplog.text.count("tesseract read nothing") == 2 and "Rückgeld" not in caplog.text
