@@ -191,10 +191,10 @@ def date_by_other_recogniser(lines: Sequence[OcrLine], receipt: Receipt,
 
 def date_from_other_page(lines: Sequence[OcrLine], receipt: Receipt,
                          read_other: PageReader) -> tuple[list[OcrLine], Receipt] | None:
-    """Where no look found a date, the page read by the other recogniser: its lines that hold a
-    date join EasyOCR's at their place on the page, and the receipt they give is kept where it
-    reads a date and nothing worse; else None. Only the date comes from the other reading (it
-    reads whole phone photos' amounts far worse), and the receipt's own evidence still orders it."""
+    """Where no look found a date, the page read by the other recogniser: only its lines that hold
+    a date join EasyOCR's, each at its place on the page (the other reads whole phone photos'
+    amounts far worse), and the receipt they give is kept where it reads a date and nothing
+    worse; else None. The receipt's own evidence (EasyOCR's lines) still orders the date."""
     if receipt.date is not None:
         return None
     dated = [line for line in read_other() if line.box is not None and find_dates(line.text)]
