@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test test-deps ocr-deps setup clean
 
-setup: $(STAMP)
+setup: $(STAMP) ocr-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
