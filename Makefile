@@ -19,13 +19,13 @@ $(STAMP): pyproject.toml
 run: $(STAMP) ocr-deps
 	$(VENV)/bin/python run_daemon.py
 
-# The second recogniser ([ocr] second_recogniser): Debian's tesseract and its English and German
-# models; without them the daemon warns and reads with EasyOCR alone.
+# The second recogniser ([ocr] second_recogniser): tesserocr (in .venv) with Debian's English and
+# German Tesseract models; without them the daemon warns and reads with EasyOCR alone.
 ocr-deps:
-	@command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx deu || \
+	@ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata /usr/share/tesseract-ocr/*/tessdata/deu.traineddata >/dev/null 2>&1 || \
 	if [ "$$(id -u)" = 0 ]; then \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu; \
-	else echo "tesseract or its deu model is missing and this is not root: no second recogniser, its tests skipped (apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu)"; fi
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tesseract-ocr-eng tesseract-ocr-deu; \
+	else echo "Tesseract's eng or deu model is missing and this is not root: no second recogniser, its tests skipped (apt-get install tesseract-ocr-eng tesseract-ocr-deu)"; fi
 
 # The IMAP tests run a real Dovecot on loopback, the analyst browser test Debian's chromium,
 # the celery-mode tests Debian's redis-server (all started and stopped by the tests themselves);

@@ -323,8 +323,8 @@ def test_the_pipeline_asks_tesseract_about_a_doubted_date_line_unless_told_not_t
     ``02/03/2016`` as ``07/03/2016`` at 0.3; Tesseract reads the printed line, and the record gets
     3 February; with ``[ocr] second_recogniser = "none"`` it keeps EasyOCR's date."""
     if not tesseract.available():
-        pytest.skip("tesseract with its eng and deu models is not installed (apt-get install tesseract-ocr"
-                    " tesseract-ocr-eng tesseract-ocr-deu)")
+        pytest.skip("Tesseract's eng and deu models are not installed (apt-get install tesseract-ocr-eng"
+                    " tesseract-ocr-deu)")
     printed = DATE_MISREAD.replace("07/03/2016", "02/03/2016").strip().splitlines()
     photo = encode(receipt_image(printed), "PNG")
     candidate = Candidate(position=0, kind="image", media_type="image/png", data=photo)

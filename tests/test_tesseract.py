@@ -1,5 +1,5 @@
 """The second recogniser (``parse.tesseract``) reads real rendered receipts with the real
-Tesseract program and its English and German models (Debian packages; skipped where missing)."""
+Tesseract (tesserocr) and its English and German models (Debian packages; skipped where missing)."""
 import logging
 
 import pytest
@@ -11,7 +11,7 @@ from parse.dates import find_dates
 from images import receipt_image
 
 pytestmark = pytest.mark.skipif(not tesseract.available(), reason="tesseract with its eng and deu models is not"
-                                " installed (apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu)")
+                                " installed (apt-get install tesseract-ocr-eng tesseract-ocr-deu)")
 
 PRINTED = ["BÄCKEREI MÜLLER", "Hauptstraße 5, 50667 Köln", "Datum: 03.04.20 09:53", "2 x Brötchen 0,45 0,90",
            "SUMME EUR 0,90", "BAR 5,00", "Rückgeld 4,10"]
@@ -54,3 +54,12 @@ def test_a_read_that_fails_or_runs_too_long_gives_no_lines_and_says_so(caplog):
         assert tesseract.read_page(image, tesseract.TesseractSettings(timeout_s=0.001)) == []
         assert tesseract.read_page(image, tesseract.TesseractSettings(languages="receiptd_no_such_model")) == []
     assert caplog.text.count("tesseract read nothing") == 2 and "Rückgeld" not in caplog.text
+
+
+def test_the_models_are_found_where_tessdata_prefix_says_else_in_debians_folder(monkeypatch, tmp_path):
+    debians = tesseract.tessdata_dir("eng+deu")
+    assert debians is not None and str(debians) in tesseract.TESSDATA_DIRS
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    assert tesseract.tessdata_dir("eng") is None  # an empty folder: no models, no fallback
+    (tmp_path / "eng.traineddata").symlink_to(debians / "eng.traineddata")
+    assert tesseract.tessdata_dir("eng") == tmp_path and tesseract.tessdata_dir("eng+deu") is None
