@@ -241,8 +241,9 @@ class MisreadDateOcr:
 def test_the_pipeline_reads_an_unsure_date_line_closer_and_keeps_the_closer_date():
     """The wiring: ``Pipeline`` reads the photo, the date's line is read again as a band (the
     detector at ``[ocr] second_look_text_height``, the page's text height given, the line's rows
-    only) and the record gets the date read closer; with the height 0 it is not read again."""
-    photo = encode(receipt_image(DATE_MISREAD.strip().splitlines()), "PNG")
+    only) and the record gets the date read closer; with the height 0 it is not read again. The
+    photo prints what the closer read reads (Tesseract, asked too, reads the photo itself)."""
+    photo = encode(receipt_image(DATE_MISREAD.replace("07/03/2016", "02/03/2016").strip().splitlines()), "PNG")
     candidate = Candidate(position=0, kind="image", media_type="image/png", data=photo)
     ocr = MisreadDateOcr()
     result = Pipeline(Config(), engine_factory=lambda: ocr).read_part(candidate)
@@ -340,3 +341,21 @@ def test_the_pipeline_asks_tesseract_about_a_doubted_date_line_unless_told_not_t
     assert result.receipt.date == dt.date(2016, 2, 3) and result.receipt.total == Decimal("4.75")
     off = Config.model_validate({"ocr": {"second_recogniser": "none"}})
     assert Pipeline(off, engine_factory=DoubtedDateOcr).read_part(candidate).receipt.date == dt.date(2016, 7, 3)
+
+
+def test_a_closer_reading_gives_way_where_the_other_recogniser_surely_reads_the_first_date():
+    """The band read turns ``02/03/2016`` (read at 0.4) into ``07/03/2016``; Tesseract reads the
+    line ``02/03/2016`` at 0.9: two readings against one, the first date stays. Unsure of its
+    own reading (or reading the closer date), Tesseract does not stop the closer read."""
+    text = DATE_MISREAD.replace("07/03/2016", "02/03/2016")
+    lines = _lines(text, unsure={2: 0.4})
+    first = extract_receipt(lines)
+    assert first.date == dt.date(2016, 2, 3)
+    band = BandReader({2: ("07/03/2016 15:56:15", 0.45)}, lines)
+    assert date_read_closer(lines, first, band)[1].date == dt.date(2016, 7, 3)  # no other recogniser
+    sure_first = OtherLineReader({2: ("02/03/2016 15:56:15", 0.9)}, lines)
+    assert date_read_closer(lines, first, band, sure_first) is None and sure_first.asked == [lines[2].box]
+    unsure = OtherLineReader({2: ("02/03/2016 15:56:15", SURE_OTHER - 0.1)}, lines)
+    agrees = OtherLineReader({2: ("07/03/2016 15:56:15", 0.9)}, lines)
+    for other in (unsure, agrees):
+        assert date_read_closer(lines, first, band, other)[1].date == dt.date(2016, 7, 3)
