@@ -27,7 +27,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -193,26 +193,26 @@ class LineSource:
         read = self._cached_bands(image, "tesseract", lambda engine, img, box, height: tesseract.read_line(img, box))
         return lambda box: read(box, 0)
 
-    def other_page_reader(self, image: Path) -> Callable[[], list[OcrLine]]:
-        """``parse.tesseract.read_page`` on ``image`` (EXIF-upright), kept in the cache beside the
-        image's lines (``<id>.tesseract.json``)."""
-        def read() -> list[OcrLine]:
-            cached = self.cache / f"{image.stem}.tesseract.json" if self.cache is not None else None
+    def other_page_reader(self, image: Path) -> Callable[[], Iterator[list[OcrLine]]]:
+        """``parse.tesseract.page_readings`` of ``image`` (EXIF-upright), each kept in the cache beside
+        the image's lines (``<id>.tesseract@<mode>.json``) and read only when asked for."""
+        from parse import tesseract
+
+        def read_in(page_mode: str) -> list[OcrLine]:
+            cached = self.cache / f"{image.stem}.tesseract@{page_mode}.json" if self.cache is not None else None
             if cached is not None and cached.exists():
                 return _lines_from_json(json.loads(cached.read_text()))
             from PIL import Image, ImageOps
 
-            from parse import tesseract
-
             started = time.monotonic()
             with Image.open(image) as img:
-                lines = tesseract.read_page(ImageOps.exif_transpose(img))
+                lines = tesseract.read_page(ImageOps.exif_transpose(img), page_mode=page_mode)
             self.look_seconds += time.monotonic() - started
             if cached is not None:
                 cached.write_text(json.dumps({"lines": [_line_to_json(line) for line in lines]}))
             return lines
 
-        return read
+        return lambda: (read_in(page_mode) for page_mode in tesseract.PAGE_MODES)
 
     def page_reader(self, image: Path, text_height: float) -> Callable[[], list[OcrLine]]:
         """The whole of ``image`` read again with the detector at ``text_height`` (the pipeline's

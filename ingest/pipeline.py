@@ -171,7 +171,7 @@ class Pipeline:
                             partial(engine.read, image, height) if height else None,
                             partial(read_band, engine, image, detector_text_height=height) if height else None,
                             partial(tesseract.read_line, image, settings=other) if other else None,
-                            partial(tesseract.read_page, image, other) if other else None)
+                            partial(tesseract.page_readings, image, other) if other else None)
         return looked.lines, looked.receipt
 
 

@@ -20,7 +20,7 @@ the date's line, if the recogniser was unsure of it, is read once more as that c
 would read it (``date_read_closer``; ``BandReader``, given by the caller, reads a few lines' band),
 and a different date is kept on the terms its docstring gives.
 
-Last, a recogniser of another make (``parse.tesseract``; ``OtherLineReader`` and ``PageReader``,
+Last, a recogniser of another make (``parse.tesseract``; ``OtherLineReader`` and ``OtherPageReadings``,
 given by the caller) is asked where EasyOCR stays unsure of the date or missed it:
 ``date_by_other_recogniser`` and ``date_from_other_page``.
 """
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .amounts import find_amounts
@@ -47,6 +47,8 @@ PageReader = Callable[[], list[OcrLine]]
 BandReader = Callable[[Box, float], list[OcrLine]]
 # the line across a box read by the other recogniser
 OtherLineReader = Callable[[Box], list[OcrLine]]
+# the page read by the other recogniser in each of its ways in turn, each read only when asked for
+OtherPageReadings = Callable[[], Iterable[list[OcrLine]]]
 
 MAX_LINES = 4  # lines re-read per field: the cost stays a fraction of the first read
 UNSURE_DATE = 0.9  # a date line's mean word confidence below which its date may be misread
@@ -66,7 +68,7 @@ class LookedAgain:
 
 def look_again(lines: Sequence[OcrLine], receipt: Receipt, read_region: RegionReader,
                read_page: PageReader | None = None, read_band: BandReader | None = None,
-               other_line: OtherLineReader | None = None, other_page: PageReader | None = None) -> LookedAgain:
+               other_line: OtherLineReader | None = None, other_page: OtherPageReadings | None = None) -> LookedAgain:
     """Every look again, in order: the second look at the lines that should hold a missed field;
     then, where given, the page read closer; where that is not kept, the unsure date's line read
     closer; then, where given, the other recogniser on a date line EasyOCR is unsure of, and on
@@ -207,24 +209,24 @@ def date_by_other_recogniser(lines: Sequence[OcrLine], receipt: Receipt,
 
 
 def date_from_other_page(lines: Sequence[OcrLine], receipt: Receipt,
-                         read_other: PageReader) -> tuple[list[OcrLine], Receipt] | None:
-    """Where no look found a date, the page read by the other recogniser: only its lines that hold
-    a date join EasyOCR's, each at its place on the page (the other reads whole phone photos'
-    amounts far worse), and the receipt they give is kept where it reads a date and nothing
-    worse; else None. The receipt's own evidence (EasyOCR's lines) still orders the date."""
+                         read_other: OtherPageReadings) -> tuple[list[OcrLine], Receipt] | None:
+    """Where no look found a date, the page read by the other recogniser, in each of its ways in
+    turn until one gives the date: only its lines that hold a date join EasyOCR's, each at its
+    place on the page (the other reads whole phone photos' amounts far worse), and the receipt
+    they give is kept where it reads a date and nothing worse; else None. The receipt's own
+    evidence (EasyOCR's lines) still orders the date."""
     if receipt.date is not None:
         return None
-    dated = [line for line in read_other() if line.box is not None and find_dates(line.text)]
-    if not dated:
-        return None
-    looked = list(lines)
-    for line in dated:  # after the last line read above its centre, EasyOCR's order kept
-        above = [i for i, first in enumerate(looked) if first.box is not None and _centre(first) <= _centre(line)]
-        looked.insert(above[-1] + 1 if above else 0, line)
-    new = extract_receipt(looked)
-    if new.date is None or _gains(new, receipt) is None:
-        return None
-    return looked, new
+    for reading in read_other():
+        dated = [line for line in reading if line.box is not None and find_dates(line.text)]
+        looked = list(lines)
+        for line in dated:  # after the last line read above its centre, EasyOCR's order kept
+            above = [i for i, first in enumerate(looked) if first.box is not None and _centre(first) <= _centre(line)]
+            looked.insert(above[-1] + 1 if above else 0, line)
+        new = extract_receipt(looked) if dated else receipt
+        if new.date is not None and _gains(new, receipt) is not None:
+            return looked, new
+    return None
 
 
 def _centre(line: OcrLine) -> float:

@@ -19,6 +19,7 @@ import functools
 import logging
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,13 +69,26 @@ def available(languages: str = TesseractSettings.languages) -> bool:
     return True
 
 
-def read_page(image: Image.Image, settings: TesseractSettings = TesseractSettings()) -> list[OcrLine]:
-    """The lines of a whole page, boxes in ``image``'s pixels."""
+# Tesseract's page segmentation modes a page is read in, in turn: one column of text of varying
+# sizes, then sparse text (lines found wherever they stand: a receipt's date printed apart from
+# the rest), then one uniform block
+PAGE_MODES = ("4", "11", "6")
+
+
+def read_page(image: Image.Image, settings: TesseractSettings = TesseractSettings(),
+              page_mode: str = PAGE_MODES[0]) -> list[OcrLine]:
+    """The lines of a whole page read in ``page_mode``, boxes in ``image``'s pixels."""
     gray = image.convert("L")
     scale = max(1.0, PAGE_SIDE / max(gray.size))
     if scale > 1.0:
         gray = gray.resize((round(gray.width * scale), round(gray.height * scale)), Image.Resampling.LANCZOS)
-    return [line.from_crop(scale, 0, 0) for line in _read(gray, "4", settings)]
+    return [line.from_crop(scale, 0, 0) for line in _read(gray, page_mode, settings)]
+
+
+def page_readings(image: Image.Image, settings: TesseractSettings = TesseractSettings()) -> Iterator[list[OcrLine]]:
+    """The page read in each of ``PAGE_MODES`` in turn, each read only when asked for."""
+    for page_mode in PAGE_MODES:
+        yield read_page(image, settings, page_mode)
 
 
 def read_line(image: Image.Image, box: Box, settings: TesseractSettings = TesseractSettings()) -> list[OcrLine]:

@@ -305,7 +305,7 @@ def test_where_no_look_found_a_date_the_other_recognisers_page_gives_it_in_the_r
     first = extract_receipt(lines)
     assert first.date is None and first.total == Decimal("4.75")
     page_lines = _lines(DATE_MISREAD.replace("07/03/2016", "02/03/2016").replace("TOTAL 4.75", "TOTAL 9.75"))
-    looked, receipt = date_from_other_page(lines, first, lambda: page_lines)
+    looked, receipt = date_from_other_page(lines, first, lambda: [page_lines])
     assert receipt.date == dt.date(2016, 2, 3) and receipt.total == Decimal("4.75")
     assert len(looked) == len(lines) + 1 and looked[3].text.startswith("02/03/2016")
     assert [line for line in looked if line is not looked[3]] == lines
@@ -316,7 +316,24 @@ def test_the_other_recognisers_page_is_not_read_where_a_date_was_found_nor_kept_
     reads: list = []
     assert date_from_other_page(lines, extract_receipt(lines), lambda: reads.append(1) or []) is None and not reads
     lost = _lines(DATE_MISREAD.replace("07/03/2016 15:56:15", "O7iO3/2OI6 I5;56"))
-    assert date_from_other_page(lost, extract_receipt(lost), lambda: _lines("CORNER DELI\nTOTAL 4.75")) is None
+    undated = _lines("CORNER DELI\nTOTAL 4.75")
+    assert date_from_other_page(lost, extract_receipt(lost), lambda: [undated, undated, []]) is None
+
+
+def test_the_other_recognisers_page_is_read_its_ways_in_turn_until_one_gives_the_date():
+    """Its first way of reading the page finds no date (the date printed apart from the column);
+    the second does, and the third is never read."""
+    lines = _lines(DATE_MISREAD.replace("07/03/2016 15:56:15", "O7iO3/2OI6 I5;56"))
+    first = extract_receipt(lines)
+    read: list[str] = []
+
+    def readings():
+        for way, text in (("column", "CORNER DELI\nTOTAL 4.75"), ("sparse", DATE_MISREAD), ("block", DATE_MISREAD)):
+            read.append(way)
+            yield _lines(text)
+
+    assert date_from_other_page(lines, first, readings)[1].date == dt.date(2016, 7, 3)
+    assert read == ["column", "sparse"]
 
 
 def test_the_pipeline_asks_tesseract_about_a_doubted_date_line_unless_told_not_to():

@@ -63,3 +63,10 @@ def test_the_models_are_found_where_tessdata_prefix_says_else_in_debians_folder(
     assert tesseract.tessdata_dir("eng") is None  # an empty folder: no models, no fallback
     (tmp_path / "eng.traineddata").symlink_to(debians / "eng.traineddata")
     assert tesseract.tessdata_dir("eng") == tmp_path and tesseract.tessdata_dir("eng+deu") is None
+
+
+def test_the_page_is_read_in_each_layout_mode_in_turn():
+    readings = list(tesseract.page_readings(receipt_image(PRINTED)))
+    assert len(readings) == len(tesseract.PAGE_MODES) == 3
+    for lines in readings:  # column, sparse text, one block: each finds the date line
+        assert any("03.04.20" in line.text for line in lines)
