@@ -141,12 +141,11 @@ def _read(image: Image.Image, page_mode: str, settings: TesseractSettings) -> li
             return []
         level = tesserocr.RIL.WORD
         for word in tesserocr.iterate_level(api.GetIterator(), level):
-            text, box = _text(word, level), word.BoundingBox(level)
-            if not text or box is None:
-                continue
             if word.IsAtBeginningOf(tesserocr.RIL.TEXTLINE) or not lines:
-                lines.append([])
-            lines[-1].append(OcrLine(text=text, box=tuple(box), confidence=word.Confidence(level) / 100))
+                lines.append([])  # a line starts here even where its first word has no text
+            text, box = _text(word, level), word.BoundingBox(level)
+            if text and box is not None:
+                lines[-1].append(OcrLine(text=text, box=tuple(box), confidence=word.Confidence(level) / 100))
     joined = [_joined(words) for words in lines if words]
     return sorted(joined, key=lambda line: (line.box[1], line.box[0]))
 
