@@ -29,6 +29,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -130,15 +131,22 @@ class LineSource:
     def _page(self, image: Path, cache_name: str, text_height: float | None = None) -> list[OcrLine]:
         """``image`` read as the pipeline reads it (turned upright if sideways), from the cache
         (``cache_name``) when it holds it; ``text_height``: the detector's, if not the default."""
+        def read() -> list[OcrLine]:
+            from PIL import Image
+
+            from parse.ocr import read_upright
+
+            with Image.open(image) as img:
+                return read_upright(self.engine, img, text_height=text_height)[1]
+
+        return self._cached_page(cache_name, read)
+
+    def _cached_page(self, cache_name: str, read: Callable[[], list[OcrLine]]) -> list[OcrLine]:
+        """The lines kept in the cache under ``cache_name``, else ``read()``'s, then kept there."""
         cached = self.cache / cache_name if self.cache is not None else None
         if cached is not None and cached.exists():
             return _lines_from_json(json.loads(cached.read_text()))
-        from PIL import Image
-
-        from parse.ocr import read_upright
-
-        with Image.open(image) as img:
-            lines = read_upright(self.engine, img, text_height=text_height)[1]
+        lines = read()
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_text(json.dumps({"lines": [_line_to_json(line) for line in lines]}))
@@ -199,20 +207,16 @@ class LineSource:
         from parse import tesseract
 
         def read_in(page_mode: str) -> list[OcrLine]:
-            cached = self.cache / f"{image.stem}.tesseract@{page_mode}.json" if self.cache is not None else None
-            if cached is not None and cached.exists():
-                return _lines_from_json(json.loads(cached.read_text()))
             from PIL import Image, ImageOps
 
             started = time.monotonic()
             with Image.open(image) as img:
                 lines = tesseract.read_page(ImageOps.exif_transpose(img), page_mode=page_mode)
-            self.look_seconds += time.monotonic() - started
-            if cached is not None:
-                cached.write_text(json.dumps({"lines": [_line_to_json(line) for line in lines]}))
+            self.look_seconds += time.monotonic() - started  # only a read the cache lacked
             return lines
 
-        return lambda: (read_in(page_mode) for page_mode in tesseract.PAGE_MODES)
+        return lambda: (self._cached_page(f"{image.stem}.tesseract@{page_mode}.json", partial(read_in, page_mode))
+                        for page_mode in tesseract.PAGE_MODES)
 
     def page_reader(self, image: Path, text_height: float) -> Callable[[], list[OcrLine]]:
         """The whole of ``image`` read again with the detector at ``text_height`` (the pipeline's

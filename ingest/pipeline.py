@@ -21,12 +21,11 @@ from PIL import Image
 from receiptd.config import Config
 from parse.extract import extract_receipt
 from parse.images import ImageRejected, open_image
-from parse.mail import PartLimits
 from parse import tesseract
+from parse.mail import PartLimits
 from parse.ocr import OcrEngine, OcrSettings, prepare_image, read_band, read_region, read_upright
 from parse.pdf import PdfRejected, read_pdf
 from parse.second_look import look_again
-from parse.tesseract import TesseractSettings
 from parse.types import Candidate, OcrLine, ParsedMail, Receipt, SkippedPart
 from redact import Redacted, RedactionPolicy, redact_receipt, redacted_jpeg
 
@@ -93,11 +92,11 @@ class Pipeline:
         return self._engine
 
     @cached_property
-    def second_recogniser(self) -> TesseractSettings | None:
+    def second_recogniser(self) -> tesseract.TesseractSettings | None:
         """Tesseract's settings where ``[ocr] second_recogniser`` asks for it and this machine has
         it (else None, said once in the log)."""
         ocr = self.config.ocr
-        settings = TesseractSettings(languages=ocr.second_recogniser_languages)
+        settings = tesseract.TesseractSettings(languages=ocr.second_recogniser_languages)
         return settings if ocr.second_recogniser == "tesseract" and tesseract.available(settings.languages) else None
 
     def process_mail(self, mail: ParsedMail) -> MailResult:

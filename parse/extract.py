@@ -162,16 +162,14 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)  # no purchase is in the future
     for index, raw in found:
         value = resolve(raw, usual_order(raw) if day_first is None else day_first)
-        if value is None or value > latest:
-            continue
+        if value is None or value > latest or _labelled(doc, index, _NOT_PURCHASE_DATE):
+            continue  # no date, a future one, or a deadline: not the purchase
         text = doc.lines[index].text
         score = 1.0 - 0.5 * index / len(doc.lines)
         if _labelled(doc, index, _DATE_LABELS):
             score += 1.0
         if find_times(text):
             score += 0.8
-        if _labelled(doc, index, _NOT_PURCHASE_DATE):
-            continue  # a deadline, not the purchase
         if raw.kind == "compact":
             score -= 0.8
         if best is None or score > best[0]:

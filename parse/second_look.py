@@ -167,10 +167,15 @@ def _other_reads(lines: Sequence[OcrLine], indices: list[int], read_other: Other
     in place (None where it is sure of none of them)."""
     looked = list(lines)
     for index in indices:
-        other = _closest(read_other(lines[index].box), lines[index].box, "date")
-        if other is not None and _holds(other.text, "date") and mean_confidence(other) >= SURE_OTHER:
-            looked[index] = other
+        looked[index] = _sure_other_reading(lines[index], read_other) or lines[index]
     return extract_receipt(looked).date if looked != list(lines) else None
+
+
+def _sure_other_reading(line: OcrLine, read_other: OtherLineReader) -> OcrLine | None:
+    """The other recogniser's reading of ``line`` where it holds a date and the other is sure of it."""
+    other = _closest(read_other(line.box), line.box, "date")
+    sure = other is not None and _holds(other.text, "date") and mean_confidence(other) >= SURE_OTHER
+    return other if sure else None
 
 
 # EasyOCR is unsure of a date line's reading below this mean word confidence, and the other
@@ -195,10 +200,8 @@ def date_by_other_recogniser(lines: Sequence[OcrLine], receipt: Receipt,
                and find_dates(line.text)][:MAX_DATE_LINES]
     looked = list(lines)
     for index in doubted:
-        box = lines[index].box
-        other = _closest(read_other(box), box, "date")
-        if other is not None and _holds(other.text, "date") and mean_confidence(other) >= SURE_OTHER \
-                and digits(other.text) >= digits(lines[index].text):
+        other = _sure_other_reading(lines[index], read_other)
+        if other is not None and digits(other.text) >= digits(lines[index].text):
             looked[index] = other
     if looked == list(lines):
         return None
@@ -219,11 +222,13 @@ def date_from_other_page(lines: Sequence[OcrLine], receipt: Receipt,
         return None
     for reading in read_other():
         dated = [line for line in reading if line.box is not None and find_dates(line.text)]
+        if not dated:
+            continue
         looked = list(lines)
         for line in dated:  # after the last line read above its centre, EasyOCR's order kept
             above = [i for i, first in enumerate(looked) if first.box is not None and _centre(first) <= _centre(line)]
             looked.insert(above[-1] + 1 if above else 0, line)
-        new = extract_receipt(looked) if dated else receipt
+        new = extract_receipt(looked)
         if new.date is not None and _gains(new, receipt) is not None:
             return looked, new
     return None
