@@ -111,8 +111,9 @@ def _cents_only(reading: Reading) -> bool:
 
 def _tie_breakers(reading: Reading, printed: Doc, currency: str | None) -> int:
     """What decides between two readings the checks support alike: the prices add up to the
-    subtotal, the tax is the share of the total a single included rate gives."""
-    return _prices_add_up(reading, printed) + _gst_share(reading, currency)
+    subtotal, the tax is the share of the total a single included rate gives (the country's GST,
+    else the rate printed beside the tax)."""
+    return _prices_add_up(reading, printed) + (_gst_share(reading, currency) or _printed_rate_share(reading))
 
 
 # currencies of countries with one rate of goods and services tax, included in the prices
@@ -127,6 +128,21 @@ def _gst_share(reading: Reading, currency: str | None) -> bool:
         return False
     share = total.value * rate / (100 + rate)
     return abs(share - tax.value) <= Decimal("0.005")
+
+
+_RATE_TOLERANCE = Decimal("0.01")  # the tax is rounded to the cent
+
+
+def _printed_rate_share(reading: Reading) -> bool:
+    """The reading's tax is what the rate printed beside it comes to on its total: included in it
+    (``GST @6%: 0.39`` of ``Total 6.90``; ``MwSt 19% 1,60`` of ``SUMME 10,00``) or added to the
+    amount before it (``TAX 8.25% 1.65`` on ``Total 21.65``)."""
+    total, tax, rate = reading.totals.total, reading.totals.tax, reading.totals.tax_rate
+    if total is None or tax is None or not tax.value or not rate or rate <= 0:
+        return False
+    included = total.value * rate / (100 + rate)
+    added = (total.value - tax.value) * rate / 100
+    return min(abs(included - tax.value), abs(added - tax.value)) <= _RATE_TOLERANCE
 
 
 def _prices_add_up(reading: Reading, printed: Doc) -> bool:

@@ -25,7 +25,7 @@ from .layout import Doc, Line
 from .merchant import THANKS_RE, has_legal_form
 from .text import ascii_upper, fold, one_letter_off, squash_spaces
 
-LOGO_PART_WORDS = 2  # words; a logo split over two lines has at most this many on each
+LOGO_PART_WORDS = 3  # words; a logo split over two lines has at most this many on each ("DRESS FOR LESS")
 DOMAIN_SLIP_MIN = 8  # letters; a web address's name this long may carry one OCR slip ("contInante.pt")
 SLIP_MIN = 5  # letters; a word of thanks this long is still itself with one letter misread ("SHOPPlNG")
 _CCTLD_COUNTRY = {"uk": "GB"}  # a country's web ending that is not its ISO code
@@ -62,7 +62,7 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
     header = doc.lines[:header_end]
     opening = next((line.index for line in header if any(ch.isalpha() for ch in line.text)), None)
     named = ((line.text, line.index) for line in header  # not "Springfield, IL 62701" (a town), a priced item
-             if not is_address(line.text) and not any(amount.has_decimals for amount in line.amounts))
+             if _names_no_place(line.text) and not any(amount.has_decimals for amount in line.amounts))
     logos = ((f"{first.text} {second.text}", first.index) for first, second in _split_logos(header))
     best = _best_named(named, country, opening) or _best_named(logos, country, opening)
     if best is not None:
@@ -78,6 +78,12 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
         if match is not None:
             return _found(match, match.printed if thanks is None else line.text, line.index)
     return _named_in_footer(doc, country, header_end)
+
+
+def _names_no_place(text: str) -> bool:
+    """Not an address line; a legal name is never one, whatever its OCR slips look like (``MR _
+    D.1,Y _ (M) SDN BHD``: a digit and a comma read as a house number)."""
+    return not is_address(text) or has_legal_form(text)
 
 
 def _named_in_footer(doc: Doc, country: str | None, header_end: int) -> BrandFound | None:
@@ -211,7 +217,16 @@ def _split_logos(lines: Sequence[Line]) -> Iterator[tuple[Line, Line]]:
 
 
 def _logo_part(text: str) -> bool:
-    return 0 < len(text.split()) <= LOGO_PART_WORDS and not any(ch.isdigit() for ch in text) and not is_address(text)
+    """A short line of words: digits only where OCR took them for letters inside a word (``R2O5S``,
+    ``DRe5s``), not a number (``JOE'S 75``)."""
+    words = text.split()
+    return 0 < len(words) <= LOGO_PART_WORDS and all(_letters_word(word) for word in words) and not is_address(text)
+
+
+def _letters_word(word: str) -> bool:
+    """A word of letters, some of them maybe read as digits (more letters than digits)."""
+    digit_count = sum(ch.isdigit() for ch in word)
+    return digit_count == 0 or sum(ch.isalpha() for ch in word) > digit_count
 
 
 def _other_trade(text: str, match: BrandMatch) -> bool:

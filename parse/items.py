@@ -571,9 +571,10 @@ def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tup
     return items
 
 
-# "CAFE REGULAR 25", "Zwiebeln rot '99": a price whose units and decimal separator OCR lost, its cents
-# left at the end of the name (a tax class after them; not a size: "20 G", "33 CL")
-_CENTS_LEFT_RE = re.compile(r"\s['‘’`´,.]?(\d{2})(?:\s(?:[A-FH-KM-Z*]|FS|TX|NT))?\s*$")  # FS: food stamps
+# "CAFE REGULAR 25", "Zwiebeln rot '99", "PMPR SNSTV POUCH 18CT 57t": a price whose units and decimal
+# separator OCR lost, its cents left at the end of the name (a tax class or flag after them, glued or
+# not, in either case; not a size: "20 G", "33 CL"; FS: food stamps)
+_CENTS_LEFT_RE = re.compile(r"\s['‘’`´,.]?(\d{2})(?:\s?(?:[A-FH-KM-Z*]|FS|TX|NT))?\s*$", re.IGNORECASE)
 _MAX_LOST_UNITS = 9  # one digit lost before the separator
 # "Fideua Mixta 2 17 00", "Big Mac XL 60 00 60": a price whose separator OCR read as a space, beside a
 # currency sign read as a digit or a column cut short, which the amount parser leaves alone; every
@@ -635,13 +636,30 @@ def _fill(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
         for chosen in product(*choices):
             readings = [reading for reading in chosen if reading is not None]
             units = target - _sum(items) - known - sum((reading.value for reading in readings), Decimal(0))
-            if units == 0 or (0 < units <= _MAX_LOST_UNITS and units % 1 == 0
-                              and [reading.units_lost for reading in readings] == [True]):
+            lost = _lost_units(readings, units)
+            if lost is not None:
                 found = [LineItem(description=_without_count(r.line.text[:r.cut]).strip(" .:*-'"),
-                                  amount=r.value + units, line_index=r.line.index) for r in readings]
+                                  amount=r.value + added, line_index=r.line.index) for r, added in zip(readings, lost)]
                 found += [replace(twin, line_index=line.index, description=squash_spaces(line.text))
                           for line, twin in twins]
                 return tuple(sorted(items + tuple(found), key=lambda item: item.line_index or 0))
+    return None
+
+
+def _lost_units(readings: list[_Reading], units: Decimal) -> list[Decimal] | None:
+    """The units each reading lost, where ``units`` (what the items still miss) says it without
+    doubt: none; all of it on the one reading that lost its units (a single digit); or a 1 on each
+    of two or more that did, the thin ``1`` with its separator being the glyphs OCR drops (``Dill
+    '39``, ``Zwiebeln rot '99`` for 1,39 and 1,99). None where it cannot."""
+    lost_units = [reading.units_lost for reading in readings]
+    if units == 0:
+        return [Decimal(0)] * len(readings)
+    if units % 1 or units < 0:
+        return None
+    if lost_units == [True] and units <= _MAX_LOST_UNITS:
+        return [units]
+    if sum(lost_units) >= 2 and units == sum(lost_units):
+        return [Decimal(int(lost)) for lost in lost_units]
     return None
 
 

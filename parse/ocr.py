@@ -14,6 +14,7 @@ import atexit
 import logging
 import math
 import os
+import re
 import shutil
 import statistics
 import tempfile
@@ -313,7 +314,8 @@ def group_lines(words: list[OcrLine], angle: float = 0.0) -> list[OcrLine]:
         best, best_gap = None, 0.6 * height
         for line in lines:
             last = level[id(line[-1])]
-            if last[2] - 0.3 * height > box[0]:
+            overlap = _CENTS_OVERLAP if _cents_after(line[-1].text, word.text) else _WORD_OVERLAP
+            if last[2] - overlap * height > box[0]:
                 continue  # overlaps horizontally: a different line
             gap = abs((last[1] + last[3]) / 2 - centre)
             if gap <= best_gap:
@@ -324,6 +326,17 @@ def group_lines(words: list[OcrLine], angle: float = 0.0) -> list[OcrLine]:
             best.append(word)
     lines.sort(key=lambda ln: (level[id(ln[0])][1] + level[id(ln[0])][3]) / 2)
     return [_join(line) for line in lines]
+
+
+_WORD_OVERLAP = 0.3  # text heights a word may reach back under the line's last word
+# handwriting: the cents of a total written in on a card slip (``Total: 40`` ``.91``) reach back further
+_CENTS_OVERLAP = 0.8
+_CENTS_RE = re.compile(r"[.,]\s?\d{2}")
+
+
+def _cents_after(previous: str, word: str) -> bool:
+    """``word`` is the decimal part of an amount that ``previous`` opens (``40`` ``.91``)."""
+    return previous[-1:].isdigit() and _CENTS_RE.fullmatch(word.strip()) is not None
 
 
 def _join(words: list[OcrLine]) -> OcrLine:

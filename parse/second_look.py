@@ -302,8 +302,16 @@ def _surer(again: OcrLine, first: OcrLine, replacing: bool) -> bool:
 _FULL_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
+MIN_ITEMS_SUPPORTING = 2  # prices that add up to the total say it was read right; one alone is the total again
+
+
 def _total_supported(receipt: Receipt) -> bool:
-    return receipt.total is not None and receipt.total > 0 and any(flag.startswith("total_") for flag in receipt.flags)
+    """Something on the receipt agrees with the total: one of its checks (``parse.agreement``), or
+    two or more prices that add up to it."""
+    if receipt.total is None or receipt.total <= 0:
+        return False
+    return any(flag.startswith("total_") for flag in receipt.flags) or (
+        receipt.flags.get("items_sum_to_total", False) and len(receipt.items) >= MIN_ITEMS_SUPPORTING)
 
 
 def _may_hold_a_date(text: str) -> bool:

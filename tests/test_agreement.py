@@ -601,6 +601,31 @@ Tota| Teteered 619.95
     assert (reading.totals.total.value, reading.totals.tax.value) == (Decimal("19.95"), Decimal("1.81"))
 
 
+def test_the_tax_rate_printed_beside_the_tax_decides_between_readings_the_checks_support_alike():
+    """``GST @6%: 50.39`` is 0.39, 6 % included in 6.90; the total and the cash line both read with
+    the same misread sign (``56,90``) repeat each other, as the reading without it does."""
+    lines = ocr("""
+RICE HOUSE
+Fried Noodle S2.00
+Vegetable 52.20
+Total Amount: S6.90
+GST @6%: 50.39
+Nett Total: 56,90
+CASH 56,90
+""")
+    reading = read_amounts(build_doc(lines), "MYR")
+    assert (reading.totals.total.value, reading.totals.tax.value) == (Decimal("6.90"), Decimal("0.39"))
+    euro = read_amounts(build_doc(ocr("""
+BAECKEREI KORN
+Roggenbrot 63,50
+Kuchen 66,50
+SUMME 610,00
+MwSt 19% 61,60
+BAR 610,00
+""")), "EUR")  # the euro sign read as a 6: 19 % included in 10,00 is 1,60
+    assert (euro.totals.total.value, euro.totals.tax.value) == (Decimal("10.00"), Decimal("1.60"))
+
+
 def test_the_grosses_of_a_vat_tables_rows_add_up_to_the_total_where_no_total_label_was_read():
     """One row per rate and no sum row: the rows' grosses together are what was paid."""
     receipt = extract_receipt(ocr("""

@@ -176,6 +176,13 @@ def test_a_trade_word_in_the_brands_own_name_is_no_other_trade(header, country, 
     assert brand_named(header, country) == name
 
 
+def test_a_legal_name_whose_slips_look_like_a_house_number_still_names_its_brand():
+    """``D.1,Y``: a digit and a comma, as a house number is printed (``12, Jalan ...``); a line
+    with a legal form is the company's name, not its address. A street line stays no brand."""
+    assert brand_named("MR _ D.1,Y _ (M) SDN BHD\n(Co.REG 860671-D)\nLot 1851-A, Jalan KPB 6", "MY") == "MR.DIY"
+    assert brand_named("12, Watsons Road\n43000 Kajang", "MY") is None
+
+
 def test_a_trade_word_beside_the_brands_name_still_names_another_trade():
     assert brand_named("The Loft Restaurant\n12 Harbour Rd", "US") is None
     assert brand_named("Panera Bread Hardware", "US") is None
@@ -185,6 +192,7 @@ def test_a_trade_word_beside_the_brands_name_still_names_another_trade():
     ("SALVATION\nARMY\n1200 W 9th Street\nCleveland, OH 44113", "US", "The Salvation Army"),
     ("SALVATION\nARNY", "US", "The Salvation Army"),  # and an OCR slip in it
     ("TRADER\nJOE'S\n75 Main St", "US", "Trader Joe's"),
+    ("R2O5S\nDRe5s For Less\nSan DIEGO , CA", "US", "Ross"),  # letters read as digits, a three-word slogan
 ])
 def test_a_logo_printed_over_two_short_lines_is_read_as_one(header, country, name):
     assert brand_named(header, country) == name
@@ -257,6 +265,7 @@ def brand_in_footer(text: str, country: str, header_lines: int = 2) -> str | Non
 
 
 RECEIPT_BODY = "San Diego, CA\nPhone 858-560-0071\nGift Card 100.00\nTotal 100.00\nDebit 100.00"
+UNREAD_LOGO = "%$#@ ~\n:;'|"  # a logo OCR made nothing of
 
 
 @pytest.mark.parametrize(("footer", "country", "name"), [
@@ -265,7 +274,7 @@ RECEIPT_BODY = "San Diego, CA\nPhone 858-560-0071\nGift Card 100.00\nTotal 100.0
     ("Apoio Cliente contInante.pt", "ES", "Continente"),  # the web ending's country, where the receipt's misleads
 ])
 def test_a_web_address_as_ocr_misread_it_names_the_brand(footer, country, name):
-    assert brand_in_footer(f"R2O5S\nDRe5s For Less\n{RECEIPT_BODY}\n{footer}", country) == name
+    assert brand_in_footer(f"{UNREAD_LOGO}\n{RECEIPT_BODY}\n{footer}", country) == name
 
 
 @pytest.mark.parametrize(("footer", "country"), [
@@ -275,7 +284,7 @@ def test_a_web_address_as_ocr_misread_it_names_the_brand(footer, country, name):
     ("Apoio Cliente contInante.pt", None),  # no country
 ])
 def test_web_addresses_far_from_a_brand_name_none(footer, country):
-    assert brand_in_footer(f"R2O5S\nDRe5s For Less\n{RECEIPT_BODY}\n{footer}", country) is None
+    assert brand_in_footer(f"{UNREAD_LOGO}\n{RECEIPT_BODY}\n{footer}", country) is None
 
 
 def test_a_garbled_thanks_ending_in_the_brand_names_it():

@@ -48,3 +48,17 @@ def test_only_a_steep_slant_is_rotated_out_of_the_image():
     steep = np.asarray(page.rotate(6, expand=True, fillcolor=255, resample=Image.BICUBIC))
     level, matrix, slant = straighten(steep)
     assert matrix.shape == (2, 3) and slant == 0.0 and abs(skew_angle(level)) < 0.5
+
+
+def test_handwritten_cents_reaching_back_under_the_whole_units_join_their_line():
+    """A total written in by hand on the card slip: ``40`` and ``.91`` overlap where a printed
+    word and the next never do; two words of printed lines that overlap so stay apart."""
+    slip = [OcrLine(text, box=(190, top, 190 + 30 * len(text), top + 38))  # the printed slip
+            for top, text in ((900, "CUSTOMER"), (946, "COPY"), (1000, "Server:"), (1044, "DISCOVER"),
+                              (1090, "Auth"), (1132, "APPROVED"), (1157, "Amount:"), (1400, "Signature"))]
+    words = [OcrLine("Total:", box=(196, 1310, 420, 1360)), OcrLine("40", box=(440, 1307, 549, 1360)),
+             OcrLine(".91", box=(536, 1296, 621, 1359)), OcrLine("Tip:", box=(194, 1222, 330, 1284)),
+             OcrLine("6.00", box=(400, 1225, 558, 1284))]
+    assert [line.text for line in group_lines(slip + words)][-3:-1] == ["Tip: 6.00", "Total: 40 .91"]
+    printed = [OcrLine("CHEESE", box=(100, 500, 300, 540)), OcrLine("BURGER", box=(280, 505, 480, 545))]
+    assert len(group_lines(printed)) == 2

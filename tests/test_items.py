@@ -394,6 +394,31 @@ TOTAL 9,10
 """) == [Decimal("4.50"), Decimal("2.80")]  # 1.80 missing: no single lost digit explains it
 
 
+def test_prices_that_each_lost_a_thin_one_are_read_where_the_items_then_add_up():
+    """OCR drops the thin ``1`` with the separator after it on several lines of one receipt (a
+    discounter's ``Dill '39 B``, a drug store's ``99T`` with its tax flag glued on): each is a 1,
+    where that makes the items hit the total exactly, and only then."""
+    lidl = """
+LIDL
+Dill '39 B
+Cocktailtomaten 49 A
+Rucola 125g 0,85 A
+Zwiebeln rot '99 A
+Gurken 1,90 A
+SUMME {}
+"""
+    assert amounts(lidl.format("7,62")) == [Decimal("1.39"), Decimal("1.49"), Decimal("0.85"), Decimal("1.99"),
+                                            Decimal("1.90")]
+    assert amounts(lidl.format("6,62")) == [Decimal("0.85"), Decimal("1.90")]  # two lost a 1: which two?
+    assert amounts("""
+CVS/pharmacy
+CVS TRVL TB CRSTTP 1CT 99T
+PMPR SNSTV POUCH 18CT 57t
+OPTI-FREE PM 2Z 3.29T
+SUBTOTAL 6.85
+""") == [Decimal("1.99"), Decimal("1.57"), Decimal("3.29")]
+
+
 def test_cents_left_of_lost_prices_and_a_name_printed_over_its_priced_twin():
     """A grocery printing one line per article: ``BOLSA PAPEL`` lost its price beside its twin,
     ``PAN 55`` and ``SAL 32`` their ``0,``."""

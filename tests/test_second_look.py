@@ -143,6 +143,17 @@ def test_the_page_is_not_read_again_where_the_receipt_passes_its_checks():
     assert closer_read(receipt, page) is None and page.reads == 0
 
 
+def test_the_page_is_not_read_again_where_the_prices_add_up_to_the_total():
+    """No payment line, no subtotal: two or more prices adding up to the total agree with it;
+    prices that miss it by a cent do not."""
+    page = PageReader(DATE_LOST)
+    receipt = extract_receipt(_lines("CAFE LUNA\n10.07.13 21:52\nESPRESSO 2,40\nCROISSANT 2,40\nSUMME EUR 4,80"))
+    assert closer_read(receipt, page) is None and page.reads == 0
+    missed = extract_receipt(_lines("CAFE LUNA\n10.07.13 21:52\nESPRESSO 2,40\nCROISSANT 2,39\nSUMME EUR 4,80"))
+    closer_read(missed, page)
+    assert page.reads == 1
+
+
 def test_a_page_read_again_that_gains_the_date_but_loses_the_total_s_support_is_not_kept():
     first = extract_receipt(_lines(DATE_LOST))
     assert first.flags.get("total_cash_minus_change")
