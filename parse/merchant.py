@@ -327,10 +327,12 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
 
 def _opens_legal_name(doc: Doc, index: int, legal_index: int) -> bool:
     """The header line is the legal name's first word(s) (``NORDKAUF`` over the footer's ``Nordkauf
-    GmbH & Co. KG``): the trade name as its logo prints it."""
-    words = re.findall(r"[A-Z0-9]+", ascii_upper(doc.lines[index].text))
+    GmbH & Co. KG``): the trade name as its logo prints it, however OCR split or glued the words
+    (``MARKTBLITZ`` over ``Marktb litz KG``)."""
+    name = "".join(re.findall(r"[A-Z0-9]+", ascii_upper(doc.lines[index].text)))
     legal = re.findall(r"[A-Z0-9]+", ascii_upper(doc.lines[legal_index].text))
-    return index != legal_index and letters("".join(words)) >= 4 and legal[:len(words)] == words
+    openings = {"".join(legal[:count]) for count in range(1, len(legal) + 1)}  # whole words, not "NORD" of NORDSEE
+    return index != legal_index and letters(name) >= 4 and name in openings
 
 
 _HOUSE_NUMBER_RE = re.compile(r"\d{2,5}[A-Z]?\s+[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?")  # not "7 ELEVEN"

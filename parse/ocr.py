@@ -314,7 +314,7 @@ def group_lines(words: list[OcrLine], angle: float = 0.0) -> list[OcrLine]:
         best, best_gap = None, 0.6 * height
         for line in lines:
             last = level[id(line[-1])]
-            overlap = _CENTS_OVERLAP if _cents_after(line[-1].text, word.text) else _WORD_OVERLAP
+            overlap = _PIECE_OVERLAP if _piece_after(line[-1].text, word.text) else _WORD_OVERLAP
             if last[2] - overlap * height > box[0]:
                 continue  # overlaps horizontally: a different line
             gap = abs((last[1] + last[3]) / 2 - centre)
@@ -329,14 +329,19 @@ def group_lines(words: list[OcrLine], angle: float = 0.0) -> list[OcrLine]:
 
 
 _WORD_OVERLAP = 0.3  # text heights a word may reach back under the line's last word
-# handwriting: the cents of a total written in on a card slip (``Total: 40`` ``.91``) reach back further
-_CENTS_OVERLAP = 0.8
+# the rest of a word or an amount the detector cut in two reaches back further: a word's letters
+# (``Marktb`` ``litz KG``), the cents of a total written in by hand on a card slip (``Total: 40`` ``.91``)
+_PIECE_OVERLAP = 0.8
 _CENTS_RE = re.compile(r"[.,]\s?\d{2}")
 
 
-def _cents_after(previous: str, word: str) -> bool:
-    """``word`` is the decimal part of an amount that ``previous`` opens (``40`` ``.91``)."""
-    return previous[-1:].isdigit() and _CENTS_RE.fullmatch(word.strip()) is not None
+def _piece_after(previous: str, word: str) -> bool:
+    """``word`` goes on where ``previous`` stops: a word's letters after its first letters (lower
+    case, as no word starts), or the decimal part of an amount ``previous`` opens."""
+    word = word.strip()
+    if previous[-1:].isdigit():
+        return _CENTS_RE.fullmatch(word) is not None
+    return previous[-1:].isalpha() and word[:1].islower()
 
 
 def _join(words: list[OcrLine]) -> OcrLine:

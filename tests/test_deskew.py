@@ -50,9 +50,10 @@ def test_only_a_steep_slant_is_rotated_out_of_the_image():
     assert matrix.shape == (2, 3) and slant == 0.0 and abs(skew_angle(level)) < 0.5
 
 
-def test_handwritten_cents_reaching_back_under_the_whole_units_join_their_line():
+def test_the_second_piece_of_a_word_or_amount_reaching_back_under_the_first_joins_its_line():
     """A total written in by hand on the card slip: ``40`` and ``.91`` overlap where a printed
-    word and the next never do; two words of printed lines that overlap so stay apart."""
+    word and the next never do; so do the pieces of a word the detector cut in two. Two words
+    that overlap so and are no such pieces stay apart."""
     slip = [OcrLine(text, box=(190, top, 190 + 30 * len(text), top + 38))  # the printed slip
             for top, text in ((900, "CUSTOMER"), (946, "COPY"), (1000, "Server:"), (1044, "DISCOVER"),
                               (1090, "Auth"), (1132, "APPROVED"), (1157, "Amount:"), (1400, "Signature"))]
@@ -62,3 +63,7 @@ def test_handwritten_cents_reaching_back_under_the_whole_units_join_their_line()
     assert [line.text for line in group_lines(slip + words)][-3:-1] == ["Tip: 6.00", "Total: 40 .91"]
     printed = [OcrLine("CHEESE", box=(100, 500, 300, 540)), OcrLine("BURGER", box=(280, 505, 480, 545))]
     assert len(group_lines(printed)) == 2
+    # a word the detector cut in two, its second piece reaching back under the first
+    cut = [OcrLine("Marktb", box=(113, 1097, 211, 1131)), OcrLine("litz", box=(199, 1094, 260, 1137)),
+           OcrLine("KG", box=(270, 1094, 311, 1137))]
+    assert "Marktb litz KG" in [line.text for line in group_lines(slip + cut)]

@@ -921,6 +921,11 @@ def test_the_logo_that_prints_the_footers_legal_name_first_words_is_the_merchant
     assert extract_receipt(ocr("NORDKAUF" + body + "Nordkauf Markt GmbH & Co. KG")).merchant_raw == "NORDKAUF"
     # a logo that is not the legal name's beginning leaves the legal name
     assert extract_receipt(ocr("Frische Preise" + body + "Nordkauf Markt GmbH")).merchant_raw == "Nordkauf Markt GmbH"
+    # OCR cut the footer's name in two (or glued the logo's words): still its first words
+    assert extract_receipt(ocr("MARKTBLITZ" + body + "Marktb litz KG")).merchant_raw == "MARKTBLITZ"
+    assert extract_receipt(ocr("NORD KAUF" + body + "Nordkauf Markt GmbH")).merchant_raw == "NORD KAUF"
+    # but not a word's first letters
+    assert extract_receipt(ocr("NORD" + body + "Nordkauf Markt GmbH")).merchant_raw == "Nordkauf Markt GmbH"
 
 
 @pytest.mark.parametrize(("header", "merchant"), [
