@@ -255,14 +255,16 @@ def prices_add_up(doc: Doc, end: int, target: Decimal) -> bool:
 
 def _paid_with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> tuple[Pick | None, Pick | None]:
     """The total and the tip paid on it: printed under it, or written in by hand on the card slip."""
-    written = _total_written_in(doc, total) if total and (tip is None or tip.line < total.line) else None
+    tip_printed_below = total is not None and tip is not None and tip.line >= total.line \
+        and not _implausible_tip(tip.value, total)
+    written = _total_written_in(doc, total) if total and not tip_printed_below else None
     return written if written is not None else (_with_tip(doc, total, tip), tip)
 
 
 def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
     """A tip printed under the total, then the total with the tip (``Total 25.68``, the card's
     ``Visa 12.21``): that is the amount paid."""
-    if total is None or tip is None or tip.line < total.line or not tip.value:
+    if total is None or tip is None or tip.line < total.line or not tip.value or _implausible_tip(tip.value, total):
         return total
     paid = total.value + tip.value
     for line in doc.lines[tip.line + 1:]:
@@ -295,6 +297,8 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
         if found is None or _tip_suggestion(doc, line):
             continue
         tip = _written_tip(doc, line, found[2])
+        if tip is not None and _implausible_tip(tip, total):
+            tip = None  # "Tip: 330.00" for $30.00: its sign read as a digit; the total written in says it
         for below in doc.lines[line.index + 1:line.index + 3]:
             if not has_keyword(below.text, FINAL_TOTAL + PLAIN_TOTAL):
                 continue
@@ -306,6 +310,11 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
                 return Pick(amount.value, below.index, total.confidence), Pick(added, line.index, 0.6)
         return None
     return None
+
+
+def _implausible_tip(tip: Decimal, total: Pick) -> bool:
+    """More than half the bill: no tip a guest writes, but one whose sign OCR read as a digit."""
+    return tip > total.value * _MAX_TIP_SHARE
 
 
 def _written_tip(doc: Doc, line: Line, label_end: int) -> Decimal | None:

@@ -392,6 +392,9 @@ def test_a_tip_and_total_written_in_by_hand_on_the_card_slip_are_what_was_paid()
     assert (blank.total, blank.tip) == (Decimal("33.44"), None)
     # no tip is more than the bill: a larger amount under the tip line is something else
     assert extract_receipt(ocr(_CHECK + "Tip\nTotal: 99.44")).total == Decimal("33.44")
+    # nor more than half of it: "Tip: 36.00" is a $6.00 whose sign was read as a 3; the total says it
+    signed = extract_receipt(ocr(_CHECK + "Tip: 36.00\nTotal: 39.44\nSignature"))
+    assert (signed.total, signed.tip) == (Decimal("39.44"), Decimal("6.00"))
 
 
 def test_a_lowercase_s_glued_to_the_amounts_is_a_dollar_sign():
