@@ -18,7 +18,8 @@ from decimal import Decimal
 from .layout import Doc, Line
 from .text import ascii_upper, has_keyword
 
-RATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s?%")
+# "7.00%", and as OCR spaces it: "7. 00%", "8 . 25%" (not 25 %)
+RATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:\s?[.,]\s?\d{1,3})?)\s?%")
 TAX = ("SALES TAX", "TOTAL TAX", "TAX", "VAT", "GST", "SST", "MWST", "MW ST", "UST", "MEHRWERTSTEUER",
        "STEUER", "TVA", "HST", "PST", "IVA", "BTW")
 MAX_TAX_SHARE = Decimal("0.35")  # no sales tax / VAT rate is above this share of the total
@@ -64,7 +65,7 @@ def rate_of(text: str) -> Decimal | None:
     match = RATE_RE.search(text)
     if not match:
         return None
-    rate = Decimal(match.group(1).replace(",", "."))
+    rate = Decimal(match.group(1).replace(",", ".").replace(" ", ""))
     rate = rate.quantize(Decimal(1)) if rate == rate.to_integral_value() else rate.normalize()  # 19,00% is 19
     return rate if 0 < rate < 30 else None
 

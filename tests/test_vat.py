@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from parse.extract import extract_receipt
+from parse.vat import rate_of
 from test_extract import ocr
 
 REWE = """
@@ -115,3 +116,29 @@ def test_numbers_that_only_look_like_a_vat_row_are_not_tax():
     # a percentage beside amounts that are not rate x net: a discount line, a milk fat share
     r = extract_receipt(ocr("SHOP\nVOLLMILCH 3,5% 1,15\nRABATT 10% -0,50 2,00\nSUMME 2,65"))
     assert r.tax is None
+
+
+@pytest.mark.parametrize(("text", "rate"), [
+    ("SALES TAX 7.00% 2.11", Decimal(7)), ("SALES TAX 7. 00% s2.11", Decimal(7)),
+    ("TAX 8 . 25% 10 . 42", Decimal("8.25")), ("A= 19,0% 0,21", Decimal(19)), ("MwSt 19 %", Decimal(19)),
+])
+def test_a_rate_is_read_with_the_spaces_ocr_puts_around_its_separator(text, rate):
+    assert rate_of(text) == rate
+
+
+def test_the_rate_beside_a_us_sales_tax_decides_whose_sign_became_a_digit():
+    """Subtotal, tax and total add up whether or not the leading 5s are a misread $; the tax is
+    7.00 % of 30.20, not of 530.20 (the rate read with OCR's spaces in it)."""
+    receipt = extract_receipt(ocr("""
+KASTANIE MARKET INC
+333 Main Street
+Portland, OR 97205
+TOMATO SAUCE S4.75
+TOMATO SAUCE $23.06
+ORANGE JUICE S2.39 T
+SUBTOTAL 530.20
+SALES TAX 7. 00% s2.11
+TOTAL 532.31
+DEBIT 532.31
+"""))
+    assert (receipt.total, receipt.subtotal, receipt.tax_rate) == (Decimal("32.31"), Decimal("30.20"), Decimal(7))
