@@ -16,6 +16,7 @@ from .amounts import Amount
 from .layout import Doc, Line
 from .text import has_keyword
 from .totals import SIGN_DIGITS, Totals, find_totals, prices_add_up, total_checks
+from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
 _SIGNED_SHARE = 0.75
@@ -130,9 +131,6 @@ def _gst_share(reading: Reading, currency: str | None) -> bool:
     return abs(share - tax.value) <= Decimal("0.005")
 
 
-_RATE_TOLERANCE = Decimal("0.01")  # the tax is rounded to the cent
-
-
 def _printed_rate_share(reading: Reading) -> bool:
     """The reading's tax is what the rate printed beside it comes to on its total: included in it
     (``GST @6%: 0.39`` of ``Total 6.90``; ``MwSt 19% 1,60`` of ``SUMME 10,00``) or added to the
@@ -140,9 +138,7 @@ def _printed_rate_share(reading: Reading) -> bool:
     total, tax, rate = reading.totals.total, reading.totals.tax, reading.totals.tax_rate
     if total is None or tax is None or not tax.value or not rate or rate <= 0:
         return False
-    included = total.value * rate / (100 + rate)
-    added = (total.value - tax.value) * rate / 100
-    return min(abs(included - tax.value), abs(added - tax.value)) <= _RATE_TOLERANCE
+    return is_tax_of_gross(tax.value, total.value, rate) or is_tax_of_net(tax.value, total.value - tax.value, rate)
 
 
 def _prices_add_up(reading: Reading, printed: Doc) -> bool:

@@ -23,7 +23,7 @@ from .brands.fold import compact, fold_word, tokens
 from .category import CATEGORIES, mentions
 from .layout import Doc, Line
 from .merchant import THANKS_RE, has_legal_form
-from .text import ascii_upper, fold, one_letter_off, squash_spaces
+from .text import ascii_upper, digits, fold, letters, one_letter_off, squash_spaces
 
 LOGO_PART_WORDS = 3  # words; a logo split over two lines has at most this many on each ("DRESS FOR LESS")
 DOMAIN_SLIP_MIN = 8  # letters; a web address's name this long may carry one OCR slip ("contInante.pt")
@@ -225,8 +225,7 @@ def _logo_part(text: str) -> bool:
 
 def _letters_word(word: str) -> bool:
     """A word of letters, some of them maybe read as digits (more letters than digits)."""
-    digit_count = sum(ch.isdigit() for ch in word)
-    return digit_count == 0 or sum(ch.isalpha() for ch in word) > digit_count
+    return not digits(word) or letters(word) > digits(word)
 
 
 def _other_trade(text: str, match: BrandMatch) -> bool:

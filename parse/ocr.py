@@ -314,8 +314,9 @@ def group_lines(words: list[OcrLine], angle: float = 0.0) -> list[OcrLine]:
         best, best_gap = None, 0.6 * height
         for line in lines:
             last = level[id(line[-1])]
-            overlap = _PIECE_OVERLAP if _piece_after(line[-1].text, word.text) else _WORD_OVERLAP
-            if last[2] - overlap * height > box[0]:
+            reaches_back = last[2] - box[0]  # how far the word starts left of the line's end
+            if reaches_back > _WORD_OVERLAP * height and (
+                    reaches_back > _PIECE_OVERLAP * height or not _piece_after(line[-1].text, word.text)):
                 continue  # overlaps horizontally: a different line
             gap = abs((last[1] + last[3]) / 2 - centre)
             if gap <= best_gap:

@@ -78,17 +78,17 @@ def _row(line: Line, total: Decimal | None) -> VatRow | None:
     for triple in zip(amounts, amounts[1:], amounts[2:]):  # net, tax, gross in any order
         gross = max(triple)
         net, tax = sorted(triple)[1], min(triple)
-        if net + tax == gross and _is_tax_of_net(tax, net, rate):
+        if net + tax == gross and is_tax_of_net(tax, net, rate):
             return VatRow(rate, tax, net, line.index)
     for pair in zip(amounts, amounts[1:]):
         small, large = sorted(pair)
-        if _is_tax_of_net(small, large, rate):
+        if is_tax_of_net(small, large, rate):
             return VatRow(rate, small, large, line.index)
-        if _is_tax_of_gross(small, large, rate):
+        if is_tax_of_gross(small, large, rate):
             return VatRow(rate, small, large - small, line.index)
     if len(amounts) == 1 and _names_included_tax(line.text):
         tax = amounts[0]
-        if total is None or _is_tax_of_gross(tax, total, rate) or tax < total * rate / (_HUNDRED + rate):
+        if total is None or is_tax_of_gross(tax, total, rate) or tax < total * rate / (_HUNDRED + rate):
             return VatRow(rate, tax, None, line.index)
     return None
 
@@ -102,9 +102,11 @@ def _close(value: Decimal, expected: Decimal, base: Decimal) -> bool:
     return abs(value - expected) <= Decimal("0.02") + base * Decimal("0.005")
 
 
-def _is_tax_of_net(tax: Decimal, net: Decimal, rate: Decimal) -> bool:
+def is_tax_of_net(tax: Decimal, net: Decimal, rate: Decimal) -> bool:
+    """``tax`` is ``rate`` percent added to ``net``, up to rounding."""
     return tax < net and _close(tax, net * rate / _HUNDRED, net)
 
 
-def _is_tax_of_gross(tax: Decimal, gross: Decimal, rate: Decimal) -> bool:
+def is_tax_of_gross(tax: Decimal, gross: Decimal, rate: Decimal) -> bool:
+    """``tax`` is what ``gross`` includes at ``rate`` percent, up to rounding."""
     return tax < gross and _close(tax, gross * rate / (_HUNDRED + rate), gross)
