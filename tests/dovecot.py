@@ -44,6 +44,9 @@ default_internal_group = dovecot
 first_valid_uid = 0
 log_path = {dir}/dovecot.log
 mail_location = maildir:{dir}/mail/%u
+# IDLE learns of new mail through inotify; where a host has used up its inotify instances Dovecot
+# looks every mailbox_idle_check_interval instead (30 s by default, as long as a test waits)
+mailbox_idle_check_interval = 1 secs
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {dir}/users

@@ -234,8 +234,12 @@ def test_seen_and_flag_actions_on_two_accounts(dovecot, imap_daemon, tmp_path):
     append(dovecot, "Flag-me", [text_mail(10, "flag")])
     append(dovecot, "Seen-me", [text_mail(10, "seen")])
     wait_until(lambda: queued_count(database) == 8, timeout=30, message="a later pass of each account")
-    assert query(database, "SELECT account, count(*), count(DISTINCT queue_id) FROM imap_ledger "
-                           "GROUP BY account ORDER BY account") == [("flag", 4, 4), ("seen", 4, 4)]
+    # the ledger row follows the queue's commit (a mail is on disk before anything else happens to it)
+    ledger_sql = ("SELECT account, count(*), count(DISTINCT queue_id) FROM imap_ledger "
+                  "GROUP BY account ORDER BY account")
+    wait_until(lambda: sum(count for _, count, _ in query(database, ledger_sql)) == 8, timeout=30,
+               message="the ledger rows of the new mails")
+    assert query(database, ledger_sql) == [("flag", 4, 4), ("seen", 4, 4)]
 
 
 def test_since_skips_older_mail(dovecot, tmp_path):
@@ -375,8 +379,10 @@ def test_sigkill_mid_batch_loses_and_duplicates_nothing(dovecot, imap_daemon, tm
     ids = queued_ids(database)
     assert len(ids) == total and sorted(ids) == sorted(message_id_of(raw) for raw in mails)
     assert len(folder_flags(dovecot, "Processed")) == total
-    assert query(database, "SELECT count(*), count(DISTINCT queue_id), count(action_done_at) FROM imap_ledger"
-                 ) in ([(total, total, total)],)
+    # the ledger notes each move once the server has confirmed it: a moment after the folder empties
+    wait_until(lambda: query(database, "SELECT count(*), count(DISTINCT queue_id), count(action_done_at) "
+                                       "FROM imap_ledger") == [(total, total, total)], timeout=30,
+               message="every move in the ledger")
     assert query(database, "SELECT DISTINCT outcome FROM messages") == [("no_receipt",)]
     assert "Traceback" not in daemon.log
 
