@@ -42,7 +42,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     date, date_line, confidence["date"], order_guessed = _pick_date(doc, locale.day_first)
     time, confidence["time"] = _pick_time(doc, date_line)
     reading = read_amounts(doc, locale.currency)
-    doc, totals = reading.doc, reading.totals
+    printed, (doc, totals) = doc, (reading.doc, reading.totals)
     first_body = _first_body_line(doc)
     merchant = find_merchant(doc, _heights(lines), first_body)
     body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=len(doc.lines))
@@ -78,7 +78,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     rounding = _money(totals.rounding)
     items = settle_discounts(items, subtotal if subtotal is not None else total)
     targets = tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None)
-    items = fit_to(fill_lost_prices(items, doc, body_start, items_end, targets), targets)
+    items = fit_to(fill_lost_prices(items, doc, body_start, items_end, targets), targets, doc, printed)
     flags = _flags(items, subtotal, tax, _money(totals.tip), total, rounding)
     flags.update({f"total_{check}": True for check in reading.checks})
     if order_guessed:

@@ -9,14 +9,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
-from itertools import product
+from itertools import combinations, product
 from math import prod
 from typing import NamedTuple
 
 from .amounts import Amount, clean_numbers, to_cents
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_off, squash_spaces
-from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SIGN_DIGITS, SUBTOTAL
+from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL, sign_digit_dropped
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
@@ -706,15 +706,19 @@ def _same_name(description: str, text: str) -> bool:
     return squash_spaces(fold(description)) == squash_spaces(fold(text))
 
 
-def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...]:
-    """Items whose sum misses every target (subtotal, total, ...): one item whose price begins with a
-    currency sign read as a digit (``$3.95`` as ``83.95``) is read without it if that makes the sum
-    hit a target exactly; so is a line total OCR misread where its count times its unit price
-    (``2x Weissbier 3,30 26,40``: 6,60) makes the sum hit one; else, where the first ``k`` items hit
-    one exactly, the lines after those were no items (a garbled total or tax label)."""
+def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...], read: Doc | None = None,
+           printed: Doc | None = None) -> tuple[LineItem, ...]:
+    """Items whose sum misses every target (subtotal, total, ...): the prices whose first digit was a
+    currency sign read as a digit (``$3.95`` as ``83.95``, on several lines of a phone photo), or
+    whose first digit the receipt's reading took for one (``read``, the lines as
+    ``parse.agreement`` read them, against ``printed``, as OCR gave them: ``56.00`` is a price, not
+    ``$6.00``), are settled by the sum (``_sign_digits_settled``); so is a line total OCR misread
+    where its count times its unit price (``2x Weissbier 3,30 26,40``: 6,60) makes the sum hit
+    one; else, where the first ``k`` items hit one exactly, the lines after those were no items (a
+    garbled total or tax label)."""
     if not items or not targets or _sum(items) in targets:
         return items
-    if (signed := _without_sign_digit(items, targets)) is not None:
+    if (signed := _sign_digits_settled(items, targets, read, printed)) is not None:
         return signed
     if (counted := _by_count_times_price(items, targets)) is not None:
         return counted
@@ -739,16 +743,49 @@ def _by_count_times_price(items: tuple[LineItem, ...], targets: tuple[Decimal, .
     return None
 
 
-def _without_sign_digit(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...] | None:
-    for index, item in enumerate(items):
-        printed = str(item.amount)
-        if item.amount > 0 and printed[0] in SIGN_DIGITS and len(printed.split(".")[0]) >= 2:
-            amount = Decimal(printed[1:])
-            unit_price = amount if item.unit_price == item.amount or item.quantity == 1 else None
-            repaired = items[:index] + (replace(item, amount=amount, unit_price=unit_price),) + items[index + 1:]
-            if _sum(repaired) in targets:
-                return repaired
+_MAX_SIGN_CHOICES = 12  # prices that may carry a sign read as a digit, tried together (4096 readings)
+
+
+def _sign_digits_settled(items: tuple[LineItem, ...], targets: tuple[Decimal, ...], read: Doc | None,
+                         printed: Doc | None) -> tuple[LineItem, ...] | None:
+    """The items with the fewest prices read the other way (leading digit dropped as a sign, or given
+    back where the receipt's reading dropped it) that make their sum hit a target exactly; None where
+    no such reading is, or two readings with as few changes hit one (nothing tells them apart)."""
+    choices = [(index, other) for index, item in enumerate(items) for other in _other_readings(item, read, printed)]
+    if not choices or len(choices) > _MAX_SIGN_CHOICES:
+        return None
+    gap = {target - _sum(items) for target in targets}
+    for changes in range(1, len(choices) + 1):
+        hits = [chosen for chosen in combinations(choices, changes)
+                if len({index for index, _ in chosen}) == changes
+                and sum(other - items[index].amount for index, other in chosen) in gap]
+        if len(hits) > 1:
+            return None
+        if hits:
+            read_as = dict(hits[0])
+            return tuple(_priced_at(item, read_as[index]) if index in read_as else item
+                         for index, item in enumerate(items))
     return None
+
+
+def _other_readings(item: LineItem, read: Doc | None, printed: Doc | None) -> list[Decimal]:
+    """The item's price without a leading digit that may be a sign (``83.95`` -> ``3.95``), and with
+    the digit the receipt's reading dropped from its line given back (``6.00`` printed ``56.00``;
+    with a priced modifier merged in, ``7.00`` becomes ``57.00``)."""
+    if item.amount is None or item.amount <= 0:
+        return []
+    others = [dropped] if (dropped := sign_digit_dropped(item.amount)) is not None else []
+    index = item.line_index
+    if read is not None and printed is not None and index is not None and index < len(printed.lines):
+        others += [item.amount + as_printed.value - as_read.value
+                   for as_read, as_printed in zip(read.lines[index].amounts, printed.lines[index].amounts)
+                   if as_read.value != as_printed.value]
+    return others
+
+
+def _priced_at(item: LineItem, amount: Decimal) -> LineItem:
+    unit_price = amount if item.unit_price == item.amount or item.quantity == 1 else None
+    return replace(item, amount=amount, unit_price=unit_price)
 
 
 def _takes_money_off(item: LineItem) -> bool:

@@ -203,11 +203,11 @@ _CHECK_TOLERANCE = Decimal("0.01")
 
 
 # what EasyOCR reads a currency sign ($, £, €) as, glued before the amount on phone photos
-# (parse.agreement tries readings without them, parse.items one price without it)
-SIGN_DIGITS = "5689"
+# (``$10.00`` as ``410,00``): parse.agreement tries readings without them, parse.items prices
+SIGN_DIGITS = "45689"
 
 
-def _without_sign_digit(value: Decimal) -> Decimal | None:
+def sign_digit_dropped(value: Decimal) -> Decimal | None:
     """``656.58`` -> ``56.58``: the amount with a leading digit that may be a misread sign removed."""
     text = f"{value:.2f}"
     if len(text) > 4 and text[0] in SIGN_DIGITS and text[1] != ".":
@@ -228,15 +228,15 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
     if subtotal is not None:
         if subtotal.value + added == total.value:
             return total, subtotal
-        for s_value in (subtotal.value, _without_sign_digit(subtotal.value)):
-            for t_value in (total.value, _without_sign_digit(total.value)):
+        for s_value in (subtotal.value, _unless_signed(doc, subtotal, sign_digit_dropped(subtotal.value))):
+            for t_value in (total.value, _unless_signed(doc, total, sign_digit_dropped(total.value))):
                 if s_value is None or t_value is None or (s_value, t_value) == (subtotal.value, total.value):
                     continue
                 if s_value + added == t_value:
                     return (Pick(t_value, total.line, max(total.confidence, 0.8)),
                             Pick(s_value, subtotal.line, subtotal.confidence))
         return total, subtotal
-    stripped = _without_sign_digit(total.value)
+    stripped = sign_digit_dropped(total.value)
     if stripped is None or _printed(doc, total.value, total.line):
         return total, subtotal
     below = [line for line in doc.lines[total.line + 1:] if any(a.value == stripped for a in line.amounts)]
@@ -245,12 +245,26 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
     return total, subtotal
 
 
+def _unless_signed(doc: Doc, pick: Pick, value: Decimal | None) -> Decimal | None:
+    """``value`` (the picked amount without its first digit), unless the amount was printed with a
+    currency sign OCR read as one (``S54.86``): then that digit is the amount's own."""
+    signed = 0 <= pick.line < len(doc.lines) and any(
+        a.value == pick.value and a.currency is not None for a in doc.lines[pick.line].amounts)
+    return None if signed else value
+
+
 def prices_add_up(doc: Doc, end: int, target: Decimal) -> bool:
     """The prices printed above line ``end`` (each line's last amount in cents, two at least)
-    add up to ``target``."""
+    add up to ``target``; a count line's unit price (``2 @ 15.82`` over the line's price) is no
+    price of its own."""
     prices = [line.amounts[-1].value for line in doc.lines[:max(end, 0)]
-              if line.amounts and line.amounts[-1].in_cents and not line.amounts[-1].measure]
+              if line.amounts and line.amounts[-1].in_cents and not line.amounts[-1].measure
+              and not _COUNT_AT_UNIT_PRICE_RE.match(line.text)]
     return len(prices) >= 2 and sum(prices) == target
+
+
+# "2 @ 15.82", "3 x 3,13", "2 @ $5.87": a count and the unit price alone on their line
+_COUNT_AT_UNIT_PRICE_RE = re.compile(r"^\s*\d{1,3}\s?(?:@|[xX×*])\s?[$€£S]?\s?\d{1,4}\s?[.,]\s?\d{2}\s*$")
 
 
 def _paid_with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> tuple[Pick | None, Pick | None]:

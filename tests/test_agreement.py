@@ -43,6 +43,23 @@ CHANGE 84.36
     assert "cash_minus_change" in reading.checks and reading.sign_digit == "8"
 
 
+def test_a_dollar_sign_read_as_a_4_on_the_cash_line():
+    """``$10.00`` read as ``410,00``, ``$0.65`` as ``SO.65``: cash minus change is the total."""
+    lines = ocr("""
+PJ'S PET EXPRESS
+3737 Major Mackenzie Dr
+Date:02/08/2016 15.59
+ITEM CODE:PG5O014 849,99 HST
+Item Discount ~845.00
+Net Sales 84,99
+HST SO.65
+TOTAL SALES 85,64
+Cash 410,00
+Change 84.36
+""")
+    assert read_amounts(build_doc(lines), "CAD").totals.total.value == Decimal("5.64")
+
+
 def test_signs_read_as_different_digits_are_dropped_together_where_cash_and_change_agree():
     lines = ocr("""
 DENIM OUTLET
@@ -649,3 +666,28 @@ def test_zurueck_is_the_change_of_cash_handed_over():
     for change in ("Zurück", "Zuruck", "Zuriick"):
         receipt = extract_receipt(ocr(_DISCOUNTER + f"Sum e 7 , E\n02\nGegeben 10,00\n{change} 2,98"))
         assert receipt.total == Decimal("7.02"), change
+
+
+def test_a_subtotal_printed_with_its_sign_keeps_its_first_digit_and_count_lines_are_no_prices():
+    """``S54.86`` was read with its sign: its 5 is its own. The tax's and total's signs were read as
+    5s (``53.43``, ``568.16``); the prices add up to the subtotal once the count lines' unit prices
+    (``2 @ 15.82``) are left out, which decides between the two readings that both add up."""
+    receipt = extract_receipt(ocr("""
+MAPLE MARKET
+847 Main Street
+Portland, OR  97205
+2 @ 15.82
+PASTA PENNE 31.64
+3 @ 3.13
+EGGS LARGE 12CT 9.39 N
+PAPER TOWELS 13.83
+SUBTOTAL S54.86
+SALES TAX 6.25% 53.43
+TIP s9.87
+AMOUNT DUE 568.16
+CASH S70.00
+CHANGE DUE S1.84
+12/06/24 01.34 PM
+"""))
+    assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("68.16"), Decimal("54.86"), Decimal("3.43"))
+    assert receipt.flags["items_sum_to_subtotal"]

@@ -789,3 +789,67 @@ Pfand 1,00 B
 {word} 1,25 A
 SUMME 0,75
 """) == [Decimal("1.00"), Decimal("1.00"), Decimal("-1.25")], word
+
+
+def test_several_item_prices_whose_currency_sign_ocr_read_as_a_digit():
+    """A phone photo of a receipt printing ``$`` before every price: three of them read as digits
+    (``$8.96`` -> ``58 . 96``, ``$27.56`` -> ``527.56``, ``$43.65`` -> ``543.65``), the others
+    with their sign; the subtotal's own reading decides which prices lose a digit."""
+    assert amounts("""
+MAPLE FOODS LLC
+214 Main Street
+Columbus OH 43215
+11/27/2025 07:35 PM
+ORANGE JUICE 58 . 96 T
+ORANGE JUICE S2.91 N
+2 @ 13.78
+PAPER TOWELS 527.56 T
+ORANGE JUICE $2.06
+EGGS LARGE 12CT $2.16 N
+SUBTOTAL 543.65
+SALES TAX 7.00% $3.06
+AMOUNT DUE S46.71
+CASH $50 . 00
+CHANGE DUE $3.29
+""") == [Decimal("8.96"), Decimal("2.91"), Decimal("27.56"), Decimal("2.06"), Decimal("2.16")]
+
+
+def test_a_price_starting_with_a_digit_ocr_also_reads_for_a_sign_is_kept_where_the_items_add_up():
+    """The amounts' signs were read as digits (``S136.00``, ``9136.00``), so the receipt is read
+    without them; ``2 Ribeye Steak 56.00`` printed no sign: the subtotal keeps its 5."""
+    assert amounts("""
+RED BARN BBQ
+Springfield, IL 62701
+2 Onion Rings 11.98
+2 Ribeye Steak 56.00
+2 Iced Tea 5.98
+1 Draft Beer 6.50
+1 Pad Thai 13.95
+2 Fish Tacos 30.50
+Sub Total 5124.91
+TAX 8.875% 511.09
+Total S136.00
+VISA XXXX5018
+Amount 9136.00
+""") == [Decimal("11.98"), Decimal("56.00"), Decimal("5.98"), Decimal("6.50"), Decimal("13.95"),
+                        Decimal("30.50")]
+
+
+def test_item_prices_whose_dollar_sign_ocr_read_as_a_4():
+    """``$2.06`` read as ``42.06`` and ``$5.17`` as ``45.17`` beside prices read with their sign."""
+    assert amounts("""
+MAPLE MARKET
+847 Main Street
+Portland, OR  97205
+PASTA PENNE 42.06 T
+TOMATO SAUCE $4.62 F
+PASTA PENNE 45.17 N
+3 @ 8 .10
+TOMATO SAUCE $24.30 F
+SUBTOTAL $36.15
+SALES TAX 9,50% $3.43
+TIP $6.51
+TOTAL DUE $46 . 09
+CASH $50 . 00
+CHANGE DUE $3.91
+""") == [Decimal("2.06"), Decimal("4.62"), Decimal("5.17"), Decimal("24.30")]
