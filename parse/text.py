@@ -36,8 +36,11 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=None)  # the keywords are the rules' own constants: a few thousand patterns at most
 def _keyword_pattern(keyword: str, glued_prefix: bool) -> re.Pattern[str]:
-    # words of a keyword may be glued or split by OCR
-    body = r"[\s.:]*".join(_word_pattern(word) for word in keyword.split())
+    # words of a keyword may be glued or split by OCR, but a one-letter word stands apart: glued,
+    # "I ALT" (Danish: total) would be the French "LAIT" (milk) and "ALT" (the L of both read as I)
+    words = keyword.split()
+    body = "".join(_word_pattern(word) + (r"[\s.:]+" if len(word) == 1 or len(after) == 1 else r"[\s.:]*")
+                   for word, after in zip(words, words[1:])) + _word_pattern(words[-1])
     return re.compile(rf"{'' if glued_prefix else '(?<![A-Z])'}{body}(?![A-Z])")
 
 

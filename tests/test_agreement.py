@@ -178,6 +178,32 @@ def test_total_words_of_more_languages():
     assert extract_receipt(lines).total == Decimal("63.00")
 
 
+def test_milk_is_no_danish_total():
+    """``Lait`` (French: milk) reads as ``IAIT`` through OCR's look-alikes, which is the Danish
+    ``I ALT`` (total) glued: a one-letter word of a label stands apart, so the item is no total
+    (read more surely than the total line, and printed again on its count line)."""
+    lines = ocr("""
+Seeblick Boulangerie SARL
+69002 Lyon
+Le 22/05/2025 a 16:28
+Beurre doux 15,97
+Lait demi-ecreme 16,59
+2 x 16,59
+Oeufs xl2 33,18
+TOTAL TTC 155 ,60 €
+dont TVA 20% 25,93
+CB SANS CONTACT 155,60
+""")
+    lines = [replace(line, confidence=0.6) if "TOTAL" in line.text else replace(line, confidence=1.0) for line in lines]
+    assert extract_receipt(lines).total == Decimal("155.60")
+    assert extract_receipt(ocr("""
+DANSK BUTIK
+Kaffe 40,00
+Mælk 12,00
+I alt 52,00
+""")).total == Decimal("52.00")
+
+
 def test_a_label_misread_by_one_letter_still_labels_its_amount():
     """``Chenge``, ``T0TfL``: one glyph of a total or change label misread; no ordinary word lies
     one letter from these labels except the ones named (``CHARGE`` stays a charge)."""
