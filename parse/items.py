@@ -578,8 +578,11 @@ _CENTS_LEFT_RE = re.compile(r"\s['‘’`´,.]?(\d{2})(?:\s?(?:[A-FH-KM-Z*]|FS|T
 _MAX_LOST_UNITS = 9  # one digit lost before the separator
 # "Fideua Mixta 2 17 00", "Big Mac XL 60 00 60": a price whose separator OCR read as a space, beside a
 # currency sign read as a digit or a column cut short, which the amount parser leaves alone; every
-# such pair of a line is one reading (they overlap: "2 17" and "17 00")
-_SPACED_PRICE_RE = re.compile(r"(?<!\S)(?=(\d{1,3}) (\d{2})(?!\S))")
+# such pair of a line is one reading (they overlap: "2 17" and "17 00"); so is one whose separator
+# came out as specks of punctuation (`27 ." 90`, `1, ,38*B`)
+_SPECKS = re.escape(".,'\"`‘’´:;")
+_SPACED_PRICE_RE = re.compile(
+    rf"(?<!\S)(?=(\d{{1,3}})(?: |\s?[{_SPECKS}][\s{_SPECKS}]{{0,2}}?\s?)(\d{{2}})(?:\s|\*?[A-Z]?$))")
 _MAX_COMBINATIONS = 64  # readings of the lines tried together, at most
 
 

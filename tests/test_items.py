@@ -853,3 +853,19 @@ TOTAL DUE $46 . 09
 CASH $50 . 00
 CHANGE DUE $3.91
 """) == [Decimal("2.06"), Decimal("4.62"), Decimal("5.17"), Decimal("24.30")]
+
+
+def test_a_price_whose_separator_came_out_as_specks_of_punctuation():
+    """``27 ." 90``: the amount parser reads no price there; the subtotal says it is 27.90."""
+    assert amounts("""
+THE GRILL
+Chk 85436 Tbl 1 Gst 4
+Sep 10 23 5:00PM
+2 Pad Thai 27 ." 90
+2 Ribeye Steak 56 . 00
+1 Margarita 9 . 00
+1 Coffee 2 .50
+Subtotal S95 . 40
+TAX 8 . 875% s8.47
+Amount Due S103 .87
+""") == [Decimal("27.90"), Decimal("56.00"), Decimal("9.00"), Decimal("2.50")]
