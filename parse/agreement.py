@@ -25,7 +25,8 @@ POUND_DIGITS = "12"  # what a "£" outside the recogniser's characters comes out
 _PRICE_CUTS = ("DISCOUNT", "SAVINGS", "YOU SAVE", "SAVED", "COUPON", "RABATT", "NACHLASS", "DESCUENTO", "REMISE",
                "PROMO", "OFF")
 # arithmetic outweighs a repeat: a reading without a digit may repeat a short amount by chance
-CHECK_WEIGHTS = {"subtotal_plus_tax": 2, "cash_minus_change": 2, "quantity_times_price": 2, "printed_again": 1}
+CHECK_WEIGHTS = {"subtotal_plus_tax": 2, "cash_minus_change": 2, "quantity_times_price": 2, "vat_table": 2,
+                 "printed_again": 1}
 
 
 @dataclass(frozen=True)

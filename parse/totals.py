@@ -138,7 +138,8 @@ def _one_digit_slip(a: Decimal, b: Decimal) -> bool:
 def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
     """The receipt's own arithmetic that agrees with the total read, by name: subtotal + tax
     (+ tip) equals it (a subtotal equal to the total with nothing added is only a repeat), cash
-    given minus change equals it, it is printed again (the card line)."""
+    given minus change equals it, it is printed again (the card line), volume x unit price makes
+    it, a VAT table's rows (net + tax = gross) add up to it."""
     total = totals.total
     if total is None:
         return ()
@@ -156,6 +157,8 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
         checks.append("printed_again")
     if total.value in metered_amounts(doc):
         checks.append("quantity_times_price")
+    if (vat := _vat_table_gross(doc)) is not None and vat.value == total.value:
+        checks.append("vat_table")
     return tuple(checks)
 
 

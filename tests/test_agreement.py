@@ -717,3 +717,22 @@ CHANGE DUE S1.84
 """))
     assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("68.16"), Decimal("54.86"), Decimal("3.43"))
     assert receipt.flags["items_sum_to_subtotal"]
+
+
+def test_a_vat_tables_own_arithmetic_supports_its_gross_as_the_total():
+    """The total label garbled past reading; the VAT table's row adds up (84.54 + 14.79 = 99.33)
+    and is the total, its leading digits its own: dropping them as signs would leave the tax,
+    printed twice, as the total."""
+    receipt = extract_receipt(ocr("""
+Taj Mahal
+Authentic Indian Food
+Tondoori Aled Guill 10 %0 3110
+Plnt of Heineksn
+Totol No:Itm24 Totsl Amount (9991
+VAT Anahale Net VaT Grox:
+Vat017 ; 8454 14.79 99.
+VatesY 0.00 0.00 0.00
+84.54 14.79 99 33
+Please call again soon!
+"""))
+    assert receipt.total == Decimal("99.33") and receipt.flags["total_vat_table"]
