@@ -35,7 +35,7 @@ NOT_TOTAL = (
     "CHANGE", "TENDERED", "CASH", "RÜCKGELD", "GEGEBEN", "BAR", "CHANGE DUE", "RENDU", "ROUNDING",
     "ADJUSTMENT", "DISCOUNT", "SAVINGS", "SAVED", "RABATT", "POINTS", "PUNKTE", "QTY", "QUANTITY",
     "ITEMS", "ITEM", "COUNT", "ANZAHL", "ARTIKEL", "SUPPLIES", "INCLUDES", "INCLUDED", "EXCLUDING", "TAX", "GST",
-    "VAT", "MWST", "SST", "UST", "DEPOSIT", "PFAND", "WEIGHT", "TIP", "GRATUITY", "BALANCE", "PREVIOUS",
+    "VAT", "MWST", "SST", "UST", "IVA", "TVA", "BTW", "HST", "PST", "DEPOSIT", "PFAND", "WEIGHT", "TIP", "GRATUITY", "BALANCE", "PREVIOUS",
     # a split bill's share: "Total / Comensal 62,00" under the bill's total
     "PER PERSON", "PRO PERSON", "PAR PERSONNE", "POR PERSONA", "COMENSAL", "PER GUEST", "PER COVER",
 )
@@ -46,7 +46,7 @@ NOT_TAX = ("TAX INVOICE", "INVOICE", "GST ID", "GST REG", "GST NO", "REG NO", "T
 _TOTAL_INCLUDES_TAX = re.compile(r"\bIN[CK][LI1|\]]")
 _TAX_INCLUDED = re.compile(r"\bINCLUDE[SD]?\b|\bENTHALTEN|\bENTH\.|\bINCLUDED\b")
 # "INCL. GST", "Inclusive of VAT", "exkl. MwSt" (OCR may garble the first word): qualifies a total
-_TAX_QUALIFIER = re.compile(r"\b(?:IN|EX|I[RN])[A-Z\]|]*\.?\s*(?:OF\s+)?(?:GST|VAT|TAX|MWST|SST|UST)\b")
+_TAX_QUALIFIER = re.compile(r"\b(?:IN|EX|I[RN])[A-Z\]|]*\.?\s*(?:OF\s+)?(?:GST|VAT|TAX|MWST|SST|UST|IVA|TVA|BTW|HST)\b")
 _SUMMARY = ("SUMMARY", "ZUSAMMENFASSUNG", "TAX ANALYSIS", "VAT ANALYSIS", "MWST-SATZ", "MWST SATZ")
 _PAID_SCORE = 2.2  # between a plain "TOTAL" label and one that names the final amount
 CASH_GIVEN = ("CASH", "TENDERED", "GEGEBEN", "BAR", "BARGELD", "ESPECES", "TUNAI", "PAID", "PAYMENT", "PAY",
@@ -240,7 +240,7 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
                             Pick(s_value, subtotal.line, subtotal.confidence))
         return total, subtotal
     stripped = sign_digit_dropped(total.value)
-    if stripped is None or _printed(doc, total.value, total.line):
+    if stripped is None or stripped < 1 or _printed(doc, total.value, total.line):  # "50.25" is no "$0.25"
         return total, subtotal
     below = [line for line in doc.lines[total.line + 1:] if any(a.value == stripped for a in line.amounts)]
     if below or prices_add_up(doc, total.line, stripped):

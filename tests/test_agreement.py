@@ -736,3 +736,43 @@ VatesY 0.00 0.00 0.00
 Please call again soon!
 """))
     assert receipt.total == Decimal("99.33") and receipt.flags["total_vat_table"]
+
+
+def test_a_vat_tables_heading_naming_the_amount_is_no_total_label():
+    """``Base IVA Importe`` heads the VAT table's columns: the amount under it is the tax, not the
+    total (``Importe`` alone is a Spanish total label; ``IVA incluido`` beside a total still is one)."""
+    receipt = extract_receipt(ocr("""
+HIPPOPOTAMUS RESTAURATION
+Ticket 005-00017592 Fec . 15/01/18
+Ct Articulo Importe
+MENU Dia GV 35,80
+2 Cafe Cortado 3,70
+Total 39,50
+Base IvA Importe
+35,91 10x 3,59
+Tota] 39 _ 50
+"""))
+    assert receipt.total == Decimal("39.50")
+    assert extract_receipt(ocr("""
+BAR PEPE
+Cana 2,50
+TOTAL IVA INCLUIDO 2,50
+""")).total == Decimal("2.50")
+
+
+def test_a_total_is_no_sign_and_cents_where_a_date_under_it_reads_as_those_cents():
+    """``ZU ZAHLEN EUR 50,25`` with ``16 .06 . 25`` under it (read as 0.25): the 5 is the total's own."""
+    receipt = extract_receipt(ocr("""
+Seeblick Getranke e.K_
+80331 Miinchen
+3 x 12,28
+Hahnchenbrust 36 , 84 B
+Butter 16,76 A
+Rabatt -3,35
+ZU ZAHLEN EUR 50,25
+MwSt 19% 42,23 8, 02
+Geg. BAR 60 , 00
+Rickgeld 9,75
+16 .06 . 25 07:53 Bon 4711
+"""))
+    assert receipt.total == Decimal("50.25")
