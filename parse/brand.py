@@ -22,7 +22,7 @@ from .brands.directory import NAME
 from .brands.fold import compact, fold_word, tokens
 from .category import CATEGORIES, mentions
 from .layout import Doc, Line
-from .merchant import THANKS_RE, has_legal_form
+from .merchant import THANKS_RE, has_legal_form, without_legal_forms
 from .text import ascii_upper, digits, fold, letters, one_letter_off, squash_spaces
 
 LOGO_PART_WORDS = 3  # words; a logo split over two lines has at most this many on each ("DRESS FOR LESS")
@@ -230,8 +230,9 @@ def _letters_word(word: str) -> bool:
 
 def _other_trade(text: str, match: BrandMatch) -> bool:
     """The line names a trade that is not the brand's (``The Loft Restaurant`` is no clothes shop),
-    in the words around the brand's name: its own words are no trade (``Panera Bread`` sells no bread)."""
-    around = text.replace(match.printed, " ", 1)
+    in the words around the brand's name: its own words are no trade (``Panera Bread`` sells no bread),
+    nor is a legal form (the ``KG`` of ``GmbH + Co. KG`` is no kilogram of a grocer's)."""
+    around = without_legal_forms(text.replace(match.printed, " ", 1))
     category = match.brand.category
     return not mentions(around, category) and any(mentions(around, other) for other in CATEGORIES if other != category)
 

@@ -32,6 +32,11 @@ def has_legal_form(text: str) -> bool:
                for match in _LEGAL_ANY_CASE_RE.finditer(text))
 
 
+def without_legal_forms(text: str) -> str:
+    """The text with its legal forms blanked out (``GmbH + Co. KG``: no kilograms)."""
+    return _LEGAL_ANY_CASE_RE.sub(" ", text)
+
+
 _TAX_BEFORE_RE = re.compile(r"\b(?:IVA|IMP|IMPUESTOS?|TAX|TAXES|TVA|IGIC)\W*$", re.IGNORECASE)
 
 
@@ -121,6 +126,7 @@ THANKS_RE = re.compile(
     r"(?:THANK\s?YOU\s+FOR\s+(?:SHOPPING|VISITING|DINING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
     r"(?:\s+(?:AT|WITH|IN))?|WELCOME\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
     r"\s+(?P<name>[A-Z0-9&'. -]{2,40}?)\s*[!.,]?\s*$")
+_US = ("US", "UNS", "NOUS")  # "Ihr Einkauf bei uns", "Thank you for shopping with us": no name
 _WEB_RE = re.compile(r"(?:WWW\.|HTTPS?://(?:WWW\.)?)(?P<name>[A-Z0-9-]{2,40})\.[A-Z]{2,}")
 _EMAIL_RE = re.compile(r"\b(?:INFO|CONTACT|KONTAKT|SERVICE|HELLO|HALLO|MAIL|OFFICE|SHOP|SALES|SUPPORT|FEEDBACK|"
                        r"CUSTOMERSERVICE|KUNDENSERVICE)@(?P<name>[A-Z0-9-]{2,40})\.[A-Z]{2,}")
@@ -133,7 +139,7 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
     or a shop mailbox does (0.4). Nothing: ``None``, rather than a guess."""
     for line in doc.lines:
         match = THANKS_RE.search(squash_spaces(ascii_upper(line.text)))
-        if match and letters(match["name"]) >= 2 and not _not_a_name(match["name"]):
+        if match and letters(match["name"]) >= 2 and not _not_a_name(match["name"]) and match["name"] not in _US:
             return clean_name(line.text[match.start("name"):match.end("name")]) or None, 0.5
     for line in doc.lines:
         upper = ascii_upper(line.text).replace(" ", "")

@@ -9,6 +9,7 @@ import pytest
 from parse.brand import find_brand
 from parse.brands import Brand, category_of, directory, match_brand, match_domain
 from parse.layout import Doc, build_doc
+from parse.merchant import named_elsewhere
 from parse.types import OcrLine
 
 
@@ -316,3 +317,20 @@ def test_an_ampersand_read_as_a_letter_keeps_the_line_as_printed():
     assert match is not None and match.brand.name == "Barnes & Noble"
     assert match.printed == "Barnes a Noble"
     assert match_brand("Have a nice day", "US") is None
+
+
+def test_a_legal_name_in_the_footer_names_its_brand_whatever_its_legal_form_spells():
+    """``GmbH + Co. KG``: its KG is no grocer's kilogram, so dm stays a chemist's; ``Dirk Rossmann
+    GmbH``: a legal name may print its owner's first name before the brand's exact name; a name
+    only like a brand after a first word is none (``Meadow Boulangerie SAS`` is no Boulanger)."""
+    assert brand_in_footer(f"{UNREAD_LOGO}\n{RECEIPT_BODY}\ndm-drogerie markt GmbH + Co. KG", "DE") == "dm"
+    assert brand_in_footer(f"{UNREAD_LOGO}\n{RECEIPT_BODY}\nDirk Rossmann GmbH", "DE") == "Rossmann"
+    assert match_brand("Meadow Boulangerie SAS", "FR") is None
+    assert match_brand("Dirk Rossmann GmbH Isernhagen", "DE") is None  # the owner, and a place after
+
+
+def test_a_thanks_naming_us_names_no_shop():
+    """``Ihr Einkauf bei uns`` (your purchase with us): the web address under it names the shop."""
+    assert named_elsewhere(head("Ihr Einkauf bei uns\nwww.rewe.de")) == ("REWE", 0.4)
+    assert named_elsewhere(head("Thank you for shopping with us")) == (None, 0.0)
+    assert named_elsewhere(head("Ihr Einkauf bei Edeka Schmidt")) == ("Edeka Schmidt", 0.5)

@@ -20,6 +20,7 @@ DISTINCTIVE = 8  # letters; a name this long may have such words after it
 LEGAL_MIN = 4  # letters; a name this long may stand in a legal name with an owner's name after it
 GLUED_GREETING_MIN = 3  # letters; "WELCOMETO" is split off a glued word, "A" (AMEXX) is not
 CLEAN, LEGAL, FREE, MORE = "clean", "legal", "free", "more"  # what follows the brand on its line
+OWNED = "owned"  # a legal name with its owner's first name before the brand ("Dirk Rossmann GmbH")
 
 _AMOUNT_OR_DATE = re.compile(r"\d[.,]\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
 _GLUED_FILLER = re.compile("(?:(?:" + "|".join(sorted(FILLER, key=len, reverse=True)) + r")\d{0,4})+")
@@ -82,8 +83,9 @@ def _match_line(text: str, country: str | None, opens_receipt: bool, printed: st
         return None
     found = directory()
     spans = _spans(words, opens_receipt)
-    hit = _exact(found, text, words, spans, country) or _glued(found, words, spans, country) \
-        or _fuzzy(found, words, spans, country) or _first_letter_lost(found, text, words, spans, country)
+    unowned = [span for span in spans if span.tail != OWNED]  # an owner's name: the brand's exactly
+    hit = _exact(found, text, words, spans, country) or _glued(found, words, unowned, country) \
+        or _fuzzy(found, words, unowned, country) or _first_letter_lost(found, text, words, unowned, country)
     if hit is None:
         return None
     first, last = words[hit.span.start], words[hit.span.end - 1]
@@ -133,6 +135,9 @@ def _spans(words: list[Token], opens_receipt: bool) -> list[Span]:
                 else MORE if opens_receipt else None
             if tail:
                 spans.append(Span(j, k, tail))
+    if legal_name and n > 2 and not filler[0] and words[0].key.isalpha() and lead[1] is False \
+            and all(filler[2:]) and not filler[1]:
+        spans.append(Span(1, 2, OWNED))
     return sorted(spans, key=lambda s: (s.start - s.end, s.tail != CLEAN, s.start))
 
 
@@ -146,7 +151,7 @@ def _allowed(found: Directory, key: str, span: Span, strength: int, country: str
         return len(key) >= LEGAL_MIN and key not in found.whole_line_only
     if span.tail == FREE:
         return len(key) >= DISTINCTIVE and strength != ALIAS and country is not None
-    if span.tail == MORE:
+    if span.tail in (MORE, OWNED):
         return len(key) >= DISTINCTIVE and strength == NAME and country is not None
     return len(key) > Directory.SHORT or strength != ALIAS
 
