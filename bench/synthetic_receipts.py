@@ -238,10 +238,12 @@ class Check:
     items: tuple[tuple[str, int, Decimal], ...]
 
 
-def build_restaurant(rng: random.Random, index: int) -> Check:
+def build_restaurant(rng: random.Random, index: int, varied: bool = False) -> Check:
     """A US restaurant check: server/table header, quantities before the dishes, modifiers indented
     under them, subtotal, sales tax, total; a tip guide, a card slip with a tip line left blank or
-    filled in by hand (the paid total is then total + tip), "$" glued to the amounts on some."""
+    filled in by hand (the paid total is then total + tip), "$" glued to the amounts on some.
+    ``varied``: the header and what is paid as more restaurants print them (``_Variety``)."""
+    variety = _Variety(random.Random(rng.random())) if varied else None
     width = rng.choice((32, 36, 40))
     sign = rng.random() < 0.5
     name = rng.choice(RESTAURANTS)
@@ -249,6 +251,8 @@ def build_restaurant(rng: random.Random, index: int) -> Check:
     lines = [name.center(width).rstrip(), f"{rng.randrange(1, 9999)} " + rng.choice(
         ("Ocean Ave", "Main St", "Elm Street", "Broadway", "Route 9")), rng.choice(CITIES["us"]),
         f"({rng.randrange(200, 999)}) {rng.randrange(200, 999)}-{rng.randrange(1000, 9999)}", ""]
+    if variety is not None:
+        lines = variety.header(name, lines, width)
     server, table = rng.choice(SERVERS), rng.randrange(1, 60)
     guests, check = rng.randrange(1, 7), rng.randrange(1000, 99999)
     lines.extend(rng.choice((
@@ -278,8 +282,13 @@ def build_restaurant(rng: random.Random, index: int) -> Check:
     tax = (subtotal * rate / 100).quantize(CENT, ROUND_HALF_UP)
     total = subtotal + tax
     lines.extend(["", row(rng.choice(("Subtotal", "SUBTOTAL", "Sub Total")), money(subtotal, "us", sign), width),
-                  row(rng.choice(("Sales Tax", "Tax", f"TAX {rate}%")), money(tax, "us", sign), width),
-                  row(rng.choice(("Total", "TOTAL", "Balance Due", "Amount Due")), money(total, "us", sign), width)])
+                  row(rng.choice(("Sales Tax", "Tax", f"TAX {rate}%")), money(tax, "us", sign), width)])
+    if variety is not None and guests >= 5:  # a party's gratuity, added by the house
+        gratuity = (subtotal * Decimal("0.18")).quantize(CENT, ROUND_HALF_UP)
+        lines.append(row(variety.pick(("Gratuity 18%", "Auto Grat 18%", "Service Charge")), money(gratuity, "us", sign),
+                         width))
+        total += gratuity
+    lines.append(row(rng.choice(("Total", "TOTAL", "Balance Due", "Amount Due")), money(total, "us", sign), width))
     if rng.random() < 0.4:
         lines.extend(_tip_guide(rng, subtotal, total, sign))
     if not top:
@@ -304,8 +313,46 @@ def build_restaurant(rng: random.Random, index: int) -> Check:
     else:
         lines.append(row(rng.choice(("VISA", "MASTERCARD", "Cash")), money(total, "us", sign), width))
     lines.append(rng.choice(("Thank you! Come again", "THANK YOU FOR DINING WITH US", "Please come again")))
+    if variety is not None:
+        lines.extend(variety.footer(name))
     receipt = Receipt(f"syn-rest-{index:03d}-us", "us", name, when.date(), when.time(), paid, lines)
     return Check(receipt, tuple(handwritten), tuple(items))
+
+
+SLOGANS = ("Fine Italian Cuisine", "Est. 1987", "Family Owned Since 1975", "Bar & Grill", "Authentic Mexican Food",
+           "Seafood & Spirits", "Good Food Good Mood")
+
+
+class _Variety:
+    """How more restaurants print their check: a slogan under the name, "Welcome to" before it, the
+    order type above it, no name at the top (the logo a picture) but in the thanks at the bottom,
+    the web address in the footer. Its own random stream, so the plain checks of a seed stay."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.layout = rng.choice(("slogan", "welcome", "order first", "logo only", "web"))
+
+    def pick(self, options):
+        return self.rng.choice(options)
+
+    def header(self, name: str, lines: list[str], width: int) -> list[str]:
+        rest = lines[1:]
+        if self.layout == "slogan":
+            return [lines[0], self.pick(SLOGANS).center(width).rstrip(), *rest]
+        if self.layout == "welcome":
+            return [f"Welcome to {name.title()}".center(width).rstrip(), *rest]
+        if self.layout == "order first":
+            return [self.pick(("DINE IN", "Dine In", "TO GO")), f"Order #{self.rng.randrange(1, 999)}", *lines]
+        if self.layout == "logo only":
+            return rest
+        return lines
+
+    def footer(self, name: str) -> list[str]:
+        if self.layout == "logo only":
+            return [f"Thank you for dining at {name.title()}!"]
+        if self.layout == "web":
+            return [f"www.{name.lower().replace(' ', '').replace(chr(39), '')}.com"]
+        return []
 
 
 def _us_check_date(rng: random.Random, when: dt.datetime) -> str:
@@ -483,6 +530,8 @@ def main() -> None:
     parser.add_argument("--countries", default="us,de,uk,fr", help="comma-separated, of us, de, uk, fr")
     parser.add_argument("--dollar-signs", action="store_true",
                         help='US amounts printed "$12.34" (the totals block always, items on half the receipts)')
+    parser.add_argument("--varied-headers", action="store_true",
+                        help="restaurant: headers, footers and house gratuities as more restaurants print them")
     parser.add_argument("--kind", choices=("shop", "restaurant", "discounter"), default="shop",
                         help="shop: the four countries' shops (above); restaurant: US restaurant checks, phone photos "
                              "mostly; discounter: German discounter receipts, 300 dpi scans mostly")
@@ -492,7 +541,7 @@ def main() -> None:
     (args.out / "labels").mkdir(parents=True, exist_ok=True)
     if args.kind != "shop":
         for index in range(args.count):
-            _write_check(args.out, index, args.kind, rng)
+            _write_check(args.out, index, args.kind, rng, args.varied_headers)
         print(f"{args.count} {args.kind} receipts in {args.out} (seed {args.seed})")
         return
     countries = tuple(args.countries.split(","))
@@ -511,8 +560,8 @@ def main() -> None:
     print(f"{args.count} receipts in {args.out} (seed {args.seed})")
 
 
-def _write_check(out: Path, index: int, kind: str, rng: random.Random) -> None:
-    check = build_restaurant(rng, index) if kind == "restaurant" else build_discounter(rng, index)
+def _write_check(out: Path, index: int, kind: str, rng: random.Random, varied: bool = False) -> None:
+    check = build_restaurant(rng, index, varied) if kind == "restaurant" else build_discounter(rng, index)
     receipt = check.receipt
     image = write_hand(render(receipt, rng, THERMAL_FONTS), receipt, check.handwritten, rng)
     style = "photo" if rng.random() < (0.75 if kind == "restaurant" else 0.2) else "scan"
