@@ -124,8 +124,8 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
 # "Thank you for shopping at Greggs", "Welcome to Joe's Diner", "Danke fuer Ihren Einkauf bei REWE"
 THANKS_RE = re.compile(
     r"(?:THANK\s?YOU\s+FOR\s+(?:SHOPPING|VISITING|DINING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
-    r"(?:\s+(?:AT|WITH|IN))?|WELCOME\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
-    r"\s+(?P<name>[A-Z0-9&'. -]{2,40}?)\s*[!.,]?\s*$")
+    r"(?:\s+(?:AT|WITH|IN))?|WEL\s?COME\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
+    r"\s+(?P<name>[A-Z0-9&'$. -]{2,40}?)\s*[!.,]?\s*$")
 _US = ("US", "UNS", "NOUS")  # "Ihr Einkauf bei uns", "Thank you for shopping with us": no name
 _WEB_RE = re.compile(r"(?:WWW\.|HTTPS?://(?:WWW\.)?)(?P<name>[A-Z0-9-]{2,40})\.[A-Z]{2,}")
 _EMAIL_RE = re.compile(r"\b(?:INFO|CONTACT|KONTAKT|SERVICE|HELLO|HALLO|MAIL|OFFICE|SHOP|SALES|SUPPORT|FEEDBACK|"
@@ -219,7 +219,7 @@ def _glued_number(word: str) -> bool:
 
 
 def clean_name(text: str) -> str:
-    text = _mend_digits(text)
+    text = _POSSESSIVE_DOLLAR_RE.sub("s", _mend_digits(text))  # "Rosa'$ Trattoria"
     for pattern, canonical in _LEGAL_CANON:
         text = pattern.sub(canonical, text)
     text = _AFTER_LEGAL_RE.sub(r"\1", text)
@@ -282,7 +282,13 @@ def _currency_alone(text: str) -> bool:
 
 
 def _not_a_name(text: str) -> bool:
-    return has_keyword(text, _LONG_NOT_NAME) or bool(_SHORT_NOT_NAME_RE.search(ascii_upper(text)))
+    return has_keyword(text, _LONG_NOT_NAME) or bool(_SHORT_NOT_NAME_RE.search(ascii_upper(text))) \
+        or bool(_ORDER_TYPE_RE.fullmatch(ascii_upper(text).replace("0", "O").strip(" .:*-#")))
+
+
+# a line of the order's type alone, printed above or below the restaurant's name ("Pizza To Go" is a name)
+_ORDER_TYPE_RE = re.compile(r"(?:TO\s?GO|DINE\s?IN|EAT\s?IN|TAKE\s?(?:OUT|AWAY)|CARRY\s?OUT|PICK\s?UP|DELIVERY|"
+                            r"DRIVE\s?THR(?:U|OUGH)|FOR\s?HERE|COUNTER|BAR|PATIO)")
 
 
 def _capital_lost(text: str) -> bool:
@@ -291,6 +297,7 @@ def _capital_lost(text: str) -> bool:
     return found is not None and text[found[1]:found[1] + 1].isupper()
 
 
+_POSSESSIVE_DOLLAR_RE = re.compile(r"(?<=[^\W\d_]['’`´])\$(?![^\W\d_])")
 _POSSESSIVE_RE = re.compile(r"[^\W\d_]\s?['’`´]\s?[Ss$](?![^\W\d_])")
 _GLUED_SENTENCE_RE = re.compile(r"[^\W\d_]{18,}")
 

@@ -307,8 +307,8 @@ _WHOLE_TIP_RE = re.compile(r"^\W*(\d{1,3})\W*$")
 def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
     """The card slip's ``Tip: ____`` / ``Total: ____`` filled in by hand under the printed total:
     the total written in is what was paid, where it is the total plus the tip written above it
-    (often whole dollars: ``Tip: 14``), or, the tip unread, a plausible tip more than the total.
-    Returns the total paid and the tip."""
+    (often whole dollars: ``Tip: 14``; one digit of the total misread or its point smudged), or,
+    the tip unread, a plausible tip more than the total. Returns the total paid and the tip."""
     for line in doc.lines[total.line + 1:]:
         found = find_keyword(line.text, TIP)
         if found is None or _tip_suggestion(doc, line):
@@ -319,14 +319,25 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
         for below in doc.lines[line.index + 1:line.index + 3]:
             if not has_keyword(below.text, FINAL_TOTAL + PLAIN_TOTAL):
                 continue
-            amount = value_after(doc, below, keyword_end(below.text, FINAL_TOTAL + PLAIN_TOTAL))
-            if amount is None:
-                continue
-            added = amount.value - total.value
-            if added > 0 and (added == tip if tip is not None else added <= total.value * _MAX_TIP_SHARE):
-                return Pick(amount.value, below.index, total.confidence), Pick(added, line.index, 0.6)
+            label_end = keyword_end(below.text, FINAL_TOTAL + PLAIN_TOTAL)
+            if tip is not None and _handwritten_as(below.text[label_end:], total.value + tip):
+                return Pick(total.value + tip, below.index, total.confidence), Pick(tip, line.index, 0.6)
+            amount = value_after(doc, below, label_end)
+            # as printed too: a reading that drops a sign's digit also drops a handwritten total's 5
+            written = [a.value for a in find_amounts(below.text[label_end:], doc.decimal)]
+            for value in ([amount.value] if amount is not None else []) + written:
+                added = value - total.value
+                if added > 0 and (added == tip if tip is not None else added <= total.value * _MAX_TIP_SHARE):
+                    return Pick(value, below.index, total.confidence), Pick(added, line.index, 0.6)
         return None
     return None
+
+
+def _handwritten_as(text: str, value: Decimal) -> bool:
+    """The digits written in by hand are ``value``'s, one of them maybe misread and the point
+    smudged into anything (``33.- 83``, ``26.04`` for 76.04)."""
+    written, expected = re.sub(r"\D", "", text), f"{value:.2f}".replace(".", "")
+    return len(written) == len(expected) and sum(a != b for a, b in zip(written, expected)) <= 1
 
 
 def _implausible_tip(tip: Decimal, total: Pick) -> bool:

@@ -776,3 +776,45 @@ Rickgeld 9,75
 16 .06 . 25 07:53 Bon 4711
 """))
     assert receipt.total == Decimal("50.25")
+
+
+def test_a_whole_dollar_tip_written_in_and_a_total_smudged_or_one_digit_off_are_what_was_paid():
+    """``Tip: 5`` / ``Total: 33.- 83`` (the point smudged into a dash and a space) under a bill of
+    28.83: the bill plus the tip was paid; a total written in that is not that stays unread."""
+    slip = """
+BLUE HERON GRILL
+2 Pad Thai 13.95
+1 Chicken Wings 12.99
+Subtotal 26.94
+Sales Tax 1.89
+Total 28.83
+VISA XXXX4637
+Amount 28.83
+Tip: 5
+Total: 33.- 83
+Signature
+"""
+    receipt = extract_receipt(ocr(slip))
+    assert (receipt.total, receipt.tip) == (Decimal("33.83"), Decimal("5"))
+    slip = slip.replace("Total: 33.- 83", "Total: 28.- 8")  # no total of 28.83 + 5: the bill stands
+    assert extract_receipt(ocr(slip)).total == Decimal("28.83")
+
+
+def test_a_handwritten_total_keeps_the_digit_a_reading_drops_from_the_printed_amounts():
+    """The sign of ``Amount: 541.96`` was read as a 5, so the receipt is read without such 5s; the
+    total written in by hand (``50.96``, the tip unread) keeps its own."""
+    receipt = extract_receipt(ocr("""
+THE SALTY PELICAN
+2 Fish Tacos 28.50
+1 Onion Rings 5.99
+Sub Total $39.49
+Sales Tax $2.47
+Balance Due S41.96
+DISCOVER XXXXXXXXXXXX7980
+APPROVED
+Amount: 541.96
+Tip:
+Total: 50.96
+Signature
+"""))
+    assert (receipt.total, receipt.tip) == (Decimal("50.96"), Decimal("9.00"))

@@ -91,3 +91,25 @@ def test_a_place_named_for_the_street_under_it_is_no_name():
     header = "FARGA GRAN VIA\nGran Via Corts Catalanes, 630\n08007 Barcelona\nBAR LOLO\nTel 933426040"
     assert merchant(header + BODY) == "BAR LOLO"
     assert merchant("MAIN STREET DINER\n12 Main Street\nSpringfield, IL 62701" + BODY) == "MAIN STREET DINER"
+
+
+def test_the_order_type_above_the_name_is_no_name():
+    """``To G0`` (its O read as a zero) and ``Order #435`` head a restaurant's check above its name;
+    a name that ends in the words is one (``Pizza To Go``)."""
+    assert merchant(f"To G0\nOrder #435\nCOPPER KETTLE\n2069 Broadway\nSpringfield, IL 62701\n{BODY}") == \
+        "COPPER KETTLE"
+    assert merchant(f"DINE IN\nCOPPER KETTLE\n2069 Broadway\n{BODY}") == "COPPER KETTLE"
+    assert merchant(f"Pizza To Go\n2069 Broadway\n{BODY}") == "Pizza To Go"
+
+
+def test_a_welcome_split_by_ocr_and_a_possessive_s_read_as_a_dollar_still_name_the_shop():
+    assert merchant(f"Wel come to Maple Street Diner\n6784 Route 9\nColumbus, OH 43215\n{BODY}") == \
+        "Maple Street Diner"
+    assert merchant(f"Welcome to Rosa'$ Trattoria\n8411 Main St\nColumbus OH 43215\n{BODY}") == "Rosa's Trattoria"
+
+
+def test_a_town_with_its_state_glued_to_the_zip_is_an_address_and_the_thanks_names_the_shop():
+    """No name at the top (the logo a picture): ``Columbus OH43215`` is the town, not the name; the
+    closing thanks names the restaurant."""
+    assert merchant(f"6090 Route 9\nColumbus OH43215\n(542 ) 864-1548\n{BODY}\n"
+                    "Thank you for dining at The Salty Pelican!") == "The Salty Pelican"
