@@ -574,6 +574,30 @@ def _labelled_time(text: str) -> list[TimeMatch]:
     return [TimeMatch(dt.time(hour, minute, second), m.start("t"), m.end("t"))]
 
 
+# the till's security module (a German TSE) stamps each transaction in ISO 8601, in UTC: "TSE-Start:
+# 2023-03-14T23:41:47.000Z" for a purchase at 00:41 on the 15th in Berlin; OCR reads the T as 1, I, 0, t
+_UTC_STAMP_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s?-\s?(?P<mo>[01]\d)\s?-\s?(?P<d>[0-3]\d)"
+                           r"[TtIl10|]\s?(?P<h>[0-2]\d)\s?[:;.]\s?(?P<mi>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?")
+TSE_ZONE = "Europe/Berlin"  # the stamps are German: the law that asks for them is
+
+
+def utc_stamp(text: str) -> dt.datetime | None:
+    """The instant a line's ISO 8601 machine stamp gives, in UTC (``2023-03-14T23:41:47.000Z``)."""
+    m = _UTC_STAMP_RE.search(text)
+    if m is None:
+        return None
+    try:
+        return dt.datetime(int(m["y"]), int(m["mo"]), int(m["d"]), int(m["h"]), int(m["mi"]), int(m["s"] or 0),
+                           tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None
+
+
+def without_utc_stamp(text: str) -> str:
+    """The line with its machine stamp blanked out: what else it prints (a till merges lines)."""
+    return _UTC_STAMP_RE.sub(lambda m: " " * len(m.group()), text)
+
+
 def parse_time(text: str) -> dt.time | None:
     times = find_times(text)
     return times[0].value if times else None

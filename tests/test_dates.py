@@ -6,6 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from parse.dates import dates_on_lines, find_dates, order_from_dates, parse_date, parse_time, resolve
+from parse.extract import extract_receipt
+
+from test_extract import ocr
 
 
 @pytest.mark.parametrize(
@@ -395,3 +398,32 @@ def test_a_blurred_photos_date_with_a_digit_read_as_a_letter_or_a_mark(text, day
 @pytest.mark.parametrize("text", ["ID 12.3?014", "12/05/2U145", "Art.Nr. 12.09?014", "NO3 DEC 2016", "POS O1 AUG"])
 def test_a_mark_in_a_number_that_is_no_date_stays_no_date(text):
     assert find_dates(text) == []
+
+
+_GERMAN_RECEIPT = """REWE Markt GmbH
+Hauptstr. 5
+50667 Koeln
+{top}Milch 1,19 A
+Brot 2,49 A
+SUMME EUR 3,68
+Geg. BAR EUR 5,00
+Rueckgeld EUR 1,32
+{tse}
+TSE-Stop: 2023-03-14T23:42:03.000Z
+{bottom}"""
+
+
+@pytest.mark.parametrize(("top", "tse", "bottom", "date", "time"), [
+    # the till's own stamp under the security module's: the module's is UTC, an hour behind Berlin
+    ("", "TSE-Start: 2023-03-14T23:41:47.000Z", "15.03.23 00:41 Bon 4711", dt.date(2023, 3, 15), dt.time(0, 41)),
+    ("15.03.23 00:41 Bon 4711\n", "TSE-Start: 2023-03-14T23:41:47.000Z", "", dt.date(2023, 3, 15), dt.time(0, 41)),
+    # a till line merged into the stamp's by OCR, its T read as 0, its zeros as letters
+    ("", "2023-03-14023:41:47.oooz 15.03.23 00:41", "", dt.date(2023, 3, 15), dt.time(0, 41)),
+    # only the stamps: their instant on Berlin's clock
+    ("", "TSE-Start: 2023-03-14T23:41:47.000Z", "", dt.date(2023, 3, 15), dt.time(0, 41, 47)),
+    ("", "TSE-Start: 2023-07-14T10:41:47.000Z", "", dt.date(2023, 7, 14), dt.time(12, 41, 47)),
+])
+def test_a_security_modules_utc_stamp_is_the_purchase_time_only_where_the_till_printed_none(top, tse, bottom, date,
+                                                                                            time):
+    receipt = extract_receipt(ocr(_GERMAN_RECEIPT.format(top=top, tse=tse, bottom=bottom)))
+    assert (receipt.date, receipt.time) == (date, time)
