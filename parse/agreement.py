@@ -145,10 +145,12 @@ def _printed_rate_share(reading: Reading) -> bool:
 def _prices_add_up(reading: Reading, printed: Doc) -> bool:
     """The prices above the reading's subtotal add up to it, as printed or as the reading has them
     (a sign on the totals block only, or on every amount): what decides between two readings that
-    both add up below it (``Sub Total 5113.39`` / ``Tax 7.09`` / ``Amount Due 5120.48``)."""
-    subtotal = reading.totals.subtotal
-    if subtotal is None:
-        return False
+    both add up below it (``Sub Total 5113.39`` / ``Tax 7.09`` / ``Amount Due 5120.48``); with no
+    subtotal read, the prices above the tax add up to the total less the tax."""
+    subtotal, tax, total = reading.totals.subtotal, reading.totals.tax, reading.totals.total
+    if subtotal is None:  # its label garbled: the prices above the tax and the tax make the total
+        return tax is not None and total is not None and 0 <= tax.line < total.line and any(
+            prices_add_up(doc, tax.line, total.value - tax.value) for doc in (printed, reading.doc))
     return any(prices_add_up(doc, subtotal.line, subtotal.value) for doc in (printed, reading.doc))
 
 

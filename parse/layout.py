@@ -1,10 +1,11 @@
 """A receipt's lines prepared once for all field rules: cleaned text, amounts, keyword helpers."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .amounts import Amount, detect_decimal_style, find_amounts
+from .amounts import CURRENCY_MARKERS, Amount, detect_decimal_style, find_amounts
 from .text import find_keyword, letters
 from .types import OcrLine
 
@@ -56,11 +57,16 @@ def value_after(doc: Doc, line: Line, keyword_end: int = 0, lookahead: int = 2) 
     if after:
         return after[-1]
     for nxt in doc.lines[line.index + 1: line.index + 1 + lookahead]:
-        if nxt.is_amount_only:
+        if nxt.is_amount_only and not _own_label(nxt.text):
             return nxt.amounts[-1]
-        if letters(nxt.text) > 3:
+        if letters(nxt.text) > 3 or _own_label(nxt.text):
             break
     return None
+
+
+def _own_label(text: str) -> bool:
+    """A word of three letters that is no currency: the line's own label (``TAX 2.33``, ``TIP``)."""
+    return any(len(word) == 3 and word.upper() not in CURRENCY_MARKERS for word in re.findall(r"[^\W\d_]+", text))
 
 
 def keyword_end(text: str, keywords: tuple[str, ...]) -> int:

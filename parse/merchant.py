@@ -123,7 +123,7 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
 
 # "Thank you for shopping at Greggs", "Welcome to Joe's Diner", "Danke fuer Ihren Einkauf bei REWE"
 THANKS_RE = re.compile(
-    r"(?:THANK\s?YOU\s+FOR\s+(?:SHOPPING|VISITING|DINING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
+    r"(?:THANK\s?YOU\s+FOR\s+['`‘’\"]?(?:SHOPPING|VISITING|DINING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
     r"(?:\s+(?:AT|WITH|IN))?|WEL\s?COME\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
     r"\s+(?P<name>[A-Z0-9&'$. -]{2,40}?)\s*[!.,]?\s*$")
 _US = ("US", "UNS", "NOUS")  # "Ihr Einkauf bei uns", "Thank you for shopping with us": no name

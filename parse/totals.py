@@ -29,7 +29,7 @@ TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
 _TIP_SUGGESTION = ("SUGGEST", "SUGGESTED", "GUIDE", "CALCULATOR", "RECOMMENDED", "SUGGESTION", "FOR YOUR CONVENIENCE")
 _SUGGESTION_BLOCK = 5  # lines under such a heading that list percentages
 SERVICE_CHARGE = ("SERVICE CHARGE", "SERVICE CHG", "SVC CHG", "SERVICE FEE", "BEDIENUNG", "SERVICIO", "SERVIZIO",
-                  "COPERTO")
+                  "COPERTO", "AUTO GRAT", "AUTO GRATUITY", "AUTOGRAT", "INCLUDED GRATUITY")  # a party's, by the house
 # Amounts that are not the total even when a "TOTAL" keyword shares their line.
 NOT_TOTAL = (
     "CHANGE", "TENDERED", "CASH", "RÜCKGELD", "GEGEBEN", "BAR", "CHANGE DUE", "RENDU", "ROUNDING",

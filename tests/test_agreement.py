@@ -796,6 +796,7 @@ Signature
 """
     receipt = extract_receipt(ocr(slip))
     assert (receipt.total, receipt.tip) == (Decimal("33.83"), Decimal("5"))
+    assert extract_receipt(ocr(slip.replace("Total: 33.- 83", "Total: 33. .83"))).total == Decimal("33.83")
     slip = slip.replace("Total: 33.- 83", "Total: 28.- 8")  # no total of 28.83 + 5: the bill stands
     assert extract_receipt(ocr(slip)).total == Decimal("28.83")
 
@@ -818,3 +819,40 @@ Total: 50.96
 Signature
 """))
     assert (receipt.total, receipt.tip) == (Decimal("50.96"), Decimal("9.00"))
+
+
+def test_a_partys_house_gratuity_is_part_of_the_arithmetic():
+    """``Auto Grat 18%`` between the tax and the total: subtotal + tax + gratuity is the total,
+    which decides that the 5s of ``53.61`` and ``564.38`` were dollar signs (S51.50 kept its own)."""
+    receipt = extract_receipt(ocr("""
+THE SALTY PELICAN
+3 Draft Beer 19.50
+2 Coffee 5.00
+3 Margarita 27.00
+SUBTOTAL S51.50
+Tax 53.61
+Auto Grat 18% s9.27
+Balance Due 564. 38
+VISA 564. 38
+"""))
+    assert (receipt.total, receipt.tax) == (Decimal("64.38"), Decimal("3.61"))
+
+
+def test_a_subtotal_whose_amount_ocr_garbled_takes_no_amount_from_the_tax_line_under_it():
+    """``Sub Total 537 . '25`` reads no amount, and ``TAX 6.2598 52 . 33`` is the tax's own line, not
+    the subtotal's value column; the prices above the tax and the tax make the total once the 5s
+    of the dollar signs are dropped (37.25 + 2.33 = 39.58)."""
+    receipt = extract_receipt(ocr("""
+HARBOR LIGHT TAVERN
+Dec 05 24 8:25PM
+2 Cheesecake 15 . 00
+1 Clam Chowder 7.25
+sub fries 2.00
+2 Draft Beer 13 . 00
+Sub Total 537 . '25
+TAX 6.2598 52 . 33
+TOTAL 539. 58
+VISA 539 .58
+"""))
+    assert (receipt.total, receipt.tax) == (Decimal("39.58"), Decimal("2.33"))
+    assert receipt.subtotal is None

@@ -113,3 +113,5 @@ def test_a_town_with_its_state_glued_to_the_zip_is_an_address_and_the_thanks_nam
     closing thanks names the restaurant."""
     assert merchant(f"6090 Route 9\nColumbus OH43215\n(542 ) 864-1548\n{BODY}\n"
                     "Thank you for dining at The Salty Pelican!") == "The Salty Pelican"
+    assert merchant(f"3817 Route 9\nPortland, OR 97205\n{BODY}\n"  # a speck before a word
+                    "Thank you for 'dining at Golden Spoon Bistro!") == "Golden Spoon Bistro"
