@@ -34,6 +34,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import zoneinfo
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -375,11 +376,13 @@ def _tip_guide(rng: random.Random, subtotal: Decimal, total: Decimal, sign: bool
     return lines
 
 
-def build_discounter(rng: random.Random, index: int) -> Check:
+def build_discounter(rng: random.Random, index: int, varied: bool = False) -> Check:
     """A German discounter receipt: a logo line (or none: the legal name only in the footer),
     a price column with tax-class letters, count lines over the line totals, deposits and returned
     bottles, Summe / zu zahlen, cash with change or a card, the VAT table, the date DD.MM.YY
-    beside the time at the top or the bottom or in a header/value row."""
+    beside the time at the top or the bottom or in a header/value row. ``varied``: the till's
+    security-module (TSE) block with its UTC stamps, and weighed goods (``_TillVariety``)."""
+    variety = _TillVariety(random.Random(rng.random())) if varied else None
     width = rng.choice((34, 38, 42))
     brand = rng.choice(DISCOUNTERS)
     logo = rng.random() < 0.75
@@ -418,6 +421,13 @@ def build_discounter(rng: random.Random, index: int) -> Check:
             lines.append(row("Pfand", f"{money(deposit, 'de')} {letters[1]}", width))
             items.append(("Pfand", quantity, deposit))
             gross[letters[1]] += deposit
+    if variety is not None:
+        for description, kilos, per_kilo in variety.weighed():
+            amount = (kilos * per_kilo).quantize(CENT, ROUND_HALF_UP)
+            lines.extend([row(description, f"{money(amount, 'de')} {letters[0]}", width),
+                          f"  {str(kilos).replace('.', ',')} kg x {money(per_kilo, 'de')} EUR/kg"])
+            items.append((description, 1, amount))
+            gross[letters[0]] += amount
     if rng.random() < 0.25:
         bottles = rng.randrange(2, 9)
         refund = Decimal("0.25") * bottles
@@ -445,6 +455,8 @@ def build_discounter(rng: random.Random, index: int) -> Check:
             vat = (gross[letter] * rates[letter] / (100 + rates[letter])).quantize(CENT, ROUND_HALF_UP)
             lines.append(f"{letter} {rates[letter]}%  {money(gross[letter] - vat, 'de')}  {money(vat, 'de')}  "
                          f"{money(gross[letter], 'de')}")
+    if variety is not None:
+        lines.extend(variety.tse_block(when))
     if place == "bottom":
         lines.extend(["", rng.choice((f"{stamp} {store} {till} {bon}", f"{stamp}  Kasse {till}  Bon {bon}", stamp))])
     lines.extend(["", rng.choice(("Vielen Dank für Ihren Einkauf", "Danke für Ihren Einkauf!")), legal,
@@ -452,6 +464,30 @@ def build_discounter(rng: random.Random, index: int) -> Check:
     company = brand if logo else legal  # no logo: the legal name is the only name printed
     receipt = Receipt(f"syn-disc-{index:03d}-de", "de", company, when.date(), when.time(), total, lines)
     return Check(receipt, (), tuple(items))
+
+
+WEIGHED = (("Bananen lose", "1.99"), ("Tomaten Rispen", "3.49"), ("Hackfleisch gem.", "8.99"), ("Aepfel Elstar", "2.79"))
+
+
+class _TillVariety:
+    """What German tills print besides (since 2020): the security module's block, its stamps in
+    ISO 8601 UTC (an hour or two behind the shop's clock); goods weighed at the till."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+
+    def weighed(self) -> list[tuple[str, Decimal, Decimal]]:
+        chosen = self.rng.sample(WEIGHED, self.rng.choice((0, 1, 1, 2)))
+        return [(name, Decimal(self.rng.randrange(150, 2500)) / 1000, Decimal(price)) for name, price in chosen]
+
+    def tse_block(self, when: dt.datetime) -> list[str]:
+        local = when.replace(tzinfo=zoneinfo.ZoneInfo("Europe/Berlin"))
+        start = local.astimezone(dt.timezone.utc)
+        stop = start + dt.timedelta(seconds=self.rng.randrange(5, 90))
+        serial = "".join(self.rng.choice("0123456789abcdef") for _ in range(16))
+        return ["", "TSE-Transaktion: " + str(self.rng.randrange(10000, 999999)),
+                f"TSE-Start: {start:%Y-%m-%dT%H:%M:%S}.000Z", f"TSE-Stop: {stop:%Y-%m-%dT%H:%M:%S}.000Z",
+                f"TSE-Seriennr.: {serial}", "TSE-Signaturzaehler: " + str(self.rng.randrange(1000, 99999))]
 
 
 def write_hand(image: Image.Image, receipt: Receipt, handwritten, rng: random.Random) -> Image.Image:
@@ -531,7 +567,8 @@ def main() -> None:
     parser.add_argument("--dollar-signs", action="store_true",
                         help='US amounts printed "$12.34" (the totals block always, items on half the receipts)')
     parser.add_argument("--varied-headers", action="store_true",
-                        help="restaurant: headers, footers and house gratuities as more restaurants print them")
+                        help="restaurant: headers, footers and house gratuities as more restaurants print them; "
+                             "discounter: the till's security-module block (UTC stamps) and weighed goods")
     parser.add_argument("--kind", choices=("shop", "restaurant", "discounter"), default="shop",
                         help="shop: the four countries' shops (above); restaurant: US restaurant checks, phone photos "
                              "mostly; discounter: German discounter receipts, 300 dpi scans mostly")
@@ -561,7 +598,7 @@ def main() -> None:
 
 
 def _write_check(out: Path, index: int, kind: str, rng: random.Random, varied: bool = False) -> None:
-    check = build_restaurant(rng, index, varied) if kind == "restaurant" else build_discounter(rng, index)
+    check = build_restaurant(rng, index, varied) if kind == "restaurant" else build_discounter(rng, index, varied)
     receipt = check.receipt
     image = write_hand(render(receipt, rng, THERMAL_FONTS), receipt, check.handwritten, rng)
     style = "photo" if rng.random() < (0.75 if kind == "restaurant" else 0.2) else "scan"
