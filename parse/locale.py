@@ -44,7 +44,7 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("GB", r"(?<![A-Z\d])E\d{1,4}\.\d{2}\b", 1.0),  # "E23.73": a pound sign read as E
         ("US", r"\bSALES TAX\b|\bLLC\b|\bUSA\b|\bUNITED STATES\b"
                r"|\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
-               r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\.?,?\s{1,4}\d{5}(?:-\d{4})?\b"
+               r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\.?,?\s{0,4}\d{5}(?:-\d{4})?\b"
                r"|\(\d{3}\)\s?\d{3}-\d{4}", 1.5),
         # weaker: also Canadian (month-first too) or British: a North American phone number, Inc.,
         # a plain "TAX", a 12-hour clock, a restaurant check's words

@@ -8,6 +8,9 @@ from parse.locale import detect_locale
     ("lines", "country", "currency", "day_first"),
     [
         (["CORNER MARKET", "Springfield, IL 62701", "(217) 555-0199", "SALES TAX 0.62", "TOTAL 8.37"], "US", "USD", False),
+        # the state glued to its ZIP by OCR; a German VAT id's "DE" and nine digits is no Delaware ZIP
+        (["JOES DINER", "Columbus OH43215", "09/01/16"], "US", "USD", False),
+        (["Frische Markt", "USt-IdNr. DE230485700", "EUR 12,00"], "DE", "EUR", True),
         (["Frische Markt GmbH", "50667 Koln", "SUMME EUR 11,71", "MwSt 19% 1,87"], "DE", "EUR", True),
         (["Meadow Pharmacy", "Leeds Ls1 SAB", "BALANCE DUE E23.73", "VAT 20% included E3.96"], "GB", "GBP", True),
         (["The Corner Kitchen Ltd", "Oxford OX1 4AH", "Total £20.85"], "GB", "GBP", True),
