@@ -575,9 +575,9 @@ def _labelled_time(text: str) -> list[TimeMatch]:
 
 
 # the till's security module (a German TSE) stamps each transaction in ISO 8601, in UTC: "TSE-Start:
-# 2023-03-14T23:41:47.000Z" for a purchase at 00:41 on the 15th in Berlin; OCR reads the T as 1, I, 0, t
+# 2023-03-14T23:41:47.000Z" for a purchase at 00:41 on the 15th in Berlin; OCR reads the T as 1, 7, I, 0, t
 _UTC_STAMP_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s?-\s?(?P<mo>[01]\d)\s?-\s?(?P<d>[0-3]\d)"
-                           r"[TtIl10|]\s?(?P<h>[0-2]\d)\s?[:;.]\s?(?P<mi>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?")
+                           r"[TtIl107|]\s?(?P<h>[0-2]\d)\s?[:;.]\s?(?P<mi>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?")
 TSE_ZONE = "Europe/Berlin"  # the stamps are German: the law that asks for them is
 
 

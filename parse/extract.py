@@ -156,8 +156,9 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     """The purchase date, its line, its confidence, and whether its order was guessed (the
     receipt could not decide between day-first and month-first)."""
     found: list[tuple[int, RawDate]] = dates_on_lines(doc.texts)
-    if not found:
-        return None, None, 0.0, False
+    if not found:  # a stamp whose T OCR read as a digit reads as no date ("2024-06-13709:15:00")
+        stamped = next(((line.index, stamp) for line in doc.lines if (stamp := utc_stamp(line.text))), None)
+        return (_local(stamped[1]).date(), stamped[0], 0.5, False) if stamped else (None, None, 0.0, False)
     evidence = order_from_dates([raw for _, raw in found])
     day_first = locale_day_first if evidence is None else evidence
     best: tuple[float, int, dt.date, RawDate] | None = None

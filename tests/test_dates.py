@@ -409,19 +409,20 @@ SUMME EUR 3,68
 Geg. BAR EUR 5,00
 Rueckgeld EUR 1,32
 {tse}
-TSE-Stop: 2023-03-14T23:42:03.000Z
 {bottom}"""
+_TSE = "TSE-Start: 2023-03-14T23:41:47.000Z\nTSE-Stop: 2023-03-14T23:42:03.000Z"
 
 
 @pytest.mark.parametrize(("top", "tse", "bottom", "date", "time"), [
     # the till's own stamp under the security module's: the module's is UTC, an hour behind Berlin
-    ("", "TSE-Start: 2023-03-14T23:41:47.000Z", "15.03.23 00:41 Bon 4711", dt.date(2023, 3, 15), dt.time(0, 41)),
-    ("15.03.23 00:41 Bon 4711\n", "TSE-Start: 2023-03-14T23:41:47.000Z", "", dt.date(2023, 3, 15), dt.time(0, 41)),
+    ("", _TSE, "15.03.23 00:41 Bon 4711", dt.date(2023, 3, 15), dt.time(0, 41)),
+    ("15.03.23 00:41 Bon 4711\n", _TSE, "", dt.date(2023, 3, 15), dt.time(0, 41)),
     # a till line merged into the stamp's by OCR, its T read as 0, its zeros as letters
     ("", "2023-03-14023:41:47.oooz 15.03.23 00:41", "", dt.date(2023, 3, 15), dt.time(0, 41)),
-    # only the stamps: their instant on Berlin's clock
-    ("", "TSE-Start: 2023-03-14T23:41:47.000Z", "", dt.date(2023, 3, 15), dt.time(0, 41, 47)),
-    ("", "TSE-Start: 2023-07-14T10:41:47.000Z", "", dt.date(2023, 7, 14), dt.time(12, 41, 47)),
+    # only the stamps: their instant on Berlin's clock (summer time: two hours ahead; the T read as 7)
+    ("", _TSE, "", dt.date(2023, 3, 15), dt.time(0, 41, 47)),
+    ("", "TSE-Start: 2024-06-13709:15:00 .000z\nTSE-Stop: 2024-06-13709:16:00 . 000z", "", dt.date(2024, 6, 13),
+     dt.time(11, 15)),
 ])
 def test_a_security_modules_utc_stamp_is_the_purchase_time_only_where_the_till_printed_none(top, tse, bottom, date,
                                                                                             time):
