@@ -466,7 +466,8 @@ def build_discounter(rng: random.Random, index: int, varied: bool = False) -> Ch
     return Check(receipt, (), tuple(items))
 
 
-WEIGHED = (("Bananen lose", "1.99"), ("Tomaten Rispen", "3.49"), ("Hackfleisch gem.", "8.99"), ("Aepfel Elstar", "2.79"))
+WEIGHED = (("Bananen lose", "1.99"), ("Tomaten Rispen", "3.49"), ("Hackfleisch gem.", "8.99"),
+           ("Aepfel Elstar", "2.79"))
 
 
 class _TillVariety:

@@ -32,7 +32,8 @@ _US_STREET_RE = re.compile(
     r"(?:\s*(?:#|STE|SUITE|UNIT)\s*\w+)?\s*,?$")
 _US_STATES = ("AL AK AZ AR CA CO CT DC FL GA IA ID IL KS KY LA MA MD MI MN MO MS MT NC ND NE NH NJ NM NV NY "
               "OH PA RI SC SD TN TX UT VA VT WA WI WV WY").split()  # IN, OR, ME, OK, HI, DE: also words
-_US_TOWN_RE = re.compile(rf"^[A-Z][A-Z .'-]+?,?\s(?:{'|'.join(_US_STATES)})\.?(?:\s?\d{{5}}(?:-\d{{4}})?)?$")  # OH43215
+# (its ZIP glued to the state by OCR: "COLUMBUS OH43215")
+_US_TOWN_RE = re.compile(rf"^[A-Z][A-Z .'-]+?,?\s(?:{'|'.join(_US_STATES)})\.?(?:\s?\d{{5}}(?:-\d{{4}})?)?$")
 # a postcode before its town ("81100 JOHOR BAHRU", "10827 Berlin") or ending the line before the
 # town's line, after a US state ("NY 10001"), or the UK form ("WC2B 6XF"); four digits are a house
 # number as often as a postcode

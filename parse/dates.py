@@ -324,16 +324,18 @@ def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
 
 
 # weekday names and their three-letter abbreviations ("dim. 04sept.16"), 0 = Monday, in the panel's
-# languages; no two-letter ones ("MO", "SO", "DO" are words) and none that is also a month's ("MAR")
+# languages (Catalan and Portuguese too); no two-letter ones ("MO", "SO", "DO" are words) and none that
+# is also a month's ("MAR")
 _WEEKDAY_NAMES: dict[str, int] = {name: number for number, names in enumerate([
-    ("MON", "MONDAY", "MONTAG", "LUN", "LUNDI", "LUNES", "LUNEDI", "MAANDAG"),
-    ("TUE", "TUES", "TUESDAY", "DIENSTAG", "MARDI", "MARTES", "MARTEDI", "DINSDAG"),
-    ("WED", "WEDNESDAY", "MITTWOCH", "MER", "MERCREDI", "MIE", "MIERCOLES", "MERCOLEDI", "WOENSDAG"),
+    ("MON", "MONDAY", "MONTAG", "LUN", "LUNDI", "LUNES", "LUNEDI", "MAANDAG", "DILLUNS", "SEGUNDA"),
+    ("TUE", "TUES", "TUESDAY", "DIENSTAG", "MARDI", "MARTES", "MARTEDI", "DINSDAG", "DIMARTS", "TERCA"),
+    ("WED", "WEDNESDAY", "MITTWOCH", "MER", "MERCREDI", "MIE", "MIERCOLES", "MERCOLEDI", "WOENSDAG", "DIMECRES",
+     "QUARTA"),
     ("THU", "THUR", "THURS", "THURSDAY", "DONNERSTAG", "JEU", "JEUDI", "JUE", "JUEVES", "GIO", "GIOVEDI",
-     "DONDERDAG"),
-    ("FRI", "FRIDAY", "FREITAG", "VEN", "VENDREDI", "VIE", "VIERNES", "VENERDI", "VRIJDAG"),
-    ("SAT", "SATURDAY", "SAMSTAG", "SAM", "SAMEDI", "SAB", "SABADO", "SABATO", "ZATERDAG"),
-    ("SUN", "SUNDAY", "SONNTAG", "DIM", "DIMANCHE", "DOM", "DOMINGO", "DOMENICA", "ZONDAG"),
+     "DONDERDAG", "DIJOUS", "QUINTA"),
+    ("FRI", "FRIDAY", "FREITAG", "VEN", "VENDREDI", "VIE", "VIERNES", "VENERDI", "VRIJDAG", "DIVENDRES", "SEXTA"),
+    ("SAT", "SATURDAY", "SAMSTAG", "SAM", "SAMEDI", "SAB", "SABADO", "SABATO", "ZATERDAG", "DISSABTE"),
+    ("SUN", "SUNDAY", "SONNTAG", "DIM", "DIMANCHE", "DOM", "DOMINGO", "DOMENICA", "ZONDAG", "DIUMENGE"),
 ]) for name in names}
 _WEEKDAY_RE = re.compile(r"(?<![A-Z])(" + "|".join(sorted(_WEEKDAY_NAMES, key=len, reverse=True)) + r")(?![A-Z])")
 # digits OCR takes for one another (each pair both ways)

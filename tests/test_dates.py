@@ -428,3 +428,9 @@ def test_a_security_modules_utc_stamp_is_the_purchase_time_only_where_the_till_p
                                                                                             time):
     receipt = extract_receipt(ocr(_GERMAN_RECEIPT.format(top=top, tse=tse, bottom=bottom)))
     assert (receipt.date, receipt.time) == (date, time)
+
+
+def test_a_catalan_weekday_settles_the_order():
+    """``dimaRTS 06-09-2016``: dimarts (Tuesday) was the 6th of September, not the 9th of June."""
+    [(_, raw)] = dates_on_lines(["dimaRTS 06-09-2016 22.35:32"])
+    assert resolve(raw, False) == dt.date(2016, 9, 6)
