@@ -555,7 +555,16 @@ _AFTER_DATE_TIME_RE = re.compile(r"\s{1,3}(?P<h>[01]\d|2[0-3])(?:\s?,\s?|\s)(?P<
 
 def _time_after(text: str, end: int) -> TimeMatch | None:
     m = _AFTER_DATE_TIME_RE.match(text, end)
-    return TimeMatch(dt.time(int(m["h"]), int(m["m"])), m.start("h"), m.end()) if m else None
+    if not m:
+        return None
+    hour = int(m["h"])
+    half = _HALF_DAY_RE.match(text, m.end())  # "05/30/25 08,48 PM"
+    if half and 1 <= hour <= 12:
+        hour = hour % 12 + (12 if half[1] in "Pp" else 0)
+    return TimeMatch(dt.time(hour, int(m["m"])), m.start("h"), half.end() if half else m.end())
+
+
+_HALF_DAY_RE = re.compile(r"\s?([AaPp])\.?[Mm]\b")
 
 
 # "TIME: 16.1500", "Time; 10.,50.00": after a TIME label, OCR-broken separators between the digits

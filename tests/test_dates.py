@@ -434,3 +434,13 @@ def test_a_catalan_weekday_settles_the_order():
     """``dimaRTS 06-09-2016``: dimarts (Tuesday) was the 6th of September, not the 9th of June."""
     [(_, raw)] = dates_on_lines(["dimaRTS 06-09-2016 22.35:32"])
     assert resolve(raw, False) == dt.date(2016, 9, 6)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("05/30/25 08,48 PM", dt.time(20, 48)),  # the colon read as a comma, the half of the day after it
+    ("05/30/25 08,48 pm", dt.time(20, 48)),
+    ("05/30/25 12 05 AM", dt.time(0, 5)),
+    ("27/06/2025 07,34", dt.time(7, 34)),
+])
+def test_a_time_right_after_the_date_keeps_its_am_or_pm(text, expected):
+    assert parse_time(text) == expected
