@@ -163,6 +163,9 @@ _GLUED_DIGIT_RE = re.compile(r"(?<=[A-Za-z]{4})\d(?=\s|$)")
 _CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[.:;]\s?[0-5]\d(?:\s?[.:;]\s?[0-5]\d)?(?![\d,])")
 
 
+_DATE_HEADINGS = ("DATE", "DATUM", "UHRZEIT", "FECHA")
+
+
 def _clock_line(text: str) -> bool:
     """``Cashier USER Time: 11.49.00``, ``Datum: 12.07.13 21;52``: a labelled time (with its date),
     whose digits are no price."""
@@ -238,8 +241,8 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             items.append(counted_item)
         elif items and _price_below_free_line(items[-1], line, priced):
             items[-1] = replace(items[-1], amount=priced[0].value)
-        elif not priced and _named(line.text):
-            pending = line
+        elif not priced and _named(line.text):  # a "Datum Zeit Fil. Kasse Bon" row heads the date's values
+            pending = None if has_keyword(line.text, _DATE_HEADINGS) else line
         if len(items) >= _MAX_ITEMS:
             break
     return tuple(items)

@@ -869,3 +869,22 @@ Subtotal S95 . 40
 TAX 8 . 875% s8.47
 Amount Due S103 .87
 """) == [Decimal("27.90"), Decimal("56.00"), Decimal("9.00"), Decimal("2.50")]
+
+
+def test_the_row_of_values_under_a_date_heading_is_no_item():
+    """``Datum Zeit Fil. Kasse Bon-Nr .`` over its values, the date garbled (``21 _ 01.23``): the
+    ``01.23`` is no price of the heading's (nor of the town above it)."""
+    assert amounts("""
+Bahnhofstr. 13
+80331 Munchen
+Datum Zeit Fil. Kasse Bon-Nr .
+21 _ 01.23 13:26 3275 1 6194
+EUR
+3 x 0 , 69
+Apfelschorle 2,07*B
+Pfand 0,75 B
+Butter 8,76 A
+SUMME 11,58
+girocard 11,58
+TSE-Start: 2023-01-21712:26:00 . 000z
+""") == [Decimal("2.07"), Decimal("0.75"), Decimal("8.76")]
