@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .amounts import Amount, clean_numbers, to_cents
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_off, squash_spaces
-from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, SUBTOTAL, sign_digit_dropped
+from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, SUBTOTAL, sign_digit_dropped
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
@@ -780,7 +780,7 @@ def _other_readings(item: LineItem, read: Doc | None, printed: Doc | None) -> li
     with a priced modifier merged in, ``7.00`` becomes ``57.00``)."""
     if item.amount is None or item.amount <= 0:
         return []
-    others = [dropped] if (dropped := sign_digit_dropped(item.amount)) is not None else []
+    others = [dropped] if (dropped := sign_digit_dropped(item.amount, PRICE_SIGN_DIGITS)) is not None else []
     index = item.line_index
     if read is not None and printed is not None and index is not None and index < len(printed.lines):
         others += [item.amount + as_printed.value - as_read.value

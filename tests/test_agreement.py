@@ -43,23 +43,6 @@ CHANGE 84.36
     assert "cash_minus_change" in reading.checks and reading.sign_digit == "8"
 
 
-def test_a_dollar_sign_read_as_a_4_on_the_cash_line():
-    """``$10.00`` read as ``410,00``, ``$0.65`` as ``SO.65``: cash minus change is the total."""
-    lines = ocr("""
-PJ'S PET EXPRESS
-3737 Major Mackenzie Dr
-Date:02/08/2016 15.59
-ITEM CODE:PG5O014 849,99 HST
-Item Discount ~845.00
-Net Sales 84,99
-HST SO.65
-TOTAL SALES 85,64
-Cash 410,00
-Change 84.36
-""")
-    assert read_amounts(build_doc(lines), "CAD").totals.total.value == Decimal("5.64")
-
-
 def test_signs_read_as_different_digits_are_dropped_together_where_cash_and_change_agree():
     lines = ocr("""
 DENIM OUTLET
