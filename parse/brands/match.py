@@ -135,9 +135,8 @@ def _spans(words: list[Token], opens_receipt: bool) -> list[Span]:
                 else MORE if opens_receipt else None
             if tail:
                 spans.append(Span(j, k, tail))
-    if legal_name and n > 2 and not filler[0] and words[0].key.isalpha() and lead[1] is False \
-            and all(filler[2:]) and not filler[1]:
-        spans.append(Span(1, 2, OWNED))
+    if legal_name and n > 2 and not lead[1] and words[0].key.isalpha() and not filler[1] and all(filler[2:]):
+        spans.append(Span(1, 2, OWNED))  # "Dirk Rossmann GmbH": one word, the brand, then its legal form
     return sorted(spans, key=lambda s: (s.start - s.end, s.tail != CLEAN, s.start))
 
 
