@@ -798,7 +798,7 @@ def _takes_money_off(item: LineItem) -> bool:
     """A discount (``Rabatt``, ``Preisvortei]``: its words read through OCR look-alikes) or empties
     handed back (``Leergut``, ``Pfandrückgabe``)."""
     description = item.description or ""
-    words = _words(description)
+    words = _mended(_words(description), _DISCOUNT_WORDS)
     if words and all(word in _DISCOUNT_WORDS or word.endswith(_DISCOUNT_ENDINGS) for word in words):
         return True
     found = find_keyword(description, _RETURN_WORDS)
@@ -815,6 +815,17 @@ def _words(text: str) -> list[str]:
     """The folded words of ``text`` (two letters or more, punctuation around them dropped)."""
     return [word for word in (fold(token).strip(".:;,*-'") for token in re.findall(r"[^\W\d_]\S*", text))
             if len(word) >= 2]
+
+
+def _mended(words: list[str], known: frozenset[str]) -> list[str]:
+    """``words`` with a known word OCR split in two put together again (``SA VING``)."""
+    mended: list[str] = []
+    for word in words:
+        if mended and mended[-1] not in known and word not in known and mended[-1] + word in known:
+            mended[-1] += word
+        else:
+            mended.append(word)
+    return mended
 
 
 def _sum(items: tuple[LineItem, ...]) -> Decimal:

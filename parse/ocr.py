@@ -342,6 +342,8 @@ def _piece_after(previous: str, word: str) -> bool:
     word = word.strip()
     if re.search(r"\d\s?[.,]$", previous) and re.fullmatch(r"\d{2}", word):  # "28 ." "50": the point on the first
         return True
+    if re.search(r"\d[:;]$", previous):  # "4:" "39PM": a time cut after its colon
+        return re.fullmatch(r"\d{2}(?:\s?[AaPp]\.?[Mm])?", word) is not None
     if re.search(r"\d[.,]?$", previous):  # "40" ".91", "133." ".29": the point read on both pieces
         return _CENTS_RE.fullmatch(word) is not None
     return previous[-1:].isalpha() and word[:1].islower()

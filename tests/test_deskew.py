@@ -65,6 +65,8 @@ def test_the_second_piece_of_a_word_or_amount_reaching_back_under_the_first_join
     assert "Total: 133. .29" in [line.text for line in group_lines(slip + dotted)]  # the point on both pieces
     pointed = [OcrLine("28." if w.text == "40" else "50" if w.text == ".91" else w.text, box=w.box) for w in words]
     assert "Total: 28. 50" in [line.text for line in group_lines(slip + pointed)]  # the point on the first
+    timed = [OcrLine("4:" if w.text == "40" else "39PM" if w.text == ".91" else w.text, box=w.box) for w in words]
+    assert "Total: 4: 39PM" in [line.text for line in group_lines(slip + timed)]  # a time cut after its colon
     printed = [OcrLine("CHEESE", box=(100, 500, 300, 540)), OcrLine("BURGER", box=(280, 505, 480, 545))]
     assert len(group_lines(printed)) == 2
     # a word the detector cut in two, its second piece reaching back under the first

@@ -888,3 +888,15 @@ SUMME 11,58
 girocard 11,58
 TSE-Start: 2023-01-21712:26:00 . 000z
 """) == [Decimal("2.07"), Decimal("0.75"), Decimal("8.76")]
+
+
+def test_a_saving_whose_word_ocr_split_in_two_takes_money_off():
+    """``Multibuy sa ving 22.64``: a saving, its word split by a space, however its minus was lost."""
+    assert amounts("""
+TESCO
+22/06/2025 17:03
+Braeburn Apples 34.60
+Baked Beans 13.68
+Multibuy sa ving 22.64
+TOTAL E25.64
+""") == [Decimal("34.60"), Decimal("13.68"), Decimal("-22.64")]
