@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -538,7 +539,7 @@ def find_times(text: str) -> list[TimeMatch]:
         if m["ap"]:
             if not 1 <= hour <= 12:
                 continue
-            hour = hour % 12 + (12 if m["ap"] == "P" else 0)
+            hour = _on_24_hour_clock(hour, m["ap"])
         if hour > 23:
             continue
         second = int(m["s"]) if m["s"] else 0
@@ -560,11 +561,16 @@ def _time_after(text: str, end: int) -> TimeMatch | None:
     hour = int(m["h"])
     half = _HALF_DAY_RE.match(text, m.end())  # "05/30/25 08,48 PM"
     if half and 1 <= hour <= 12:
-        hour = hour % 12 + (12 if half[1] in "Pp" else 0)
+        hour = _on_24_hour_clock(hour, half[1])
     return TimeMatch(dt.time(hour, int(m["m"])), m.start("h"), half.end() if half else m.end())
 
 
 _HALF_DAY_RE = re.compile(r"\s?([AaPp])\.?[Mm]\b")
+
+
+def _on_24_hour_clock(hour: int, half: str) -> int:
+    """``hour`` (1-12) of the half of the day ``half`` (A or P) names."""
+    return hour % 12 + (12 if half in "Pp" else 0)
 
 
 # "TIME: 16.1500", "Time; 10.,50.00": after a TIME label, OCR-broken separators between the digits
@@ -592,21 +598,30 @@ _UTC_STAMP_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s?-\s?(?P<mo>[01]\d)\s
 TSE_ZONE = "Europe/Berlin"  # the stamps are German: the law that asks for them is
 
 
-def utc_stamp(text: str) -> dt.datetime | None:
-    """The instant a line's ISO 8601 machine stamp gives, in UTC (``2023-03-14T23:41:47.000Z``)."""
+def stamp_at_shop(text: str) -> dt.datetime | None:
+    """The instant a line's ISO 8601 machine stamp gives (``2023-03-14T23:41:47.000Z``), on the
+    shop's clock (``TSE_ZONE``)."""
     m = _UTC_STAMP_RE.search(text)
     if m is None:
         return None
     try:
-        return dt.datetime(int(m["y"]), int(m["mo"]), int(m["d"]), int(m["h"]), int(m["mi"]), int(m["s"] or 0),
-                           tzinfo=dt.timezone.utc)
+        instant = dt.datetime(int(m["y"]), int(m["mo"]), int(m["d"]), int(m["h"]), int(m["mi"]), int(m["s"] or 0),
+                              tzinfo=dt.timezone.utc)
     except ValueError:
         return None
+    return instant.astimezone(zoneinfo.ZoneInfo(TSE_ZONE))
 
 
 def without_utc_stamp(text: str) -> str:
     """The line with its machine stamp blanked out: what else it prints (a till merges lines)."""
     return _UTC_STAMP_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def only_in_stamp(text: str, value: dt.date) -> bool:
+    """The line prints ``value`` in a machine stamp only (``TSE-Start: 2023-03-14T23:41:47.000Z``),
+    not beside it too (a till's line merged into the stamp's)."""
+    return _UTC_STAMP_RE.search(text) is not None and not any(
+        value in (resolve(raw, True), resolve(raw, False)) for raw in find_dates(without_utc_stamp(text)))
 
 
 def parse_time(text: str) -> dt.time | None:

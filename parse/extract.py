@@ -6,7 +6,6 @@ this module only runs them in order, picks the date and time, and adds the consi
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -14,8 +13,8 @@ from .agreement import read_amounts
 from .amounts import to_cents
 from .brand import find_brand
 from .category import find_category
-from .dates import (TSE_ZONE, RawDate, dates_on_lines, find_dates, find_times, order_from_dates, resolve, usual_order,
-                    utc_stamp, without_utc_stamp)
+from .dates import (RawDate, dates_on_lines, find_dates, find_times, only_in_stamp, order_from_dates, resolve,
+                    stamp_at_shop, usual_order, without_utc_stamp)
 from .items import (fill_lost_prices, find_items, first_total_line, fit_to, items_bound, merge_modifiers,
                     settle_discounts, summary_line)
 from .layout import Doc, build_doc
@@ -157,8 +156,8 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     receipt could not decide between day-first and month-first)."""
     found: list[tuple[int, RawDate]] = dates_on_lines(doc.texts)
     if not found:  # a stamp whose T OCR read as a digit reads as no date ("2024-06-13709:15:00")
-        stamped = next(((line.index, stamp) for line in doc.lines if (stamp := utc_stamp(line.text))), None)
-        return (_local(stamped[1]).date(), stamped[0], 0.5, False) if stamped else (None, None, 0.0, False)
+        stamped = next(((line.index, stamp) for line in doc.lines if (stamp := stamp_at_shop(line.text))), None)
+        return (stamped[1].date(), stamped[0], 0.5, False) if stamped else (None, None, 0.0, False)
     evidence = order_from_dates([raw for _, raw in found])
     day_first = locale_day_first if evidence is None else evidence
     best: tuple[float, int, dt.date, RawDate] | None = None
@@ -175,15 +174,15 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
             score += 0.8
         if raw.kind == "compact":
             score -= 0.8
-        if _only_in_utc_stamp(text, value):
+        if only_in_stamp(text, value):
             score -= _UTC_STAMP_PENALTY
         if best is None or score > best[0]:
             best = (score, index, value, raw)
     if best is None:
         return None, None, 0.0, False
     score, index, value, raw = best
-    if _only_in_utc_stamp(doc.lines[index].text, value):  # the shop printed no date of its own clock
-        value = _local(utc_stamp(doc.lines[index].text)).date()
+    if only_in_stamp(doc.lines[index].text, value):  # the shop printed no date of its own clock
+        value = stamp_at_shop(doc.lines[index].text).date()
     ambiguous = raw.kind == "numeric" and raw.first <= 12 and raw.second <= 12 and raw.first != raw.second
     confidence = min(0.95, 0.5 + 0.15 * score) - (0.15 if ambiguous and evidence is None else 0.0)
     return value, index, max(confidence, 0.1), ambiguous and day_first is None
@@ -202,22 +201,11 @@ def _pick_time(doc: Doc, date_line: int | None) -> tuple[dt.time | None, float]:
         times = find_times(without_utc_stamp(line.text))
         if times:
             return times[0].value, 0.5
-    stamp = next((stamp for line in doc.lines if (stamp := utc_stamp(line.text)) is not None), None)
-    return (_local(stamp).time(), 0.5) if stamp is not None else (None, 0.0)
+    stamp = next((stamp for line in doc.lines if (stamp := stamp_at_shop(line.text)) is not None), None)
+    return (stamp.time(), 0.5) if stamp is not None else (None, 0.0)
 
 
 _UTC_STAMP_PENALTY = 1.5  # a stamp in UTC is the purchase date only where the shop printed none
-
-
-def _only_in_utc_stamp(text: str, value: dt.date) -> bool:
-    """The line prints the date in a machine stamp only (``TSE-Start: 2023-03-14T23:41:47.000Z``),
-    not beside it too (a till's line merged into the stamp's)."""
-    return utc_stamp(text) is not None and not any(
-        value in (resolve(raw, True), resolve(raw, False)) for raw in find_dates(without_utc_stamp(text)))
-
-
-def _local(stamp: dt.datetime) -> dt.datetime:
-    return stamp.astimezone(zoneinfo.ZoneInfo(TSE_ZONE))
 
 
 def _before_rounding(total: Decimal | None, rounding: Decimal | None) -> tuple[Decimal | None, ...]:
