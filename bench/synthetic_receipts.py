@@ -27,6 +27,18 @@ label; tax-class letters in the price column, "2 x 0,69" count lines, Pfand and 
 zu zahlen, cash with change or a card, the VAT table, DD.MM.YY beside the time at the top, the
 bottom or under a "Datum Uhrzeit Filiale Kasse Bon" header), four in five as 300 dpi scans. Their
 labels also carry ``items`` (description, count, amount), ``item_count`` and ``items_sum_matches``.
+
+    .venv/bin/python bench/synthetic_receipts.py /tmp/syn-mkt61 --kind supermarket --count 24 --seed 61
+    .venv/bin/python bench/synthetic_receipts.py /tmp/syn-vpay61 --kind restaurant --count 24 --seed 61 \
+        --varied-headers --varied-payments
+
+write German supermarket and drugstore receipts (a logo over the legal name, count and weight lines
+under their items, savings, Pfand, SUMME, "Geg. EC-Cash" or cash with change, the card terminal's
+customer copy with "Datum:" / "Uhrzeit:" lines and the year-less "AS-Zeit 02.03. 15:59 Uhr", the
+VAT table's "Gesamtbetrag" row, a loyalty-points block), three in four laid on an A4 flatbed and
+scanned; and restaurant checks whose discounts, taxes and payments vary (a happy-hour discount,
+state and city tax, the total alone under a rule, a tip keyed in at the card terminal, cash with
+change).
 """
 from __future__ import annotations
 
@@ -239,12 +251,14 @@ class Check:
     items: tuple[tuple[str, int, Decimal], ...]
 
 
-def build_restaurant(rng: random.Random, index: int, varied: bool = False) -> Check:
+def build_restaurant(rng: random.Random, index: int, varied: bool = False, payments: bool = False) -> Check:
     """A US restaurant check: server/table header, quantities before the dishes, modifiers indented
     under them, subtotal, sales tax, total; a tip guide, a card slip with a tip line left blank or
     filled in by hand (the paid total is then total + tip), "$" glued to the amounts on some.
-    ``varied``: the header and what is paid as more restaurants print them (``_Variety``)."""
+    ``varied``: the header and what is paid as more restaurants print them (``_Variety``);
+    ``payments``: taxes, discounts and payments as more checks print them (``_PaymentVariety``)."""
     variety = _Variety(random.Random(rng.random())) if varied else None
+    paying = _PaymentVariety(random.Random(rng.random())) if payments else None
     width = rng.choice((32, 36, 40))
     sign = rng.random() < 0.5
     name = rng.choice(RESTAURANTS)
@@ -279,24 +293,36 @@ def build_restaurant(rng: random.Random, index: int, varied: bool = False) -> Ch
                 amount += Decimal(extra)
         items.append((description, quantity, amount))
         subtotal += amount
+    if paying is not None and paying.layout == "discount":
+        subtotal -= paying.discount(subtotal, lines, width, sign)
     rate = Decimal(rng.choice(("6.25", "7.00", "8.25", "8.875", "9.50")))
     tax = (subtotal * rate / 100).quantize(CENT, ROUND_HALF_UP)
     total = subtotal + tax
-    lines.extend(["", row(rng.choice(("Subtotal", "SUBTOTAL", "Sub Total")), money(subtotal, "us", sign), width),
-                  row(rng.choice(("Sales Tax", "Tax", f"TAX {rate}%")), money(tax, "us", sign), width)])
+    lines.extend(["", row(rng.choice(("Subtotal", "SUBTOTAL", "Sub Total")), money(subtotal, "us", sign), width)])
+    if paying is not None and paying.layout == "two taxes":
+        tax = paying.two_taxes(subtotal, lines, width, sign)
+        total = subtotal + tax
+    else:
+        lines.append(row(rng.choice(("Sales Tax", "Tax", f"TAX {rate}%")), money(tax, "us", sign), width))
     if variety is not None and guests >= 5:  # a party's gratuity, added by the house
         gratuity = (subtotal * Decimal("0.18")).quantize(CENT, ROUND_HALF_UP)
         lines.append(row(variety.pick(("Gratuity 18%", "Auto Grat 18%", "Service Charge")), money(gratuity, "us", sign),
                          width))
         total += gratuity
-    lines.append(row(rng.choice(("Total", "TOTAL", "Balance Due", "Amount Due")), money(total, "us", sign), width))
+    total_label = rng.choice(("Total", "TOTAL", "Balance Due", "Amount Due"))
+    if paying is not None and paying.layout == "bare total":
+        lines.extend(["-" * width, money(total, "us", sign).rjust(width)])
+    else:
+        lines.append(row(total_label, money(total, "us", sign), width))
     if rng.random() < 0.4:
         lines.extend(_tip_guide(rng, subtotal, total, sign))
     if not top:
         lines.append(date_line)
     handwritten: list[tuple[int, str]] = []
     paid = total
-    if rng.random() < 0.6:  # the card slip: the customer's copy with the tip line
+    if paying is not None and paying.layout in ("terminal tip", "cash"):
+        paid = paying.paid(total, lines, width, sign)
+    elif rng.random() < 0.6:  # the card slip: the customer's copy with the tip line
         card = rng.choice(("VISA", "MASTERCARD", "AMEX", "DISCOVER"))
         lines.extend(["", rng.choice(("CUSTOMER COPY", "MERCHANT COPY", "")),
                       rng.choice((f"{card} XXXX{rng.randrange(1000, 9999)}",
@@ -354,6 +380,43 @@ class _Variety:
         if self.layout == "web":
             return [f"www.{name.lower().replace(' ', '').replace(chr(39), '')}.com"]
         return []
+
+
+class _PaymentVariety:
+    """What more checks print between the dishes and the thanks: a discount (happy hour, a comp)
+    under the dishes, state and city taxes on two lines, the total alone under a rule with no
+    word, a tip keyed in at the card terminal (tip and paid total printed after the card line),
+    cash with change. Its own random stream, so the checks of a seed without it stay."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.layout = rng.choice(("discount", "two taxes", "bare total", "terminal tip", "cash"))
+
+    def discount(self, subtotal: Decimal, lines: list[str], width: int, sign: bool) -> Decimal:
+        off = min(subtotal / 2, Decimal(self.rng.choice(("2.00", "5.00", "7.50")))).quantize(CENT)
+        lines.append(row(self.rng.choice(("Happy Hour", "Comp Manager", "Coupon", "Discount 10%")),
+                         "-" + money(off, "us", sign), width))
+        return off
+
+    def two_taxes(self, subtotal: Decimal, lines: list[str], width: int, sign: bool) -> Decimal:
+        state = (subtotal * Decimal("0.0625")).quantize(CENT, ROUND_HALF_UP)
+        local = (subtotal * Decimal(self.rng.choice(("0.0075", "0.01", "0.02")))).quantize(CENT, ROUND_HALF_UP)
+        lines.extend([row("State Tax", money(state, "us", sign), width),
+                      row(self.rng.choice(("City Tax", "Local Tax", "Meals Tax")), money(local, "us", sign), width)])
+        return state + local
+
+    def paid(self, total: Decimal, lines: list[str], width: int, sign: bool) -> Decimal:
+        if self.layout == "cash":
+            given = (total / 20).to_integral_value(rounding="ROUND_CEILING") * 20
+            lines.extend([row("Cash", money(given, "us", sign), width),
+                          row("Change", money(given - total, "us", sign), width)])
+            return total
+        tip = (total * Decimal(self.rng.choice(("0.15", "0.18", "0.20")))).quantize(CENT, ROUND_HALF_UP)
+        card = self.rng.choice(("VISA", "MASTERCARD", "AMEX"))
+        lines.extend(["", f"{card} XXXXXXXXXXXX{self.rng.randrange(1000, 9999)}", "Chip Read  APPROVED",
+                      row("Amount", money(total, "us", sign), width), row("Tip", money(tip, "us", sign), width),
+                      row(self.rng.choice(("Total", "TOTAL", "Total Paid")), money(total + tip, "us", sign), width)])
+        return total + tip
 
 
 def _us_check_date(rng: random.Random, when: dt.datetime) -> str:
@@ -491,6 +554,173 @@ class _TillVariety:
                 f"TSE-Seriennr.: {serial}", "TSE-Signaturzaehler: " + str(self.rng.randrange(1000, 99999))]
 
 
+SUPERMARKETS = (("KORBMARKT", "Korbmarkt GmbH", "supermarket"), ("FRISCHEHOF", "Frischehof Handels GmbH & Co. KG",
+                 "supermarket"), ("Marktwerk", "Marktwerk Süd oHG", "supermarket"),
+                ("SONNENDROGERIE", "Sonnendrogerie GmbH & Co. KG", "drugstore"),
+                ("PFLEGEPUNKT", "Pflegepunkt Drogeriemarkt GmbH", "drugstore"))
+MARKET_GOODS = (("BIO BANANE", "1.29"), ("H-MILCH 3,5%", "0.99"), ("SPAGHETTI", "0.79"),
+                ("GOUDA JUNG SCHEIBEN", "1.99"),
+                ("RISPENTOMATEN", "2.49"), ("ROGGENMISCHBROT", "1.89"), ("JOGHURT MILD 3,8%", "0.59"),
+                ("KAFFEE CREMA 1KG", "11.99"), ("MINERALWASSER", "0.49"), ("APFELSAFT KLAR", "1.29"),
+                ("BUTTER", "1.99"), ("HAEHNCHENBRUSTFILET", "5.99"), ("ZWIEBELN 1KG", "1.19"))
+CARE_GOODS = (("ZAHNCREME", "1.95"), ("DUSCHGEL SENSITIV", "0.95"), ("SHAMPOO REPAIR", "2.45"), ("WATTEPADS", "0.85"),
+              ("HANDCREME", "1.75"), ("TASCHENTUECHER", "1.25"), ("DEO ROLL-ON", "1.55"), ("WASCHMITTEL", "4.95"))
+
+
+def build_supermarket(rng: random.Random, index: int) -> Check:
+    """A German supermarket or drugstore receipt: a logo and the legal name with the address and the
+    VAT id; an EUR column, tax-class letters, count and weight lines under their items, a saving
+    under an item, Pfand; SUMME, "Geg. EC-Cash" or cash with change; the card terminal's customer
+    copy (Datum: / Uhrzeit: lines, the authorisation time "AS-Zeit 02.03. 15:59 Uhr", Betrag EUR);
+    the VAT table with its "Gesamtbetrag" row; a loyalty-points block; the till's line with date,
+    time, Bon, Markt and Kasse at the bottom. Scanned on an A4 flatbed mostly (``flatbed``)."""
+    brand, legal, trade = rng.choice(SUPERMARKETS)
+    width = rng.choice((38, 40, 42))
+    when = dt.datetime(2023, 1, 1, 7) + dt.timedelta(days=rng.randrange(0, 900), minutes=rng.randrange(0, 840))
+    logo = rng.random() < 0.8
+    lines = [(" ".join(brand) if rng.random() < 0.25 else brand).center(width).rstrip()] if logo else []
+    street = rng.choice(("Hauptstraße", "Bahnhofstr.", "Lindenallee", "Marktplatz")) + f" {rng.randrange(1, 90)}"
+    lines.extend([legal, street,
+                  rng.choice(CITIES["de"]), f"Tel.: 0{rng.randrange(200, 999)} {rng.randrange(100000, 999999)}",
+                  f"UID Nr.: DE{rng.randrange(100000000, 999999999)}", "", "EUR".rjust(width)])
+    food, other = rng.choice((("B", "A"), ("A", "B")))  # 7 % and 19 %
+    rates = {food: Decimal(7), other: Decimal(19)}
+    gross = {letter: Decimal(0) for letter in rates}
+    items: list[tuple[str, int, Decimal]] = []
+    goods = MARKET_GOODS if trade == "supermarket" else CARE_GOODS
+    for description, price in rng.sample(goods, rng.randrange(3, 9)):
+        letter = food if trade == "supermarket" and description != "WASCHMITTEL" else other
+        quantity = rng.choice((1, 1, 1, 2, 3))
+        amount = Decimal(price) * quantity
+        lines.append(row(description, f"{money(amount, 'de')} {letter}", width))
+        if quantity > 1:
+            lines.append(f"  {quantity} Stk x {money(Decimal(price), 'de').rjust(6)}")
+        if rng.random() < 0.12:
+            saving = (amount * Decimal("0.2")).quantize(CENT, ROUND_HALF_UP)
+            lines.append(row(rng.choice(("  Rabatt 20%", "  Aktionsrabatt", "  Sie sparen")),
+                             f"-{money(saving, 'de')} {letter}", width))
+            amount -= saving
+        items.append((description, quantity, amount))
+        gross[letter] += amount
+        if description in ("MINERALWASSER", "APFELSAFT KLAR"):
+            deposit = Decimal("0.25") * quantity
+            lines.append(row("PFAND 0,25 EURO", f"{money(deposit, 'de')} {other} *", width))
+            items.append(("Pfand", quantity, deposit))
+            gross[other] += deposit
+    if trade == "supermarket" and rng.random() < 0.5:
+        kilos, per_kilo = Decimal(rng.randrange(200, 1800)) / 1000, Decimal(rng.choice(("1.49", "2.99", "3.79")))
+        amount = (kilos * per_kilo).quantize(CENT, ROUND_HALF_UP)
+        lines.extend([row(rng.choice(("TRAUBEN HELL", "NEKTARINEN", "PAPRIKA ROT")), f"{money(amount, 'de')} {food}",
+                          width),
+                      f"  {str(kilos).replace('.', ',')} kg x  {money(per_kilo, 'de')} EUR/kg"])
+        items.append(("gewogen", 1, amount))
+        gross[food] += amount
+    total = sum(gross.values(), Decimal(0))
+    lines.extend(["-" * width, row("SUMME", f"EUR {money(total, 'de')}", width), "=" * width])
+    card = rng.random() < 0.65
+    if card:
+        lines.append(row(rng.choice(("Geg. EC-Cash", "Geg. Girocard", "Geg. Mastercard", "Geg. VISA")),
+                         f"EUR {money(total, 'de')}", width))
+    else:
+        given = (total / 10).to_integral_value(rounding="ROUND_CEILING") * 10
+        lines.extend([row("Geg. BAR", f"EUR {money(given, 'de')}", width),
+                      row("Rückgeld BAR", f"EUR {money(given - total, 'de')}", width)])
+    lines.append("")
+    if card:
+        slip = when + dt.timedelta(seconds=rng.randrange(5, 50))
+        lines.extend(["*  Kundenbeleg  *".center(width).rstrip(), row("Datum:", f"{slip:%d.%m.%Y}", width),
+                      row("Uhrzeit:", f"{slip:%H:%M:%S} Uhr", width),
+                      row("Beleg-Nr.", str(rng.randrange(1000, 9999)), width),
+                      row("Trace-Nr.", f"{rng.randrange(0, 999999):06d}", width), "Bezahlung".center(width).rstrip(),
+                      rng.choice(("Contactless", "Kartenzahlung")).center(width).rstrip(),
+                      rng.choice(("girocard", "Mastercard", "VISA")).center(width).rstrip(),
+                      row("Nr.", f"############{rng.randrange(1000, 9999)} 0000", width),
+                      row("VU-Nr.", str(rng.randrange(10 ** 8, 10 ** 9)), width),
+                      row("Terminal-ID", str(rng.randrange(10 ** 7, 10 ** 8)), width),
+                      row("Pos-Info", "00 075 00", width), f"AS-Zeit {slip:%d.%m.} {slip:%H:%M} Uhr",
+                      row("Betrag EUR", money(total, "de"), width), "Zahlung erfolgt".center(width).rstrip(),
+                      "BITTE BELEG AUFBEWAHREN".center(width).rstrip(), ""])
+    lines.append("Steuer  %    Netto  Steuer  Brutto")
+    net_sum, vat_sum = Decimal(0), Decimal(0)
+    for letter in sorted(rates):
+        if gross[letter]:
+            vat = (gross[letter] * rates[letter] / (100 + rates[letter])).quantize(CENT, ROUND_HALF_UP)
+            lines.append(f"{letter}= {rates[letter]},0%  {money(gross[letter] - vat, 'de'):>6}  {money(vat, 'de'):>5}  "
+                         f"{money(gross[letter], 'de'):>6}")
+            net_sum, vat_sum = net_sum + gross[letter] - vat, vat_sum + vat
+    lines.append(f"Gesamtbetrag {money(net_sum, 'de'):>6}  {money(vat_sum, 'de'):>5}  {money(total, 'de'):>6}")
+    if rng.random() < 0.5:
+        lines.extend(["", f"PUNKTE-Karte: ########{rng.randrange(1000, 9999)}",
+                      f"Punktestand vor Einkauf: {rng.randrange(1000, 9999):,}".replace(",", "."),
+                      f"Punkte mit diesem Einkauf: {int(total) // 2}", f"Ihr Umsatz: {money(total, 'de')} EUR"])
+    bon, store, till = rng.randrange(1000, 9999), rng.randrange(1000, 9999), rng.randrange(1, 9)
+    lines.extend(["", rng.choice((f"{when:%d.%m.%Y}  {when:%H:%M}  Bon-Nr.:{bon}",
+                                  f"{when:%d.%m.%y} {when:%H:%M} Bon {bon}")),
+                  f"Markt:{store} Kasse:{till} Bed.:{rng.randrange(100000, 999999)}",
+                  "*" * width, rng.choice(("Vielen Dank für Ihren Einkauf", f"Ihr {brand.title()} Team dankt!")),
+                  "Öffnungszeiten Mo-Sa 7-22 Uhr"])
+    company = brand if logo else legal
+    receipt = Receipt(f"syn-market-{index:03d}-de", "de", company, when.date(), when.time(), total, lines)
+    return Check(receipt, (), tuple(items))
+
+
+DIY_STORES = (("WERKHOF", "Werkhof Baumarkt GmbH"), ("BAUKISTE", "Baukiste Bau- und Gartenmarkt GmbH & Co. KG"),
+              ("HAMMERWERK", "Hammerwerk Heimwerkermarkt KG"))
+DIY_GOODS = (("Holzschrauben 4x40", "3.99"), ("Duebel 8mm 50St", "2.49"), ("Malerkrepp 30mm", "1.79"),
+             ("Wandfarbe weiss 10l", "34.95"), ("Silikon transp.", "5.49"), ("Kabelbinder 100St", "3.29"),
+             ("Blumenerde 40l", "6.99"), ("LED Lampe E27", "4.95"), ("Schleifpapier K120", "2.19"),
+             ("Akkuschrauber 18V", "59.00"), ("Arbeitshandschuhe", "3.95"))
+
+
+def build_diy(rng: random.Random, index: int) -> Check:
+    """A German DIY store's receipt: the logo spaced out or not, article numbers before the goods,
+    a quantity column (``2 ST``), unit price and amount with a tax-class digit (``1``: 19 %), the
+    sum, cash or card, the VAT row, the till line with date and time at the bottom."""
+    brand, legal = rng.choice(DIY_STORES)
+    width = 44
+    when = dt.datetime(2023, 1, 1, 7) + dt.timedelta(days=rng.randrange(0, 900), minutes=rng.randrange(0, 780))
+    logo = brand if rng.random() < 0.6 else " ".join(brand.lower())
+    lines = [logo.center(width).rstrip(), legal, rng.choice(("Gewerbestraße", "Industriering", "Am Bauhof"))
+             + f" {rng.randrange(1, 60)}", rng.choice(CITIES["de"]), f"Tel. 0{rng.randrange(200, 999)}/{rng.randrange(10000, 99999)}",
+             "", "Art.-Nr.  Bezeichnung   Menge  Preis  Betrag"]
+    items: list[tuple[str, int, Decimal]] = []
+    total = Decimal(0)
+    for description, price in rng.sample(DIY_GOODS, rng.randrange(2, 7)):
+        quantity = rng.choice((1, 1, 2, 3, 5))
+        amount = Decimal(price) * quantity
+        number = str(rng.randrange(10 ** 6, 10 ** 7)) if rng.random() < 0.6 else str(rng.randrange(4 * 10 ** 12, 5 * 10 ** 12))
+        if rng.random() < 0.5:
+            lines.append(f"{number} {description}")
+            lines.append(row(f"  {quantity} ST x {money(Decimal(price), 'de')}", f"{money(amount, 'de')} 1", width))
+        else:
+            lines.append(row(f"{number} {description}", f"{money(amount, 'de')} 1", width))
+            if quantity > 1:
+                lines.append(f"  {quantity} ST x {money(Decimal(price), 'de')}")
+        items.append((description, quantity, amount))
+        total += amount
+    vat = (total * 19 / 119).quantize(CENT, ROUND_HALF_UP)
+    lines.extend(["-" * width, row("Summe EUR", money(total, "de"), width)])
+    if rng.random() < 0.5:
+        given = (total / 10).to_integral_value(rounding="ROUND_CEILING") * 10
+        lines.extend([row("Bar", money(given, "de"), width), row("Rückgeld", money(given - total, "de"), width)])
+    else:
+        lines.extend([row(rng.choice(("EC-Karte", "Girocard", "Kreditkarte")), money(total, "de"), width)])
+    lines.extend(["", "MwSt-Satz   Netto    MwSt   Brutto",
+                  f"1 19,00%  {money(total - vat, 'de'):>7} {money(vat, 'de'):>6} {money(total, 'de'):>7}", "",
+                  f"Bon {rng.randrange(1000, 9999)}  Kasse {rng.randrange(1, 20)}  {when:%d.%m.%Y}  {when:%H:%M}",
+                  "Umtausch nur mit Kassenbon", "Vielen Dank für Ihren Einkauf!"])
+    receipt = Receipt(f"syn-diy-{index:03d}-de", "de", brand, when.date(), when.time(), total, lines)
+    return Check(receipt, (), tuple(items))
+
+
+def flatbed(image: Image.Image, rng: random.Random) -> Image.Image:
+    """The slip laid on an A4 flatbed and scanned at 300 dpi: the whole page, the slip a narrow
+    strip somewhere on it (a long slip makes a longer page)."""
+    page = Image.new("L", (2480, max(3508, image.height + 300)), rng.randrange(235, 252))
+    page.paste(image, (rng.randrange(100, 2480 - image.width - 100), rng.randrange(80, 220)))
+    return scan(page, rng)
+
+
 def write_hand(image: Image.Image, receipt: Receipt, handwritten, rng: random.Random) -> Image.Image:
     """Words written into the printed lines with a pen: a larger slanted font, a wobbly baseline,
     to the right of the printed label."""
@@ -570,16 +800,21 @@ def main() -> None:
     parser.add_argument("--varied-headers", action="store_true",
                         help="restaurant: headers, footers and house gratuities as more restaurants print them; "
                              "discounter: the till's security-module block (UTC stamps) and weighed goods")
-    parser.add_argument("--kind", choices=("shop", "restaurant", "discounter"), default="shop",
+    parser.add_argument("--varied-payments", action="store_true",
+                        help="restaurant: discounts, two taxes, a total with no word, tips keyed in at the card "
+                             "terminal, cash with change")
+    parser.add_argument("--kind", choices=("shop", "restaurant", "discounter", "supermarket", "diy"), default="shop",
                         help="shop: the four countries' shops (above); restaurant: US restaurant checks, phone photos "
-                             "mostly; discounter: German discounter receipts, 300 dpi scans mostly")
+                             "mostly; discounter: German discounter receipts, 300 dpi scans mostly; supermarket: "
+                             "German supermarket and drugstore receipts with a card slip, A4 flatbed scans mostly; "
+                             "diy: German DIY store receipts with article numbers and a quantity column")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     (args.out / "images").mkdir(parents=True, exist_ok=True)
     (args.out / "labels").mkdir(parents=True, exist_ok=True)
     if args.kind != "shop":
         for index in range(args.count):
-            _write_check(args.out, index, args.kind, rng, args.varied_headers)
+            _write_check(args.out, index, args.kind, rng, args.varied_headers, args.varied_payments)
         print(f"{args.count} {args.kind} receipts in {args.out} (seed {args.seed})")
         return
     countries = tuple(args.countries.split(","))
@@ -598,12 +833,21 @@ def main() -> None:
     print(f"{args.count} receipts in {args.out} (seed {args.seed})")
 
 
-def _write_check(out: Path, index: int, kind: str, rng: random.Random, varied: bool = False) -> None:
-    check = build_restaurant(rng, index, varied) if kind == "restaurant" else build_discounter(rng, index, varied)
+def _write_check(out: Path, index: int, kind: str, rng: random.Random, varied: bool = False,
+                 payments: bool = False) -> None:
+    if kind in ("supermarket", "diy"):
+        check = build_supermarket(rng, index) if kind == "supermarket" else build_diy(rng, index)
+    else:
+        check = (build_restaurant(rng, index, varied, payments) if kind == "restaurant"
+                 else build_discounter(rng, index, varied))
     receipt = check.receipt
     image = write_hand(render(receipt, rng, THERMAL_FONTS), receipt, check.handwritten, rng)
-    style = "photo" if rng.random() < (0.75 if kind == "restaurant" else 0.2) else "scan"
-    image = photo(image, rng) if style == "photo" else scan(image, rng)
+    style = "photo" if rng.random() < {"restaurant": 0.75, "discounter": 0.2, "supermarket": 0.25, "diy": 0.25}[kind] \
+        else "scan"
+    if style == "photo":
+        image = photo(image, rng)
+    else:
+        image = flatbed(image, rng) if kind in ("supermarket", "diy") else scan(image, rng)
     image.convert("RGB").save(out / "images" / f"{receipt.id}.jpg", quality=rng.randrange(70, 92))
     normalized = {"date": receipt.date.isoformat(), "time": f"{receipt.time:%H:%M}", "total": str(receipt.total)}
     label = {"id": receipt.id, "company": receipt.merchant, "country": receipt.country, "style": style, "kind": kind,

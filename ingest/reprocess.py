@@ -16,7 +16,7 @@ import sqlite_utils
 from receiptd.config import Config
 from panel.eligibility import ACCEPTED, Rules, judge, judge_readable
 from panel.rewards import settle
-from parse.extract import extract_receipt
+from parse.extract import dated_by_mail, extract_receipt
 from redact import RedactionPolicy, redact_receipt
 from store import panel as panel_store
 from store.db import immediate
@@ -51,7 +51,8 @@ def reprocess(db: sqlite_utils.Database, config: Config, receipt_ids: list[int],
                 continue  # deleted meanwhile
             status, reason, panelist_id, month, received_at, lines = row
             lines = lines_from_json(lines)
-            receipt = redact_receipt(extract_receipt(lines), lines, policy).receipt
+            received = dt.datetime.fromisoformat(received_at).date()
+            receipt = redact_receipt(dated_by_mail(extract_receipt(lines), lines, received), lines, policy).receipt
             new_status, new_reason = _verdict(receipt, status, reason, received_at, rules)
             fields = {**receipt_fields(receipt), "status": new_status, "reason": new_reason}
             before = db.table("receipts").get(receipt_id)

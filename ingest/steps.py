@@ -15,6 +15,7 @@ Outcome names: :mod:`ingest.outcomes`.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import time
 import traceback
@@ -28,6 +29,7 @@ from panel.failpoints import failpoint
 from panel.flow import Inbound, Panel, Reply
 from panel.replies import Decision
 from panel.rewards import Progress, settle
+from parse.extract import dated_by_mail
 from parse.mail import MailRejected, parse_mail
 from parse.types import ParsedMail
 from receiptd.config import Config
@@ -198,7 +200,8 @@ class Steps:
         """Each receipt's verdict; the total in minor units is worked out here, once."""
         if flight.outcome:
             return flight
-        items = [with_total(item) for item in flight.result.receipts]
+        received = dt.datetime.fromisoformat(flight.claimed.received_at).date()
+        items = [with_total(dated_by_mail_year(item, received)) for item in flight.result.receipts]
         if self.panel is None:  # without the panel, a receipt must only be readable
             decided = []
             for item in items:
@@ -267,6 +270,12 @@ class Steps:
         if not flight.receipts and flight.inbound is not None and flight.inbound.command is not None:
             return outcomes.COMMAND
         return outcomes.PROCESSED if flight.receipts else outcomes.NO_RECEIPT
+
+
+def dated_by_mail_year(item: ReceiptResult, received: dt.date) -> ReceiptResult:
+    """A receipt that printed its date without the year takes the year from when its mail came in
+    (``parse.extract.dated_by_mail``)."""
+    return dataclasses.replace(item, receipt=dated_by_mail(item.receipt, item.lines, received))
 
 
 def with_total(item: ReceiptResult) -> ReceiptResult:

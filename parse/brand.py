@@ -22,7 +22,7 @@ from .brands.directory import NAME
 from .brands.fold import compact, fold_word, tokens
 from .category import CATEGORIES, mentions
 from .layout import Doc, Line
-from .merchant import THANKS_RE, has_legal_form, without_legal_forms
+from .merchant import has_legal_form, thanks_naming, without_legal_forms
 from .text import ascii_upper, digits, fold, letters, one_letter_off, squash_spaces
 
 LOGO_PART_WORDS = 3  # words; a logo split over two lines has at most this many on each ("DRESS FOR LESS")
@@ -73,7 +73,7 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
             if match is not None and not _other_trade(line.text, match):
                 return _found(match, line.text, line.index)
     for line in doc.lines:
-        thanks = THANKS_RE.search(squash_spaces(ascii_upper(line.text)))
+        thanks = thanks_naming(line.text)
         match = match_domain(line.text, country) or (match_brand(thanks["name"], country) if thanks else None)
         if match is not None:
             return _found(match, match.printed if thanks is None else line.text, line.index)

@@ -6,6 +6,7 @@ above 12 seen elsewhere on the same receipt) and locale evidence, then ``resolve
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zoneinfo
@@ -41,8 +42,10 @@ _SEP = r"\s?(?P<sep>[/.\-])\s?"
 _SAME_SEP = r"\s?(?P=sep)\s?"
 # a four-digit year may have the next word glued to it ("26/08/2024A 19.28": "a" lost its space)
 # and a two-digit year may have the time glued to it ("09/01/1612:34 PM": its space lost)
+# ("AS-Zeit 02.03. 15:59 Uhr", a card slip's authorisation time: the day and month of a date, then the
+# hour before its colon: no two-digit year)
 _YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])"
-         r"|\d{2}(?![\dA-Z]))")
+         r"|\d{2}(?![\dA-Z])(?!\s?[:;]\s?[0-5]\d(?!\d)))")
 
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")
 # "2024 08-08 15:06", "2024-08 08 15:06": one separator of a year-first date read as a space, a time after it
@@ -133,7 +136,8 @@ _SEPARATOR_AS_ONE_RES = (
 
 @dataclass(frozen=True)
 class RawDate:
-    """A date as printed. ``kind`` is ``"numeric"`` (order unknown), ``"fixed"`` or ``"compact"``."""
+    """A date as printed. ``kind`` is ``"numeric"`` (order unknown), ``"fixed"`` or ``"compact"``;
+    ``year`` 0 where none was printed (``yearless_dates``)."""
 
     first: int  # day or month (numeric), or the day (fixed)
     second: int
@@ -448,6 +452,46 @@ def _dates_in(text: str) -> list[RawDate]:
     return sorted(found, key=lambda d: d.start)
 
 
+# a date printed without its year, a time of day right after it: "02.03. 15:59" (a German till's line, a
+# card slip's "AS-Zeit"), "03/02 3:59PM" (a US check), "Mar 02 3:59 PM", "02 MAR 15:59"
+_CLOCK_NEXT = r"(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))"
+_YEARLESS_NUMERIC_RES = (
+    re.compile(r"(?<![\d.,/:])(?P<a>[0-3]?\d)\s?(?P<sep>\.)\s?(?P<b>[01]?\d)\." + _CLOCK_NEXT),
+    re.compile(r"(?<![\d.,/:])(?P<a>[01]\d)(?P<sep>/)(?P<b>[0-3]\d)" + _CLOCK_NEXT),  # not "Table 3/12 19:30"
+)
+_YEARLESS_NAMED_RES = (
+    re.compile(rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?\s?(?P<a>[0-3]?\d)" + _CLOCK_NEXT),
+    re.compile(rf"(?<![\dA-Z])(?P<a>[0-3]?\d)\.?\s?(?P<m>{_MONTH_RE})\.?" + _CLOCK_NEXT),
+)
+MAIL_GRACE = dt.timedelta(days=1)  # a receipt dated a day after the mail came: clocks and time zones
+
+
+def yearless_dates(text: str) -> list[RawDate]:
+    """Dates printed without their year (``year`` 0), a time of day right after each; none on a
+    line that prints a date with its year."""
+    prepared = prepare(text)
+    return [] if _dates_in(prepared) else _yearless_in(prepared)
+
+
+def _yearless_in(text: str) -> list[RawDate]:
+    """``yearless_dates`` on text already ``prepare``d; spans are in that text."""
+    found = [RawDate(int(m["a"]), int(m["b"]), 0, m.start(), m.end(), "numeric", m["sep"])
+             for regex in _YEARLESS_NUMERIC_RES for m in regex.finditer(text)]
+    found += [RawDate(int(m["a"]), MONTHS[m["m"]], 0, m.start(), m.end(), "fixed")
+              for regex in _YEARLESS_NAMED_RES for m in regex.finditer(text)]
+    return sorted(found, key=lambda d: d.start)
+
+
+def in_year_before(raw: RawDate, received: dt.date, day_first: bool) -> dt.date | None:
+    """A year-less date in the year that makes it the latest day not after ``received`` (a
+    receipt is mailed after the purchase; ``MAIL_GRACE`` for clocks)."""
+    for year in (received.year, received.year - 1):
+        value = resolve(dataclasses.replace(raw, year=year), day_first)
+        if value is not None and value <= received + MAIL_GRACE:
+            return value
+    return None
+
+
 def _near_month(token: str) -> int | None:
     """The month whose three-letter name differs from ``token`` in exactly one letter, if only one does."""
     if token in MONTHS or token in _WEEKDAYS:
@@ -525,10 +569,10 @@ def parse_date(text: str, day_first: bool = True) -> dt.date | None:
 
 def find_times(text: str) -> list[TimeMatch]:
     """Times on a line. ``15.28`` counts only with AM/PM or beside a date (else it is money);
-    the date's own digits are never a time (``17.05.2024`` holds no 17:05)."""
+    a date's own digits are never a time (``17.05.2024`` holds no 17:05, ``02.03. 15:59`` no 02:03:15)."""
     text = _CLOCK_SLIP_RE.sub(lambda m: m.group(0).translate(_DIGIT_FIX), prepare(text))
     dates = _dates_in(text)
-    for date in dates:
+    for date in dates + _yearless_in(text):  # "02.03. 15:59" holds no 02:03:15
         text = text[:date.start] + " " * (date.end - date.start) + text[date.end:]
     beside_date = bool(dates)
     found = []

@@ -5,6 +5,7 @@ this module only runs them in order, picks the date and time, and adds the consi
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
@@ -13,8 +14,8 @@ from .agreement import read_amounts
 from .amounts import to_cents
 from .brand import find_brand
 from .category import find_category
-from .dates import (RawDate, dates_on_lines, find_dates, find_times, only_in_stamp, order_from_dates, resolve,
-                    stamp_at_shop, usual_order, without_utc_stamp)
+from .dates import (RawDate, dates_on_lines, find_dates, find_times, in_year_before, only_in_stamp, order_from_dates,
+                    resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
 from .items import (fill_lost_prices, find_items, first_total_line, fit_to, items_bound, merge_modifiers,
                     settle_discounts, summary_line)
 from .layout import Doc, build_doc
@@ -112,6 +113,26 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
         confidence={k: round(v, 2) for k, v in confidence.items()},
         flags=flags,
     )
+
+
+def dated_by_mail(receipt: Receipt, lines: Sequence[OcrLine], received: dt.date) -> Receipt:
+    """A receipt whose date was read nowhere, dated by one printed without its year (``02.03. 15:59``,
+    ``03/02 3:59PM``) in the year that makes it the latest day not after the mail came in
+    (``received``); flagged ``date_year_from_mail``. Any other receipt as it is."""
+    if receipt.date is not None:
+        return receipt
+    doc = build_doc(lines)
+    day_first = detect_locale(doc.texts).day_first
+    for line in doc.lines:
+        for raw in yearless_dates(line.text):
+            value = in_year_before(raw, received, usual_order(raw) if day_first is None else day_first)
+            if value is None:
+                continue
+            times = find_times(line.text[raw.end:]) if receipt.time is None else ()
+            return dataclasses.replace(
+                receipt, date=value, time=times[0].value if times else receipt.time,
+                confidence={**receipt.confidence, "date": 0.5}, flags={**receipt.flags, "date_year_from_mail": True})
+    return receipt
 
 
 def _money(pick) -> Decimal | None:

@@ -57,7 +57,9 @@ _DISCOUNT_WORDS = frozenset(fold(word) for word in DISCOUNT_WORDS)
 _DISCOUNT_ENDINGS = tuple(fold(word) for word in ("RABATT", "NACHLASS", "VORTEIL"))
 # a line naming a coupon beside other words (``MFR COUPON``, ``STORE COUPON``, ``COUPON REST.COM``) may be one
 _COUPON_WORDS = frozenset(fold(word) for word in ("COUPON", "DISCOUNT", "RABATT", "DESCUENTO", "SCONTO", "KORTING",
-                                                  "REMISE", "SAVINGS"))
+                                                  "REMISE", "SAVINGS", "COMP", "COMPED", "PROMO", "HAPPY"))
+# "Happy Hour =S7.50": the minus before a price (and its currency sign) read as "="
+_MINUS_LOOKALIKE_RE = re.compile(r"(?:^|\s)=\s?[$S5]?\s*$")
 # empties handed back (``Leergut 0,75``, ``Pfandrückgabe``): money back, whatever OCR made of the minus
 # (``Pfand 0,25`` alone is the deposit paid: an item)
 _RETURN_WORDS = ("LEERGUT", "LEERGUTBON", "LEERG", "PFAND RÜCKGABE", "PFANDBON", "PFANDGUTSCHRIFT", "RÜCKGABE",
@@ -806,9 +808,10 @@ def _takes_money_off(item: LineItem) -> bool:
 
 
 def _names_a_coupon(item: LineItem) -> bool:
-    """``MFR COUPON 2.00``: a coupon named beside other words, its minus lost (only where the items then
-    add up is it taken for one)."""
-    return any(word in _COUPON_WORDS for word in _words(item.description or ""))
+    """``MFR COUPON 2.00``: a coupon named beside other words, its minus lost, or a minus read as a
+    look-alike (``Happy Hour =S7.50``); only where the items then add up is it taken for one."""
+    description = item.description or ""
+    return any(word in _COUPON_WORDS for word in _words(description)) or bool(_MINUS_LOOKALIKE_RE.search(description))
 
 
 def _words(text: str) -> list[str]:

@@ -11,6 +11,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from .amounts import CURRENCY_MARKERS
 from .address import ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, is_address
 from .layout import Doc, Line
@@ -49,7 +51,7 @@ _BUSINESS_WORDS = (
     "PERNIAGAAN", "SYARIKAT", "GALLERY", "CONFECTIONERY", "HEALTHCARE", "ELECTRICAL", "OUTLET", "BOUTIQUE",
     "RESTAURANTE", "RISTORANTE", "RESTAURATION", "PIZZERIA", "TRATTORIA", "BRASSERIE", "CAFETERIA", "TAVERN",
     "STEAKHOUSE", "BREWERY", "BOOKSHOP", "CERVECERIA", "CERVESERIA", "GASTSTAETTE", "METZGEREI", "IMBISS",
-    "GAS",
+    "GAS", "BBQ", "BARBECUE", "CANTINA", "TAQUERIA", "DELI", "EATERY", "SMOKEHOUSE", "ROADHOUSE", "CHOPHOUSE",
 )
 # a trade word names the shop's trade in the plural too: "Premier Restaurants Eesti AS", "Village Bakeries"
 _TRADE_FORMS = _BUSINESS_WORDS + tuple(word + "S" for word in _BUSINESS_WORDS
@@ -112,8 +114,9 @@ def header_end(doc: Doc, first_body_line: int | None) -> int:
 
 def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> MerchantInfo:
     end = header_end(doc, first_body_line)
-    name_line, confidence = _name_line(doc, heights, end)
-    name = _with_trade_below(doc, name_line, _full_name(doc, name_line)) if name_line is not None else None
+    name_line, confidence, trade_name = _name_line(doc, heights, end)
+    name = trade_name or (_with_trade_below(doc, name_line, _full_name(doc, name_line)) if name_line is not None
+                          else None)
     address, address_end = find_address(doc, 0 if name_line is None else name_line + 1, end)
     if not name:  # a logo: the name as the receipt says it elsewhere (its web address, its thanks)
         name, confidence = named_elsewhere(doc)
@@ -126,7 +129,23 @@ THANKS_RE = re.compile(
     r"(?:THANK\s?YOU\s+FOR\s+['`‘’\"]?(?:SHOPPING|VISITING|DINING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
     r"(?:\s+(?:AT|WITH|IN))?|WEL\s?COME\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
     r"\s+(?P<name>[A-Z0-9&'$. -]{2,40}?)\s*[!.,]?\s*$")
+# "Ihr Kaufland-Team dankt", "Ihr REWE Team", "Your Tesco team": a footer signed with the shop's name
+_TEAM_RE = re.compile(r"(?<![A-Z])(?:IHR|IHRE|EUER|YOUR)\s+(?P<name>[A-Z0-9&'$. -]{2,30}?)(?:\s|\s?-\s?)TEAM(?![A-Z])")
+_TEAMS_OF_ANY_SHOP = ("SERVICE", "KUNDENSERVICE", "KUNDEN", "FILIAL", "FILIALE", "KASSEN", "VERKAUFS", "SUPPORT",
+                      "CUSTOMER SERVICE", "STORE", "SHOP", "MARKT", "PRAXIS", "APOTHEKEN", "RESTAURANT", "CAFE")
 _US = ("US", "UNS", "NOUS")  # "Ihr Einkauf bei uns", "Thank you for shopping with us": no name
+
+
+def thanks_naming(text: str) -> re.Match[str] | None:
+    """The thanks or the team's signature on a line that names the shop (its ``name`` group), in
+    the line upper-cased with its spaces squashed."""
+    upper = squash_spaces(ascii_upper(text))
+    team = _TEAM_RE.search(upper)
+    if team and (team["name"] in _TEAMS_OF_ANY_SHOP or _is_trade_only(team["name"])):
+        team = None  # "Ihr Service-Team", "Ihr Apotheken-Team": no name
+    return THANKS_RE.search(upper) or team
+
+
 _WEB_RE = re.compile(r"(?:WWW\.|HTTPS?://(?:WWW\.)?)(?P<name>[A-Z0-9-]{2,40})\.[A-Z]{2,}")
 _EMAIL_RE = re.compile(r"\b(?:INFO|CONTACT|KONTAKT|SERVICE|HELLO|HALLO|MAIL|OFFICE|SHOP|SALES|SUPPORT|FEEDBACK|"
                        r"CUSTOMERSERVICE|KUNDENSERVICE)@(?P<name>[A-Z0-9-]{2,40})\.[A-Z]{2,}")
@@ -138,7 +157,7 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
     """No name line in the header: the receipt's thanks names the shop (0.5), or its web address
     or a shop mailbox does (0.4). Nothing: ``None``, rather than a guess."""
     for line in doc.lines:
-        match = THANKS_RE.search(squash_spaces(ascii_upper(line.text)))
+        match = thanks_naming(line.text)
         if match and letters(match["name"]) >= 2 and not _not_a_name(match["name"]) and match["name"] not in _US:
             return clean_name(line.text[match.start("name"):match.end("name")]) or None, 0.5
     for line in doc.lines:
@@ -162,7 +181,7 @@ def _full_name(doc: Doc, index: int) -> str:
             # "ENTERPRISE SETIA" / "ALAM SDN BHD": a legal name without its business word yet
             or (has_keyword(above.text, _TRADE_FORMS) and not has_keyword(name, _TRADE_FORMS))
         )
-        repeated = ascii_upper(name).startswith(squash_spaces(ascii_upper(above.text)).strip(" .,"))
+        repeated = _letters_only(name).startswith(_letters_only(above.text))  # "M a r k t W e r k" / "Marktwerk oHG"
         if not continues or repeated or letters(above.text) < 3 or above.amounts \
                 or _not_a_name(above.text) or _is_address(above.text) or _currency_alone(above.text):
             break
@@ -170,11 +189,16 @@ def _full_name(doc: Doc, index: int) -> str:
     return name
 
 
+def _letters_only(text: str) -> str:
+    return re.sub(r"[^A-Z0-9]", "", ascii_upper(text))
+
+
 def _with_trade_below(doc: Doc, index: int, name: str) -> str:
     """The shop's trade printed alone under its name is part of it: ``CAVALIERE`` / ``Restaurant``,
-    ``VOLUME ONE`` / ``BOOKSHOP``."""
+    ``VOLUME ONE`` / ``BOOKSHOP``; not under a name that says its trade (``MAPLE STREET DINER`` /
+    ``Bar & Grill``: what else it is)."""
     below = doc.lines[index + 1] if index + 1 < len(doc.lines) else None
-    if below is None or _is_trade_only(name) or not _is_trade_only(below.text):
+    if below is None or _is_trade_only(name) or has_keyword(name, _TRADE_FORMS) or not _is_trade_only(below.text):
         return name
     return f"{name} {clean_name(below.text)}"
 
@@ -308,7 +332,9 @@ def _glued_sentence(text: str) -> bool:
     return bool(_GLUED_SENTENCE_RE.fullmatch(text)) and sum(ch.islower() for ch in text) > len(text) / 2
 
 
-def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, float]:
+def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, float, str | None]:
+    """The name line's index, the confidence in it, and the trade name where the line is a logo
+    printing the legal name's first words (``_trade_name``)."""
     median = statistics.median(heights) if heights else 0
     scored: list[tuple[float, int]] = []
     for line in doc.lines[:end]:
@@ -331,24 +357,61 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
                 scored.append((4.5, line.index))
                 break
     if not scored:
-        return None, 0.0
+        return None, 0.0, None
     score, index = max(scored, key=lambda s: (s[0], -s[1]))
-    if index >= end:  # a legal name in the footer: the logo above that prints its first words
-        index = next((i for _, i in sorted(scored, reverse=True) if _opens_legal_name(doc, i, index)), index)
-    return index, min(0.95, 0.2 + score / 9)
+    confidence = min(0.95, 0.2 + score / 9)
+    if index >= end or has_legal_form(doc.lines[index].text):  # the logo that prints the legal name's first words
+        for _, other in sorted(scored, reverse=True):
+            trade_name = _trade_name(doc, other, index)
+            if trade_name:
+                return other, confidence, trade_name
+    return index, confidence, None
 
 
-def _opens_legal_name(doc: Doc, index: int, legal_index: int) -> bool:
-    """The header line is the legal name's first word(s) (``NORDKAUF`` over the footer's ``Nordkauf
-    GmbH & Co. KG``): the trade name as its logo prints it, however OCR split or glued the words
-    (``MARKTBLITZ`` over ``Marktb litz KG``)."""
-    name = "".join(re.findall(r"[A-Z0-9]+", ascii_upper(doc.lines[index].text)))
-    legal = re.findall(r"[A-Z0-9]+", ascii_upper(doc.lines[legal_index].text))
-    openings = {"".join(legal[:count]) for count in range(1, len(legal) + 1)}  # whole words, not "NORD" of NORDSEE
-    return index != legal_index and letters(name) >= 4 and name in openings
+SLIPPED_LOGO_MIN = 7  # letters; a logo this long that opens the legal name with one letter misread is still it
+LONG_LOGO = 10  # letters; with two
 
 
-_HOUSE_NUMBER_RE = re.compile(r"\d{2,5}[A-Z]?\s+[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?")  # not "7 ELEVEN"
+def _trade_name(doc: Doc, index: int, legal_index: int) -> str | None:
+    """The shop's trade name where the header line ``index`` is the legal name's first word(s): the
+    logo printing them (``NORDKAUF`` over the footer's ``Nordkauf GmbH & Co. KG``, ``PFLEGEPUNKT``
+    over ``Pflegepunkt Drogeriemarkt GmbH``), however OCR split or glued the words (``MARKTBLITZ``
+    over ``Marktb litz KG``) or spaced the letters (``M a r k t W e r k``), on one line or two. As the logo prints it
+    where OCR read it whole, else (one letter misread in a long logo: ``P F L E 6 E P U N K T``)
+    as the legal name prints those words. None where the line opens no legal name."""
+    if index == legal_index:
+        return None
+    words = re.findall(r"[^\W_]+", doc.lines[legal_index].text)  # whole words, not "NORD" of NORDSEE
+    openings = ["".join(re.findall(r"[A-Z0-9]+", fold(" ".join(words[:count])))) for count in range(1, len(words) + 1)]
+    logo = doc.lines[index].text
+    below = doc.lines[index + 1].text if index + 1 < len(doc.lines) and index + 1 != legal_index else ""
+    for printed in (f"{logo} {below}", logo) if below else (logo,):  # "ELKEN" / "SERVICE" over "ELKEN SERVICE SDN BHD"
+        name = "".join(re.findall(r"[A-Z0-9]+", fold(printed)))
+        if letters(name) >= 4 and name in openings:
+            count = openings.index(name) + 1
+            as_printed = _letters_only(printed) == _letters_only(" ".join(words[:count]))
+            return _unspaced(clean_name(printed)) if as_printed else " ".join(words[:count])  # "50NNENDR0GERIE"
+    name = "".join(re.findall(r"[A-Z0-9]+", fold(logo)))
+    slipped = [count for count, opening in enumerate(openings, 1)
+               if len(opening) >= SLIPPED_LOGO_MIN and Levenshtein.distance(name, opening) <= _slips_allowed(opening)]
+    return " ".join(words[:slipped[0]]) if slipped else None
+
+
+def _slips_allowed(opening: str) -> int:
+    """OCR slips a logo may carry and still be read as the legal name's opening: one, two in a long one."""
+    return 2 if len(opening) >= LONG_LOGO else 1
+
+
+_SPACED_LETTERS_RE = re.compile(r"(?<!\S)[^\W_](?: [^\W_]){2,}(?!\S)")
+
+
+def _unspaced(text: str) -> str:
+    """A logo's letters printed spaced out, put together: ``M a r k t W e r k`` -> ``MarktWerk``."""
+    return _SPACED_LETTERS_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
+# not "7 ELEVEN"; "248 Route 9", "12 Highway 7": a numbered road
+_HOUSE_NUMBER_RE = re.compile(r"\d{2,5}[A-Z]?\s+[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
 
 
 def _street_over_town(doc: Doc, line: Line) -> bool:

@@ -79,7 +79,7 @@ def find_totals(doc: Doc) -> Totals:
     total = _pick_total(doc)
     subtotal = _labelled(doc, SUBTOTAL)
     tax, rate = _pick_tax(doc, total)
-    tip = _pick_tip(doc)
+    tip = _pick_tip(doc, total)
     if tax is None:  # no tax added to the prices: the VAT included in them, if printed
         paid, paid_tip = _paid_with_tip(doc, total, tip)
         vat = find_vat(doc, paid.value if paid else None)
@@ -148,6 +148,7 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
     if totals.subtotal is not None and totals.subtotal.line != total.line:
         service = _labelled(doc, SERVICE_CHARGE)
         added = (totals.tax.value if totals.tax else Decimal(0)) + (service.value if service else Decimal(0))
+        added += sum(_house_gratuities(doc, totals), Decimal(0))
         tips = {Decimal(0), totals.tip.value if totals.tip else Decimal(0)}
         if any(added + tip > 0 and abs(totals.subtotal.value + added + tip - total.value) <= _CHECK_TOLERANCE
                for tip in tips):
@@ -161,6 +162,16 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
     if (vat := _vat_table_gross(doc)) is not None and vat.value == total.value:
         checks.append("vat_table")
     return tuple(checks)
+
+
+def _house_gratuities(doc: Doc, totals: Totals) -> list[Decimal]:
+    """Gratuities the house added to the bill (``Gratuity 18%`` between the subtotal and the bill's
+    total) where the tip paid is another one, under the bill (keyed in at the card terminal)."""
+    tip = totals.tip
+    if tip is None or totals.subtotal is None:
+        return []
+    return [other.value for other in _tips(doc)
+            if other.line != tip.line and totals.subtotal.line < other.line < tip.line]
 
 
 def _tip_on_a_repeated_total(doc: Doc, totals: Totals) -> bool:
@@ -289,8 +300,10 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
         return total
     paid = total.value + tip.value
     for line in doc.lines[tip.line + 1:]:
-        # as printed too: a reading that drops a sign's digit also drops a handwritten total's 8
-        if any(a.value == paid for a in (*line.amounts, *find_amounts(line.text, doc.decimal))):
+        # as printed too: a reading that drops a sign's digit also drops a handwritten total's 8;
+        # and with its sign read as a digit where the bill's was not (``Total Paid 5107.25``)
+        if any(a.value == paid or sign_digit_dropped(a.value) == paid
+               for a in (*line.amounts, *find_amounts(line.text, doc.decimal))):
             return Pick(paid, line.index, total.confidence)
     for line in doc.lines[tip.line + 1:tip.line + 3]:  # the total written in by hand, one digit misread
         if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) and any(_digit_off(a.value, paid) for a in line.amounts):
@@ -376,17 +389,26 @@ def _total_after_tax(doc: Doc, total: Pick, tax: Pick) -> Pick | None:
     return Pick(value, below[0], 0.6) if len(below) >= 2 else None
 
 
-def _pick_tip(doc: Doc) -> Pick | None:
+def _pick_tip(doc: Doc, total: Pick | None = None) -> Pick | None:
     """The tip or gratuity paid: not a line of a tip guide (under a "Suggested gratuity" heading,
-    or listing two or more percentages), which only says what the guest might add."""
+    or listing two or more percentages), which only says what the guest might add. The guest's
+    tip under the bill's ``total`` before a gratuity the house added above it (``Gratuity 18%``
+    in the bill, ``Tip 14.64`` keyed in at the card terminal)."""
+    tips = _tips(doc)
+    below = [tip for tip in tips if total is not None and tip.line > total.line]
+    return (below or tips or [None])[0]
+
+
+def _tips(doc: Doc) -> list[Pick]:
+    """Every tip or gratuity printed as paid, top to bottom (no tip guide's line)."""
+    tips = []
     for line in doc.lines:
-        if _tip_suggestion(doc, line):
+        if _tip_suggestion(doc, line) or not has_keyword(line.text, TIP):
             continue
-        if has_keyword(line.text, TIP):
-            amount = value_after(doc, line, keyword_end(line.text, TIP))
-            if amount is not None and amount.value >= 0:
-                return Pick(amount.value, line.index, 0.8)
-    return None
+        amount = value_after(doc, line, keyword_end(line.text, TIP))
+        if amount is not None and amount.value >= 0:
+            tips.append(Pick(amount.value, line.index, 0.8))
+    return tips
 
 
 # "15% = 7.46 Total 57.20", "Tip 18%: $8.95 Total $58.69": a row of a tip guide, what the bill would come to
@@ -658,7 +680,25 @@ def _pick_tax(doc: Doc, total: Pick | None) -> tuple[Pick | None, Decimal | None
     if not candidates:
         return None, None
     score, line, value = max(candidates, key=lambda c: (c[0], -c[1].index))
+    taxes = _taxes_one_under_another(doc, candidates)
+    if len(taxes) >= 2 and any(line is chosen for _, chosen, _ in taxes):  # state and city tax: both added
+        return Pick(sum((value for _, _, value in taxes), Decimal(0)), taxes[-1][1].index, 0.5 + 0.3 * score), None
     return Pick(value, line.index, 0.5 + 0.3 * score), rate_of(line.text)
+
+
+def _taxes_one_under_another(doc: Doc, candidates: list[tuple[float, Line, Decimal]]):
+    """The tax lines printed one under another right under the subtotal, one amount each
+    (``State Tax 1.30`` / ``Meals Tax 0.21``): taxes added one after the other. None where the
+    subtotal is not right above them (a VAT table's rows print several amounts each)."""
+    single = {line.index: (score, line, value) for score, line, value in candidates if len(line.amounts) == 1}
+    for start in sorted(single):
+        if start == 0 or not has_keyword(doc.lines[start - 1].text, SUBTOTAL):
+            continue
+        run = []
+        while start + len(run) in single:
+            run.append(single[start + len(run)])
+        return run
+    return []
 
 
 def _summary_start(doc: Doc) -> int:

@@ -1,6 +1,7 @@
 """receiptctl: the operator's and analyst's command line. Thin: parse, call, print."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import time
@@ -97,11 +98,15 @@ def ocr_worker(config: configuration.Config, concurrency: int) -> None:
 
 @main.command()
 @click.argument("images", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--received", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day the mail came in (YYYY-MM-DD): a date printed without its year takes it from this, "
+                   "as the daemon does.")
 @click.pass_obj
-def extract(config: configuration.Config, images: tuple[str, ...]) -> None:
+def extract(config: configuration.Config, images: tuple[str, ...], received: dt.datetime | None) -> None:
     """OCR and extract receipts from IMAGE files; one JSON object per line (the daemon's code path)."""
     from ingest.pipeline import Pipeline
     from panel.eligibility import judge_readable
+    from parse.extract import dated_by_mail
     from parse.images import ImageRejected, sniff
     from parse.pdf import PdfRejected
     from parse.types import Candidate
@@ -126,8 +131,9 @@ def extract(config: configuration.Config, images: tuple[str, ...]) -> None:
             click.echo(json.dumps({"image": path, "error": err.reason}))
             failed = True
             continue
-        record = receipt_record(result.receipt)
-        status, reason = judge_readable(result.receipt)
+        receipt = dated_by_mail(result.receipt, result.lines, received.date()) if received else result.receipt
+        record = receipt_record(receipt)
+        status, reason = judge_readable(receipt)
         click.echo(json.dumps({"image": path, **record, "status": status, "reason": reason,
                                "seconds": round(time.perf_counter() - started, 3)}, ensure_ascii=False,
                               default=str))  # Decimal amounts as text ("12.30")

@@ -839,3 +839,66 @@ VISA 539 .58
 """))
     assert (receipt.total, receipt.tax) == (Decimal("39.58"), Decimal("2.33"))
     assert receipt.subtotal is None
+
+
+def test_state_and_city_tax_printed_one_under_another_are_both_added():
+    receipt = extract_receipt(ocr("""
+RED BARN BBQ
+248 Route 9
+Springfield, IL 62701
+1 Draft Beer 6.50
+1 Fish Tacos 14.25
+SUBTOTAL S20. 75
+State Tax S1.30
+Meals Tax So .21
+Auto Grat 18% 53.74
+TOTAL 526 . 00
+DISCOVER XXXX5388
+Amount 526 .00
+06/04/2025 4:34 PM
+"""))
+    assert (receipt.total, receipt.tax) == (Decimal("26.00"), Decimal("1.51"))
+    assert receipt.flags["total_subtotal_plus_tax"]
+
+
+def test_a_tip_keyed_in_at_the_terminal_under_a_house_gratuity_is_what_was_paid():
+    """The bill includes the house's 18 % (above its total); the guest's tip, keyed in at the card
+    terminal, and the total paid are printed under the card line, that total with its $ read as 5."""
+    receipt = extract_receipt(ocr("""
+HARBOR LIGHT TAVERN
+24 Route 9
+Springfield, IL 62701
+2 Cheeseburger 26.98
+2 Coke 5.50
+1 Draft Beer 6.50
+SUBTOTAL S65 .47
+TAX 6.25% 54.09
+Gratuity 18% S11.78
+TOTAL 581.34
+VISA XXXXXXXXXXXX7154
+Chip Read APPROVED
+Amount 581.34
+Tip S14.64
+Total Paid S95 .98
+12/16/24 3:48 PM
+"""))
+    assert (receipt.total, receipt.tip) == (Decimal("95.98"), Decimal("14.64"))
+    assert receipt.flags["total_subtotal_plus_tax"]
+
+
+def test_a_total_paid_whose_sign_alone_was_read_as_a_digit_is_the_bill_plus_the_tip():
+    receipt = extract_receipt(ocr("""
+MAPLE STREET DINER
+2 Fish Tacos 28.50
+2 Cheeseburger 26.98
+Iced Tea 2.99
+Sub Total S58.47
+TAX 8.25% S4.82
+Total s63.29
+AMEX XXXXXXXXXXXX7913
+Amount s63.29
+Tip S11.39
+Total Paid 574.68
+05/02/2024 7:12 PM
+"""))
+    assert (receipt.total, receipt.tip) == (Decimal("74.68"), Decimal("11.39"))

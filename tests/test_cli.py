@@ -106,3 +106,17 @@ def test_export_csv_and_parquet(tmp_path):
     assert "sender" not in rows[0]
     table = pq.read_table(tmp_path / "parquet" / "line_items.parquet").to_pylist()
     assert [(r["receipt_id"], r["description"], r["amount"]) for r in table] == [(receipt_id, "MILK", 349)]
+
+
+def test_extract_dates_a_year_less_receipt_by_the_day_given_as_received(tmp_path):
+    from images import text_pdf
+
+    config = write_config(tmp_path / "c.toml", daemon_sections(tmp_path))
+    slip = tmp_path / "slip.pdf"
+    slip.write_bytes(text_pdf(["KORBMARKT", "Hauptstr. 5", "50667 Koeln", "BUTTER 1,99 B", "SUMME EUR 1,99",
+                               "AS-Zeit 02.03. 15:59 Uhr", "Betrag EUR 1,99"]))
+    undated, dated = (json.loads(run("--config", str(config), "extract", *received, str(slip)).stdout)
+                      for received in ((), ("--received", "2026-01-04")))
+    assert (undated["date"], undated["reason"]) == (None, "date_unreadable")
+    assert (dated["date"], dated["time"], dated["status"]) == ("2025-03-02", "15:59", "accepted")
+    assert dated["flags"]["date_year_from_mail"] is True

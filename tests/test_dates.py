@@ -444,3 +444,16 @@ def test_a_catalan_weekday_settles_the_order():
 ])
 def test_a_time_right_after_the_date_keeps_its_am_or_pm(text, expected):
     assert parse_time(text) == expected
+
+
+def test_a_card_slips_authorisation_time_gives_no_year():
+    """German girocard slips print the authorisation time as ``AS-Zeit 02.03. 15:59 Uhr``: a day and
+    a month, then the hour; the hour is no two-digit year (2015)."""
+    from parse.extract import extract_receipt
+    from parse.types import OcrLine
+
+    assert find_dates("AS-Zeit 02.03. 15:59 Uhr") == []
+    rows = ["REWE", "Hauptstr. 5", "50667 Koeln", "Banane 1,29 B", "SUMME EUR 1,29", "Geg. EC-Cash EUR 1,29",
+            "AS-Zeit 02.03. 15:59 Uhr", "Betrag EUR 1,29", "Datum 02.03.2021 15:59 Bon-Nr. 4711"]
+    r = extract_receipt([OcrLine(t, box=(10, 30 * i, 300, 30 * i + 24), confidence=0.8) for i, t in enumerate(rows)])
+    assert (r.date, r.time) == (dt.date(2021, 3, 2), dt.time(15, 59))

@@ -635,9 +635,10 @@ def test_a_shops_own_trade_word_outweighs_goods_that_sound_like_another_trade():
      "Dammtordamm 1, 20354 Hamburg"),
     ("REWE Markt GmbH\nHauptstr. 12\n10827 Berlin\nUID Nr.: DE812706034", "REWE Markt GmbH",
      "Hauptstr. 12, 10827 Berlin"),
-    # the logo line above a legal name that repeats it is not part of the name; a glued street name
+    # the logo line above a legal name that opens with it is the trade name, not part of a longer one;
+    # a glued street name
     ("dm-drogerie markt\ndm-drogerie markt GmbH + Co. KG\nKarlstrasse 5\n76133 Karlsruhe",
-     "dm-drogerie markt GmbH + Co. KG", "Karlstrasse 5, 76133 Karlsruhe"),
+     "dm-drogerie markt", "Karlstrasse 5, 76133 Karlsruhe"),
     # house numbers and prices: "55,57" inside an address line is no price
     ("BOOK TA .K(TAMAN DAYA) SDN BND\n789417-W\nNO.53 55,57 & 59, JALAN SAGU 18,\nTAMAN DAYA,\n81100 JOHOR BAHRU,\n"
      "JOHOR.\nDOCUMENT NO : TD01167104", "BOOK TA .K(TAMAN DAYA) SDN BHD",

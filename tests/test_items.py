@@ -329,6 +329,26 @@ TOTAL 7.29
 """) == [Decimal("4.99"), Decimal("2.30")]  # a coupon binder bought: the items add up as printed
 
 
+def test_a_restaurant_discount_whose_minus_ocr_lost_or_read_as_an_equals_sign_takes_money_off():
+    assert amounts("""
+HARBOR LIGHT TAVERN
+2 Lasagna 35.98
+1 Coffee 2.50
+Happy Hour =S7.50
+SUBTOTAL 30.98
+TOTAL 33.54
+""") == [Decimal("35.98"), Decimal("2.50"), Decimal("-7.50")]
+    assert amounts("""
+GOLDEN SPOON BISTRO
+2 Margarita 18.00
+1 Pad Thai 13.95
+Happy Hour S2.00
+Comp Manager 5.00
+SUBTOTAL 24.95
+TOTAL 27.01
+""") == [Decimal("18.00"), Decimal("13.95"), Decimal("-2.00"), Decimal("-5.00")]
+
+
 def test_a_tax_named_last_before_its_amount_is_no_item():
     receipt = extract_receipt(ocr("""
 RIVERSIDE TAPHOUSE

@@ -115,3 +115,39 @@ def test_a_town_with_its_state_glued_to_the_zip_is_an_address_and_the_thanks_nam
                     "Thank you for dining at The Salty Pelican!") == "The Salty Pelican"
     assert merchant(f"3817 Route 9\nPortland, OR 97205\n{BODY}\n"  # a speck before a word
                     "Thank you for 'dining at Golden Spoon Bistro!") == "Golden Spoon Bistro"
+
+
+@pytest.mark.parametrize(("logo", "legal", "name"), [
+    ("PFLEGEPUNKT", "Pflegepunkt Drogeriemarkt GmbH", "PFLEGEPUNKT"),
+    ("M a r k t W e r k", "Marktwerk Süd oHG", "MarktWerk"),  # letters spaced: not the start of a longer name
+    ("P F L E 6 E P U N K T", "Pflegepunkt Drogeriemarkt GmbH", "Pflegepunkt"),  # one letter misread: as the legal line
+    ("F R I $ € H E H 0 F", "Frischehof Handels GmbH & Co. KG", "Frischehof"),
+    ("50NNENDR0GERIE", "Sonnendrogerie GmbH & Co. KG", "Sonnendrogerie"),  # digits for letters: as the legal line
+    ("SONNE", "Sonnenhof Markt GmbH", "Sonnenhof Markt GmbH"),  # part of a word opens no name
+])
+def test_a_logo_printing_the_legal_names_first_words_is_the_trade_name(logo, legal, name):
+    """Chains whose stores are run by different firms (``EDEKA Müller e.K.``) print one logo: the
+    name the receipts of one chain share, as the analyst's views group them."""
+    header = f"{logo}\n{legal}\nLindenallee 5\n50667 Köln"
+    assert merchant(header + "\n02.03.2021 15:59\nBUTTER 1,99 B\nSUMME EUR 1,99") == name
+
+
+@pytest.mark.parametrize(("footer", "name"), [
+    ("Ihr Korbmarkt Team dankt!", "Korbmarkt"),
+    ("Ihr Kaufland-Team", "Kaufland"),
+    ("Ihr Service-Team", None),  # any shop's team: no name
+    ("Ihr Apotheken-Team", None),
+    ("Vielen Dank Ihr Marktteam", None),
+])
+def test_a_footer_signed_by_the_shops_team_names_a_shop_whose_logo_is_a_picture(footer, name):
+    body = "Lindenallee 5\n50667 Köln\n02.03.2021 15:59\nBUTTER 1,99 B\nSUMME EUR 1,99\nGeg. BAR EUR 5,00\n"
+    assert merchant(body + footer) == name
+
+
+def test_a_numbered_road_over_the_town_is_an_address_and_a_barbecue_is_a_trade():
+    """A check whose logo is a picture opens with its street (``248 Route 9``): the thanks names the
+    place; a slogan under a name that says its trade (``RED BARN BBQ``) is neither the name nor part of it."""
+    assert merchant("248 Route 9\nSpringfield, IL 62701\n(217) 794-6447" + BODY
+                    + "Thank you for dining at Golden Spoon Bistro!") == "Golden Spoon Bistro"
+    assert merchant("RED  BARN  BBQ\nGood Food Good Mood\n26 Ocean Ave\nPortland OR 97205" + BODY) == "RED BARN BBQ"
+    assert merchant("MAPLE STREET DINER\nBar & Grill\n26 Ocean Ave\nPortland OR 97205" + BODY) == "MAPLE STREET DINER"
