@@ -294,7 +294,9 @@ def build_restaurant(rng: random.Random, index: int, varied: bool = False, payme
         items.append((description, quantity, amount))
         subtotal += amount
     if paying is not None and paying.layout == "discount":
-        subtotal -= paying.discount(subtotal, lines, width, sign)
+        off = paying.discount(subtotal, lines, width, sign)
+        items.append(("Discount", 1, -off))
+        subtotal -= off
     rate = Decimal(rng.choice(("6.25", "7.00", "8.25", "8.875", "9.50")))
     tax = (subtotal * rate / 100).quantize(CENT, ROUND_HALF_UP)
     total = subtotal + tax

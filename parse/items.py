@@ -223,6 +223,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         counted = _count_line(line.text, priced)
         if counted is not None and pending is not None and _counts_line(below, counted, doc.decimal):
             pending = None  # "2 x 4,99" over "Kaffee 9,98": the count's item is below, not the line above
+        counts_pending = counted if pending is not None else None
         counted = counted if pending is None else None
         if counted is not None and items and _counts(items[-1], counted):  # printed under its item
             items[-1] = _with_count(items[-1], counted)
@@ -237,7 +238,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         elif priced and pending is not None:
             priced = priced[-1:] if _WAS_NOW_RE.search(line.text) else priced  # the regular price is no unit price
             item = _item(pending.text + " " + line.text, priced, pending.index, description=pending.text)
-            items.append(_weighed(item, line, pending))
+            items.append(_weighed(_counted_out(item, counts_pending, priced, line), line, pending))
             pending = None
         elif (counted_item := _unnamed_item(line, priced)) is not None:
             items.append(counted_item)
@@ -248,6 +249,18 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         if len(items) >= _MAX_ITEMS:
             break
     return tuple(items)
+
+
+def _counted_out(item: LineItem, count: tuple[Decimal | None, Decimal] | None, priced: list[Amount],
+                 line: Line) -> LineItem:
+    """An item named on one line and counted on the next (``Akkuschrauber 18V`` / ``2 ST x 59,00 118,00 1``)
+    whose amount after the unit price OCR garbled into no price (``118 ,00 L``: a tax class 1 read as
+    litres): count x unit price."""
+    if count is None or count[0] is None or count[0] <= 1 or len(priced) != 1 or item.amount != count[1]:
+        return item
+    if not any(amount.start > priced[0].end and amount not in priced for amount in line.amounts):
+        return item  # "3 X 1.0000 3.00 SR": the one price is the line's amount
+    return replace(item, amount=(count[0] * count[1]).quantize(Decimal("0.01")), quantity=count[0], unit_price=count[1])
 
 
 # fuel sold by volume, its amount not printed beside it: ``10.875 @ $2.399/GAL``, ``12.345 GAL @ 3.199/GAL``,
@@ -348,7 +361,10 @@ def _named(text: str) -> bool:
 
 
 def _skipped(line: Line) -> bool:
-    return (summary_line(line.text) or (not line.amounts and _column_header(line.text)) or _clock_line(line.text)
+    """No item's line: a total, tax, payment or header line (not a count line whose glued unit reads
+    like a tax: ``5ST X 59,00 295,00 1`` is no ``SST``), a column header, a clock, a tax or savings line."""
+    summary = summary_line(line.text) and _count_line(line.text, _priced(line)) is None
+    return (summary or (not line.amounts and _column_header(line.text)) or _clock_line(line.text)
             or _tax_line(line.text) or _savings_total(line.text))
 
 
@@ -802,6 +818,8 @@ def _takes_money_off(item: LineItem) -> bool:
     description = item.description or ""
     words = _mended(_words(description), _DISCOUNT_WORDS)
     if words and all(word in _DISCOUNT_WORDS or word.endswith(_DISCOUNT_ENDINGS) for word in words):
+        return True
+    if len(words) > 1 and "".join(words).endswith(_DISCOUNT_ENDINGS):  # "Aktions rabatt": a compound OCR split
         return True
     found = find_keyword(description, _RETURN_WORDS)
     return found is not None and found[1] <= 1  # the line opens with it

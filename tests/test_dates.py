@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parse.dates import dates_on_lines, find_dates, order_from_dates, parse_date, parse_time, resolve
+from parse.dates import dates_on_lines, find_dates, find_times, order_from_dates, parse_date, parse_time, resolve
 from parse.extract import extract_receipt
 
 from test_extract import ocr
@@ -457,3 +457,7 @@ def test_a_card_slips_authorisation_time_gives_no_year():
             "AS-Zeit 02.03. 15:59 Uhr", "Betrag EUR 1,29", "Datum 02.03.2021 15:59 Bon-Nr. 4711"]
     r = extract_receipt([OcrLine(t, box=(10, 30 * i, 300, 30 * i + 24), confidence=0.8) for i, t in enumerate(rows)])
     assert (r.date, r.time) == (dt.date(2021, 3, 2), dt.time(15, 59))
+
+
+def test_a_speck_after_the_colon_of_a_time_is_no_loss():
+    assert [match.value for match in find_times("08/14/24 02:.35 PM")] == [dt.time(14, 35)]

@@ -349,6 +349,36 @@ TOTAL 27.01
 """) == [Decimal("18.00"), Decimal("13.95"), Decimal("-2.00"), Decimal("-5.00")]
 
 
+def test_a_diy_stores_article_lines_counted_on_the_line_under_them():
+    """Article number and name on one line; count, unit price and amount with a tax class under it:
+    a count glued to its unit (``5ST``, not the tax ``SST``), an amount whose tax class 1 OCR read as
+    litres (``118 ,00 L``): count x unit price."""
+    assert amounts("""
+WERKHOF
+Art.-Nr. Bezeichnung Menge Preis Betrag
+3120378 Akkuschrauber 18V
+5ST X 59,00 295, 00 1
+4803357964999 Schlagbohrer
+2 ST X 59,00 118 ,00 L
+749750 Arbeitshandschuhe
+5 ST x 3,95 19,75 1
+Summe EUR 432,75
+""") == [Decimal("295.00"), Decimal("118.00"), Decimal("19.75")]
+
+
+def test_a_discount_compound_split_by_ocr_takes_money_off():
+    """Whether or not the items add up to the sum read (here they do not)."""
+    assert amounts("""
+PFLEGEPUNKT
+WATTEPADS 1,70 A
+Aktionsrabatt 0,34 A
+DUSCHGEL SENSITIV 0,95 A
+Aktions rabatt ~0,19
+HANDCREME 1,75 A
+SUMME EUR 9,99
+""") == [Decimal("1.70"), Decimal("-0.34"), Decimal("0.95"), Decimal("-0.19"), Decimal("1.75")]
+
+
 def test_a_tax_named_last_before_its_amount_is_no_item():
     receipt = extract_receipt(ocr("""
 RIVERSIDE TAPHOUSE
