@@ -41,10 +41,11 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEP = r"\s?(?P<sep>[/.\-])\s?"
 _SAME_SEP = r"\s?(?P=sep)\s?"
 # a four-digit year may have the next word glued to it ("26/08/2024A 19.28": "a" lost its space)
-# and a two-digit year may have the time glued to it ("09/01/1612:34 PM": its space lost)
+# and a year may have the time glued to it ("09/01/1612:34 PM", "04/22/20238:06 PM": its space lost)
 # ("AS-Zeit 02.03. 15:59 Uhr", a card slip's authorisation time: the day and month of a date, then the
 # hour before its colon: no two-digit year)
 _YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])"
+         r"|(?:19|20)\d{2}(?=\d\s?[:;]\s?[0-5]\d(?!\d))"  # "04/22/20238:06 PM": a one-digit hour glued on
          r"|\d{2}(?![\dA-Z])(?!\s?[:;]\s?[0-5]\d(?!\d)))")
 
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")

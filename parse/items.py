@@ -253,14 +253,21 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
 
 def _counted_out(item: LineItem, count: tuple[Decimal | None, Decimal] | None, priced: list[Amount],
                  line: Line) -> LineItem:
-    """An item named on one line and counted on the next (``Akkuschrauber 18V`` / ``2 ST x 59,00 118,00 1``)
-    whose amount after the unit price OCR garbled into no price (``118 ,00 L``: a tax class 1 read as
-    litres): count x unit price."""
-    if count is None or count[0] is None or count[0] <= 1 or len(priced) != 1 or item.amount != count[1]:
+    """An item named on one line and counted on the next (``Akkuschrauber 18V`` / ``2 ST x 59,00 118,00 1``):
+    the count line's count (not a pack size in the name: ``Kabelbinder 100St``); where OCR garbled the
+    amount after the unit price into no price (``118 ,00 L``: a tax class 1 read as litres), count x
+    unit price for the amount."""
+    if count is None or count[0] is None:
+        return item
+    quantity, unit = count
+    made = (quantity * unit).quantize(Decimal("0.01"))
+    if item.amount == made:
+        return replace(item, quantity=quantity, unit_price=unit)
+    if quantity <= 1 or len(priced) != 1 or item.amount != unit:
         return item
     if not any(amount.start > priced[0].end and amount not in priced for amount in line.amounts):
         return item  # "3 X 1.0000 3.00 SR": the one price is the line's amount
-    return replace(item, amount=(count[0] * count[1]).quantize(Decimal("0.01")), quantity=count[0], unit_price=count[1])
+    return replace(item, amount=made, quantity=quantity, unit_price=unit)
 
 
 # fuel sold by volume, its amount not printed beside it: ``10.875 @ $2.399/GAL``, ``12.345 GAL @ 3.199/GAL``,
@@ -713,7 +720,11 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     """The readings of a named line's price that the amount parser could not read: its cents left
     (``CAFE REGULAR 25``: the line must be an item), then each pair of numbers split by a space
     (``Fideua Mixta 2 17 00``: 2,17 or 17,00, its units printed; with no cents left alone, maybe no
-    price at all)."""
+    price at all); a price whose tax class 1 OCR read as an L at the line's end, taken for litres
+    (``Arbeitshandschuhe 3,95 L``)."""
+    if line.amounts and all(amount.measure for amount in line.amounts) and line.amounts[-1].in_cents \
+            and _LITRES_FOR_CLASS_RE.search(line.text):
+        return [_Reading(line, line.amounts[-1].value, False, line.amounts[-1].start), None]
     if line.amounts:
         return []
     pairs = [pair for pair in _SPACED_PRICE_RE.finditer(line.text)
@@ -724,6 +735,9 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     if left is None or not _named(line.text[:left.start()]) or any(pair.end(2) == left.end(1) for pair in pairs):
         return readings + [None] if readings else []
     return [_Reading(line, Decimal(f"0.{left.group(1)}"), True, left.start()), *readings]
+
+
+_LITRES_FOR_CLASS_RE = re.compile(r"\d[.,]\d{2}\s[Ll]\s*$")
 
 
 def _same_name(description: str, text: str) -> bool:

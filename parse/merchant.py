@@ -128,7 +128,7 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
 THANKS_RE = re.compile(
     r"(?:THANK\s?YOU\s+FOR\s+['`‘’\"]?(?:SHOPPING|VISITING|DINING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
     r"(?:\s+(?:AT|WITH|IN))?|WEL\s?COME\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
-    r"\s+(?P<name>[A-Z0-9&'$. -]{2,40}?)\s*[!.,]?\s*$")
+    r"\s+(?P<name>[A-Z0-9&'\"$. -]{2,40}?)\s*[!.,]?\s*$")
 # "Ihr Kaufland-Team dankt", "Ihr REWE Team", "Your Tesco team": a footer signed with the shop's name
 _TEAM_RE = re.compile(r"(?<![A-Z])(?:IHR|IHRE|EUER|YOUR)\s+(?P<name>[A-Z0-9&'$. -]{2,30}?)(?:\s|\s?-\s?)TEAM(?![A-Z])")
 _TEAMS_OF_ANY_SHOP = ("SERVICE", "KUNDENSERVICE", "KUNDEN", "FILIAL", "FILIALE", "KASSEN", "VERKAUFS", "SUPPORT",
@@ -244,6 +244,7 @@ def _glued_number(word: str) -> bool:
 
 def clean_name(text: str) -> str:
     text = _POSSESSIVE_DOLLAR_RE.sub("s", _mend_digits(text))  # "Rosa'$ Trattoria"
+    text = _QUOTE_FOR_APOSTROPHE_RE.sub("'", text)  # 'Rosa"s
     for pattern, canonical in _LEGAL_CANON:
         text = pattern.sub(canonical, text)
     text = _AFTER_LEGAL_RE.sub(r"\1", text)
@@ -321,7 +322,8 @@ def _capital_lost(text: str) -> bool:
     return found is not None and text[found[1]:found[1] + 1].isupper()
 
 
-_POSSESSIVE_DOLLAR_RE = re.compile(r"(?<=[^\W\d_]['’`´])\$(?![^\W\d_])")
+_POSSESSIVE_DOLLAR_RE = re.compile(r"(?<=[^\W\d_]['’`´\"])\$(?![^\W\d_])")  # 'Rosa"$': its ' read as a "
+_QUOTE_FOR_APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])\"(?=[sS](?![^\W\d_]))")
 _POSSESSIVE_RE = re.compile(r"[^\W\d_]\s?['’`´]\s?[Ss$](?![^\W\d_])")
 _GLUED_SENTENCE_RE = re.compile(r"[^\W\d_]{18,}")
 

@@ -161,7 +161,35 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
         checks.append("quantity_times_price")
     if (vat := _vat_table_gross(doc)) is not None and vat.value == total.value:
         checks.append("vat_table")
+    if _tip_guide_agrees(doc, totals):
+        checks.append("tip_guide")
     return tuple(checks)
+
+
+_GUIDE_SHARES = tuple(Decimal(share) / 100 for share in (10, 12, 15, 18, 20, 22, 25))
+_MIN_GUIDE_ROWS = 2
+
+
+def _tip_guide_agrees(doc: Doc, totals: Totals) -> bool:
+    """Two or more rows of the tip guide work out from the total read (or its subtotal): a usual share
+    of it (``15% = 18.43`` of 122.85), or the tip and what the bill comes to with it (``18.43  Total
+    141.28``)."""
+    total, tip = totals.total, totals.tip
+    bases = {total.value} | ({totals.subtotal.value} if totals.subtotal else set())
+    if tip is not None:  # the guide's bill, before the tip paid on it
+        bases.add(total.value - tip.value)
+    headings = [line.index for line in doc.lines if has_keyword(line.text, _TIP_SUGGESTION)]
+    agreeing = 0
+    for line in doc.lines:
+        amounts = [a.value for a in line.amounts if a.has_decimals]
+        under_heading = any(0 < line.index - heading <= _SUGGESTION_BLOCK for heading in headings)
+        if not amounts or not (under_heading or _tip_suggestion(doc, line)):  # "158 S18,43": its % read as 8
+            continue
+        tip = amounts[0]
+        shares = {(base * share).quantize(_CENT, rounding=ROUND_HALF_UP) for base in bases for share in _GUIDE_SHARES}
+        if tip in shares or (len(amounts) >= 2 and amounts[1] - tip == total.value):
+            agreeing += 1
+    return agreeing >= _MIN_GUIDE_ROWS
 
 
 def _house_gratuities(doc: Doc, totals: Totals) -> list[Decimal]:

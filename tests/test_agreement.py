@@ -902,3 +902,26 @@ Total Paid 574.68
 05/02/2024 7:12 PM
 """))
     assert (receipt.total, receipt.tip) == (Decimal("74.68"), Decimal("11.39"))
+
+
+def test_the_tip_guide_worked_out_from_the_total_decides_between_readings_the_bill_supports_alike():
+    """``$113.49`` + ``$9.36`` = ``$122.85`` read as 5113.49 + 9.36 = 5122.85 adds up too; the guide's
+    rows (15 % = 18.43, the bill then 141.28; their % read as 8) only work out from 122.85."""
+    receipt = extract_receipt(ocr("""
+ROSA'S TRATTORIA
+343 Ocean Ave
+Portland, OR 97205
+2 Draft Beer 13.00
+2 Ribeye Steak 56.00
+Sub Total 5113 . 49
+TaX 8.258 9.36
+Total 5122 . 85
+TIP GUIDE
+158 S18 , 43 Total $141.28
+18% 522 . 11 Total $144.96
+208 524 . 57 Total $147.42
+10/21/2024 12:19 PM
+MASTERCARD 5122 . 85
+"""))
+    assert receipt.total == Decimal("122.85")
+    assert receipt.flags["total_tip_guide"]

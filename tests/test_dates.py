@@ -461,3 +461,8 @@ def test_a_card_slips_authorisation_time_gives_no_year():
 
 def test_a_speck_after_the_colon_of_a_time_is_no_loss():
     assert [match.value for match in find_times("08/14/24 02:.35 PM")] == [dt.time(14, 35)]
+
+
+def test_a_one_digit_hour_glued_to_a_four_digit_year():
+    assert parse_date("04/22/20238:06 PM", day_first=False) == dt.date(2023, 4, 22)
+    assert parse_time("04/22/20238:06 PM") == dt.time(20, 6)

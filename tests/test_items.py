@@ -366,6 +366,18 @@ Summe EUR 432,75
 """) == [Decimal("295.00"), Decimal("118.00"), Decimal("19.75")]
 
 
+def test_the_count_line_under_an_article_says_its_count_not_a_pack_size_in_its_name():
+    receipt = extract_receipt(ocr("""
+WERKHOF
+Art.-Nr. Bezeichnung Menge Preis Betrag
+4103936669177 Kabelbinder 100St
+5 ST x 3,29 16,45 1
+Summe EUR 16,45
+"""))
+    assert [(item.amount, item.quantity, item.unit_price) for item in receipt.items] == [
+        (Decimal("16.45"), Decimal("5"), Decimal("3.29"))]
+
+
 def test_a_discount_compound_split_by_ocr_takes_money_off():
     """Whether or not the items add up to the sum read (here they do not)."""
     assert amounts("""
@@ -950,3 +962,15 @@ Baked Beans 13.68
 Multibuy sa ving 22.64
 TOTAL E25.64
 """) == [Decimal("34.60"), Decimal("13.68"), Decimal("-22.64")]
+
+
+def test_a_price_whose_tax_class_was_read_as_litres_counts_where_the_items_then_add_up():
+    assert amounts("""
+BAUKISTE
+Art.-Nr. Bezeichnung Menge Preis Betrag
+7832831 Silikon transp.
+1 ST X 5,49 5,49
+7710898 Arbeitshandschuhe 3,95 L
+4244426042406 Duebel 8mm 50St 2,49
+Summe EUR 11,93
+""") == [Decimal("5.49"), Decimal("3.95"), Decimal("2.49")]

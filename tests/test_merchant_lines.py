@@ -151,3 +151,8 @@ def test_a_numbered_road_over_the_town_is_an_address_and_a_barbecue_is_a_trade()
                     + "Thank you for dining at Golden Spoon Bistro!") == "Golden Spoon Bistro"
     assert merchant("RED  BARN  BBQ\nGood Food Good Mood\n26 Ocean Ave\nPortland OR 97205" + BODY) == "RED BARN BBQ"
     assert merchant("MAPLE STREET DINER\nBar & Grill\n26 Ocean Ave\nPortland OR 97205" + BODY) == "MAPLE STREET DINER"
+
+
+def test_a_possessive_whose_apostrophe_ocr_read_as_a_quote_still_names_the_shop():
+    assert merchant("343 Ocean Ave\nPortland, OR 97205" + BODY + 'Thank you for dining at Rosa"$ Trattoria!') \
+        == "Rosa's Trattoria"
