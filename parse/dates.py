@@ -589,7 +589,10 @@ def find_times(text: str) -> list[TimeMatch]:
             continue
         second = int(m["s"]) if m["s"] else 0
         found.append(TimeMatch(dt.time(hour, minute, second), m.start(), m.end()))
-    return found or _labelled_time(text) or [t for date in dates[-1:] if (t := _time_after(text, date.end))]
+    labelled = _labelled_time(text)
+    if found and labelled and labelled[0].start < found[0].start and found[0].end <= labelled[0].end:
+        return labelled  # "Uhrzeit: 07 09 : 48": its first colon lost, not 09:48
+    return found or labelled or [t for date in dates[-1:] if (t := _time_after(text, date.end))]
 
 
 # "1l:59", "7 : SOPM": a letter for a digit beside a colon

@@ -812,13 +812,18 @@ def _other_readings(item: LineItem, read: Doc | None, printed: Doc | None) -> li
     with a priced modifier merged in, ``7.00`` becomes ``57.00``)."""
     if item.amount is None or item.amount <= 0:
         return []
-    others = [dropped] if (dropped := sign_digit_dropped(item.amount, PRICE_SIGN_DIGITS)) is not None else []
+    sign_read = (item.description or "").rsplit(" ", 1)[-1] in _SIGN_LOOKALIKES  # "PASTA PENNE S54.54": its 5 is its own
+    dropped = None if sign_read else sign_digit_dropped(item.amount, PRICE_SIGN_DIGITS)
+    others = [dropped] if dropped is not None else []
     index = item.line_index
     if read is not None and printed is not None and index is not None and index < len(printed.lines):
         others += [item.amount + as_printed.value - as_read.value
                    for as_read, as_printed in zip(read.lines[index].amounts, printed.lines[index].amounts)
                    if as_read.value != as_printed.value]
     return others
+
+
+_SIGN_LOOKALIKES = ("S", "s", "$")  # a "$" OCR read as a letter, left at the end of the item's name
 
 
 def _priced_at(item: LineItem, amount: Decimal) -> LineItem:

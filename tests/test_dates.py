@@ -466,3 +466,8 @@ def test_a_speck_after_the_colon_of_a_time_is_no_loss():
 def test_a_one_digit_hour_glued_to_a_four_digit_year():
     assert parse_date("04/22/20238:06 PM", day_first=False) == dt.date(2023, 4, 22)
     assert parse_time("04/22/20238:06 PM") == dt.time(20, 6)
+
+
+def test_a_labelled_time_whose_first_colon_ocr_lost_keeps_its_hour():
+    assert parse_time("Uhrzeit: 07 09 : 48  Uhr") == dt.time(7, 9, 48)
+    assert parse_time("TIME 10:15 PM") == dt.time(22, 15)

@@ -974,3 +974,20 @@ Art.-Nr. Bezeichnung Menge Preis Betrag
 4244426042406 Duebel 8mm 50St 2,49
 Summe EUR 11,93
 """) == [Decimal("5.49"), Decimal("3.95"), Decimal("2.49")]
+
+
+def test_a_price_whose_sign_ocr_read_as_an_s_keeps_its_leading_digit():
+    """Of ``S54.54`` and ``54.13`` one line lost $50 to a sign read as a 5: not the one whose $ came
+    out an S (its 5 is its own)."""
+    assert amounts("""
+SPRINGFIELD MARKET
+MILK 1 GAL S6.80
+3 @ 18.18
+PASTA PENNE S54.54 N
+MILK 1 GAL 54.13
+3 @ 12.07
+CHEDDAR CHEESE s36.21 T
+SUBTOTAL S101.68
+SALES TAX 8.25% S8.39
+AMOUNT DUE S110 .07
+""") == [Decimal("6.80"), Decimal("54.54"), Decimal("4.13"), Decimal("36.21")]
