@@ -121,6 +121,16 @@ def _code_alone(marker: str, printed: str) -> bool:
 _NUMBER_BESIDE_RE = re.compile(r"\d")
 
 
+# a web or mail address under a country's domain ("www.vapiano.fr", "info@rewe.de", "...schiphol .nl" at
+# a line's end, its dot spaced by OCR)
+_DOMAIN_COUNTRIES = {"NL": "NL", "DE": "DE", "AT": "AT", "FR": "FR", "ES": "ES", "IT": "IT", "BE": "BE",
+                     "PT": "PT", "IE": "IE", "PL": "PL", "NO": "NO", "EE": "EE", "HR": "HR", "CA": "CA", "AU": "AU",
+                     "NZ": "NZ", "MY": "MY", "SG": "SG", "CH": "CH", "UK": "GB"}
+_DOMAIN_RE = re.compile(r"(?:\bWWW\s?\.|@|HTTPS?:)\S*[A-Z\d]\s?\.\s?(?P<tld>[A-Z]{2})(?![A-Z\d])"
+                        r"|[A-Z]{3}\s?\.(?P<end>[A-Z]{2})\s*$")
+_DOMAIN_WEIGHT = 2.0
+
+
 def country_votes(texts: Sequence[str]) -> Counter[str]:
     votes: Counter[str] = Counter()
     for text in texts:
@@ -128,6 +138,9 @@ def country_votes(texts: Sequence[str]) -> Counter[str]:
         for country, pattern, weight in _COUNTRY_EVIDENCE:
             if pattern.search(upper):
                 votes[country] += weight
+        domain = _DOMAIN_RE.search(upper)
+        if domain and (country := _DOMAIN_COUNTRIES.get(domain["tld"] or domain["end"])):
+            votes[country] += _DOMAIN_WEIGHT
     return votes
 
 

@@ -578,7 +578,8 @@ def _pick_total(doc: Doc) -> Pick | None:
         return Pick(value, index, confidence)
     if paid is not None and paid > 0:
         return Pick(paid, -1, 0.5)  # no total label read: cash given minus change is what was paid
-    return _paid_on_one_line(doc) or _vat_table_gross(doc) or _largest_plausible(doc)
+    return (_paid_on_one_line(doc) or _vat_table_gross(doc) or _paid_less_change_unlabelled(doc)
+            or _largest_plausible(doc))
 
 
 _MAX_SHARES = 20  # diners a bill is split between
@@ -669,6 +670,19 @@ def _vat_table_gross(doc: Doc) -> Pick | None:
     largest = max(grosses)
     paid = largest if largest * 2 == sum(grosses) or len(grosses) == 1 else sum(grosses)
     return Pick(paid, max(rows.values()), 0.4)
+
+
+def _paid_less_change_unlabelled(doc: Doc) -> Pick | None:
+    """No label read at all: three lines of one amount each, the bill, a round sum handed over,
+    the change (``21 95`` / ``EWP 50.00`` / ``Chnenge 28.05``: every label garbled), where the bill
+    is the sum less the change and is printed again elsewhere (the VAT row, the card line)."""
+    for bill, given, change in zip(doc.lines, doc.lines[1:], doc.lines[2:]):
+        if any(len(line.amounts) != 1 or not line.amounts[0].in_cents for line in (bill, given, change)):
+            continue
+        owed, handed, back = (line.amounts[0].value for line in (bill, given, change))
+        if handed % 1 == 0 and 0 < back < handed and handed - back == owed and _printed(doc, owed, bill.index):
+            return Pick(owed, bill.index, 0.5)
+    return None
 
 
 def _largest_plausible(doc: Doc) -> Pick | None:

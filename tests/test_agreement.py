@@ -925,3 +925,16 @@ MASTERCARD 5122 . 85
 """))
     assert receipt.total == Decimal("122.85")
     assert receipt.flags["total_tip_guide"]
+
+
+def test_with_every_label_garbled_the_bill_is_the_round_sum_handed_over_less_the_change():
+    receipt = extract_receipt(ocr("""
+McDenala s Schiphol
+Ontoij- New York 9.60
+Koffie 03 Ltr 2 85
+INuToraal (inc] 3T4} 21 95
+EWP 50.00
+Chnenge 28.05
+INOL bi4: 6.00* 21.95 1.24
+"""))
+    assert receipt.total == Decimal("21.95")

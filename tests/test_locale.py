@@ -59,3 +59,12 @@ def test_a_stray_currency_sign_does_not_outvote_the_receipts_words():
              "1 & 0 € _", "Total Payable: 27.10"]
     assert detect_locale(lines).currency == "MYR"
     assert detect_locale(["Frische Markt GmbH", "SUMME 11,71 €"]).currency == "EUR"  # one sign, the country agrees
+
+
+@pytest.mark.parametrize(("address", "country"), [
+    ("www.mcdonaldsschiphol.nl", "NL"), ("dt.ucdonal dsschiphol .nl", "NL"),  # its dot spaced by OCR
+    ("info@vapiano.fr", "FR"), ("www.tesco.co.uk", "GB"), ("www.coles.com.au", "AU"),
+])
+def test_a_web_or_mail_address_under_a_countrys_domain_says_the_country(address, country):
+    locale = detect_locale(["Kassabon", "Order No 64", "05/09/2011 07:12", address])
+    assert locale.country == country and locale.day_first
