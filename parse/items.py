@@ -608,7 +608,7 @@ _MAX_LOST_UNITS = 9  # one digit lost before the separator
 # currency sign read as a digit or a column cut short, which the amount parser leaves alone; every
 # such pair of a line is one reading (they overlap: "2 17" and "17 00"); so is one whose separator
 # came out as specks of punctuation (`27 ." 90`, `1, ,38*B`)
-_SPECKS = re.escape(".,'\"`‘’´:;")
+_SPECKS = re.escape(".,'\"`‘’´:;_")  # "40 _ 47": an underscore too
 _SPACED_PRICE_RE = re.compile(
     rf"(?<!\S)(?=(\d{{1,3}})(?: |\s?[{_SPECKS}][\s{_SPECKS}]{{0,2}}?\s?)(\d{{2}})(?:\s|\*?[A-Z]?$))")
 _MAX_COMBINATIONS = 64  # readings of the lines tried together, at most

@@ -991,3 +991,13 @@ SUBTOTAL S101.68
 SALES TAX 8.25% S8.39
 AMOUNT DUE S110 .07
 """) == [Decimal("6.80"), Decimal("54.54"), Decimal("4.13"), Decimal("36.21")]
+
+
+def test_a_price_whose_point_came_out_an_underscore_counts_where_the_items_then_add_up():
+    assert amounts("""
+SALTY PELICAN
+1 Cheesecake 7.50
+3 Cheeseburger 40 _ 47
+1 Coke 2.75
+SUBTOTAL S50.72
+""") == [Decimal("7.50"), Decimal("40.47"), Decimal("2.75")]
