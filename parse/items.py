@@ -812,7 +812,8 @@ def _other_readings(item: LineItem, read: Doc | None, printed: Doc | None) -> li
     with a priced modifier merged in, ``7.00`` becomes ``57.00``)."""
     if item.amount is None or item.amount <= 0:
         return []
-    sign_read = (item.description or "").rsplit(" ", 1)[-1] in _SIGN_LOOKALIKES  # "PASTA PENNE S54.54": its 5 is its own
+    # "PASTA PENNE S54.54": its $ read as the S, its 5 is its own
+    sign_read = (item.description or "").rsplit(" ", 1)[-1] in _SIGN_LOOKALIKES
     dropped = None if sign_read else sign_digit_dropped(item.amount, PRICE_SIGN_DIGITS)
     others = [dropped] if dropped is not None else []
     index = item.line_index

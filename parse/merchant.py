@@ -190,6 +190,7 @@ def _full_name(doc: Doc, index: int) -> str:
 
 
 def _letters_only(text: str) -> str:
+    """Letters and digits only, upper case (``M a r k t W e r k`` and ``Marktwerk`` alike)."""
     return re.sub(r"[^A-Z0-9]", "", ascii_upper(text))
 
 
@@ -378,25 +379,29 @@ def _trade_name(doc: Doc, index: int, legal_index: int) -> str | None:
     """The shop's trade name where the header line ``index`` is the legal name's first word(s): the
     logo printing them (``NORDKAUF`` over the footer's ``Nordkauf GmbH & Co. KG``, ``PFLEGEPUNKT``
     over ``Pflegepunkt Drogeriemarkt GmbH``), however OCR split or glued the words (``MARKTBLITZ``
-    over ``Marktb litz KG``) or spaced the letters (``M a r k t W e r k``), on one line or two. As the logo prints it
-    where OCR read it whole, else (one letter misread in a long logo: ``P F L E 6 E P U N K T``)
-    as the legal name prints those words. None where the line opens no legal name."""
+    over ``Marktb litz KG``) or spaced the letters (``M a r k t W e r k``), on one line or two. As
+    the logo prints it where OCR read it whole, else (a letter or two misread: ``P F L E 6 E P U N K
+    T``, ``50NNENDR0GERIE``) as the legal name prints those words. None where it opens no legal name."""
     if index == legal_index:
         return None
     words = re.findall(r"[^\W_]+", doc.lines[legal_index].text)  # whole words, not "NORD" of NORDSEE
-    openings = ["".join(re.findall(r"[A-Z0-9]+", fold(" ".join(words[:count])))) for count in range(1, len(words) + 1)]
+    openings = [_folded_letters(" ".join(words[:count])) for count in range(1, len(words) + 1)]
     logo = doc.lines[index].text
     below = doc.lines[index + 1].text if index + 1 < len(doc.lines) and index + 1 != legal_index else ""
     for printed in (f"{logo} {below}", logo) if below else (logo,):  # "ELKEN" / "SERVICE" over "ELKEN SERVICE SDN BHD"
-        name = "".join(re.findall(r"[A-Z0-9]+", fold(printed)))
+        name = _folded_letters(printed)
         if letters(name) >= 4 and name in openings:
-            count = openings.index(name) + 1
-            as_printed = _letters_only(printed) == _letters_only(" ".join(words[:count]))
-            return _unspaced(clean_name(printed)) if as_printed else " ".join(words[:count])  # "50NNENDR0GERIE"
-    name = "".join(re.findall(r"[A-Z0-9]+", fold(logo)))
+            opening = " ".join(words[:openings.index(name) + 1])
+            return _unspaced(clean_name(printed)) if _letters_only(printed) == _letters_only(opening) else opening
+    name = _folded_letters(logo)
     slipped = [count for count, opening in enumerate(openings, 1)
                if len(opening) >= SLIPPED_LOGO_MIN and Levenshtein.distance(name, opening) <= _slips_allowed(opening)]
     return " ".join(words[:slipped[0]]) if slipped else None
+
+
+def _folded_letters(text: str) -> str:
+    """Letters and digits only, OCR look-alikes merged (``5 0 N N E`` and ``Sonne`` alike)."""
+    return "".join(re.findall(r"[A-Z0-9]+", fold(text)))
 
 
 def _slips_allowed(opening: str) -> int:

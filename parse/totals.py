@@ -728,9 +728,10 @@ def _pick_tax(doc: Doc, total: Pick | None) -> tuple[Pick | None, Decimal | None
     return Pick(value, line.index, 0.5 + 0.3 * score), rate_of(line.text)
 
 
-def _taxes_one_under_another(doc: Doc, candidates: list[tuple[float, Line, Decimal]]):
+def _taxes_one_under_another(doc: Doc, candidates: list[tuple[float, Line, Decimal]]
+                             ) -> list[tuple[float, Line, Decimal]]:
     """The tax lines printed one under another right under the subtotal, one amount each
-    (``State Tax 1.30`` / ``Meals Tax 0.21``): taxes added one after the other. None where the
+    (``State Tax 1.30`` / ``Meals Tax 0.21``): taxes added one after the other. Empty where the
     subtotal is not right above them (a VAT table's rows print several amounts each)."""
     single = {line.index: (score, line, value) for score, line, value in candidates if len(line.amounts) == 1}
     for start in sorted(single):
