@@ -477,6 +477,15 @@ def _with_count(item: LineItem, count: tuple[Decimal | None, Decimal]) -> LineIt
     return replace(item, quantity=quantity, unit_price=unit_price)
 
 
+def _pack_size(text: str, match: re.Match[str]) -> bool:
+    """A count of nothing (``S0St``), or a size in a name, its unit with no times sign after it
+    (``Kabelbinder 100St 3,29``, ``Eier 10 St``): no quantity bought."""
+    if Decimal(match.group(1).replace(",", ".")) == 0:
+        return True
+    marked = re.search(r"[xX×@*]", match.group(0)) is not None
+    return not marked and letters(text[:match.start()]) >= 3
+
+
 def _item(text: str, amounts: list[Amount], index: int, description: str | None = None) -> LineItem:
     text = _counts_as_digits(text)
     amounts = [a for a in amounts[:-1] if a.value.as_tuple().exponent <= -2] + amounts[-1:]  # "3x1,5": a size
@@ -487,7 +496,7 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
         quantity, amounts = count, amounts[1:]
     elif (counted := _unit_times_count(text, amount)) is not None:
         quantity, unit_price = counted
-    elif qty_match and not _is_price(qty_match.group(1), amounts):
+    elif qty_match and not _is_price(qty_match.group(1), amounts) and not _pack_size(text, qty_match):
         quantity = Decimal(qty_match.group(1).replace(",", "."))
     elif lead := _LEADING_QTY_RE.match(description if description is not None else text):
         quantity = Decimal(lead.group(1))  # "2 Bistro Burger" over its price: the name line's count

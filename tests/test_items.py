@@ -1001,3 +1001,15 @@ SALTY PELICAN
 1 Coke 2.75
 SUBTOTAL S50.72
 """) == [Decimal("7.50"), Decimal("40.47"), Decimal("2.75")]
+
+
+def test_a_pack_size_in_a_name_is_no_quantity_bought():
+    receipt = extract_receipt(ocr("""
+WERKHOF
+2479121 Kabelbinder 100St 3,29 1
+4244426042406 Duebel 8mm S0St 2,49
+GOUDA 2 x 1,99 3,98
+Summe EUR 9,76
+"""))
+    assert [(item.amount, item.quantity) for item in receipt.items] == [
+        (Decimal("3.29"), None), (Decimal("2.49"), None), (Decimal("3.98"), Decimal("2"))]
