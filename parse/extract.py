@@ -128,7 +128,7 @@ def dated_by_mail(receipt: Receipt, lines: Sequence[OcrLine], received: dt.date)
             value = in_year_before(raw, received, usual_order(raw) if day_first is None else day_first)
             if value is None:
                 continue
-            times = find_times(line.text[raw.end:]) if receipt.time is None else ()
+            times = find_times(line.text) if receipt.time is None else ()  # the date's own digits are none
             return dataclasses.replace(
                 receipt, date=value, time=times[0].value if times else receipt.time,
                 confidence={**receipt.confidence, "date": 0.5}, flags={**receipt.flags, "date_year_from_mail": True})
