@@ -791,6 +791,23 @@ def photo(image: Image.Image, rng: random.Random) -> Image.Image:
     return table.resize((int(table.width * scale), int(table.height * scale)), Image.LANCZOS)
 
 
+def roughened(image: Image.Image, rng: random.Random) -> Image.Image:
+    """A phone photo taken worse (``--rough-photos``): out of focus by a stroke's width or two,
+    in dim light with a hand's shadow across part of the slip, as panelists' photos at a
+    restaurant table often are; at a phone camera's resolution, the blur magnified with the text."""
+    image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.8, 1.5)))
+    arr = np.asarray(image, dtype=np.float32) * rng.uniform(0.5, 0.75)
+    rows, cols = np.mgrid[0:arr.shape[0], 0:arr.shape[1]]
+    cy, cx = rng.uniform(0.3, 1.0) * arr.shape[0], rng.uniform(0.0, 1.0) * arr.shape[1]
+    radius = rng.uniform(0.25, 0.45) * max(arr.shape)
+    inside = np.clip(1.0 - np.hypot(rows - cy, cols - cx) / radius, 0.0, 1.0)
+    arr = arr * (1.0 - rng.uniform(0.3, 0.5) * np.minimum(1.0, 3.0 * inside))  # a soft-edged shadow
+    arr = arr + np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(4, 10), arr.shape)
+    image = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+    scale = rng.uniform(1.0, 1.6)
+    return image.resize((int(image.width * scale), int(image.height * scale)), Image.LANCZOS)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -805,6 +822,9 @@ def main() -> None:
     parser.add_argument("--varied-payments", action="store_true",
                         help="restaurant: discounts, two taxes, a total with no word, tips keyed in at the card "
                              "terminal, cash with change")
+    parser.add_argument("--rough-photos", action="store_true",
+                        help="photos taken worse: out of focus, dim, a shadow across the slip, smaller text, lower "
+                             "JPEG quality (the photos only; scans as before)")
     parser.add_argument("--kind", choices=("shop", "restaurant", "discounter", "supermarket", "diy"), default="shop",
                         help="shop: the four countries' shops (above); restaurant: US restaurant checks, phone photos "
                              "mostly; discounter: German discounter receipts, 300 dpi scans mostly; supermarket: "
@@ -816,7 +836,7 @@ def main() -> None:
     (args.out / "labels").mkdir(parents=True, exist_ok=True)
     if args.kind != "shop":
         for index in range(args.count):
-            _write_check(args.out, index, args.kind, rng, args.varied_headers, args.varied_payments)
+            _write_check(args.out, index, args.kind, rng, args.varied_headers, args.varied_payments, args.rough_photos)
         print(f"{args.count} {args.kind} receipts in {args.out} (seed {args.seed})")
         return
     countries = tuple(args.countries.split(","))
@@ -826,7 +846,12 @@ def main() -> None:
         style = "photo" if (index // len(countries)) % 2 else "scan"
         if style == "photo":
             image = photo(image, rng)
-        image.convert("RGB").save(args.out / "images" / f"{receipt.id}.jpg", quality=rng.randrange(70, 92))
+            if args.rough_photos:
+                image = roughened(image, rng)
+        quality = rng.randrange(70, 92)
+        if style == "photo" and args.rough_photos:
+            quality -= 20
+        image.convert("RGB").save(args.out / "images" / f"{receipt.id}.jpg", quality=quality)
         label = {"id": receipt.id, "company": receipt.merchant, "country": receipt.country, "style": style,
                  "date": receipt.date.isoformat(), "time": f"{receipt.time:%H:%M}", "total": str(receipt.total),
                  "normalized": {"date": receipt.date.isoformat(), "time": f"{receipt.time:%H:%M}",
@@ -836,7 +861,7 @@ def main() -> None:
 
 
 def _write_check(out: Path, index: int, kind: str, rng: random.Random, varied: bool = False,
-                 payments: bool = False) -> None:
+                 payments: bool = False, rough: bool = False) -> None:
     if kind in ("supermarket", "diy"):
         check = build_supermarket(rng, index) if kind == "supermarket" else build_diy(rng, index)
     else:
@@ -848,9 +873,14 @@ def _write_check(out: Path, index: int, kind: str, rng: random.Random, varied: b
         else "scan"
     if style == "photo":
         image = photo(image, rng)
+        if rough:
+            image = roughened(image, rng)
     else:
         image = flatbed(image, rng) if kind in ("supermarket", "diy") else scan(image, rng)
-    image.convert("RGB").save(out / "images" / f"{receipt.id}.jpg", quality=rng.randrange(70, 92))
+    quality = rng.randrange(70, 92)
+    if style == "photo" and rough:
+        quality -= 20
+    image.convert("RGB").save(out / "images" / f"{receipt.id}.jpg", quality=quality)
     normalized = {"date": receipt.date.isoformat(), "time": f"{receipt.time:%H:%M}", "total": str(receipt.total)}
     label = {"id": receipt.id, "company": receipt.merchant, "country": receipt.country, "style": style, "kind": kind,
              "date": normalized["date"], "time": normalized["time"], "total": normalized["total"],

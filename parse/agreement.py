@@ -9,13 +9,15 @@ confidence can say which agreed.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .amounts import Amount
 from .layout import Doc, Line
 from .text import has_keyword
-from .totals import SIGN_DIGITS, Totals, find_totals, prices_add_up, total_checks
+from .totals import (MAX_CHARGE_LINES, MAX_CHARGES_SHARE, SIGN_DIGITS, Totals, find_totals,
+                     labelled_subtotal_and_total, prices_add_up, signs_kept, total_checks)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
@@ -83,6 +85,11 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 or candidate.support == best.support and _tie_breakers(candidate, doc, currency) \
                 > _tie_breakers(best, doc, currency):
             best = candidate
+    settled = settled_block(doc)
+    if settled is not None:  # a blurred sign read as a different digit on each amount: the sum decides alone
+        candidate = _reading(settled, ANY_DIGIT, doc)
+        if candidate.support > best.support and not _cents_only(candidate):
+            best = candidate
     if currency == "GBP" and best.sign_digit is None:
         # the recogniser has no "£": it reads one as a 1 or a 2 (or an E, which amounts skip). Real
         # prices start with those digits often, so only the arithmetic may drop them, never a tie.
@@ -92,6 +99,68 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
             if candidate is not None and candidate.support > best.support:
                 best = candidate
     return best
+
+
+ANY_DIGIT = "123456789"
+
+
+def settled_block(doc: Doc) -> Doc | None:
+    """``doc`` with the leading digit dropped from those amounts of the totals block (the
+    subtotal, each amount between it and the total, one a line, the total, and the total printed
+    again below it) that make subtotal + charges = total exactly, where they do not as printed:
+    a sign blurred on a phone photo comes out a different digit on each amount (``Subtotal
+    634.69`` / ``Tax 82.17`` / ``Service Charge 86.24`` / ``TOTAL 343.10`` / ``VISA 543.10``).
+    Of several such readings, the one that drops fewest; none may keep a digit it drops elsewhere
+    (``signs_kept``), and the charges come to less than half of the subtotal. None where the block adds up as printed, or no reading does."""
+    subtotal, total = labelled_subtotal_and_total(doc)
+    if subtotal is None or total is None or not 0 <= subtotal.line < total.line \
+            or total.line - subtotal.line - 1 > MAX_CHARGE_LINES:
+        return None
+    block: list[tuple[int, int]] = []  # (line, amount index): the subtotal, the charges, the total
+    for line in doc.lines[subtotal.line:total.line + 1]:
+        priced = [i for i, a in enumerate(line.amounts) if a.has_decimals and not a.measure]
+        if len(priced) > 1 and line.index not in (subtotal.line, total.line):
+            return None
+        if line.index in (subtotal.line, total.line):
+            pick = subtotal if line.index == subtotal.line else total
+            priced = [i for i in priced if line.amounts[i].value == pick.value][-1:]
+            if not priced:
+                return None
+        block += [(line.index, i) for i in priced]
+    if len(block) < 3:
+        return None
+    readings = [_with_and_without_sign(doc.lines[li].amounts[ai]) for li, ai in block]
+    printed = [doc.lines[li].amounts[ai].value for li, ai in block]
+    fits = []
+    for values in itertools.product(*readings):
+        charges = values[1:-1]
+        if values[0] + sum(charges) != values[-1] or any(c <= 0 for c in charges) \
+                or sum(charges) >= MAX_CHARGES_SHARE * values[0]:
+            continue
+        drops = sum(v != p for v, p in zip(values, printed))
+        if drops == 0:
+            return None
+        if not signs_kept(printed, values):
+            fits.append((drops, values))
+    if not fits:
+        return None
+    values = min(fits)[-1]
+    settled = {(li, ai): v for v, (li, ai) in zip(values, block) if v != doc.lines[li].amounts[ai].value}
+    bill, printed_bill = values[-1], doc.lines[total.line].amounts[block[-1][1]].value
+    lines = []
+    for line in doc.lines:
+        amounts = tuple(replace(a, value=settled[(line.index, i)]) if (line.index, i) in settled
+                        else replace(a, value=bill) if line.index > total.line and bill != printed_bill
+                        and _with_and_without_sign(a)[-1] == bill != a.value else a
+                        for i, a in enumerate(line.amounts))
+        lines.append(replace(line, amounts=amounts) if amounts != line.amounts else line)
+    return replace(doc, lines=tuple(lines))
+
+
+def _with_and_without_sign(amount: Amount) -> tuple[Decimal, ...]:
+    """The amount as read, and without its leading digit where that may be a misread sign."""
+    unsigned = _unsigned(amount, ANY_DIGIT)
+    return (amount.value,) if unsigned is amount else (amount.value, unsigned.value)
 
 
 def _below_a_price(reading: Reading) -> bool:
@@ -114,8 +183,26 @@ def _cents_only(reading: Reading) -> bool:
 def _tie_breakers(reading: Reading, printed: Doc, currency: str | None) -> int:
     """What decides between two readings the checks support alike: the prices add up to the
     subtotal, the tax is the share of the total a single included rate gives (the country's GST,
-    else the rate printed beside the tax)."""
-    return _prices_add_up(reading, printed) + (_gst_share(reading, currency) or _printed_rate_share(reading))
+    else the rate printed beside the tax), or a sales tax's share of the bill that the country's
+    rates give."""
+    return _prices_add_up(reading, printed) + (_gst_share(reading, currency) or _printed_rate_share(reading)
+                                               or _sales_tax_share(reading, currency))
+
+
+# the share of the bill before tax that sales taxes come to: US states and cities (about 3 % to
+# 11.5 %), Canada's GST, PST and HST (5 % to 15 %)
+SALES_TAX_SHARES = {"USD": (Decimal("0.025"), Decimal("0.12")), "CAD": (Decimal("0.045"), Decimal("0.16"))}
+
+
+def _sales_tax_share(reading: Reading, currency: str | None) -> bool:
+    """The reading's tax is a share of the bill before it that the country's sales taxes give
+    (``Tax 2.47`` on ``Subtotal 35.24``: 7 %; not on 535.24)."""
+    shares, tax = SALES_TAX_SHARES.get(currency or ""), reading.totals.tax
+    base = reading.totals.subtotal or reading.totals.total
+    if shares is None or tax is None or base is None or not tax.value:
+        return False
+    before = base.value if reading.totals.subtotal else base.value - tax.value
+    return before > 0 and shares[0] <= tax.value / before <= shares[1]
 
 
 # currencies of countries with one rate of goods and services tax, included in the prices

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from .amounts import Amount, clean_numbers, to_cents
 from .layout import Doc, Line, keyword_end, value_after
-from .text import find_keyword, fold, has_keyword, letters, one_letter_off, squash_spaces
+from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
 from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, SUBTOTAL, sign_digit_dropped
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
@@ -184,12 +184,8 @@ _TOTAL_WORDS = tuple(fold(word) for word in ("TOTAL", "SUBTOTAL", "SUMME", "GESA
 def _garbled_total(text: str) -> bool:
     """A word one letter away from TOTAL, SUBTOTAL, ... (``SubTatal``, ``SURTOTAL``, ``Surnme``: an ``m``
     read as ``rn``), or a long one with a letter lost (``Subtota``, ``Zwischensumm``)."""
-    return any(word == total or one_letter_off(word, total) or (len(word) >= 6 and _one_letter_lost(word, total))
+    return any(word == total or one_letter_off(word, total) or (len(word) >= 6 and one_letter_lost(word, total))
                for word in re.findall(r"[A-Z]{5,}", fold(text).replace("RN", "M")) for total in _TOTAL_WORDS)
-
-
-def _one_letter_lost(word: str, other: str) -> bool:
-    return len(word) == len(other) - 1 and any(other[:i] + other[i + 1:] == word for i in range(len(other)))
 
 
 def _column_header(text: str) -> bool:

@@ -81,7 +81,7 @@ def look_again(lines: Sequence[OcrLine], receipt: Receipt, read_region: RegionRe
     if again is not None:
         (lines, receipt), kept = again, kept | {"page"}
     else:
-        dated = date_read_closer(lines, receipt, read_band, other_line) if read_band is not None else None
+        dated = date_read_closer(lines, receipt, read_band, other_line, read_page) if read_band is not None else None
         if dated is not None:
             (lines, receipt), kept = dated, kept | {"date"}
     for name, reader, look in (("other date", other_line, date_by_other_recogniser),
@@ -124,7 +124,8 @@ def closer_read(receipt: Receipt, read_page: PageReader) -> tuple[list[OcrLine],
 
 
 def date_read_closer(lines: Sequence[OcrLine], receipt: Receipt, read_band: BandReader,
-                     read_other: OtherLineReader | None = None) -> tuple[list[OcrLine], Receipt] | None:
+                     read_other: OtherLineReader | None = None,
+                     read_page: PageReader | None = None) -> tuple[list[OcrLine], Receipt] | None:
     """The lines with the date's read again and the receipt they give, where that receipt reads a
     different date and nothing worse; else None. A date read from a line the recogniser was
     unsure of may have a digit misread (``07/03/2016`` for 02/03, ``1/08/2012`` for 11/08) with
@@ -135,7 +136,9 @@ def date_read_closer(lines: Sequence[OcrLine], receipt: Receipt, read_band: Band
     agrees with a four-digit year printed elsewhere on the receipt as well as the first did; and,
     where ``read_other`` is given, the other recogniser does not read the first date surely on
     the lines read again (two readings against one: ``07/11/12`` at 0.47, read closer ``01/11/12``,
-    is Tesseract's ``07/11/12`` at 0.88)."""
+    is Tesseract's ``07/11/12`` at 0.88). Where a line's band holds no date (a slanted line's band
+    cuts through its neighbours), the line is taken from the whole page read so (``read_page``,
+    where given), once."""
     if receipt.date is None:
         return None
     unsure = [i for i, line in enumerate(lines) if line.box is not None and mean_confidence(line) < UNSURE_DATE
@@ -144,9 +147,13 @@ def date_read_closer(lines: Sequence[OcrLine], receipt: Receipt, read_band: Band
         return None
     page_height = _text_height(lines)
     looked = list(lines)
+    page: list[list[OcrLine]] = []
     for index in unsure:
         box = lines[index].box
         again = _closest(read_band(box, page_height), box, "date")
+        if (again is None or not _holds(again.text, "date")) and read_page is not None:
+            page = page or [read_page()]
+            again = _closest(page[0], box, "date")
         if again is not None and _holds(again.text, "date") and _surer(again, lines[index], replacing=False):
             looked[index] = again
     if looked == list(lines):

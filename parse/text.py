@@ -57,10 +57,12 @@ def _word_pattern(word: str) -> str:
     return r"\s?".join(glyphs) if len(fold(word)) > 3 else "".join(glyphs)
 
 
-# Label words OCR often misreads by one letter (``TOTfL``, ``Chenge``, ``SUBTATAL``) that no
-# ordinary word lies one letter from, except those named: such a word is read as the label.
-_SLIP_PRONE_LABELS = ("TOTAL", "SUBTOTAL", "TOTAAL", "CHANGE")
-_REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS")
+# Label words OCR often misreads by one letter (``TOTfL``, ``Chenge``, ``SUBTATAL``, ``Dalance``,
+# ``Setver``) that no ordinary word lies one letter from, except those named: such a word is read
+# as the label. One of eight letters or more also with a letter lost (``Gratity``, ``Subtotl``).
+_SLIP_PRONE_LABELS = ("TOTAL", "SUBTOTAL", "TOTAAL", "CHANGE", "GRATUITY", "BALANCE", "SERVER")
+_REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS", "VALANCE", "SERVED", "SERVES", "SEVER")
+_LOST_LETTER_LABELS = 8
 _WORD_RE = re.compile(r"[A-Z]{5,}")
 
 
@@ -73,7 +75,8 @@ def _mend_label_slips(folded: str) -> str:
     def mend(word: re.Match[str]) -> str:
         if word.group() in _FOLDED_NEIGHBOURS:
             return word.group()
-        return next((label for label in _FOLDED_LABELS if one_letter_off(word.group(), label)), word.group())
+        return next((label for label in _FOLDED_LABELS if one_letter_off(word.group(), label)
+                     or len(label) >= _LOST_LETTER_LABELS and one_letter_lost(word.group(), label)), word.group())
     return _WORD_RE.sub(mend, folded)
 
 
@@ -103,6 +106,11 @@ def has_keyword(text: str, keywords: tuple[str, ...]) -> bool:
 def one_letter_off(word: str, other: str) -> bool:
     """Same length, exactly one letter different: an OCR misread of one glyph (``UCT``/``OCT``)."""
     return len(word) == len(other) and sum(a != b for a, b in zip(word, other)) == 1
+
+
+def one_letter_lost(word: str, other: str) -> bool:
+    """``other`` with one letter left out: a glyph OCR dropped (``GRATITY``/``GRATUITY``)."""
+    return len(word) == len(other) - 1 and any(other[:i] + other[i + 1:] == word for i in range(len(other)))
 
 
 def letters(text: str) -> int:

@@ -1,8 +1,10 @@
 """Total, subtotal, tax, tip: labelled amounts chosen by keyword strength and arithmetic."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -75,6 +77,11 @@ class Totals:
     rounding: Pick | None = None  # a printed cash-rounding adjustment (``ROUNDING ADJ -0.02``)
 
 
+def labelled_subtotal_and_total(doc: Doc) -> tuple[Pick | None, Pick | None]:
+    """The subtotal and the total as their labels give them, before any arithmetic."""
+    return _labelled(doc, SUBTOTAL), _pick_total(doc)
+
+
 def find_totals(doc: Doc) -> Totals:
     total = _pick_total(doc)
     subtotal = _labelled(doc, SUBTOTAL)
@@ -90,7 +97,9 @@ def find_totals(doc: Doc) -> Totals:
         with_tax = _total_after_tax(doc, total, tax)
         if with_tax is not None:
             total, subtotal = with_tax, Pick(total.value, total.line, 0.6)
-    total, subtotal = _sign_read_as_digit(doc, total, subtotal, tax, tip)
+    total, subtotal, tax, tip = _sign_read_as_digit(doc, total, subtotal, tax, tip)
+    if subtotal and total and subtotal.value > total.value:
+        subtotal = _unsigned_below(doc, subtotal, total)
     if subtotal and total and subtotal.value > total.value:
         computed = subtotal.value + (tax.value if tax else 0)
         if total.confidence < 0.9 and not _printed(doc, total.value, total.line):
@@ -151,7 +160,7 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
         added += sum(_house_gratuities(doc, totals), Decimal(0))
         tips = {Decimal(0), totals.tip.value if totals.tip else Decimal(0)}
         if any(added + tip > 0 and abs(totals.subtotal.value + added + tip - total.value) <= _CHECK_TOLERANCE
-               for tip in tips):
+               for tip in tips) or _charges_between_add_up(doc, totals.subtotal, total):
             checks.append("subtotal_plus_tax")
     if _cash_minus_change(doc) == total.value:
         checks.append("cash_minus_change")
@@ -164,6 +173,27 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
     if _tip_guide_agrees(doc, totals):
         checks.append("tip_guide")
     return tuple(checks)
+
+
+MAX_CHARGE_LINES = 4
+MAX_CHARGES_SHARE = Decimal("0.5")  # taxes, fees and a house gratuity never come to half the bill
+
+
+def _charges_between_add_up(doc: Doc, subtotal: Pick, total: Pick) -> bool:
+    """The amounts printed between the subtotal and the total, one a line, add up with the subtotal
+    to the total: the tax, fees and a house gratuity, whatever their labels came out as (``Sales An
+    4.01`` / ``Gratity 18% 8.14``), and come to less than half of the subtotal."""
+    between = doc.lines[subtotal.line + 1:total.line]
+    if not 0 < len(between) <= MAX_CHARGE_LINES:
+        return False
+    charges = []
+    for line in between:
+        amounts = [a.value for a in line.amounts if a.has_decimals and not a.measure]
+        if len(amounts) > 1:
+            return False
+        charges += amounts
+    return bool(charges) and all(c > 0 for c in charges) and sum(charges) < MAX_CHARGES_SHARE * subtotal.value \
+        and abs(subtotal.value + sum(charges) - total.value) <= _CHECK_TOLERANCE
 
 
 _GUIDE_SHARES = tuple(Decimal(share) / 100 for share in (10, 12, 15, 18, 20, 22, 25))
@@ -261,34 +291,78 @@ def sign_digit_dropped(value: Decimal, digits: str = SIGN_DIGITS) -> Decimal | N
     return None
 
 
+# what a blurred sign before the tax also comes out as (``$2.47`` as ``12.47``): only the sum decides
+TAX_SIGN_DIGITS = "1" + PRICE_SIGN_DIGITS
+# a tax comes to at least this share of the bill before it, and at most the other (VAT up to 27 %)
+_TAX_SHARES = (Decimal("0.01"), Decimal("0.3"))
+
+
 def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None,
-                        tip: Pick | None) -> tuple[Pick | None, Pick | None]:
-    """A total (and subtotal) whose currency sign OCR read as a digit (``$56.58`` -> ``656.58``),
-    chosen by the receipt's own arithmetic: the reading without the leading digit is kept only
-    when subtotal + tax (+ tip) then equals the total, or, with no subtotal, when that reading is
-    printed again below the total (the card or cash line) and the digit reading is not, or the
-    prices above it add up to that reading (``0.88`` ``0.34`` ``1.99`` / ``Sototal 83.21``)."""
+                        tip: Pick | None) -> tuple[Pick | None, Pick | None, Pick | None, Pick | None]:
+    """A total (and subtotal, tax and a tip above the total) whose currency sign OCR read as a digit (``$56.58`` ->
+    ``656.58``), chosen by the receipt's own arithmetic: the reading without the leading digit is
+    kept only when subtotal + tax (+ tip) then equals the total (of several such readings, one
+    whose tax is a share of the subtotal a tax comes to, then one that keeps no digit it drops
+    elsewhere (``signs_kept``), then the one that drops fewest),
+    or, with no subtotal, when that reading is printed again below the total (the card or cash
+    line) and the digit reading is not, or the prices above it add up to that reading (``0.88``
+    ``0.34`` ``1.99`` / ``Sototal 83.21``)."""
     if total is None:
-        return total, subtotal
-    added = (tax.value if tax else 0) + (tip.value if tip and tip.line < total.line else 0)
+        return total, subtotal, tax, tip
+    tipped = tip if tip and tip.line < total.line else None
     if subtotal is not None:
-        if subtotal.value + added == total.value:
-            return total, subtotal
-        for s_value in (subtotal.value, _unless_signed(doc, subtotal, sign_digit_dropped(subtotal.value))):
-            for t_value in (total.value, _unless_signed(doc, total, sign_digit_dropped(total.value))):
-                if s_value is None or t_value is None or (s_value, t_value) == (subtotal.value, total.value):
-                    continue
-                if s_value + added == t_value:
-                    return (Pick(t_value, total.line, max(total.confidence, 0.8)),
-                            Pick(s_value, subtotal.line, subtotal.confidence))
-        return total, subtotal
+        printed = (subtotal.value, tax.value if tax else Decimal(0), tipped.value if tipped else Decimal(0), total.value)
+        if printed[0] + printed[1] + printed[2] == printed[3]:
+            return total, subtotal, tax, tip
+        fits = []
+        for values in itertools.product(
+                *(_as_read_or_unsigned(doc, pick, digits) if pick else (Decimal(0),)
+                  for pick, digits in ((subtotal, SIGN_DIGITS), (tax, TAX_SIGN_DIGITS), (tipped, TAX_SIGN_DIGITS),
+                                       (total, SIGN_DIGITS)))):
+            if values[0] + values[1] + values[2] == values[3]:
+                fits.append((not _tax_share(values[1], values[0]), signs_kept(printed, values),
+                             sum(v != p for v, p in zip(values, printed)), values))
+        if not fits:
+            return total, subtotal, tax, tip
+        s_value, x_value, p_value, t_value = min(fits)[-1]
+        return (Pick(t_value, total.line, max(total.confidence, 0.8)), Pick(s_value, subtotal.line, subtotal.confidence),
+                replace(tax, value=x_value) if tax else None, replace(tip, value=p_value) if tipped else tip)
     stripped = sign_digit_dropped(total.value)
     if stripped is None or stripped < 1 or _printed(doc, total.value, total.line):  # "50.25" is no "$0.25"
-        return total, subtotal
+        return total, subtotal, tax, tip
     below = [line for line in doc.lines[total.line + 1:] if any(a.value == stripped for a in line.amounts)]
     if below or prices_add_up(doc, total.line, stripped):
-        return Pick(stripped, total.line, total.confidence), subtotal
-    return total, subtotal
+        return Pick(stripped, total.line, total.confidence), subtotal, tax, tip
+    return total, subtotal, tax, tip
+
+
+def _unsigned_below(doc: Doc, subtotal: Pick, total: Pick) -> Pick:
+    """A subtotal above the total it comes to (``SUBTOTAL 419.50`` / ``Total 24.23``) without a
+    leading digit that may be a misread sign, where that leaves it below the total by less than
+    taxes and charges come to (19.50); else as it was."""
+    unsigned = _unless_signed(doc, subtotal, sign_digit_dropped(subtotal.value, TAX_SIGN_DIGITS))
+    if unsigned is None or not 0 < unsigned <= total.value or total.value - unsigned >= MAX_CHARGES_SHARE * unsigned:
+        return subtotal
+    return Pick(unsigned, subtotal.line, subtotal.confidence)
+
+
+def _as_read_or_unsigned(doc: Doc, pick: Pick, digits: str) -> tuple[Decimal, ...]:
+    """The picked amount as read, and without a leading digit of ``digits`` (a misread sign)."""
+    unsigned = _unless_signed(doc, pick, sign_digit_dropped(pick.value, digits))
+    return (pick.value,) if unsigned is None else (pick.value, unsigned)
+
+
+def signs_kept(printed: Sequence[Decimal], values: Sequence[Decimal]) -> int:
+    """How many amounts of a reading keep a leading digit that the reading drops from another as a
+    misread sign: a printer signs every amount of the totals block or none (``SUBTOTAL 568.78`` /
+    ``TAX 54.30`` / ``TIP 513.76`` / ``BALANCE DUE 586.84``: the 5 of all four, or of none)."""
+    dropped = {f"{p:f}"[0] for p, v in zip(printed, values) if v != p}
+    return sum(1 for p, v in zip(printed, values) if v == p and abs(p) >= 10 and f"{p:f}"[0] in dropped)
+
+
+def _tax_share(tax: Decimal, before: Decimal) -> bool:
+    """``tax`` is a share of ``before`` that a tax comes to (none: no tax printed)."""
+    return not tax or before > 0 and _TAX_SHARES[0] <= tax / before <= _TAX_SHARES[1]
 
 
 def _unless_signed(doc: Doc, pick: Pick, value: Decimal | None) -> Decimal | None:

@@ -938,3 +938,121 @@ Chnenge 28.05
 INOL bi4: 6.00* 21.95 1.24
 """))
     assert receipt.total == Decimal("21.95")
+
+
+# a blurred phone photo: the "$" of the totals block read as a 5 on some amounts and a 1 on the tax
+BLURRED_DOLLARS = """
+RED BARN BBQ
+8891 Route 9
+Portland, OR 97205
+2023-09-17 18:20
+Draft Beer 6.50
+1 Cheeseburger 13.49
+2 Clam Chowder 14.50
+3 Coke 8.25
+Subtotal 535.24
+Sales Tax 12.47
+Balance Due 537.71
+VISA 537.71
+"""
+
+
+def test_a_blurred_dollar_read_as_a_one_on_one_amount_and_a_five_on_others_is_dropped_by_the_arithmetic():
+    """Subtotal + tax = total only without the leading digits; 535.24 + 2.47 = 537.71 adds up too,
+    but a 0.5 % sales tax is no US rate: 2.47 on 35.24 (7 %) is."""
+    receipt = extract_receipt(ocr(BLURRED_DOLLARS))
+    assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("37.71"), Decimal("35.24"), Decimal("2.47"))
+    assert receipt.flags["total_subtotal_plus_tax"] and receipt.flags["currency_sign_read_as_digit"]
+
+
+def test_amounts_that_start_with_a_one_or_a_seven_keep_it_where_they_add_up_as_printed():
+    receipt = extract_receipt(ocr(BLURRED_DOLLARS.replace("535.24", "135.24").replace("12.47", "11.83")
+                                  .replace("537.71", "147.07").replace("13.49", "113.49").replace("14.50", "7.00")))
+    assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("147.07"), Decimal("135.24"), Decimal("11.83"))
+    assert not receipt.flags.get("currency_sign_read_as_digit")
+
+
+def test_the_charges_between_subtotal_and_total_add_up_whatever_their_labels_came_out_as():
+    """``Sales Tax`` read ``Sales An``, ``Gratuity 18%`` read ``Gratity 184``: the amounts printed
+    between the subtotal and the total still make the total with the subtotal (every "$" read as 5)."""
+    receipt = extract_receipt(ocr("""
+COPPER KETTLE
+9700 Ocean Ave
+Columbus, OH 43215
+1 Coke 1.75
+3 Chicken Salad 28.50
+1 Pad Thai 13.95
+Subtotal 545.20
+Sales An 54.01
+Gratity 184 58.14
+Amount Due 557.35
+VISA 557.35
+"""))
+    assert (receipt.total, receipt.subtotal) == (Decimal("57.35"), Decimal("45.20"))
+    assert receipt.flags["total_subtotal_plus_tax"]
+    assert receipt.tip == Decimal("8.14")  # the gratuity's label read with a letter lost is still a gratuity
+
+
+def test_a_sign_read_as_a_different_digit_on_each_amount_of_the_totals_block_is_settled_by_the_sum():
+    """``$34.69`` / ``$2.17`` / ``$6.24`` / ``$43.10`` read 634.69 / 82.17 / 86.24 / 343.10: only
+    without every leading digit do the subtotal and charges make the total, which the card line
+    (543.10) repeats without its own misread sign."""
+    receipt = extract_receipt(ocr("""
+HARBOR LIGHT TAVERN
+4482 Ocean Ave
+Portland, OR 97205
+2024-11-17 15:59
+1 Pad Thai 13.95
+1 Cheeseburger 13.49
+side ranch 0.75
+1 Draft Beer 6.50
+Subtotal 634.69
+Sales Tax 82.17
+Service Charge 86.24
+TOTAL 343.10
+VISA 543.10
+"""))
+    assert (receipt.total, receipt.subtotal) == (Decimal("43.10"), Decimal("34.69"))
+    assert receipt.flags["total_subtotal_plus_tax"] and receipt.flags["currency_sign_read_as_digit"]
+
+
+def test_a_printer_signs_every_amount_of_the_totals_block_or_none():
+    """With the tip's sign dropped too, 68.78 + 4.30 + 13.76 = 86.84; 68.78 + 4.30 + 513.76 =
+    586.84 adds up as well, but keeps the 5 it drops from the subtotal and the tax."""
+    receipt = extract_receipt(ocr("""
+WILLOW MARKET
+871 Main Street
+Columbus, OH 43215
+EGGS LARGE 12CT 15.40 F
+CHEDDAR CHEESE 21.54 T
+PAPER TOWELS 11.33 F
+ORANGE JUICE 1.64
+MILK 1 GAL 18.87 N
+SUBTOTAL 568.78
+SALES TAX 6.25% 54.30
+TIP 513.76
+BALANCE DUE 586.84
+DEBIT 586.84
+Aug 04, 2024 08:25 PM
+"""))
+    assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("86.84"), Decimal("68.78"), Decimal("4.30"))
+
+
+def test_a_subtotal_above_the_total_loses_a_leading_digit_that_leaves_it_just_below():
+    """``SUBTOTAL 419.50`` over ``Total 24.23`` (its sign read as 4, the tax line garbled): the
+    subtotal is 19.50 and the total stands, not the subtotal taken for the bill."""
+    receipt = extract_receipt(ocr("""
+HARBOR LIGHT TAVERN
+4482 Ocean Ave
+Portland, OR 97205
+2023-02-16 12:39
+2 Coffee 5.00
+1 Cheesecake 7.50
+add bacon 1.50
+2 Coke 5.50
+SUBTOTAL 419.50
+Sales Tax 1722
+Auto Grat 18% 3.51
+Total 24.23
+"""))
+    assert (receipt.total, receipt.subtotal) == (Decimal("24.23"), Decimal("19.50"))

@@ -85,6 +85,7 @@ def test_time_like_dotted_text_is_not_a_date():
         ("17-02-18 09:04PM", dt.time(21, 4)),
         ("12:05 AM", dt.time(0, 5)),
         ("Date 03/02/2018 15.28", dt.time(15, 28)),
+        ("09/08/2024 1:29 PA", dt.time(13, 29)),  # a blurred M read as A
     ],
 )
 def test_parse_time(text, expected):

@@ -156,3 +156,11 @@ def test_a_numbered_road_over_the_town_is_an_address_and_a_barbecue_is_a_trade()
 def test_a_possessive_whose_apostrophe_ocr_read_as_a_quote_still_names_the_shop():
     assert merchant("343 Ocean Ave\nPortland, OR 97205" + BODY + 'Thank you for dining at Rosa"$ Trattoria!') \
         == "Rosa's Trattoria"
+
+
+def test_a_header_label_misread_by_one_letter_is_still_no_name():
+    """A blurred photo whose logo the recogniser lost: ``Setver: Ben`` is the server's line
+    (``Server`` with one letter misread), not the restaurant's name."""
+    assert merchant("Setver: Ben\nTable 12\n9700 Ocean Ave\nColumbus, OH 43215" + BODY) != "Setver: Ben"
+    assert merchant("CASA VERDE CANTINA\nSetver: Ben\n9700 Ocean Ave\nColumbus, OH 43215" + BODY) \
+        == "CASA VERDE CANTINA"

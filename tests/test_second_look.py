@@ -203,6 +203,19 @@ def test_an_unsure_date_line_read_closer_replaces_a_misread_digit():
     assert reader.heights == [lines[0].box[3] - lines[0].box[1]]  # the page's text height, not the line's
 
 
+def test_where_the_date_line_s_band_holds_no_date_the_line_is_taken_from_the_page_read_closer():
+    """A slanted line's band cuts through its neighbours and reads no date: the closer page read
+    gives the line (once, for every unsure line), and its date replaces the misread one."""
+    lines = _lines(DATE_MISREAD, unsure={2: 0.64})
+    first = extract_receipt(lines)
+    band = BandReader({2: ("12 MAIN STREET", 0.8)}, lines)
+    page = PageReader(DATE_MISREAD.replace("07/03/2016", "02/03/2016"))
+    looked, receipt = date_read_closer(lines, first, band, read_page=page)
+    assert receipt.date == dt.date(2016, 2, 3) and receipt.total == Decimal("4.75") and page.reads == 1
+    assert date_read_closer(lines, first, BandReader({2: ("02/03/2016 15:56:15", 0.6)}, lines), read_page=page)
+    assert page.reads == 1  # a band that holds a date: the page is not read
+
+
 def test_a_date_read_surely_is_not_read_again():
     lines = _lines(DATE_MISREAD)  # every line read at 0.9
     reader = BandReader({2: ("02/03/2016 15:56:15", 0.95)}, lines)
