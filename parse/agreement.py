@@ -17,7 +17,8 @@ from .amounts import Amount
 from .layout import Doc, Line
 from .text import has_keyword
 from .totals import (MAX_CHARGE_LINES, MAX_CHARGES_SHARE, SIGN_DIGITS, Totals, find_totals,
-                     labelled_subtotal_and_total, prices_add_up, signs_kept, total_checks)
+                     charge_on, labelled_subtotal_and_total, prices_add_up, signs_kept,
+                     total_checks)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
@@ -106,8 +107,8 @@ ANY_DIGIT = "123456789"
 
 def settled_block(doc: Doc) -> Doc | None:
     """``doc`` with the leading digit dropped from those amounts of the totals block (the
-    subtotal, each amount between it and the total, one a line, the total, and the total printed
-    again below it) that make subtotal + charges = total exactly, where they do not as printed:
+    subtotal, the amount each line between it and the total charges, the total, and the total
+    printed again below it) that make subtotal + charges = total exactly, where they do not as printed:
     a sign blurred on a phone photo comes out a different digit on each amount (``Subtotal
     634.69`` / ``Tax 82.17`` / ``Service Charge 86.24`` / ``TOTAL 343.10`` / ``VISA 543.10``).
     Of several such readings, the one that drops fewest; none may keep a digit it drops elsewhere
@@ -118,14 +119,13 @@ def settled_block(doc: Doc) -> Doc | None:
         return None
     block: list[tuple[int, int]] = []  # (line, amount index): the subtotal, the charges, the total
     for line in doc.lines[subtotal.line:total.line + 1]:
-        priced = [i for i, a in enumerate(line.amounts) if a.has_decimals and not a.measure]
-        if len(priced) > 1 and line.index not in (subtotal.line, total.line):
-            return None
         if line.index in (subtotal.line, total.line):
             pick = subtotal if line.index == subtotal.line else total
-            priced = [i for i in priced if line.amounts[i].value == pick.value][-1:]
+            priced = [i for i, a in enumerate(line.amounts) if a.value == pick.value][-1:]
             if not priced:
                 return None
+        else:
+            priced = [i for i in (charge_on(line),) if i is not None]
         block += [(line.index, i) for i in priced]
     if len(block) < 3:
         return None

@@ -208,4 +208,6 @@ def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
         return True  # 03-4162-2318, 18-01-2018
     if re.match(r"[.,]\d", after) or (before in (".", ",") and start >= 2 and text[start - 2].isdigit()):
         return True  # more number parts follow/precede: 31.12.2024, 1.2.3
+    if re.match(r"-[0-3]\d(?!\d)", after) and re.fullmatch(r"\d{4}[.,][01]\d", text[start:end]):
+        return True  # "2023.01-29": an ISO date whose first dash came out a point
     return bool(re.match(r"\s?[AP]\.?M\b", after, re.IGNORECASE))

@@ -87,8 +87,8 @@ _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T
 # "18-06: 2018": OCR read the last separator as ":" / ";" / ","
 _SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}\s?[/.\-]\s?[\dOQD]?\d)\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
 _DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQDILTS|!]{1,4}(?:\s?[/\-.]\s?[\dOQDILTS|!]{1,4}){2}(?![A-Z\d])")
-# "17104/2018", "04/1212017": OCR read one of two like separators as the digit 1 (a slash
-# is a thin stroke); the other separator shows which. Only where the repaired date is valid.
+# "17104/2018", "04/1212017", "01727/2025": OCR read one of two like separators as the digit 1 or
+# 7 (a slash is a thin stroke); the other separator shows which. Only where the repaired date is valid.
 _DATE_LABEL_RE = re.compile(r"\b(?:DATE|DATUM|DATED|FECHA|DATA)\b")
 _BOTH_SEPARATORS_AS_ONE_RE = re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)")
 # "17/61.2018": no day or month is over 31; a 6, 8 or 9 leading one is a broken 0 (beside a full year)
@@ -129,9 +129,9 @@ _HEADED_COMMA_SHORT_YEAR_RE = re.compile(_ROW_START + _COMMA_SHORT_YEAR)
 _SPACES_SHORT_YEAR = r"(?P<a>[0-3]\d) (?P<b>[01]\d) (?P<y>\d{2})(?![\d.,])"
 _LABELLED_SEPARATORS_AS_SPACES_RE = re.compile(_AFTER_LABEL + _SPACES_SHORT_YEAR)
 _HEADED_SEPARATORS_AS_SPACES_RE = re.compile(_ROW_START + _SPACES_SHORT_YEAR)
-_SEPARATOR_AS_ONE_RES = (
-    re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)(?P<sep>[/\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
-    re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<sep>[/\-])(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)"),
+_SEPARATOR_AS_ONE_RES = (  # a blurred slash also comes out a 7 ("01727/2025")
+    re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)[17](?P<b>[0-3]\d)(?P<sep>[/\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
+    re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<sep>[/\-])(?P<b>[0-3]\d)[17](?P<y>(?:19|20)\d{2})(?!\d)"),
 )
 
 
@@ -592,7 +592,17 @@ def find_times(text: str) -> list[TimeMatch]:
     labelled = _labelled_time(text)
     if found and labelled and labelled[0].start < found[0].start and found[0].end <= labelled[0].end:
         return labelled  # "Uhrzeit: 07 09 : 48": its first colon lost, not 09:48
-    return found or labelled or [t for date in dates[-1:] if (t := _time_after(text, date.end))]
+    return found or labelled or [t for date in dates[-1:] if (t := _time_after(text, date.end))] \
+        or _colon_lost(text)
+
+
+# "9 23pM", "3*53 PM": a 12-hour time whose colon a blurred photo lost or made a star; AM/PM says it
+_COLON_LOST_RE = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])[\s*](?P<m>[0-5]\d)\s?(?P<ap>[AP])\.?[MNHA]\b")
+
+
+def _colon_lost(text: str) -> list[TimeMatch]:
+    return [TimeMatch(dt.time(_on_24_hour_clock(int(m["h"]), m["ap"]), int(m["m"])), m.start(), m.end())
+            for m in _COLON_LOST_RE.finditer(text)][:1]
 
 
 # "1l:59", "7 : SOPM": a letter for a digit beside a colon

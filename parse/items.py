@@ -616,6 +616,8 @@ _MAX_LOST_UNITS = 9  # one digit lost before the separator
 _SPECKS = re.escape(".,'\"`‘’´:;_")  # "40 _ 47": an underscore too
 _SPACED_PRICE_RE = re.compile(
     rf"(?<!\S)(?=(\d{{1,3}})(?: |\s?[{_SPECKS}][\s{_SPECKS}]{{0,2}}?\s?)(\d{{2}})(?:\s|\*?[A-Z]?$))")
+# "1 Coke 2275": the point lost, the last two digits the cents (a sign may lead)
+_POINT_LOST_RE = re.compile(r"(?<=\s)(\d{1,3})(\d{2})(?:\s?[A-Z*])?\s*$")
 _MAX_COMBINATIONS = 64  # readings of the lines tried together, at most
 
 
@@ -725,7 +727,8 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     """The readings of a named line's price that the amount parser could not read: its cents left
     (``CAFE REGULAR 25``: the line must be an item), then each pair of numbers split by a space
     (``Fideua Mixta 2 17 00``: 2,17 or 17,00, its units printed; with no cents left alone, maybe no
-    price at all); a price whose tax class 1 OCR read as an L at the line's end, taken for litres
+    price at all); a price whose point a blurred photo lost (``1 Coke 2275``: 22,75, or 2,75 its
+    sign read as a digit); a price whose tax class 1 OCR read as an L at the line's end, taken for litres
     (``Arbeitshandschuhe 3,95 L``)."""
     if line.amounts and all(amount.measure for amount in line.amounts) and line.amounts[-1].in_cents \
             and _LITRES_FOR_CLASS_RE.search(line.text):
@@ -736,6 +739,11 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
              if _named(line.text[:pair.start(1)]) and re.fullmatch(r"0|[1-9]\d*", pair.group(1))]  # not "00 60"
     readings: list[_Reading | None] = [
         _Reading(line, Decimal(f"{pair.group(1)}.{pair.group(2)}"), False, pair.start(1)) for pair in pairs]
+    glued = _POINT_LOST_RE.search(line.text)
+    if glued and _named(line.text[:glued.start()]) and not pairs:
+        units, cents = glued.group(1), glued.group(2)
+        readings += [_Reading(line, Decimal(f"{whole}.{cents}"), False, glued.start())
+                     for whole in dict.fromkeys((units, units[1:] or "0"))]
     left = _CENTS_LEFT_RE.search(line.text)
     if left is None or not _named(line.text[:left.start()]) or any(pair.end(2) == left.end(1) for pair in pairs):
         return readings + [None] if readings else []

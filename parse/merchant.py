@@ -121,13 +121,44 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
     if not name:  # a logo: the name as the receipt says it elsewhere (its web address, its thanks)
         name, confidence = named_elsewhere(doc)
         return MerchantInfo(name, None, confidence, address, find_phone(doc), address_end)
-    return MerchantInfo(name, name_line, confidence, address, find_phone(doc), address_end)
+    welcome = thanks_naming(name)  # "Welcome to Blue Heron Grill" its welcome misread ("Helcoma to")
+    if welcome and letters(welcome["name"]) >= 3:
+        name = clean_name(squash_spaces(name)[welcome.start("name"):welcome.end("name")]) or name
+    return MerchantInfo(_cleaner_in_thanks(doc, name, name_line), name_line, confidence, address, find_phone(doc),
+                        address_end)
+
+
+SAME_NAME_SIMILARITY = 0.65  # letters alike (normalised Levenshtein) for two readings of one name
+UNSURE_NAME = 0.6  # a name line read less surely than this may be garbled ...
+CLEANER_BY = 0.1  # ... and another reading surer by this is the cleaner one
+
+
+def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
+    """``name`` as the receipt's thanks spells it (``Thank you for dining at Blue Heron Grill``),
+    where the recogniser was unsure of the name line (``Slue HexoN GRtL`` on a blurred photo's
+    header) and the thanks is the same name read more surely; else ``name``."""
+    unsure = doc.lines[name_line].confidence
+    if unsure >= UNSURE_NAME:
+        return name
+    for line in doc.lines:
+        if line.index == name_line or line.confidence < unsure + CLEANER_BY:
+            continue
+        match = THANKS_RE.search(squash_spaces(ascii_upper(line.text)))
+        if not match or letters(match["name"]) < 3 or match["name"] in _US:
+            continue
+        named = clean_name(line.text[match.start("name"):match.end("name")])
+        if named and Levenshtein.normalized_similarity(_letters_only(name), _letters_only(named)) \
+                >= SAME_NAME_SIMILARITY:
+            return named
+    return name
 
 
 # "Thank you for shopping at Greggs", "Welcome to Joe's Diner", "Danke fuer Ihren Einkauf bei REWE"
+# (the glyphs a blurred photo misreads in them too: "Thank You tor dining at", "Helcoma to")
 THANKS_RE = re.compile(
-    r"(?:THANK\s?YOU\s+FOR\s+['`‘’\"]?(?:SHOPPING|VISITING|DINING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
-    r"(?:\s+(?:AT|WITH|IN))?|WEL\s?COME\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
+    r"(?:TH?AN[KX]\s?YO[UV]\s+[FT]OR\s+['`‘’\"]?(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
+    r"(?:\s+(?:AT|WITH|IN))?|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
+    r"|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
     r"\s+(?P<name>[A-Z0-9&'\"$. -]{2,40}?)\s*[!.,]?\s*$")
 # "Ihr Kaufland-Team dankt", "Ihr REWE Team", "Your Tesco team": a footer signed with the shop's name
 _TEAM_RE = re.compile(r"(?<![A-Z])(?:IHR|IHRE|EUER|YOUR)\s+(?P<name>[A-Z0-9&'$. -]{2,30}?)(?:\s|\s?-\s?)TEAM(?![A-Z])")

@@ -180,20 +180,22 @@ MAX_CHARGES_SHARE = Decimal("0.5")  # taxes, fees and a house gratuity never com
 
 
 def _charges_between_add_up(doc: Doc, subtotal: Pick, total: Pick) -> bool:
-    """The amounts printed between the subtotal and the total, one a line, add up with the subtotal
-    to the total: the tax, fees and a house gratuity, whatever their labels came out as (``Sales An
-    4.01`` / ``Gratity 18% 8.14``), and come to less than half of the subtotal."""
+    """The amounts printed between the subtotal and the total (``charge_on`` each line) add up with
+    the subtotal to the total: the tax, fees and a house gratuity, whatever their labels came out
+    as (``Sales An 4.01`` / ``Gratity 18% 8.14``), and come to less than half of the subtotal."""
     between = doc.lines[subtotal.line + 1:total.line]
     if not 0 < len(between) <= MAX_CHARGE_LINES:
         return False
-    charges = []
-    for line in between:
-        amounts = [a.value for a in line.amounts if a.has_decimals and not a.measure]
-        if len(amounts) > 1:
-            return False
-        charges += amounts
+    charges = [line.amounts[i].value for line in between if (i := charge_on(line)) is not None]
     return bool(charges) and all(c > 0 for c in charges) and sum(charges) < MAX_CHARGES_SHARE * subtotal.value \
         and abs(subtotal.value + sum(charges) - total.value) <= _CHECK_TOLERANCE
+
+
+def charge_on(line: Line) -> int | None:
+    """The index of the amount a line of the totals block charges: its last priced one (a rate
+    may print before it: ``SALES TAX 6.258 54.42``, its % read as 8)."""
+    priced = [i for i, a in enumerate(line.amounts) if a.has_decimals and not a.measure]
+    return priced[-1] if priced else None
 
 
 _GUIDE_SHARES = tuple(Decimal(share) / 100 for share in (10, 12, 15, 18, 20, 22, 25))

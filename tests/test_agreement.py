@@ -1056,3 +1056,23 @@ Auto Grat 18% 3.51
 Total 24.23
 """))
     assert (receipt.total, receipt.subtotal) == (Decimal("24.23"), Decimal("19.50"))
+
+
+def test_a_tax_line_whose_rate_prints_before_its_amount_charges_the_amount():
+    """``SALES TAX 6.25% $4.42`` read ``6.258 54.42`` (each sign a different digit): the block
+    settles on the line's last amount."""
+    receipt = extract_receipt(ocr("""
+WILLOW MARKET
+871 Main Street
+Columbus, OH 43215
+APPLES GALA 13.40 N
+TOMATO SAUCE 23.26 N
+TOMATOES 9.20
+SUBTOTAL 370.66
+SALES TAX 6.258 54.42
+TIP 814.13
+BALANCE DUE 589.21
+MASTERCARD 589.21
+"""))
+    assert (receipt.total, receipt.subtotal) == (Decimal("89.21"), Decimal("70.66"))
+    assert receipt.flags["total_subtotal_plus_tax"]

@@ -50,7 +50,7 @@ def test_three_decimals_follow_the_receipt_style():
 
 @pytest.mark.parametrize(
     "text", ["Tel 03-4162-2318", "Date 31.12.2024", "8.13PM", "Table 12", "GST ID 000504664064",
-             "Tel 02 39 72 71 42", "WA05 12"]
+             "Tel 02 39 72 71 42", "WA05 12", "2023.01-29 14:12"]
 )
 def test_dates_phones_and_ids_are_not_money(text):
     assert [a for a in find_amounts(text) if a.has_decimals] == []

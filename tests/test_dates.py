@@ -32,6 +32,7 @@ from test_extract import ocr
         ("02/Jan/20t7", True, dt.date(2017, 1, 2)),
         ("Date;   17104/2018", True, dt.date(2018, 4, 17)),  # a separator read as 1
         ("Date: 04/1212017", True, dt.date(2017, 12, 4)),
+        ("01727/2025 3:53 PM", False, dt.date(2025, 1, 27)),  # a blurred slash read as 7
         ("Doc No. CS0011904 Date;   1710412018", True, dt.date(2018, 4, 17)),  # both, beside DATE
         ("Date 18-Q6: 2018 16:15;47", True, dt.date(2018, 6, 18)),  # Q for 0, ":" for "-"
         ("14 Mar 2C18 18;40", True, dt.date(2018, 3, 14)),  # C for 0 in a year
@@ -86,6 +87,8 @@ def test_time_like_dotted_text_is_not_a_date():
         ("12:05 AM", dt.time(0, 5)),
         ("Date 03/02/2018 15.28", dt.time(15, 28)),
         ("09/08/2024 1:29 PA", dt.time(13, 29)),  # a blurred M read as A
+        ("Jun 24 '24 9 23pM", dt.time(21, 23)),  # the colon lost: AM/PM says it is a time
+        ("01727/2025 3*53 PM", dt.time(15, 53)),
     ],
 )
 def test_parse_time(text, expected):

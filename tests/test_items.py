@@ -1013,3 +1013,20 @@ Summe EUR 9,76
 """))
     assert [(item.amount, item.quantity) for item in receipt.items] == [
         (Decimal("3.29"), None), (Decimal("2.49"), None), (Decimal("3.98"), Decimal("2"))]
+
+
+@pytest.mark.parametrize(("subtotal", "coke"), [("15.25", Decimal("2.75")), ("35.25", Decimal("22.75"))])
+def test_a_price_whose_point_a_blurred_photo_lost_is_read_as_the_subtotal_needs_it(subtotal, coke):
+    """``1 Coke 2275``: 22.75, or 2.75 with its sign read as a 2; the subtotal says which."""
+    receipt = f"""
+RED BARN BBQ
+12 Main St
+Springfield, IL 62701
+2023-02-16 12:39
+2 Coffee 5.00
+1 Cheesecake 7.50
+1 Coke 2275
+Subtotal {subtotal}
+"""
+    assert amounts(receipt) == [Decimal("5.00"), Decimal("7.50"), coke]
+    assert amounts(receipt.replace(f"Subtotal {subtotal}", "Subtotal 14.00")) == [Decimal("5.00"), Decimal("7.50")]

@@ -164,3 +164,18 @@ def test_a_header_label_misread_by_one_letter_is_still_no_name():
     assert merchant("Setver: Ben\nTable 12\n9700 Ocean Ave\nColumbus, OH 43215" + BODY) != "Setver: Ben"
     assert merchant("CASA VERDE CANTINA\nSetver: Ben\n9700 Ocean Ave\nColumbus, OH 43215" + BODY) \
         == "CASA VERDE CANTINA"
+
+
+def test_a_welcome_misread_is_still_a_welcome_and_the_name_follows_it():
+    assert merchant("Helcoma to Blue Heron Grill\n12 Main St\nSpringfield, IL 62701" + BODY) == "Blue Heron Grill"
+
+
+def test_a_garbled_name_line_takes_the_spelling_the_thanks_line_reads_surely():
+    """A blurred header (``Slue HexoN GRtL``, read unsurely) and the footer's thanks naming the
+    same restaurant surely: the thanks' spelling; a thanks naming another name changes nothing."""
+    def lines(footer: str) -> list[OcrLine]:
+        rows = ocr("Slue HexoN GRtL\n12 Main St\nSpringfield, IL 62701" + BODY + "\n" + footer)
+        return [OcrLine(row.text, box=row.box, confidence=0.35 if i == 0 else 0.9) for i, row in enumerate(rows)]
+
+    assert extract_receipt(lines("Thank You tor dining at Blue Heron Grill!")).merchant_raw == "Blue Heron Grill"
+    assert extract_receipt(lines("Thank you for dining at Casa Verde!")).merchant_raw == "Slue HexoN GRtL"
