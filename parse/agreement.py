@@ -112,7 +112,8 @@ def settled_block(doc: Doc) -> Doc | None:
     a sign blurred on a phone photo comes out a different digit on each amount (``Subtotal
     634.69`` / ``Tax 82.17`` / ``Service Charge 86.24`` / ``TOTAL 343.10`` / ``VISA 543.10``).
     Of several such readings, the one that drops fewest; none may keep a digit it drops elsewhere
-    (``signs_kept``), and the charges come to less than half of the subtotal. None where the block adds up as printed, or no reading does."""
+    (``signs_kept``), and the charges come to less than half of the subtotal. None where the block
+    adds up as printed, or no reading does."""
     subtotal, total = labelled_subtotal_and_total(doc)
     if subtotal is None or total is None or not 0 <= subtotal.line < total.line \
             or total.line - subtotal.line - 1 > MAX_CHARGE_LINES:

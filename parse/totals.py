@@ -313,7 +313,8 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
         return total, subtotal, tax, tip
     tipped = tip if tip and tip.line < total.line else None
     if subtotal is not None:
-        printed = (subtotal.value, tax.value if tax else Decimal(0), tipped.value if tipped else Decimal(0), total.value)
+        printed = (subtotal.value, tax.value if tax else Decimal(0), tipped.value if tipped else Decimal(0),
+                   total.value)
         if printed[0] + printed[1] + printed[2] == printed[3]:
             return total, subtotal, tax, tip
         fits = []
@@ -327,7 +328,8 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
         if not fits:
             return total, subtotal, tax, tip
         s_value, x_value, p_value, t_value = min(fits)[-1]
-        return (Pick(t_value, total.line, max(total.confidence, 0.8)), Pick(s_value, subtotal.line, subtotal.confidence),
+        return (Pick(t_value, total.line, max(total.confidence, 0.8)),
+                Pick(s_value, subtotal.line, subtotal.confidence),
                 replace(tax, value=x_value) if tax else None, replace(tip, value=p_value) if tipped else tip)
     stripped = sign_digit_dropped(total.value)
     if stripped is None or stripped < 1 or _printed(doc, total.value, total.line):  # "50.25" is no "$0.25"

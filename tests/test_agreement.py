@@ -1076,3 +1076,21 @@ MASTERCARD 589.21
 """))
     assert (receipt.total, receipt.subtotal) == (Decimal("89.21"), Decimal("70.66"))
     assert receipt.flags["total_subtotal_plus_tax"]
+
+
+def test_an_amount_label_misread_by_a_letter_still_labels_the_total():
+    """``Anount pue $74.73``: AMOUNT with its M read N, over a card line garbled; the block settles
+    368.25 / 46.48 / 874.73."""
+    receipt = extract_receipt(ocr("""
+MAPLE STREET DINER
+3230 Route 9
+Columbus, OH 43215
+2 Ribeye Steak 56.00
+1 Fish Tacos 14.25
+Discount -2.00
+SUBTOTAL 368.25
+TaX 9.508 46.48
+Anount pue 874.73
+MASTERCARD 34.7}
+"""))
+    assert (receipt.total, receipt.subtotal) == (Decimal("74.73"), Decimal("68.25"))
