@@ -77,7 +77,7 @@ def look_again(lines: Sequence[OcrLine], receipt: Receipt, read_region: RegionRe
     looked = second_look(lines, receipt, read_region)
     if looked is not None:
         (lines, receipt), kept = looked, {"lines"}
-    again = closer_read(receipt, read_page) if read_page is not None else None
+    again = closer_read(receipt, read_page, lines) if read_page is not None else None
     if again is not None:
         (lines, receipt), kept = again, kept | {"page"}
     else:
@@ -112,15 +112,43 @@ def second_look(lines: Sequence[OcrLine], receipt: Receipt,
     return (looked, improved) if better(improved, receipt) else None
 
 
-def closer_read(receipt: Receipt, read_page: PageReader) -> tuple[list[OcrLine], Receipt] | None:
+def closer_read(receipt: Receipt, read_page: PageReader,
+                lines: Sequence[OcrLine] | None = None) -> tuple[list[OcrLine], Receipt] | None:
     """The page read again and the receipt it gives, where ``receipt`` still has no date or
     nothing agrees with its total, and the new receipt is better; else None (and a receipt that
-    passes its checks is not read again)."""
+    passes its checks is not read again). Where the page read whole is not better but gives the
+    date the first read lacked, and ``lines`` (the first read's) are given, the page's date lines
+    alone replace the first read's lines they lie on, kept on the same terms: a blurred photo's
+    page read may read the date and lose the name that the first read found in its footer."""
     if receipt.date is not None and _total_supported(receipt):
         return None
-    lines = read_page()
-    again = extract_receipt(lines)
-    return (lines, again) if better(again, receipt) else None
+    page = read_page()
+    again = extract_receipt(page)
+    if better(again, receipt):
+        return page, again
+    if lines is None or receipt.date is not None or again.date is None:
+        return None
+    grafted = _grafted(lines, page, "date")
+    if grafted is None:
+        return None
+    new = extract_receipt(grafted)
+    return (grafted, new) if better(new, receipt) else None
+
+
+def _grafted(lines: Sequence[OcrLine], page: Sequence[OcrLine], field: str) -> list[OcrLine] | None:
+    """``lines`` with each line that lacks ``field`` replaced by the line of ``page`` holding it
+    that lies on it (its vertical centre within the line's box, the nearest); None where none is."""
+    grafted = list(lines)
+    for new in page:
+        if new.box is None or not _holds(new.text, field):
+            continue
+        centre = _centre(new)
+        on_line = [i for i, old in enumerate(lines) if old.box is not None and old.box[1] <= centre <= old.box[3]]
+        if on_line:
+            nearest = min(on_line, key=lambda i: abs(_centre(lines[i]) - centre))
+            if not _holds(lines[nearest].text, field):
+                grafted[nearest] = new
+    return grafted if grafted != list(lines) else None
 
 
 def date_read_closer(lines: Sequence[OcrLine], receipt: Receipt, read_band: BandReader,

@@ -523,21 +523,29 @@ _GUIDE_ROW_RE = re.compile(r"^\W*(?:[A-Z]{2,12}\W{0,3})?\d{1,2}(?:[.,]\d)?\s?%")
 
 def _tip_guide_rows(doc: Doc) -> set[int]:
     """The lines of a tip guide with or without its heading: rows opening with a percentage, an
-    amount and a total, two or more of them (one such line may be a tax or a discount)."""
+    amount and a total, two or more of them (one such line may be a tax or a discount); and any
+    row with a total under the guide's heading (``_tip_suggestion``)."""
     rows = {line.index for line in doc.lines if len(line.amounts) >= 2 and _GUIDE_ROW_RE.search(ascii_upper(line.text))
             and has_keyword(line.text, PLAIN_TOTAL)}
-    return rows if len(rows) >= 2 else set()
+    under_heading = {line.index for line in doc.lines if has_keyword(line.text, PLAIN_TOTAL)
+                     and not has_keyword(line.text, _TIP_SUGGESTION) and _tip_suggestion(doc, line)}
+    return (rows if len(rows) >= 2 else set()) | under_heading
 
 
 def _tip_suggestion(doc: Doc, line: Line) -> bool:
-    """A tip guide's heading, or a line under one (or listing two or more percentages, or a
-    percentage and what the total would be)."""
+    """A tip guide's heading, or a line under one that opens with a share (its % maybe misread), or
+    one listing two or more percentages, or a percentage and what the total would be."""
     if has_keyword(line.text, _TIP_SUGGESTION) or line.text.count("%") >= 2:
         return True
     if "%" in line.text and has_keyword(line.text, PLAIN_TOTAL):
         return True
     above = doc.lines[max(0, line.index - _SUGGESTION_BLOCK):line.index]
-    return "%" in line.text and any(has_keyword(other.text, _TIP_SUGGESTION) for other in above)
+    share = "%" in line.text or _GARBLED_SHARE_RE.match(line.text)
+    return bool(share) and any(has_keyword(other.text, _TIP_SUGGESTION) for other in above)
+
+
+# a guide's row opening with a usual share whose % a blurred photo misread ("157 3563 Total 27.86", "209 085")
+_GARBLED_SHARE_RE = re.compile(r"\s*(?:10|12|15|18|20|22|25)[\d\"'}*°]?\s")
 
 
 def _labelled(doc: Doc, keywords: tuple[str, ...], exclude: tuple[str, ...] = ()) -> Pick | None:

@@ -1038,10 +1038,8 @@ Aug 04, 2024 08:25 PM
     assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("86.84"), Decimal("68.78"), Decimal("4.30"))
 
 
-def test_a_subtotal_above_the_total_loses_a_leading_digit_that_leaves_it_just_below():
-    """``SUBTOTAL 419.50`` over ``Total 24.23`` (its sign read as 4, the tax line garbled): the
-    subtotal is 19.50 and the total stands, not the subtotal taken for the bill."""
-    receipt = extract_receipt(ocr("""
+# a blurred restaurant check's items, the totals block under them in each test
+TAVERN_CHECK = """
 HARBOR LIGHT TAVERN
 4482 Ocean Ave
 Portland, OR 97205
@@ -1050,6 +1048,13 @@ Portland, OR 97205
 1 Cheesecake 7.50
 add bacon 1.50
 2 Coke 5.50
+"""
+
+
+def test_a_subtotal_above_the_total_loses_a_leading_digit_that_leaves_it_just_below():
+    """``SUBTOTAL 419.50`` over ``Total 24.23`` (its sign read as 4, the tax line garbled): the
+    subtotal is 19.50 and the total stands, not the subtotal taken for the bill."""
+    receipt = extract_receipt(ocr(TAVERN_CHECK + """
 SUBTOTAL 419.50
 Sales Tax 1722
 Auto Grat 18% 3.51
@@ -1094,3 +1099,18 @@ Anount pue 874.73
 MASTERCARD 34.7}
 """))
     assert (receipt.total, receipt.subtotal) == (Decimal("74.73"), Decimal("68.25"))
+
+
+def test_a_tip_guide_row_whose_percent_was_misread_is_no_total():
+    """Under ``TIP GUIDE``, ``157 3563 Total 27.86`` and ``209 085" Totol 29.08`` are the guide's
+    15 % and 20 % rows (their % read as 7 and 9): the bill is the total above them."""
+    receipt = extract_receipt(ocr(TAVERN_CHECK + """
+SUBTOTAL 19.50
+Sales Tax 1722
+Auto Grat 18% 3.51
+Total 24.23
+TIP GUIDE
+157 3563 Total 27.86
+209 085" Totol 29.08
+"""))
+    assert receipt.total == Decimal("24.23")

@@ -154,6 +154,23 @@ def test_the_page_is_not_read_again_where_the_prices_add_up_to_the_total():
     assert page.reads == 1
 
 
+def test_where_the_page_read_whole_loses_what_the_first_read_found_its_date_line_alone_is_grafted():
+    """The first read found the name only in the footer's thanks and lost the date; the page read
+    closer reads the date but garbles the thanks: the page's date line replaces the first read's
+    line it lies on, and the receipt keeps its name and gains its date."""
+    text = DATE_LOST + "Thank you for dining at Corner Deli\n"
+    first_lines = _lines(text.replace("CORNER DELI\n", "Cxrnei Dcl1 #\n"))
+    first = extract_receipt(first_lines)
+    page_text = text.replace("Datum: .07 . 13 21;52", "Datum: 10.07.13 21:52").replace("CORNER DELI\n", "@ ;\n")
+    page = PageReader(page_text.replace("Thank you for dining at Corner Deli", "Thaik yoi fr diuing a Crner"))
+    whole = extract_receipt(_lines(page.text))
+    assert first.date is None and first.merchant and whole.date and whole.merchant is None  # neither better
+    lines, receipt = closer_read(first, page, first_lines)
+    assert receipt.date == dt.date(2013, 7, 10) and receipt.merchant == first.merchant
+    assert [i for i, (a, b) in enumerate(zip(lines, first_lines)) if a is not b] == [2]  # the date's own line
+    assert closer_read(first, PageReader(page.text)) is None  # without the first read's lines: nothing
+
+
 def test_a_page_read_again_that_gains_the_date_but_loses_the_total_s_support_is_not_kept():
     first = extract_receipt(_lines(DATE_LOST))
     assert first.flags.get("total_cash_minus_change")
