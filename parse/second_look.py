@@ -74,6 +74,7 @@ def look_again(lines: Sequence[OcrLine], receipt: Receipt, read_region: RegionRe
     closer; then, where given, the other recogniser on a date line EasyOCR is unsure of, and on
     the page where there is still no date. The pipeline and ``bench/accuracy.py`` both look so."""
     kept: set[str] = set()
+    read_page = _once(read_page) if read_page is not None else None  # the closer read and the date's line share it
     looked = second_look(lines, receipt, read_region)
     if looked is not None:
         (lines, receipt), kept = looked, {"lines"}
@@ -90,6 +91,18 @@ def look_again(lines: Sequence[OcrLine], receipt: Receipt, read_region: RegionRe
         if other is not None:
             (lines, receipt), kept = other, kept | {name}
     return LookedAgain(tuple(lines), receipt, frozenset(kept))
+
+
+def _once(read_page: PageReader) -> PageReader:
+    """``read_page``, reading the page at its first call only."""
+    read: list[list[OcrLine]] = []
+
+    def page() -> list[OcrLine]:
+        if not read:
+            read.append(read_page())
+        return read[0]
+
+    return page
 
 
 def second_look(lines: Sequence[OcrLine], receipt: Receipt,

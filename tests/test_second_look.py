@@ -12,7 +12,7 @@ from ingest.pipeline import Pipeline
 from parse import tesseract
 from parse.extract import extract_receipt
 from parse.second_look import (DOUBTED_DATE, SURE_OTHER, better, closer_read, date_by_other_recogniser,
-                               date_from_other_page, date_read_closer, lines_to_reread, second_look)
+                               date_from_other_page, date_read_closer, lines_to_reread, look_again, second_look)
 from parse.types import Candidate, OcrLine, Receipt
 from receiptd.config import Config
 
@@ -417,3 +417,15 @@ def test_a_closer_reading_gives_way_where_the_other_recogniser_surely_reads_the_
     agrees = OtherLineReader({2: ("07/03/2016 15:56:15", 0.9)}, lines)
     for other in (unsure, agrees):
         assert date_read_closer(lines, first, band, other)[1].date == dt.date(2016, 7, 3)
+
+
+def test_the_page_read_closer_is_read_once_for_the_closer_read_and_the_date_s_line():
+    """A total nothing supports sends the page to the closer read (not kept: no better); the date's
+    unsure line, whose band reads no date, then takes its line from that same read, not a second."""
+    unsupported = DATE_MISREAD.replace("VISA 4.75\n", "").replace("TAX 0.35", "TAX 0.55")
+    lines = _lines(unsupported, unsure={2: 0.64})
+    first = extract_receipt(lines)
+    assert first.date is not None and not first.flags.get("total_subtotal_plus_tax")
+    page = PageReader(unsupported)
+    look_again(lines, first, Reader({}, lines), page, BandReader({}, lines))
+    assert page.reads == 1
