@@ -49,8 +49,9 @@ _YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|[12]\d{3}(?!\d)|[12]
          r"|\d{2}(?![\dA-Z])(?!\s?[:;]\s?[0-5]\d(?!\d)))")
 
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")
-# "2024 08-08 15:06", "2024-08 08 15:06": one separator of a year-first date read as a space, a time after it
-_CLOCK_AFTER = r"(?=\s{1,3}[0-2]?\d\s?[:;.]\s?[0-5]\d(?!\d))"
+# "2024 08-08 15:06", "2024-08 08 15:06": one separator of a year-first date read as a space, a time after
+# it (its colon maybe a star: "2025 05-03 18*00")
+_CLOCK_AFTER = r"(?=\s{1,3}[0-2]?\d\s?[:;.*]\s?[0-5]\d(?!\d))"
 _ISO_SPACED_RES = (
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2}) (?P<a>[01]\d)[-/.](?P<b>[0-3]\d)" + _CLOCK_AFTER),
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2})[-/.](?P<a>[01]\d) (?P<b>[0-3]\d)" + _CLOCK_AFTER),

@@ -318,6 +318,7 @@ def test_a_letter_for_a_digit_or_for_the_m_in_a_twelve_hour_time(text, expected)
 @pytest.mark.parametrize(("text", "expected"), [
     ("2024 08-08 15:06", dt.date(2024, 8, 8)),  # one separator of a year-first date read as a space
     ("2024-08 08 3:06 PM", dt.date(2024, 8, 8)),
+    ("2025 05-03 18*00", dt.date(2025, 5, 3)),  # the time's colon a star
     ("2024 08-08", None),  # no time after it: a number and a range
     ("2024 13-08 15:06", None),
 ])
