@@ -16,9 +16,8 @@ from decimal import Decimal
 from .amounts import Amount
 from .layout import Doc, Line
 from .text import has_keyword
-from .totals import (MAX_CHARGE_LINES, MAX_CHARGES_SHARE, SIGN_DIGITS, Totals, find_totals,
-                     charge_on, labelled_subtotal_and_total, prices_add_up, signs_kept,
-                     total_checks)
+from .totals import (MAX_CHARGES_SHARE, SIGN_DIGITS, Pick, Totals, charges_between, find_totals,
+                     labelled_subtotal_and_total, prices_add_up, signs_kept, tax_share, total_checks)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
@@ -108,35 +107,27 @@ ANY_DIGIT = "123456789"
 def settled_block(doc: Doc) -> Doc | None:
     """``doc`` with the leading digit dropped from those amounts of the totals block (the
     subtotal, the amount each line between it and the total charges, the total, and the total
-    printed again below it) that make subtotal + charges = total exactly, where they do not as printed:
-    a sign blurred on a phone photo comes out a different digit on each amount (``Subtotal
+    printed again below it) that make subtotal + charges = total exactly, where they do not as
+    printed: a sign blurred on a phone photo comes out a different digit on each amount (``Subtotal
     634.69`` / ``Tax 82.17`` / ``Service Charge 86.24`` / ``TOTAL 343.10`` / ``VISA 543.10``).
     Of several such readings, the one that drops fewest; none may keep a digit it drops elsewhere
     (``signs_kept``), and the charges come to less than half of the subtotal. None where the block
     adds up as printed, or no reading does."""
     subtotal, total = labelled_subtotal_and_total(doc)
-    if subtotal is None or total is None or not 0 <= subtotal.line < total.line \
-            or total.line - subtotal.line - 1 > MAX_CHARGE_LINES:
+    charges = charges_between(doc, subtotal, total) if subtotal is not None and total is not None else None
+    if charges is None:
         return None
-    block: list[tuple[int, int]] = []  # (line, amount index): the subtotal, the charges, the total
-    for line in doc.lines[subtotal.line:total.line + 1]:
-        if line.index in (subtotal.line, total.line):
-            pick = subtotal if line.index == subtotal.line else total
-            priced = [i for i, a in enumerate(line.amounts) if a.value == pick.value][-1:]
-            if not priced:
-                return None
-        else:
-            priced = [i for i in (charge_on(line),) if i is not None]
-        block += [(line.index, i) for i in priced]
-    if len(block) < 3:
+    first, last = _priced_at(doc, subtotal), _priced_at(doc, total)
+    block = [*first, *charges, *last]  # (line, amount index): the subtotal, the charges, the total
+    if not first or not last or len(block) < 3:
         return None
     readings = [_with_and_without_sign(doc.lines[li].amounts[ai]) for li, ai in block]
     printed = [doc.lines[li].amounts[ai].value for li, ai in block]
     fits = []
     for values in itertools.product(*readings):
-        charges = values[1:-1]
-        if values[0] + sum(charges) != values[-1] or any(c <= 0 for c in charges) \
-                or sum(charges) >= MAX_CHARGES_SHARE * values[0]:
+        added = values[1:-1]
+        if values[0] + sum(added) != values[-1] or any(c <= 0 for c in added) \
+                or sum(added) >= MAX_CHARGES_SHARE * values[0]:
             continue
         drops = sum(v != p for v, p in zip(values, printed))
         if drops == 0:
@@ -156,6 +147,13 @@ def settled_block(doc: Doc) -> Doc | None:
                         for i, a in enumerate(line.amounts))
         lines.append(replace(line, amounts=amounts) if amounts != line.amounts else line)
     return replace(doc, lines=tuple(lines))
+
+
+def _priced_at(doc: Doc, pick: Pick) -> list[tuple[int, int]]:
+    """The (line, index) of the picked amount's last printing on its line, if it prints there."""
+    amounts = doc.lines[pick.line].amounts
+    return [(pick.line, i) for i, a in enumerate(amounts)
+            if a.has_decimals and not a.measure and a.value == pick.value][-1:]
 
 
 def _with_and_without_sign(amount: Amount) -> tuple[Decimal, ...]:
@@ -202,8 +200,7 @@ def _sales_tax_share(reading: Reading, currency: str | None) -> bool:
     base = reading.totals.subtotal or reading.totals.total
     if shares is None or tax is None or base is None or not tax.value:
         return False
-    before = base.value if reading.totals.subtotal else base.value - tax.value
-    return before > 0 and shares[0] <= tax.value / before <= shares[1]
+    return tax_share(tax.value, base.value if reading.totals.subtotal else base.value - tax.value, shares)
 
 
 # currencies of countries with one rate of goods and services tax, included in the prices

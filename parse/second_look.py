@@ -74,7 +74,7 @@ def look_again(lines: Sequence[OcrLine], receipt: Receipt, read_region: RegionRe
     closer; then, where given, the other recogniser on a date line EasyOCR is unsure of, and on
     the page where there is still no date. The pipeline and ``bench/accuracy.py`` both look so."""
     kept: set[str] = set()
-    read_page = _once(read_page) if read_page is not None else None  # the closer read and the date's line share it
+    read_page = _once(read_page) if read_page is not None else None  # the closer read and the date's lines share it
     looked = second_look(lines, receipt, read_region)
     if looked is not None:
         (lines, receipt), kept = looked, {"lines"}
@@ -188,13 +188,12 @@ def date_read_closer(lines: Sequence[OcrLine], receipt: Receipt, read_band: Band
         return None
     page_height = _text_height(lines)
     looked = list(lines)
-    page: list[list[OcrLine]] = []
+    page = _once(read_page) if read_page is not None else None
     for index in unsure:
         box = lines[index].box
         again = _closest(read_band(box, page_height), box, "date")
-        if (again is None or not _holds(again.text, "date")) and read_page is not None:
-            page = page or [read_page()]
-            again = _closest(page[0], box, "date")
+        if (again is None or not _holds(again.text, "date")) and page is not None:
+            again = _closest(page(), box, "date")
         if again is not None and _holds(again.text, "date") and _surer(again, lines[index], replacing=False):
             looked[index] = again
     if looked == list(lines):

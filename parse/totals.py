@@ -175,27 +175,32 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
     return tuple(checks)
 
 
-MAX_CHARGE_LINES = 4
+MAX_CHARGE_LINES = 4  # lines of taxes, fees and gratuities between a subtotal and its total
 MAX_CHARGES_SHARE = Decimal("0.5")  # taxes, fees and a house gratuity never come to half the bill
 
 
 def _charges_between_add_up(doc: Doc, subtotal: Pick, total: Pick) -> bool:
-    """The amounts printed between the subtotal and the total (``charge_on`` each line) add up with
+    """The amounts printed between the subtotal and the total (``charges_between``) add up with
     the subtotal to the total: the tax, fees and a house gratuity, whatever their labels came out
     as (``Sales An 4.01`` / ``Gratity 18% 8.14``), and come to less than half of the subtotal."""
-    between = doc.lines[subtotal.line + 1:total.line]
-    if not 0 < len(between) <= MAX_CHARGE_LINES:
-        return False
-    charges = [line.amounts[i].value for line in between if (i := charge_on(line)) is not None]
+    charges = [doc.lines[li].amounts[ai].value for li, ai in charges_between(doc, subtotal, total) or ()]
     return bool(charges) and all(c > 0 for c in charges) and sum(charges) < MAX_CHARGES_SHARE * subtotal.value \
         and abs(subtotal.value + sum(charges) - total.value) <= _CHECK_TOLERANCE
 
 
-def charge_on(line: Line) -> int | None:
-    """The index of the amount a line of the totals block charges: its last priced one (a rate
-    may print before it: ``SALES TAX 6.258 54.42``, its % read as 8)."""
-    priced = [i for i, a in enumerate(line.amounts) if a.has_decimals and not a.measure]
-    return priced[-1] if priced else None
+def charges_between(doc: Doc, subtotal: Pick, total: Pick) -> list[tuple[int, int]] | None:
+    """Where each line between the subtotal and the total charges an amount, that amount's (line,
+    index): the line's last priced one (a rate may print before it: ``SALES TAX 6.258 54.42``, its
+    % read as 8). None where the total is not below the subtotal or more than ``MAX_CHARGE_LINES``
+    lines lie between."""
+    if not 0 <= subtotal.line < total.line or total.line - subtotal.line - 1 > MAX_CHARGE_LINES:
+        return None
+    slots = []
+    for line in doc.lines[subtotal.line + 1:total.line]:
+        priced = [i for i, a in enumerate(line.amounts) if a.has_decimals and not a.measure]
+        if priced:
+            slots.append((line.index, priced[-1]))
+    return slots
 
 
 _GUIDE_SHARES = tuple(Decimal(share) / 100 for share in (10, 12, 15, 18, 20, 22, 25))
@@ -301,14 +306,14 @@ _TAX_SHARES = (Decimal("0.01"), Decimal("0.3"))
 
 def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None,
                         tip: Pick | None) -> tuple[Pick | None, Pick | None, Pick | None, Pick | None]:
-    """A total (and subtotal, tax and a tip above the total) whose currency sign OCR read as a digit (``$56.58`` ->
-    ``656.58``), chosen by the receipt's own arithmetic: the reading without the leading digit is
-    kept only when subtotal + tax (+ tip) then equals the total (of several such readings, one
-    whose tax is a share of the subtotal a tax comes to, then one that keeps no digit it drops
-    elsewhere (``signs_kept``), then the one that drops fewest),
-    or, with no subtotal, when that reading is printed again below the total (the card or cash
-    line) and the digit reading is not, or the prices above it add up to that reading (``0.88``
-    ``0.34`` ``1.99`` / ``Sototal 83.21``)."""
+    """A total (and subtotal, tax and a tip above the total) whose currency sign OCR read as a
+    digit (``$56.58`` -> ``656.58``), chosen by the receipt's own arithmetic: the reading without
+    the leading digit is kept only when subtotal + tax (+ tip) then equals the total (of several
+    such readings, one whose tax is a share of the subtotal a tax comes to, then one that keeps no
+    digit it drops elsewhere (``signs_kept``), then the one that drops fewest), or, with no
+    subtotal, when that reading is printed again below the total (the card or cash line) and the
+    digit reading is not, or the prices above it add up to that reading (``0.88`` ``0.34``
+    ``1.99`` / ``Sototal 83.21``)."""
     if total is None:
         return total, subtotal, tax, tip
     tipped = tip if tip and tip.line < total.line else None
@@ -323,7 +328,7 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
                   for pick, digits in ((subtotal, SIGN_DIGITS), (tax, TAX_SIGN_DIGITS), (tipped, TAX_SIGN_DIGITS),
                                        (total, SIGN_DIGITS)))):
             if values[0] + values[1] + values[2] == values[3]:
-                fits.append((not _tax_share(values[1], values[0]), signs_kept(printed, values),
+                fits.append((not tax_share(values[1], values[0]), signs_kept(printed, values),
                              sum(v != p for v, p in zip(values, printed)), values))
         if not fits:
             return total, subtotal, tax, tip
@@ -364,9 +369,10 @@ def signs_kept(printed: Sequence[Decimal], values: Sequence[Decimal]) -> int:
     return sum(1 for p, v in zip(printed, values) if v == p and abs(p) >= 10 and f"{p:f}"[0] in dropped)
 
 
-def _tax_share(tax: Decimal, before: Decimal) -> bool:
-    """``tax`` is a share of ``before`` that a tax comes to (none: no tax printed)."""
-    return not tax or before > 0 and _TAX_SHARES[0] <= tax / before <= _TAX_SHARES[1]
+def tax_share(tax: Decimal, before: Decimal, shares: tuple[Decimal, Decimal] = _TAX_SHARES) -> bool:
+    """``tax`` is a share of ``before`` within ``shares`` (by default what any tax comes to; no
+    tax printed passes)."""
+    return not tax or before > 0 and shares[0] <= tax / before <= shares[1]
 
 
 def _unless_signed(doc: Doc, pick: Pick, value: Decimal | None) -> Decimal | None:
