@@ -129,7 +129,7 @@ def settled_block(doc: Doc) -> Doc | None:
         if values[0] + sum(added) != values[-1] or any(c <= 0 for c in added) \
                 or sum(added) >= MAX_CHARGES_SHARE * values[0]:
             continue
-        drops = sum(v != p for v, p in zip(values, printed))
+        drops = sum(_digits_dropped(p, v) for v, p in zip(values, printed))
         if drops == 0:
             return None
         if not signs_kept(printed, values):
@@ -138,15 +138,25 @@ def settled_block(doc: Doc) -> Doc | None:
         return None
     values = min(fits)[-1]
     settled = {(li, ai): v for v, (li, ai) in zip(values, block) if v != doc.lines[li].amounts[ai].value}
-    bill, printed_bill = values[-1], doc.lines[total.line].amounts[block[-1][1]].value
+    bill = values[-1]
+    dropped = "".join({f"{p:f}"[0] for p, v in zip(printed, values) if _digits_dropped(p, v) == 1})
     lines = []
     for line in doc.lines:
         amounts = tuple(replace(a, value=settled[(line.index, i)]) if (line.index, i) in settled
-                        else replace(a, value=bill) if line.index > total.line and bill != printed_bill
-                        and _with_and_without_sign(a)[-1] == bill != a.value else a
+                        else _below_the_bill(a, bill, dropped) if line.index > total.line else a
                         for i, a in enumerate(line.amounts))
         lines.append(replace(line, amounts=amounts) if amounts != line.amounts else line)
     return replace(doc, lines=tuple(lines))
+
+
+def _below_the_bill(amount: Amount, bill: Decimal, dropped: str) -> Amount:
+    """An amount under the settled total: the bill printed again without its sign (``VISA
+    543.10``), or an amount whose sign came out a digit the block's signs did (the card slip's
+    ``Tip 512.75`` / ``TOTAL 597.77``), unless that leaves a zero in front (``CASH 100.00``)."""
+    if bill in _with_and_without_sign(amount)[1:]:
+        return replace(amount, value=bill)
+    unsigned = _unsigned(amount, dropped)
+    return amount if f"{unsigned.value:f}".startswith("0") else unsigned
 
 
 def _priced_at(doc: Doc, pick: Pick) -> list[tuple[int, int]]:
@@ -157,9 +167,17 @@ def _priced_at(doc: Doc, pick: Pick) -> list[tuple[int, int]]:
 
 
 def _with_and_without_sign(amount: Amount) -> tuple[Decimal, ...]:
-    """The amount as read, and without its leading digit where that may be a misread sign."""
+    """The amount as read, and without its leading digit where that may be a misread sign, or
+    without its two leading digits where the sign came out two glyphs (``1583.20`` for $83.20)."""
     unsigned = _unsigned(amount, ANY_DIGIT)
-    return (amount.value,) if unsigned is amount else (amount.value, unsigned.value)
+    if unsigned is amount:
+        return (amount.value,)
+    twice = _unsigned(unsigned, ANY_DIGIT)
+    return (amount.value, unsigned.value) if twice is unsigned else (amount.value, unsigned.value, twice.value)
+
+
+def _digits_dropped(printed: Decimal, value: Decimal) -> int:
+    return len(f"{abs(printed):f}") - len(f"{abs(value):f}")
 
 
 def _below_a_price(reading: Reading) -> bool:

@@ -77,7 +77,15 @@ def _mend_label_slips(folded: str) -> str:
             return word.group()
         return next((label for label in _FOLDED_LABELS if one_letter_off(word.group(), label)
                      or len(label) >= _LOST_LETTER_LABELS and one_letter_lost(word.group(), label)), word.group())
-    return _WORD_RE.sub(mend, folded)
+
+    def mend_due(pair: re.Match[str]) -> str:
+        return f"{pair[1]}{_DUE}" if one_letter_off(pair[2], _DUE) else pair.group()
+    return _DUE_AFTER_RE.sub(mend_due, _WORD_RE.sub(mend, folded))
+
+
+# "Balance Dut", "Amount Oue": the DUE of a total's label one letter off, right after the label's first word
+_DUE = fold("DUE")
+_DUE_AFTER_RE = re.compile(rf"((?<![A-Z])(?:{'|'.join(fold(w) for w in ('BALANCE', 'AMOUNT', 'TOTAL'))})\s+)([A-Z]{{3}})(?![A-Z])")
 
 
 def find_keyword(text: str, keywords: tuple[str, ...], glued_prefix: int = 0) -> tuple[str, int, int] | None:

@@ -551,7 +551,7 @@ def _tip_suggestion(doc: Doc, line: Line) -> bool:
 
 
 # a guide's row opening with a usual share whose % a blurred photo misread ("157 3563 Total 27.86", "209 085")
-_GARBLED_SHARE_RE = re.compile(r"\s*(?:10|12|15|18|20|22|25)[\d\"'}*°]?\s")
+_GARBLED_SHARE_RE = re.compile(r"\s*(?:10|12|15|18|20|22|25)[\d\"'}*°]?[,.]?\s")
 
 
 def _labelled(doc: Doc, keywords: tuple[str, ...], exclude: tuple[str, ...] = ()) -> Pick | None:

@@ -1016,17 +1016,21 @@ VISA 543.10
     assert receipt.flags["total_subtotal_plus_tax"] and receipt.flags["currency_sign_read_as_digit"]
 
 
-def test_a_printer_signs_every_amount_of_the_totals_block_or_none():
-    """With the tip's sign dropped too, 68.78 + 4.30 + 13.76 = 86.84; 68.78 + 4.30 + 513.76 =
-    586.84 adds up as well, but keeps the 5 it drops from the subtotal and the tax."""
-    receipt = extract_receipt(ocr("""
+# a market's groceries, the totals block under them in each test
+MARKET_GROCERIES = """
 WILLOW MARKET
 871 Main Street
 Columbus, OH 43215
 EGGS LARGE 12CT 15.40 F
 CHEDDAR CHEESE 21.54 T
 PAPER TOWELS 11.33 F
-ORANGE JUICE 1.64
+"""
+
+
+def test_a_printer_signs_every_amount_of_the_totals_block_or_none():
+    """With the tip's sign dropped too, 68.78 + 4.30 + 13.76 = 86.84; 68.78 + 4.30 + 513.76 =
+    586.84 adds up as well, but keeps the 5 it drops from the subtotal and the tax."""
+    receipt = extract_receipt(ocr(MARKET_GROCERIES + """ORANGE JUICE 1.64
 MILK 1 GAL 18.87 N
 SUBTOTAL 568.78
 SALES TAX 6.25% 54.30
@@ -1114,3 +1118,89 @@ TIP GUIDE
 209 085" Totol 29.08
 """))
     assert receipt.total == Decimal("24.23")
+
+
+def test_a_sign_read_as_two_digits_on_the_bill_is_settled_by_the_sum_and_the_card_slips_tip_added():
+    """``$83.20`` read ``1583.20``: no one-digit drop makes the block add up, without both leading
+    digits it does (66.96 + 4.19 + 12.05). The slip under it repeats the bill (``Amount 583.20``),
+    and the tip keyed in there (17.00, no sign) makes what was paid."""
+    receipt = extract_receipt(ocr("""
+HARBOR LIGHT TAVERN
+7104 Main St
+Austin, TX 78701
+3 Lasagna 53.97
+1 Chicken Wings 12.99
+SUBTOTAL 566.96
+Sales Tax 54.19
+Gratuity 18% 512.05
+Balance Due 1583.20
+Feb 20 23 6:46PM
+MASTERCARD XXXXXXXXXXXX4241
+APPROVED
+Amount 583.20
+Tip: 17.00
+Total: 100.20
+"""))
+    assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("100.20"), Decimal("66.96"), Decimal("4.19"))
+    assert receipt.tip == Decimal("17.00")
+
+
+def test_the_card_slips_tip_and_total_lose_the_digit_the_blocks_signs_became():
+    """The block settles on 68.42 + 4.28 + 12.32 = 85.02 (the subtotal's sign read as two digits,
+    the others as a 5 or an 8); the slip's ``Tip 512.75`` and ``TOTAL 597.77`` carry the same 5."""
+    receipt = extract_receipt(ocr("""
+COPPER KETTLE
+170 Elm Street
+Columbus, OH 43215
+2024-11-23 16:17
+2 Draft Beer 13.00
+3 Chicken Wings 38.97
+1 Coffee 2.50
+1 Pad Thai 13.95
+Subtotal 1568.42
+Tax 54.28
+Auto Grat 18% 812.32
+TOTAL 585.02
+AMEX XXXXXXXXXXXX4084
+Amount $85.02
+Tip 512.75
+TOTAL 597.77
+"""))
+    assert (receipt.total, receipt.tip) == (Decimal("97.77"), Decimal("12.75"))
+    assert receipt.flags["currency_sign_read_as_digit"]
+
+
+def test_cash_handed_over_under_the_settled_bill_keeps_its_first_digit():
+    """The block's signs came out 1s; ``CASH 100.00`` under it is no ``$00.00``."""
+    receipt = extract_receipt(ocr(MARKET_GROCERIES + """SUBTOTAL 148.27
+SALES TAX 13.01
+TOTAL 151.28
+CASH 100.00
+CHANGE 48.72
+Aug 04, 2024 08:25 PM
+"""))
+    assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("51.28"), Decimal("48.27"), Decimal("3.01"))
+    assert receipt.flags["total_cash_minus_change"]
+
+
+def test_a_balance_due_label_one_letter_off_in_each_word_over_a_tip_guide_whose_percent_became_a_digit():
+    """``Batance Dut {58-29``: the label's DUE one letter off too, the amount's point read as a
+    dash; the guide's ``159, 8.74 Total 67.03`` (15 % read as 159,) is what the bill would come to."""
+    receipt = extract_receipt(ocr("""
+Welcome to Blue Heron Grill
+72382 Ocean Ave
+Portland, OR 97205
+Server: Tasha
+2024-02-21 20:34
+1 Fish Tacos 28.50
+2 Chicken Wings 25.98
+SUBTOTAL 54748
+TAX 7.085 3481
+Batance Dut {58-29
+Suggested Gratuity
+159, 8.74 Total 67.03
+187 410,49 Total 68 .78
+20" 711.66 Total 69.95
+VISA XXXXXXXXXXXX5605
+"""))
+    assert receipt.total == Decimal("58.29")
