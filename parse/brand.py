@@ -22,7 +22,7 @@ from .brands.directory import NAME
 from .brands.fold import compact, fold_word, tokens
 from .category import CATEGORIES, mentions
 from .layout import Doc, Line
-from .merchant import has_legal_form, thanks_naming, without_legal_forms
+from .merchant import has_legal_form, thanks_naming, under_house_number, without_legal_forms
 from .text import ascii_upper, digits, fold, letters, one_letter_off, squash_spaces
 
 LOGO_PART_WORDS = 3  # words; a logo split over two lines has at most this many on each ("DRESS FOR LESS")
@@ -62,7 +62,8 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
     header = doc.lines[:header_end]
     opening = next((line.index for line in header if any(ch.isalpha() for ch in line.text)), None)
     named = ((line.text, line.index) for line in header  # not "Springfield, IL 62701" (a town), a priced item
-             if _names_no_place(line.text) and not any(amount.has_decimals for amount in line.amounts))
+             if _names_no_place(line.text) and not under_house_number(doc, line)
+             and not any(amount.has_decimals for amount in line.amounts))
     logos = ((f"{first.text} {second.text}", first.index) for first, second in _split_logos(header))
     best = _best_named(named, country, opening) or _best_named(logos, country, opening)
     if best is not None:

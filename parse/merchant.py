@@ -121,6 +121,10 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
     if not name:  # a logo: the name as the receipt says it elsewhere (its web address, its thanks)
         name, confidence = named_elsewhere(doc)
         return MerchantInfo(name, None, confidence, address, find_phone(doc), address_end)
+    if _under_the_address(doc, name_line):  # the name was lost above its address: a line further down is no name
+        thanked = _named_in_thanks(doc)
+        if thanked:
+            return MerchantInfo(thanked, None, 0.5, address, find_phone(doc), address_end)
     welcome = thanks_naming(name)  # "Welcome to Blue Heron Grill" its welcome misread ("Helcoma to")
     if welcome and letters(welcome["name"]) >= 3:
         name = clean_name(squash_spaces(name)[welcome.start("name"):welcome.end("name")]) or name
@@ -185,13 +189,27 @@ _NOT_MERCHANT_SITES = ("FACEBOOK", "INSTAGRAM", "TWITTER", "TIKTOK", "YOUTUBE", 
                        "HOTMAIL", "OUTLOOK", "TRIPADVISOR", "YELP", "SURVEY", "GMX", "WEB")
 
 
-def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
-    """No name line in the header: the receipt's thanks names the shop (0.5), or its web address
-    or a shop mailbox does (0.4). Nothing: ``None``, rather than a guess."""
+def _under_the_address(doc: Doc, index: int) -> bool:
+    """The receipt opens with its address (``6852 Broadway`` / ``Portland OR 97205``) above the
+    line taken for the name (an item line: ``Cheesecake 750``): the logo over it was not read."""
+    return any(is_address(line.text) or _HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(line.text)))
+               for line in doc.lines[:index]) and not has_legal_form(doc.lines[index].text)
+
+
+def _named_in_thanks(doc: Doc) -> str | None:
     for line in doc.lines:
         match = thanks_naming(line.text)
         if match and letters(match["name"]) >= 2 and not _not_a_name(match["name"]) and match["name"] not in _US:
-            return clean_name(line.text[match.start("name"):match.end("name")]) or None, 0.5
+            return clean_name(line.text[match.start("name"):match.end("name")]) or None
+    return None
+
+
+def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
+    """No name line in the header: the receipt's thanks names the shop (0.5), or its web address
+    or a shop mailbox does (0.4). Nothing: ``None``, rather than a guess."""
+    thanked = _named_in_thanks(doc)
+    if thanked:
+        return thanked, 0.5
     for line in doc.lines:
         upper = ascii_upper(line.text).replace(" ", "")
         match = _WEB_RE.search(upper) or _EMAIL_RE.search(upper)
@@ -459,6 +477,13 @@ def _street_over_town(doc: Doc, line: Line) -> bool:
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     return bool(_HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(line.text)))) and below is not None \
         and is_address(below.text) and not has_keyword(line.text, _BUSINESS_WORDS)
+
+
+def under_house_number(doc: Doc, line: Line) -> bool:
+    """The line under ``697 Main Street`` (its suffix garbled: ``697 Mem Sueet``): the town, however
+    OCR misread its state and ZIP code (``Springhield 162701``), not a name."""
+    return line.index > 0 and bool(_HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(doc.lines[line.index - 1].text)))) \
+        and not has_legal_form(line.text)
 
 
 def _named_for_street_below(doc: Doc, line: Line) -> bool:

@@ -166,6 +166,28 @@ def test_a_header_label_misread_by_one_letter_is_still_no_name():
         == "CASA VERDE CANTINA"
 
 
+def test_a_receipt_opening_with_its_address_is_named_by_its_thanks_not_by_an_item_line():
+    """The logo over ``6852 Broadway`` was not read; ``Cheesecake 750`` (its price's point lost)
+    is an item, and the footer's thanks names the restaurant."""
+    text = """6852 Broadway
+Portland OR 97205
+(509) 416-3647
+Server 615 John
+Cheesecake 750
+Iced Tea 2.99
+Total 37.87
+"""
+    assert merchant(text + "Thank you for dining at Rosa's Trattoria") == "Rosa's Trattoria"
+    assert merchant("ROSA'S TRATTORIA\n" + text + "Thank you for dining at Rosa's Trattoria") == "ROSA'S TRATTORIA"
+
+
+def test_the_town_under_a_street_whose_suffix_ocr_garbled_is_no_brand():
+    """``Springhield 162701`` (Springfield, IL 62701) under ``697 Mem Sueet``: a town, not the
+    Springfield clothes shop of the directory; the legal name over them is the shop."""
+    receipt = extract_receipt(ocr("Riverside PHARMACY INC\n697 Mem Sueet\nSpringhield 162701" + BODY))
+    assert (receipt.merchant, receipt.brand_wikidata) == ("Riverside PHARMACY INC", None)
+
+
 def test_a_welcome_misread_is_still_a_welcome_and_the_name_follows_it():
     assert merchant("Helcoma to Blue Heron Grill\n12 Main St\nSpringfield, IL 62701" + BODY) == "Blue Heron Grill"
 
