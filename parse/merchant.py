@@ -125,9 +125,7 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
         thanked = _named_in_thanks(doc)
         if thanked:
             return MerchantInfo(thanked, None, 0.5, address, find_phone(doc), address_end)
-    welcome = thanks_naming(name)  # "Welcome to Blue Heron Grill" its welcome misread ("Helcoma to")
-    if welcome and letters(welcome["name"]) >= 3:
-        name = clean_name(squash_spaces(name)[welcome.start("name"):welcome.end("name")]) or name
+    name = _without_welcome(name)
     return MerchantInfo(_cleaner_in_thanks(doc, name, name_line), name_line, confidence, address, find_phone(doc),
                         address_end)
 
@@ -148,7 +146,7 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
         if line.index == name_line or line.confidence < unsure + CLEANER_BY:
             continue
         match = THANKS_RE.search(squash_spaces(ascii_upper(line.text)))
-        if not match or letters(match["name"]) < 3 or match["name"] in _US:
+        if not match or letters(match["name"]) < 3 or _us(match["name"]):
             continue
         named = clean_name(line.text[match.start("name"):match.end("name")])
         if named and Levenshtein.normalized_similarity(_letters_only(name), _letters_only(named)) \
@@ -160,7 +158,7 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
 # "Thank you for shopping at Greggs", "Welcome to Joe's Diner", "Danke fuer Ihren Einkauf bei REWE"
 # (the glyphs a blurred photo misreads in them too: "Thank You tor dining at", "Helcoma to")
 THANKS_RE = re.compile(
-    r"(?:TH?AN[KX]\s?YO[UV]\s+[FT]OR\s+['`‘’\"]?"
+    r"(?:TH?AN[KX]\s?YO[UV]['`‘’\"]?\s+[FT]OR\s+['`‘’\"]?"
     r"(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
     r"(?:\s+(?:AT|WITH|IN))?|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
     r"|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
@@ -189,6 +187,23 @@ _NOT_MERCHANT_SITES = ("FACEBOOK", "INSTAGRAM", "TWITTER", "TIKTOK", "YOUTUBE", 
                        "HOTMAIL", "OUTLOOK", "TRIPADVISOR", "YELP", "SURVEY", "GMX", "WEB")
 
 
+def _without_welcome(name: str) -> str:
+    """The name a welcome line opens with (``Welcome to Blue Heron Grill``), its welcome however
+    misread (``Helcoma to``, ``Nelcore tO``, ``Mel cone tO``, ``Hetcone to``)."""
+    welcome = thanks_naming(name)
+    if welcome and letters(welcome["name"]) >= 3:
+        return clean_name(squash_spaces(name)[welcome.start("name"):welcome.end("name")]) or name
+    garbled = _WELCOME_TO_RE.match(squash_spaces(name))
+    if garbled and Levenshtein.distance(ascii_upper(garbled["word"]).replace(" ", ""), "WELCOME") <= WELCOME_SLIPS \
+            and letters(garbled["name"]) >= 3:
+        return clean_name(garbled["name"]) or name
+    return name
+
+
+WELCOME_SLIPS = 3  # letters of "WELCOME" misread, a "TO" and a name after it
+_WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4} [^\W\d_]{2,5})\s+[Tt][Oo0]\s+(?P<name>.+)")
+
+
 def _under_the_address(doc: Doc, index: int) -> bool:
     """The receipt opens with its address (``6852 Broadway`` / ``Portland OR 97205``) above the
     line taken for the name (an item line: ``Cheesecake 750``): the logo over it was not read."""
@@ -199,9 +214,14 @@ def _under_the_address(doc: Doc, index: int) -> bool:
 def _named_in_thanks(doc: Doc) -> str | None:
     for line in doc.lines:
         match = thanks_naming(line.text)
-        if match and letters(match["name"]) >= 2 and not _not_a_name(match["name"]) and match["name"] not in _US:
+        if match and letters(match["name"]) >= 2 and not _not_a_name(match["name"]) and not _us(match["name"]):
             return clean_name(line.text[match.start("name"):match.end("name")]) or None
     return None
+
+
+def _us(name: str) -> bool:
+    """``US``, ``WITH US`` (its W misread: ``NITH US``): the thanks names no shop."""
+    return name.split()[-1] in _US and len(name.split()) <= 2
 
 
 def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
@@ -313,8 +333,8 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if not legal and (_not_a_name(line.text) or (_is_address(line.text) and not _named_after_street(line.text))
                       or STORE_NUMBER_RE.search(upper)):
         return 0.0
-    if _currency_alone(line.text):
-        return 0.0  # "EUR" heading the price column
+    if _currency_alone(line.text) or _NUMBERED_RE.fullmatch(line.text.strip()):
+        return 0.0  # "EUR" heading the price column; "Orde{ #840", "Store #12": a number's label
     score = 1.0 + 2.0 * (1.0 - position) + 0.5 * line.confidence
     if _glued_sentence(line.text.strip()):
         score -= 1.5  # "Boughtworldsmostexpensive": a slogan whose spaces OCR lost
@@ -330,6 +350,10 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if first_letter and first_letter.group(0).islower() and not _capital_lost(line.text):
         score -= 1.5  # a fragment of a word split by OCR (or a scribble), not the start of a name
     return score
+
+
+# one word and a number after "#": an order's, a table's or a store's number, its label maybe garbled
+_NUMBERED_RE = re.compile(r"\W*[^\W\d_]\S{1,9}\s*#\s?\d{2,}\W*")
 
 
 # places, not trades: "Northgate Shopping Center", "Union Station" are addresses
@@ -480,10 +504,13 @@ def _street_over_town(doc: Doc, line: Line) -> bool:
 
 
 def under_house_number(doc: Doc, line: Line) -> bool:
-    """The line under ``697 Main Street`` (its suffix garbled: ``697 Mem Sueet``): the town, however
-    OCR misread its state and ZIP code (``Springhield 162701``), not a name."""
-    return line.index > 0 and bool(_HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(doc.lines[line.index - 1].text)))) \
-        and not has_legal_form(line.text)
+    """The line under a street (``3671 Elm_Street``, or its suffix garbled: ``697 Mem Sueet``): the
+    town, however OCR misread its state and ZIP code (``Springhield 162701``, ``Springfield;
+    AL67701``), not a name."""
+    if line.index == 0 or has_legal_form(line.text):
+        return False
+    street = squash_spaces(ascii_upper(doc.lines[line.index - 1].text).replace("_", " "))
+    return bool(_HOUSE_NUMBER_RE.fullmatch(street)) or is_address(street)
 
 
 def _named_for_street_below(doc: Doc, line: Line) -> bool:

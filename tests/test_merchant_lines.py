@@ -181,11 +181,30 @@ Total 37.87
     assert merchant("ROSA'S TRATTORIA\n" + text + "Thank you for dining at Rosa's Trattoria") == "ROSA'S TRATTORIA"
 
 
+@pytest.mark.parametrize("welcome", ["Nelcore tO", "Mel cone tO", "Hetcone to"])
+def test_a_welcome_misread_past_one_letter_still_opens_the_name(welcome):
+    assert merchant(f"{welcome} Copper Kettle\n12 Main St\nSpringfield, IL 62701" + BODY) == "Copper Kettle"
+
+
+def test_a_thanks_with_us_names_no_shop_and_one_whose_apostrophe_ocr_added_names_it():
+    """Over a header that opens with its address: ``Thanx YOu For DINING WITH US`` (its W read as N
+    too) names nobody; ``Thankyou' Tor dining at Rosa's Trattoria`` names the restaurant."""
+    text = "2761 Main St\nSpringfield, IL 62701\nServer 356 Dana" + BODY + "\nThanx YOu For DINING NITH US\n"
+    assert merchant(text + "Thankyou' Tor dining at Rosa's Trattoria") == "Rosa's Trattoria"
+
+
+def test_an_order_number_line_is_no_name():
+    """``Orde{ #840`` over a name line whose capital OCR lost: the name still."""
+    assert merchant("T0G0\nOrde{ #840\nred barn bbq\n4404 Ocean Ave\nAustin, TX 78701" + BODY) == "red barn bbq"
+
+
 def test_the_town_under_a_street_whose_suffix_ocr_garbled_is_no_brand():
     """``Springhield 162701`` (Springfield, IL 62701) under ``697 Mem Sueet``: a town, not the
     Springfield clothes shop of the directory; the legal name over them is the shop."""
     receipt = extract_receipt(ocr("Riverside PHARMACY INC\n697 Mem Sueet\nSpringhield 162701" + BODY))
     assert (receipt.merchant, receipt.brand_wikidata) == ("Riverside PHARMACY INC", None)
+    receipt = extract_receipt(ocr("COPPER KETTLE\n3671 Elm_Street\nSpringfield; AL67701" + BODY))
+    assert (receipt.merchant, receipt.brand_wikidata) == ("COPPER KETTLE", None)
 
 
 def test_a_welcome_misread_is_still_a_welcome_and_the_name_follows_it():
