@@ -16,7 +16,8 @@ from rapidfuzz.distance import Levenshtein
 from .amounts import CURRENCY_MARKERS
 from .address import ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, is_address
 from .layout import Doc, Line
-from .text import ascii_upper, digits, find_keyword, fold, has_keyword, letters, one_letter_off, squash_spaces
+from .text import (ascii_upper, digits, find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off,
+                   squash_spaces)
 
 LEGAL_RE = re.compile(
     r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
@@ -333,8 +334,8 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if not legal and (_not_a_name(line.text) or (_is_address(line.text) and not _named_after_street(line.text))
                       or STORE_NUMBER_RE.search(upper)):
         return 0.0
-    if _currency_alone(line.text) or _NUMBERED_RE.fullmatch(line.text.strip()):
-        return 0.0  # "EUR" heading the price column; "Orde{ #840", "Store #12": a number's label
+    if _currency_alone(line.text) or _order_number(line.text):
+        return 0.0  # "EUR" heading the price column; "Orde{ #840"
     score = 1.0 + 2.0 * (1.0 - position) + 0.5 * line.confidence
     if _glued_sentence(line.text.strip()):
         score -= 1.5  # "Boughtworldsmostexpensive": a slogan whose spaces OCR lost
@@ -352,8 +353,16 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     return score
 
 
-# one word and a number after "#": an order's, a table's or a store's number, its label maybe garbled
-_NUMBERED_RE = re.compile(r"\W*[^\W\d_]\S{1,9}\s*#\s?\d{2,}\W*")
+# one word and a number after "#": an order's or a table's number, its label maybe garbled ("Orde{ #840")
+_NUMBERED_RE = re.compile(r"\W*(?P<label>[^\W\d_]\S{1,9})\s*#\s?\d{2,}\W*")
+_NUMBER_LABELS = tuple(fold(label) for label in ("ORDER", "TABLE", "CHECK", "TICKET", "GUEST"))
+
+
+def _order_number(text: str) -> bool:
+    numbered = _NUMBERED_RE.fullmatch(text.strip())
+    label = re.sub(r"[^A-Z]", "", fold(numbered["label"])) if numbered else ""
+    return any(label == other or one_letter_off(label, other) or one_letter_lost(label, other)
+               for other in _NUMBER_LABELS)
 
 
 # places, not trades: "Northgate Shopping Center", "Union Station" are addresses
