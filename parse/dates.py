@@ -191,6 +191,10 @@ _YEAR_SLIP_RE = re.compile(
     r"(?:[?*](?P<lost>0\d{2})|2U(?P<u>\d{2})|[?*](?P<full>(?:19|20)\d{2}))(?!\d)")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
+# "2624.05.07", "7023-11-05": one of a year-first date's "20" misread, its month and day after it
+# with the same separator twice
+_YEAR_FIRST_SLIP_RE = re.compile(
+    r"(?<![\d.,/\-])(?P<c>2[1-9]|[13-9]0)(?P<yy>[0-3]\d)(?P<md>(?P<s>[/.\-])(?:0[1-9]|1[0-2])(?P=s)(?:0[1-9]|[12]\d|3[01]))(?![\d.,])")
 
 
 def prepare(text: str, under_label: bool = False) -> str:
@@ -206,6 +210,7 @@ def prepare(text: str, under_label: bool = False) -> str:
     for regex in _SEPARATOR_AS_ONE_RES + _APOSTROPHE_SEPARATOR_RES:
         text = regex.sub(_separator_as_one, text)
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
+    text = _YEAR_FIRST_SLIP_RE.sub(lambda m: f"20{m['yy']}{m['md']}", text)
     text = _YEAR_SLIP_RE.sub(_year_slip, text)
     text = _DAY_ZERO_AS_LETTER_RE.sub(lambda m: f"{m['d']}0", text)
     text = _DAY_ZERO_AS_O_RE.sub(lambda m: f"0{m['units']}" if m["units"] else f"{m['tens']}0", text)

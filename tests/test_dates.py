@@ -196,6 +196,8 @@ def test_three_numbers_without_a_time_after_them_are_no_date():
     ("Jun17' 13 09;35PM", False, dt.date(2013, 6, 17)),  # a US restaurant printer's month, day, 'yy
     ("Server = Katie 09 '18/2014", False, dt.date(2014, 9, 18)),  # one separator read as an apostrophe
     ("DinArtS 06-09-2816F 22:35:32", True, dt.date(2016, 9, 6)),  # the 0 of the year read as 8
+    ("2624.05.07 48;57", False, dt.date(2024, 5, 7)),  # a year-first date's 0 read as 6
+    ("7023-11-05 12:44", True, dt.date(2023, 11, 5)),  # its 2 read as 7
     ("Datum: 02.03,15", True, dt.date(2015, 3, 2)),  # a dot read as a comma, after the date's label
 ])
 def test_date_slips_of_phone_photos(text, day_first, expected):
