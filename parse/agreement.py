@@ -17,7 +17,8 @@ from .amounts import Amount
 from .layout import Doc, Line
 from .text import has_keyword
 from .totals import (MAX_CHARGES_SHARE, SIGN_DIGITS, Pick, Totals, charges_between, find_totals,
-                     labelled_subtotal_and_total, prices_add_up, signs_kept, tax_share, total_checks)
+                     labelled_subtotal_and_total, prices_add_up, signs_kept, tax_share, total_checks,
+                     unlabelled_under)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
@@ -114,29 +115,29 @@ def settled_block(doc: Doc) -> Doc | None:
     (``signs_kept``), and the charges come to less than half of the subtotal. None where the block
     adds up as printed, or no reading does."""
     subtotal, total = labelled_subtotal_and_total(doc)
-    charges = charges_between(doc, subtotal, total) if subtotal is not None and total is not None else None
-    if charges is None:
+    if subtotal is None or total is None:
         return None
-    first, last = _priced_at(doc, subtotal), _priced_at(doc, total)
-    block = [*first, *charges, *last]  # (line, amount index): the subtotal, the charges, the total
-    if not first or not last or len(block) < 3:
-        return None
-    readings = [_with_and_without_sign(doc.lines[li].amounts[ai]) for li, ai in block]
-    printed = [doc.lines[li].amounts[ai].value for li, ai in block]
     fits = []
-    for values in itertools.product(*readings):
-        added = values[1:-1]
-        if values[0] + sum(added) != values[-1] or any(c <= 0 for c in added) \
-                or sum(added) >= MAX_CHARGES_SHARE * values[0]:
+    for rank, bill in enumerate([total, *unlabelled_under(doc, subtotal)]):  # or one whose label OCR lost ("333, 12")
+        block = _totals_block(doc, subtotal, bill)
+        if block is None:
             continue
-        drops = sum(_digits_dropped(p, v) for v, p in zip(values, printed))
-        if drops == 0:
-            return None
-        if not signs_kept(printed, values):
-            fits.append((drops, values))
+        readings = [_with_and_without_sign(doc.lines[li].amounts[ai]) for li, ai in block]
+        printed = [doc.lines[li].amounts[ai].value for li, ai in block]
+        for values in itertools.product(*readings):
+            added = values[1:-1]
+            if values[0] + sum(added) != values[-1] or any(c <= 0 for c in added) \
+                    or sum(added) >= MAX_CHARGES_SHARE * values[0]:
+                continue
+            drops = sum(_digits_dropped(p, v) for v, p in zip(values, printed))
+            if drops == 0 and rank == 0:
+                return None
+            if drops and not signs_kept(printed, values):
+                fits.append((drops, rank, bill.line, values, block, printed))
     if not fits:
         return None
-    values = min(fits)[-1]
+    _, _, bill_line, values, block, printed = min(fits, key=lambda fit: fit[:2])
+    total = Pick(values[-1], bill_line, 0.6)
     settled = {(li, ai): v for v, (li, ai) in zip(values, block) if v != doc.lines[li].amounts[ai].value}
     bill = values[-1]
     dropped = "".join({f"{p:f}"[0] for p, v in zip(printed, values) if _digits_dropped(p, v) == 1})
@@ -157,6 +158,15 @@ def _below_the_bill(amount: Amount, bill: Decimal, dropped: str) -> Amount:
         return replace(amount, value=bill)
     unsigned = _unsigned(amount, dropped)
     return amount if f"{unsigned.value:f}".startswith("0") else unsigned
+
+
+def _totals_block(doc: Doc, subtotal: Pick, total: Pick) -> list[tuple[int, int]] | None:
+    """(line, amount index) of the subtotal, each charge between it and the total, and the total."""
+    charges = charges_between(doc, subtotal, total)
+    first, last = _priced_at(doc, subtotal), _priced_at(doc, total)
+    if charges is None or not first or not last or not charges:
+        return None
+    return [*first, *charges, *last]
 
 
 def _priced_at(doc: Doc, pick: Pick) -> list[tuple[int, int]]:

@@ -670,7 +670,7 @@ def _pick_total(doc: Doc) -> Pick | None:
         return Pick(value, index, confidence)
     if paid is not None and paid > 0:
         return Pick(paid, -1, 0.5)  # no total label read: cash given minus change is what was paid
-    return (_paid_on_one_line(doc) or _vat_table_gross(doc) or _paid_less_change_unlabelled(doc)
+    return (_sum_under_the_subtotal(doc) or _paid_on_one_line(doc) or _vat_table_gross(doc) or _paid_less_change_unlabelled(doc)
             or _largest_plausible(doc))
 
 
@@ -715,6 +715,28 @@ def _in_tenths_of_cents(value: Decimal) -> bool:
     """Three decimals (``2.771``): a unit price, or a price with its tax letter read as a digit
     (``2.77T``); what is paid is always a whole number of cents."""
     return value != value.quantize(Decimal("0.01"))
+
+
+def _sum_under_the_subtotal(doc: Doc) -> Pick | None:
+    """No total label read: the first amount under the subtotal that the subtotal and the charges
+    between them add up to (``Subtotal 30.25`` / ``Tax 2.87`` / ``33.12``: the total's label lost)."""
+    subtotal = _labelled(doc, SUBTOTAL)
+    for pick in unlabelled_under(doc, subtotal):
+        charges = charges_between(doc, subtotal, pick)
+        if charges and subtotal.value + sum(doc.lines[li].amounts[ai].value for li, ai in charges) == pick.value:
+            return pick
+    return None
+
+
+def unlabelled_under(doc: Doc, subtotal: Pick | None) -> list[Pick]:
+    """The last priced amount of each line of words none (no label) under the subtotal and at
+    least one charge's line: where a total whose label OCR lost may stand."""
+    if subtotal is None:
+        return []
+    return [Pick(priced[-1].value, line.index, 0.6)
+            for line in doc.lines[subtotal.line + 2:subtotal.line + 2 + MAX_CHARGE_LINES]
+            for priced in [[a for a in line.amounts if a.has_decimals and not a.measure]]
+            if priced and not any(ch.isalpha() for ch in line.text)]
 
 
 def _paid_on_one_line(doc: Doc) -> Pick | None:

@@ -1204,3 +1204,14 @@ Suggested Gratuity
 VISA XXXXXXXXXXXX5605
 """))
     assert receipt.total == Decimal("58.29")
+
+
+def test_a_total_whose_label_ocr_lost_is_the_line_under_the_tax_that_the_block_adds_up_to():
+    """``Subtotal 30.25`` / ``Tax 2.87`` / ``33.12``: no total label read, the card line's amount
+    lost a digit (``VISA 33.4``); the line the subtotal and the tax add up to is the total, also
+    where each amount's sign was read as a different digit."""
+    items = TAVERN_CHECK.replace("2023-02-16 12:39\n", "")
+    printed = extract_receipt(ocr(items + "Subtotal 30.25\nTax 2.87\n33.12\nVISA 33.4\n2023-02-16 12:39"))
+    signed = extract_receipt(ocr(items + "Subtotal 830 . 25\nTux 42,87\n333, 12\nVISA 33.4\n2023-02-16 12:39"))
+    assert (printed.total, printed.subtotal) == (Decimal("33.12"), Decimal("30.25"))
+    assert (signed.total, signed.subtotal) == (Decimal("33.12"), Decimal("30.25"))
