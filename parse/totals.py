@@ -160,7 +160,7 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
         added += sum(_house_gratuities(doc, totals), Decimal(0))
         tips = {Decimal(0), totals.tip.value if totals.tip else Decimal(0)}
         if any(added + tip > 0 and abs(totals.subtotal.value + added + tip - total.value) <= _CHECK_TOLERANCE
-               for tip in tips) or _charges_between_add_up(doc, totals.subtotal, total):
+               for tip in tips) or any(_charges_between_add_up(doc, totals.subtotal, bill) for bill in _bills(doc, totals)):
             checks.append("subtotal_plus_tax")
     if _cash_minus_change(doc) == total.value:
         checks.append("cash_minus_change")
@@ -173,6 +173,18 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
     if _tip_guide_agrees(doc, totals):
         checks.append("tip_guide")
     return tuple(checks)
+
+
+def _bills(doc: Doc, totals: Totals) -> list[Pick]:
+    """The total, and where a tip was added on the card slip, the bill printed before it (the first
+    line under the subtotal that prints the total less the tip)."""
+    total, tip, subtotal = totals.total, totals.tip, totals.subtotal
+    bills = [total]
+    if tip is not None and tip.value and subtotal is not None:
+        bill = total.value - tip.value
+        bills += [Pick(bill, line.index, total.confidence) for line in doc.lines[subtotal.line + 1:tip.line]
+                  if any(a.value == bill for a in line.amounts)][:1]
+    return bills
 
 
 MAX_CHARGE_LINES = 4  # lines of taxes, fees and gratuities between a subtotal and its total
@@ -459,6 +471,19 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
                 if added > 0 and (added == tip if tip is not None else added <= total.value * _MAX_TIP_SHARE):
                     return Pick(value, below.index, total.confidence), Pick(added, line.index, 0.6)
         return None
+    return _tip_over_the_slips_total(doc, total)
+
+
+def _tip_over_the_slips_total(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
+    """The card slip's tip whose label OCR garbled (``Tipa 9.00``): the one amount on the line right
+    over the slip's total, where the bill and it make that total exactly (52.47 + 9.00 = 61.47)."""
+    for line in doc.lines[total.line + 2:]:
+        above = doc.lines[line.index - 1]
+        if not has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) or len(above.amounts) != 1:
+            continue
+        tip = above.amounts[0].value
+        if 0 < tip <= total.value * _MAX_TIP_SHARE and any(a.value == total.value + tip for a in line.amounts):
+            return Pick(total.value + tip, line.index, total.confidence), Pick(tip, above.index, 0.6)
     return None
 
 

@@ -1215,3 +1215,24 @@ def test_a_total_whose_label_ocr_lost_is_the_line_under_the_tax_that_the_block_a
     signed = extract_receipt(ocr(items + "Subtotal 830 . 25\nTux 42,87\n333, 12\nVISA 33.4\n2023-02-16 12:39"))
     assert (printed.total, printed.subtotal) == (Decimal("33.12"), Decimal("30.25"))
     assert (signed.total, signed.subtotal) == (Decimal("33.12"), Decimal("30.25"))
+
+
+def test_a_tip_whose_label_ocr_garbled_over_the_card_slips_total_is_added_to_the_bill():
+    """``Tipa 9.00`` over the slip's ``Total 61.47``: the bill (52.47, its subtotal's and its tax's
+    signs read as 5s, the tax's label lost a letter) and the amount over the slip's total make it
+    exactly; the bill's own arithmetic supports the reading that keeps the 6 of 61.47."""
+    receipt = extract_receipt(ocr(TAVERN_CHECK + """
+Iced Tea 2.99
+2 Caesar Salad 19.00
+SUBTOTAL 548.47
+AX 8.258 54.00
+Balance Due $52.47
+CUSTOMER COPY
+DISCOVER XXXX6715
+APPROVED
+Anount 552.47
+Tipa 9.00
+Total 61.47
+THANK YOU FOR DINING WITH US
+"""))
+    assert (receipt.total, receipt.subtotal, receipt.tip) == (Decimal("61.47"), Decimal("48.47"), Decimal("9.00"))
