@@ -695,7 +695,8 @@ def _pick_total(doc: Doc) -> Pick | None:
         return Pick(value, index, confidence)
     if paid is not None and paid > 0:
         return Pick(paid, -1, 0.5)  # no total label read: cash given minus change is what was paid
-    return (_sum_under_the_subtotal(doc) or _paid_on_one_line(doc) or _vat_table_gross(doc) or _paid_less_change_unlabelled(doc)
+    return (_sum_under_the_subtotal(doc) or _gross_of_the_net(doc) or _paid_on_one_line(doc) or _vat_table_gross(doc)
+            or _paid_less_change_unlabelled(doc)
             or _largest_plausible(doc))
 
 
@@ -762,6 +763,29 @@ def unlabelled_under(doc: Doc, subtotal: Pick | None) -> list[Pick]:
             for line in doc.lines[subtotal.line + 2:subtotal.line + 2 + MAX_CHARGE_LINES]
             for priced in [[a for a in line.amounts if a.has_decimals and not a.measure]]
             if priced and not any(ch.isalpha() for ch in line.text)]
+
+
+# the prices without VAT, as a line labels them
+_NET_LABELS = ("TOTAL HT", "PRIX HT", "MONTANT HT", "HT", "NETTOBETRAG", "SUMME NETTO", "NETTO", "BASE IMPONIBLE",
+               "NET TOTAL", "TOTAL NET", "NET")
+# VAT rates of the countries whose receipts the panel reads (France 5.5/10/20, Germany 7/19, Spain 10/21 ...)
+VAT_RATES = tuple(Decimal(rate) for rate in ("2.1", "4", "5", "5.5", "6", "7", "8.1", "9", "10", "12", "13", "19",
+                                             "20", "21", "22", "23", "24", "25"))
+
+
+def _gross_of_the_net(doc: Doc) -> Pick | None:
+    """No total label read: the amount printed that the labelled net (``Prix HT 13,82``) comes to
+    with one VAT rate added (13.82 + 10 % = 15.20, ``Sonxe 15,20``), where exactly one does."""
+    for line in doc.lines:
+        if not has_keyword(line.text, _NET_LABELS) or len(line.amounts) != 1 or line.amounts[0].value <= 0:
+            continue
+        net = line.amounts[0].value
+        grosses = {(net * (1 + rate / 100)).quantize(_CENT, rounding=ROUND_HALF_UP) for rate in VAT_RATES}
+        printed = [Pick(a.value, other.index, 0.6) for other in doc.lines if other.index != line.index
+                   for a in other.amounts if a.value in grosses]
+        if len({pick.value for pick in printed}) == 1:
+            return printed[-1]
+    return None
 
 
 def _paid_on_one_line(doc: Doc) -> Pick | None:

@@ -1236,3 +1236,18 @@ Total 61.47
 THANK YOU FOR DINING WITH US
 """))
     assert (receipt.total, receipt.subtotal, receipt.tip) == (Decimal("61.47"), Decimal("48.47"), Decimal("9.00"))
+
+
+def test_the_amount_the_net_comes_to_with_a_vat_rate_is_the_total_where_no_total_label_was_read():
+    """``Sonxe 15,20 EuR`` (Somme garbled), ``Prix HT 13,82``: 13.82 + 10 % = 15.20, not the cash
+    handed over (20,00); a net no rate brings to a printed amount changes nothing."""
+    header = "VAPIANO\n77700 Marne la Vallee\nDate: 25/12/2016\nHeure 22:46:33\n"
+    receipt = extract_receipt(ocr(header + """Pasta Chicken Alfredo 1*15,20 EUR
+Sonxe 15,20 EuR
+Incl. 10 Tva 38 EUR
+PcIx HT 13,82 EUR
+Kode de Palenent Cash 20,00
+"""))
+    assert receipt.total == Decimal("15.20")
+    netto = extract_receipt(ocr("Backerei Schmidt\nDatum 03.04.20 09:53\nBrot 4,20\nKuchen 2,50\nNetto 5,95\nBar 10,00\n"))
+    assert netto.total == Decimal("10.00")
