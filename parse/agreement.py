@@ -10,6 +10,7 @@ confidence can say which agreed.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -105,15 +106,21 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
 ANY_DIGIT = "123456789"
 
 
+MAX_SETTLINGS = 6  # readings of the totals block that add up, the fewest drops first, weighed by their support
+
+
 def settled_block(doc: Doc) -> Doc | None:
     """``doc`` with the leading digit dropped from those amounts of the totals block (the
     subtotal, the amount each line between it and the total charges, the total, and the total
     printed again below it) that make subtotal + charges = total exactly, where they do not as
     printed: a sign blurred on a phone photo comes out a different digit on each amount (``Subtotal
     634.69`` / ``Tax 82.17`` / ``Service Charge 86.24`` / ``TOTAL 343.10`` / ``VISA 543.10``).
-    Of several such readings, the one that drops fewest; none may keep a digit it drops elsewhere
-    (``signs_kept``), and the charges come to less than half of the subtotal. None where the block
-    adds up as printed, or no reading does."""
+    Of several such readings, the one the receipt's other checks support most (cash given minus
+    change: ``Sub Total 4549.47`` / ``Tax 054.39`` / ``Amount Due 1553.86`` add up both as 549.47 +
+    4.39 and as 49.47 + 4.39, and ``Cash 60.00`` / ``Change 56.14`` say the second), then the one
+    that drops fewest; none may keep a digit it drops elsewhere (``signs_kept``), and the charges
+    come to less than half of the subtotal. None where the block adds up as printed, or no reading
+    does."""
     subtotal, total = labelled_subtotal_and_total(doc)
     if subtotal is None or total is None:
         return None
@@ -133,18 +140,22 @@ def settled_block(doc: Doc) -> Doc | None:
             if drops == 0 and rank == 0:
                 return None
             if drops and not signs_kept(printed, values):
-                fits.append((drops, rank, bill.line, values, block, printed))
-    if not fits:
-        return None
-    _, _, bill_line, values, block, printed = min(fits, key=lambda fit: fit[:2])
-    total = Pick(values[-1], bill_line, 0.6)
+                fits.append((drops, rank, values, block, printed))
+    settlings = [_settled(doc, values, block, printed) for *_, values, block, printed in sorted(
+        fits, key=lambda fit: fit[:2])[:MAX_SETTLINGS]]
+    return max(settlings, key=lambda settled: _reading(settled, ANY_DIGIT, doc).support, default=None)
+
+
+def _settled(doc: Doc, values: Sequence[Decimal], block: list[tuple[int, int]], printed: Sequence[Decimal]) -> Doc:
+    """``doc`` with the block's amounts read as ``values``, and the amounts under its total as
+    ``_below_the_bill`` reads them."""
     settled = {(li, ai): v for v, (li, ai) in zip(values, block) if v != doc.lines[li].amounts[ai].value}
-    bill = values[-1]
+    bill, bill_line = values[-1], block[-1][0]
     dropped = "".join({f"{p:f}"[0] for p, v in zip(printed, values) if _digits_dropped(p, v) == 1})
     lines = []
     for line in doc.lines:
         amounts = tuple(replace(a, value=settled[(line.index, i)]) if (line.index, i) in settled
-                        else _below_the_bill(a, bill, dropped) if line.index > total.line else a
+                        else _below_the_bill(a, bill, dropped) if line.index > bill_line else a
                         for i, a in enumerate(line.amounts))
         lines.append(replace(line, amounts=amounts) if amounts != line.amounts else line)
     return replace(doc, lines=tuple(lines))

@@ -1251,3 +1251,19 @@ Kode de Palenent Cash 20,00
     assert receipt.total == Decimal("15.20")
     netto = extract_receipt(ocr("Backerei Schmidt\nDatum 03.04.20 09:53\nBrot 4,20\nKuchen 2,50\nNetto 5,95\nBar 10,00\n"))
     assert netto.total == Decimal("10.00")
+
+
+def test_of_two_settlings_of_the_totals_block_the_one_cash_and_change_support_wins():
+    """``Sub Total 4549.47`` / ``Sales Tax 054.39`` / ``Amount Due 1553.86`` add up as 549.47 + 4.39
+    = 553.86 (a digit dropped from each) and as 49.47 + 4.39 = 53.86 (the subtotal's and the
+    total's signs read as two digits); ``Cash 60.00`` less ``Change 56.14`` (its sign a 5) says 53.86."""
+    receipt = extract_receipt(ocr(TAVERN_CHECK + """
+Sub Total 4549.47
+Sales Tax 054.39
+Amount Due 1553. 86
+Cash S60 . 00
+Change 56.14
+Thank you Come again
+"""))
+    assert (receipt.total, receipt.subtotal) == (Decimal("53.86"), Decimal("49.47"))
+    assert receipt.flags["total_cash_minus_change"]
