@@ -513,13 +513,16 @@ def _street_over_town(doc: Doc, line: Line) -> bool:
 
 
 def under_house_number(doc: Doc, line: Line) -> bool:
-    """The line under a street (``3671 Elm_Street``, or its suffix garbled: ``697 Mem Sueet``): the
-    town, however OCR misread its state and ZIP code (``Springhield 162701``, ``Springfield;
-    AL67701``), not a name."""
-    if line.index == 0 or has_legal_form(line.text):
-        return False
+    """The line under a street (``3671 Elm_Street``, or its suffix garbled: ``697 Mem Sueet``) that
+    prints a postcode's digits: the town, however OCR misread its state and ZIP code (``Springhield
+    162701``, ``Springfield; AL67701``), not a name."""
+    if line.index == 0 or has_legal_form(line.text) or digits(line.text) < _ZIP_DIGITS:
+        return False  # "BAR LOLO" under "08007 Barcelona" (a postcode's shape too)
     street = squash_spaces(ascii_upper(doc.lines[line.index - 1].text).replace("_", " "))
-    return bool(_HOUSE_NUMBER_RE.fullmatch(street)) or is_address(street)
+    return bool(_HOUSE_NUMBER_RE.fullmatch(street))
+
+
+_ZIP_DIGITS = 4  # digits of a postcode at least, however OCR misread the rest of the town's line
 
 
 def _named_for_street_below(doc: Doc, line: Line) -> bool:

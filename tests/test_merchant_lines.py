@@ -205,6 +205,9 @@ def test_the_town_under_a_street_whose_suffix_ocr_garbled_is_no_brand():
     assert (receipt.merchant, receipt.brand_wikidata) == ("Riverside PHARMACY INC", None)
     receipt = extract_receipt(ocr("COPPER KETTLE\n3671 Elm_Street\nSpringfield; AL67701" + BODY))
     assert (receipt.merchant, receipt.brand_wikidata) == ("COPPER KETTLE", None)
+    # a line without a postcode's digits under the town names a brand
+    zara = extract_receipt(ocr("Gran Via Corts Catalanes, 630\n08007 Barcelona\nZara\n" + BODY))
+    assert (zara.merchant, zara.brand_wikidata) == ("Zara", "Q147662")
 
 
 def test_a_welcome_misread_is_still_a_welcome_and_the_name_follows_it():
