@@ -17,7 +17,7 @@ from decimal import Decimal
 from .amounts import Amount
 from .layout import Doc, Line
 from .text import has_keyword
-from .totals import (MAX_CHARGES_SHARE, SIGN_DIGITS, Pick, Totals, charges_between, find_totals,
+from .totals import (ANY_DIGIT, MAX_CHARGES_SHARE, SIGN_DIGITS, Pick, Totals, charges_between, find_totals,
                      labelled_subtotal_and_total, prices_add_up, signs_kept, tax_share, total_checks,
                      unlabelled_under)
 from .vat import is_tax_of_gross, is_tax_of_net
@@ -102,8 +102,6 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 best = candidate
     return best
 
-
-ANY_DIGIT = "123456789"
 
 
 MAX_SETTLINGS = 6  # readings of the totals block that add up, the fewest drops first, weighed by their support

@@ -432,6 +432,11 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
     for line in doc.lines[tip.line + 1:tip.line + 3]:  # the total written in by hand, one digit misread
         if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) and any(_digit_off(a.value, paid) for a in line.amounts):
             return Pick(paid, line.index, 0.8 * total.confidence)
+    for line in doc.lines[tip.line + 1:tip.line + 3]:  # the bill's total misread, the slip's sum is not
+        if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL):
+            for a in line.amounts:
+                if _slips_amount_and_tip(doc, doc.lines[tip.line], tip.value, a.value):
+                    return Pick(a.value, line.index, 0.6)
     return total
 
 
@@ -472,6 +477,21 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
                     return Pick(value, below.index, total.confidence), Pick(added, line.index, 0.6)
         return None
     return _tip_over_the_slips_total(doc, total)
+
+
+def _slips_amount_and_tip(doc: Doc, tip_line: Line, tip: Decimal, value: Decimal) -> bool:
+    """The card slip's own sum: its ``Amount`` over the tip (its sign maybe read as a digit:
+    ``Anount: 568, 72``) and the tip make the total written under them exactly (68.72 + 14.00 =
+    82.72), whatever the bill's total above was read as."""
+    above = doc.lines[tip_line.index - 1] if tip_line.index else None
+    if above is None or not has_keyword(above.text, _SLIP_AMOUNT) or not 0 < tip <= value * _MAX_TIP_SHARE:
+        return False
+    return any(bill is not None and bill + tip == value
+               for a in above.amounts for bill in (a.value, sign_digit_dropped(a.value, ANY_DIGIT)))
+
+
+_SLIP_AMOUNT = ("AMOUNT", "AMT", "PURCHASE", "SUBTOTAL", "BASE")
+ANY_DIGIT = "123456789"  # any digit a blurred sign may come out as
 
 
 def _tip_over_the_slips_total(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:

@@ -1267,3 +1267,22 @@ Thank you Come again
 """))
     assert (receipt.total, receipt.subtotal) == (Decimal("53.86"), Decimal("49.47"))
     assert receipt.flags["total_cash_minus_change"]
+
+
+def test_the_card_slips_amount_and_tip_make_its_total_whatever_the_bills_total_was_read_as():
+    """``Abount Due 465.72`` (the bill's sign and a digit misread) over the slip's ``Anount: 568, 72``
+    / ``Tip; 14.00`` / ``Totale 82.72``: the slip's amount without its sign and the tip make its
+    total exactly, which is what was paid."""
+    receipt = extract_receipt(ocr(TAVERN_CHECK + """
+Subtotal 663449
+State Tax 03.97
+Local Jax 41.27
+Abount Due 465.72
+Ahex XXXXXXXXXXXX7951
+Approved
+Anount: 568, 72
+Tip; 14.00
+Totale 82.72
+Signature
+"""))
+    assert (receipt.total, receipt.tip) == (Decimal("82.72"), Decimal("14.00"))
