@@ -103,7 +103,6 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
     return best
 
 
-
 MAX_SETTLINGS = 6  # readings of the totals block that add up, the fewest drops first, weighed by their support
 
 
