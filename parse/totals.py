@@ -692,7 +692,7 @@ def _pick_total(doc: Doc) -> Pick | None:
             continue
         amount = _label_value(doc, line, keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL))
         value = amount.value if amount is not None else _hyphen_decimal(line.text)
-        if value is None or value <= 0 or _in_tenths_of_cents(value):
+        if value is None or value <= 0 or _in_tenths_of_cents(value) or _separator_lost(doc, amount):
             continue
         score = strength
         score += 0.5 * min(everywhere[value] - 1, 2)  # the total is usually repeated (paid, card slip)
@@ -755,6 +755,18 @@ _HANDED_OVER = tuple(word for word in CASH_GIVEN if word not in ("PAID", "PAYMEN
 
 CARD_PAID = ("VISA", "MASTERCARD", "MASTER CARD", "AMEX", "DEBIT", "CREDIT", "EC-KARTE", "EC KARTE", "GIROCARD",
               "KARTE", "KARTENZAHLUNG", "TARJETA", "CARTE", "CB", "EFTPOS", "CARD")
+
+
+_CENTS_LOST_DIGITS = 3  # "EUR5622": a total this long printed without its separator ...
+_PRICES_IN_CENTS = 2  # ... on a receipt printing this many prices in cents
+
+
+def _separator_lost(doc: Doc, amount: Amount | None) -> bool:
+    """A total read without a decimal separator (``ZU ZaHLEN EUR5622`` for 56,22) where the
+    receipt prints its prices in cents: OCR lost the separator, the amount is no reading of it."""
+    if amount is None or amount.has_decimals or len(f"{abs(amount.value):f}") < _CENTS_LOST_DIGITS:
+        return False
+    return sum(a.has_decimals and a.value != amount.value for line in doc.lines for a in line.amounts) >= _PRICES_IN_CENTS
 
 
 def _in_tenths_of_cents(value: Decimal) -> bool:

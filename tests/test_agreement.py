@@ -1286,3 +1286,20 @@ Totale 82.72
 Signature
 """))
     assert (receipt.total, receipt.tip) == (Decimal("82.72"), Decimal("14.00"))
+
+
+def test_a_total_read_without_its_decimal_separator_is_no_reading_of_it():
+    """``ZU ZaHLEN EUR5622``: the comma lost (and a digit slipped); the card line the VAT row's net
+    and tax make (52,55 + 3,68 = 56,23) is what was paid."""
+    receipt = extract_receipt(ocr("""
+Backhaus Krume
+Hauptstr. 5
+10115 Berlin
+Kaffee Bohnen 12,56 A
+Roggenbrot 13,69 B
+ZU ZaHLEN EUR5622
+Mwst 7% 52,55 3,68
+girocard 56,23
+Datum: 27.07.24 Uhrzeit: 16:32
+"""))
+    assert receipt.total == Decimal("56.23")
