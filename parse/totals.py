@@ -715,8 +715,8 @@ def _pick_total(doc: Doc) -> Pick | None:
         return Pick(value, index, confidence)
     if paid is not None and paid > 0:
         return Pick(paid, -1, 0.5)  # no total label read: cash given minus change is what was paid
-    return (_sum_under_the_subtotal(doc) or _gross_of_the_net(doc) or _paid_on_one_line(doc) or _vat_table_gross(doc)
-            or _paid_less_change_unlabelled(doc)
+    return (_sum_under_the_subtotal(doc) or _gross_of_the_net(doc) or _paid_on_one_line(doc) or _printed_thrice(doc)
+            or _vat_table_gross(doc) or _paid_less_change_unlabelled(doc)
             or _largest_plausible(doc))
 
 
@@ -818,6 +818,29 @@ def _gross_of_the_net(doc: Doc) -> Pick | None:
         if len({pick.value for pick in printed}) == 1:
             return printed[-1]
     return None
+
+
+_THRICE = 3  # lines printing the total where no label was read: the sum, the card slip, the VAT table, the bonus
+
+
+def _printed_thrice(doc: Doc) -> Pick | None:
+    """No total label read: the largest amount printed on three lines or more, on two of them
+    beside its currency, and no dearer amount beside one: the total, which a receipt repeats (``K EUR 19.40`` / ``#astarcard EUR
+    19,40`` / ``Betfag EUr 19,40``), not an item bought thrice or a modifier's price."""
+    lines_of: dict[Decimal, list[int]] = {}
+    named: Counter[Decimal] = Counter()
+    for line in doc.lines:
+        priced = {a.value: a for a in line.amounts if a.has_decimals and not a.measure and a.value > 0}
+        for value, amount in priced.items():
+            lines_of.setdefault(value, []).append(line.index)
+            named[value] += amount.currency is not None or bool(_CURRENCY_WORD_RE.search(ascii_upper(line.text)))
+    thrice = [v for v, at in lines_of.items() if len(at) >= _THRICE and named[v] >= _THRICE - 1]
+    if not thrice or max(thrice) < max(v for v, count in named.items() if count):
+        return None  # "5,99 €" three times under a dearer amount beside its currency: a price
+    return Pick(max(thrice), lines_of[max(thrice)][0], 0.5)
+
+
+_CURRENCY_WORD_RE = re.compile(r"(?<![A-Z])(?:EUR|USD|GBP|CAD|AUD)(?![A-Z])|[€$£]")
 
 
 def _paid_on_one_line(doc: Doc) -> Pick | None:

@@ -1303,3 +1303,64 @@ girocard 56,23
 Datum: 27.07.24 Uhrzeit: 16:32
 """))
     assert receipt.total == Decimal("56.23")
+
+
+def test_an_amount_printed_thrice_beside_its_currency_is_the_total_where_no_total_label_was_read():
+    """A supermarket's card receipt photographed badly (``SUMME`` lost: ``K EUR 19.40``, then
+    ``#astarcard EUR 19,40``, ``Betfag EUr 19,40``, ``Umsatz 19.40 EUR``): the total, not the gross
+    of the one VAT row read (0,25: the deposit's); a price printed thrice under a dearer amount
+    beside its currency is none."""
+    receipt = extract_receipt(ocr("""
+Rorb RkT
+Korbsarkt Gabh
+Karktplatz57
+70173 Stuttgart
+Tet 06692967178
+UID Mr . 0E374 400196
+EuR
+APFELSAFT KLAR 1.29 8
+Pfad 0,25 Euro 0,25 #
+Rogge#AISCHBROT 1.89 6
+Kffee (RemA IrG 41,99 8
+Gouda Julg SchEtee# 3.98 8
+7 52 1,99
+K EUR 19.40
+69 #astarcard EUR 19,40
+Kundenbel#9
+Datua 26. 06 . 2023
+Unrzeit; 18.40.29 Unr
+Bel69 Dr _ 9965
+Trace Ur _ 452938
+Bezantyng
+Ccntacties%
+Mastercoro
+Nc 3644898428483936 0000
+Vu. Ur 512630211
+Tarainal-ID 99975474
+Po;- Info 00 075 00
+AS- Zeft 26. 06 _ 16. 40 Unr
+Betfag EUr 19,40
+Zahlung erfolgt
+bine BeleG AUfBEwAHReN
+Steuer Hatto Seuet Bfu{0
+4 19.03 0,21 0,04 0.25
+6= 7.05 17,90 1 19,15
+GesestDetra? 18,4 1,29 19,40
+PUHKTE-Karte: 388328884512
+Punktestand vor Einkouf; 5.348
+Punkte nit_diese Einkaut 9
+nr Unsatz 19.40.EuR
+26.06.23 18.40 Bon 1723
+Karkt: 9558 KasseaBed 547749
+Vielen Dankefur Ihren Einkaut
+Offnungszeiten Ko-Sa 7-22 Uhr
+"""))
+    assert receipt.total == Decimal("19.40")
+    prices = extract_receipt(ocr("""
+MARKT POLSKA
+SKYR 1*5,99 = 5,99 €
+CZEKOLADA 1*5,99 = 5,99 €
+KOPEREK 1*5,99 = 5,99 €
+Karta € 25,99
+"""))
+    assert prices.total != Decimal("5.99")
