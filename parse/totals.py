@@ -713,8 +713,11 @@ def _pick_total(doc: Doc) -> Pick | None:
         if rounded is not None:
             return Pick(rounded, index, confidence)
         return Pick(value, index, confidence)
-    if paid is not None and paid > 0:
-        return Pick(paid, -1, 0.5)  # no total label read: cash given minus change is what was paid
+    if paid is not None and paid > 0:  # no total label read: cash given minus change is what was paid ...
+        vat = _vat_table_gross(doc)
+        if vat is not None and _one_digit_slip(vat.value, paid) and not _printed(doc, paid, -1):
+            return vat  # ... unless one of them was misread (Geg. BAR 10,09 for 10,00) and the VAT table's gross says so
+        return Pick(paid, -1, 0.5)
     return (_sum_under_the_subtotal(doc) or _gross_of_the_net(doc) or _paid_on_one_line(doc) or _printed_thrice(doc)
             or _vat_table_gross(doc) or _paid_less_change_unlabelled(doc)
             or _largest_plausible(doc))
@@ -825,8 +828,9 @@ _THRICE = 3  # lines printing the total where no label was read: the sum, the ca
 
 def _printed_thrice(doc: Doc) -> Pick | None:
     """No total label read: the largest amount printed on three lines or more, on two of them
-    beside its currency, and no dearer amount beside one: the total, which a receipt repeats (``K EUR 19.40`` / ``#astarcard EUR
-    19,40`` / ``Betfag EUr 19,40``), not an item bought thrice or a modifier's price."""
+    beside its currency, and no dearer amount beside one: the total, which a receipt repeats
+    (``K EUR 19.40`` / ``#astarcard EUR 19,40`` / ``Betfag EUr 19,40``), not an item bought
+    thrice or a modifier's price."""
     lines_of: dict[Decimal, list[int]] = {}
     named: Counter[Decimal] = Counter()
     for line in doc.lines:

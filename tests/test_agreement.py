@@ -1364,3 +1364,37 @@ KOPEREK 1*5,99 = 5,99 €
 Karta € 25,99
 """))
     assert prices.total != Decimal("5.99")
+
+
+
+def test_the_vat_tables_gross_wins_over_cash_less_change_one_digit_off_where_no_total_label_was_read():
+    """``SUE EuR &,40`` (SUMME EUR 8,40, unread), ``Geg . BAR EUR 10 , 09`` (10,00 misread) less
+    ``Ruckgeld 1,68`` is 8,41, printed nowhere; the VAT row's 7,06 + 1,34 = 8,40 is the total."""
+    receipt = extract_receipt(ocr("""
+PFLEGEPUNKT
+Pflagepunkt Drogeriemarkt Gabh
+Marktplatz 14
+80331 Munchen
+Tel . '0559 737024
+UID Wr; DEL74589200
+EUR
+DuschGeL SENSITIV 4490 8
+2 Stk 0,.95
+DEO ROllor 1,55 B
+WASCMhel 095 L
+SUE EuR &,40
+Geg . BAR EUR 10 , 09
+Ruckgeld BAR EuR 1,68
+Steuer Netto stever Brutto
+B= 19,0" 7,06 1.34 8,40
+Gesantheton 0s 1.34 8,40
+PunKTE-Karte 008084864470
+Punktestand vor Einkauf: 6.434
+Punkte nit diesen Einkaut:
+Ihr Uaeatz : 8,40 Eur
+05.04.2024 (17:46 Bon-Mr  :139 1
+Markt:9217 Kasse:1 Bed. 326073
+Vielen Dank fur Ihren Einkauf
+offnungszeiten Mo-Sa 7-22 Uhr
+"""))
+    assert receipt.total == Decimal("8.40")
