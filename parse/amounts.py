@@ -25,8 +25,8 @@ _MARKER_RE = "|".join(re.escape(m) for m in sorted(CURRENCY_MARKERS, key=len, re
 
 # Glyphs OCR puts inside numbers instead of digits; only replaced inside number-like tokens.
 _DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "S": "5", "s": "5", "l": "1", "I": "1",
-                            "|": "1", "B": "8", "Z": "2"})
-_CONFUSABLE = "OoDQSslI|BZ"
+                            "|": "1", "B": "8", "Z": "2", "&": "8"})
+_CONFUSABLE = "OoDQSslI|BZ&"
 
 _SPACED_DECIMAL_RE = re.compile(r"(?<=\d)\s*([.,])\s+(?=\d{2}(?!\d))|(?<=\d)\s+([.,])(?=\d{2}(?!\d))")
 _DOUBLE_SEPARATOR_RE = re.compile(r"(?<=\d)\s?([.,])[.,]\s?(?=\d{2}(?!\d))")

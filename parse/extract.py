@@ -17,6 +17,7 @@ from .category import find_category
 from .dates import (RawDate, dates_on_lines, find_dates, find_times, in_year_before, only_in_stamp, order_from_dates,
                     resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
 from .items import (fill_lost_prices, find_items, first_total_line, fit_to, items_bound, merge_modifiers,
+                    total_among_items,
                     settle_discounts, summary_line)
 from .layout import Doc, build_doc
 from .locale import detect_locale
@@ -54,6 +55,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
         after_header = (name_line or 0) + 1
     body_start = _items_start(doc, after_header, first_total_line(doc, after_header, body_end), date)
     items_end = first_total_line(doc, body_start, items_bound(doc, body_end, _money(totals.total)))
+    items_end = total_among_items(doc, body_start, items_end, _money(totals.total))
     items = merge_modifiers(find_items(doc, body_start, items_end), lines)
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)

@@ -161,6 +161,22 @@ def items_bound(doc: Doc, end: int, total: Decimal | None) -> int:
                 end)
 
 
+def total_among_items(doc: Doc, start: int, end: int, total: Decimal | None) -> int:
+    """Where the items end at the latest: the first line after a priced one that prints the
+    total beside its currency, whatever its label came out as (``SUE EuR &,40`` for ``SUMME EUR
+    8,40``): the total's line, no item; ``end`` where none does."""
+    priced_above = False
+    for line in doc.lines[start:end]:
+        amounts = [a for a in line.amounts if a.has_decimals]
+        if priced_above and amounts and amounts[-1].value == total and _CURRENCY_BEFORE_RE.search(line.text):
+            return line.index
+        priced_above = priced_above or bool(amounts)
+    return end
+
+
+_CURRENCY_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:EUR|USD|GBP)(?![A-Za-z])\W*\S+\s*$|[€$£]\s*\S+\s*$", re.IGNORECASE)
+
+
 _GLUED_DIGIT_RE = re.compile(r"(?<=[A-Za-z]{4})\d(?=\s|$)")
 _CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[.:;]\s?[0-5]\d(?:\s?[.:;]\s?[0-5]\d)?(?![\d,])")
 

@@ -1367,10 +1367,9 @@ Karta € 25,99
 
 
 
-def test_the_vat_tables_gross_wins_over_cash_less_change_one_digit_off_where_no_total_label_was_read():
-    """``SUE EuR &,40`` (SUMME EUR 8,40, unread), ``Geg . BAR EUR 10 , 09`` (10,00 misread) less
-    ``Ruckgeld 1,68`` is 8,41, printed nowhere; the VAT row's 7,06 + 1,34 = 8,40 is the total."""
-    receipt = extract_receipt(ocr("""
+# a German drugstore's receipt paid in cash, photographed badly (synthetic: bench/synthetic_receipts.py
+# --kind supermarket --seed 91 --rough-photos, as EasyOCR read it)
+DRUGSTORE_CASH = """
 PFLEGEPUNKT
 Pflagepunkt Drogeriemarkt Gabh
 Marktplatz 14
@@ -1396,5 +1395,32 @@ Ihr Uaeatz : 8,40 Eur
 Markt:9217 Kasse:1 Bed. 326073
 Vielen Dank fur Ihren Einkauf
 offnungszeiten Mo-Sa 7-22 Uhr
-"""))
+"""
+
+
+def test_the_vat_tables_gross_wins_over_cash_less_change_one_digit_off_where_no_total_label_was_read():
+    """``SUE EuR &,40`` (SUMME EUR 8,40, its label garbled), ``Geg . BAR EUR 10 , 09`` (10,00 misread) less
+    ``Ruckgeld 1,68`` is 8,41, printed nowhere; the VAT row's 7,06 + 1,34 = 8,40 is the total."""
+    receipt = extract_receipt(ocr(DRUGSTORE_CASH))
     assert receipt.total == Decimal("8.40")
+
+
+
+def test_german_total_labels_one_letter_off_and_a_total_whose_label_is_lost_ends_the_items():
+    """``GESAHT EDR 14,&4``: GESAMT one letter off, its 8 read as ``&``, not the VAT line's
+    ``7%13,87`` read as 7313,87; ``SUE EuR &,40`` (SUMME EUR 8,40 garbled) is the total's line, not an item."""
+    gesamt = extract_receipt(ocr("""
+Riverside Backerei KG
+843 Hauptstrasse
+80331 Munchen
+Datum: 07.07.2025 Uhrzeit: 15.00
+Roggenbrot 8,86 B
+Spaghetti 5,88 A
+GESAHT EDR 14,&4
+Mmst 7313,87 0.97
+Geg BAR 20,00
+"""))
+    assert gesamt.total == Decimal("14.84")
+    summe = extract_receipt(ocr(DRUGSTORE_CASH))
+    assert summe.total == Decimal("8.40")
+    assert Decimal("8.40") not in [item.amount for item in summe.items]

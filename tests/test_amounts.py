@@ -19,6 +19,8 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("RM1o6.50", ".", "106.50"),
         ("Total Sales RM 213.QO", ".", "213.00"),
         ("TOTAL 1O.5O", ".", "10.50"),
+        ("GESAHT EDR 14,&4", ",", "14.84"),  # an 8 read as an ampersand
+        ("SUE EuR &,40", ",", "8.40"),
         ("Change Due 0 00", ".", "0.00"),
         ("RM 41,,95", ".", "41.95"),
         ("£12.99", ".", "12.99"),
@@ -40,7 +42,8 @@ def test_parse_amount(text, decimal, expected):
 
 
 def test_cents_glued_to_a_garbled_glyph_are_no_amount():
-    assert find_amounts("Nett Total: $&.20") == []  # OCR lost the whole part of "$8.20"
+    assert find_amounts("Nett Total: $#.20") == []  # OCR lost the whole part of "$8.20"
+    assert [a.value for a in find_amounts("Nett Total: $&.20")] == [Decimal("8.20")]  # its 8 read as "&"
 
 
 def test_three_decimals_follow_the_receipt_style():
