@@ -194,7 +194,8 @@ _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\
 # "2624.05.07", "7023-11-05": one of a year-first date's "20" misread, its month and day after it
 # with the same separator twice
 _YEAR_FIRST_SLIP_RE = re.compile(
-    r"(?<![\d.,/\-])(?P<c>2[1-9]|[13-9]0)(?P<yy>[0-3]\d)(?P<md>(?P<s>[/.\-])(?:0[1-9]|1[0-2])(?P=s)(?:0[1-9]|[12]\d|3[01]))(?![\d.,])")
+    r"(?<![\d.,/\-])(?:2[1-9]|[13-9]0)(?P<yy>[0-3]\d)"
+    r"(?P<md>(?P<s>[/.\-])(?:0[1-9]|1[0-2])(?P=s)(?:0[1-9]|[12]\d|3[01]))(?![\d.,])")
 
 
 def prepare(text: str, under_label: bool = False) -> str:

@@ -174,7 +174,8 @@ def total_among_items(doc: Doc, start: int, end: int, total: Decimal | None) -> 
     return end
 
 
-_CURRENCY_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:EUR|USD|GBP)(?![A-Za-z])\W*\S+\s*$|[€$£]\s*\S+\s*$", re.IGNORECASE)
+_CURRENCY_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:EUR|USD|GBP)(?![A-Za-z])\W*\S+\s*$|[€$£]\s*\S+\s*$",
+                                 re.IGNORECASE)
 
 
 _GLUED_DIGIT_RE = re.compile(r"(?<=[A-Za-z]{4})\d(?=\s|$)")

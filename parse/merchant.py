@@ -213,6 +213,7 @@ def _under_the_address(doc: Doc, index: int) -> bool:
 
 
 def _named_in_thanks(doc: Doc) -> str | None:
+    """The shop the first thanks or team's signature names (not ``with us``), cleaned."""
     for line in doc.lines:
         match = thanks_naming(line.text)
         if match and letters(match["name"]) >= 2 and not _not_a_name(match["name"]) and not _us(match["name"]):

@@ -86,7 +86,8 @@ def _mend_label_slips(folded: str) -> str:
 
 # "Balance Dut", "Amount Oue": the DUE of a total's label one letter off, right after the label's first word
 _DUE = fold("DUE")
-_DUE_AFTER_RE = re.compile(rf"((?<![A-Z])(?:{'|'.join(fold(w) for w in ('BALANCE', 'AMOUNT', 'TOTAL'))})\s+)([A-Z]{{3}})(?![A-Z])")
+_DUE_AFTER = "|".join(fold(word) for word in ("BALANCE", "AMOUNT", "TOTAL"))
+_DUE_AFTER_RE = re.compile(rf"((?<![A-Z])(?:{_DUE_AFTER})\s+)([A-Z]{{3}})(?![A-Z])")
 
 
 def find_keyword(text: str, keywords: tuple[str, ...], glued_prefix: int = 0) -> tuple[str, int, int] | None:

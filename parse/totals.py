@@ -160,7 +160,8 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
         added += sum(_house_gratuities(doc, totals), Decimal(0))
         tips = {Decimal(0), totals.tip.value if totals.tip else Decimal(0)}
         if any(added + tip > 0 and abs(totals.subtotal.value + added + tip - total.value) <= _CHECK_TOLERANCE
-               for tip in tips) or any(_charges_between_add_up(doc, totals.subtotal, bill) for bill in _bills(doc, totals)):
+               for tip in tips) or any(_charges_between_add_up(doc, totals.subtotal, bill)
+                                       for bill in _bills(doc, totals)):
             checks.append("subtotal_plus_tax")
     if _cash_minus_change(doc) == total.value:
         checks.append("cash_minus_change")
@@ -716,7 +717,7 @@ def _pick_total(doc: Doc) -> Pick | None:
     if paid is not None and paid > 0:  # no total label read: cash given minus change is what was paid ...
         vat = _vat_table_gross(doc)
         if vat is not None and _one_digit_slip(vat.value, paid) and not _printed(doc, paid, -1):
-            return vat  # ... unless one of them was misread (Geg. BAR 10,09 for 10,00) and the VAT table's gross says so
+            return vat  # ... unless a digit of it was misread (Geg. BAR 10,09 for 10,00): the VAT table's gross
         return Pick(paid, -1, 0.5)
     return (_sum_under_the_subtotal(doc) or _gross_of_the_net(doc) or _paid_on_one_line(doc) or _printed_thrice(doc)
             or _vat_table_gross(doc) or _paid_less_change_unlabelled(doc)
@@ -769,7 +770,8 @@ def _separator_lost(doc: Doc, amount: Amount | None) -> bool:
     receipt prints its prices in cents: OCR lost the separator, the amount is no reading of it."""
     if amount is None or amount.has_decimals or len(f"{abs(amount.value):f}") < _CENTS_LOST_DIGITS:
         return False
-    return sum(a.has_decimals and a.value != amount.value for line in doc.lines for a in line.amounts) >= _PRICES_IN_CENTS
+    in_cents = sum(a.has_decimals and a.value != amount.value for line in doc.lines for a in line.amounts)
+    return in_cents >= _PRICES_IN_CENTS
 
 
 def _in_tenths_of_cents(value: Decimal) -> bool:
@@ -790,7 +792,7 @@ def _sum_under_the_subtotal(doc: Doc) -> Pick | None:
 
 
 def unlabelled_under(doc: Doc, subtotal: Pick | None) -> list[Pick]:
-    """The last priced amount of each line of words none (no label) under the subtotal and at
+    """The last priced amount of each line without a letter (no label) under the subtotal and at
     least one charge's line: where a total whose label OCR lost may stand."""
     if subtotal is None:
         return []

@@ -1249,7 +1249,8 @@ PcIx HT 13,82 EUR
 Kode de Palenent Cash 20,00
 """))
     assert receipt.total == Decimal("15.20")
-    netto = extract_receipt(ocr("Backerei Schmidt\nDatum 03.04.20 09:53\nBrot 4,20\nKuchen 2,50\nNetto 5,95\nBar 10,00\n"))
+    netto = extract_receipt(ocr("Backerei Schmidt\nDatum 03.04.20 09:53\nBrot 4,20\nKuchen 2,50\nNetto 5,95\n"
+                                "Bar 10,00\n"))
     assert netto.total == Decimal("10.00")
 
 
