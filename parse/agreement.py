@@ -87,9 +87,8 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 or candidate.support == best.support and _tie_breakers(candidate, doc, currency) \
                 > _tie_breakers(best, doc, currency):
             best = candidate
-    settled = settled_block(doc)
-    if settled is not None:  # a blurred sign read as a different digit on each amount: the sum decides alone
-        candidate = _reading(settled, ANY_DIGIT, doc)
+    candidate = settled_reading(doc)
+    if candidate is not None:  # a blurred sign read as a different digit on each amount: the sum decides alone
         if candidate.support > best.support and not _cents_only(candidate):
             best = candidate
     if currency == "GBP" and best.sign_digit is None:
@@ -106,9 +105,9 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
 MAX_SETTLINGS = 6  # readings of the totals block that add up, the fewest drops first, weighed by their support
 
 
-def settled_block(doc: Doc) -> Doc | None:
-    """``doc`` with the leading digit dropped from those amounts of the totals block (the
-    subtotal, the amount each line between it and the total charges, the total, and the total
+def settled_reading(doc: Doc) -> Reading | None:
+    """The reading of ``doc`` with the leading digit dropped from those amounts of the totals block
+    (the subtotal, the amount each line between it and the total charges, the total, and the total
     printed again below it) that make subtotal + charges = total exactly, where they do not as
     printed: a sign blurred on a phone photo comes out a different digit on each amount (``Subtotal
     634.69`` / ``Tax 82.17`` / ``Service Charge 86.24`` / ``TOTAL 343.10`` / ``VISA 543.10``).
@@ -138,9 +137,9 @@ def settled_block(doc: Doc) -> Doc | None:
                 return None
             if drops and not signs_kept(printed, values):
                 fits.append((drops, rank, values, block, printed))
-    settlings = [_settled(doc, values, block, printed) for *_, values, block, printed in sorted(
-        fits, key=lambda fit: fit[:2])[:MAX_SETTLINGS]]
-    return max(settlings, key=lambda settled: _reading(settled, ANY_DIGIT, doc).support, default=None)
+    settlings = [_reading(_settled(doc, values, block, printed), ANY_DIGIT, doc)
+                 for *_, values, block, printed in sorted(fits, key=lambda fit: fit[:2])[:MAX_SETTLINGS]]
+    return max(settlings, key=lambda reading: reading.support, default=None)
 
 
 def _settled(doc: Doc, values: Sequence[Decimal], block: list[tuple[int, int]], printed: Sequence[Decimal]) -> Doc:

@@ -13,7 +13,7 @@ from itertools import combinations, product
 from math import prod
 from typing import NamedTuple
 
-from .amounts import Amount, clean_numbers, to_cents
+from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
 from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, SUBTOTAL, sign_digit_dropped
@@ -163,19 +163,18 @@ def items_bound(doc: Doc, end: int, total: Decimal | None) -> int:
 
 def total_among_items(doc: Doc, start: int, end: int, total: Decimal | None) -> int:
     """Where the items end at the latest: the first line after a priced one that prints the
-    total beside its currency, whatever its label came out as (``SUE EuR &,40`` for ``SUMME EUR
+    total right after its currency, whatever its label came out as (``SUE EuR &,40`` for ``SUMME EUR
     8,40``): the total's line, no item; ``end`` where none does."""
     priced_above = False
     for line in doc.lines[start:end]:
         amounts = [a for a in line.amounts if a.has_decimals]
-        if priced_above and amounts and amounts[-1].value == total and _CURRENCY_BEFORE_RE.search(line.text):
+        if priced_above and amounts and amounts[-1].value == total and _AFTER_CURRENCY_RE.search(line.text):
             return line.index
         priced_above = priced_above or bool(amounts)
     return end
 
 
-_CURRENCY_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:EUR|USD|GBP)(?![A-Za-z])\W*\S+\s*$|[€$£]\s*\S+\s*$",
-                                 re.IGNORECASE)
+_AFTER_CURRENCY_RE = re.compile(rf"(?:{CURRENCY_WORD_RE.pattern})\W*\S+\s*$", re.IGNORECASE)  # "EuR &,40" ending a line
 
 
 _GLUED_DIGIT_RE = re.compile(r"(?<=[A-Za-z]{4})\d(?=\s|$)")

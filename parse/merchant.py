@@ -208,7 +208,7 @@ _WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4} [^\W\d_]{2
 def _under_the_address(doc: Doc, index: int) -> bool:
     """The receipt opens with its address (``6852 Broadway`` / ``Portland OR 97205``) above the
     line taken for the name (an item line: ``Cheesecake 750``): the logo over it was not read."""
-    return any(is_address(line.text) or _HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(line.text)))
+    return any(is_address(line.text) or _house_number(line.text)
                for line in doc.lines[:index]) and not has_legal_form(doc.lines[index].text)
 
 
@@ -505,11 +505,17 @@ def _unspaced(text: str) -> str:
 _HOUSE_NUMBER_RE = re.compile(r"\d{2,5}[A-Z]?\s+[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
 
 
+def _house_number(text: str) -> bool:
+    """A house number and a street's name alone (``414 Broadway``, ``3671 Elm_Street`` with OCR's
+    underscore for a space)."""
+    return bool(_HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(text).replace("_", " "))))
+
+
 def _street_over_town(doc: Doc, line: Line) -> bool:
     """``414 Broadway`` over ``Austin, TX 78701``: a house number and a street named without
     a suffix, on the line above the town (a shop's name over it has a trade word: ``99 Ranch Market``)."""
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
-    return bool(_HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(line.text)))) and below is not None \
+    return _house_number(line.text) and below is not None \
         and is_address(below.text) and not has_keyword(line.text, _BUSINESS_WORDS)
 
 
@@ -519,8 +525,7 @@ def under_house_number(doc: Doc, line: Line) -> bool:
     162701``, ``Springfield; AL67701``), not a name."""
     if line.index == 0 or has_legal_form(line.text) or digits(line.text) < _ZIP_DIGITS:
         return False  # "BAR LOLO" under "08007 Barcelona" (a postcode's shape too)
-    street = squash_spaces(ascii_upper(doc.lines[line.index - 1].text).replace("_", " "))
-    return bool(_HOUSE_NUMBER_RE.fullmatch(street))
+    return _house_number(doc.lines[line.index - 1].text)
 
 
 _ZIP_DIGITS = 4  # digits of a postcode at least, however OCR misread the rest of the town's line

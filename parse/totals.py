@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from .amounts import Amount, find_amounts
+from .amounts import CURRENCY_WORD_RE, Amount, find_amounts
 from .layout import Doc, Line, keyword_end, value_after
 from .dates import find_dates
 from .text import ascii_upper, find_keyword, has_keyword
@@ -839,14 +839,12 @@ def _printed_thrice(doc: Doc) -> Pick | None:
         priced = {a.value: a for a in line.amounts if a.has_decimals and not a.measure and a.value > 0}
         for value, amount in priced.items():
             lines_of.setdefault(value, []).append(line.index)
-            named[value] += amount.currency is not None or bool(_CURRENCY_WORD_RE.search(ascii_upper(line.text)))
+            named[value] += amount.currency is not None or bool(CURRENCY_WORD_RE.search(line.text))
     thrice = [v for v, at in lines_of.items() if len(at) >= _THRICE and named[v] >= _THRICE - 1]
     if not thrice or max(thrice) < max(v for v, count in named.items() if count):
         return None  # "5,99 €" three times under a dearer amount beside its currency: a price
     return Pick(max(thrice), lines_of[max(thrice)][0], 0.5)
 
-
-_CURRENCY_WORD_RE = re.compile(r"(?<![A-Z])(?:EUR|USD|GBP|CAD|AUD)(?![A-Z])|[€$£]")
 
 
 def _paid_on_one_line(doc: Doc) -> Pick | None:
