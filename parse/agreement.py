@@ -114,8 +114,9 @@ def settled_reading(doc: Doc) -> Reading | None:
     Of several such readings, the one the receipt's other checks support most (cash given minus
     change: ``Sub Total 4549.47`` / ``Tax 054.39`` / ``Amount Due 1553.86`` add up both as 549.47 +
     4.39 and as 49.47 + 4.39, and ``Cash 60.00`` / ``Change 56.14`` say the second), then the one
-    that drops fewest; none may keep a digit it drops elsewhere (``signs_kept``), and the charges
-    come to less than half of the subtotal. None where the block adds up as printed, or no reading
+    that drops fewest; none may keep a digit it drops elsewhere (``signs_kept``) unless every one
+    does (``Sub Totel 44.24`` / ``Tax 3.10`` / ``Amount Due 447.34``: the subtotal's own 4, the
+    total's sign read as one), and the charges come to less than half of the subtotal. None where the block adds up as printed, or no reading
     does."""
     subtotal, total = labelled_subtotal_and_total(doc)
     if subtotal is None or total is None:
@@ -135,10 +136,11 @@ def settled_reading(doc: Doc) -> Reading | None:
             drops = sum(_digits_dropped(p, v) for v, p in zip(values, printed))
             if drops == 0 and rank == 0:
                 return None
-            if drops and not signs_kept(printed, values):
-                fits.append((drops, rank, values, block, printed))
+            if drops:
+                fits.append((bool(signs_kept(printed, values)), drops, rank, values, block, printed))
+    consistent = [fit for fit in fits if not fit[0]] or fits  # a price's own first digit may be the sign's
     settlings = [_reading(_settled(doc, values, block, printed), ANY_DIGIT, doc)
-                 for *_, values, block, printed in sorted(fits, key=lambda fit: fit[:2])[:MAX_SETTLINGS]]
+                 for *_, values, block, printed in sorted(consistent, key=lambda fit: fit[:3])[:MAX_SETTLINGS]]
     return max(settlings, key=lambda reading: reading.support, default=None)
 
 
@@ -218,9 +220,17 @@ def _tie_breakers(reading: Reading, printed: Doc, currency: str | None) -> int:
     """What decides between two readings the checks support alike: the prices add up to the
     subtotal, the tax is the share of the total a single included rate gives (the country's GST,
     else the rate printed beside the tax), or a sales tax's share of the bill that the country's
-    rates give."""
+    rates give; and the total is not below the subtotal."""
     return _prices_add_up(reading, printed) + (_gst_share(reading, currency) or _printed_rate_share(reading)
-                                               or _sales_tax_share(reading, currency))
+                                               or _sales_tax_share(reading, currency)) + _total_over_its_subtotal(reading)
+
+
+def _total_over_its_subtotal(reading: Reading) -> bool:
+    """The reading's total is its subtotal or more, by less than the subtotal again (what taxes,
+    charges and a tip add): ``Subtotal 950.16`` / ``CASH 560.00`` / ``CHANGE 56.33`` pays 503.67 as
+    printed, less than the subtotal; without the signs' digits 53.67 on 50.16."""
+    subtotal, total = reading.totals.subtotal, reading.totals.total
+    return subtotal is not None and total is not None and 0 < subtotal.value <= total.value < 2 * subtotal.value
 
 
 # the share of the bill before tax that sales taxes come to: US states and cities (about 3 % to

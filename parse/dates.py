@@ -225,7 +225,7 @@ def prepare(text: str, under_label: bool = False) -> str:
     labelled = bool(_DATE_LABEL_RE.search(text))
     if labelled:  # "DATE: 1710412018": both separators read as 1, only beside a label
         text = _BOTH_SEPARATORS_AS_ONE_RE.sub(_both_separators_as_one, text)
-    if not _NUMERIC_RE.search(text):
+    if not _NUMERIC_RE.search(text) and not _MIXED_RE.search(text):  # no date read whole ("02.05-2024")
         # "12 06 . 24 08:28": beside a label or a time of day; "01 11.2025": a full year says it
         beside = labelled or bool(_CLOCK_RE.search(text))
         for regex in _SEPARATOR_AS_SPACE_RES:

@@ -61,7 +61,7 @@ def _word_pattern(word: str) -> str:
 # ``Setver``, ``Anount``) that no ordinary word lies one letter from, except those named: such a word is read
 # as the label. One of eight letters or more also with a letter lost (``Gratity``, ``Subtotl``).
 _SLIP_PRONE_LABELS = ("TOTAL", "SUBTOTAL", "TOTAAL", "CHANGE", "GRATUITY", "BALANCE", "SERVER", "AMOUNT", "SUMME",
-                      "GESAMT")
+                      "GESAMT", "ZURUCK", "RUCKGELD")
 _REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS", "VALANCE", "SERVED", "SERVES", "SEVER", "SUMMA")
 _LOST_LETTER_LABELS = 8
 _WORD_RE = re.compile(r"[A-Z]{5,}")
@@ -99,10 +99,16 @@ def find_keyword(text: str, keywords: tuple[str, ...], glued_prefix: int = 0) ->
     folded = _folded_for_keywords(text)
     for keyword in keywords:
         glued = 0 < glued_prefix <= len(keyword.replace(" ", ""))
-        match = _keyword_pattern(keyword, glued).search(folded)
-        if match:
-            return keyword, match.start(), match.end()
+        for match in _keyword_pattern(keyword, glued).finditer(folded):
+            if _lettered(text, folded, match):
+                return keyword, match.start(), match.end()
     return None
+
+
+def _lettered(text: str, folded: str, match: re.Match[str]) -> bool:
+    """The match was read as letters, not digits folded into their look-alikes (``9815`` is no ``BIS``)."""
+    upper = ascii_upper(text)
+    return len(upper) != len(folded) or any(ch.isalpha() for ch in upper[match.start():match.end()])
 
 
 _FOLDED_LABELS = tuple(fold(label) for label in _SLIP_PRONE_LABELS)

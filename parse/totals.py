@@ -101,6 +101,8 @@ def find_totals(doc: Doc) -> Totals:
     if subtotal and total and subtotal.value > total.value:
         subtotal = _unsigned_below(doc, subtotal, total)
     if subtotal and total and subtotal.value > total.value:
+        subtotal = _subtotal_of_the_prices(doc, subtotal, total)
+    if subtotal and total and subtotal.value > total.value:
         computed = subtotal.value + (tax.value if tax else 0)
         if total.confidence < 0.9 and not _printed(doc, total.value, total.line):
             total = Pick(computed, subtotal.line, 0.4)
@@ -360,12 +362,16 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
 
 def _unsigned_below(doc: Doc, subtotal: Pick, total: Pick) -> Pick:
     """A subtotal above the total it comes to (``SUBTOTAL 419.50`` / ``Total 24.23``) without a
-    leading digit that may be a misread sign, where that leaves it below the total by less than
-    taxes and charges come to (19.50); else as it was."""
-    unsigned = _unless_signed(doc, subtotal, sign_digit_dropped(subtotal.value, TAX_SIGN_DIGITS))
-    if unsigned is None or not 0 < unsigned <= total.value or total.value - unsigned >= MAX_CHARGES_SHARE * unsigned:
-        return subtotal
-    return Pick(unsigned, subtotal.line, subtotal.confidence)
+    leading digit that may be a misread sign, or two where the sign came out two glyphs
+    (``SUBTOTAL 1538.45`` / ``TOTAL DUE 42.10``), where that leaves it below the total by less
+    than taxes and charges come to (19.50, 38.45); else as it was."""
+    once = _unless_signed(doc, subtotal, sign_digit_dropped(subtotal.value, TAX_SIGN_DIGITS))
+    twice = sign_digit_dropped(once, ANY_DIGIT) if once is not None else None
+    for unsigned in (once, twice):
+        if unsigned is not None and 0 < unsigned <= total.value \
+                and total.value - unsigned < MAX_CHARGES_SHARE * unsigned:
+            return Pick(unsigned, subtotal.line, subtotal.confidence)
+    return subtotal
 
 
 def _as_read_or_unsigned(doc: Doc, pick: Pick, digits: str) -> tuple[Decimal, ...]:
@@ -400,10 +406,28 @@ def prices_add_up(doc: Doc, end: int, target: Decimal) -> bool:
     """The prices printed above line ``end`` (each line's last amount in cents, two at least)
     add up to ``target``; a count line's unit price (``2 @ 15.82`` over the line's price) is no
     price of its own."""
-    prices = [line.amounts[-1].value for line in doc.lines[:max(end, 0)]
-              if line.amounts and line.amounts[-1].in_cents and not line.amounts[-1].measure
-              and not _COUNT_AT_UNIT_PRICE_RE.match(line.text)]
+    prices = _prices_above(doc, end)
     return len(prices) >= 2 and sum(prices) == target
+
+
+def _prices_above(doc: Doc, end: int) -> list[Decimal]:
+    """Each line's last amount in cents above line ``end``, but a count line's unit price and the
+    time of day on the date's line (``08/13/23 11.24 AM``)."""
+    return [line.amounts[-1].value for line in doc.lines[:max(end, 0)]
+            if line.amounts and line.amounts[-1].in_cents and not line.amounts[-1].measure
+            and not _COUNT_AT_UNIT_PRICE_RE.match(line.text) and not find_dates(line.text)]
+
+
+def _subtotal_of_the_prices(doc: Doc, subtotal: Pick, total: Pick) -> Pick:
+    """A subtotal above its total with one digit misread (``SUBTOTAL 37.96`` over ``VISA 19.67``):
+    the prices above it, where they add up to it but for that digit (11.98 + 5.98 = 17.96) and
+    the total is that sum plus what taxes and charges add; else as it was."""
+    prices = _prices_above(doc, subtotal.line)
+    added = sum(prices, Decimal(0))
+    if len(prices) >= 2 and _digit_off(added, subtotal.value) and 0 < added <= total.value \
+            and total.value - added < MAX_CHARGES_SHARE * added:
+        return Pick(added, subtotal.line, 0.6)
+    return subtotal
 
 
 # "2 @ 15.82", "3 x 3,13", "2 @ $5.87": a count and the unit price alone on their line
@@ -431,6 +455,8 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
                for a in (*line.amounts, *find_amounts(line.text, doc.decimal))):
             return Pick(paid, line.index, total.confidence)
     for line in doc.lines[tip.line + 1:tip.line + 3]:  # the total written in by hand, one digit misread
+        if _cents_digit_lost(total.value):
+            break  # the bill lost a digit ("Amount 83.7"): the total under it is the sum, not a slip
         if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) and any(_digit_off(a.value, paid) for a in line.amounts):
             return Pick(paid, line.index, 0.8 * total.confidence)
     for line in doc.lines[tip.line + 1:tip.line + 3]:  # the bill's total misread, the slip's sum is not
@@ -482,13 +508,24 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
 
 def _slips_amount_and_tip(doc: Doc, tip_line: Line, tip: Decimal, value: Decimal) -> bool:
     """The card slip's own sum: its ``Amount`` over the tip (its sign maybe read as a digit:
-    ``Anount: 568, 72``) and the tip make the total written under them exactly (68.72 + 14.00 =
-    82.72), whatever the bill's total above was read as."""
+    ``Anount: 568, 72``; its last digit maybe lost: ``Amount 83.7``) and the tip make the total
+    written under them exactly (68.72 + 14.00 = 82.72; 83.7? + 16.74 = 100.45), whatever the bill's
+    total above was read as."""
     above = doc.lines[tip_line.index - 1] if tip_line.index else None
     if above is None or not has_keyword(above.text, _SLIP_AMOUNT) or not 0 < tip <= value * _MAX_TIP_SHARE:
         return False
-    return any(bill is not None and bill + tip == value
+    return any(bill is not None and (bill + tip == value or _cents_digit_lost(bill) and _begins(value - tip, bill))
                for a in above.amounts for bill in (a.value, sign_digit_dropped(a.value, ANY_DIGIT)))
+
+
+def _cents_digit_lost(value: Decimal) -> bool:
+    """One decimal where a price prints two (``83.7``): OCR lost the last digit."""
+    return value.as_tuple().exponent == -1
+
+
+def _begins(value: Decimal, lost: Decimal) -> bool:
+    """``value`` in cents is ``lost`` with its last digit read (83.71 for ``83.7``)."""
+    return f"{value:.2f}"[:-1] == f"{lost:.1f}"
 
 
 _SLIP_AMOUNT = ("AMOUNT", "AMT", "PURCHASE", "SUBTOTAL", "BASE")

@@ -672,7 +672,7 @@ B 7% 3,27 0,23 3,50
 def test_zurueck_is_the_change_of_cash_handed_over():
     """A German restaurant bill prints ``Gegeben 50,00`` / ``Zurück 8,70`` (the Ü read as u or ii):
     the cash minus the change is what was paid."""
-    for change in ("Zurück", "Zuruck", "Zuriick"):
+    for change in ("Zurück", "Zuruck", "Zuriick", "Iuruck"):  # one letter off too
         receipt = extract_receipt(ocr(_DISCOUNTER + f"Sum e 7 , E\n02\nGegeben 10,00\n{change} 2,98"))
         assert receipt.total == Decimal("7.02"), change
 
@@ -1425,3 +1425,126 @@ Geg BAR 20,00
     summe = extract_receipt(ocr(DRUGSTORE_CASH))
     assert summe.total == Decimal("8.40")
     assert Decimal("8.40") not in [item.amount for item in summe.items]
+
+
+def test_a_sign_read_as_the_subtotals_own_first_digit_still_settles_the_block():
+    """``Sub Totel 44.24`` / ``aX 7.00" 3.10`` / ``Anount Due 447.34``: the total's sign read as a 4,
+    the subtotal printed without one starting with its own 4; 44.24 + 3.10 = 47.34, and with the
+    slip's tip 8.52 the 55.86 paid."""
+    receipt = extract_receipt(ocr("""
+Welcome to Blue Heron Grill
+1966 Elm Street
+Austin, TX 78701
+1 Coke 2.75
+1 Cheeseburger 13.49
+1 Club Sandwich 11.75
+1 Clam Chowder 7.25
+1 Margarita 9.00
+Sub Totel 44.24
+aX 7.00" 3.10
+Anount Due 447.34
+Amex XXXXXXXX1003
+Chip Read Approved
+Tip 8.52
+Total Paid 55.86
+"""))
+    assert receipt.total == Decimal("55.86")
+
+
+def test_of_two_readings_cash_less_change_supports_the_one_whose_total_is_over_its_subtotal():
+    """``SubtoTaL 950.16`` / ``CASH 560.00`` / ``CHANGE Que 56.33``: cash less change is 503.67 as printed
+    and 53.67 without the signs' digits; only 53.67 is the subtotal (50.16) and its tax."""
+    receipt = extract_receipt(ocr("""
+HILLCREST CINEMAS
+90 Main Street
+Columbus, OH 43215
+COFFEE BEANS; 0.2 F
+coupor 32.24
+APPLES GALA 1704 F
+COFFEE BEANS 18 63
+SubtoTaL 950.16
+SaLES TAX 7.00*6 8si
+TOTAL OuE 453 87
+CASH 560.00
+CHANGE Que 56.33
+08/19/2025 07:35 AM
+"""))
+    assert (receipt.total, receipt.subtotal) == (Decimal("53.67"), Decimal("50.16"))
+
+
+def test_a_subtotal_whose_sign_came_out_two_glyphs_is_read_without_both():
+    """``SUBTOTAL 1538.45`` (``$38.45``) over ``TOTAL DUE 542.10`` / ``MASTERCARD 542.10``: the prices
+    add up to 38.45, so the 5 of both totals is a sign too."""
+    receipt = extract_receipt(ocr("""
+MAPLE DINER LLC
+793 Main Street
+Austin, TX 78701
+05/28/25 10:57 AM
+APPLES GALA 8.32 T
+BANANAS 5.48 T
+WHEAT BREAD 6.16 T
+TOMATO SAUCE 15.23
+MILK 1 GAL 4,07 N
+COUPON -0.81
+SUBTOTAL 1538.45
+SALES TAX 9.50% 03165
+TOTAL DUE 542.10
+MASTERCARD 542.10
+"""))
+    assert (receipt.total, receipt.subtotal) == (Decimal("42.10"), Decimal("38.45"))
+
+
+def test_a_bill_that_lost_its_last_digit_and_the_tip_make_the_slips_printed_total():
+    """``Amount 83.7`` (83.71) + ``Tip 16.74`` is the ``TOTAL 100. 45`` printed under them, not a
+    100.44 that a misread handwritten digit would give (the recogniser surer of the slip's amount
+    than of its total, as on the photo this comes from)."""
+    lines = ocr("""
+Dine In
+Order 0746
+BLUE HeRon GRILL
+1136 Broadway
+Columbus, OM 43215
+chk 58287 Tbl 44 Gst 5
+Server 4154 Josh
+2023-11-27 13.48
+Club Sandvich 35.25
+Iced Tea 5,98
+R0 oniens
+Onior Ring ? 5.99
+Caeser Salad 19.00
+side Tanch 0275
+ISubtotal 66. 97
+Tax 4.69
+Service Charge 12.05
+Balence Que 083671
+TIP  GUIdE
+05 Total 93.76
+156 184
+18% 12.05 Tetal 95.76
+20 13.39 Totat 97.10
+VISA XXXXXXXXXXXX6376
+Chip Reed APPROVED
+Amount 83.7
+Tip 16.74
+TOTAL 100. 45
+""")
+    lines[-1] = replace(lines[-1], confidence=0.72)
+    assert extract_receipt(lines).total == Decimal("100.45")
+
+
+def test_a_subtotal_one_digit_off_its_prices_gives_way_to_them_under_the_amount_paid():
+    """``SUBTOTAL 37.96`` over ``VISA 19.67`` (the total's label garbled): 11.98 + 5.98 = 17.96, one
+    digit from the subtotal read; the card paid 19.67, not a total made of the subtotal. The time
+    on the date's line (``11.24``) is no price."""
+    receipt = extract_receipt(ocr("""
+Chk 82284 Tbl 22 Gst 1
+08/13/23 11.24 AM
+2 Onion Rings 11.98
+2 Iced Tea 5.98
+SUBTOTAL 37.96
+Sakes ax eaa
+Ameunne pue 19367
+VISA 19.67
+Thank You for dining at The Salty Pelican!
+"""))
+    assert (receipt.total, receipt.subtotal) == (Decimal("19.67"), Decimal("17.96"))

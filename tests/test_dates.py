@@ -478,3 +478,28 @@ def test_a_one_digit_hour_glued_to_a_four_digit_year():
 def test_a_labelled_time_whose_first_colon_ocr_lost_keeps_its_hour():
     assert parse_time("Uhrzeit: 07 09 : 48  Uhr") == dt.time(7, 9, 48)
     assert parse_time("TIME 10:15 PM") == dt.time(22, 15)
+
+
+def test_a_date_with_a_comma_for_its_second_dot_is_not_read_from_the_till_number_before_it():
+    """``Kasse 17 02.05,2024 10:31``: 02.05.2024 (its second dot read as a comma), not 17.02.05 made
+    of the till's number and the date's day and month."""
+    assert [(raw.first, raw.second, raw.year) for raw in find_dates("Bon 4275 Kasse 17 02.05,2024 10:31")] \
+        == [(2, 5, 2024)]
+
+
+def test_digits_that_look_like_letters_are_no_deadline_label():
+    """``26.03,24 19.13 9815 4762`` under a garbled ``Datum Zeit Filiale Kasse Bon`` row: the filial
+    number 9815 folds to ``9BIS`` but reads as no "bis" (until), so the date stands."""
+    receipt = extract_receipt(ocr("""
+SPARKORB
+Industriestrasse 10
+70173 Stuttgart
+Datun elt F Kasse Bon N
+26.03,24 19.13 9815 4762
+EUR
+Bananen 1,69 B
+Butter 4,38 B
+Summe 6,07
+Karte 6,07
+"""))
+    assert receipt.date == dt.date(2024, 3, 26)
