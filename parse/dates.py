@@ -49,12 +49,13 @@ _YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|[12]\d{3}(?!\d)|[12]
          r"|\d{2}(?![\dA-Z])(?!\s?[:;]\s?[0-5]\d(?!\d)))")
 
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")
-# "2024 08-08 15:06", "2024-08 08 15:06": one separator of a year-first date read as a space, a time after
-# it (its colon maybe a star: "2025 05-03 18*00")
+# "2024 08-08 15:06", "2024-08 08 15:06", "2025 06 18 16.11": one separator of a year-first date or both
+# read as a space, a time after it (its colon maybe a star or a dot: "2025 05-03 18*00")
 _CLOCK_AFTER = r"(?=\s{1,3}[0-2]?\d\s?[:;.*]\s?[0-5]\d(?!\d))"
 _ISO_SPACED_RES = (
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2}) (?P<a>[01]\d)[-/.](?P<b>[0-3]\d)" + _CLOCK_AFTER),
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2})[-/.](?P<a>[01]\d) (?P<b>[0-3]\d)" + _CLOCK_AFTER),
+    re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2}) (?P<a>[01]\d) (?P<b>[0-3]\d)" + _CLOCK_AFTER),  # both
 )
 _NUMERIC_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}}){_SAME_SEP}{_YEAR}")
 _MIXED_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}})\s?[/.\-]\s?{_YEAR}")
@@ -614,8 +615,9 @@ def _colon_lost(text: str) -> list[TimeMatch]:
 
 # "1l:59", "7 : SOPM": a letter for a digit beside a colon
 _CLOCK_SLIP_RE = re.compile(r"(?<![\w.,])[\dOIL|]{1,2}\s?[:;]\s?[\dOILS|]{2}(?:(?=\s?[AP]\.?[MNH]\b)|(?![\w.,]))")
-# "27/06/2025 07,34", "16/07/2025 15 03": right after the date, the colon lost or read as a comma
-_AFTER_DATE_TIME_RE = re.compile(r"\s{1,3}(?P<h>[01]\d|2[0-3])(?:\s?,\s?|\s)(?P<m>[0-5]\d)(?![\d.,])"
+# "27/06/2025 07,34", "16/07/2025 15 03", "2025 06 18 16.11": right after the date, the colon lost or
+# read as a comma or a dot
+_AFTER_DATE_TIME_RE = re.compile(r"\s{1,3}(?P<h>[01]\d|2[0-3])(?:\s?[,.]\s?|\s)(?P<m>[0-5]\d)(?![\d.,])"
                                  r"(?!\s?(?:EUR|USD|GBP|CHF|RM|[€$£]))")  # "12,50 EUR" is money
 
 

@@ -501,8 +501,8 @@ def _unspaced(text: str) -> str:
     return _SPACED_LETTERS_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
-# not "7 ELEVEN"; "248 Route 9", "12 Highway 7": a numbered road
-_HOUSE_NUMBER_RE = re.compile(r"\d{2,5}[A-Z]?\s+[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
+# not "7 ELEVEN"; "248 Route 9", "12 Highway 7": a numbered road; "36} Main Street": its last digit a bracket
+_HOUSE_NUMBER_RE = re.compile(r"\d{1,4}[\d}\])|!][A-Z]?\s+[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
 
 
 def _house_number(text: str) -> bool:

@@ -503,3 +503,11 @@ Summe 6,07
 Karte 6,07
 """))
     assert receipt.date == dt.date(2024, 3, 26)
+
+
+def test_a_year_first_date_with_both_dashes_read_as_spaces_before_a_time_with_a_dot_for_its_colon():
+    """``2025 06 18 16.11`` on a phone photo of a check: 18 June 2025 at 16:11."""
+    assert [(raw.year, raw.second, raw.first) for raw in find_dates("2025 06 18 16.11")] == [(2025, 6, 18)]
+    assert [t.value for t in find_times("2025 06 18 16.11")] == [dt.time(16, 11)]
+    assert [t.value for t in find_times("2023-11-27 13.48")] == [dt.time(13, 48)]
+    assert find_dates("Table 2025 06 18") == []  # no time after it: a table and counts

@@ -205,6 +205,11 @@ def test_the_town_under_a_street_whose_suffix_ocr_garbled_is_no_brand():
     assert (receipt.merchant, receipt.brand_wikidata) == ("Riverside PHARMACY INC", None)
     receipt = extract_receipt(ocr("COPPER KETTLE\n3671 Elm_Street\nSpringfield; AL67701" + BODY))
     assert (receipt.merchant, receipt.brand_wikidata) == ("COPPER KETTLE", None)
+    # the house number's last digit read as a bracket: "Colunbus 04543215" is still the town, no Columbus Café
+    receipt = extract_receipt(ocr("SOMEMBLICK PhARHACY\n36} Main Strtet\nColunbus 04543215\n{8c8} 299-2473\n"
+                                  "Coffee Beans 30,96\nChicken Breast 39.27\nSubTOTAL 70.23\nSALES TAX 5.62\n"
+                                  "Amount due $75.85\n07/29/2025 03:54 PM"))
+    assert (receipt.merchant, receipt.brand_wikidata) == ("SOMEMBLICK PhARHACY", None)
     # a line without a postcode's digits under the town names a brand
     zara = extract_receipt(ocr("Gran Via Corts Catalanes, 630\n08007 Barcelona\nZara\n" + BODY))
     assert (zara.merchant, zara.brand_wikidata) == ("Zara", "Q147662")
