@@ -49,7 +49,12 @@ class Reading:
         digit too (``TOTAL 822,35`` / ``VISA 822,35``) or was read with its sign (``DEBIT $30.83``):
         dropping a digit makes a short amount equal to some price by chance (63.00 -> 3.00 beside
         a 3.00 item)."""
-        return sum(CHECK_WEIGHTS[check] for check in self.checks if check != "printed_again" or self._repeat_counts)
+        return sum(CHECK_WEIGHTS[check] for check in self.counted)
+
+    @property
+    def counted(self) -> tuple[str, ...]:
+        """The checks that count towards the support."""
+        return tuple(check for check in self.checks if check != "printed_again" or self._repeat_counts)
 
     @property
     def _repeat_counts(self) -> bool:
@@ -74,6 +79,7 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
     cannot tell, a digit on nearly every amount is taken for the sign of a ``currency`` printed
     before amounts (dollars and pounds; None: not known)."""
     best = _reading(doc, None)
+    considered = [best]
     for digits in (*SIGN_DIGITS, SIGN_DIGITS):  # one digit for every sign, or any of them
         unsigned = without_sign_digit(doc, digits)
         if unsigned is None:
@@ -81,6 +87,7 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
         candidate = _reading(unsigned, digits, doc)
         if _cents_only(candidate):
             continue  # "TOTAL 80.38" is no "$0.38"
+        considered.append(candidate)
         unsigned_tie = candidate.support == best.support and best.sign_digit is None and len(digits) == 1
         if candidate.support > best.support or unsigned_tie and (
                 currency in SIGN_FIRST and _signed_throughout(doc, digits) and not _below_a_price(candidate)) \
@@ -88,9 +95,11 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 > _tie_breakers(best, doc, currency):
             best = candidate
     candidate = settled_reading(doc)
-    if candidate is not None:  # a blurred sign read as a different digit on each amount: the sum decides alone
-        if candidate.support > best.support and not _cents_only(candidate):
+    if candidate is not None and not _cents_only(candidate):  # a blurred sign read as a different digit on each
+        considered.append(candidate)  # amount: the sum decides alone
+        if candidate.support > best.support:
             best = candidate
+    best = _pooled_best(best, considered, doc, currency)
     if currency == "GBP" and best.sign_digit is None:
         # the recogniser has no "£": it reads one as a 1 or a 2 (or an E, which amounts skip). Real
         # prices start with those digits often, so only the arithmetic may drop them, never a tie.
@@ -100,6 +109,29 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
             if candidate is not None and candidate.support > best.support:
                 best = candidate
     return best
+
+
+def _pooled_best(best: Reading, considered: Sequence[Reading], printed: Doc, currency: str | None) -> Reading:
+    """``best``, unless the readings that give another total agree with it by more checks together
+    than those giving ``best``'s: each reading drops the digits its own way, and two that read the
+    same total by different checks are two witnesses (``Sub Total 341.24`` / ``Taz 33.66`` / ``Auto
+    Grat 18% 67.42`` / ``TOTAL 452.32`` settle as 41.24 + 3.66 + 7.42 = 52.32; ``Cash 860.00`` /
+    ``Change 57.68`` pay 52.32 read without their 8 and 5, and 2.32 without the 8 alone). Of those
+    readings, the best supported, then the one the tie-breakers favour."""
+    def pooled(total: Decimal | None) -> int:
+        counted = {check for reading in considered if _total_of(reading) == total for check in reading.counted}
+        return sum(CHECK_WEIGHTS[check] for check in counted)
+
+    rival = max((reading for reading in considered if _total_of(reading) is not None),
+                key=lambda reading: (pooled(_total_of(reading)), reading.support,
+                                     _tie_breakers(reading, printed, currency)), default=None)
+    if rival is not None and pooled(_total_of(rival)) > pooled(_total_of(best)):
+        return rival
+    return best
+
+
+def _total_of(reading: Reading) -> Decimal | None:
+    return reading.totals.total.value if reading.totals.total is not None else None
 
 
 MAX_SETTLINGS = 6  # readings of the totals block that add up, the fewest drops first, weighed by their support
@@ -220,9 +252,19 @@ def _tie_breakers(reading: Reading, printed: Doc, currency: str | None) -> int:
     """What decides between two readings the checks support alike: the prices add up to the
     subtotal, the tax is the share of the total a single included rate gives (the country's GST,
     else the rate printed beside the tax), or a sales tax's share of the bill that the country's
-    rates give; and the total is not below the subtotal."""
+    rates give; and the total is not below the subtotal, and is its line's amount."""
     return _prices_add_up(reading, printed) + (_gst_share(reading, currency) or _printed_rate_share(reading)
-                                               or _sales_tax_share(reading, currency)) + _total_over_its_subtotal(reading)
+                                               or _sales_tax_share(reading, currency)) + _total_over_its_subtotal(reading) \
+        + _total_as_printed(reading)
+
+
+def _total_as_printed(reading: Reading) -> bool:
+    """The reading's total is the amount its total's line prints as the reading reads it, not one
+    computed in its place (``Balance Due 678.84`` / ``Cash 80.00`` / ``Change 41.16``: 38.84 is cash
+    less change as printed, 78.84 both the balance and cash less change read without the signs)."""
+    total = reading.totals.total
+    return total is not None and 0 <= total.line < len(reading.doc.lines) and any(
+        a.value == total.value for a in reading.doc.lines[total.line].amounts)
 
 
 def _total_over_its_subtotal(reading: Reading) -> bool:
@@ -330,4 +372,6 @@ def _unsigned(amount: Amount, digits: str) -> Amount:
     if not amount.has_decimals or amount.measure or amount.currency or len(whole) < 2 or whole[0] not in digits:
         return amount
     value = Decimal(text[1:])
+    if not value:
+        return amount  # "CASH 80.00" is no $0.00
     return replace(amount, value=-value if amount.value < 0 else value)

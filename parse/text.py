@@ -61,7 +61,7 @@ def _word_pattern(word: str) -> str:
 # ``Setver``, ``Anount``) that no ordinary word lies one letter from, except those named: such a word is read
 # as the label. One of eight letters or more also with a letter lost (``Gratity``, ``Subtotl``).
 _SLIP_PRONE_LABELS = ("TOTAL", "SUBTOTAL", "TOTAAL", "CHANGE", "GRATUITY", "BALANCE", "SERVER", "AMOUNT", "SUMME",
-                      "GESAMT", "ZURUCK", "RUCKGELD")
+                      "GESAMT", "ZURUCK", "RUCKGELD", "GUIDE")
 _REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS", "VALANCE", "SERVED", "SERVES", "SEVER", "SUMMA")
 _LOST_LETTER_LABELS = 8
 _WORD_RE = re.compile(r"[A-Z]{5,}")

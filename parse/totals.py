@@ -86,6 +86,7 @@ def find_totals(doc: Doc) -> Totals:
     total = _pick_total(doc)
     subtotal = _labelled(doc, SUBTOTAL)
     tax, rate = _pick_tax(doc, total)
+    total = _sum_in_a_garbled_total(doc, total, subtotal, tax)
     tip = _pick_tip(doc, total)
     if tax is None:  # no tax added to the prices: the VAT included in them, if printed
         paid, paid_tip = _paid_with_tip(doc, total, tip)
@@ -112,6 +113,29 @@ def find_totals(doc: Doc) -> Totals:
     totals = Totals(total, subtotal, tax, rate, tip, _rounding_adjustment(doc))
     computed = _computed_total(doc, totals)
     return replace(totals, total=computed) if computed is not None else totals
+
+
+_GARBLED_TOTAL_LINES = 3  # lines under the tax where the total's line may stand
+
+
+def _sum_in_a_garbled_total(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None) -> Pick | None:
+    """The subtotal plus the tax, where the total label's line under them prints exactly its digits,
+    a sign read as one more digit before them maybe, and its point read as another glyph (``SUBTOTAL
+    33.48`` / ``Tax 2.76`` / ``TOTAL 736*24``), while the total read is another amount (cash given
+    less change, both misread); else ``total``."""
+    if subtotal is None or tax is None or not 0 <= subtotal.line < tax.line:
+        return total
+    owed = subtotal.value + tax.value
+    if total is not None and total.value == owed:
+        return total
+    wanted = f"{owed:.2f}".replace(".", "")
+    for line in doc.lines[tax.line + 1:tax.line + 1 + _GARBLED_TOTAL_LINES]:
+        if not _total_strength(line.text):
+            continue
+        written = re.sub(r"\D", "", line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):])
+        if written == wanted or len(written) == len(wanted) + 1 and written.endswith(wanted):
+            return Pick(owed, line.index, 0.7)
+    return total
 
 
 # digits OCR takes for one another inside an amount
@@ -622,15 +646,23 @@ def _tip_guide_rows(doc: Doc) -> set[int]:
 
 
 def _tip_suggestion(doc: Doc, line: Line) -> bool:
-    """A tip guide's heading, or a line under one that opens with a share (its % maybe misread), or
-    one listing two or more percentages, or a percentage and what the total would be."""
+    """A tip guide's heading, or a line under one that opens with a share (its % maybe misread) or
+    prints a tip before its total, or one listing two or more percentages, or a percentage (not a
+    tax's) and what the total would be."""
     if has_keyword(line.text, _TIP_SUGGESTION) or line.text.count("%") >= 2:
         return True
-    if "%" in line.text and has_keyword(line.text, PLAIN_TOTAL):
-        return True
+    if "%" in line.text and has_keyword(line.text, PLAIN_TOTAL) and not has_keyword(line.text, TAX):
+        return True  # not "TOTAL INCL. GST@6%": a tax's rate
     above = doc.lines[max(0, line.index - _SUGGESTION_BLOCK):line.index]
-    share = "%" in line.text or _GARBLED_SHARE_RE.match(line.text)
+    share = "%" in line.text or _GARBLED_SHARE_RE.match(line.text) or _tip_before_the_total(line)
     return bool(share) and any(has_keyword(other.text, _TIP_SUGGESTION) for other in above)
+
+
+def _tip_before_the_total(line: Line) -> bool:
+    """An amount in cents before the line's total label (``"fe 49,69 Tetal $28.u``): a guide's tip
+    and what the bill comes to with it, its share garbled."""
+    found = find_keyword(line.text, PLAIN_TOTAL + FINAL_TOTAL)
+    return found is not None and any(a.in_cents for a in find_amounts(line.text[:found[1]]))
 
 
 # a guide's row opening with a usual share whose % a blurred photo misread ("157 3563 Total 27.86", "209 085")
@@ -945,12 +977,14 @@ def _paid_less_change_unlabelled(doc: Doc) -> Pick | None:
 
 
 def _largest_plausible(doc: Doc) -> Pick | None:
-    """No total label read: the largest amount in cents not printed as cash given or change. An
-    amount with one decimal or three (``1*7446,992``, ``0,694.9``: a quantity times a unit price
-    with its ``=`` or ``*`` read as a digit, a weight) is no price."""
+    """No total label read: the largest amount in cents not printed as cash given or change, nor in
+    a tip guide (what the bill would come to with a tip). An amount with one decimal or three
+    (``1*7446,992``, ``0,694.9``: a quantity times a unit price with its ``=`` or ``*`` read as a
+    digit, a weight) is no price."""
     best: tuple[Decimal, int] | None = None
+    guide = _tip_guide_rows(doc)
     for line in doc.lines:
-        if has_keyword(line.text, CASH_GIVEN + _CHANGE) or find_dates(line.text):
+        if has_keyword(line.text, CASH_GIVEN + _CHANGE) or find_dates(line.text) or line.index in guide:
             continue
         for amount in line.amounts:
             if amount.in_cents and (best is None or amount.value > best[0]):

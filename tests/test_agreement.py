@@ -1548,3 +1548,105 @@ VISA 19.67
 Thank You for dining at The Salty Pelican!
 """))
     assert (receipt.total, receipt.subtotal) == (Decimal("19.67"), Decimal("17.96"))
+
+
+def test_two_readings_that_reach_one_total_by_different_checks_outweigh_one_that_reaches_another():
+    """Settled, ``Sub Total 341.24`` / ``Taz 33.66`` / ``Auto Grat 187 67.42`` / ``TOTAL 452.32`` is 41.24
+    + 3.66 + 7.42 = 52.32; without the 8 and the 5, ``h 860 . 00`` less ``change 57.68`` is 52.32 too.
+    Without the 8 alone cash less change is 2.32: one check against two."""
+    receipt = extract_receipt(ocr("""
+MAPLESTREET DINER
+6882 Ocean Ave
+Columbus, OH 43215
+08/30/24 3019 Pm
+1 Onion Rings 5.99
+3 Club Sandwich 35,25
+Sub Total 341.24
+Taz 33.66
+Auto Grat 187 67.42
+TOTAL 452.32
+Mp GUIDE
+15 < 86.19 Total 058.51
+18 , 3 87.42 Jotal 459.74
+20. 3025 Het 360.57
+h 860 . 00
+change 57.68
+Thank You FoR DINING WITH US
+"""))
+    assert receipt.total == Decimal("52.32")
+
+
+def test_a_total_line_printing_the_digits_of_subtotal_plus_tax_is_their_sum():
+    """``SUBTOTAL 33.48`` / ``Tax 2.76'`` / ``TOTAL 736*24``: its sign read as a 7 and its point as a
+    star, the total line prints 36.24, not the 744.24 that ``Cash 748.00`` less ``Change 3.76`` gives."""
+    receipt = extract_receipt(ocr("""
+9569 Elm Street
+Springfield, IL 62701
+Table 4/3 Check: 53098
+2025-05-10+20:16
+Cheesecake 7.50
+2 Chicken Wings 25.98
+SUBTOTAL 33.48
+Tax 2.76'
+TOTAL 736*24
+TIP GUIDE
+153 5.02
+182 6.03
+20% 6.70
+Cash 748.00
+Change 3.76
+Thank you for dining at Red Barn BBQ!
+"""))
+    assert receipt.total == Decimal("36.24")
+
+
+def test_a_tip_guides_rows_hold_no_total_even_under_a_garbled_heading():
+    """``TiP Wuide`` (GUIDE one letter off) over rows whose shares are garbled (``"fe 49,69 Tetal
+    $28.u``): what the bill would be with a tip, not the total; no label left, the largest amount
+    elsewhere, printed twice (``{98 . 46``, the slip's ``R#oen: {98. 46``)."""
+    receipt = extract_receipt(ocr("""
+Red Barn BBQ
+6736 Elm Street
+Portland, OR 97205
+Clam Chowder 7.35
+Chicken Wings 12.99
+Pad Thai 43.95
+2 Club Sandwich 33.50
+Sub Total 092467
+Kax 85.79
+{98 . 46
+TiP Wuide
+1i 0n7 Jetel 91.2
+18* 57.72 Tctal 4116.10
+"fe 49,69 Tetal $28.u
+DISCOVER XXXXXXXXXXXX3153
+Approved
+R#oen: {98. 46
+Tip:
+Total
+"""))
+    assert receipt.total == Decimal("98.46")
+
+
+def test_of_two_readings_alike_the_one_whose_total_its_line_prints_wins():
+    """``Amouat 429,82`` + ``Tip: 7.00`` make the ``Total : 36.82`` printed under them; read without
+    the 9s, ``Ralance Due 929,02`` + 7.00 is 36.02, one digit off that line, which still prints 36.82."""
+    lines = ocr("""
+Welcome to Copper Kettle
+7525 Route 9
+Springfield, IL 62701
+Jan 28 25 4:30Pm
+Chicken Wings 12.99
+side ranch 0.75
+Cheeseburger 13.49
+Subtorat 927.23
+Se Tax 62.59
+Ralance Due 929,02
+DISCOVER XXXXXXXXXXXX7934
+Approved
+Amouat 429,82
+Tip: 7.00
+Total : 36.82
+Signature
+""")
+    assert extract_receipt(lines).total == Decimal("36.82")
