@@ -64,10 +64,11 @@ _MONTH_END = r"(?:\.|[A-Z](?=[12][\dOCILT]{3}(?![\dA-Z])))?(?![A-Z])"
 _DAY_MONTH_RE = re.compile(
     rf"(?<![\dA-Z])(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-/.]*(?P<m>{_MONTH_RE}){_MONTH_END}[\s\-/.,']*{_YEAR}"
 )
-# "AUG 26 2017", "SEP-01-2016", and "AUG262017": the day glued to a four-digit year
+# "AUG 26 2017", "SEP-01-2016", "Jan 08; 2024" (its comma a semicolon), and "AUG262017": the day
+# glued to a four-digit year
 _MONTH_DAY_RE = re.compile(
     rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.]*(?P<a>\d{{1,2}})"
-    rf"(?:(?:ST|ND|RD|TH)?(?!\d)[\s,._'/\-]*|(?=[12]\d{{3}}(?!\d))){_YEAR}"
+    rf"(?:(?:ST|ND|RD|TH)?(?!\d)[\s,;._'/\-]*|(?=[12]\d{{3}}(?!\d))){_YEAR}"
 )
 # a month abbreviation with one letter misread ("UCT 3, 2016"), only in a full "MON D, YYYY",
 # "D MON YYYY" or US printer's "MON.D'YY" date and only where one month is that close

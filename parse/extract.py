@@ -23,6 +23,7 @@ from .locale import detect_locale
 from .merchant import find_merchant, header_end
 from .payment import find_payment, find_receipt_number
 from .text import has_keyword
+from .totals import CARD_PAID, CASH_GIVEN
 from .types import OcrLine, Receipt
 
 _DATE_LABELS = ("DATE", "DATUM", "DT", "DATE/TIME", "TARIKH", "LE")
@@ -47,7 +48,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     printed, (doc, totals) = doc, (reading.doc, reading.totals)
     first_body = _first_body_line(doc)
     merchant = find_merchant(doc, _heights(lines), first_body)
-    body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=len(doc.lines))
+    body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=_first_paid(doc))
     name_line = merchant.name_line if (merchant.name_line or 0) < body_end else None  # not a legal name in the footer
     after_header = max((name_line or 0) + 1, (merchant.address_end or 0) + 1)
     if after_header >= body_end:
@@ -142,6 +143,13 @@ def _money(pick) -> Decimal | None:
 
 def _heights(lines: Sequence[OcrLine]) -> list[int]:
     return [(line.box[3] - line.box[1]) if line.box else 0 for line in lines]
+
+
+def _first_paid(doc: Doc) -> int:
+    """Where the body ends when no total's line was read (the total is cash given less change):
+    the first payment line, else the receipt's end."""
+    return next((line.index for line in doc.lines if line.amounts and has_keyword(line.text, CASH_GIVEN + CARD_PAID)),
+                len(doc.lines))
 
 
 def _items_start(doc: Doc, header_end: int, totals_start: int, date: dt.date | None) -> int:

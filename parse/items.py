@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
-from .totals import FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, SUBTOTAL, sign_digit_dropped
+from .totals import ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, SUBTOTAL, sign_digit_dropped
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
@@ -163,15 +163,32 @@ def items_bound(doc: Doc, end: int, total: Decimal | None) -> int:
 
 def total_among_items(doc: Doc, start: int, end: int, total: Decimal | None) -> int:
     """Where the items end at the latest: the first line after a priced one that prints the
-    total right after its currency, whatever its label came out as (``SUE EuR &,40`` for ``SUMME EUR
-    8,40``): the total's line, no item; ``end`` where none does."""
-    priced_above = False
+    total right after its currency, or that a line right under it prints again (the payment),
+    whatever its label came out as (``SUE EuR &,40`` for ``SUMME EUR 8,40``; ``Zu zatlen 25,04`` over
+    ``irocard 25,04``): the total's line, no item; ``end`` where none does."""
+    priced_above = prices_above = 0
     for line in doc.lines[start:end]:
         amounts = [a for a in line.amounts if a.has_decimals]
-        if priced_above and amounts and amounts[-1].value == total and _AFTER_CURRENCY_RE.search(line.text):
+        last = amounts[-1].value if amounts else None
+        if priced_above and last == total and _AFTER_CURRENCY_RE.search(line.text):
             return line.index
-        priced_above = priced_above or bool(amounts)
+        # two prices above at least: not a lone item that costs the total, over its total's line
+        if prices_above >= _PRICES_ABOVE and last is not None and total in (last, sign_digit_dropped(last, ANY_DIGIT)) \
+                and _printed_under(doc, line.index, total):
+            return line.index  # "Suen e 725,04" over "Zu zatlen 25,04": its currency sign read as a digit
+        priced_above += bool(amounts)
+        prices_above += any(a.in_cents and not a.measure for a in amounts)
     return end
+
+
+_PRICES_ABOVE = 2
+
+_PAID_UNDER = 2  # lines under the total where the payment prints it again
+
+
+def _printed_under(doc: Doc, index: int, value: Decimal) -> bool:
+    return any(below.amounts and below.amounts[-1].value == value
+               for below in doc.lines[index + 1:index + 1 + _PAID_UNDER])
 
 
 _AFTER_CURRENCY_RE = re.compile(rf"(?:{CURRENCY_WORD_RE.pattern})\W*\S+\s*$", re.IGNORECASE)  # "EuR &,40" ending a line

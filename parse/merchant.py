@@ -146,10 +146,11 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
     for line in doc.lines:
         if line.index == name_line or line.confidence < unsure + CLEANER_BY:
             continue
-        match = THANKS_RE.search(squash_spaces(ascii_upper(line.text)))
+        text = thanks_text(line.text)
+        match = THANKS_RE.search(ascii_upper(text))
         if not match or letters(match["name"]) < 3 or _us(match["name"]):
             continue
-        named = clean_name(line.text[match.start("name"):match.end("name")])
+        named = clean_name(text[match.start("name"):match.end("name")])
         if named and Levenshtein.normalized_similarity(_letters_only(name), _letters_only(named)) \
                 >= SAME_NAME_SIMILARITY:
             return named
@@ -174,11 +175,35 @@ _US = ("US", "UNS", "NOUS")  # "Ihr Einkauf bei uns", "Thank you for shopping wi
 def thanks_naming(text: str) -> re.Match[str] | None:
     """The thanks or the team's signature on a line that names the shop (its ``name`` group), in
     the line upper-cased with its spaces squashed."""
-    upper = squash_spaces(ascii_upper(text))
+    upper = ascii_upper(thanks_text(text))
     team = _TEAM_RE.search(upper)
     if team and (team["name"] in _TEAMS_OF_ANY_SHOP or _is_trade_only(team["name"])):
         team = None  # "Ihr Service-Team", "Ihr Apotheken-Team": no name
-    return THANKS_RE.search(upper) or team
+    return THANKS_RE.search(upper) or team or _garbled_thanks(upper)
+
+
+_GLUED_AT_RE = re.compile(r"(?<=\s)at(?=[A-Z])")  # "dining atRed Barn": the space lost, the case says it
+
+
+def thanks_text(text: str) -> str:
+    """A line as ``thanks_naming`` reads it (before upper-casing): its match's spans index this."""
+    return squash_spaces(_GLUED_AT_RE.sub("at ", text))
+
+
+# the thanks of a blurred photo, each word of it misread but the verb's letters ("Thankeyou for
+# dining at", "Thank you To7 dining 08", "Thank Vou ter dining #")
+_GARBLED_THANKS_RE = re.compile(
+    r"(?:^|\s)TH[A-Z]{2,8}(?:\s?[YV][A-Z]{1,3})?\s+\S{2,3}\s+(?P<verb>[A-Z]{5,9})\s+[A-Z0-9#@]{1,2}\s+"
+    r"(?P<name>[A-Z0-9&'\"$.\] -]{2,40}?)\s*[!.,]?\s*$")
+_THANKS_VERBS = ("DINING", "SHOPPING", "VISITING")
+_VERB_SLIPS = 2
+
+
+def _garbled_thanks(upper: str) -> re.Match[str] | None:
+    match = _GARBLED_THANKS_RE.search(upper)
+    verb_read = match is not None and any(Levenshtein.distance(match["verb"], verb) <= _VERB_SLIPS
+                                          for verb in _THANKS_VERBS)
+    return match if verb_read else None
 
 
 _WEB_RE = re.compile(r"(?:WWW\.|HTTPS?://(?:WWW\.)?)(?P<name>[A-Z0-9-]{2,40})\.[A-Z]{2,}")
@@ -190,19 +215,22 @@ _NOT_MERCHANT_SITES = ("FACEBOOK", "INSTAGRAM", "TWITTER", "TIKTOK", "YOUTUBE", 
 
 def _without_welcome(name: str) -> str:
     """The name a welcome line opens with (``Welcome to Blue Heron Grill``), its welcome however
-    misread (``Helcoma to``, ``Nelcore tO``, ``Mel cone tO``, ``Hetcone to``)."""
+    misread (``Helcoma to``, ``Nelcore tO``, ``Mel cone tO``, ``Hetcone to``, ``Helcore Io``,
+    ``Welcone o``, ``(Ne [cone tO``)."""
     welcome = thanks_naming(name)
     if welcome and letters(welcome["name"]) >= 3:
-        return clean_name(squash_spaces(name)[welcome.start("name"):welcome.end("name")]) or name
+        return clean_name(thanks_text(name)[welcome.start("name"):welcome.end("name")]) or name
     garbled = _WELCOME_TO_RE.match(squash_spaces(name))
-    if garbled and Levenshtein.distance(ascii_upper(garbled["word"]).replace(" ", ""), "WELCOME") <= WELCOME_SLIPS \
+    if garbled and Levenshtein.distance(re.sub(r"[^A-Z]", "", ascii_upper(garbled["word"])), "WELCOME") <= WELCOME_SLIPS \
             and letters(garbled["name"]) >= 3:
         return clean_name(garbled["name"]) or name
     return name
 
 
 WELCOME_SLIPS = 3  # letters of "WELCOME" misread, a "TO" and a name after it
-_WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4} [^\W\d_]{2,5})\s+[Tt][Oo0]\s+(?P<name>.+)")
+# the welcome one word or split in two (a bracket for a letter: "(Ne [cone"), its TO maybe "Io" or "o"
+_WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4} [^\w\s]?[^\W\d_]{2,5})\s+[TtIl1]?[Oo0]\s+"
+                            r"(?P<name>.+)")
 
 
 def _under_the_address(doc: Doc, index: int) -> bool:
@@ -217,7 +245,7 @@ def _named_in_thanks(doc: Doc) -> str | None:
     for line in doc.lines:
         match = thanks_naming(line.text)
         if match and letters(match["name"]) >= 2 and not _not_a_name(match["name"]) and not _us(match["name"]):
-            return clean_name(line.text[match.start("name"):match.end("name")]) or None
+            return clean_name(thanks_text(line.text)[match.start("name"):match.end("name")]) or None
     return None
 
 
@@ -324,7 +352,7 @@ def clean_name(text: str) -> str:
     text = REG_NUMBER_RE.sub(" ", text)
     text = re.sub(r"\(\s*\)", " ", text)
     text = re.sub(r"\(\W*\w?\W*$", " ", text)  # a cut-off "(L" / "( 00/" after the name
-    return squash_spaces(text).strip(" .,:;-*#")
+    return squash_spaces(text).strip(" .,:;-*#\"")
 
 
 def _name_score(line: Line, position: float, tall: bool) -> float:
@@ -337,6 +365,8 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
         return 0.0
     if _currency_alone(line.text) or _order_number(line.text):
         return 0.0  # "EUR" heading the price column; "Orde{ #840"
+    if _house_number(line.text) and not has_keyword(line.text, _BUSINESS_WORDS):
+        return 0.0  # "679 Moa Strea": a street whose suffix OCR garbled
     score = 1.0 + 2.0 * (1.0 - position) + 0.5 * line.confidence
     if _glued_sentence(line.text.strip()):
         score -= 1.5  # "Boughtworldsmostexpensive": a slogan whose spaces OCR lost
@@ -432,8 +462,9 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
         if score and line.index and continues_address(doc.lines[line.index - 1].text) \
                 and not has_legal_form(line.text):
             score = 0.0  # "Lot 3, Jalan Pelabur 23/1," / "40S( Shah Alam, Selaugor": the town, misread
-        if score and (_street_over_town(doc, line) or _named_for_street_below(doc, line)):
-            score = 0.0
+        if score and (_street_over_town(doc, line) or _named_for_street_below(doc, line)
+                      or under_house_number(doc, line)):
+            score = 0.0  # a street, a mall named for it, the town under a street
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
         if score:
@@ -508,7 +539,7 @@ _HOUSE_NUMBER_RE = re.compile(r"\d{1,4}[\d}\])|!][A-Z]?\s+[A-Z][A-Z.'-]+(?:\s+[A
 def _house_number(text: str) -> bool:
     """A house number and a street's name alone (``414 Broadway``, ``3671 Elm_Street`` with OCR's
     underscore for a space)."""
-    return bool(_HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(text).replace("_", " "))))
+    return bool(_HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(text).replace("_", " ")).rstrip(".,:;")))
 
 
 def _street_over_town(doc: Doc, line: Line) -> bool:

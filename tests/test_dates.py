@@ -511,3 +511,8 @@ def test_a_year_first_date_with_both_dashes_read_as_spaces_before_a_time_with_a_
     assert [t.value for t in find_times("2025 06 18 16.11")] == [dt.time(16, 11)]
     assert [t.value for t in find_times("2023-11-27 13.48")] == [dt.time(13, 48)]
     assert find_dates("Table 2025 06 18") == []  # no time after it: a table and counts
+
+
+def test_a_semicolon_for_the_comma_after_a_months_day():
+    """``Jan 08; 2024``: the comma after the day read as a semicolon."""
+    assert [(raw.year, raw.first, raw.second) for raw in find_dates("Jan 08; 2024 09451 AM")] == [(2024, 8, 1)]

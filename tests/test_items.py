@@ -1030,3 +1030,45 @@ Subtotal {subtotal}
 """
     assert amounts(receipt) == [Decimal("5.00"), Decimal("7.50"), coke]
     assert amounts(receipt.replace(f"Subtotal {subtotal}", "Subtotal 14.00")) == [Decimal("5.00"), Decimal("7.50")]
+
+
+def read_as(rows: list[tuple[str, float]]) -> list[OcrLine]:
+    """OCR lines as a blurred photo's read gave them, each with the recogniser's confidence."""
+    return [OcrLine(text, box=(10, 30 * i, 10 + 12 * len(text), 30 * i + 24), confidence=confidence)
+            for i, (text, confidence) in enumerate(rows)]
+
+
+def test_the_items_end_at_a_garbled_total_that_the_payment_under_it_prints_again():
+    """``Suen e 725,04`` (SUMME, its currency sign read as a 7) over ``Zu zatlen 25,04`` / ``irocard
+    25,04``: neither label read, the payment printing the total says where the items end."""
+    receipt = extract_receipt(read_as([
+        ("KAUFGUT", 0.5), ("Hauptstrabe 80", 0.55), ("50667 Koln", 0.82), ("Datum {Zeit Fil: Kasse Bon-Nr.", 0.13),
+        ("05.01.24 41;269196 824563", 0.22), ("EuR", 0.5), ("Apfelschorte 0,69*8", 0.47), ("Pfand 0,25 8", 0.7),
+        ("Spaghetti 0 , 89", 0.59), ("70,59", 0.53), ("Toaten passiert 2,36*A", 0.41), ("Stk 2,49", 0.89),
+        ("Kartoffeln 2k9 9,96", 0.82), ("Joghurt Natur 80,49", 0.4), ("Cole 1,5L 0,79 8", 0.61),
+        ("Pand 0,25 6", 0.16), ("Eier Bodenh . lest 2,29", 0.4), ("Toastbrot 1479", 0.12),
+        ("Volleilch 3,58 0,99", 0.6), ("Baranen [0s8 44,89", 0.17), ("2,457 R9 X 1,99 EUR/k9", 0.14),
+        ("Suen e 725,04", 0.16), ("Zu zatlen 25,04", 0.73), ("irocard 25,04", 0.43), ("Kertenzanlung girocard", 0.74),
+        ("Betrag EUR 25,04", 0.72), ("Zahlung erfolet", 0.34), ("Mst Retto FxSt Brutto", 0.04),
+        ("74 21,55 15 28,06", 0.22), ("8 198 1,66 20, 32 1,98", 0.19), ("Vielen Dank fur Ihren Einkauf", 0.84),
+        ("Kaufgut KG", 0.92)]))
+    assert receipt.total == Decimal("25.04")
+    assert not {"Suen e", "Zu zatlen", "irocard"} & {item.description for item in receipt.items}
+
+
+def test_a_shops_legal_name_in_the_footer_does_not_hide_the_items_when_no_total_line_was_read():
+    """The total is the cash given less the change (``Gegeben_Bar 25,00`` / ``Iuruck 2,76``: no total
+    label read); the legal name at the foot (``Hotdraut Geu# 8 Co . KG``) is the name, the logo read
+    unsurely, and the items stand above the payment, not after the footer."""
+    receipt = extract_receipt(read_as([
+        ("HOROKAUF", 0.32), ("Industriestrake 22", 0.22), ("50667 Kotn", 0.61),
+        ("Datur Heit Fila Kasse Bot- Hr .", 0.26), ("25.10.24 15810-9524 782761", 0.19), ("EUR", 0.97),
+        ("Votlailch 3,5. 0,99 B", 0.1), ("GoudatScheiben 1,89 6", 0.24), ("Topaten pussiert 8,59 B", 0.25),
+        ("30,49", 0.17), ("Joghurt hatur 4,96 8", 0.15), ("3 X0,09", 0.78), ("Aptelschor te 2.07*A", 0.23),
+        ("Pfand 0,75 A", 0.16), ("Hackfleiech ged. 43499 8", 0.23), ("11,556ek9 K 8,99:EUR/Kg", 0.03),
+        ("SuretEUR 22.,24", 0.33), ("Zui Zahlen 22,24", 0.19), ("Gegeben_Bar 25,00", 0.26), ("Iuruck 2,76", 0.2),
+        ("Kast Metto Kust Brutto", 0.2), ("198 2,31 0,45 2482", 0.07), ("0 79 18,15 1,1 119,42", 0.15),
+        ("TSE-Tronetktion: 573536", 0.07), ("TSE-S10p 2024-10-25113.10:19 . 000z", 0.04),
+        ("Vieclen Dank fut Ihren Einkaut", 0.11), ("Hotdraut Geu# 8 Co . KG", 0.03), ("US t-Idhr 0l394860640", 0.14)]))
+    assert receipt.total == Decimal("22.24")
+    assert {"GoudatScheiben", "Aptelschor te", "Pfand"} <= {item.description for item in receipt.items}

@@ -181,9 +181,30 @@ Total 37.87
     assert merchant("ROSA'S TRATTORIA\n" + text + "Thank you for dining at Rosa's Trattoria") == "ROSA'S TRATTORIA"
 
 
-@pytest.mark.parametrize("welcome", ["Nelcore tO", "Mel cone tO", "Hetcone to"])
+@pytest.mark.parametrize("welcome", ["Nelcore tO", "Mel cone tO", "Hetcone to", "Helcore Io", "Welcone o",
+                                     "(Ne [cone tO"])
 def test_a_welcome_misread_past_one_letter_still_opens_the_name(welcome):
     assert merchant(f"{welcome} Copper Kettle\n12 Main St\nSpringfield, IL 62701" + BODY) == "Copper Kettle"
+
+
+@pytest.mark.parametrize("thanks", ["Thankeyou for dining at The Salty Pelican!",
+                                    "Thank you for dining atThe Salty Pelican!",
+                                    "Thank you To7 dining 08 The Salty Pelican",
+                                    'Thank Vou ter dining # The Salty Pelican "'])
+def test_a_thanks_whose_every_word_but_the_verb_ocr_garbled_still_names_the_restaurant(thanks):
+    """The logo over ``6852 Broadway`` was not read; the footer's thanks, however blurred, names the
+    restaurant (its verb, ``dining``, read)."""
+    text = "6852 Broadway\nPortland OR 97205\nServer 615 John\nIced Tea 2.99\nTotal 37.87\n"
+    assert merchant(text + thanks) == "The Salty Pelican"
+    assert merchant(text + "Thanks for coming, see you soon") != "see you soon"
+
+
+def test_a_street_whose_suffix_ocr_garbled_and_the_town_under_it_are_no_name():
+    """``679 Moa Strea:`` (679 Main Street) under a logo read unsurely, ``Colntus 0H492}'`` under it:
+    the logo's reading is the name, not the street's nor the town's."""
+    rows = ocr("seeBLick { OoDS\n679 Moa Strea:\nColntus 0H492}'\n{751,248.6106" + BODY)
+    lines = [OcrLine(row.text, box=row.box, confidence=0.04 if i in (0, 2) else 0.3) for i, row in enumerate(rows)]
+    assert extract_receipt(lines).merchant_raw == "seeBLick { OoDS"
 
 
 def test_a_thanks_with_us_names_no_shop_and_one_whose_apostrophe_ocr_added_names_it():
