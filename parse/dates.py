@@ -466,7 +466,7 @@ def _dates_in(text: str) -> list[RawDate]:
 # card slip's "AS-Zeit"), "03/02 3:59PM" (a US check), "Mar 02 3:59 PM", "02 MAR 15:59"
 _CLOCK_NEXT = r"(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))"
 _YEARLESS_NUMERIC_RES = (
-    re.compile(r"(?<![\d.,/:])(?P<a>[0-3]?\d)\s?(?P<sep>\.)\s?(?P<b>[01]?\d)\." + _CLOCK_NEXT),
+    re.compile(r"(?<![\d.,/:])(?P<a>[0-3]?\d)\s?(?P<sep>\.)\s?(?P<b>[01]?\d)\s?[._]" + _CLOCK_NEXT),  # "02 . 03 _"
     re.compile(r"(?<![\d.,/:])(?P<a>[01]\d)(?P<sep>/)(?P<b>[0-3]\d)" + _CLOCK_NEXT),  # not "Table 3/12 19:30"
 )
 _YEARLESS_NAMED_RES = (

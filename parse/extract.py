@@ -117,10 +117,11 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     )
 
 
-def dated_by_mail(receipt: Receipt, lines: Sequence[OcrLine], received: dt.date) -> Receipt:
+def dated_by_mail(receipt: Receipt, lines: Sequence[OcrLine], received: dt.date, source: str = "mail") -> Receipt:
     """A receipt whose date was read nowhere, dated by one printed without its year (``02.03. 15:59``,
     ``03/02 3:59PM``) in the year that makes it the latest day not after the mail came in
-    (``received``); flagged ``date_year_from_mail``. Any other receipt as it is."""
+    (``received``; or, ``source="photo"``, the day the photo was taken); flagged
+    ``date_year_from_mail`` (``date_year_from_photo``). Any other receipt as it is."""
     if receipt.date is not None:
         return receipt
     doc = build_doc(lines)
@@ -133,7 +134,7 @@ def dated_by_mail(receipt: Receipt, lines: Sequence[OcrLine], received: dt.date)
             times = find_times(line.text) if receipt.time is None else ()  # the date's own digits are none
             return dataclasses.replace(
                 receipt, date=value, time=times[0].value if times else receipt.time,
-                confidence={**receipt.confidence, "date": 0.5}, flags={**receipt.flags, "date_year_from_mail": True})
+                confidence={**receipt.confidence, "date": 0.5}, flags={**receipt.flags, f"date_year_from_{source}": True})
     return receipt
 
 

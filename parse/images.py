@@ -1,6 +1,7 @@
 """Receipt candidates from bytes: sniff the real type, open safely, judge the size."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import warnings
 
@@ -51,6 +52,22 @@ def open_image(data: bytes, *, max_pixels: int) -> Image.Image:
     except Exception as err:
         raise ImageRejected("unreadable_image", type(err).__name__) from None
     return image
+
+
+_EXIF_IFD, _TAKEN, _CHANGED = 0x8769, 0x9003, 0x0132  # Exif sub-IFD; DateTimeOriginal; DateTime
+
+
+def taken_on(data: bytes) -> dt.date | None:
+    """The day a photo was taken, as its camera wrote it in EXIF (``2026:03:04 15:59:12``); None
+    where it has none, it is not a date, or the day is still to come."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            exif = image.getexif()
+            stamp = exif.get_ifd(_EXIF_IFD).get(_TAKEN) or exif.get(_CHANGED)
+        day = dt.datetime.strptime(str(stamp).strip()[:10], "%Y:%m:%d").date() if stamp else None
+    except (OSError, ValueError, SyntaxError):
+        return None
+    return day if day is not None and day <= dt.date.today() else None
 
 
 def too_small(width: int, height: int, *, min_side: int, min_pixels: int) -> bool:

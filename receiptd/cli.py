@@ -100,14 +100,14 @@ def ocr_worker(config: configuration.Config, concurrency: int) -> None:
 @click.argument("images", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--received", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The day the mail came in (YYYY-MM-DD): a date printed without its year takes it from this, "
-                   "as the daemon does.")
+                   "as the daemon does; without it, from the day a photo's EXIF says it was taken.")
 @click.pass_obj
 def extract(config: configuration.Config, images: tuple[str, ...], received: dt.datetime | None) -> None:
     """OCR and extract receipts from IMAGE files; one JSON object per line (the daemon's code path)."""
     from ingest.pipeline import Pipeline
     from panel.eligibility import judge_readable
     from parse.extract import dated_by_mail
-    from parse.images import ImageRejected, sniff
+    from parse.images import ImageRejected, sniff, taken_on
     from parse.pdf import PdfRejected
     from parse.types import Candidate
     from store.records import receipt_record
@@ -131,7 +131,9 @@ def extract(config: configuration.Config, images: tuple[str, ...], received: dt.
             click.echo(json.dumps({"image": path, "error": err.reason}))
             failed = True
             continue
-        receipt = dated_by_mail(result.receipt, result.lines, received.date()) if received else result.receipt
+        taken = None if received else taken_on(data)
+        receipt = dated_by_mail(result.receipt, result.lines, received.date()) if received else \
+            dated_by_mail(result.receipt, result.lines, taken, source="photo") if taken else result.receipt
         record = receipt_record(receipt)
         status, reason = judge_readable(receipt)
         click.echo(json.dumps({"image": path, **record, "status": status, "reason": reason,

@@ -120,3 +120,24 @@ def test_extract_dates_a_year_less_receipt_by_the_day_given_as_received(tmp_path
     assert (undated["date"], undated["reason"]) == (None, "date_unreadable")
     assert (dated["date"], dated["time"], dated["status"]) == ("2025-03-02", "15:59", "accepted")
     assert dated["flags"]["date_year_from_mail"] is True
+
+
+def test_extract_without_a_received_day_dates_a_year_less_receipt_by_the_day_its_photo_was_taken(tmp_path):
+    """A photo's camera writes the day it was taken (EXIF DateTimeOriginal): a receipt printed
+    without its year takes the year that makes it the latest such day not after it."""
+    from PIL import Image
+
+    from images import receipt_image
+
+    config = write_config(tmp_path / "c.toml", daemon_sections(tmp_path))
+    image = receipt_image(["KORBMARKT", "Hauptstr. 5", "50667 Koeln", "BUTTER 1,99 B", "SUMME EUR 1,99",
+                           "AS-Zeit 02.03. 15:59 Uhr", "Betrag EUR 1,99"])
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9003] = "2026:01:04 12:00:00"
+    photo, bare = tmp_path / "photo.jpg", tmp_path / "bare.jpg"
+    image.save(photo, "JPEG", exif=exif)
+    image.save(bare, "JPEG")
+    dated, undated = (json.loads(line) for line in run("--config", str(config), "extract", str(photo),
+                                                       str(bare)).stdout.splitlines())
+    assert (dated["date"], dated["time"], dated["flags"].get("date_year_from_photo")) == ("2025-03-02", "15:59", True)
+    assert (undated["date"], undated["reason"]) == (None, "date_unreadable")

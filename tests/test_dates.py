@@ -516,3 +516,10 @@ def test_a_year_first_date_with_both_dashes_read_as_spaces_before_a_time_with_a_
 def test_a_semicolon_for_the_comma_after_a_months_day():
     """``Jan 08; 2024``: the comma after the day read as a semicolon."""
     assert [(raw.year, raw.first, raw.second) for raw in find_dates("Jan 08; 2024 09451 AM")] == [(2024, 8, 1)]
+
+
+def test_a_year_less_date_whose_dots_ocr_spaced_and_read_as_an_underscore():
+    """``AS-Zeit 02 . 03 _ 15:59``: the card slip's 2 March, its last dot read as an underscore."""
+    from parse.dates import yearless_dates
+
+    assert [(raw.first, raw.second, raw.year) for raw in yearless_dates("AS-Zeit 02 . 03 _ 15:59 Uhr")] == [(2, 3, 0)]
