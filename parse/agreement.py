@@ -17,8 +17,8 @@ from decimal import Decimal
 from .amounts import Amount
 from .layout import Doc, Line
 from .text import has_keyword
-from .totals import (ANY_DIGIT, MAX_CHARGES_SHARE, SIGN_DIGITS, Pick, Totals, charges_between, find_totals,
-                     labelled_subtotal_and_total, prices_add_up, signs_kept, tax_share, total_checks,
+from .totals import (ANY_DIGIT, MAX_CHARGES_SHARE, SIGN_DIGITS, Pick, Totals, charges_between,
+                     find_totals, labelled_subtotal_and_total, prices_add_up, signs_kept, tax_share, total_checks,
                      unlabelled_under)
 from .vat import is_tax_of_gross, is_tax_of_net
 
@@ -30,7 +30,7 @@ _PRICE_CUTS = ("DISCOUNT", "SAVINGS", "YOU SAVE", "SAVED", "COUPON", "RABATT", "
                "PROMO", "OFF")
 # arithmetic outweighs a repeat: a reading without a digit may repeat a short amount by chance
 CHECK_WEIGHTS = {"subtotal_plus_tax": 2, "cash_minus_change": 2, "quantity_times_price": 2, "vat_table": 2,
-                 "printed_again": 1, "tip_guide": 1}
+                 "printed_again": 1, "tip_guide": 1, "slip_sum": 2}
 
 
 @dataclass(frozen=True)
@@ -94,11 +94,11 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 or candidate.support == best.support and _tie_breakers(candidate, doc, currency) \
                 > _tie_breakers(best, doc, currency):
             best = candidate
-    candidate = settled_reading(doc)
-    if candidate is not None and not _cents_only(candidate):  # a blurred sign read as a different digit on each
-        considered.append(candidate)  # amount: the sum decides alone
-        if candidate.support > best.support:
-            best = candidate
+    for candidate in (settled_reading(doc), _repeated_under_two_signs(doc)):
+        if candidate is not None and not _cents_only(candidate):  # a blurred sign read as a different digit on
+            considered.append(candidate)  # each amount: the sum, or the repeat, decides alone
+            if candidate.support > best.support:
+                best = candidate
     best = _pooled_best(best, considered, doc, currency)
     if currency == "GBP" and best.sign_digit is None:
         # the recogniser has no "£": it reads one as a 1 or a 2 (or an E, which amounts skip). Real
@@ -132,6 +132,30 @@ def _pooled_best(best: Reading, considered: Sequence[Reading], printed: Doc, cur
 
 def _total_of(reading: Reading) -> Decimal | None:
     return reading.totals.total.value if reading.totals.total is not None else None
+
+
+_TWO_SIGNS = "3456789"  # what a sign comes out as; a 1 or a 2 is the amount's own first digit too often
+
+
+def _repeated_under_two_signs(doc: Doc) -> Reading | None:
+    """The reading of ``doc`` in which an amount printed on two lines, its sign read as a different
+    digit on each, is that amount without them (``NTl 4160,13`` / ``MstercARD 5160.13``: 160.13 both
+    times; ``Total 4133.55`` / ``MASTERCARD 3133.55``): two amounts of three or more whole digits that
+    differ in their first digit alone, each a digit a sign comes out as (not ``TOTAL 444.66`` / ``VISA
+    144.66``: a 1 misread). None where no two amounts do."""
+    amounts = [(line.index, i, f"{a.value:f}") for line in doc.lines for i, a in enumerate(line.amounts)
+               if a.in_cents and not a.measure and a.currency is None and a.value >= 100]
+    for (first_line, first, one), (second_line, second, other) in itertools.combinations(amounts, 2):
+        if first_line != second_line and len(one) == len(other) and one[0] != other[0] \
+                and {one[0], other[0]} <= set(_TWO_SIGNS) and one[1:] == other[1:] and one[1] != "0":
+            value = Decimal(one[1:])
+            lines = list(doc.lines)
+            for index, position in ((first_line, first), (second_line, second)):
+                line = lines[index]
+                amounts_now = tuple(replace(a, value=value) if i == position else a for i, a in enumerate(line.amounts))
+                lines[index] = replace(line, amounts=amounts_now)
+            return _reading(replace(doc, lines=tuple(lines)), ANY_DIGIT, doc)
+    return None
 
 
 MAX_SETTLINGS = 6  # readings of the totals block that add up, the fewest drops first, weighed by their support

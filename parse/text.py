@@ -62,7 +62,8 @@ def _word_pattern(word: str) -> str:
 # as the label. One of eight letters or more also with a letter lost (``Gratity``, ``Subtotl``).
 _SLIP_PRONE_LABELS = ("TOTAL", "SUBTOTAL", "TOTAAL", "CHANGE", "GRATUITY", "BALANCE", "SERVER", "AMOUNT", "SUMME",
                       "GESAMT", "ZURUCK", "RUCKGELD", "GUIDE")
-_REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS", "VALANCE", "SERVED", "SERVES", "SEVER", "SUMMA")
+_REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS", "VALANCE", "SERVED", "SERVES", "SEVER", "SUMMA", "AMOUNTS",
+                    "CHANGED", "CHANGES", "SERVERS", "BALANCES", "GUIDED", "GUIDES", "SUMMEN", "ECHANGE")
 _LOST_LETTER_LABELS = 8
 _WORD_RE = re.compile(r"[A-Z]{5,}")
 
@@ -77,7 +78,9 @@ def _mend_label_slips(folded: str) -> str:
         if word.group() in _FOLDED_NEIGHBOURS:
             return word.group()
         return next((label for label in _FOLDED_LABELS if one_letter_off(word.group(), label)
-                     or len(label) >= _LOST_LETTER_LABELS and one_letter_lost(word.group(), label)), word.group())
+                     or len(label) >= _LOST_LETTER_LABELS and one_letter_lost(word.group(), label)
+                     or label in (word.group()[:-1], word.group()[1:])),  # "TOTALA", "ISUBTOTAL": a speck glued on
+                    word.group())
 
     def mend_due(pair: re.Match[str]) -> str:
         return f"{pair[1]}{_DUE}" if one_letter_off(pair[2], _DUE) else pair.group()
@@ -95,7 +98,8 @@ def find_keyword(text: str, keywords: tuple[str, ...], glued_prefix: int = 0) ->
 
     ``glued_prefix``: keywords of at least this many letters also match at the end of a longer
     word, where OCR lost the space before them (``SANYUSTATIONERY``); 0: never. A label word
-    misread by one letter counts as the label (``_SLIP_PRONE_LABELS``)."""
+    misread by one letter, or with a speck glued to either end (``TOTALA``, ``ISUBTOTAL``), counts as
+    the label (``_SLIP_PRONE_LABELS``; not a word of its own: ``ECHANGE``, ``AMOUNTS``)."""
     folded = _folded_for_keywords(text)
     for keyword in keywords:
         glued = 0 < glued_prefix <= len(keyword.replace(" ", ""))

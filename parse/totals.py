@@ -175,7 +175,8 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
     """The receipt's own arithmetic that agrees with the total read, by name: subtotal + tax
     (+ tip) equals it (a subtotal equal to the total with nothing added is only a repeat), cash
     given minus change equals it, it is printed again (the card line), volume x unit price makes
-    it, a VAT table's rows (net + tax = gross) add up to it."""
+    it, a VAT table's rows (net + tax = gross) add up to it, the card slip's amount and the tip
+    written under it make it."""
     total = totals.total
     if total is None:
         return ()
@@ -199,6 +200,10 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
         checks.append("vat_table")
     if _tip_guide_agrees(doc, totals):
         checks.append("tip_guide")
+    tip = totals.tip
+    if tip is not None and 0 <= tip.line < total.line and _slips_amount_and_tip(doc, doc.lines[tip.line], tip.value,
+                                                                                total.value):
+        checks.append("slip_sum")  # the card slip's amount and the tip on it make the total
     return tuple(checks)
 
 
@@ -531,15 +536,22 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
 
 
 def _slips_amount_and_tip(doc: Doc, tip_line: Line, tip: Decimal, value: Decimal) -> bool:
-    """The card slip's own sum: its ``Amount`` over the tip (its sign maybe read as a digit:
-    ``Anount: 568, 72``; its last digit maybe lost: ``Amount 83.7``) and the tip make the total
+    """The card slip's own sum: its ``Amount`` over the tip (its sign maybe read as a digit or two:
+    ``Anount: 568, 72``, ``Anount 5543.84``; its last digit maybe lost: ``Amount 83.7``) and the tip make the total
     written under them exactly (68.72 + 14.00 = 82.72; 83.7? + 16.74 = 100.45), whatever the bill's
     total above was read as."""
     above = doc.lines[tip_line.index - 1] if tip_line.index else None
     if above is None or not has_keyword(above.text, _SLIP_AMOUNT) or not 0 < tip <= value * _MAX_TIP_SHARE:
         return False
     return any(bill is not None and (bill + tip == value or _cents_digit_lost(bill) and _begins(value - tip, bill))
-               for a in above.amounts for bill in (a.value, sign_digit_dropped(a.value, ANY_DIGIT)))
+               for a in above.amounts for bill in _as_read_and_unsigned(a.value))
+
+
+def _as_read_and_unsigned(value: Decimal) -> tuple[Decimal | None, ...]:
+    """``value``, without its leading digit (a sign read as one), and without two (a sign read as
+    two: ``5543.84`` for $43.84)."""
+    once = sign_digit_dropped(value, ANY_DIGIT)
+    return value, once, sign_digit_dropped(once, ANY_DIGIT) if once is not None else None
 
 
 def _cents_digit_lost(value: Decimal) -> bool:

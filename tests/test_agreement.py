@@ -1650,3 +1650,40 @@ Total : 36.82
 Signature
 """)
     assert extract_receipt(lines).total == Decimal("36.82")
+
+
+def read_as(rows: list[tuple[str, float]]):
+    """OCR lines as a blurred photo's read gave them, each with the recogniser's confidence."""
+    return [replace(line, confidence=confidence) for line, (_, confidence) in zip(ocr("\n".join(t for t, _ in rows)), rows)]
+
+
+def test_the_card_slips_amount_under_a_sign_read_as_two_digits_and_its_tip_make_the_total():
+    """``Anount 5543.84`` ($43.84, its sign read as ``55``) + ``Tip: 8.00`` = ``Totala 51.84`` (TOTAL, a
+    speck after it): the slip's own sum is a check, which outweighs a sign-digit reading that only
+    the many amounts starting with 5 suggest."""
+    receipt = extract_receipt(read_as([
+        ("6077 Elm Street", 0.96), ("Columbus OH 43215", 0.52), ("Chk 98533 Tbl 28 Gst 1", 0.45),
+        ("12/04/24 7.30 PM", 0.68), ("3 Caesar Salad 28.50", 0.76), ("Draft Beer 6.50", 0.88), ("2 Coke 5.50", 0.98),
+        ("Subtotal 5540.50", 0.47), ("Taxe 03.34", 0.31), ("343184", 0.3), ("MERCHAMT copy", 0.31),
+        ("JISA XXXXXXXXXXXX1671", 0.39), ("APpRovED", 0.22), ("Anount 5543.84", 0.44), ("Tip: 8.00", 0.49),
+        ("Totala 51.84", 0.41), ("Signature", 1.0), ("Thank you for dining at Copper Kettle", 0.39)]))
+    assert receipt.total == Decimal("51.84") and receipt.flags.get("total_slip_sum")
+
+
+def test_a_total_and_its_card_line_whose_signs_came_out_different_digits_are_one_amount():
+    """``NTl 4160,13`` (TOTAL garbled, its sign a 4) and ``MstercARD 5160.13`` (its sign a 5): 160.13
+    both times, printed again."""
+    receipt = extract_receipt(read_as([
+        ("Lucky DRAGON", 0.47), ("4360 Ocean Ave", 0.28), ("Austin, TX 78701", 0.32), ("Sep 29 24 J", 0.09),
+        ("(nesseburger 40,47", 0.43), ("Fish Tacor 44.25", 0.51), ("Chicken #n0s 33.97", 0.07),
+        ("2 7ad Tnai 21.90", 0.11), ("3 Iced T0e 8.97", 0.08), ("Svototat 949.9]", 0.09), ("State Tax 49,33", 0.5),
+        ("City Tax 4.49", 0.13), ("NTl 4160,13", 0.08), ("MstercARD 5160.13", 0.22), ("Tnank JoW Core #9310", 0.15)]))
+    assert receipt.total == Decimal("160.13")
+
+
+def test_a_label_with_a_speck_glued_to_either_end_is_still_the_label_but_a_word_of_its_own_is_not():
+    from parse.text import has_keyword
+    from parse.totals import PLAIN_TOTAL, SUBTOTAL
+
+    assert has_keyword("ISubtotal 66. 97", SUBTOTAL) and has_keyword("Totala 51.84", PLAIN_TOTAL)
+    assert not has_keyword("Echange avant le 31/05/2016", ("CHANGE",)) and not has_keyword("All amounts in USD", ("AMOUNT",))
