@@ -120,9 +120,9 @@ _GARBLED_TOTAL_LINES = 3  # lines under the tax where the total's line may stand
 
 def _sum_in_a_garbled_total(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None) -> Pick | None:
     """The subtotal plus the tax, where the total label's line under them prints exactly its digits,
-    a sign read as one more digit before them maybe, and its point read as another glyph (``SUBTOTAL
-    33.48`` / ``Tax 2.76`` / ``TOTAL 736*24``), while the total read is another amount (cash given
-    less change, both misread); else ``total``."""
+    a sign read as one more digit before them maybe, and its point read as another glyph so that no
+    amount was read on it (``SUBTOTAL 33.48`` / ``Tax 2.76`` / ``TOTAL 736*24``), while the total read
+    is another amount (cash given less change, both misread); else ``total``."""
     if subtotal is None or tax is None or not 0 <= subtotal.line < tax.line:
         return total
     owed = subtotal.value + tax.value
@@ -130,8 +130,8 @@ def _sum_in_a_garbled_total(doc: Doc, total: Pick | None, subtotal: Pick | None,
         return total
     wanted = f"{owed:.2f}".replace(".", "")
     for line in doc.lines[tax.line + 1:tax.line + 1 + _GARBLED_TOTAL_LINES]:
-        if not _total_strength(line.text):
-            continue
+        if not _total_strength(line.text) or any(a.in_cents for a in line.amounts):
+            continue  # an amount read on it is the readings' business
         written = re.sub(r"\D", "", line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):])
         if written == wanted or len(written) == len(wanted) + 1 and written.endswith(wanted):
             return Pick(owed, line.index, 0.7)
