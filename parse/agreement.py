@@ -151,9 +151,9 @@ def _repeated_under_two_signs(doc: Doc) -> Reading | None:
             value = Decimal(one[1:])
             lines = list(doc.lines)
             for index, position in ((first_line, first), (second_line, second)):
-                line = lines[index]
-                amounts_now = tuple(replace(a, value=value) if i == position else a for i, a in enumerate(line.amounts))
-                lines[index] = replace(line, amounts=amounts_now)
+                unsigned = tuple(replace(a, value=value) if i == position else a
+                                 for i, a in enumerate(lines[index].amounts))
+                lines[index] = replace(lines[index], amounts=unsigned)
             return _reading(replace(doc, lines=tuple(lines)), ANY_DIGIT, doc)
     return None
 
@@ -170,10 +170,10 @@ def settled_reading(doc: Doc) -> Reading | None:
     Of several such readings, the one the receipt's other checks support most (cash given minus
     change: ``Sub Total 4549.47`` / ``Tax 054.39`` / ``Amount Due 1553.86`` add up both as 549.47 +
     4.39 and as 49.47 + 4.39, and ``Cash 60.00`` / ``Change 56.14`` say the second), then the one
-    that drops fewest; none may keep a digit it drops elsewhere (``signs_kept``) unless every one
-    does (``Sub Totel 44.24`` / ``Tax 3.10`` / ``Amount Due 447.34``: the subtotal's own 4, the
-    total's sign read as one), and the charges come to less than half of the subtotal. None where the block adds up as printed, or no reading
-    does."""
+    that drops fewest; none may keep a digit it drops elsewhere (``signs_kept``) unless no reading
+    can (``Sub Totel 44.24`` / ``Tax 3.10`` / ``Amount Due 447.34``: the subtotal's own 4, the
+    total's sign read as one), and the charges come to less than half of the subtotal. None where
+    the block adds up as printed, or no reading does."""
     subtotal, total = labelled_subtotal_and_total(doc)
     if subtotal is None or total is None:
         return None
@@ -277,9 +277,8 @@ def _tie_breakers(reading: Reading, printed: Doc, currency: str | None) -> int:
     subtotal, the tax is the share of the total a single included rate gives (the country's GST,
     else the rate printed beside the tax), or a sales tax's share of the bill that the country's
     rates give; and the total is not below the subtotal, and is its line's amount."""
-    return _prices_add_up(reading, printed) + (_gst_share(reading, currency) or _printed_rate_share(reading)
-                                               or _sales_tax_share(reading, currency)) + _total_over_its_subtotal(reading) \
-        + _total_as_printed(reading)
+    share = _gst_share(reading, currency) or _printed_rate_share(reading) or _sales_tax_share(reading, currency)
+    return _prices_add_up(reading, printed) + share + _total_over_its_subtotal(reading) + _total_as_printed(reading)
 
 
 def _total_as_printed(reading: Reading) -> bool:

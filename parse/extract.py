@@ -134,7 +134,8 @@ def dated_by_mail(receipt: Receipt, lines: Sequence[OcrLine], received: dt.date,
             times = find_times(line.text) if receipt.time is None else ()  # the date's own digits are none
             return dataclasses.replace(
                 receipt, date=value, time=times[0].value if times else receipt.time,
-                confidence={**receipt.confidence, "date": 0.5}, flags={**receipt.flags, f"date_year_from_{source}": True})
+                confidence={**receipt.confidence, "date": 0.5},
+                flags={**receipt.flags, f"date_year_from_{source}": True})
     return receipt
 
 

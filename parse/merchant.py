@@ -221,8 +221,8 @@ def _without_welcome(name: str) -> str:
     if welcome and letters(welcome["name"]) >= 3:
         return clean_name(thanks_text(name)[welcome.start("name"):welcome.end("name")]) or name
     garbled = _WELCOME_TO_RE.match(squash_spaces(name))
-    if garbled and Levenshtein.distance(re.sub(r"[^A-Z]", "", ascii_upper(garbled["word"])), "WELCOME") <= WELCOME_SLIPS \
-            and letters(garbled["name"]) >= 3:
+    welcome_letters = re.sub(r"[^A-Z]", "", ascii_upper(garbled["word"])) if garbled else ""
+    if garbled and Levenshtein.distance(welcome_letters, "WELCOME") <= WELCOME_SLIPS and letters(garbled["name"]) >= 3:
         return clean_name(garbled["name"]) or name
     return name
 
