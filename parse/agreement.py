@@ -118,16 +118,16 @@ def _pooled_best(best: Reading, considered: Sequence[Reading], printed: Doc, cur
     Grat 18% 67.42`` / ``TOTAL 452.32`` settle as 41.24 + 3.66 + 7.42 = 52.32; ``Cash 860.00`` /
     ``Change 57.68`` pay 52.32 read without their 8 and 5, and 2.32 without the 8 alone). Of those
     readings, the best supported, then the one the tie-breakers favour."""
-    def pooled(total: Decimal | None) -> int:
-        counted = {check for reading in considered if _total_of(reading) == total for check in reading.counted}
-        return sum(CHECK_WEIGHTS[check] for check in counted)
-
-    rival = max((reading for reading in considered if _total_of(reading) is not None),
-                key=lambda reading: (pooled(_total_of(reading)), reading.support,
-                                     _tie_breakers(reading, printed, currency)), default=None)
-    if rival is not None and pooled(_total_of(rival)) > pooled(_total_of(best)):
-        return rival
-    return best
+    checks_of: dict[Decimal | None, set[str]] = {}
+    for reading in considered:
+        checks_of.setdefault(_total_of(reading), set()).update(reading.counted)
+    pooled = {total: sum(CHECK_WEIGHTS[check] for check in checks) for total, checks in checks_of.items()}
+    strongest = max((weight for total, weight in pooled.items() if total is not None), default=None)
+    if strongest is None or strongest <= pooled.get(_total_of(best), 0):
+        return best
+    return max((reading for reading in considered
+                if _total_of(reading) is not None and pooled[_total_of(reading)] == strongest),
+               key=lambda reading: (reading.support, _tie_breakers(reading, printed, currency)))
 
 
 def _total_of(reading: Reading) -> Decimal | None:

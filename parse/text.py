@@ -102,17 +102,24 @@ def find_keyword(text: str, keywords: tuple[str, ...], glued_prefix: int = 0) ->
     the label (``_SLIP_PRONE_LABELS``; not a word of its own: ``ECHANGE``, ``AMOUNTS``)."""
     folded = _folded_for_keywords(text)
     for keyword in keywords:
-        glued = 0 < glued_prefix <= len(keyword.replace(" ", ""))
-        for match in _keyword_pattern(keyword, glued).finditer(folded):
-            if _lettered(text, folded, match):
-                return keyword, match.start(), match.end()
+        pattern = _keyword_pattern(keyword, 0 < glued_prefix <= len(keyword.replace(" ", "")))
+        match = pattern.search(folded)
+        while match is not None and not _lettered(text, folded, match):
+            match = pattern.search(folded, match.end())  # the next match, as finditer would give it
+        if match is not None:
+            return keyword, match.start(), match.end()
     return None
 
 
 def _lettered(text: str, folded: str, match: re.Match[str]) -> bool:
     """The match was read as letters, not digits folded into their look-alikes (``9815`` is no ``BIS``)."""
-    upper = ascii_upper(text)
+    upper = _upper(text)
     return len(upper) != len(folded) or any(ch.isalpha() for ch in upper[match.start():match.end()])
+
+
+@lru_cache(maxsize=4096)  # a line's matches are checked for many keywords in a row
+def _upper(text: str) -> str:
+    return ascii_upper(text)
 
 
 _FOLDED_LABELS = tuple(fold(label) for label in _SLIP_PRONE_LABELS)

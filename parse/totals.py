@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from .amounts import CURRENCY_WORD_RE, Amount, find_amounts
 from .layout import Doc, Line, keyword_end, value_after
@@ -444,7 +445,12 @@ def _prices_above(doc: Doc, end: int) -> list[Decimal]:
     time of day on the date's line (``08/13/23 11.24 AM``)."""
     return [line.amounts[-1].value for line in doc.lines[:max(end, 0)]
             if line.amounts and line.amounts[-1].in_cents and not line.amounts[-1].measure
-            and not _COUNT_AT_UNIT_PRICE_RE.match(line.text) and not find_dates(line.text)]
+            and not _COUNT_AT_UNIT_PRICE_RE.match(line.text) and not _dated(line.text)]
+
+
+@lru_cache(maxsize=4096)  # the prices are added up for every reading of a receipt: its lines' dates once
+def _dated(text: str) -> bool:
+    return bool(find_dates(text))
 
 
 def _subtotal_of_the_prices(doc: Doc, subtotal: Pick, total: Pick) -> Pick:
