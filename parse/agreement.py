@@ -18,8 +18,8 @@ from .amounts import Amount
 from .layout import Doc, Line
 from .text import has_keyword
 from .totals import (ANY_DIGIT, MAX_CHARGES_SHARE, SIGN_DIGITS, Pick, Totals, charges_between,
-                     find_totals, labelled_subtotal_and_total, prices_add_up, signs_kept, tax_share, total_checks,
-                     unlabelled_under)
+                     find_totals, labelled_subtotal_and_total, prices_add_up, sign_digit_dropped, signs_kept, tax_share,
+                     total_checks, unlabelled_under)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
@@ -178,7 +178,8 @@ def settled_reading(doc: Doc) -> Reading | None:
     if subtotal is None or total is None:
         return None
     fits = []
-    for rank, bill in enumerate([total, *unlabelled_under(doc, subtotal)]):  # or one whose label OCR lost ("333, 12")
+    labelled = [total, *_bill_above(doc, subtotal, total)]
+    for rank, bill in enumerate([*labelled, *unlabelled_under(doc, subtotal)]):  # or one whose label OCR lost ("333, 12")
         block = _totals_block(doc, subtotal, bill)
         if block is None:
             continue
@@ -190,7 +191,7 @@ def settled_reading(doc: Doc) -> Reading | None:
                     or sum(added) >= MAX_CHARGES_SHARE * values[0]:
                 continue
             drops = sum(_digits_dropped(p, v) for v, p in zip(values, printed))
-            if drops == 0 and rank == 0:
+            if drops == 0 and rank < len(labelled):
                 return None
             if drops:
                 fits.append((bool(signs_kept(printed, values)), drops, rank, values, block, printed))
@@ -198,6 +199,15 @@ def settled_reading(doc: Doc) -> Reading | None:
     settlings = [_reading(_settled(doc, values, block, printed), ANY_DIGIT, doc)
                  for *_, values, block, printed in sorted(consistent, key=lambda fit: fit[:3])[:MAX_SETTLINGS]]
     return max(settlings, key=lambda reading: reading.support, default=None)
+
+
+def _bill_above(doc: Doc, subtotal: Pick, total: Pick) -> list[Pick]:
+    """The total's first printing under the subtotal, where the total picked is a later one that
+    the labels tie with it (the bill's ``TotAL 431.83`` over the card slip's ``Anount 431.83``)."""
+    for line in doc.lines[subtotal.line + 1:total.line]:
+        if any(a.has_decimals and a.value == total.value for a in line.amounts):
+            return [Pick(total.value, line.index, total.confidence)]
+    return []
 
 
 def _settled(doc: Doc, values: Sequence[Decimal], block: list[tuple[int, int]], printed: Sequence[Decimal]) -> Doc:
@@ -256,12 +266,14 @@ def _digits_dropped(printed: Decimal, value: Decimal) -> int:
 
 
 def _below_a_price(reading: Reading) -> bool:
-    """The total is smaller than a price printed above it, and nothing took money off: no
-    reading of a real receipt."""
+    """The total is smaller than a price printed above it, even without a leading digit that may
+    be that price's own sign (``2 @ 12.61`` / ``CHICKEN BREAST 325.22`` under a total of 76.67), and
+    nothing took money off: no reading of a real receipt."""
     total = reading.totals.total
     if total is None or any(has_keyword(line.text, _PRICE_CUTS) for line in reading.doc.lines):
         return False
-    return any(a.value > total.value for line in reading.doc.lines[:max(total.line, 0)] for a in line.amounts
+    return any(a.value > total.value and (sign_digit_dropped(a.value, _TWO_SIGNS) or a.value) > total.value
+               for line in reading.doc.lines[:max(total.line, 0)] for a in line.amounts
                if a.has_decimals and not a.measure)
 
 

@@ -159,6 +159,8 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
         if value <= 0:
             continue
         over_cash = source == "cash" and paid != given and total.value > given
+        if totals.subtotal is not None and value < totals.subtotal.value <= total.value:
+            continue  # "Subtotal 58.28" / "Total 72.35" / "Cash 30.00" / "Change 7.65": 80.00 handed over
         if over_cash or _one_digit_slip(value, total.value):
             return Pick(value, total.line, 0.6)
     return None
@@ -413,8 +415,11 @@ def _as_read_or_unsigned(doc: Doc, pick: Pick, digits: str) -> tuple[Decimal, ..
 def signs_kept(printed: Sequence[Decimal], values: Sequence[Decimal]) -> int:
     """How many amounts of a reading keep a leading digit that the reading drops from another as a
     misread sign: a printer signs every amount of the totals block or none (``SUBTOTAL 568.78`` /
-    ``TAX 54.30`` / ``TIP 513.76`` / ``BALANCE DUE 586.84``: the 5 of all four, or of none)."""
-    dropped = {f"{p:f}"[0] for p, v in zip(printed, values) if v != p}
+    ``TAX 54.30`` / ``TIP 513.76`` / ``BALANCE DUE 586.84``: the 5 of all four, or of none). A sign
+    read as two glyphs drops both (``SUBTOTAL 7541.30`` / ``TAX 853.92`` / ``BALANCE DUE 545.22``:
+    41.30 + 3.92 = 45.22, not 541.30 + 3.92 = 545.22 with the tax's 5 dropped and the total's kept)."""
+    dropped = {glyph for p, v in zip(printed, values) if v != p
+               for glyph in f"{p:f}"[:len(f"{abs(p):f}") - len(f"{abs(v):f}")]}
     return sum(1 for p, v in zip(printed, values) if v == p and abs(p) >= 10 and f"{p:f}"[0] in dropped)
 
 
@@ -522,8 +527,10 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
         if found is None or _tip_suggestion(doc, line):
             continue
         tip = _written_tip(doc, line, found[2])
+        unsigned_tip = None
         if tip is not None and _implausible_tip(tip, total):
-            tip = None  # "Tip: 330.00" for $30.00: its sign read as a digit; the total written in says it
+            # "Tip: 330.00" for $30.00: its sign read as a digit; the total written in says it
+            tip, unsigned_tip = None, sign_digit_dropped(tip, ANY_DIGIT)
         for below in doc.lines[line.index + 1:line.index + 3]:
             if not has_keyword(below.text, FINAL_TOTAL + PLAIN_TOTAL):
                 continue
@@ -533,10 +540,16 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
             amount = value_after(doc, below, label_end)
             # as printed too: a reading that drops a sign's digit also drops a handwritten total's 5
             written = [a.value for a in find_amounts(below.text[label_end:], doc.decimal)]
-            for value in ([amount.value] if amount is not None else []) + written:
+            values = ([amount.value] if amount is not None else []) + written
+            for value in values:
                 added = value - total.value
                 if added > 0 and (added == tip if tip is not None else added <= total.value * _MAX_TIP_SHARE):
                     return Pick(value, below.index, total.confidence), Pick(added, line.index, 0.6)
+            for value in values if unsigned_tip is not None else ():
+                # both signs read as digits (``Tip 529.96`` / ``TOTAL 6179.74`` on 149.78): unsigned, they add up
+                if sign_digit_dropped(value, ANY_DIGIT) == total.value + unsigned_tip:
+                    return Pick(total.value + unsigned_tip, below.index, total.confidence), \
+                        Pick(unsigned_tip, line.index, 0.6)
         return None
     return _tip_over_the_slips_total(doc, total)
 
@@ -936,10 +949,14 @@ def _printed_thrice(doc: Doc) -> Pick | None:
 
 def _paid_on_one_line(doc: Doc) -> Pick | None:
     """No total label read: the amount of the one payment line (a card, or cash with no change
-    given back), which is what was paid."""
-    if any(has_keyword(line.text, _CHANGE) and any(a.value for a in line.amounts) for line in doc.lines):
+    given back), which is what was paid. Cash handed over is not, where the change's label is read
+    and its amount is not (``Geg: BAR 70,00`` / ``Ruckeeld 42``)."""
+    changes = [line for line in doc.lines if has_keyword(line.text, _CHANGE)]
+    if any(a.value for line in changes for a in line.amounts):
         return None
-    paid = [line for line in doc.lines if has_keyword(line.text, CARD_PAID + CASH_GIVEN) and line.amounts]
+    change_unread = any(not any(a.in_cents for a in line.amounts) for line in changes)
+    paid = [line for line in doc.lines if line.amounts and (
+        has_keyword(line.text, CARD_PAID) or not change_unread and has_keyword(line.text, CASH_GIVEN))]
     values = {line.amounts[-1].value for line in paid if line.amounts[-1].has_decimals}
     if len(values) != 1 or next(iter(values)) <= 0:
         return None
@@ -973,12 +990,27 @@ def _vat_table_gross(doc: Doc) -> Pick | None:
         for row in zip(values, values[1:], values[2:]):
             if row[0] + row[1] == row[2] and row[1] <= row[2] * MAX_TAX_SHARE:
                 rows.setdefault(row, line.index)  # a row printed again (a second copy) counts once
+    for line in doc.lines:
+        values = [a.value for a in line.amounts if a.in_cents and a.value > 0]
+        for net, tax in zip(values, values[1:]):
+            if (net, tax, net + tax) not in rows and _tax_at_a_rate(net, tax) and _printed(doc, net + tax, line.index):
+                rows[(net, tax, net + tax)] = line.index
     if not rows:
         return None
     grosses = [gross for _, _, gross in rows]
     largest = max(grosses)
     paid = largest if largest * 2 == sum(grosses) or len(grosses) == 1 else sum(grosses)
     return Pick(paid, max(rows.values()), 0.4)
+
+
+_MIN_NET = Decimal(1)
+
+
+def _tax_at_a_rate(net: Decimal, tax: Decimal) -> bool:
+    """``tax`` is ``net``'s VAT at one of ``VAT_RATES`` to the cent: a VAT row printing the net and
+    the tax but not the gross (``MwSt 19: 55,06 10,46``: 65,52, printed as the total above it),
+    whatever its label and rate came out as."""
+    return net >= _MIN_NET and any(abs(net * rate / 100 - tax) < _CENT for rate in VAT_RATES)
 
 
 def _paid_less_change_unlabelled(doc: Doc) -> Pick | None:

@@ -1687,3 +1687,75 @@ def test_a_label_with_a_speck_glued_to_either_end_is_still_the_label_but_a_word_
 
     assert has_keyword("ISubtotal 66. 97", SUBTOTAL) and has_keyword("Totala 51.84", PLAIN_TOTAL)
     assert not has_keyword("Echange avant le 31/05/2016", ("CHANGE",)) and not has_keyword("All amounts in USD", ("AMOUNT",))
+
+
+def test_a_tip_and_a_slip_total_whose_signs_came_out_digits_add_up_on_the_bill_without_them():
+    """``Arount dud 1149.78`` / ``Anount 5149.78`` / ``Tip 529.96`` / ``TOTAL 6179.74``: the slip's tip
+    and total read without their signs add up on the bill, 149.78 + 29.96 = 179.74, which is what
+    was paid (an implausible tip of 529.96 no longer stops the reading at the bill)."""
+    receipt = extract_receipt(read_as([
+        ("Maple Street Diner", 0.62), ("Portland, OR 97205", 0.8), ("2024-01-21 21:00", 0.4),
+        ("Ribeye Steak 84.00", 0.6), ("Onion Rings 5.99", 0.95), ("Fish Tacos 28.50", 0.72),
+        ("SUBTOTAL 6199,98", 0.31), ("Jax 7.00r8 49.80", 0.13), ("Arount dud 1149.78", 0.26),
+        ("MASTERCARD XXXXXXXXXXXK4239", 0.61), ("Anount 5149.78", 0.33), ("Tip 529.96", 0.35),
+        ("TOTAL 6179.74", 0.47), ("Thank you come again", 0.38)]))
+    assert receipt.total == Decimal("179.74")
+
+
+def test_cash_handed_over_read_below_the_subtotal_is_no_correction_of_the_total():
+    """``Subtotal 38.28`` / ``Total 52.35`` / ``Cash 30.00`` / ``Change 7.65``: 22.35 would be less than
+    the subtotal, so the cash was misread (60.00), not the total."""
+    receipt = extract_receipt(read_as([
+        ("Blue Heron Grill", 0.7), ("Portland, OR 97205", 0.8), ("Jul 15 23 3:58 PM", 0.6),
+        ("2 Onion Rings 11.98", 0.5), ("Fish Tacos 14.25", 0.5), ("Club Sandwich 12.05", 0.5),
+        ("Subtotal 38.28", 0.5), ("Tax 3.64", 0.5), ("Gratuity 18% 10.48", 0.5), ("Total 52.35", 0.43),
+        ("Cash 30.00", 0.73), ("Change 7.65", 0.88)]))
+    assert receipt.total == Decimal("52.35")
+
+
+def test_the_bill_over_the_card_slip_settles_the_signs():
+    """The bill's ``TotAL 431.83`` over the slip's ``Anount 431.83`` (the labels tie, the later one
+    picked): the block from the subtotal to the bill settles as 25.47 + 1.78 + 4.58 = 31.83 (the
+    slip's ``Tota Paid`` under its tip is no label read)."""
+    receipt = extract_receipt(read_as([
+        ("Casa Verde Cantina", 0.6), ("Austin, TX 78701", 0.8), ("10/15/24 5:04 PM", 0.7),
+        ("1 Cheeseburger 13.49", 0.79), ("2 Onion Ringa 11.98", 0.62), ("Sub Total 825.47", 0.49),
+        ("Tax 01.78", 0.52), ("Service Charge 44.58", 0.23), ("TotAL 431.83", 0.28),
+        ("VISA XXXXXXXXXXXX2009", 0.55), ("Chip Read APPROVED", 0.23), ("Anount 431.83", 0.42),
+        ("Tip 55.73", 0.44), ("Tota Paid 937.56", 0.41), ("Thank You For DINING WITH US", 0.15)]))
+    assert receipt.total == Decimal("31.83")
+
+
+def test_a_vat_row_of_net_and_tax_names_the_total_its_sum_prints_and_cash_with_its_change_unread_does_not():
+    """``MeSt 19: 55,06 10,46``: 10,46 is 19 % of 55,06 and their sum 65,52 is printed (the SUMME
+    line, its label garbled); ``Geg: BAR 70,00`` with ``Ruckeeld`` and no amount read is cash
+    handed over, not what was paid."""
+    receipt = extract_receipt(read_as([
+        ("Oakwood Markt GmbH", 0.21), ("Hauptstrasse 891", 0.66), ("20095 Hamburg", 0.3),
+        ("Apfel Elstar 18,37", 0.11), ("Eier 10er 2,41", 0.4), ("Tomaten passiert 7,91 A", 0.46),
+        ("Butter 21,44 A", 0.77), ("'SUNAE EuR 65,52", 0.13), ("MeSt 19: 55,06 10,46", 0.17),
+        ("Geg: BAR 70,00", 0.52), ("Ruckeeld 42", 0.23), ("24.01.25 14:41 Bon 44714", 0.14)]))
+    assert receipt.total == Decimal("65.52")
+
+
+def test_a_sign_read_as_two_glyphs_drops_both_so_no_amount_keeps_the_second_as_its_own():
+    """``SUBTOTAL 7541 .30`` / ``SALES TAX 9.508 853.92`` / ``BALANCE DUE 545.22`` / ``VISA 545 . 22``:
+    the tax's sign came out ``85``, so the total's leading 5 is a sign too: 41.30 + 3.92 = 45.22, not
+    541.30 + 3.92 = 545.22 (the subtotal's sign ``75``)."""
+    receipt = extract_receipt(read_as([
+        ("Northgate Market", 0.8), ("Austin, TX 78701", 0.9), ("03/30/2025 07:07 AM", 0.94),
+        ("BANANAS 56.64", 0.85), ("CHEDDAR CHEESE S16.37 F", 0.74), ("PASTA PENNE S16.70 N", 0.42),
+        ("EGGS LARGE 12CT 54.93 N", 0.84), ("SUBTOTAL 7541 .30", 0.29), ("SALES TAX 9.508 853.92", 0.71),
+        ("BALANCE DUE 545.22", 0.7), ("VISA 545 . 22", 0.57), ("THANK YOU FOR SHOPPING WITH US", 0.32)]))
+    assert receipt.total == Decimal("45.22")
+
+
+def test_a_price_above_the_total_only_by_its_own_sign_read_as_a_digit_leaves_the_reading_standing():
+    """Nearly every amount starts with a 5 (the dollar sign) and the bill reads 39.99 without it; the
+    ``CHICKEN BREAST 325.22`` above it is dearer only by its own sign read as a 3 (2 @ 12.61)."""
+    receipt = extract_receipt(read_as([
+        ("Northgate Market", 0.8), ("Austin, TX 78701", 0.89), ("07/10/25 07:09 AM", 0.39),
+        ("2 @ 12.61", 0.76), ("CHICKEN BREAST 325.22 F", 0.12), ("WHEAT BREAD 54.99", 0.5), ("MILK 53.49", 0.6),
+        ("APPLES 56.29", 0.5), ("EGGS LARGE 54.93", 0.7), ("CHEESE 58.19", 0.6), ("BALANCE due 539.99", 0.51),
+        ("VISA 539.99", 0.82), ("THANK YOU FOR SHOPPING WITH US", 0.33)]))
+    assert receipt.total == Decimal("39.99")
