@@ -34,6 +34,8 @@ _US_STATES = ("AL AK AZ AR CA CO CT DC FL GA IA ID IL KS KY LA MA MD MI MN MO MS
               "OH PA RI SC SD TN TX UT VA VT WA WI WV WY").split()  # IN, OR, ME, OK, HI, DE: also words
 # (its ZIP glued to the state by OCR: "COLUMBUS OH43215")
 _US_TOWN_RE = re.compile(rf"^[A-Z][A-Z .'-]+?,?\s(?:{'|'.join(_US_STATES)})\.?(?:\s?\d{{5}}(?:-\d{{4}})?)?$")
+# a town and its state's two capitals, whatever OCR made of the rest ("Springfields IL an": the ZIP code lost)
+_TOWN_AND_STATE_RE = re.compile(rf"^[A-Z][A-Za-z .'-]+?[,;.]?\s(?:{'|'.join(_US_STATES)})(?![A-Za-z])")
 # a postcode before its town ("81100 JOHOR BAHRU", "10827 Berlin") or ending the line before the
 # town's line, after a US state ("NY 10001"), or the UK form ("WC2B 6XF"); four digits are a house
 # number as often as a postcode
@@ -46,6 +48,11 @@ REG_NUMBER_RE = re.compile(r"\(?\s*(?:CO\.?\s*(?:NO|REG)\.?\s*:?)?\s*\b[A-Z]{0,2
 _NOT_ADDRESS = ("TEL", "REG", "TELEPHONE", "PHONE", "FAX", "MOBILE", "WHATSAPP", "WHATSAPPS", "HOTLINE", "GST",
                 "VAT", "UST", "UID", "TAX INVOICE", "INVOICE", "RECEIPT", "EMAIL", "E-MAIL", "WWW")
 _PRICE_AT_END_RE = re.compile(r"\d[.,]\s?\d{2}\s*[A-Z*]{0,2}\W*$", re.IGNORECASE)
+
+
+def opens_with_town_and_state(text: str) -> bool:
+    """A US town's line by its opening: a town and its state's two capitals (``Springfields IL an``)."""
+    return bool(_TOWN_AND_STATE_RE.match(text.strip()))
 
 
 def is_address(text: str) -> bool:

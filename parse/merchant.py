@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from .amounts import CURRENCY_MARKERS
-from .address import ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, is_address
+from .address import (ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, is_address,
+                      opens_with_town_and_state)
 from .layout import Doc, Line
 from .text import (ascii_upper, digits, find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off,
                    squash_spaces)
@@ -228,8 +229,9 @@ def _without_welcome(name: str) -> str:
 
 
 WELCOME_SLIPS = 3  # letters of "WELCOME" misread, a "TO" and a name after it
-# the welcome one word or split in two (a bracket for a letter: "(Ne [cone"), its TO maybe "Io" or "o"
-_WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4} [^\w\s]?[^\W\d_]{2,5})\s+[TtIl1]?[Oo0]\s+"
+# the welcome one word or split in two (a bracket for a letter: "(Ne [cone"), its TO maybe "Io", "o" or
+# two glyphs of any kind ("Wel cone 30")
+_WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4} [^\w\s]?[^\W\d_]{2,5})\s+(?:[TtIl1]?[Oo0]|\S{2})\s+"
                             r"(?P<name>.+)")
 
 
@@ -532,8 +534,9 @@ def _unspaced(text: str) -> str:
     return _SPACED_LETTERS_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
-# not "7 ELEVEN"; "248 Route 9", "12 Highway 7": a numbered road; "36} Main Street": its last digit a bracket
-_HOUSE_NUMBER_RE = re.compile(r"\d{1,4}[\d}\])|!][A-Z]?\s+[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
+# not "7 ELEVEN"; "248 Route 9", "12 Highway 7": a numbered road; "36} Main Street": its last digit a bracket;
+# "2513 #ain St": the street's first letter a glyph
+_HOUSE_NUMBER_RE = re.compile(r"\d{1,4}[\d}\])|!][A-Z]?\s+[^\w\s]?[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
 
 
 def _house_number(text: str) -> bool:
@@ -552,9 +555,11 @@ def _street_over_town(doc: Doc, line: Line) -> bool:
 
 def under_house_number(doc: Doc, line: Line) -> bool:
     """The line under a street (``3671 Elm_Street``, or its suffix garbled: ``697 Mem Sueet``) that
-    prints a postcode's digits: the town, however OCR misread its state and ZIP code (``Springhield
-    162701``, ``Springfield; AL67701``), not a name."""
-    if line.index == 0 or has_legal_form(line.text) or digits(line.text) < _ZIP_DIGITS:
+    prints a postcode's digits, or a town and its state with the ZIP code lost: the town, however OCR
+    misread its state and ZIP code (``Springhield 162701``, ``Springfield; AL67701``, ``Springfields IL
+    an``), not a name."""
+    if line.index == 0 or has_legal_form(line.text) \
+            or digits(line.text) < _ZIP_DIGITS and not opens_with_town_and_state(line.text):
         return False  # "BAR LOLO" under "08007 Barcelona" (a postcode's shape too)
     return _house_number(doc.lines[line.index - 1].text)
 

@@ -249,3 +249,21 @@ def test_a_garbled_name_line_takes_the_spelling_the_thanks_line_reads_surely():
 
     assert extract_receipt(lines("Thank You tor dining at Blue Heron Grill!")).merchant_raw == "Blue Heron Grill"
     assert extract_receipt(lines("Thank you for dining at Casa Verde!")).merchant_raw == "Slue HexoN GRtL"
+
+
+def test_a_town_and_its_state_under_a_street_are_no_brand_though_the_zip_code_was_lost():
+    """``Springfields IL an`` under ``3215 Elm Street``: the town (no Springfield shop of the
+    directory), the logo over the street, its spaces lost, is the name."""
+    receipt = extract_receipt(ocr("To G0\nOrder *447\nMAPLEAStREeDNar\n3215 Elm Street\nSpringfields IL an\n"
+                                  "(74) 30892990\nTable 48/5 Check; 77755\nServer: Maria" + BODY))
+    assert (receipt.merchant, receipt.brand_wikidata) == ("MAPLEAStREeDNar", None)
+
+
+def test_a_street_whose_first_letter_came_out_a_glyph_is_no_name():
+    """``2513 #ain St`` (Main St): a street, so the thanks line names the restaurant."""
+    assert merchant("2513 #ain St\nPortland, OR 97205" + BODY + "\nThank You for dining at Blue Heron Grill") \
+        == "Blue Heron Grill"
+
+
+def test_a_welcome_whose_to_came_out_two_other_glyphs_still_opens_the_name():
+    assert merchant("Wel cone 30 Casa Verde Cantina\n3215 Elm Street\nAustin, TX 78701" + BODY) == "Casa Verde Cantina"
