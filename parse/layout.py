@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .amounts import CURRENCY_MARKERS, Amount, detect_decimal_style, find_amounts
+from .dates import find_dates
 from .text import find_keyword, letters
 from .types import OcrLine
 
@@ -57,11 +59,16 @@ def value_after(doc: Doc, line: Line, keyword_end: int = 0, lookahead: int = 2) 
     if after:
         return after[-1]
     for nxt in doc.lines[line.index + 1: line.index + 1 + lookahead]:
-        if nxt.is_amount_only and not _own_label(nxt.text):
-            return nxt.amounts[-1]
+        if nxt.is_amount_only and not _own_label(nxt.text) and not holds_a_date(nxt.text):
+            return nxt.amounts[-1]  # not the time after a date ("ToTal 419].46" / "2025-06-06 13.27")
         if letters(nxt.text) > 3 or _own_label(nxt.text):
             break
     return None
+
+
+@lru_cache(maxsize=4096)  # asked of the same lines for every label and every reading of a receipt
+def holds_a_date(text: str) -> bool:
+    return bool(find_dates(text))
 
 
 def _own_label(text: str) -> bool:

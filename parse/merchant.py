@@ -195,7 +195,7 @@ def thanks_text(text: str) -> str:
 # dining at", "Thank you To7 dining 08", "Thank Vou ter dining #")
 _GARBLED_THANKS_RE = re.compile(
     r"(?:^|\s)TH[A-Z]{2,8}(?:\s?[YV][A-Z]{1,3})?\s+\S{2,3}\s+(?P<verb>[A-Z]{5,9})\s+[A-Z0-9#@]{1,2}\s+"
-    r"(?P<name>[A-Z0-9&'\"$.\] -]{2,40}?)\s*[!.,]?\s*$")
+    r"(?P<name>[A-Z0-9&'\"$.\]( -]{2,40}?)\s*[!.,]?\s*$")
 _THANKS_VERBS = ("DINING", "SHOPPING", "VISITING")
 _VERB_SLIPS = 2
 
@@ -345,8 +345,12 @@ def _glued_number(word: str) -> bool:
     return len(word) - 1 > SHORT_WORD or word[-1] not in "04"
 
 
+# "(asa Verde": a capital C read as a bracket that nothing closes
+_BRACKET_FOR_C_RE = re.compile(r"(?<!\S)\((?=[a-z]{2,}\b)(?![^()]*\))")
+
+
 def clean_name(text: str) -> str:
-    text = _POSSESSIVE_DOLLAR_RE.sub("s", _mend_digits(text))  # "Rosa'$ Trattoria"
+    text = _POSSESSIVE_DOLLAR_RE.sub("s", _mend_digits(_BRACKET_FOR_C_RE.sub("C", text)))  # "Rosa'$ Trattoria"
     text = _QUOTE_FOR_APOSTROPHE_RE.sub("'", text)  # 'Rosa"s
     for pattern, canonical in _LEGAL_CANON:
         text = pattern.sub(canonical, text)

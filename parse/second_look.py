@@ -31,6 +31,7 @@ import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .agreement import CHECK_WEIGHTS
 from .amounts import find_amounts
 from .dates import MONTHS, find_dates, find_times, printed_years
 from .extract import extract_receipt
@@ -317,7 +318,10 @@ def better(new: Receipt, old: Receipt) -> bool:
 
 def _gains(new: Receipt, old: Receipt) -> int | None:
     """How many fields ``new`` reads (a date, a supported total, a merchant, a brand) that ``old``
-    does not; None where it lost one that ``old`` reads."""
+    does not; None where it lost one that ``old`` reads, or reads another total that fewer of the
+    receipt's checks support (a closer read that finds the date but misreads the amounts)."""
+    if new.total != old.total and _checks_weight(new) < _checks_weight(old):
+        return None
     gained = 0
     for field, supported in (("date", lambda r: r.date is not None),
                              ("total", _total_supported),
@@ -350,6 +354,11 @@ _FULL_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 MIN_ITEMS_SUPPORTING = 2  # prices that add up to the total say it was read right; one alone is the total again
+
+
+def _checks_weight(receipt: Receipt) -> int:
+    """The weight of the checks that agree with the receipt's total (``parse.agreement.CHECK_WEIGHTS``)."""
+    return sum(weight for check, weight in CHECK_WEIGHTS.items() if receipt.flags.get(f"total_{check}"))
 
 
 def _total_supported(receipt: Receipt) -> bool:

@@ -7,10 +7,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
 from .amounts import CURRENCY_WORD_RE, Amount, find_amounts
-from .layout import Doc, Line, keyword_end, value_after
+from .layout import Doc, Line, holds_a_date, keyword_end, value_after
 from .dates import find_dates
 from .text import ascii_upper, find_keyword, has_keyword
 from .vat import MAX_TAX_SHARE, RATE_RE, TAX, Vat, find_vat, rate_of
@@ -151,6 +150,9 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
     if total is None or total_checks(doc, totals):
         return None
     given, change = _cash_and_change(doc)
+    unsigned_total = sign_digit_dropped(total.value, ANY_DIGIT)
+    if unsigned_total is not None and unsigned_total in _paid_in_cash_readings(given, change):
+        return Pick(unsigned_total, total.line, 0.7)  # "BALANCE DUe 456.78" / "CASH S60.00" / "ChaNGE DUE 53.22"
     paid = _paid_in_cash(given, change)
     computed = [(value, "metered") for value in sorted(metered_amounts(doc))]
     if paid is not None:
@@ -193,7 +195,7 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
                for tip in tips) or any(_charges_between_add_up(doc, totals.subtotal, bill)
                                        for bill in _bills(doc, totals)):
             checks.append("subtotal_plus_tax")
-    if _cash_minus_change(doc) == total.value:
+    if _cash_pays(doc, total.value):
         checks.append("cash_minus_change")
     if _printed(doc, total.value, total.line) or _tip_on_a_repeated_total(doc, totals):
         checks.append("printed_again")
@@ -450,12 +452,7 @@ def _prices_above(doc: Doc, end: int) -> list[Decimal]:
     time of day on the date's line (``08/13/23 11.24 AM``)."""
     return [line.amounts[-1].value for line in doc.lines[:max(end, 0)]
             if line.amounts and line.amounts[-1].in_cents and not line.amounts[-1].measure
-            and not _COUNT_AT_UNIT_PRICE_RE.match(line.text) and not _dated(line.text)]
-
-
-@lru_cache(maxsize=4096)  # the prices are added up for every reading of a receipt: its lines' dates once
-def _dated(text: str) -> bool:
-    return bool(find_dates(text))
+            and not _COUNT_AT_UNIT_PRICE_RE.match(line.text) and not holds_a_date(line.text)]
 
 
 def _subtotal_of_the_prices(doc: Doc, subtotal: Pick, total: Pick) -> Pick:
@@ -711,6 +708,20 @@ def _labelled(doc: Doc, keywords: tuple[str, ...], exclude: tuple[str, ...] = ()
 
 def _cash_minus_change(doc: Doc) -> Decimal | None:
     return _paid_in_cash(*_cash_and_change(doc))
+
+
+def _cash_pays(doc: Doc, value: Decimal) -> bool:
+    """Cash given minus change is ``value``."""
+    return value in _paid_in_cash_readings(*_cash_and_change(doc))
+
+
+def _paid_in_cash_readings(given: Decimal | None, change: Decimal | None) -> list[Decimal]:
+    """Cash given minus change, the change read as printed and without a leading digit that was its
+    sign (``CASH S60.00`` / ``CHANGE DUE 53.22`` pay 56.78), unless the cash keeps that digit (``CASH
+    570 00`` / ``CHANGE DUE 54,75``: both signed or neither)."""
+    unsigned = sign_digit_dropped(abs(change), ANY_DIGIT) if change is not None and given is not None \
+        and f"{given:f}"[0] != f"{abs(change):f}"[0] else None
+    return [paid for paid in (_paid_in_cash(given, change), _paid_in_cash(given, unsigned)) if paid is not None]
 
 
 def _paid_in_cash(given: Decimal | None, change: Decimal | None) -> Decimal | None:

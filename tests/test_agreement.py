@@ -1759,3 +1759,24 @@ def test_a_price_above_the_total_only_by_its_own_sign_read_as_a_digit_leaves_the
         ("APPLES 56.29", 0.5), ("EGGS LARGE 54.93", 0.7), ("CHEESE 58.19", 0.6), ("BALANCE due 539.99", 0.51),
         ("VISA 539.99", 0.82), ("THANK YOU FOR SHOPPING WITH US", 0.33)]))
     assert receipt.total == Decimal("39.99")
+
+
+def test_the_time_after_a_date_under_a_garbled_total_is_not_its_amount():
+    """``ToTal 419].46`` over ``2025-06-06 13.27``: the time is no total printed in a column under
+    its label; the block adds up without the signs (180.20 + 11.26 = 191.46, the card's 9191.46)."""
+    receipt = extract_receipt(read_as([
+        ("Golden Spoon Bistro", 0.6), ("Server: Luk", 0.07), ("Ribeye Steak 84.00", 0.54), ("Iced Tea 8.97", 0.29),
+        ("Sub Total 8180. 20", 0.32), ("Sales Tax 811.26", 0.45), ("ToTal 419].46", 0.12),
+        ("2025-06-06 13.27", 0.79), ("VISA 9191.46", 0.38), ("Thank you for dining with us", 0.08)]))
+    assert receipt.total == Decimal("191.46")
+
+
+def test_change_whose_sign_came_out_a_digit_still_pays_the_total_read_without_its_sign():
+    """``BALANCE DUe 456.78`` / ``CASH S60.00`` / ``ChaNGE DUE 53.22``: 60.00 - 3.22 = 56.78, the
+    balance without its sign, not 60.00 - 53.22 = 6.78."""
+    receipt = extract_receipt(read_as([
+        ("Northgate Market", 0.8), ("(827) 569 5809", 1.0), ("APPLES GALA 410. 65 F", 0.29),
+        ("TOMATO SAUGE 4,97 F", 0.26), ("PAPER TONELS 823.90 N", 0.32), ("Subton 852.45", 0.11),
+        ("SALES TA 0.252 84.33", 0.22), ("BALANCE DUe 456.78", 0.39), ("CASH S60.00", 0.52),
+        ("ChaNGE DUE 53.22", 0.48), ("08/12/25 02.04 PM", 0.18)]))
+    assert receipt.total == Decimal("56.78") and receipt.flags.get("total_cash_minus_change")

@@ -267,3 +267,8 @@ def test_a_street_whose_first_letter_came_out_a_glyph_is_no_name():
 
 def test_a_welcome_whose_to_came_out_two_other_glyphs_still_opens_the_name():
     assert merchant("Wel cone 30 Casa Verde Cantina\n3215 Elm Street\nAustin, TX 78701" + BODY) == "Casa Verde Cantina"
+
+
+def test_a_garbled_thanks_names_the_shop_whose_capital_c_came_out_a_bracket():
+    assert merchant("19128 Ela Streat\nPortland, OR 97205" + BODY + "\nThankeyou for dining at (asa Verde Cantina") \
+        == "Casa Verde Cantina"

@@ -91,6 +91,16 @@ def test_a_receipt_that_gains_a_date_but_loses_its_total_s_support_is_not_better
     assert not better(supported, supported)
 
 
+def test_a_receipt_that_gains_a_date_and_a_merchant_but_reads_a_total_fewer_checks_support_is_not_better():
+    """A closer read of a blurred photo that finds the date and the name and misreads the amounts
+    (453.52 where subtotal + tax and cash less change made 53.52) is no better reading."""
+    first = Receipt(total=Decimal("53.52"), flags={"total_subtotal_plus_tax": True, "total_cash_minus_change": True})
+    again = Receipt(total=Decimal("452.52"), date=dt.date(2023, 11, 6), merchant="Casa Verde Cantina",
+                    flags={"total_subtotal_plus_tax": True})
+    assert not better(again, first)
+    assert better(replace(again, total=Decimal("53.52")), first)
+
+
 def test_a_new_reading_of_a_lost_date_much_less_sure_than_the_first_is_not_kept():
     lines = _lines(DATE_LOST, unsure={2: 0.8})
     first = extract_receipt(lines)
