@@ -161,7 +161,8 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
         if value <= 0:
             continue
         over_cash = source == "cash" and paid != given and total.value > given
-        if totals.subtotal is not None and value < totals.subtotal.value <= total.value:
+        subtotal = totals.subtotal
+        if subtotal is not None and subtotal.line != total.line and value < subtotal.value <= total.value:
             continue  # "Subtotal 58.28" / "Total 72.35" / "Cash 30.00" / "Change 7.65": 80.00 handed over
         if over_cash or _one_digit_slip(value, total.value):
             return Pick(value, total.line, 0.6)
@@ -717,10 +718,11 @@ def _cash_pays(doc: Doc, value: Decimal) -> bool:
 
 def _paid_in_cash_readings(given: Decimal | None, change: Decimal | None) -> list[Decimal]:
     """Cash given minus change, the change read as printed and without a leading digit that was its
-    sign (``CASH S60.00`` / ``CHANGE DUE 53.22`` pay 56.78), unless the cash keeps that digit (``CASH
-    570 00`` / ``CHANGE DUE 54,75``: both signed or neither)."""
+    sign (``CASH S60.00`` / ``CHANGE DUE 53.22`` pay 56.78), unless the cash may print a sign read as
+    a digit too (``CASH 570 00`` / ``CHANGE DUE 54,75``, ``Cas# 8180 , 00`` / ``change que 23.51``:
+    both signed or neither, which the readings without signs weigh)."""
     unsigned = sign_digit_dropped(abs(change), ANY_DIGIT) if change is not None and given is not None \
-        and f"{given:f}"[0] != f"{abs(change):f}"[0] else None
+        and (sign_digit_dropped(given, ANY_DIGIT) or 0) < 1 else None
     return [paid for paid in (_paid_in_cash(given, change), _paid_in_cash(given, unsigned)) if paid is not None]
 
 
