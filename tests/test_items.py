@@ -1072,3 +1072,18 @@ def test_a_shops_legal_name_in_the_footer_does_not_hide_the_items_when_no_total_
         ("Vieclen Dank fut Ihren Einkaut", 0.11), ("Hotdraut Geu# 8 Co . KG", 0.03), ("US t-Idhr 0l394860640", 0.14)]))
     assert receipt.total == Decimal("22.24")
     assert {"GoudatScheiben", "Aptelschor te", "Pfand"} <= {item.description for item in receipt.items}
+
+
+def test_a_price_whose_point_came_out_a_star_is_the_items_price():
+    """``Cotee 2*50`` (Coffee 2.50): its point read as a star; not a count line's ``2 * 1,29``."""
+    assert amounts("""
+CASA VERDE CANTINA
+12 Main St
+Springfield, IL 62701
+2023-02-16 12:39
+1 Cheesecake 7.50
+Caesar Salad 9.50
+Cotee 2*50
+Chicken Wings 12.99
+Subtotal 32.49
+""") == [Decimal("7.50"), Decimal("9.50"), Decimal("2.50"), Decimal("12.99")]
