@@ -67,7 +67,7 @@ _NOT_NAME = (
     "BELEG", "CASH BILL", "BILL", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY",
     "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
-    "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY", "LICENSEE",
+    "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHECK", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY", "LICENSEE",
     "OPEN", "HOURS", "WWW", "HTTP",
     "EMAIL", "E-MAIL", "MEMBER", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
     "CHANGE", "POS", "TERMINAL", "SIMPLIFIED", "OFFICIAL", "ORIGINAL",
@@ -127,9 +127,15 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
         thanked = _named_in_thanks(doc)
         if thanked:
             return MerchantInfo(thanked, None, 0.5, address, find_phone(doc), address_end)
+        if _PRICED_END_RE.search(name):  # "bratt-Beer 650": an item, its price's point lost
+            name, confidence = named_elsewhere(doc)
+            return MerchantInfo(name, None, confidence, address, find_phone(doc), address_end)
     name = _without_welcome(name)
     return MerchantInfo(_cleaner_in_thanks(doc, name, name_line), name_line, confidence, address, find_phone(doc),
                         address_end)
+
+
+_PRICED_END_RE = re.compile(r"[^\W\d_]{3}.*\s\d{3,4}\s*$")
 
 
 SAME_NAME_SIMILARITY = 0.65  # letters alike (normalised Levenshtein) for two readings of one name
@@ -161,7 +167,7 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
 # "Thank you for shopping at Greggs", "Welcome to Joe's Diner", "Danke fuer Ihren Einkauf bei REWE"
 # (the glyphs a blurred photo misreads in them too: "Thank You tor dining at", "Helcoma to")
 THANKS_RE = re.compile(
-    r"(?:TH?AN[KX]\s?YO[UV]['`‘’\"]?\s+[FT]OR\s+['`‘’\"]?"
+    r"(?:TH?AN[KX]\s?YO[UV]['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
     r"(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
     r"(?:\s+(?:AT|WITH|IN))?|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
     r"|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
@@ -390,8 +396,9 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     return score
 
 
-# one word and a number after "#": an order's or a table's number, its label maybe garbled ("Orde{ #840")
-_NUMBERED_RE = re.compile(r"\W*(?P<label>[^\W\d_]\S{1,9})\s*#\s?\d{2,}\W*")
+# one word and a number (after "#" or not): an order's or a table's number, its label maybe garbled
+# ("Orde{ #840", "Jrder 450")
+_NUMBERED_RE = re.compile(r"\W*(?P<label>[^\W\d_]\S{1,9})\s*#?\s?\d{2,}\W*")
 _NUMBER_LABELS = tuple(fold(label) for label in ("ORDER", "TABLE", "CHECK", "TICKET", "GUEST"))
 
 

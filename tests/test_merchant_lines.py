@@ -272,3 +272,21 @@ def test_a_welcome_whose_to_came_out_two_other_glyphs_still_opens_the_name():
 def test_a_garbled_thanks_names_the_shop_whose_capital_c_came_out_a_bracket():
     assert merchant("19128 Ela Streat\nPortland, OR 97205" + BODY + "\nThankeyou for dining at (asa Verde Cantina") \
         == "Casa Verde Cantina"
+
+
+def test_an_order_number_without_its_hash_and_a_check_line_are_no_names():
+    assert merchant("To G0\nJrder 450\nKLRbor Light TaverR\n424 Route 9\nPortland, OR 97205" + BODY) \
+        == "KLRbor Light TaverR"
+    assert merchant("Tabte -13/5 Check;417070\nHarbor Light Tavern\n424 Route 9\nPortland, OR 97205" + BODY) \
+        == "Harbor Light Tavern"
+
+
+def test_a_thanks_with_a_colon_after_its_you_names_the_restaurant():
+    assert merchant("3911 Ocean Ave\nPortland OR 97205\n(617) 925-2691" + BODY
+                    + "\nThank You: Tor dining at Rosa S Trattorial") == "Rosa S Trattorial"
+
+
+def test_an_item_under_the_address_whose_price_lost_its_point_is_no_name():
+    """The logo over ``3147Elo 'Street`` was not read and the thanks is garbled beyond reading:
+    ``bratt-Beer 650`` (Draft Beer 6.50) is an item, so no name rather than a wrong one."""
+    assert merchant("3147Elo 'Street\nAustin ; TX 78701\nServer: Ben\nbratt-Beer 650\nIced Tea 2 .99" + BODY) is None
