@@ -497,12 +497,22 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
             break  # the bill lost a digit ("Amount 83.7"): the total under it is the sum, not a slip
         if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) and any(_digit_off(a.value, paid) for a in line.amounts):
             return Pick(paid, line.index, 0.8 * total.confidence)
+    slip = _slip_prints_the_bill(doc, doc.lines[tip.line], total.value)
     for line in doc.lines[tip.line + 1:tip.line + 3]:  # the bill's total misread, the slip's sum is not
         if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL):
             for a in line.amounts:
-                if _slips_amount_and_tip(doc, doc.lines[tip.line], tip.value, a.value):
+                if _slips_amount_and_tip(doc, doc.lines[tip.line], tip.value, a.value) \
+                        or slip and 0 < a.value - total.value <= total.value * _MAX_TIP_SHARE:
                     return Pick(a.value, line.index, 0.6)
     return total
+
+
+def _slip_prints_the_bill(doc: Doc, tip_line: Line, bill: Decimal) -> bool:
+    """The card slip's ``Amount`` over its tip prints the bill again: what its total adds to the bill
+    is the tip, however the tip's own amount came out (``Amount 32.45`` / ``Tip 9,34`` / ``Totar Raid
+    38.29``: 5.84)."""
+    above = doc.lines[tip_line.index - 1] if tip_line.index else None
+    return above is not None and has_keyword(above.text, _SLIP_AMOUNT) and any(a.value == bill for a in above.amounts)
 
 
 def _digit_off(a: Decimal, b: Decimal) -> bool:

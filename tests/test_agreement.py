@@ -1780,3 +1780,15 @@ def test_change_whose_sign_came_out_a_digit_still_pays_the_total_read_without_it
         ("SALES TA 0.252 84.33", 0.22), ("BALANCE DUe 456.78", 0.39), ("CASH S60.00", 0.52),
         ("ChaNGE DUE 53.22", 0.48), ("08/12/25 02.04 PM", 0.18)]))
     assert receipt.total == Decimal("56.78") and receipt.flags.get("total_cash_minus_change")
+
+
+def test_the_card_slips_total_under_a_misread_tip_is_paid_where_its_amount_prints_the_bill():
+    """``Amount 32.45`` (the bill again) / ``Tip 9,34`` / ``Totar Raid 38.29``: the tip came out
+    wrong, the slip's total adds a plausible 5.84 to the bill its amount prints: that was paid."""
+    receipt = extract_receipt(read_as([
+        ("Casa Verde Cantina", 0.6), ("Austin, TX 78701", 0.8), ("01/18/2025 12:43 PM", 0.82),
+        ("2 Fish Tacos 28.50", 0.6), ("Iced Tea 1.48", 0.5), ("Subtotal 29.98", 0.6), ("TAX 8.25% 2.47", 0.63),
+        ("Total 32,45", 0.58), ("AMEX XXXXXXXXXXXX3228", 0.55), ("Chip: Read Approved", 0.34),
+        ("Amount 32.45", 0.63), ("Tip 9,34", 0.18), ("Totar Raid 38.29", 0.38),
+        ("Thank you for dining at Casa Verde Cantina!", 0.43)]))
+    assert receipt.total == Decimal("38.29")
