@@ -343,10 +343,14 @@ def _misread_price(line: Line) -> list[Amount]:
     if match is None or not _named(line.text[:match.start()]) or any(a.has_decimals for a in line.amounts):
         return []
     printed = match["units"] + match["cents"]
-    if sum(ch.isdigit() for ch in printed) < 2:
-        return []
+    if sum(ch.isdigit() for ch in printed) < 2 or "*" in match.group() and _names_a_reduction(line.text):
+        return []  # "Happy Hour 25*00": a discount whose minus and point came out other glyphs, no price
     value = Decimal(f"{match['units'].translate(_AS_DIGIT)}.{match['cents'].translate(_AS_DIGIT)}")
     return [Amount(value=value, start=match.start("units"), end=match.end("cents"))]
+
+
+def _names_a_reduction(text: str) -> bool:
+    return any(word in _COUPON_WORDS or word in _DISCOUNT_WORDS for word in re.findall(r"[A-Z]+", fold(text)))
 
 
 def _price_below_free_line(item: LineItem, line: Line, priced: list[Amount]) -> bool:

@@ -1075,7 +1075,8 @@ def test_a_shops_legal_name_in_the_footer_does_not_hide_the_items_when_no_total_
 
 
 def test_a_price_whose_point_came_out_a_star_is_the_items_price():
-    """``Cotee 2*50`` (Coffee 2.50): its point read as a star; not a count line's ``2 * 1,29``."""
+    """``Cotee 2*50`` (Coffee 2.50): its point read as a star; not a count line's ``2 * 1,29``, nor a
+    discount whose minus came out a digit (``Happy Hour 25*00``)."""
     assert amounts("""
 CASA VERDE CANTINA
 12 Main St
@@ -1085,5 +1086,6 @@ Springfield, IL 62701
 Caesar Salad 9.50
 Cotee 2*50
 Chicken Wings 12.99
+Happy Hour 25*00
 Subtotal 32.49
 """) == [Decimal("7.50"), Decimal("9.50"), Decimal("2.50"), Decimal("12.99")]
