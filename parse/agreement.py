@@ -179,7 +179,8 @@ def settled_reading(doc: Doc) -> Reading | None:
         return None
     fits = []
     labelled = [total, *_bill_above(doc, subtotal, total)]
-    for rank, bill in enumerate([*labelled, *unlabelled_under(doc, subtotal)]):  # or one whose label OCR lost ("333, 12")
+    # or a bill whose label OCR lost ("333, 12")
+    for rank, bill in enumerate([*labelled, *unlabelled_under(doc, subtotal)]):
         block = _totals_block(doc, subtotal, bill)
         if block is None:
             continue

@@ -331,7 +331,8 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
 # whose digits or point OCR read as look-alikes; a letter glued after it makes it a size ("1.5OZ"), not a price
 _LOOKALIKE_DIGITS = "0OoDQCc1Iil|!5Ss8B2Zz9gq"
 _MISREAD_PRICE_RE = re.compile(
-    rf"(?:^|\s)[$£€EFf]?(?P<units>[\d{_LOOKALIKE_DIGITS}]{{1,3}})(?:\s?[.,]\s?|\*)(?P<cents>[\d{_LOOKALIKE_DIGITS}]{{2}})"
+    rf"(?:^|\s)[$£€EFf]?(?P<units>[\d{_LOOKALIKE_DIGITS}]{{1,3}})(?:\s?[.,]\s?|\*)"
+    rf"(?P<cents>[\d{_LOOKALIKE_DIGITS}]{{2}})"
     r"(?:\s+[A-Z*]{1,2})?\s*$")
 _AS_DIGIT = str.maketrans("OoDQCcIil|!SsBZzgq", "000000111115582299")
 

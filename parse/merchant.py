@@ -67,7 +67,8 @@ _NOT_NAME = (
     "BELEG", "CASH BILL", "BILL", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY",
     "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
-    "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHECK", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY", "LICENSEE",
+    "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHECK", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY",
+    "LICENSEE",
     "OPEN", "HOURS", "WWW", "HTTP",
     "EMAIL", "E-MAIL", "MEMBER", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
     "CHANGE", "POS", "TERMINAL", "SIMPLIFIED", "OFFICIAL", "ORIGINAL",
@@ -237,8 +238,8 @@ def _without_welcome(name: str) -> str:
 WELCOME_SLIPS = 3  # letters of "WELCOME" misread, a "TO" and a name after it
 # the welcome one word or split in two (a bracket for a letter: "(Ne [cone"), its TO maybe "Io", "o" or
 # two glyphs of any kind ("Wel cone 30")
-_WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4} [^\w\s]?[^\W\d_]{2,5})\s+(?:[TtIl1]?[Oo0]|\S{2})\s+"
-                            r"(?P<name>.+)")
+_WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4} [^\w\s]?[^\W\d_]{2,5})"
+                            r"\s+(?:[TtIl1]?[Oo0]|\S{2})\s+(?P<name>.+)")
 
 
 def _under_the_address(doc: Doc, index: int) -> bool:

@@ -157,11 +157,11 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
     computed = [(value, "metered") for value in sorted(metered_amounts(doc))]
     if paid is not None:
         computed.insert(0, (paid, "cash"))
+    subtotal = totals.subtotal
     for value, source in computed:
         if value <= 0:
             continue
         over_cash = source == "cash" and paid != given and total.value > given
-        subtotal = totals.subtotal
         if subtotal is not None and subtotal.line != total.line and value < subtotal.value <= total.value:
             continue  # "Subtotal 58.28" / "Total 72.35" / "Cash 30.00" / "Change 7.65": 80.00 handed over
         if over_cash or _one_digit_slip(value, total.value):
@@ -422,7 +422,7 @@ def signs_kept(printed: Sequence[Decimal], values: Sequence[Decimal]) -> int:
     read as two glyphs drops both (``SUBTOTAL 7541.30`` / ``TAX 853.92`` / ``BALANCE DUE 545.22``:
     41.30 + 3.92 = 45.22, not 541.30 + 3.92 = 545.22 with the tax's 5 dropped and the total's kept)."""
     dropped = {glyph for p, v in zip(printed, values) if v != p
-               for glyph in f"{p:f}"[:len(f"{abs(p):f}") - len(f"{abs(v):f}")]}
+               for glyph in f"{abs(p):f}"[:len(f"{abs(p):f}") - len(f"{abs(v):f}")]}
     return sum(1 for p, v in zip(printed, values) if v == p and abs(p) >= 10 and f"{p:f}"[0] in dropped)
 
 
