@@ -351,7 +351,7 @@ def _misread_price(line: Line) -> list[Amount]:
 
 
 def _names_a_reduction(text: str) -> bool:
-    return any(word in _COUPON_WORDS or word in _DISCOUNT_WORDS for word in re.findall(r"[A-Z]+", fold(text)))
+    return any(word in _COUPON_WORDS or word in _DISCOUNT_WORDS for word in _words(text))
 
 
 def _price_below_free_line(item: LineItem, line: Line, priced: list[Amount]) -> bool:

@@ -10,7 +10,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .amounts import CURRENCY_WORD_RE, Amount, find_amounts
 from .layout import Doc, Line, holds_a_date, keyword_end, value_after
-from .dates import find_dates
 from .text import ascii_upper, find_keyword, has_keyword
 from .vat import MAX_TAX_SHARE, RATE_RE, TAX, Vat, find_vat, rate_of
 
@@ -511,8 +510,14 @@ def _slip_prints_the_bill(doc: Doc, tip_line: Line, bill: Decimal) -> bool:
     """The card slip's ``Amount`` over its tip prints the bill again: what its total adds to the bill
     is the tip, however the tip's own amount came out (``Amount 32.45`` / ``Tip 9,34`` / ``Totar Raid
     38.29``: 5.84)."""
+    above = _slip_amount_over(doc, tip_line)
+    return above is not None and any(a.value == bill for a in above.amounts)
+
+
+def _slip_amount_over(doc: Doc, tip_line: Line) -> Line | None:
+    """The card slip's ``Amount`` line right over its tip, if that is one."""
     above = doc.lines[tip_line.index - 1] if tip_line.index else None
-    return above is not None and has_keyword(above.text, _SLIP_AMOUNT) and any(a.value == bill for a in above.amounts)
+    return above if above is not None and has_keyword(above.text, _SLIP_AMOUNT) else None
 
 
 def _digit_off(a: Decimal, b: Decimal) -> bool:
@@ -567,8 +572,8 @@ def _slips_amount_and_tip(doc: Doc, tip_line: Line, tip: Decimal, value: Decimal
     ``Anount: 568, 72``, ``Anount 5543.84``; its last digit maybe lost: ``Amount 83.7``) and the tip make the total
     written under them exactly (68.72 + 14.00 = 82.72; 83.7? + 16.74 = 100.45), whatever the bill's
     total above was read as."""
-    above = doc.lines[tip_line.index - 1] if tip_line.index else None
-    if above is None or not has_keyword(above.text, _SLIP_AMOUNT) or not 0 < tip <= value * _MAX_TIP_SHARE:
+    above = _slip_amount_over(doc, tip_line)
+    if above is None or not 0 < tip <= value * _MAX_TIP_SHARE:
         return False
     return any(bill is not None and (bill + tip == value or _cents_digit_lost(bill) and _begins(value - tip, bill))
                for a in above.amounts for bill in _as_read_and_unsigned(a.value))
@@ -1057,7 +1062,7 @@ def _largest_plausible(doc: Doc) -> Pick | None:
     best: tuple[Decimal, int] | None = None
     guide = _tip_guide_rows(doc)
     for line in doc.lines:
-        if has_keyword(line.text, CASH_GIVEN + _CHANGE) or find_dates(line.text) or line.index in guide:
+        if has_keyword(line.text, CASH_GIVEN + _CHANGE) or holds_a_date(line.text) or line.index in guide:
             continue
         for amount in line.amounts:
             if amount.in_cents and (best is None or amount.value > best[0]):

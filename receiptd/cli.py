@@ -131,9 +131,8 @@ def extract(config: configuration.Config, images: tuple[str, ...], received: dt.
             click.echo(json.dumps({"image": path, "error": err.reason}))
             failed = True
             continue
-        taken = None if received else taken_on(data)
-        receipt = dated_by_mail(result.receipt, result.lines, received.date()) if received else \
-            dated_by_mail(result.receipt, result.lines, taken, source="photo") if taken else result.receipt
+        day, source = (received.date(), "mail") if received else (taken_on(data), "photo")
+        receipt = dated_by_mail(result.receipt, result.lines, day, source=source) if day else result.receipt
         record = receipt_record(receipt)
         status, reason = judge_readable(receipt)
         click.echo(json.dumps({"image": path, **record, "status": status, "reason": reason,

@@ -7,7 +7,7 @@ from parse.agreement import read_amounts
 from parse.extract import extract_receipt
 from parse.layout import build_doc
 
-from test_extract import ocr
+from test_extract import ocr, read_as
 
 # every "$" of the totals block read as "8", the tax too: only the reading without the 8s adds up
 SIGN_AS_EIGHT_EVERYWHERE = ocr("""
@@ -1650,11 +1650,6 @@ Total : 36.82
 Signature
 """)
     assert extract_receipt(lines).total == Decimal("36.82")
-
-
-def read_as(rows: list[tuple[str, float]]):
-    """OCR lines as a blurred photo's read gave them, each with the recogniser's confidence."""
-    return [replace(line, confidence=confidence) for line, (_, confidence) in zip(ocr("\n".join(t for t, _ in rows)), rows)]
 
 
 def test_the_card_slips_amount_under_a_sign_read_as_two_digits_and_its_tip_make_the_total():

@@ -15,6 +15,13 @@ def ocr(text: str) -> list[OcrLine]:
             for i, row in enumerate(rows)]
 
 
+def read_as(rows: list[tuple[str, float]]) -> list[OcrLine]:
+    """OCR lines as a blurred photo's read gave them, each with the recogniser's confidence; boxes
+    stacked as ``ocr`` stacks them."""
+    return [OcrLine(text, box=(10, 30 * i, 10 + 12 * len(text), 30 * i + 24), confidence=confidence)
+            for i, (text, confidence) in enumerate(rows)]
+
+
 US_GROCERY = ocr("""
 Save money. Live better.
 ( 479 ) 273 - 4134

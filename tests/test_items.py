@@ -8,6 +8,8 @@ from parse.extract import extract_receipt
 from parse.items import summary_line
 from parse.types import OcrLine
 
+from test_extract import read_as
+
 
 def ocr(text: str) -> list[OcrLine]:
     """One OcrLine per non-empty line; leading spaces of a row indent its box (one space, 12 px)."""
@@ -1030,12 +1032,6 @@ Subtotal {subtotal}
 """
     assert amounts(receipt) == [Decimal("5.00"), Decimal("7.50"), coke]
     assert amounts(receipt.replace(f"Subtotal {subtotal}", "Subtotal 14.00")) == [Decimal("5.00"), Decimal("7.50")]
-
-
-def read_as(rows: list[tuple[str, float]]) -> list[OcrLine]:
-    """OCR lines as a blurred photo's read gave them, each with the recogniser's confidence."""
-    return [OcrLine(text, box=(10, 30 * i, 10 + 12 * len(text), 30 * i + 24), confidence=confidence)
-            for i, (text, confidence) in enumerate(rows)]
 
 
 def test_the_items_end_at_a_garbled_total_that_the_payment_under_it_prints_again():
