@@ -56,7 +56,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     body_start = _items_start(doc, after_header, first_total_line(doc, after_header, body_end), date)
     items_end = first_total_line(doc, body_start, items_bound(doc, body_end, _money(totals.total)))
     items_end = total_among_items(doc, body_start, items_end, _money(totals.total))
-    items = merge_modifiers(find_items(doc, body_start, items_end), lines)
+    items = find_items(doc, body_start, items_end)
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
     brand = find_brand(doc, locale.country, header_end(doc, first_body))
@@ -83,6 +83,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     items = settle_discounts(items, subtotal if subtotal is not None else total)
     targets = tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None)
     items = fit_to(fill_lost_prices(items, doc, body_start, items_end, targets), targets, doc, printed)
+    items = merge_modifiers(items, lines)  # as read at last: a lost price filled, a sign digit dropped
     flags = _flags(items, subtotal, tax, _money(totals.tip), total, rounding)
     flags.update({f"total_{check}": True for check in reading.checks})
     if order_guessed:

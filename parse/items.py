@@ -13,6 +13,8 @@ from itertools import combinations, product
 from math import prod
 from typing import NamedTuple
 
+from rapidfuzz.distance import Levenshtein
+
 from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
@@ -112,7 +114,8 @@ def first_total_line(doc: Doc, start: int, end: int) -> int:
     for line in doc.lines[start:end]:
         text = _GLUED_DIGIT_RE.sub(" ", line.text)  # "TAXABLE2 86.46": a tax class glued to the label
         if ((has_keyword(text, _ITEMS_END) or _garbled_total(text)) and not _column_header(line.text)
-                and value_after(doc, line, keyword_end(line.text, _ITEMS_END)) is not None
+                and (value_after(doc, line, keyword_end(line.text, _ITEMS_END)) is not None
+                     or _subtotal_over_garbled_value(line.text))
                 and not _total_in_a_name(doc, line) and not has_keyword(text, _SAVINGS_WORDS)):
             return line.index
     return end
@@ -201,6 +204,20 @@ _CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[.:;]\s?[0-5]\d(?:\s?[.:;]\s?[0-5
 _DATE_HEADINGS = ("DATE", "DATUM", "UHRZEIT", "FECHA")
 
 
+# who served which table (``Server: Kim``, ``Guests: 3``, ``Tisch 12``, ``Bediener 4``): a check's header
+# line, no description of the price under it
+_CHECK_HEADER_WORDS = frozenset(fold(word) for word in (
+    "SERVER", "SERVED", "WAITER", "WAITRESS", "TABLE", "TBL", "GUEST", "GUESTS", "GST", "CHECK", "CHK", "CASHIER",
+    "CLERK", "BEDIENER", "BEDIENUNG", "KELLNER", "TISCH", "MESA", "CAMARERO", "SERVEUR"))
+
+
+def _check_header(text: str) -> bool:
+    """A check's header line, its word read right or one letter off (``Servar: Luk``), a number or a colon
+    beside it (``TABLE SALT`` names an article)."""
+    return bool(re.search(r"[\d:;#]", text)) and any(word in _CHECK_HEADER_WORDS or len(word) >= 5 and any(
+        one_letter_off(word, header) for header in _CHECK_HEADER_WORDS) for word in _words(text))
+
+
 def _clock_line(text: str) -> bool:
     """``Cashier USER Time: 11.49.00``, ``Datum: 12.07.13 21;52``: a labelled time (with its date),
     whose digits are no price."""
@@ -216,9 +233,34 @@ _TOTAL_WORDS = tuple(fold(word) for word in ("TOTAL", "SUBTOTAL", "SUMME", "GESA
 
 def _garbled_total(text: str) -> bool:
     """A word one letter away from TOTAL, SUBTOTAL, ... (``SubTatal``, ``SURTOTAL``, ``Surnme``: an ``m``
-    read as ``rn``), or a long one with a letter lost (``Subtota``, ``Zwischensumm``)."""
+    read as ``rn``), or a long one with a letter lost (``Subtota``, ``Zwischensumm``); a subtotal's label
+    split by a stray glyph (``Sub (otal``) or two of its letters misread (``Subtetat``, ``Sub Ietal``)."""
+    words = re.findall(r"[A-Z]{5,}", fold(text).replace("RN", "M"))
+    label = _label_letters(text)
     return any(word == total or one_letter_off(word, total) or (len(word) >= 6 and one_letter_lost(word, total))
-               for word in re.findall(r"[A-Z]{5,}", fold(text).replace("RN", "M")) for total in _TOTAL_WORDS)
+               for word in (*words, label) for total in _TOTAL_WORDS) or _garbled_subtotal(label)
+
+
+_SUBTOTAL_WORD = fold("SUBTOTAL")
+_SUBTOTAL_SLIPS = 2  # letters of an eight-letter label OCR may misread, its SUB read right
+_SUBTOTAL_LABELS = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME")
+_GARBLED_VALUE_DIGITS = 3
+
+
+def _garbled_subtotal(label: str) -> bool:
+    return label.startswith("SUB") and Levenshtein.distance(label, _SUBTOTAL_WORD) <= _SUBTOTAL_SLIPS
+
+
+def _subtotal_over_garbled_value(text: str) -> bool:
+    """``Sub Total 8717}``: a subtotal's label beside an amount OCR garbled into none; the items end
+    there all the same."""
+    return (has_keyword(text, _SUBTOTAL_LABELS) or _garbled_subtotal(_label_letters(text))) \
+        and sum(ch.isdigit() for ch in text) >= _GARBLED_VALUE_DIGITS
+
+
+def _label_letters(text: str) -> str:
+    """The letters of a line before its first digit, folded, nothing between them (``Sub (otal``: SUBOTAI)."""
+    return re.sub(r"[^A-Z]", "", fold(re.split(r"\d", text, maxsplit=1)[0]))
 
 
 def _column_header(text: str) -> bool:
@@ -274,7 +316,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         elif items and _price_below_free_line(items[-1], line, priced):
             items[-1] = replace(items[-1], amount=priced[0].value)
         elif not priced and _named(line.text):  # a "Datum Zeit Fil. Kasse Bon" row heads the date's values
-            pending = None if has_keyword(line.text, _DATE_HEADINGS) else line
+            pending = None if has_keyword(line.text, _DATE_HEADINGS) or _check_header(line.text) else line
         if len(items) >= _MAX_ITEMS:
             break
     return tuple(items)
@@ -654,8 +696,11 @@ _MAX_LOST_UNITS = 9  # one digit lost before the separator
 _SPECKS = re.escape(".,'\"`‘’´:;_")  # "40 _ 47": an underscore too
 _SPACED_PRICE_RE = re.compile(
     rf"(?<!\S)(?=(\d{{1,3}})(?: |\s?[{_SPECKS}][\s{_SPECKS}]{{0,2}}?\s?)(\d{{2}})(?:\s|\*?[A-Z]?$))")
-# "1 Coke 2275": the point lost, the last two digits the cents (a sign may lead)
+# "1 Coke 2275": the point lost, the last two digits the cents (a sign may lead, or the point came out
+# a digit: "Cheesecake 7450" for 7.50); "Caesar Salad 9-50", "cheesecake 7e50", "Lasagna 35.+98": the
+# point read as one or two other glyphs (not a clock's colon, a date's slash or a percentage)
 _POINT_LOST_RE = re.compile(r"(?<=\s)(\d{1,3})(\d{2})(?:\s?[A-Z*])?\s*$")
+_GLYPH_POINT_RE = re.compile(r"(?<=\s)(\d{1,3})[^\d\s:/%]{1,2}(\d{2})(?:\s?[A-Z*])?\s*$")
 _MAX_COMBINATIONS = 64  # readings of the lines tried together, at most
 
 
@@ -781,7 +826,10 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     if glued and _named(line.text[:glued.start()]) and not pairs:
         units, cents = glued.group(1), glued.group(2)
         readings += [_Reading(line, Decimal(f"{whole}.{cents}"), False, glued.start())
-                     for whole in dict.fromkeys((units, units[1:] or "0"))]
+                     for whole in dict.fromkeys((units, units[1:] or "0", units[:-1] or units))]
+    glyph = _GLYPH_POINT_RE.search(line.text)
+    if glyph and _named(line.text[:glyph.start()]) and not pairs:
+        readings.append(_Reading(line, Decimal(f"{glyph.group(1)}.{glyph.group(2)}"), False, glyph.start()))
     left = _CENTS_LEFT_RE.search(line.text)
     if left is None or not _named(line.text[:left.start()]) or any(pair.end(2) == left.end(1) for pair in pairs):
         return readings + [None] if readings else []
@@ -892,8 +940,22 @@ def _takes_money_off(item: LineItem) -> bool:
         return True
     if len(words) > 1 and "".join(words).endswith(_DISCOUNT_ENDINGS):  # "Aktions rabatt": a compound OCR split
         return True
+    if _comped(words):
+        return True
     found = find_keyword(description, _RETURN_WORDS)
     return found is not None and found[1] <= 1  # the line opens with it
+
+
+# a restaurant's reductions (``Comp Manager``, ``Mgr Comp``, ``Happy Hour``): lines of these words alone
+_COMP_WORDS = frozenset(fold(word) for word in ("COMP", "COMPED", "MANAGER", "MGR", "HAPPY", "HOUR", "EMPLOYEE"))
+_COMP_MARKS = frozenset(fold(word) for word in ("COMP", "COMPED", "HAPPY"))
+
+
+def _comped(words: list[str]) -> bool:
+    """Words of a comp or a happy hour only, each read right or one letter off (``Cowp Hanager``)."""
+    known = [next((comp for comp in _COMP_WORDS if word == comp or one_letter_off(word, comp)), None)
+             for word in words]
+    return bool(words) and None not in known and bool(_COMP_MARKS & set(known))
 
 
 def _names_a_coupon(item: LineItem) -> bool:
@@ -942,7 +1004,8 @@ def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tu
         above = merged[-1] if merged else None
         if above is not None and item.quantity is None and item.amount is not None and above.amount is not None \
                 and abs(item.amount) < above.amount and not _takes_money_off(item) \
-                and (_indented_under(lines, above, item, column) or _marked_under(lines, above, item)):  # costs less
+                and (_indented_under(lines, above, item, column) or _marked_under(lines, above, item)
+                     or _worded_under(lines, above, item, column)):  # costs less
             merged[-1] = replace(above, description=f"{above.description}, {item.description.lstrip('+ ')}",
                                  amount=above.amount + item.amount, unit_price=None)
         else:
@@ -967,14 +1030,39 @@ def _usual_left(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> float 
 
 
 def _indented_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, column: float | None) -> bool:
+    indent = _indent(lines, item, modifier, column)
+    return indent is not None and indent >= _MODIFIER_INDENT \
+        and not _in_name_column(lines[item.line_index], lines[modifier.line_index])
+
+
+# the words a restaurant's modifier opens with (``side ranch 0.75``, ``extra cheese 1.00``, ``sub fries 2.00``)
+_MODIFIER_WORDS = frozenset(fold(word) for word in ("EXTRA", "XTRA", "SIDE", "SUB", "NO", "WITH", "LITE", "LIGHT",
+                                                    "HOLD", "DOUBLE", "ADD"))
+_WORDED_INDENT = 0.5  # characters a modifier known by its word is set in at least (a slanted photo's slack)
+
+
+def _worded_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, column: float | None) -> bool:
+    """``2 Caesar Salad 19.00`` / `` sub fries 2.00``: a line opening with a modifier's word (or that word
+    with one letter misread: ``extre cheese``), set in under an item by less than a modifier's usual
+    indent (a photo taken at a slant moves the lines' edges)."""
+    indent = _indent(lines, item, modifier, column)
+    if indent is None or indent < _WORDED_INDENT:
+        return False
+    first = next(iter(_words(lines[modifier.line_index].text)), "")
+    return first in _MODIFIER_WORDS or len(first) >= 4 and any(one_letter_off(first, word) for word in _MODIFIER_WORDS)
+
+
+def _indent(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, column: float | None) -> float | None:
+    """How many characters the modifier's line starts right of its item's (and of the items' usual left
+    edge), where it stands a few lines under it."""
     if item.line_index is None or modifier.line_index is None \
             or not 0 < modifier.line_index - item.line_index <= _MODIFIER_GAP:
-        return False
+        return None
     first, second = lines[item.line_index], lines[modifier.line_index]
     if first.box is None or second.box is None:
-        return False
-    left = max(first.box[0], column if column is not None else first.box[0])
-    return second.box[0] - left >= _MODIFIER_INDENT * _char_width(first) and not _in_name_column(first, second)
+        return None
+    left, width = max(first.box[0], column if column is not None else first.box[0]), _char_width(first)
+    return (second.box[0] - left) / width if width > 0 else None
 
 
 def _char_width(line: OcrLine) -> float:

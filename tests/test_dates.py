@@ -475,6 +475,18 @@ def test_a_one_digit_hour_glued_to_a_four_digit_year():
     assert parse_time("04/22/20238:06 PM") == dt.time(20, 6)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("09/17/202510442AM", dt.date(2025, 9, 17)),  # the hour glued on, its colon read as a digit
+    ("12/01/20241042 PM", dt.date(2024, 12, 1)),  # its colon lost
+])
+def test_a_two_digit_hour_glued_to_a_four_digit_year_before_am_or_pm(text, expected):
+    assert parse_date(text, day_first=False) == expected
+
+
+def test_a_four_digit_year_with_digits_glued_on_and_no_am_or_pm_is_no_date():
+    assert parse_date("Ref 12/01/20241234", day_first=False) is None
+
+
 def test_a_labelled_time_whose_first_colon_ocr_lost_keeps_its_hour():
     assert parse_time("Uhrzeit: 07 09 : 48  Uhr") == dt.time(7, 9, 48)
     assert parse_time("TIME 10:15 PM") == dt.time(22, 15)

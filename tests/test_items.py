@@ -1085,3 +1085,125 @@ Chicken Wings 12.99
 Happy Hour 25*00
 Subtotal 32.49
 """) == [Decimal("7.50"), Decimal("9.50"), Decimal("2.50"), Decimal("12.99")]
+
+
+def test_prices_whose_point_came_out_a_digit_or_other_glyphs_are_read_as_the_subtotal_needs_them():
+    """A phone photo's point read as a 4 (``Cheesecake 7450``: 7.50, not 74.50), a hyphen or a letter
+    (``Caesar Salad 9-50``, ``Iced Tea 2e99``), or two specks (``Lasagna 35.+98``); taken only where the
+    items then make the subtotal."""
+    receipt = """
+CASA VERDE CANTINA
+12 Main St
+Springfield, IL 62701
+2023-02-16 12:39
+1 Coffee 2.50
+1 Cheesecake 7450
+1 Caesar Salad 9-50
+1 Iced Tea 2e99
+2 Lasagna 35.+98
+Subtotal 58.47
+"""
+    assert amounts(receipt) == [Decimal("2.50"), Decimal("7.50"), Decimal("9.50"), Decimal("2.99"), Decimal("35.98")]
+    assert amounts(receipt.replace("Subtotal 58.47", "Subtotal 60.00")) == [Decimal("2.50")]
+
+
+@pytest.mark.parametrize("subtotal", ["Sub (otal 648.92", "Subtetat 48.92", "Sub Ietal 48.92", "Sub Total 4892}"])
+def test_the_items_end_at_a_subtotal_whose_label_or_amount_ocr_garbled(subtotal):
+    """``Sub (otal`` (a stray glyph for the t), ``Subtetat`` (two letters misread), ``Sub Total 4892}``
+    (its amount no amount): the subtotal all the same; the tax lines under it are no items."""
+    assert items(f"""
+BLUE HERON GRILL
+2371 Route 9
+Austin, TX 78701
+1 Margarita 9.00
+1 Onion Rings 5.99
+2 Caesar Salad 19.00
+1 Coke 2.75
+{subtotal}
+StaterTax 53.06
+Heals Tar 90.98
+Balance Due 52.14
+""") == [("Margarita", Decimal(1), Decimal("9.00"), Decimal("9.00")),
+         ("Onion Rings", Decimal(1), Decimal("5.99"), Decimal("5.99")),
+         ("Caesar Salad", Decimal(2), Decimal("9.50"), Decimal("19.00")),
+         ("Coke", Decimal(1), Decimal("2.75"), Decimal("2.75"))]
+
+
+def test_items_whose_names_start_like_a_subtotal_are_items():
+    assert amounts("""
+SUBWAY
+12 Main St
+Springfield, IL 62701
+SUBWAY CLUB 6.99
+SUB FRIES 2.00
+SUBTOTAL 8.99
+""") == [Decimal("6.99"), Decimal("2.00")]
+
+
+def test_a_modifier_known_by_its_word_is_part_of_its_item_though_a_slanted_photo_set_it_in_less():
+    """``sub fries`` and ``extre cheese`` (EXTRA, one letter misread) set in by one character under their
+    items: modifiers; ``Tori Soboro Don`` set in as far opens no modifier's word: an item."""
+    assert items("""
+GOLDEN SPOON BISTRO
+2 Caesar Salad 19.00
+ sub fries 2.00
+1 Cheeseburger 13.49
+ extre cheese 1.00
+1 Roll Set 8.90
+ Tori Soboro Don 6.80
+1 Coke 2.75
+1 Iced Tea 2.99
+Subtotal 56.93
+""") == [("Caesar Salad, sub fries", Decimal(2), None, Decimal("21.00")),
+         ("Cheeseburger, extre cheese", Decimal(1), None, Decimal("14.49")),
+         ("Roll Set", Decimal(1), Decimal("8.90"), Decimal("8.90")), ("Tori Soboro Don", None, None, Decimal("6.80")),
+         ("Coke", Decimal(1), Decimal("2.75"), Decimal("2.75")), ("Iced Tea", Decimal(1), Decimal("2.99"), Decimal("2.99"))]
+
+
+def test_a_modifier_whose_lost_price_the_subtotal_restores_is_part_of_its_item():
+    """``add bacon 150``: the modifier's point lost, its price found by the subtotal; it is
+    merged into the item above as any priced modifier."""
+    assert items("""
+RED BARN BBQ
+12 Main St
+Springfield, IL 62701
+1 Cheeseburger 13.49
+   add bacon 150
+1 Coke 2.75
+Subtotal 17.74
+""") == [("Cheeseburger, add bacon", Decimal(1), None, Decimal("14.99")), ("Coke", Decimal(1), Decimal("2.75"),
+                                                                        Decimal("2.75"))]
+
+
+def test_a_checks_server_line_is_no_name_for_the_garbled_item_under_it():
+    """``Servar: Luk`` (SERVER, one letter misread) over an item whose name OCR garbled into no word:
+    the server's line names no dish."""
+    receipt = extract_receipt(ocr("""
+HARBOR LIGHT TAVERN
+6311 Elm Street
+Austin, TX 78701
+Table 14/3 Check: 70463
+Servar: Luk
+2 [0r00n8 35,98
+Iced Tea 2.99
+Subtotal 38.97
+"""))
+    assert "Servar: Luk" not in [item.description for item in receipt.items]
+
+
+def test_a_restaurants_comp_and_happy_hour_take_money_off_whatever_ocr_made_of_their_minus():
+    """``Cowp Hanager 2.00`` (Comp Manager, two letters misread) and ``Happy Hour 5.00``: reductions, their
+    minus lost; ``Parking 1 Hour`` is no comp."""
+    assert amounts("""
+RED BARN BBQ
+12 Main St
+Springfield, IL 62701
+1 Cheeseburger 13.49
+1 Coke 2.75
+Parking 1 Hour 2.00
+Cowp Hanager 2.00
+Happy Hour 5.00
+Subtotal 11.24
+Tax 0.68
+Total 11.92
+""") == [Decimal("13.49"), Decimal("2.75"), Decimal("2.00"), Decimal("-2.00"), Decimal("-5.00")]
