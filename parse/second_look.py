@@ -138,7 +138,7 @@ def closer_read(receipt: Receipt, read_page: PageReader,
         return None
     page = read_page()
     again = extract_receipt(page)
-    if better(again, receipt):
+    if better(again, receipt) and not _date_swapped(again, receipt):
         return page, again
     if lines is None or receipt.date is not None or again.date is None:
         return None
@@ -147,6 +147,13 @@ def closer_read(receipt: Receipt, read_page: PageReader,
         return None
     new = extract_receipt(grafted)
     return (grafted, new) if better(new, receipt) else None
+
+
+def _date_swapped(new: Receipt, old: Receipt) -> bool:
+    """``new`` reads another date than the first read found, and its total is no better supported: a
+    page read closer that gains only a name is no reason to doubt the date (``date_read_closer`` asks
+    that of the date's own line, on its own terms)."""
+    return old.date is not None and new.date != old.date and not (_total_supported(new) and not _total_supported(old))
 
 
 def _grafted(lines: Sequence[OcrLine], page: Sequence[OcrLine], field: str) -> list[OcrLine] | None:

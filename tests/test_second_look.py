@@ -190,6 +190,20 @@ def test_a_page_read_again_that_gains_the_date_but_loses_the_total_s_support_is_
     assert closer_read(first, page) is None and page.reads == 1
 
 
+def test_a_page_read_again_that_gains_only_a_name_and_reads_another_date_is_not_kept():
+    """The first read lost the logo and read a date; nothing agrees with its total. Read closer, the
+    page gives the name and another date, its total no better supported: the name alone is no reason
+    to take the other date. With the same date the page is kept."""
+    text = "@ ;\n12 MAIN STREET\n12/10/2023 9:30 PM\nCOFFEE 2.40\nMUFFIN 2.00\nTOTAL 9.99\n"
+    first = extract_receipt(_lines(text))
+    assert first.merchant is None and first.date == dt.date(2023, 12, 10)
+    assert not any(flag.startswith("total_") or value for flag, value in first.flags.items())  # no check agrees
+    page = PageReader(text.replace("@ ;", "CORNER DELI").replace("12/10/2023", "10/12/2023"))
+    assert closer_read(first, page) is None and page.reads == 1
+    lines, receipt = closer_read(first, PageReader(text.replace("@ ;", "CORNER DELI")))
+    assert receipt.merchant == "CORNER DELI" and receipt.date == first.date
+
+
 DATE_MISREAD = """
 CORNER DELI
 12 MAIN STREET
