@@ -47,7 +47,7 @@ _SAME_SEP = r"\s?(?P=sep)\s?"
 _YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])"
          r"|(?:19|20)\d{2}(?=\d\s?[:;]\s?[0-5]\d(?!\d))"  # "04/22/20238:06 PM": a one-digit hour glued on
          # "09/17/202510442AM": the hour glued on, its colon lost or read as a digit, AM or PM after the minutes
-         r"|(?:19|20)\d{2}(?=[01]?\d\d?[0-5]\d\s?[AP]M)"
+         r"|(?:19|20)\d{2}(?=(?:0?[1-9]|1[0-2])\d?[0-5]\d\s?[AP]M)"
          r"|\d{2}(?![\dA-Z])(?!\s?[:;]\s?[0-5]\d(?!\d)))")
 
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")

@@ -113,9 +113,10 @@ def first_total_line(doc: Doc, start: int, end: int) -> int:
     """Index of the first total or subtotal line (a label with its amount) in ``[start, end)``, else ``end``."""
     for line in doc.lines[start:end]:
         text = _GLUED_DIGIT_RE.sub(" ", line.text)  # "TAXABLE2 86.46": a tax class glued to the label
-        if ((has_keyword(text, _ITEMS_END) or _garbled_total(text)) and not _column_header(line.text)
+        slipped = _slipped_subtotal(doc, line)
+        if ((has_keyword(text, _ITEMS_END) or _garbled_total(text) or slipped) and not _column_header(line.text)
                 and (value_after(doc, line, keyword_end(line.text, _ITEMS_END)) is not None
-                     or _subtotal_over_garbled_value(line.text))
+                     or _subtotal_over_garbled_value(line.text, slipped))
                 and not _total_in_a_name(doc, line) and not has_keyword(text, _SAVINGS_WORDS)):
             return line.index
     return end
@@ -204,18 +205,24 @@ _CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[.:;]\s?[0-5]\d(?:\s?[.:;]\s?[0-5
 _DATE_HEADINGS = ("DATE", "DATUM", "UHRZEIT", "FECHA")
 
 
-# who served which table (``Server: Kim``, ``Guests: 3``, ``Tisch 12``, ``Bediener 4``): a check's header
+# who served which table (``Server: Kim``, ``Table 14``, ``Tisch 12``, ``Bediener 4``): a check's header
 # line, no description of the price under it
 _CHECK_HEADER_WORDS = frozenset(fold(word) for word in (
-    "SERVER", "SERVED", "WAITER", "WAITRESS", "TABLE", "TBL", "GUEST", "GUESTS", "GST", "CHECK", "CHK", "CASHIER",
-    "CLERK", "BEDIENER", "BEDIENUNG", "KELLNER", "TISCH", "MESA", "CAMARERO", "SERVEUR"))
+    "SERVER", "SERVED", "WAITER", "WAITRESS", "TABLE", "GUEST", "GUESTS", "CHECK", "CHK", "CASHIER", "CLERK",
+    "BEDIENER", "BEDIENUNG", "KELLNER", "TISCH", "MESA", "CAMARERO", "SERVEUR"))
+_HEADER_WORD_RE = re.compile(r"([^\W\d_]+)\s?(?=[:;#]|\s?\d)")
+_SLIPPED_HEADER_LETTERS = 6  # a longer header word may have one letter misread (``Servar``); not FISCH, CABLE
 
 
 def _check_header(text: str) -> bool:
-    """A check's header line, its word read right or one letter off (``Servar: Luk``), a number or a colon
-    beside it (``TABLE SALT`` names an article)."""
-    return bool(re.search(r"[\d:;#]", text)) and any(word in _CHECK_HEADER_WORDS or len(word) >= 5 and any(
-        one_letter_off(word, header) for header in _CHECK_HEADER_WORDS) for word in _words(text))
+    """A check's header line: its word, a number or a colon right after it (``Servar: Luk``, one letter
+    misread; ``Table 14/3``); not ``TABLE SALT 26OZ``, which names an article."""
+    for match in _HEADER_WORD_RE.finditer(text):
+        word = fold(match[1])
+        if word in _CHECK_HEADER_WORDS or len(word) >= _SLIPPED_HEADER_LETTERS and any(
+                one_letter_off(word, header) for header in _CHECK_HEADER_WORDS):
+            return True
+    return False
 
 
 def _clock_line(text: str) -> bool:
@@ -233,12 +240,11 @@ _TOTAL_WORDS = tuple(fold(word) for word in ("TOTAL", "SUBTOTAL", "SUMME", "GESA
 
 def _garbled_total(text: str) -> bool:
     """A word one letter away from TOTAL, SUBTOTAL, ... (``SubTatal``, ``SURTOTAL``, ``Surnme``: an ``m``
-    read as ``rn``), or a long one with a letter lost (``Subtota``, ``Zwischensumm``); a subtotal's label
-    split by a stray glyph (``Sub (otal``) or two of its letters misread (``Subtetat``, ``Sub Ietal``)."""
+    read as ``rn``), or a long one with a letter lost (``Subtota``, ``Zwischensumm``); the label's words
+    joined too, a stray glyph split it (``Sub (otal``)."""
     words = re.findall(r"[A-Z]{5,}", fold(text).replace("RN", "M"))
-    label = _label_letters(text)
     return any(word == total or one_letter_off(word, total) or (len(word) >= 6 and one_letter_lost(word, total))
-               for word in (*words, label) for total in _TOTAL_WORDS) or _garbled_subtotal(label)
+               for word in (*words, _label_letters(text)) for total in _TOTAL_WORDS)
 
 
 _SUBTOTAL_WORD = fold("SUBTOTAL")
@@ -247,20 +253,24 @@ _SUBTOTAL_LABELS = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME")
 _GARBLED_VALUE_DIGITS = 3
 
 
-def _garbled_subtotal(label: str) -> bool:
-    return label.startswith("SUB") and Levenshtein.distance(label, _SUBTOTAL_WORD) <= _SUBTOTAL_SLIPS
+def _slipped_subtotal(doc: Doc, line: Line) -> bool:
+    """A label opening with SUB, two letters of SUBTOTAL misread (``Subtetat``, ``Sub Ietal``), where no
+    subtotal's label is read below it: there the items end. Over a subtotal read right it is an item
+    (``SUB ITAL 7.99``, a modifier's ``sub tots 1.50``)."""
+    label = _label_letters(line.text)
+    return label.startswith("SUB") and Levenshtein.distance(label, _SUBTOTAL_WORD) <= _SUBTOTAL_SLIPS \
+        and not any(has_keyword(below.text, _SUBTOTAL_LABELS) for below in doc.lines[line.index + 1:])
 
 
-def _subtotal_over_garbled_value(text: str) -> bool:
-    """``Sub Total 8717}``: a subtotal's label beside an amount OCR garbled into none; the items end
-    there all the same."""
-    return (has_keyword(text, _SUBTOTAL_LABELS) or _garbled_subtotal(_label_letters(text))) \
-        and sum(ch.isdigit() for ch in text) >= _GARBLED_VALUE_DIGITS
+def _subtotal_over_garbled_value(text: str, slipped: bool) -> bool:
+    """``Sub Total 8717}``: a subtotal's label (or its slip, ``slipped``) beside an amount OCR garbled
+    into none; the items end there all the same."""
+    return (slipped or has_keyword(text, _SUBTOTAL_LABELS)) and sum(ch.isdigit() for ch in text) >= _GARBLED_VALUE_DIGITS
 
 
 def _label_letters(text: str) -> str:
     """The letters of a line before its first digit, folded, nothing between them (``Sub (otal``: SUBOTAI)."""
-    return re.sub(r"[^A-Z]", "", fold(re.split(r"\d", text, maxsplit=1)[0]))
+    return re.sub(r"[^A-Z]", "", fold(re.split(r"\d", text, maxsplit=1)[0]).replace("RN", "M"))
 
 
 def _column_header(text: str) -> bool:
@@ -698,9 +708,10 @@ _SPACED_PRICE_RE = re.compile(
     rf"(?<!\S)(?=(\d{{1,3}})(?: |\s?[{_SPECKS}][\s{_SPECKS}]{{0,2}}?\s?)(\d{{2}})(?:\s|\*?[A-Z]?$))")
 # "1 Coke 2275": the point lost, the last two digits the cents (a sign may lead, or the point came out
 # a digit: "Cheesecake 7450" for 7.50); "Caesar Salad 9-50", "cheesecake 7e50", "Lasagna 35.+98": the
-# point read as one or two other glyphs (not a clock's colon, a date's slash or a percentage)
+# point read as one or two other glyphs (not a clock's colon, a date's slash, a percentage or a size's x;
+# a star is a point of its own: _MISREAD_PRICE_RE)
 _POINT_LOST_RE = re.compile(r"(?<=\s)(\d{1,3})(\d{2})(?:\s?[A-Z*])?\s*$")
-_GLYPH_POINT_RE = re.compile(r"(?<=\s)(\d{1,3})[^\d\s:/%]{1,2}(\d{2})(?:\s?[A-Z*])?\s*$")
+_GLYPH_POINT_RE = re.compile(r"(?<=\s)(\d{1,3})[^\d\s:/%xX×*]{1,2}(\d{2})(?:\s?[A-Z*])?\s*$")
 _MAX_COMBINATIONS = 64  # readings of the lines tried together, at most
 
 
@@ -1036,9 +1047,9 @@ def _indented_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem
 
 
 # the words a restaurant's modifier opens with (``side ranch 0.75``, ``extra cheese 1.00``, ``sub fries 2.00``)
-_MODIFIER_WORDS = frozenset(fold(word) for word in ("EXTRA", "XTRA", "SIDE", "SUB", "NO", "WITH", "LITE", "LIGHT",
-                                                    "HOLD", "DOUBLE", "ADD"))
-_WORDED_INDENT = 0.5  # characters a modifier known by its word is set in at least (a slanted photo's slack)
+_MODIFIER_WORDS = frozenset(fold(word) for word in ("EXTRA", "XTRA", "SIDE", "SUB", "NO", "ADD"))
+_WORDED_INDENT = 0.75  # characters a modifier known by its word is set in at least (a slanted photo's slack)
+_SLIPPED_MODIFIER_LETTERS = 5  # a modifier's word this long may have one letter misread (``extre``)
 
 
 def _worded_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, column: float | None) -> bool:
@@ -1046,10 +1057,11 @@ def _worded_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, 
     with one letter misread: ``extre cheese``), set in under an item by less than a modifier's usual
     indent (a photo taken at a slant moves the lines' edges)."""
     indent = _indent(lines, item, modifier, column)
-    if indent is None or indent < _WORDED_INDENT:
+    if indent is None or indent < _WORDED_INDENT or _in_name_column(lines[item.line_index], lines[modifier.line_index]):
         return False
     first = next(iter(_words(lines[modifier.line_index].text)), "")
-    return first in _MODIFIER_WORDS or len(first) >= 4 and any(one_letter_off(first, word) for word in _MODIFIER_WORDS)
+    return first in _MODIFIER_WORDS or len(first) >= _SLIPPED_MODIFIER_LETTERS and any(
+        one_letter_off(first, word) for word in _MODIFIER_WORDS)
 
 
 def _indent(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, column: float | None) -> float | None:

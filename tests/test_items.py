@@ -1207,3 +1207,69 @@ Subtotal 11.24
 Tax 0.68
 Total 11.92
 """) == [Decimal("13.49"), Decimal("2.75"), Decimal("2.00"), Decimal("-2.00"), Decimal("-5.00")]
+
+
+def test_items_named_like_a_slipped_subtotal_over_the_subtotal_read_right_are_items():
+    """``SUB ITAL`` and a modifier's ``sub tots`` are two letters from SUBTOTAL; the subtotal read right
+    below them says they are no subtotal."""
+    assert amounts("""
+JERSEY DELI
+12 Main St
+Springfield, IL 62701
+SUB ITAL 7.99
+SUB TUNA 6.99
+CHIPS 1.50
+SUBTOTAL 16.48
+""") == [Decimal("7.99"), Decimal("6.99"), Decimal("1.50")]
+    assert items("""
+RED BARN BBQ
+1 Burger 12.99
+   sub tots 1.50
+1 Coke 2.75
+1 Iced Tea 2.99
+Subtotal 20.23
+""") == [("Burger, sub tots", Decimal(1), None, Decimal("14.49")), ("Coke", Decimal(1), Decimal("2.75"), Decimal("2.75")),
+         ("Iced Tea", Decimal(1), Decimal("2.99"), Decimal("2.99"))]
+
+
+@pytest.mark.parametrize(("name", "price_line"), [("Fisch 250g", "2 x 1,99 3,98 B"), ("TABLE SALT 26OZ", "2 @ 1.29 2.58")])
+def test_an_articles_name_like_a_checks_header_word_names_the_price_under_it(name, price_line):
+    """``Fisch`` (one letter from TISCH), ``TABLE SALT`` (no number or colon after the word): articles."""
+    receipt = extract_receipt(ocr(f"""
+FRISCHMARKT
+Hauptstr. 1
+50667 Koeln
+{name}
+{price_line}
+Brot 2,49
+SUMME 6,47
+"""))
+    assert receipt.items[0].description == name
+
+
+def test_a_slanted_photos_items_opening_with_other_words_are_no_modifiers():
+    """``Double Espresso`` set in half a character under ``Cold Brew``: an item (DOUBLE is no modifier's
+    word, and COLD no misread HOLD)."""
+    def row(i: int, left: int, name: str, price: str) -> OcrLine:
+        box = (left, 30 * i, 400, 30 * i + 24)
+        return OcrLine(f"{name} {price}", box=box, confidence=0.8,
+                       words=(OcrLine(name, box=(left, box[1], left + 12 * len(name), box[3])),
+                              OcrLine(price, box=(400 - 12 * len(price), box[1], 400, box[3]))))
+
+    lines = [OcrLine("BEAN THERE CAFE", box=(100, 0, 280, 24)), row(1, 10, "Cold Brew", "4.25"),
+             row(2, 17, "Double Espresso", "3.50"), row(3, 10, "Muffin", "2.95"), row(4, 10, "Subtotal", "10.70")]
+    assert [i.amount for i in extract_receipt(lines).items] == [Decimal("4.25"), Decimal("3.50"), Decimal("2.95")]
+
+
+def test_a_side_ordered_at_a_counted_items_name_column_is_an_item():
+    """``Side Salad`` starting where ``Burger``'s name starts, right of its count: an item of its own."""
+    def row(i: int, words: list[tuple[int, str]], price: str) -> OcrLine:
+        top, text = 30 * i, " ".join(word for _, word in words) + f" {price}"
+        boxes = tuple(OcrLine(word, box=(left, top, left + 12 * len(word), top + 24)) for left, word in words)
+        return OcrLine(text, box=(words[0][0], top, 400, top + 24), confidence=0.8,
+                       words=boxes + (OcrLine(price, box=(400 - 12 * len(price), top, 400, top + 24)),))
+
+    lines = [OcrLine("RED BARN BBQ", box=(100, 0, 244, 24)), row(1, [(10, "1"), (34, "Burger")], "12.99"),
+             row(2, [(34, "Side"), (94, "Salad")], "4.99"), row(3, [(10, "1"), (34, "Coke")], "2.75"),
+             row(4, [(10, "Subtotal")], "20.73")]
+    assert [i.amount for i in extract_receipt(lines).items] == [Decimal("12.99"), Decimal("4.99"), Decimal("2.75")]
