@@ -19,7 +19,7 @@ from .layout import Doc, Line
 from .text import has_keyword
 from .totals import (ANY_DIGIT, MAX_CHARGES_SHARE, SIGN_DIGITS, Pick, Totals, charges_between,
                      find_totals, labelled_subtotal_and_total, prices_add_up, sign_digit_dropped, signs_kept, tax_share,
-                     total_checks, unlabelled_under)
+                     total_checks, total_over_the_prices, unlabelled_under)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
@@ -291,7 +291,8 @@ def _tie_breakers(reading: Reading, printed: Doc, currency: str | None) -> int:
     else the rate printed beside the tax), or a sales tax's share of the bill that the country's
     rates give; and the total is not below the subtotal, and is its line's amount."""
     share = _gst_share(reading, currency) or _printed_rate_share(reading) or _sales_tax_share(reading, currency)
-    return _prices_add_up(reading, printed) + share + _total_over_its_subtotal(reading) + _total_as_printed(reading)
+    return _prices_add_up(reading, printed) + share + _total_over_its_subtotal(reading) + _total_as_printed(reading) \
+        + _total_over_its_prices(reading)
 
 
 def _total_as_printed(reading: Reading) -> bool:
@@ -309,6 +310,14 @@ def _total_over_its_subtotal(reading: Reading) -> bool:
     printed, less than the subtotal; without the signs' digits 53.67 on 50.16."""
     subtotal, total = reading.totals.subtotal, reading.totals.total
     return subtotal is not None and total is not None and 0 < subtotal.value <= total.value < 2 * subtotal.value
+
+
+def _total_over_its_prices(reading: Reading) -> bool:
+    """No subtotal read: the reading's total is the prices above the totals or more, by less than they
+    come to again (``totals.total_over_the_prices``)."""
+    total = reading.totals.total
+    return reading.totals.subtotal is None and total is not None and 0 <= total.line < len(reading.doc.lines) \
+        and total_over_the_prices(reading.doc, total)
 
 
 # the share of the bill before tax that sales taxes come to: US states and cities (about 3 % to

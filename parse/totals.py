@@ -447,6 +447,17 @@ def prices_add_up(doc: Doc, end: int, target: Decimal) -> bool:
     return len(prices) >= 2 and sum(prices) == target
 
 
+def total_over_the_prices(doc: Doc, total: Pick) -> bool:
+    """The prices printed above the first total, subtotal or tax line (two at least) come to the total
+    or less, and the total is less than twice them (what taxes, charges and a tip add): ``Pad Thai
+    27.90`` / ``Lasagna 17.99`` / ``Clam Chowder 7.25`` over ``Amount 856.46`` is 56.46, its ``$`` an 8."""
+    end = next((line.index for line in doc.lines[:total.line + 1]
+                if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX)), total.line)
+    prices = _prices_above(doc, end)
+    added = sum(prices, Decimal(0))
+    return len(prices) >= 2 and 0 < added <= total.value < 2 * added
+
+
 def _prices_above(doc: Doc, end: int) -> list[Decimal]:
     """Each line's last amount in cents above line ``end``, but a count line's unit price and the
     time of day on the date's line (``08/13/23 11.24 AM``)."""

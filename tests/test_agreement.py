@@ -3,6 +3,8 @@ arithmetic supports, on OCR-line fixtures written as EasyOCR reads phone photos.
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
+
 from parse.agreement import read_amounts
 from parse.extract import extract_receipt
 from parse.layout import build_doc
@@ -1787,3 +1789,25 @@ def test_the_card_slips_total_under_a_misread_tip_is_paid_where_its_amount_print
         ("Amount 32.45", 0.63), ("Tip 9,34", 0.18), ("Totar Raid 38.29", 0.38),
         ("Thank you for dining at Casa Verde Cantina!", 0.43)]))
     assert receipt.total == Decimal("38.29")
+
+
+@pytest.mark.parametrize(("prices", "total"), [
+    ("Pad Thai 27.90\nLasagna 17.99\nClam Chowder 7.25", Decimal("56.46")),  # its $ an 8: 53.14 and tax
+    ("Catering Tray 420.00\nOpen Bar 380.00", Decimal("856.46")),  # a bill that large, as printed
+])
+def test_with_no_subtotal_read_the_total_is_the_reading_just_over_the_prices_above_it(prices, total):
+    """The subtotal's and the tax's lines garbled past reading, the change not printed: nothing on the
+    receipt agrees with ``Amount 856.46`` read as printed or without its 8 (``Cash 860.00``: the 8 a
+    sign on two amounts); the reading over the prices above it by less than they come to again wins."""
+    receipt = extract_receipt(ocr(f"""
+GOLDEN SPOON BISTRO
+3518 Broadway
+Columbus, OH 43215
+{prices}
+Sub Tot@l W4
+Sale: Tex 08,3
+Amount 856.46
+Cash 860.00
+Thank you for dining with us
+"""))
+    assert receipt.total == total
