@@ -578,6 +578,18 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
     return _tip_over_the_slips_total(doc, total)
 
 
+# a tip written in whole dollars after a label of a few glyphs OCR garbled (``Tin? 19``, ``Tp: 15``)
+_WHOLE_DOLLARS_TIP_RE = re.compile(r"^\s*[A-Za-z]{1,4}\W{0,2}\s+(\d{1,3})\s*$")
+
+
+def _whole_dollars_tip(line: Line) -> Decimal | None:
+    """The whole dollars on a tip's line whose label OCR garbled; not cash handed over (``CASH 20``)."""
+    match = _WHOLE_DOLLARS_TIP_RE.match(line.text)
+    if match is None or has_keyword(line.text, CASH_GIVEN + CARD_PAID + _CHANGE):
+        return None
+    return Decimal(match[1])
+
+
 def _slips_amount_and_tip(doc: Doc, tip_line: Line, tip: Decimal, value: Decimal) -> bool:
     """The card slip's own sum: its ``Amount`` over the tip (its sign maybe read as a digit or two:
     ``Anount: 568, 72``, ``Anount 5543.84``; its last digit maybe lost: ``Amount 83.7``) and the tip make the total
@@ -612,14 +624,16 @@ ANY_DIGIT = "123456789"  # any digit a blurred sign may come out as
 
 
 def _tip_over_the_slips_total(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
-    """The card slip's tip whose label OCR garbled (``Tipa 9.00``): the one amount on the line right
-    over the slip's total, where the bill and it make that total exactly (52.47 + 9.00 = 61.47)."""
+    """The card slip's tip whose label OCR garbled (``Tipa 9.00``; written in whole dollars, ``Tin? 19``):
+    the one amount on the line right over the slip's total, where the bill and it make that total exactly
+    (52.47 + 9.00 = 61.47; 105.27 + 19 = 124.27)."""
     for line in doc.lines[total.line + 2:]:
         above = doc.lines[line.index - 1]
-        if not has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) or len(above.amounts) != 1:
+        if not has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL):
             continue
-        tip = above.amounts[0].value
-        if 0 < tip <= total.value * _MAX_TIP_SHARE and any(a.value == total.value + tip for a in line.amounts):
+        tip = above.amounts[0].value if len(above.amounts) == 1 else _whole_dollars_tip(above)
+        if tip is not None and 0 < tip <= total.value * _MAX_TIP_SHARE \
+                and any(a.value == total.value + tip for a in line.amounts):
             return Pick(total.value + tip, line.index, total.confidence), Pick(tip, above.index, 0.6)
     return None
 

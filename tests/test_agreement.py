@@ -1811,3 +1811,27 @@ Cash 860.00
 Thank you for dining with us
 """))
     assert receipt.total == total
+
+
+@pytest.mark.parametrize(("tip", "paid"), [("Tin? 19", Decimal("124.27")), ("Tin? 18", Decimal("105.27"))])
+def test_a_tip_in_whole_dollars_under_a_garbled_label_pays_the_slips_total_it_makes_exactly(tip, paid):
+    """``Tin? 19`` (Tip, its label garbled, the dollars written in whole) over ``Total? 124.27``: the
+    bill of 105.27 and 19 make the slip's total exactly, so that was paid; 18 makes nothing."""
+    receipt = extract_receipt(ocr(f"""
+GOLDEN SPOON BISTRO
+3518 Broadway
+Columbus, OH 43215
+03/03/2024 7:41 PM
+3 Margarita 27.00
+1 Ribeye Steak 28.00
+2 Lasagna 29.72
+Subtotal 84.72
+Tax 5.30
+Service Charge 15.25
+Amount Due 105.27
+AMEX XXXXXXXXXXX4398
+Aaount ; 1185 27
+{tip}
+Total? 124.27
+"""))
+    assert receipt.total == paid
