@@ -24,6 +24,7 @@ CURRENCY_MARKERS: dict[str, str] = {
 _MARKER_RE = "|".join(re.escape(m) for m in sorted(CURRENCY_MARKERS, key=len, reverse=True))
 # a currency named anywhere on a line, however OCR cased it ("EuR"): where a total is printed beside it
 CURRENCY_WORD_RE = re.compile(r"(?<![A-Z])(?:EUR|USD|GBP|CAD|AUD)(?![A-Z])|[€$£]", re.IGNORECASE)
+CURRENCY_CODE_RE = re.compile(r"(?<![A-Z])(?:EUR|USD|GBP|CAD|AUD|CHF)(?![A-Z])", re.IGNORECASE)  # a code, no sign
 
 # Glyphs OCR puts inside numbers instead of digits; only replaced inside number-like tokens.
 _DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "S": "5", "s": "5", "l": "1", "I": "1",

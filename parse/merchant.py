@@ -17,11 +17,11 @@ from .amounts import CURRENCY_MARKERS
 from .address import (ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, is_address,
                       opens_with_town_and_state)
 from .layout import Doc, Line
-from .text import (ascii_upper, digits, find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off,
-                   squash_spaces)
+from .text import (as_printed, ascii_upper, digits, find_keyword, fold, has_keyword, letters, one_letter_lost,
+                   one_letter_off, squash_spaces)
 
 LEGAL_RE = re.compile(
-    r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
+    r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\b[G6][MNRAWH][B8]H\b|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
     r"|\bINC\b\.?|\bINCORPORATED\b|\bLLC\b|\bL\.L\.C\b|\bLTD\b\.?|\bLIMITED\b|\bPLC\b|\bCORP\b\.?|\bCORPORATION\b"
     r"|\bCO\.\s?(?:LTD|KG)|\bPTE\b|\bPTY\b|\bS\.?A\.?R\.?L\b|\bSAS\b|\bS\.A\.|\bB\.?V\.?\b|\bN\.V\.|\bOHG\b|\bUG\b"
 )
@@ -64,7 +64,7 @@ _TRADES_NOT_PLACES = tuple(word for word in _TRADE_FORMS if word.rstrip("S") not
 SLIP_MIN = 7  # letters; a trade word this long is still itself with one letter misread ("BOOKSHOF")
 _NOT_NAME = (
     "TAX INVOICE", "INVOICE", "INV", "TAX", "NOTE", "ADJUSTMENT", "RECEIPT", "RECHNUNG", "QUITTUNG", "KASSENBON",
-    "BELEG", "CASH BILL", "BILL", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY",
+    "BELEG", "KUNDENBELEG", "HAENDLERBELEG", "KASSENBELEG", "ZAHLUNGSBELEG", "BELEGKOPIE", "KUNDENKOPIE", "CASH BILL", "BILL", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY",
     "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
     "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHECK", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY",
@@ -83,14 +83,16 @@ _LONG_NOT_NAME = tuple(w for w in _NOT_NAME if len(w) > 3)
 _LEGAL_CANON = (
     (re.compile(r"(?<![A-Z])[S5J~][DIJU]N[\s.:,_;']*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
     (re.compile(r"(?<![A-Z])S/[B8](?![A-Z\d])", re.IGNORECASE), "S/B"),
-    (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?", re.IGNORECASE), "GmbH"),
+    # its m misread (``Grbh``, ``Gabh``, ``GnbH``), its G a 6
+    (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?|\b[G6][MNRAWH][B8]H(?![A-Z])\.?", re.IGNORECASE), "GmbH"),
 )
 # what follows a legal form in brackets or after a colon is its registration number (often garbled)
 _AFTER_LEGAL_RE = re.compile(r"(SDN BHD|S/B|GmbH)\s*(?:[(\[{:;]|\d).*\d.*$")
 
 
 _NOT_OWN_NAME = ("FORMERLY", "KNOWN AS", "LICENSEE", "BILL TO", "SOLD TO", "SHIP TO", "DELIVER TO",
-                 "CUSTOMER", "OWNED BY", "OPERATED BY", "MANAGED BY", "DIVISION OF", "FRANCHISEE", "KUNDE")
+                 "CUSTOMER", "OWNED BY", "OPERATED BY", "MANAGED BY", "DIVISION OF", "FRANCHISEE", "KUNDE",
+                 "INH", "INHABER", "INHABERIN")  # "Inh. Dr. M. Meier e.K.": the owner under the shop's name
 _BODY_STARTS = ("DATE", "DATUM", "INV NO", "INVOICE NO", "RECEIPT NO", "BELEG", "CASHIER", "KASSIERER")
 _PHONE_KEYWORDS = ("TEL", "TELEPHONE", "PHONE", "PH", "TELEFON", "HOTLINE", "CALL", "MOBILE", "HP")
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\s\-().\/]{5,}\d")
@@ -158,7 +160,7 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
         match = THANKS_RE.search(ascii_upper(text))
         if not match or letters(match["name"]) < 3 or _us(match["name"]):
             continue
-        named = clean_name(text[match.start("name"):match.end("name")])
+        named = clean_name(as_printed(text, match.start("name"), match.end("name")))
         if named and Levenshtein.normalized_similarity(_letters_only(name), _letters_only(named)) \
                 >= SAME_NAME_SIMILARITY:
             return named
@@ -227,7 +229,7 @@ def _without_welcome(name: str) -> str:
     ``Welcone o``, ``(Ne [cone tO``)."""
     welcome = thanks_naming(name)
     if welcome and letters(welcome["name"]) >= 3:
-        return clean_name(thanks_text(name)[welcome.start("name"):welcome.end("name")]) or name
+        return clean_name(as_printed(thanks_text(name), welcome.start("name"), welcome.end("name"))) or name
     garbled = _WELCOME_TO_RE.match(squash_spaces(name))
     welcome_letters = re.sub(r"[^A-Z]", "", ascii_upper(garbled["word"])) if garbled else ""
     if garbled and Levenshtein.distance(welcome_letters, "WELCOME") <= WELCOME_SLIPS and letters(garbled["name"]) >= 3:
@@ -254,7 +256,7 @@ def _named_in_thanks(doc: Doc) -> str | None:
     for line in doc.lines:
         match = thanks_naming(line.text)
         if match and letters(match["name"]) >= 2 and not _not_a_name(match["name"]) and not _us(match["name"]):
-            return clean_name(thanks_text(line.text)[match.start("name"):match.end("name")]) or None
+            return clean_name(as_printed(thanks_text(line.text), match.start("name"), match.end("name"))) or None
     return None
 
 
@@ -285,7 +287,7 @@ def _full_name(doc: Doc, index: int) -> str:
         upper_name, upper_above = ascii_upper(name), ascii_upper(above.text)
         continues = (
             upper_above.count("(") > upper_above.count(")")
-            or re.match(r"(?:CO(?![A-Z])|\(|&|AND\b)", upper_name)
+            or re.match(r"(?:CO(?![A-Z])|\(|&|AND\b)", upper_name) or _LEGAL_FORM_FIRST_RE.match(upper_name)
             or has_keyword(name.split()[0] if name.split() else "", _TRADE_FORMS)
             # "ENTERPRISE SETIA" / "ALAM SDN BHD": a legal name without its business word yet
             or (has_keyword(above.text, _TRADE_FORMS) and not has_keyword(name, _TRADE_FORMS))
@@ -298,6 +300,11 @@ def _full_name(doc: Doc, index: int) -> str:
     return name
 
 
+# a line opening with the legal form, its name on the line above: "ALDI SUED" / "GmbH & Co. oHG",
+# "Netto Marken-Discount" / "Stiftung & Co. KG"
+_LEGAL_FORM_FIRST_RE = re.compile(rf"(?:{LEGAL_RE.pattern})|(?:STIFTUNG|SE)\s*(?:&|\+|UND)\s*CO\b")
+
+
 def _letters_only(text: str) -> str:
     """Letters and digits only, upper case (``M a r k t W e r k`` and ``Marktwerk`` alike)."""
     return re.sub(r"[^A-Z0-9]", "", ascii_upper(text))
@@ -308,9 +315,17 @@ def _with_trade_below(doc: Doc, index: int, name: str) -> str:
     ``VOLUME ONE`` / ``BOOKSHOP``; not under a name that says its trade (``MAPLE STREET DINER`` /
     ``Bar & Grill``: what else it is)."""
     below = doc.lines[index + 1] if index + 1 < len(doc.lines) else None
+    if below is not None and _is_trade_only(name) and _name_alone(below.text):
+        return f"{name} {clean_name(below.text)}"  # "Restaurant" / "Zur Post": the trade over the name
     if below is None or _is_trade_only(name) or has_keyword(name, _TRADE_FORMS) or not _is_trade_only(below.text):
         return name
     return f"{name} {clean_name(below.text)}"
+
+
+def _name_alone(text: str) -> bool:
+    """Words that may name a shop under its trade: no number, no address, no owner, no trade word alone."""
+    return letters(text) >= 3 and not digits(text) and not _is_trade_only(text) and not _is_address(text) \
+        and not _not_a_name(text) and not has_keyword(text, _NOT_OWN_NAME) and not has_legal_form(text)
 
 
 def _is_trade_only(text: str) -> bool:
@@ -476,8 +491,8 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
         if score and line.index and continues_address(doc.lines[line.index - 1].text) \
                 and not has_legal_form(line.text):
             score = 0.0  # "Lot 3, Jalan Pelabur 23/1," / "40S( Shah Alam, Selaugor": the town, misread
-        if score and (_street_over_town(doc, line) or _named_for_street_below(doc, line)
-                      or under_house_number(doc, line)):
+        if score and (_street_over_town(doc, line) or _street_before_town(doc, line)
+                      or _named_for_street_below(doc, line) or under_house_number(doc, line)):
             score = 0.0  # a street, a mall named for it, the town under a street
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
@@ -565,6 +580,21 @@ def _street_over_town(doc: Doc, line: Line) -> bool:
         and is_address(below.text) and not has_keyword(line.text, _BUSINESS_WORDS)
 
 
+# a street named before its house number, as most of Europe prints it (``Am Markt 3``, ``Humboldtstr
+# 140-144``, ``Rue de Rivoli 12a``), and a postcode before its town (``91054 Erlangen``, ``D-50667 Koeln``)
+_STREET_BEFORE_NUMBER_RE = re.compile(r"(?:[A-Z][A-Z.'-]*\s+){0,3}[A-Z][A-Z.'-]+\s+\d{1,4}\s?[A-Z]?(?:\s?[-/]\s?\d{1,4}[A-Z]?)?")
+_POSTCODE_TOWN_RE = re.compile(r"(?:[A-Z]{1,2}\s?-\s?)?\d{4,5}\s+[A-Z]")
+
+
+def _street_before_town(doc: Doc, line: Line) -> bool:
+    """``Am Markt 3`` over ``91054 Erlangen``: a street named before its house number, with no street
+    word in it (``Markt`` is a trade's word too), on the line above a postcode and its town."""
+    below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    street = squash_spaces(ascii_upper(line.text)).strip(" .,;")
+    return below is not None and not has_legal_form(line.text) and bool(_STREET_BEFORE_NUMBER_RE.fullmatch(street)) \
+        and bool(_POSTCODE_TOWN_RE.match(ascii_upper(below.text).strip()))
+
+
 def under_house_number(doc: Doc, line: Line) -> bool:
     """The line under a street (``3671 Elm_Street``, or its suffix garbled: ``697 Mem Sueet``) that
     prints a postcode's digits, or a town and its state with the ZIP code lost: the town, however OCR
@@ -592,9 +622,12 @@ def _named_for_street_below(doc: Doc, line: Line) -> bool:
 
 
 def _follows(doc: Doc, index: int, keywords: tuple[str, ...]) -> bool:
-    return has_keyword(doc.lines[index].text, keywords) or (
-        index > 0 and has_keyword(doc.lines[index - 1].text, keywords)
-    )
+    return any(has_keyword(_COPY_RE.sub(" ", doc.lines[at].text), keywords) for at in (index, index - 1) if at >= 0)
+
+
+# "** CUSTOMER COPY **" over the shop's name: which copy of the slip this is, not a customer's name
+_COPY_RE = re.compile(r"(?:CUSTOMER|MERCHANT|CARDHOLDER|KUNDEN|HAENDLER|HÄNDLER)[\s-]?(?:COPY|RECEIPT|BELEG)",
+                      re.IGNORECASE)
 
 
 def find_phone(doc: Doc) -> str | None:

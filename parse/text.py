@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 # Look-alike glyphs -> one representative. Applied to keyword and text alike.
 _FOLD = str.maketrans({
@@ -27,6 +29,13 @@ def ascii_upper(text: str) -> str:
     text = text.upper().translate(_UMLAUTS)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def as_printed(text: str, start: int, end: int) -> str:
+    """The part of ``text`` that ``ascii_upper(text)[start:end]`` upper-cases: an umlaut or a ß is
+    one character of ``text`` and two of its upper case (``für Netto``: ``FUER NETTO``)."""
+    ends = list(accumulate(len(ascii_upper(ch)) for ch in text))
+    return text[bisect_right(ends, start):bisect_left(ends, end) + 1]
 
 
 def fold(text: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from .amounts import CURRENCY_WORD_RE, Amount, find_amounts
+from .amounts import CURRENCY_CODE_RE, CURRENCY_WORD_RE, Amount, find_amounts
 from .layout import Doc, Line, holds_a_date, keyword_end, value_after
 from .text import ascii_upper, find_keyword, has_keyword
 from .vat import MAX_TAX_SHARE, RATE_RE, TAX, Vat, find_vat, rate_of
@@ -873,7 +873,7 @@ def _pick_total(doc: Doc) -> Pick | None:
             return vat  # ... unless a digit of it was misread (Geg. BAR 10,09 for 10,00): the VAT table's gross
         return Pick(paid, -1, 0.5)
     return (_sum_under_the_subtotal(doc) or _gross_of_the_net(doc) or _paid_on_one_line(doc) or _printed_thrice(doc)
-            or _vat_table_gross(doc) or _paid_less_change_unlabelled(doc)
+            or _vat_table_gross(doc) or _paid_less_change_unlabelled(doc) or _printed_twice_with_its_code(doc)
             or _largest_plausible(doc))
 
 
@@ -986,18 +986,33 @@ def _printed_thrice(doc: Doc) -> Pick | None:
     beside its currency, and no dearer amount beside one: the total, which a receipt repeats
     (``K EUR 19.40`` / ``#astarcard EUR 19,40`` / ``Betfag EUr 19,40``), not an item bought
     thrice or a modifier's price."""
+    return _repeated_beside_currency(doc, _THRICE, _THRICE - 1, signs=True)
+
+
+def _printed_twice_with_its_code(doc: Doc) -> Pick | None:
+    """No total label read: the largest amount printed on two lines, both times after the currency's
+    code (``Sues EUR 31,34`` / ``Ged. fc Casn EUR 31.34``: the sum and the card line, their labels
+    garbled), and no dearer amount beside one: European receipts print the code only there, never
+    beside an item's price (a sign may stand beside every price: ``$12.99`` twice is two dishes)."""
+    return _repeated_beside_currency(doc, 2, 2, signs=False)
+
+
+def _repeated_beside_currency(doc: Doc, lines: int, named_lines: int, signs: bool) -> Pick | None:
+    """The largest amount in cents printed on ``lines`` lines or more, ``named_lines`` of them
+    beside its currency (its sign or code where ``signs``, else its code), where no dearer amount
+    stands beside one."""
     lines_of: dict[Decimal, list[int]] = {}
     named: Counter[Decimal] = Counter()
     for line in doc.lines:
         priced = {a.value: a for a in line.amounts if a.has_decimals and not a.measure and a.value > 0}
+        code = bool(CURRENCY_CODE_RE.search(line.text))
         for value, amount in priced.items():
             lines_of.setdefault(value, []).append(line.index)
-            named[value] += amount.currency is not None or bool(CURRENCY_WORD_RE.search(line.text))
-    thrice = [v for v, at in lines_of.items() if len(at) >= _THRICE and named[v] >= _THRICE - 1]
-    if not thrice or max(thrice) < max(v for v, count in named.items() if count):
+            named[value] += code or signs and (amount.currency is not None or bool(CURRENCY_WORD_RE.search(line.text)))
+    repeated = [v for v, at in lines_of.items() if len(at) >= lines and named[v] >= named_lines]
+    if not repeated or max(repeated) < max(v for v, count in named.items() if count):
         return None  # "5,99 €" three times under a dearer amount beside its currency: a price
-    return Pick(max(thrice), lines_of[max(thrice)][0], 0.5)
-
+    return Pick(max(repeated), lines_of[max(repeated)][0], 0.5)
 
 
 def _paid_on_one_line(doc: Doc) -> Pick | None:

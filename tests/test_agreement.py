@@ -1835,3 +1835,35 @@ Aaount ; 1185 27
 Total? 124.27
 """))
     assert receipt.total == paid
+
+
+def test_an_amount_printed_twice_after_its_currency_code_is_the_total_where_no_total_label_was_read():
+    """``Sues EUR 31,34`` / ``Ged. fc Casn EUR 31.34``: the sum and the card line, both labels garbled,
+    agree after the code, which a European receipt prints beside the total, not beside a price; a
+    price misread dearer (``41,99`` for 4,99) is not what was paid. Two dishes at ``$12.99`` are
+    not a total."""
+    receipt = extract_receipt(ocr("""
+Frischemarkt Handel GmbH
+Hauptstr. 74
+50667 Köln
+EUR
+RISPENTOMATEN 2,49 B
+BIO BANANE 2,58 B
+KAFFEE CRENA JkG 41,99 1
+BUTTER 2,29 B
+Sues EUR 31,34
+Ged. fc Casn EUR 31.34
+Dta: 05.04.2025
+"""))
+    assert receipt.total == Decimal("31.34")
+    dishes = extract_receipt(ocr("""
+Blue Heron Grill
+1200 Harbor Blvd
+Seattle, WA 98101
+Fish Tacos $12.99
+Fish Tacos $12.99
+Lemonade 3.50
+Tetel 29.48
+11/12/2023
+"""))
+    assert dishes.total != Decimal("12.99")

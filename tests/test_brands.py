@@ -334,3 +334,19 @@ def test_a_thanks_naming_us_names_no_shop():
     assert named_elsewhere(head("Ihr Einkauf bei uns\nwww.rewe.de")) == ("REWE", 0.4)
     assert named_elsewhere(head("Thank you for shopping with us")) == (None, 0.0)
     assert named_elsewhere(head("Ihr Einkauf bei Edeka Schmidt")) == ("Edeka Schmidt", 0.5)
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("EDEKA Müller", "Edeka"),  # a franchise's owner after the chain's name
+    ("REWE Josef Seifert", "Rewe"),
+    ("EDEKA Center Kempf", "Edeka"),
+])
+def test_a_chains_name_opening_the_receipt_may_have_its_owners_name_after_it(printed, name):
+    assert match_brand(printed, "DE", opens_receipt=True).brand.name == name
+    assert match_brand(printed, "DE") is None  # further down, the owner's name may be the shop's own
+    assert match_brand(printed, None, opens_receipt=True) is None
+
+
+def test_an_owners_name_after_an_ordinary_word_or_a_short_name_names_no_brand():
+    assert match_brand("TARGET Smith", "US", opens_receipt=True) is None  # an ordinary word needs a clean line
+    assert match_brand("dm Meier Schmidt", "DE", opens_receipt=True) is None  # a short name with other words

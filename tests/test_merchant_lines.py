@@ -290,3 +290,81 @@ def test_an_item_under_the_address_whose_price_lost_its_point_is_no_name():
     """The logo over ``3147Elo 'Street`` was not read and the thanks is garbled beyond reading:
     ``bratt-Beer 650`` (Draft Beer 6.50) is an item, so no name rather than a wrong one."""
     assert merchant("3147Elo 'Street\nAustin ; TX 78701\nServer: Ben\nbratt-Beer 650\nIced Tea 2 .99" + BODY) is None
+
+
+GERMAN_BODY = """
+Kaffee 5,99 A
+SUMME EUR 5,99
+Geg. BAR EUR 10,00
+14.03.2024 17:42
+"""
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("EDEKA Müller\nAm Markt 3\n91054 Erlangen", "EDEKA Müller"),
+    ("Getränke Rösler\nAm Markt 3\n91054 Erlangen", "Getränke Rösler"),
+    ("Hofladen Berger\nNeumarkt 12a\nD-50667 Köln", "Hofladen Berger"),
+])
+def test_a_street_named_before_its_house_number_over_the_postcode_is_no_name(header, name):
+    """``Am Markt 3`` over ``91054 Erlangen``: a street as most of Europe prints it, with no street word
+    (``Markt`` is a trade's word too), is not the shop's name."""
+    assert merchant(header + GERMAN_BODY) == name
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("ALDI SÜD\nGmbH & Co. oHG\nLeopoldstr. 5\n80802 München", "ALDI SÜD GmbH & Co. oHG"),
+    ("Bäckerei Rösler\nGmbH & Co. KG\nLindenallee 4\n10115 Berlin", "Bäckerei Rösler GmbH & Co. KG"),
+    ("Netto Marken-Discount\nStiftung & Co. KG\nIndustriepark Ponholz 1\n93142 Maxhütte-Haidhof",
+     "Netto Marken-Discount Stiftung & Co. KG"),
+])
+def test_a_line_opening_with_the_legal_form_continues_the_name_above_it(header, name):
+    assert merchant(header + GERMAN_BODY) == name
+
+
+def test_a_thanks_with_an_umlaut_before_the_name_gives_the_whole_name():
+    """``für`` upper-cases to ``FUER``: the name is cut from the line as printed, not one letter late."""
+    receipt = extract_receipt(ocr("Bahnhofstr. 3\n93047 Regensburg" + GERMAN_BODY
+                                  + "Vielen Dank für Ihren Einkauf bei Getränke Hörl"))
+    assert receipt.merchant_raw == "Getränke Hörl"
+
+
+def test_a_branch_number_alone_is_no_name():
+    assert merchant("Filiale 1234\nRötelstr. 35\n74172 Neckarsulm" + GERMAN_BODY
+                    + "Vielen Dank für Ihren Einkauf bei Getränke Hörl") == "Getränke Hörl"
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("Stadt-Apotheke\nInh. Dr. M. Meier e.K.\nMarktplatz 3\n91054 Erlangen", "Stadt-Apotheke"),
+    ("Blumen Rösler\nInhaberin: Anna Rösler e.K.\nLindenallee 4\n10115 Berlin", "Blumen Rösler"),
+])
+def test_the_owners_line_under_the_name_is_no_part_of_it(header, name):
+    """``Inh.`` (Inhaber): the owner's name and legal form, not the shop's, however strong its e.K."""
+    assert merchant(header + GERMAN_BODY) == name
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("Restaurant\nZur Post\nPoststr. 2\n82319 Starnberg", "Restaurant Zur Post"),
+    ("Apotheke\nam Rathaus\nRathausplatz 1\n90403 Nürnberg", "Apotheke am Rathaus"),
+    ("Restaurant\nPoststr. 2\n82319 Starnberg", "Restaurant"),  # no name under the trade
+    ("Bakery\nTel. 555 0134\n412 Elm Street", "Bakery"),
+])
+def test_a_trade_printed_alone_over_the_name_opens_it(header, name):
+    assert merchant(header + GERMAN_BODY) == name
+
+
+@pytest.mark.parametrize("copy", ["** CUSTOMER COPY **", "MERCHANT COPY", "* Kundenbeleg *"])
+def test_the_slips_copy_line_over_the_name_names_no_customer(copy):
+    """Which copy of the slip this is; a ``CUSTOMER`` line over a name (an invoice's buyer) still is one."""
+    assert merchant(f"{copy}\nThe Rusty Spoon\n412 Elm Street\nAustin, TX 78701" + BODY) == "The Rusty Spoon"
+    assert merchant("CUSTOMER\nJohn Smith\nThe Rusty Spoon\n412 Elm Street\nAustin, TX 78701" + BODY) \
+        == "The Rusty Spoon"
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("Oakwood Merkt Grbh", "Oakwood Merkt GmbH"),  # its m read as an r
+    ("Korbmarkt Gabh", "Korbmarkt GmbH"),
+    ("Meier 6mbH & Co. KG", "Meier GmbH & Co. KG"),  # its G read as a 6
+])
+def test_a_gmbh_with_a_letter_misread_is_the_legal_form(printed, name):
+    assert clean_name(printed) == name
+    assert merchant(f"{printed}\nHauptstr. 74\n50667 Köln" + GERMAN_BODY) == name

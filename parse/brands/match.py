@@ -20,6 +20,7 @@ DISTINCTIVE = 8  # letters; a name this long may have such words after it
 LEGAL_MIN = 4  # letters; a name this long may stand in a legal name with an owner's name after it
 GLUED_GREETING_MIN = 3  # letters; "WELCOMETO" is split off a glued word, "A" (AMEXX) is not
 CLEAN, LEGAL, FREE, MORE = "clean", "legal", "free", "more"  # what follows the brand on its line
+OPENING = "opening"  # a few other words after the brand on the receipt's first line ("EDEKA Mueller": its owner)
 OWNED = "owned"  # a legal name with its owner's first name before the brand ("Dirk Rossmann GmbH")
 
 _AMOUNT_OR_DATE = re.compile(r"\d[.,]\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
@@ -131,8 +132,8 @@ def _spans(words: list[Token], opens_receipt: bool) -> list[Span]:
             if all(filler[j:k]):
                 continue
             others = others_after[k]
-            tail = CLEAN if not others else LEGAL if legal_name else FREE if others <= MAX_FREE_TAIL \
-                else MORE if opens_receipt else None
+            tail = CLEAN if not others else LEGAL if legal_name \
+                else (OPENING if opens_receipt else FREE) if others <= MAX_FREE_TAIL else MORE if opens_receipt else None
             if tail:
                 spans.append(Span(j, k, tail))
     if legal_name and n > 2 and not lead[1] and words[0].key.isalpha() and not filler[1] and all(filler[2:]):
@@ -148,7 +149,9 @@ def _allowed(found: Directory, key: str, span: Span, strength: int, country: str
         return span.tail == CLEAN and country is not None
     if span.tail == LEGAL:
         return len(key) >= LEGAL_MIN and key not in found.whole_line_only
-    if span.tail == FREE:
+    if span.tail == OPENING and len(key) >= LEGAL_MIN and strength == NAME and country is not None:
+        return True  # a franchise's owner or branch after the chain's own name: "EDEKA Mueller", "REWE Schmidt"
+    if span.tail in (FREE, OPENING):
         return len(key) >= DISTINCTIVE and strength != ALIAS and country is not None
     if span.tail in (MORE, OWNED):
         return len(key) >= DISTINCTIVE and strength == NAME and country is not None
@@ -239,7 +242,7 @@ def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str
 def _fuzzy_edits(query: str, tail: str) -> int:
     if tail == CLEAN:
         return edits_allowed(len(query))
-    return min(1, edits_allowed(len(query))) if tail == FREE and len(query) >= DISTINCTIVE else 0
+    return min(1, edits_allowed(len(query))) if tail in (FREE, OPENING) and len(query) >= DISTINCTIVE else 0
 
 
 def _first_letter_lost(found: Directory, text: str, words: list[Token], spans: list[Span],
@@ -266,6 +269,6 @@ def _score(found: Directory, hit: Hit, words: list[Token]) -> float:
         score *= 0.8
     if hit.entry.strength == ALIAS:
         score *= 0.9
-    if hit.span.tail in (FREE, MORE):
+    if hit.span.tail in (FREE, OPENING, MORE):
         score *= 0.85
     return round(score, 3)
