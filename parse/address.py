@@ -34,6 +34,10 @@ _US_STATES = ("AL AK AZ AR CA CO CT DC FL GA IA ID IL KS KY LA MA MD MI MN MO MS
               "OH PA RI SC SD TN TX UT VA VT WA WI WV WY").split()  # IN, OR, ME, OK, HI, DE: also words
 # (its ZIP glued to the state by OCR: "COLUMBUS OH43215")
 _US_TOWN_RE = re.compile(rf"^[A-Z][A-Z .'-]+?,?\s(?:{'|'.join(_US_STATES)})\.?(?:\s?\d{{5}}(?:-\d{{4}})?)?$")
+# a town, its state and ZIP code, however OCR slipped between them ("Pertland; OR97205", "Columbus,OH 43215"):
+# with the ZIP code after it, a state that is also a word (IN, OR, ME, OK, HI, DE) is the state
+_US_TOWN_ZIP_RE = re.compile(rf"^[A-Z][A-Z .'-]+?[,;.]?\s?(?:{'|'.join(_US_STATES + ['IN', 'OR', 'ME', 'OK', 'HI', 'DE'])})"
+                             r"\.?\s?\d{5}(?:-\d{4})?$")
 # a town and its state's two capitals, whatever OCR made of the rest ("Springfields IL an": the ZIP code lost)
 _TOWN_AND_STATE_RE = re.compile(rf"^[A-Z][A-Za-z .'-]+?[,;.]?\s(?:{'|'.join(_US_STATES)})(?![A-Za-z])")
 # a postcode before its town ("81100 JOHOR BAHRU", "10827 Berlin") or ending the line before the
@@ -59,7 +63,8 @@ def opens_with_town_and_state(text: str) -> bool:
 
 def is_address(text: str) -> bool:
     upper = squash_spaces(ascii_upper(text))
-    return (bool(_ADDRESS_RE.search(upper) or _US_STREET_RE.match(upper) or _US_TOWN_RE.match(upper))
+    return (bool(_ADDRESS_RE.search(upper) or _US_STREET_RE.match(upper) or _US_TOWN_RE.match(upper)
+                 or _US_TOWN_ZIP_RE.match(upper))
             or has_keyword(text, ADDRESS_KEYWORDS))
 
 

@@ -457,7 +457,8 @@ def _not_a_name(text: str) -> bool:
 
 # a line of the order's type alone, printed above or below the restaurant's name ("Pizza To Go" is a name)
 _ORDER_TYPE_RE = re.compile(r"(?:TO\s?GO|DINE\s?IN|EAT\s?IN|TAKE\s?(?:OUT|AWAY)|CARRY\s?OUT|PICK\s?UP|DELIVERY|"
-                            r"DRIVE\s?THR(?:U|OUGH)|FOR\s?HERE|COUNTER|BAR|PATIO)")
+                            r"DRIVE\s?THR(?:U|OUGH)|FOR\s?HERE|COUNTER|BAR|PATIO"
+                            r"|DINE(?!R)\s?[A-Z0-9#|!\[\]]{1,3})")  # "DINE 1#", "DINELIN": its IN misread
 
 
 def _capital_lost(text: str) -> bool:

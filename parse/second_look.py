@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .agreement import CHECK_WEIGHTS
 from .amounts import find_amounts
@@ -139,7 +139,7 @@ def closer_read(receipt: Receipt, read_page: PageReader,
     page = read_page()
     again = extract_receipt(page)
     if better(again, receipt) and not _date_swapped(again, receipt):
-        return page, again
+        return page, _surer_name_kept(again, receipt)
     if lines is None or receipt.date is not None or again.date is None:
         return None
     grafted = _grafted(lines, page, "date")
@@ -147,6 +147,20 @@ def closer_read(receipt: Receipt, read_page: PageReader,
         return None
     new = extract_receipt(grafted)
     return (grafted, new) if better(new, receipt) else None
+
+
+_SHOP_FIELDS = ("merchant", "merchant_raw", "brand_wikidata", "merchant_address", "phone", "category")
+
+
+def _surer_name_kept(new: Receipt, old: Receipt) -> Receipt:
+    """``new`` (the page read closer, kept for a date or a total) with ``old``'s shop where ``old``
+    named it more surely: a closer read of a blurred header may garble the name the first read
+    had (``Maple StreetDIMER`` read as ``pina a``, a line above it taken for the name)."""
+    if old.merchant is None or new.merchant == old.merchant \
+            or new.confidence.get("merchant", 0.0) >= old.confidence.get("merchant", 0.0):
+        return new
+    confidence = {**new.confidence, "merchant": old.confidence["merchant"], "category": old.confidence.get("category", 0.0)}
+    return replace(new, **{field: getattr(old, field) for field in _SHOP_FIELDS}, confidence=confidence)
 
 
 def _date_swapped(new: Receipt, old: Receipt) -> bool:

@@ -535,3 +535,15 @@ def test_a_year_less_date_whose_dots_ocr_spaced_and_read_as_an_underscore():
     from parse.dates import yearless_dates
 
     assert [(raw.first, raw.second, raw.year) for raw in yearless_dates("AS-Zeit 02 . 03 _ 15:59 Uhr")] == [(2, 3, 0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("09/01/201 6 7:42 PM", dt.date(2016, 9, 1)),  # a space read inside the year
+    ("14.03.202 4 17:42", dt.date(2024, 3, 14)),
+])
+def test_a_space_read_before_the_last_digit_of_a_four_digit_year(text, expected):
+    assert parse_date(text, day_first=text[2] == ".") == expected
+
+
+def test_a_two_digit_year_before_a_time_stays_two_digits():
+    assert parse_date("09/01/20 16:42", day_first=False) == dt.date(2020, 9, 1)

@@ -368,3 +368,17 @@ def test_the_slips_copy_line_over_the_name_names_no_customer(copy):
 def test_a_gmbh_with_a_letter_misread_is_the_legal_form(printed, name):
     assert clean_name(printed) == name
     assert merchant(f"{printed}\nHauptstr. 74\n50667 Köln" + GERMAN_BODY) == name
+
+
+@pytest.mark.parametrize("order_type", ["DINE 1#", "DINELIN", "Dine In"])
+def test_a_dine_in_line_misread_is_no_name(order_type):
+    """The order's type over the restaurant's name, its IN misread (``DINE 1#``, ``DINELIN``)."""
+    assert merchant(f"{order_type}\nOrder #37\nThe Salty Pelican\n8708 Main St\nColumbus, OH 43215" + BODY) \
+        == "The Salty Pelican"
+
+
+def test_a_town_whose_state_is_also_a_word_before_its_zip_code_names_no_brand():
+    """``Pertland; OR97205``: Portland, Oregon, one letter misread, is no Petland; with the ZIP code
+    after it, ``OR`` is the state."""
+    receipt = extract_receipt(ocr("Dine In\nOrder 0122\n(3972 Ocean Avt\nPertland; OR97205\n(855) 207-7469" + BODY))
+    assert receipt.merchant != "Petland" and receipt.brand_wikidata is None

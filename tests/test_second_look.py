@@ -204,6 +204,25 @@ def test_a_page_read_again_that_gains_only_a_name_and_reads_another_date_is_not_
     assert receipt.merchant == "CORNER DELI" and receipt.date == first.date
 
 
+def test_a_page_read_again_kept_for_the_date_keeps_the_name_the_first_read_was_surer_of():
+    """Read closer, a blurred header may garble the name the first read had: the page is kept for the
+    date it gains, the shop as the first read named it more surely; a name read surer stays the page's."""
+    first = extract_receipt(_lines(DATE_LOST))
+    assert first.merchant == "CORNER DELI" and first.date is None
+
+    class GarbledName(PageReader):
+        def __call__(self):
+            self.reads += 1
+            return _lines(self.text, unsure={0: 0.1})
+
+    page_text = DATE_LOST.replace("Datum: .07 . 13 21;52", "Datum: 10.07.13 21:52")
+    lines, receipt = closer_read(first, GarbledName(page_text.replace("CORNER DELI", "CQRNFR DFII")))
+    assert receipt.date == dt.date(2013, 7, 10) and receipt.merchant == "CORNER DELI"
+    assert lines[0].text == "CQRNFR DFII"  # the page's lines are kept as read
+    _, sure = closer_read(first, PageReader(page_text.replace("CORNER DELI", "CORNER DELI & CAFE")))
+    assert sure.merchant == "CORNER DELI & CAFE"
+
+
 DATE_MISREAD = """
 CORNER DELI
 12 MAIN STREET
