@@ -130,7 +130,7 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
         thanked = _named_in_thanks(doc)
         if thanked:
             return MerchantInfo(thanked, None, 0.5, address, find_phone(doc), address_end)
-        if _PRICED_END_RE.search(name):  # "bratt-Beer 650": an item, its price's point lost
+        if _PRICED_END_RE.search(doc.lines[name_line].text):  # "bratt-Beer 650": an item, its price's point lost
             name, confidence = named_elsewhere(doc)
             return MerchantInfo(name, None, confidence, address, find_phone(doc), address_end)
     name = _without_welcome(name)
@@ -456,7 +456,7 @@ def _not_a_name(text: str) -> bool:
 
 
 # a line of the order's type alone, printed above or below the restaurant's name ("Pizza To Go" is a name)
-_ORDER_TYPE_RE = re.compile(r"(?:TO\s?GO|DINE\s?IN|EAT\s?IN|TAKE\s?(?:OUT|AWAY)|CARRY\s?OUT|PICK\s?UP|DELIVERY|"
+_ORDER_TYPE_RE = re.compile(r"(?:TO\s?G[OU]|DINE\s?IN|EAT\s?IN|TAKE\s?(?:OUT|AWAY)|CARRY\s?OUT|PICK\s?UP|DELIVERY|"
                             r"DRIVE\s?THR(?:U|OUGH)|FOR\s?HERE|COUNTER|BAR|PATIO"
                             r"|DINE(?!R)\s?[A-Z0-9#|!\[\]]{1,3})")  # "DINE 1#", "DINELIN": its IN misread
 

@@ -382,3 +382,13 @@ def test_a_town_whose_state_is_also_a_word_before_its_zip_code_names_no_brand():
     after it, ``OR`` is the state."""
     receipt = extract_receipt(ocr("Dine In\nOrder 0122\n(3972 Ocean Avt\nPertland; OR97205\n(855) 207-7469" + BODY))
     assert receipt.merchant != "Petland" and receipt.brand_wikidata is None
+
+
+def test_an_item_whose_price_reads_as_a_number_of_four_digits_under_the_address_is_no_name():
+    """``Cheesecake 7450`` (7.50, its point read as a 4): the number is dropped from a name as a
+    registration's, so the line is judged as printed, not as cleaned."""
+    assert merchant("6678 Hain 4\nAutin, TX 7870}\n(702} 330 1975\nCheesecake 7450\nIced Tea 8.97" + BODY) is None
+
+
+def test_a_to_go_line_misread_is_no_name():
+    assert merchant("ToGu\norder 0524\nCopper Kettle\n4433 Broadway\nAustin, TX 78701" + BODY) == "Copper Kettle"
