@@ -563,8 +563,8 @@ def _unspaced(text: str) -> str:
 
 
 # not "7 ELEVEN"; "248 Route 9", "12 Highway 7": a numbered road; "36} Main Street": its last digit a bracket;
-# "2513 #ain St": the street's first letter a glyph
-_HOUSE_NUMBER_RE = re.compile(r"\d{1,4}[\d}\])|!][A-Z]?\s+[^\w\s]?[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
+# "2513 #ain St": the street's first letter a glyph; '9" Nain 3': its second digit a quote
+_HOUSE_NUMBER_RE = re.compile(r"\d{1,4}[\d}\])|!\"'][A-Z]?\s+[^\w\s]?[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
 
 
 def _house_number(text: str) -> bool:

@@ -392,3 +392,9 @@ def test_an_item_whose_price_reads_as_a_number_of_four_digits_under_the_address_
 
 def test_a_to_go_line_misread_is_no_name():
     assert merchant("ToGu\norder 0524\nCopper Kettle\n4433 Broadway\nAustin, TX 78701" + BODY) == "Copper Kettle"
+
+
+def test_a_house_number_whose_second_digit_reads_as_a_quote_is_a_street():
+    """``9" Nain 3`` (99 Main St): no name; the thanks under the bill names the shop."""
+    assert merchant('9" Nain 3\nCOlRbus, GA>\n{362} 490 3670' + BODY + "Thank you for dining at Copper Kettle") \
+        == "Copper Kettle"
