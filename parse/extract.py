@@ -16,7 +16,7 @@ from .brand import find_brand
 from .category import find_category
 from .dates import (RawDate, dates_on_lines, find_dates, find_times, in_year_before, only_in_stamp, order_from_dates,
                     resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
-from .items import (fill_lost_prices, find_items, first_total_line, fit_to, items_bound, merge_modifiers,
+from .items import (fill_lost_prices, find_items, first_total_line, fit_to, items_bound, merge_modifiers, within_the_bill,
                     settle_discounts, summary_line, total_among_items)
 from .layout import Doc, build_doc
 from .locale import detect_locale
@@ -84,6 +84,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     targets = tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None)
     items = fit_to(fill_lost_prices(items, doc, body_start, items_end, targets), targets, doc, printed)
     items = merge_modifiers(items, lines)  # as read at last: a lost price filled, a sign digit dropped
+    items = within_the_bill(items, total)
     flags = _flags(items, subtotal, tax, _money(totals.tip), total, rounding)
     flags.update({f"total_{check}": True for check in reading.checks})
     if order_guessed:

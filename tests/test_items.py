@@ -1273,3 +1273,34 @@ def test_a_side_ordered_at_a_counted_items_name_column_is_an_item():
              row(2, [(34, "Side"), (94, "Salad")], "4.99"), row(3, [(10, "1"), (34, "Coke")], "2.75"),
              row(4, [(10, "Subtotal")], "20.73")]
     assert [i.amount for i in extract_receipt(lines).items] == [Decimal("12.99"), Decimal("4.99"), Decimal("2.75")]
+
+
+def test_a_price_dearer_than_the_whole_bill_is_its_sign_read_as_a_digit_or_no_price():
+    """``Cheeseburger 413.49`` on a bill of 29.48: its $ read as a 4 (13.49; no subtotal was read, so
+    nothing else says it); a header's number over the items is no article."""
+    assert amounts("""
+Harbor Grill
+12 Main St
+Ref 0440 403,827.00
+Cheeseburger 413.49
+Fries 4.50
+Iced Tea 2.99
+Coffee 1.49
+Onion Rings 5.99
+Tax 1.50
+Total 29.48
+Cash 40.00
+Change 10.52
+""") == [Decimal("13.49"), Decimal("4.50"), Decimal("2.99"), Decimal("1.49"), Decimal("5.99")]
+
+
+def test_prices_over_a_total_that_is_less_than_most_of_them_stay_as_read():
+    """Half the prices or more over the total: the total was misread (``Summe 0,21``), not they."""
+    assert amounts("""
+Pflegepunkt
+EUR
+ZAHNCREME 4,95 A
+SHAMPOO 2,45 A
+DUSCHGEL 1,29 A
+Summe 0,21
+""") == [Decimal("4.95"), Decimal("2.45"), Decimal("1.29")]
