@@ -33,7 +33,15 @@ def has_legal_form(text: str) -> bool:
     is a piece of a word OCR split (``ind cates item inc udes GST``), not a company's form; after a
     tax word it says the tax is included (``IVA Inc.``, ``IMP Inc``)."""
     return any(not match.group().islower() and not _TAX_BEFORE_RE.search(text[:match.start()])
-               for match in _LEGAL_ANY_CASE_RE.finditer(text))
+               and not _opens_a_name(text, match) for match in _LEGAL_ANY_CASE_RE.finditer(text))
+
+
+def _opens_a_name(text: str, match: re.Match[str]) -> bool:
+    """A form's letters opening a line of other words are a word of a name (``PTE THING``: a logo,
+    its I read as a T), not its legal form, which closes a legal name (``GmbH & Co. oHG`` alone
+    continues the name above it)."""
+    rest = without_legal_forms(text[match.end():])
+    return not text[:match.start()].strip() and any(len(word) >= 3 for word in re.findall(r"[^\W\d_]+", rest))
 
 
 def without_legal_forms(text: str) -> str:

@@ -398,3 +398,10 @@ def test_a_house_number_whose_second_digit_reads_as_a_quote_is_a_street():
     """``9" Nain 3`` (99 Main St): no name; the thanks under the bill names the shop."""
     assert merchant('9" Nain 3\nCOlRbus, GA>\n{362} 490 3670' + BODY + "Thank you for dining at Copper Kettle") \
         == "Copper Kettle"
+
+
+def test_a_legal_forms_letters_opening_a_logo_are_no_legal_form():
+    """``PTE THING`` (a logo, its I read as a T) over ``FOUR QUARTERS JUN' BHD``: a legal form closes a
+    legal name; opening a line of other words it is a word of a name."""
+    header = "PTE THING\nFOUR QUARTERS JUN' BHD 10/s-.g-P)\nNo , 128G JLM SS21/35\n47400 SELANGOR"
+    assert merchant(header + BODY) == "FOUR QUARTERS SDN BHD"
