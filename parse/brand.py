@@ -44,7 +44,8 @@ _AT_NAME_RE = re.compile(r"(?:^|\s)(?:AT|BEI|CHEZ|@)\s+(?P<name>[^\s@][^@]{2,40}
 _THANKS_WORDS = tuple(fold(word) for word in (
     "YOU", "THANK", "THANKS", "SHOPPING", "VISITING", "DANKE", "MERCI", "GRACIAS", "GRAZIE", "OBRIGADO", "DANK"))
 # the shop's own app: "Lade dir die Lidl Plus App herunter", "Download the Walgreens app"
-_APP_RE = re.compile(r"(?P<name>(?:[^\W\d_][\w'&-]*\s+){1,2}?)(?:PLUS\s+|\+\s*)?APP\b", re.IGNORECASE)
+_APP_RE = re.compile(r"(?P<name>(?:[^\W\d_][\w'&-]*?(?:\s+|-(?=APP\b))){1,2}?)(?:PLUS\s+|\+\s*)?APP\b",
+                     re.IGNORECASE)  # "Mein dm-App": the name hyphened to it
 
 
 @dataclass(frozen=True)

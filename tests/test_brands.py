@@ -310,6 +310,8 @@ def test_the_shops_own_app_names_the_brand():
     footer = "Lade dir die Lid] plus App herunter"  # Lidl Plus, its l read as a bracket
     assert brand_in_footer(f"Steinhauser Aue/\n51491 Overath\n{RECEIPT_BODY}\n{footer}", "DE") == "Lidl"
     assert brand_in_footer(f"Steinhauser Aue/\n{RECEIPT_BODY}\nDownload our new App", "DE") is None
+    hyphened = "Jetzt die Mein dm-App herunterladen"  # the name hyphened to the app
+    assert brand_in_footer(f"Steinhauser Aue/\n51491 Overath\n{RECEIPT_BODY}\n{hyphened}", "DE") == "dm"
 
 
 def test_an_ampersand_read_as_a_letter_keeps_the_line_as_printed():
