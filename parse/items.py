@@ -1101,18 +1101,23 @@ def _in_name_column(item: OcrLine, line: OcrLine) -> bool:
     return line.box[0] - name.box[0] < (name.box[2] - name.box[0]) / max(len(name.text), 1)
 
 
+# an article priced this many times the whole bill is no reading of its price: a price somewhat over
+# the bill may be right (a split check's share, a pharmacy's co-payment, a total read a digit short)
+ABSURD_OVER_TOTAL = 5
+
+
 def within_the_bill(items: tuple[LineItem, ...], total: Decimal | None) -> tuple[LineItem, ...]:
-    """No one article costs more than the whole bill: a price read dearer than the total, where
-    nothing was taken off, is its currency sign read as a digit (``Cheeseburger 413.49`` on a bill of
-    65.48: 13.49) where dropping it brings the price under the total, else no price of an item
-    (``NIE ; P160204147616 403,827,0u0``: a header's numbers). Where half the prices or more stand
-    over the total, it is the total that was misread (``0,21`` for 14,21): the prices stay."""
-    over = sum(item.amount > total for item in items) if total is not None else 0
-    if not over or total <= 0 or 2 * over >= len(items) or any(item.amount < 0 for item in items):
+    """No one article costs many times the whole bill: a price read so, where nothing was taken off,
+    is its currency sign read as a digit (``Cheeseburger 413.49`` on a bill of 29.48: 13.49) where
+    dropping it brings the price under the total, else no price of an item (``NIE ; P160204147616
+    403,827,0u0``: a header's numbers). Where half the prices or more stand so far over the total, it
+    is the total that was misread: the prices stay."""
+    over = sum(item.amount > total * ABSURD_OVER_TOTAL for item in items) if total is not None and total > 0 else 0
+    if not over or 2 * over >= len(items) or any(item.amount < 0 for item in items):
         return items
     kept = []
     for item in items:
-        if item.amount <= total:
+        if item.amount <= total * ABSURD_OVER_TOTAL:
             kept.append(item)
             continue
         unsigned = sign_digit_dropped(item.amount, ANY_DIGIT)

@@ -99,8 +99,9 @@ _AFTER_LEGAL_RE = re.compile(r"(SDN BHD|S/B|GmbH)\s*(?:[(\[{:;]|\d).*\d.*$")
 
 
 _NOT_OWN_NAME = ("FORMERLY", "KNOWN AS", "LICENSEE", "BILL TO", "SOLD TO", "SHIP TO", "DELIVER TO",
-                 "CUSTOMER", "OWNED BY", "OPERATED BY", "MANAGED BY", "DIVISION OF", "FRANCHISEE", "KUNDE",
-                 "INH", "INHABER", "INHABERIN")  # "Inh. Dr. M. Meier e.K.": the owner under the shop's name
+                 "CUSTOMER", "OWNED BY", "OPERATED BY", "MANAGED BY", "DIVISION OF", "FRANCHISEE", "KUNDE")
+# "Inh. Dr. M. Meier e.K.": the owner's line, under the shop's name or beside it ("Blumen Meier Inh. Hans Meier")
+_OWNER_RE = re.compile(r"(?:^|\s)INH(?:ABER(?:IN)?)?\b\.?:?(?:\s|$).*$", re.IGNORECASE)
 _BODY_STARTS = ("DATE", "DATUM", "INV NO", "INVOICE NO", "RECEIPT NO", "BELEG", "CASHIER", "KASSIERER")
 _PHONE_KEYWORDS = ("TEL", "TELEPHONE", "PHONE", "PH", "TELEFON", "HOTLINE", "CALL", "MOBILE", "HP")
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\s\-().\/]{5,}\d")
@@ -333,7 +334,8 @@ def _with_trade_below(doc: Doc, index: int, name: str) -> str:
 def _name_alone(text: str) -> bool:
     """Words that may name a shop under its trade: no number, no address, no owner, no trade word alone."""
     return letters(text) >= 3 and not digits(text) and not _is_trade_only(text) and not _is_address(text) \
-        and not _not_a_name(text) and not has_keyword(text, _NOT_OWN_NAME) and not has_legal_form(text)
+        and not _not_a_name(text) and not has_keyword(text, _NOT_OWN_NAME) and not has_legal_form(text) \
+        and not _OWNER_RE.match(text.strip())
 
 
 def _is_trade_only(text: str) -> bool:
@@ -380,6 +382,7 @@ _BRACKET_FOR_C_RE = re.compile(r"(?<!\S)\((?=[a-z]{2,}\b)(?![^()]*\))")
 
 
 def clean_name(text: str) -> str:
+    text = _OWNER_RE.sub("", text)  # "Blumen Meier Inh. Hans Meier"
     text = _POSSESSIVE_DOLLAR_RE.sub("s", _mend_digits(_BRACKET_FOR_C_RE.sub("C", text)))  # "Rosa'$ Trattoria"
     text = _QUOTE_FOR_APOSTROPHE_RE.sub("'", text)  # 'Rosa"s
     for pattern, canonical in _LEGAL_CANON:
@@ -393,8 +396,9 @@ def clean_name(text: str) -> str:
 
 def _name_score(line: Line, position: float, tall: bool) -> float:
     upper = ascii_upper(line.text)
-    if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts:
-        return 0.0
+    if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts \
+            or _OWNER_RE.match(line.text.strip()):
+        return 0.0  # no name: too few letters, a number, a price, the owner's line
     legal = has_legal_form(line.text)
     if not legal and (_not_a_name(line.text) or (_is_address(line.text) and not _named_after_street(line.text))
                       or STORE_NUMBER_RE.search(upper)):
@@ -466,7 +470,7 @@ def _not_a_name(text: str) -> bool:
 # a line of the order's type alone, printed above or below the restaurant's name ("Pizza To Go" is a name)
 _ORDER_TYPE_RE = re.compile(r"(?:TO\s?G[OU]|DINE\s?IN|EAT\s?IN|TAKE\s?(?:OUT|AWAY)|CARRY\s?OUT|PICK\s?UP|DELIVERY|"
                             r"DRIVE\s?THR(?:U|OUGH)|FOR\s?HERE|COUNTER|BAR|PATIO"
-                            r"|DINE(?!R)\s?[A-Z0-9#|!\[\]]{1,3})")  # "DINE 1#", "DINELIN": its IN misread
+                            r"|DINE(?!R)\s?(?:[A-Z]?[IL1|!]?N?|[^A-Z\s]{1,3}|[A-Z][^A-Z\s]))")  # "DINE 1#", "DINELIN": its IN misread
 
 
 def _capital_lost(text: str) -> bool:
@@ -571,8 +575,8 @@ def _unspaced(text: str) -> str:
 
 
 # not "7 ELEVEN"; "248 Route 9", "12 Highway 7": a numbered road; "36} Main Street": its last digit a bracket;
-# "2513 #ain St": the street's first letter a glyph; '9" Nain 3': its second digit a quote
-_HOUSE_NUMBER_RE = re.compile(r"\d{1,4}[\d}\])|!\"'][A-Z]?\s+[^\w\s]?[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
+# "2513 #ain St": the street's first letter a glyph; '9" Nain 3': its second digit a quote (not "50's Burgers")
+_HOUSE_NUMBER_RE = re.compile(r"\d{1,4}[\d}\])|!\"][A-Z]?\s+[^\w\s]?[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
 
 
 def _house_number(text: str) -> bool:
@@ -592,16 +596,23 @@ def _street_over_town(doc: Doc, line: Line) -> bool:
 # a street named before its house number, as most of Europe prints it (``Am Markt 3``, ``Humboldtstr
 # 140-144``, ``Rue de Rivoli 12a``), and a postcode before its town (``91054 Erlangen``, ``D-50667 Koeln``)
 _STREET_BEFORE_NUMBER_RE = re.compile(r"(?:[A-Z][A-Z.'-]*\s+){0,3}[A-Z][A-Z.'-]+\s+\d{1,4}\s?[A-Z]?(?:\s?[-/]\s?\d{1,4}[A-Z]?)?")
-_POSTCODE_TOWN_RE = re.compile(r"(?:[A-Z]{1,2}\s?-\s?)?\d{4,5}\s+[A-Z]")
+_POSTCODE_TOWN_RE = re.compile(r"(?:[A-Z]{1,2}\s?-\s?\d{4,5}|\d{5})\s+[A-Z]")  # "10115 Berlin", "A-1010 Wien"
+# a German street named after a place by a preposition (``Am Markt``, ``An der Kirche``, ``Zum Hafen``)
+_PLACE_STREET_RE = re.compile(r"(?:AM|AN|AUF|IM|IN|ZUM|ZUR|BEIM|UNTER|HINTER|VOR|OBERE|UNTERE)\s")
 
 
 def _street_before_town(doc: Doc, line: Line) -> bool:
     """``Am Markt 3`` over ``91054 Erlangen``: a street named before its house number, with no street
-    word in it (``Markt`` is a trade's word too), on the line above a postcode and its town."""
+    word in it, on the line above a postcode and its town (not a US street: ``1234 Main Street``). A
+    trade's word makes it a shop's name (``Cafe 21``), unless a preposition opens it (``Am Markt``)."""
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     street = squash_spaces(ascii_upper(line.text)).strip(" .,;")
-    return below is not None and not has_legal_form(line.text) and bool(_STREET_BEFORE_NUMBER_RE.fullmatch(street)) \
-        and bool(_POSTCODE_TOWN_RE.match(ascii_upper(below.text).strip()))
+    if below is None or has_legal_form(line.text) or not _STREET_BEFORE_NUMBER_RE.fullmatch(street):
+        return False
+    if has_keyword(line.text, _TRADE_FORMS) and not _PLACE_STREET_RE.match(street):
+        return False
+    town = ascii_upper(below.text).strip()
+    return bool(_POSTCODE_TOWN_RE.match(town)) and not has_keyword(below.text, ADDRESS_KEYWORDS)
 
 
 def under_house_number(doc: Doc, line: Line) -> bool:

@@ -156,9 +156,9 @@ def _surer_name_kept(new: Receipt, old: Receipt) -> Receipt:
     """``new`` (the page read closer, kept for a date or a total) with ``old``'s shop where ``old``
     named it more surely: a closer read of a blurred header may garble the name the first read
     had (``Maple StreetDIMER`` read as ``pina a``, a line above it taken for the name)."""
-    if old.merchant is None or new.merchant == old.merchant \
+    if old.merchant is None or new.merchant == old.merchant or (new.brand_wikidata and not old.brand_wikidata) \
             or new.confidence.get("merchant", 0.0) >= old.confidence.get("merchant", 0.0):
-        return new
+        return new  # a brand the closer read gained is one of its gains
     confidence = {**new.confidence, "merchant": old.confidence["merchant"], "category": old.confidence.get("category", 0.0)}
     return replace(new, **{field: getattr(old, field) for field in _SHOP_FIELDS}, confidence=confidence)
 

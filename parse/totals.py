@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .amounts import CURRENCY_CODE_RE, CURRENCY_WORD_RE, Amount, find_amounts
 from .layout import Doc, Line, holds_a_date, keyword_end, value_after
-from .text import ascii_upper, find_keyword, has_keyword
+from .text import ascii_upper, find_keyword, fold, has_keyword, squash_spaces
 from .vat import MAX_TAX_SHARE, RATE_RE, TAX, Vat, find_vat, rate_of
 
 # Strongest first. Each keyword names the final amount to pay.
@@ -994,7 +994,15 @@ def _printed_twice_with_its_code(doc: Doc) -> Pick | None:
     code (``Sues EUR 31,34`` / ``Ged. fc Casn EUR 31.34``: the sum and the card line, their labels
     garbled), and no dearer amount beside one: European receipts print the code only there, never
     beside an item's price (a sign may stand beside every price: ``$12.99`` twice is two dishes)."""
-    return _repeated_beside_currency(doc, 2, 2, signs=False)
+    found = _repeated_beside_currency(doc, 2, 2, signs=False)
+    if found is None:
+        return None
+    labels = {_words_before_amounts(line) for line in doc.lines if found.value in (a.value for a in line.amounts)}
+    return found if len(labels) > 1 else None  # "Pizza Margherita 9,50 EUR" twice: one dish bought twice
+
+
+def _words_before_amounts(line: Line) -> str:
+    return squash_spaces(fold(line.text[:line.amounts[0].start])) if line.amounts else ""
 
 
 def _repeated_beside_currency(doc: Doc, lines: int, named_lines: int, signs: bool) -> Pick | None:

@@ -1867,3 +1867,14 @@ Tetel 29.48
 11/12/2023
 """))
     assert dishes.total != Decimal("12.99")
+    pizzas = extract_receipt(ocr("""
+Pizzeria Roma
+Lindenstr. 4
+10115 Berlin
+Pizza Margherita 9,50 EUR
+Pizza Margherita 9,50 EUR
+Cola 2,50 EUR
+Sunne 21,50
+14.03.2024
+"""))
+    assert pizzas.total == Decimal("21.50")  # one dish twice, its code on every price: no total

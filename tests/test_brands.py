@@ -352,3 +352,15 @@ def test_a_chains_name_opening_the_receipt_may_have_its_owners_name_after_it(pri
 def test_an_owners_name_after_an_ordinary_word_or_a_short_name_names_no_brand():
     assert match_brand("TARGET Smith", "US", opens_receipt=True) is None  # an ordinary word needs a clean line
     assert match_brand("dm Meier Schmidt", "DE", opens_receipt=True) is None  # a short name with other words
+
+
+
+@pytest.mark.parametrize(("printed", "country"), [
+    ("Müller Reisen", "DE"),  # a surname before a trade: not the chemist's chain
+    ("Douglas Reisen", "DE"),
+    ("Ross Hardware", "US"),
+    ("Acme Oyster Bar", "US"),  # a grocery chain's name before another trade's word
+    ("Spar Reisen", "DE"),
+])
+def test_a_short_name_opening_the_receipt_before_other_words_is_a_franchised_grocers_only(printed, country):
+    assert match_brand(printed, country, opens_receipt=True) is None

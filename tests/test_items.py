@@ -1304,3 +1304,13 @@ SHAMPOO 2,45 A
 DUSCHGEL 1,29 A
 Summe 0,21
 """) == [Decimal("4.95"), Decimal("2.45"), Decimal("1.29")]
+
+
+
+@pytest.mark.parametrize("text", [
+    "Diner\n12 Main St\nPancakes 6.00\nCoffee 2.00\nEggs 6.21\nTOTAL 4.21\n09/01/16",  # the total a digit short
+    "Apotheke am Markt\nLindenstr. 4\nPantoprazol 20mg 18,47\nIbuprofen 5,99\nSumme 10,90\nBar 10,90",  # a co-payment
+])
+def test_a_price_somewhat_over_the_total_stays_as_read(text):
+    assert all(item.amount in (Decimal("6.00"), Decimal("2.00"), Decimal("6.21"), Decimal("18.47"), Decimal("5.99"))
+               for item in extract_receipt(ocr(text)).items)

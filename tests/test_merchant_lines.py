@@ -370,7 +370,7 @@ def test_a_gmbh_with_a_letter_misread_is_the_legal_form(printed, name):
     assert merchant(f"{printed}\nHauptstr. 74\n50667 Köln" + GERMAN_BODY) == name
 
 
-@pytest.mark.parametrize("order_type", ["DINE 1#", "DINELIN", "Dine In"])
+@pytest.mark.parametrize("order_type", ["DINE 1#", "DINE I#", "DINELIN", "DINE n", "Dine In"])
 def test_a_dine_in_line_misread_is_no_name(order_type):
     """The order's type over the restaurant's name, its IN misread (``DINE 1#``, ``DINELIN``)."""
     assert merchant(f"{order_type}\nOrder #37\nThe Salty Pelican\n8708 Main St\nColumbus, OH 43215" + BODY) \
@@ -405,3 +405,16 @@ def test_a_legal_forms_letters_opening_a_logo_are_no_legal_form():
     legal name; opening a line of other words it is a word of a name."""
     header = "PTE THING\nFOUR QUARTERS JUN' BHD 10/s-.g-P)\nNo , 128G JLM SS21/35\n47400 SELANGOR"
     assert merchant(header + BODY) == "FOUR QUARTERS SDN BHD"
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("Cafe 101\n1234 Main Street\nSpringfield, IL 62701", "Cafe 101"),  # a US house number is no postcode
+    ("Cafe 21\n10115 Berlin", "Cafe 21"),  # a trade's word: a name, however it ends
+    ("50's Burgers\n1234 Main Street\nSpringfield, IL 62701", "50's Burgers"),  # not a quote for a digit
+    ("Dine Inn\n1234 Main Street\nSpringfield, IL 62701", "Dine Inn"),  # no DINE IN misread
+    ("Diner\n1234 Main Street\nSpringfield, IL 62701", "Diner"),
+    ("Inh. Hans Meier\nBlumenhaus Meier\nLindenstr. 4\n10115 Berlin", "Blumenhaus Meier"),
+    ("Blumen Meier Inh. Hans Meier\nLindenstr. 4\n10115 Berlin", "Blumen Meier"),
+])
+def test_names_like_the_lines_that_are_none_stay_names(header, name):
+    assert merchant(header + GERMAN_BODY) == name

@@ -221,6 +221,8 @@ def test_a_page_read_again_kept_for_the_date_keeps_the_name_the_first_read_was_s
     assert lines[0].text == "CQRNFR DFII"  # the page's lines are kept as read
     _, sure = closer_read(first, PageReader(page_text.replace("CORNER DELI", "CORNER DELI & CAFE")))
     assert sure.merchant == "CORNER DELI & CAFE"
+    _, branded = closer_read(first, GarbledName(page_text.replace("CORNER DELI", "BURGER KING")))
+    assert branded.merchant == "Burger King" and branded.brand_wikidata  # a brand gained is a gain
 
 
 DATE_MISREAD = """

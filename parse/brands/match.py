@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .directory import ALIAS, NAME, Brand, Directory, Entry, directory
 from .fold import Token, compact, fold_word, tokens
-from .words import FILLER, GREETINGS, LEGAL_FORMS, RECEIPT_WORDS
+from .words import FILLER, GREETINGS, LEGAL_FORMS, OTHER_TRADES, RECEIPT_WORDS
 
 MAX_LINE = 80  # characters; longer lines are prose, addresses or item lists
 MAX_WORDS = 4  # a brand name is at most this many words
@@ -21,6 +21,9 @@ LEGAL_MIN = 4  # letters; a name this long may stand in a legal name with an own
 GLUED_GREETING_MIN = 3  # letters; "WELCOMETO" is split off a glued word, "A" (AMEXX) is not
 CLEAN, LEGAL, FREE, MORE = "clean", "legal", "free", "more"  # what follows the brand on its line
 OPENING = "opening"  # a few other words after the brand on the receipt's first line ("EDEKA Mueller": its owner)
+# the trade whose chains' stores print their franchisee after the chain's short name ("REWE Josef Seifert");
+# a short name of another trade before other words is a surname ("Mueller Reisen", "Ross Hardware")
+FRANCHISED = "grocery"
 OWNED = "owned"  # a legal name with its owner's first name before the brand ("Dirk Rossmann GmbH")
 
 _AMOUNT_OR_DATE = re.compile(r"\d[.,]\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
@@ -132,8 +135,9 @@ def _spans(words: list[Token], opens_receipt: bool) -> list[Span]:
             if all(filler[j:k]):
                 continue
             others = others_after[k]
+            owner_after = opens_receipt and not any(w.key in OTHER_TRADES for w in words[k:])
             tail = CLEAN if not others else LEGAL if legal_name \
-                else (OPENING if opens_receipt else FREE) if others <= MAX_FREE_TAIL else MORE if opens_receipt else None
+                else (OPENING if owner_after else FREE) if others <= MAX_FREE_TAIL else MORE if opens_receipt else None
             if tail:
                 spans.append(Span(j, k, tail))
     if legal_name and n > 2 and not lead[1] and words[0].key.isalpha() and not filler[1] and all(filler[2:]):
@@ -165,7 +169,8 @@ def _best(entries: list[Entry], country: str | None) -> Entry:
 
 
 def _lookup(found: Directory, key: str, span: Span, country: str | None) -> Entry | None:
-    entries = [e for e in found.entries(key, country) if _allowed(found, key, span, e.strength, country)]
+    entries = [e for e in found.entries(key, country) if _allowed(found, key, span, e.strength, country)
+               and (span.tail != OPENING or len(key) >= DISTINCTIVE or e.brand.category == FRANCHISED)]
     return _best(entries, country) if entries else None
 
 

@@ -44,3 +44,10 @@ LEGAL_FORMS = _folded(_LEGAL_FORMS)
 FILLER = _folded(_FILLER)
 GREETINGS = _folded(_GREETINGS)
 RECEIPT_WORDS = _folded(_RECEIPT)
+# another trade than a grocer's after a grocery chain's short name: the name is the owner's, not the
+# chain's ("Acme Oyster Bar", "Spar Reisen")
+OTHER_TRADES = _folded("""
+bar pub grill house hotel cafe café kitchen diner tavern bistro inn lounge saloon pizza pizzeria sushi bbq
+gasthaus gaststätte imbiss reisen optik autohaus auto salon friseur bakery bäckerei metzgerei cinema kino
+repair hardware oyster steakhouse brewery
+""")
