@@ -36,8 +36,8 @@ _US_STATES = ("AL AK AZ AR CA CO CT DC FL GA IA ID IL KS KY LA MA MD MI MN MO MS
 _US_TOWN_RE = re.compile(rf"^[A-Z][A-Z .'-]+?,?\s(?:{'|'.join(_US_STATES)})\.?(?:\s?\d{{5}}(?:-\d{{4}})?)?$")
 # a town, its state and ZIP code, however OCR slipped between them ("Pertland; OR97205", "Columbus,OH 43215"):
 # with the ZIP code after it, a state that is also a word (IN, OR, ME, OK, HI, DE) is the state
-_US_TOWN_ZIP_RE = re.compile(rf"^[A-Z][A-Z .'-]+?[,;.]?\s?(?:{'|'.join(_US_STATES + ['IN', 'OR', 'ME', 'OK', 'HI', 'DE'])})"
-                             r"\.?\s?\d{5}(?:-\d{4})?$")
+_STATES_AND_WORDS = _US_STATES + ["IN", "OR", "ME", "OK", "HI", "DE"]
+_US_TOWN_ZIP_RE = re.compile(rf"^[A-Z][A-Z .'-]+?[,;.]?\s?(?:{'|'.join(_STATES_AND_WORDS)})\.?\s?\d{{5}}(?:-\d{{4}})?$")
 # a town and its state's two capitals, whatever OCR made of the rest ("Springfields IL an": the ZIP code lost)
 _TOWN_AND_STATE_RE = re.compile(rf"^[A-Z][A-Za-z .'-]+?[,;.]?\s(?:{'|'.join(_US_STATES)})(?![A-Za-z])")
 # a postcode before its town ("81100 JOHOR BAHRU", "10827 Berlin") or ending the line before the

@@ -194,7 +194,8 @@ _YEAR_SLIP_RE = re.compile(
     r"(?<![\d.,])(?P<dm>\d{1,2}\s?[/.\-,]\s?\d{1,2}\s?[/.\-,]\s?)"
     r"(?:[?*](?P<lost>0\d{2})|2U(?P<u>\d{2})|[?*](?P<full>(?:19|20)\d{2}))(?!\d)")
 # "09/01/201 6": a space read inside a four-digit year, before its last digit
-_YEAR_SPLIT_RE = re.compile(r"(?<![\d.,])(?P<head>\d{1,2}(?P<s>[/.\-])\d{1,2}(?P=s)(?:19|20)\d) (?P<last>\d)(?![\d.,:])")
+_YEAR_SPLIT_RE = re.compile(
+    r"(?<![\d.,])(?P<head>\d{1,2}(?P<s>[/.\-])\d{1,2}(?P=s)(?:19|20)\d) (?P<last>\d)(?![\d.,:])")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
 # "2624.05.07", "7023-11-05": one of a year-first date's "20" misread, its month and day after it

@@ -16,8 +16,8 @@ from .brand import find_brand
 from .category import find_category
 from .dates import (RawDate, dates_on_lines, find_dates, find_times, in_year_before, only_in_stamp, order_from_dates,
                     resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
-from .items import (fill_lost_prices, find_items, first_total_line, fit_to, items_bound, merge_modifiers, within_the_bill,
-                    settle_discounts, summary_line, total_among_items)
+from .items import (fill_lost_prices, find_items, first_total_line, fit_to, items_bound, merge_modifiers,
+                    settle_discounts, summary_line, total_among_items, within_the_bill)
 from .layout import Doc, build_doc
 from .locale import detect_locale
 from .merchant import find_merchant, header_end

@@ -21,7 +21,8 @@ from .text import (as_printed, ascii_upper, digits, find_keyword, fold, has_keyw
                    one_letter_off, squash_spaces)
 
 LEGAL_RE = re.compile(
-    r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\b[G6][MNRAWH][B8]H\b|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
+    r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\b[G6][MNRAWH][B8]H\b"
+    r"|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
     r"|\bINC\b\.?|\bINCORPORATED\b|\bLLC\b|\bL\.L\.C\b|\bLTD\b\.?|\bLIMITED\b|\bPLC\b|\bCORP\b\.?|\bCORPORATION\b"
     r"|\bCO\.\s?(?:LTD|KG)|\bPTE\b|\bPTY\b|\bS\.?A\.?R\.?L\b|\bSAS\b|\bS\.A\.|\bB\.?V\.?\b|\bN\.V\.|\bOHG\b|\bUG\b"
 )
@@ -72,7 +73,8 @@ _TRADES_NOT_PLACES = tuple(word for word in _TRADE_FORMS if word.rstrip("S") not
 SLIP_MIN = 7  # letters; a trade word this long is still itself with one letter misread ("BOOKSHOF")
 _NOT_NAME = (
     "TAX INVOICE", "INVOICE", "INV", "TAX", "NOTE", "ADJUSTMENT", "RECEIPT", "RECHNUNG", "QUITTUNG", "KASSENBON",
-    "BELEG", "KUNDENBELEG", "HAENDLERBELEG", "KASSENBELEG", "ZAHLUNGSBELEG", "BELEGKOPIE", "KUNDENKOPIE", "CASH BILL", "BILL", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY",
+    "BELEG", "KUNDENBELEG", "HAENDLERBELEG", "KASSENBELEG", "ZAHLUNGSBELEG", "BELEGKOPIE", "KUNDENKOPIE",
+    "CASH BILL", "BILL", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY",
     "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
     "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHECK", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY",
@@ -470,7 +472,8 @@ def _not_a_name(text: str) -> bool:
 # a line of the order's type alone, printed above or below the restaurant's name ("Pizza To Go" is a name)
 _ORDER_TYPE_RE = re.compile(r"(?:TO\s?G[OU]|DINE\s?IN|EAT\s?IN|TAKE\s?(?:OUT|AWAY)|CARRY\s?OUT|PICK\s?UP|DELIVERY|"
                             r"DRIVE\s?THR(?:U|OUGH)|FOR\s?HERE|COUNTER|BAR|PATIO"
-                            r"|DINE(?!R)\s?(?:[A-Z]?[IL1|!]?N?|[^A-Z\s]{1,3}|[A-Z][^A-Z\s]))")  # "DINE 1#", "DINELIN": its IN misread
+                            # "DINE 1#", "DINELIN": its IN misread
+                            r"|DINE(?!R)\s?(?:[A-Z]?[IL1|!]?N?|[^A-Z\s]{1,3}|[A-Z][^A-Z\s]))")
 
 
 def _capital_lost(text: str) -> bool:
@@ -576,7 +579,8 @@ def _unspaced(text: str) -> str:
 
 # not "7 ELEVEN"; "248 Route 9", "12 Highway 7": a numbered road; "36} Main Street": its last digit a bracket;
 # "2513 #ain St": the street's first letter a glyph; '9" Nain 3': its second digit a quote (not "50's Burgers")
-_HOUSE_NUMBER_RE = re.compile(r"\d{1,4}[\d}\])|!\"][A-Z]?\s+[^\w\s]?[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
+_HOUSE_NUMBER_RE = re.compile(
+    r"\d{1,4}[\d}\])|!\"][A-Z]?\s+[^\w\s]?[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
 
 
 def _house_number(text: str) -> bool:
@@ -595,7 +599,8 @@ def _street_over_town(doc: Doc, line: Line) -> bool:
 
 # a street named before its house number, as most of Europe prints it (``Am Markt 3``, ``Humboldtstr
 # 140-144``, ``Rue de Rivoli 12a``), and a postcode before its town (``91054 Erlangen``, ``D-50667 Koeln``)
-_STREET_BEFORE_NUMBER_RE = re.compile(r"(?:[A-Z][A-Z.'-]*\s+){0,3}[A-Z][A-Z.'-]+\s+\d{1,4}\s?[A-Z]?(?:\s?[-/]\s?\d{1,4}[A-Z]?)?")
+_STREET_BEFORE_NUMBER_RE = re.compile(
+    r"(?:[A-Z][A-Z.'-]*\s+){0,3}[A-Z][A-Z.'-]+\s+\d{1,4}\s?[A-Z]?(?:\s?[-/]\s?\d{1,4}[A-Z]?)?")
 _POSTCODE_TOWN_RE = re.compile(r"(?:[A-Z]{1,2}\s?-\s?\d{4,5}|\d{5})\s+[A-Z]")  # "10115 Berlin", "A-1010 Wien"
 # a German street named after a place by a preposition (``Am Markt``, ``An der Kirche``, ``Zum Hafen``)
 _PLACE_STREET_RE = re.compile(r"(?:AM|AN|AUF|IM|IN|ZUM|ZUR|BEIM|UNTER|HINTER|VOR|OBERE|UNTERE)\s")

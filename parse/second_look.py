@@ -159,7 +159,8 @@ def _surer_name_kept(new: Receipt, old: Receipt) -> Receipt:
     if old.merchant is None or new.merchant == old.merchant or (new.brand_wikidata and not old.brand_wikidata) \
             or new.confidence.get("merchant", 0.0) >= old.confidence.get("merchant", 0.0):
         return new  # a brand the closer read gained is one of its gains
-    confidence = {**new.confidence, "merchant": old.confidence["merchant"], "category": old.confidence.get("category", 0.0)}
+    confidence = {**new.confidence, "merchant": old.confidence["merchant"],
+                  "category": old.confidence.get("category", 0.0)}
     return replace(new, **{field: getattr(old, field) for field in _SHOP_FIELDS}, confidence=confidence)
 
 
