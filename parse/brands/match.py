@@ -145,15 +145,18 @@ def _spans(words: list[Token], opens_receipt: bool) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start - s.end, s.tail != CLEAN, s.start))
 
 
-def _allowed(found: Directory, key: str, span: Span, strength: int, country: str | None) -> bool:
+def _allowed(found: Directory, key: str, span: Span, entry: Entry, country: str | None) -> bool:
     """Ordinary words need a country and a clean line; other words after a name need a country and
-    a distinctive name, more than two of them its own name; a legal name's owner needs a name of 4+
+    a distinctive name, more than two of them its own name, except a grocery chain's own name of 4+
+    letters opening the receipt before its franchisee's; a legal name's owner needs a name of 4+
     letters; short names must be names."""
+    strength = entry.strength
     if key in found.common:
         return span.tail == CLEAN and country is not None
     if span.tail == LEGAL:
         return len(key) >= LEGAL_MIN and key not in found.whole_line_only
-    if span.tail == OPENING and len(key) >= LEGAL_MIN and strength == NAME and country is not None:
+    if span.tail == OPENING and len(key) >= LEGAL_MIN and strength == NAME and country is not None \
+            and entry.brand.category == FRANCHISED:
         return True  # a franchise's owner or branch after the chain's own name: "EDEKA Mueller", "REWE Schmidt"
     if span.tail in (FREE, OPENING):
         return len(key) >= DISTINCTIVE and strength != ALIAS and country is not None
@@ -169,8 +172,7 @@ def _best(entries: list[Entry], country: str | None) -> Entry:
 
 
 def _lookup(found: Directory, key: str, span: Span, country: str | None) -> Entry | None:
-    entries = [e for e in found.entries(key, country) if _allowed(found, key, span, e.strength, country)
-               and (span.tail != OPENING or len(key) >= DISTINCTIVE or e.brand.category == FRANCHISED)]
+    entries = [e for e in found.entries(key, country) if _allowed(found, key, span, e, country)]
     return _best(entries, country) if entries else None
 
 
