@@ -48,7 +48,8 @@ class Reading:
         """The checks' weight. Without a digit, a repeat counts only where the repeat lost its
         digit too (``TOTAL 822,35`` / ``VISA 822,35``) or was read with its sign (``DEBIT $30.83``):
         dropping a digit makes a short amount equal to some price by chance (63.00 -> 3.00 beside
-        a 3.00 item)."""
+        a 3.00 item), and dropping a different digit from each of two short amounts too (``Tota:
+        64.64`` and ``84.64`` are no 4.64 twice)."""
         return sum(CHECK_WEIGHTS[check] for check in self.counted)
 
     @property
@@ -64,7 +65,8 @@ class Reading:
         # a tip written under the bill: the bill is what the card slip repeats
         bills = {total.value, total.value - tip.value} if tip is not None and tip.line < total.line else {total.value}
         return self.repeated_as_printed or any(
-            a.value in bills and (line.index in self.unsigned_lines or a.currency is not None)
+            a.value in bills and (a.currency is not None or line.index in self.unsigned_lines and (
+                len(self.sign_digit) == 1 or _distinctive(a.value)))
             for line in self.doc.lines if line.index != total.line for a in line.amounts)
 
 

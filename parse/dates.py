@@ -52,10 +52,11 @@ _YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|[12]\d{3}(?!\d)|[12]
 
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")
 # "2024 08-08 15:06", "2024-08 08 15:06", "2025 06 18 16.11": one separator of a year-first date or both
-# read as a space, a time after it (its colon maybe a star or a dot: "2025 05-03 18*00")
+# read as a space (the other maybe as a comma: "2024 06,18 14*48"), a time after it (its colon maybe a
+# star or a dot: "2025 05-03 18*00")
 _CLOCK_AFTER = r"(?=\s{1,3}[0-2]?\d\s?[:;.*]\s?[0-5]\d(?!\d))"
 _ISO_SPACED_RES = (
-    re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2}) (?P<a>[01]\d)[-/.](?P<b>[0-3]\d)" + _CLOCK_AFTER),
+    re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2}) (?P<a>[01]\d)[-/.,](?P<b>[0-3]\d)" + _CLOCK_AFTER),
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2})[-/.](?P<a>[01]\d) (?P<b>[0-3]\d)" + _CLOCK_AFTER),
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2}) (?P<a>[01]\d) (?P<b>[0-3]\d)" + _CLOCK_AFTER),  # both
 )
@@ -193,9 +194,9 @@ _COMMA_AFTER_WORD_RE = re.compile(r"(?<=[A-Z]),(?=[0-3]?\d\s?[/.\-]\s?[01]?\d\s?
 _YEAR_SLIP_RE = re.compile(
     r"(?<![\d.,])(?P<dm>\d{1,2}\s?[/.\-,]\s?\d{1,2}\s?[/.\-,]\s?)"
     r"(?:[?*](?P<lost>0\d{2})|2U(?P<u>\d{2})|[?*](?P<full>(?:19|20)\d{2}))(?!\d)")
-# "09/01/201 6": a space read inside a four-digit year, before its last digit
+# "09/01/201 6", "08/16/2 4": a space read inside a year, before its last digit
 _YEAR_SPLIT_RE = re.compile(
-    r"(?<![\d.,])(?P<head>\d{1,2}(?P<s>[/.\-])\d{1,2}(?P=s)(?:19|20)\d) (?P<last>\d)(?![\d.,:])")
+    r"(?<![\d.,])(?P<head>\d{1,2}(?P<s>[/.\-])\d{1,2}(?P=s)(?:(?:19|20)\d|\d)) (?P<last>\d)(?![\d.,:])")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
 # "2624.05.07", "7023-11-05": one of a year-first date's "20" misread, its month and day after it

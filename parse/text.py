@@ -26,6 +26,8 @@ _UMLAUTS = str.maketrans({"Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "SS"})
 
 def ascii_upper(text: str) -> str:
     """Upper case with German umlauts spelled out and other accents dropped."""
+    if text.isascii():  # most OCR text: nothing to spell out or drop
+        return text.upper()
     text = text.upper().translate(_UMLAUTS)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -75,6 +77,8 @@ _REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS", "VALANCE", "SERVED", "SERVES",
                     "CHANGED", "CHANGES", "SERVERS", "BALANCES", "GUIDED", "GUIDES", "SUMMEN", "ECHANGE")
 _LOST_LETTER_LABELS = 8
 _WORD_RE = re.compile(r"[A-Z]{5,}")
+# TOTAL with a letter lost (``Tota: 64.64``, ``OTAL 822,35``, ``Tota Paid``): no word folds to these four
+_SHORT_TOTAL_RE = re.compile(r"(?<![A-Z])[A-Z]{4}(?![A-Z])")
 
 
 @lru_cache(maxsize=4096)  # each line is searched for many keyword lists in a row
@@ -93,7 +97,10 @@ def _mend_label_slips(folded: str) -> str:
 
     def mend_due(pair: re.Match[str]) -> str:
         return f"{pair[1]}{_DUE}" if one_letter_off(pair[2], _DUE) else pair.group()
-    return _DUE_AFTER_RE.sub(mend_due, _WORD_RE.sub(mend, folded))
+    def mend_total(word: re.Match[str]) -> str:
+        return _FOLDED_TOTAL if one_letter_lost(word.group(), _FOLDED_TOTAL) else word.group()
+    mended = _SHORT_TOTAL_RE.sub(mend_total, _WORD_RE.sub(mend, folded))
+    return _DUE_AFTER_RE.sub(mend_due, mended)
 
 
 # "Balance Dut", "Amount Oue": the DUE of a total's label one letter off, right after the label's first word
@@ -110,14 +117,27 @@ def find_keyword(text: str, keywords: tuple[str, ...], glued_prefix: int = 0) ->
     misread by one letter, or with a speck glued to either end (``TOTALA``, ``ISUBTOTAL``), counts as
     the label (``_SLIP_PRONE_LABELS``; not a word of its own: ``ECHANGE``, ``AMOUNTS``)."""
     folded = _folded_for_keywords(text)
+    if _any_keyword_pattern(keywords, glued_prefix).search(folded) is None:  # most lines hold none
+        return None
     for keyword in keywords:
-        pattern = _keyword_pattern(keyword, 0 < glued_prefix <= len(keyword.replace(" ", "")))
+        pattern = _keyword_pattern(keyword, _glued(keyword, glued_prefix))
         match = pattern.search(folded)
         while match is not None and not _lettered(text, folded, match):
             match = pattern.search(folded, match.end())  # the next match, as finditer would give it
         if match is not None:
             return keyword, match.start(), match.end()
     return None
+
+
+@lru_cache(maxsize=None)  # one per keyword list of the rules
+def _any_keyword_pattern(keywords: tuple[str, ...], glued_prefix: int) -> re.Pattern[str]:
+    """Matches where any of ``keywords`` would: one search tells a line without any of them."""
+    return re.compile("|".join(f"(?:{_keyword_pattern(keyword, _glued(keyword, glued_prefix)).pattern})"
+                               for keyword in keywords))
+
+
+def _glued(keyword: str, glued_prefix: int) -> bool:
+    return 0 < glued_prefix <= len(keyword.replace(" ", ""))
 
 
 def _lettered(text: str, folded: str, match: re.Match[str]) -> bool:
@@ -131,6 +151,7 @@ def _upper(text: str) -> str:
     return ascii_upper(text)
 
 
+_FOLDED_TOTAL = fold("TOTAL")
 _FOLDED_LABELS = tuple(fold(label) for label in _SLIP_PRONE_LABELS)
 _FOLDED_NEIGHBOURS = frozenset(fold(word) for word in _REAL_NEIGHBOURS)
 

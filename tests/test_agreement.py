@@ -1712,15 +1712,16 @@ def test_cash_handed_over_read_below_the_subtotal_is_no_correction_of_the_total(
 
 def test_the_bill_over_the_card_slip_settles_the_signs():
     """The bill's ``TotAL 431.83`` over the slip's ``Anount 431.83`` (the labels tie, the later one
-    picked): the block from the subtotal to the bill settles as 25.47 + 1.78 + 4.58 = 31.83 (the
-    slip's ``Tota Paid`` under its tip is no label read)."""
+    picked): the block from the subtotal to the bill settles as 25.47 + 1.78 + 4.58 = 31.83, and the
+    slip's ``Tip 55.73`` and ``Tota Paid 937.56`` (TOTAL with a letter lost) lose their signs too:
+    31.83 + 5.73 = 37.56 paid."""
     receipt = extract_receipt(read_as([
         ("Casa Verde Cantina", 0.6), ("Austin, TX 78701", 0.8), ("10/15/24 5:04 PM", 0.7),
         ("1 Cheeseburger 13.49", 0.79), ("2 Onion Ringa 11.98", 0.62), ("Sub Total 825.47", 0.49),
         ("Tax 01.78", 0.52), ("Service Charge 44.58", 0.23), ("TotAL 431.83", 0.28),
         ("VISA XXXXXXXXXXXX2009", 0.55), ("Chip Read APPROVED", 0.23), ("Anount 431.83", 0.42),
         ("Tip 55.73", 0.44), ("Tota Paid 937.56", 0.41), ("Thank You For DINING WITH US", 0.15)]))
-    assert receipt.total == Decimal("31.83")
+    assert (receipt.subtotal, receipt.tip, receipt.total) == (Decimal("25.47"), Decimal("5.73"), Decimal("37.56"))
 
 
 def test_a_vat_row_of_net_and_tax_names_the_total_its_sum_prints_and_cash_with_its_change_unread_does_not():
@@ -1878,3 +1879,50 @@ Sunne 21,50
 14.03.2024
 """))
     assert pizzas.total == Decimal("21.50")  # one dish twice, its code on every price: no total
+
+
+def test_total_with_a_letter_lost_still_labels_its_amount():
+    """``Tota:``: TOTAL read with its last letter lost (four letters no word folds to, unlike
+    ``Tout``); ``Tota Paid`` on a card slip is in ``test_the_bill_over_the_card_slip_settles_the_signs``."""
+    short = extract_receipt(ocr("""
+HARBOR DELI
+Seattle, WA 98101
+Turkey Club 12.50
+Iced Tea 3.25
+Tota: 15.75
+06/14/2019 12:41
+"""))
+    assert short.total == Decimal("15.75") and short.confidence["total"] >= 0.6
+    assert extract_receipt(ocr("""
+HARBOR DELI
+Seattle, WA 98101
+Tout 3.25
+Turkey Club 12.50
+Total 15.75
+06/14/2019 12:41
+""")).total == Decimal("15.75")
+
+
+def test_two_short_amounts_equal_only_without_a_different_digit_each_are_no_repeat():
+    """``Tota: 64.64`` under an unlabelled ``84.64`` (the bill before the tip, its 5 lost): dropping
+    the 6 of one and the 8 of the other makes 4.64 twice, a coincidence of two short amounts, not a
+    total printed again with its sign read as a digit."""
+    receipt = extract_receipt(ocr("""
+ROSA'S TRATTORIA
+9544 Route 4
+Springfield, IL 62701
+01/29/2023 12:15 PM
+2 Pad Thai 21.90
+1 Cheesecake 7.50
+2 Caesar Salad 20.50
+TAX 9.50% 4.74
+84.64
+TIP GUIDE
+15% 7.49
+18% 8.98
+APPROVED
+Tip: 10.00
+Tota: 64.64
+Signature
+"""))
+    assert receipt.total == Decimal("64.64")

@@ -547,3 +547,13 @@ def test_a_space_read_before_the_last_digit_of_a_four_digit_year(text, expected)
 
 def test_a_two_digit_year_before_a_time_stays_two_digits():
     assert parse_date("09/01/20 16:42", day_first=False) == dt.date(2020, 9, 1)
+
+
+@pytest.mark.parametrize(("text", "day_first", "expected"), [
+    ("08/16/2 4 05,51 PM", False, dt.date(2024, 8, 16)),  # a space read inside a two-digit year
+    ("12.05.2 3 12:00", True, dt.date(2023, 5, 12)),
+    ("2024 06,18 14*48", True, dt.date(2024, 6, 18)),  # a year-first date's separators a space and a comma
+    ("2024 06,18", True, None),  # no time after it: a number and an amount
+])
+def test_a_year_split_by_a_space_and_a_year_first_date_with_a_comma_before_a_time(text, day_first, expected):
+    assert parse_date(text, day_first=day_first) == expected
