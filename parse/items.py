@@ -379,11 +379,12 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
                     unit_price=price.value, line_index=line.index)
 
 
-# "17.Co", "EO.20", "Eil.85" (a pound sign glued), "2*50" (its point a star): a price at the end of a line
-# whose digits or point OCR read as look-alikes; a letter glued after it makes it a size ("1.5OZ"), not a price
+# "17.Co", "EO.20", "Eil.85" (a pound sign glued), "2*50" (its point a star), "SO. 00" (a dollar sign
+# read as S, as amounts read "S15.00"): a price at the end of a line whose digits or point OCR read as
+# look-alikes; a letter glued after it makes it a size ("1.5OZ"), not a price
 _LOOKALIKE_DIGITS = "0OoDQCc1Iil|!5Ss8B2Zz9gq"
 _MISREAD_PRICE_RE = re.compile(
-    rf"(?:^|\s)[$£€EFf]?(?P<units>[\d{_LOOKALIKE_DIGITS}]{{1,3}})(?:\s?[.,]\s?|\*)"
+    rf"(?:^|\s)(?P<sign>[$£€EFfSs])?(?P<units>[\d{_LOOKALIKE_DIGITS}]{{1,3}})(?:\s?[.,]\s?|\*)"
     rf"(?P<cents>[\d{_LOOKALIKE_DIGITS}]{{2}})"
     r"(?:\s+[A-Z*]{1,2})?\s*$")
 _AS_DIGIT = str.maketrans("OoDQCcIil|!SsBZzgq", "000000111115582299")
@@ -399,7 +400,8 @@ def _misread_price(line: Line) -> list[Amount]:
     if sum(ch.isdigit() for ch in printed) < 2 or "*" in match.group() and _names_a_reduction(line.text):
         return []  # "Happy Hour 25*00": a discount whose minus and point came out other glyphs, no price
     value = Decimal(f"{match['units'].translate(_AS_DIGIT)}.{match['cents'].translate(_AS_DIGIT)}")
-    return [Amount(value=value, start=match.start("units"), end=match.end("cents"))]
+    start = match.start("sign") if match["sign"] else match.start("units")  # the name ends before the sign
+    return [Amount(value=value, start=start, end=match.end("cents"))]
 
 
 def _names_a_reduction(text: str) -> bool:
@@ -644,6 +646,8 @@ def _description(text: str, amounts: list[Amount]) -> str:
     desc = _COUNT_AFTER_NAME_RE.sub("", _DECIMAL_COUNT_RE.sub("", desc))
     desc = _LEADING_QTY_RE.sub("", _QTY_X_RE.sub(" ", _counts_as_digits(desc)))  # "1 CVS IBUPROFEN"
     desc = re.sub(r"(RM|EUR|USD|GBP|MYR|[$€£])\s*$", "", desc.strip())
+    if amounts and amounts[0].currency == "USD" and re.search(r"(?<!\w)[Ss]$", desc):
+        desc = desc[:-1]  # "Garlic Naan S8.00": the S was the dollar sign
     if not letters(desc):  # "2 @ 1.24 BANANAS 2.48 N": the name after count and price
         named = max(_NUMBER_SPLIT_RE.split(text), key=letters)
         desc = named if letters(named) else desc
@@ -922,12 +926,14 @@ def _other_readings(item: LineItem, read: Doc | None, printed: Doc | None) -> li
     with a priced modifier merged in, ``7.00`` becomes ``57.00``)."""
     if item.amount is None or item.amount <= 0:
         return []
+    index = item.line_index
+    line = printed.lines[index] if printed is not None and index is not None and index < len(printed.lines) else None
     # "PASTA PENNE S54.54": its $ read as the S, its 5 is its own
-    sign_read = (item.description or "").rsplit(" ", 1)[-1] in _SIGN_LOOKALIKES
+    sign_read = (item.description or "").rsplit(" ", 1)[-1] in _SIGN_LOOKALIKES \
+        or line is not None and _SIGN_GLUED_RE.search(line.text) is not None
     dropped = None if sign_read else sign_digit_dropped(item.amount, PRICE_SIGN_DIGITS)
     others = [dropped] if dropped is not None else []
-    index = item.line_index
-    if read is not None and printed is not None and index is not None and index < len(printed.lines):
+    if read is not None and line is not None:
         others += [item.amount + as_printed.value - as_read.value
                    for as_read, as_printed in zip(read.lines[index].amounts, printed.lines[index].amounts)
                    if as_read.value != as_printed.value]
@@ -935,6 +941,7 @@ def _other_readings(item: LineItem, read: Doc | None, printed: Doc | None) -> li
 
 
 _SIGN_LOOKALIKES = ("S", "s", "$")  # a "$" OCR read as a letter, left at the end of the item's name
+_SIGN_GLUED_RE = re.compile(r"(?<![\w.,])[Ss$]\d")  # ... or glued to the price on its line
 
 
 def _priced_at(item: LineItem, amount: Decimal) -> LineItem:

@@ -217,6 +217,20 @@ Subtotal $19.00
 """) == [("Garlic Naan", None, None, Decimal("4.00")), ("Chicken Vindaloo Hot", None, None, Decimal("15.00"))]
 
 
+def test_a_dollar_sign_read_as_s_before_a_price_is_no_digit_and_no_part_of_the_name():
+    """``Chicken Vindaloo Hot SO. 00``: $0.00 with its sign read as S and its zero as O (not 50.00), the
+    price under it the item's; ``Garlic Naan S8.00``: the name ends before the sign."""
+    assert items("""
+PURNIMA RESTAURANT
+Garlic Naan S8.00
+Chicken Vindaloo Hot SO. 00
+                               S15.00
+Coconut Soup S4.00
+Subtotal S27.00
+""") == [("Garlic Naan", None, None, Decimal("8.00")), ("Chicken Vindaloo Hot", None, None, Decimal("15.00")),
+         ("Coconut Soup", None, None, Decimal("4.00"))]
+
+
 def test_a_price_whose_digits_ocr_read_as_letters():
     assert amounts("""
 EL GRECO
