@@ -507,7 +507,7 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
         if score and line.index and continues_address(doc.lines[line.index - 1].text) \
                 and not has_legal_form(line.text):
             score = 0.0  # "Lot 3, Jalan Pelabur 23/1," / "40S( Shah Alam, Selaugor": the town, misread
-        if score and (_street_over_town(doc, line) or _street_before_town(doc, line)
+        if score and (_street_over_town(doc, line) or not tall and _street_before_town(doc, line)
                       or _named_for_street_below(doc, line) or under_house_number(doc, line)):
             score = 0.0  # a street, a mall named for it, the town under a street
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
@@ -609,7 +609,8 @@ _PLACE_STREET_RE = re.compile(r"(?:AM|AN|AUF|IM|IN|ZUM|ZUR|BEIM|UNTER|HINTER|VOR
 def _street_before_town(doc: Doc, line: Line) -> bool:
     """``Am Markt 3`` over ``91054 Erlangen``: a street named before its house number, with no street
     word in it, on the line above a postcode and its town (not a US street: ``1234 Main Street``). A
-    trade's word makes it a shop's name (``Cafe 21``), unless a preposition opens it (``Am Markt``)."""
+    trade's word makes it a shop's name (``Cafe 21``), unless a preposition opens it (``Am Markt``);
+    so does a print larger than the receipt's text (``Studio 54``: a logo; the caller tells)."""
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     street = squash_spaces(ascii_upper(line.text)).strip(" .,;")
     if below is None or has_legal_form(line.text) or not _STREET_BEFORE_NUMBER_RE.fullmatch(street):

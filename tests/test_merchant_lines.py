@@ -311,6 +311,13 @@ def test_a_street_named_before_its_house_number_over_the_postcode_is_no_name(hea
     assert merchant(header + GERMAN_BODY) == name
 
 
+def test_a_name_and_number_printed_larger_over_the_postcode_is_the_name_not_a_street():
+    """``Studio 54`` in a logo's print right over ``80331 München`` (no street between): a street prints
+    in the receipt's own size."""
+    assert merchant("Studio 54\n80331 München" + GERMAN_BODY, tall=(0,)) == "Studio 54"
+    assert merchant("Getränke Rösler\nAm Markt 3\n91054 Erlangen" + GERMAN_BODY, tall=(0,)) == "Getränke Rösler"
+
+
 @pytest.mark.parametrize(("header", "name"), [
     ("ALDI SÜD\nGmbH & Co. oHG\nLeopoldstr. 5\n80802 München", "ALDI SÜD GmbH & Co. oHG"),
     ("Bäckerei Rösler\nGmbH & Co. KG\nLindenallee 4\n10115 Berlin", "Bäckerei Rösler GmbH & Co. KG"),
