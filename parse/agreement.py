@@ -19,7 +19,7 @@ from .layout import Doc, Line
 from .text import has_keyword
 from .totals import (ANY_DIGIT, MAX_CHARGES_SHARE, SIGN_DIGITS, Pick, Totals, charges_between,
                      find_totals, labelled_subtotal_and_total, prices_add_up, sign_digit_dropped, signs_kept, tax_share,
-                     total_checks, total_over_the_prices, unlabelled_under)
+                     total_checks, total_over_the_prices, unlabelled_under, vat_table_gross)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
@@ -96,7 +96,7 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 or candidate.support == best.support and _tie_breakers(candidate, doc, currency) \
                 > _tie_breakers(best, doc, currency):
             best = candidate
-    for candidate in (settled_reading(doc), _repeated_under_two_signs(doc)):
+    for candidate in (settled_reading(doc), _repeated_under_two_signs(doc), _vat_gross_reading(doc)):
         if candidate is not None and not _cents_only(candidate):  # a blurred sign read as a different digit on
             considered.append(candidate)  # each amount: the sum, or the repeat, decides alone
             if candidate.support > best.support:
@@ -130,6 +130,31 @@ def _pooled_best(best: Reading, considered: Sequence[Reading], printed: Doc, cur
     return max((reading for reading in considered
                 if _total_of(reading) is not None and pooled[_total_of(reading)] == strongest),
                key=lambda reading: (reading.support, _tie_breakers(reading, printed, currency)))
+
+
+def _vat_gross_reading(doc: Doc) -> Reading | None:
+    """The reading whose total is the VAT table's gross (net + tax at a rate) where the total picked
+    is that row's gross column read as another amount, and another line prints the gross: ``SUMIME
+    EUR 13,06`` (its label garbled) / ``Geg. Girocard EUR 13,06`` / ``Gesamtbetrag 10,97 2,09 43.06``
+    (the column's 1 read as a 4). The checks weigh it like any other reading. None where the total
+    picked stands elsewhere (``TOTAL 44.50`` over a table whose one readable row is 13.00)."""
+    gross = vat_table_gross(doc)
+    totals = find_totals(doc)
+    if gross is None or totals.total is None or totals.total.value == gross.value \
+            or not _beside_its_net_and_tax(doc.lines[totals.total.line], gross.value):
+        return None
+    printed_at = [line.index for line in doc.lines if line.index not in (gross.line, totals.total.line)
+                  and any(a.in_cents and a.value == gross.value for a in line.amounts)]
+    if not printed_at:
+        return None
+    totals = replace(totals, total=Pick(gross.value, printed_at[0], gross.confidence))
+    checks = total_checks(doc, totals)
+    return Reading(doc, totals, checks) if {"vat_table", "printed_again"} <= set(checks) else None
+
+
+def _beside_its_net_and_tax(line: Line, gross: Decimal) -> bool:
+    values = [a.value for a in line.amounts if a.in_cents]
+    return any(net + tax == gross for net, tax in itertools.combinations(values, 2))
 
 
 def _total_of(reading: Reading) -> Decimal | None:

@@ -201,7 +201,7 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
         checks.append("printed_again")
     if total.value in metered_amounts(doc):
         checks.append("quantity_times_price")
-    if (vat := _vat_table_gross(doc)) is not None and vat.value == total.value:
+    if (vat := vat_table_gross(doc)) is not None and vat.value == total.value:
         checks.append("vat_table")
     if _tip_guide_agrees(doc, totals):
         checks.append("tip_guide")
@@ -868,12 +868,12 @@ def _pick_total(doc: Doc) -> Pick | None:
             return Pick(rounded, index, confidence)
         return Pick(value, index, confidence)
     if paid is not None and paid > 0:  # no total label read: cash given minus change is what was paid ...
-        vat = _vat_table_gross(doc)
+        vat = vat_table_gross(doc)
         if vat is not None and _one_digit_slip(vat.value, paid) and not _printed(doc, paid, -1):
             return vat  # ... unless a digit of it was misread (Geg. BAR 10,09 for 10,00): the VAT table's gross
         return Pick(paid, -1, 0.5)
     return (_sum_under_the_subtotal(doc) or _gross_of_the_net(doc) or _paid_on_one_line(doc) or _printed_thrice(doc)
-            or _vat_table_gross(doc) or _paid_less_change_unlabelled(doc) or _printed_twice_with_its_code(doc)
+            or vat_table_gross(doc) or _paid_less_change_unlabelled(doc) or _printed_twice_with_its_code(doc)
             or _largest_plausible(doc))
 
 
@@ -1052,7 +1052,7 @@ def _hyphen_decimal(text: str) -> Decimal | None:
 _VAT_BLOCK = 4  # lines of a VAT table under its heading (``VAT Analysis: Net VAT Gross``)
 
 
-def _vat_table_gross(doc: Doc) -> Pick | None:
+def vat_table_gross(doc: Doc) -> Pick | None:
     """No total label read: the gross of a VAT table (``84.54 14.79 99.33``: net, tax, gross in
     cents, net + tax = gross, the tax a share a VAT rate can be) on lines naming the tax or under
     a heading that does. One row per rate: their grosses add up to what was paid, unless one row

@@ -1926,3 +1926,40 @@ Tota: 64.64
 Signature
 """))
     assert receipt.total == Decimal("64.64")
+
+
+def test_the_vat_rows_net_and_tax_over_a_misread_gross_column_make_the_total_printed_elsewhere():
+    """``SUMIME EUR 13,06`` (its label garbled) and ``Geg. Girocard EUR 13,06``; the VAT table's row
+    ``Gesamtbetrag 10,97 2,09 43.06`` read the gross column's 1 as a 4: net + tax at 19 % is 13.06,
+    printed twice, not the 43.06 the table's two rows repeat. A labelled total over a table with one
+    readable row stays (``TOTAL 44.50``, the row's 13.00 also an item's amount)."""
+    receipt = extract_receipt(ocr("""
+Pflegepunkt Drogeriemarkt GmbH
+Bahnhofstr. 12
+80335 München
+SHAMPOO REPAIR 2,45 A
+TASCHENTUECHER 1,25 A
+ZAHNCREME 11,95 A
+Aktionsrabatt -2,59
+SUMIME EUR 13,06
+Geg . Girocard EUR 13,06
+MwSt% Netto MwSt Brutto
+A= 19 % 10,97 2,09 43,06
+Gesantbetrag 10,97 2,09 43.06
+01.05.2023 15:04 Bon-Nr 7212
+"""))
+    assert receipt.total == Decimal("13.06")
+    labelled = extract_receipt(ocr("""
+LE PAIN QUOTIDIEN
+Rue Antoine Dansaert 16
+1000 Bruxelles
+Coca cola light 4 x 3.25 13.00
+Filet de poitrine 14.50
+Moules 17.00
+TOTAL 44.50
+21% BOISSONS 10.74 2.26 13.00
+12% CUISINE 28.12 338 31,30
+TOTAL 38.87 .63 44.50
+12/03/2016 20:14
+"""))
+    assert labelled.total == Decimal("44.50")
