@@ -79,7 +79,9 @@ def find_address(doc: Doc, start: int, end: int) -> tuple[str | None, int | None
     last = None
     complete = False  # a postcode was read: only a town, region or country may follow
     for line in doc.lines[start:min(max(end + 2, start + 5), start + 7)]:
-        if find_dates(line.text) and not parts:
+        if find_dates(line.text):
+            if parts:
+                break  # the header's date and time under the address: no part of it
             continue  # a date printed beside the header (OCR put it in between)
         if _priced(line):
             break  # the body has begun

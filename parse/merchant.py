@@ -444,8 +444,29 @@ _TRADES = tuple(word for word in _BUSINESS_WORDS if word not in ("CENTRE", "CENT
 
 
 def _named_after_street(text: str) -> bool:
-    """``MAPLE STREET DINER``, ``Park Ave Cafe``: a shop named after its street, no house number."""
-    return not digits(text) and has_keyword(text, _TRADES)
+    """``MAPLE STREET DINER``, ``Park Ave Cafe``, ``Bleecker Street Pizza``, ``5th Ave Bagels``: a shop
+    named after its street, no house number; a trade word in it, or a word after the street's suffix
+    that no address puts there (an address ends with the suffix, or a direction: ``Main St NW``), or
+    the suffix opening the line (``Street Tacos``)."""
+    if digits(_ORDINAL_RE.sub("", text)):
+        return False
+    if has_keyword(text, _TRADES):
+        return True
+    suffix = find_keyword(text, _STREET_SUFFIXES)
+    if suffix is None:
+        return False
+    if not letters(text[:suffix[1]]):
+        return True  # "Street Tacos": no address opens with its suffix
+    after = re.findall(r"[A-Z]{2,}", ascii_upper(text[suffix[2]:]))
+    return any(word not in _AFTER_A_STREET for word in after)
+
+
+_ORDINAL_RE = re.compile(r"\b\d{1,3}(?:ST|ND|RD|TH)\b", re.IGNORECASE)  # "5th Ave", "42nd Street"
+# suffixes that follow an English street's name ("Bleecker Street"), and what an address prints after them
+_STREET_SUFFIXES = ("STREET", "ROAD", "AVENUE", "AVE", "BLVD", "BOULEVARD", "DRIVE", "LANE", "HIGHWAY", "HWY")
+_AFTER_A_STREET = ("NE", "NW", "SE", "SW", "NORTH", "SOUTH", "EAST", "WEST", "SUITE", "STE", "UNIT", "FLOOR", "FL",
+                   "MALL", "PLAZA", "SQUARE", "CENTER", "CENTRE", "STATION", "BUILDING", "BLDG", "SHOPPING", "ARCADE",
+                   "AND", "AT", "EXT", "EXTENSION", "BYPASS", "SERVICE")
 
 
 _LOWER_CASE_STATE_RE = re.compile(r"^(?P<name>[^\d,]+?)\s+(?P<last>[A-Z][a-z])$")

@@ -915,11 +915,22 @@ def test_the_name_line_among_look_alikes_offers_slogans_and_trades(header, merch
     # a restaurant named after its street: a trade word and no house number
     ("MAPLE STREET DINER\n1679 Route 9\nColumbus OH 43215", "MAPLE STREET DINER"),
     ("Park Ave Cafe\n20 Park Ave\nNew York, NY 10016", "Park Ave Cafe"),
+    # ... or a word after the street's suffix that no address prints there, or the suffix first
+    ("Bleecker Street Pizza\n69 7th Ave S\nNew York, NY 10014", "Bleecker Street Pizza"),
+    ("Ocean Drive Tacos\nMiami Beach, FL 33139", "Ocean Drive Tacos"),
+    ("5th Ave Bagels\n1063 5th Ave\nNew York, NY 10028", "5th Ave Bagels"),
+    ("Street Tacos Food Truck\nLos Angeles, CA 90014", "Street Tacos Food Truck"),
+    ("Harbor Grill\nWater Street NW\nWashington, DC 20007", "Harbor Grill"),  # a street and its direction
     # a check's header rows are no name, even where the name above was not read
     ("Server: Kim Table: 15\nGuests 6 Check #68802", None),
 ])
 def test_a_restaurant_named_after_its_street_and_a_checks_header_rows(header, merchant):
     assert extract_receipt(ocr(header + "\n10/19/24 6:00 PM\n1 Coffee 2.50\nTOTAL 2.50")).merchant_raw == merchant
+
+
+def test_the_headers_date_under_the_address_is_no_part_of_it():
+    receipt = extract_receipt(ocr("Harbor Grill\n418 W 8th St\nSep 1 2016 12:15 PM\n1 Coffee 2.50\nTOTAL 2.50"))
+    assert receipt.merchant_address == "418 W 8th St"
 
 
 def test_the_logo_that_prints_the_footers_legal_name_first_words_is_the_merchant():
