@@ -104,6 +104,14 @@ RECEIPT_LINES = [
 ]
 
 
+@pytest.mark.parametrize("printed", ["Bäckerei Schmitt", "Bäckerei Schmid", "Bäckerei Schmitz", "Bäckerei Weber"])
+def test_a_trade_and_a_surname_one_letter_from_a_chains_is_no_fuzzy_match(printed):
+    """A bakery chain named by the trade and its founder's surname (Bäckerei Schmidt): another
+    baker's surname a letter or two from it is another shop, not an OCR slip."""
+    assert match_brand(printed, "DE") is None
+    assert match_brand("Bäckerei Schmidt", "DE").brand.name == "Bäckerei Schmidt"
+
+
 @pytest.mark.parametrize("country", ["DE", "US", "GB", None])
 @pytest.mark.parametrize("printed", RECEIPT_LINES)
 def test_ordinary_receipt_lines_are_no_brand(printed, country):

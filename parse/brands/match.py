@@ -236,14 +236,26 @@ def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str
         if not allowed or not query.isascii() or query in found.near_common \
                 or any(w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words[span.start:span.end]):
             continue
+        trades = [w.key for w in words[span.start:span.end] if w.key in _TRADE_WORDS]
         for length in range(len(query) - allowed, len(query) + allowed + 1):
             found_key = process.extractOne(query, by_length.get(length, ()), scorer=Levenshtein.distance,
                                            score_cutoff=allowed)
+            if found_key and trades and _without(found_key[0], trades) != _without(query, trades):
+                continue  # "Baeckerei Schmitt" is no "Baeckerei Schmidt": the slips fall on a surname
             if found_key and (best is None or found_key[1] < best.distance):
                 entry = _best(found.entries(found_key[0], country), country)
                 if span.tail == CLEAN or entry.strength != ALIAS:
                     best = Hit(entry, span, found_key[1])
     return best
+
+
+_TRADE_WORDS = OTHER_TRADES  # beside a trade's word (Baeckerei, Pizza), the rest of a name is read exactly
+
+
+def _without(key: str, words: list[str]) -> str:
+    for word in words:
+        key = key.replace(word, "", 1)
+    return key
 
 
 def _fuzzy_edits(query: str, tail: str) -> int:
