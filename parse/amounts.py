@@ -40,7 +40,7 @@ _LOST_SEPARATOR_RE = re.compile(
 _DIGIT_GROUP_BEFORE_RE = re.compile(r"(?:^|\s)\d{1,4} $")
 _CURRENCY_BEFORE_RE = re.compile(rf"(?:{_MARKER_RE})$")
 # "S8.70", "SO.00", "s96.56": OCR reads a "$" glued to an amount as "S" or "s" (a genuine leading 5 is read as 5)
-_DOLLAR_AS_S_RE = re.compile(r"(?<![\w.,$])[Ss](?=[\dO]{1,4}[.,][\dO]{2}(?![\d.,]))")
+_DOLLAR_AS_S_RE = re.compile(r"(?<![\w.,$])[Ss](?=[\dO]{1,4}[.,](?:[\dO]{2}|\dl)(?![\d.,]))")  # "S8.0l" too
 # a unit of measure (or a dimension's "x") printed straight after a number makes it a size
 # ... and so does a unit word after a space (``39.42 LITRE``) or a price per unit (``2.170 RM / LITRE``,
 # ``2,99 EUR/kg``): a quantity or a unit price, never an item's amount
@@ -88,14 +88,15 @@ def clean_numbers(text: str) -> str:
         token = match.group(0)
         if sum(ch.isdigit() for ch in token) * 2 < len(token.replace(".", "").replace(",", "")):
             return token  # mostly letters: a word, not a number
-        if _LITRES_RE.fullmatch(token):
-            return token  # "1,5l", "0,33l": a bottle's size, not 1,51
+        if _LITRES_RE.fullmatch(token) and not _SIGN_BEFORE_RE.search(match.string, 0, match.start()):
+            return token  # "1,5l", "0,33l": a bottle's size, not 1,51; but "$ 9.0l" is money
         return token.translate(_DIGIT_FIX)
 
     return _NUMBERISH_RE.sub(fix, text)
 
 
 _LITRES_RE = re.compile(r"\d+[.,]\dl|0[.,]\d{2}l")
+_SIGN_BEFORE_RE = re.compile(r"[$€£]\s?$")
 
 
 def _lost_separator(match: re.Match[str]) -> str:

@@ -73,6 +73,13 @@ def test_a_price_beside_a_size_is_money():
     assert (litres.value, litres.measure, price.value, price.measure) == (Decimal("1.5"), True, Decimal("1.19"), False)
 
 
+@pytest.mark.parametrize(("text", "value"), [("TOTAL $ 9.0l", "9.01"), ("Total: $ 103.4l", "103.41"),
+                                           ("Total S8.0l", "8.01"), ("SUMME € 3,2l", "3.21")])
+def test_a_last_cent_read_as_l_after_a_currency_sign_is_money_not_litres(text, value):
+    (amount,) = find_amounts(text, "," if "," in text else ".")
+    assert (amount.value, amount.measure) == (Decimal(value), False)
+
+
 def test_currency_marker_is_reported():
     (amount,) = find_amounts("NETT TOTAL: $8.20")
     assert amount.currency == "USD" and amount.value == Decimal("8.20")
