@@ -624,9 +624,10 @@ def _unit_times_count(text: str, amount: Decimal) -> tuple[Decimal, Decimal] | N
 
 def _is_price(number: str, amounts: list[Amount]) -> bool:
     """``2,99 X 11,96``: a number before the ``x`` printed with cents and read as one of the line's
-    prices is the unit price (its count lost), not a count."""
+    prices is the unit price (its count lost), not a count; ``PAPER TOWELS 9.97 X``: the price itself,
+    its tax flag after it."""
     return bool(re.fullmatch(r"\d+[.,]\d{2}", number)) and Decimal(number.replace(",", ".")) in (
-        a.value for a in amounts[:-1])
+        a.value for a in amounts)
 
 
 def _with_cents(amounts: list[Amount], decimal: str) -> list[Amount]:

@@ -231,6 +231,18 @@ Subtotal S27.00
          ("Coconut Soup", None, None, Decimal("4.00"))]
 
 
+def test_a_tax_flag_x_after_the_price_is_no_count():
+    assert items("""
+SUPERCENTER STORE #5260
+BREAD WHT 007225003712 F 2.50 N
+PAPER TOWELS 003600040912 9.97 X
+2 X 1.50 BAGELS 3.00 X
+SUBTOTAL 15.47
+""") == [("BREAD WHT 007225003712 F", None, None, Decimal("2.50")),
+         ("PAPER TOWELS 003600040912", None, None, Decimal("9.97")),
+         ("BAGELS", Decimal("2"), Decimal("1.50"), Decimal("3.00"))]
+
+
 def test_a_price_whose_digits_ocr_read_as_letters():
     assert amounts("""
 EL GRECO
