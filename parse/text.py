@@ -141,9 +141,13 @@ def _glued(keyword: str, glued_prefix: int) -> bool:
 
 
 def _lettered(text: str, folded: str, match: re.Match[str]) -> bool:
-    """The match was read as letters, not digits folded into their look-alikes (``9815`` is no ``BIS``)."""
+    """The match was read as letters, not digits folded into their look-alikes (``9815`` is no ``BIS``),
+    its last word too (``Tax 10.1%`` is no ``TAX ID``)."""
     upper = _upper(text)
-    return len(upper) != len(folded) or any(ch.isalpha() for ch in upper[match.start():match.end()])
+    if len(upper) != len(folded):
+        return True
+    words = upper[match.start():match.end()].split()
+    return bool(words) and any(ch.isalpha() for ch in words[-1])
 
 
 @lru_cache(maxsize=4096)  # a line's matches are checked for many keywords in a row

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .amounts import CURRENCY_CODE_RE, CURRENCY_WORD_RE, Amount, find_amounts
 from .layout import Doc, Line, holds_a_date, keyword_end, value_after
 from .text import ascii_upper, find_keyword, fold, has_keyword, squash_spaces
-from .vat import MAX_TAX_SHARE, RATE_RE, TAX, Vat, find_vat, rate_of
+from .vat import MAX_TAX_SHARE, RATE_RE, TAX, Vat, find_vat, is_tax_of_gross, is_tax_of_net, rate_of
 
 # Strongest first. Each keyword names the final amount to pay.
 FINAL_TOTAL = (
@@ -1141,7 +1141,7 @@ def _pick_tax(doc: Doc, total: Pick | None) -> tuple[Pick | None, Decimal | None
     if not candidates:
         return None, None
     score, line, value = max(candidates, key=lambda c: (c[0], -c[1].index))
-    taxes = _taxes_one_under_another(doc, candidates)
+    taxes = _taxes_one_under_another(doc, candidates) or _taxes_by_rate(candidates)
     if len(taxes) >= 2 and any(line is chosen for _, chosen, _ in taxes):  # state and city tax: both added
         return Pick(sum((value for _, _, value in taxes), Decimal(0)), taxes[-1][1].index, 0.5 + 0.3 * score), None
     return Pick(value, line.index, 0.5 + 0.3 * score), rate_of(line.text)
@@ -1161,6 +1161,26 @@ def _taxes_one_under_another(doc: Doc, candidates: list[tuple[float, Line, Decim
             run.append(single[start + len(run)])
         return run
     return []
+
+
+def _taxes_by_rate(candidates: list[tuple[float, Line, Decimal]]) -> list[tuple[float, Line, Decimal]]:
+    """Tax lines one under another, each its own rate's, its tax that rate of an amount beside it
+    (``MwSt A 7% von 11,47 = 0,75`` / ``MwSt B 19% von 3,29 = 0,53``): the taxes of the rates, together."""
+    by_rate = {line.index: (score, line, value) for score, line, value in candidates if _tax_at_its_rate(line, value)}
+    for start in sorted(by_rate):
+        run = []
+        while start + len(run) in by_rate:
+            run.append(by_rate[start + len(run)])
+        if len(run) >= 2 and len({rate_of(line.text) for _, line, _ in run}) == len(run):
+            return run
+    return []
+
+
+def _tax_at_its_rate(line: Line, tax: Decimal) -> bool:
+    rate = rate_of(line.text)
+    return rate is not None and rate > 0 and any(
+        is_tax_of_gross(tax, a.value, rate) or is_tax_of_net(tax, a.value, rate)
+        for a in line.amounts if a.value not in (tax, rate))
 
 
 def _summary_start(doc: Doc) -> int:

@@ -142,3 +142,36 @@ TOTAL 532.31
 DEBIT 532.31
 """))
     assert (receipt.total, receipt.subtotal, receipt.tax_rate) == (Decimal("32.31"), Decimal("30.20"), Decimal(7))
+
+
+def test_each_rates_tax_on_its_own_line_are_added_and_a_rate_is_no_tax_id():
+    """``MwSt A 7% von 11,47 = 0,75`` / ``MwSt B 19% von 3,29 = 0,53``: each rate's tax of the amount
+    beside it, one line each: the receipt's tax is both. ``Tax 10.1% 0.95``: a rate whose digits fold
+    to letters is no ``TAX ID``."""
+    kaufland = extract_receipt(ocr("""
+Kaufland
+Stuttgarter Str. 1
+70173 Stuttgart
+Karotten 1kg 0,99 A
+Hähnchenbrust 5,49 A
+Katzenfutter 3,29 B
+K-Classic Kaffee 4,99 A
+Summe 14,76
+Kartenzahlung 14,76
+MwSt A 7% von 11,47 = 0,75
+MwSt B 19% von 3,29 = 0,53
+Datum: 14.03.2024 18:42
+"""))
+    assert (kaufland.total, kaufland.tax) == (Decimal("14.76"), Decimal("1.28"))
+    starbucks = extract_receipt(ocr("""
+Starbucks
+1912 Pike Place
+Seattle, WA 98101
+Latte 5.25
+Scone 4.15
+Subtotal 9.40
+Tax 10.1% 0.95
+Total 10.35
+09/01/2016 7:42 AM
+"""))
+    assert (starbucks.total, starbucks.tax) == (Decimal("10.35"), Decimal("0.95"))
