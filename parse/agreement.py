@@ -80,14 +80,14 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
     """The reading of the receipt's amounts with the most arithmetic support. Where the checks
     cannot tell, a digit on nearly every amount is taken for the sign of a ``currency`` printed
     before amounts (dollars and pounds; None: not known)."""
-    best = _reading(doc, None)
+    best = printed = _reading(doc, None)
     considered = [best]
     for digits in (*SIGN_DIGITS, SIGN_DIGITS):  # one digit for every sign, or any of them
         unsigned = without_sign_digit(doc, digits)
         if unsigned is None:
             continue
         candidate = _reading(unsigned, digits, doc)
-        if _cents_only(candidate):
+        if _cents_only(candidate) or not _outweighs_the_printed_sum(candidate, printed):
             continue  # "TOTAL 80.38" is no "$0.38"
         considered.append(candidate)
         unsigned_tie = candidate.support == best.support and best.sign_digit is None and len(digits) == 1
@@ -97,8 +97,9 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 > _tie_breakers(best, doc, currency):
             best = candidate
     for candidate in (settled_reading(doc), _repeated_under_two_signs(doc), _vat_gross_reading(doc)):
-        if candidate is not None and not _cents_only(candidate):  # a blurred sign read as a different digit on
-            considered.append(candidate)  # each amount: the sum, or the repeat, decides alone
+        # a blurred sign read as a different digit on each amount: the sum, or the repeat, decides alone
+        if candidate is not None and not _cents_only(candidate) and _outweighs_the_printed_sum(candidate, printed):
+            considered.append(candidate)
             if candidate.support > best.support:
                 best = candidate
     best = _pooled_best(best, considered, doc, currency)
@@ -111,6 +112,14 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
             if candidate is not None and candidate.support > best.support:
                 best = candidate
     return best
+
+
+def _outweighs_the_printed_sum(candidate: Reading, printed: Reading) -> bool:
+    """Where the amounts as printed add up (subtotal + tax, and the tip, make the total), another
+    reading's total must be an amount its total's line prints, not one it worked out: ``Subtotal
+    52.50`` / ``Tax 3.28`` / ``Total 55.78`` / ``Tip 10.00`` / ``Total 65.78`` also adds up as 2.50 +
+    3.28 = 5.78 with the 5s dropped, but no line prints 5.78 as the total paid."""
+    return "subtotal_plus_tax" not in printed.counted or _total_as_printed(candidate)
 
 
 def _pooled_best(best: Reading, considered: Sequence[Reading], printed: Doc, currency: str | None) -> Reading:

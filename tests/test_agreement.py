@@ -1963,3 +1963,24 @@ TOTAL 38.87 .63 44.50
 12/03/2016 20:14
 """))
     assert labelled.total == Decimal("44.50")
+
+
+def test_a_tip_of_ten_under_a_bill_that_adds_up_as_printed_drops_no_digits():
+    """``Subtotal 52.50`` / ``Tax 3.28`` / ``Total 55.78`` / ``Tip 10.00`` / ``Total 65.78`` add up as
+    printed; dropping the 5s adds up too (2.50 + 3.28 = 5.78) but leaves no line printing the total
+    paid: the bill and the tip stand."""
+    receipt = extract_receipt(ocr("""
+Blue Heron Grill
+1200 Harbor Blvd
+Seattle, WA 98101
+09/14/2024 7:42 PM
+2 Fish Tacos 25.98
+1 Burger 14.50
+2 Beer 12.02
+Subtotal 52.50
+Tax 3.28
+Total 55.78
+Tip 10.00
+Total 65.78
+"""))
+    assert (receipt.subtotal, receipt.tip, receipt.total) == (Decimal("52.50"), Decimal("10.00"), Decimal("65.78"))
