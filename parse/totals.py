@@ -834,6 +834,21 @@ def _amount_compound(upper: str) -> bool:
         and not has_keyword(upper, NOT_TOTAL + SUBTOTAL)
 
 
+# tenders that pay part of a bill: what is left to pay after them is no total of the purchase
+_VOUCHERS = ("GIFT CARD", "GIFTCARD", "GIFT CERTIFICATE", "GIFT CERT", "VOUCHER", "STORE CREDIT", "GUTSCHEIN",
+             "WERTGUTSCHEIN", "GESCHENKKARTE", "GESCHENKGUTSCHEIN", "CHEQUE CADEAU", "BON D ACHAT", "TARJETA REGALO")
+
+
+def _left_after_a_voucher(doc: Doc, line: Line) -> bool:
+    """``Total 24.08`` / ``Gift Card 10.00`` / ``Balance Due 14.08``, ``Summe 11,20`` / ``Gutschein 5,00``
+    / ``Restbetrag 6,20``: the line right under a gift card or voucher paid with, below a total, is what
+    was left to pay; the purchase's total is the one above. (A voucher bought is an item above the total.)"""
+    voucher = next((above.index for above in doc.lines[max(0, line.index - 2):line.index]
+                    if above.amounts and has_keyword(above.text, _VOUCHERS)), None)
+    return voucher is not None and any(_total_strength(above.text) and above.amounts
+                                       for above in doc.lines[:voucher])
+
+
 def _pick_total(doc: Doc) -> Pick | None:
     everywhere = Counter(a.value for line in doc.lines for a in line.amounts if a.value > 0)
     paid = _cash_minus_change(doc)
@@ -842,7 +857,7 @@ def _pick_total(doc: Doc) -> Pick | None:
     guide = _tip_guide_rows(doc)
     for line in doc.lines:
         strength = _total_strength(line.text)
-        if not strength or line.index in guide:
+        if not strength or line.index in guide or _left_after_a_voucher(doc, line):
             continue
         amount = _label_value(doc, line, keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL))
         value = amount.value if amount is not None else _hyphen_decimal(line.text)

@@ -1984,3 +1984,15 @@ Tip 10.00
 Total 65.78
 """))
     assert (receipt.subtotal, receipt.tip, receipt.total) == (Decimal("52.50"), Decimal("10.00"), Decimal("65.78"))
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("BLUE WATER SUSHI\nHonolulu HI 96816\n12/09/2023 7:55 PM\n2 Miso Soup 7.00\n1 Rainbow Roll 16.00\nSubtotal 23.00\n"
+     "Tax 1.08\nTotal 24.08\nGift Card 10.00\nBalance Due 14.08\nMastercard 14.08", "24.08"),
+    ("Cafe Rosa\n10115 Berlin\n18.11.2023 15:00\n2 Cappuccino 7,00\n1 Kuchen 4,20\nSumme 11,20\nGutschein 5,00\n"
+     "Restbetrag 6,20\nKarte 6,20", "11.20"),
+    # a voucher bought is an item above the total
+    ("Cafe Rosa\n10115 Berlin\n18.11.2023 15:00\nGutschein 25,00\nSumme 25,00\nKarte 25,00", "25.00"),
+])
+def test_what_is_left_to_pay_after_a_gift_card_is_no_total_of_the_purchase(text, total):
+    assert extract_receipt(ocr(text)).total == Decimal(total)
