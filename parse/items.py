@@ -91,7 +91,7 @@ def summary_line(text: str) -> bool:
 
     ``PROTEIN BAR``, ``BAR SOAP`` and ``GREETING CARD`` hold a keyword too, but they are items.
     """
-    if not has_keyword(text, _NOT_ITEM):
+    if not has_keyword(text, _NOT_ITEM) or _saving_taken_off(text):
         return False
     return all(fold(word) in _NOT_ITEM_WORDS or fold(word) in _CURRENCY_CODES
                for word in re.findall(r"[^\W\d_]{2,}", text))
@@ -464,6 +464,16 @@ def _skipped(line: Line) -> bool:
 
 
 _WAS_NOW_RE = re.compile(r"\bWAS\b.*\bNOW\b", re.IGNORECASE)
+
+
+_NEGATIVE_PRICE_RE = re.compile(r"-\s?[$£€]?\s?\d+[.,]\d{2}(?!\d)|\d[.,]\d{2}\s?-(?![\d-])")
+
+
+def _saving_taken_off(text: str) -> bool:
+    """``Savings 1.50-``, ``Card Savings -1.50``: a saving taken off among the items, its amount
+    negative; not what the savings came to (``YOU SAVED 3.50``, ``*SAVINGS TOTAL 4.26*``)."""
+    return has_keyword(text, ("SAVINGS", "SAVING")) and bool(_NEGATIVE_PRICE_RE.search(text)) \
+        and not _savings_total(text) and not has_keyword(text, ("YOU SAVED", "YOUR SAVINGS"))
 
 
 def _savings_total(text: str) -> bool:

@@ -231,6 +231,19 @@ Subtotal S27.00
          ("Coconut Soup", None, None, Decimal("4.00"))]
 
 
+@pytest.mark.parametrize("saving", ["Savings 1.50-", "Card Savings -1.50"])
+def test_a_saving_taken_off_among_the_items_is_an_item_and_what_the_savings_came_to_is_not(saving):
+    assert amounts(f"""
+SAFEWAY
+San Francisco CA
+LUCERNE BUTTER 5.99
+{saving}
+MILK 3.49
+BALANCE 7.98
+YOU SAVED 1.50
+""") == [Decimal("5.99"), Decimal("-1.50"), Decimal("3.49")]
+
+
 def test_a_tax_flag_x_after_the_price_is_no_count():
     assert items("""
 SUPERCENTER STORE #5260
