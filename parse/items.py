@@ -534,6 +534,8 @@ def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal | None, Decima
     ``Stk x 0,69``): the item's amount then says it."""
     if len(priced) == 1 and _LOST_COUNT_RE.fullmatch(text.strip()):
         return None, priced[0].value
+    if len(priced) == 1 and (offer := _AT_FOR_RE.fullmatch(text.strip())) and int(offer["per"]):
+        return Decimal(offer["count"]), (priced[0].value / int(offer["per"])).quantize(Decimal("0.01"))
     match = _QTY_X_RE.search(text)
     if not match or not 1 <= len(priced) <= 2 or letters(_QTY_X_RE.sub(" ", text)) > 2:
         return None
@@ -544,6 +546,8 @@ def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal | None, Decima
 
 
 _LOST_COUNT_RE = re.compile(r"(?i:STK|ST)?\s?[Xx×]\s?\d{1,3}[.,]\d{2}(?:\s?EUR)?")
+# "2 AT 1 FOR 2.50" (Walmart): the count bought, at a price for so many
+_AT_FOR_RE = re.compile(r"(?P<count>\d{1,3})\s+AT\s+(?P<per>\d{1,2})\s+FOR\s+\$?\s?\d{1,3}[.,]\d{2}", re.IGNORECASE)
 _MAX_LOST_COUNT = 99
 
 
@@ -1032,7 +1036,7 @@ def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tu
     for item in items:
         above = merged[-1] if merged else None
         if above is not None and item.quantity is None and item.amount is not None and above.amount is not None \
-                and abs(item.amount) < above.amount and not _takes_money_off(item) \
+                and abs(item.amount) < above.amount and not _takes_money_off(item) and not _coded(lines, item) \
                 and (_indented_under(lines, above, item, column) or _marked_under(lines, above, item)
                      or _worded_under(lines, above, item, column)):  # costs less
             merged[-1] = replace(above, description=f"{above.description}, {item.description.lstrip('+ ')}",
@@ -1043,6 +1047,14 @@ def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tu
 
 
 _MODIFIER_MARK_RE = re.compile(r"^\s*(?:\+|ADD\s)", re.IGNORECASE)
+_ITEM_CODE_RE = re.compile(r"^\W*\d{5,}\s+[^\W\d_]")
+
+
+def _coded(lines: Sequence[OcrLine], item: LineItem) -> bool:
+    """``111222 KS WATER 40PK 4.49``: a line opening with an article number is an article of its own,
+    however far right it starts (its tax flag column left empty)."""
+    return item.line_index is not None and item.line_index < len(lines) \
+        and bool(_ITEM_CODE_RE.match(lines[item.line_index].text))
 
 
 def _marked_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem) -> bool:

@@ -244,6 +244,27 @@ YOU SAVED 1.50
 """) == [Decimal("5.99"), Decimal("-1.50"), Decimal("3.49")]
 
 
+def test_a_multibuy_line_counts_the_item_above_and_an_article_number_opens_an_item_wherever_it_starts():
+    assert items("""
+Walmart
+ST# 02314
+DORITOS 002840031401 5.00 X
+2 AT 1 FOR 2.50
+MILK 3.42 N
+SUBTOTAL 8.42
+""") == [("DORITOS 002840031401", Decimal("2"), Decimal("2.50"), Decimal("5.00")), ("MILK", None, None, Decimal("3.42"))]
+    lines = ocr("""
+COSTCO WHOLESALE
+E 22222 ROTISSERIE CHKN 4.99
+111222 KS WATER 40PK 4.49 A
+SUBTOTAL 9.48
+""")
+    water = lines[2]
+    lines[2] = OcrLine(water.text, box=(water.box[0] + 36, water.box[1], water.box[2] + 36, water.box[3]),
+                       confidence=water.confidence)  # its flag column empty: three characters right
+    assert [i.amount for i in extract_receipt(lines).items] == [Decimal("4.99"), Decimal("4.49")]
+
+
 def test_a_tax_flag_x_after_the_price_is_no_count():
     assert items("""
 SUPERCENTER STORE #5260
