@@ -78,7 +78,7 @@ _UNIT_X_COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,4}[.,]\d{2})\s?[xX×*]\s?(\d{1,
 _COUNT_OF_ONE_RE = re.compile(r"^(\s*)[Il|](?=\s?[xX]\s)")
 # "Zx Half Pint 2,75": a count of two whose 2 OCR read as a Z
 _COUNT_OF_TWO_RE = re.compile(r"^(\s*)Z(?=\s?[xX]\s)")
-_LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z])")
+_LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z]|\d{1,3}\s?(?i:PC|PCS|PCE|CT|PK|PACK)\b)")  # "1 6pc McNuggets"
 # "2,00 Cana 3,60": the count printed with decimals before the name (Spanish and Italian bar tickets, "Uds")
 _DECIMAL_COUNT_RE = re.compile(r"^\s*(\d{1,2})[.,]00\s+(?=[^\W\d_]{2})")
 # "Latte x 2 9.00", "Croissant (x3) 10.50": the count printed after the name (Square, Shopify, Lightspeed)
@@ -581,11 +581,11 @@ def _with_count(item: LineItem, count: tuple[Decimal | None, Decimal]) -> LineIt
 
 def _pack_size(text: str, match: re.Match[str]) -> bool:
     """A count of nothing (``S0St``), or a size in a name, its unit with no times sign after it
-    (``Kabelbinder 100St 3,29``, ``Eier 10 St``): no quantity bought."""
+    (``Kabelbinder 100St 3,29``, ``Eier 10 St``, ``1 6pc McNuggets``): no quantity bought."""
     if Decimal(match.group(1).replace(",", ".")) == 0:
         return True
     marked = re.search(r"[xX×@*]", match.group(0)) is not None
-    return not marked and letters(text[:match.start()]) >= 3
+    return not marked and (letters(text[:match.start()]) >= 3 or bool(re.fullmatch(r"\s*\d{1,2}\s+", text[:match.start()])))
 
 
 def _item(text: str, amounts: list[Amount], index: int, description: str | None = None) -> LineItem:
@@ -659,7 +659,8 @@ def _description(text: str, amounts: list[Amount]) -> str:
     # amounts' positions refer to the cleaned text, which only ever shortens noisy numbers
     desc = text[:cut] if cut <= len(text) else text
     desc = _COUNT_AFTER_NAME_RE.sub("", _DECIMAL_COUNT_RE.sub("", desc))
-    desc = _LEADING_QTY_RE.sub("", _QTY_X_RE.sub(" ", _counts_as_digits(desc)))  # "1 CVS IBUPROFEN"
+    desc = _counts_as_digits(desc)
+    desc = _LEADING_QTY_RE.sub("", _QTY_X_RE.sub(lambda m: m.group(0) if _pack_size(desc, m) else " ", desc))  # "1 CVS"
     desc = re.sub(r"(RM|EUR|USD|GBP|MYR|[$€£])\s*$", "", desc.strip())
     if amounts and amounts[0].currency == "USD" and re.search(r"(?<!\w)[Ss]$", desc):
         desc = desc[:-1]  # "Garlic Naan S8.00": the S was the dollar sign

@@ -265,6 +265,19 @@ SUBTOTAL 9.48
     assert [i.amount for i in extract_receipt(lines).items] == [Decimal("4.99"), Decimal("4.49")]
 
 
+def test_a_pack_size_after_the_count_is_part_of_the_name_not_the_quantity():
+    assert items("""
+McDonald's
+09/01/2016 12:15 PM
+1 6pc McNuggets 4.99
+2 10pc McNuggets 11.98
+Kabelbinder 100St 3,29
+Subtotal 20.26
+""") == [("6pc McNuggets", Decimal("1"), Decimal("4.99"), Decimal("4.99")),
+         ("10pc McNuggets", Decimal("2"), Decimal("5.99"), Decimal("11.98")),
+         ("Kabelbinder 100St", None, None, Decimal("3.29"))]
+
+
 def test_a_tax_flag_x_after_the_price_is_no_count():
     assert items("""
 SUPERCENTER STORE #5260
