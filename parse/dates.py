@@ -194,9 +194,11 @@ _COMMA_AFTER_WORD_RE = re.compile(r"(?<=[A-Z]),(?=[0-3]?\d\s?[/.\-]\s?[01]?\d\s?
 _YEAR_SLIP_RE = re.compile(
     r"(?<![\d.,])(?P<dm>\d{1,2}\s?[/.\-,]\s?\d{1,2}\s?[/.\-,]\s?)"
     r"(?:[?*](?P<lost>0\d{2})|2U(?P<u>\d{2})|[?*](?P<full>(?:19|20)\d{2}))(?!\d)")
-# "09/01/201 6", "08/16/2 4": a space read inside a year, before its last digit
+# "09/01/201 6", "08/16/2 4 05,51 PM": a space read inside a year, before its last digit (a two-digit
+# year's with a time after it: not "PVC 1/2/1 0 FT")
 _YEAR_SPLIT_RE = re.compile(
-    r"(?<![\d.,])(?P<head>\d{1,2}(?P<s>[/.\-])\d{1,2}(?P=s)(?:(?:19|20)\d|\d)) (?P<last>\d)(?![\d.,:])")
+    r"(?<![\d.,])(?P<head>\d{1,2}(?P<s>[/.\-])\d{1,2}(?P=s)(?:(?:19|20)\d|\d(?=\s\d\s+[0-2]?\d\s?(?:[:;]\s?[0-5]\d|[.,*]\s?[0-5]\d\s?[AP]M))))"
+    r" (?P<last>\d)(?![\d.,:])")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
 # "2624.05.07", "7023-11-05": one of a year-first date's "20" misread, its month and day after it

@@ -460,7 +460,12 @@ def _skipped(line: Line) -> bool:
     like a tax: ``5ST X 59,00 295,00 1`` is no ``SST``), a column header, a clock, a tax or savings line."""
     summary = summary_line(line.text) and _count_line(line.text, _priced(line)) is None
     return (summary or (not line.amounts and _column_header(line.text)) or _clock_line(line.text)
-            or _tax_line(line.text) or _savings_total(line.text))
+            or _tax_line(line.text) or _savings_total(line.text) or bool(_PRICE_NOTE_RE.match(line.text)))
+
+
+# a note under an item on what it cost before or would refund (Walgreens' ``REGULAR PRICE 9.99``,
+# ``RETURN VALUE 9.49``): no article of its own
+_PRICE_NOTE_RE = re.compile(r"^\W*(?:REG(?:ULAR)?|ORIG(?:INAL)?)\.?\s+PRICE\b|^\W*RETURN\s+VALUE\b", re.IGNORECASE)
 
 
 _WAS_NOW_RE = re.compile(r"\bWAS\b.*\bNOW\b", re.IGNORECASE)

@@ -445,9 +445,9 @@ _TRADES = tuple(word for word in _BUSINESS_WORDS if word not in ("CENTRE", "CENT
 
 def _named_after_street(text: str) -> bool:
     """``MAPLE STREET DINER``, ``Park Ave Cafe``, ``Bleecker Street Pizza``, ``5th Ave Bagels``: a shop
-    named after its street, no house number; a trade word in it, or a word after the street's suffix
-    that no address puts there (an address ends with the suffix, or a direction: ``Main St NW``), or
-    the suffix opening the line (``Street Tacos``)."""
+    named after its street, no house number; a trade word in it, or what it sells after the street's
+    suffix (an address puts a direction, a town or a district there: ``Main St NW``, ``High Street
+    Kensington``), or the suffix opening the line (``Street Tacos``)."""
     if digits(_ORDINAL_RE.sub("", text)):
         return False
     if has_keyword(text, _TRADES):
@@ -457,16 +457,18 @@ def _named_after_street(text: str) -> bool:
         return False
     if not letters(text[:suffix[1]]):
         return True  # "Street Tacos": no address opens with its suffix
-    after = re.findall(r"[A-Z]{2,}", ascii_upper(text[suffix[2]:]))
-    return any(word not in _AFTER_A_STREET for word in after)
+    return has_keyword(text[suffix[2]:], _FARE)
 
 
 _ORDINAL_RE = re.compile(r"\b\d{1,3}(?:ST|ND|RD|TH)\b", re.IGNORECASE)  # "5th Ave", "42nd Street"
 # suffixes that follow an English street's name ("Bleecker Street"), and what an address prints after them
 _STREET_SUFFIXES = ("STREET", "ROAD", "AVENUE", "AVE", "BLVD", "BOULEVARD", "DRIVE", "LANE", "HIGHWAY", "HWY")
-_AFTER_A_STREET = ("NE", "NW", "SE", "SW", "NORTH", "SOUTH", "EAST", "WEST", "SUITE", "STE", "UNIT", "FLOOR", "FL",
-                   "MALL", "PLAZA", "SQUARE", "CENTER", "CENTRE", "STATION", "BUILDING", "BLDG", "SHOPPING", "ARCADE",
-                   "AND", "AT", "EXT", "EXTENSION", "BYPASS", "SERVICE")
+# what a place named after its street sells, after the suffix (a town or a district may follow it too:
+# ``High Street Kensington``)
+_FARE = ("PIZZA", "TACOS", "TACO", "COFFEE", "BAGELS", "BAGEL", "SEAFOOD", "FOOD", "FOODS", "BURGERS", "BURGER",
+         "SUSHI", "NOODLES", "RAMEN", "WINGS", "CHICKEN", "DONUTS", "DOUGHNUTS", "CREAMERY", "ICE CREAM", "BREWING",
+         "TRUCK", "SUBS", "SANDWICHES", "BURRITOS", "BARBECUE", "PANCAKES", "WAFFLES", "CLEANERS", "LIQUORS",
+         "WINE", "SPIRITS", "TEA", "JUICE", "NAILS", "SALON", "FLOWERS", "FLORIST", "BOOKS", "RECORDS")
 
 
 _LOWER_CASE_STATE_RE = re.compile(r"^(?P<name>[^\d,]+?)\s+(?P<last>[A-Z][a-z])$")
@@ -528,7 +530,7 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
         if score and line.index and continues_address(doc.lines[line.index - 1].text) \
                 and not has_legal_form(line.text):
             score = 0.0  # "Lot 3, Jalan Pelabur 23/1," / "40S( Shah Alam, Selaugor": the town, misread
-        if score and (_street_over_town(doc, line) or not tall and _street_before_town(doc, line)
+        if score and (_street_over_town(doc, line) or _street_before_town(doc, line, tall)
                       or _named_for_street_below(doc, line) or under_house_number(doc, line)):
             score = 0.0  # a street, a mall named for it, the town under a street
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
@@ -627,16 +629,16 @@ _POSTCODE_TOWN_RE = re.compile(r"(?:[A-Z]{1,2}\s?-\s?\d{4,5}|\d{5})\s+[A-Z]")  #
 _PLACE_STREET_RE = re.compile(r"(?:AM|AN|AUF|IM|IN|ZUM|ZUR|BEIM|UNTER|HINTER|VOR|OBERE|UNTERE)\s")
 
 
-def _street_before_town(doc: Doc, line: Line) -> bool:
+def _street_before_town(doc: Doc, line: Line, tall: bool = False) -> bool:
     """``Am Markt 3`` over ``91054 Erlangen``: a street named before its house number, with no street
     word in it, on the line above a postcode and its town (not a US street: ``1234 Main Street``). A
-    trade's word makes it a shop's name (``Cafe 21``), unless a preposition opens it (``Am Markt``);
-    so does a print larger than the receipt's text (``Studio 54``: a logo; the caller tells)."""
+    trade's word makes it a shop's name (``Cafe 21``), and so does a print larger than the receipt's
+    text (``Studio 54``: a logo), unless a preposition opens it (``Am Markt``)."""
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     street = squash_spaces(ascii_upper(line.text)).strip(" .,;")
     if below is None or has_legal_form(line.text) or not _STREET_BEFORE_NUMBER_RE.fullmatch(street):
         return False
-    if has_keyword(line.text, _TRADE_FORMS) and not _PLACE_STREET_RE.match(street):
+    if (tall or has_keyword(line.text, _TRADE_FORMS)) and not _PLACE_STREET_RE.match(street):
         return False
     town = ascii_upper(below.text).strip()
     return bool(_POSTCODE_TOWN_RE.match(town)) and not has_keyword(below.text, ADDRESS_KEYWORDS)

@@ -77,8 +77,10 @@ _REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS", "VALANCE", "SERVED", "SERVES",
                     "CHANGED", "CHANGES", "SERVERS", "BALANCES", "GUIDED", "GUIDES", "SUMMEN", "ECHANGE")
 _LOST_LETTER_LABELS = 8
 _WORD_RE = re.compile(r"[A-Z]{5,}")
-# TOTAL with a letter lost (``Tota: 64.64``, ``OTAL 822,35``, ``Tota Paid``): no word folds to these four
+# TOTAL with a letter lost (``Tota: 64.64``, ``OTAL 822,35``, ``Tota Paid``), opening its line as a label:
+# before a colon, an amount, PAID or nothing (not the Catalan ``Tota la coca``, nor ``Pasta Toti 12,00``)
 _SHORT_TOTAL_RE = re.compile(r"(?<![A-Z])[A-Z]{4}(?![A-Z])")
+_LABEL_AFTER_RE = re.compile(r"\s*(?:[:;.]|$|[^\sA-Z]|[OISBZ]{1,4}\s*[.,]|PAI[OI]\b)")
 
 
 @lru_cache(maxsize=4096)  # each line is searched for many keyword lists in a row
@@ -98,7 +100,8 @@ def _mend_label_slips(folded: str) -> str:
     def mend_due(pair: re.Match[str]) -> str:
         return f"{pair[1]}{_DUE}" if one_letter_off(pair[2], _DUE) else pair.group()
     def mend_total(word: re.Match[str]) -> str:
-        return _FOLDED_TOTAL if one_letter_lost(word.group(), _FOLDED_TOTAL) else word.group()
+        labels = not re.search(r"[A-Z]", folded[:word.start()]) and _LABEL_AFTER_RE.match(folded, word.end())
+        return _FOLDED_TOTAL if labels and one_letter_lost(word.group(), _FOLDED_TOTAL) else word.group()
     mended = _SHORT_TOTAL_RE.sub(mend_total, _WORD_RE.sub(mend, folded))
     return _DUE_AFTER_RE.sub(mend_due, mended)
 
@@ -122,7 +125,7 @@ def find_keyword(text: str, keywords: tuple[str, ...], glued_prefix: int = 0) ->
     for keyword in keywords:
         pattern = _keyword_pattern(keyword, _glued(keyword, glued_prefix))
         match = pattern.search(folded)
-        while match is not None and not _lettered(text, folded, match):
+        while match is not None and not _lettered(text, folded, match, keyword):
             match = pattern.search(folded, match.end())  # the next match, as finditer would give it
         if match is not None:
             return keyword, match.start(), match.end()
@@ -140,14 +143,16 @@ def _glued(keyword: str, glued_prefix: int) -> bool:
     return 0 < glued_prefix <= len(keyword.replace(" ", ""))
 
 
-def _lettered(text: str, folded: str, match: re.Match[str]) -> bool:
+def _lettered(text: str, folded: str, match: re.Match[str], keyword: str) -> bool:
     """The match was read as letters, not digits folded into their look-alikes (``9815`` is no ``BIS``),
-    its last word too (``Tax 10.1%`` is no ``TAX ID``)."""
+    its last word too where the keyword spells that with letters (``Tax 10.1%`` is no ``TAX ID``;
+    ``BILL #``, ``RON 95`` end in no letter)."""
     upper = _upper(text)
     if len(upper) != len(folded):
         return True
     words = upper[match.start():match.end()].split()
-    return bool(words) and any(ch.isalpha() for ch in words[-1])
+    spelled = any(ch.isalpha() for ch in keyword.split()[-1])
+    return bool(words) and any(ch.isalpha() for ch in (words[-1] if spelled else "".join(words)))
 
 
 @lru_cache(maxsize=4096)  # a line's matches are checked for many keywords in a row

@@ -844,7 +844,8 @@ def _left_after_a_voucher(doc: Doc, line: Line) -> bool:
     / ``Restbetrag 6,20``: the line right under a gift card or voucher paid with, below a total, is what
     was left to pay; the purchase's total is the one above. (A voucher bought is an item above the total.)"""
     voucher = next((above.index for above in doc.lines[max(0, line.index - 2):line.index]
-                    if above.amounts and has_keyword(above.text, _VOUCHERS)), None)
+                    if above.amounts and all(a.value > 0 for a in above.amounts)
+                    and has_keyword(above.text, _VOUCHERS)), None)  # "Voucher -5.00" took money off
     return voucher is not None and any(_total_strength(above.text) and above.amounts
                                        for above in doc.lines[:voucher])
 

@@ -958,3 +958,25 @@ def test_a_street_named_without_a_suffix_over_the_town_is_no_name(header, mercha
                          "\n1 Coffee 2.50\nTOTAL 2.50")
     lines[0] = OcrLine(lines[0].text, lines[0].box, confidence=0.1)
     assert extract_receipt(lines).merchant_raw == merchant
+
+
+def test_the_sessions_rules_leave_ordinary_lines_alone():
+    """What a review's probes found the new rules took wrongly, each read as before: a label ending in
+    ``#`` or a number, a brand's own name with a slip beside its trade word, TOTAL's four-letter
+    look-alikes inside an item's name, a discount voucher, a numberless street and its district over
+    the postcode, a pipe's size before a price, a tall street opened by a preposition."""
+    assert extract_receipt(ocr("MAMAK CORNER\nJalan Ipoh 12\n51200 Kuala Lumpur\nBill # 48213\n03/14/2024 08:42\n"
+                               "Teh Tarik 2.50\nTotal 2.50")).receipt_number == "48213"
+    assert extract_receipt(ocr("PETRON JALAN IPOH\n51200 Kuala Lumpur\n03/14/2024 08:42\nRON 95 30.00\n"
+                               "TOTAL RM 30.00")).category == "fuel"
+    assert extract_receipt(ocr("Wafle House\nAtlanta, GA 30303\n03/14/2024 08:42\nWaffle 4.25\nTotal 4.25")).merchant \
+        == "Waffle House"
+    toti = extract_receipt(ocr("Trattoria Roma\nVia Roma 1\n03/14/2024 20:42\nPasta Toti 12,00\nTota la coca 3,60\n"
+                               "Totale 15,60"))
+    assert [i.amount for i in toti.items] == [Decimal("12.00"), Decimal("3.60")]
+    assert extract_receipt(ocr("Corner Deli\nBoston MA 02110\n03/14/2024 08:42\nLunch Special 25.00\nTotal 25.00\n"
+                               "Voucher -5.00\nTotal Due 20.00\nCard 20.00")).total == Decimal("20.00")
+    assert extract_receipt(ocr("Station Road Cambridge\nCambridge CB1 2JW\n14/03/2024 08:42\nTea 2.50\n"
+                               "Total 2.50")).merchant_raw is None
+    assert extract_receipt(ocr("Home Depot\nDallas TX 75201\nPVC PIPE 3/4/1 0 3.49\nTotal 3.49\n03/14/24 10:42")).date \
+        == dt.date(2024, 3, 14)

@@ -278,6 +278,19 @@ Subtotal 20.26
          ("Kabelbinder 100St", None, None, Decimal("3.29"))]
 
 
+def test_a_note_of_the_regular_price_or_the_return_value_under_an_item_is_no_item():
+    assert amounts("""
+Walgreens
+Los Angeles, CA 90026
+ADVIL 24CT 6.99
+  3.00 OFF RETAIL -3.00
+  REGULAR PRICE 9.99
+NATURE MADE D3 9.49 B
+  RETURN VALUE 9.49
+SUBTOTAL 13.48
+""") == [Decimal("6.99"), Decimal("-3.00"), Decimal("9.49")]
+
+
 def test_a_tax_flag_x_after_the_price_is_no_count():
     assert items("""
 SUPERCENTER STORE #5260

@@ -315,6 +315,7 @@ def test_a_name_and_number_printed_larger_over_the_postcode_is_the_name_not_a_st
     """``Studio 54`` in a logo's print right over ``80331 München`` (no street between): a street prints
     in the receipt's own size."""
     assert merchant("Studio 54\n80331 München" + GERMAN_BODY, tall=(0,)) == "Studio 54"
+    assert merchant("Am Markt 3\n91054 Erlangen" + GERMAN_BODY, tall=(0,)) is None  # a preposition opens a street
     assert merchant("Getränke Rösler\nAm Markt 3\n91054 Erlangen" + GERMAN_BODY, tall=(0,)) == "Getränke Rösler"
 
 

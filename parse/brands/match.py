@@ -249,7 +249,11 @@ def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str
     return best
 
 
-_TRADE_WORDS = OTHER_TRADES  # beside a trade's word (Baeckerei, Pizza), the rest of a name is read exactly
+# German trades whose shops and chains are named after a family (Bäckerei Schmidt, Metzgerei Meyer):
+# beside such a word the rest of a name is a surname, read exactly (not Pizza Hutt, Wafle House)
+_TRADE_WORDS = frozenset(fold_word(word, spell) for word in (
+    "bäckerei", "metzgerei", "fleischerei", "konditorei", "friseur", "optik", "autohaus", "reisen", "blumen",
+    "getränke", "schuhhaus", "modehaus") for spell in (False, True))
 
 
 def _without(key: str, words: list[str]) -> str:
