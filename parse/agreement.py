@@ -148,8 +148,9 @@ def _vat_gross_reading(doc: Doc) -> Reading | None:
     (the column's 1 read as a 4). The checks weigh it like any other reading. None where the total
     picked stands elsewhere (``TOTAL 44.50`` over a table whose one readable row is 13.00)."""
     gross = vat_table_gross(doc)
-    totals = find_totals(doc)
-    if gross is None or totals.total is None or totals.total.value == gross.value \
+    totals = find_totals(doc) if gross is not None else None
+    if totals is None or totals.total is None or totals.total.value == gross.value \
+            or not 0 <= totals.total.line < len(doc.lines) \
             or not _beside_its_net_and_tax(doc.lines[totals.total.line], gross.value):
         return None
     printed_at = [line.index for line in doc.lines if line.index not in (gross.line, totals.total.line)

@@ -197,7 +197,8 @@ _YEAR_SLIP_RE = re.compile(
 # "09/01/201 6", "08/16/2 4 05,51 PM": a space read inside a year, before its last digit (a two-digit
 # year's with a time after it: not "PVC 1/2/1 0 FT")
 _YEAR_SPLIT_RE = re.compile(
-    r"(?<![\d.,])(?P<head>\d{1,2}(?P<s>[/.\-])\d{1,2}(?P=s)(?:(?:19|20)\d|\d(?=\s\d\s+[0-2]?\d\s?(?:[:;]\s?[0-5]\d|[.,*]\s?[0-5]\d\s?[AP]M))))"
+    r"(?<![\d.,])(?P<head>\d{1,2}(?P<s>[/.\-])\d{1,2}(?P=s)"
+    r"(?:(?:19|20)\d|\d(?=\s\d\s+[0-2]?\d\s?(?:[:;]\s?[0-5]\d|[.,*]\s?[0-5]\d\s?[AP]M))))"
     r" (?P<last>\d)(?![\d.,:])")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")

@@ -78,7 +78,8 @@ _UNIT_X_COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,4}[.,]\d{2})\s?[xX×*]\s?(\d{1,
 _COUNT_OF_ONE_RE = re.compile(r"^(\s*)[Il|](?=\s?[xX]\s)")
 # "Zx Half Pint 2,75": a count of two whose 2 OCR read as a Z
 _COUNT_OF_TWO_RE = re.compile(r"^(\s*)Z(?=\s?[xX]\s)")
-_LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z]|\d{1,3}\s?(?i:PC|PCS|PCE|CT|PK|PACK)\b)")  # "1 6pc McNuggets"
+# "2 Bistro Burger", and a count before a pack's size ("1 6pc McNuggets")
+_LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z]|\d{1,3}\s?(?i:PC|PCS|PCE|CT|PK|PACK)\b)")
 # "2,00 Cana 3,60": the count printed with decimals before the name (Spanish and Italian bar tickets, "Uds")
 _DECIMAL_COUNT_RE = re.compile(r"^\s*(\d{1,2})[.,]00\s+(?=[^\W\d_]{2})")
 # "Latte x 2 9.00", "Croissant (x3) 10.50": the count printed after the name (Square, Shopify, Lightspeed)
@@ -590,7 +591,8 @@ def _pack_size(text: str, match: re.Match[str]) -> bool:
     if Decimal(match.group(1).replace(",", ".")) == 0:
         return True
     marked = re.search(r"[xX×@*]", match.group(0)) is not None
-    return not marked and (letters(text[:match.start()]) >= 3 or bool(re.fullmatch(r"\s*\d{1,2}\s+", text[:match.start()])))
+    before = text[:match.start()]
+    return not marked and (letters(before) >= 3 or bool(re.fullmatch(r"\s*\d{1,2}\s+", before)))
 
 
 def _item(text: str, amounts: list[Amount], index: int, description: str | None = None) -> LineItem:

@@ -99,6 +99,7 @@ def _mend_label_slips(folded: str) -> str:
 
     def mend_due(pair: re.Match[str]) -> str:
         return f"{pair[1]}{_DUE}" if one_letter_off(pair[2], _DUE) else pair.group()
+
     def mend_total(word: re.Match[str]) -> str:
         labels = not re.search(r"[A-Z]", folded[:word.start()]) and _LABEL_AFTER_RE.match(folded, word.end())
         return _FOLDED_TOTAL if labels and one_letter_lost(word.group(), _FOLDED_TOTAL) else word.group()
