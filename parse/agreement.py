@@ -96,7 +96,7 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 or candidate.support == best.support and _tie_breakers(candidate, doc, currency) \
                 > _tie_breakers(best, doc, currency):
             best = candidate
-    for candidate in (settled_reading(doc), _repeated_under_two_signs(doc), _vat_gross_reading(doc)):
+    for candidate in (settled_reading(doc), _repeated_under_two_signs(doc), _vat_gross_reading(doc, printed.totals)):
         # a blurred sign read as a different digit on each amount: the sum, or the repeat, decides alone
         if candidate is not None and not _cents_only(candidate) and _outweighs_the_printed_sum(candidate, printed):
             considered.append(candidate)
@@ -141,15 +141,15 @@ def _pooled_best(best: Reading, considered: Sequence[Reading], printed: Doc, cur
                key=lambda reading: (reading.support, _tie_breakers(reading, printed, currency)))
 
 
-def _vat_gross_reading(doc: Doc) -> Reading | None:
+def _vat_gross_reading(doc: Doc, totals: Totals) -> Reading | None:
     """The reading whose total is the VAT table's gross (net + tax at a rate) where the total picked
     is that row's gross column read as another amount, and another line prints the gross: ``SUMIME
     EUR 13,06`` (its label garbled) / ``Geg. Girocard EUR 13,06`` / ``Gesamtbetrag 10,97 2,09 43.06``
     (the column's 1 read as a 4). The checks weigh it like any other reading. None where the total
-    picked stands elsewhere (``TOTAL 44.50`` over a table whose one readable row is 13.00)."""
+    picked stands elsewhere (``TOTAL 44.50`` over a table whose one readable row is 13.00). ``totals``:
+    the receipt's as printed."""
     gross = vat_table_gross(doc)
-    totals = find_totals(doc) if gross is not None else None
-    if totals is None or totals.total is None or totals.total.value == gross.value \
+    if gross is None or totals.total is None or totals.total.value == gross.value \
             or not 0 <= totals.total.line < len(doc.lines) \
             or not _beside_its_net_and_tax(doc.lines[totals.total.line], gross.value):
         return None

@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .directory import ALIAS, NAME, Brand, Directory, Entry, directory
 from .fold import Token, compact, fold_word, tokens
-from .words import FILLER, GREETINGS, LEGAL_FORMS, OTHER_TRADES, RECEIPT_WORDS
+from .words import FAMILY_TRADES, FILLER, GREETINGS, LEGAL_FORMS, OTHER_TRADES, RECEIPT_WORDS
 
 MAX_LINE = 80  # characters; longer lines are prose, addresses or item lists
 MAX_WORDS = 4  # a brand name is at most this many words
@@ -236,7 +236,8 @@ def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str
         if not allowed or not query.isascii() or query in found.near_common \
                 or any(w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words[span.start:span.end]):
             continue
-        trades = [w.key for w in words[span.start:span.end] if w.key in _TRADE_WORDS]
+        # beside a family trade's word the rest is a surname, read exactly (not so Pizza Hutt, Wafle House)
+        trades = [w.key for w in words[span.start:span.end] if w.key in FAMILY_TRADES]
         for length in range(len(query) - allowed, len(query) + allowed + 1):
             found_key = process.extractOne(query, by_length.get(length, ()), scorer=Levenshtein.distance,
                                            score_cutoff=allowed)
@@ -247,13 +248,6 @@ def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str
                 if span.tail == CLEAN or entry.strength != ALIAS:
                     best = Hit(entry, span, found_key[1])
     return best
-
-
-# German trades whose shops and chains are named after a family (Bäckerei Schmidt, Metzgerei Meyer):
-# beside such a word the rest of a name is a surname, read exactly (not Pizza Hutt, Wafle House)
-_TRADE_WORDS = frozenset(fold_word(word, spell) for word in (
-    "bäckerei", "metzgerei", "fleischerei", "konditorei", "friseur", "optik", "autohaus", "reisen", "blumen",
-    "getränke", "schuhhaus", "modehaus") for spell in (False, True))
 
 
 def _without(key: str, words: list[str]) -> str:
