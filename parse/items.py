@@ -302,6 +302,12 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             pending = count = None
             continue
         priced = _with_cents(_priced(line), doc.decimal) or _misread_price(line)
+        if not priced and (weight := _weight_line(line)) is not None:
+            if items and items[-1].line_index == line.index - 1 and _counts(items[-1], weight):
+                items[-1] = _with_count(items[-1], weight)  # printed under its item
+            else:
+                count = weight  # printed above its item
+            continue
         counted = _count_line(line.text, priced)
         if counted is not None and pending is not None and _counts_line(below, counted, doc.decimal):
             pending = None  # "2 x 4,99" over "Kaffee 9,98": the count's item is below, not the line above
@@ -320,8 +326,9 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         elif priced and pending is not None:
             priced = priced[-1:] if _WAS_NOW_RE.search(line.text) else priced  # the regular price is no unit price
             item = _item(pending.text + " " + line.text, priced, pending.index, description=pending.text)
-            items.append(_weighed(_counted_out(item, counts_pending, priced, line), line, pending))
-            pending = None
+            item = _weighed(_counted_out(item, counts_pending, priced, line), line, pending)
+            items.append(_with_count(item, count) if count and _counts(item, count) else item)
+            pending = count = None
         elif (counted_item := _unnamed_item(line, priced)) is not None:
             items.append(counted_item)
         elif items and _price_below_free_line(items[-1], line, priced):
@@ -355,6 +362,7 @@ def _counted_out(item: LineItem, count: tuple[Decimal | None, Decimal] | None, p
 # fuel sold by volume, its amount not printed beside it: ``10.875 @ $2.399/GAL``, ``12.345 GAL @ 3.199/GAL``,
 # ``REGULAR 2.516G`` over ``PRICE/GAL $2.659``
 _PER_VOLUME_RE = re.compile(r"(?:PRICE\s?/\s?|PER\s|/\s?)(?:GAL|GALLON|L|LTR|LITRE|LITER)\b|\bPPG\b", re.I)
+_GALLONS_AFTER_RE = re.compile(r"\s?G\b")  # "REGULAR CR 12.411 G": a pump's gallons, its G apart
 _MAX_VOLUME = Decimal(500)
 _MAX_PRICE_PER_UNIT = Decimal(20)
 
@@ -366,7 +374,8 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
     own = [a for a in line.amounts if a.has_decimals]
     if len(own) == 2 and _PER_VOLUME_RE.search(clean_numbers(line.text)[own[1].end:]):
         volume, price = own  # the price per unit last, the amount nowhere on the line
-    elif len(own) == 1 and own[0].measure and below is not None and _PER_VOLUME_RE.search(below.text) \
+    elif len(own) == 1 and (own[0].measure or _GALLONS_AFTER_RE.match(clean_numbers(line.text), own[0].end)) \
+            and below is not None and _PER_VOLUME_RE.search(below.text) \
             and len(below_prices := [a for a in below.amounts if a.has_decimals]) == 1:
         volume, price = own[0], below_prices[0]
     else:
@@ -437,6 +446,13 @@ def _weighed(item: LineItem, line: Line, name_line: Line | None = None) -> LineI
             name = _without_measure(name)
         return replace(item, description=name, quantity=measures[0], unit_price=measures[1])
     return item
+
+
+def _weight_line(line: Line) -> tuple[Decimal, Decimal] | None:
+    """(weight, price per unit) of a line that only weighs an item, its amount printed on the item's
+    line above or below it (``0,826 kg x 2,99 EUR/kg``, ``1.23 lb @ 1.99 /lb``)."""
+    measures = [a.value for a in line.amounts if a.measure and a.has_decimals]
+    return (measures[0], measures[1]) if len(measures) == 2 and len(line.amounts) == 2 else None
 
 
 def _priced(line: Line) -> list[Amount]:

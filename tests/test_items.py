@@ -842,6 +842,36 @@ Summe 68,71
 """) == [("Super E10", Decimal("38.41"), Decimal("1.789"), Decimal("68.71"))]
 
 
+def test_a_pumps_gallons_printed_apart_from_their_g_are_the_fuels_volume():
+    """``REGULAR CR 12.411 G`` over ``PRICE/GAL $2.179``: the three decimals and the G after a space
+    are gallons, not an item of $12.41, and the price per gallon is no item of its own."""
+    assert items("""
+SHELL
+REGULAR CR 12.411 G
+PRICE/GAL $2.179
+FUEL TOTAL $27.04
+TOTAL $27.04
+""") == [("REGULAR CR", Decimal("12.411"), Decimal("2.179"), Decimal("27.04"))]
+
+
+@pytest.mark.parametrize("layout", ["under", "over"])
+def test_a_weight_line_without_an_amount_weighs_the_item_beside_it(layout):
+    """``0,826 kg x 2,99 EUR/kg`` on its own line, under the item (REWE) or over it (ALDI, LIDL),
+    ``1.23 lb @ 1.99 /lb`` in the US: the weight and the price per unit are the item's quantity and
+    unit price where they make its amount; the line is no item."""
+    weights = {"under": ("Bananen 2,47 A", "   0,826 kg x 2,99 EUR/kg"),
+               "over": ("   0,826 kg x 2,99 EUR/kg", "Bananen 2,47 A")}[layout]
+    assert items("\n".join(("REWE", *weights, "Milch 1,19 B", "SUMME EUR 3,66"))) == [
+        ("Bananen", Decimal("0.826"), Decimal("2.99"), Decimal("2.47")), ("Milch", None, None, Decimal("1.19"))]
+    assert items("""
+SAFEWAY
+  1.23 lb @ 1.99 /lb
+WT BANANAS 2.45
+MILK 3.49
+TOTAL 5.94
+""") == [("WT BANANAS", Decimal("1.23"), Decimal("1.99"), Decimal("2.45")), ("MILK", None, None, Decimal("3.49"))]
+
+
 @pytest.mark.parametrize("label", ["SUBTOT", "SUBTTL", "SUB TTL"])
 def test_a_subtotal_printed_short_ends_the_items(label):
     """``SUBTOT 12.99``, ``SUBTTL``: a till's abbreviation of the subtotal is no item."""
