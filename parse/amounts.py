@@ -88,15 +88,15 @@ def clean_numbers(text: str) -> str:
         token = match.group(0)
         if sum(ch.isdigit() for ch in token) * 2 < len(token.replace(".", "").replace(",", "")):
             return token  # mostly letters: a word, not a number
-        if _LITRES_RE.fullmatch(token) and not _SIGN_BEFORE_RE.search(match.string, 0, match.start()):
-            return token  # "1,5l", "0,33l": a bottle's size, not 1,51; but "$ 9.0l" is money
+        if _LITRES_RE.fullmatch(token) and not _MONEY_BEFORE_RE.search(match.string, 0, match.start()):
+            return token  # "1,5l", "0,33l": a bottle's size, not 1,51; but "$ 9.0l", "Total 8.0l" are money
         return token.translate(_DIGIT_FIX)
 
     return _NUMBERISH_RE.sub(fix, text)
 
 
 _LITRES_RE = re.compile(r"\d+[.,]\dl|0[.,]\d{2}l")
-_SIGN_BEFORE_RE = re.compile(r"[$€£]\s?$")
+_MONEY_BEFORE_RE = re.compile(r"[$€£]\s?$|(?i:TOTAL|SUMME|BALANCE|BETRAG|DUE|CASH|CHANGE|TAX)\W{0,3}$")
 
 
 def _lost_separator(match: re.Match[str]) -> str:

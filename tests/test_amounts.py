@@ -80,6 +80,14 @@ def test_a_last_cent_read_as_l_after_a_currency_sign_is_money_not_litres(text, v
     assert (amount.value, amount.measure) == (Decimal(value), False)
 
 
+@pytest.mark.parametrize(("text", "value"), [("Total 8.0l", "8.01"), ("SUMME 3,2l", "3.21"), ("TAX: 0.6l", "0.61"),
+                                           ("BALANCE DUE 12.3l", "12.31")])
+def test_a_last_cent_read_as_l_after_a_money_label_is_money_not_litres(text, value):
+    """No currency sign, but a total, tax or payment label before it: ``Total 8.0l`` is 8.01."""
+    (amount,) = find_amounts(text, "," if "," in text else ".")
+    assert (amount.value, amount.measure) == (Decimal(value), False)
+
+
 def test_currency_marker_is_reported():
     (amount,) = find_amounts("NETT TOTAL: $8.20")
     assert amount.currency == "USD" and amount.value == Decimal("8.20")
