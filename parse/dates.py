@@ -45,7 +45,7 @@ _SAME_SEP = r"\s?(?P=sep)\s?"
 # ("AS-Zeit 02.03. 15:59 Uhr", a card slip's authorisation time: the day and month of a date, then the
 # hour before its colon: no two-digit year)
 _YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])"
-         r"|(?:19|20)\d{2}(?=\d\s?[:;]\s?[0-5]\d(?!\d))"  # "04/22/20238:06 PM": a one-digit hour glued on
+         r"|(?:19|20)\d{2}(?=[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))"  # "04/22/20238:06 PM", "03.12.202617:31"
          # "09/17/202510442AM": the hour glued on, its colon lost or read as a digit, AM or PM after the minutes
          r"|(?:19|20)\d{2}(?=(?:0?[1-9]|1[0-2])\d?[0-5]\d\s?[AP]M)"
          r"|\d{2}(?![\dA-Z])(?!\s?[:;]\s?[0-5]\d(?!\d)))")

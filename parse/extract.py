@@ -180,9 +180,30 @@ def _first_body_line(doc: Doc) -> int | None:
 
 def _labelled(doc: Doc, index: int, labels: Sequence[str]) -> bool:
     """Line ``index`` carries one of ``labels``, or the line above it is that label alone (it
-    holds no date of its own): ``RETURNS WITH RECEIPT THRU`` over ``05/31/2016``."""
+    holds no date of its own): ``Datum`` over ``03.12.2026``."""
     above = doc.lines[index - 1].text if index > 0 else ""
     return has_keyword(doc.lines[index].text, labels) or has_keyword(above, labels) and not find_dates(above)
+
+
+# the words a deadline's label line ends with, the date under it: "RETURNS WITH RECEIPT THRU",
+# "Rückgabe bis zum", "valable jusqu'au"
+_DEADLINE_ENDINGS = frozenset(("THRU", "THROUGH", "BY", "UNTIL", "TIL", "BEFORE", "BIS", "ZUM", "AU", "HASTA",
+                               "TOT", "AL", "ENTRO", "DATE", "DATUM", "ON"))
+
+
+def _deadline(doc: Doc, index: int) -> bool:
+    """Line ``index`` prints a deadline, not the purchase: its own line carries a deadline's word
+    (``Gültig bis 31.12.2026``), or the line above is a deadline's label that leads to it (``RETURNS
+    WITH RECEIPT THRU`` over ``05/31/2016``); a footer that merely holds such a word (``Vielen Dank und
+    bis bald!``, ``Umtausch nur mit Kassenbon``, ``Returns accepted within 28 days``) labels nothing."""
+    if has_keyword(doc.lines[index].text, _NOT_PURCHASE_DATE):
+        return True
+    above = doc.lines[index - 1].text if index > 0 else ""
+    if not has_keyword(above, _NOT_PURCHASE_DATE) or find_dates(above):
+        return False
+    words = above.split()
+    return any(has_keyword(" ".join(words[-len(label.split()):]), (label,)) for label in _NOT_PURCHASE_DATE) \
+        or bool(words) and words[-1].strip(":;.,").upper() in _DEADLINE_ENDINGS
 
 
 def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None, int | None, float, bool]:
@@ -198,7 +219,7 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)  # no purchase is in the future
     for index, raw in found:
         value = resolve(raw, usual_order(raw) if day_first is None else day_first)
-        if value is None or value > latest or _labelled(doc, index, _NOT_PURCHASE_DATE):
+        if value is None or value > latest or _deadline(doc, index):
             continue  # no date, a future one, or a deadline: not the purchase
         text = doc.lines[index].text
         score = 1.0 - 0.5 * index / len(doc.lines)

@@ -298,6 +298,20 @@ def test_a_deadline_under_its_label_is_not_the_purchase_date_and_alone_is_no_dat
     assert _receipt(["BÄCKEREI", "SUMME EUR 1,29", "Umtausch bis", "31.05.2016"]).date is None
 
 
+@pytest.mark.parametrize("footer", ["Vielen Dank und bis bald!", "Mo-Sa 7 bis 20 Uhr", "Umtausch nur mit Kassenbon",
+                                    "Returns accepted within 28 days"])
+def test_a_footer_holding_a_deadlines_word_does_not_label_the_date_under_it(footer):
+    """A greeting, opening hours or a return policy over the receipt's only date: the word is no
+    label that leads to the date (as ``Gültig bis`` or ``RETURNS WITH RECEIPT THRU`` would be)."""
+    assert _receipt(["Bäckerei Sailer", "Brezel 2,50", "Summe EUR 2,50", footer, "03.12.2026 08:14"]).date \
+        == dt.date(2026, 12, 3)
+
+
+@pytest.mark.parametrize("label", ["Gültig bis", "Rückgabe bis zum", "Return by:", "MHD", "Valid thru"])
+def test_a_deadlines_label_line_still_labels_the_date_under_it(label):
+    assert _receipt(["SHOP", "Summe EUR 2,50", label, "03.12.2026"]).date is None
+
+
 @pytest.mark.parametrize("row", ["Banane 2 10.24 A", "2 10.24 A"])
 def test_a_price_under_a_date_label_that_lost_its_date_is_no_date(row):
     assert _receipt(_DE_ROWS[:3] + ["Datum", row, "SUMME EUR 10,24"]).date is None
@@ -473,6 +487,13 @@ def test_a_speck_after_the_colon_of_a_time_is_no_loss():
 def test_a_one_digit_hour_glued_to_a_four_digit_year():
     assert parse_date("04/22/20238:06 PM", day_first=False) == dt.date(2023, 4, 22)
     assert parse_time("04/22/20238:06 PM") == dt.time(20, 6)
+
+
+@pytest.mark.parametrize(("text", "time"), [("03.12.202617:31 Bon-Nr.:7712", dt.time(17, 31)),
+                                           ("03.12.202617:31:05", dt.time(17, 31, 5))])
+def test_a_two_digit_hour_glued_to_a_four_digit_year(text, time):
+    """A German till's ``03.12.2026 17:31`` with its space lost."""
+    assert (parse_date(text, day_first=True), parse_time(text)) == (dt.date(2026, 12, 3), time)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
