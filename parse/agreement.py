@@ -10,16 +10,18 @@ confidence can say which agreed.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .amounts import Amount
+from .amounts import Amount, find_amounts
 from .layout import Doc, Line
 from .text import has_keyword
-from .totals import (ANY_DIGIT, MAX_CHARGES_SHARE, SIGN_DIGITS, Pick, Totals, charges_between,
-                     find_totals, labelled_subtotal_and_total, prices_add_up, sign_digit_dropped, signs_kept, tax_share,
-                     total_checks, total_over_the_prices, unlabelled_under, vat_table_gross)
+from .totals import (ANY_DIGIT, CARD_PAID, CASH_GIVEN, FINAL_TOTAL, MAX_CHARGES_SHARE, PLAIN_TOTAL, SIGN_DIGITS,
+                     SUBTOTAL, Pick, Totals, charges_between, find_totals, labelled_subtotal_and_total, prices_add_up,
+                     sign_digit_dropped, signs_kept, tax_share, total_checks, total_over_the_prices, unlabelled_under,
+                     vat_table_gross)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
@@ -96,7 +98,8 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 or candidate.support == best.support and _tie_breakers(candidate, doc, currency) \
                 > _tie_breakers(best, doc, currency):
             best = candidate
-    for candidate in (settled_reading(doc), _repeated_under_two_signs(doc), _vat_gross_reading(doc, printed.totals)):
+    for candidate in (settled_reading(doc), _repeated_under_two_signs(doc), _vat_gross_reading(doc, printed.totals),
+                      _whole_part_joined(doc)):
         # a blurred sign read as a different digit on each amount: the sum, or the repeat, decides alone
         if candidate is not None and not _cents_only(candidate) and _outweighs_the_printed_sum(candidate, printed):
             considered.append(candidate)
@@ -165,6 +168,26 @@ def _vat_gross_reading(doc: Doc, totals: Totals) -> Reading | None:
 def _beside_its_net_and_tax(line: Line, gross: Decimal) -> bool:
     values = [a.value for a in line.amounts if a.in_cents]
     return any(net + tax == gross for net, tax in itertools.combinations(values, 2))
+
+
+# "Summe 1 5,47", "TOTAL 1 234.56": OCR put a space inside the whole part of an amount (a wide-set
+# printer's font); only on the lines that label a total or a payment, where no count stands before it
+_SPLIT_WHOLE_RE = re.compile(r"(?<![\d.,])(\d{1,3}) (?=\d{1,3}[.,]\d{2}(?![\d.,]))")
+_JOINED_LABELS = FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + CARD_PAID + CASH_GIVEN
+
+
+def _whole_part_joined(doc: Doc) -> Reading | None:
+    """The reading of ``doc`` with the split whole parts of its total and payment lines joined
+    (``Summe 1 5,47`` / ``Kartenzahlung 15,47``); the checks weigh it like any other (here the card
+    line printing the total again). None where no such line splits an amount."""
+    lines = list(doc.lines)
+    for line in doc.lines:
+        if _SPLIT_WHOLE_RE.search(line.text) and has_keyword(line.text, _JOINED_LABELS):
+            text = _SPLIT_WHOLE_RE.sub(r"\1", line.text)
+            lines[line.index] = replace(line, text=text, amounts=tuple(find_amounts(text, doc.decimal)))
+    if lines == list(doc.lines):
+        return None
+    return _reading(replace(doc, lines=tuple(lines)), None, doc)
 
 
 def _total_of(reading: Reading) -> Decimal | None:

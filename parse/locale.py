@@ -32,7 +32,8 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("MY", r"\bGST\b", 1.0),  # also Australia's, Singapore's, Canada's, India's
         ("DE", r"\bGMBH\b|\bMWST\b|\bUST\b|\bSUMME\b|\bZU ZAHLEN\b|\bRUECKGELD\b|\bGEGEBEN\b|\bSTEUER"
                r"|\bSTR(?:ASSE|\.)|\bDEUTSCHLAND\b|\bVIELEN DANK\b|\bEC-?KARTE\b|\bKASSE\b|\bBELEG\b"
-               r"|\bNETTO\b|\bBRUTTO\b|\bDATUM\b|\bUHRZEIT\b", 2.0),
+               r"|\bNETTO\b|\bBRUTTO\b|\bDATUM\b|\bUHRZEIT\b|\bGESAMT(?:BETRAG)?\b|\bZWISCHENSUMME\b"
+               r"|\bKARTENZAHLUNG\b|\bGIROCARD\b|\bTRINKGELD\b|\bMEHRWERTSTEUER\b|\bTISCH\b", 2.0),
         ("AT", r"\bOESTERREICH\b|\bAUSTRIA\b", 3.0),
         ("FR", r"\bTVA\b|\bMERCI\b|\bFRANCE\b|\bTTC\b|\bESPECES?\b", 1.5),
         ("MA", r"\bMAROC\b|\bMOROCCO\b|\bDHS\b", 2.0),

@@ -78,6 +78,7 @@ _NOT_NAME = (
     "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
     "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHECK", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY",
+    "TISCH", "KELLNER", "BEDIENER",
     "LICENSEE",
     "OPEN", "HOURS", "WWW", "HTTP",
     "EMAIL", "E-MAIL", "MEMBER", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
@@ -184,6 +185,7 @@ THANKS_RE = re.compile(
     r"(?:TH?AN[KX]\s?YO[UV]['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
     r"(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
     r"(?:\s+(?:AT|WITH|IN))?|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
+    r"|WILLKOMMEN\s+(?:IM|IN\s+DER|IN\s+DEN|IN|BEI|AUF\s+DEM)"
     r"|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
     r"\s+(?P<name>[A-Z0-9&'\"$. -]{2,40}?)\s*[!.,]?\s*$")
 # "Ihr Kaufland-Team dankt", "Ihr REWE Team", "Your Tesco team": a footer signed with the shop's name
@@ -294,6 +296,8 @@ def _full_name(doc: Doc, index: int) -> str:
     """The name line, joined with up to two lines above when the name visibly continues across
     them: ``AIK HUAT HARDWARE`` / ``ENTERPRISE (SETIA`` / ``ALAM SDN BHD``, ``POPULAR BOOK`` / ``CO. (M) SDN BHD``."""
     name = clean_name(doc.lines[index].text)
+    if index and _operator_under_its_shop(doc.lines[index].text, doc.lines[index - 1].text):
+        return clean_name(doc.lines[index - 1].text)
     for above in reversed(doc.lines[max(0, index - 2):index]):
         upper_name, upper_above = ascii_upper(name), ascii_upper(above.text)
         continues = (
@@ -309,6 +313,21 @@ def _full_name(doc: Doc, index: int) -> str:
             break
         name = clean_name(above.text) + " " + name
     return name
+
+
+# the forms of a German firm that runs a shop under another name ("Café Central" over "Central Gastro
+# GmbH", "Rosen-Apotheke" over "Apothekerin Anna Klein e.K.")
+_OPERATOR_FORM_RE = re.compile(r"\b(?:GMBH|MBH|KG|OHG|UG|GBR)\b|\bE\.?\s?K\.(?!\w)", re.IGNORECASE)
+
+
+def _operator_under_its_shop(legal: str, above: str) -> bool:
+    """``above`` is the shop's own name, a whole one that says its trade, over the firm that runs it:
+    a German operator's line with words of its own (not ``GmbH & Co. oHG`` alone, not the shop's
+    name again: ``REWE`` / ``REWE Markt GmbH``)."""
+    own_words = [word for word in re.findall(r"[^\W\d_]+", without_legal_forms(legal)) if len(word) >= 3]
+    return bool(_OPERATOR_FORM_RE.search(legal)) and bool(own_words) and not _LEGAL_FORM_FIRST_RE.match(
+        ascii_upper(legal)) and has_keyword(above, _TRADE_FORMS) and _name_alone(above) \
+        and not _letters_only(legal).startswith(_letters_only(above))
 
 
 # a line opening with the legal form, its name on the line above: "ALDI SUED" / "GmbH & Co. oHG",

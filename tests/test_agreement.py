@@ -1996,3 +1996,15 @@ Total 65.78
 ])
 def test_what_is_left_to_pay_after_a_gift_card_is_no_total_of_the_purchase(text, total):
     assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("Kaufland\nStollen 7,99 A\nKerzen 7,48 B\nSumme 1 5,47\nKartenzahlung 15,47\n03.12.2026", "15.47"),
+    ("DINER\nBURGER 10.00\nSODA 5.47\nTOTAL 1 5.47\nCASH 20.00\nCHANGE 4.53\n12/03/26", "15.47"),
+    # a count of items before the total, no line printing 25.40: the count stays apart
+    ("SHOP\nCOLA 2.70\nCOLA 2.70\nTOTAL 2 5.40\nVISA 5.40\n12/03/26", "5.40"),
+])
+def test_a_space_inside_the_whole_part_of_a_total_is_joined_where_a_check_agrees(text, total):
+    """``Summe 1 5,47`` over ``Kartenzahlung 15,47``: a wide-set font's amount that OCR split in its
+    whole part is read joined where the card line, or the cash less the change, agrees."""
+    assert extract_receipt(ocr(text)).total == Decimal(total)

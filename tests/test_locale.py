@@ -12,6 +12,10 @@ from parse.locale import detect_locale
         (["JOES DINER", "Columbus OH43215", "09/01/16"], "US", "USD", False),
         (["Frische Markt", "USt-IdNr. DE230485700", "EUR 12,00"], "DE", "EUR", True),
         (["Frische Markt GmbH", "50667 Koln", "SUMME EUR 11,71", "MwSt 19% 1,87"], "DE", "EUR", True),
+        # a restaurant's bill that prints no EUR, no MwSt and no Summe: its German words still say it
+        (["Pizzeria Roma", "44787 Bochum", "Gesamt 10,50", "Kartenzahlung 10,50"], "DE", "EUR", True),
+        (["Gasthaus Adler", "Tisch 3", "Zwischensumme 13,50", "Trinkgeld 1,50"], "DE", "EUR", True),
+        (["UCI Kinowelt", "inkl. 19% Mehrwertsteuer 1,21", "girocard 7,60"], "DE", "EUR", True),
         (["Meadow Pharmacy", "Leeds Ls1 SAB", "BALANCE DUE E23.73", "VAT 20% included E3.96"], "GB", "GBP", True),
         (["The Corner Kitchen Ltd", "Oxford OX1 4AH", "Total £20.85"], "GB", "GBP", True),
         (["BOOK TA .K (TAMAN DAYA) SDN BHD", "JALAN 1", "TOTAL RM 9.00"], "MY", "MYR", True),

@@ -108,6 +108,16 @@ def test_a_welcome_split_by_ocr_and_a_possessive_s_read_as_a_dollar_still_name_t
     assert merchant(f"Welcome to Rosa'$ Trattoria\n8411 Main St\nColumbus OH 43215\n{BODY}") == "Rosa's Trattoria"
 
 
+@pytest.mark.parametrize(("welcome", "name"), [
+    ("Herzlich Willkommen im Gasthaus Adler", "Gasthaus Adler"), ("Willkommen bei Bäckerei Sailer", "Bäckerei Sailer"),
+    ("Willkommen in der Pizzeria Roma", "Pizzeria Roma"), ("Herzlich Willkommen", None),
+])
+def test_a_german_welcome_on_one_line_names_the_shop_and_the_table_is_no_name(welcome, name):
+    """``Herzlich Willkommen im Gasthaus Adler`` as ``Welcome to ...``; ``Tisch 3`` and ``Kellner:
+    Hans`` under the address are the bill's table and waiter, never the shop."""
+    assert merchant(f"{welcome}\nHauptstr. 12\n79098 Freiburg\nTisch 3\nKellner: Hans{GERMAN_BODY}") == name
+
+
 def test_a_town_with_its_state_glued_to_the_zip_is_an_address_and_the_thanks_names_the_shop():
     """No name at the top (the logo a picture): ``Columbus OH43215`` is the town, not the name; the
     closing thanks names the restaurant."""
@@ -347,6 +357,20 @@ def test_a_branch_number_alone_is_no_name():
 ])
 def test_the_owners_line_under_the_name_is_no_part_of_it(header, name):
     """``Inh.`` (Inhaber): the owner's name and legal form, not the shop's, however strong its e.K."""
+    assert merchant(header + GERMAN_BODY) == name
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("Café Central\nCentral Gastro GmbH\nMarktplatz 3\n72764 Reutlingen", "Café Central"),
+    ("Rosen-Apotheke\nApothekerin Anna Klein e.K.\nMarktplatz 3\n72764 Reutlingen", "Rosen-Apotheke"),
+    ("Hotel Krone\nKrone Hotelbetriebs GmbH\nMarktplatz 3\n72764 Reutlingen", "Hotel Krone"),
+    # the legal form alone continues the name; a trade word alone opens the firm's name
+    ("Bäckerei Schmitt\nGmbH & Co. KG\nMarktplatz 3\n72764 Reutlingen", "Bäckerei Schmitt GmbH & Co. KG"),
+    ("Metzgerei\nHans Müller GmbH\nMarktplatz 3\n72764 Reutlingen", "Metzgerei Hans Müller GmbH"),
+])
+def test_the_firm_that_runs_a_shop_under_its_trade_name_is_no_part_of_the_name(header, name):
+    """A German operator's line (GmbH, e.K.) under a shop's whole name that says its trade: the
+    shop is the name the panelist knows, not the two joined."""
     assert merchant(header + GERMAN_BODY) == name
 
 
