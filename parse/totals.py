@@ -27,7 +27,8 @@ SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE
             "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT")
 TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
 # a guide to what the guest might add ("Suggested Gratuity: 18% = 7.63"), nothing paid
-_TIP_SUGGESTION = ("SUGGEST", "SUGGESTED", "GUIDE", "CALCULATOR", "RECOMMENDED", "SUGGESTION", "FOR YOUR CONVENIENCE")
+_TIP_SUGGESTION = ("SUGGEST", "SUGGESTED", "GUIDE", "CALCULATOR", "RECOMMENDED", "SUGGESTION", "SUGGESTIONS",
+                   "FOR YOUR CONVENIENCE", "OPTIONS", "TIP AMOUNTS", "TIP CHART", "PERCENTAGES")
 _SUGGESTION_BLOCK = 5  # lines under such a heading that list percentages
 SERVICE_CHARGE = ("SERVICE CHARGE", "SERVICE CHG", "SVC CHG", "SERVICE FEE", "BEDIENUNG", "SERVICIO", "SERVIZIO",
                   "COPERTO", "AUTO GRAT", "AUTO GRATUITY", "AUTOGRAT", "INCLUDED GRATUITY")  # a party's, by the house
@@ -548,7 +549,7 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
     the tip unread, a plausible tip more than the total. Returns the total paid and the tip."""
     for line in doc.lines[total.line + 1:]:
         found = find_keyword(line.text, TIP)
-        if found is None or _tip_suggestion(doc, line):
+        if found is None or _tip_suggestion(doc, line) or _heads_a_guide(doc, line):
             continue
         tip = _written_tip(doc, line, found[2])
         unsigned_tip = None
@@ -691,12 +692,19 @@ def _tips(doc: Doc) -> list[Pick]:
     """Every tip or gratuity printed as paid, top to bottom (no tip guide's line)."""
     tips = []
     for line in doc.lines:
-        if _tip_suggestion(doc, line) or not has_keyword(line.text, TIP):
+        if _tip_suggestion(doc, line) or not has_keyword(line.text, TIP) or _heads_a_guide(doc, line):
             continue
         amount = value_after(doc, line, keyword_end(line.text, TIP))
         if amount is not None and amount.value >= 0:
             tips.append(Pick(amount.value, line.index, 0.8))
     return tips
+
+
+def _heads_a_guide(doc: Doc, line: Line) -> bool:
+    """A tip's label with no amount of its own over a row opening with a share (``Tip Choices`` /
+    ``18% = 9.75  Total 63.93``): the guide's heading, whatever its words, not a tip paid."""
+    below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    return not line.amounts and below is not None and bool(_GUIDE_ROW_RE.search(ascii_upper(below.text)))
 
 
 # "15% = 7.46 Total 57.20", "Tip 18%: $8.95 Total $58.69": a row of a tip guide, what the bill would come to
@@ -779,12 +787,35 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
         if change is None and has_keyword(line.text, _CHANGE):
             amount = value_after(doc, line, keyword_end(line.text, _CHANGE))
             change, change_line = (amount.value, line.index) if amount else (None, -1)
-        elif given is None and has_keyword(line.text, CASH_GIVEN) and not has_keyword(line.text, ("BILL",)):
+        elif given is None and has_keyword(line.text, CASH_GIVEN) and not has_keyword(line.text, ("BILL",) + CASH_BACK):
             amount = value_after(doc, line, keyword_end(line.text, CASH_GIVEN))
             given = amount.value if amount else None
     if given is None and change is not None and change_line > 0:
         given = _tendered_above(doc.lines[change_line - 1], change)
     return given, change
+
+
+# money the till hands out on a debit card, charged with the purchase: never cash given for it
+CASH_BACK = ("CASH BACK", "CASHBACK", "CASH OUT", "BARGELDAUSZAHLUNG", "AUSZAHLUNG")
+
+
+def _card_less_cash_back(doc: Doc) -> Pick | None:
+    """No total label read (``**** BALANCE 13.29`` / ``CASH BACK 20.00`` / ``DEBIT 33.29``): the card
+    was charged the purchase and the cash handed out on it; the purchase is the card's amount less
+    the cash back, where another line prints it."""
+    backs = [a.value for line in doc.lines if has_keyword(line.text, CASH_BACK) for a in line.amounts[-1:]
+             if a.in_cents and a.value > 0]
+    cards = [a.value for line in doc.lines
+             if has_keyword(line.text, CARD_PAID) and not has_keyword(line.text, CASH_BACK)
+             for a in line.amounts[-1:] if a.in_cents]
+    for charged in cards:
+        for back in backs:
+            purchase = charged - back
+            printed = [line.index for line in doc.lines if not has_keyword(line.text, CARD_PAID + CASH_BACK)
+                       and any(a.value == purchase for a in line.amounts)]
+            if purchase > 0 and printed:
+                return Pick(purchase, printed[0], 0.5)
+    return None
 
 
 def _tendered_above(line: Line, change: Decimal) -> Decimal | None:
@@ -888,7 +919,8 @@ def _pick_total(doc: Doc) -> Pick | None:
         if vat is not None and _one_digit_slip(vat.value, paid) and not _printed(doc, paid, -1):
             return vat  # ... unless a digit of it was misread (Geg. BAR 10,09 for 10,00): the VAT table's gross
         return Pick(paid, -1, 0.5)
-    return (_sum_under_the_subtotal(doc) or _gross_of_the_net(doc) or _paid_on_one_line(doc) or _printed_thrice(doc)
+    return (_sum_under_the_subtotal(doc) or _card_less_cash_back(doc) or _gross_of_the_net(doc)
+            or _paid_on_one_line(doc) or _printed_thrice(doc)
             or vat_table_gross(doc) or _paid_less_change_unlabelled(doc) or _printed_twice_with_its_code(doc)
             or _largest_plausible(doc))
 

@@ -248,6 +248,26 @@ def test_cash_and_change_are_not_the_total():
     assert r.total == Decimal("3.50")
 
 
+@pytest.mark.parametrize("text", [
+    "DOLLAR GENERAL\nCLOROX WIPES 12.45\nSUBTOTAL 12.45\nSales Tax 7% 0.87\nTOTAL 13.32\nCASH BACK 20.00\n"
+    "DEBIT 33.32\nCHANGE DUE 0.00",
+    # Kroger's total is its BALANCE (no total label): the debit less the cash back is the purchase
+    "KROGER\nMILK 3.49\nBREAD 9.83\n**** BALANCE 13.32\nCASH BACK 20.00\nDEBIT 33.32\nCHANGE 0.00",
+    "REWE\nMilch 3,49\nBrot 9,83\nSUMME EUR 13,32\nAuszahlung 20,00\ngirocard 33,32",
+])
+def test_cash_back_on_a_debit_card_is_neither_cash_given_nor_the_purchase(text):
+    assert extract_receipt(ocr(text)).total == Decimal("13.32")
+
+
+@pytest.mark.parametrize("heading", ["Tip Suggestions", "Gratuity Options", "Tip Percentages", "Gratuity", "Tip Choices"])
+def test_a_tip_guide_under_any_heading_adds_no_tip(heading):
+    """A tip's label with no amount over rows opening with a share is the guide's heading (its
+    words vary by till), not a tip paid: the bill's total stands."""
+    receipt = extract_receipt(ocr(f"Bluebird Cafe\nBurger 50.00\nSubtotal 50.00\nTax 4.18\nTotal 54.18\n{heading}\n"
+                                  "18% = 9.75  Total 63.93\n20% = 10.84  Total 65.02"))
+    assert (receipt.total, receipt.tip) == (Decimal("54.18"), None)
+
+
 def test_empty_input():
     r = extract_receipt([])
     assert r.total is None and r.merchant is None and r.items == ()
