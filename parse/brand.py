@@ -62,16 +62,17 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
     mail address or a thanks line names; None where the directory knows none."""
     header = doc.lines[:header_end]
     opening = next((line.index for line in header if any(ch.isalpha() for ch in line.text)), None)
-    named = ((line.text, line.index) for line in header  # not "Springfield, IL 62701" (a town), a priced item
-             if _names_no_place(line.text) and not under_house_number(doc, line)
+    named = ((line.text, line.index, _read_surely(line)) for line in header  # not "Springfield, IL 62701" (a town),
+             if _names_no_place(line.text) and not under_house_number(doc, line)  # nor a priced item
              and not any(amount.has_decimals for amount in line.amounts))
-    logos = ((f"{first.text} {second.text}", first.index) for first, second in _split_logos(header))
+    logos = ((f"{first.text} {second.text}", first.index, _read_surely(first) and _read_surely(second))
+             for first, second in _split_logos(header))
     best = _best_named(named, country, opening) or _best_named(logos, country, opening)
     if best is not None:
         return best
     for line in doc.lines[header_end:]:  # a legal name in the footer ("Lidl Vertriebs-GmbH & Co. KG")
         if has_legal_form(line.text) and not line.amounts:
-            match = match_brand(line.text, country)
+            match = match_brand(line.text, country, sure=_read_surely(line))
             if match is not None and not _other_trade(line.text, match):
                 return _found(match, line.text, line.index)
     for line in doc.lines:
@@ -199,15 +200,23 @@ def _named_app(text: str, country: str) -> BrandMatch | None:
     return None
 
 
-def _best_named(printed: Iterable[tuple[str, int]], country: str | None, opening: int | None) -> BrandFound | None:
-    """The best-scored brand that one of the (text, line index) pairs names in its own trade;
-    ``opening``: the index of the receipt's first line of words."""
+def _best_named(printed: Iterable[tuple[str, int, bool]], country: str | None,
+                opening: int | None) -> BrandFound | None:
+    """The best-scored brand that one of the (text, line index, read surely) triples names in its
+    own trade; ``opening``: the index of the receipt's first line of words."""
     best: BrandFound | None = None
-    for text, index in printed:
-        match = match_brand(text, country, opens_receipt=index == opening)
+    for text, index, sure in printed:
+        match = match_brand(text, country, opens_receipt=index == opening, sure=sure)
         if match is not None and not _other_trade(text, match) and (best is None or match.score > best.score):
             best = _found(match, text, index)
     return best
+
+
+SURE_READ = 0.75  # a line's mean word confidence from which the recogniser read it as printed
+
+
+def _read_surely(line: Line) -> bool:
+    return line.confidence >= SURE_READ
 
 
 def _split_logos(lines: Sequence[Line]) -> Iterator[tuple[Line, Line]]:

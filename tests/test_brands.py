@@ -185,6 +185,25 @@ def test_a_trade_word_in_the_brands_own_name_is_no_other_trade(header, country, 
     assert brand_named(header, country) == name
 
 
+@pytest.mark.parametrize("name", ["Sakura Sushi", "Gyro Express", "Mario's Pizza", "Rudy's Diner", "Super Mart"])
+def test_a_name_read_surely_near_a_chains_is_another_shop(name):
+    """An independent shop whose name is a few letters from a chain's (Kura Sushi, Nero Express,
+    Marco's Pizza, Ruby's Diner, H Mart), read with confidence: the letters between them are no
+    glyphs OCR confuses, so it is not that chain. Read unsurely, the same line may still be it."""
+    assert brand_named(f"{name}\n1550 Pearl St\nBoulder CO 80302", "US") is None
+    assert match_brand(name, "US") is not None
+
+
+@pytest.mark.parametrize(("printed", "name"), [("WALGRFENS", "Walgreens"), ("SALVATION ARNY", "The Salvation Army"),
+                                             ("McDenalds", "McDonald's")])
+def test_a_line_read_surely_still_matches_its_chain_through_ocr_look_alikes(printed, name):
+    assert brand_named(f"{printed}\n1550 Pearl St\nBoulder CO 80302", "US") == name
+
+
+def test_a_grocers_word_beside_a_restaurant_chains_alias_names_another_trade():
+    assert brand_named("Lee's Market\n1550 Pearl St\nBoulder CO 80302", "US") is None
+
+
 def test_a_legal_name_whose_slips_look_like_a_house_number_still_names_its_brand():
     """``D.1,Y``: a digit and a comma, as a house number is printed (``12, Jalan ...``); a line
     with a legal form is the company's name, not its address. A street line stays no brand."""

@@ -56,7 +56,8 @@ class Hit(NamedTuple):
     distance: int  # OCR edits between the printed words and the name
 
 
-def match_brand(text: str, country: str | None = None, opens_receipt: bool = False) -> BrandMatch | None:
+def match_brand(text: str, country: str | None = None, opens_receipt: bool = False,
+                sure: bool = False) -> BrandMatch | None:
     """The brand one printed line names (a logo or legal-name line), or None.
 
     The brand must stand at the start of the line (after a greeting such as "Welcome to") and be
@@ -66,20 +67,22 @@ def match_brand(text: str, country: str | None = None, opens_receipt: bool = Fal
     ``country`` (ISO alpha-2) keeps the brands trading there or worldwide. Without it every brand
     counts but the evidence must be stronger: no names that are ordinary words ("Target"), no other
     words after a name, no OCR-distance match; among equal names a supermarket, fuel or pharmacy
-    chain wins, then the most widespread.
+    chain wins, then the most widespread. ``sure``: the recogniser read the line surely; a name near
+    it then differs from it only by the glyphs OCR confuses (``Mario's Pizza`` is no ``Marco's Pizza``).
     """
     if len(text) > MAX_LINE or _AMOUNT_OR_DATE.search(text):
         return None
-    found = _match_line(text, country, opens_receipt)
+    found = _match_line(text, country, opens_receipt, sure)
     ampersand = _AMPERSAND_READ.sub(" & ", text) if found is None else text
-    return _match_line(ampersand, country, opens_receipt, printed=text) if ampersand != text else found
+    return _match_line(ampersand, country, opens_receipt, sure, printed=text) if ampersand != text else found
 
 
 # an "&" between two words of a name read as a lone "a" or "8" ("Barnes a Noble", "STOP 8 SHOP")
 _AMPERSAND_READ = re.compile(r"(?<=[^\W\d_]) [aA8] (?=[^\W\d_])")
 
 
-def _match_line(text: str, country: str | None, opens_receipt: bool, printed: str | None = None) -> BrandMatch | None:
+def _match_line(text: str, country: str | None, opens_receipt: bool, sure: bool,
+                printed: str | None = None) -> BrandMatch | None:
     """``match_brand`` on ``text``; the words named are quoted from ``printed`` (the line as printed,
     of the same length), where given."""
     words = tokens(text)
@@ -89,7 +92,7 @@ def _match_line(text: str, country: str | None, opens_receipt: bool, printed: st
     spans = _spans(words, opens_receipt)
     unowned = [span for span in spans if span.tail != OWNED]  # an owner's name: the brand's exactly
     hit = _exact(found, text, words, spans, country) or _glued(found, words, unowned, country) \
-        or _fuzzy(found, words, unowned, country) or _first_letter_lost(found, text, words, unowned, country)
+        or _fuzzy(found, words, unowned, country, sure) or _first_letter_lost(found, text, words, unowned, country)
     if hit is None:
         return None
     first, last = words[hit.span.start], words[hit.span.end - 1]
@@ -222,10 +225,12 @@ def edits_allowed(length: int) -> int:
     return 0 if length < Directory.FUZZY_MIN else 1 if length < 11 else 2
 
 
-def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str | None) -> Hit | None:
+def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str | None, sure: bool) -> Hit | None:
     """The nearest name within a few OCR edits, for distinctive names on otherwise clean lines of a
     receipt whose country is known, or within one edit for a name of 8+ letters that a place or a
-    branch follows (``McDenald's Schiphol``); never for a word that is an ordinary word's spelling."""
+    branch follows (``McDenald's Schiphol``); never for a word that is an ordinary word's spelling.
+    On a line read ``sure``ly, only edits of glyphs OCR confuses (``Salvatlon``, not ``Sakura Sushi``
+    for Kura Sushi nor ``Gyro Express`` for Nero Express)."""
     if country is None:
         return None
     by_length = found.fuzzy_keys(country)
@@ -243,11 +248,36 @@ def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str
                                            score_cutoff=allowed)
             if found_key and trades and _without(found_key[0], trades) != _without(query, trades):
                 continue  # "Baeckerei Schmitt" is no "Baeckerei Schmidt": the slips fall on a surname
+            if found_key and sure and not _ocr_slips(query, found_key[0]):
+                continue
             if found_key and (best is None or found_key[1] < best.distance):
                 entry = _best(found.entries(found_key[0], country), country)
                 if span.tail == CLEAN or entry.strength != ALIAS:
                     best = Hit(entry, span, found_key[1])
     return best
+
+
+# glyphs of a folded key that OCR reads one for another (i, 1 and | fold to l, 0 to o, 5 to s,
+# rn to m already), and the ones it adds or drops (thin strokes, stray digits)
+_CONFUSED_GLYPHS = ("ltfj", "oceadqg", "gq9", "nmruh", "hbk", "b86", "uvy", "sz2", "ef", "pr", "kx")
+_CONFUSED = frozenset((a, b) for group in _CONFUSED_GLYPHS for a in group for b in group if a != b)
+_SLIPPED_IN = frozenset("ltfj0123456789")
+
+
+def _ocr_slips(printed: str, name: str) -> bool:
+    """Every edit from ``printed`` to ``name`` is one OCR makes: a glyph read as a look-alike, or a
+    thin stroke or a digit added or lost."""
+    for op, at, to in Levenshtein.editops(printed, name):
+        if op == "replace" and (printed[at], name[to]) not in _CONFUSED \
+                or op == "delete" and not _slipped_in(printed, at) or op == "insert" and not _slipped_in(name, to):
+            return False
+    return True
+
+
+def _slipped_in(key: str, at: int) -> bool:
+    """The glyph at ``at`` is one OCR adds or drops: a thin stroke, a digit, or the r of an rn it
+    read as m (``ARNY`` folds to ``amy``)."""
+    return key[at] in _SLIPPED_IN or key[at] == "r" and key[at + 1:at + 2] in ("m", "n")
 
 
 def _without(key: str, words: list[str]) -> str:
