@@ -26,12 +26,22 @@ from .text import has_keyword
 from .totals import CARD_PAID, CASH_GIVEN
 from .types import OcrLine, Receipt
 
-_DATE_LABELS = ("DATE", "DATUM", "DT", "DATE/TIME", "TARIKH", "LE")
+_DATE_LABELS = ("DATE", "DATUM", "DT", "DATE/TIME", "TARIKH", "LE", "VERKAUF", "RECHNUNGSDATUM", "KAUFDATUM",
+                "BELEGDATUM", "VERKAUFSDATUM")
+# a date of the service bought, not of the purchase: a show, a journey, a stay, a delivery
+_SERVICE_DATE = ("VORSTELLUNG", "HINFAHRT", "RÜCKFAHRT", "ABFAHRT", "ANKUNFT", "ANREISE", "ABREISE", "LIEFERTERMIN",
+                 "LIEFERDATUM", "TERMIN", "SHOWTIME", "SHOW TIME", "DEPARTURE", "ARRIVAL", "CHECK-IN", "CHECK IN",
+                 "CHECK-OUT", "CHECK OUT", "DELIVERY DATE", "PICKUP DATE", "EVENT DATE", "SEANCE")
+_SERVICE_PENALTY = 1.0
+_PRINTED_AGAIN_BONUS = 0.5  # the date on another line too (the card slip, the till's TSE stamp)
 _NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GÜLTIG", "BIS", "BEST BEFORE", "USE BY",
                       "MHD", "DUE DATE", "RETURN BY", "BIRTH", "POINTS EXPIRY",
                       # a return or exchange deadline, a coupon's "valid until", in the panel's languages
                       "RETURN", "RETURNS", "UNTIL", "RÜCKGABE", "UMTAUSCH", "ECHANGE", "VALABLE", "JUSQU",
-                      "VALIDO", "HASTA", "DEVOLUCION", "SCADENZA", "VALIDADE", "GELDIG")
+                      "VALIDO", "HASTA", "DEVOLUCION", "SCADENZA", "VALIDADE", "GELDIG",
+                      # an offer's or a survey's end, a member's first day
+                      "GOOD THRU", "GOOD THROUGH", "ENDS", "REDEEM", "ENTER BY", "EXPIRE", "EXPIRATION", "DEADLINE",
+                      "SINCE")
 _TOLERANCE = Decimal("0.02")
 
 
@@ -217,6 +227,7 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     day_first = locale_day_first if evidence is None else evidence
     best: tuple[float, int, dt.date, RawDate] | None = None
     latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)  # no purchase is in the future
+    printed_on = _lines_printing(doc, found, day_first)
     for index, raw in found:
         value = resolve(raw, usual_order(raw) if day_first is None else day_first)
         if value is None or value > latest or _deadline(doc, index):
@@ -229,6 +240,10 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
             score += 0.8
         if raw.kind == "compact":
             score -= 0.8
+        if has_keyword(text, _SERVICE_DATE):
+            score -= _SERVICE_PENALTY
+        if len(printed_on.get(value, ())) >= 2:
+            score += _PRINTED_AGAIN_BONUS
         if only_in_stamp(text, value):
             score -= _UTC_STAMP_PENALTY
         if best is None or score > best[0]:
@@ -241,6 +256,19 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     ambiguous = raw.kind == "numeric" and raw.first <= 12 and raw.second <= 12 and raw.first != raw.second
     confidence = min(0.95, 0.5 + 0.15 * score) - (0.15 if ambiguous and evidence is None else 0.0)
     return value, index, max(confidence, 0.1), ambiguous and day_first is None
+
+
+def _lines_printing(doc: Doc, found: list[tuple[int, RawDate]], day_first: bool | None) -> dict[dt.date, set[int]]:
+    """The lines each date stands on, the till's security-module stamp counted in the shop's time."""
+    printed: dict[dt.date, set[int]] = {}
+    for index, raw in found:
+        value = resolve(raw, usual_order(raw) if day_first is None else day_first)
+        if value is not None:
+            printed.setdefault(value, set()).add(index)
+    for line in doc.lines:
+        if (stamp := stamp_at_shop(line.text)) is not None:
+            printed.setdefault(stamp.date(), set()).add(line.index)
+    return printed
 
 
 def _pick_time(doc: Doc, date_line: int | None) -> tuple[dt.time | None, float]:

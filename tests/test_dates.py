@@ -280,6 +280,8 @@ def test_a_german_short_year_date_under_a_header_row_or_label(rows, expected):
 
 
 @pytest.mark.parametrize("deadline", [
+    "Offer ends 05/31/2016 11:59 PM", "Good thru 05/31/2016", "Redeem by 05/31/2016", "Member since 03/12/2015",
+    "Points expire 05/31/2016", "Expiration 05/31/2016", "Enter by 05/31/2016 11:59 PM",
     "RETURN DATE 05/31/2016", "Returns accepted until 05/31/2016", "Valido hasta 31/05/2016 12:00",
     "Echange avant le 31/05/2016 12:00", "Umtausch bis 31.05.2016", "Ruilen geldig tot 31-05-2016",
 ])
@@ -310,6 +312,19 @@ def test_a_footer_holding_a_deadlines_word_does_not_label_the_date_under_it(foot
 @pytest.mark.parametrize("label", ["Gültig bis", "Rückgabe bis zum", "Return by:", "MHD", "Valid thru"])
 def test_a_deadlines_label_line_still_labels_the_date_under_it(label):
     assert _receipt(["SHOP", "Summe EUR 2,50", label, "03.12.2026"]).date is None
+
+
+@pytest.mark.parametrize("rows", [
+    # the show's date and time at the top; the sale's at the bottom, the till's TSE stamp agreeing
+    ["CinemaxX", "Sa 05.12.2026 20:15 Kino 3", "2 x Ticket Parkett 25,80", "Gesamt EUR 25,80", "03.12.2026 18:02",
+     "TSE-Start: 2026-12-03T17:01:44.000Z"],
+    ["DB Fernverkehr AG", "Hinfahrt am 05.12.2026 ab 08:51", "Gesamtpreis 65,40 EUR", "Verkauf 03.12.2026 14:33"],
+    ["Möbel Kraft", "Liefertermin: 01.12.2026 10:00", "Sofa 899,00", "Summe 899,00", "Datum: 03.12.2026"],
+])
+def test_the_date_of_the_service_bought_is_not_the_purchase_date(rows):
+    """A show, a journey or a delivery printed with its date and time: the purchase's date is the
+    one the sale's label, the card slip or the TSE stamp vouches for."""
+    assert _receipt(rows).date == dt.date(2026, 12, 3)
 
 
 @pytest.mark.parametrize("row", ["Banane 2 10.24 A", "2 10.24 A"])
