@@ -67,7 +67,8 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
              and not any(amount.has_decimals for amount in line.amounts))
     logos = ((f"{first.text} {second.text}", first.index, _read_surely(first) and _read_surely(second))
              for first, second in _split_logos(header))
-    best = _best_named(named, country, opening) or _best_named(logos, country, opening)
+    best = _best_named(named, country, opening) or _best_named(logos, country, opening) \
+        or _named_like_a_place(header, country, opening)
     if best is not None:
         return best
     for line in doc.lines[header_end:]:  # a legal name in the footer ("Lidl Vertriebs-GmbH & Co. KG")
@@ -81,6 +82,22 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
         if match is not None:
             return _found(match, match.printed if thanks is None else line.text, line.index)
     return _named_in_footer(doc, country, header_end)
+
+
+WHOLE_NAME_SCORE = 0.9  # a brand's name or alias, all the words of its line
+
+
+def _named_like_a_place(header: Sequence[Line], country: str | None, opening: int | None) -> BrandFound | None:
+    """A chain whose whole name reads like an address (``SAVE A LOT``, ``SONIC DRIVE-IN``, ``TRACTOR
+    SUPPLY CO``, ``SAKS FIFTH AVENUE``): a header line without a digit (no house number, no ZIP
+    code) that is a brand's name or alias and nothing else."""
+    for line in header:
+        if digits(line.text) or not is_address(line.text):
+            continue
+        match = match_brand(line.text, country, opens_receipt=line.index == opening, sure=_read_surely(line))
+        if match is not None and match.score >= WHOLE_NAME_SCORE and match.printed == line.text.strip():
+            return _found(match, line.text, line.index)
+    return None
 
 
 def _names_no_place(text: str) -> bool:

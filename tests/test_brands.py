@@ -200,6 +200,16 @@ def test_a_line_read_surely_still_matches_its_chain_through_ocr_look_alikes(prin
     assert brand_named(f"{printed}\n1550 Pearl St\nBoulder CO 80302", "US") == name
 
 
+@pytest.mark.parametrize(("printed", "name"), [("SAVE A LOT", "Save-A-Lot"), ("SONIC DRIVE-IN", "Sonic"),
+                                             ("TRACTOR SUPPLY CO", "Tractor Supply Company"),
+                                             ("SAKS FIFTH AVENUE", "Saks Fifth Avenue")])
+def test_a_chain_whose_whole_name_reads_like_an_address_is_still_the_chain(printed, name):
+    """``LOT``, ``DRIVE``, ``AVENUE``, a town and state ``CO``: address words, but a header line
+    without a house number or ZIP that is all a chain's name is that chain, not the street under it."""
+    assert brand_named(f"{printed}\n2210 S Broadway\nEdmond OK 73013", "US") == name
+    assert brand_named("Broadway Diner\n2210 S Broadway\nEdmond OK 73013", "US") is None
+
+
 def test_a_grocers_word_beside_a_restaurant_chains_alias_names_another_trade():
     assert brand_named("Lee's Market\n1550 Pearl St\nBoulder CO 80302", "US") is None
 
