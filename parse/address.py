@@ -49,7 +49,8 @@ _POSTCODE_RE = re.compile(r"(?<![A-Z\d-])\d{5}(?:\s+[A-Z]{2,}|\s*[,.]?\s*$)|\b[A
 _TOWN_MAY_FOLLOW_RE = re.compile(r",\s*$|(?<![A-Z]{2} )(?<!\d)\d{5}\s*$")
 # "STORE #5260", "Filiale Nr. 12", and a line of the word and the number alone ("Filiale 1234", "Markt: 6857")
 STORE_NUMBER_RE = re.compile(r"\b(?:STORE|STR|ST|FILIALE|BRANCH|MARKT)\s?(?:#|NO\b|NR\b)"
-                             r"|^\s*(?:STORE|FILIALE|FIL|BRANCH|MARKT)\.?\s?:?\s?\d{1,6}\s*$")
+                             r"|^\s*(?:STORE|FILIALE|FIL|BRANCH|MARKT|RESTAURANT|REST|LOCATION|LOC)\.?\s?[#:]?\s?"
+                             r"\d{1,6}\s*$")
 REG_NUMBER_RE = re.compile(r"\(?\s*(?:CO\.?\s*(?:NO|REG)\.?\s*:?)?\s*\b[A-Z]{0,2}\d{4,}[-\s]?[A-Z]?\b\s*\)?\.?")
 _NOT_ADDRESS = ("TEL", "REG", "TELEPHONE", "PHONE", "FAX", "MOBILE", "WHATSAPP", "WHATSAPPS", "HOTLINE", "GST",
                 "VAT", "UST", "UID", "TAX INVOICE", "INVOICE", "RECEIPT", "EMAIL", "E-MAIL", "WWW")

@@ -17,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .address import is_address
-from .brands import Brand, BrandMatch, directory, match_brand, match_domain
+from .brands import Brand, BrandMatch, directory, match_brand, match_domain, match_scheme
 from .brands.directory import NAME
 from .brands.fold import compact, fold_word, tokens
 from .category import CATEGORIES, mentions
@@ -81,7 +81,16 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
         match = match_domain(line.text, country) or (match_brand(thanks["name"], country) if thanks else None)
         if match is not None:
             return _found(match, match.printed if thanks is None else line.text, line.index)
-    return _named_in_footer(doc, country, header_end)
+    return _named_in_footer(doc, country, header_end) or _named_by_its_scheme(doc, country)
+
+
+def _named_by_its_scheme(doc: Doc, country: str | None) -> BrandFound | None:
+    """The chain whose own loyalty scheme a line names (``ExtraCare Card #: ****4410``)."""
+    for line in doc.lines:
+        match = match_scheme(line.text, country)
+        if match is not None:
+            return _found(match, line.text, line.index)
+    return None
 
 
 WHOLE_NAME_SCORE = 0.9  # a brand's name or alias, all the words of its line

@@ -7,10 +7,13 @@ import time
 import pytest
 
 from parse.brand import find_brand
+from parse.extract import extract_receipt
 from parse.brands import Brand, category_of, directory, match_brand, match_domain
 from parse.layout import Doc, build_doc
 from parse.merchant import named_elsewhere
 from parse.types import OcrLine
+
+from test_extract import ocr
 
 
 def test_directory_loads_from_the_package_without_network(monkeypatch):
@@ -208,6 +211,27 @@ def test_a_chain_whose_whole_name_reads_like_an_address_is_still_the_chain(print
     without a house number or ZIP that is all a chain's name is that chain, not the street under it."""
     assert brand_named(f"{printed}\n2210 S Broadway\nEdmond OK 73013", "US") == name
     assert brand_named("Broadway Diner\n2210 S Broadway\nEdmond OK 73013", "US") is None
+
+
+@pytest.mark.parametrize(("lines", "name"), [
+    ("Restaurant #12766\n2120 N Main St\nSalt Lake City UT 84103\nTotal 9.63\nTell us about your visit "
+     "www.mcdvoice.com", "McDonald's"),
+    ("store 07712\n2150 S Congress Ave\nAustin, TX 78704\nExtraCare Card #: ************4410\nTOTAL 12.64",
+     "CVS Pharmacy"),
+    ("1200 W 9th Street\nCleveland, OH 44113\nTotal 9.63\nwww.tellthebell.com", "Taco Bell"),
+])
+def test_a_chains_own_survey_site_or_loyalty_scheme_names_it_where_the_logo_was_lost(lines, name):
+    """No logo read: the survey site a fast-food receipt invites to, the loyalty scheme a pharmacy
+    prints its card under, name the chain (each printed by that chain alone)."""
+    receipt = extract_receipt(ocr(lines))
+    assert receipt.merchant == name and receipt.brand_wikidata is not None
+
+
+def test_a_scheme_that_several_chains_print_names_none():
+    """Safeway's ``Club Card`` is no Tesco ``Clubcard``; partner schemes are not listed."""
+    assert extract_receipt(ocr("SAFEWAY\nClub Card Savings 1.00\nMILK 3.49\nTOTAL 2.49")).merchant == "Safeway"
+    partner = ocr("1200 W 9th Street\nCleveland, OH 44113\nPAYBACK Punkte 12\nTOTAL 2.49")
+    assert extract_receipt(partner).brand_wikidata is None
 
 
 def test_a_grocers_word_beside_a_restaurant_chains_alias_names_another_trade():

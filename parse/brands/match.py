@@ -11,6 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .directory import ALIAS, NAME, Brand, Directory, Entry, directory
 from .fold import Token, compact, fold_word, tokens
+from .programmes import SURVEY_KEYS, scheme_brand_key
 from .words import FAMILY_TRADES, FILLER, GREETINGS, LEGAL_FORMS, OTHER_TRADES, RECEIPT_WORDS
 
 MAX_LINE = 80  # characters; longer lines are prose, addresses or item lists
@@ -113,12 +114,20 @@ def match_domain(text: str, country: str | None = None) -> BrandMatch | None:
     if len(tld) == 2 and country is None:
         country = _CCTLD_COUNTRY.get(tld, tld.upper())
     key = fold_word(labels[-1].replace("-", ""))
+    key = SURVEY_KEYS.get(key, key)  # a chain's own survey site ("www.mcdvoice.com")
     found = directory()
     entries = found.entries(key, country)  # a brand of another country is not this shop
     if not entries:
         return None
     entry = _best(entries, country)
     return BrandMatch(entry.brand, match.group(1), 0.9 if entry.strength == ALIAS else 1.0)
+
+
+def match_scheme(text: str, country: str | None) -> BrandMatch | None:
+    """The brand whose own loyalty scheme a line names (``ExtraCare Card #: ****4410``: CVS)."""
+    key = scheme_brand_key(text)
+    entries = [e for e in directory().entries(key, country) if e.strength == NAME] if key else []
+    return BrandMatch(_best(entries, country).brand, text.strip(), 0.9) if entries and country else None
 
 
 def _spans(words: list[Token], opens_receipt: bool) -> list[Span]:

@@ -1,0 +1,48 @@
+"""A chain's own customer programmes printed on its receipts: the survey site a fast-food receipt
+invites the guest to (``www.mcdvoice.com``) and the loyalty scheme a pharmacy or grocer prints its
+card number under (``ExtraCare Card #: ****4410``). Where the logo was not read they name the shop.
+
+name-suggestion-index lists brands' own web sites, not these; no public dataset lists them, so
+they are kept here by hand: each is printed on the chain's receipts and used by no other shop
+(partner schemes such as Payback, Nectar or DeutschlandCard are left out: several chains print them).
+Each maps to the brand's name in the directory.
+"""
+from __future__ import annotations
+
+from .fold import compact, tokens
+
+# the survey site's name (its web address without "www." and ending) -> the brand
+SURVEY_SITES = {
+    "mcdvoice": "McDonald's", "mcdfoodforthoughts": "McDonald's", "tellthebell": "Taco Bell",
+    "talktowendys": "Wendy's", "mybkexperience": "Burger King", "mycfavisit": "Chick-fil-A",
+    "tellpizzahut": "Pizza Hut", "telldunkin": "Dunkin'", "mystarbucksvisit": "Starbucks",
+    "pandaguestexperience": "Panda Express", "subwaylistens": "Subway", "informtarget": "Target",
+    "krogerfeedback": "Kroger", "walgreenslistens": "Walgreens", "dgcustomerfirst": "Dollar General",
+    "dennyslistens": "Denny's", "tellculvers": "Culver's", "jacklistens": "Jack in the Box",
+    "mykfcexperience": "KFC", "tellpopeyes": "Popeyes", "whataburgersurvey": "Whataburger",
+    "krispykremelistens": "Krispy Kreme", "tellarbys": "Arby's", "dqfansurvey": "Dairy Queen",
+}
+# a loyalty scheme's name as printed -> the brand that runs it alone
+LOYALTY_SCHEMES = {
+    "ExtraCare": "CVS Pharmacy", "myWalgreens": "Walgreens", "Balance Rewards": "Walgreens", "mPerks": "Meijer",
+    "MyLowe's": "Lowe's", "Clubcard": "Tesco", "Advantage Card": "Boots",
+}
+
+
+def _key(name: str) -> str:
+    return compact(tokens(name))
+
+
+SURVEY_KEYS = {_key(site): _key(brand) for site, brand in SURVEY_SITES.items()}
+# the scheme's words as printed (Tesco's "Clubcard" is one word, Safeway's "Club Card" two)
+SCHEME_KEYS = {tuple(token.key for token in tokens(scheme)): _key(brand) for scheme, brand in LOYALTY_SCHEMES.items()}
+
+
+def scheme_brand_key(text: str) -> str | None:
+    """The directory key of the brand whose loyalty scheme ``text`` names in words of its own
+    (``ExtraCare Card #: ****4410``, ``MYLOWES``); None where it names none."""
+    words = tuple(token.key for token in tokens(text))
+    for scheme, brand in SCHEME_KEYS.items():
+        if any(words[start:start + len(scheme)] == scheme for start in range(len(words))):
+            return brand
+    return None
