@@ -57,13 +57,19 @@ def value_after(doc: Doc, line: Line, keyword_end: int = 0, lookahead: int = 2) 
     next amount-only line (labels and values printed as separate columns)."""
     after = [a for a in line.amounts if a.start >= keyword_end]
     if after:
-        return after[-1]
+        return next((a for a, b in zip(after, after[1:]) if _labelled_between(line.text[a.end:b.start])), after[-1])
     for nxt in doc.lines[line.index + 1: line.index + 1 + lookahead]:
         if nxt.is_amount_only and not _own_label(nxt.text) and not holds_a_date(nxt.text):
             return nxt.amounts[-1]  # not the time after a date ("ToTal 419].46" / "2025-06-06 13.27")
         if letters(nxt.text) > 3 or _own_label(nxt.text):
             break
     return None
+
+
+def _labelled_between(text: str) -> bool:
+    """Another label stands between two amounts of a line (``Subtotal 22.95   Tax 1.98``: two label
+    and value pairs OCR read as one line): the first amount is the first label's."""
+    return any(len(word) >= 3 and word.upper() not in CURRENCY_MARKERS for word in re.findall(r"[^\W\d_]+", text))
 
 
 @lru_cache(maxsize=4096)  # asked of the same lines for every label and every reading of a receipt

@@ -268,6 +268,16 @@ def test_a_tip_guide_under_any_heading_adds_no_tip(heading):
     assert (receipt.total, receipt.tip) == (Decimal("54.18"), None)
 
 
+def test_two_label_and_value_pairs_read_as_one_line_keep_their_own_values():
+    """``Subtotal 22.95   Tax 1.98`` and ``Amount 54.18  Tip 10.00  Total 64.18``: a label's value is
+    the first amount after it where another label follows, not the line's last amount."""
+    receipt = extract_receipt(ocr("Golden Dragon\n1 Kung Pao Chicken 13.95\n1 Fried Rice 9.00\n"
+                                  "Subtotal 22.95   Tax 1.98\nTotal 24.93"))
+    assert (receipt.subtotal, receipt.total) == (Decimal("22.95"), Decimal("24.93"))
+    receipt = extract_receipt(ocr("Golden Dragon\n1 Peking Duck 54.18\nAmount 54.18  Tip 10.00  Total 64.18"))
+    assert (receipt.tip, receipt.total) == (Decimal("10.00"), Decimal("64.18"))
+
+
 def test_empty_input():
     r = extract_receipt([])
     assert r.total is None and r.merchant is None and r.items == ()
