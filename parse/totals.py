@@ -886,6 +886,7 @@ def _pick_total(doc: Doc) -> Pick | None:
     paid = _cash_minus_change(doc)
     summary_from = _summary_start(doc)
     scored: list[tuple[float, int, Decimal]] = []
+    refunded: list[tuple[float, int, Decimal]] = []  # a return's total: money paid back
     guide = _tip_guide_rows(doc)
     for line in doc.lines:
         strength = _total_strength(line.text)
@@ -893,6 +894,8 @@ def _pick_total(doc: Doc) -> Pick | None:
             continue
         amount = _label_value(doc, line, keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL))
         value = amount.value if amount is not None else _hyphen_decimal(line.text)
+        if value is not None and value < 0:
+            refunded.append((strength + 0.2 * line.confidence, line.index, value))
         if value is None or value <= 0 or _in_tenths_of_cents(value) or _separator_lost(doc, amount):
             continue
         score = strength
@@ -906,6 +909,9 @@ def _pick_total(doc: Doc) -> Pick | None:
     if paid is not None and paid > 0 and _printed(doc, paid, -1):
         scored.append((_PAID_SCORE, -1, paid))  # cash given minus change: the amount paid
     scored = [s for s in scored if not _share_of_a_total_above(doc, s, scored)]
+    if not scored and refunded:  # a return (``TOTAL -96.39``), or empties worth more than the purchase
+        score, index, value = max(refunded, key=lambda s: (s[0], s[1]))
+        return Pick(value, index, min(0.99, 0.45 + 0.12 * score))
     if scored:
         score, index, value = max(scored, key=lambda s: (s[0], s[1]))
         agree = sum(1 for s in scored if s[2] == value)

@@ -278,6 +278,17 @@ def test_two_label_and_value_pairs_read_as_one_line_keep_their_own_values():
     assert (receipt.tip, receipt.total) == (Decimal("10.00"), Decimal("64.18"))
 
 
+@pytest.mark.parametrize(("text", "total"), [
+    ("THE HOME DEPOT\nCORDLESS DRILL -89.00\nSUBTOTAL -89.00\nSALES TAX -7.39\nTOTAL -96.39\nREFUND TO VISA -96.39",
+     "-96.39"),
+    ("PENNY\nLeergut -3,75 A\nBrot 1,29 A\nSUMME EUR -2,46\nAuszahlung Bar 2,46", "-2.46"),  # empties worth more
+])
+def test_a_returns_negative_total_is_its_total(text, total):
+    """A return's receipt (or empties worth more than the purchase) totals below zero: the labelled
+    total is what was paid back, not the least negative amount on it."""
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
 def test_empty_input():
     r = extract_receipt([])
     assert r.total is None and r.merchant is None and r.items == ()
