@@ -234,6 +234,14 @@ def test_a_scheme_that_several_chains_print_names_none():
     assert extract_receipt(partner).brand_wikidata is None
 
 
+@pytest.mark.parametrize(("printed", "country", "name"), [
+    ("M&S", "GB", "Marks & Spencer"),  # the initials of "M&S Food" alone
+    ("Marks and Spencer plc", "GB", "Marks & Spencer"), ("Barnes and Noble", "US", "Barnes & Noble"),
+])
+def test_an_and_for_the_ampersand_and_a_chains_ampersand_initials_name_it(printed, country, name):
+    assert match_brand(printed, country).brand.name == name
+
+
 def test_a_grocers_word_beside_a_restaurant_chains_alias_names_another_trade():
     assert brand_named("Lee's Market\n1550 Pearl St\nBoulder CO 80302", "US") is None
 

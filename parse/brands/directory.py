@@ -98,6 +98,9 @@ class Directory:
                     if len(key) <= self.SHORT:
                         self.short_spellings[key].add("".join(name.lower().split()))
                     keys[key][number] = max(strength, keys[key].get(number, ALIAS))
+                    if (acronym := _ampersand_acronym(name, words)) is not None:  # "M&S Food": "M&S"
+                        self.short_spellings[words[0].key].add(acronym)
+                        keys[words[0].key].setdefault(number, OTHER_NAME)
         ranks = [_rank(brand) for brand in self.brands]
         self.index = {key: sorted((Entry(self.brands[n], s, ranks[n]) for n, s in found.items()),
                                   key=lambda e: e.rank)
@@ -116,6 +119,15 @@ class Directory:
                     by_length[len(key)].append(key)
             self._fuzzy[country] = dict(by_length)
         return self._fuzzy[country]
+
+
+def _ampersand_acronym(name: str, words: list) -> str | None:
+    """The initials joined by an ampersand that open a name whose other words are filler
+    (``M&S Food``), as printed (``m&s``): the chain's short name alone."""
+    if len(words) < 2 or len(words[0].key) > Directory.SHORT or not all(w.key in FILLER for w in words[1:]):
+        return None
+    printed = name[words[0].start:words[0].end].lower()
+    return printed if "&" in printed else None
 
 
 def _usable(key: str) -> bool:

@@ -79,5 +79,9 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
             yield match.span()
 
 
+_JOINING = frozenset(("and", "und"))  # "Marks and Spencer" is "Marks & Spencer": the & is no word
+
+
 def compact(words: list[Token]) -> str:
-    return "".join(token.key for token in words)
+    return "".join(token.key for i, token in enumerate(words)
+                   if not (token.key in _JOINING and 0 < i < len(words) - 1))
