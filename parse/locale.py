@@ -31,9 +31,11 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
                r"|\bKUALA LUMPUR\b|\bJOHOR\b|\bPENANG\b|\bRINGGIT\b|\bSST\b", 2.0),
         ("MY", r"\bGST\b", 1.0),  # also Australia's, Singapore's, Canada's, India's
         ("DE", r"\bGMBH\b|\bMWST\b|\bUST\b|\bSUMME\b|\bZU ZAHLEN\b|\bRUECKGELD\b|\bGEGEBEN\b|\bSTEUER"
-               r"|\bSTR(?:ASSE|\.)|\bDEUTSCHLAND\b|\bVIELEN DANK\b|\bEC-?KARTE\b|\bKASSE\b|\bBELEG\b"
+               r"|\bSTR(?:ASSE|\.)|\bDEUTSCHLAND\b|\bEC-?KARTE\b|\bKASSE\b|\bBELEG\b"
                r"|\bNETTO\b|\bBRUTTO\b|\bDATUM\b|\bUHRZEIT\b|\bGESAMT(?:BETRAG)?\b|\bZWISCHENSUMME\b"
-               r"|\bKARTENZAHLUNG\b|\bGIROCARD\b|\bTRINKGELD\b|\bMEHRWERTSTEUER\b|\bTISCH\b", 2.0),
+               r"|\bKARTENZAHLUNG\b|\bGIROCARD\b|\bTRINKGELD\b|\bMEHRWERTSTEUER\b", 2.0),
+        # a German restaurant's table and thanks, printed by German-style restaurants abroad too
+        ("DE", r"\bTISCH\b|\bVIELEN DANK\b", 0.75),
         ("AT", r"\bOESTERREICH\b|\bAUSTRIA\b", 3.0),
         ("FR", r"\bTVA\b|\bMERCI\b|\bFRANCE\b|\bTTC\b|\bESPECES?\b", 1.5),
         ("MA", r"\bMAROC\b|\bMOROCCO\b|\bDHS\b", 2.0),
@@ -49,6 +51,8 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
                r"|\(\d{3}\)\s?\d{3}-\d{4}", 1.5),
         # weaker: also Canadian (month-first too) or British: a North American phone number, Inc.,
         # a plain "TAX", a 12-hour clock, a restaurant check's words
+        # a slashed date and a 12-hour clock: how US tills print the sale's moment
+        ("US", r"\b\d{1,2}/\d{1,2}/\d{2,4}\s{1,3}[01]?\d:[0-5]\d\s?[AP]\.?M\b", 1.5),
         ("US", r"(?<![\d-])\d{3}[-.]\d{3}[-.]\d{4}(?![\d-])|\bINC\b\.?$|\bTAX\b|\b[01]?\d:[0-5]\d\s?[AP]\.?M\b"
                r"|\bSERVER\b|\bGUESTS?\b|\bCHK\b|\bTBL\b|\bGRATUITY\b|\bTIP\b", 0.5),
         ("SG", r"\bSINGAPORE\b|\bPTE\.? LTD\b", 3.0),
@@ -58,8 +62,9 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         # a state and its four-digit postcode ("Bella Vista NSW 2153"), card words of Australia and NZ
         ("AU", r"\b(?:NSW|VIC|QLD|TAS|ACT)\s\d{4}\b|\bEFTPOS\b", 2.0),
         ("NZ", r"\bNEW ZEALAND\b|\bNZ\$|\bNZD\b", 3.0),
-        ("ES", r"\bTOTAL A PAGAR\b|\bEFECTIVO\b|\bTARJETA\b|\bGRACIAS\b|\bESPANA\b|\bCAMBIO\b|\bS\.L\.|\bS\.A\."
-               r"|\bFACTURA\b|\bIMPORTE\b|\bCAMARERO\b|\bARTICULO\b|\bPRECIO\b|\bMESA\b|\bCIF\b|\bIVA INCL", 1.5),
+        ("ES", r"\bTOTAL A PAGAR\b|\bESPANA\b|\bS\.L\.|\bS\.A\.|\bFACTURA\b|\bIMPORTE\b|\bCIF\b|\bIVA INCL", 1.5),
+        # a Spanish-speaking restaurant's words: in Spain, and in Mexican restaurants of the US
+        ("ES", r"\bEFECTIVO\b|\bTARJETA\b|\bGRACIAS\b|\bCAMBIO\b|\bCAMARERO\b|\bARTICULO\b|\bPRECIO\b|\bMESA\b", 0.75),
         ("IT", r"\bTOTALE\b|\bCONTANTI\b|\bRESTO\b|\bSCONTRINO\b|\bGRAZIE\b|\bITALIA\b|\bP\.\s?IVA\b|\bS\.R\.L\b", 1.5),
         ("ES", r"\bIVA\b", 0.5),
         ("IT", r"\bIVA\b", 0.5),

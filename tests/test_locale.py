@@ -16,6 +16,11 @@ from parse.locale import detect_locale
         (["Pizzeria Roma", "44787 Bochum", "Gesamt 10,50", "Kartenzahlung 10,50"], "DE", "EUR", True),
         (["Gasthaus Adler", "Tisch 3", "Zwischensumme 13,50", "Trinkgeld 1,50"], "DE", "EUR", True),
         (["UCI Kinowelt", "inkl. 19% Mehrwertsteuer 1,21", "girocard 7,60"], "DE", "EUR", True),
+        # a Mexican or a German-style restaurant in the US: its words are Spanish or German, its till American
+        (["El Toro", "12 Mesa Dr", "12/05/2026 7:41 PM", "Total 43.23", "Gracias!"], "US", "USD", False),
+        (["Hofbrauhaus", "Tisch 22", "12/04/2026 8:15 PM", "Total 12.84", "Vielen Dank!"], "US", "USD", False),
+        (["Restaurante El Faro", "Mesa 4", "TOTAL A PAGAR 23,40", "Efectivo 25,00", "Cambio 1,60", "Gracias"],
+         "ES", "EUR", True),
         (["Meadow Pharmacy", "Leeds Ls1 SAB", "BALANCE DUE E23.73", "VAT 20% included E3.96"], "GB", "GBP", True),
         (["The Corner Kitchen Ltd", "Oxford OX1 4AH", "Total £20.85"], "GB", "GBP", True),
         (["BOOK TA .K (TAMAN DAYA) SDN BHD", "JALAN 1", "TOTAL RM 9.00"], "MY", "MYR", True),
