@@ -485,7 +485,7 @@ _COUNT_AT_UNIT_PRICE_RE = re.compile(r"^\s*\d{1,3}\s?(?:@|[xX×*])\s?[$€£S]?\
 
 def _paid_with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> tuple[Pick | None, Pick | None]:
     """The total and the tip paid on it: printed under it, or written in by hand on the card slip."""
-    tip_printed_below = total is not None and tip is not None and tip.line >= total.line \
+    tip_printed_below = total is not None and tip is not None and tip.line >= _bill_line(doc, total) \
         and not _implausible_tip(tip.value, total)
     written = _total_written_in(doc, total) if total and not tip_printed_below else None
     return written if written is not None else (_with_tip(doc, total, tip), tip)
@@ -494,10 +494,12 @@ def _paid_with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> tuple[Pick
 def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
     """A tip printed under the total, then the total with the tip (``Total 25.68``, the card's
     ``Visa 12.21``): that is the amount paid."""
-    if total is None or tip is None or tip.line < total.line or not tip.value or _implausible_tip(tip.value, total):
+    bill_line = _bill_line(doc, total) if total is not None else -1
+    if total is None or tip is None or tip.line < bill_line or not tip.value or _implausible_tip(tip.value, total):
         return total
     paid = total.value + tip.value
-    for line in doc.lines[tip.line + 1:]:
+    # under the tip, or between the bill and the tip (``Total 43.23`` / ``Visa 51.23`` / ``Tip 8.00``)
+    for line in doc.lines[tip.line + 1:] + doc.lines[bill_line + 1:tip.line]:
         # as printed too: a reading that drops a sign's digit also drops a handwritten total's 8;
         # and with its sign read as a digit where the bill's was not (``Total Paid 5107.25``)
         if any(a.value == paid or sign_digit_dropped(a.value) == paid
@@ -506,8 +508,10 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
     for line in doc.lines[tip.line + 1:tip.line + 3]:  # the total written in by hand, one digit misread
         if _cents_digit_lost(total.value):
             break  # the bill lost a digit ("Amount 83.7"): the total under it is the sum, not a slip
-        if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) and any(_digit_off(a.value, paid) for a in line.amounts):
-            return Pick(paid, line.index, 0.8 * total.confidence)
+        if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) and (
+                any(_digit_off(a.value, paid) for a in line.amounts)
+                or _handwritten_as(line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):], paid)):
+            return Pick(paid, line.index, 0.8 * total.confidence)  # "Total: 5626": its point lost
     slip = _slip_prints_the_bill(doc, doc.lines[tip.line], total.value)
     for line in doc.lines[tip.line + 1:tip.line + 3]:  # the bill's total misread, the slip's sum is not
         if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL):
@@ -516,6 +520,14 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
                         or slip and 0 < a.value - total.value <= total.value * _MAX_TIP_SHARE:
                     return Pick(a.value, line.index, 0.6)
     return total
+
+
+def _bill_line(doc: Doc, total: Pick) -> int:
+    """The first line that labels the bill's total (``Total 69.10`` over the card slip's ``Amount:
+    69.10``, each copy of the slip printing it again): a tip under it is added to it."""
+    return min((line.index for line in doc.lines[:max(total.line, 0) + 1]
+                if _total_strength(line.text) and any(a.value == total.value for a in line.amounts)),
+               default=total.line)
 
 
 def _slip_prints_the_bill(doc: Doc, tip_line: Line, bill: Decimal) -> bool:
@@ -557,8 +569,8 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
             # "Tip: 330.00" for $30.00: its sign read as a digit; the total written in says it
             tip, unsigned_tip = None, sign_digit_dropped(tip, ANY_DIGIT)
         for below in doc.lines[line.index + 1:line.index + 3]:
-            if not has_keyword(below.text, FINAL_TOTAL + PLAIN_TOTAL):
-                continue
+            if not has_keyword(below.text, FINAL_TOTAL + PLAIN_TOTAL) or _tip_suggestion(doc, below):
+                continue  # not a guide's row ("18%: $6.48 (Total $45.36)") under a blank slip
             label_end = keyword_end(below.text, FINAL_TOTAL + PLAIN_TOTAL)
             if tip is not None and _handwritten_as(below.text[label_end:], total.value + tip):
                 return Pick(total.value + tip, below.index, total.confidence), Pick(tip, line.index, 0.6)
@@ -760,8 +772,9 @@ def _cash_minus_change(doc: Doc) -> Decimal | None:
 
 
 def _cash_pays(doc: Doc, value: Decimal) -> bool:
-    """Cash given minus change is ``value``."""
-    return value in _paid_in_cash_readings(*_cash_and_change(doc))
+    """Cash given minus change is ``value`` (with a card's share of a split bill)."""
+    readings = _paid_in_cash_readings(*_cash_and_change(doc))
+    return value in readings or bool(readings) and value == _with_the_cards_share(doc, readings[0])
 
 
 def _paid_in_cash_readings(given: Decimal | None, change: Decimal | None) -> list[Decimal]:
@@ -797,6 +810,22 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
 
 # money the till hands out on a debit card, charged with the purchase: never cash given for it
 CASH_BACK = ("CASH BACK", "CASHBACK", "CASH OUT", "BARGELDAUSZAHLUNG", "AUSZAHLUNG")
+
+
+def _with_the_cards_share(doc: Doc, cash: Decimal | None) -> Decimal | None:
+    """A bill paid part in cash, part by card (``Total 64.67`` / ``Cash 40.00`` / ``Visa 24.67`` /
+    ``Change 0.00``): what the cash paid and the card's amount together, where a total line prints
+    that; what the cash paid where no card line prints an amount; else None (a part paid, the
+    rest not read)."""
+    if cash is None:
+        return None
+    cards = [a.value for line in doc.lines if has_keyword(line.text, CARD_PAID) and not _total_strength(line.text)
+             and not has_keyword(line.text, CASH_BACK + CASH_GIVEN + _CHANGE)
+             for a in line.amounts[-1:] if a.in_cents and a.value > 0 and a.value != cash]
+    if not cards:
+        return cash
+    totals = {a.value for line in doc.lines if _total_strength(line.text) for a in line.amounts}
+    return next((cash + card for card in cards if cash + card in totals), None)
 
 
 def _card_less_cash_back(doc: Doc) -> Pick | None:
@@ -883,7 +912,7 @@ def _left_after_a_voucher(doc: Doc, line: Line) -> bool:
 
 def _pick_total(doc: Doc) -> Pick | None:
     everywhere = Counter(a.value for line in doc.lines for a in line.amounts if a.value > 0)
-    paid = _cash_minus_change(doc)
+    paid = _with_the_cards_share(doc, _cash_minus_change(doc))
     summary_from = _summary_start(doc)
     scored: list[tuple[float, int, Decimal]] = []
     refunded: list[tuple[float, int, Decimal]] = []  # a return's total: money paid back

@@ -289,6 +289,35 @@ def test_a_returns_negative_total_is_its_total(text, total):
     assert extract_receipt(ocr(text)).total == Decimal(total)
 
 
+def test_a_bill_paid_part_in_cash_part_by_card_is_the_total_not_the_cash():
+    receipt = extract_receipt(ocr("Steak Place\n11/27/2026 6:48 PM\nRibeye 60.44\nTotal 64.67\nCash 40.00\n"
+                                  "Visa 24.67\nChange 0.00"))
+    assert receipt.total == Decimal("64.67")
+
+
+@pytest.mark.parametrize("text", [
+    # the filled copy of the slip above a blank one, each printing the bill again
+    "Olive Garden\n12/01/2026 7:41 PM\nLasagna 43.35\nTax 3.91\nTotal 47.26\nAmount: 47.26\nTip: 9.00\n"
+    "Total: 56.26\nAmount: 47.26\nTip: ____\nTotal: ____",
+    # the slip photographed above the bill
+    "Blue Door\nAmount: 47.26\nTip: 9.00\nTotal: 56.26\n12/04/2026 7:02 PM\nBurger 43.35\nTax 3.91\nTotal 47.26",
+    # the card's charge, tip included, printed between the bill and the tip
+    "Blue Door\n12/04/2026 7:02 PM\nBurger 43.35\nTax 3.91\nTotal 47.26\nVisa 56.26\nTip 9.00",
+    # the total written in by hand, its point lost or a hyphen
+    "Blue Door\n12/04/2026 7:02 PM\nBurger 43.35\nTax 3.91\nTotal 47.26\nTip: 9.00\nTotal: 5626",
+    "Blue Door\n12/04/2026 7:02 PM\nBurger 43.35\nTax 3.91\nTotal 47.26\nTip: 9.00\nTotal: 56-26",
+])
+def test_a_tip_on_the_card_slip_is_added_to_the_bill_wherever_the_slip_stands(text):
+    receipt = extract_receipt(ocr(text))
+    assert (receipt.tip, receipt.total) == (Decimal("9.00"), Decimal("56.26"))
+
+
+def test_a_tip_guides_row_under_a_blank_slip_is_no_total_written_in():
+    receipt = extract_receipt(ocr("The Pit Stop\n12/05/2026 12:40 PM\nLobster Roll 36.00\nSubtotal 36.00\nTax 2.88\n"
+                                  "Total 38.88\nTip: ______\nTotal: ______\n18%: $6.48 (Total $45.36)"))
+    assert (receipt.tip, receipt.total) == (None, Decimal("38.88"))
+
+
 def test_empty_input():
     r = extract_receipt([])
     assert r.total is None and r.merchant is None and r.items == ()
