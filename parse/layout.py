@@ -58,12 +58,40 @@ def value_after(doc: Doc, line: Line, keyword_end: int = 0, lookahead: int = 2) 
     after = [a for a in line.amounts if a.start >= keyword_end]
     if after:
         return next((a for a, b in zip(after, after[1:]) if _labelled_between(line.text[a.end:b.start])), after[-1])
+    if lookahead and (paired := _paired_in_columns(doc, line)) is not None:
+        return paired
     for nxt in doc.lines[line.index + 1: line.index + 1 + lookahead]:
         if nxt.is_amount_only and not _own_label(nxt.text) and not holds_a_date(nxt.text):
             return nxt.amounts[-1]  # not the time after a date ("ToTal 419].46" / "2025-06-06 13.27")
         if letters(nxt.text) > 3 or _own_label(nxt.text):
             break
     return None
+
+
+_LABEL_WORDS = 3  # words; a bare label of a column of labels ("Subtotal", "Sales Tax", "Amount Due")
+
+
+def _paired_in_columns(doc: Doc, line: Line) -> Amount | None:
+    """A label in a column of bare labels whose values OCR read as a column of bare amounts under
+    it (``Subtotal`` / ``Tax`` / ``Total`` / ``9.20`` / ``0.95`` / ``10.15``: a slanted photo's
+    columns read one after the other): the amount at the label's place in its column."""
+    def bare_label(other: Line) -> bool:
+        return not other.amounts and letters(other.text) >= 3 and len(other.text.split()) <= _LABEL_WORDS \
+            and not any(ch.isdigit() for ch in other.text)
+    if not bare_label(line):
+        return None
+    first = line.index
+    while first > 0 and bare_label(doc.lines[first - 1]):
+        first -= 1
+    last = line.index
+    while last + 1 < len(doc.lines) and bare_label(doc.lines[last + 1]):
+        last += 1
+    labels = last - first + 1
+    values = doc.lines[last + 1:last + 1 + labels]
+    if labels < 2 or len(values) < labels or not all(len(v.amounts) == 1 and letters(v.text) == 0
+                                                     and len(v.text.split()) <= 2 for v in values):
+        return None
+    return values[line.index - first].amounts[-1]
 
 
 def _labelled_between(text: str) -> bool:

@@ -318,6 +318,14 @@ def test_a_tip_guides_row_under_a_blank_slip_is_no_total_written_in():
     assert (receipt.tip, receipt.total) == (None, Decimal("38.88"))
 
 
+def test_a_column_of_labels_read_before_its_column_of_values_pairs_them_in_order():
+    """A slanted photo's label column read before its amounts (``Subtotal`` / ``Tax`` / ``Total`` /
+    ``9.20`` / ``0.95`` / ``10.15``): each label takes the amount at its own place."""
+    receipt = extract_receipt(ocr("Starbucks\n12/05/2026 07:12 AM\nLatte 5.95\nPike 3.25\nSubtotal\nTax\nTotal\n"
+                                  "9.20\n0.95\n10.15\nVisa 10.15"))
+    assert (receipt.subtotal, receipt.tax, receipt.total) == (Decimal("9.20"), Decimal("0.95"), Decimal("10.15"))
+
+
 def test_empty_input():
     r = extract_receipt([])
     assert r.total is None and r.merchant is None and r.items == ()
