@@ -138,7 +138,8 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
     if not name:  # a logo: the name as the receipt says it elsewhere (its web address, its thanks)
         name, confidence = named_elsewhere(doc)
         return MerchantInfo(name, None, confidence, address, find_phone(doc), address_end)
-    if _under_the_address(doc, name_line):  # the name was lost above its address: a line further down is no name
+    # the name was lost above its address (a line further down is no name), or only a tagline was read
+    if _under_the_address(doc, name_line) or describes_the_trade(doc.lines[name_line].text):
         thanked = _named_in_thanks(doc)
         if thanked:
             return MerchantInfo(thanked, None, 0.5, address, find_phone(doc), address_end)
@@ -183,8 +184,8 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
 # (the glyphs a blurred photo misreads in them too: "Thank You tor dining at", "Helcoma to")
 THANKS_RE = re.compile(
     r"(?:TH?AN[KX]\s?YO[UV]['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
-    r"(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
-    r"(?:\s+(?:AT|WITH|IN))?|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
+    r"(?:SHOPPING|VISITING|DIN+ING|EATING|COMING|CHOOSING|SUPPORTING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
+    r"(?:\s+(?:AT|WITH|IN|TO))?|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
     r"|WILLKOMMEN\s+(?:IM|IN\s+DER|IN\s+DEN|IN|BEI|AUF\s+DEM)"
     r"|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
     r"\s+(?P<name>[A-Z0-9&'\"$. -]{2,40}?)\s*[!.,]?\s*$")
@@ -232,7 +233,11 @@ def _garbled_thanks(upper: str) -> re.Match[str] | None:
 _WEB_RE = re.compile(r"(?:WWW\.|HTTPS?://(?:WWW\.)?)(?P<name>[A-Z0-9-]{2,40})\.[A-Z]{2,}")
 _EMAIL_RE = re.compile(r"\b(?:INFO|CONTACT|KONTAKT|SERVICE|HELLO|HALLO|MAIL|OFFICE|SHOP|SALES|SUPPORT|FEEDBACK|"
                        r"CUSTOMERSERVICE|KUNDENSERVICE)@(?P<name>[A-Z0-9-]{2,40})\.[A-Z]{2,}")
+# sites of no shop: social networks, mail hosts, and the till and payment vendors that print their own
+# address on every shop's receipt ("https://clover.com/privacy", "squareup.com/receipt/...")
 _NOT_MERCHANT_SITES = ("FACEBOOK", "INSTAGRAM", "TWITTER", "TIKTOK", "YOUTUBE", "GOOGLE", "GMAIL", "YAHOO",
+                       "CLOVER", "SQUAREUP", "SQUARE", "TOASTTAB", "TOAST", "SPOTON", "LIGHTSPEEDHQ", "LIGHTSPEED",
+                       "REVELSYSTEMS", "HEARTLAND", "SHOPIFY", "SUMUP", "ZETTLE", "IZETTLE", "PAYPAL", "STRIPE",
                        "HOTMAIL", "OUTLOOK", "TRIPADVISOR", "YELP", "SURVEY", "GMX", "WEB")
 
 
@@ -288,8 +293,20 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
         upper = ascii_upper(line.text).replace(" ", "")
         match = _WEB_RE.search(upper) or _EMAIL_RE.search(upper)
         if match and match["name"] not in _NOT_MERCHANT_SITES and letters(match["name"]) >= 3:
-            return match["name"].replace("-", " "), 0.4
+            return _as_printed_elsewhere(doc, match["name"]) or match["name"].replace("-", " "), 0.4
     return None, 0.0
+
+
+def _as_printed_elsewhere(doc: Doc, label: str) -> str | None:
+    """The words of a line that spell a web address's name (``Blue Heron Grill - Since 1998`` for
+    ``www.blueherongrill.com``): the name as the shop prints it."""
+    wanted = re.sub(r"[^A-Z0-9]", "", label)
+    for line in doc.lines:
+        words = line.text.split()
+        for end in range(len(words), 0, -1):
+            if _letters_only(" ".join(words[:end])) == wanted:
+                return clean_name(" ".join(words[:end]))
+    return None
 
 
 def _full_name(doc: Doc, index: int) -> str:
@@ -298,6 +315,8 @@ def _full_name(doc: Doc, index: int) -> str:
     name = clean_name(doc.lines[index].text)
     if index and _operator_under_its_shop(doc.lines[index].text, doc.lines[index - 1].text):
         return clean_name(doc.lines[index - 1].text)
+    if index and ascii_upper(doc.lines[index - 1].text).strip(" .") in _ARTICLES:
+        return f"{clean_name(doc.lines[index - 1].text)} {name}"  # "THE" / "BLUE DOOR"
     for above in reversed(doc.lines[max(0, index - 2):index]):
         upper_name, upper_above = ascii_upper(name), ascii_upper(above.text)
         continues = (
@@ -428,7 +447,11 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
         return 0.0  # "EUR" heading the price column; "Orde{ #840"
     if _house_number(line.text) and not has_keyword(line.text, _BUSINESS_WORDS):
         return 0.0  # "679 Moa Strea": a street whose suffix OCR garbled
+    if _PERSON_RE.fullmatch(line.text.strip()) or ascii_upper(line.text).strip(" .") in _ARTICLES:
+        return 0.0  # "Jordan P.": a guest's or server's name; "THE" over the rest of the name
     score = 1.0 + 2.0 * (1.0 - position) + 0.5 * line.confidence
+    if describes_the_trade(line.text):
+        score -= _DESCRIPTION_PENALTY  # "Chinese Restaurant" under "Lucky Dragon": what it is, not its name
     if _glued_sentence(line.text.strip()):
         score -= 1.5  # "Boughtworldsmostexpensive": a slogan whose spaces OCR lost
     if legal:
@@ -443,6 +466,30 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if first_letter and first_letter.group(0).islower() and not _capital_lost(line.text):
         score -= 1.5  # a fragment of a word split by OCR (or a scribble), not the start of a name
     return score
+
+
+# a person's given name and initial ("Jordan P.", "Sam R."): the guest or the server, never the shop
+_PERSON_RE = re.compile(r"[A-Z][a-z]{2,12}\s[A-Z]\.?")
+_ARTICLES = frozenset(("THE", "EL", "LA", "LE", "LES", "LOS", "LAS", "IL", "DIE", "DER", "DAS", "ZUM", "ZUR"))
+# words that say what a restaurant serves or is, not its name: "Chinese Restaurant", "Authentic Italian Cuisine",
+# "Japanese Steakhouse & Sushi"
+_DESCRIPTIONS = frozenset(fold(word) for word in """
+AMERICAN ASIAN CHINESE JAPANESE THAI VIETNAMESE KOREAN INDIAN PAKISTANI NEPALESE MEXICAN TEX-MEX ITALIAN FRENCH
+GREEK MEDITERRANEAN LEBANESE TURKISH PERSIAN ETHIOPIAN CARIBBEAN CUBAN PERUVIAN BRAZILIAN SPANISH GERMAN IRISH
+BRITISH SOUTHERN CAJUN CREOLE SEAFOOD STEAK SUSHI HIBACHI NOODLE NOODLES DUMPLING DUMPLINGS TAPAS VEGAN VEGETARIAN
+AUTHENTIC FAMILY FINE CASUAL CUISINE FOOD FOODS DINING AND & SPORTS BAR GRILL PIZZA TACOS BURGERS WINGS
+CHINESISCHES ITALIENISCHES GRIECHISCHES ASIATISCHES INDISCHES THAILAENDISCHES TUERKISCHES SPEZIALITAETEN
+""".split())
+_DESCRIPTION_PENALTY = 2.5
+
+
+def describes_the_trade(text: str) -> bool:
+    """Every word of the line says what the shop serves or is (a cuisine, a trade), one of them a
+    cuisine or a description: a subtitle or a tagline, not a name."""
+    words = [fold(word) for word in re.findall(r"[^\W\d_]+|&", text)]
+    described = [word for word in words if word in _DESCRIPTIONS]
+    return bool(described) and len(words) >= 2 and all(
+        word in _DESCRIPTIONS or has_keyword(word, _TRADE_FORMS) for word in words)
 
 
 # one word and a number (after "#" or not): an order's or a table's number, its label maybe garbled

@@ -118,6 +118,26 @@ def test_a_german_welcome_on_one_line_names_the_shop_and_the_table_is_no_name(we
     assert merchant(f"{welcome}\nHauptstr. 12\n79098 Freiburg\nTisch 3\nKellner: Hans{GERMAN_BODY}") == name
 
 
+@pytest.mark.parametrize(("header", "name"), [
+    ("Lucky Dragon\nChinese Restaurant\n412 Elm St\nColumbus, OH 43215", "Lucky Dragon"),
+    ("EL TORO\nMEXICAN RESTAURANT\n412 Elm St\nColumbus, OH 43215", "EL TORO"),
+    ("THE\nBLUE DOOR\n1010 Main St\nColumbus, OH 43215", "THE BLUE DOOR"),
+])
+def test_a_cuisine_under_the_name_and_an_article_over_it_are_no_name_of_their_own(header, name):
+    """``Chinese Restaurant`` under ``Lucky Dragon`` says what it is, not its name, however much
+    its trade word weighs; ``THE`` alone over the rest of the name opens it."""
+    assert merchant(f"{header}\n{BODY}") == name
+
+
+def test_a_tagline_a_guests_name_and_a_till_vendors_site_give_way_to_the_thanks_or_no_name():
+    assert merchant(f"Authentic Italian Cuisine\n77 Federal Hill Ave\n{BODY}\nThank you for dining at Villa Roma!") \
+        == "Villa Roma"
+    assert merchant(f"3201 S Lamar Blvd\nAustin TX 78704\nJordan P.\n{BODY}") is None
+    assert merchant(f"1208 Magazine St\nNew Orleans LA 70130\n{BODY}\nhttps://clover.com/privacy") is None
+    assert merchant(f"~~\n{BODY}\nThank you for eating at Taco Loco!") == "Taco Loco"
+    assert merchant(f"310 Main St\n{BODY}\nBlue Heron Grill - Since 1998\nwww.blueherongrill.com") == "Blue Heron Grill"
+
+
 def test_a_town_with_its_state_glued_to_the_zip_is_an_address_and_the_thanks_names_the_shop():
     """No name at the top (the logo a picture): ``Columbus OH43215`` is the town, not the name; the
     closing thanks names the restaurant."""
