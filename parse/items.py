@@ -361,8 +361,9 @@ def _counted_out(item: LineItem, count: tuple[Decimal | None, Decimal] | None, p
 
 # fuel sold by volume, its amount not printed beside it: ``10.875 @ $2.399/GAL``, ``12.345 GAL @ 3.199/GAL``,
 # ``REGULAR 2.516G`` over ``PRICE/GAL $2.659``
-_PER_VOLUME_RE = re.compile(r"(?:PRICE\s?/\s?|PER\s|/\s?)(?:GAL|GALLON|L|LTR|LITRE|LITER)\b|\bPPG\b", re.I)
+_PER_VOLUME_RE = re.compile(r"(?:PRICE\s?/\s?|PER\s|/\s?)(?:GAL|GALLON|G|L|LTR|LITRE|LITER)\b|\bPPG\b", re.I)
 _GALLONS_AFTER_RE = re.compile(r"\s?G\b")  # "REGULAR CR 12.411 G": a pump's gallons, its G apart
+_VOLUME_BEFORE_RE = re.compile(r"\b(?:GALLONS?|GALS?|LITERS?|LITRES?|VOLUME)\W*$", re.I)  # "GALLONS 10.152"
 _MAX_VOLUME = Decimal(500)
 _MAX_PRICE_PER_UNIT = Decimal(20)
 
@@ -372,9 +373,12 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
     litre after it (on the line, or alone on the line below), the amount what they make. Named by
     the line's words or by the name line above (``#2 Diesel`` over ``10.875 @ $2.399/GAL``)."""
     own = [a for a in line.amounts if a.has_decimals]
-    if len(own) == 2 and _PER_VOLUME_RE.search(clean_numbers(line.text)[own[1].end:]):
-        volume, price = own  # the price per unit last, the amount nowhere on the line
-    elif len(own) == 1 and (own[0].measure or _GALLONS_AFTER_RE.match(clean_numbers(line.text), own[0].end)) \
+    cleaned = clean_numbers(line.text)
+    if len(own) == 2 and (_PER_VOLUME_RE.search(cleaned[own[1].end:])
+                          or own[0].measure and "@" in cleaned[own[0].end:own[1].start]):
+        volume, price = own  # the price per unit last ("11.204 Gal @ $3.099"), the amount nowhere on the line
+    elif len(own) == 1 and (own[0].measure or _GALLONS_AFTER_RE.match(cleaned, own[0].end)
+                            or _VOLUME_BEFORE_RE.search(cleaned[:own[0].start])) \
             and below is not None and _PER_VOLUME_RE.search(below.text) \
             and len(below_prices := [a for a in below.amounts if a.has_decimals]) == 1:
         volume, price = own[0], below_prices[0]
@@ -384,6 +388,8 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
             or not 0 < price.value <= _MAX_PRICE_PER_UNIT:
         return None
     words = _without_measure(squash_spaces(clean_numbers(line.text)[:volume.start])).strip(" @#:-")
+    if _VOLUME_BEFORE_RE.search(words):
+        words = ""  # "GALLONS 10.152": the volume's label, no fuel's name
     description = words if _named(words) else squash_spaces(name.text) if name is not None else "Fuel"
     return LineItem(description=description, amount=to_cents(volume.value * price.value), quantity=volume.value,
                     unit_price=price.value, line_index=line.index)

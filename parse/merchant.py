@@ -473,22 +473,25 @@ _PERSON_RE = re.compile(r"[A-Z][a-z]{2,12}\s[A-Z]\.?")
 _ARTICLES = frozenset(("THE", "EL", "LA", "LE", "LES", "LOS", "LAS", "IL", "DIE", "DER", "DAS", "ZUM", "ZUR"))
 # words that say what a restaurant serves or is, not its name: "Chinese Restaurant", "Authentic Italian Cuisine",
 # "Japanese Steakhouse & Sushi"
-_DESCRIPTIONS = frozenset(fold(word) for word in """
+_CUISINES = frozenset(fold(word) for word in """
 AMERICAN ASIAN CHINESE JAPANESE THAI VIETNAMESE KOREAN INDIAN PAKISTANI NEPALESE MEXICAN TEX-MEX ITALIAN FRENCH
 GREEK MEDITERRANEAN LEBANESE TURKISH PERSIAN ETHIOPIAN CARIBBEAN CUBAN PERUVIAN BRAZILIAN SPANISH GERMAN IRISH
-BRITISH SOUTHERN CAJUN CREOLE SEAFOOD STEAK SUSHI HIBACHI NOODLE NOODLES DUMPLING DUMPLINGS TAPAS VEGAN VEGETARIAN
-AUTHENTIC FAMILY FINE CASUAL CUISINE FOOD FOODS DINING AND & SPORTS BAR GRILL PIZZA TACOS BURGERS WINGS
-CHINESISCHES ITALIENISCHES GRIECHISCHES ASIATISCHES INDISCHES THAILAENDISCHES TUERKISCHES SPEZIALITAETEN
+BRITISH SOUTHERN CAJUN CREOLE AUTHENTIC
+CHINESISCHES ITALIENISCHES GRIECHISCHES ASIATISCHES INDISCHES THAILAENDISCHES TUERKISCHES
+""".split())
+_DESCRIPTIONS = _CUISINES | frozenset(fold(word) for word in """
+SEAFOOD STEAK SUSHI HIBACHI NOODLE NOODLES DUMPLING DUMPLINGS TAPAS VEGAN VEGETARIAN FAMILY FINE CASUAL CUISINE
+FOOD FOODS DINING AND & SPORTS BAR GRILL PIZZA TACOS BURGERS WINGS SPEZIALITAETEN KUECHE
 """.split())
 _DESCRIPTION_PENALTY = 2.5
 
 
 def describes_the_trade(text: str) -> bool:
-    """Every word of the line says what the shop serves or is (a cuisine, a trade), one of them a
-    cuisine or a description: a subtitle or a tagline, not a name."""
+    """Every word of the line says what the shop serves or is, one of them a cuisine (``Chinese
+    Restaurant``, ``Authentic Italian Cuisine``): a subtitle or a tagline, not a name (``Grill
+    House``, ``Sports Bar`` may be one)."""
     words = [fold(word) for word in re.findall(r"[^\W\d_]+|&", text)]
-    described = [word for word in words if word in _DESCRIPTIONS]
-    return bool(described) and len(words) >= 2 and all(
+    return len(words) >= 2 and any(word in _CUISINES for word in words) and all(
         word in _DESCRIPTIONS or has_keyword(word, _TRADE_FORMS) for word in words)
 
 

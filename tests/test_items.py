@@ -854,6 +854,19 @@ TOTAL $27.04
 """) == [("REGULAR CR", Decimal("12.411"), Decimal("2.179"), Decimal("27.04"))]
 
 
+@pytest.mark.parametrize(("lines", "item"), [
+    ("CHEVRON\nUnleaded Plus  11.204 Gal @ $3.099\nFuel Sale $34.72\nMASTERCARD $34.72",
+     ("Unleaded Plus", Decimal("11.204"), Decimal("3.099"), Decimal("34.72"))),
+    ("CIRCLE K\nPUMP# 4 REGULAR\n12.411 G @ 2.179 /G\nFUEL TOTAL 27.04",
+     ("PUMP# 4 REGULAR", Decimal("12.411"), Decimal("2.179"), Decimal("27.04"))),
+    ("SHELL\nGALLONS 10.152\nPRICE/G $2.099\nFUEL TOTAL 21.31", ("Fuel", Decimal("10.152"), Decimal("2.099"), Decimal("21.31"))),
+])
+def test_a_pumps_volume_and_price_per_gallon_in_other_layouts_make_one_fuel_item(lines, item):
+    """``Gal @ $3.099`` with no amount after it, a price per ``/G``, a volume after its label
+    ``GALLONS``: one item of volume times price, never the price per gallon as an item."""
+    assert items(lines) == [item]
+
+
 @pytest.mark.parametrize("layout", ["under", "over"])
 def test_a_weight_line_without_an_amount_weighs_the_item_beside_it(layout):
     """``0,826 kg x 2,99 EUR/kg`` on its own line, under the item (REWE) or over it (ALDI, LIDL),
