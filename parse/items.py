@@ -135,13 +135,19 @@ _END_WORDS = frozenset(fold(word) for word in _ITEMS_END if " " not in word)
 def _total_in_a_name(doc: Doc, line: Line) -> bool:
     """``LIST TOTAL CARE 2.77``, ``COLGATE TOTAL WHITENING 3.49``: a total word between two words of a
     name (no total, tax, payment or column word) with an item below it names a product."""
-    words = _words(re.split(r"\d", line.text, maxsplit=1)[0])
+    # "1 COLGATE TOTAL 4.8OZ 4.99T": its count first, and a size after the total word, are the name's
+    named = _SIZE_RE.sub(" SIZE ", _LEADING_COUNT_RE.sub("", line.text))
+    words = _words(re.split(r"\d", named, maxsplit=1)[0])
     inside = [i for i, word in enumerate(words) if word in _END_WORDS and 0 < i < len(words) - 1]
     if not inside or not all(_name_word(words[i - 1]) and _name_word(words[i + 1]) for i in inside[:1]):
         return False
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     return below is not None and _named(below.text) and bool(_priced(below)) and not _skipped(below) \
         and not has_keyword(below.text, _ITEMS_END) and not _garbled_total(below.text)
+
+
+# a pack's size in a product's name ("4.8OZ", "12 CT"): a word of the name, not a price
+_SIZE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:OZ|ML|CL|L|G|KG|LB|CT|PK|MG)\b", re.IGNORECASE)
 
 
 def _name_word(word: str) -> bool:
@@ -319,7 +325,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         if counted is not None and len(priced) == 1:  # printed above its item
             count = counted
             continue
-        if priced and _named(line.text):
+        if priced and (_named(line.text) or _counted_short_name(line.text[:priced[0].start])):
             item = _weighed(_item(line.text, priced, line.index), line)
             items.append(_with_count(item, count) if count and _counts(item, count) else item)
             pending = count = None
@@ -478,6 +484,18 @@ def _named(text: str) -> bool:
                for word in re.findall(r"[^\W\d_]+", text))
 
 
+# "2 OJ 7.00", "1 PB&J 6.50", "1 M&MS 5.79": a count, then a name too short for a word of three letters
+_COUNTED_SHORT_NAME_RE = re.compile(r"\s*\d{1,2}\s+(?P<name>[A-Za-z][A-Za-z&'.+]{1,5}(?:\s[A-Za-z&'.+]{1,5})?)\s*")
+
+
+def _counted_short_name(text: str) -> bool:
+    """The text before a price is a count and a short name of two letters or more, none of them a
+    price line's marks (``2 X``, ``1 EA``)."""
+    match = _COUNTED_SHORT_NAME_RE.fullmatch(text)
+    return match is not None and letters(match["name"]) >= 2 and not any(
+        word.upper().strip(".") in _PRICE_LINE_WORDS for word in match["name"].split())
+
+
 def _skipped(line: Line) -> bool:
     """No item's line: a total, tax, payment or header line (not a count line whose glued unit reads
     like a tax: ``5ST X 59,00 295,00 1`` is no ``SST``), a column header, a clock, a tax or savings line."""
@@ -574,8 +592,9 @@ def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal | None, Decima
 
 
 _LOST_COUNT_RE = re.compile(r"(?i:STK|ST)?\s?[Xx×]\s?\d{1,3}[.,]\d{2}(?:\s?EUR)?")
-# "2 AT 1 FOR 2.50" (Walmart): the count bought, at a price for so many
-_AT_FOR_RE = re.compile(r"(?P<count>\d{1,3})\s+AT\s+(?P<per>\d{1,2})\s+FOR\s+\$?\s?\d{1,3}[.,]\d{2}", re.IGNORECASE)
+# "2 AT 1 FOR 2.50" (Walmart), "2 @ 2 FOR 6.00" (Publix): the count bought, at a price for so many
+_AT_FOR_RE = re.compile(r"(?P<count>\d{1,3})\s*(?:AT\s|@)\s*(?P<per>\d{1,2})\s+FOR\s+\$?\s?\d{1,3}[.,]\d{2}",
+                        re.IGNORECASE)
 _MAX_LOST_COUNT = 99
 
 
@@ -622,6 +641,7 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
     amounts = [a for a in amounts[:-1] if a.value.as_tuple().exponent <= -2] + amounts[-1:]  # "3x1,5": a size
     amount = amounts[-1].value
     quantity = unit_price = None
+    after_name = False  # the count printed after the name: maybe a pack's size ("BECKS PILS 6X0,33")
     qty_match = _QTY_X_RE.search(text)
     if (count := _decimal_count(text, amounts)) is not None and description is None:
         quantity, amounts = count, amounts[1:]
@@ -629,10 +649,11 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
         quantity, unit_price = counted
     elif qty_match and not _is_price(qty_match.group(1), amounts) and not _pack_size(text, qty_match):
         quantity = Decimal(qty_match.group(1).replace(",", "."))
+        after_name = letters(text[:qty_match.start()]) >= 3
     elif lead := _LEADING_QTY_RE.match(description if description is not None else text):
         quantity = Decimal(lead.group(1))  # "2 Bistro Burger" over its price: the name line's count
     elif after := _COUNT_AFTER_NAME_RE.search(description if description is not None else text[:amounts[0].start]):
-        quantity = Decimal(after.group(1))
+        quantity, after_name = Decimal(after.group(1)), True
     if unit_price is None and len(amounts) >= 2:
         unit_price = amounts[-2].value
         if quantity is None and unit_price and (amount / unit_price) == (amount / unit_price).to_integral_value():
@@ -641,6 +662,8 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
         unit_price = (amount / quantity).quantize(Decimal("0.01"))
     if quantity is not None and unit_price is not None and abs(quantity * unit_price - amount) > Decimal("0.05"):
         unit_price = None if len(amounts) < 2 else unit_price
+    if after_name and quantity and len(amounts) < 2 and (amount * 100) % quantity:
+        quantity = unit_price = None  # "Eier x6 2,19", "Volvic 6 x 1,5 l 3,29": the pack, not the count
     desc = _without_count(description) if description is not None else _description(text, amounts)
     if quantity is not None and quantity == quantity.to_integral_value():
         quantity = quantity.quantize(Decimal("1"))

@@ -867,6 +867,36 @@ def test_a_pumps_volume_and_price_per_gallon_in_other_layouts_make_one_fuel_item
     assert items(lines) == [item]
 
 
+def test_a_total_word_in_a_counted_product_name_with_its_size_does_not_end_the_items():
+    """``1 COLGATE TOTAL 4.8OZ 4.99T``: a count before the name and a size after TOTAL are the
+    product's (Colgate Total toothpaste), not a total line ending the item list."""
+    assert amounts("""
+CVS pharmacy
+1 CVS IBUPROFEN 200MG 8.79T
+1 COLGATE TOTAL 4.8OZ 4.99T
+1 GATORADE 28OZ 2.29T
+SUBTOTAL 16.07
+TAX 1.02
+TOTAL 17.09
+""") == [Decimal("8.79"), Decimal("4.99"), Decimal("2.29")]
+
+
+def test_a_multibuy_at_sign_line_and_a_counted_short_name():
+    """Publix's ``2 @ 2 FOR 6.00`` counts the item above, no item ``FOR``; ``2 OJ 7.00``: a count
+    and a name of two letters is an item."""
+    assert items("Publix\nPUB ICE CREAM 6.00 F\n   2 @ 2 FOR 6.00\nBOUNTY PAPER TWL 7.99 T\nGrand Total 13.99") == [
+        ("PUB ICE CREAM", Decimal("2"), Decimal("3.00"), Decimal("6.00")), ("BOUNTY PAPER TWL", None, None, Decimal("7.99"))]
+    assert amounts("Sunrise Diner\n1 BLT 8.99\n2 OJ 7.00\n1 PB&J 6.50\nSubtotal 22.49\nTax 1.80\nTotal 24.29") == [
+        Decimal("8.99"), Decimal("7.00"), Decimal("6.50")]
+
+
+@pytest.mark.parametrize("line", ["Eier x6 2,19 A", "Volvic 6 x 1,5 l 3,29 A", "Kuechenrolle 4x 2,49 B"])
+def test_a_pack_size_after_the_name_is_no_count_bought(line):
+    """A count after the name that does not divide the amount into whole cents is the pack's size."""
+    assert items(f"REWE\n{line}\nSUMME EUR 9,99")[0][1:3] == (None, None)
+    assert items("REWE\nLatte x 2 9,00\nSUMME EUR 9,00")[0][1:3] == (Decimal("2"), Decimal("4.50"))
+
+
 @pytest.mark.parametrize("layout", ["under", "over"])
 def test_a_weight_line_without_an_amount_weighs_the_item_beside_it(layout):
     """``0,826 kg x 2,99 EUR/kg`` on its own line, under the item (REWE) or over it (ALDI, LIDL),
