@@ -98,12 +98,12 @@ WHOLE_NAME_SCORE = 0.9  # a brand's name or alias, all the words of its line
 
 def _named_like_a_place(header: Sequence[Line], country: str | None, opening: int | None) -> BrandFound | None:
     """A chain whose whole name reads like an address (``SAVE A LOT``, ``SONIC DRIVE-IN``, ``TRACTOR
-    SUPPLY CO``, ``SAKS FIFTH AVENUE``): a header line without a digit (no house number, no ZIP
-    code) that is a brand's name or alias and nothing else."""
+    SUPPLY CO``, ``SAKS FIFTH AVENUE``): the receipt's opening line, without a digit (no house number,
+    no ZIP code), that is a brand's name or alias and nothing else."""
     for line in header:
-        if digits(line.text) or not is_address(line.text):
-            continue
-        match = match_brand(line.text, country, opens_receipt=line.index == opening, sure=_read_surely(line))
+        if line.index != opening or digits(line.text) or not is_address(line.text):
+            continue  # the opening line only: not "Market Street" under a shop's name
+        match = match_brand(line.text, country, opens_receipt=True, sure=_read_surely(line))
         if match is not None and match.score >= WHOLE_NAME_SCORE and match.printed == line.text.strip():
             return _found(match, line.text, line.index)
     return None
@@ -271,7 +271,13 @@ def _other_trade(text: str, match: BrandMatch) -> bool:
     nor is a legal form (the ``KG`` of ``GmbH + Co. KG`` is no kilogram of a grocer's)."""
     around = without_legal_forms(text.replace(match.printed, " ", 1))
     category = match.brand.category
-    return not mentions(around, category) and any(mentions(around, other) for other in CATEGORIES if other != category)
+    kin = _KINDRED_TRADES.get(category, ())
+    return not mentions(around, category) and any(mentions(around, other) for other in CATEGORIES
+                                                  if other != category and other not in kin)
+
+
+# a fuel station's shop sells groceries ("SHELL FOOD MARKET", "CIRCLE K MARKET")
+_KINDRED_TRADES = {"fuel": ("grocery",)}
 
 
 def _found(match: BrandMatch, printed: str, index: int) -> BrandFound:

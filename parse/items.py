@@ -22,7 +22,8 @@ from .totals import ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_D
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
-_ITEM_WORDS = ("DEPOSIT", "PFAND", "DISCOUNT", "RABATT", "WEIGHT", "ITEM")  # not totals, but items
+_ITEM_WORDS = ("DEPOSIT", "PFAND", "DISCOUNT", "RABATT", "WEIGHT", "ITEM", "COUPON", "COUPONS", "PROMOTION",
+               "PROMOTIONS")  # not totals, but items
 # a card terminal's slip printed into the receipt (``Kartenzahlung``, ``Terminal-ID``, ``SALE AUD 43.80``),
 # the cash lines (``Geg. Bar``, ``Zurück``) and what the receipt says about the purchase (``Posten: 5``,
 # ``Sie sparen 0,40``): words of lines that are no items
@@ -464,7 +465,11 @@ def _weight_line(line: Line) -> tuple[Decimal, Decimal] | None:
     """(weight, price per unit) of a line that only weighs an item, its amount printed on the item's
     line above or below it (``0,826 kg x 2,99 EUR/kg``, ``1.23 lb @ 1.99 /lb``)."""
     measures = [a.value for a in line.amounts if a.measure and a.has_decimals]
-    return (measures[0], measures[1]) if len(measures) == 2 and len(line.amounts) == 2 else None
+    weighed = _WEIGHT_PER_UNIT_RE.search(line.text)  # not "ROPE NYLON 0.5in 50.0ft": two sizes
+    return (measures[0], measures[1]) if len(measures) == 2 and len(line.amounts) == 2 and weighed else None
+
+
+_WEIGHT_PER_UNIT_RE = re.compile(r"\d\s?(?:KG|G|LBS?|OZ)\b.*(?:[xX×@*]|/\s?(?:KG|G|LBS?|OZ)\b)", re.IGNORECASE)
 
 
 def _priced(line: Line) -> list[Amount]:

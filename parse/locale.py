@@ -32,8 +32,9 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("MY", r"\bGST\b", 1.0),  # also Australia's, Singapore's, Canada's, India's
         ("DE", r"\bGMBH\b|\bMWST\b|\bUST\b|\bSUMME\b|\bZU ZAHLEN\b|\bRUECKGELD\b|\bGEGEBEN\b|\bSTEUER"
                r"|\bSTR(?:ASSE|\.)|\bDEUTSCHLAND\b|\bEC-?KARTE\b|\bKASSE\b|\bBELEG\b"
-               r"|\bNETTO\b|\bBRUTTO\b|\bDATUM\b|\bUHRZEIT\b|\bGESAMT(?:BETRAG)?\b|\bZWISCHENSUMME\b"
-               r"|\bKARTENZAHLUNG\b|\bGIROCARD\b|\bTRINKGELD\b|\bMEHRWERTSTEUER\b", 2.0),
+               r"|\bNETTO\b|\bBRUTTO\b|\bDATUM\b|\bUHRZEIT\b|\bGIROCARD\b", 2.0),
+        # German words, printed in Austria and Switzerland too
+        ("DE", r"\bGESAMT(?:BETRAG)?\b|\bZWISCHENSUMME\b|\bKARTENZAHLUNG\b|\bTRINKGELD\b|\bMEHRWERTSTEUER\b", 1.0),
         # a German restaurant's table and thanks, printed by German-style restaurants abroad too
         ("DE", r"\bTISCH\b|\bVIELEN DANK\b", 0.75),
         ("AT", r"\bOESTERREICH\b|\bAUSTRIA\b", 3.0),
@@ -51,8 +52,6 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
                r"|\(\d{3}\)\s?\d{3}-\d{4}", 1.5),
         # weaker: also Canadian (month-first too) or British: a North American phone number, Inc.,
         # a plain "TAX", a 12-hour clock, a restaurant check's words
-        # a slashed date and a 12-hour clock: how US tills print the sale's moment
-        ("US", r"\b\d{1,2}/\d{1,2}/\d{2,4}\s{1,3}[01]?\d:[0-5]\d\s?[AP]\.?M\b", 1.5),
         ("US", r"(?<![\d-])\d{3}[-.]\d{3}[-.]\d{4}(?![\d-])|\bINC\b\.?$|\bTAX\b|\b[01]?\d:[0-5]\d\s?[AP]\.?M\b"
                r"|\bSERVER\b|\bGUESTS?\b|\bCHK\b|\bTBL\b|\bGRATUITY\b|\bTIP\b", 0.5),
         ("SG", r"\bSINGAPORE\b|\bPTE\.? LTD\b", 3.0),
@@ -90,6 +89,11 @@ _MARKER_RE = re.compile(
 )
 
 
+# a slashed date and a 12-hour clock: how US tills print the sale's moment (and some in countries that
+# print 12-hour clocks day-first: their own marks say so)
+_US_MOMENT_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\s{1,3}[01]?\d:[0-5]\d\s?[AP]\.?M\b")
+_US_MOMENT_WEIGHT = 1.5
+_OTHER_TWELVE_HOUR_COUNTRIES = ("GB", "IE", "CA", "AU", "NZ")
 _WORDS_SAY_GB = 3.0  # British evidence (VAT, a postcode, Ltd) that turns euro signs into pounds
 _MARKS_COUNTED = 3
 
@@ -154,6 +158,9 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     """Country and currency from the words; ``$`` alone means US, ``$`` beside Malaysian words MYR."""
     currencies = currency_votes(texts)
     countries = country_votes(texts)
+    if not any(countries[c] for c in _OTHER_TWELVE_HOUR_COUNTRIES) \
+            and any(_US_MOMENT_RE.search(ascii_upper(text)) for text in texts):
+        countries["US"] += _US_MOMENT_WEIGHT  # no British, Irish, Canadian, Australian or NZ mark beside it
     printed = currencies.most_common(1)[0][0] if currencies else None
     if printed == "EUR" and not any(countries[c] for c in _EURO_COUNTRIES) and countries["GB"] >= _WORDS_SAY_GB:
         printed = "GBP"  # OCR reads a pound sign as a euro sign; the receipt's words are British

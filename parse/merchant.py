@@ -61,7 +61,8 @@ _BUSINESS_WORDS = (
     "MARKT", "BAECKEREI", "DROGERIE", "TANKSTELLE", "CINEMA", "KINO", "THEATRE", "THEATER", "HOTEL",
     "PERNIAGAAN", "SYARIKAT", "GALLERY", "CONFECTIONERY", "HEALTHCARE", "ELECTRICAL", "OUTLET", "BOUTIQUE",
     "RESTAURANTE", "RISTORANTE", "RESTAURATION", "PIZZERIA", "TRATTORIA", "BRASSERIE", "CAFETERIA", "TAVERN",
-    "STEAKHOUSE", "BREWERY", "BOOKSHOP", "CERVECERIA", "CERVESERIA", "GASTSTAETTE", "METZGEREI", "IMBISS",
+    "STEAKHOUSE", "BREWERY", "BOOKSHOP", "CERVECERIA", "CERVESERIA", "GASTSTAETTE", "METZGEREI", "IMBISS", "KONDITOREI",
+    "EISCAFE", "EISDIELE",
     "GAS", "BBQ", "BARBECUE", "CANTINA", "TAQUERIA", "DELI", "EATERY", "SMOKEHOUSE", "ROADHOUSE", "CHOPHOUSE",
 )
 # a trade word names the shop's trade in the plural too: "Premier Restaurants Eesti AS", "Village Bakeries"
@@ -78,7 +79,6 @@ _NOT_NAME = (
     "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
     "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHECK", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY",
-    "TISCH", "KELLNER", "BEDIENER",
     "LICENSEE",
     "OPEN", "HOURS", "WWW", "HTTP",
     "EMAIL", "E-MAIL", "MEMBER", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
@@ -184,9 +184,12 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
 # (the glyphs a blurred photo misreads in them too: "Thank You tor dining at", "Helcoma to")
 THANKS_RE = re.compile(
     r"(?:TH?AN[KX]\s?YO[UV]['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
-    r"(?:SHOPPING|VISITING|DIN+ING|EATING|COMING|CHOOSING|SUPPORTING|YOUR\s+(?:VISIT|ORDER|PURCHASE))"
-    r"(?:\s+(?:AT|WITH|IN|TO))?|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
-    r"|WILLKOMMEN\s+(?:IM|IN\s+DER|IN\s+DEN|IN|BEI|AUF\s+DEM)"
+    r"(?:(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))(?:\s+(?:AT|WITH|IN|TO))?"
+    r"|(?:EATING|COMING|SUPPORTING)\s+(?:AT|WITH|TO))"
+    r"|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
+    # "Willkommen bei REWE"; a place needs two words ("im Gasthaus Adler", not "im Markt")
+    r"|WILLKOMMEN\s+(?:BEI|(?:IM|IN\s+DER|IN\s+DEN|IN|AUF\s+DEM)(?=\s+\S+\s+\S))"
+    r"(?:\s+(?:IHREM|IHRER|UNSEREM|UNSERER))?"
     r"|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
     r"\s+(?P<name>[A-Z0-9&'\"$. -]{2,40}?)\s*[!.,]?\s*$")
 # "Ihr Kaufland-Team dankt", "Ihr REWE Team", "Your Tesco team": a footer signed with the shop's name
@@ -194,6 +197,7 @@ _TEAM_RE = re.compile(r"(?<![A-Z])(?:IHR|IHRE|EUER|YOUR)\s+(?P<name>[A-Z0-9&'$. 
 _TEAMS_OF_ANY_SHOP = ("SERVICE", "KUNDENSERVICE", "KUNDEN", "FILIAL", "FILIALE", "KASSEN", "VERKAUFS", "SUPPORT",
                       "CUSTOMER SERVICE", "STORE", "SHOP", "MARKT", "PRAXIS", "APOTHEKEN", "RESTAURANT", "CAFE")
 _US = ("US", "UNS", "NOUS")  # "Ihr Einkauf bei uns", "Thank you for shopping with us": no name
+_OURS = ("OUR", "YOUR", "UNSER", "UNSEREM", "UNSERER", "IHREM", "IHRER")  # "coming to our store": no name
 
 
 def thanks_naming(text: str) -> re.Match[str] | None:
@@ -280,7 +284,7 @@ def _named_in_thanks(doc: Doc) -> str | None:
 
 def _us(name: str) -> bool:
     """``US``, ``WITH US`` (its W misread: ``NITH US``): the thanks names no shop."""
-    return name.split()[-1] in _US and len(name.split()) <= 2
+    return name.split()[-1] in _US and len(name.split()) <= 2 or name.split()[0] in _OURS
 
 
 def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
@@ -344,9 +348,10 @@ def _operator_under_its_shop(legal: str, above: str) -> bool:
     a German operator's line with words of its own (not ``GmbH & Co. oHG`` alone, not the shop's
     name again: ``REWE`` / ``REWE Markt GmbH``)."""
     own_words = [word for word in re.findall(r"[^\W\d_]+", without_legal_forms(legal)) if len(word) >= 3]
+    named = any(len(word) >= 4 and not has_keyword(word, _TRADE_FORMS) for word in re.findall(r"[^\W\d_]+", above))
     return bool(_OPERATOR_FORM_RE.search(legal)) and bool(own_words) and not _LEGAL_FORM_FIRST_RE.match(
-        ascii_upper(legal)) and has_keyword(above, _TRADE_FORMS) and _name_alone(above) \
-        and not _letters_only(legal).startswith(_letters_only(above))
+        ascii_upper(legal)) and has_keyword(above, _TRADE_FORMS) and _name_alone(above) and named \
+        and not _letters_only(legal).startswith(_letters_only(above))  # not "Café & Konditorei & Eis" alone
 
 
 # a line opening with the legal form, its name on the line above: "ALDI SUED" / "GmbH & Co. oHG",
@@ -447,11 +452,10 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
         return 0.0  # "EUR" heading the price column; "Orde{ #840"
     if _house_number(line.text) and not has_keyword(line.text, _BUSINESS_WORDS):
         return 0.0  # "679 Moa Strea": a street whose suffix OCR garbled
-    if _PERSON_RE.fullmatch(line.text.strip()) or ascii_upper(line.text).strip(" .") in _ARTICLES:
-        return 0.0  # "Jordan P.": a guest's or server's name; "THE" over the rest of the name
+    if _PERSON_RE.fullmatch(line.text.strip()) or ascii_upper(line.text).strip(" .") in _ARTICLES \
+            or _TABLE_OR_WAITER_RE.search(upper):
+        return 0.0  # "Jordan P.", "Kellner: Hans", "Tisch 3": the bill's people and table; "THE" over the name
     score = 1.0 + 2.0 * (1.0 - position) + 0.5 * line.confidence
-    if describes_the_trade(line.text):
-        score -= _DESCRIPTION_PENALTY  # "Chinese Restaurant" under "Lucky Dragon": what it is, not its name
     if _glued_sentence(line.text.strip()):
         score -= 1.5  # "Boughtworldsmostexpensive": a slogan whose spaces OCR lost
     if legal:
@@ -469,7 +473,8 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
 
 
 # a person's given name and initial ("Jordan P.", "Sam R."): the guest or the server, never the shop
-_PERSON_RE = re.compile(r"[A-Z][a-z]{2,12}\s[A-Z]\.?")
+_PERSON_RE = re.compile(r"[A-Z][a-z]{2,12}\s[A-Z]\.")  # not "Salon K", "Studio B"
+_TABLE_OR_WAITER_RE = re.compile(r"\b(?:TISCH|KELLNER(?:IN)?|BEDIENER(?:IN)?|BEDIENUNG)\s*(?:[:#]|NR\b|\d)")
 _ARTICLES = frozenset(("THE", "EL", "LA", "LE", "LES", "LOS", "LAS", "IL", "DIE", "DER", "DAS", "ZUM", "ZUR"))
 # words that say what a restaurant serves or is, not its name: "Chinese Restaurant", "Authentic Italian Cuisine",
 # "Japanese Steakhouse & Sushi"
@@ -604,6 +609,8 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
             score = 0.0  # a street, a mall named for it, the town under a street
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
+        if score and scored and describes_the_trade(line.text):
+            score -= _DESCRIPTION_PENALTY  # "Chinese Restaurant" under "Lucky Dragon": what it is, not its name
         if score:
             scored.append((score, line.index))
     if not any(score >= 5 for score, _ in scored):  # no legal name in the header: try the footer

@@ -28,14 +28,16 @@ SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE
 TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
 # a guide to what the guest might add ("Suggested Gratuity: 18% = 7.63"), nothing paid
 _TIP_SUGGESTION = ("SUGGEST", "SUGGESTED", "GUIDE", "CALCULATOR", "RECOMMENDED", "SUGGESTION", "SUGGESTIONS",
-                   "FOR YOUR CONVENIENCE", "OPTIONS", "TIP AMOUNTS", "TIP CHART", "PERCENTAGES")
+                   "FOR YOUR CONVENIENCE", "TIP OPTIONS", "GRATUITY OPTIONS", "TIP AMOUNTS", "TIP CHART",
+                   "TIP PERCENTAGES")
 _SUGGESTION_BLOCK = 5  # lines under such a heading that list percentages
 SERVICE_CHARGE = ("SERVICE CHARGE", "SERVICE CHG", "SVC CHG", "SERVICE FEE", "BEDIENUNG", "SERVICIO", "SERVIZIO",
                   "COPERTO", "AUTO GRAT", "AUTO GRATUITY", "AUTOGRAT", "INCLUDED GRATUITY")  # a party's, by the house
 # Amounts that are not the total even when a "TOTAL" keyword shares their line.
 NOT_TOTAL = (
     "CHANGE", "TENDERED", "CASH", "RÜCKGELD", "GEGEBEN", "BAR", "CHANGE DUE", "RENDU", "ROUNDING",
-    "ADJUSTMENT", "DISCOUNT", "SAVINGS", "SAVED", "RABATT", "POINTS", "PUNKTE", "QTY", "QUANTITY",
+    "ADJUSTMENT", "DISCOUNT", "SAVINGS", "SAVED", "RABATT", "POINTS", "PUNKTE", "QTY", "QUANTITY", "COUPON", "COUPONS",
+    "PROMOTION", "PROMOTIONS",
     "ITEMS", "ITEM", "COUNT", "ANZAHL", "ARTIKEL", "SUPPLIES", "INCLUDES", "INCLUDED", "EXCLUDING", "TAX", "GST",
     "VAT", "MWST", "SST", "UST", "IVA", "TVA", "BTW", "HST", "PST", "DEPOSIT", "PFAND", "WEIGHT", "TIP",
     "GRATUITY", "BALANCE", "PREVIOUS",
@@ -713,10 +715,11 @@ def _tips(doc: Doc) -> list[Pick]:
 
 
 def _heads_a_guide(doc: Doc, line: Line) -> bool:
-    """A tip's label with no amount of its own over a row opening with a share (``Tip Choices`` /
-    ``18% = 9.75  Total 63.93``): the guide's heading, whatever its words, not a tip paid."""
-    below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
-    return not line.amounts and below is not None and bool(_GUIDE_ROW_RE.search(ascii_upper(below.text)))
+    """A tip's label with no amount of its own over two rows opening with a share (``Tip Choices`` /
+    ``18% = 9.75  Total 63.93`` / ``20% = ...``): the guide's heading, whatever its words, not a tip
+    paid (``Discretionary Gratuity`` over its one ``12.5% 5.00`` is)."""
+    below = doc.lines[line.index + 1:line.index + 3]
+    return not line.amounts and len(below) == 2 and all(_GUIDE_ROW_RE.search(ascii_upper(b.text)) for b in below)
 
 
 # "15% = 7.46 Total 57.20", "Tip 18%: $8.95 Total $58.69": a row of a tip guide, what the bill would come to
@@ -812,6 +815,12 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
 CASH_BACK = ("CASH BACK", "CASHBACK", "CASH OUT", "BARGELDAUSZAHLUNG", "AUSZAHLUNG")
 
 
+def _paid_positive(doc: Doc) -> bool:
+    """A card or cash line prints a positive amount: money was paid, the receipt is no return."""
+    return any(a.value > 0 for line in doc.lines if has_keyword(line.text, CARD_PAID + CASH_GIVEN)
+               and not has_keyword(line.text, ("REFUND", "RETURN", "AUSZAHLUNG")) for a in line.amounts)
+
+
 def _with_the_cards_share(doc: Doc, cash: Decimal | None) -> Decimal | None:
     """A bill paid part in cash, part by card (``Total 64.67`` / ``Cash 40.00`` / ``Visa 24.67`` /
     ``Change 0.00``): what the cash paid and the card's amount together, where a total line prints
@@ -819,7 +828,11 @@ def _with_the_cards_share(doc: Doc, cash: Decimal | None) -> Decimal | None:
     rest not read)."""
     if cash is None:
         return None
-    cards = [a.value for line in doc.lines if has_keyword(line.text, CARD_PAID) and not _total_strength(line.text)
+    # the tenders under the first total or cash line: not "VISA GIFT CARD 25.00", an item above them
+    tenders = min((line.index for line in doc.lines
+                   if _total_strength(line.text) or has_keyword(line.text, CASH_GIVEN)), default=len(doc.lines))
+    cards = [a.value for line in doc.lines[tenders:]
+             if has_keyword(line.text, CARD_PAID) and not _total_strength(line.text)
              and not has_keyword(line.text, CASH_BACK + CASH_GIVEN + _CHANGE)
              for a in line.amounts[-1:] if a.in_cents and a.value > 0 and a.value != cash]
     if not cards:
@@ -938,7 +951,7 @@ def _pick_total(doc: Doc) -> Pick | None:
     if paid is not None and paid > 0 and _printed(doc, paid, -1):
         scored.append((_PAID_SCORE, -1, paid))  # cash given minus change: the amount paid
     scored = [s for s in scored if not _share_of_a_total_above(doc, s, scored)]
-    if not scored and refunded:  # a return (``TOTAL -96.39``), or empties worth more than the purchase
+    if not scored and refunded and not _paid_positive(doc):  # a return, or empties worth more than the purchase
         score, index, value = max(refunded, key=lambda s: (s[0], s[1]))
         return Pick(value, index, min(0.99, 0.45 + 0.12 * score))
     if scored:

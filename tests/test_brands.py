@@ -242,6 +242,15 @@ def test_an_and_for_the_ampersand_and_a_chains_ampersand_initials_name_it(printe
     assert match_brand(printed, country).brand.name == name
 
 
+@pytest.mark.parametrize(("printed", "country", "name"), [
+    ("6IANT EAGLE", "US", "Giant Eagle"), ("STARBUKS", "US", "Starbucks"), ("KAUFLAN", "DE", "Kaufland"),
+    ("VVHOLE FOODS MARKET", "US", "Whole Foods Market"), ("SHELL FOOD MARKET", "US", "Shell"),
+])
+def test_a_surely_read_line_keeps_ocrs_usual_slips_and_a_fuel_stations_shop(printed, country, name):
+    """A 6 for a G, vv for a w, one letter lost inside a long name's word; a fuel chain's MARKET."""
+    assert brand_named(f"{printed}\n1420 Elm St", country) == name
+
+
 def test_a_grocers_word_beside_a_restaurant_chains_alias_names_another_trade():
     assert brand_named("Lee's Market\n1550 Pearl St\nBoulder CO 80302", "US") is None
 

@@ -326,6 +326,26 @@ def test_a_column_of_labels_read_before_its_column_of_values_pairs_them_in_order
     assert (receipt.subtotal, receipt.tax, receipt.total) == (Decimal("9.20"), Decimal("0.95"), Decimal("10.15"))
 
 
+@pytest.mark.parametrize(("text", "tip", "total"), [
+    # "Options" under an item is no tip guide's heading; one share row under a gratuity's label is the gratuity
+    ("Green Leaf Salads\n12/03/2026 12:41 PM\nCobb Salad 14.50\nDressing Options Ranch\nLemonade 4.00\n"
+     "Subtotal 18.50\nSales Tax 1.98\nTip 20% 4.10\nTotal 24.58", "4.10", "24.58"),
+    ("The Ivy\n03/12/2026 20:41\nSteak 40.00\nDiscretionary Gratuity\n12.5% 5.00\nTotal 45.00\nCard 45.00",
+     "5.00", "45.00"),
+])
+def test_a_tip_that_only_looks_like_a_guides_heading_is_paid(text, tip, total):
+    receipt = extract_receipt(ocr(text))
+    assert (receipt.tip, receipt.total) == (Decimal(tip), Decimal(total))
+
+
+def test_a_gift_card_bought_and_a_coupons_total_are_no_tender_and_no_total():
+    assert extract_receipt(ocr("Walgreens\n12/03/2026 2:14 PM\nVISA GIFT CARD 25.00\nCANDY 5.00\nCASH 40.00\n"
+                               "CHANGE 10.00")).total == Decimal("30.00")
+    coupon_total = ocr("KROGER\n12/03/2026 2:14 PM\nMILK 3.49\nBREAD 2.99\nSC KROGER COUPON -1.00\n"
+                       "**** BALANCE 5.48\nVISA 5.48\nCHANGE 0.00\nCOUPON TOTAL -1.00")
+    assert extract_receipt(coupon_total).total == Decimal("5.48")
+
+
 def test_empty_input():
     r = extract_receipt([])
     assert r.total is None and r.merchant is None and r.items == ()

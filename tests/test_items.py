@@ -897,6 +897,11 @@ def test_a_pack_size_after_the_name_is_no_count_bought(line):
     assert items("REWE\nLatte x 2 9,00\nSUMME EUR 9,00")[0][1:3] == (Decimal("2"), Decimal("4.50"))
 
 
+def test_a_name_line_with_two_sizes_is_no_weight_line():
+    assert amounts("ACE HARDWARE\nROPE NYLON 0.5in 50.0ft\n7.99\nCHAIN 0.25in 10.0ft\n7.99\nTOTAL 15.98") == [
+        Decimal("7.99"), Decimal("7.99")]
+
+
 @pytest.mark.parametrize("layout", ["under", "over"])
 def test_a_weight_line_without_an_amount_weighs_the_item_beside_it(layout):
     """``0,826 kg x 2,99 EUR/kg`` on its own line, under the item (REWE) or over it (ALDI, LIDL),

@@ -19,6 +19,13 @@ from parse.locale import detect_locale
         # a Mexican or a German-style restaurant in the US: its words are Spanish or German, its till American
         (["El Toro", "12 Mesa Dr", "12/05/2026 7:41 PM", "Total 43.23", "Gracias!"], "US", "USD", False),
         (["Hofbrauhaus", "Tisch 22", "12/04/2026 8:15 PM", "Total 12.84", "Vielen Dank!"], "US", "USD", False),
+        # a 12-hour clock after a slashed date is no American mark where the country's own marks stand
+        (["Greggs", "Leeds LS1 5AB", "03/12/2026 12:41 PM", "Total 1.25", "Cash 2.00"], "GB", "GBP", True),
+        (["Bondi Beach Cafe", "03/12/2026 10:15 AM", "Total $23.00", "Includes GST $2.09", "EFTPOS $23.00"],
+         "AU", "AUD", True),
+        # German words in Switzerland
+        (["Zeughauskeller", "Bahnhofstrasse 28a, 8001 Zürich", "Tisch 12", "Total CHF 46.00", "Trinkgeld 4.00",
+          "Kartenzahlung 50.00", "Mehrwertsteuer 8.1% 3.45"], "CH", "CHF", True),
         (["Restaurante El Faro", "Mesa 4", "TOTAL A PAGAR 23,40", "Efectivo 25,00", "Cambio 1,60", "Gracias"],
          "ES", "EUR", True),
         (["Meadow Pharmacy", "Leeds Ls1 SAB", "BALANCE DUE E23.73", "VAT 20% included E3.96"], "GB", "GBP", True),

@@ -138,6 +138,21 @@ def test_a_tagline_a_guests_name_and_a_till_vendors_site_give_way_to_the_thanks_
     assert merchant(f"310 Main St\n{BODY}\nBlue Heron Grill - Since 1998\nwww.blueherongrill.com") == "Blue Heron Grill"
 
 
+@pytest.mark.parametrize(("header", "footer", "name"), [
+    ("Zum Runden Tisch\nHauptstr. 12\n79098 Freiburg", "", "Zum Runden Tisch"),
+    ("Salon K\n1420 Elm St\nDallas TX 75201", "", "Salon K"),
+    ("Thai Cuisine\nLunch Special\n1420 Elm St\nDallas TX 75201", "", "Thai Cuisine"),
+    ("Café & Konditorei & Eis\nDolce Vita GmbH\nHauptstr. 12\n79098 Freiburg", "",
+     "Café & Konditorei & Eis Dolce Vita GmbH"),
+    ("1420 Elm St\nDallas TX 75201", "Thank you for coming in!", None),
+    ("Willkommen im Markt\nHauptstr. 12\n79098 Freiburg", "", None),
+])
+def test_words_of_tables_people_cuisines_and_thanks_name_no_shop_where_they_are_part_of_one(header, footer, name):
+    """``Tisch`` without its number, a trade word and an initial without its dot, a cuisine on the
+    opening line, a trade list over a firm, a thanks without ``at``, a welcome to a one-word place."""
+    assert merchant(f"{header}\n{BODY}\n{footer}") == name
+
+
 def test_a_town_with_its_state_glued_to_the_zip_is_an_address_and_the_thanks_names_the_shop():
     """No name at the top (the logo a picture): ``Columbus OH43215`` is the town, not the name; the
     closing thanks names the restaurant."""

@@ -257,7 +257,7 @@ def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str
                                            score_cutoff=allowed)
             if found_key and trades and _without(found_key[0], trades) != _without(query, trades):
                 continue  # "Baeckerei Schmitt" is no "Baeckerei Schmidt": the slips fall on a surname
-            if found_key and sure and not _ocr_slips(query, found_key[0]):
+            if found_key and sure and not _ocr_slips(query, found_key[0], _word_ends(words[span.start:span.end])):
                 continue
             if found_key and (best is None or found_key[1] < best.distance):
                 entry = _best(found.entries(found_key[0], country), country)
@@ -268,19 +268,37 @@ def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str
 
 # glyphs of a folded key that OCR reads one for another (i, 1 and | fold to l, 0 to o, 5 to s,
 # rn to m already), and the ones it adds or drops (thin strokes, stray digits)
-_CONFUSED_GLYPHS = ("ltfj", "oceadqg", "gq9", "nmruh", "hbk", "b86", "uvy", "sz2", "ef", "pr", "kx")
+_CONFUSED_GLYPHS = ("ltfj", "oceadqg", "gq96", "nmruh", "hbk", "b86", "uvyw", "sz2", "ef", "pr", "kx")
+LOST_LETTER_NAME = 7  # letters; a name this long may have one letter of a word dropped (STARBUKS, KAUFLAN)
 _CONFUSED = frozenset((a, b) for group in _CONFUSED_GLYPHS for a in group for b in group if a != b)
 _SLIPPED_IN = frozenset("ltfj0123456789")
 
 
-def _ocr_slips(printed: str, name: str) -> bool:
-    """Every edit from ``printed`` to ``name`` is one OCR makes: a glyph read as a look-alike, or a
-    thin stroke or a digit added or lost."""
+def _ocr_slips(printed: str, name: str, word_ends: frozenset[int] = frozenset()) -> bool:
+    """Every edit from ``printed`` to ``name`` is one OCR makes: a glyph read as a look-alike, a thin
+    stroke or a digit added or lost (``VVHOLE`` for WHOLE), or, in a long name, one letter lost from
+    the middle or end of a word (``STARBUKS``, ``KAUFLAN``; not a word lost between two: ``Super
+    Mart`` is no ``Super H Mart``). ``word_ends``: where the printed words end in ``printed``."""
+    letter_lost = len(name) >= LOST_LETTER_NAME
     for op, at, to in Levenshtein.editops(printed, name):
+        between_words = at - 1 in word_ends and at < len(printed)
+        if op == "insert" and not _slipped_in(name, to) and letter_lost and at > 0 and not between_words:
+            letter_lost = False  # the one letter a long name may lose
+            continue
         if op == "replace" and (printed[at], name[to]) not in _CONFUSED \
-                or op == "delete" and not _slipped_in(printed, at) or op == "insert" and not _slipped_in(name, to):
+                or op == "delete" and not _slipped_in(printed, at) and printed[at:at + 1] != "v" \
+                or op == "insert" and not _slipped_in(name, to):
             return False
     return True
+
+
+def _word_ends(words: list[Token]) -> frozenset[int]:
+    """The positions of a compact key at which its words end (the last letter of each)."""
+    ends, length = set(), 0
+    for word in words:
+        length += len(word.key)
+        ends.add(length - 1)
+    return frozenset(ends)
 
 
 def _slipped_in(key: str, at: int) -> bool:

@@ -24,7 +24,7 @@ SURVEY_SITES = {
 }
 # a loyalty scheme's name as printed -> the brand that runs it alone
 LOYALTY_SCHEMES = {
-    "ExtraCare": "CVS Pharmacy", "myWalgreens": "Walgreens", "Balance Rewards": "Walgreens", "mPerks": "Meijer",
+    "ExtraCare": "CVS Pharmacy", "myWalgreens": "Walgreens", "mPerks": "Meijer",
     "MyLowe's": "Lowe's", "Clubcard": "Tesco", "Advantage Card": "Boots",
 }
 
