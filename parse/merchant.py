@@ -553,8 +553,17 @@ def _is_address(text: str) -> bool:
     a state is printed in capitals after its town (``Springfield, IL``), not as ``Bugenvi Ia``
     (``Sawmill Rd`` stays a street)."""
     split = _LOWER_CASE_STATE_RE.match(text.strip())
+    company = _COMPANY_CO_RE.match(ascii_upper(text).strip())
     return is_address(text) and not (split and not is_address(split["name"])
-                                     and not has_keyword(split["last"], ADDRESS_KEYWORDS))
+                                     and not has_keyword(split["last"], ADDRESS_KEYWORDS)) \
+        and not (company and not is_address(company["name"]) and has_keyword(company["name"], _COMPANY_TRADES))
+
+
+# "Rise Coffee Co.", "HUDSON COFFEE CO": a company named for its trade, not a town in Colorado
+_COMPANY_CO_RE = re.compile(r"^(?P<name>[^\d,]+?)\s+CO\.?$")
+_COMPANY_TRADES = _TRADE_FORMS + ("COFFEE", "BREWING", "ROASTERS", "ROASTING", "PIZZA", "CANDY", "SUPPLY", "BAKING",
+                                  "BAGEL", "BAGELS", "DONUT", "DONUTS", "TACO", "BURGER", "TEA", "JUICE", "MERCANTILE",
+                                  "CREAMERY", "PROVISIONS", "GOODS", "OUTFITTERS", "CHOCOLATE", "SANDWICH", "CIDER")
 
 
 def _currency_alone(text: str) -> bool:

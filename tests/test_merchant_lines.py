@@ -153,6 +153,15 @@ def test_words_of_tables_people_cuisines_and_thanks_name_no_shop_where_they_are_
     assert merchant(f"{header}\n{BODY}\n{footer}") == name
 
 
+@pytest.mark.parametrize(("header", "name"), [
+    ("Rise Coffee Co.\n214 W Main St", "Rise Coffee Co"), ("HUDSON COFFEE CO\n214 W Main St", "HUDSON COFFEE CO"),
+    ("Driftwood Brewing Co\n214 W Main St", "Driftwood Brewing Co"),
+    ("Denver CO\n214 W Main St", None),  # a town in Colorado stays one
+])
+def test_a_company_named_for_its_trade_ending_co_is_no_town_in_colorado(header, name):
+    assert merchant(f"{header}\n{BODY}") == name
+
+
 def test_a_town_with_its_state_glued_to_the_zip_is_an_address_and_the_thanks_names_the_shop():
     """No name at the top (the logo a picture): ``Columbus OH43215`` is the town, not the name; the
     closing thanks names the restaurant."""
