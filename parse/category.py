@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .address import is_address
 from .layout import Doc
 from .text import ascii_upper, find_keyword
 
@@ -46,6 +47,8 @@ _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in
 def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
     scores = {category: 0.0 for category in CATEGORIES}
     for line in doc.lines:
+        if line.index != name_line and not line.amounts and is_address(line.text):
+            continue  # "Market Street", "Mill Road": where the shop is, not what it sells
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
         for category in CATEGORIES:
             if mentions(line.text, category):

@@ -198,7 +198,8 @@ def _labelled(doc: Doc, index: int, labels: Sequence[str]) -> bool:
 # the words a deadline's label line ends with, the date under it: "RETURNS WITH RECEIPT THRU",
 # "Rückgabe bis zum", "valable jusqu'au"
 _DEADLINE_ENDINGS = frozenset(("THRU", "THROUGH", "BY", "UNTIL", "TIL", "BEFORE", "BIS", "ZUM", "AU", "HASTA",
-                               "TOT", "AL", "ENTRO", "DATE", "DATUM", "ON"))
+                               "TOT", "AL", "ENTRO", "DATE", "DATUM", "ON", "SPÄTESTENS", "SPATESTENS",
+                               "SPAETESTENS"))
 
 
 def _deadline(doc: Doc, index: int) -> bool:
@@ -227,9 +228,10 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     day_first = locale_day_first if evidence is None else evidence
     best: tuple[float, int, dt.date, RawDate] | None = None
     latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)  # no purchase is in the future
-    printed_on = _lines_printing(doc, found, day_first)
-    for index, raw in found:
-        value = resolve(raw, usual_order(raw) if day_first is None else day_first)
+    resolved = [(index, raw, resolve(raw, usual_order(raw) if day_first is None else day_first))
+                for index, raw in found]
+    printed_on = _lines_printing(doc, resolved)
+    for index, raw, value in resolved:
         if value is None or value > latest or _deadline(doc, index):
             continue  # no date, a future one, or a deadline: not the purchase
         text = doc.lines[index].text
@@ -258,11 +260,10 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     return value, index, max(confidence, 0.1), ambiguous and day_first is None
 
 
-def _lines_printing(doc: Doc, found: list[tuple[int, RawDate]], day_first: bool | None) -> dict[dt.date, set[int]]:
+def _lines_printing(doc: Doc, resolved: list[tuple[int, RawDate, dt.date | None]]) -> dict[dt.date, set[int]]:
     """The lines each date stands on, the till's security-module stamp counted in the shop's time."""
     printed: dict[dt.date, set[int]] = {}
-    for index, raw in found:
-        value = resolve(raw, usual_order(raw) if day_first is None else day_first)
+    for index, _, value in resolved:
         if value is not None:
             printed.setdefault(value, set()).add(index)
     for line in doc.lines:

@@ -521,12 +521,15 @@ def _named_after_street(text: str) -> bool:
     """``MAPLE STREET DINER``, ``Park Ave Cafe``, ``Bleecker Street Pizza``, ``5th Ave Bagels``: a shop
     named after its street, no house number; a trade word in it, or what it sells after the street's
     suffix (an address puts a direction, a town or a district there: ``Main St NW``, ``High Street
-    Kensington``), or the suffix opening the line (``Street Tacos``)."""
+    Kensington``), or the suffix opening the line (``Street Tacos``). A line ending in the suffix is
+    the street, whatever its name (``Market Street``)."""
     if digits(_ORDINAL_RE.sub("", text)):
         return False
+    suffix = find_keyword(text, _STREET_SUFFIXES)
+    if suffix is not None and letters(text[:suffix[1]]) and not letters(text[suffix[2]:]):
+        return False  # "Market Street", "Brewery Lane": a street whose name is a trade's word
     if has_keyword(text, _TRADES):
         return True
-    suffix = find_keyword(text, _STREET_SUFFIXES)
     if suffix is None:
         return False
     if not letters(text[:suffix[1]]):

@@ -251,6 +251,12 @@ def test_a_surely_read_line_keeps_ocrs_usual_slips_and_a_fuel_stations_shop(prin
     assert brand_named(f"{printed}\n1420 Elm St", country) == name
 
 
+@pytest.mark.parametrize("printed", ["WALGREENVS", "VSTARBUCKS"])
+def test_a_surely_read_line_gains_a_v_only_as_half_a_w(printed):
+    """OCR reads a W as VV; a lone v more than the name's letters is another word's, not a slip."""
+    assert brand_named(f"{printed}\n1420 Elm St", "US") is None
+
+
 def test_a_grocers_word_beside_a_restaurant_chains_alias_names_another_trade():
     assert brand_named("Lee's Market\n1550 Pearl St\nBoulder CO 80302", "US") is None
 

@@ -309,7 +309,8 @@ def test_a_footer_holding_a_deadlines_word_does_not_label_the_date_under_it(foot
         == dt.date(2026, 12, 3)
 
 
-@pytest.mark.parametrize("label", ["Gültig bis", "Rückgabe bis zum", "Return by:", "MHD", "Valid thru"])
+@pytest.mark.parametrize("label", ["Gültig bis", "Rückgabe bis zum", "Return by:", "MHD", "Valid thru",
+                                   "Umtausch bis spätestens", "Umtausch bis spatestens"])
 def test_a_deadlines_label_line_still_labels_the_date_under_it(label):
     assert _receipt(["SHOP", "Summe EUR 2,50", label, "03.12.2026"]).date is None
 

@@ -726,6 +726,13 @@ def test_a_shops_own_trade_word_outweighs_goods_that_sound_like_another_trade():
     assert extract_receipt(ocr("BHPETROL STATION\nUNLEADED 40.00\nTOTAL 40.00")).category == "fuel"
 
 
+def test_a_street_named_for_a_trade_is_neither_the_name_nor_the_trade():
+    """``Market Street`` under a candy shop: the street, not the name joined with it, and no grocer."""
+    receipt = extract_receipt(ocr("Sweet Tooth Candy Co\nMarket Street\nThe Woodlands TX 77380\n"
+                                  "12/03/2026 12:14 PM\nFudge 12.99\nTOTAL 12.99\nVISA 12.99"))
+    assert (receipt.merchant, receipt.category) == ("Sweet Tooth Candy Co", "retail")
+
+
 @pytest.mark.parametrize(("header", "merchant", "address"), [
     # a US street and "town STATE" are an address, not the name; a store number is neither
     ("STARBUCKS\nStore #10291\n540 Market St\nSan Francisco CA", "STARBUCKS", "540 Market St, San Francisco CA"),

@@ -286,7 +286,7 @@ def _ocr_slips(printed: str, name: str, word_ends: frozenset[int] = frozenset())
             letter_lost = False  # the one letter a long name may lose
             continue
         if op == "replace" and (printed[at], name[to]) not in _CONFUSED \
-                or op == "delete" and not _slipped_in(printed, at) and printed[at:at + 1] != "v" \
+                or op == "delete" and not _slipped_in(printed, at) \
                 or op == "insert" and not _slipped_in(name, to):
             return False
     return True
@@ -302,9 +302,10 @@ def _word_ends(words: list[Token]) -> frozenset[int]:
 
 
 def _slipped_in(key: str, at: int) -> bool:
-    """The glyph at ``at`` is one OCR adds or drops: a thin stroke, a digit, or the r of an rn it
-    read as m (``ARNY`` folds to ``amy``)."""
-    return key[at] in _SLIPPED_IN or key[at] == "r" and key[at + 1:at + 2] in ("m", "n")
+    """The glyph at ``at`` is one OCR adds or drops: a thin stroke, a digit, the r of an rn it
+    read as m (``ARNY`` folds to ``amy``), or one v of a W it read as two (``VVHOLE``)."""
+    return key[at] in _SLIPPED_IN or key[at] == "r" and key[at + 1:at + 2] in ("m", "n") \
+        or key[at] == "v" and "v" in (key[at - 1:at], key[at + 1:at + 2])
 
 
 def _without(key: str, words: list[str]) -> str:
