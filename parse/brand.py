@@ -99,14 +99,25 @@ WHOLE_NAME_SCORE = 0.9  # a brand's name or alias, all the words of its line
 def _named_like_a_place(header: Sequence[Line], country: str | None, opening: int | None) -> BrandFound | None:
     """A chain whose whole name reads like an address (``SAVE A LOT``, ``SONIC DRIVE-IN``, ``TRACTOR
     SUPPLY CO``, ``SAKS FIFTH AVENUE``): the receipt's opening line, without a digit (no house number,
-    no ZIP code), that is a brand's name or alias and nothing else."""
+    no ZIP code), that is a brand's name or alias and nothing else; or a chain's name opening that line
+    and the place its store is named for after it (``Chick-fil-A Hwy 280``, ``Chick-fil-A Mall of
+    Georgia``)."""
     for line in header:
-        if line.index != opening or digits(line.text) or not is_address(line.text):
+        if line.index != opening or not is_address(line.text):
             continue  # the opening line only: not "Market Street" under a shop's name
+        text = line.text.strip()
         match = match_brand(line.text, country, opens_receipt=True, sure=_read_surely(line))
-        if match is not None and match.score >= WHOLE_NAME_SCORE and match.printed == line.text.strip():
+        if match is None or digits(match.printed):
+            continue
+        whole = match.score >= WHOLE_NAME_SCORE and match.printed == text and not digits(text)
+        store = text.startswith(match.printed) and match.score >= STORE_NAMED_SCORE \
+            and is_address(text[len(match.printed):]) and not is_address(match.printed)
+        if whole or store:
             return _found(match, line.text, line.index)
     return None
+
+
+STORE_NAMED_SCORE = 0.85  # a brand's whole name before the place its store is named for
 
 
 def _names_no_place(text: str) -> bool:

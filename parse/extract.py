@@ -17,7 +17,7 @@ from .category import find_category
 from .dates import (RawDate, dates_on_lines, find_dates, find_times, in_year_before, only_in_stamp, order_from_dates,
                     resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
 from .items import (fill_lost_prices, find_items, first_total_line, fit_to, items_bound, merge_modifiers,
-                    settle_discounts, summary_line, total_among_items, within_the_bill)
+                    settle_discounts, subtotal_among_items, summary_line, total_among_items, within_the_bill)
 from .layout import Doc, build_doc
 from .locale import detect_locale
 from .merchant import find_merchant, header_end
@@ -90,6 +90,9 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     subtotal = _money(totals.subtotal)
     tax = _money(totals.tax)
     rounding = _money(totals.rounding)
+    items, labelled_otherwise = subtotal_among_items(items, subtotal, tax, total)
+    if labelled_otherwise != subtotal:  # the tax brings it to the total: as sure as a labelled one
+        subtotal, confidence["subtotal"] = labelled_otherwise, 0.6
     items = settle_discounts(items, subtotal if subtotal is not None else total)
     targets = tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None)
     items = fit_to(fill_lost_prices(items, doc, body_start, items_end, targets), targets, doc, printed)

@@ -81,10 +81,14 @@ _COUNT_OF_ONE_RE = re.compile(r"^(\s*)[Il|](?=\s?[xX]\s)")
 _COUNT_OF_TWO_RE = re.compile(r"^(\s*)Z(?=\s?[xX]\s)")
 # "2 Bistro Burger", and a count before a pack's size ("1 6pc McNuggets")
 _LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z]|\d{1,3}\s?(?i:PC|PCS|PCE|CT|PK|PACK)\b)")
+# "2Margarita Rocks 23.98": a count whose space OCR lost, before a word (not a size: "2Liter", "6PACK")
+_GLUED_COUNT_RE = re.compile(r"^\s*([1-9]\d?)(?=[A-Z][a-z]{3,}|[A-Z]{5,}\s+[A-Za-z])(?!(?i:LIT|OUNCE|POUND|PACK|PIECE|GAL))")
 # "2,00 Cana 3,60": the count printed with decimals before the name (Spanish and Italian bar tickets, "Uds")
 _DECIMAL_COUNT_RE = re.compile(r"^\s*(\d{1,2})[.,]00\s+(?=[^\W\d_]{2})")
 # "Latte x 2 9.00", "Croissant (x3) 10.50": the count printed after the name (Square, Shopify, Lightspeed)
-_COUNT_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_])[\s(]+[xX×]\s?(\d{1,2})\)?\s*$")
+_COUNT_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_])[\s(]+[xX×]\s?(\d{1,2})\)?\s*(?:[$€£]|(?<=\s)S)?\s*$")
+# "Spicy Tuna Roll  Qty 2  17.00": the count in a labelled column after the name
+_QTY_COLUMN_RE = re.compile(r"(?<=\s)QTY\s?[:.]?\s?(\d{1,3})\s*(?:[$€£]|(?<=\s)S)?\s*$", re.IGNORECASE)
 _MAX_ITEMS = 200
 
 
@@ -415,12 +419,15 @@ _AS_DIGIT = str.maketrans("OoDQCcIil|!SsBZzgq", "000000111115582299")
 
 def _misread_price(line: Line) -> list[Amount]:
     """The price of a named line that printed none OCR could read, if its last word is one whose
-    look-alike letters make a price (two real digits at least)."""
+    look-alike letters make a price (two real digits at least, or whole units with both cents read
+    as O's: ``4.OO``)."""
     match = _MISREAD_PRICE_RE.search(line.text)
     if match is None or not _named(line.text[:match.start()]) or any(a.has_decimals for a in line.amounts):
         return []
     printed = match["units"] + match["cents"]
-    if sum(ch.isdigit() for ch in printed) < 2 or "*" in match.group() and _names_a_reduction(line.text):
+    whole = match["units"].isdigit() and re.fullmatch(r"[0OoDQ]{2}", match["cents"])  # "Add Side Salad 4.OO"
+    if sum(ch.isdigit() for ch in printed) < 2 and not whole \
+            or "*" in match.group() and _names_a_reduction(line.text):
         return []  # "Happy Hour 25*00": a discount whose minus and point came out other glyphs, no price
     value = Decimal(f"{match['units'].translate(_AS_DIGIT)}.{match['cents'].translate(_AS_DIGIT)}")
     start = match.start("sign") if match["sign"] else match.start("units")  # the name ends before the sign
@@ -647,6 +654,7 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
     amount = amounts[-1].value
     quantity = unit_price = None
     after_name = False  # the count printed after the name: maybe a pack's size ("BECKS PILS 6X0,33")
+    glued_count = False
     qty_match = _QTY_X_RE.search(text)
     if (count := _decimal_count(text, amounts)) is not None and description is None:
         quantity, amounts = count, amounts[1:]
@@ -657,8 +665,13 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
         after_name = letters(text[:qty_match.start()]) >= 3
     elif lead := _LEADING_QTY_RE.match(description if description is not None else text):
         quantity = Decimal(lead.group(1))  # "2 Bistro Burger" over its price: the name line's count
+    elif (glued := _GLUED_COUNT_RE.match(description if description is not None else text)) \
+            and not (amount * 100) % int(glued.group(1)):
+        quantity, glued_count = Decimal(glued.group(1)), True
     elif after := _COUNT_AFTER_NAME_RE.search(description if description is not None else text[:amounts[0].start]):
         quantity, after_name = Decimal(after.group(1)), True
+    elif column := _QTY_COLUMN_RE.search(description if description is not None else text[:amounts[0].start]):
+        quantity = Decimal(column.group(1))
     if unit_price is None and len(amounts) >= 2:
         unit_price = amounts[-2].value
         if quantity is None and unit_price and (amount / unit_price) == (amount / unit_price).to_integral_value():
@@ -670,6 +683,8 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
     if after_name and quantity and len(amounts) < 2 and (amount * 100) % quantity:
         quantity = unit_price = None  # "Eier x6 2,19", "Volvic 6 x 1,5 l 3,29": the pack, not the count
     desc = _without_count(description) if description is not None else _description(text, amounts)
+    if glued_count:
+        desc = _GLUED_COUNT_RE.sub("", desc, count=1)
     if quantity is not None and quantity == quantity.to_integral_value():
         quantity = quantity.quantize(Decimal("1"))
     return LineItem(description=desc, amount=amount, quantity=quantity, unit_price=unit_price, line_index=index)
@@ -715,7 +730,7 @@ def _description(text: str, amounts: list[Amount]) -> str:
     cut = amounts[0].start if amounts else len(text)
     # amounts' positions refer to the cleaned text, which only ever shortens noisy numbers
     desc = text[:cut] if cut <= len(text) else text
-    desc = _COUNT_AFTER_NAME_RE.sub("", _DECIMAL_COUNT_RE.sub("", desc))
+    desc = _QTY_COLUMN_RE.sub("", _COUNT_AFTER_NAME_RE.sub("", _DECIMAL_COUNT_RE.sub("", desc)))
     desc = _counts_as_digits(desc)
     desc = _LEADING_QTY_RE.sub("", _QTY_X_RE.sub(lambda m: m.group(0) if _pack_size(desc, m) else " ", desc))  # "1 CVS"
     desc = re.sub(r"(RM|EUR|USD|GBP|MYR|[$€£])\s*$", "", desc.strip())
@@ -734,7 +749,7 @@ def _counts_as_digits(text: str) -> str:
 def _without_count(name: str) -> str:
     """A name line printed over its price without the count before or after the name (``2x Weissbier``,
     ``Latte x 2``)."""
-    name = _COUNT_AFTER_NAME_RE.sub("", _LEADING_COUNT_RE.sub("", _counts_as_digits(name)))
+    name = _QTY_COLUMN_RE.sub("", _COUNT_AFTER_NAME_RE.sub("", _LEADING_COUNT_RE.sub("", _counts_as_digits(name))))
     return squash_spaces(name) or name
 
 
@@ -748,6 +763,23 @@ def _without_measure(text: str) -> str:
 
 _TRAILING_MEASURE_RE = re.compile(r"\s+\d+(?:[.,]\d+)?\s?(?:L|LTR|LITRES?|LITERS?|KG|G|GAL|LBS?)\.?\s*$", re.I)
 _NUMBER_SPLIT_RE = re.compile(r"(?:^|\s)[@x*]?\s?[-$€£]?\d+(?:[.,]\d+)?(?=\s|$)")
+
+
+def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, tax: Decimal | None,
+                         total: Decimal | None) -> tuple[tuple[LineItem, ...], Decimal | None]:
+    """``2 Dbl-Dbl 11.90`` / ``1 Shake Choc 3.75`` / ``Counter-Eat In 15.65`` / ``TAX 1.60`` / ``Amount Due
+    17.25``: the last line read as an item is the subtotal under a label no till word names (the order's
+    kind), where it costs what the items above it cost together and the tax brings it to the total."""
+    if subtotal is not None or total is None or tax is None or len(items) < _ITEMS_UNDER_A_SUBTOTAL + 1:
+        return items, subtotal
+    *above, last = items
+    if last.amount is not None and last.quantity in (None, 1) and last.amount == _sum(tuple(above)) \
+            and last.amount + tax == total:
+        return tuple(above), last.amount
+    return items, subtotal
+
+
+_ITEMS_UNDER_A_SUBTOTAL = 2
 
 
 def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tuple[LineItem, ...]:
@@ -1116,9 +1148,25 @@ def _coded(lines: Sequence[OcrLine], item: LineItem) -> bool:
 
 
 def _marked_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem) -> bool:
-    return item.line_index is not None and modifier.line_index is not None \
-        and 0 < modifier.line_index - item.line_index <= _MODIFIER_GAP and modifier.line_index < len(lines) \
-        and bool(_MODIFIER_MARK_RE.match(lines[modifier.line_index].text))
+    return _within_reach(lines, item, modifier) and bool(_MODIFIER_MARK_RE.match(lines[modifier.line_index].text))
+
+
+_MODIFIER_REACH = 8  # lines: a modifier under a run of unpriced ones (rice, beans, salsa) is still its item's
+
+
+def _within_reach(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem) -> bool:
+    """The modifier stands a few lines under its item, or further down where every line between is
+    an unpriced modifier set in under the item (``Burrito Bowl 11.45`` / ``White Rice`` / ``Black
+    Beans`` / ``Salsa`` / ``Guacamole 2.95``)."""
+    if item.line_index is None or modifier.line_index is None or modifier.line_index >= len(lines):
+        return False
+    gap = modifier.line_index - item.line_index
+    if not 0 < gap <= _MODIFIER_REACH:
+        return False
+    top = lines[item.line_index]
+    return gap <= _MODIFIER_GAP or top.box is not None and all(
+        line.box is not None and (line.box[0] - top.box[0]) >= _MODIFIER_INDENT * _char_width(top)
+        for line in lines[item.line_index + 1:modifier.line_index])
 
 
 def _usual_left(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> float | None:
@@ -1155,8 +1203,7 @@ def _worded_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, 
 def _indent(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, column: float | None) -> float | None:
     """How many characters the modifier's line starts right of its item's (and of the items' usual left
     edge), where it stands a few lines under it."""
-    if item.line_index is None or modifier.line_index is None \
-            or not 0 < modifier.line_index - item.line_index <= _MODIFIER_GAP:
+    if not _within_reach(lines, item, modifier):
         return None
     first, second = lines[item.line_index], lines[modifier.line_index]
     if first.box is None or second.box is None:

@@ -488,16 +488,24 @@ _DESCRIPTIONS = _CUISINES | frozenset(fold(word) for word in """
 SEAFOOD STEAK SUSHI HIBACHI NOODLE NOODLES DUMPLING DUMPLINGS TAPAS VEGAN VEGETARIAN FAMILY FINE CASUAL CUISINE
 FOOD FOODS DINING AND & SPORTS BAR GRILL PIZZA TACOS BURGERS WINGS SPEZIALITAETEN KUECHE
 """.split())
+# what a bar or a café pours or shows, and the kind of room it is: "Wine Bar", "Coffee House", "Cocktail Lounge"
+_POURS = frozenset(fold(word) for word in """
+WINE WINES COCKTAIL COCKTAILS COFFEE ESPRESSO BEER BEERS CRAFT TAP OYSTER RAW JUICE SMOOTHIE DESSERT GELATO
+BREAKFAST BRUNCH WHISKEY WHISKY PIANO KARAOKE HOOKAH
+""".split())
+_ROOMS = frozenset(fold(word) for word in "BAR PUB HOUSE LOUNGE ROOM TAPROOM HALL GARDEN SHOP CAFE PARLOR PARLOUR".split())
 _DESCRIPTION_PENALTY = 2.5
 
 
 def describes_the_trade(text: str) -> bool:
     """Every word of the line says what the shop serves or is, one of them a cuisine (``Chinese
-    Restaurant``, ``Authentic Italian Cuisine``): a subtitle or a tagline, not a name (``Grill
-    House``, ``Sports Bar`` may be one)."""
+    Restaurant``, ``Authentic Italian Cuisine``), or what it pours and the room (``Wine Bar``,
+    ``Coffee House``): a subtitle or a tagline, not a name (``Grill House``, ``Sports Bar`` may be one)."""
     words = [fold(word) for word in re.findall(r"[^\W\d_]+|&", text)]
-    return len(words) >= 2 and any(word in _CUISINES for word in words) and all(
-        word in _DESCRIPTIONS or has_keyword(word, _TRADE_FORMS) for word in words)
+    described = any(word in _CUISINES for word in words) \
+        or any(word in _POURS for word in words) and any(word in _ROOMS for word in words)
+    return len(words) >= 2 and described and all(
+        word in _DESCRIPTIONS or word in _POURS or word in _ROOMS or has_keyword(word, _TRADE_FORMS) for word in words)
 
 
 # one word and a number (after "#" or not): an order's or a table's number, its label maybe garbled

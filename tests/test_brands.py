@@ -257,6 +257,11 @@ def test_a_surely_read_line_gains_a_v_only_as_half_a_w(printed):
     assert brand_named(f"{printed}\n1420 Elm St", "US") is None
 
 
+@pytest.mark.parametrize("opening", ["Chick-fil-A Hwy 280", "Chick-fil-A Mall of Georgia"])
+def test_a_chains_store_named_for_its_road_or_mall_on_the_opening_line_is_the_chain(opening):
+    assert brand_named(f"{opening}\nBirmingham, AL\n12/05/2026 6:41 PM", "US") == "Chick-fil-A"
+
+
 def test_a_grocers_word_beside_a_restaurant_chains_alias_names_another_trade():
     assert brand_named("Lee's Market\n1550 Pearl St\nBoulder CO 80302", "US") is None
 

@@ -1478,3 +1478,56 @@ Summe 0,21
 def test_a_price_somewhat_over_the_total_stays_as_read(text):
     assert all(item.amount in (Decimal("6.00"), Decimal("2.00"), Decimal("6.21"), Decimal("18.47"), Decimal("5.99"))
                for item in extract_receipt(ocr(text)).items)
+
+
+def counted(text: str) -> list[tuple[Decimal, Decimal | None]]:
+    return [(i.amount, i.quantity) for i in extract_receipt(ocr(text)).items]
+
+
+def test_a_priced_modifier_under_a_run_of_unpriced_ones_is_part_of_its_item():
+    """Rice, beans and salsa set in under the bowl, then ``Guacamole 2.95``: still the bowl's."""
+    assert amounts("""
+Chipotle
+12/02/2026 7:05 PM
+Burrito Bowl     11.45
+   White Rice
+   Black Beans
+   Salsa
+   Guacamole      2.95
+Chips             2.00
+Subtotal         16.40
+Total            16.40
+""") == [Decimal("14.40"), Decimal("2.00")]
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Al Pastor Taco x 3      $10.50", "Al Pastor Taco"), ("Al Pastor Taco (x3)  $10.50", "Al Pastor Taco"),
+    ("Al Pastor Taco x 3  S10.50", "Al Pastor Taco"), ("Al Pastor Taco  Qty 3  10.50", "Al Pastor Taco"),
+    ("Al Pastor Taco  Qty: 3  $10.50", "Al Pastor Taco"), ("3Pastor Tacos 10.50", "Pastor Tacos"),
+])
+def test_a_count_after_the_name_before_a_dollar_sign_in_a_qty_column_or_glued_to_the_name(line, name):
+    receipt = extract_receipt(ocr(f"Taco Truck\n12/03/2026 1:22 PM\n{line}\nHorchata  $5.00\nSubtotal  $15.50"))
+    taco = receipt.items[0]
+    assert (taco.amount, taco.quantity, taco.description) == (Decimal("10.50"), Decimal(3), name)
+
+
+@pytest.mark.parametrize(("name", "amount"), [("7Up Can", "2.00"), ("2Liter Coke", "3.00"), ("3Musketeers", "1.25")])
+def test_a_number_glued_to_a_name_that_no_count_divides_or_a_size_is_no_count(name, amount):
+    assert counted(f"Deli\n12/03/2026 1:22 PM\n{name} {amount}\nChips 1.00\nSubtotal 9.99")[0] == (
+        Decimal(amount), None)
+
+
+@pytest.mark.parametrize(("line", "amount"), [("   Add Side Salad 4.OO", "21.50"), ("Side Salad 4.OO", "4.00")])
+def test_a_whole_price_whose_cents_ocr_read_as_letters_is_a_price(line, amount):
+    """``4.OO``: one real digit, both cents read as O (add-ons cost whole dollars)."""
+    assert amount in [str(a) for a in amounts(f"O'Malley's Pub\n12/05/2026 10:14 PM\nShepherd's Pie 17.50\n"
+                                              f"{line}\nGuinness 8.00\nSubtotal 29.50\nTotal 29.50")]
+
+
+def test_a_subtotal_labelled_with_the_orders_kind_is_no_item():
+    """In-N-Out's ``Counter-Eat In 15.65``: what the items above cost, the tax bringing it to the total."""
+    receipt = extract_receipt(ocr("IN-N-OUT BURGER\n12/04/2026 12:30 PM\n2 Dbl-Dbl 11.90\n1 Shake Choc 3.75\n"
+                                  "Counter-Eat In 15.65\nTAX 1.60\nAmount Due $17.25"))
+    assert ([i.amount for i in receipt.items], receipt.subtotal) == ([Decimal("11.90"), Decimal("3.75")],
+                                                                    Decimal("15.65"))
+    assert receipt.flags["subtotal_plus_tax_equals_total"]

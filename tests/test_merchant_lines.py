@@ -122,6 +122,8 @@ def test_a_german_welcome_on_one_line_names_the_shop_and_the_table_is_no_name(we
     ("Lucky Dragon\nChinese Restaurant\n412 Elm St\nColumbus, OH 43215", "Lucky Dragon"),
     ("EL TORO\nMEXICAN RESTAURANT\n412 Elm St\nColumbus, OH 43215", "EL TORO"),
     ("THE\nBLUE DOOR\n1010 Main St\nColumbus, OH 43215", "THE BLUE DOOR"),
+    ("Vino Veritas\nWine Bar\n415 W 2nd St\nRoyal Oak MI 48067", "Vino Veritas"),  # what it pours, and the room
+    ("Blue Moon\nCoffee House\n415 W 2nd St\nRoyal Oak MI 48067", "Blue Moon"),
 ])
 def test_a_cuisine_under_the_name_and_an_article_over_it_are_no_name_of_their_own(header, name):
     """``Chinese Restaurant`` under ``Lucky Dragon`` says what it is, not its name, however much
