@@ -1119,14 +1119,14 @@ def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tu
     23.90. ``lines`` are the OCR lines the items' indexes point into. Indented means to the right of the
     item and of where the item lines usually start: names printed right of a count column (``2 Roll Set``
     over ``Zaru Soba``), a photo taken at a slant, are no modifiers. An add-on marked as one (``+ Extra
-    Shot 0.50``, ``ADD BACON 2.00``) is a modifier wherever OCR placed it. A discount or empties handed
-    back is an item of its own."""
+    Shot 0.50``, ``ADD BACON 2.00``) is a modifier wherever OCR placed it. Money taken off (a discount,
+    a coupon, empties handed back: ``  MFR CPN -1.00``) is an item of its own."""
     column = _usual_left(items, lines)
     merged: list[LineItem] = []
     for item in items:
         above = merged[-1] if merged else None
         if above is not None and item.quantity is None and item.amount is not None and above.amount is not None \
-                and abs(item.amount) < above.amount and not _takes_money_off(item) and not _coded(lines, item) \
+                and 0 <= item.amount < above.amount and not _takes_money_off(item) and not _coded(lines, item) \
                 and (_indented_under(lines, above, item, column) or _marked_under(lines, above, item)
                      or _worded_under(lines, above, item, column)):  # costs less
             merged[-1] = replace(above, description=f"{above.description}, {item.description.lstrip('+ ')}",

@@ -23,6 +23,9 @@ COUNTRIES: dict[str, tuple[str, bool]] = {
     "PL": ("PLN", True),
 }
 
+# a US state and its ZIP code ("OH 43017", "CA, 94103-1234")
+_US_STATE_ZIP = (r"\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
+                 r"|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\.?,?\s{0,4}\d{5}(?:-\d{4})?\b")
 # (country, pattern, weight) -- patterns run on upper-cased, accent-free text
 _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
     (country, re.compile(pattern), weight)
@@ -42,14 +45,11 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("MA", r"\bMAROC\b|\bMOROCCO\b|\bDHS\b", 2.0),
         ("MA", r"\bDH\b|\bMAD\b", 0.5),  # two or three letters that OCR also makes of specks
         # a postcode's inward digit may come out as a letter ("LS1 SAB")
-        ("GB", r"\bPLC\b|\bLTD\b|\bLIMITED\b|\bUNITED KINGDOM\b|\bENGLAND\b|\bLONDON\b"
+        ("GB", r"\bPLC\b|\bLTD\b|\bLIMITED\b|\bUNITED KINGDOM\b|\bENGLAND\b"
                r"|\b[A-Z]{1,2}\d[A-Z\d]?\s[\dSOIZB][A-Z]{2}\b", 1.5),
         ("GB", r"\bVAT\b", 2.0),  # the US has no VAT
         ("GB", r"(?<![A-Z\d])E\d{1,4}\.\d{2}\b", 1.0),  # "E23.73": a pound sign read as E
-        ("US", r"\bSALES TAX\b|\bLLC\b|\bUSA\b|\bUNITED STATES\b"
-               r"|\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
-               r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\.?,?\s{0,4}\d{5}(?:-\d{4})?\b"
-               r"|\(\d{3}\)\s?\d{3}-\d{4}", 1.5),
+        ("US", rf"\bSALES TAX\b|\bLLC\b|\bUSA\b|\bUNITED STATES\b|{_US_STATE_ZIP}|\(\d{{3}}\)\s?\d{{3}}-\d{{4}}", 1.5),
         # weaker: also Canadian (month-first too) or British: a North American phone number, Inc.,
         # a plain "TAX", a 12-hour clock, a restaurant check's words
         ("US", r"(?<![\d-])\d{3}[-.]\d{3}[-.]\d{4}(?![\d-])|\bINC\b\.?$|\bTAX\b|\b[01]?\d:[0-5]\d\s?[AP]\.?M\b"
@@ -68,7 +68,7 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("ES", r"\bIVA\b", 0.5),
         ("IT", r"\bIVA\b", 0.5),
         ("NL", r"\bBTW\b|\bTOTAAL\b|\bBEDANKT\b|\bNEDERLAND\b|\bKVK\b|\bPINNEN\b|\bB\.V\.", 2.0),
-        ("IE", r"\bIRELAND\b|\bEIRE\b|\bDUBLIN\b", 2.0),
+        ("IE", r"\bIRELAND\b|\bEIRE\b", 2.0),
         # a province and its postcode ("Vancouver, BC, V6G 2L7"; a 6 may come out as G), Canada's taxes
         ("CA", r"\b(?:BC|AB|SK|MB|ON|QC|NB|NS|PE|NL|YT|NT|NU),?\s+[A-Z][\dA-Z][A-Z]\s?\d[A-Z]\d\b|\bPST\b|\bQST\b"
                r"|\bTVQ\b", 3.0),
@@ -141,12 +141,23 @@ _DOMAIN_RE = re.compile(r"(?:\bWWW\s?\.|@|HTTPS?:)\S*[A-Z\d]\s?\.\s?(?P<tld>[A-Z
 _DOMAIN_WEIGHT = 2.0
 
 
+# capitals that name towns abroad too (Dublin, Ohio; London, Kentucky): evidence where the line names
+# no US state and ZIP code and the name is no street's ("DUBLIN GRANVILLE RD")
+_CAPITALS = [(country, re.compile(rf"\b{town}\b(?!\W{{0,2}}(?:[A-Z]+\s)?(?:RD|ROAD|ST|STREET|AVE|AVENUE|PIKE|BLVD|DR|"
+                                  rf"DRIVE|HWY|WAY|LN|LANE|PKWY)\b)"), weight)
+             for country, town, weight in (("IE", "DUBLIN", 2.0), ("GB", "LONDON", 1.5))]
+_US_STATE_ZIP_RE = re.compile(_US_STATE_ZIP)
+
+
 def country_votes(texts: Sequence[str]) -> Counter[str]:
     votes: Counter[str] = Counter()
     for text in texts:
         upper = ascii_upper(text)
         for country, pattern, weight in _COUNTRY_EVIDENCE:
             if pattern.search(upper):
+                votes[country] += weight
+        for country, pattern, weight in _CAPITALS:
+            if pattern.search(upper) and not _US_STATE_ZIP_RE.search(upper):
                 votes[country] += weight
         domain = _DOMAIN_RE.search(upper)
         if domain and (country := _DOMAIN_COUNTRIES.get(domain["tld"] or domain["end"])):

@@ -348,10 +348,19 @@ def _operator_under_its_shop(legal: str, above: str) -> bool:
     a German operator's line with words of its own (not ``GmbH & Co. oHG`` alone, not the shop's
     name again: ``REWE`` / ``REWE Markt GmbH``)."""
     own_words = [word for word in re.findall(r"[^\W\d_]+", without_legal_forms(legal)) if len(word) >= 3]
-    named = any(len(word) >= 4 and not has_keyword(word, _TRADE_FORMS) for word in re.findall(r"[^\W\d_]+", above))
+    above_words = re.findall(r"[^\W\d_]+", above)
+    named = any(len(word) >= 4 and not has_keyword(word, _TRADE_FORMS) for word in above_words)
+    # the shop says its trade, or the firm is named for it ("Sushi Yamato" / "Yamato Gastro GmbH")
+    its_shop = has_keyword(above, _TRADE_FORMS) or has_keyword(legal, _OPERATOR_WORDS) \
+        or {fold(word) for word in own_words if len(word) >= 4} & {fold(word) for word in above_words}
     return bool(_OPERATOR_FORM_RE.search(legal)) and bool(own_words) and not _LEGAL_FORM_FIRST_RE.match(
-        ascii_upper(legal)) and has_keyword(above, _TRADE_FORMS) and _name_alone(above) and named \
+        ascii_upper(legal)) and bool(its_shop) and _name_alone(above) and named \
         and not _letters_only(legal).startswith(_letters_only(above))  # not "Café & Konditorei & Eis" alone
+
+
+# what a German firm that runs restaurants or shops calls itself: "Krone Gastro GmbH", "Betriebs GmbH"
+_OPERATOR_WORDS = ("GASTRO", "GASTRONOMIE", "SYSTEMGASTRONOMIE", "BETRIEBS", "BETRIEBSGESELLSCHAFT", "HOLDING",
+                   "VERWALTUNGS", "HANDELS")
 
 
 # a line opening with the legal form, its name on the line above: "ALDI SUED" / "GmbH & Co. oHG",

@@ -874,6 +874,7 @@ def _tendered_above(line: Line, change: Decimal) -> Decimal | None:
 
 def _total_strength(text: str) -> float:
     """0 when the line is not a total label; higher for labels that name the final amount."""
+    text = _m_read_as_rn(text)
     upper = ascii_upper(text)
     if has_keyword(text, SUBTOTAL):
         return 0.0
@@ -893,6 +894,12 @@ def _total_strength(text: str) -> float:
             return 2.5
         return 0.0
     return 2.0
+
+
+def _m_read_as_rn(text: str) -> str:
+    """``Surnme EUR 8,74``: the label with an m that OCR read as rn mended, where that makes it a total's."""
+    mended = text.replace("rn", "m").replace("RN", "M")
+    return mended if mended != text and has_keyword(mended, PLAIN_TOTAL) and not has_keyword(text, PLAIN_TOTAL) else text
 
 
 # German compounds naming the amount ("Rechnungsbetrag", "Bruttobetrag"; OCR may garble the

@@ -257,6 +257,17 @@ def test_a_surely_read_line_gains_a_v_only_as_half_a_w(printed):
     assert brand_named(f"{printed}\n1420 Elm St", "US") is None
 
 
+@pytest.mark.parametrize(("logo", "country", "name"), [
+    ("EDFKA", "DE", "Edeka"), ("IKFA", "DE", "IKEA"), ("0BI", "DE", "OBI"), ("OBl", "DE", "OBI"),
+    ("SHEET2", "US", "Sheetz"), ("H-E-8", "US", "H-E-B"),
+])
+def test_a_short_chains_logo_alone_on_the_opening_line_with_one_glyph_misread_is_the_chain(logo, country, name):
+    """Names under 7 letters get no fuzzy match; alone on the opening line, one look-alike glyph
+    (E/F, a digit for a letter) still names the chain; the same word further down names none."""
+    assert brand_named(f"{logo}\nHauptstr. 12\n12/05/2026 6:41 PM", country) == name
+    assert brand_named(f"Zur Post\n{logo}\n12/05/2026 6:41 PM", country) is None
+
+
 @pytest.mark.parametrize("opening", ["Chick-fil-A Hwy 280", "Chick-fil-A Mall of Georgia"])
 def test_a_chains_store_named_for_its_road_or_mall_on_the_opening_line_is_the_chain(opening):
     assert brand_named(f"{opening}\nBirmingham, AL\n12/05/2026 6:41 PM", "US") == "Chick-fil-A"

@@ -1085,3 +1085,10 @@ def test_the_sessions_rules_leave_ordinary_lines_alone():
                                "Total 2.50")).merchant_raw is None
     assert extract_receipt(ocr("Home Depot\nDallas TX 75201\nPVC PIPE 3/4/1 0 3.49\nTotal 3.49\n03/14/24 10:42")).date \
         == dt.date(2024, 3, 14)
+
+
+def test_a_total_label_whose_m_ocr_read_as_rn_is_the_total_over_a_two_rate_vat_table():
+    """``Surnme EUR 8,74`` over a table of two rates: the total, not one rate's gross."""
+    receipt = extract_receipt(ocr("ROSSMANN\nBabydream 2,50 A\nIsana Creme 1,45 A\nKatzenfutter 4,79 B\n"
+                                  "Surnme EUR 8,74\nMwSt A 19% 3,32 0,63\nMwSt B 7% 4,48 0,31\n03.12.2026 10:14"))
+    assert receipt.total == Decimal("8.74")

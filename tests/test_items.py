@@ -1531,3 +1531,12 @@ def test_a_subtotal_labelled_with_the_orders_kind_is_no_item():
     assert ([i.amount for i in receipt.items], receipt.subtotal) == ([Decimal("11.90"), Decimal("3.75")],
                                                                     Decimal("15.65"))
     assert receipt.flags["subtotal_plus_tax_equals_total"]
+
+
+@pytest.mark.parametrize(("saving", "off"), [("  MVP SAVINGS -2.00", "-2.00"), ("  MFR CPN -1.00", "-1.00"),
+                                           ("  E-VIC SAVINGS 2.00-", "-2.00"),
+                                           ("  Target Circle 10% off $0.99-", "-0.99")])
+def test_money_taken_off_under_an_item_is_no_modifier_of_it(saving, off):
+    """A store's savings, a maker's coupon, a loyalty offer set in under the article: items of their own."""
+    assert amounts(f"FOOD LION\nSalisbury NC 28144\n12/05/26 9:01am\nCHKN BREAST 9.87\n{saving}\nBREAD 1.59\n"
+                   "TOTAL 9.46") == [Decimal("9.87"), Decimal(off), Decimal("1.59")]

@@ -58,6 +58,11 @@ from parse.locale import detect_locale
         # pound signs read as euro signs on a British receipt
         (["MORRISONS", "Wm Morrison Supermarkets PLC", "London SE2 9RT", "BALANCE DUE €70.32", "CASH €80.00",
           "VAT 20%"], "GB", "GBP", True),
+        # Dublin, Ohio and London, Kentucky by their state and ZIP code; a road named for a town
+        (["KROGER", "DUBLIN OH 43017", "12/04/2026 06:22", "TOTAL 31.37"], "US", "USD", False),
+        (["Walmart", "LONDON KY 40741", "TOTAL 31.37"], "US", "USD", False),
+        (["SPEEDWAY", "1205 E DUBLIN GRANVILLE RD", "COLUMBUS OH 43229", "TOTAL 31.37"], "US", "USD", False),
+        (["Bewley's", "Grafton St, Dublin 2", "TOTAL €5.00"], "IE", "EUR", True),
     ],
 )
 def test_locale_from_the_receipts_words(lines, country, currency, day_first):

@@ -410,13 +410,16 @@ def test_the_owners_line_under_the_name_is_no_part_of_it(header, name):
     ("Café Central\nCentral Gastro GmbH\nMarktplatz 3\n72764 Reutlingen", "Café Central"),
     ("Rosen-Apotheke\nApothekerin Anna Klein e.K.\nMarktplatz 3\n72764 Reutlingen", "Rosen-Apotheke"),
     ("Hotel Krone\nKrone Hotelbetriebs GmbH\nMarktplatz 3\n72764 Reutlingen", "Hotel Krone"),
+    # no trade word: the firm named for the shop, or a caterer's firm
+    ("Sushi Yamato\nYamato Gastro GmbH\nRosenthaler Str. 10\n10119 Berlin", "Sushi Yamato"),
+    ("Blauer Engel\nMüller Gastronomie GmbH\nMarktplatz 3\n72764 Reutlingen", "Blauer Engel"),
     # the legal form alone continues the name; a trade word alone opens the firm's name
     ("Bäckerei Schmitt\nGmbH & Co. KG\nMarktplatz 3\n72764 Reutlingen", "Bäckerei Schmitt GmbH & Co. KG"),
     ("Metzgerei\nHans Müller GmbH\nMarktplatz 3\n72764 Reutlingen", "Metzgerei Hans Müller GmbH"),
 ])
 def test_the_firm_that_runs_a_shop_under_its_trade_name_is_no_part_of_the_name(header, name):
-    """A German operator's line (GmbH, e.K.) under a shop's whole name that says its trade: the
-    shop is the name the panelist knows, not the two joined."""
+    """A German operator's line (GmbH, e.K.) under a shop's whole name that says its trade, or that
+    the firm is named for, or a caterer's firm: the shop is the name the panelist knows, not the two joined."""
     assert merchant(header + GERMAN_BODY) == name
 
 

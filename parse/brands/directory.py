@@ -105,20 +105,29 @@ class Directory:
         self.index = {key: sorted((Entry(self.brands[n], s, ranks[n]) for n, s in found.items()),
                                   key=lambda e: e.rank)
                       for key, found in keys.items()}
-        self._fuzzy: dict[str | None, dict[int, list[str]]] = {}
+        self._fuzzy: dict[tuple[str | None, bool], dict[int, list[str]]] = {}
 
     def entries(self, key: str, country: str | None) -> list[Entry]:
         return [e for e in self.index.get(key, ()) if country is None or e.brand.trades_in(country)]
 
     def fuzzy_keys(self, country: str | None) -> dict[int, list[str]]:
-        if country not in self._fuzzy:
+        """The names long enough for a fuzzy match in ``country``, by length."""
+        return self._by_length(country, long=True)
+
+    def short_keys(self, country: str | None) -> dict[int, list[str]]:
+        """The names of 4 to 6 letters in ``country``, by length: a logo alone may have one glyph misread."""
+        return self._by_length(country, long=False)
+
+    def _by_length(self, country: str | None, long: bool) -> dict[int, list[str]]:
+        if (country, long) not in self._fuzzy:
             by_length: dict[int, list[str]] = defaultdict(list)
             for key in self.index:
-                if len(key) >= self.FUZZY_MIN and key.isascii() and key not in self.whole_line_only \
+                if (len(key) >= self.FUZZY_MIN if long else self.SHORT < len(key) < self.FUZZY_MIN) \
+                        and key.isascii() and key not in self.whole_line_only \
                         and key not in self.common and self.entries(key, country):
                     by_length[len(key)].append(key)
-            self._fuzzy[country] = dict(by_length)
-        return self._fuzzy[country]
+            self._fuzzy[(country, long)] = dict(by_length)
+        return self._fuzzy[(country, long)]
 
 
 def _ampersand_acronym(name: str, words: list) -> str | None:

@@ -93,7 +93,8 @@ def _match_line(text: str, country: str | None, opens_receipt: bool, sure: bool,
     spans = _spans(words, opens_receipt)
     unowned = [span for span in spans if span.tail != OWNED]  # an owner's name: the brand's exactly
     hit = _exact(found, text, words, spans, country) or _glued(found, words, unowned, country) \
-        or _fuzzy(found, words, unowned, country, sure) or _first_letter_lost(found, text, words, unowned, country)
+        or _fuzzy(found, words, unowned, country, sure) or _first_letter_lost(found, text, words, unowned, country) \
+        or (_short_logo_slipped(found, text, words, spans, country) if opens_receipt else None)
     if hit is None:
         return None
     first, last = words[hit.span.start], words[hit.span.end - 1]
@@ -205,6 +206,39 @@ def _short_ok(found: Directory, key: str, text: str, words: list[Token], span: S
     """A name of 3 letters or fewer, printed as the brand spells it, on a line without numbers."""
     printed = text[words[span.start].start:words[span.end - 1].end]
     return "".join(printed.lower().split()) in found.short_spellings[key] and not any(w.number for w in words)
+
+
+# digits OCR reads for letters in a short logo ("SHEET2", "H-E-8"; 0, 1 and 5 fold to letters already)
+_DIGITS_AS_LETTERS = str.maketrans("826", "bzg")
+_LOOK_ALIKE_LETTERS = str.maketrans("l1|0826", "iiiobzg")
+
+
+def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: list[Span],
+                        country: str | None) -> Hit | None:
+    """A short chain's logo alone on the receipt's opening line, one glyph OCR read as a look-alike:
+    a digit for a letter (``SHEET2``, ``H-E-8``, ``0BI``), or a letter for one it is confused with in a
+    name of 4 to 6 letters (``EDFKA``, ``PENNV``, ``IKFA``) where no other name is as near; no ordinary word."""
+    whole = next((span for span in spans if (span.start, span.end, span.tail) == (0, len(words), CLEAN)), None)
+    if whole is None or country is None:
+        return None
+    query = compact(words).translate(_DIGITS_AS_LETTERS)
+    if not query.isascii() or not query.isalpha() or any(w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words):
+        return None
+    if len(query) <= Directory.SHORT:  # spelled as the brand spells it ("H-E-B"), a look-alike apart
+        printed = "".join(text[words[0].start:words[-1].end].lower().split()).translate(_LOOK_ALIKE_LETTERS)
+        spelled = {spelling.translate(_LOOK_ALIKE_LETTERS) for spelling in found.short_spellings.get(query, ())}
+        entry = _lookup(found, query, whole, country) if printed in spelled else None
+        return Hit(entry, whole, 1) if entry else None
+    if len(query) >= Directory.FUZZY_MIN or query in found.common or query in found.near_common:
+        return None
+    near = [key for key in found.short_keys(country).get(len(query), ()) if key == query or _one_glyph_confused(query, key)]
+    entries = [e for e in found.entries(near[0], country) if e.strength != ALIAS] if len(near) == 1 else []
+    return Hit(_best(entries, country), whole, 1) if entries else None
+
+
+def _one_glyph_confused(printed: str, name: str) -> bool:
+    differ = [(a, b) for a, b in zip(printed, name) if a != b]
+    return len(differ) == 1 and differ[0] in _CONFUSED
 
 
 def _glued(found: Directory, words: list[Token], spans: list[Span], country: str | None) -> Hit | None:
