@@ -17,7 +17,8 @@ from .category import find_category
 from .dates import (RawDate, dates_on_lines, find_dates, find_times, in_year_before, only_in_stamp, order_from_dates,
                     resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
 from .items import (fill_lost_prices, find_items, first_total_line, fit_to, items_bound, merge_modifiers,
-                    settle_discounts, subtotal_among_items, summary_line, total_among_items, within_the_bill)
+                    reductions_after_subtotal, settle_discounts, subtotal_among_items, summary_line,
+                    total_among_items, within_the_bill)
 from .layout import Doc, build_doc
 from .locale import detect_locale
 from .merchant import find_merchant, header_end
@@ -67,6 +68,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     items_end = first_total_line(doc, body_start, items_bound(doc, body_end, _money(totals.total)))
     items_end = total_among_items(doc, body_start, items_end, _money(totals.total))
     items = find_items(doc, body_start, items_end)
+    if totals.subtotal and totals.total and totals.subtotal.line == items_end < totals.total.line:
+        items += reductions_after_subtotal(doc, totals.subtotal.line, totals.total.line)
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
     brand = find_brand(doc, locale.country, header_end(doc, first_body))

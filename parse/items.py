@@ -310,6 +310,8 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         if (fuel := _fuel(line, below, pending)) is not None:
             items.append(fuel)
             taken = line.index + 1 if not _PER_VOLUME_RE.search(line.text) else line.index
+            if _prints_again(doc.lines[taken + 1] if taken + 1 < body_end else None, fuel.amount):
+                taken += 1  # "10.512 GAL @ $3.459/GAL" over "FUEL 36.36": one sale
             pending = count = None
             continue
         priced = _with_cents(_priced(line), doc.decimal) or _misread_price(line)
@@ -386,24 +388,46 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
     own = [a for a in line.amounts if a.has_decimals]
     cleaned = clean_numbers(line.text)
     if len(own) == 2 and (_PER_VOLUME_RE.search(cleaned[own[1].end:])
-                          or own[0].measure and "@" in cleaned[own[0].end:own[1].start]):
+                          or own[0].measure and _VOLUME_UNIT_RE.match(cleaned, own[0].end)
+                          and "@" in cleaned[own[0].end:own[1].start]):
         volume, price = own  # the price per unit last ("11.204 Gal @ $3.099"), the amount nowhere on the line
+        per_unit = cleaned[own[1].end:]
     elif len(own) == 1 and (own[0].measure or _GALLONS_AFTER_RE.match(cleaned, own[0].end)
                             or _VOLUME_BEFORE_RE.search(cleaned[:own[0].start])) \
             and below is not None and _PER_VOLUME_RE.search(below.text) \
             and len(below_prices := [a for a in below.amounts if a.has_decimals]) == 1:
         volume, price = own[0], below_prices[0]
+        per_unit = clean_numbers(below.text)[price.end:]
     else:
         return None
-    if volume.value.as_tuple().exponent != -3 or not 0 < volume.value <= _MAX_VOLUME \
-            or not 0 < price.value <= _MAX_PRICE_PER_UNIT:
+    unit_price = _price_per_unit(price.value, per_unit)
+    if volume.value.as_tuple().exponent != -3 or not 0 < volume.value <= _MAX_VOLUME or unit_price is None:
         return None
     words = _without_measure(squash_spaces(clean_numbers(line.text)[:volume.start])).strip(" @#:-")
     if _VOLUME_BEFORE_RE.search(words):
         words = ""  # "GALLONS 10.152": the volume's label, no fuel's name
     description = words if _named(words) else squash_spaces(name.text) if name is not None else "Fuel"
-    return LineItem(description=description, amount=to_cents(volume.value * price.value), quantity=volume.value,
-                    unit_price=price.value, line_index=line.index)
+    return LineItem(description=description, amount=to_cents(volume.value * unit_price), quantity=volume.value,
+                    unit_price=unit_price, line_index=line.index)
+
+
+def _prints_again(line: Line | None, amount: Decimal | None) -> bool:
+    return line is not None and amount is not None and bool(line.amounts) \
+        and abs(line.amounts[-1].value - amount) <= Decimal("0.01")
+
+
+_VOLUME_UNIT_RE = re.compile(r"\s?(?:GALLONS?|GALS?|G|L|LTR|LITRES?|LITERS?)\b", re.I)  # not "1.230 kg @ $17.61/kg"
+_CENTS_PER_UNIT_RE = re.compile(r"^\s?(?:C|¢|CTS?)\s?/", re.I)  # "42.318 L @ 142.9 c/L": Canadian pumps
+
+
+def _price_per_unit(value: Decimal, after: str) -> Decimal | None:
+    """The pump's price per gallon or litre: in cents where it says so (``142.9 c/L``), its dollar
+    sign read as a digit where no fuel costs that much (``PRICE/G S5.299`` read 55.299)."""
+    if _CENTS_PER_UNIT_RE.match(after):
+        value = value / 100
+    if value > _MAX_PRICE_PER_UNIT and value.adjusted() >= 1:
+        value = value - int(str(value)[0]) * Decimal(10) ** value.adjusted()  # "55.299": its $ read as a 5
+    return value if 0 < value <= _MAX_PRICE_PER_UNIT else None
 
 
 # "17.Co", "EO.20", "Eil.85" (a pound sign glued), "2*50" (its point a star), "SO. 00" (a dollar sign
@@ -763,6 +787,21 @@ def _without_measure(text: str) -> str:
 
 _TRAILING_MEASURE_RE = re.compile(r"\s+\d+(?:[.,]\d+)?\s?(?:L|LTR|LITRES?|LITERS?|KG|G|GAL|LBS?)\.?\s*$", re.I)
 _NUMBER_SPLIT_RE = re.compile(r"(?:^|\s)[@x*]?\s?[-$€£]?\d+(?:[.,]\d+)?(?=\s|$)")
+
+
+def reductions_after_subtotal(doc: Doc, subtotal_line: int, total_line: int) -> tuple[LineItem, ...]:
+    """Money taken off between the subtotal and the total (``ZWISCHENSUMME 10,48`` / ``COUPON RABATT
+    -2,00`` / ``SUMME 8,48``): a coupon or discount on the whole basket, an item of the receipt all
+    the same, its minus printed."""
+    reductions = []
+    for line in doc.lines[subtotal_line + 1:total_line]:
+        priced = [a for a in line.amounts if a.has_decimals]
+        if len(priced) != 1 or priced[0].value >= 0 or not _named(line.text) or summary_line(line.text):
+            continue
+        item = _item(line.text, priced, line.index)
+        if _takes_money_off(item) or any(word in _COUPON_WORDS for word in _words(item.description)):
+            reductions.append(item)
+    return tuple(reductions)
 
 
 def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, tax: Decimal | None,

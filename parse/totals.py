@@ -101,11 +101,12 @@ def find_totals(doc: Doc) -> Totals:
         if with_tax is not None:
             total, subtotal = with_tax, Pick(total.value, total.line, 0.6)
     total, subtotal, tax, tip = _sign_read_as_digit(doc, total, subtotal, tax, tip)
-    if subtotal and total and subtotal.value > total.value:
+    over = subtotal and total and subtotal.value > total.value and not _taken_off_between(doc, subtotal, total, tax)
+    if over:
         subtotal = _unsigned_below(doc, subtotal, total)
-    if subtotal and total and subtotal.value > total.value:
+    if over and subtotal and subtotal.value > total.value:
         subtotal = _subtotal_of_the_prices(doc, subtotal, total)
-    if subtotal and total and subtotal.value > total.value:
+    if over and subtotal and subtotal.value > total.value:
         computed = subtotal.value + (tax.value if tax else 0)
         if total.confidence < 0.9 and not _printed(doc, total.value, total.line):
             total = Pick(computed, subtotal.line, 0.4)
@@ -118,6 +119,17 @@ def find_totals(doc: Doc) -> Totals:
 
 
 _GARBLED_TOTAL_LINES = 3  # lines under the tax where the total's line may stand
+
+
+def _taken_off_between(doc: Doc, subtotal: Pick, total: Pick, tax: Pick | None) -> bool:
+    """``ZWISCHENSUMME 10,48`` / ``COUPON RABATT -2,00`` / ``SUMME 8,48``: money taken off under the
+    subtotal (and the tax added) make the total less than the subtotal, as printed."""
+    if not 0 <= subtotal.line < total.line:
+        return False
+    off = sum((a.value for line in doc.lines[subtotal.line + 1:total.line] for a in line.amounts if a.value < 0),
+              Decimal(0))
+    return off < 0 and subtotal.value + off + (tax.value if tax and subtotal.line < tax.line < total.line else 0) \
+        == total.value
 
 
 def _sum_in_a_garbled_total(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None) -> Pick | None:

@@ -1540,3 +1540,26 @@ def test_money_taken_off_under_an_item_is_no_modifier_of_it(saving, off):
     """A store's savings, a maker's coupon, a loyalty offer set in under the article: items of their own."""
     assert amounts(f"FOOD LION\nSalisbury NC 28144\n12/05/26 9:01am\nCHKN BREAST 9.87\n{saving}\nBREAD 1.59\n"
                    "TOTAL 9.46") == [Decimal("9.87"), Decimal(off), Decimal("1.59")]
+
+
+@pytest.mark.parametrize(("pump", "amount", "volume"), [
+    ("GALLONS 9.614\nPRICE/G S5.299\nFUEL SALE S50.94", "50.94", "9.614"),  # the price's $ read as a 5
+    ("PUMP 04 REGULAR\n42.318 L @ 142.9 c/L\nFUEL 60.47", "60.47", "42.318"),  # cents per litre (Canada)
+    ("PUMP 5 REGULAR\n10.512 GAL @ $3.459/GAL\nFUEL 36.36", "36.36", "10.512"),  # the sale printed under it
+])
+def test_a_pumps_volume_and_price_per_unit_make_one_fuel_item(pump, amount, volume):
+    assert counted(f"SHELL\nSACRAMENTO CA 95822\n11/27/2026 17:48\n{pump}\nCAR WASH 12.00\nTOTAL 99.99") == [
+        (Decimal(amount), Decimal(volume)), (Decimal("12.00"), None)]
+
+
+def test_a_weighed_articles_kilograms_at_a_price_are_no_fuel():
+    assert counted("SUPERSTORE\nCalgary AB T2Z 4J2\nDEC 02 2026 15:33\nCHICKEN 21.66\n  1.230 kg @ $17.61/kg\n"
+                   "EGGS 3.69\nSUBTOTAL 25.35\nTOTAL 25.35") == [(Decimal("21.66"), Decimal("1.230")),
+                                                             (Decimal("3.69"), None)]
+
+
+def test_a_coupon_between_the_subtotal_and_the_total_is_an_item_and_leaves_the_total_as_printed():
+    receipt = extract_receipt(ocr("REWE\nLACHS 4,99 B\nPROSECCO 5,49 A\nZWISCHENSUMME 10,48\nCOUPON RABATT -2,00 A\n"
+                                  "SUMME EUR 8,48\n05.12.2026 11:48"))
+    assert (receipt.subtotal, receipt.total) == (Decimal("10.48"), Decimal("8.48"))
+    assert [i.amount for i in receipt.items] == [Decimal("4.99"), Decimal("5.49"), Decimal("-2.00")]
