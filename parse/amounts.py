@@ -90,9 +90,14 @@ def clean_numbers(text: str) -> str:
             return token  # mostly letters: a word, not a number
         if _LITRES_RE.fullmatch(token) and not _MONEY_BEFORE_RE.search(match.string, 0, match.start()):
             return token  # "1,5l", "0,33l": a bottle's size, not 1,51; but "$ 9.0l", "Total 8.0l" are money
+        if _FLAG_AFTER_CENTS_RE.search(token):
+            return token[:-1].translate(_DIGIT_FIX) + token[-1]  # "9.49B": the tax flag B, no third decimal 8
         return token.translate(_DIGIT_FIX)
 
     return _NUMBERISH_RE.sub(fix, text)
+
+
+_FLAG_AFTER_CENTS_RE = re.compile(r"[.,]\d{2}B$")
 
 
 _LITRES_RE = re.compile(r"\d+[.,]\dl|0[.,]\d{2}l")

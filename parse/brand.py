@@ -67,7 +67,7 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
              and not any(amount.has_decimals for amount in line.amounts))
     logos = ((f"{first.text} {second.text}", first.index, _read_surely(first) and _read_surely(second))
              for first, second in _split_logos(header))
-    best = _best_named(named, country, opening) or _best_named(logos, country, opening) \
+    best = _longer_logo(_best_named(named, country, opening), _best_named(logos, country, opening)) \
         or _named_like_a_place(header, country, opening)
     if best is not None:
         return best
@@ -247,6 +247,15 @@ def _best_named(printed: Iterable[tuple[str, int, bool]], country: str | None,
         if match is not None and not _other_trade(text, match) and (best is None or match.score > best.score):
             best = _found(match, text, index)
     return best
+
+
+def _longer_logo(line: BrandFound | None, logo: BrandFound | None) -> BrandFound | None:
+    """The brand one header line names, unless the logo printed over two lines names another whose
+    name runs on into the second line (``BJS`` / ``WHOLESALE CLUB``: the warehouse club, not BJ's
+    Restaurant)."""
+    if line is None or logo is None or logo.brand == line.brand or logo.line != line.line:
+        return line or logo
+    return logo if len(logo.printed.split()) > len(line.printed.split()) else line
 
 
 SURE_READ = 0.75  # a line's mean word confidence from which the recogniser read it as printed

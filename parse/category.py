@@ -20,7 +20,9 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "grocery": ("SUPERMARKET", "GROCERY", "GROCERIES", "HYPERMARKET", "MINIMARKET", "MINI MARKET", "MART", "MARKET",
                 "LEBENSMITTEL", "SUPERMARKT", "MILK", "MILCH", "EGGS", "EIER", "BREAD", "BROT", "BANANA", "BANANEN",
                 "VEGETABLE", "VEGETABLES", "VEGE", "FRUIT", "PRODUCE", "OBST", "GEMUESE", "BUTTER", "CHEESE",
-                "KAESE", "YOGURT", "JOGHURT", "PFAND", "DEPOSIT", "KG", "WHOLEMEAL", "RUNCIT"),
+                "KAESE", "YOGURT", "JOGHURT", "PFAND", "DEPOSIT", "KG", "WHOLEMEAL", "RUNCIT",
+                # drink shops, filed as the directory files OSM's shop=alcohol, wine and beverages
+                "LIQUOR", "LIQUORS", "SPIRITS", "OFF LICENCE", "WINE SHOP", "GETRAENKEMARKT", "WEINHANDLUNG"),
     "pharmacy": ("PHARMACY", "PHARMACIE", "APOTHEKE", "DRUGSTORE", "DROGERIE", "DROGERIEMARKT", "CHEMIST",
                  "HEALTHCARE", "HEALTH", "MEDICINE", "MEDICAL", "TABLET", "TABLETS", "CAPSULE", "CAPSULES",
                  "PRESCRIPTION", "RX", "VITAMIN", "CLINIC", "FARMASI", "SYRUP", "OINTMENT", "BEAUTY", "COSMETIC",
@@ -29,7 +31,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                "SITZ", "REIHE", "ROW", "SHOWTIME", "VORSTELLUNG", "IMAX", "3D", "POPCORN"),
     "entertainment": ("THEME PARK", "AMUSEMENT", "ADMISSION", "EINTRITT", "ZOO", "MUSEUM", "AQUARIUM",
                       "WRISTBAND", "DAY PASS", "TAGESKARTE", "FREIZEITPARK", "RIDES", "BOWLING", "ARCADE",
-                      "WATER PARK", "ENTRY", "TICKETS"),
+                      "WATER PARK", "ENTRY", "TICKETS", "PARK HOPPER", "TICKET BOOTH", "SEASON PASS", "ANNUAL PASS"),
     "tobacco": ("TOBACCO", "TABAK", "CIGARETTE", "CIGARETTES", "CIGAR", "CIGARS", "ZIGARETTEN", "ZIGARREN",
                 "VAPE", "E-LIQUID", "SMOKE SHOP", "TABAC", "ROLLING PAPERS"),
     # shops that are none of the above: their own trade words, so that a hardware store's "HOSE PUMP"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -34,6 +35,10 @@ _SERVICE_DATE = ("VORSTELLUNG", "HINFAHRT", "RÜCKFAHRT", "ABFAHRT", "ANKUNFT", 
                  "LIEFERDATUM", "TERMIN", "SHOWTIME", "SHOW TIME", "DEPARTURE", "ARRIVAL", "CHECK-IN", "CHECK IN",
                  "CHECK-OUT", "CHECK OUT", "DELIVERY DATE", "PICKUP DATE", "EVENT DATE", "SEANCE")
 _SERVICE_PENALTY = 1.0
+# a film's rating or the screen it shows on, on a ticket's show line or over it ("THE QUIET HOUR PG-13" /
+# "Sat 12/05/2026 7:00PM", "Saal 3 FSK 12")
+_FILM_RE = re.compile(r"\bPG-?13\b|\bPG\b|\bNC-?17\b|\bFSK\s?\d{1,2}\b|\bRATED\s[A-Z]|"
+                      r"\b(?:AUD(?:ITORIUM)?|SAAL|KINO|SCREEN)\s?#?\d{1,2}\b", re.IGNORECASE)
 _PRINTED_AGAIN_BONUS = 0.5  # the date on another line too (the card slip, the till's TSE stamp)
 _NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GÜLTIG", "BIS", "BEST BEFORE", "USE BY",
                       "MHD", "DUE DATE", "RETURN BY", "BIRTH", "POINTS EXPIRY",
@@ -248,7 +253,7 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
             score += 0.8
         if raw.kind == "compact":
             score -= 0.8
-        if has_keyword(text, _SERVICE_DATE):
+        if has_keyword(text, _SERVICE_DATE) or _shows_a_film(doc, index):
             score -= _SERVICE_PENALTY
         if len(printed_on.get(value, ())) >= 2:
             score += _PRINTED_AGAIN_BONUS
@@ -264,6 +269,11 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     ambiguous = raw.kind == "numeric" and raw.first <= 12 and raw.second <= 12 and raw.first != raw.second
     confidence = min(0.95, 0.5 + 0.15 * score) - (0.15 if ambiguous and evidence is None else 0.0)
     return value, index, max(confidence, 0.1), ambiguous and day_first is None
+
+
+def _shows_a_film(doc: Doc, index: int) -> bool:
+    """A cinema ticket's show: the film's rating or its screen on the date's line or the one over it."""
+    return any(_FILM_RE.search(doc.lines[at].text) for at in (index, index - 1) if at >= 0)
 
 
 def _lines_printing(doc: Doc, resolved: list[tuple[int, RawDate, dt.date | None]]) -> dict[dt.date, set[int]]:

@@ -342,7 +342,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             item = _weighed(_counted_out(item, counts_pending, priced, line), line, pending)
             items.append(_with_count(item, count) if count and _counts(item, count) else item)
             pending = count = None
-        elif (counted_item := _unnamed_item(line, priced)) is not None:
+        elif (counted_item := _unnamed_item(line, priced) or _coded_saving(line, priced)) is not None:
             items.append(counted_item)
         elif items and _price_below_free_line(items[-1], line, priced):
             items[-1] = replace(items[-1], amount=priced[0].value)
@@ -468,6 +468,18 @@ def _price_below_free_line(item: LineItem, line: Line, priced: list[Amount]) -> 
     return item.amount == 0 and item.line_index == line.index - 1 and len(priced) == 1 and line.is_amount_only
 
 
+# Costco's instant savings: its own code, a slash and the code of the article it takes money off
+_CODED_SAVING_RE = re.compile(r"^\W*\d{4,}\s*/\s*\d{4,}\b")
+
+
+def _coded_saving(line: Line, priced: list[Amount]) -> LineItem | None:
+    """``352118 /1299788 100.00-A``: money taken off the article coded after the slash, no name printed."""
+    if len(priced) != 1 or priced[0].value >= 0 or not _CODED_SAVING_RE.match(line.text):
+        return None
+    return LineItem(description=squash_spaces(line.text[:priced[0].start]), amount=priced[0].value,
+                    line_index=line.index)
+
+
 def _unnamed_item(line: Line, priced: list[Amount]) -> LineItem | None:
     """``0025679 U 2X8.80 17.60 S``: an item printed by its code alone, known by its arithmetic
     (quantity times unit price is the amount)."""
@@ -541,8 +553,9 @@ def _skipped(line: Line) -> bool:
 
 
 # a note under an item on what it cost before or would refund (Walgreens' ``REGULAR PRICE 9.99``,
-# ``RETURN VALUE 9.49``): no article of its own
-_PRICE_NOTE_RE = re.compile(r"^\W*(?:REG(?:ULAR)?|ORIG(?:INAL)?)\.?\s+PRICE\b|^\W*RETURN\s+VALUE\b", re.IGNORECASE)
+# ``RETURN VALUE 9.49``, Kohl's ``REG 40.00``): no article of its own
+_PRICE_NOTE_RE = re.compile(r"^\W*(?:REG(?:ULAR)?|ORIG(?:INAL)?)\.?\s+PRICE\b|^\W*RETURN\s+VALUE\b"
+                            r"|^\W*(?:REG|ORIG)\b\.?:?\s*[$S]?\d+[.,]\d{2}\W*$", re.IGNORECASE)
 
 
 _WAS_NOW_RE = re.compile(r"\bWAS\b.*\bNOW\b", re.IGNORECASE)

@@ -35,6 +35,7 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("Total to pay E65 35", ".", "65.35"),  # a pound sign read as E, the point lost  # the decimal comma lost before the currency
         ("1943 2 23.32 46 64 SR", ".", "46.64"),
         ("1 99 x", ".", "1.99"),  # the point lost before a tax letter read lower-case
+        ("1 NEUTROGENA WIPES 9.49B", ".", "9.49"),  # a tax flag B glued to the cents, no third decimal 8
     ],
 )
 def test_parse_amount(text, decimal, expected):

@@ -299,6 +299,12 @@ def test_a_logo_printed_over_two_short_lines_is_read_as_one(header, country, nam
     assert brand_named(header, country) == name
 
 
+def test_a_logo_over_two_lines_that_names_another_chain_than_its_first_line_is_that_chain():
+    """``BJS`` alone is BJ's Restaurant; over ``WHOLESALE CLUB`` it is the warehouse club."""
+    assert brand_named("BJS\nWHOLESALE CLUB\nDeptford NJ 08096", "US") == "BJ's Wholesale Club"
+    assert brand_named("BJS\nDeptford NJ 08096", "US") == "BJ's"
+
+
 @pytest.mark.parametrize("header", [
     "JOE'S\nDINER\n12 Elm Street",  # no brand, together or apart
     "TRADER\nJOE'S 75\nMain St",  # a line with numbers is no part of a logo

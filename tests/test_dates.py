@@ -321,6 +321,9 @@ def test_a_deadlines_label_line_still_labels_the_date_under_it(label):
      "TSE-Start: 2026-12-03T17:01:44.000Z"],
     ["DB Fernverkehr AG", "Hinfahrt am 05.12.2026 ab 08:51", "Gesamtpreis 65,40 EUR", "Verkauf 03.12.2026 14:33"],
     ["Möbel Kraft", "Liefertermin: 01.12.2026 10:00", "Sofa 899,00", "Summe 899,00", "Datum: 03.12.2026"],
+    # a ticket bought before the show and photographed after it: the film's rating over the show's date
+    ["REGAL", "Washington DC 20001", "THE QUIET HOUR PG-13", "Sat 12/05/2026 7:00PM", "ADULT IMAX 22.49",
+     "Total $22.49", "12/03/2026 10:14AM T#118822"],
 ])
 def test_the_date_of_the_service_bought_is_not_the_purchase_date(rows):
     """A show, a journey or a delivery printed with its date and time: the purchase's date is the

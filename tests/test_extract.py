@@ -726,6 +726,16 @@ def test_a_shops_own_trade_word_outweighs_goods_that_sound_like_another_trade():
     assert extract_receipt(ocr("BHPETROL STATION\nUNLEADED 40.00\nTOTAL 40.00")).category == "fuel"
 
 
+@pytest.mark.parametrize(("lines", "category"), [
+    ("Village Wine & Liquor\nNorthampton, MA 01060\nSAM ADAMS 12PK 19.99\nTOTAL 19.99", "grocery"),
+    ("MAIN ENTRANCE TICKET BOOTH\nAnaheim, CA 92802\n2 DAY PARK HOPPER ADULT 628.00\nTOTAL 628.00",
+     "entertainment"),
+])
+def test_a_drink_shop_files_as_a_grocer_and_a_parks_ticket_booth_as_entertainment(lines, category):
+    """As the directory files OSM's shop=alcohol: a liquor store is a grocer's trade."""
+    assert extract_receipt(ocr(lines)).category == category
+
+
 def test_a_street_named_for_a_trade_is_neither_the_name_nor_the_trade():
     """``Market Street`` under a candy shop: the street, not the name joined with it, and no grocer."""
     receipt = extract_receipt(ocr("Sweet Tooth Candy Co\nMarket Street\nThe Woodlands TX 77380\n"

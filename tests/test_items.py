@@ -289,6 +289,8 @@ NATURE MADE D3 9.49 B
   RETURN VALUE 9.49
 SUBTOTAL 13.48
 """) == [Decimal("6.99"), Decimal("-3.00"), Decimal("9.49")]
+    assert amounts("KOHLS\nAustin TX 78753\nFLANNEL SHIRT 19.99\n  REG 40.00\nTEE 26.00\n  Reg. $35.00\n"
+                   "SUBTOTAL 45.99") == [Decimal("19.99"), Decimal("26.00")]
 
 
 def test_a_tax_flag_x_after_the_price_is_no_count():
@@ -1563,3 +1565,10 @@ def test_a_coupon_between_the_subtotal_and_the_total_is_an_item_and_leaves_the_t
                                   "SUMME EUR 8,48\n05.12.2026 11:48"))
     assert (receipt.subtotal, receipt.total) == (Decimal("10.48"), Decimal("8.48"))
     assert [i.amount for i in receipt.items] == [Decimal("4.99"), Decimal("5.49"), Decimal("-2.00")]
+
+
+def test_a_warehouse_clubs_instant_saving_printed_by_codes_alone_takes_money_off():
+    """Costco's ``352118 /1299788 100.00-A``: no name, the code of the article it is taken off."""
+    assert amounts("Costco\n12/01/2026 18:22\n1299788 ROOMBA J7 349.99 A\n352118 /1299788 100.00-A\n"
+                   "1100201 KS PAPERTOWEL 23.99 A\nSUBTOTAL 273.98\nTOTAL 273.98") == [
+        Decimal("349.99"), Decimal("-100.00"), Decimal("23.99")]
