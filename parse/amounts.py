@@ -43,11 +43,11 @@ _CURRENCY_BEFORE_RE = re.compile(rf"(?:{_MARKER_RE})$")
 _DOLLAR_AS_S_RE = re.compile(r"(?<![\w.,$])[Ss](?=[\dO]{1,4}[.,](?:[\dO]{2}|\dl)(?![\d.,]))")  # "S8.0l" too
 # a unit of measure (or a dimension's "x") printed straight after a number makes it a size
 # ... and so does a unit word after a space (``39.42 LITRE``) or a price per unit (``2.170 RM / LITRE``,
-# ``2,99 EUR/kg``): a quantity or a unit price, never an item's amount
+# ``2,99 EUR/kg``, its euro sign read as E or C: ``13,90 E/kg``): a quantity or a unit price, never an item's amount
 _MEASURE_RE = re.compile(
     r'(?:MM|CM|KM|M|KG|G|GR|MG|L|LTR|ML|CL|OZ|LBS?|IN|FT|X)(?![A-Za-z])|["”]'
     r'|\s(?:LITRES?|LITERS?|LTRS?|L|KGS?|LBS?|GALLONS?|GAL)\b'
-    r'|\s?(?:RM|EUR|USD|GBP|[$€£])?\s?/\s?(?:KG|G|L|LTR|LITRE|LITER|LB|100\s?G|M|ST|STK|PC|PCS|EA|GAL|GALLON)\b',
+    r'|\s?(?:RM|EUR|USD|GBP|[$€£EC])?\s?/\s?(?:KG|G|L|LTR|LITRE|LITER|LB|100\s?G|M|ST|STK|PC|PCS|EA|GAL|GALLON)\b',
     re.IGNORECASE)
 _GARBLED_BEFORE_RE = re.compile(r"[^\s\d.,\-−(:=*]")  # ".20" glued to a glyph, no currency marker
 # (a look-alike may also open a number glued to "RM": "RMS.60" is RM 5.60)
@@ -83,6 +83,8 @@ def clean_numbers(text: str) -> str:
     text = _SPACED_DECIMAL_RE.sub(lambda m: m.group(1) or m.group(2), text)
     text = _LOST_SEPARATOR_RE.sub(_lost_separator, text)
     text = _DOLLAR_AS_S_RE.sub("$", text)
+    text = _NINE_AS_G_RE.sub("9", text)
+    text = _ODD_POINT_RE.sub(lambda m: f"{m['label']}{m['units']}.{m['cents']}", text)
 
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -100,6 +102,13 @@ def clean_numbers(text: str) -> str:
 _FLAG_AFTER_CENTS_RE = re.compile(r"[.,]\d{2}B$")
 
 
+# "Subtotal 10:28", "Total 11;10", "Tax 0_82": a point read as a colon, a semicolon or an underscore
+# after a money label (no clock stands there)
+_ODD_POINT_RE = re.compile(r"(?P<label>(?i:SUB\s?TOTAL|TOTAL|TAX|BALANCE|AMOUNT|SUMME)\W{0,3}[$S]?\s?)"
+                           r"(?P<units>\d{1,4})[:;_](?P<cents>\d{2})(?![\d:;_])(?!\s?[AaPp]\.?[Mm]\b)")
+# "Kase 1,4g A", "Lachsbrotchen 3,4g": a price's last 9 read as g, at the line's end or before its tax
+# class (not "Safran 0,4g 2,99": grams, a price after them)
+_NINE_AS_G_RE = re.compile(r"(?<=\d[.,]\d)g(?=\s?[A-Z*]?\s*$)")
 _LITRES_RE = re.compile(r"\d+[.,]\dl|0[.,]\d{2}l")
 _MONEY_BEFORE_RE = re.compile(r"[$€£]\s?$|(?i:TOTAL|SUMME|BALANCE|BETRAG|DUE|CASH|CHANGE|TAX)\W{0,3}$")
 

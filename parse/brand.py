@@ -250,10 +250,10 @@ def _best_named(printed: Iterable[tuple[str, int, bool]], country: str | None,
 
 
 def _longer_logo(line: BrandFound | None, logo: BrandFound | None) -> BrandFound | None:
-    """The brand one header line names, unless the logo printed over two lines names another whose
-    name runs on into the second line (``BJS`` / ``WHOLESALE CLUB``: the warehouse club, not BJ's
-    Restaurant)."""
-    if line is None or logo is None or logo.brand == line.brand or logo.line != line.line:
+    """The brand one header line names, unless the logo printed over two lines names another of
+    another trade whose name runs on into the second line (``BJS`` / ``WHOLESALE CLUB``: the warehouse
+    club, not BJ's Restaurant; ``TESCO`` / ``Express`` stays Tesco)."""
+    if line is None or logo is None or logo.brand.category == line.brand.category or logo.line != line.line:
         return line or logo
     return logo if len(logo.printed.split()) > len(line.printed.split()) else line
 

@@ -181,6 +181,9 @@ _DAY_ZERO_AS_LETTER_RE = re.compile(r"(?<![\dA-Z])(?P<d>[0-3])[OC](?=\s?'\s?\d{2
 # "O4SEPT.16", "1O DEC 2016": a 0 of the day read as the letter O, right before a month's name
 _DAY_ZERO_AS_O_RE = re.compile(
     rf"(?<![\dA-Z])(?:O(?P<units>\d)|(?P<tens>[0-3])O)(?=[\s\-/.]*(?:{_MONTH_RE})\.?[\s\-/.,']*\d)")
+# "DEC O4 2026", "DECO4'26", "Dec 1O, 2026": the same after the month's name
+_MONTH_THEN_DAY_ZERO_AS_O_RE = re.compile(
+    rf"(?<![A-Z])(?P<m>(?:{_MONTH_RE})\.?[\s\-/.]*)(?:O(?P<units>\d)|(?P<tens>[0-3])O)(?=[\s\-/.,']*\d)(?![\dA-Z])")
 # "JEUDI23JUIN2016": the weekday glued to the day
 _GLUED_WEEKDAY_RE = re.compile(
     r"(?<![A-Z])(?P<w>(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|MONTAG|DIENSTAG|MITTWOCH|DONNERSTAG|FREITAG"
@@ -227,6 +230,8 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _YEAR_SLIP_RE.sub(_year_slip, text)
     text = _DAY_ZERO_AS_LETTER_RE.sub(lambda m: f"{m['d']}0", text)
     text = _DAY_ZERO_AS_O_RE.sub(lambda m: f"0{m['units']}" if m["units"] else f"{m['tens']}0", text)
+    text = _MONTH_THEN_DAY_ZERO_AS_O_RE.sub(
+        lambda m: m["m"] + (f"0{m['units']}" if m["units"] else f"{m['tens']}0"), text)
     text = _GLUED_WEEKDAY_RE.sub(lambda m: f"{m['w']} ", text)
     text = _COMMA_AFTER_WORD_RE.sub(", ", text)
     headed = (_HEADED_COMMA_SHORT_YEAR_RE,) if under_label else ()

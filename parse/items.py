@@ -81,6 +81,8 @@ _COUNT_OF_ONE_RE = re.compile(r"^(\s*)[Il|](?=\s?[xX]\s)")
 _COUNT_OF_TWO_RE = re.compile(r"^(\s*)Z(?=\s?[xX]\s)")
 # "2 Bistro Burger", and a count before a pack's size ("1 6pc McNuggets")
 _LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z]|\d{1,3}\s?(?i:PC|PCS|PCE|CT|PK|PACK)\b)")
+# a crate's or a pack's bottles and their size in litres ("12x0,75", "6 x 1,5"): one article
+_CRATE_RE = re.compile(r"(?<![\d.,])\d{1,2}\s?[xX×]\s?(?:0[.,]\d{1,3}|1[.,][05]0?)(?![\d.,])")
 # "2Margarita Rocks 23.98": a count whose space OCR lost, before a word (not a size: "2Liter", "6PACK")
 _GLUED_COUNT_RE = re.compile(r"^\s*([1-9]\d?)(?=[A-Z][a-z]{3,}|[A-Z]{5,}\s+[A-Za-z])(?!(?i:LIT|OUNCE|POUND|PACK|PIECE|GAL))")
 # "2,00 Cana 3,60": the count printed with decimals before the name (Spanish and Italian bar tickets, "Uds")
@@ -678,7 +680,7 @@ def _with_count(item: LineItem, count: tuple[Decimal | None, Decimal]) -> LineIt
 def _pack_size(text: str, match: re.Match[str]) -> bool:
     """A count of nothing (``S0St``), or a size in a name, its unit with no times sign after it
     (``Kabelbinder 100St 3,29``, ``Eier 10 St``, ``1 6pc McNuggets``): no quantity bought."""
-    if Decimal(match.group(1).replace(",", ".")) == 0:
+    if Decimal(match.group(1).replace(",", ".")) == 0 or _CRATE_RE.match(text, match.start()):
         return True
     marked = re.search(r"[xX×@*]", match.group(0)) is not None
     before = text[:match.start()]
@@ -717,6 +719,11 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
         unit_price = (amount / quantity).quantize(Decimal("0.01"))
     if quantity is not None and unit_price is not None and abs(quantity * unit_price - amount) > Decimal("0.05"):
         unit_price = None if len(amounts) < 2 else unit_price
+    crate = unit_price is not None and _CRATE_RE.search(text) \
+        and (quantity is None or abs(quantity * unit_price - amount) > Decimal("0.05"))
+    if crate:
+        quantity = unit_price = None  # "Gerolsteiner 12x0,75 6,49": twelve bottles of 0,75 l, one crate
+        amounts = amounts[-1:]  # the bottles' size is the name's
     if after_name and quantity and len(amounts) < 2 and (amount * 100) % quantity:
         quantity = unit_price = None  # "Eier x6 2,19", "Volvic 6 x 1,5 l 3,29": the pack, not the count
     desc = _without_count(description) if description is not None else _description(text, amounts)

@@ -62,7 +62,7 @@ _BUSINESS_WORDS = (
     "PERNIAGAAN", "SYARIKAT", "GALLERY", "CONFECTIONERY", "HEALTHCARE", "ELECTRICAL", "OUTLET", "BOUTIQUE",
     "RESTAURANTE", "RISTORANTE", "RESTAURATION", "PIZZERIA", "TRATTORIA", "BRASSERIE", "CAFETERIA", "TAVERN",
     "STEAKHOUSE", "BREWERY", "BOOKSHOP", "CERVECERIA", "CERVESERIA", "GASTSTAETTE", "METZGEREI", "IMBISS", "KONDITOREI",
-    "EISCAFE", "EISDIELE",
+    "EISCAFE", "EISDIELE", "KIOSK", "SPAETI", "TRINKHALLE",
     "GAS", "BBQ", "BARBECUE", "CANTINA", "TAQUERIA", "DELI", "EATERY", "SMOKEHOUSE", "ROADHOUSE", "CHOPHOUSE",
 )
 # a trade word names the shop's trade in the plural too: "Premier Restaurants Eesti AS", "Village Bakeries"
@@ -462,8 +462,9 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if _house_number(line.text) and not has_keyword(line.text, _BUSINESS_WORDS):
         return 0.0  # "679 Moa Strea": a street whose suffix OCR garbled
     if _PERSON_RE.fullmatch(line.text.strip()) or ascii_upper(line.text).strip(" .") in _ARTICLES \
-            or _TABLE_OR_WAITER_RE.search(upper):
-        return 0.0  # "Jordan P.", "Kellner: Hans", "Tisch 3": the bill's people and table; "THE" over the name
+            or _TABLE_OR_WAITER_RE.search(upper) or _WHERE_RE.match(line.text.strip()):
+        return 0.0  # "Jordan P.", "Kellner: Hans", "Tisch 3": the bill's people and table; "THE" over the name;
+        # "at Ponce City Market": where the stall is
     score = 1.0 + 2.0 * (1.0 - position) + 0.5 * line.confidence
     if _glued_sentence(line.text.strip()):
         score -= 1.5  # "Boughtworldsmostexpensive": a slogan whose spaces OCR lost
@@ -481,6 +482,7 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     return score
 
 
+_WHERE_RE = re.compile(r"(?:at|@)\s+[A-Z]")  # "at Ponce City Market" under a stall's name (not "At Home")
 # a person's given name and initial ("Jordan P.", "Sam R."): the guest or the server, never the shop
 _PERSON_RE = re.compile(r"[A-Z][a-z]{2,12}\s[A-Z]\.")  # not "Salon K", "Studio B"
 _TABLE_OR_WAITER_RE = re.compile(r"\b(?:TISCH|KELLNER(?:IN)?|BEDIENER(?:IN)?|BEDIENUNG)\s*(?:[:#]|NR\b|\d)")
@@ -497,22 +499,28 @@ _DESCRIPTIONS = _CUISINES | frozenset(fold(word) for word in """
 SEAFOOD STEAK SUSHI HIBACHI NOODLE NOODLES DUMPLING DUMPLINGS TAPAS VEGAN VEGETARIAN FAMILY FINE CASUAL CUISINE
 FOOD FOODS DINING AND & SPORTS BAR GRILL PIZZA TACOS BURGERS WINGS SPEZIALITAETEN KUECHE
 """.split())
-# what a bar or a café pours or shows, and the kind of room it is: "Wine Bar", "Coffee House", "Cocktail Lounge"
+# what a bar or a café pours, shows or makes, and the kind of room it is: "Wine Bar", "Coffee House",
+# "Cocktail Lounge", "Brewing Company"
 _POURS = frozenset(fold(word) for word in """
 WINE WINES COCKTAIL COCKTAILS COFFEE ESPRESSO BEER BEERS CRAFT TAP OYSTER RAW JUICE SMOOTHIE DESSERT GELATO
-BREAKFAST BRUNCH WHISKEY WHISKY PIANO KARAOKE HOOKAH
+BREAKFAST BRUNCH WHISKEY WHISKY PIANO KARAOKE HOOKAH BREWING ROASTING
 """.split())
-_ROOMS = frozenset(fold(word) for word in "BAR PUB HOUSE LOUNGE ROOM TAPROOM HALL GARDEN SHOP CAFE PARLOR PARLOUR".split())
+_ROOMS = frozenset(fold(word) for word in """
+BAR PUB HOUSE LOUNGE ROOM TAPROOM HALL GARDEN SHOP CAFE PARLOR PARLOUR ROASTERS ROASTERY DISTILLERY WINERY
+CREAMERY BAKEHOUSE
+""".split())
 _DESCRIPTION_PENALTY = 2.5
 
 
 def describes_the_trade(text: str) -> bool:
     """Every word of the line says what the shop serves or is, one of them a cuisine (``Chinese
-    Restaurant``, ``Authentic Italian Cuisine``), or what it pours and the room (``Wine Bar``,
-    ``Coffee House``): a subtitle or a tagline, not a name (``Grill House``, ``Sports Bar`` may be one)."""
+    Restaurant``, ``Authentic Italian Cuisine``), what it pours and the room (``Wine Bar``,
+    ``Coffee House``), or what it serves and its trade (``Seafood Restaurant``, ``Brewing Company``,
+    ``Coffee Roasters``): a subtitle or a tagline, not a name (under another name line: ``Grill
+    House``, ``Sports Bar`` alone may be one)."""
     words = [fold(word) for word in re.findall(r"[^\W\d_]+|&", text)]
-    described = any(word in _CUISINES for word in words) \
-        or any(word in _POURS for word in words) and any(word in _ROOMS for word in words)
+    kinds = [word for word in words if word in _ROOMS or has_keyword(word, _TRADE_FORMS)]
+    described = any(word in _CUISINES for word in words) or bool(kinds) and len(kinds) < len(words)
     return len(words) >= 2 and described and all(
         word in _DESCRIPTIONS or word in _POURS or word in _ROOMS or has_keyword(word, _TRADE_FORMS) for word in words)
 

@@ -22,9 +22,9 @@ FINAL_TOTAL = (
     "TE BETALEN",
 )
 PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE", "JUMLAH", "DUE", "SOMME",
-               "KOKKU", "UKUPNO", "RAZEM", "SUMA", "TOTALT", "I ALT", "YHTEENSA", "IMPORTE")
+               "KOKKU", "UKUPNO", "RAZEM", "SUMA", "TOTALT", "I ALT", "YHTEENSA", "IMPORTE", "TTL")
 SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE TAX", "TOTAL EXCL",
-            "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT")
+            "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT", "SUBTTL", "SUB TTL")
 TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
 # a guide to what the guest might add ("Suggested Gratuity: 18% = 7.63"), nothing paid
 _TIP_SUGGESTION = ("SUGGEST", "SUGGESTED", "GUIDE", "CALCULATOR", "RECOMMENDED", "SUGGESTION", "SUGGESTIONS",
@@ -812,8 +812,8 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
     given = change = None
     change_line = -1
     for line in doc.lines:
-        if change is None and has_keyword(line.text, _CHANGE):
-            amount = value_after(doc, line, keyword_end(line.text, _CHANGE))
+        if change is None and _change_line(line.text):
+            amount = value_after(doc, line, keyword_end(line.text, _CHANGE_LABELS))
             change, change_line = (amount.value, line.index) if amount else (None, -1)
         elif given is None and has_keyword(line.text, CASH_GIVEN) and not has_keyword(line.text, ("BILL",) + CASH_BACK):
             amount = value_after(doc, line, keyword_end(line.text, CASH_GIVEN))
@@ -821,6 +821,14 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
     if given is None and change is not None and change_line > 0:
         given = _tendered_above(doc.lines[change_line - 1], change)
     return given, change
+
+
+# a cash register's short label too ("CASH 20.00" / "CHG 8.90"), not a service charge's ("SVC CHG")
+_CHANGE_LABELS = _CHANGE + ("CHG",)
+
+
+def _change_line(text: str) -> bool:
+    return has_keyword(text, _CHANGE_LABELS) and not has_keyword(text, SERVICE_CHARGE)
 
 
 # money the till hands out on a debit card, charged with the purchase: never cash given for it

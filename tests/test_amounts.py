@@ -36,6 +36,12 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("1943 2 23.32 46 64 SR", ".", "46.64"),
         ("1 99 x", ".", "1.99"),  # the point lost before a tax letter read lower-case
         ("1 NEUTROGENA WIPES 9.49B", ".", "9.49"),  # a tax flag B glued to the cents, no third decimal 8
+        ("Kase 1,4g A", ",", "1.49"),  # a price's last 9 read as g
+        ("Lachsbrotchen 3,4g", ",", "3.49"),
+        ("Safran 0,4g 2,99", ",", "2.99"),  # grams, then the price
+        ("Subtotal 10:28", ".", "10.28"),  # a point read as a colon, a semicolon, an underscore after a label
+        ("Total $11;10", ".", "11.10"),
+        ("TAX 0_82", ".", "0.82"),
     ],
 )
 def test_parse_amount(text, decimal, expected):

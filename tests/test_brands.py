@@ -300,9 +300,10 @@ def test_a_logo_printed_over_two_short_lines_is_read_as_one(header, country, nam
 
 
 def test_a_logo_over_two_lines_that_names_another_chain_than_its_first_line_is_that_chain():
-    """``BJS`` alone is BJ's Restaurant; over ``WHOLESALE CLUB`` it is the warehouse club."""
+    """``BJS`` alone is BJ's Restaurant; over ``WHOLESALE CLUB`` it is the warehouse club, of another trade."""
     assert brand_named("BJS\nWHOLESALE CLUB\nDeptford NJ 08096", "US") == "BJ's Wholesale Club"
     assert brand_named("BJS\nDeptford NJ 08096", "US") == "BJ's"
+    assert brand_named("TESCO\nExpress\n221 Old Street", "GB") == "Tesco"  # the same trade: the chain's own name
 
 
 @pytest.mark.parametrize("header", [

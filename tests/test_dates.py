@@ -21,6 +21,9 @@ from test_extract import ocr
         ("03/04/24", True, dt.date(2024, 4, 3)),
         ("2024-12-31", False, dt.date(2024, 12, 31)),
         ("14 MAR 2018 18:40", False, dt.date(2018, 3, 14)),
+        ("DEC O4 2026 7:12 AM", False, dt.date(2026, 12, 4)),  # the day's 0 read as O after the month
+        ("DECO4'26 7:41PM", False, dt.date(2026, 12, 4)),
+        ("Dec 1O, 2026", False, dt.date(2026, 12, 10)),
         ("DEC 25, 2018", True, dt.date(2018, 12, 25)),
         ("OCT 3, 2016 12:16:25 PM", True, dt.date(2016, 10, 3)),
         ("25. Dezember 2018", True, dt.date(2018, 12, 25)),

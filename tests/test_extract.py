@@ -1102,3 +1102,18 @@ def test_a_total_label_whose_m_ocr_read_as_rn_is_the_total_over_a_two_rate_vat_t
     receipt = extract_receipt(ocr("ROSSMANN\nBabydream 2,50 A\nIsana Creme 1,45 A\nKatzenfutter 4,79 B\n"
                                   "Surnme EUR 8,74\nMwSt A 19% 3,32 0,63\nMwSt B 7% 4,48 0,31\n03.12.2026 10:14"))
     assert receipt.total == Decimal("8.74")
+
+
+@pytest.mark.parametrize("labels", [("TOT", "CHG"), ("TTL", "CHG"), ("TTL", "CHANGE")])
+def test_a_cash_registers_short_labels_give_the_total_and_the_change(labels):
+    """``TTL``, ``CHG``: cash handed over less the change is what was paid, not the cash."""
+    total, change = labels
+    receipt = extract_receipt(ocr(f"DONUT SHOP\n12/04/2026 7:12 AM\nDOZEN 10.28\nSUBTTL 10.28\nTAX 0.82\n"
+                                  f"{total} 11.10\nCASH 20.00\n{change} 8.90"))
+    assert (receipt.total, receipt.subtotal) == (Decimal("11.10"), Decimal("10.28"))
+
+
+def test_a_service_charges_short_label_is_no_change():
+    receipt = extract_receipt(ocr("BISTRO\n12/04/2026 7:12 PM\nSTEAK 40.00\nSVC CHG 8.00\nTOTAL 48.00\nCASH 50.00\n"
+                                  "CHANGE 2.00"))
+    assert receipt.total == Decimal("48.00")

@@ -904,6 +904,12 @@ def test_a_name_line_with_two_sizes_is_no_weight_line():
         Decimal("7.99"), Decimal("7.99")]
 
 
+@pytest.mark.parametrize("unit", ["E/kg", "C/kg"])
+def test_a_weight_lines_price_per_kilo_with_its_euro_sign_misread_still_weighs_the_item(unit):
+    assert items(f"REWE\nBananen 2,47 A\n   0,826 kg x 2,99 {unit}\nMilch 1,19 B\nSUMME EUR 3,66")[0] == (
+        "Bananen", Decimal("0.826"), Decimal("2.99"), Decimal("2.47"))
+
+
 @pytest.mark.parametrize("layout", ["under", "over"])
 def test_a_weight_line_without_an_amount_weighs_the_item_beside_it(layout):
     """``0,826 kg x 2,99 EUR/kg`` on its own line, under the item (REWE) or over it (ALDI, LIDL),
@@ -1572,3 +1578,8 @@ def test_a_warehouse_clubs_instant_saving_printed_by_codes_alone_takes_money_off
     assert amounts("Costco\n12/01/2026 18:22\n1299788 ROOMBA J7 349.99 A\n352118 /1299788 100.00-A\n"
                    "1100201 KS PAPERTOWEL 23.99 A\nSUBTOTAL 273.98\nTOTAL 273.98") == [
         Decimal("349.99"), Decimal("-100.00"), Decimal("23.99")]
+
+
+def test_a_crates_bottles_and_their_size_are_no_count_where_they_do_not_make_the_price():
+    assert items("trinkgut\nGerolsteiner 12x0,75 6,49\nCola 2 x 1,49 2,98\nSumme 9,47") == [
+        ("Gerolsteiner 12x0,75", None, None, Decimal("6.49")), ("Cola", Decimal("2"), Decimal("1.49"), Decimal("2.98"))]

@@ -124,8 +124,11 @@ def test_a_german_welcome_on_one_line_names_the_shop_and_the_table_is_no_name(we
     ("THE\nBLUE DOOR\n1010 Main St\nColumbus, OH 43215", "THE BLUE DOOR"),
     ("Vino Veritas\nWine Bar\n415 W 2nd St\nRoyal Oak MI 48067", "Vino Veritas"),  # what it pours, and the room
     ("Blue Moon\nCoffee House\n415 W 2nd St\nRoyal Oak MI 48067", "Blue Moon"),
+    ("Harbor View\nSeafood Restaurant\n415 W 2nd St\nRoyal Oak MI 48067", "Harbor View"),  # what it serves
+    ("Tap & Barrel\nBREWING COMPANY\n415 W 2nd St\nRoyal Oak MI 48067", "Tap & Barrel"),  # what it makes
+    ("H&F BURGER\nat Ponce City Market\n675 Ponce De Leon Ave NE\nAtlanta GA 30308", "H&F BURGER"),  # where
 ])
-def test_a_cuisine_under_the_name_and_an_article_over_it_are_no_name_of_their_own(header, name):
+def test_what_the_shop_is_or_where_under_the_name_and_an_article_over_it_are_no_name_of_their_own(header, name):
     """``Chinese Restaurant`` under ``Lucky Dragon`` says what it is, not its name, however much
     its trade word weighs; ``THE`` alone over the rest of the name opens it."""
     assert merchant(f"{header}\n{BODY}") == name
@@ -404,6 +407,11 @@ def test_a_branch_number_alone_is_no_name():
 def test_the_owners_line_under_the_name_is_no_part_of_it(header, name):
     """``Inh.`` (Inhaber): the owner's name and legal form, not the shop's, however strong its e.K."""
     assert merchant(header + GERMAN_BODY) == name
+
+
+def test_a_kiosk_named_for_its_street_over_that_street_is_the_name():
+    """``Kiosk am Ring`` over ``Am Ring 12``: a kiosk's trade word makes it a shop, not the street."""
+    assert merchant("Kiosk am Ring\nAm Ring 12\n28195 Bremen" + GERMAN_BODY) == "Kiosk am Ring"
 
 
 @pytest.mark.parametrize(("header", "name"), [
