@@ -84,6 +84,7 @@ def clean_numbers(text: str) -> str:
     text = _LOST_SEPARATOR_RE.sub(_lost_separator, text)
     text = _DOLLAR_AS_S_RE.sub("$", text)
     text = _NINE_AS_G_RE.sub("9", text)
+    text = _POUND_AFTER_MINUS_RE.sub("- ", text)
     text = _ODD_POINT_RE.sub(lambda m: f"{m['label']}{m['units']}.{m['cents']}", text)
 
     def fix(match: re.Match[str]) -> str:
@@ -106,6 +107,8 @@ _FLAG_AFTER_CENTS_RE = re.compile(r"[.,]\d{2}B$")
 # after a money label (no clock stands there)
 _ODD_POINT_RE = re.compile(r"(?P<label>(?i:SUB\s?TOTAL|TOTAL|TAX|BALANCE|AMOUNT|SUMME)\W{0,3}[$S]?\s?)"
                            r"(?P<units>\d{1,4})[:;_](?P<cents>\d{2})(?![\d:;_])(?!\s?[AaPp]\.?[Mm]\b)")
+# "MORE CARD SAVING -E0.40", "-f0.40", "-L1.25": a minus, then a pound sign read as a letter
+_POUND_AFTER_MINUS_RE = re.compile(r"(?<![\w.,])-[EfL](?=\d{1,4}[.,]\d{2}(?!\d))")
 # "Kase 1,4g A", "Lachsbrotchen 3,4g": a price's last 9 read as g, at the line's end or before its tax
 # class (not "Safran 0,4g 2,99": grams, a price after them)
 _NINE_AS_G_RE = re.compile(r"(?<=\d[.,]\d)g(?=\s?[A-Z*]?\s*$)")

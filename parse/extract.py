@@ -74,7 +74,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     items_end = total_among_items(doc, body_start, items_end, _money(totals.total))
     items = find_items(doc, body_start, items_end)
     if totals.subtotal and totals.total and totals.subtotal.line == items_end < totals.total.line:
-        items += reductions_after_subtotal(doc, totals.subtotal.line, totals.total.line)
+        items += reductions_after_subtotal(doc, (totals.subtotal.line, totals.subtotal.value),
+                                           (totals.total.line, totals.total.value))
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
     brand = find_brand(doc, locale.country, header_end(doc, first_body))

@@ -18,7 +18,8 @@ from rapidfuzz.distance import Levenshtein
 from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
-from .totals import ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, SUBTOTAL, sign_digit_dropped
+from .totals import (ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, ROUNDING, SUBTOTAL,
+                     sign_digit_dropped)
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
@@ -79,8 +80,8 @@ _UNIT_X_COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,4}[.,]\d{2})\s?[xX×*]\s?(\d{1,
 _COUNT_OF_ONE_RE = re.compile(r"^(\s*)[Il|](?=\s?[xX]\s)")
 # "Zx Half Pint 2,75": a count of two whose 2 OCR read as a Z
 _COUNT_OF_TWO_RE = re.compile(r"^(\s*)Z(?=\s?[xX]\s)")
-# "2 Bistro Burger", and a count before a pack's size ("1 6pc McNuggets")
-_LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Za-z]|\d{1,3}\s?(?i:PC|PCS|PCE|CT|PK|PACK)\b)")
+# "2 Bistro Burger", and a count before a pack's size ("1 6pc McNuggets"); not a multibuy ("3 FOR 2 SAVING")
+_LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?!(?i:FOR)\b)(?=[A-Za-z]|\d{1,3}\s?(?i:PC|PCS|PCE|CT|PK|PACK)\b)")
 # a crate's or a pack's bottles and their size in litres ("12x0,75", "6 x 1,5"): one article
 _CRATE_RE = re.compile(r"(?<![\d.,])\d{1,2}\s?[xX×]\s?(?:0[.,]\d{1,3}|1[.,][05]0?)(?![\d.,])")
 # "2Margarita Rocks 23.98": a count whose space OCR lost, before a word (not a size: "2Liter", "6PACK")
@@ -777,7 +778,7 @@ def _description(text: str, amounts: list[Amount]) -> str:
     desc = _QTY_COLUMN_RE.sub("", _COUNT_AFTER_NAME_RE.sub("", _DECIMAL_COUNT_RE.sub("", desc)))
     desc = _counts_as_digits(desc)
     desc = _LEADING_QTY_RE.sub("", _QTY_X_RE.sub(lambda m: m.group(0) if _pack_size(desc, m) else " ", desc))  # "1 CVS"
-    desc = re.sub(r"(RM|EUR|USD|GBP|MYR|[$€£])\s*$", "", desc.strip())
+    desc = re.sub(r"(RM|EUR|USD|GBP|MYR|[$€£]|(?<=-)[EfL])\s*$", "", desc.strip())
     if amounts and amounts[0].currency == "USD" and re.search(r"(?<!\w)[Ss]$", desc):
         desc = desc[:-1]  # "Garlic Naan S8.00": the S was the dollar sign
     if not letters(desc):  # "2 @ 1.24 BANANAS 2.48 N": the name after count and price
@@ -809,19 +810,24 @@ _TRAILING_MEASURE_RE = re.compile(r"\s+\d+(?:[.,]\d+)?\s?(?:L|LTR|LITRES?|LITERS
 _NUMBER_SPLIT_RE = re.compile(r"(?:^|\s)[@x*]?\s?[-$€£]?\d+(?:[.,]\d+)?(?=\s|$)")
 
 
-def reductions_after_subtotal(doc: Doc, subtotal_line: int, total_line: int) -> tuple[LineItem, ...]:
+def reductions_after_subtotal(doc: Doc, subtotal: tuple[int, Decimal], total: tuple[int, Decimal]) \
+        -> tuple[LineItem, ...]:
     """Money taken off between the subtotal and the total (``ZWISCHENSUMME 10,48`` / ``COUPON RABATT
-    -2,00`` / ``SUMME 8,48``): a coupon or discount on the whole basket, an item of the receipt all
-    the same, its minus printed."""
-    reductions = []
-    for line in doc.lines[subtotal_line + 1:total_line]:
+    -2,00`` / ``SUMME 8,48``), its minus printed: a coupon or discount on the whole basket, or an
+    article's saving listed there by its name (Tesco's ``CLUBCARD PRICES`` / ``NESCAFE GOLD -£1.25``)
+    where such lines take the subtotal to the total; items of the receipt all the same. ``subtotal``
+    and ``total``: (line, amount)."""
+    worded, named = [], []
+    for line in doc.lines[subtotal[0] + 1:total[0]]:
         priced = [a for a in line.amounts if a.has_decimals]
-        if len(priced) != 1 or priced[0].value >= 0 or not _named(line.text) or summary_line(line.text):
+        if len(priced) != 1 or priced[0].value >= 0 or not _named(line.text) or summary_line(line.text) \
+                or has_keyword(line.text, ROUNDING):  # "Rundung -0,02": the cash rounded, no article
             continue
         item = _item(line.text, priced, line.index)
+        named.append(item)
         if _takes_money_off(item) or any(word in _COUPON_WORDS for word in _words(item.description)):
-            reductions.append(item)
-    return tuple(reductions)
+            worded.append(item)
+    return tuple(named) if named and subtotal[1] + _sum(tuple(named)) == total[1] else tuple(worded)
 
 
 def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, tax: Decimal | None,

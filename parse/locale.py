@@ -69,6 +69,14 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("IT", r"\bIVA\b", 0.5),
         ("NL", r"\bBTW\b|\bTOTAAL\b|\bBEDANKT\b|\bNEDERLAND\b|\bKVK\b|\bPINNEN\b|\bB\.V\.", 2.0),
         ("IE", r"\bIRELAND\b|\bEIRE\b", 2.0),
+        # an Eircode ("T12 A6K4", "D6W XY12"), an Irish VAT number, a county ("Co. Kildare"), the 13.5 % rate,
+        # a Dublin postal district ("Dublin 6")
+        ("IE", r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s[0-9AC-FHKNPRTV-Y]{4}\b|\bIE\s?\d{7}[A-Z]{1,2}\b"
+               r"|\bCO\.?\s(?:DUBLIN|CORK|KILDARE|GALWAY|MEATH|WICKLOW|KERRY|LIMERICK|CLARE|MAYO|DONEGAL|SLIGO"
+               r"|WEXFORD|WATERFORD|KILKENNY|TIPPERARY|LOUTH|WESTMEATH|OFFALY|LAOIS|CARLOW|CAVAN|MONAGHAN"
+               r"|LEITRIM|ROSCOMMON|LONGFORD)\b|\b13[.,]5\s?%|\bDUBLIN\s\d{1,2}W?\b", 3.0),
+        ("AT", r"\bOESTERREICHISCH|\bWIEN\b|\bBANKOMAT\b|\bATU\s?\d{8}\b", 3.0),
+        ("BE", r"\bBANCONTACT\b|\bBRUXELLES\b|\bBRUSSEL\b|\bANTWERPEN\b|\bLIEGE\b|\bGENT\b", 2.0),
         # a province and its postcode ("Vancouver, BC, V6G 2L7"; a 6 may come out as G), Canada's taxes
         ("CA", r"\b(?:BC|AB|SK|MB|ON|QC|NB|NS|PE|NL|YT|NT|NU),?\s+[A-Z][\dA-Z][A-Z]\s?\d[A-Z]\d\b|\bPST\b|\bQST\b"
                r"|\bTVQ\b", 3.0),

@@ -1319,7 +1319,7 @@ def _printed(doc: Doc, value: Decimal, except_line: int) -> bool:
     return any(a.value == value for line in doc.lines if line.index != except_line for a in line.amounts)
 
 
-_ROUNDING = ("ROUNDING", "ROUNDED", "ROUND", "RUNDUNG", "GERUNDET", "ADJ", "ADJUSTMENT", "ARRONDI")
+ROUNDING = ("ROUNDING", "ROUNDED", "ROUND", "RUNDUNG", "GERUNDET", "ADJ", "ADJUSTMENT", "ARRONDI")
 _ROUNDING_STEP = Decimal("0.05")
 _MAX_ROUNDING = Decimal("0.10")  # cash rounding moves a total by less than this (to 0.05 or 0.10)
 
@@ -1327,8 +1327,8 @@ _MAX_ROUNDING = Decimal("0.10")  # cash rounding moves a total by less than this
 def _rounding_adjustment(doc: Doc) -> Pick | None:
     """The amount of a rounding line (``ROUNDING ADJ 0.01``, ``Rundung -0,02``), not a rounded total's."""
     for line in doc.lines:
-        if has_keyword(line.text, _ROUNDING) and not has_keyword(line.text, FINAL_TOTAL):
-            amount = value_after(doc, line, keyword_end(line.text, _ROUNDING))
+        if has_keyword(line.text, ROUNDING) and not has_keyword(line.text, FINAL_TOTAL):
+            amount = value_after(doc, line, keyword_end(line.text, ROUNDING))
             if amount is not None and abs(amount.value) < _MAX_ROUNDING:
                 return Pick(amount.value, line.index, 0.7)
     return None
@@ -1337,7 +1337,7 @@ def _rounding_adjustment(doc: Doc) -> Pick | None:
 def _rounded(doc: Doc, value: Decimal, index: int, paid: Decimal | None, summary_from: int) -> Decimal | None:
     """Cash rounding: the amount actually due is ``value`` rounded to 0.05, printed after it
     (or implied by cash minus change) when the receipt has a rounding line."""
-    if value % _ROUNDING_STEP == 0 or not any(has_keyword(line.text, _ROUNDING) for line in doc.lines):
+    if value % _ROUNDING_STEP == 0 or not any(has_keyword(line.text, ROUNDING) for line in doc.lines):
         return None
     def close(v: Decimal) -> bool:
         return v != value and abs(v - value) <= _ROUNDING_STEP and v % _ROUNDING_STEP == 0

@@ -39,6 +39,8 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("Kase 1,4g A", ",", "1.49"),  # a price's last 9 read as g
         ("Lachsbrotchen 3,4g", ",", "3.49"),
         ("Safran 0,4g 2,99", ",", "2.99"),  # grams, then the price
+        ("MORE CARD SAVING -E0.40", ".", "-0.40"),  # a minus, then a pound sign read as E, f or L
+        ("NESCAFE GOLD -L1.25", ".", "-1.25"),
         ("Subtotal 10:28", ".", "10.28"),  # a point read as a colon, a semicolon, an underscore after a label
         ("Total $11;10", ".", "11.10"),
         ("TAX 0_82", ".", "0.82"),

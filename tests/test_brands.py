@@ -257,6 +257,14 @@ def test_a_surely_read_line_gains_a_v_only_as_half_a_w(printed):
     assert brand_named(f"{printed}\n1420 Elm St", "US") is None
 
 
+@pytest.mark.parametrize(("printed", "country"), [
+    ("DENNER", "DE"),  # Switzerland's Denner spelled exactly is no slip of Germany's Dehner
+    ("Boulangerie Martin", "FR"), ("BOULANGERIE PATISSERIE", "FR"),  # a baker's trade is no Boulanger
+])
+def test_another_countrys_chain_spelled_exactly_or_a_trade_word_is_no_slip_of_a_chains_name(printed, country):
+    assert match_brand(printed, country, opens_receipt=True, sure=True) is None
+
+
 @pytest.mark.parametrize(("logo", "country", "name"), [
     ("EDFKA", "DE", "Edeka"), ("IKFA", "DE", "IKEA"), ("0BI", "DE", "OBI"), ("OBl", "DE", "OBI"),
     ("SHEET2", "US", "Sheetz"), ("H-E-8", "US", "H-E-B"),

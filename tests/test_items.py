@@ -1583,3 +1583,15 @@ def test_a_warehouse_clubs_instant_saving_printed_by_codes_alone_takes_money_off
 def test_a_crates_bottles_and_their_size_are_no_count_where_they_do_not_make_the_price():
     assert items("trinkgut\nGerolsteiner 12x0,75 6,49\nCola 2 x 1,49 2,98\nSumme 9,47") == [
         ("Gerolsteiner 12x0,75", None, None, Decimal("6.49")), ("Cola", Decimal("2"), Decimal("1.49"), Decimal("2.98"))]
+
+
+def test_an_articles_saving_listed_between_the_subtotal_and_the_total_is_an_item_where_it_makes_the_total():
+    """Tesco's ``CLUBCARD PRICES`` block: the article's name, its saving, under the subtotal."""
+    assert amounts("Tesco\nLondon EC1N 2HP\nMILK 2PT £1.55\nNESCAFE GOLD £5.50\nSUBTOTAL £7.05\nCLUBCARD PRICES\n"
+                   "NESCAFE GOLD -£1.25\nTOTAL £5.80\n04/12/26 18:32") == [Decimal("1.55"), Decimal("5.50"),
+                                                                       Decimal("-1.25")]
+
+
+def test_a_multibuys_numbers_are_no_count():
+    assert counted("Superdrug\nLeeds LS1 6HD\nPADS £1.29\nMICELLAR £5.99\n3 FOR 2 SAVING -£5.99\nTOTAL £1.29")[-1] == (
+        Decimal("-5.99"), None)

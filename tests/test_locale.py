@@ -63,6 +63,15 @@ from parse.locale import detect_locale
         (["Walmart", "LONDON KY 40741", "TOTAL 31.37"], "US", "USD", False),
         (["SPEEDWAY", "1205 E DUBLIN GRANVILLE RD", "COLUMBUS OH 43229", "TOTAL 31.37"], "US", "USD", False),
         (["Bewley's", "Grafton St, Dublin 2", "TOTAL €5.00"], "IE", "EUR", True),
+        # Ireland by its Eircode, VAT number, a postal district or county, over British-looking VAT and E-prices
+        (["Filter", "Cork T12 A6K4", "Flat White €3.80", "Total €3.80", "VAT No IE 3312456LH", "VAT 13.5% €0.45"],
+         "IE", "EUR", True),
+        (["Centra", "Rathmines Road Upper", "Dublin 6", "Roll E4.95", "Coffee E3.20", "Total E8.15", "Card E8.15"],
+         "IE", "EUR", True),
+        (["applegreen", "Co. Kildare", "Diesel €76.62", "Total €76.62", "VAT 23% €14.33"], "IE", "EUR", True),
+        # Austria and Belgium by their towns, their cards and their companies' words
+        (["INTERSPAR", "SPAR Österreichische Warenhandels-AG", "1060 Wien", "Summe 1,09"], "AT", "EUR", True),
+        (["DELHAIZE", "1000 Bruxelles", "TOTAL 8,49", "Bancontact 8,49"], "BE", "EUR", True),
     ],
 )
 def test_locale_from_the_receipts_words(lines, country, currency, day_first):

@@ -231,7 +231,10 @@ def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: 
         return Hit(entry, whole, 1) if entry else None
     if len(query) >= Directory.FUZZY_MIN or query in found.common or query in found.near_common:
         return None
-    near = [key for key in found.short_keys(country).get(len(query), ()) if key == query or _one_glyph_confused(query, key)]
+    if query in found.index:  # a digit for a letter ("SHEET2"), or another country's chain spelled exactly
+        near = [query] if query in found.short_keys(country).get(len(query), ()) else []  # (DENNER is no Dehner)
+    else:
+        near = [key for key in found.short_keys(country).get(len(query), ()) if _one_glyph_confused(query, key)]
     entries = [e for e in found.entries(near[0], country) if e.strength != ALIAS] if len(near) == 1 else []
     return Hit(_best(entries, country), whole, 1) if entries else None
 
@@ -245,7 +248,7 @@ def _glued(found: Directory, words: list[Token], spans: list[Span], country: str
     """A brand in one word with a greeting or filler words glued on (``WELCOMETOBESTBUY``,
     ``REWEMARKTGMBH``, as some transcripts print), or a distinctive one with other words."""
     for span in spans:
-        if span.end - span.start == 1 and span.tail != MORE:
+        if span.end - span.start == 1 and span.tail != MORE and words[span.start].key not in FAMILY_TRADES:
             for key, tail in _glued_keys(words[span.start].key, span.tail):
                 entry = _lookup(found, key, span._replace(tail=tail), country)
                 if entry:
@@ -281,7 +284,7 @@ def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str
     for span in spans:
         query = compact(words[span.start:span.end])
         allowed = _fuzzy_edits(query, span.tail)
-        if not allowed or not query.isascii() or query in found.near_common \
+        if not allowed or not query.isascii() or query in found.near_common or query in found.index \
                 or any(w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words[span.start:span.end]):
             continue
         # beside a family trade's word the rest is a surname, read exactly (not so Pizza Hutt, Wafle House)

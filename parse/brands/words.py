@@ -51,8 +51,10 @@ bar pub grill house hotel cafe café kitchen diner tavern bistro inn lounge salo
 gasthaus gaststätte imbiss reisen optik autohaus auto salon friseur bakery bäckerei metzgerei cinema kino
 repair hardware oyster steakhouse brewery
 """)
-# German trades whose shops and chains are named after a family (Bäckerei Schmidt, Metzgerei Meyer), in
-# both spellings of their umlauts: beside such a word the rest of a name is a surname
+# trades whose shops and chains are named after a family (Bäckerei Schmidt, Metzgerei Meyer, Boulangerie
+# Martin), in both spellings of their umlauts: beside such a word the rest of a name is a surname
 FAMILY_TRADES = frozenset(fold_word(word, spell) for word in """
 bäckerei metzgerei fleischerei konditorei friseur optik autohaus reisen blumen getränke schuhhaus modehaus
+boulangerie pâtisserie patisserie boucherie charcuterie fromagerie traiteur bakkerij slagerij panadería
+panaderia pastelería pasteleria carnicería carniceria panetteria macelleria pasticceria
 """.split() for spell in (False, True))
