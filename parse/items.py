@@ -317,7 +317,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
                 taken += 1  # "10.512 GAL @ $3.459/GAL" over "FUEL 36.36": one sale
             pending = count = None
             continue
-        priced = _with_cents(_priced(line), doc.decimal) or _misread_price(line)
+        priced = _with_line_total(line, _with_cents(_priced(line), doc.decimal)) or _misread_price(line)
         if not priced and (weight := _weight_line(line)) is not None:
             if items and items[-1].line_index == line.index - 1 and _counts(items[-1], weight):
                 items[-1] = _with_count(items[-1], weight)  # printed under its item
@@ -353,7 +353,19 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             pending = None if has_keyword(line.text, _DATE_HEADINGS) or _check_header(line.text) else line
         if len(items) >= _MAX_ITEMS:
             break
-    return tuple(items)
+    return _numbers_in_names(tuple(items), doc)
+
+
+def _numbers_in_names(items: tuple[LineItem, ...], doc: Doc) -> tuple[LineItem, ...]:
+    """``2 Eggs Any Style 8.99`` on a receipt that prints no count column: the number opens the dish's
+    name where no other item opens with a count and the price is no whole multiple of it."""
+    counted = [item for item in items if item.quantity and item.line_index is not None
+               and (lead := _LEADING_QTY_RE.match(doc.lines[item.line_index].text)) and Decimal(lead[1]) == item.quantity]
+    if len(counted) != 1 or counted[0].amount is None or (counted[0].amount * 100) % counted[0].quantity == 0:
+        return items
+    dish = counted[0]
+    return tuple(replace(item, description=f"{dish.quantity} {item.description}", quantity=None, unit_price=None)
+                 if item is dish else item for item in items)
 
 
 def _counted_out(item: LineItem, count: tuple[Decimal | None, Decimal] | None, priced: list[Amount],
@@ -404,7 +416,7 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
     else:
         return None
     unit_price = _price_per_unit(price.value, per_unit)
-    if volume.value.as_tuple().exponent != -3 or not 0 < volume.value <= _MAX_VOLUME or unit_price is None:
+    if not _pumped(volume, price) or not 0 < volume.value <= _MAX_VOLUME or unit_price is None:
         return None
     words = _without_measure(squash_spaces(clean_numbers(line.text)[:volume.start])).strip(" @#:-")
     if _VOLUME_BEFORE_RE.search(words):
@@ -412,6 +424,13 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
     description = words if _named(words) else squash_spaces(name.text) if name is not None else "Fuel"
     return LineItem(description=description, amount=to_cents(volume.value * unit_price), quantity=volume.value,
                     unit_price=unit_price, line_index=line.index)
+
+
+def _pumped(volume: Amount, price: Amount) -> bool:
+    """A pump's volume: three decimals (``10.875``), or two with its litres printed beside them where
+    the price per litre has three (``41,23 l x 1,779 EUR/l``, as German pumps print them)."""
+    places = volume.value.as_tuple().exponent
+    return places == -3 or places == -2 and volume.measure and price.value.as_tuple().exponent == -3
 
 
 def _prints_again(line: Line | None, amount: Decimal | None) -> bool:
@@ -459,6 +478,18 @@ def _misread_price(line: Line) -> list[Amount]:
     value = Decimal(f"{match['units'].translate(_AS_DIGIT)}.{match['cents'].translate(_AS_DIGIT)}")
     start = match.start("sign") if match["sign"] else match.start("units")  # the name ends before the sign
     return [Amount(value=value, start=start, end=match.end("cents"))]
+
+
+def _with_line_total(line: Line, priced: list[Amount]) -> list[Amount]:
+    """``Tea 3 @ 1.00 3.OO``: the one price read is the unit price after a count's ``@``; the line's
+    total, its digits read as look-alikes, ends the line."""
+    if len(priced) != 1 or not re.search(r"@\s*[$S]?$", line.text[:priced[0].start]):
+        return priced
+    total = _MISREAD_PRICE_RE.search(line.text, priced[0].end)
+    if total is None or not any(ch.isdigit() for ch in total["units"]):
+        return priced
+    value = Decimal(f"{total['units'].translate(_AS_DIGIT)}.{total['cents'].translate(_AS_DIGIT)}")
+    return [*priced, Amount(value=value, start=total.start("units"), end=total.end("cents"))]
 
 
 def _names_a_reduction(text: str) -> bool:

@@ -1595,3 +1595,23 @@ def test_an_articles_saving_listed_between_the_subtotal_and_the_total_is_an_item
 def test_a_multibuys_numbers_are_no_count():
     assert counted("Superdrug\nLeeds LS1 6HD\nPADS £1.29\nMICELLAR £5.99\n3 FOR 2 SAVING -£5.99\nTOTAL £1.29")[-1] == (
         Decimal("-5.99"), None)
+
+
+@pytest.mark.parametrize("pump", ["Saule 4 Super E10\n  41,23 l x 1,779 EUR/l\n   73,35 EUR A",
+                                  "Zapfsäule 4 Super E10\nMenge: 41,23 l\nPreis: 1,779 EUR/l\nBetrag: 73,35 EUR"])
+def test_a_german_pumps_litres_with_two_decimals_at_a_price_with_three_are_one_fuel_item(pump):
+    assert counted(f"Aral\nHauptstr. 1\n10115 Berlin\n{pump}\nKaffee 3,49 EUR A\nSumme 76,84\n03.12.2026 10:00") == [
+        (Decimal("73.35"), Decimal("41.23")), (Decimal("3.49"), None)]
+
+
+@pytest.mark.parametrize(("line", "amount", "count"), [("Tea 3 @ 1.00  3.OO", "3.00", 3),
+                                                       ("2 @ 4.50 Tart  9.OO", "9.00", 2)])
+def test_a_counts_line_total_whose_digits_ocr_read_as_letters_is_the_items_amount(line, amount, count):
+    assert counted(f"Jade Palace\n12/06/2026 11:40 AM\nHar Gow 13.90\n{line}\nSubtotal 99.99")[1] == (
+        Decimal(amount), Decimal(count))
+
+
+def test_a_number_opening_a_dishs_name_is_no_count_where_nothing_else_is_counted_and_it_divides_no_price():
+    assert items("Lou's Diner\n12/05/2026 7:58 AM\n2 Eggs Any Style 8.99\nCoffee 2.75\nSubtotal 11.74") == [
+        ("2 Eggs Any Style", None, None, Decimal("8.99")), ("Coffee", None, None, Decimal("2.75"))]
+    assert items("Lou's Diner\n2 Eggs Any Style 8.99\n1 Coffee 2.75\nSubtotal 11.74")[0][1] == Decimal(2)  # a column
