@@ -178,8 +178,8 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
         over_cash = source == "cash" and paid != given and total.value > given
         if subtotal is not None and subtotal.line != total.line and value < subtotal.value <= total.value:
             continue  # "Subtotal 58.28" / "Total 72.35" / "Cash 30.00" / "Change 7.65": 80.00 handed over
-        if over_cash or _one_digit_slip(value, total.value):
-            return Pick(value, total.line, 0.6)
+        if over_cash or _one_digit_slip(value, total.value) or source == "metered" and value == unsigned_total:
+            return Pick(value, total.line, 0.6)  # "FUEL SALE 840.57": 13.008 gal at 3.119, its $ read as an 8
     return None
 
 
@@ -317,7 +317,8 @@ def _tip_on_a_repeated_total(doc: Doc, totals: Totals) -> bool:
 _METERED_RE = re.compile(
     r"(?P<q>\d{1,4}[.,]\d{2,3})\s?(?:G|GAL|GALLONS?|L|LTR|LITRES?|LITERS?)?\s?[@xX*]\s?(?:[$€£]|EUR)?\s?"
     r"(?P<p>\d{1,2}[.,]\d{2,3})(?!\d)")
-_VOLUME_RE = re.compile(r"(?P<q>\d{1,4}[.,]\d{2,3})\s?(?:G|GAL|GALLONS?|L|LTR|LITRES?|LITERS?)\b")
+_VOLUME_RE = re.compile(r"(?P<q>\d{1,4}[.,]\d{2,3})\s?(?:G|GAL|GALLONS?|L|LTR|LITRES?|LITERS?)\b"
+                        r"|(?:GALLONS?|GALS?|LITRES?|LITERS?|VOLUME|MENGE)\W{0,3}(?P<after>\d{1,4}[.,]\d{3})(?![\d.,])")
 _UNIT_PRICE_RE = re.compile(r"(?:PRICE|PREIS)\s?/\s?(?:G|GAL|GALLON|L|LTR|LITRE|LITER)\b\D{0,6}(?P<p>\d{1,2}[.,]\d{2,3})")
 
 
@@ -330,7 +331,7 @@ def metered_amounts(doc: Doc) -> set[Decimal]:
         upper = ascii_upper(line.text)
         for match in _METERED_RE.finditer(upper):
             found.add(_decimal(match["q"]) * _decimal(match["p"]))
-        quantities += [_decimal(m["q"]) for m in _VOLUME_RE.finditer(upper)]
+        quantities += [_decimal(m["q"] or m["after"]) for m in _VOLUME_RE.finditer(upper)]
         prices += [_decimal(m["p"]) for m in _UNIT_PRICE_RE.finditer(upper)]
     found.update(q * p for q in quantities for p in prices)
     return {value.quantize(_CENT, rounding=ROUND_HALF_UP) for value in found}

@@ -1117,3 +1117,10 @@ def test_a_service_charges_short_label_is_no_change():
     receipt = extract_receipt(ocr("BISTRO\n12/04/2026 7:12 PM\nSTEAK 40.00\nSVC CHG 8.00\nTOTAL 48.00\nCASH 50.00\n"
                                   "CHANGE 2.00"))
     assert receipt.total == Decimal("48.00")
+
+
+def test_a_pump_slips_total_whose_dollar_sign_ocr_read_as_a_digit_is_what_the_gallons_cost():
+    """``FUEL SALE 840.57`` and ``CREDIT 840,57`` agree with each other; 13.008 gallons at 3.119 make 40.57."""
+    receipt = extract_receipt(ocr("EXXON\nSPRINGFIELD NJ 07081\n12/02/26 19:05\nGALLONS 13.008\nPRICE/G 3.119\n"
+                                  "FUEL SALE 840.57\nCREDIT 840,57"))
+    assert receipt.total == Decimal("40.57")
