@@ -109,9 +109,9 @@ _ODD_POINT_RE = re.compile(r"(?P<label>(?i:SUB\s?TOTAL|TOTAL|TAX|BALANCE|AMOUNT|
                            r"(?P<units>\d{1,4})[:;_](?P<cents>\d{2})(?![\d:;_])(?!\s?[AaPp]\.?[Mm]\b)")
 # "MORE CARD SAVING -E0.40", "-f0.40", "-L1.25": a minus, then a pound sign read as a letter
 _POUND_AFTER_MINUS_RE = re.compile(r"(?<![\w.,])-[EfL](?=\d{1,4}[.,]\d{2}(?!\d))")
-# "Kase 1,4g A", "Lachsbrotchen 3,4g": a price's last 9 read as g, at the line's end or before its tax
-# class (not "Safran 0,4g 2,99": grams, a price after them)
-_NINE_AS_G_RE = re.compile(r"(?<=\d[.,]\d)g(?=\s?[A-Z*]?\s*$)")
+# "Kase 1,4g A", "Lachsbrotchen 3,4g": a decimal comma's price ending the line (before its tax class), its
+# last 9 read as g (not grams before a price, "Safran 0,4g 2,99", nor a decimal point's "Flower 3.5g")
+_NINE_AS_G_RE = re.compile(r"(?<=\d,\d)g(?=\s?(?:[A-D]|\*[A-D]?)?\s*$)")
 _LITRES_RE = re.compile(r"\d+[.,]\dl|0[.,]\d{2}l")
 _MONEY_BEFORE_RE = re.compile(r"[$€£]\s?$|(?i:TOTAL|SUMME|BALANCE|BETRAG|DUE|CASH|CHANGE|TAX)\W{0,3}$")
 

@@ -250,12 +250,16 @@ def _best_named(printed: Iterable[tuple[str, int, bool]], country: str | None,
 
 
 def _longer_logo(line: BrandFound | None, logo: BrandFound | None) -> BrandFound | None:
-    """The brand one header line names, unless the logo printed over two lines names another of
-    another trade whose name runs on into the second line (``BJS`` / ``WHOLESALE CLUB``: the warehouse
-    club, not BJ's Restaurant; ``TESCO`` / ``Express`` stays Tesco)."""
-    if line is None or logo is None or logo.brand.category == line.brand.category or logo.line != line.line:
+    """The brand one header line names, unless the logo printed over two lines names another more
+    surely (``TOBY`` / ``CARVERY``), or one of another trade whose name runs on into the second line
+    (``BJS`` / ``WHOLESALE CLUB``: the warehouse club, not BJ's Restaurant; ``TESCO`` / ``Express``
+    stays Tesco)."""
+    if line is None or logo is None or logo.brand == line.brand or logo.line != line.line:
         return line or logo
-    return logo if len(logo.printed.split()) > len(line.printed.split()) else line
+    if logo.score > line.score:
+        return logo  # "TOBY" / "CARVERY": the whole logo, not a short name a slip away (TCBY)
+    return logo if logo.brand.category != line.brand.category and len(logo.printed.split()) > len(
+        line.printed.split()) else line
 
 
 SURE_READ = 0.75  # a line's mean word confidence from which the recogniser read it as printed

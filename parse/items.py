@@ -18,8 +18,8 @@ from rapidfuzz.distance import Levenshtein
 from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
-from .totals import (ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, ROUNDING, SUBTOTAL,
-                     sign_digit_dropped)
+from .totals import (ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, ROUNDING, SIGN_DIGITS,
+                     SUBTOTAL, sign_digit_dropped)
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
@@ -84,8 +84,6 @@ _COUNT_OF_TWO_RE = re.compile(r"^(\s*)Z(?=\s?[xX]\s)")
 _LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?!(?i:FOR)\b)(?=[A-Za-z]|\d{1,3}\s?(?i:PC|PCS|PCE|CT|PK|PACK)\b)")
 # a crate's or a pack's bottles and their size in litres ("12x0,75", "6 x 1,5"): one article
 _CRATE_RE = re.compile(r"(?<![\d.,])\d{1,2}\s?[xX×]\s?(?:0[.,]\d{1,3}|1[.,][05]0?)(?![\d.,])")
-# "2Margarita Rocks 23.98": a count whose space OCR lost, before a word (not a size: "2Liter", "6PACK")
-_GLUED_COUNT_RE = re.compile(r"^\s*([1-9]\d?)(?=[A-Z][a-z]{3,}|[A-Z]{5,}\s+[A-Za-z])(?!(?i:LIT|OUNCE|POUND|PACK|PIECE|GAL))")
 # "2,00 Cana 3,60": the count printed with decimals before the name (Spanish and Italian bar tickets, "Uds")
 _DECIMAL_COUNT_RE = re.compile(r"^\s*(\d{1,2})[.,]00\s+(?=[^\W\d_]{2})")
 # "Latte x 2 9.00", "Croissant (x3) 10.50": the count printed after the name (Square, Shopify, Lightspeed)
@@ -306,7 +304,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
     for line in doc.lines[body_start:body_end]:
         if line.index <= taken:
             continue
-        if _skipped(line):
+        if _skipped(line) or _regular_price_under(line, items):
             pending = count = None
             continue
         below = doc.lines[line.index + 1] if line.index + 1 < body_end else None
@@ -444,10 +442,11 @@ _CENTS_PER_UNIT_RE = re.compile(r"^\s?(?:C|¢|CTS?)\s?/", re.I)  # "42.318 L @ 1
 
 def _price_per_unit(value: Decimal, after: str) -> Decimal | None:
     """The pump's price per gallon or litre: in cents where it says so (``142.9 c/L``), its dollar
-    sign read as a digit where no fuel costs that much (``PRICE/G S5.299`` read 55.299)."""
+    sign read as a digit where no fuel costs that much (``PRICE/G S5.299`` read 55.299; not a peso's
+    or a krone's ``23.99``, no sign's digit)."""
     if _CENTS_PER_UNIT_RE.match(after):
         value = value / 100
-    if value > _MAX_PRICE_PER_UNIT and value.adjusted() >= 1:
+    if value > _MAX_PRICE_PER_UNIT and value.adjusted() >= 1 and str(value)[0] in SIGN_DIGITS:
         value = value - int(str(value)[0]) * Decimal(10) ** value.adjusted()  # "55.299": its $ read as a 5
     return value if 0 < value <= _MAX_PRICE_PER_UNIT else None
 
@@ -588,8 +587,16 @@ def _skipped(line: Line) -> bool:
 
 # a note under an item on what it cost before or would refund (Walgreens' ``REGULAR PRICE 9.99``,
 # ``RETURN VALUE 9.49``, Kohl's ``REG 40.00``): no article of its own
-_PRICE_NOTE_RE = re.compile(r"^\W*(?:REG(?:ULAR)?|ORIG(?:INAL)?)\.?\s+PRICE\b|^\W*RETURN\s+VALUE\b"
-                            r"|^\W*(?:REG|ORIG)\b\.?:?\s*[$S]?\d+[.,]\d{2}\W*$", re.IGNORECASE)
+_PRICE_NOTE_RE = re.compile(r"^\W*(?:REG(?:ULAR)?|ORIG(?:INAL)?)\.?\s+PRICE\b|^\W*RETURN\s+VALUE\b", re.IGNORECASE)
+# Kohl's "REG 40.00" under "FLANNEL SHIRT 19.99": the regular price, dearer than the item over it (not a
+# fuel's grade or a size: "PREPAY FUEL" / "REG 40.00", "1 Pepperoni Pizza" / "REG 12.99")
+_SHORT_PRICE_NOTE_RE = re.compile(r"^\W*(?:REG|ORIG)\b\.?:?\s*[$S]?\d+[.,]\d{2}\W*$", re.IGNORECASE)
+
+
+def _regular_price_under(line: Line, items: list[LineItem]) -> bool:
+    above = items[-1] if items else None
+    return bool(_SHORT_PRICE_NOTE_RE.match(line.text)) and above is not None and above.amount is not None \
+        and above.line_index == line.index - 1 and bool(line.amounts) and line.amounts[-1].value > above.amount
 
 
 _WAS_NOW_RE = re.compile(r"\bWAS\b.*\bNOW\b", re.IGNORECASE)
@@ -725,7 +732,6 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
     amount = amounts[-1].value
     quantity = unit_price = None
     after_name = False  # the count printed after the name: maybe a pack's size ("BECKS PILS 6X0,33")
-    glued_count = False
     qty_match = _QTY_X_RE.search(text)
     if (count := _decimal_count(text, amounts)) is not None and description is None:
         quantity, amounts = count, amounts[1:]
@@ -736,9 +742,6 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
         after_name = letters(text[:qty_match.start()]) >= 3
     elif lead := _LEADING_QTY_RE.match(description if description is not None else text):
         quantity = Decimal(lead.group(1))  # "2 Bistro Burger" over its price: the name line's count
-    elif (glued := _GLUED_COUNT_RE.match(description if description is not None else text)) \
-            and not (amount * 100) % int(glued.group(1)):
-        quantity, glued_count = Decimal(glued.group(1)), True
     elif after := _COUNT_AFTER_NAME_RE.search(description if description is not None else text[:amounts[0].start]):
         quantity, after_name = Decimal(after.group(1)), True
     elif column := _QTY_COLUMN_RE.search(description if description is not None else text[:amounts[0].start]):
@@ -759,8 +762,6 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
     if after_name and quantity and len(amounts) < 2 and (amount * 100) % quantity:
         quantity = unit_price = None  # "Eier x6 2,19", "Volvic 6 x 1,5 l 3,29": the pack, not the count
     desc = _without_count(description) if description is not None else _description(text, amounts)
-    if glued_count:
-        desc = _GLUED_COUNT_RE.sub("", desc, count=1)
     if quantity is not None and quantity == quantity.to_integral_value():
         quantity = quantity.quantize(Decimal("1"))
     return LineItem(description=desc, amount=amount, quantity=quantity, unit_price=unit_price, line_index=index)

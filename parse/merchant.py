@@ -546,13 +546,14 @@ def _named_after_street(text: str) -> bool:
     """``MAPLE STREET DINER``, ``Park Ave Cafe``, ``Bleecker Street Pizza``, ``5th Ave Bagels``: a shop
     named after its street, no house number; a trade word in it, or what it sells after the street's
     suffix (an address puts a direction, a town or a district there: ``Main St NW``, ``High Street
-    Kensington``), or the suffix opening the line (``Street Tacos``). A line ending in the suffix is
-    the street, whatever its name (``Market Street``)."""
+    Kensington``), or the suffix opening the line (``Street Tacos``). A street named for a trade is
+    the street (``Market Street``, ``Mill Road``)."""
     if digits(_ORDINAL_RE.sub("", text)):
         return False
     suffix = find_keyword(text, _STREET_SUFFIXES)
-    if suffix is not None and letters(text[:suffix[1]]) and not letters(text[suffix[2]:]):
-        return False  # "Market Street", "Brewery Lane": a street whose name is a trade's word
+    if suffix is not None and not letters(text[suffix[2]:]) \
+            and squash_spaces(ascii_upper(text[:suffix[1]])).strip() in _STREETS_NAMED_FOR_TRADES:
+        return False  # "Market Street", "Mill Road": a street named for a trade (not "Bakery Lane", a shop)
     if has_keyword(text, _TRADES):
         return True
     if suffix is None:
@@ -562,6 +563,7 @@ def _named_after_street(text: str) -> bool:
     return has_keyword(text[suffix[2]:], _FARE)
 
 
+_STREETS_NAMED_FOR_TRADES = ("MARKET", "MILL", "STATION", "BANK", "BREWERY", "QUARRY", "FORGE", "MINT")
 _ORDINAL_RE = re.compile(r"\b\d{1,3}(?:ST|ND|RD|TH)\b", re.IGNORECASE)  # "5th Ave", "42nd Street"
 # suffixes that follow an English street's name ("Bleecker Street"), and what an address prints after them
 _STREET_SUFFIXES = ("STREET", "ROAD", "AVENUE", "AVE", "BLVD", "BOULEVARD", "DRIVE", "LANE", "HIGHWAY", "HWY")

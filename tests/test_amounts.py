@@ -36,7 +36,7 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("1943 2 23.32 46 64 SR", ".", "46.64"),
         ("1 99 x", ".", "1.99"),  # the point lost before a tax letter read lower-case
         ("1 NEUTROGENA WIPES 9.49B", ".", "9.49"),  # a tax flag B glued to the cents, no third decimal 8
-        ("Kase 1,4g A", ",", "1.49"),  # a price's last 9 read as g
+        ("Kase 1,4g A", ",", "1.49"),  # a decimal comma's price ending the line, its last 9 read as g
         ("Lachsbrotchen 3,4g", ",", "3.49"),
         ("Safran 0,4g 2,99", ",", "2.99"),  # grams, then the price
         ("MORE CARD SAVING -E0.40", ".", "-0.40"),  # a minus, then a pound sign read as E, f or L
@@ -48,6 +48,13 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
 )
 def test_parse_amount(text, decimal, expected):
     assert parse_amount(text, decimal) == Decimal(expected)
+
+
+@pytest.mark.parametrize(("text", "prices"), [("Blue Dream Flower 3.5g", []), ("Pre-Roll 1.0g", []),
+                                             ("Hefe 2,5g 0,39", [Decimal("0.39")])])
+def test_grams_with_a_decimal_are_no_price(text, prices):
+    """A weight in grams is a size, not a price whose last 9 OCR read as g."""
+    assert [a.value for a in find_amounts(text) if a.has_decimals and not a.measure] == prices
 
 
 def test_cents_glued_to_a_garbled_glyph_are_no_amount():

@@ -251,6 +251,12 @@ def test_a_surely_read_line_keeps_ocrs_usual_slips_and_a_fuel_stations_shop(prin
     assert brand_named(f"{printed}\n1420 Elm St", country) == name
 
 
+@pytest.mark.parametrize(("printed", "country", "name"), [("VVALMART", "US", "Walmart"), ("VVAITROSE", "GB", "Waitrose"),
+                                                   ("VVEGMANS", "US", "Wegmans")])
+def test_a_w_read_as_two_vs_is_a_w(printed, country, name):
+    assert brand_named(f"{printed}\n1420 Elm St", country) == name
+
+
 @pytest.mark.parametrize("printed", ["WALGREENVS", "VSTARBUCKS"])
 def test_a_surely_read_line_gains_a_v_only_as_half_a_w(printed):
     """OCR reads a W as VV; a lone v more than the name's letters is another word's, not a slip."""
@@ -266,14 +272,27 @@ def test_another_countrys_chain_spelled_exactly_or_a_trade_word_is_no_slip_of_a_
 
 
 @pytest.mark.parametrize(("logo", "country", "name"), [
-    ("EDFKA", "DE", "Edeka"), ("IKFA", "DE", "IKEA"), ("0BI", "DE", "OBI"), ("OBl", "DE", "OBI"),
-    ("SHEET2", "US", "Sheetz"), ("H-E-8", "US", "H-E-B"),
+    ("0BI", "DE", "OBI"), ("OBl", "DE", "OBI"), ("SHEET2", "US", "Sheetz"), ("H-E-8", "US", "H-E-B"),
 ])
-def test_a_short_chains_logo_alone_on_the_opening_line_with_one_glyph_misread_is_the_chain(logo, country, name):
-    """Names under 7 letters get no fuzzy match; alone on the opening line, one look-alike glyph
-    (E/F, a digit for a letter) still names the chain; the same word further down names none."""
+def test_a_short_chains_logo_alone_on_the_opening_line_with_a_digit_for_a_letter_is_the_chain(logo, country, name):
+    """Names under 7 letters get no fuzzy match; alone on the opening line, a look-alike digit (or
+    I read as l) still names the chain; the same word further down names none."""
     assert brand_named(f"{logo}\nHauptstr. 12\n12/05/2026 6:41 PM", country) == name
     assert brand_named(f"Zur Post\n{logo}\n12/05/2026 6:41 PM", country) is None
+
+
+@pytest.mark.parametrize(("logo", "country", "name"), [
+    ("EDFKA", "DE", "Edeka"), ("PETRA", "US", None), ("TORO", "GB", None), ("IKFA", "DE", None),
+    ("SALES", "US", None), ("ACRE", "US", None),
+])
+def test_a_short_logo_with_a_letter_misread_is_the_chain_only_for_a_logos_usual_slip(logo, country, name):
+    """``EDFKA``: an E whose lower bar OCR lost, in a name of five letters or more, is Edeka's logo;
+    ``PETRA``, ``TORO``, ``SALES``, ``ACRE`` are names and words of their own, not Petro, Taro, Zales, Acme."""
+    assert brand_named(f"{logo}\nHauptstr. 12", country) == name
+
+
+def test_a_logo_over_two_lines_wins_over_its_first_line_a_slip_away_from_another_chain():
+    assert brand_named("TOBY\nCARVERY\nLondon Road\nHemel Hempstead HP3 9SE", "GB") == "Toby Carvery"
 
 
 @pytest.mark.parametrize("opening", ["Chick-fil-A Hwy 280", "Chick-fil-A Mall of Georgia"])

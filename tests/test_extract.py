@@ -741,6 +741,8 @@ def test_a_street_named_for_a_trade_is_neither_the_name_nor_the_trade():
     receipt = extract_receipt(ocr("Sweet Tooth Candy Co\nMarket Street\nThe Woodlands TX 77380\n"
                                   "12/03/2026 12:14 PM\nFudge 12.99\nTOTAL 12.99\nVISA 12.99"))
     assert (receipt.merchant, receipt.category) == ("Sweet Tooth Candy Co", "retail")
+    bakery = extract_receipt(ocr("BAKERY LANE\n1420 Elm St\nDallas TX 75201\n12/03/2026 8:14 AM\nScone 3.50\nTOTAL 3.50"))
+    assert bakery.merchant == "BAKERY LANE"  # a shop's name ending in a street's word, not a street named for a trade
 
 
 @pytest.mark.parametrize(("header", "merchant", "address"), [

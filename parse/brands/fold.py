@@ -35,7 +35,7 @@ def fold_word(word: str, spell_umlauts: bool = False) -> str:
     if not word.isascii():
         word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
         word = _APOSTROPHES.sub("", word)
-    return word.replace("'", "").translate(_LOOK_ALIKES).replace("rn", "m")
+    return word.replace("'", "").translate(_LOOK_ALIKES).replace("rn", "m").replace("vv", "w")  # "VVALMART"
 
 
 def has_umlaut(text: str) -> bool:

@@ -208,6 +208,7 @@ def _short_ok(found: Directory, key: str, text: str, words: list[Token], span: S
     return "".join(printed.lower().split()) in found.short_spellings[key] and not any(w.number for w in words)
 
 
+SHORT_SLIP_MIN = 5  # letters; a shorter logo with a letter misread is too near too many names
 # digits OCR reads for letters in a short logo ("SHEET2", "H-E-8"; 0, 1 and 5 fold to letters already)
 _DIGITS_AS_LETTERS = str.maketrans("826", "bzg")
 _LOOK_ALIKE_LETTERS = str.maketrans("l1|0826", "iiiobzg")
@@ -216,8 +217,9 @@ _LOOK_ALIKE_LETTERS = str.maketrans("l1|0826", "iiiobzg")
 def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: list[Span],
                         country: str | None) -> Hit | None:
     """A short chain's logo alone on the receipt's opening line, one glyph OCR read as a look-alike:
-    a digit for a letter (``SHEET2``, ``H-E-8``, ``0BI``), or a letter for one it is confused with in a
-    name of 4 to 6 letters (``EDFKA``, ``PENNV``, ``IKFA``) where no other name is as near; no ordinary word."""
+    a digit for a letter (``SHEET2``, ``H-E-8``, ``0BI``), or, in a name of 5 or 6 letters, an E read as
+    F or a Y as V (``EDFKA``) where no other name is as near; no ordinary word, and no other letters:
+    ``PETRA`` and ``TORO`` are names of their own, not Petro and Taro."""
     whole = next((span for span in spans if (span.start, span.end, span.tail) == (0, len(words), CLEAN)), None)
     if whole is None or country is None:
         return None
@@ -233,15 +235,21 @@ def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: 
         return None
     if query in found.index:  # a digit for a letter ("SHEET2"), or another country's chain spelled exactly
         near = [query] if query in found.short_keys(country).get(len(query), ()) else []  # (DENNER is no Dehner)
+    elif len(query) < SHORT_SLIP_MIN:
+        return None
     else:
-        near = [key for key in found.short_keys(country).get(len(query), ()) if _one_glyph_confused(query, key)]
+        near = [key for key in found.short_keys(country).get(len(query), ()) if _one_logo_slip(query, key)]
     entries = [e for e in found.entries(near[0], country) if e.strength != ALIAS] if len(near) == 1 else []
     return Hit(_best(entries, country), whole, 1) if entries else None
 
 
-def _one_glyph_confused(printed: str, name: str) -> bool:
+# the letters a logo's bold capitals come out as most often: an E whose lower bar OCR lost, a Y's stem
+_LOGO_SLIPS = frozenset((("f", "e"), ("v", "y")))
+
+
+def _one_logo_slip(printed: str, name: str) -> bool:
     differ = [(a, b) for a, b in zip(printed, name) if a != b]
-    return len(differ) == 1 and differ[0] in _CONFUSED
+    return len(differ) == 1 and differ[0] in _LOGO_SLIPS
 
 
 def _glued(found: Directory, words: list[Token], spans: list[Span], country: str | None) -> Hit | None:
