@@ -86,6 +86,7 @@ def clean_numbers(text: str) -> str:
     text = _NINE_AS_G_RE.sub("9", text)
     text = _POUND_AFTER_MINUS_RE.sub("- ", text)
     text = _ODD_POINT_RE.sub(lambda m: f"{m['label']}{m['units']}.{m['cents']}", text)
+    text = _NINE_OR_SIX_AFTER_LABEL_RE.sub(lambda m: m["label"] + m["num"].translate(_G_AS_DIGIT), text)
 
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -109,6 +110,11 @@ _ODD_POINT_RE = re.compile(r"(?P<label>(?i:SUB\s?TOTAL|TOTAL|TAX|BALANCE|AMOUNT|
                            r"(?P<units>\d{1,4})[:;_](?P<cents>\d{2})(?![\d:;_])(?!\s?[AaPp]\.?[Mm]\b)")
 # "MORE CARD SAVING -E0.40", "-f0.40", "-L1.25": a minus, then a pound sign read as a letter
 _POUND_AFTER_MINUS_RE = re.compile(r"(?<![\w.,])-[EfL](?=\d{1,4}[.,]\d{2}(?!\d))")
+# "TOTAL 16.2g", "TOTAL 1G.29", "TOTAL 41.g7": a 9 read as g, a 6 as G, in an amount after a money label
+_NINE_OR_SIX_AFTER_LABEL_RE = re.compile(
+    r"(?P<label>(?i:SUB\s?TOTAL|TOTAL|TAX|BALANCE|AMOUNT|SUMME)\W{0,3}[$S]?\s?)"
+    r"(?P<num>(?=[\dgG]{1,4}[.,][\dgG]{2}(?![\w.,]))(?=[^\s]*[gG])[\dgG]{1,4}[.,][\dgG]{2})")
+_G_AS_DIGIT = str.maketrans("gG", "96")
 # "Kase 1,4g A", "Lachsbrotchen 3,4g": a decimal comma's price ending the line (before its tax class), its
 # last 9 read as g (not grams before a price, "Safran 0,4g 2,99", nor a decimal point's "Flower 3.5g")
 _NINE_AS_G_RE = re.compile(r"(?<=\d,\d)g(?=\s?(?:[A-D]|\*[A-D]?)?\s*$)")

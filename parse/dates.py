@@ -89,10 +89,10 @@ _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
 # a T for a 1 too ("Datum: T0.07.13"), as in years
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T": "1", "|": "1", "!": "1", "S": "5",
-                            "B": "8"})
+                            "B": "8", "Z": "2"})
 # "18-06: 2018": OCR read the last separator as ":" / ";" / ","
 _SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}\s?[/.\-]\s?[\dOQD]?\d)\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
-_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQDILTS|!]{1,4}(?:\s?[/\-.]\s?[\dOQDILTS|!]{1,4}){2}(?![A-Z\d])")
+_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQDILTSBZ|!]{1,4}(?:\s?[/\-.]\s?[\dOQDILTSBZ|!]{1,4}){2}(?![A-Z\d])")
 # "17104/2018", "04/1212017", "01727/2025": OCR read one of two like separators as the digit 1 or
 # 7 (a slash is a thin stroke); the other separator shows which. Only where the repaired date is valid.
 _DATE_LABEL_RE = re.compile(r"\b(?:DATE|DATUM|DATED|FECHA|DATA)\b")

@@ -69,11 +69,12 @@ _MINUS_LOOKALIKE_RE = re.compile(r"(?:^|\s)=\s?[$S5]?\s*$")
 _RETURN_WORDS = ("LEERGUT", "LEERGUTBON", "LEERG", "PFAND RÜCKGABE", "PFANDBON", "PFANDGUTSCHRIFT", "RÜCKGABE",
                  "EMPTIES", "BOTTLE RETURN", "BOTTLE DEPOSIT RETURN", "STATIEGELD RETOUR", "RETOUR")
 # a count before a mark; not a dimension (``Schrauben 4x40``, ``3x1,5``, ``2X4X8 STUD``): a number glued after
-# the x is a unit price (``2x0,69``)
+# the x is a unit price (``2x0,69``); German tills' ``10 Stück x 0,19`` and ``2 à 1,19`` too
 _QTY_X_RE = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?"
-    r"(?:[Xx×](?!\d(?!\d*[.,]\d{2,4}(?!\d)))|\*|@|(?i:STK|ST|PC|PCS|EA|STUK|KS|SZT|PZ|UDS|UND))"
-    r"(?![A-Za-z])\s*[x×@*]?\s*")
+    r"(?:[Xx×](?!\d(?!\d*[.,]\d{2,4}(?!\d)))|\*|@|(?i:STÜCK|STUCK|STUECK|STCK|STK|ST|PC|PCS|EA|STUK|KS|SZT|PZ"
+    r"|UDS|UND)|à(?=\s?\d))"
+    r"(?![^\W\d_])\s*[x×@*]?\s*")
 # "0,69 x 2 1,38 A" (LIDL, NETTO): the unit price, then the count, then the amount
 _UNIT_X_COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,4}[.,]\d{2})\s?[xX×*]\s?(\d{1,3})(?![\d.,])")
 # "Ix Gyros 8,90", "lx Tee": a count of one whose 1 OCR read as a letter
@@ -139,13 +140,16 @@ _END_WORDS = frozenset(fold(word) for word in _ITEMS_END if " " not in word)
 
 
 def _total_in_a_name(doc: Doc, line: Line) -> bool:
-    """``LIST TOTAL CARE 2.77``, ``COLGATE TOTAL WHITENING 3.49``: a total word between two words of a
-    name (no total, tax, payment or column word) with an item below it names a product."""
+    """``LIST TOTAL CARE 2.77``, ``COLGATE TOTAL WHITENING 3.49``, ``COLGATE TOTAL 2,45``, ``FUEL TOTAL
+    312.49``: a total word after a word of a name (no total, tax, payment or column word), at the name's
+    end or before another of its words, with an item below it, names a product (or a department's sum
+    the shop's other articles follow)."""
     # "1 COLGATE TOTAL 4.8OZ 4.99T": its count first, and a size after the total word, are the name's
     named = _SIZE_RE.sub(" SIZE ", _LEADING_COUNT_RE.sub("", line.text))
     words = _words(re.split(r"\d", named, maxsplit=1)[0])
-    inside = [i for i, word in enumerate(words) if word in _END_WORDS and 0 < i < len(words) - 1]
-    if not inside or not all(_name_word(words[i - 1]) and _name_word(words[i + 1]) for i in inside[:1]):
+    inside = [i for i, word in enumerate(words) if word in _END_WORDS and 0 < i]
+    if not inside or not all(_name_word(words[i - 1]) and (i == len(words) - 1 or _name_word(words[i + 1]))
+                             for i in inside[:1]):
         return False
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     return below is not None and _named(below.text) and bool(_priced(below)) and not _skipped(below) \
@@ -310,7 +314,8 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         below = doc.lines[line.index + 1] if line.index + 1 < body_end else None
         if (fuel := _fuel(line, below, pending)) is not None:
             items.append(fuel)
-            taken = line.index + 1 if not _PER_VOLUME_RE.search(line.text) else line.index
+            price_below = len([a for a in line.amounts if a.has_decimals]) == 1  # the volume alone on the line
+            taken = line.index + 1 if price_below else line.index
             if _prints_again(doc.lines[taken + 1] if taken + 1 < body_end else None, fuel.amount):
                 taken += 1  # "10.512 GAL @ $3.459/GAL" over "FUEL 36.36": one sale
             pending = count = None
@@ -411,6 +416,10 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
             and len(below_prices := [a for a in below.amounts if a.has_decimals]) == 1:
         volume, price = own[0], below_prices[0]
         per_unit = clean_numbers(below.text)[price.end:]
+    elif len(own) == 3 and (own[0].measure or _GALLONS_AFTER_RE.match(cleaned, own[0].end)) \
+            and "@" in cleaned[own[0].end:own[1].start] and abs(own[0].value * own[1].value - own[2].value) <= _CENT:
+        volume, price = own[:2]  # "10.114 GAL @ 2.919 29.52": the amount they make printed after them
+        per_unit = ""
     else:
         return None
     unit_price = _price_per_unit(price.value, per_unit)
@@ -436,6 +445,7 @@ def _prints_again(line: Line | None, amount: Decimal | None) -> bool:
         and abs(line.amounts[-1].value - amount) <= Decimal("0.01")
 
 
+_CENT = Decimal("0.01")
 _VOLUME_UNIT_RE = re.compile(r"\s?(?:GALLONS?|GALS?|G|L|LTR|LITRES?|LITERS?)\b", re.I)  # not "1.230 kg @ $17.61/kg"
 _CENTS_PER_UNIT_RE = re.compile(r"^\s?(?:C|¢|CTS?)\s?/", re.I)  # "42.318 L @ 142.9 c/L": Canadian pumps
 
@@ -585,9 +595,10 @@ def _skipped(line: Line) -> bool:
             or _tax_line(line.text) or _savings_total(line.text) or bool(_PRICE_NOTE_RE.match(line.text)))
 
 
-# a note under an item on what it cost before or would refund (Walgreens' ``REGULAR PRICE 9.99``,
-# ``RETURN VALUE 9.49``, Kohl's ``REG 40.00``): no article of its own
-_PRICE_NOTE_RE = re.compile(r"^\W*(?:REG(?:ULAR)?|ORIG(?:INAL)?)\.?\s+PRICE\b|^\W*RETURN\s+VALUE\b", re.IGNORECASE)
+# a note under an item on what it cost before or elsewhere, or would refund (Walgreens' ``REGULAR PRICE 9.99``,
+# ``RETURN VALUE 9.49``, Burlington's ``Compare At 100.00``, Kohl's ``REG 40.00``): no article of its own
+_PRICE_NOTE_RE = re.compile(r"^\W*(?:REG(?:ULAR)?|ORIG(?:INAL)?)\.?\s+PRICE\b|^\W*RETURN\s+VALUE\b"
+                            r"|^\W*COMPARE\s+AT\b", re.IGNORECASE)
 # Kohl's "REG 40.00" under "FLANNEL SHIRT 19.99": the regular price, dearer than the item over it (not a
 # fuel's grade or a size: "PREPAY FUEL" / "REG 40.00", "1 Pepperoni Pizza" / "REG 12.99")
 _SHORT_PRICE_NOTE_RE = re.compile(r"^\W*(?:REG|ORIG)\b\.?:?\s*[$S]?\d+[.,]\d{2}\W*$", re.IGNORECASE)
@@ -673,14 +684,15 @@ def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal | None, Decima
     if len(priced) == 1 and (offer := _AT_FOR_RE.fullmatch(text.strip())) and int(offer["per"]):
         return Decimal(offer["count"]), (priced[0].value / int(offer["per"])).quantize(Decimal("0.01"))
     match = _QTY_X_RE.search(text)
-    if not match or not 1 <= len(priced) <= 2 or letters(_QTY_X_RE.sub(" ", text)) > 2:
-        return None
+    if not match or not 1 <= len(priced) <= 2 or letters(_CURRENCY_AFTER_RE.sub("", _QTY_X_RE.sub(" ", text))) > 2:
+        return None  # "2 x 1,29 EUR", "2 Stk x 1,29 EUR": the currency after it is no name
     quantity = Decimal(match.group(1).replace(",", "."))
     if len(priced) == 2 and quantity * priced[0].value != priced[1].value:
         return None
     return quantity, priced[0].value
 
 
+_CURRENCY_AFTER_RE = re.compile(r"\s(?:EUR|USD|GBP|CHF)\s*$", re.IGNORECASE)
 _LOST_COUNT_RE = re.compile(r"(?i:STK|ST)?\s?[Xx×]\s?\d{1,3}[.,]\d{2}(?:\s?EUR)?")
 # "2 AT 1 FOR 2.50" (Walmart), "2 @ 2 FOR 6.00" (Publix): the count bought, at a price for so many
 _AT_FOR_RE = re.compile(r"(?P<count>\d{1,3})\s*(?:AT\s|@)\s*(?P<per>\d{1,2})\s+FOR\s+\$?\s?\d{1,3}[.,]\d{2}",
@@ -1224,6 +1236,7 @@ def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tu
         above = merged[-1] if merged else None
         if above is not None and item.quantity is None and item.amount is not None and above.amount is not None \
                 and 0 <= item.amount < above.amount and not _takes_money_off(item) and not _coded(lines, item) \
+                and not has_keyword(item.description or "", _DEPOSITS) \
                 and (_indented_under(lines, above, item, column) or _marked_under(lines, above, item)
                      or _worded_under(lines, above, item, column)):  # costs less
             merged[-1] = replace(above, description=f"{above.description}, {item.description.lstrip('+ ')}",
@@ -1233,6 +1246,8 @@ def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tu
     return tuple(merged)
 
 
+# a drink's deposit set in under it ("  BOTTLE DEP 0.40", "  CRV 0.40", "  Pfand 0,25"): an item of its own
+_DEPOSITS = ("DEPOSIT", "DEP", "CRV", "PFAND", "BOTTLE DEP", "CAN DEP", "STATIEGELD", "EINWEG")
 _MODIFIER_MARK_RE = re.compile(r"^\s*(?:\+|ADD\s)", re.IGNORECASE)
 _ITEM_CODE_RE = re.compile(r"^\W*\d{5,}\s+[^\W\d_]")
 

@@ -74,7 +74,8 @@ def _word_pattern(word: str) -> str:
 _SLIP_PRONE_LABELS = ("TOTAL", "SUBTOTAL", "TOTAAL", "CHANGE", "GRATUITY", "BALANCE", "SERVER", "AMOUNT", "SUMME",
                       "GESAMT", "ZURUCK", "RUCKGELD", "GUIDE")
 _REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS", "VALANCE", "SERVED", "SERVES", "SEVER", "SUMMA", "AMOUNTS",
-                    "CHANGED", "CHANGES", "SERVERS", "BALANCES", "GUIDED", "GUIDES", "SUMMEN", "ECHANGE")
+                    "CHANGED", "CHANGES", "SERVERS", "BALANCES", "GUIDED", "GUIDES", "SUMMEN", "ECHANGE", "SUMMER",
+                    "TOTALE")
 _LOST_LETTER_LABELS = 8
 _WORD_RE = re.compile(r"[A-Z]{5,}")
 # TOTAL with a letter lost (``Tota: 64.64``, ``OTAL 822,35``, ``Tota Paid``), opening its line as a label:

@@ -41,6 +41,8 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("Safran 0,4g 2,99", ",", "2.99"),  # grams, then the price
         ("MORE CARD SAVING -E0.40", ".", "-0.40"),  # a minus, then a pound sign read as E, f or L
         ("NESCAFE GOLD -L1.25", ".", "-1.25"),
+        ("TOTAL 16.2g", ".", "16.29"),  # a 9 read as g, a 6 as G, after a money label
+        ("TOTAL 1G.29", ".", "16.29"),
         ("Subtotal 10:28", ".", "10.28"),  # a point read as a colon, a semicolon, an underscore after a label
         ("Total $11;10", ".", "11.10"),
         ("TAX 0_82", ".", "0.82"),

@@ -21,6 +21,8 @@ from test_extract import ocr
         ("03/04/24", True, dt.date(2024, 4, 3)),
         ("2024-12-31", False, dt.date(2024, 12, 31)),
         ("14 MAR 2018 18:40", False, dt.date(2018, 3, 14)),
+        ("12/04/Z6 6:12pm", False, dt.date(2026, 12, 4)),  # a 2 read as Z, an 8 as B
+        ("11/0B/2026 06:48 PM", False, dt.date(2026, 11, 8)),
         ("DEC O4 2026 7:12 AM", False, dt.date(2026, 12, 4)),  # the day's 0 read as O after the month
         ("DECO4'26 7:41PM", False, dt.date(2026, 12, 4)),
         ("Dec 1O, 2026", False, dt.date(2026, 12, 10)),

@@ -1619,3 +1619,32 @@ def test_a_number_opening_a_dishs_name_is_no_count_where_nothing_else_is_counted
     assert items("Lou's Diner\n12/05/2026 7:58 AM\n2 Eggs Any Style 8.99\nCoffee 2.75\nSubtotal 11.74") == [
         ("2 Eggs Any Style", None, None, Decimal("8.99")), ("Coffee", None, None, Decimal("2.75"))]
     assert items("Lou's Diner\n2 Eggs Any Style 8.99\n1 Coffee 2.75\nSubtotal 11.74")[0][1] == Decimal(2)  # a column
+
+
+@pytest.mark.parametrize("count", ["2 x 1,29 EUR", "2 Stk x 1,29 EUR", "2 Stück x 1,29", "2 Stuck x 1,29", "2 à 1,29"])
+def test_a_german_count_line_with_its_currency_or_spelled_out_pieces_counts_the_item_above(count):
+    assert counted(f"Kaufland\nMilch 1,19 A\nHaferdrink 2,58 A\n{count}\nSumme 3,77")[1] == (Decimal("2.58"), Decimal(2))
+
+
+@pytest.mark.parametrize("first", ["COLGATE TOTAL 2,45 B", "Lenor Summer Breeze 1,4L 2,45 A"])
+def test_a_total_word_ending_an_articles_name_does_not_end_the_items(first):
+    """``COLGATE TOTAL 2,45``: a product, the articles under it still items; ``Summer`` is no ``Summe``."""
+    assert amounts(f"dm-drogerie markt\n{first}\nBalea Dusche 0,95 A\nTempo 1,45 A\nSUMME EUR 4,85") == [
+        Decimal("2.45"), Decimal("0.95"), Decimal("1.45")]
+
+
+@pytest.mark.parametrize("deposit", ["  BOTTLE DEP 0.40", "  CRV 0.40"])
+def test_a_drinks_deposit_set_in_under_it_is_an_item_of_its_own(deposit):
+    assert amounts(f"Market Basket\nMB MUFFIN 1.99\nGATORADE 8PK 6.99\n{deposit}\nSUBTOTAL 9.38") == [
+        Decimal("1.99"), Decimal("6.99"), Decimal("0.40")]
+
+
+def test_a_compare_at_price_under_an_item_is_no_item():
+    assert amounts("Burlington\nWOMENS PUFFER JACKET 39.99\n  Compare At 100.00\nTHROW BLANKET 12.99\n"
+                   "SUBTOTAL 52.98\nTAX 2.97\nTOTAL 55.95") == [Decimal("39.99"), Decimal("12.99")]
+
+
+@pytest.mark.parametrize("pump", ["  10.114 GAL @ 2.919 29.52", "10.114 G @ 2.919 29.52"])
+def test_a_pumps_volume_at_its_price_with_the_amount_they_make_on_one_line_is_one_fuel_item(pump):
+    assert counted(f"Maverik\n12/01/26 12:44\nPUMP 2 UNLEADED\n{pump}\nCAR WASH 12.00\nSUBTOTAL 41.52") == [
+        (Decimal("29.52"), Decimal("10.114")), (Decimal("12.00"), None)]
