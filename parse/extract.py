@@ -185,6 +185,8 @@ def _items_start(doc: Doc, header_end: int, totals_start: int, date: dt.date | N
     if date is None:
         return header_end
     for line in doc.lines[header_end:totals_start]:
+        if any(a.has_decimals and a.value < 0 for a in line.amounts):
+            continue  # "Pfandbon 05.12.2026 -3,25 B": empties handed back that print the day, no header's line
         if any(date in (resolve(raw, True), resolve(raw, False)) for raw in find_dates(line.text)):
             below = doc.lines[line.index + 1:totals_start]
             priced = any(a.has_decimals for other in below if not summary_line(other.text) for a in other.amounts)

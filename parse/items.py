@@ -858,20 +858,22 @@ def reductions_after_subtotal(doc: Doc, subtotal: tuple[int, Decimal], total: tu
         -> tuple[LineItem, ...]:
     """Money taken off between the subtotal and the total (``ZWISCHENSUMME 10,48`` / ``COUPON RABATT
     -2,00`` / ``SUMME 8,48``), its minus printed: a coupon or discount on the whole basket, or an
-    article's saving listed there by its name (Tesco's ``CLUBCARD PRICES`` / ``NESCAFE GOLD -£1.25``)
-    where such lines take the subtotal to the total; items of the receipt all the same. ``subtotal``
-    and ``total``: (line, amount)."""
+    article's saving listed there by its name (Tesco's ``CLUBCARD PRICES`` / ``NESCAFE GOLD -£1.25``),
+    with any article rung up there (``Tragetasche 0,20``), where such lines take the subtotal to the
+    total; items of the receipt all the same. ``subtotal`` and ``total``: (line, amount)."""
     worded, named = [], []
     for line in doc.lines[subtotal[0] + 1:total[0]]:
         priced = [a for a in line.amounts if a.has_decimals]
-        if len(priced) != 1 or priced[0].value >= 0 or not _named(line.text) or summary_line(line.text) \
+        if len(priced) != 1 or not _named(line.text) or summary_line(line.text) or _skipped(line) \
                 or has_keyword(line.text, ROUNDING):  # "Rundung -0,02": the cash rounded, no article
             continue
         item = _item(line.text, priced, line.index)
         named.append(item)
-        if _takes_money_off(item) or any(word in _COUPON_WORDS for word in _words(item.description)):
+        if item.amount < 0 and (_takes_money_off(item) or any(word in _COUPON_WORDS for word in _words(item.description))):
             worded.append(item)
-    return tuple(named) if named and subtotal[1] + _sum(tuple(named)) == total[1] else tuple(worded)
+    if any(item.amount < 0 for item in named) and subtotal[1] + _sum(tuple(named)) == total[1]:
+        return tuple(named)  # with an article rung up after the subtotal ("TRAGETASCHE 0,30")
+    return tuple(worded)
 
 
 def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, tax: Decimal | None,

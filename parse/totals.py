@@ -123,13 +123,15 @@ _GARBLED_TOTAL_LINES = 3  # lines under the tax where the total's line may stand
 
 def _taken_off_between(doc: Doc, subtotal: Pick, total: Pick, tax: Pick | None) -> bool:
     """``ZWISCHENSUMME 10,48`` / ``COUPON RABATT -2,00`` / ``SUMME 8,48``: money taken off under the
-    subtotal (and the tax added) make the total less than the subtotal, as printed."""
+    subtotal (with what else was rung up there, and the tax added) make the total less than the
+    subtotal, as printed (``Zwischensumme 3,48`` / ``Tragetasche 0,20`` / ``Leergutbon -0,81`` / ``Summe 2,87``)."""
     if not 0 <= subtotal.line < total.line:
         return False
-    off = sum((a.value for line in doc.lines[subtotal.line + 1:total.line] for a in line.amounts if a.value < 0),
-              Decimal(0))
-    return off < 0 and subtotal.value + off + (tax.value if tax and subtotal.line < tax.line < total.line else 0) \
-        == total.value
+    between = [line.amounts[-1].value for line in doc.lines[subtotal.line + 1:total.line]
+               if line.amounts and line.amounts[-1].has_decimals and (tax is None or line.index != tax.line)]
+    added = tax.value if tax and subtotal.line < tax.line < total.line else 0
+    taken_off = [value for value in between if value < 0]  # the savings' own sum ("TOTAL SAVINGS 1.85") aside
+    return bool(taken_off) and total.value - added - subtotal.value in (sum(taken_off), sum(between, Decimal(0)))
 
 
 def _sum_in_a_garbled_total(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None) -> Pick | None:

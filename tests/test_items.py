@@ -1648,3 +1648,20 @@ def test_a_compare_at_price_under_an_item_is_no_item():
 def test_a_pumps_volume_at_its_price_with_the_amount_they_make_on_one_line_is_one_fuel_item(pump):
     assert counted(f"Maverik\n12/01/26 12:44\nPUMP 2 UNLEADED\n{pump}\nCAR WASH 12.00\nSUBTOTAL 41.52") == [
         (Decimal("29.52"), Decimal("10.114")), (Decimal("12.00"), None)]
+
+
+@pytest.mark.parametrize(("after", "total", "rung_up"), [
+    ("Tragetasche 0,20 A\nLeergutbon -0,81 B", "2,87", ["0.20", "-0.81"]),
+    ("Leergutbon -1,50 B\nSchokoriegel 0,89 A", "2,87", ["-1.50", "0.89"]),
+])
+def test_what_is_rung_up_with_empties_after_the_subtotal_is_an_item_where_it_makes_the_total(after, total, rung_up):
+    receipt = extract_receipt(ocr(f"REWE\nMILCH 1,19 B\nBUTTER 2,29 B\nZWISCHENSUMME EUR 3,48\n{after}\nSUMME EUR {total}\n"
+                                  "05.12.2026 11:02"))
+    assert receipt.total == Decimal(total.replace(",", "."))
+    assert [i.amount for i in receipt.items] == [Decimal("1.19"), Decimal("2.29"), *map(Decimal, rung_up)]
+
+
+@pytest.mark.parametrize("bon", ["Pfandbon 05.12.2026 -3,25 B", "Leergutbon 05.12.26 09:41 -3,25 B"])
+def test_an_empties_bon_that_prints_the_day_is_an_item_not_the_headers_date_line(bon):
+    assert amounts(f"EDEKA\nHauptstr. 1\n10115 Berlin\nBananen 1,49 A\n{bon}\nKaffee 5,99 A\nSUMME EUR 4,23\n"
+                   "05.12.2026 11:02") == [Decimal("1.49"), Decimal("-3.25"), Decimal("5.99")]
