@@ -83,8 +83,10 @@ _COUNT_OF_ONE_RE = re.compile(r"^(\s*)[Il|](?=\s?[xX]\s)")
 _COUNT_OF_TWO_RE = re.compile(r"^(\s*)Z(?=\s?[xX]\s)")
 # "2 Bistro Burger", and a count before a pack's size ("1 6pc McNuggets"); not a multibuy ("3 FOR 2 SAVING")
 _LEADING_QTY_RE = re.compile(r"^\s*(\d{1,2})\s+(?!(?i:FOR)\b)(?=[A-Za-z]|\d{1,3}\s?(?i:PC|PCS|PCE|CT|PK|PACK)\b)")
-# a crate's or a pack's bottles and their size in litres ("12x0,75", "6 x 1,5"): one article
-_CRATE_RE = re.compile(r"(?<![\d.,])\d{1,2}\s?[xX×]\s?(?:0[.,]\d{1,3}|1[.,][05]0?)(?![\d.,])")
+# a crate's or a pack's bottles and their size in litres ("12x0,75", "20x0,50", "6 x 1,5"; not "5 x 0,35", a
+# count at a price): one article
+_CRATE_RE = re.compile(r"(?<![\d.,])(?:\d{1,2}[xX×]0[.,]\d{1,3}|\d{1,2}\s?[xX×]\s?(?:0[.,](?:33|5|7|75|330|500|750)"
+                       r"|1[.,][05]))(?![\d.,])")
 # "2,00 Cana 3,60": the count printed with decimals before the name (Spanish and Italian bar tickets, "Uds")
 _DECIMAL_COUNT_RE = re.compile(r"^\s*(\d{1,2})[.,]00\s+(?=[^\W\d_]{2})")
 # "Latte x 2 9.00", "Croissant (x3) 10.50": the count printed after the name (Square, Shopify, Lightspeed)
@@ -153,7 +155,15 @@ def _total_in_a_name(doc: Doc, line: Line) -> bool:
         return False
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     return below is not None and _named(below.text) and bool(_priced(below)) and not _skipped(below) \
-        and not has_keyword(below.text, _ITEMS_END) and not _garbled_total(below.text)
+        and not has_keyword(below.text, _ITEMS_END + _NOT_AFTER_SUBTOTAL) and not _garbled_total(below.text)
+
+
+def _section_total(line: Line, items: list[LineItem]) -> bool:
+    """``MERCHANDISE TOTAL 31.95``, ``FUEL TOTAL 32.06`` over more articles: what the items above it cost
+    together, under a total word; no article of its own."""
+    priced = [a for a in line.amounts if a.has_decimals]
+    return bool(items) and len(priced) == 1 and has_keyword(line.text, _ITEMS_END) and priced[0].value == _sum(
+        tuple(items))
 
 
 # a pack's size in a product's name ("4.8OZ", "12 CT"): a word of the name, not a price
@@ -308,14 +318,14 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
     for line in doc.lines[body_start:body_end]:
         if line.index <= taken:
             continue
-        if _skipped(line) or _regular_price_under(line, items):
+        if _skipped(line) or _section_total(line, items):
             pending = count = None
             continue
         below = doc.lines[line.index + 1] if line.index + 1 < body_end else None
         if (fuel := _fuel(line, below, pending)) is not None:
             items.append(fuel)
-            price_below = len([a for a in line.amounts if a.has_decimals]) == 1  # the volume alone on the line
-            taken = line.index + 1 if price_below else line.index
+            amount_on_line = len([a for a in line.amounts if a.has_decimals]) == 3  # "10.114 GAL @ 2.919 29.52"
+            taken = line.index + 1 if not _PER_VOLUME_RE.search(line.text) and not amount_on_line else line.index
             if _prints_again(doc.lines[taken + 1] if taken + 1 < body_end else None, fuel.amount):
                 taken += 1  # "10.512 GAL @ $3.459/GAL" over "FUEL 36.36": one sale
             pending = count = None
@@ -356,19 +366,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             pending = None if has_keyword(line.text, _DATE_HEADINGS) or _check_header(line.text) else line
         if len(items) >= _MAX_ITEMS:
             break
-    return _numbers_in_names(tuple(items), doc)
-
-
-def _numbers_in_names(items: tuple[LineItem, ...], doc: Doc) -> tuple[LineItem, ...]:
-    """``2 Eggs Any Style 8.99`` on a receipt that prints no count column: the number opens the dish's
-    name where no other item opens with a count and the price is no whole multiple of it."""
-    counted = [item for item in items if item.quantity and item.line_index is not None
-               and (lead := _LEADING_QTY_RE.match(doc.lines[item.line_index].text)) and Decimal(lead[1]) == item.quantity]
-    if len(counted) != 1 or counted[0].amount is None or (counted[0].amount * 100) % counted[0].quantity == 0:
-        return items
-    dish = counted[0]
-    return tuple(replace(item, description=f"{dish.quantity} {item.description}", quantity=None, unit_price=None)
-                 if item is dish else item for item in items)
+    return tuple(items)
 
 
 def _counted_out(item: LineItem, count: tuple[Decimal | None, Decimal] | None, priced: list[Amount],
@@ -409,20 +407,20 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
                           or own[0].measure and _VOLUME_UNIT_RE.match(cleaned, own[0].end)
                           and "@" in cleaned[own[0].end:own[1].start]):
         volume, price = own  # the price per unit last ("11.204 Gal @ $3.099"), the amount nowhere on the line
-        per_unit = cleaned[own[1].end:]
+        per_unit, priced_line = cleaned[own[1].end:], line
     elif len(own) == 1 and (own[0].measure or _GALLONS_AFTER_RE.match(cleaned, own[0].end)
                             or _VOLUME_BEFORE_RE.search(cleaned[:own[0].start])) \
             and below is not None and _PER_VOLUME_RE.search(below.text) \
             and len(below_prices := [a for a in below.amounts if a.has_decimals]) == 1:
         volume, price = own[0], below_prices[0]
-        per_unit = clean_numbers(below.text)[price.end:]
-    elif len(own) == 3 and (own[0].measure or _GALLONS_AFTER_RE.match(cleaned, own[0].end)) \
+        per_unit, priced_line = clean_numbers(below.text)[price.end:], below
+    elif len(own) == 3 and (_VOLUME_UNIT_RE.match(cleaned, own[0].end) or _GALLONS_AFTER_RE.match(cleaned, own[0].end)) \
             and "@" in cleaned[own[0].end:own[1].start] and abs(own[0].value * own[1].value - own[2].value) <= _CENT:
         volume, price = own[:2]  # "10.114 GAL @ 2.919 29.52": the amount they make printed after them
-        per_unit = ""
+        per_unit, priced_line = "", line
     else:
         return None
-    unit_price = _price_per_unit(price.value, per_unit)
+    unit_price = _price_per_unit(price.value, per_unit, bool(_SIGN_AS_S_RE.search(priced_line.text)))
     if not _pumped(volume, price) or not 0 < volume.value <= _MAX_VOLUME or unit_price is None:
         return None
     words = _without_measure(squash_spaces(clean_numbers(line.text)[:volume.start])).strip(" @#:-")
@@ -450,13 +448,17 @@ _VOLUME_UNIT_RE = re.compile(r"\s?(?:GALLONS?|GALS?|G|L|LTR|LITRES?|LITERS?)\b",
 _CENTS_PER_UNIT_RE = re.compile(r"^\s?(?:C|¢|CTS?)\s?/", re.I)  # "42.318 L @ 142.9 c/L": Canadian pumps
 
 
-def _price_per_unit(value: Decimal, after: str) -> Decimal | None:
+_SIGN_AS_S_RE = re.compile(r"(?<![A-Za-z])[Ss$]\d{1,2}[.,]\d{3}(?!\d)")  # "PRICE/G S5.299"
+
+
+def _price_per_unit(value: Decimal, after: str, signed: bool = False) -> Decimal | None:
     """The pump's price per gallon or litre: in cents where it says so (``142.9 c/L``), its dollar
-    sign read as a digit where no fuel costs that much (``PRICE/G S5.299`` read 55.299; not a peso's
-    or a krone's ``23.99``, no sign's digit)."""
+    sign read as a digit where no fuel costs that much, printed after an S or in tenths of a cent as US
+    pumps print (``PRICE/G S5.299`` read 55.299; not a peso's ``P58.50``)."""
     if _CENTS_PER_UNIT_RE.match(after):
         value = value / 100
-    if value > _MAX_PRICE_PER_UNIT and value.adjusted() >= 1 and str(value)[0] in SIGN_DIGITS:
+    if value > _MAX_PRICE_PER_UNIT and value.adjusted() >= 1 and str(value)[0] in SIGN_DIGITS \
+            and (signed or value.as_tuple().exponent == -3):
         value = value - int(str(value)[0]) * Decimal(10) ** value.adjusted()  # "55.299": its $ read as a 5
     return value if 0 < value <= _MAX_PRICE_PER_UNIT else None
 
@@ -596,18 +598,9 @@ def _skipped(line: Line) -> bool:
 
 
 # a note under an item on what it cost before or elsewhere, or would refund (Walgreens' ``REGULAR PRICE 9.99``,
-# ``RETURN VALUE 9.49``, Burlington's ``Compare At 100.00``, Kohl's ``REG 40.00``): no article of its own
+# ``RETURN VALUE 9.49``, Burlington's ``Compare At 100.00``): no article of its own
 _PRICE_NOTE_RE = re.compile(r"^\W*(?:REG(?:ULAR)?|ORIG(?:INAL)?)\.?\s+PRICE\b|^\W*RETURN\s+VALUE\b"
                             r"|^\W*COMPARE\s+AT\b", re.IGNORECASE)
-# Kohl's "REG 40.00" under "FLANNEL SHIRT 19.99": the regular price, dearer than the item over it (not a
-# fuel's grade or a size: "PREPAY FUEL" / "REG 40.00", "1 Pepperoni Pizza" / "REG 12.99")
-_SHORT_PRICE_NOTE_RE = re.compile(r"^\W*(?:REG|ORIG)\b\.?:?\s*[$S]?\d+[.,]\d{2}\W*$", re.IGNORECASE)
-
-
-def _regular_price_under(line: Line, items: list[LineItem]) -> bool:
-    above = items[-1] if items else None
-    return bool(_SHORT_PRICE_NOTE_RE.match(line.text)) and above is not None and above.amount is not None \
-        and above.line_index == line.index - 1 and bool(line.amounts) and line.amounts[-1].value > above.amount
 
 
 _WAS_NOW_RE = re.compile(r"\bWAS\b.*\bNOW\b", re.IGNORECASE)
@@ -854,6 +847,10 @@ _TRAILING_MEASURE_RE = re.compile(r"\s+\d+(?:[.,]\d+)?\s?(?:L|LTR|LITRES?|LITERS
 _NUMBER_SPLIT_RE = re.compile(r"(?:^|\s)[@x*]?\s?[-$€£]?\d+(?:[.,]\d+)?(?=\s|$)")
 
 
+# what a till prints between the subtotal and the total that no article is: taxes, tips, fees, cash back
+_NOT_AFTER_SUBTOTAL = ("TAX", "TX", "TIP", "GRATUITY", "SURCHARGE", "CASH BACK", "CASHBACK", "SERVICE", "FEE") + _NOT_ITEM
+
+
 def reductions_after_subtotal(doc: Doc, subtotal: tuple[int, Decimal], total: tuple[int, Decimal]) \
         -> tuple[LineItem, ...]:
     """Money taken off between the subtotal and the total (``ZWISCHENSUMME 10,48`` / ``COUPON RABATT
@@ -865,7 +862,7 @@ def reductions_after_subtotal(doc: Doc, subtotal: tuple[int, Decimal], total: tu
     for line in doc.lines[subtotal[0] + 1:total[0]]:
         priced = [a for a in line.amounts if a.has_decimals]
         if len(priced) != 1 or not _named(line.text) or summary_line(line.text) or _skipped(line) \
-                or has_keyword(line.text, ROUNDING):  # "Rundung -0,02": the cash rounded, no article
+                or has_keyword(line.text, ROUNDING + _NOT_AFTER_SUBTOTAL):  # "Rundung -0,02": the cash rounded
             continue
         item = _item(line.text, priced, line.index)
         named.append(item)
@@ -1237,7 +1234,8 @@ def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tu
     for item in items:
         above = merged[-1] if merged else None
         if above is not None and item.quantity is None and item.amount is not None and above.amount is not None \
-                and 0 <= item.amount < above.amount and not _takes_money_off(item) and not _coded(lines, item) \
+                and (0 <= item.amount or _opens_with_modifier_word(lines, item)) and abs(item.amount) < above.amount \
+                and not _takes_money_off(item) and not _coded(lines, item) \
                 and not has_keyword(item.description or "", _DEPOSITS) \
                 and (_indented_under(lines, above, item, column) or _marked_under(lines, above, item)
                      or _worded_under(lines, above, item, column)):  # costs less
@@ -1300,6 +1298,13 @@ def _indented_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem
 _MODIFIER_WORDS = frozenset(fold(word) for word in ("EXTRA", "XTRA", "SIDE", "SUB", "NO", "ADD"))
 _WORDED_INDENT = 0.75  # characters a modifier known by its word is set in at least (a slanted photo's slack)
 _SLIPPED_MODIFIER_LETTERS = 5  # a modifier's word this long may have one letter misread (``extre``)
+
+
+def _opens_with_modifier_word(lines: Sequence[OcrLine], item: LineItem) -> bool:
+    """``  No Cheese -0.50``, ``  Sub Side Salad -1.00``: a modifier that costs less, not money taken off
+    (``  MFR CPN -1.00``)."""
+    return item.line_index is not None and item.line_index < len(lines) \
+        and next(iter(_words(lines[item.line_index].text)), "") in _MODIFIER_WORDS
 
 
 def _worded_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, column: float | None) -> bool:

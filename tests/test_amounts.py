@@ -41,7 +41,7 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("Safran 0,4g 2,99", ",", "2.99"),  # grams, then the price
         ("MORE CARD SAVING -E0.40", ".", "-0.40"),  # a minus, then a pound sign read as E, f or L
         ("NESCAFE GOLD -L1.25", ".", "-1.25"),
-        ("TOTAL 16.2g", ".", "16.29"),  # a 9 read as g, a 6 as G, after a money label
+        ("TOTAL 41.g7", ".", "41.97"),  # a 9 read as g, a 6 as G, after a money label
         ("TOTAL 1G.29", ".", "16.29"),
         ("Subtotal 10:28", ".", "10.28"),  # a point read as a colon, a semicolon, an underscore after a label
         ("Total $11;10", ".", "11.10"),
@@ -52,7 +52,7 @@ def test_parse_amount(text, decimal, expected):
     assert parse_amount(text, decimal) == Decimal(expected)
 
 
-@pytest.mark.parametrize(("text", "prices"), [("Blue Dream Flower 3.5g", []), ("Pre-Roll 1.0g", []),
+@pytest.mark.parametrize(("text", "prices"), [("Blue Dream Flower 3.5g", []), ("Pre-Roll 1.0g", []), ("TOTAL: 3.5g", []),
                                              ("Hefe 2,5g 0,39", [Decimal("0.39")])])
 def test_grams_with_a_decimal_are_no_price(text, prices):
     """A weight in grams is a size, not a price whose last 9 OCR read as g."""
