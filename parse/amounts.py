@@ -106,15 +106,14 @@ _FLAG_AFTER_CENTS_RE = re.compile(r"[.,]\d{2}B$")
 
 # "Subtotal 10:28", "Total 11;10", "Tax 0_82": a point read as a colon, a semicolon or an underscore
 # after a money label (no clock stands there)
-_ODD_POINT_RE = re.compile(r"(?P<label>(?i:SUB\s?TOTAL|TOTAL|TAX|BALANCE|AMOUNT|SUMME)\W{0,3}[$S]?\s?)"
-                           r"(?P<units>\d{1,4})[:;_](?P<cents>\d{2})(?![\d:;_])(?!\s?[AaPp]\.?[Mm]\b)")
+_MONEY_LABEL = r"(?P<label>(?i:SUB\s?TOTAL|TOTAL|TAX|BALANCE|AMOUNT|SUMME)\W{0,3}[$S]?\s?)"
+_ODD_POINT_RE = re.compile(rf"{_MONEY_LABEL}(?P<units>\d{{1,4}})[:;_](?P<cents>\d{{2}})(?![\d:;_])(?!\s?[AaPp]\.?[Mm]\b)")
 # "MORE CARD SAVING -E0.40", "-f0.40", "-L1.25": a minus, then a pound sign read as a letter
 _POUND_AFTER_MINUS_RE = re.compile(r"(?<![\w.,])-[EfL](?=\d{1,4}[.,]\d{2}(?!\d))")
-# "TOTAL 1G.29", "TOTAL 41.g7": a 9 read as g, a 6 as G, in an amount after a money label (not a last g: a
-# dispensary's "TOTAL: 3.5g" is grams)
+# "TOTAL 1G.29", "TOTAL 41.g7": a 9 read as g, a 6 as G, in an amount after a money label (not its last
+# glyph: a dispensary's "TOTAL: 3.5g" is grams)
 _NINE_OR_SIX_AFTER_LABEL_RE = re.compile(
-    r"(?P<label>(?i:SUB\s?TOTAL|TOTAL|TAX|BALANCE|AMOUNT|SUMME)\W{0,3}[$S]?\s?)"
-    r"(?P<num>(?=[\dgG]{1,4}[.,][\dgG][\dG](?![\w.,]))(?=[^\s]*[gG])[\dgG]{1,4}[.,][\dgG][\dG])")
+    rf"{_MONEY_LABEL}(?P<num>(?=[\dgG]{{1,4}}[.,][\dgG]\d(?![\w.,]))(?=[^\s]*[gG])[\dgG]{{1,4}}[.,][\dgG]\d)")
 _G_AS_DIGIT = str.maketrans("gG", "96")
 # "Kase 1,4g A", "Lachsbrotchen 3,4g": a decimal comma's price ending the line (before its tax class), its
 # last 9 read as g (not grams before a price, "Safran 0,4g 2,99", nor a decimal point's "Flower 3.5g")

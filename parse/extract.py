@@ -36,8 +36,9 @@ _SERVICE_DATE = ("VORSTELLUNG", "HINFAHRT", "RÜCKFAHRT", "ABFAHRT", "ANKUNFT", 
                  "CHECK-OUT", "CHECK OUT", "DELIVERY DATE", "PICKUP DATE", "EVENT DATE", "SEANCE")
 _SERVICE_PENALTY = 1.0
 # a film's rating or the screen it shows on, on a ticket's show line or over it ("THE QUIET HOUR PG-13" /
-# "Sat 12/05/2026 7:00PM", "Saal 3 FSK 12"; not "EFTPOS AUD 7.60", a restaurant's "Saal 1 Tisch 12")
-_FILM_RE = re.compile(r"\bPG-?13\b|\bPG\b|\bNC-?17\b|\bFSK\s?\d{1,2}\b|"
+# "Sat 12/05/2026 7:00PM", "FROZEN PG", "Saal 3 FSK 12"; not "PG TIPS 80", "EFTPOS AUD 7.60", a restaurant's
+# "Saal 1 Tisch 12")
+_FILM_RE = re.compile(r"\bPG-?13\b|\bPG\)?\s*$|\bNC-?17\b|\bFSK\s?\d{1,2}\b|"
                       r"\b(?:AUD(?:ITORIUM)?|SAAL|KINO|SCREEN)\s?#?\d{1,2}\b(?![.,]\d)(?!.*\bTISCH\b)", re.IGNORECASE)
 _PRINTED_AGAIN_BONUS = 0.5  # the date on another line too (the card slip, the till's TSE stamp)
 _NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GÜLTIG", "BIS", "BEST BEFORE", "USE BY",

@@ -159,8 +159,8 @@ def _total_in_a_name(doc: Doc, line: Line) -> bool:
 
 
 def _section_total(line: Line, items: list[LineItem]) -> bool:
-    """``MERCHANDISE TOTAL 31.95``, ``FUEL TOTAL 32.06`` over more articles: what the items above it cost
-    together, under a total word; no article of its own."""
+    """``MERCHANDISE TOTAL 31.95``, ``FUEL TOTAL 32.06`` over more articles: what the section's items
+    above it cost together (``items``: those since the last such total), under a total word; no article."""
     priced = [a for a in line.amounts if a.has_decimals]
     return bool(items) and len(priced) == 1 and has_keyword(line.text, _ITEMS_END) and priced[0].value == _sum(
         tuple(items))
@@ -315,10 +315,14 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
     pending: Line | None = None  # a description line still waiting for its price line
     count: tuple[Decimal, Decimal] | None = None  # a "3 x 1,49" line above the item it counts
     taken = -1  # a line read with the one above it
+    section_start = 0  # the first item of the section a department's total sums up
     for line in doc.lines[body_start:body_end]:
         if line.index <= taken:
             continue
-        if _skipped(line) or _section_total(line, items):
+        if _section_total(line, items[section_start:]):
+            section_start, pending, count = len(items), None, None  # the next section's articles follow
+            continue
+        if _skipped(line):
             pending = count = None
             continue
         below = doc.lines[line.index + 1] if line.index + 1 < body_end else None
@@ -407,20 +411,20 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
                           or own[0].measure and _VOLUME_UNIT_RE.match(cleaned, own[0].end)
                           and "@" in cleaned[own[0].end:own[1].start]):
         volume, price = own  # the price per unit last ("11.204 Gal @ $3.099"), the amount nowhere on the line
-        per_unit, priced_line = cleaned[own[1].end:], line
+        per_unit = cleaned[own[1].end:]
     elif len(own) == 1 and (own[0].measure or _GALLONS_AFTER_RE.match(cleaned, own[0].end)
                             or _VOLUME_BEFORE_RE.search(cleaned[:own[0].start])) \
             and below is not None and _PER_VOLUME_RE.search(below.text) \
             and len(below_prices := [a for a in below.amounts if a.has_decimals]) == 1:
         volume, price = own[0], below_prices[0]
-        per_unit, priced_line = clean_numbers(below.text)[price.end:], below
+        per_unit = clean_numbers(below.text)[price.end:]
     elif len(own) == 3 and (_VOLUME_UNIT_RE.match(cleaned, own[0].end) or _GALLONS_AFTER_RE.match(cleaned, own[0].end)) \
             and "@" in cleaned[own[0].end:own[1].start] and abs(own[0].value * own[1].value - own[2].value) <= _CENT:
         volume, price = own[:2]  # "10.114 GAL @ 2.919 29.52": the amount they make printed after them
-        per_unit, priced_line = "", line
+        per_unit = ""
     else:
         return None
-    unit_price = _price_per_unit(price.value, per_unit, bool(_SIGN_AS_S_RE.search(priced_line.text)))
+    unit_price = _price_per_unit(price.value, per_unit)
     if not _pumped(volume, price) or not 0 < volume.value <= _MAX_VOLUME or unit_price is None:
         return None
     words = _without_measure(squash_spaces(clean_numbers(line.text)[:volume.start])).strip(" @#:-")
@@ -440,7 +444,7 @@ def _pumped(volume: Amount, price: Amount) -> bool:
 
 def _prints_again(line: Line | None, amount: Decimal | None) -> bool:
     return line is not None and amount is not None and bool(line.amounts) \
-        and abs(line.amounts[-1].value - amount) <= Decimal("0.01")
+        and abs(line.amounts[-1].value - amount) <= _CENT
 
 
 _CENT = Decimal("0.01")
@@ -448,17 +452,14 @@ _VOLUME_UNIT_RE = re.compile(r"\s?(?:GALLONS?|GALS?|G|L|LTR|LITRES?|LITERS?)\b",
 _CENTS_PER_UNIT_RE = re.compile(r"^\s?(?:C|¢|CTS?)\s?/", re.I)  # "42.318 L @ 142.9 c/L": Canadian pumps
 
 
-_SIGN_AS_S_RE = re.compile(r"(?<![A-Za-z])[Ss$]\d{1,2}[.,]\d{3}(?!\d)")  # "PRICE/G S5.299"
-
-
-def _price_per_unit(value: Decimal, after: str, signed: bool = False) -> Decimal | None:
+def _price_per_unit(value: Decimal, after: str) -> Decimal | None:
     """The pump's price per gallon or litre: in cents where it says so (``142.9 c/L``), its dollar
-    sign read as a digit where no fuel costs that much, printed after an S or in tenths of a cent as US
-    pumps print (``PRICE/G S5.299`` read 55.299; not a peso's ``P58.50``)."""
+    sign read as a digit where no fuel costs that much, in tenths of a cent as US pumps print
+    (``PRICE/G S5.299`` read 55.299; not a peso's ``P58.50``)."""
     if _CENTS_PER_UNIT_RE.match(after):
         value = value / 100
     if value > _MAX_PRICE_PER_UNIT and value.adjusted() >= 1 and str(value)[0] in SIGN_DIGITS \
-            and (signed or value.as_tuple().exponent == -3):
+            and value.as_tuple().exponent == -3:
         value = value - int(str(value)[0]) * Decimal(10) ** value.adjusted()  # "55.299": its $ read as a 5
     return value if 0 < value <= _MAX_PRICE_PER_UNIT else None
 
@@ -486,9 +487,13 @@ def _misread_price(line: Line) -> list[Amount]:
     if sum(ch.isdigit() for ch in printed) < 2 and not whole \
             or "*" in match.group() and _names_a_reduction(line.text):
         return []  # "Happy Hour 25*00": a discount whose minus and point came out other glyphs, no price
-    value = Decimal(f"{match['units'].translate(_AS_DIGIT)}.{match['cents'].translate(_AS_DIGIT)}")
+    value = _misread_value(match)
     start = match.start("sign") if match["sign"] else match.start("units")  # the name ends before the sign
     return [Amount(value=value, start=start, end=match.end("cents"))]
+
+
+def _misread_value(match: re.Match[str]) -> Decimal:
+    return Decimal(f"{match['units'].translate(_AS_DIGIT)}.{match['cents'].translate(_AS_DIGIT)}")
 
 
 def _with_line_total(line: Line, priced: list[Amount]) -> list[Amount]:
@@ -499,7 +504,7 @@ def _with_line_total(line: Line, priced: list[Amount]) -> list[Amount]:
     total = _MISREAD_PRICE_RE.search(line.text, priced[0].end)
     if total is None or not any(ch.isdigit() for ch in total["units"]):
         return priced
-    value = Decimal(f"{total['units'].translate(_AS_DIGIT)}.{total['cents'].translate(_AS_DIGIT)}")
+    value = _misread_value(total)
     return [*priced, Amount(value=value, start=total.start("units"), end=total.end("cents"))]
 
 
@@ -1247,7 +1252,7 @@ def merge_modifiers(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> tu
 
 
 # a drink's deposit set in under it ("  BOTTLE DEP 0.40", "  CRV 0.40", "  Pfand 0,25"): an item of its own
-_DEPOSITS = ("DEPOSIT", "DEP", "CRV", "PFAND", "BOTTLE DEP", "CAN DEP", "STATIEGELD", "EINWEG")
+_DEPOSITS = ("DEPOSIT", "DEP", "CRV", "PFAND", "STATIEGELD", "EINWEG")
 _MODIFIER_MARK_RE = re.compile(r"^\s*(?:\+|ADD\s)", re.IGNORECASE)
 _ITEM_CODE_RE = re.compile(r"^\W*\d{5,}\s+[^\W\d_]")
 
@@ -1268,7 +1273,7 @@ _MODIFIER_REACH = 8  # lines: a modifier under a run of unpriced ones (rice, bea
 
 def _within_reach(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem) -> bool:
     """The modifier stands a few lines under its item, or further down where every line between is
-    an unpriced modifier set in under the item (``Burrito Bowl 11.45`` / ``White Rice`` / ``Black
+    set in under the item as a modifier is (``Burrito Bowl 11.45`` / ``White Rice`` / ``Black
     Beans`` / ``Salsa`` / ``Guacamole 2.95``)."""
     if item.line_index is None or modifier.line_index is None or modifier.line_index >= len(lines):
         return False

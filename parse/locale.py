@@ -72,7 +72,8 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("IE", r"\bIRELAND\b|\bEIRE\b", 2.0),
         # an Eircode ("T12 A6K4", "D6W XY12"), an Irish VAT number, a county ("Co. Kildare"), a Dublin postal
         # district ("Dublin 6")
-        ("IE", r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s(?=\d*[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}\b|\bIE\s?\d{7}[A-Z]{1,2}\b"
+        ("IE", r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s(?=[A-Z]*\d)(?=\d*[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}\b"
+               r"|\bIE\s?\d{7}[A-Z]{1,2}\b"
                r"|\bCO\.?\s(?:DUBLIN|CORK|KILDARE|GALWAY|MEATH|WICKLOW|KERRY|LIMERICK|CLARE|MAYO|DONEGAL|SLIGO"
                r"|WEXFORD|WATERFORD|KILKENNY|TIPPERARY|LOUTH|WESTMEATH|OFFALY|LAOIS|CARLOW|CAVAN|MONAGHAN"
                r"|LEITRIM|ROSCOMMON|LONGFORD)\b|\bDUBLIN\s\d{1,2}W?\b", 3.0),

@@ -516,8 +516,8 @@ def describes_the_trade(text: str) -> bool:
     """Every word of the line says what the shop serves or is, one of them a cuisine (``Chinese
     Restaurant``, ``Authentic Italian Cuisine``), what it pours and the room (``Wine Bar``,
     ``Coffee House``), or what it serves and its trade (``Seafood Restaurant``, ``Brewing Company``,
-    ``Coffee Roasters``): a subtitle or a tagline, not a name (under another name line: ``Grill
-    House``, ``Sports Bar`` alone may be one)."""
+    ``Sports Bar``): a subtitle or a tagline under another name line, not a name; on the name line
+    itself it sends the reader to the thanks, where one names the shop."""
     words = [fold(word) for word in re.findall(r"[^\W\d_]+|&", text)]
     kinds = [word for word in words if word in _ROOMS or has_keyword(word, _TRADE_FORMS)]
     described = any(word in _CUISINES for word in words) or bool(kinds) and len(kinds) < len(words)

@@ -826,12 +826,13 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
     return given, change
 
 
-# a cash register's short label too ("CASH 20.00" / "CHG 8.90"), not a service charge's ("SVC CHG")
+# a cash register's short label too, opening its line ("CASH 20.00" / "CHG 8.90"; not "SVC CHG", "BAG CHG")
 _CHANGE_LABELS = _CHANGE + ("CHG",)
+_CHG_OPENING_RE = re.compile(r"\W*CHG\b", re.IGNORECASE)
 
 
 def _change_line(text: str) -> bool:
-    return has_keyword(text, _CHANGE_LABELS) and not has_keyword(text, SERVICE_CHARGE)
+    return has_keyword(text, _CHANGE) or bool(_CHG_OPENING_RE.match(text))
 
 
 # money the till hands out on a debit card, charged with the purchase: never cash given for it

@@ -52,7 +52,7 @@ def test_parse_amount(text, decimal, expected):
     assert parse_amount(text, decimal) == Decimal(expected)
 
 
-@pytest.mark.parametrize(("text", "prices"), [("Blue Dream Flower 3.5g", []), ("Pre-Roll 1.0g", []), ("TOTAL: 3.5g", []),
+@pytest.mark.parametrize(("text", "prices"), [("Blue Dream Flower 3.5g", []), ("Pre-Roll 1.0g", []), ("TOTAL: 3.5g", []), ("TOTAL: 3.5G", []),
                                              ("Hefe 2,5g 0,39", [Decimal("0.39")])])
 def test_grams_with_a_decimal_are_no_price(text, prices):
     """A weight in grams is a size, not a price whose last 9 OCR read as g."""

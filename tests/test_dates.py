@@ -336,7 +336,7 @@ def test_the_date_of_the_service_bought_is_not_the_purchase_date(rows):
     assert _receipt(rows).date == dt.date(2026, 12, 3)
 
 
-@pytest.mark.parametrize("line", ["EFTPOS AUD 7.60", "Saal 1 Tisch 12"])
+@pytest.mark.parametrize("line", ["EFTPOS AUD 7.60", "Saal 1 Tisch 12", "PG TIPS 80 BAGS 2,99"])
 def test_a_currencys_code_or_a_restaurants_hall_over_the_date_marks_no_show(line):
     """``AUD 7.60`` is Australian dollars, ``Saal 1 Tisch 12`` a dining hall: the date under them is the sale's."""
     assert _receipt(["SHOP", line, "03.12.2026 18:02", "Summe 7,60", "Punkte gültig ab 01.12.2026"]).date \

@@ -1115,8 +1115,9 @@ def test_a_cash_registers_short_labels_give_the_total_and_the_change(labels):
     assert (receipt.total, receipt.subtotal) == (Decimal("11.10"), Decimal("10.28"))
 
 
-def test_a_service_charges_short_label_is_no_change():
-    receipt = extract_receipt(ocr("BISTRO\n12/04/2026 7:12 PM\nSTEAK 40.00\nSVC CHG 8.00\nTOTAL 48.00\nCASH 50.00\n"
+@pytest.mark.parametrize("charge", ["SVC CHG 8.00", "BAG CHG 8.00"])
+def test_a_charges_short_label_is_no_change(charge):
+    receipt = extract_receipt(ocr(f"BISTRO\n12/04/2026 7:12 PM\nSTEAK 40.00\n{charge}\nTOTAL 48.00\nCASH 50.00\n"
                                   "CHANGE 2.00"))
     assert receipt.total == Decimal("48.00")
 

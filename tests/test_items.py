@@ -1684,3 +1684,9 @@ def test_an_order_total_over_a_tip_ends_the_items():
 
 def test_meat_by_the_pound_at_its_price_is_no_fuel():
     assert counted("WHOLE FOODS\nKING CRAB LEGS 2.150 LB @ 59.99 128.98\nTOTAL 128.98")[0][0] == Decimal("128.98")
+
+
+def test_each_sections_total_sums_its_own_articles():
+    assert amounts("SHOP\nMILK 3.00\nBREAD 2.00\nGROCERY TOTAL 5.00\nSHAMPOO 3.50\nSOAP 1.00\nHEALTH TOTAL 4.50\n"
+                   "PEN 1.00\nSUBTOTAL 10.50\nTAX 0.50\nTOTAL 11.00") == [
+        Decimal("3.00"), Decimal("2.00"), Decimal("3.50"), Decimal("1.00"), Decimal("1.00")]

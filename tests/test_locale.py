@@ -64,6 +64,7 @@ from parse.locale import detect_locale
         (["SPEEDWAY", "1205 E DUBLIN GRANVILLE RD", "COLUMBUS OH 43229", "TOTAL 31.37"], "US", "USD", False),
         (["JOE'S DINER", "Dublin, OH", "(614) 555-1212", "TOTAL $5.00"], "US", "USD", False),  # its ZIP code lost
         (["GENT CUT 30.00", "TOTAL $30.00"], "US", "USD", False),  # a barber's cut, no Belgian town
+        (["N95 PACK 12.99", "TOTAL $12.99"], "US", "USD", False),  # no Eircode: no digit in its last four
         (["Bewley's", "Grafton St, Dublin 2", "TOTAL €5.00"], "IE", "EUR", True),
         # Ireland by its Eircode, VAT number, a postal district or county, over British-looking VAT and E-prices
         (["Filter", "Cork T12 A6K4", "Flat White €3.80", "Total €3.80", "VAT No IE 3312456LH", "VAT 13.5% €0.45"],
