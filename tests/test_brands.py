@@ -87,6 +87,7 @@ def test_amazon_brands_are_flagged_by_wikidata_id():
     ("Fragen? info@lidl.de", "Lidl"),
     ("https://www.wholefoodsmarket.com/stores", "Whole Foods Market"),
     ("www.tesco.co.uk", "Tesco"),
+    ("smartandfinal.com", "Smart & Final"), ("Tell us at stopandshop.com/survey", "Stop & Shop"),  # & spelled and
 ])
 def test_web_addresses_resolve_to_their_brand(printed, name):
     match = match_domain(printed)
@@ -96,6 +97,7 @@ def test_web_addresses_resolve_to_their_brand(printed, name):
 def test_unknown_or_absent_domains_give_none():
     assert match_domain("www.example-bistro-zurich.ch") is None
     assert match_domain("TOTAL 12.99") is None
+    assert match_domain("www.sandwich.com", "US") is None  # an "and" inside a word stays
 
 
 RECEIPT_LINES = [

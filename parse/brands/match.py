@@ -118,6 +118,8 @@ def match_domain(text: str, country: str | None = None) -> BrandMatch | None:
     key = SURVEY_KEYS.get(key, key)  # a chain's own survey site ("www.mcdvoice.com")
     found = directory()
     entries = found.entries(key, country)  # a brand of another country is not this shop
+    if not entries and "and" in key[1:-1]:  # "smartandfinal.com", "stopandshop.com": the name's ampersand spelled
+        entries = found.entries(re.sub(r"(?<=.)and(?=.)", "", key), country)
     if not entries:
         return None
     entry = _best(entries, country)
