@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .amounts import Amount, find_amounts
-from .layout import Doc, Line
+from .address import is_address
+from .layout import Doc, Line, holds_a_date
 from .text import has_keyword
 from .totals import (ANY_DIGIT, CARD_PAID, CASH_GIVEN, FINAL_TOTAL, MAX_CHARGES_SHARE, PLAIN_TOTAL, SIGN_DIGITS,
                      SUBTOTAL, Pick, Totals, charges_between, find_totals, labelled_subtotal_and_total, prices_add_up,
@@ -106,6 +107,10 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
             if candidate.support > best.support:
                 best = candidate
     best = _pooled_best(best, considered, doc, currency)
+    points = _points_lost(doc) if not _SUMS & set(best.counted) else None
+    if points is not None and _SUMS & set(points.counted) and points.totals.total is not None \
+            and points.totals.total.line in points.unsigned_lines:
+        best = points  # the total itself lost its point, and the sum it then makes says so
     if currency == "GBP" and best.sign_digit is None:
         # the recogniser has no "£": it reads one as a 1 or a 2 (or an E, which amounts skip). Real
         # prices start with those digits often, so only the arithmetic may drop them, never a tie.
@@ -186,6 +191,34 @@ def _whole_part_joined(doc: Doc) -> Reading | None:
             text = _SPLIT_WHOLE_RE.sub(r"\1", line.text)
             lines[line.index] = replace(line, text=text, amounts=tuple(find_amounts(text, doc.decimal)))
     if lines == list(doc.lines):
+        return None
+    return _reading(replace(doc, lines=tuple(lines)), None, doc)
+
+
+_SUMS = frozenset(("subtotal_plus_tax", "cash_minus_change"))
+# a whole number closing its line, its point lost (``TOTAL 1110``): not part of a date, a time, a phone
+# number or a decimal, nor an amount in cents itself
+_POINT_LOST_RE = re.compile(r"(?<![\d.,:/-])(\d{2,5})\s*$")
+# numbers that are no money: a store's, a check's, a table's, a register's
+_NUMBERED_LINE_RE = re.compile(r"#|\b(?:STORE|STR|CHK|CHECK|TBL|TABLE|UNIT|REG|TRN|TRANS|ORDER|GUEST|GUESTS|SERVER|"
+                               r"CASHIER|TERMINAL|TERM|REF|AUTH|APPR|ITEMS|QTY|ACCT|CARD)\b", re.IGNORECASE)
+_MIN_POINTS_LOST = 2  # lines; one whole number alone is no evidence
+
+
+def _points_lost(doc: Doc) -> Reading | None:
+    """The reading of ``doc`` in which every whole number closing a line without an amount in cents
+    is one whose point faint thermal print lost (``SUBTOTAL 1028`` / ``TAX 82`` / ``TOTAL 1110``:
+    10.28 + 0.82 = 11.10). It counts only where it gains a sum the printed reading lacks (subtotal +
+    tax, cash - change); None where fewer than two lines read so."""
+    lines = list(doc.lines)
+    for line in doc.lines:
+        whole = _POINT_LOST_RE.search(line.text)
+        if whole is None or any(a.in_cents for a in line.amounts) or holds_a_date(line.text) \
+                or _NUMBERED_LINE_RE.search(line.text) or is_address(line.text):
+            continue
+        text = f"{line.text[:whole.start(1)]}{whole[1][:-2] or '0'}{doc.decimal or '.'}{whole[1][-2:]}"
+        lines[line.index] = replace(line, text=text, amounts=tuple(find_amounts(text, doc.decimal)))
+    if sum(line is not first for line, first in zip(lines, doc.lines)) < _MIN_POINTS_LOST:
         return None
     return _reading(replace(doc, lines=tuple(lines)), None, doc)
 

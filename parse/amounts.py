@@ -83,6 +83,8 @@ def clean_numbers(text: str) -> str:
     text = _SPACED_DECIMAL_RE.sub(lambda m: m.group(1) or m.group(2), text)
     text = _LOST_SEPARATOR_RE.sub(_lost_separator, text)
     text = _DOLLAR_AS_S_RE.sub("$", text)
+    text = _WHOLE_EUROS_RE.sub(r"\1\g<2>00", text)
+    text = _SIZE_GLUED_TO_PRICE_RE.sub(r"\1 ", text)
     text = _NINE_AS_G_RE.sub("9", text)
     text = _POUND_AFTER_MINUS_RE.sub("- ", text)
     text = _ODD_POINT_RE.sub(lambda m: f"{m['label']}{m['units']}.{m['cents']}", text)
@@ -102,6 +104,8 @@ def clean_numbers(text: str) -> str:
 
 
 _FLAG_AFTER_CENTS_RE = re.compile(r"[.,]\d{2}B$")
+# "Betrag 150,-", "Gesamt 73,-", "Fr. 5.-": whole euros (francs) with a dash for the cents (not "1,50-", a minus)
+_WHOLE_EUROS_RE = re.compile(r"(?<![\d.,])(\d{1,5})([.,])-{1,2}(?![\d-])")
 
 
 # "Subtotal 10:28", "Total 11;10", "Tax 0_82": a point read as a colon, a semicolon or an underscore
@@ -119,6 +123,8 @@ _G_AS_DIGIT = str.maketrans("gG", "96")
 # last 9 read as g (not grams before a price, "Safran 0,4g 2,99", nor a decimal point's "Flower 3.5g")
 _NINE_AS_G_RE = re.compile(r"(?<=\d,\d)g(?=\s?(?:[A-D]|\*[A-D]?)?\s*$)")
 _LITRES_RE = re.compile(r"\d+[.,]\dl|0[.,]\d{2}l")
+# "Wasser 1,5l2,99B", "Cola 0,33l2,50": a bottle's size glued to the price after it
+_SIZE_GLUED_TO_PRICE_RE = re.compile(r"(?<![\d.,])(\d{1,2}[.,]\d{1,3}[lL])(?=\d{1,3}[.,]\d{2}(?!\d))")
 _MONEY_BEFORE_RE = re.compile(r"[$€£]\s?$|(?i:TOTAL|SUMME|BALANCE|BETRAG|DUE|CASH|CHANGE|TAX)\W{0,3}$")
 
 
@@ -223,6 +229,9 @@ def _is_thousands_only(num: str, decimal: str) -> bool:
     return len(tail) == 3 and (separators[-1] != decimal or len(separators) > 1 and len(set(separators)) == 1)
 
 
+_DATE_PART_BEFORE_RE = re.compile(r"\d(?P<separator>[.,])\d{1,2}$")  # "05.12" before ".26"
+
+
 def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
     """Part of a date (``31.12.2024``), a time (``12.30PM``) or a long id, not money."""
     before = text[max(0, start - 1):start]
@@ -231,6 +240,9 @@ def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
         return False  # "0.92/kg": a price per unit
     if before in ("/", ":", "#") or after[:1] in ("/", ":", "%"):
         return True
+    date_part = _DATE_PART_BEFORE_RE.search(text, 0, start)
+    if date_part is not None and text[start:start + 1] == date_part["separator"]:
+        return True  # ".26" of "05.12.26" once "05.12" was no amount: the rest of a date
     if before == "-" and start >= 2 and text[start - 2].isalnum():
         return True  # 03-4162-2318, 18-01-2018
     if re.match(r"[.,]\d", after) or (before in (".", ",") and start >= 2 and text[start - 2].isdigit()):

@@ -5,6 +5,7 @@ import re
 
 from .address import is_address
 from .layout import Doc
+from .merchant import has_legal_form, without_legal_forms
 from .text import ascii_upper, find_keyword
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -16,13 +17,19 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                    "GRATUITY", "TIP", "TRINKGELD", "PIZZA", "BURGER", "NOODLE", "NOODLES", "MEAL", "DRINK",
                    "DRINKS", "BEVERAGE", "KITCHEN", "GASTSTAETTE", "SPEISEN", "GETRAENKE", "FRIES", "LATTE",
                    "CAPPUCCINO", "TEA", "RICE", "CHICKEN", "SANDWICH", "PORRIDGE", "BAKERY", "CAKE", "CAKES", "DINER",
-                   "GRILL", "TAVERN", "BRASSERIE", "TRATTORIA", "PIZZERIA", "STEAKHOUSE", "RESTAURANTE", "RISTORANTE"),
+                   "GRILL", "TAVERN", "BRASSERIE", "TRATTORIA", "PIZZERIA", "STEAKHOUSE", "RESTAURANTE", "RISTORANTE",
+                   "PUB", "GRILLE", "TAPROOM", "CANTINA", "TAQUERIA", "EATERY", "ALEHOUSE", "OSTERIA", "SMOKEHOUSE",
+                   "CHOPHOUSE", "SALOON", "WINE BAR", "OYSTER BAR", "SPORTS BAR", "SUSHI BAR", "TAPAS BAR",
+                   "BARTENDER", "MEALS TAX", "IMBISS", "CURRYWURST", "POMMES", "DOENER", "KEBAB", "KEBAP", "GYROS",
+                   "SCHNITZEL"),
     "grocery": ("SUPERMARKET", "GROCERY", "GROCERIES", "HYPERMARKET", "MINIMARKET", "MINI MARKET", "MART", "MARKET",
                 "LEBENSMITTEL", "SUPERMARKT", "MILK", "MILCH", "EGGS", "EIER", "BREAD", "BROT", "BANANA", "BANANEN",
                 "VEGETABLE", "VEGETABLES", "VEGE", "FRUIT", "PRODUCE", "OBST", "GEMUESE", "BUTTER", "CHEESE",
                 "KAESE", "YOGURT", "JOGHURT", "PFAND", "DEPOSIT", "KG", "WHOLEMEAL", "RUNCIT",
                 # drink shops, filed as the directory files OSM's shop=alcohol, wine and beverages
-                "LIQUOR", "LIQUORS", "SPIRITS", "OFF LICENCE", "WINE SHOP", "GETRAENKEMARKT", "WEINHANDLUNG"),
+                "LIQUOR", "LIQUORS", "SPIRITS", "OFF LICENCE", "WINE SHOP", "GETRAENKEMARKT", "WEINHANDLUNG",
+                # butchers and kiosks, filed as the directory files OSM's shop=butcher and shop=kiosk
+                "METZGEREI", "FLEISCHEREI", "KIOSK", "SPAETI", "TRINKHALLE"),
     "pharmacy": ("PHARMACY", "PHARMACIE", "APOTHEKE", "DRUGSTORE", "DROGERIE", "DROGERIEMARKT", "CHEMIST",
                  "HEALTHCARE", "HEALTH", "MEDICINE", "MEDICAL", "TABLET", "TABLETS", "CAPSULE", "CAPSULES",
                  "PRESCRIPTION", "RX", "VITAMIN", "CLINIC", "FARMASI", "SYRUP", "OINTMENT", "BEAUTY", "COSMETIC",
@@ -48,20 +55,28 @@ _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in
 
 def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
     scores = {category: 0.0 for category in CATEGORIES}
+    served = 0
     for line in doc.lines:
         if line.index != name_line and not line.amounts and is_address(line.text):
             continue  # "Market Street", "Mill Road": where the shop is, not what it sells
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
+        text = without_legal_forms(line.text) if has_legal_form(line.text) else line.text  # "GmbH & Co. KG": no kg
         for category in CATEGORIES:
-            if mentions(line.text, category):
+            if mentions(text, category):
                 scores[category] += weight
+        served += bool(_SERVED_RE.search(ascii_upper(text)))
     best = max(scores, key=lambda c: scores[c])  # a tie goes to the category listed first
+    if served >= _SERVED_LINES and best in ("grocery", "retail"):
+        best = "restaurant"  # "TIME OUT MARKET" with its server and the tip: a food hall's stall, no grocer
     if scores[best] < 1.0:
         return "retail", 0.3
     share = scores[best] / sum(scores.values())
     return best, round(min(0.9, 0.3 + 0.15 * scores[best]) * share + 0.1, 2)
 
 
+# what only a bill where one was served prints: its server, the tip, the guests at the table
+_SERVED_RE = re.compile(r"(?<![A-Z])(?:SERVER|TIP|GRATUITY|GUESTS|COVERS|BARTENDER|TRINKGELD|KELLNER(?:IN)?)(?![A-Z])")
+_SERVED_LINES = 2
 _GLUED = 7  # letters; a trade word this long is known even glued to the word before it
 _SHORT = 4  # letters; a short trade word must be printed as it is ("KIND" folded is "KINO")
 

@@ -232,6 +232,17 @@ def _deadline(doc: Doc, index: int) -> bool:
         or bool(words) and words[-1].strip(":;.,").upper() in _DEADLINE_ENDINGS
 
 
+def _torn_from(value: dt.date, whole: dt.date, kind: str, day_first: bool | None) -> bool:
+    """``value`` is ``whole`` read from a torn edge that took the first digit of its first field
+    (``2/05/26`` of ``12/05/26`` or ``DEC 05 2026``, printed on the card slip): same year, the other
+    field the same, the first its last digit."""
+    if kind != "numeric" or value.year != whole.year:
+        return False
+    if day_first:
+        return value.month == whole.month and whole.day >= 10 and f"{whole.day}"[1:] == f"{value.day}"
+    return value.day == whole.day and whole.month >= 10 and f"{whole.month}"[1:] == f"{value.month}"
+
+
 def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None, int | None, float, bool]:
     """The purchase date, its line, its confidence, and whether its order was guessed (the
     receipt could not decide between day-first and month-first)."""
@@ -268,6 +279,11 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     if best is None:
         return None, None, 0.0, False
     score, index, value, raw = best
+    whole = next(((other_index, other) for other_index, _, other in resolved
+                  if other is not None and other <= latest and not _deadline(doc, other_index)
+                  and _torn_from(value, other, raw.kind, day_first)), None)
+    if whole is not None:
+        index, value = whole
     if only_in_stamp(doc.lines[index].text, value):  # the shop printed no date of its own clock
         value = stamp_at_shop(doc.lines[index].text).date()
     ambiguous = raw.kind == "numeric" and raw.first <= 12 and raw.second <= 12 and raw.first != raw.second

@@ -601,8 +601,44 @@ def _currency_alone(text: str) -> bool:
 
 
 def _not_a_name(text: str) -> bool:
+    return not _named_with_header_words(text) and _header_words(text)
+
+
+def _header_words(text: str) -> bool:
     return has_keyword(text, _LONG_NOT_NAME) or bool(_SHORT_NOT_NAME_RE.search(ascii_upper(text))) \
         or bool(_ORDER_TYPE_RE.fullmatch(ascii_upper(text).replace("0", "O").strip(" .:*-#")))
+
+
+# words of a bill's header that also name restaurants (``TIME OUT MARKET``, ``Original Joe's``, ``HARVEST
+# TABLE``, ``CHECK PLEASE BAR``, ``WELCOME DINER``, ``ORDER UP DINER``); any header word in the possessive
+# is a name's (``SERVER'S CHOICE``)
+_HEADER_WORDS_IN_NAMES = frozenset(("TIME", "ORIGINAL", "TABLE", "CHECK", "ORDER", "WELCOME"))
+# words beside which those are the header's own ("ORIGINAL RECEIPT", "Online Order", "Welcome to", "Order Type")
+_HEADER_COMPANIONS = frozenset("""
+TO BACK OF FOR NO NR NUMBER NUM NBR TYPE COPY RECEIPT REPRINT REPRINTED VOID VOIDED MERCHANT ONLINE MOBILE PICKUP PICK
+WEB KIOSK CATERING YOUR SPLIT CLOSED OPENED PAID PRINT PRINTED ARRIVAL CLOSE TOTAL STATION DETAILS SUMMARY INFO
+NAME PLACED READY ENTERED SENT FIRED SEATED START STARTED END ENDED AHEAD HERE SERVICE DELIVERY TAKEOUT COUNTER DINE
+EAT PREP WAIT ESTIMATED QUOTED LOCAL BUSINESS DAY
+""".split())
+_POSSESSIVE_WORD_RE = re.compile(r"[A-Z]+['’`]S(?![A-Z])")
+
+
+def _named_with_header_words(text: str) -> bool:
+    """A name holding words a bill's header prints (``TIME OUT MARKET``, ``SERVER'S CHOICE``): the
+    header's own use carries a value (a number, ``:`` or ``#``: ``Table 12``, ``TIME: 19:12``), stands
+    alone or beside its companions (``GUEST CHECK``, ``ORIGINAL RECEIPT``, ``Welcome to``)."""
+    upper = ascii_upper(text)
+    if re.search(r"[\d:#]", upper):
+        return False
+    possessive = _POSSESSIVE_WORD_RE.findall(upper)
+    words = re.findall(r"[A-Z]+", _POSSESSIVE_WORD_RE.sub(" ", upper))
+    if any(word in _HEADER_COMPANIONS for word in words):
+        return False
+    rest = [word for word in words if word not in _HEADER_WORDS_IN_NAMES]
+    if len(rest) == len(words) and not possessive:
+        return False  # no such word: the rules above judge the line
+    return len(words) + len(possessive) >= 2 and not _header_words(" ".join(rest)) \
+        and any(len(word) >= 3 for word in rest + possessive)
 
 
 # a line of the order's type alone, printed above or below the restaurant's name ("Pizza To Go" is a name)

@@ -387,6 +387,9 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
     if subtotal is not None:
         printed = (subtotal.value, tax.value if tax else Decimal(0), tipped.value if tipped else Decimal(0),
                    total.value)
+        alike = _signed_alike(doc, total, subtotal, tax, tip)
+        if alike is not None:
+            return alike
         if printed[0] + printed[1] + printed[2] == printed[3]:
             return total, subtotal, tax, tip
         fits = []
@@ -410,6 +413,28 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
     if below or prices_add_up(doc, total.line, stripped):
         return Pick(stripped, total.line, total.confidence), subtotal, tax, tip
     return total, subtotal, tax, tip
+
+
+def _signed_alike(doc: Doc, total: Pick, subtotal: Pick, tax: Pick | None, tip: Pick | None) \
+        -> tuple[Pick, Pick, Pick | None, Pick | None] | None:
+    """Subtotal and total whose signs OCR read as the same digit (``Subtotal 417.48`` / ``Tax 1.22`` /
+    ``Total 418.70`` on a bill of 17.48; a 4 too): the sum holds either way, and the prices above the
+    subtotal decide, adding up to it without that digit (as printed or each without it) and not with
+    it. The tax keeps it or loses it as the sum then says. None where they do not so decide."""
+    digit = f"{subtotal.value:.2f}"[0]
+    unsigned_subtotal = sign_digit_dropped(subtotal.value, digit if digit in PRICE_SIGN_DIGITS else "")
+    unsigned_total = sign_digit_dropped(total.value, digit)
+    prices = _prices_above(doc, subtotal.line)
+    if unsigned_subtotal is None or unsigned_total is None or len(prices) < 2 or sum(prices) == subtotal.value:
+        return None
+    if unsigned_subtotal not in (sum(prices), sum(sign_digit_dropped(price, digit) or price for price in prices)):
+        return None
+    added = tip.value if tip and tip.line < total.line else Decimal(0)
+    for tax_value in (tax.value, sign_digit_dropped(tax.value, digit)) if tax else (Decimal(0),):
+        if tax_value is not None and unsigned_subtotal + tax_value + added == unsigned_total:
+            return (Pick(unsigned_total, total.line, total.confidence), Pick(unsigned_subtotal, subtotal.line,
+                    subtotal.confidence), replace(tax, value=tax_value) if tax else None, tip)
+    return None
 
 
 def _unsigned_below(doc: Doc, subtotal: Pick, total: Pick) -> Pick:
@@ -529,6 +554,15 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
                 any(_digit_off(a.value, paid) for a in line.amounts)
                 or _handwritten_as(line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):], paid)):
             return Pick(paid, line.index, 0.8 * total.confidence)  # "Total: 5626": its point lost
+    for line in doc.lines[tip.line + 1:tip.line + 3]:
+        if not has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL):
+            continue
+        written = line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):]
+        if re.fullmatch(r"[\W_]*", written):
+            return Pick(paid, line.index, 0.6 * total.confidence)  # "Total: ______": left blank, the tip written in
+        if any(a.value == paid for a in find_amounts(written, doc.decimal, integers=True)):
+            return Pick(paid, line.index, total.confidence)  # "Total: 46": whole dollars
+        break
     slip = _slip_prints_the_bill(doc, doc.lines[tip.line], total.value)
     for line in doc.lines[tip.line + 1:tip.line + 3]:  # the bill's total misread, the slip's sum is not
         if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL):
@@ -593,8 +627,11 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
                 return Pick(total.value + tip, below.index, total.confidence), Pick(tip, line.index, 0.6)
             amount = value_after(doc, below, label_end)
             # as printed too: a reading that drops a sign's digit also drops a handwritten total's 5
-            written = [a.value for a in find_amounts(below.text[label_end:], doc.decimal)]
-            values = ([amount.value] if amount is not None else []) + written
+            # in whole dollars too: the guest rounds the total up ("Total: 46")
+            written = [a.value for a in find_amounts(below.text[label_end:], doc.decimal, integers=True)]
+            points_lost = [(value / 100).quantize(_CENT) for value in written if value == value.to_integral_value()
+                           and value >= 100]  # "Total 5548": its point lost
+            values = ([amount.value] if amount is not None else []) + written + points_lost
             for value in values:
                 added = value - total.value
                 if added > 0 and (added == tip if tip is not None else added <= total.value * _MAX_TIP_SHARE):
@@ -609,7 +646,8 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
 
 
 # a tip written in whole dollars after a label of a few glyphs OCR garbled (``Tin? 19``, ``Tp: 15``)
-_WHOLE_DOLLARS_TIP_RE = re.compile(r"^\s*[A-Za-z]{1,4}\W{0,2}\s+(\d{1,3})\s*$")
+# (``7ip: 7``: its T read as a 7)
+_WHOLE_DOLLARS_TIP_RE = re.compile(r"^\s*(?=\S*[A-Za-z])[A-Za-z0-9]{1,4}\W{0,2}\s+(\d{1,3})\s*$")
 
 
 def _whole_dollars_tip(line: Line) -> Decimal | None:
@@ -662,17 +700,30 @@ def _tip_over_the_slips_total(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None
         if not has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL):
             continue
         tip = above.amounts[0].value if len(above.amounts) == 1 else _whole_dollars_tip(above)
-        if tip is not None and 0 < tip <= total.value * _MAX_TIP_SHARE \
-                and any(a.value == total.value + tip for a in line.amounts):
+        if tip is None or not 0 < tip <= total.value * _MAX_TIP_SHARE:
+            continue
+        written = _handwritten_digits(line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):])
+        if any(a.value == total.value + tip for a in line.amounts) \
+                or written == f"{total.value + tip:.2f}".replace(".", ""):  # "Tota1: 4544": its point lost
             return Pick(total.value + tip, line.index, total.confidence), Pick(tip, above.index, 0.6)
     return None
 
 
 def _handwritten_as(text: str, value: Decimal) -> bool:
     """The digits written in by hand are ``value``'s, one of them maybe misread and the point
-    smudged into anything (``33.- 83``, ``26.04`` for 76.04)."""
-    written, expected = re.sub(r"\D", "", text), f"{value:.2f}".replace(".", "")
+    smudged into anything (``33.- 83``, ``26.04`` for 76.04), a digit maybe read as its look-alike
+    letter (``13O 53``, ``4b.44``)."""
+    written, expected = _handwritten_digits(text), f"{value:.2f}".replace(".", "")
     return len(written) == len(expected) and sum(a != b for a, b in zip(written, expected)) <= 1
+
+
+# the letters a handwritten digit is read as: 0 as O, D or Q; 1 as l, I or |; 5 as S; 8 as B; 6 as b or G;
+# 2 as Z; 9 as g or q
+_HANDWRITTEN_LOOK_ALIKES = str.maketrans("ODQoIl|!SsBbGZzgq", "00001111556862299")
+
+
+def _handwritten_digits(text: str) -> str:
+    return re.sub(r"\D", "", text.translate(_HANDWRITTEN_LOOK_ALIKES))
 
 
 def _implausible_tip(tip: Decimal, total: Pick) -> bool:

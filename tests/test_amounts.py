@@ -144,3 +144,32 @@ def test_plain_format_round_trips_in_either_style(value):
     text = f"{value:.2f}"
     assert parse_amount(text, ".") == value
     assert parse_amount(text.replace(".", ","), ",") == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Betrag 150,-", Decimal("150.00")),  # whole euros, a dash for the cents
+    ("Gesamt 73,--", Decimal("73.00")),
+    ("Fr. 5.-", Decimal("5.00")),
+])
+def test_whole_euros_with_a_dash_for_the_cents_are_money(text, value):
+    amounts = find_amounts(text, ",")
+    assert [a.value for a in amounts] == [value] and amounts[0].in_cents
+
+
+def test_a_minus_after_the_cents_stays_a_minus():
+    assert [a.value for a in find_amounts("Pfand 1,50-", ",")] == [Decimal("-1.50")]
+
+
+@pytest.mark.parametrize(("text", "price"), [
+    ("Wasser 1,5l2,99B", Decimal("2.99")),  # a bottle's size glued to its price
+    ("Volvic 1,5l1,99A", Decimal("1.99")),
+    ("Cola 0,33l2,50", Decimal("2.50")),
+])
+def test_a_bottles_size_glued_to_its_price_is_no_part_of_it(text, price):
+    assert [a.value for a in find_amounts(text, ",") if not a.measure] == [price]
+
+
+@pytest.mark.parametrize("text", ["Vorstellung 05.12.26 18:30", "Rezept vom 12.11.26"])
+def test_a_two_digit_years_date_leaves_no_cents_behind(text):
+    assert [a for a in find_amounts(text, ",") if a.has_decimals] == []
+

@@ -500,3 +500,13 @@ def test_an_owners_name_after_an_ordinary_word_or_a_short_name_names_no_brand():
 ])
 def test_a_short_name_opening_the_receipt_before_other_words_is_a_franchised_grocers_only(printed, country):
     assert match_brand(printed, country, opens_receipt=True) is None
+
+
+@pytest.mark.parametrize(("printed", "country"), [
+    ("Hudson & Vine", "US"),  # a chain's name running on with an ampersand: a name of its own
+    ("Hudson Grille", "US"),  # a chain of another trade before a restaurant's word
+    ("Marshall's Pub", "US"),
+])
+def test_a_chains_name_opening_an_independents_name_is_not_the_chain(printed, country):
+    assert brand_named(f"{printed}\n12 Oak St", country) is None
+    assert brand_named("Hudson News\n12 Oak St", "US") == "Hudson News"  # the chain's own name stays it

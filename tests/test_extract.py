@@ -1127,3 +1127,77 @@ def test_a_pump_slips_total_whose_dollar_sign_ocr_read_as_a_digit_is_what_the_ga
     receipt = extract_receipt(ocr("EXXON\nSPRINGFIELD NJ 07081\n12/02/26 19:05\nGALLONS 13.008\nPRICE/G 3.119\n"
                                   "FUEL SALE 840.57\nCREDIT 840,57"))
     assert receipt.total == Decimal("40.57")
+
+
+TACO_BELL = "Taco Bell\n12/05/2026 11:47 PM\nCrunchwrap 5.69\nGordita 4.99\nFreeze 3.69\n"
+
+
+@pytest.mark.parametrize("totals", [
+    "Subtotal 414.37\nTax 1.20\nTotal 415.57",  # a $ read as 4 on subtotal and total: the sum holds either way
+    "SUBTOTAL 414.37\nTAX 41.20\nTOTAL 415.57\nVISA 415.57",  # and on the tax
+])
+def test_a_sign_read_as_the_same_digit_on_subtotal_and_total_goes_where_the_prices_say(totals):
+    receipt = extract_receipt(ocr(TACO_BELL + totals))
+    assert (receipt.subtotal, receipt.total) == (Decimal("14.37"), Decimal("15.57"))
+
+
+def test_a_bill_in_the_four_hundreds_keeps_its_four():
+    receipt = extract_receipt(ocr("Texas Roadhouse\n12/05/2026 8:01 PM\nParty Platter 250.00\nRibeye 162.00\n"
+                                  "SUBTOTAL 412.00\nTAX 41.20\nTOTAL 453.20\nVISA 453.20"))
+    assert receipt.total == Decimal("453.20")
+
+
+@pytest.mark.parametrize(("body", "total"), [
+    ("Latte 5.25\nScone 5.03\nSubtotal 1028\nTax 82\nTotal 1110", "11.10"),  # every point lost
+    ("Latte 5.25\nScone 5.03\nSubtotal 10.28\nTax 82\nTotal 1110\nVisa 1110", "11.10"),
+    ("Waffle 410\nHashbrown Bowl 618\nSUBTOTAL 1028\nTAX 82\nTOTAL 1110", "11.10"),
+    ("Club 1250\nSoda 640\nTax 250\nTotal 2140\nCash 2500\nChange 360", "21.40"),
+])
+def test_a_total_whose_point_was_lost_is_read_in_cents_where_the_sum_then_holds(body, total):
+    assert extract_receipt(ocr(f"Blue Door\n12/04/2026 7:02 PM\n{body}")).total == Decimal(total)
+
+
+def test_whole_numbers_that_make_no_sum_stay_no_total():
+    receipt = extract_receipt(ocr("Blue Door\n12/04/2026 7:02 PM\nTable 12\nGuests 2\nLatte 5.25\nTotal 5.25"))
+    assert receipt.total == Decimal("5.25")
+
+
+CARD_SLIP = "IHOP\nCUSTOMER COPY\n11/29/26 10:42 AM\nVISA XXXX0318\nAMOUNT: $38.44\n"
+
+
+@pytest.mark.parametrize(("written", "total"), [
+    ("Tip: 7.56\nTotal: 46", "46.00"),  # the guest rounds up: whole dollars
+    ("Tip: ____\nTotal: 46", "46.00"),
+    ("Tip: 8.00\nTotal: ________", "46.44"),  # the total left blank under the tip written in
+    ("Tip ______\nTotal 4848", "48.48"),  # its point lost
+    ("Tip: 8\nTotal: 4b.44", "46.44"),  # a 6 read as b
+    ("7ip: 7\nTota1: 4544", "45.44"),  # the tip's T read as a 7
+])
+def test_a_total_written_in_by_hand_is_what_was_paid(written, total):
+    assert extract_receipt(ocr(CARD_SLIP + written)).total == Decimal(total)
+
+
+@pytest.mark.parametrize(("torn", "whole", "date"), [
+    ("2/05/26 7:48 PM", "12/05/26 20:14", dt.date(2026, 12, 5)),  # a torn edge took the month's first digit
+    ("1/30/26 7:14 PM", "NOV 30 2026 19:20", dt.date(2026, 11, 30)),
+])
+def test_a_date_whose_first_digit_was_torn_off_gives_way_to_the_whole_one(torn, whole, date):
+    text = f"Tortilla Flats\n{torn}\nBurger 21.00\nTotal 21.00\n{whole}\nVISA ****3344\nAmount 21.00"
+    assert extract_receipt(ocr(text)).date == date
+
+
+def test_a_return_deadline_is_no_whole_date_of_a_torn_one():
+    text = "Tortilla Flats\n2/05/26 7:48 PM\nBurger 21.00\nTotal 21.00\nReturn by 12/05/26"
+    assert extract_receipt(ocr(text)).date == dt.date(2026, 2, 5)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Modehaus Zinser GmbH & Co. KG\nHirschstr. 2\n72070 Tuebingen\n05.12.2026\nPullover 49,95\nSUMME 49,95",
+     "retail"),  # a legal form's KG is no kilogram
+    ("Metzgerei Huber\nHauptstr. 3\n80331 Muenchen\n05.12.2026\nLeberkaese 3,20\nSUMME 3,20", "grocery"),
+    ("Imbiss am Markt\n05.12.2026\nCurrywurst 3,50\nPommes 2,50\nSUMME 6,00", "restaurant"),
+    ("TIME OUT MARKET\n401 Park Dr\n12/05/2026 7:12 PM\nServer: Jess\nBurger 21.00\nTotal 21.00\nTip 4.00",
+     "restaurant"),  # a food hall's stall: its server and the tip
+])
+def test_the_trade_words_of_german_shops_and_of_a_bill_served_file_the_category(text, category):
+    assert extract_receipt(ocr(text)).category == category

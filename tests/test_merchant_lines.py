@@ -507,3 +507,22 @@ def test_a_legal_forms_letters_opening_a_logo_are_no_legal_form():
 ])
 def test_names_like_the_lines_that_are_none_stay_names(header, name):
     assert merchant(header + GERMAN_BODY) == name
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("TIME OUT MARKET\n401 Park Dr\nBoston, MA 02215", "TIME OUT MARKET"),  # a bill's header words in a name
+    ("ORIGINAL JOE'S\nSince 1937", "ORIGINAL JOE'S"),
+    ("SERVER'S CHOICE\n640 W 3rd St", "SERVER'S CHOICE"),
+    ("CHECK PLEASE BAR\nBartender: Jess", "CHECK PLEASE BAR"),
+    ("WELCOME DINER\n929 E Pierce St", "WELCOME DINER"),
+    ("HARVEST TABLE\n88 Maple Ave", "HARVEST TABLE"),
+])
+def test_a_name_holding_a_bills_header_words_is_a_name(header, name):
+    assert merchant(header + BODY) == name
+
+
+@pytest.mark.parametrize("line", ["Table 12", "TIME: 19:12", "GUEST CHECK", "ORIGINAL RECEIPT", "Online Order",
+                                  "Welcome to", "Server Jess", "Check #1042"])
+def test_a_bills_header_words_used_as_such_name_nothing(line):
+    assert merchant(f"Rosa's Cantina\n{line}" + BODY) == "Rosa's Cantina"
+    assert merchant(f"{line}\nRosa's Cantina" + BODY) == "Rosa's Cantina"

@@ -90,7 +90,7 @@ def _match_line(text: str, country: str | None, opens_receipt: bool, sure: bool,
     if all(w.number or w.key in FILLER or w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words):
         return None
     found = directory()
-    spans = _spans(words, opens_receipt)
+    spans = [span for span in _spans(words, opens_receipt) if not _runs_on(text, words, span)]
     unowned = [span for span in spans if span.tail != OWNED]  # an owner's name: the brand's exactly
     hit = _exact(found, text, words, spans, country) or _glued(found, words, unowned, country) \
         or _fuzzy(found, words, unowned, country, sure) or _first_letter_lost(found, text, words, unowned, country) \
@@ -158,6 +158,15 @@ def _spans(words: list[Token], opens_receipt: bool) -> list[Span]:
     if legal_name and n > 2 and not lead[1] and words[0].key.isalpha() and not filler[1] and all(filler[2:]):
         spans.append(Span(1, 2, OWNED))  # "Dirk Rossmann GmbH": one word, the brand, then its legal form
     return sorted(spans, key=lambda s: (s.start - s.end, s.tail != CLEAN, s.start))
+
+
+def _runs_on(text: str, words: list[Token], span: Span) -> bool:
+    """The name runs on past the span's words with an ampersand (``Hudson & Vine``, ``Marshall & Rose``):
+    a name of its own, not the brand's (``Aldi & Co.``: a legal form)."""
+    if span.end >= len(words):
+        return False
+    after = words[span.end]
+    return "&" in text[words[span.end - 1].end:after.start] and not after.number and after.key not in FILLER
 
 
 def _allowed(found: Directory, key: str, span: Span, entry: Entry, country: str | None) -> bool:

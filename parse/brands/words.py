@@ -49,7 +49,8 @@ RECEIPT_WORDS = _folded(_RECEIPT)
 OTHER_TRADES = _folded("""
 bar pub grill house hotel cafe café kitchen diner tavern bistro inn lounge saloon pizza pizzeria sushi bbq
 gasthaus gaststätte imbiss reisen optik autohaus auto salon friseur bakery bäckerei metzgerei cinema kino
-repair hardware oyster steakhouse brewery
+repair hardware oyster steakhouse brewery grille taproom cantina taqueria eatery alehouse osteria smokehouse
+chophouse trattoria brasserie
 """)
 # trades whose shops and chains are named after a family (Bäckerei Schmidt, Metzgerei Meyer, Boulangerie
 # Martin), in both spellings of their umlauts: beside such a word the rest of a name is a surname
