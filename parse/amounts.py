@@ -47,7 +47,7 @@ _DOLLAR_AS_S_RE = re.compile(r"(?<![\w.,$])[Ss](?=[\dO]{1,4}[.,](?:[\dO]{2}|\dl)
 _MEASURE_RE = re.compile(
     r'(?:MM|CM|KM|M|KG|G|GR|MG|L|LTR|ML|CL|OZ|LBS?|IN|FT|X)(?![A-Za-z])|["”]'
     r'|\s(?:LITRES?|LITERS?|LTRS?|L|KGS?|LBS?|GALLONS?|GAL)\b'
-    r'|\s?(?:RM|EUR|USD|GBP|[$€£EC])?\s?/\s?(?:KG|G|L|LTR|LITRE|LITER|LB|100\s?G|M|ST|STK|PC|PCS|EA|GAL|GALLON)\b',
+    r'|\s?(?:RM|EUR|USD|GBP|CHF|[$€£EC])?\s?/\s?(?:KG|G|L|LTR|LITRE|LITER|LB|100\s?G|M|ST|STK|PC|PCS|EA|GAL|GALLON)\b',
     re.IGNORECASE)
 _GARBLED_BEFORE_RE = re.compile(r"[^\s\d.,\-−(:=*]")  # ".20" glued to a glyph, no currency marker
 # (a look-alike may also open a number glued to "RM": "RMS.60" is RM 5.60)
@@ -110,7 +110,7 @@ _WHOLE_EUROS_RE = re.compile(r"(?<![\d.,])(\d{1,5})([.,])-{1,2}(?![\d-])")
 
 # "Subtotal 10:28", "Total 11;10", "Tax 0_82": a point read as a colon, a semicolon or an underscore
 # after a money label (no clock stands there)
-_MONEY_LABEL = r"(?P<label>(?i:SUB\s?TOTAL|TOTAL|TAX|BALANCE|AMOUNT|SUMME)\W{0,3}[$S]?\s?)"
+_MONEY_LABEL = r"(?P<label>(?i:SUB\s?T[O0]TAL|T[O0]TAL|TAX|BALANCE|AMOUNT|SUMME)\W{0,3}[$S]?\s?)"  # "T0TAL" too
 _ODD_POINT_RE = re.compile(rf"{_MONEY_LABEL}(?P<units>\d{{1,4}})[:;_](?P<cents>\d{{2}})(?![\d:;_])(?!\s?[AaPp]\.?[Mm]\b)")
 # "MORE CARD SAVING -E0.40", "-f0.40", "-L1.25": a minus, then a pound sign read as a letter
 _POUND_AFTER_MINUS_RE = re.compile(r"(?<![\w.,])-[EfL](?=\d{1,4}[.,]\d{2}(?!\d))")

@@ -300,8 +300,9 @@ def _other_trade(text: str, match: BrandMatch) -> bool:
                                                   if other != category and other not in kin)
 
 
-# a fuel station's shop sells groceries ("SHELL FOOD MARKET", "CIRCLE K MARKET")
-_KINDRED_TRADES = {"fuel": ("grocery",)}
+# a fuel station's shop sells groceries ("SHELL FOOD MARKET", "CIRCLE K MARKET"); a cinema serves meals at
+# the seats ("AMC DINE-IN BURBANK 16")
+_KINDRED_TRADES = {"fuel": ("grocery",), "cinema": ("restaurant",)}
 
 
 def _found(match: BrandMatch, printed: str, index: int) -> BrandFound:

@@ -38,7 +38,8 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                "SITZ", "REIHE", "ROW", "SHOWTIME", "VORSTELLUNG", "IMAX", "3D", "POPCORN"),
     "entertainment": ("THEME PARK", "AMUSEMENT", "ADMISSION", "EINTRITT", "ZOO", "MUSEUM", "AQUARIUM",
                       "WRISTBAND", "DAY PASS", "TAGESKARTE", "FREIZEITPARK", "RIDES", "BOWLING", "ARCADE",
-                      "WATER PARK", "ENTRY", "TICKETS", "PARK HOPPER", "TICKET BOOTH", "SEASON PASS", "ANNUAL PASS"),
+                      "WATER PARK", "ENTRY", "TICKETS", "PARK HOPPER", "TICKET BOOTH", "SEASON PASS", "ANNUAL PASS",
+                      "ADMISSIONS", "FAST LANE", "PASSHOLDER", "MINI GOLF", "MINIGOLF", "ADVENTURE GOLF", "PUTT PUTT"),
     "tobacco": ("TOBACCO", "TABAK", "CIGARETTE", "CIGARETTES", "CIGAR", "CIGARS", "ZIGARETTEN", "ZIGARREN",
                 "VAPE", "E-LIQUID", "SMOKE SHOP", "TABAC", "ROLLING PAPERS"),
     # shops that are none of the above: their own trade words, so that a hardware store's "HOSE PUMP"

@@ -49,7 +49,6 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("GB", r"\bPLC\b|\bLTD\b|\bLIMITED\b|\bUNITED KINGDOM\b|\bENGLAND\b"
                r"|\b[A-Z]{1,2}\d[A-Z\d]?\s[\dSOIZB][A-Z]{2}\b", 1.5),
         ("GB", r"\bVAT\b", 2.0),  # the US has no VAT
-        ("GB", r"(?<![A-Z\d])E\d{1,4}\.\d{2}\b", 1.0),  # "E23.73": a pound sign read as E
         ("US", rf"\bSALES TAX\b|\bLLC\b|\bUSA\b|\bUNITED STATES\b|{_US_STATE_ZIP}|\(\d{{3}}\)\s?\d{{3}}-\d{{4}}", 1.5),
         # weaker: also Canadian (month-first too) or British: a North American phone number, Inc.,
         # a plain "TAX", a 12-hour clock, a restaurant check's words
@@ -57,11 +56,18 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
                r"|\bSERVER\b|\bGUESTS?\b|\bCHK\b|\bTBL\b|\bGRATUITY\b|\bTIP\b", 0.5),
         ("SG", r"\bSINGAPORE\b|\bPTE\.? LTD\b", 3.0),
         ("CH", r"\bSCHWEIZ\b|\bSUISSE\b|\bCHF\b", 3.0),
+        # the Swiss company number (VAT number), the Swiss payment app and post bank
+        ("CH", r"\bCHE[-\s]?\d{3}\.\d{3}\.\d{3}\b|\bTWINT\b|\bPOSTFINANCE\b", 3.0),
+        # francs before an amount ("Fr. 8.50", "Total Fr 4,20", "Fr. 5.-"); not a German Friday's date ("Fr. 05.12.26")
+        ("CH", r"\bS?FR\.?\s?\d{1,4}[.,](?:\d{2}|-)(?![.,]?\d)", 2.0),
         ("AU", r"\bPTY\.? LTD\b|\bAUSTRALIA\b|\bABN\b", 3.0),
         ("CA", r"\bCANADA\b|\bHST\b|\bGST/HST\b", 2.0),
         # a state and its four-digit postcode ("Bella Vista NSW 2153"), card words of Australia and NZ
         ("AU", r"\b(?:NSW|VIC|QLD|TAS|ACT)\s\d{4}\b|\bEFTPOS\b", 2.0),
         ("NZ", r"\bNEW ZEALAND\b|\bNZ\$|\bNZD\b", 3.0),
+        # New Zealand's GST number ("GST No: 72-034-883"), a city and its four-digit postcode ("Auckland 1021")
+        ("NZ", r"\bGST\s?(?:NO|NUMBER|REG)\b\W{0,3}\d{2,3}-\d{3}-\d{3}\b"
+               r"|\b(?:AUCKLAND|WELLINGTON|CHRISTCHURCH|DUNEDIN|TAURANGA|NAPIER|NELSON|QUEENSTOWN|ROTORUA)\s\d{4}\b", 3.0),
         ("ES", r"\bTOTAL A PAGAR\b|\bESPANA\b|\bS\.L\.|\bS\.A\.|\bFACTURA\b|\bIMPORTE\b|\bCIF\b|\bIVA INCL", 1.5),
         # a Spanish-speaking restaurant's words: in Spain, and in Mexican restaurants of the US
         ("ES", r"\bEFECTIVO\b|\bTARJETA\b|\bGRACIAS\b|\bCAMBIO\b|\bCAMARERO\b|\bARTICULO\b|\bPRECIO\b|\bMESA\b", 0.75),
@@ -106,6 +112,11 @@ _US_MOMENT_WEIGHT = 1.5
 _OTHER_TWELVE_HOUR_COUNTRIES = ("GB", "IE", "CA", "AU", "NZ")
 _WORDS_SAY_GB = 3.0  # British evidence (VAT, a postcode, Ltd) that turns euro signs into pounds
 _MARKS_COUNTED = 3
+
+
+_SWISS_LANGUAGES = ("DE", "AT", "FR", "IT")
+_QUEBEC_FRENCH_RE = re.compile(r"\bSOUS[- ]?TOTAL\b|\bTPS\b|\bTVQ\b|\bCOMPTANT\b|\bMONNAIE\b|\bMERCI\b|\bHEURE\b"
+                               r"|\bDATE\s?:|\bQC\b")
 
 
 @dataclass(frozen=True)
@@ -155,8 +166,12 @@ _DOMAIN_WEIGHT = 2.0
 # no US state (and ZIP code) and the name is no street's ("DUBLIN GRANVILLE RD")
 _CAPITALS = [(country, re.compile(rf"\b{town}\b(?!\W{{0,2}}(?:[A-Z]+\s)?(?:RD|ROAD|ST|STREET|AVE|AVENUE|PIKE|BLVD|DR|"
                                   rf"DRIVE|HWY|WAY|LN|LANE|PKWY)\b)(?!,?\s{{0,2}}{_US_STATE}\b)"), weight)
-             for country, town, weight in (("IE", "DUBLIN", 2.0), ("GB", "LONDON", 1.5))]
+             for country, town, weight in (("IE", "DUBLIN", 2.0), ("GB", "LONDON", 1.5), ("IE", "GALWAY", 1.5),
+                                           ("IE", "CORK", 1.5), ("IE", "LIMERICK", 1.5), ("IE", "KILKENNY", 1.5))]
 _US_STATE_ZIP_RE = re.compile(_US_STATE_ZIP)
+# evidence that counts once on the receipt however many lines print it: "E23.73", a pound sign read as E
+# (a euro sign too, on an Irish receipt's every price)
+_ONCE_EVIDENCE = [("GB", re.compile(r"(?<![A-Z\d])E\d{1,4}\.\d{2}\b"), 1.0)]
 
 
 def country_votes(texts: Sequence[str]) -> Counter[str]:
@@ -172,6 +187,9 @@ def country_votes(texts: Sequence[str]) -> Counter[str]:
         domain = _DOMAIN_RE.search(upper)
         if domain and (country := _DOMAIN_COUNTRIES.get(domain["tld"] or domain["end"])):
             votes[country] += _DOMAIN_WEIGHT
+    for country, pattern, weight in _ONCE_EVIDENCE:
+        if any(pattern.search(ascii_upper(text)) for text in texts):
+            votes[country] += weight
     return votes
 
 
@@ -199,7 +217,11 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     country = countries.most_common(1)[0][0] if countries else None
     if country is None:
         return Locale(None, None, None, 0.0)
+    if currencies["CHF"] and not currencies["EUR"] and country in _SWISS_LANGUAGES:
+        country = "CH"  # francs, no euro: the German, French or Italian words are Switzerland's
     currency, day_first = COUNTRIES[country]
+    if country == "CA" and sum(bool(_QUEBEC_FRENCH_RE.search(ascii_upper(text))) for text in texts) >= 2:
+        day_first = True  # Québec's French receipts print the day first
     if printed and printed != "USD" and (currencies[printed] >= 2 or _CURRENCY_COUNTRY[printed] == country):
         currency = printed  # one stray mark against the country's words is a speck ("0.€ JUIIBO")
     if currency != COUNTRIES[country][0] and currencies[COUNTRIES[country][0]]:

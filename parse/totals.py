@@ -24,7 +24,8 @@ FINAL_TOTAL = (
 PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE", "JUMLAH", "DUE", "SOMME",
                "KOKKU", "UKUPNO", "RAZEM", "SUMA", "TOTALT", "I ALT", "YHTEENSA", "IMPORTE", "TTL")
 SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE TAX", "TOTAL EXCL",
-            "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT", "SUBTTL", "SUB TTL")
+            "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT", "SUBTTL", "SUB TTL",
+            "SOUS-TOTAL", "SOUS TOTAL")
 TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
 # a guide to what the guest might add ("Suggested Gratuity: 18% = 7.63"), nothing paid
 _TIP_SUGGESTION = ("SUGGEST", "SUGGESTED", "GUIDE", "CALCULATOR", "RECOMMENDED", "SUGGESTION", "SUGGESTIONS",
@@ -101,6 +102,7 @@ def find_totals(doc: Doc) -> Totals:
         if with_tax is not None:
             total, subtotal = with_tax, Pick(total.value, total.line, 0.6)
     total, subtotal, tax, tip = _sign_read_as_digit(doc, total, subtotal, tax, tip)
+    total = _last_digit_read(doc, total, subtotal, tax)
     over = subtotal and total and subtotal.value > total.value and not _taken_off_between(doc, subtotal, total, tax)
     if over:
         subtotal = _unsigned_below(doc, subtotal, total)
@@ -675,6 +677,18 @@ def _as_read_and_unsigned(value: Decimal) -> tuple[Decimal | None, ...]:
     two: ``5543.84`` for $43.84)."""
     once = sign_digit_dropped(value, ANY_DIGIT)
     return value, once, sign_digit_dropped(once, ANY_DIGIT) if once is not None else None
+
+
+def _last_digit_read(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None) -> Pick | None:
+    """A total whose last digit OCR lost or read as a letter (``TOTAL 44.4g``, ``TOTAL 47.6G``): the
+    amount that subtotal + tax makes, or that a line under it prints in cents (the card, the cash
+    handed over), where it begins with the digits read; else as it was."""
+    if total is None or not _cents_digit_lost(total.value):
+        return total
+    checked = [subtotal.value + (tax.value if tax else 0)] if subtotal is not None else []
+    below = [a.value for line in doc.lines[total.line + 1:] for a in line.amounts if a.in_cents]
+    found = next((value for value in checked + below if _begins(value, total.value)), None)
+    return Pick(found, total.line, total.confidence) if found is not None else total
 
 
 def _cents_digit_lost(value: Decimal) -> bool:

@@ -21,7 +21,7 @@ from .text import ascii_upper, has_keyword
 # "7.00%", and as OCR spaces it: "7. 00%", "8 . 25%" (not 25 %)
 RATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:\s?[.,]\s?\d{1,3})?)\s?%")
 TAX = ("SALES TAX", "TOTAL TAX", "TAX", "VAT", "GST", "SST", "MWST", "MW ST", "UST", "MEHRWERTSTEUER",
-       "STEUER", "TVA", "HST", "PST", "IVA", "BTW")
+       "STEUER", "TVA", "HST", "PST", "IVA", "BTW", "TPS", "TVQ", "QST", "TVH")
 MAX_TAX_SHARE = Decimal("0.35")  # no sales tax / VAT rate is above this share of the total
 _INCLUDED_RE = re.compile(r"\b(?:INCL|INKL|INCLUDED|INCLUDES|INCLUSIVE|ENTHALTEN|ENTH|DARIN|DAVON)\b")
 _HUNDRED = Decimal(100)

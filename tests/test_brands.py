@@ -510,3 +510,28 @@ def test_a_short_name_opening_the_receipt_before_other_words_is_a_franchised_gro
 def test_a_chains_name_opening_an_independents_name_is_not_the_chain(printed, country):
     assert brand_named(f"{printed}\n12 Oak St", country) is None
     assert brand_named("Hudson News\n12 Oak St", "US") == "Hudson News"  # the chain's own name stays it
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("AMC BURBANK 16", "AMC"),  # a cinema chain's house: its place and screens after the chain's name
+    ("AMC DINE-IN BURBANK 16", "AMC"),
+])
+def test_a_cinema_chains_house_named_for_its_place_is_the_chain(printed, name):
+    assert brand_named(f"{printed}\n125 E PALM AVE\nBURBANK CA 91502", "US") == name
+
+
+def test_a_short_chain_name_glued_to_other_letters_is_no_cinemas_house():
+    assert brand_named("Amctx J8701\n[303)848+3051", "US") is None
+
+
+@pytest.mark.parametrize(("footer", "name"), [
+    ("Ultamate Rewards points earned 42", "Ulta Beauty"),  # a chain's own loyalty scheme names it
+    ("Beauty Insider ****7712", "Sephora"),
+    ("Regal Crown Club #4410", "Regal Cinemas"),
+    ("AMC Stubs Insider", "AMC"),
+    ("Speedy Rewards 120 pts", "Speedway"),
+])
+def test_a_chains_own_loyalty_scheme_names_it_where_the_logo_was_lost(footer, name):
+    doc = head(f"~~\nPARAMUS NJ 07652\n12/04/2026 6:03 PM\nCLINIQUE 42.00\nTOTAL 42.00\n{footer}")
+    found = find_brand(doc, "US", 2)
+    assert found is not None and found.brand.name == name

@@ -1201,3 +1201,30 @@ def test_a_return_deadline_is_no_whole_date_of_a_torn_one():
 ])
 def test_the_trade_words_of_german_shops_and_of_a_bill_served_file_the_category(text, category):
     assert extract_receipt(ocr(text)).category == category
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("Cinemark\n12/05/2026 8:47 PM\nLG POPCORN 9.50\nREFILL BUCKET 24.99\nCANDY 10.00\nTOTAL 44.4g\nDEBIT 44.49",
+     "44.49"),  # the total's last digit read as a letter: the card line prints it
+    ("Spec's\n12/02/2026\nBUFFALO TRACE 26.99\nSHINER 16.99\nSUBTOTAL 43.98\nTAX 3.63\nTOTAL 47.6G\nCASH 50.00",
+     "47.61"),  # subtotal + tax
+    ("LEGOLAND\n11/28/2026\nDAY TICKET 218.00\nPARKING 30.00\nSUBTOTAL 248.00\nTAX 17.36\nT0TAL 2G5.36", "265.36"),
+])
+def test_a_totals_digit_read_as_a_letter_is_read_where_a_check_agrees(text, total):
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("Tim Hortons\nMontréal QC H3B 4W5\n1 Café moyen 2.14\nSous-total 2.14\nTPS 0.11\nTVQ 0.21\nTotal 2.46", "2.46"),
+    ("Zeughauskeller\n8001 Zürich\n02.12.2026 19:48\n1 Rösti 8.50\n1 Bier 7.50\nTotal Fr. 16.-", "16.00"),
+])
+def test_quebec_and_swiss_totals(text, total):
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("CEDAR POINT\n07/18/2026\nFAST LANE PLUS 190.00\nGENERAL PARKING 25.00\nTOTAL 215.00", "entertainment"),
+    ("PIRATE'S COVE\n06/28/2026\nADULT 18 HOLE 25.90\nADMISSIONS TAX 5% 1.89\nTOTAL 27.79", "entertainment"),
+])
+def test_a_parks_gate_and_a_mini_golf_are_entertainment(text, category):
+    assert extract_receipt(ocr(text)).category == category

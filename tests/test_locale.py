@@ -101,3 +101,29 @@ def test_a_stray_currency_sign_does_not_outvote_the_receipts_words():
 def test_a_web_or_mail_address_under_a_countrys_domain_says_the_country(address, country):
     locale = detect_locale(["Kassabon", "Order No 64", "05/09/2011 07:12", address])
     assert locale.country == country and locale.day_first
+
+
+@pytest.mark.parametrize(("lines", "country", "currency"), [
+    (["Coop Basel Gundeli", "4053 Basel", "Brot 2.60", "Total CHF 2.60", "Bar 20.00", "Rückgeld 17.40",
+      "MWST-Nr. CHE-116.320.053 MWST", "04.12.26 18:11 Kasse 5"], "CH", "CHF"),  # francs, German words
+    (["Zeughauskeller", "8001 Zürich", "02.12.2026 19:48", "1 Rösti Fr. 8.50", "Total Fr. 8.50"], "CH", "CHF"),
+    (["Café du Bourg-de-Four", "1204 Genève", "1 Croissant Fr. 3.20", "Total Fr. 3.20", "Merci"], "CH", "CHF"),
+    (["Bäckerei Schmidt", "Fr. 05.12.26 07:12", "Brezel 0,90", "SUMME EUR 0,90", "Kasse 1"], "DE", "EUR"),  # Friday
+    (["Countdown Grey Lynn", "Grey Lynn, Auckland 1021", "GST No: 72-034-883", "MILK 4.89", "TOTAL $4.89",
+      "EFTPOS $4.89"], "NZ", "NZD"),
+    (["TESCO", "Ennis Clare Road", "Co. Clare", "MILK E2.09", "BREAD E2.19", "CHOC E2.50", "TOTAL TO PAY E6.78",
+      "CARD E6.78"], "IE", "EUR"),  # a euro sign read as E on every line counts once
+    (["Griffin's Bakery", "21 Shop Street, Galway", "Scone E3.50", "TOTAL E3.50"], "IE", "EUR"),
+])
+def test_swiss_new_zealand_and_irish_receipts_say_where_they_are_from(lines, country, currency):
+    locale = detect_locale(lines)
+    assert (locale.country, locale.currency) == (country, currency)
+
+
+def test_quebecs_french_receipts_print_the_day_first():
+    french = ["IGA", "2500 boul. Laurier", "Québec QC G1V 2L1", "SOUS-TOTAL 3.49", "TPS 0.17", "TVQ 0.35",
+              "TOTAL 4.01", "Date: 03/12/2026 Heure: 11:05"]
+    english = ["Shoppers Drug Mart", "Toronto ON M5V 2T6", "SUBTOTAL 3.49", "HST 0.45", "TOTAL 3.94",
+               "12/03/2026 11:05 AM"]
+    assert (detect_locale(french).country, detect_locale(french).day_first) == ("CA", True)
+    assert (detect_locale(english).country, detect_locale(english).day_first) == ("CA", False)

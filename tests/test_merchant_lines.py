@@ -526,3 +526,16 @@ def test_a_name_holding_a_bills_header_words_is_a_name(header, name):
 def test_a_bills_header_words_used_as_such_name_nothing(line):
     assert merchant(f"Rosa's Cantina\n{line}" + BODY) == "Rosa's Cantina"
     assert merchant(f"{line}\nRosa's Cantina" + BODY) == "Rosa's Cantina"
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("NAVARRO\nDISCOUNT PHARMACY\n1200 SW 8th St", "NAVARRO"),  # the trade and what kind under the name
+    ("HIGH TIDES\nSMOKE SHOP\n88 Ocean Ave", "HIGH TIDES"),
+    ("THE RED LION\nFREE HOUSE\n12 High Street", "THE RED LION"),  # a British pub's tagline
+])
+def test_a_subtitle_saying_the_trade_under_the_name_is_no_name(header, name):
+    assert merchant(header + BODY) == name
+
+
+def test_a_mall_address_on_a_plaza_is_no_name():
+    assert merchant("~~\n1 GARDEN STATE PLZ\nPARAMUS NJ 07652" + BODY) != "1 GARDEN STATE PLZ"

@@ -25,6 +25,7 @@ OPENING = "opening"  # a few other words after the brand on the receipt's first 
 # the trade whose chains' stores print their franchisee after the chain's short name ("REWE Josef Seifert");
 # a short name of another trade before other words is a surname ("Mueller Reisen", "Ross Hardware")
 FRANCHISED = "grocery"
+NAMED_FOR_ITS_PLACE = "cinema"  # the trade whose chains name each house for its place ("AMC Lincoln Square 13")
 OWNED = "owned"  # a legal name with its owner's first name before the brand ("Dirk Rossmann GmbH")
 
 _AMOUNT_OR_DATE = re.compile(r"\d[.,]\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
@@ -207,16 +208,29 @@ def _exact(found: Directory, text: str, words: list[Token], spans: list[Span], c
             continue
         if key in found.short_spellings and not _short_ok(found, key, text, words, span):
             continue
-        entry = _lookup(found, key, span, country)
+        entry = _lookup(found, key, span, country) or _cinemas_house(found, key, span, country)
         if entry:
             return Hit(entry, span, 0)
     return None
 
 
+def _cinemas_house(found: Directory, key: str, span: Span, country: str | None) -> Entry | None:
+    """A cinema chain's own name, as printed, opening the line before its house's place and screens
+    (``AMC BURBANK 16``, ``CINEMARK TINSELTOWN 17``)."""
+    if span.start or span.tail not in (FREE, OPENING, MORE) or country is None:
+        return None
+    entries = [entry for entry in found.entries(key, country)
+               if entry.strength == NAME and entry.brand.category == NAMED_FOR_ITS_PLACE]
+    return _best(entries, country) if entries else None
+
+
 def _short_ok(found: Directory, key: str, text: str, words: list[Token], span: Span) -> bool:
     """A name of 3 letters or fewer, printed as the brand spells it, on a line without numbers."""
     printed = text[words[span.start].start:words[span.end - 1].end]
-    return "".join(printed.lower().split()) in found.short_spellings[key] and not any(w.number for w in words)
+    numbered = [w for w in words if w.number]
+    screens = numbered == words[-1:] and words[-1].end - words[-1].start <= 2 \
+        and any(entry.brand.category == NAMED_FOR_ITS_PLACE for entry in found.entries(key, None))  # "AMC BURBANK 16"
+    return "".join(printed.lower().split()) in found.short_spellings[key] and (not numbered or screens)
 
 
 SHORT_SLIP_MIN = 5  # letters; a shorter logo with a letter misread is too near too many names

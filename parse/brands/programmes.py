@@ -26,6 +26,8 @@ SURVEY_SITES = {
 LOYALTY_SCHEMES = {
     "ExtraCare": "CVS Pharmacy", "myWalgreens": "Walgreens", "mPerks": "Meijer",
     "MyLowe's": "Lowe's", "Clubcard": "Tesco", "Advantage Card": "Boots",
+    "ExtraBucks": "CVS Pharmacy", "Ultamate Rewards": "Ulta Beauty", "Beauty Insider": "Sephora",
+    "Crown Club": "Regal Cinemas", "AMC Stubs": "AMC", "Speedy Rewards": "Speedway",
 }
 
 
