@@ -107,7 +107,7 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
             if candidate.support > best.support:
                 best = candidate
     best = _pooled_best(best, considered, doc, currency)
-    points = _points_lost(doc) if not _SUMS & set(best.counted) else None
+    points = _points_lost(doc) if not _SUMS & set(best.counted) and currency is not None else None
     if points is not None and _SUMS & set(points.counted) and points.totals.total is not None \
             and points.totals.total.line in points.unsigned_lines:
         best = points  # the total itself lost its point, and the sum it then makes says so
@@ -117,9 +117,19 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
         for digits in (*POUND_DIGITS, POUND_DIGITS):
             unsigned = without_sign_digit(doc, digits)
             candidate = _reading(unsigned, digits, doc) if unsigned is not None else None
-            if candidate is not None and candidate.support > best.support:
+            if candidate is not None and (candidate.support > best.support or candidate.support == best.support
+                                          and _only_its_prices_add_up(candidate, best)):
                 best = candidate
     return best
+
+
+def _only_its_prices_add_up(candidate: Reading, best: Reading) -> bool:
+    """The prices above the total add up to ``candidate``'s total and not to ``best``'s: a tie the
+    pound signs read as digits on every price and on the total alike (``Breakfast Deal 3.75`` / ``Yum
+    Yum 1.25`` / ``Deal Saving -0.40`` / ``TOTAL 14.60`` / ``Contactless 14.60``) cannot break alone."""
+    mine, theirs = candidate.totals.total, best.totals.total
+    return mine is not None and theirs is not None and prices_add_up(candidate.doc, mine.line, mine.value) \
+        and not prices_add_up(best.doc, theirs.line, theirs.value)
 
 
 def _outweighs_the_printed_sum(candidate: Reading, printed: Reading) -> bool:

@@ -229,7 +229,7 @@ def _is_thousands_only(num: str, decimal: str) -> bool:
     return len(tail) == 3 and (separators[-1] != decimal or len(separators) > 1 and len(set(separators)) == 1)
 
 
-_DATE_PART_BEFORE_RE = re.compile(r"\d(?P<separator>[.,])\d{1,2}$")  # "05.12" before ".26"
+_DATE_PART_BEFORE_RE = re.compile(r"(?<![\d.,])(?P<day>\d{1,2})(?P<separator>[.,])(?P<month>\d{1,2})$")  # "05.12" of ".26"
 
 
 def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
@@ -241,7 +241,8 @@ def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
     if before in ("/", ":", "#") or after[:1] in ("/", ":", "%"):
         return True
     date_part = _DATE_PART_BEFORE_RE.search(text, 0, start)
-    if date_part is not None and text[start:start + 1] == date_part["separator"]:
+    if date_part is not None and text[start:start + 1] == date_part["separator"] \
+            and 1 <= int(date_part["day"]) <= 31 and 1 <= int(date_part["month"]) <= 12:
         return True  # ".26" of "05.12.26" once "05.12" was no amount: the rest of a date
     if before == "-" and start >= 2 and text[start - 2].isalnum():
         return True  # 03-4162-2318, 18-01-2018

@@ -56,18 +56,20 @@ _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in
 
 def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
     scores = {category: 0.0 for category in CATEGORIES}
-    served = 0
+    served, server_named = 0, False
     for line in doc.lines:
         if line.index != name_line and not line.amounts and is_address(line.text):
             continue  # "Market Street", "Mill Road": where the shop is, not what it sells
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
-        text = without_legal_forms(line.text) if has_legal_form(line.text) else line.text  # "GmbH & Co. KG": no kg
+        text = _trade_words(line.text)
         for category in CATEGORIES:
             if mentions(text, category):
                 scores[category] += weight
-        served += bool(_SERVED_RE.search(ascii_upper(text)))
+        upper = ascii_upper(text)
+        served += bool(_SERVED_RE.search(upper))
+        server_named = server_named or bool(_SERVER_RE.search(upper))
     best = max(scores, key=lambda c: scores[c])  # a tie goes to the category listed first
-    if served >= _SERVED_LINES and best in ("grocery", "retail"):
+    if served >= _SERVED_LINES and server_named and best in ("grocery", "retail"):
         best = "restaurant"  # "TIME OUT MARKET" with its server and the tip: a food hall's stall, no grocer
     if scores[best] < 1.0:
         return "retail", 0.3
@@ -75,9 +77,23 @@ def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
     return best, round(min(0.9, 0.3 + 0.15 * scores[best]) * share + 0.1, 2)
 
 
-# what only a bill where one was served prints: its server, the tip, the guests at the table
+def _trade_words(text: str) -> str:
+    """The line as its trade words are read: a firm's legal form is no unit (``GmbH & Co. KG``: no
+    kilograms, unlike ``Tomaten 1,234 KG``), and a dish sold in a pack is a grocer's (``Pommes Frites TK
+    2,5kg``, ``Gyros Pfanne 400g``), not a meal served."""
+    if has_legal_form(text) and not _WEIGHED_RE.search(text):
+        text = without_legal_forms(text)
+    return _DISHES_RE.sub(" ", text) if _PACKED_RE.search(ascii_upper(text)) else text
+
+
+# what only a bill where one was served prints: the tip, and its server or the guests at the table (one
+# of those at least: a delivery's "Shopper Tip" alone is no table's)
 _SERVED_RE = re.compile(r"(?<![A-Z])(?:SERVER|TIP|GRATUITY|GUESTS|COVERS|BARTENDER|TRINKGELD|KELLNER(?:IN)?)(?![A-Z])")
+_SERVER_RE = re.compile(r"(?<![A-Z])(?:SERVER|GUESTS|COVERS|BARTENDER|KELLNER(?:IN)?)(?![A-Z])")
 _SERVED_LINES = 2
+_WEIGHED_RE = re.compile(r"\d\s*KG\b", re.IGNORECASE)
+_PACKED_RE = re.compile(r"\d\s?(?:KG|G|L|ML)\b|\bTK\b")  # a pack's size, or frozen (tiefgekühlt)
+_DISHES_RE = re.compile(r"CURRYWURST|POMMES|DOENER|KEBAB|KEBAP|GYROS|SCHNITZEL", re.IGNORECASE)
 _GLUED = 7  # letters; a trade word this long is known even glued to the word before it
 _SHORT = 4  # letters; a short trade word must be printed as it is ("KIND" folded is "KINO")
 

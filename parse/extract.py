@@ -243,6 +243,15 @@ def _torn_from(value: dt.date, whole: dt.date, kind: str, day_first: bool | None
     return value.day == whole.day and whole.month >= 10 and f"{whole.month}"[1:] == f"{value.month}"
 
 
+_MONTH_OR_CLOCK = re.compile(r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*|AM|PM|UHR", re.I)
+
+
+def _bare_date_line(text: str) -> bool:
+    """A line of the date and its time alone (``12/05/26 20:14``, ``NOV 30 2026 7:20 PM``), no word of
+    what else it dates (``Delivery 15/11/2026``, ``Next service 11/15/2026``)."""
+    return all(_MONTH_OR_CLOCK.fullmatch(word) for word in re.findall(r"[A-Za-z]+", text))
+
+
 def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None, int | None, float, bool]:
     """The purchase date, its line, its confidence, and whether its order was guessed (the
     receipt could not decide between day-first and month-first)."""
@@ -281,7 +290,8 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     score, index, value, raw = best
     whole = next(((other_index, other) for other_index, _, other in resolved
                   if other is not None and other <= latest and not _deadline(doc, other_index)
-                  and _torn_from(value, other, raw.kind, day_first)), None)
+                  and _torn_from(value, other, raw.kind, day_first) and _bare_date_line(doc.lines[other_index].text)
+                  and doc.lines[index].text.lstrip()[:1].isdigit()), None)  # the torn one opens its line
     if whole is not None:
         index, value = whole
     if only_in_stamp(doc.lines[index].text, value):  # the shop printed no date of its own clock

@@ -327,9 +327,14 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             continue
         below = doc.lines[line.index + 1] if line.index + 1 < body_end else None
         if (fuel := _fuel(line, below, pending)) is not None:
-            items.append(fuel)
-            amount_on_line = len([a for a in line.amounts if a.has_decimals]) == 3  # "10.114 GAL @ 2.919 29.52"
-            taken = line.index + 1 if not _PER_VOLUME_RE.search(line.text) and not amount_on_line else line.index
+            if items and items[-1].line_index == line.index - 1 and items[-1].amount == fuel.amount:
+                # "PUMP 08 UNLEADED 38.40" over "12.004 GAL @ 3.199": the sale above, its gallons under it
+                items[-1] = replace(items[-1], quantity=fuel.quantity, unit_price=fuel.unit_price)
+            else:
+                items.append(fuel)
+            # the price per volume alone on the line below ("11.204 GAL" over "@ 3.099/GAL") was read with it
+            price_below = len([a for a in line.amounts if a.has_decimals]) == 1
+            taken = line.index + 1 if price_below else line.index
             if _prints_again(doc.lines[taken + 1] if taken + 1 < body_end else None, fuel.amount):
                 taken += 1  # "10.512 GAL @ $3.459/GAL" over "FUEL 36.36": one sale
             pending = count = None

@@ -628,7 +628,9 @@ _POSSESSIVE_WORD_RE = re.compile(r"[A-Z]+['’`]S(?![A-Z])")
 def _named_with_header_words(text: str) -> bool:
     """A name holding words a bill's header prints (``TIME OUT MARKET``, ``SERVER'S CHOICE``): the
     header's own use carries a value (a number, ``:`` or ``#``: ``Table 12``, ``TIME: 19:12``), stands
-    alone or beside its companions (``GUEST CHECK``, ``ORIGINAL RECEIPT``, ``Welcome to``)."""
+    alone or beside its companions (``GUEST CHECK``, ``ORIGINAL RECEIPT``, ``Welcome to``); the name's
+    says it is one: a possessive, a trade's word (``MARKET``, ``BAR``, ``DINER``) or TABLE closing it
+    (``HARVEST TABLE``; not ``PRE-CHECK``, ``APP ORDER``, ``WELCOME JESSICA``, ``TABLE BOOTH``)."""
     upper = ascii_upper(text)
     if re.search(r"[\d:#]", upper):
         return False
@@ -640,7 +642,8 @@ def _named_with_header_words(text: str) -> bool:
     if len(rest) == len(words) and not possessive:
         return False  # no such word: the rules above judge the line
     return len(words) + len(possessive) >= 2 and not _header_words(" ".join(rest)) \
-        and any(len(word) >= 3 for word in rest + possessive)
+        and any(len(word) >= 3 for word in rest + possessive) \
+        and bool(possessive or has_keyword(text, _TRADE_FORMS) or words[-1] == "TABLE" != words[0])
 
 
 # a line of the order's type alone, printed above or below the restaurant's name ("Pizza To Go" is a name)

@@ -115,12 +115,38 @@ def find_totals(doc: Doc) -> Totals:
         else:
             subtotal = None
     total, tip = _paid_with_tip(doc, total, tip)  # the printed total once read right, then the tip on it
+    total = _share_paid(doc, total)
     totals = Totals(total, subtotal, tax, rate, tip, _rounding_adjustment(doc))
     computed = _computed_total(doc, totals)
     return replace(totals, total=computed) if computed is not None else totals
 
 
 _GARBLED_TOTAL_LINES = 3  # lines under the tax where the total's line may stand
+
+# a split bill's share under its total: "Split 4 Ways 25.70", "Check 2 of 3 25.70", "Per Person 25.70"; and
+# the one that says it is this guest's to pay: "Your Share 25.70", "Amt Due This Guest 25.70"
+_SHARE_RE = re.compile(r"\bSPLIT\b|\bCHECK\s?\d\s?OF\s?\d\b|\b\d\s?WAYS\b|\bPER (?:PERSON|GUEST)\b|\bSHARE\b")
+_OWN_SHARE_RE = re.compile(r"\bYOUR SHARE\b|\bTHIS GUEST\b")
+
+
+def _share_paid(doc: Doc, total: Pick | None) -> Pick | None:
+    """This guest's share of a split bill, printed under the bill's total, is what was paid where it
+    says it is this guest's (``Your Share 25.70``) or a card pays it under it (``Split 4 Ways 25.70`` /
+    ``MASTERCARD 4410 25.70``); else the total as it was."""
+    if total is None:
+        return total
+    for line in doc.lines[total.line + 1:]:
+        upper = ascii_upper(line.text)
+        if not line.amounts or not (_SHARE_RE.search(upper) or _OWN_SHARE_RE.search(upper)):
+            continue
+        share = line.amounts[-1].value
+        if not 0 < share < total.value:
+            continue
+        paid = any(has_keyword(other.text, CARD_PAID) and any(a.value == share for a in other.amounts)
+                   for other in doc.lines[line.index + 1:])
+        if paid or _OWN_SHARE_RE.search(upper):
+            return Pick(share, line.index, total.confidence)
+    return total
 
 
 def _taken_off_between(doc: Doc, subtotal: Pick, total: Pick, tax: Pick | None) -> bool:
@@ -431,6 +457,9 @@ def _signed_alike(doc: Doc, total: Pick, subtotal: Pick, tax: Pick | None, tip: 
         return None
     if unsigned_subtotal not in (sum(prices), sum(sign_digit_dropped(price, digit) or price for price in prices)):
         return None
+    gap = subtotal.value - unsigned_subtotal
+    if any(re.search(rf"(?<![\d.,]){int(gap)}(?:00)?\s*$", line.text) for line in doc.lines[:subtotal.line]):
+        return None  # "Btl 40000", "Room Fee 500": the digit is a price's, not a sign's
     added = tip.value if tip and tip.line < total.line else Decimal(0)
     for tax_value in (tax.value, sign_digit_dropped(tax.value, digit)) if tax else (Decimal(0),):
         if tax_value is not None and unsigned_subtotal + tax_value + added == unsigned_total:

@@ -535,3 +535,12 @@ def test_a_chains_own_loyalty_scheme_names_it_where_the_logo_was_lost(footer, na
     doc = head(f"~~\nPARAMUS NJ 07652\n12/04/2026 6:03 PM\nCLINIQUE 42.00\nTOTAL 42.00\n{footer}")
     found = find_brand(doc, "US", 2)
     assert found is not None and found.brand.name == name
+
+
+@pytest.mark.parametrize(("printed", "country", "name"), [
+    ("PIZZA HUT & WINGSTREET", "US", "Pizza Hut"),  # a co-branded store: the first chain
+    ("MARSHALLS & HOMEGOODS", "US", "Marshalls"),
+    ("EDEKA & Baeckerei Schmidt", "DE", "Edeka"),  # a trade's word after the ampersand
+])
+def test_a_chain_before_an_ampersand_and_another_chain_or_trade_stays_the_chain(printed, country, name):
+    assert brand_named(f"{printed}\n12 Oak St", country) == name

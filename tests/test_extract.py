@@ -1228,3 +1228,60 @@ def test_quebec_and_swiss_totals(text, total):
 ])
 def test_a_parks_gate_and_a_mini_golf_are_entertainment(text, category):
     assert extract_receipt(ocr(text)).category == category
+
+
+@pytest.mark.parametrize("later", ["Delivery 15/11/2026", "Next service 11/15/2026", "Event 11/08/26 8:00 PM"])
+def test_a_later_date_of_something_else_is_no_whole_date_of_the_purchase(later):
+    text = f"Tortilla Flats\n1/15/2026 7:48 PM\nBurger 21.00\nTotal 21.00\n{later}"
+    assert extract_receipt(ocr(text)).date.month == 1
+
+
+@pytest.mark.parametrize(("share", "paid"), [
+    ("Your Share 25.70", "25.70"),  # this guest's share of a split bill
+    ("Amt Due This Guest 25.70", "25.70"),
+    ("Split 4 Ways 25.70\nMASTERCARD 4410 25.70", "25.70"),  # a card pays the share
+    ("Split 4 Ways 19.28", "77.11"),  # a share printed for the table's information: the bill was paid
+])
+def test_a_split_bills_share_is_what_this_guest_paid(share, paid):
+    text = f"Blue Door\n12/04/2026 7:02 PM\nBurger 40.00\nFries 31.00\nSubtotal 71.00\nTax 6.11\nTotal 77.11\n{share}"
+    assert extract_receipt(ocr(text)).total == Decimal(paid)
+
+
+def test_a_priced_pump_line_takes_its_gallons_from_the_line_under_it():
+    text = ("SHEETZ\n12/05/2026 18:22\nPUMP 08 UNLEADED 38.40\n12.004 GAL @ 3.199\nMTO CHEESEBURGER 6.99\n"
+            "SHMOCHA MD 3.49\nTOTAL 48.88")
+    items = extract_receipt(ocr(text)).items
+    assert [(i.amount, i.quantity) for i in items] == [(Decimal("38.40"), Decimal("12.004")),
+                                                       (Decimal("6.99"), None), (Decimal("3.49"), None)]
+
+
+def test_a_deposits_count_line_keeps_its_count():
+    text = ("Village Wine & Liquor\n145 Main St\nNorthampton, MA 01060\n12-04-2026 20:11\nSAM ADAMS 12PK CAN 19.99\n"
+            "BTL DEP 12 @ 0.05 .60\nTOTAL 20.59\nCASH 25.00\nCHANGE 4.41")
+    deposit = extract_receipt(ocr(text)).items[1]
+    assert (deposit.amount, deposit.quantity) == (Decimal("0.60"), Decimal("12"))
+
+
+def test_a_price_in_the_hundreds_with_its_point_lost_keeps_the_bills_digits():
+    text = ("Tao Downtown\n12/05/2026 11:40 PM\nDon Julio 1942 Btl 40000\nMixers 12.50\nWaters 4.98\n"
+            "SUBTOTAL 417.48\nTAX 37.05\nTOTAL 454.53")
+    assert extract_receipt(ocr(text)).total == Decimal("454.53")
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("GREGGS\nVAT Reg No 179 2861 52\n03/12/2026 07:31\nBreakfast Deal 3.75\nYum Yum 1.25\nDeal Saving -0.40\n"
+     "TOTAL 14.60\nContactless 14.60", "4.60"),  # a pound sign read as 1 on the total and the card: the prices decide
+    ("TESCO\nVAT Number: GB 220 4302 31\nMilk 1.45\nBread 1.10\nTOTAL 12.55\nCARD 12.55", "2.55"),
+])
+def test_a_pound_sign_read_as_a_digit_goes_where_the_prices_add_up(text, total):
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Pasar Segar\n05/12/2026\nCHICKEN BREAST 1.234 KG 12.34\nTOMATO 0.500 KG 2.50\nTOTAL 14.84", "grocery"),
+    ("Eckladen\n05.12.2026\nPommes Frites TK 2,5kg 4,99\nGyros Pfanne 400g 3,49\nMilch 1,19\nSUMME 9,67", "grocery"),
+    ("Whole Foods Market\n12/05/2026\nBANANAS 1.29\nShopper Tip 5.00\nTip adjusted after delivery\nTOTAL 6.29",
+     "grocery"),  # a delivery's tip: no server, no table
+])
+def test_weighed_articles_packed_dishes_and_a_shoppers_tip_stay_a_grocers(text, category):
+    assert extract_receipt(ocr(text)).category == category

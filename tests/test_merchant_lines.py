@@ -539,3 +539,9 @@ def test_a_subtitle_saying_the_trade_under_the_name_is_no_name(header, name):
 
 def test_a_mall_address_on_a_plaza_is_no_name():
     assert merchant("~~\n1 GARDEN STATE PLZ\nPARAMUS NJ 07652" + BODY) != "1 GARDEN STATE PLZ"
+
+
+@pytest.mark.parametrize("line", ["PRE-CHECK", "APP ORDER", "WELCOME JESSICA", "TABLE BOOTH", "ORIGINAL TICKET",
+                                  "REOPENED CHECK"])
+def test_a_bills_header_words_beside_other_words_are_no_name(line):
+    assert merchant(f"{line}\nThe Smith\n956 2nd Ave" + BODY) == "The Smith"

@@ -25,6 +25,7 @@ OPENING = "opening"  # a few other words after the brand on the receipt's first 
 # the trade whose chains' stores print their franchisee after the chain's short name ("REWE Josef Seifert");
 # a short name of another trade before other words is a surname ("Mueller Reisen", "Ross Hardware")
 FRANCHISED = "grocery"
+MAX_CO_BRAND_WORDS = 3  # words of a second chain after "&" on a co-branded store's line
 NAMED_FOR_ITS_PLACE = "cinema"  # the trade whose chains name each house for its place ("AMC Lincoln Square 13")
 OWNED = "owned"  # a legal name with its owner's first name before the brand ("Dirk Rossmann GmbH")
 
@@ -162,12 +163,18 @@ def _spans(words: list[Token], opens_receipt: bool) -> list[Span]:
 
 
 def _runs_on(text: str, words: list[Token], span: Span) -> bool:
-    """The name runs on past the span's words with an ampersand (``Hudson & Vine``, ``Marshall & Rose``):
-    a name of its own, not the brand's (``Aldi & Co.``: a legal form)."""
-    if span.end >= len(words):
+    """A one-word name running on past its word with an ampersand (``Hudson & Vine``, ``Marshall &
+    Rose``): a name of its own, not the brand's; not before a legal form (``Aldi & Co.``), a trade's
+    word (``EDEKA & Baeckerei Schmidt``) or a second chain (``Marshalls & HomeGoods``, ``Shell & Subway``),
+    nor a brand of two words (``Pizza Hut & WingStreet``)."""
+    if span.end >= len(words) or span.end - span.start >= 2:
         return False
     after = words[span.end]
-    return "&" in text[words[span.end - 1].end:after.start] and not after.number and after.key not in FILLER
+    if "&" not in text[words[span.end - 1].end:after.start] or after.number \
+            or after.key in FILLER or after.key in OTHER_TRADES or after.key in FAMILY_TRADES:
+        return False
+    return not any(directory().entries(compact(words[span.end:end]), None)
+                   for end in range(span.end + 1, min(len(words), span.end + MAX_CO_BRAND_WORDS) + 1))
 
 
 def _allowed(found: Directory, key: str, span: Span, entry: Entry, country: str | None) -> bool:
