@@ -56,10 +56,11 @@ class BrandFound:
     score: float
 
 
-def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | None:
+def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | None = None) -> BrandFound | None:
     """The best brand on a header line (a logo or legal-name line), or on two short header lines
     read as one (a logo printed over two lines), else the one a legal name in the footer, a web or
-    mail address or a thanks line names; None where the directory knows none."""
+    mail address or a thanks line names, or the chain's own loyalty scheme (``_named_by_its_scheme``;
+    ``name_line``: the line read as the shop's name, if any); None where the directory knows none."""
     header = doc.lines[:header_end]
     opening = next((line.index for line in header if any(ch.isalpha() for ch in line.text)), None)
     named = ((line.text, line.index, _read_surely(line)) for line in header  # not "Springfield, IL 62701" (a town),
@@ -81,16 +82,26 @@ def find_brand(doc: Doc, country: str | None, header_end: int) -> BrandFound | N
         match = match_domain(line.text, country) or (match_brand(thanks["name"], country) if thanks else None)
         if match is not None:
             return _found(match, match.printed if thanks is None else line.text, line.index)
-    return _named_in_footer(doc, country, header_end) or _named_by_its_scheme(doc, country)
+    return _named_in_footer(doc, country, header_end) \
+        or _named_by_its_scheme(doc, country, name_line)
 
 
-def _named_by_its_scheme(doc: Doc, country: str | None) -> BrandFound | None:
-    """The chain whose own loyalty scheme a line names (``ExtraCare Card #: ****4410``)."""
+def _named_by_its_scheme(doc: Doc, country: str | None, name_line: int | None) -> BrandFound | None:
+    """The chain whose own loyalty scheme a line names (``ExtraCare Card #: ****4410``, ``myWalgreens
+    Earned 0.16``): no offer taken off the bill (an independent's ``AMC STUBS 10% OFF -2.80``); where
+    another name was read surely, only a line with the member's number (not a bar named ``THE CROWN
+    CLUB``, nor ``Show your AMC Stubs card for 10% off`` under ``TONY'S TRATTORIA``)."""
+    named_surely = name_line is not None and _read_surely(doc.lines[name_line])
     for line in doc.lines:
+        if any(a.value < 0 for a in line.amounts) or named_surely and not _MEMBER_RE.search(line.text):
+            continue
         match = match_scheme(line.text, country)
         if match is not None:
             return _found(match, line.text, line.index)
     return None
+
+
+_MEMBER_RE = re.compile(r"\d{4}|\*{3}")  # a member's card number, in full or masked ("****4410")
 
 
 WHOLE_NAME_SCORE = 0.9  # a brand's name or alias, all the words of its line

@@ -79,7 +79,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
                                            (totals.total.line, totals.total.value))
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
-    brand = find_brand(doc, locale.country, header_end(doc, first_body))
+    brand = find_brand(doc, locale.country, header_end(doc, first_body), merchant.name_line)
     if brand is not None:  # the brand's own trade (its OSM tags), not a word count, says the category
         category, confidence["category"] = brand.brand.category, 0.9
     else:

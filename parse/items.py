@@ -327,8 +327,11 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             continue
         below = doc.lines[line.index + 1] if line.index + 1 < body_end else None
         if (fuel := _fuel(line, below, pending)) is not None:
-            if items and items[-1].line_index == line.index - 1 and items[-1].amount == fuel.amount:
+            if items and items[-1].line_index == line.index - 1 and items[-1].amount == fuel.amount \
+                    and (_FUEL_SALE_RE.search(doc.lines[line.index - 1].text)
+                         or fuel.description in ("Fuel", items[-1].description)):
                 # "PUMP 08 UNLEADED 38.40" over "12.004 GAL @ 3.199": the sale above, its gallons under it
+                # (not "CAR WASH DELUXE 10.00" over "PUMP 3 REG 3.127 GAL @ 3.199")
                 items[-1] = replace(items[-1], quantity=fuel.quantity, unit_price=fuel.unit_price)
             else:
                 items.append(fuel)
@@ -399,6 +402,7 @@ def _counted_out(item: LineItem, count: tuple[Decimal | None, Decimal] | None, p
 
 # fuel sold by volume, its amount not printed beside it: ``10.875 @ $2.399/GAL``, ``12.345 GAL @ 3.199/GAL``,
 # ``REGULAR 2.516G`` over ``PRICE/GAL $2.659``
+_FUEL_SALE_RE = re.compile(r"\b(?:PUMP|UNLEADED|UNL|REGULAR|DIESEL|E10|E5|BENZIN|FUEL|GAS|SAEULE|ZAPFSAEULE)\b", re.I)
 _PER_VOLUME_RE = re.compile(r"(?:PRICE\s?/\s?|PER\s|/\s?)(?:GAL|GALLON|G|L|LTR|LITRE|LITER)\b|\bPPG\b", re.I)
 _GALLONS_AFTER_RE = re.compile(r"\s?G\b")  # "REGULAR CR 12.411 G": a pump's gallons, its G apart
 _VOLUME_BEFORE_RE = re.compile(r"\b(?:GALLONS?|GALS?|LITERS?|LITRES?|VOLUME)\W*$", re.I)  # "GALLONS 10.152"
@@ -582,9 +586,13 @@ _PRICE_LINE_WORDS = frozenset(("X", "PC", "PCS", "EA", "STK", "ST", "KG", "QTY",
 
 
 def _named(text: str) -> bool:
-    """The line names something: a word of three or more letters that is not a price line's mark."""
+    """The line names something: a word of three or more letters that is not a price line's mark (its
+    O maybe read as a 0: ``LG P0PC0RN``, ``30% 0FF C0UP0N``)."""
     return any(len(word) >= 3 and word.upper() not in _PRICE_LINE_WORDS
-               for word in re.findall(r"[^\W\d_]+", text))
+               for word in re.findall(r"[^\W\d_]+", _O_READ_AS_ZERO_RE.sub("O", text)))
+
+
+_O_READ_AS_ZERO_RE = re.compile(r"(?<=[A-Z])0|0(?=[A-Z]{2})")  # a 0 beside capitals, not "10OZ"'s
 
 
 # "2 OJ 7.00", "1 PB&J 6.50", "1 M&MS 5.79": a count, then a name too short for a word of three letters

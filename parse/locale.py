@@ -27,6 +27,7 @@ COUNTRIES: dict[str, tuple[str, bool]] = {
 _US_STATE = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
              r"|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)")
 _US_STATE_ZIP = rf"\b{_US_STATE}\.?,?\s{{0,4}}\d{{5}}(?:-\d{{4}})?\b"
+_FRIES_SIZES = "".join(rf"(?<!\b{size} )" for size in ("LG", "SM", "MD", "MED", "REG", "LRG", "SIDE", "ORD"))
 # (country, pattern, weight) -- patterns run on upper-cased, accent-free text
 _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
     (country, re.compile(pattern), weight)
@@ -59,7 +60,8 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         # the Swiss company number (VAT number), the Swiss payment app and post bank
         ("CH", r"\bCHE[-\s]?\d{3}\.\d{3}\.\d{3}\b|\bTWINT\b|\bPOSTFINANCE\b", 3.0),
         # francs before an amount ("Fr. 8.50", "Total Fr 4,20", "Fr. 5.-"); not a German Friday's date ("Fr. 05.12.26")
-        ("CH", r"\bS?FR\.?\s?\d{1,4}[.,](?:\d{2}|-)(?![.,]?\d)", 2.0),
+        # (not fries: "LG FR 3.49"; not opening hours: "Mo.-Fr. 7.00-20.00")
+        ("CH", _FRIES_SIZES + r"\bS?FR\.?\s?(?:0|[1-9]\d{0,3})\.(?:\d{2}|-)(?![.,]?\d)(?!\s?[-–]\s?\d)", 2.0),
         ("AU", r"\bPTY\.? LTD\b|\bAUSTRALIA\b|\bABN\b", 3.0),
         ("CA", r"\bCANADA\b|\bHST\b|\bGST/HST\b", 2.0),
         # a state and its four-digit postcode ("Bella Vista NSW 2153"), card words of Australia and NZ
@@ -67,7 +69,8 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("NZ", r"\bNEW ZEALAND\b|\bNZ\$|\bNZD\b", 3.0),
         # New Zealand's GST number ("GST No: 72-034-883"), a city and its four-digit postcode ("Auckland 1021")
         ("NZ", r"\bGST\s?(?:NO|NUMBER|REG)\b\W{0,3}\d{2,3}-\d{3}-\d{3}\b"
-               r"|\b(?:AUCKLAND|WELLINGTON|CHRISTCHURCH|DUNEDIN|TAURANGA|NAPIER|NELSON|QUEENSTOWN|ROTORUA)\s\d{4}\b", 3.0),
+               r"|\b(?:AUCKLAND|WELLINGTON|CHRISTCHURCH|DUNEDIN|TAURANGA|NAPIER|NELSON|QUEENSTOWN|ROTORUA)"
+               r"\s\d{4}\s*$", 3.0),  # closing the line: not "NELSON 2022 SAUV BLANC", a vintage
         ("ES", r"\bTOTAL A PAGAR\b|\bESPANA\b|\bS\.L\.|\bS\.A\.|\bFACTURA\b|\bIMPORTE\b|\bCIF\b|\bIVA INCL", 1.5),
         # a Spanish-speaking restaurant's words: in Spain, and in Mexican restaurants of the US
         ("ES", r"\bEFECTIVO\b|\bTARJETA\b|\bGRACIAS\b|\bCAMBIO\b|\bCAMARERO\b|\bARTICULO\b|\bPRECIO\b|\bMESA\b", 0.75),
@@ -115,8 +118,7 @@ _MARKS_COUNTED = 3
 
 
 _SWISS_LANGUAGES = ("DE", "AT", "FR", "IT")
-_QUEBEC_FRENCH_RE = re.compile(r"\bSOUS[- ]?TOTAL\b|\bTPS\b|\bTVQ\b|\bCOMPTANT\b|\bMONNAIE\b|\bMERCI\b|\bHEURE\b"
-                               r"|\bDATE\s?:|\bQC\b")
+_QUEBEC_FRENCH_RE = re.compile(r"\bSOUS[- ]?TOTAL\b|\bTPS\b|\bTVQ\b|\bCOMPTANT\b|\bMONNAIE\b|\bHEURE\b")
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,12 @@ _DOMAIN_WEIGHT = 2.0
 
 # capitals that name towns abroad too (Dublin, Ohio; London, Kentucky): evidence where the line names
 # no US state (and ZIP code) and the name is no street's ("DUBLIN GRANVILLE RD")
-_CAPITALS = [(country, re.compile(rf"\b{town}\b(?!\W{{0,2}}(?:[A-Z]+\s)?(?:RD|ROAD|ST|STREET|AVE|AVENUE|PIKE|BLVD|DR|"
+# the capitals anywhere on a line; the other towns only as an address's town: after a comma or a street, or
+# alone on their line (not "CORK & BOTTLE", "THE CORK", "Kilkenny 5.20")
+_TOWN_OF_AN_ADDRESS = r"(?:,\s?|\b(?:ST|STREET|RD|ROAD|AVE|SQ|SQUARE|QUAY)\s|^\s*(?={town}\W*(?:CITY)?\W*$))"
+_AFTER = {"DUBLIN": "", "LONDON": "",
+          **{town: _TOWN_OF_AN_ADDRESS.format(town=town) for town in ("GALWAY", "CORK", "LIMERICK", "KILKENNY")}}
+_CAPITALS = [(country, re.compile(rf"{_AFTER[town]}\b{town}\b(?!\W{{0,2}}(?:[A-Z]+\s)?(?:RD|ROAD|ST|STREET|AVE|AVENUE|PIKE|BLVD|DR|"
                                   rf"DRIVE|HWY|WAY|LN|LANE|PKWY)\b)(?!,?\s{{0,2}}{_US_STATE}\b)"), weight)
              for country, town, weight in (("IE", "DUBLIN", 2.0), ("GB", "LONDON", 1.5), ("IE", "GALWAY", 1.5),
                                            ("IE", "CORK", 1.5), ("IE", "LIMERICK", 1.5), ("IE", "KILKENNY", 1.5))]

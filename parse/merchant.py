@@ -79,7 +79,7 @@ _NOT_NAME = (
     "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
     "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHECK", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY",
-    "LICENSEE", "FREE HOUSE", "FREEHOUSE",  # a British pub's tagline: no brewery owns it
+    "LICENSEE",
     "OPEN", "HOURS", "WWW", "HTTP",
     "EMAIL", "E-MAIL", "MEMBER", "SALE", "SALES", "ITEM", "QTY", "DESCRIPTION",
     "CHANGE", "POS", "TERMINAL", "SIMPLIFIED", "OFFICIAL", "ORIGINAL",
@@ -418,12 +418,19 @@ def _mend_digits(text: str) -> str:
     (``B52``, ``STUDIO54``) or ends a longer word (``PLAZA8``: a number glued on)."""
     def mend(word: re.Match[str]) -> str:
         found = word.group()
+        if _OS_READ_AS_ZEROS_RE.fullmatch(found):
+            return found.replace("0", "O")  # "T0PG0LF", "ORLAND0"
         at = [i for i, ch in enumerate(found) if ch.isdigit()]
         if len(at) != 1 or at[0] == 0 or found[at[0]] not in "0458" \
                 or (at[0] == len(found) - 1 and _glued_number(found)):
             return found
         return found.translate(_LETTER_FOR_DIGIT)
     return re.sub(r"[^\W_]{2,}", mend, text)
+
+
+# a word in capitals whose Os OCR read as 0s, after its first letter, however many (an l in it may be an I
+# or an L: "UNlVERSAL", "PElICAN", and stays)
+_OS_READ_AS_ZEROS_RE = re.compile(r"(?=(?:[A-Z0]*[A-Z]){3})[A-Z][A-Z]*(?:0[A-Z]*)+")
 
 
 def _glued_number(word: str) -> bool:
@@ -499,7 +506,7 @@ _DESCRIPTIONS = _CUISINES | frozenset(fold(word) for word in """
 SEAFOOD STEAK SUSHI HIBACHI NOODLE NOODLES DUMPLING DUMPLINGS TAPAS VEGAN VEGETARIAN FAMILY FINE CASUAL CUISINE
 FOOD FOODS DINING AND & SPORTS BAR GRILL PIZZA TACOS BURGERS WINGS SPEZIALITAETEN KUECHE
 DISCOUNT SMOKE VAPE TOBACCO CIGAR CIGARS FARM NEIGHBORHOOD COMMUNITY COMPOUNDING SPECIALTY GOURMET ORGANIC ARTISAN
-LIQUOR LIQUORS SPIRITS
+LIQUOR LIQUORS SPIRITS FREE
 """.split())
 # what a bar or a café pours, shows or makes, and the kind of room it is: "Wine Bar", "Coffee House",
 # "Cocktail Lounge", "Brewing Company"
@@ -512,6 +519,10 @@ BAR PUB HOUSE LOUNGE ROOM TAPROOM HALL GARDEN SHOP CAFE PARLOR PARLOUR ROASTERS 
 CREAMERY BAKEHOUSE
 """.split())
 _DESCRIPTION_PENALTY = 2.5
+# a tagline over the name ("Family Owned Since 1978", "ESTABLISHED IN BROOKLYN"): the trade's words under
+# it name the shop
+_TAGLINE_RE = re.compile(r"\b(?:SINCE|EST|ESTABLISHED|OWNED|OPERATED|FINEST|PROUDLY|HOME OF|SERVING)\b"
+                         r"|\b(?:18|19|20)\d{2}\b")
 
 
 def describes_the_trade(text: str) -> bool:
@@ -606,9 +617,14 @@ def _not_a_name(text: str) -> bool:
     return not _named_with_header_words(text) and _header_words(text)
 
 
+_FREE_HOUSE_RE = re.compile(r"\W*(?:A\s+FREE\s?HOUSE|FREE\s+HOUSE)\W*")  # a British pub's tagline, the whole line
+
+
 def _header_words(text: str) -> bool:
-    return has_keyword(text, _LONG_NOT_NAME) or bool(_SHORT_NOT_NAME_RE.search(ascii_upper(text))) \
-        or bool(_ORDER_TYPE_RE.fullmatch(ascii_upper(text).replace("0", "O").strip(" .:*-#")))
+    upper = ascii_upper(text)
+    return bool(_FREE_HOUSE_RE.fullmatch(upper)) or has_keyword(text, _LONG_NOT_NAME) \
+        or bool(_SHORT_NOT_NAME_RE.search(upper)) \
+        or bool(_ORDER_TYPE_RE.fullmatch(upper.replace("0", "O").strip(" .:*-#")))
 
 
 # words of a bill's header that also name restaurants (``TIME OUT MARKET``, ``Original Joe's``, ``HARVEST
@@ -689,7 +705,8 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
             score = 0.0  # a street, a mall named for it, the town under a street
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
-        if score and scored and describes_the_trade(line.text):
+        if score and scored and describes_the_trade(line.text) and not _TAGLINE_RE.search(
+                ascii_upper(doc.lines[line.index - 1].text)):
             score -= _DESCRIPTION_PENALTY  # "Chinese Restaurant" under "Lucky Dragon": what it is, not its name
         if score:
             scored.append((score, line.index))

@@ -125,7 +125,8 @@ _GARBLED_TOTAL_LINES = 3  # lines under the tax where the total's line may stand
 
 # a split bill's share under its total: "Split 4 Ways 25.70", "Check 2 of 3 25.70", "Per Person 25.70"; and
 # the one that says it is this guest's to pay: "Your Share 25.70", "Amt Due This Guest 25.70"
-_SHARE_RE = re.compile(r"\bSPLIT\b|\bCHECK\s?\d\s?OF\s?\d\b|\b\d\s?WAYS\b|\bPER (?:PERSON|GUEST)\b|\bSHARE\b")
+_SHARE_RE = re.compile(r"\bSPLIT\s(?:\d\s?WAYS|BY\s\d|CHECK)\b|\bCHECK\s?\d\s?OF\s?\d\b|\b\d\s?WAYS\b"
+                       r"|\bPER (?:PERSON|GUEST)\b|\bEACH\s?SHARE\b")  # not "SPLIT TENDER", "SHARE SIZE"
 _OWN_SHARE_RE = re.compile(r"\bYOUR SHARE\b|\bTHIS GUEST\b")
 
 
@@ -142,8 +143,9 @@ def _share_paid(doc: Doc, total: Pick | None) -> Pick | None:
         share = line.amounts[-1].value
         if not 0 < share < total.value:
             continue
-        paid = any(has_keyword(other.text, CARD_PAID) and any(a.value == share for a in other.amounts)
-                   for other in doc.lines[line.index + 1:])
+        tenders = [other.amounts[-1].value for other in doc.lines[total.line + 1:]
+                   if other.amounts and has_keyword(other.text, CARD_PAID + CASH_GIVEN)]
+        paid = share in tenders and sum(tenders) != total.value  # not two cards paying the bill between them
         if paid or _OWN_SHARE_RE.search(upper):
             return Pick(share, line.index, total.confidence)
     return total
@@ -715,9 +717,16 @@ def _last_digit_read(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: P
     if total is None or not _cents_digit_lost(total.value):
         return total
     checked = [subtotal.value + (tax.value if tax else 0)] if subtotal is not None else []
-    below = [a.value for line in doc.lines[total.line + 1:] for a in line.amounts if a.in_cents]
+    if total.value in checked or any(a.value == total.value for line in doc.lines[total.line + 1:]
+                                     for a in line.amounts if a.in_cents):
+        return total  # printed again as read ("TOTAL 12.5" / "VISA 12.50"): a 0 lost, nothing misread
+    below = [a.value for line in doc.lines[total.line + 1:] if has_keyword(line.text, CARD_PAID + CASH_GIVEN)
+             and not has_keyword(line.text, _NOT_PAID) for a in line.amounts if a.in_cents]
     found = next((value for value in checked + below if _begins(value, total.value)), None)
     return Pick(found, total.line, total.confidence) if found is not None else total
+
+
+_NOT_PAID = ("BAL", "BALANCE", "SAVED", "SAVINGS", "SAVE", "POINTS", "REWARDS", "EARNED")
 
 
 def _cents_digit_lost(value: Decimal) -> bool:

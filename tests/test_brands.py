@@ -544,3 +544,24 @@ def test_a_chains_own_loyalty_scheme_names_it_where_the_logo_was_lost(footer, na
 ])
 def test_a_chain_before_an_ampersand_and_another_chain_or_trade_stays_the_chain(printed, country, name):
     assert brand_named(f"{printed}\n12 Oak St", country) == name
+
+
+@pytest.mark.parametrize(("printed", "country"), [
+    ("AMC DELI 2", "US"),  # a shop of another trade sharing a cinema chain's name
+    ("AMC PIZZA & WINGS", "US"),
+    ("VILLAGE BAKERY CAFE", "AU"),
+    ("ODEON BAR & GRILL", "GB"),
+])
+def test_a_shop_of_another_trade_sharing_a_cinema_chains_name_is_no_cinema(printed, country):
+    found = brand_named(f"{printed}\n125 E PALM AVE", country)
+    assert found is None or found not in ("AMC", "Village Cinemas", "Odeon")
+
+
+@pytest.mark.parametrize("lines", [
+    "THE CROWN CLUB\n1200 Main St\nBeer 6.00\nTotal 6.00",  # a bar named as a scheme
+    "TONY'S TRATTORIA\n410 Main St\nLASAGNA 19.00\nAMC STUBS 10% OFF -2.80\nTOTAL 16.20\n"
+    "Show your AMC Stubs card for 10% off",  # a partner's offer at an independent
+])
+def test_a_loyalty_schemes_name_at_another_shop_names_no_chain(lines):
+    receipt = extract_receipt(ocr(lines))
+    assert receipt.merchant not in ("Regal Cinemas", "AMC")

@@ -1285,3 +1285,34 @@ def test_a_pound_sign_read_as_a_digit_goes_where_the_prices_add_up(text, total):
 ])
 def test_weighed_articles_packed_dishes_and_a_shoppers_tip_stay_a_grocers(text, category):
     assert extract_receipt(ocr(text)).category == category
+
+
+def test_an_items_name_whose_os_were_read_as_zeros_still_names_it():
+    text = ("Regal\n12/05/2026 7:02 PM\n2 ADULT 37.00\nLG P0PC0RN 9.75\nLG DRINK 6.75\n30% 0FF C0UP0N -3.00\n"
+            "TOTAL 50.50")
+    assert [i.amount for i in extract_receipt(ocr(text)).items] == [Decimal("37.00"), Decimal("9.75"),
+                                                                    Decimal("6.75"), Decimal("-3.00")]
+
+
+@pytest.mark.parametrize(("below", "total"), [
+    ("YOU SAVED 12.53\nVISA 12.50", "12.50"),  # the total's 0 lost: a saving that begins alike is no total
+    ("SBUX CARD BAL 9.07\nSBUX CARD 9.00", None),
+])
+def test_a_total_with_its_last_zero_lost_takes_no_saving_or_balance_below(below, total):
+    value = "12.5" if total else "9.0"
+    receipt = extract_receipt(ocr(f"Starbucks\n12/05/2026 8:02 AM\nLatte {value}0\nTOTAL {value}\n{below}"))
+    assert receipt.total == Decimal(total or "9.00")
+
+
+@pytest.mark.parametrize("payments", [
+    "GIFT CARD 50.00\nSPLIT TENDER 27.11\nVISA 27.11",  # one guest paying with two tenders
+    "Split 2 Ways 38.56\nVISA 38.56\nMASTERCARD 38.55",  # both cards paying the bill
+])
+def test_split_tenders_paying_the_whole_bill_are_no_share(payments):
+    text = f"Blue Door\n12/04/2026 7:02 PM\nBurger 40.00\nFries 31.00\nSubtotal 71.00\nTax 6.11\nTotal 77.11\n{payments}"
+    assert extract_receipt(ocr(text)).total == Decimal("77.11")
+
+
+def test_a_priced_line_of_another_sale_over_a_pump_line_stays_its_own_item():
+    text = "SHELL\n12/05/2026 18:22\nCAR WASH DELUXE 10.00\nPUMP 3 REG 3.127 GAL @ 3.199\nTOTAL 20.00"
+    assert len(extract_receipt(ocr(text)).items) == 2

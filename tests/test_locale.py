@@ -127,3 +127,19 @@ def test_quebecs_french_receipts_print_the_day_first():
                "12/03/2026 11:05 AM"]
     assert (detect_locale(french).country, detect_locale(french).day_first) == ("CA", True)
     assert (detect_locale(english).country, detect_locale(english).day_first) == ("CA", False)
+
+
+@pytest.mark.parametrize(("lines", "country"), [
+    (["Burger Joint", "LG FR 3.49", "SM FR 2.49", "TOTAL $5.98", "Austin, TX 78704"], "US"),  # fries, not francs
+    (["Baeckerei Kamps", "Oeffnungszeiten Mo.-Fr. 7.00-20.00", "Brezel 0,90", "SUMME 0,90"], "DE"),
+    (["CORK & BOTTLE", "120 Main St", "Hudson, NY 12534", "WINE 14.99", "TOTAL 14.99"], "US"),  # a shop, no town
+    (["Dan Murphy's", "NELSON 2022 SAUV BLANC 21.99", "TOTAL 21.99", "Bondi NSW 2026", "EFTPOS 21.99"], "AU"),
+])
+def test_words_that_only_look_swiss_irish_or_new_zealand_say_nothing(lines, country):
+    assert detect_locale(lines).country == country
+
+
+def test_an_english_canadian_receipt_thanking_in_french_keeps_its_month_first_dates():
+    lines = ["Shoppers Drug Mart", "Ottawa ON K1P 5G4", "SUBTOTAL 3.49", "HST 0.45", "TOTAL 3.94",
+             "DATE: 12/03/2026 5:05 PM", "THANK YOU / MERCI"]
+    assert detect_locale(lines).day_first is False

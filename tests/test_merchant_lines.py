@@ -545,3 +545,24 @@ def test_a_mall_address_on_a_plaza_is_no_name():
                                   "REOPENED CHECK"])
 def test_a_bills_header_words_beside_other_words_are_no_name(line):
     assert merchant(f"{line}\nThe Smith\n956 2nd Ave" + BODY) == "The Smith"
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("T0PG0LF", "TOPGOLF"),  # a name in capitals whose Os OCR read as 0s
+    ("UNIVERSAL ORLAND0", "UNIVERSAL ORLANDO"),
+    ("PElICAN", "PElICAN"),  # an l in capitals may be an I or an L: it stays
+    ("PLAZA8", "PLAZA8"),  # a number glued on
+    ("H20 CAFE", "H20 CAFE"),
+    ("STUDIO54", "STUDIO54"),
+])
+def test_os_read_as_zeros_in_a_name_in_capitals_are_os(printed, name):
+    assert clean_name(printed) == name
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("Family Owned Since 1978\nORGANIC FARM MARKET\n12 Oak St", "ORGANIC FARM MARKET"),  # a tagline over the name
+    ("THE SWAN FREE HOUSE\n12 High Street", "THE SWAN FREE HOUSE"),  # the tagline in the name
+    ("FREEHOUSE\n2701 N Lyndale Ave", "FREEHOUSE"),  # a brewpub's name
+])
+def test_a_taglines_words_in_a_name_or_over_it_leave_the_name(header, name):
+    assert merchant(header + BODY) == name

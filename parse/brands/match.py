@@ -215,16 +215,31 @@ def _exact(found: Directory, text: str, words: list[Token], spans: list[Span], c
             continue
         if key in found.short_spellings and not _short_ok(found, key, text, words, span):
             continue
-        entry = _lookup(found, key, span, country) or _cinemas_house(found, key, span, country)
+        entry = _lookup(found, key, span, country) or _cinemas_house(found, key, text, words, span, country)
         if entry:
             return Hit(entry, span, 0)
     return None
 
 
-def _cinemas_house(found: Directory, key: str, span: Span, country: str | None) -> Entry | None:
+# words that say a line names a cinema's house ("AMC DINE-IN BURBANK 16", "REGAL IMAX")
+_HOUSE_WORDS = frozenset(token.key for word in ("DINE", "DINEIN", "IMAX", "CINEMA", "CINEMAS", "THEATRE", "THEATRES",
+                                                 "THEATER", "THEATERS", "LUXE", "STADIUM", "KINO", "MULTIPLEX")
+                         for token in tokens(word))
+MAX_SCREENS_DIGITS = 2  # "AMC BURBANK 16": a house's screens, not a store's number
+
+
+def _cinemas_house(found: Directory, key: str, text: str, words: list[Token], span: Span,
+                   country: str | None) -> Entry | None:
     """A cinema chain's own name, as printed, opening the line before its house's place and screens
-    (``AMC BURBANK 16``, ``CINEMARK TINSELTOWN 17``)."""
+    (``AMC BURBANK 16``, ``CINEMARK TINSELTOWN 17``) or a cinema's word (``AMC DINE-IN ...``); not a
+    shop of another trade that shares the name (``AMC DELI 2``, ``VILLAGE BAKERY CAFE``, ``ODEON BAR & GRILL``)."""
     if span.start or span.tail not in (FREE, OPENING, MORE) or country is None:
+        return None
+    rest = words[span.end:]
+    traded = any(w.key in OTHER_TRADES or w.key in FAMILY_TRADES for w in rest)
+    last = text[words[-1].start:words[-1].end]
+    screens = last.isdigit() and len(last) <= MAX_SCREENS_DIGITS and len(rest) >= 2 and not traded
+    if not screens and not any(w.key in _HOUSE_WORDS for w in rest):
         return None
     entries = [entry for entry in found.entries(key, country)
                if entry.strength == NAME and entry.brand.category == NAMED_FOR_ITS_PLACE]
