@@ -89,6 +89,7 @@ def clean_numbers(text: str) -> str:
     text = _POUND_AFTER_MINUS_RE.sub("- ", text)
     text = _ODD_POINT_RE.sub(lambda m: f"{m['label']}{m['units']}.{m['cents']}", text)
     text = _NINE_OR_SIX_AFTER_LABEL_RE.sub(lambda m: m["label"] + m["num"].translate(_G_AS_DIGIT), text)
+    text = _LAST_NINE_AFTER_LABEL_RE.sub(lambda m: f"{m['label']}{m['num']}9", text)
 
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -119,6 +120,9 @@ _POUND_AFTER_MINUS_RE = re.compile(r"(?<![\w.,])-[EfL](?=\d{1,4}[.,]\d{2}(?!\d))
 _NINE_OR_SIX_AFTER_LABEL_RE = re.compile(
     rf"{_MONEY_LABEL}(?P<num>(?=[\dgG]{{1,4}}[.,][\dgG]\d(?![\w.,]))(?=[^\s]*[gG])[\dgG]{{1,4}}[.,][\dgG]\d)")
 _G_AS_DIGIT = str.maketrans("gG", "96")
+# "TAX 1.5g", "SUBTOTAL 17.7g": the last 9 read as g after a label no grams follow (a total may be grams)
+_LAST_NINE_AFTER_LABEL_RE = re.compile(r"(?P<label>(?i:SUB\s?T[O0]TAL|TAX|BALANCE)\W{0,3}[$S]?\s?)"
+                                       r"(?P<num>\d{1,4}[.,]\d)g(?![\w.,])")
 # "Kase 1,4g A", "Lachsbrotchen 3,4g": a decimal comma's price ending the line (before its tax class), its
 # last 9 read as g (not grams before a price, "Safran 0,4g 2,99", nor a decimal point's "Flower 3.5g")
 _NINE_AS_G_RE = re.compile(r"(?<=\d,\d)g(?=\s?(?:[A-D]|\*[A-D]?)?\s*$)")

@@ -112,12 +112,14 @@ def _named_like_a_place(header: Sequence[Line], country: str | None, opening: in
     SUPPLY CO``, ``SAKS FIFTH AVENUE``): the receipt's opening line, without a digit (no house number,
     no ZIP code), that is a brand's name or alias and nothing else; or a chain's name opening that line
     and the place its store is named for after it (``Chick-fil-A Hwy 280``, ``Chick-fil-A Mall of
-    Georgia``)."""
+    Georgia``); a store's number may close the line (``SONIC DRIVE-IN #3301``)."""
     for line in header:
         if line.index != opening or not is_address(line.text):
             continue  # the opening line only: not "Market Street" under a shop's name
         text = line.text.strip()
-        match = match_brand(line.text, country, opens_receipt=True, sure=_read_surely(line))
+        unnumbered = _STORE_NUMBER_AFTER_RE.sub("", text)  # "SONIC DRIVE-IN #3301": its store's number after it
+        text = unnumbered if not digits(unnumbered) else text
+        match = match_brand(text, country, opens_receipt=True, sure=_read_surely(line))
         if match is None or digits(match.printed):
             continue
         whole = match.score >= WHOLE_NAME_SCORE and match.printed == text and not digits(text)
@@ -128,6 +130,7 @@ def _named_like_a_place(header: Sequence[Line], country: str | None, opening: in
     return None
 
 
+_STORE_NUMBER_AFTER_RE = re.compile(r"\s*(?:STORE|NO\.?|#)\s?#?\s?\d{1,6}(?:-\d{1,4})?\s*$", re.IGNORECASE)
 STORE_NAMED_SCORE = 0.85  # a brand's whole name before the place its store is named for
 
 

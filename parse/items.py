@@ -782,12 +782,16 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
     if crate:
         quantity = unit_price = None  # "Gerolsteiner 12x0,75 6,49": twelve bottles of 0,75 l, one crate
         amounts = amounts[-1:]  # the bottles' size is the name's
-    if after_name and quantity and len(amounts) < 2 and (amount * 100) % quantity:
-        quantity = unit_price = None  # "Eier x6 2,19", "Volvic 6 x 1,5 l 3,29": the pack, not the count
+    if (after_name or _PIECES_FIRST_RE.match(text)) and quantity and len(amounts) < 2 and (amount * 100) % quantity:
+        quantity = unit_price = None  # "Eier x6 2,19", "Volvic 6 x 1,5 l 3,29", "4pc Nuggets 2.19": the pack
     desc = _without_count(description) if description is not None else _description(text, amounts)
     if quantity is not None and quantity == quantity.to_integral_value():
         quantity = quantity.quantize(Decimal("1"))
     return LineItem(description=desc, amount=amount, quantity=quantity, unit_price=unit_price, line_index=index)
+
+
+# "4pc Nuggets", "8 Pc Bucket", "10 ct Wings": the pieces in a pack opening its name, no count's mark after them
+_PIECES_FIRST_RE = re.compile(r"\s*\d{1,3}\s?(?:PC|PCS|PCE|PIECE|CT)\b(?!\s?[xX@*])\s*[^\W\d_]", re.IGNORECASE)
 
 
 def _decimal_count(text: str, amounts: list[Amount]) -> Decimal | None:
@@ -1322,7 +1326,11 @@ def _opens_with_modifier_word(lines: Sequence[OcrLine], item: LineItem) -> bool:
     """``  No Cheese -0.50``, ``  Sub Side Salad -1.00``: a modifier that costs less, not money taken off
     (``  MFR CPN -1.00``)."""
     return item.line_index is not None and item.line_index < len(lines) \
-        and next(iter(_words(lines[item.line_index].text)), "") in _MODIFIER_WORDS
+        and next(iter(_words(lines[item.line_index].text)), "") in _MODIFIER_WORDS \
+        and not _MONEY_OFF_RE.search(lines[item.line_index].text)
+
+
+_MONEY_OFF_RE = re.compile(r"%|\bOFF\b", re.IGNORECASE)  # "EXTRA 15% OFF -10.43": money off, no modifier
 
 
 def _worded_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, column: float | None) -> bool:

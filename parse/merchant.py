@@ -438,12 +438,14 @@ def _glued_number(word: str) -> bool:
     return len(word) - 1 > SHORT_WORD or word[-1] not in "04"
 
 
+_DASHED_STORE_NUMBER_RE = re.compile(r"#\s?\d{3,6}-\d{1,4}\b")
 # "(asa Verde": a capital C read as a bracket that nothing closes
 _BRACKET_FOR_C_RE = re.compile(r"(?<!\S)\((?=[a-z]{2,}\b)(?![^()]*\))")
 
 
 def clean_name(text: str) -> str:
     text = _OWNER_RE.sub("", text)  # "Blumen Meier Inh. Hans Meier"
+    text = _DASHED_STORE_NUMBER_RE.sub(" ", text)  # "SUBWAY #12345-0"
     text = _POSSESSIVE_DOLLAR_RE.sub("s", _mend_digits(_BRACKET_FOR_C_RE.sub("C", text)))  # "Rosa'$ Trattoria"
     text = _QUOTE_FOR_APOSTROPHE_RE.sub("'", text)  # 'Rosa"s
     for pattern, canonical in _LEGAL_CANON:

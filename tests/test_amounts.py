@@ -173,3 +173,15 @@ def test_a_bottles_size_glued_to_its_price_is_no_part_of_it(text, price):
 def test_a_two_digit_years_date_leaves_no_cents_behind(text):
     assert [a for a in find_amounts(text, ",") if a.has_decimals] == []
 
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("TAX 1.5g", Decimal("1.59")),  # the last 9 read as g after a label no grams follow
+    ("SUBTOTAL 17.7g", Decimal("17.79")),
+])
+def test_a_nine_read_as_g_closing_a_tax_or_subtotal_is_a_nine(text, value):
+    assert [a.value for a in find_amounts(text)] == [value]
+
+
+def test_a_total_in_grams_stays_grams():
+    assert [a.value for a in find_amounts("TOTAL: 3.5g") if not a.measure] != [Decimal("3.59")]

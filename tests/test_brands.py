@@ -565,3 +565,13 @@ def test_a_shop_of_another_trade_sharing_a_cinema_chains_name_is_no_cinema(print
 def test_a_loyalty_schemes_name_at_another_shop_names_no_chain(lines):
     receipt = extract_receipt(ocr(lines))
     assert receipt.merchant not in ("Regal Cinemas", "AMC")
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("SUBWAY #12345-0", "Subway"),  # a store number's dash suffix is the number's
+    ("JERSEY MIKE'S #12077-0", "Jersey Mike's Subs"),
+    ("SONIC DRIVE-IN #3301", "Sonic"),  # a chain named like an address, its store's number after it
+    ("SAVE A LOT #1234", "Save-A-Lot"),
+])
+def test_a_chains_name_with_its_store_number_after_it_is_the_chain(printed, name):
+    assert brand_named(f"{printed}\n12/05/2026 12:41 PM", "US") == name

@@ -1690,3 +1690,22 @@ def test_each_sections_total_sums_its_own_articles():
     assert amounts("SHOP\nMILK 3.00\nBREAD 2.00\nGROCERY TOTAL 5.00\nSHAMPOO 3.50\nSOAP 1.00\nHEALTH TOTAL 4.50\n"
                    "PEN 1.00\nSUBTOTAL 10.50\nTAX 0.50\nTOTAL 11.00") == [
         Decimal("3.00"), Decimal("2.00"), Decimal("3.50"), Decimal("1.00"), Decimal("1.00")]
+
+
+@pytest.mark.parametrize(("line", "price"), [
+    ("4pc Chicken Nuggets 2.19", "2.19"),  # the pieces in a pack, no count
+    ("8 Pc Bucket 29.99", "29.99"),
+    ("10 pc Wings 15.49", "15.49"),
+])
+def test_the_pieces_of_a_pack_opening_its_name_are_no_count(line, price):
+    assert items(f"KFC\n{line}\nMed Drink 1.99\nTOTAL 9.99")[0][1:] == (None, None, Decimal(price))
+
+
+def test_money_off_opening_with_a_modifiers_word_is_no_modifier():
+    assert amounts("""
+MACY'S
+WOOL COAT 69.50
+  EXTRA 15% OFF -10.43
+BOOTS 89.99
+TOTAL 149.06
+""") == [Decimal("69.50"), Decimal("-10.43"), Decimal("89.99")]

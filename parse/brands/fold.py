@@ -68,6 +68,24 @@ def tokens(text: str, spell_umlauts: bool = False) -> list[Token]:
 
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
+    """The words' spans; a store number's dash suffix is the number's (``SUBWAY #12345-0``)."""
+    spans = list(_word_spans(text))
+    skip = False
+    for (start, end), after in zip(spans, spans[1:] + [None]):
+        if skip:
+            skip = False
+            continue
+        if after is not None and _is_number(text[start:end]) and _DASH_SUFFIX.fullmatch(text, end, after[1]):
+            yield start, after[1]
+            skip = True
+        else:
+            yield start, end
+
+
+_DASH_SUFFIX = re.compile(r"-\d{1,4}")
+
+
+def _word_spans(text: str) -> Iterator[tuple[int, int]]:
     for match in _WORD.finditer(text):
         if not match.group().strip("|"):
             continue
