@@ -118,7 +118,8 @@ def _named_like_a_place(header: Sequence[Line], country: str | None, opening: in
             continue  # the opening line only: not "Market Street" under a shop's name
         text = line.text.strip()
         unnumbered = _STORE_NUMBER_AFTER_RE.sub("", text)  # "SONIC DRIVE-IN #3301": its store's number after it
-        text = unnumbered if not digits(unnumbered) else text
+        suite = _STREET_CLOSING_RE.search(unnumbered) and "#" in text[len(unnumbered):]  # "MARKET STREET #105"
+        text = unnumbered if not digits(unnumbered) and not suite else text
         match = match_brand(text, country, opens_receipt=True, sure=_read_surely(line))
         if match is None or digits(match.printed):
             continue
@@ -131,6 +132,9 @@ def _named_like_a_place(header: Sequence[Line], country: str | None, opening: in
 
 
 _STORE_NUMBER_AFTER_RE = re.compile(r"\s*(?:STORE|NO\.?|#)\s?#?\s?\d{1,6}(?:-\d{1,4})?\s*$", re.IGNORECASE)
+# "MARKET STREET #105": a street and its suite, not a chain's store number ("BURGER STREET STORE 22" is)
+_STREET_CLOSING_RE = re.compile(r"\b(?:STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|WAY|PLAZA"
+                                r"|SQUARE|SQ)\.?\s*$", re.IGNORECASE)
 STORE_NAMED_SCORE = 0.85  # a brand's whole name before the place its store is named for
 
 

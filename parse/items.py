@@ -592,7 +592,8 @@ def _named(text: str) -> bool:
                for word in re.findall(r"[^\W\d_]+", _O_READ_AS_ZERO_RE.sub("O", text)))
 
 
-_O_READ_AS_ZERO_RE = re.compile(r"(?<=[A-Z])0|0(?=[A-Z]{2})")  # a 0 beside capitals, not "10OZ"'s
+# a 0 beside capitals, not a size's ("20OZ", "750ML", "30PK")
+_O_READ_AS_ZERO_RE = re.compile(r"(?<=[A-Z])0|(?<![\d.,])0(?=[A-Z]{2})")
 
 
 # "2 OJ 7.00", "1 PB&J 6.50", "1 M&MS 5.79": a count, then a name too short for a word of three letters
@@ -1330,7 +1331,7 @@ def _opens_with_modifier_word(lines: Sequence[OcrLine], item: LineItem) -> bool:
         and not _MONEY_OFF_RE.search(lines[item.line_index].text)
 
 
-_MONEY_OFF_RE = re.compile(r"%|\bOFF\b", re.IGNORECASE)  # "EXTRA 15% OFF -10.43": money off, no modifier
+_MONEY_OFF_RE = re.compile(r"%|\bOFF\b(?!-)", re.IGNORECASE)  # "EXTRA 15% OFF -10.43": money off, no modifier
 
 
 def _worded_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, column: float | None) -> bool:

@@ -707,8 +707,9 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
             score = 0.0  # a street, a mall named for it, the town under a street
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
-        if score and scored and describes_the_trade(line.text) and not _TAGLINE_RE.search(
-                ascii_upper(doc.lines[line.index - 1].text)):
+        over_a_tagline = _TAGLINE_RE.search(ascii_upper(doc.lines[line.index - 1].text)) \
+            and all(i == line.index - 1 for _, i in scored)  # the tagline opens the receipt (not "EST. 1998" under it)
+        if score and scored and describes_the_trade(line.text) and not over_a_tagline:
             score -= _DESCRIPTION_PENALTY  # "Chinese Restaurant" under "Lucky Dragon": what it is, not its name
         if score:
             scored.append((score, line.index))

@@ -575,3 +575,7 @@ def test_a_loyalty_schemes_name_at_another_shop_names_no_chain(lines):
 ])
 def test_a_chains_name_with_its_store_number_after_it_is_the_chain(printed, name):
     assert brand_named(f"{printed}\n12/05/2026 12:41 PM", "US") == name
+
+
+def test_a_street_and_its_suite_opening_the_receipt_is_no_chain_named_like_it():
+    assert brand_named("MARKET STREET #105\nROSE CAFE\nSAN FRANCISCO CA 94105", "US") != "Market Street"

@@ -1709,3 +1709,8 @@ WOOL COAT 69.50
 BOOTS 89.99
 TOTAL 149.06
 """) == [Decimal("69.50"), Decimal("-10.43"), Decimal("89.99")]
+
+
+@pytest.mark.parametrize("size", ["20OZ", "750ML", "30PK", "40CT"])
+def test_a_sizes_zero_is_no_o_of_a_name_on_the_line_under_an_items_name(size):
+    assert items(f"CVS\nCOCA COLA CLASSIC\n{size} 2.49\nTOTAL 2.49")[0][0].startswith("COCA COLA")

@@ -566,3 +566,7 @@ def test_os_read_as_zeros_in_a_name_in_capitals_are_os(printed, name):
 ])
 def test_a_taglines_words_in_a_name_or_over_it_leave_the_name(header, name):
     assert merchant(header + BODY) == name
+
+
+def test_a_tagline_under_the_name_leaves_the_cuisine_under_it_no_name():
+    assert merchant("GOLDEN WOK\nEST. 1998\nChinese Restaurant\n12 Oak St" + BODY) == "GOLDEN WOK"
