@@ -28,7 +28,8 @@ _ADDRESS_RE = re.compile(
 )
 # US: "540 MARKET ST", "1206 W MAIN ST"; "SAN FRANCISCO CA", "NEW YORK, NY" (a town and its state)
 _US_STREET_RE = re.compile(
-    r"^\s*\d{1,6}\s+(?:[NSEW]\.?\s+)?[A-Z][A-Z0-9 .'-]*\b(?:ST|AVE|RD|BLVD|DR|LN|WAY|PL|CT|PKWY|HWY|CIR|TER|SQ|TRL|PLZ|EXPY|FWY|TPKE|PIKE|CTR|XING)\b\.?"
+    r"^\s*\d{1,6}\s+(?:[NSEW]\.?\s+)?[A-Z][A-Z0-9 .'-]*"
+    r"\b(?:ST|AVE|RD|BLVD|DR|LN|WAY|PL|CT|PKWY|HWY|CIR|TER|SQ|TRL|PLZ|EXPY|FWY|TPKE|PIKE|CTR|XING)\b\.?"
     r"(?:\s*(?:#|STE|SUITE|UNIT)\s*\w+)?\s*,?$")
 _US_STATES = ("AL AK AZ AR CA CO CT DC FL GA IA ID IL KS KY LA MA MD MI MN MO MS MT NC ND NE NH NJ NM NV NY "
               "OH PA RI SC SD TN TX UT VA VT WA WI WV WY").split()  # IN, OR, ME, OK, HI, DE: also words

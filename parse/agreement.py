@@ -220,6 +220,9 @@ def _points_lost(doc: Doc) -> Reading | None:
     is one whose point faint thermal print lost (``SUBTOTAL 1028`` / ``TAX 82`` / ``TOTAL 1110``:
     10.28 + 0.82 = 11.10). It counts only where it gains a sum the printed reading lacks (subtotal +
     tax, cash - change); None where fewer than two lines read so."""
+    if not any(has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) and _POINT_LOST_RE.search(line.text)
+               and not any(a.in_cents for a in line.amounts) for line in doc.lines):
+        return None  # no total's line lost its point: the reading could not count
     lines = list(doc.lines)
     for line in doc.lines:
         whole = _POINT_LOST_RE.search(line.text)

@@ -233,7 +233,8 @@ def _is_thousands_only(num: str, decimal: str) -> bool:
     return len(tail) == 3 and (separators[-1] != decimal or len(separators) > 1 and len(set(separators)) == 1)
 
 
-_DATE_PART_BEFORE_RE = re.compile(r"(?<![\d.,])(?P<day>\d{1,2})(?P<separator>[.,])(?P<month>\d{1,2})$")  # "05.12" of ".26"
+# "05.12" before ".26"
+_DATE_PART_BEFORE_RE = re.compile(r"(?<![\d.,])(?P<day>\d{1,2})(?P<separator>[.,])(?P<month>\d{1,2})$")
 
 
 def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:

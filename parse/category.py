@@ -8,6 +8,7 @@ from .layout import Doc
 from .merchant import has_legal_form, without_legal_forms
 from .text import ascii_upper, find_keyword
 
+_DISHES = ("CURRYWURST", "POMMES", "DOENER", "KEBAB", "KEBAP", "GYROS", "SCHNITZEL")  # an Imbiss's
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "fuel": ("PETROL", "DIESEL", "FUEL", "UNLEADED", "GASOLINE", "LITRE", "LITER", "LITRES", "PUMP", "RON95",
              "RON97", "RON 95", "RON 97", "BENZIN", "KRAFTSTOFF", "TANKSTELLE", "SUPER E10", "SUPER E5", "ZAPFSAEULE",
@@ -20,8 +21,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                    "GRILL", "TAVERN", "BRASSERIE", "TRATTORIA", "PIZZERIA", "STEAKHOUSE", "RESTAURANTE", "RISTORANTE",
                    "PUB", "GRILLE", "TAPROOM", "CANTINA", "TAQUERIA", "EATERY", "ALEHOUSE", "OSTERIA", "SMOKEHOUSE",
                    "CHOPHOUSE", "SALOON", "WINE BAR", "OYSTER BAR", "SPORTS BAR", "SUSHI BAR", "TAPAS BAR",
-                   "BARTENDER", "MEALS TAX", "IMBISS", "CURRYWURST", "POMMES", "DOENER", "KEBAB", "KEBAP", "GYROS",
-                   "SCHNITZEL"),
+                   "BARTENDER", "MEALS TAX", "IMBISS") + _DISHES,
     "grocery": ("SUPERMARKET", "GROCERY", "GROCERIES", "HYPERMARKET", "MINIMARKET", "MINI MARKET", "MART", "MARKET",
                 "LEBENSMITTEL", "SUPERMARKT", "MILK", "MILCH", "EGGS", "EIER", "BREAD", "BROT", "BANANA", "BANANEN",
                 "VEGETABLE", "VEGETABLES", "VEGE", "FRUIT", "PRODUCE", "OBST", "GEMUESE", "BUTTER", "CHEESE",
@@ -86,14 +86,15 @@ def _trade_words(text: str) -> str:
     return _DISHES_RE.sub(" ", text) if _PACKED_RE.search(ascii_upper(text)) else text
 
 
-# what only a bill where one was served prints: the tip, and its server or the guests at the table (one
-# of those at least: a delivery's "Shopper Tip" alone is no table's)
-_SERVED_RE = re.compile(r"(?<![A-Z])(?:SERVER|TIP|GRATUITY|GUESTS|COVERS|BARTENDER|TRINKGELD|KELLNER(?:IN)?)(?![A-Z])")
-_SERVER_RE = re.compile(r"(?<![A-Z])(?:SERVER|GUESTS|COVERS|BARTENDER|KELLNER(?:IN)?)(?![A-Z])")
+# what only a bill where one was served prints: two lines of its server, the guests or the tip, one of them
+# naming its server or the guests (a delivery's "Shopper Tip" alone is no table's)
+_SERVERS = ("SERVER", "GUESTS", "COVERS", "BARTENDER", "KELLNER(?:IN)?")
+_SERVER_RE = re.compile(rf"(?<![A-Z])(?:{'|'.join(_SERVERS)})(?![A-Z])")
+_SERVED_RE = re.compile(rf"(?<![A-Z])(?:{'|'.join(_SERVERS + ('TIP', 'GRATUITY', 'TRINKGELD'))})(?![A-Z])")
 _SERVED_LINES = 2
 _WEIGHED_RE = re.compile(r"\d\s*KG\b", re.IGNORECASE)
 _PACKED_RE = re.compile(r"\d\s?(?:KG|G|L|ML)\b|\bTK\b")  # a pack's size, or frozen (tiefgekühlt)
-_DISHES_RE = re.compile(r"CURRYWURST|POMMES|DOENER|KEBAB|KEBAP|GYROS|SCHNITZEL", re.IGNORECASE)
+_DISHES_RE = re.compile("|".join(_DISHES), re.IGNORECASE)
 _GLUED = 7  # letters; a trade word this long is known even glued to the word before it
 _SHORT = 4  # letters; a short trade word must be printed as it is ("KIND" folded is "KINO")
 

@@ -243,7 +243,8 @@ def _torn_from(value: dt.date, whole: dt.date, kind: str, day_first: bool | None
     return value.day == whole.day and whole.month >= 10 and f"{whole.month}"[1:] == f"{value.month}"
 
 
-_MONTH_OR_CLOCK = re.compile(r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*|AM|PM|UHR", re.I)
+_MONTH_OR_CLOCK = re.compile(r"JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+                             r"|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?|AM|PM|UHR", re.IGNORECASE)
 
 
 def _bare_date_line(text: str) -> bool:
@@ -288,10 +289,11 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     if best is None:
         return None, None, 0.0, False
     score, index, value, raw = best
+    opens_its_line = doc.lines[index].text.lstrip()[:1].isdigit()  # a torn date opens its line
     whole = next(((other_index, other) for other_index, _, other in resolved
-                  if other is not None and other <= latest and not _deadline(doc, other_index)
-                  and _torn_from(value, other, raw.kind, day_first) and _bare_date_line(doc.lines[other_index].text)
-                  and doc.lines[index].text.lstrip()[:1].isdigit()), None)  # the torn one opens its line
+                  if opens_its_line and other is not None and other <= latest and not _deadline(doc, other_index)
+                  and _torn_from(value, other, raw.kind, day_first) and _bare_date_line(doc.lines[other_index].text)),
+                 None)
     if whole is not None:
         index, value = whole
     if only_in_stamp(doc.lines[index].text, value):  # the shop printed no date of its own clock

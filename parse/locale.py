@@ -59,7 +59,7 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("CH", r"\bSCHWEIZ\b|\bSUISSE\b|\bCHF\b", 3.0),
         # the Swiss company number (VAT number), the Swiss payment app and post bank
         ("CH", r"\bCHE[-\s]?\d{3}\.\d{3}\.\d{3}\b|\bTWINT\b|\bPOSTFINANCE\b", 3.0),
-        # francs before an amount ("Fr. 8.50", "Total Fr 4,20", "Fr. 5.-"); not a German Friday's date ("Fr. 05.12.26")
+        # francs before an amount ("Fr. 8.50", "Total Fr 4.20", "Fr. 5.-"); not a German Friday's date ("Fr. 05.12.26")
         # (not fries: "LG FR 3.49"; not opening hours: "Mo.-Fr. 7.00-20.00")
         ("CH", _FRIES_SIZES + r"\bS?FR\.?\s?(?:0|[1-9]\d{0,3})\.(?:\d{2}|-)(?![.,]?\d)(?!\s?[-–]\s?\d)", 2.0),
         ("AU", r"\bPTY\.? LTD\b|\bAUSTRALIA\b|\bABN\b", 3.0),
@@ -117,7 +117,7 @@ _WORDS_SAY_GB = 3.0  # British evidence (VAT, a postcode, Ltd) that turns euro s
 _MARKS_COUNTED = 3
 
 
-_SWISS_LANGUAGES = ("DE", "AT", "FR", "IT")
+_SWISS_NEIGHBOURS = ("DE", "AT", "FR", "IT")
 _QUEBEC_FRENCH_RE = re.compile(r"\bSOUS[- ]?TOTAL\b|\bTPS\b|\bTVQ\b|\bCOMPTANT\b|\bMONNAIE\b|\bHEURE\b")
 
 
@@ -171,8 +171,8 @@ _DOMAIN_WEIGHT = 2.0
 _TOWN_OF_AN_ADDRESS = r"(?:,\s?|\b(?:ST|STREET|RD|ROAD|AVE|SQ|SQUARE|QUAY)\s|^\s*(?={town}\W*(?:CITY)?\W*$))"
 _AFTER = {"DUBLIN": "", "LONDON": "",
           **{town: _TOWN_OF_AN_ADDRESS.format(town=town) for town in ("GALWAY", "CORK", "LIMERICK", "KILKENNY")}}
-_CAPITALS = [(country, re.compile(rf"{_AFTER[town]}\b{town}\b(?!\W{{0,2}}(?:[A-Z]+\s)?(?:RD|ROAD|ST|STREET|AVE|AVENUE|PIKE|BLVD|DR|"
-                                  rf"DRIVE|HWY|WAY|LN|LANE|PKWY)\b)(?!,?\s{{0,2}}{_US_STATE}\b)"), weight)
+_CAPITALS = [(country, re.compile(rf"{_AFTER[town]}\b{town}\b(?!\W{{0,2}}(?:[A-Z]+\s)?(?:RD|ROAD|ST|STREET|AVE|AVENUE|"
+                                  rf"PIKE|BLVD|DR|DRIVE|HWY|WAY|LN|LANE|PKWY)\b)(?!,?\s{{0,2}}{_US_STATE}\b)"), weight)
              for country, town, weight in (("IE", "DUBLIN", 2.0), ("GB", "LONDON", 1.5), ("IE", "GALWAY", 1.5),
                                            ("IE", "CORK", 1.5), ("IE", "LIMERICK", 1.5), ("IE", "KILKENNY", 1.5))]
 _US_STATE_ZIP_RE = re.compile(_US_STATE_ZIP)
@@ -194,8 +194,9 @@ def country_votes(texts: Sequence[str]) -> Counter[str]:
         domain = _DOMAIN_RE.search(upper)
         if domain and (country := _DOMAIN_COUNTRIES.get(domain["tld"] or domain["end"])):
             votes[country] += _DOMAIN_WEIGHT
+    uppers = [ascii_upper(text) for text in texts]
     for country, pattern, weight in _ONCE_EVIDENCE:
-        if any(pattern.search(ascii_upper(text)) for text in texts):
+        if any(pattern.search(upper) for upper in uppers):
             votes[country] += weight
     return votes
 
@@ -224,7 +225,7 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     country = countries.most_common(1)[0][0] if countries else None
     if country is None:
         return Locale(None, None, None, 0.0)
-    if currencies["CHF"] and not currencies["EUR"] and country in _SWISS_LANGUAGES:
+    if currencies["CHF"] and not currencies["EUR"] and country in _SWISS_NEIGHBOURS:
         country = "CH"  # francs, no euro: the German, French or Italian words are Switzerland's
     currency, day_first = COUNTRIES[country]
     if country == "CA" and sum(bool(_QUEBEC_FRENCH_RE.search(ascii_upper(text))) for text in texts) >= 2:

@@ -415,11 +415,12 @@ SHORT_WORD = 3  # letters; a short word ending in 0 or 4 is a word ("L4", "CAF0"
 def _mend_digits(text: str) -> str:
     """A word of letters with one digit look-alike in it is read with the letter: ``L4 TAURINA``,
     ``CAF0``; not a digit that starts a word (``4EVER``, ``7ELEVEN``), stands beside another
-    (``B52``, ``STUDIO54``) or ends a longer word (``PLAZA8``: a number glued on)."""
+    (``B52``, ``STUDIO54``) or ends a longer word (``PLAZA8``: a number glued on). A word in capitals
+    whose Os were read as 0s, wherever after its first letter, has them back (``T0PG0LF``, ``JUMB0``)."""
     def mend(word: re.Match[str]) -> str:
         found = word.group()
         if _OS_READ_AS_ZEROS_RE.fullmatch(found):
-            return found.replace("0", "O")  # "T0PG0LF", "ORLAND0"
+            return found.replace("0", "O")  # "T0PG0LF", "JUMB0"
         at = [i for i, ch in enumerate(found) if ch.isdigit()]
         if len(at) != 1 or at[0] == 0 or found[at[0]] not in "0458" \
                 or (at[0] == len(found) - 1 and _glued_number(found)):
@@ -428,9 +429,9 @@ def _mend_digits(text: str) -> str:
     return re.sub(r"[^\W_]{2,}", mend, text)
 
 
-# a word in capitals whose Os OCR read as 0s, after its first letter, however many (an l in it may be an I
-# or an L: "UNlVERSAL", "PElICAN", and stays)
-_OS_READ_AS_ZEROS_RE = re.compile(r"(?=(?:[A-Z0]*[A-Z]){3})[A-Z][A-Z]*(?:0[A-Z]*)+")
+# a word in capitals whose Os OCR read as 0s, after its first letter, however many ("T0PG0LF", "JUMB0": a
+# store's number glued on is no lone 0; an l in it may be an I or an L, "UNlVERSAL", "PElICAN", and stays)
+_OS_READ_AS_ZEROS_RE = re.compile(r"(?=(?:[A-Z0]*[A-Z]){3})[A-Z]+(?:0[A-Z]*)+")
 
 
 def _glued_number(word: str) -> bool:
@@ -527,6 +528,14 @@ _TAGLINE_RE = re.compile(r"\b(?:SINCE|EST|ESTABLISHED|OWNED|OPERATED|FINEST|PROU
                          r"|\b(?:18|19|20)\d{2}\b")
 
 
+def _under_an_opening_tagline(doc: Doc, line: Line, scored: list[tuple[float, int]]) -> bool:
+    """The line right under a tagline that opens the receipt (``Family Owned Since 1978`` / ``ORGANIC FARM
+    MARKET``): the trade's words are the name; not under a tagline under the name (``GOLDEN WOK`` / ``EST.
+    1998`` / ``Chinese Restaurant``)."""
+    return line.index > 0 and bool(_TAGLINE_RE.search(ascii_upper(doc.lines[line.index - 1].text))) \
+        and all(index == line.index - 1 for _, index in scored)
+
+
 def describes_the_trade(text: str) -> bool:
     """Every word of the line says what the shop serves or is, one of them a cuisine (``Chinese
     Restaurant``, ``Authentic Italian Cuisine``), what it pours and the room (``Wine Bar``,
@@ -616,7 +625,7 @@ def _currency_alone(text: str) -> bool:
 
 
 def _not_a_name(text: str) -> bool:
-    return not _named_with_header_words(text) and _header_words(text)
+    return _header_words(text) and not _named_with_header_words(text)
 
 
 _FREE_HOUSE_RE = re.compile(r"\W*(?:A\s+FREE\s?HOUSE|FREE\s+HOUSE)\W*")  # a British pub's tagline, the whole line
@@ -707,9 +716,7 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
             score = 0.0  # a street, a mall named for it, the town under a street
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
-        over_a_tagline = _TAGLINE_RE.search(ascii_upper(doc.lines[line.index - 1].text)) \
-            and all(i == line.index - 1 for _, i in scored)  # the tagline opens the receipt (not "EST. 1998" under it)
-        if score and scored and describes_the_trade(line.text) and not over_a_tagline:
+        if score and scored and describes_the_trade(line.text) and not _under_an_opening_tagline(doc, line, scored):
             score -= _DESCRIPTION_PENALTY  # "Chinese Restaurant" under "Lucky Dragon": what it is, not its name
         if score:
             scored.append((score, line.index))

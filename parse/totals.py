@@ -125,7 +125,7 @@ _GARBLED_TOTAL_LINES = 3  # lines under the tax where the total's line may stand
 
 # a split bill's share under its total: "Split 4 Ways 25.70", "Check 2 of 3 25.70", "Per Person 25.70"; and
 # the one that says it is this guest's to pay: "Your Share 25.70", "Amt Due This Guest 25.70"
-_SHARE_RE = re.compile(r"\bSPLIT\s(?:\d\s?WAYS|BY\s\d|CHECK)\b|\bCHECK\s?\d\s?OF\s?\d\b|\b\d\s?WAYS\b"
+_SHARE_RE = re.compile(r"\bSPLIT\s(?:BY\s\d{1,2}|CHECK)\b|\bCHECK\s?\d{1,2}\s?OF\s?\d{1,2}\b|\b\d{1,2}\s?WAYS\b"
                        r"|\bPER (?:PERSON|GUEST)\b|\bEACH\s?SHARE\b")  # not "SPLIT TENDER", "SHARE SIZE"
 _OWN_SHARE_RE = re.compile(r"\bYOUR SHARE\b|\bTHIS GUEST\b")
 
@@ -136,17 +136,15 @@ def _share_paid(doc: Doc, total: Pick | None) -> Pick | None:
     ``MASTERCARD 4410 25.70``); else the total as it was."""
     if total is None:
         return total
+    tenders = [line.amounts[-1].value for line in doc.lines[total.line + 1:]
+               if line.amounts and has_keyword(line.text, CARD_PAID + CASH_GIVEN)]
     for line in doc.lines[total.line + 1:]:
         upper = ascii_upper(line.text)
-        if not line.amounts or not (_SHARE_RE.search(upper) or _OWN_SHARE_RE.search(upper)):
+        own = bool(_OWN_SHARE_RE.search(upper))
+        if not line.amounts or not (own or _SHARE_RE.search(upper)) or not 0 < line.amounts[-1].value < total.value:
             continue
         share = line.amounts[-1].value
-        if not 0 < share < total.value:
-            continue
-        tenders = [other.amounts[-1].value for other in doc.lines[total.line + 1:]
-                   if other.amounts and has_keyword(other.text, CARD_PAID + CASH_GIVEN)]
-        paid = share in tenders and sum(tenders) != total.value  # not two cards paying the bill between them
-        if paid or _OWN_SHARE_RE.search(upper):
+        if own or share in tenders and sum(tenders) != total.value:  # not two cards paying the bill between them
             return Pick(share, line.index, total.confidence)
     return total
 
@@ -756,7 +754,7 @@ def _tip_over_the_slips_total(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None
             continue
         written = _handwritten_digits(line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):])
         if any(a.value == total.value + tip for a in line.amounts) \
-                or written == f"{total.value + tip:.2f}".replace(".", ""):  # "Tota1: 4544": its point lost
+                or written == _cents_digits(total.value + tip):  # "Tota1: 4544": its point lost
             return Pick(total.value + tip, line.index, total.confidence), Pick(tip, above.index, 0.6)
     return None
 
@@ -765,7 +763,7 @@ def _handwritten_as(text: str, value: Decimal) -> bool:
     """The digits written in by hand are ``value``'s, one of them maybe misread and the point
     smudged into anything (``33.- 83``, ``26.04`` for 76.04), a digit maybe read as its look-alike
     letter (``13O 53``, ``4b.44``)."""
-    written, expected = _handwritten_digits(text), f"{value:.2f}".replace(".", "")
+    written, expected = _handwritten_digits(text), _cents_digits(value)
     return len(written) == len(expected) and sum(a != b for a, b in zip(written, expected)) <= 1
 
 
@@ -774,8 +772,15 @@ def _handwritten_as(text: str, value: Decimal) -> bool:
 _HANDWRITTEN_LOOK_ALIKES = str.maketrans("ODQoIl|!SsBbGZzgq", "00001111556862299")
 
 
+def _cents_digits(value: Decimal) -> str:
+    return f"{value:.2f}".replace(".", "")
+
+
 def _handwritten_digits(text: str) -> str:
-    return re.sub(r"\D", "", text.translate(_HANDWRITTEN_LOOK_ALIKES))
+    """The digits of the words holding one, look-alike letters among them read as digits (``13O 53``;
+    not the ``USD`` or the thanks after them)."""
+    return "".join(re.sub(r"\D", "", word.translate(_HANDWRITTEN_LOOK_ALIKES))
+                   for word in text.split() if any(ch.isdigit() for ch in word))
 
 
 def _implausible_tip(tip: Decimal, total: Pick) -> bool:

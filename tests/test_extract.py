@@ -1316,3 +1316,12 @@ def test_split_tenders_paying_the_whole_bill_are_no_share(payments):
 def test_a_priced_line_of_another_sale_over_a_pump_line_stays_its_own_item():
     text = "SHELL\n12/05/2026 18:22\nCAR WASH DELUXE 10.00\nPUMP 3 REG 3.127 GAL @ 3.199\nTOTAL 20.00"
     assert len(extract_receipt(ocr(text)).items) == 2
+
+
+def test_a_handwritten_totals_currency_and_thanks_are_no_digits_of_it():
+    assert extract_receipt(ocr(CARD_SLIP + "Tip: 8.00\nTotal: 46.44 USD Thank you")).total == Decimal("46.44")
+
+
+def test_a_word_opening_like_a_month_is_no_date_lines_word():
+    text = "Tortilla Flats\n1/15/2026 7:48 PM\nBurger 21.00\nTotal 21.00\nMARKET 11/15/2026"
+    assert extract_receipt(ocr(text)).date.month == 1

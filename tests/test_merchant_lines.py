@@ -549,7 +549,8 @@ def test_a_bills_header_words_beside_other_words_are_no_name(line):
 
 @pytest.mark.parametrize(("printed", "name"), [
     ("T0PG0LF", "TOPGOLF"),  # a name in capitals whose Os OCR read as 0s
-    ("UNIVERSAL ORLAND0", "UNIVERSAL ORLANDO"),
+    ("R0SE & CR0WN", "ROSE & CROWN"),
+    ("JUMB0", "JUMBO"),
     ("PElICAN", "PElICAN"),  # an l in capitals may be an I or an L: it stays
     ("PLAZA8", "PLAZA8"),  # a number glued on
     ("H20 CAFE", "H20 CAFE"),

@@ -237,8 +237,7 @@ def _cinemas_house(found: Directory, key: str, text: str, words: list[Token], sp
         return None
     rest = words[span.end:]
     traded = any(w.key in OTHER_TRADES or w.key in FAMILY_TRADES for w in rest)
-    last = text[words[-1].start:words[-1].end]
-    screens = last.isdigit() and len(last) <= MAX_SCREENS_DIGITS and len(rest) >= 2 and not traded
+    screens = _screens_close(text, words) and len(rest) >= 2 and not traded
     if not screens and not any(w.key in _HOUSE_WORDS for w in rest):
         return None
     entries = [entry for entry in found.entries(key, country)
@@ -250,9 +249,15 @@ def _short_ok(found: Directory, key: str, text: str, words: list[Token], span: S
     """A name of 3 letters or fewer, printed as the brand spells it, on a line without numbers."""
     printed = text[words[span.start].start:words[span.end - 1].end]
     numbered = [w for w in words if w.number]
-    screens = numbered == words[-1:] and words[-1].end - words[-1].start <= 2 \
+    screens = numbered == words[-1:] and _screens_close(text, words) \
         and any(entry.brand.category == NAMED_FOR_ITS_PLACE for entry in found.entries(key, None))  # "AMC BURBANK 16"
     return "".join(printed.lower().split()) in found.short_spellings[key] and (not numbered or screens)
+
+
+def _screens_close(text: str, words: list[Token]) -> bool:
+    """The line closes with a house's screens (``AMC BURBANK 16``), not a store's number."""
+    last = text[words[-1].start:words[-1].end]
+    return last.isdigit() and len(last) <= MAX_SCREENS_DIGITS
 
 
 SHORT_SLIP_MIN = 5  # letters; a shorter logo with a letter misread is too near too many names
