@@ -136,17 +136,23 @@ def _share_paid(doc: Doc, total: Pick | None) -> Pick | None:
     ``MASTERCARD 4410 25.70``); else the total as it was."""
     if total is None:
         return total
-    tenders = [line.amounts[-1].value for line in doc.lines[total.line + 1:]
-               if line.amounts and has_keyword(line.text, CARD_PAID + CASH_GIVEN)]
     for line in doc.lines[total.line + 1:]:
         upper = ascii_upper(line.text)
         own = bool(_OWN_SHARE_RE.search(upper))
         if not line.amounts or not (own or _SHARE_RE.search(upper)) or not 0 < line.amounts[-1].value < total.value:
             continue
         share = line.amounts[-1].value
-        if own or share in tenders and sum(tenders) != total.value:  # not two cards paying the bill between them
+        if own or _tenders_pay_a_share(doc, total, share):
             return Pick(share, line.index, total.confidence)
     return total
+
+
+def _tenders_pay_a_share(doc: Doc, total: Pick, share: Decimal) -> bool:
+    """A card or cash line under the total pays ``share``, and the tenders do not pay the bill between
+    them (``VISA 38.56`` / ``MASTERCARD 38.55``)."""
+    tenders = [line.amounts[-1].value for line in doc.lines[total.line + 1:]
+               if line.amounts and has_keyword(line.text, CARD_PAID + CASH_GIVEN)]
+    return share in tenders and sum(tenders) != total.value
 
 
 def _taken_off_between(doc: Doc, subtotal: Pick, total: Pick, tax: Pick | None) -> bool:
@@ -452,8 +458,10 @@ def _signed_alike(doc: Doc, total: Pick, subtotal: Pick, tax: Pick | None, tip: 
     digit = f"{subtotal.value:.2f}"[0]
     unsigned_subtotal = sign_digit_dropped(subtotal.value, digit if digit in PRICE_SIGN_DIGITS else "")
     unsigned_total = sign_digit_dropped(total.value, digit)
+    if unsigned_subtotal is None or unsigned_total is None:
+        return None  # the prices are summed only where the first digit may be a sign (every reading asks)
     prices = _prices_above(doc, subtotal.line)
-    if unsigned_subtotal is None or unsigned_total is None or len(prices) < 2 or sum(prices) == subtotal.value:
+    if len(prices) < 2 or sum(prices) == subtotal.value:
         return None
     if unsigned_subtotal not in (sum(prices), sum(sign_digit_dropped(price, digit) or price for price in prices)):
         return None
