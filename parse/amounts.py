@@ -85,7 +85,11 @@ def clean_numbers(text: str) -> str:
     text = _DOLLAR_AS_S_RE.sub("$", text)
     text = _WHOLE_EUROS_RE.sub(r"\1\g<2>00", text)
     text = _SIZE_GLUED_TO_PRICE_RE.sub(r"\1 ", text)
-    text = _NINE_AS_G_RE.sub("9", text)
+    text = _NINE_AS_G_RE.sub(lambda m: m[0].translate(_G_AS_DIGIT)
+                             if m[0] == "g" or _PAID_LABEL_RE.search(m.string, 0, m.start()) else m[0], text)
+    text = _SEMICOLON_COMMA_RE.sub(lambda m: f"{m['units']},{m['cents']}" if m["flag"] or int(m["cents"]) >= 60
+                                   else m[0], text)
+    text = _SIGNED_NINE_AS_G_RE.sub(lambda m: f"{m['num'] or m['num2']}9", text)
     text = _POUND_AFTER_MINUS_RE.sub("- ", text)
     text = _ODD_POINT_RE.sub(lambda m: f"{m['label']}{m['units']}.{m['cents']}", text)
     text = _NINE_OR_SIX_AFTER_LABEL_RE.sub(lambda m: m["label"] + m["num"].translate(_G_AS_DIGIT), text)
@@ -120,12 +124,25 @@ _POUND_AFTER_MINUS_RE = re.compile(r"(?<![\w.,])-[EfL](?=\d{1,4}[.,]\d{2}(?!\d))
 _NINE_OR_SIX_AFTER_LABEL_RE = re.compile(
     rf"{_MONEY_LABEL}(?P<num>(?=[\dgG]{{1,4}}[.,][\dgG]\d(?![\w.,]))(?=[^\s]*[gG])[\dgG]{{1,4}}[.,][\dgG]\d)")
 _G_AS_DIGIT = str.maketrans("gG", "96")
+# a total's or a payment's label: an upper-case G closing its amount is a 6 ("Zu zahlen 6,5G"), not a size's
+# gram ("BIO SAFRAN 0,4G" over its count and price)
+_PAID_LABEL_RE = re.compile(r"(?i)\b(?:ZU\s?ZAHLEN|SUMME|GESAMT\w*|TOTAL|BETRAG|BAR|GEGEBEN|R(?:Ü|UE|U)CKGELD|EC|KARTE"
+                            r"|GIROCARD|VISA|MASTERCARD)\b")
 # "TAX 1.5g", "SUBTOTAL 17.7g": the last 9 read as g after a label no grams follow (a total may be grams)
 _LAST_NINE_AFTER_LABEL_RE = re.compile(r"(?P<label>(?i:SUB\s?T[O0]TAL|TAX|BALANCE)\W{0,3}[$S]?\s?)"
                                        r"(?P<num>\d{1,4}[.,]\d)g(?![\w.,])")
-# "Kase 1,4g A", "Lachsbrotchen 3,4g": a decimal comma's price ending the line (before its tax class), its
-# last 9 read as g (not grams before a price, "Safran 0,4g 2,99", nor a decimal point's "Flower 3.5g")
-_NINE_AS_G_RE = re.compile(r"(?<=\d,\d)g(?=\s?(?:[A-D]|\*[A-D]?)?\s*$)")
+# "Kase 1,4g A", "Lachsbrotchen 3,4g", "Zu zahlen 6,5G": a decimal comma's price ending the line (before its
+# tax class), its last 9 read as g, its 6 as G (not grams before a price, "Safran 0,4g 2,99", nor a
+# decimal point's "Flower 3.5g")
+_NINE_AS_G_RE = re.compile(r"(?<=\d,\d)[gG](?=\s?(?:[A-D]|\*[A-D]?)?\s*$)")
+# "AUGUSTINER HELL 20X0,5L 18;99 A": a decimal comma read as a semicolon, its price ending the line (a
+# tax class after it, or cents no clock's minutes are: not "18;42", a time)
+_SEMICOLON_COMMA_RE = re.compile(
+    r"(?<![\d.,;:])(?P<units>\d{1,4});(?P<cents>\d{2})(?=\s?(?P<flag>[A-D]|\*[A-D]?)?\s*$)")
+# "CRAYOLA 64CT T $4.2g", "PAMPERS CRUISERS 34.9g T": the same after a dollar sign or before a tax flag (not a
+# size's grams, "CREATINE 5.0g N", a dispensary's "FLOWER 3.5g H", its price on the row below)
+_SIGNED_NINE_AS_G_RE = re.compile(
+    r"(?P<num>\$\s?\d{1,4}\.\d)g(?![\w.,])|(?<![\w.,])(?P<num2>\d{2,4}\.[1-9])g(?=\s[A-Z]\s*$)")
 _LITRES_RE = re.compile(r"\d+[.,]\dl|0[.,]\d{2}l")
 # "Wasser 1,5l2,99B", "Cola 0,33l2,50": a bottle's size glued to the price after it
 _SIZE_GLUED_TO_PRICE_RE = re.compile(r"(?<![\d.,])(\d{1,2}[.,]\d{1,3}[lL])(?=\d{1,3}[.,]\d{2}(?!\d))")
@@ -237,6 +254,9 @@ def _is_thousands_only(num: str, decimal: str) -> bool:
 _DATE_PART_BEFORE_RE = re.compile(r"(?<![\d.,])(?P<day>\d{1,2})(?P<separator>[.,])(?P<month>\d{1,2})$")
 
 
+_HALF_DAY_AFTER_RE = re.compile(r"\s?[AP]\.?M\b", re.IGNORECASE)
+
+
 def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
     """Part of a date (``31.12.2024``), a time (``12.30PM``) or a long id, not money."""
     before = text[max(0, start - 1):start]
@@ -255,4 +275,4 @@ def _looks_like_date_or_id(text: str, start: int, end: int) -> bool:
         return True  # more number parts follow/precede: 31.12.2024, 1.2.3
     if re.match(r"-[0-3]\d(?!\d)", after) and re.fullmatch(r"\d{4}[.,][01]\d", text[start:end]):
         return True  # "2023.01-29": an ISO date whose first dash came out a point
-    return bool(re.match(r"\s?[AP]\.?M\b", after, re.IGNORECASE))
+    return bool(_HALF_DAY_AFTER_RE.match(text, end))  # "12.30PM"; not "23.45 AMEX", "102.82 Amount"

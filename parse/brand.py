@@ -20,9 +20,10 @@ from .address import is_address
 from .brands import Brand, BrandMatch, directory, match_brand, match_domain, match_scheme
 from .brands.directory import NAME
 from .brands.fold import compact, fold_word, tokens
+from .brands.words import LEGAL_FORMS
 from .category import CATEGORIES, mentions
 from .layout import Doc, Line
-from .merchant import has_legal_form, thanks_naming, under_house_number, without_legal_forms
+from .merchant import has_legal_form, names_the_owner, thanks_naming, under_house_number, without_legal_forms
 from .text import ascii_upper, digits, fold, letters, one_letter_off, squash_spaces
 
 LOGO_PART_WORDS = 3  # words; a logo split over two lines has at most this many on each ("DRESS FOR LESS")
@@ -70,7 +71,7 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
              for first, second in _split_logos(header))
     best = _longer_logo(_best_named(named, country, opening), _best_named(logos, country, opening)) \
         or _named_like_a_place(header, country, opening)
-    if best is not None:
+    if best is not None and not _owners_surname(header, best):
         return best
     for line in doc.lines[header_end:]:  # a legal name in the footer ("Lidl Vertriebs-GmbH & Co. KG")
         if has_legal_form(line.text) and not line.amounts:
@@ -84,6 +85,22 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
             return _found(match, match.printed if thanks is None else line.text, line.index)
     return _named_in_footer(doc, country, header_end) \
         or _named_by_its_scheme(doc, country, name_line)
+
+
+def _owners_surname(header: Sequence[Line], found: BrandFound) -> bool:
+    """The name read as a chain's is one word that the owner's line prints too (``Müller`` over ``Inh.
+    Thomas Müller e.K.``): a merchant's own shop named for its owner, not the chain of that name."""
+    printed = [token.key for token in tokens(found.printed)]
+    return len(printed) == 1 and any(
+        line.index != found.line and names_the_owner(line.text) and printed[0] == _surname(line.text)
+        for line in header)
+
+
+def _surname(text: str) -> str | None:
+    """The owner's line's last name before its legal form (``Inh. Thomas Müller e.K.``: ``muller``); the
+    chain a franchisee's line opens with is no surname (``REWE Thomas Müller e.K.``, ``Subway Inh. A. Yilmaz``)."""
+    names = [t.key for t in tokens(text) if not t.number and t.key not in LEGAL_FORMS and len(t.key) > 1]
+    return names[-1] if names else None
 
 
 def _named_by_its_scheme(doc: Doc, country: str | None, name_line: int | None) -> BrandFound | None:

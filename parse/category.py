@@ -54,14 +54,16 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in the items
 
 
-def find_category(doc: Doc, name_line: int | None) -> tuple[str, float]:
+def find_category(doc: Doc, name_line: int | None, name: str | None = None) -> tuple[str, float]:
+    """The shop's trade by the words of its lines, its name's (``name``, on ``name_line``: with the trade
+    printed under it, ``TONY & SONS`` / ``PIZZERIA``) weighing most."""
     scores = {category: 0.0 for category in CATEGORIES}
     served, server_named = 0, False
     for line in doc.lines:
         if line.index != name_line and not line.amounts and is_address(line.text):
             continue  # "Market Street", "Mill Road": where the shop is, not what it sells
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
-        text = _trade_words(line.text)
+        text = _trade_words(name if name and line.index == name_line else line.text)
         for category in CATEGORIES:
             if mentions(text, category):
                 scores[category] += weight

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .text import ascii_upper, one_letter_off
+from .text import ascii_upper, digits, one_letter_off
 
 # English, German, French, Spanish, Portuguese, Italian and Dutch names, less those that are also
 # words printed before prices ("MAYO", "MARCO", "MAG", "GEN")
@@ -48,9 +48,12 @@ _YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|[12]\d{3}(?!\d)|[12]
          r"|(?:19|20)\d{2}(?=[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))"  # "04/22/20238:06 PM", "03.12.202617:31"
          # "09/17/202510442AM": the hour glued on, its colon lost or read as a digit, AM or PM after the minutes
          r"|(?:19|20)\d{2}(?=(?:0?[1-9]|1[0-2])\d?[0-5]\d\s?[AP]M)"
+         r"|\d{2}(?=(?:TIME|ZEIT|UHRZEIT)(?![A-Z]))"  # "DATE: 12/03/24TIME: 19:41": the label's space lost
          r"|\d{2}(?![\dA-Z])(?!\s?[:;]\s?[0-5]\d(?!\d)))")
 
-_ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?!\d)")
+# ("2024-12-0319:41:07": the time glued on)
+_ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})"
+                     r"(?:(?!\d)|(?=[0-2]\d\s?[:;]\s?[0-5]\d(?!\d)))")
 # "2024 08-08 15:06", "2024-08 08 15:06", "2025 06 18 16.11": one separator of a year-first date or both
 # read as a space (the other maybe as a comma: "2024 06,18 14*48"), a time after it (its colon maybe a
 # star or a dot: "2025 05-03 18*00")
@@ -67,41 +70,63 @@ _MONTH_END = r"(?:\.|[A-Z](?=[12][\dOCILT]{3}(?![\dA-Z])))?(?![A-Z])"
 _DAY_MONTH_RE = re.compile(
     rf"(?<![\dA-Z])(?P<a>\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-/.]*(?P<m>{_MONTH_RE}){_MONTH_END}[\s\-/.,']*{_YEAR}"
 )
-# "AUG 26 2017", "SEP-01-2016", "Jan 08; 2024" (its comma a semicolon), and "AUG262017": the day
-# glued to a four-digit year
+# "AUG 26 2017", "SEP-01-2016", "Jan 08; 2024" (its comma a semicolon), "DEC03"24" (its apostrophe a
+# double quote), and "AUG262017", "DEC0324 07:41PM": the day glued to its year (a two-digit one before
+# a time)
+_GLUED_SHORT_YEAR = r"(?<=[A-Z]\d{2})(?=\d{2}\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d)"  # the day glued to the month too
 _MONTH_DAY_RE = re.compile(
     rf"(?<![A-Z])(?P<m>{_MONTH_RE})\.?(?![A-Z])[\s\-/.]*(?P<a>\d{{1,2}})"
-    rf"(?:(?:ST|ND|RD|TH)?(?!\d)[\s,;._'/\-]*|(?=[12]\d{{3}}(?!\d))){_YEAR}"
+    rf"(?:(?:ST|ND|RD|TH)?(?!\d)[\s,;._'\"/\-]*|(?=[12]\d{{3}}(?!\d))|{_GLUED_SHORT_YEAR}){_YEAR}"
 )
 # a month abbreviation with one letter misread ("UCT 3, 2016"), only in a full "MON D, YYYY",
 # "D MON YYYY" or US printer's "MON.D'YY" date and only where one month is that close
 _FUZZY_MONTH_RES = (
     re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3})\.?\s?(?P<a>\d{1,2})(?!\d)[\s,.]*(?P<y>(?:19|20)\d{2})(?![\dA-Z])"),
-    re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3})[.,]?\s?(?P<a>\d{1,2})\s?'\s?(?P<y>\d{2})(?![\dA-Z])"),
+    re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3})[.,]?\s?(?P<a>\d{1,2})\s?['\"]\s?(?P<y>\d{2})(?![\dA-Z])"),
     re.compile(r"(?<![A-Z\d])(?P<a>\d{1,2})[\s\-/.]*(?P<m>[A-Z]{3})\.?[\s\-/.,]*(?P<y>(?:19|20)\d{2})(?![\dA-Z])"),
 )
 _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON", "FRE", "SAM", "SON"}
-_COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[01]\d)(?P<y>20\d{2})(?!\d)")
+# "03122024", "12032024", "11302025": a date whose separators were lost, in the receipt's order
+_COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<y>20\d{2})(?!\d)")
 _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
     r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:;.])(?:(?<=[:;])[.,'])?\s?(?P<m>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?"
     r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?[MNHA]\b\.?)?"  # the M of AM/PM may come out N, H or A ("7:36ph", "1:29 PA")
 )
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
-# a T for a 1 too ("Datum: T0.07.13"), as in years
+# a T for a 1 too ("Datum: T0.07.13"), as in years; a G for a 6 ("11/2G/2025")
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T": "1", "|": "1", "!": "1", "S": "5",
-                            "B": "8", "Z": "2"})
+                            "B": "8", "Z": "2", "G": "6"})
 # "18-06: 2018": OCR read the last separator as ":" / ";" / ","
 _SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}\s?[/.\-]\s?[\dOQD]?\d)\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
-_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQDILTSBZ|!]{1,4}(?:\s?[/\-.]\s?[\dOQDILTSBZ|!]{1,4}){2}(?![A-Z\d])")
+# "03.12:24 14:22": the same with a two-digit year, a time of day after it
+_SLIPPED_SHORT_YEAR_RE = re.compile(
+    r"(?<![\d.,:])(?P<dm>[0-3]\d\.[01]\d):(?P<y>\d{2})(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))")
+# "1g.11.2026", "14.0g.2026": a lower-case g is a 9 (an upper-case G a 6)
+_LOWER_G_RE = re.compile(r"(?<![\w.,])(?=[\d.\-/]*g)[\dg]{1,2}([./\-])[\dg]{1,2}\1[\dg]{2,4}(?![\w.,])")
+_UNITS = frozenset(("LB", "OZ"))  # letters of a date's look-alike digits, a weight's unit after a number
+_DATEISH_RE = re.compile(r"(?<![A-Z\d])[\dOQDILTSBZG|!]{1,4}(?:\s?[/\-.]\s?[\dOQDILTSBZG|!]{1,4}){2}(?![A-Z\d])")
 # "17104/2018", "04/1212017", "01727/2025": OCR read one of two like separators as the digit 1 or
 # 7 (a slash is a thin stroke); the other separator shows which. Only where the repaired date is valid.
 _DATE_LABEL_RE = re.compile(r"\b(?:DATE|DATUM|DATED|FECHA|DATA)\b")
+# "12I07I25 02:14 AM", "1ZL01L25 14:22", "12103124 7:41 PM": both slashes read as one thin mark (I, l, |,
+# 1), maybe digits as letters too; only after a date label or right before a time of day
+_SAME_MARKS_RE = re.compile(r"(?<![\dA-Z.,/\-])(?P<a>[\dOQDSBZG]{2})(?P<s>[IL|!1])(?P<b>[\dOQDSBZG]{2})(?P=s)"
+                            r"(?P<y>(?:19|20)[\dOQDSBZG]{2}|[\dOQDSBZG]{2})(?![\dA-Z])")
 _BOTH_SEPARATORS_AS_ONE_RE = re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)1(?P<b>[01]\d)1(?P<y>(?:19|20)\d{2})(?!\d)")
 # "17/61.2018": no day or month is over 31; a 6, 8 or 9 leading one is a broken 0 (beside a full year)
 _BROKEN_ZERO_RES = (
     re.compile(r"(?<![\d.,/\-])(?P<a>\d{1,2})(?P<s1>[/.\-])(?P<b>[689]\d)(?P<s2>[/.\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d.,/\-])(?P<a>[689]\d)(?P<s1>[/.\-])(?P<b>\d{1,2})(?P<s2>[/.\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
 )
+# "0312.2024 14:22", "03.122024", "12/032024 7:41 PM": one separator lost with nothing left of it; only
+# beside a date label or a time of day, or under a header row
+_SEPARATOR_LOST_RES = (
+    re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<sep>[/.\-])(?P<y>(?:19|20)\d{2})(?![\d.,/\-])"),
+    re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<sep>[/.\-])(?P<b>[0-3]\d)(?P<y>(?:19|20)\d{2})(?![\d.,/\-])"),
+)
+# ... with a two-digit year only under a header row: beside a clock "1012.25", "1203-24", "0112-01" are money, ids
+_HEADED_SEPARATOR_LOST_RE = re.compile(
+    r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<sep>[/.\-])(?P<y>\d{2})(?![\d.,/\-])")
 # "DATUM: 17 10 .24": OCR lost one separator; only beside a DATE label or a time of day
 _FULL_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 _CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?:\s?[0-5]\d(?![\d.,])")
@@ -123,10 +148,11 @@ _SEPARATORS_AS_SPACES_RE = re.compile(
 # "20 , 08 , 2025", "18 , 04.2025": a dot of a date read as a comma (a full year after them)
 _COMMAS_RE = re.compile(
     r"(?<![\d.,])(?P<a>[0-3]?\d)\s?(?P<s1>[.,])\s?(?P<b>[01]?\d)\s?(?P<s2>[.,])\s?(?P<y>(?:19|20)\d{2})(?![\d.,])")
-# "03.04,20 09,53": a dot of a two-digit-year date read as a comma, a time of day right after it
+# "03.04,20 09,53": a dot of a two-digit-year date read as a comma, a time of day right after it (or glued
+# on: "03,12.2418:07")
 _COMMA_SHORT_YEAR_RE = re.compile(
     r"(?<![\d.,])(?P<a>[0-3]\d)\s?(?P<s1>[.,])\s?(?P<b>[01]\d)\s?(?P<s2>[.,])\s?(?P<y>\d{2})"
-    r"(?=\s{1,3}(?:[01]\d|2[0-3])\s?[:,.;]\s?[0-5]\d(?![\d.,]))")
+    r"(?=\s{1,3}(?:[01]\d|2[0-3])\s?[:,.;]\s?[0-5]\d(?![\d.,])|(?:[01]\d|2[0-3])[:;][0-5]\d(?![\d.,]))")
 # "Datum: 02.03,15": the same slip after a date label, with nothing after it, or under a header row
 _COMMA_SHORT_YEAR = r"(?P<a>[0-3]\d)\s?(?P<s1>[.,])\s?(?P<b>[01]\d)\s?(?P<s2>[.,])\s?(?P<y>\d{2})(?![\d.,])"
 _LABELLED_COMMA_SHORT_YEAR_RE = re.compile(_AFTER_LABEL + _COMMA_SHORT_YEAR)
@@ -184,12 +210,21 @@ _DAY_ZERO_AS_O_RE = re.compile(
 # "DEC O4 2026", "DECO4'26", "Dec 1O, 2026": the same after the month's name
 _MONTH_THEN_DAY_ZERO_AS_O_RE = re.compile(
     rf"(?<![A-Z])(?P<m>(?:{_MONTH_RE})\.?[\s\-/.]*)(?:O(?P<units>\d)|(?P<tens>[0-3])O)(?=[\s\-/.,']*\d)(?![\dA-Z])")
+# "N0V 30, 2025", "0EC03'24": a month's three letters with a 0 read for an O or a D, a day and a year after
+_MONTH_WITH_ZERO_RE = re.compile(r"(?<![A-Z\d])(?=[A-Z]?0)(?P<t>[A-Z0]{3})(?=\.?\s?[\dO]{1,2}[\s,'\"]{0,3}\d{2})")
+# "DEC0S'24", "Oct 3l, 2025", "DEC03'Z4": a letter for a digit in the day or year after a month's name
+_MONTH_DIGITS_SLIP_RE = re.compile(
+    rf"(?<![A-Z])(?P<m>{_MONTH_RE})(?![A-Z])(?P<rest>\.?[\s\-/.]*(?P<d>[\dOQDILSBZG|]{{1,2}})[\s,;.'\"/\-]*"
+    rf"(?P<y>[\dOQDILSBZG|]{{2,4}}))(?![\dA-Z])")
+# "DECERNBER": a month's m read as rn
+_RN_MONTH_RE = re.compile(r"(?<![A-Z])[A-Z]*RN[A-Z]*(?![A-Z])")
 # "JEUDI23JUIN2016": the weekday glued to the day
 _GLUED_WEEKDAY_RE = re.compile(
     r"(?<![A-Z])(?P<w>(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|MONTAG|DIENSTAG|MITTWOCH|DONNERSTAG|FREITAG"
     r"|SAMSTAG|SONNTAG|LUNDI|MARDI|MERCREDI|JEUDI|VENDREDI|SAMEDI|DIMANCHE|LUNES|MARTES|MIERCOLES|JUEVES"
     r"|VIERNES|SABADO|DOMINGO|LUNEDI|MARTEDI|MERCOLEDI|GIOVEDI|VENERDI|SABATO|DOMENICA"
-    r"|(?:MAAN|DINS|WOENS|DONDER|VRIJ|ZATER|ZON)DAG|MON|TUE|WED|THU|FRI|SAT|SUN|JEU|VEN)(?=\d)")
+    r"|(?:MAAN|DINS|WOENS|DONDER|VRIJ|ZATER|ZON)DAG|MON|TUE|WED|THU|FRI|SAT|SUN|JEU|VEN)"
+    r"(?=\d|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}\.?\s?\d)")  # "TUEDEC 3, 2024" too
 # "Do,01.09.2016", "THU,09/01/16": a weekday's comma with no space after it before a date
 _COMMA_AFTER_WORD_RE = re.compile(r"(?<=[A-Z]),(?=[0-3]?\d\s?[/.\-]\s?[01]?\d\s?[/.\-])")
 # "19. 09.?014", "19. 09,2u14": the first digit of a year after a day and a month read as a mark,
@@ -203,6 +238,10 @@ _YEAR_SPLIT_RE = re.compile(
     r"(?<![\d.,])(?P<head>\d{1,2}(?P<s>[/.\-])\d{1,2}(?P=s)"
     r"(?:(?:19|20)\d|\d(?=\s\d\s+[0-2]?\d\s?(?:[:;]\s?[0-5]\d|[.,*]\s?[0-5]\d\s?[AP]M))))"
     r" (?P<last>\d)(?![\d.,:])")
+# "03.12.20 24 14:22", "12/03/20 24 7:41 PM": a letter-spaced year split after its century, a time of day after it
+_YEAR_SPLIT_AFTER_CENTURY_RE = re.compile(
+    r"(?<![\d.,])(?P<head>[0-3]?\d(?P<s>[/.\-])[0-3]?\d(?P=s)(?:19|20)) (?P<last>\d{2})"
+    r"(?=\s{1,3}[0-2]?\d\s?[:;.]\s?[0-5]\d(?!\d))")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
 # "2624.05.07", "7023-11-05": one of a year-first date's "20" misread, its month and day after it
@@ -215,16 +254,29 @@ _YEAR_FIRST_SLIP_RE = re.compile(
 def prepare(text: str, under_label: bool = False) -> str:
     """Upper case, accents dropped, and OCR letter-for-digit slips fixed inside date-like tokens.
     ``under_label``: the line is the row of values under a header row that names the date."""
-    text = ascii_upper(text)
+    text = ascii_upper(_LOWER_G_RE.sub(lambda m: m[0].replace("g", "9"), text))
+    labelled = bool(_DATE_LABEL_RE.search(text))
+    text = _SAME_MARKS_RE.sub(lambda m: _same_marks(m, labelled), text)
+    text = _MONTH_WITH_ZERO_RE.sub(_month_with_zero, text)
+    text = _RN_MONTH_RE.sub(lambda m: m[0] if m[0].replace("RN", "M") not in MONTHS else m[0].replace("RN", "M"), text)
+    text = _MONTH_DIGITS_SLIP_RE.sub(
+        lambda m: m["m"] + m["rest"].translate(_DIGIT_FIX) if digits(m["d"]) and digits(m["y"]) else m[0], text)
+
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
-        return token.translate(_DIGIT_FIX) if sum(ch.isdigit() for ch in token) >= 3 else token
+        units = re.split(r"[/\-.]", token)[0].strip() in _UNITS and re.search(r"\d\s?$", match.string[:match.start()])
+        # "1 LB /1.24": a price per pound (not "12/OZ/2024", a date's 02 read as OZ)
+        return token.translate(_DIGIT_FIX) if digits(token) >= 3 and not units else token
 
     text = _DATEISH_RE.sub(fix, text)
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
+    text = _SLIPPED_SHORT_YEAR_RE.sub(lambda m: f"{m['dm']}.{m['y']}", text)
     for regex in _SEPARATOR_AS_ONE_RES + _APOSTROPHE_SEPARATOR_RES:
         text = regex.sub(_separator_as_one, text)
     text = _YEAR_SPLIT_RE.sub(lambda m: f"{m['head']}{m['last']}", text)
+    text = _YEAR_SPLIT_AFTER_CENTURY_RE.sub(
+        lambda m: f"{m['head']}{m['last']}" if m["head"].endswith("20") and 21 <= int(m["last"]) <= _THIS_CENTURY_UP_TO
+        else m.group(0), text)
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
     text = _YEAR_FIRST_SLIP_RE.sub(lambda m: f"20{m['yy']}{m['md']}", text)
     text = _YEAR_SLIP_RE.sub(_year_slip, text)
@@ -239,7 +291,6 @@ def prepare(text: str, under_label: bool = False) -> str:
         text = regex.sub(lambda m: _separator_as_one(m, ".") if "," in m["s1"] + m["s2"] else m.group(0), text)
     for regex in _BROKEN_ZERO_RES:
         text = regex.sub(_broken_zero, text)
-    labelled = bool(_DATE_LABEL_RE.search(text))
     if labelled:  # "DATE: 1710412018": both separators read as 1, only beside a label
         text = _BOTH_SEPARATORS_AS_ONE_RE.sub(_both_separators_as_one, text)
     if not _NUMERIC_RE.search(text) and not _MIXED_RE.search(text):  # no date read whole ("02.05-2024")
@@ -250,11 +301,36 @@ def prepare(text: str, under_label: bool = False) -> str:
                              else m.group(0), text)
         for regex in _HEADED_SEPARATOR_AS_SPACE_RES if under_label else ():
             text = regex.sub(_separator_as_one, text)
+        for regex in _SEPARATOR_LOST_RES if beside or under_label else ():
+            text = regex.sub(_separator_as_one, text)
+        if under_label:
+            text = _HEADED_SEPARATOR_LOST_RE.sub(_separator_as_one, text)
         headed = (_HEADED_SEPARATORS_AS_SPACES_RE,) if under_label else ()
         for regex in (_SEPARATORS_AS_SPACES_RE, _LABELLED_SEPARATORS_AS_SPACES_RE, *headed):
             text = regex.sub(lambda m: _separator_as_one(m, "."), text)
         text = _SLASH_AS_DIGIT_RE.sub(lambda m: _slash_as_digit(m) if labelled or _clock_beside(m) else m[0], text)
     return text
+
+
+def _same_marks(m: re.Match[str], labelled: bool) -> str:
+    """The date with slashes for its two like marks, where it is one and stands where dates do."""
+    a, b, year = (m[part].translate(_DIGIT_FIX) for part in "aby")
+    clock = _CLOCK_AFTER_RE.match(m.string[m.end():m.end() + 12].translate(_DIGIT_FIX))
+    if digits(m[0]) < 4 or not (labelled or clock) or not _valid_either_way(f"{a}/{b}/{year}"):
+        return m.group(0)
+    if m["s"] == "1" and not labelled and m.string[:m.start()].strip():
+        return m.group(0)  # "CHECK 21101124 7:41 PM": an 8-digit number after a word is an id
+    return f"{a}/{b}/{year}"
+
+
+def _month_with_zero(m: re.Match[str]) -> str:
+    """The month's name a 0 in it stands for (``N0V``: NOV; ``0EC``: DEC, its one other letter read
+    right), else the token as read."""
+    token = m["t"].replace("0", "O")
+    if token in MONTHS:
+        return token
+    near = {name for name in MONTHS if len(name) == 3 and one_letter_off(name, token)}
+    return near.pop() if len(near) == 1 else m[0]
 
 
 def _year_slip(m: re.Match[str]) -> str:
@@ -537,7 +613,7 @@ def _time_like(match: re.Match[str]) -> bool:
 
 def resolve(raw: RawDate, day_first: bool) -> dt.date | None:
     """The calendar date, in the preferred order when ``raw`` is numeric, else the other if valid."""
-    if raw.kind in ("fixed", "compact"):
+    if raw.kind == "fixed":
         return _make(raw.year, raw.second, raw.first)
     preferred = (raw.second, raw.first) if day_first else (raw.first, raw.second)
     return _make(raw.year, *preferred) or _make(raw.year, preferred[1], preferred[0])
@@ -546,8 +622,9 @@ def resolve(raw: RawDate, day_first: bool) -> dt.date | None:
 def usual_order(raw: RawDate) -> bool:
     """Day first for a dotted date (``13.05.17``: Germany and most of Europe); month first for
     slashes and hyphens, as in the United States, where the panel starts. Only for a receipt
-    that says nothing else about its order."""
-    return raw.separator == "."
+    that says nothing else about its order (a date whose separators were lost: day first, as
+    card terminals print it)."""
+    return raw.separator == "." or raw.kind == "compact"
 
 
 # a four-digit year written as part of a date ("09/11/2025", "2025-11-19"), even where OCR broke the
@@ -679,12 +756,18 @@ def _labelled_time(text: str) -> list[TimeMatch]:
 _UTC_STAMP_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s?-\s?(?P<mo>[01]\d)\s?-\s?(?P<d>[0-3]\d)"
                            r"[TtIl107|]\s?(?P<h>[0-2]\d)\s?[:;.]\s?(?P<mi>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?")
 TSE_ZONE = "Europe/Berlin"  # the stamps are German: the law that asks for them is
+_STAMP_O_RE = re.compile(r"(?<=[\d\-])[Oo]|[Oo](?=[\d\-])")  # "2O24-12-O3T13:21": an O for a 0 beside digits
+
+
+def _stamps(text: str) -> list[re.Match[str]]:
+    """The machine stamps on a line, their Os read as 0s (spans as in ``text``)."""
+    return list(_UTC_STAMP_RE.finditer(_STAMP_O_RE.sub("0", text)))
 
 
 def stamp_at_shop(text: str) -> dt.datetime | None:
     """The instant a line's ISO 8601 machine stamp gives (``2023-03-14T23:41:47.000Z``), on the
     shop's clock (``TSE_ZONE``)."""
-    m = _UTC_STAMP_RE.search(text)
+    m = next(iter(_stamps(text)), None)
     if m is None:
         return None
     try:
@@ -697,13 +780,15 @@ def stamp_at_shop(text: str) -> dt.datetime | None:
 
 def without_utc_stamp(text: str) -> str:
     """The line with its machine stamp blanked out: what else it prints (a till merges lines)."""
-    return _UTC_STAMP_RE.sub(lambda m: " " * len(m.group()), text)
+    for m in _stamps(text):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
 
 
 def only_in_stamp(text: str, value: dt.date) -> bool:
     """The line prints ``value`` in a machine stamp only (``TSE-Start: 2023-03-14T23:41:47.000Z``),
     not beside it too (a till's line merged into the stamp's)."""
-    return _UTC_STAMP_RE.search(text) is not None and not any(
+    return bool(_stamps(text)) and not any(
         value in (resolve(raw, True), resolve(raw, False)) for raw in find_dates(without_utc_stamp(text)))
 
 

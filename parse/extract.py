@@ -23,6 +23,7 @@ from .items import (fill_lost_prices, find_items, first_total_line, fit_to, item
 from .layout import Doc, build_doc
 from .locale import detect_locale
 from .merchant import find_merchant, header_end
+from .papers import one_paper_after_another
 from .payment import find_payment, find_receipt_number
 from .text import has_keyword
 from .totals import CARD_PAID, CASH_GIVEN
@@ -48,11 +49,20 @@ _NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GÜLTIG", "BIS", "BE
                       "VALIDO", "HASTA", "DEVOLUCION", "SCADENZA", "VALIDADE", "GELDIG",
                       # an offer's or a survey's end, a member's first day
                       "GOOD THRU", "GOOD THROUGH", "ENDS", "REDEEM", "ENTER BY", "EXPIRE", "EXPIRATION", "DEADLINE",
-                      "SINCE")
+                      "SINCE", "SEIT",
+                      # a birth date checked for an age-limited sale, a payment's or a pickup's day, a points
+                      # balance's day, a prescription's, the next refill's
+                      "DOB", "D.O.B.", "GEBURTSDATUM", "FÄLLIG AM", "ABHOLUNG AM", "ABHOLDATUM", "ABHOLTERMIN",
+                      "PUNKTESTAND", "REZEPTDATUM", "NEXT FILL", "NEXT REFILL", "REFILL DUE", "UMTAUSCHFRIST",
+                      "RÜCKGABEFRIST")
+# a date of another print than the sale's: a reprint's or a copy's, a deposit voucher's paid in with it
+_REPRINT = ("REPRINT", "REPRINTED", "PRINTED", "DUPLICATE", "KOPIE", "RECHNUNGSKOPIE", "NACHDRUCK", "DUPLIKAT")
+_VOUCHER_PRINT = ("LEERGUTBON", "PFANDBON", "LEERGUT")
 _TOLERANCE = Decimal("0.02")
 
 
 def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
+    lines = one_paper_after_another(lines)  # a bill and its card slip side by side: each read whole
     doc = build_doc(lines)
     if not doc.lines:
         return Receipt()
@@ -83,7 +93,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     if brand is not None:  # the brand's own trade (its OSM tags), not a word count, says the category
         category, confidence["category"] = brand.brand.category, 0.9
     else:
-        category, confidence["category"] = find_category(doc, merchant.name_line)
+        category, confidence["category"] = find_category(doc, merchant.name_line, merchant.name)
 
     confidence.update({
         "merchant": max(merchant.name_confidence, 0.6 + 0.35 * brand.score) if brand else merchant.name_confidence,
@@ -222,14 +232,36 @@ def _deadline(doc: Doc, index: int) -> bool:
     (``Gültig bis 31.12.2026``), or the line above is a deadline's label that leads to it (``RETURNS
     WITH RECEIPT THRU`` over ``05/31/2016``); a footer that merely holds such a word (``Vielen Dank und
     bis bald!``, ``Umtausch nur mit Kassenbon``, ``Returns accepted within 28 days``) labels nothing."""
-    if has_keyword(doc.lines[index].text, _NOT_PURCHASE_DATE):
-        return True
+    text = doc.lines[index].text
+    stamped = bool(find_times(text)) and _pays_back(doc)
+    if has_keyword(text, _NOT_PURCHASE_DATE):
+        return not (stamped and _return_only(text))
     above = doc.lines[index - 1].text if index > 0 else ""
-    if not has_keyword(above, _NOT_PURCHASE_DATE) or find_dates(above):
+    if not has_keyword(above, _NOT_PURCHASE_DATE) or find_dates(above) or stamped and _return_only(above):
         return False
     words = above.split()
     return any(has_keyword(" ".join(words[-len(label.split()):]), (label,)) for label in _NOT_PURCHASE_DATE) \
         or bool(words) and words[-1].strip(":;.,").upper() in _DEADLINE_ENDINGS
+
+
+# a return's own sale: "RETURN 12/05/2026 09:12 AM", "RETURN" over the date and its time
+_RETURN_WORDS = ("RETURN", "RETURNS", "RÜCKGABE", "UMTAUSCH")
+_DEADLINES_BUT_RETURNS = tuple(label for label in _NOT_PURCHASE_DATE if label not in _RETURN_WORDS)
+
+
+def _pays_back(doc: Doc) -> bool:
+    """A total printed negative: the receipt of a return (not a sale's with a rental's return day on it)."""
+    return any(a.value < 0 for line in doc.lines if has_keyword(line.text, _REFUND_TOTALS) for a in line.amounts)
+
+
+_REFUND_TOTALS = ("TOTAL", "SUMME", "GESAMT", "REFUND", "ERSTATTUNG", "AUSZAHLUNG", "ZU ZAHLEN")
+
+
+def _return_only(text: str) -> bool:
+    """The line names a return, not a deadline for one: no deadline's other word (``Return by``,
+    ``Returns until``, ``Rückgabe bis``)."""
+    return not has_keyword(text, _DEADLINES_BUT_RETURNS) and not any(
+        word.strip(":;.,").upper() in _DEADLINE_ENDINGS for word in text.split())
 
 
 def _torn_from(value: dt.date, whole: dt.date, kind: str, day_first: bool | None) -> bool:
@@ -280,6 +312,8 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
             score -= 0.8
         if has_keyword(text, _SERVICE_DATE) or _shows_a_film(doc, index):
             score -= _SERVICE_PENALTY
+        if _other_print(doc, index, value, resolved):
+            score -= _SERVICE_PENALTY
         if len(printed_on.get(value, ())) >= 2:
             score += _PRINTED_AGAIN_BONUS
         if only_in_stamp(text, value):
@@ -301,6 +335,17 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     ambiguous = raw.kind == "numeric" and raw.first <= 12 and raw.second <= 12 and raw.first != raw.second
     confidence = min(0.95, 0.5 + 0.15 * score) - (0.15 if ambiguous and evidence is None else 0.0)
     return value, index, max(confidence, 0.1), ambiguous and day_first is None
+
+
+def _other_print(doc: Doc, index: int, value: dt.date, resolved: list[tuple[int, RawDate, dt.date | None]]) -> bool:
+    """The line dates a reprint made after the sale printed on the receipt, or a deposit voucher printed
+    before it (not a sale's at-sale "CUSTOMER COPY" beside a survey's or an offer's later day)."""
+    text = doc.lines[index].text
+    reprint, voucher = has_keyword(text, _REPRINT), has_keyword(text, _VOUCHER_PRINT)
+    if not (reprint or voucher):
+        return False
+    others = [other for at, _, other in resolved if other and at != index and not _deadline(doc, at)]
+    return reprint and any(other < value for other in others) or voucher and any(other > value for other in others)
 
 
 def _shows_a_film(doc: Doc, index: int) -> bool:

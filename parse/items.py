@@ -325,6 +325,8 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         if _skipped(line):
             pending = count = None
             continue
+        if _FORMER_PRICE_RE.match(line.text) and pending is None and items and items[-1].line_index == line.index - 1:
+            continue  # "ORIG 40.00" under "SONOMA FLANNEL 24.00"
         below = doc.lines[line.index + 1] if line.index + 1 < body_end else None
         if (fuel := _fuel(line, below, pending)) is not None:
             if items and items[-1].line_index == line.index - 1 and items[-1].amount == fuel.amount \
@@ -617,9 +619,17 @@ def _skipped(line: Line) -> bool:
 
 
 # a note under an item on what it cost before or elsewhere, or would refund (Walgreens' ``REGULAR PRICE 9.99``,
-# ``RETURN VALUE 9.49``, Burlington's ``Compare At 100.00``): no article of its own
+# ``RETURN VALUE 9.49``, Burlington's ``Compare At 100.00``, a German shop's reference price): no article of its own
 _PRICE_NOTE_RE = re.compile(r"^\W*(?:REG(?:ULAR)?|ORIG(?:INAL)?)\.?\s+PRICE\b|^\W*RETURN\s+VALUE\b"
-                            r"|^\W*COMPARE\s+AT\b", re.IGNORECASE)
+                            r"|^\W*COMPARE\s+AT\b"
+                            # German: "Ursprünglicher Preis 49,99", "statt 399,00 Sie sparen 170,00", "UVP 59,99"
+                            r"|^\W*(?:URSPR(?:Ü|UE|U)NGLICHER\s+PREIS|ORIGINALPREIS|NORMALPREIS)\b"
+                            r"|^\W*(?:STATT|UVP)\.?:?\s*(?:EUR\s?)?\d+[.,]\d{2}(?!.*\b(?:JETZT|NUR|NOW)\b)",
+                            re.IGNORECASE)
+# Kohl's and Macy's ``ORIG 40.00``, ``WAS $12.00``, ``REG 149.00 SALE``: right under a priced item, what it cost
+# before (not a wrapped name's flavour line, ``PITA CHIPS`` / ``ORIG 2.99``, nor a fuel grade, ``REG 40.00``)
+_FORMER_PRICE_RE = re.compile(r"^\W*(?:ORIG|WAS)\.?:?\s*\$?\s?\d+[.,]\d{2}(?:\s+(?:SALE|CLEARANCE|CLR))?\W*$"
+                              r"|^\W*REG\.?:?\s*\$?\s?\d+[.,]\d{2}\s+(?:SALE|CLEARANCE|CLR)\W*$", re.IGNORECASE)
 
 
 _WAS_NOW_RE = re.compile(r"\bWAS\b.*\bNOW\b", re.IGNORECASE)

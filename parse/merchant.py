@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -105,6 +105,14 @@ _NOT_OWN_NAME = ("FORMERLY", "KNOWN AS", "LICENSEE", "BILL TO", "SOLD TO", "SHIP
                  "CUSTOMER", "OWNED BY", "OPERATED BY", "MANAGED BY", "DIVISION OF", "FRANCHISEE", "KUNDE")
 # "Inh. Dr. M. Meier e.K.": the owner's line, under the shop's name or beside it ("Blumen Meier Inh. Hans Meier")
 _OWNER_RE = re.compile(r"(?:^|\s)INH(?:ABER(?:IN)?)?\b\.?:?(?:\s|$).*$", re.IGNORECASE)
+
+
+def names_the_owner(text: str) -> bool:
+    """``Inh. Thomas Müller e.K.``: the line names the shop's owner (a merchant, not a chain)."""
+    return bool(_OWNER_RE.search(text) or _MERCHANT_FORM_RE.search(text))
+
+
+_MERCHANT_FORM_RE = re.compile(r"\be\.\s?K(?:fm|fr)?\.?(?!\w)")  # "e.K.", "e. Kfm.": a registered merchant
 _BODY_STARTS = ("DATE", "DATUM", "INV NO", "INVOICE NO", "RECEIPT NO", "BELEG", "CASHIER", "KASSIERER")
 _PHONE_KEYWORDS = ("TEL", "TELEPHONE", "PHONE", "PH", "TELEFON", "HOTLINE", "CALL", "MOBILE", "HP")
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\s\-().\/]{5,}\d")
@@ -130,6 +138,8 @@ def header_end(doc: Doc, first_body_line: int | None) -> int:
 
 
 def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> MerchantInfo:
+    doc = replace(doc, lines=tuple(line if line.amounts else replace(line, text=mended_glyphs(line.text))
+                                   for line in doc.lines))
     end = header_end(doc, first_body_line)
     name_line, confidence, trade_name = _name_line(doc, heights, end)
     name = trade_name or (_with_trade_below(doc, name_line, _full_name(doc, name_line)) if name_line is not None
@@ -183,20 +193,22 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
 # "Thank you for shopping at Greggs", "Welcome to Joe's Diner", "Danke fuer Ihren Einkauf bei REWE"
 # (the glyphs a blurred photo misreads in them too: "Thank You tor dining at", "Helcoma to")
 THANKS_RE = re.compile(
-    r"(?:TH?AN[KX]\s?YO[UV]['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
+    r"(?:TH?AN(?:[KX]\s?YO[UV]|KS)['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
     r"(?:(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))(?:\s+(?:AT|WITH|IN|TO))?"
     r"|(?:EATING|COMING|SUPPORTING)\s+(?:AT|WITH|TO))"
     r"|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
     # "Willkommen bei REWE"; a place needs two words ("im Gasthaus Adler", not "im Markt")
     r"|WILLKOMMEN\s+(?:BEI|(?:IM|IN\s+DER|IN\s+DEN|IN|AUF\s+DEM)(?=\s+\S+\s+\S))"
     r"(?:\s+(?:IHREM|IHRER|UNSEREM|UNSERER))?"
+    r"|TH?AN[KX]\s?YO[UV]\s?!?\s+[-–—]+"  # "Thank you! - The Blue Fig": signed with the name, not a courtesy
+    r"(?!\s*(?:PLEASE|COME|HAVE|SEE|VISIT|DRIVE|ENJOY|TAKE|GOD|GRACIAS|MERCI|DANKE|CHEERS|BYE|GOOD|STAY|AGAIN|WE)\b)"
     r"|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
     r"\s+(?P<name>[A-Z0-9&'\"$. -]{2,40}?)\s*[!.,]?\s*$")
 # "Ihr Kaufland-Team dankt", "Ihr REWE Team", "Your Tesco team": a footer signed with the shop's name
 _TEAM_RE = re.compile(r"(?<![A-Z])(?:IHR|IHRE|EUER|YOUR)\s+(?P<name>[A-Z0-9&'$. -]{2,30}?)(?:\s|\s?-\s?)TEAM(?![A-Z])")
 _TEAMS_OF_ANY_SHOP = ("SERVICE", "KUNDENSERVICE", "KUNDEN", "FILIAL", "FILIALE", "KASSEN", "VERKAUFS", "SUPPORT",
                       "CUSTOMER SERVICE", "STORE", "SHOP", "MARKT", "PRAXIS", "APOTHEKEN", "RESTAURANT", "CAFE")
-_US = ("US", "UNS", "NOUS")  # "Ihr Einkauf bei uns", "Thank you for shopping with us": no name
+_US = ("US", "UNS", "NOUS", "LOCAL", "SMALL")  # "Ihr Einkauf bei uns", "Thanks for shopping local!": no name
 _OURS = ("OUR", "YOUR", "UNSER", "UNSEREM", "UNSERER", "IHREM", "IHRER")  # "coming to our store": no name
 
 
@@ -439,12 +451,63 @@ def _glued_number(word: str) -> bool:
     return len(word) - 1 > SHORT_WORD or word[-1] not in "04"
 
 
+_EIGHT_FOR_AMPERSAND_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+) 8 (?=([^\W\d_]+))")
+# words a number follows in a name ("LUCKY 8", "ROUTE 8 DINER", "PIER 8", "STUDIO 8", "SUPER 8")
+_NUMBERED = frozenset("""LUCKY GOLDEN ROUTE RT PIER STUDIO CLUB GATE SUPER CRAZY WOK FIGURE HWY HIGHWAY NO NUMBER
+UNIT SUITE TERMINAL STATION PLATFORM LEVEL FLOOR BAY DOCK STORE ROOM LOT CHINA PHO""".split())
+
+
+def _ampersand_for_eight(match: re.Match[str]) -> str:
+    """"TONY 8 SONS": its & read as 8; not a number in the name ("LUCKY 8", "ROUTE 8 DINER", "PIER 8 SEAFOOD")."""
+    after = match[2]
+    if ascii_upper(match[1]) in _NUMBERED or has_keyword(after, _TRADE_FORMS) or fold(after) in _DESCRIPTIONS:
+        return match[0]
+    return f"{match[1]} & "
+
+
+_LETTER_SPACED_RE = re.compile(r"(?<!\S)[^\W_](?:\s[^\W_]){3,}(?!\S)")
+
+
+def _unspaced_groups(text: str) -> str:
+    """A logo printed letter-spaced, its words parted by wider gaps (``T H E   B L U E   D O O R``): each
+    word's letters joined (``THE BLUE DOOR``)."""
+    if not _LETTER_SPACED_RE.search(text):
+        return text
+    groups = re.split(r"\s{2,}", text.strip())
+    return " ".join(group.replace(" ", "") if re.fullmatch(r"[^\W_](?: [^\W_])+", group) else group
+                    for group in groups)
+
+
+# a glyph read for a look-alike in a word of letters, before the merchant's lines are weighed (its digits
+# make a name an address): "GRlLL", "SUNR1SE", "MA1N STREET D1NER", "R00M", "0AK", "PH0 99", "Rosa'5"
+_ZEROS_ONES_FIVES_IN_WORD_RE = re.compile(r"(?<=[A-Za-z])[015]+(?=[A-Za-z])")
+_L_AMONG_CAPITALS_RE = re.compile(r"(?<=[A-Z])l(?=[A-Z])")
+_ZERO_OPENING_CAPITALS_RE = re.compile(r"(?<![\w])0(?=[A-Z]{2})")
+_ZERO_CLOSING_CAPITALS_RE = re.compile(r"(?<![\w])([A-Z]{2})0(?![\w])")
+_FIVE_AFTER_APOSTROPHE_RE = re.compile(r"(?<=[A-Za-z]['’])5\b")
+_POSTCODE_SHAPED_RE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?|[A-Z]\d[A-Z]")  # "SW1A", "K1A": not a word
+
+
+def mended_glyphs(text: str) -> str:
+    def in_word(match: re.Match[str]) -> str:
+        word = re.search(r"[\w']*$", text[:match.start()])[0] + match[0] + re.match(r"[\w']*", text[match.end():])[0]
+        return match[0] if _POSTCODE_SHAPED_RE.fullmatch(word) else match[0].translate(_ONES_ZEROS_FIVES)
+    text = _ZEROS_ONES_FIVES_IN_WORD_RE.sub(in_word, text)
+    text = _L_AMONG_CAPITALS_RE.sub("I", text)
+    text = _ZERO_OPENING_CAPITALS_RE.sub("O", text)
+    text = _ZERO_CLOSING_CAPITALS_RE.sub(r"\1O", text)
+    return _FIVE_AFTER_APOSTROPHE_RE.sub("s", text)
+
+
+_ONES_ZEROS_FIVES = str.maketrans("015", "OIS")
 _DASHED_STORE_NUMBER_RE = re.compile(r"#\s?\d{3,6}-\d{1,4}\b")
 # "(asa Verde": a capital C read as a bracket that nothing closes
 _BRACKET_FOR_C_RE = re.compile(r"(?<!\S)\((?=[a-z]{2,}\b)(?![^()]*\))")
 
 
 def clean_name(text: str) -> str:
+    text = _unspaced_groups(text)  # "T H E   B L U E   D O O R"
+    text = _EIGHT_FOR_AMPERSAND_RE.sub(_ampersand_for_eight, text)  # "TONY 8 SONS"
     text = _OWNER_RE.sub("", text)  # "Blumen Meier Inh. Hans Meier"
     text = _DASHED_STORE_NUMBER_RE.sub(" ", text)  # "SUBWAY #12345-0"
     text = _POSSESSIVE_DOLLAR_RE.sub("s", _mend_digits(_BRACKET_FOR_C_RE.sub("C", text)))  # "Rosa'$ Trattoria"
@@ -467,8 +530,8 @@ def _name_score(line: Line, position: float, tall: bool) -> float:
     if not legal and (_not_a_name(line.text) or (_is_address(line.text) and not _named_after_street(line.text))
                       or STORE_NUMBER_RE.search(upper)):
         return 0.0
-    if _currency_alone(line.text) or _order_number(line.text):
-        return 0.0  # "EUR" heading the price column; "Orde{ #840"
+    if _currency_alone(line.text) or _order_number(line.text) or _tagline_only(line.text):
+        return 0.0  # "EUR" heading the price column; "Orde{ #840"; "Since 2014"
     if _house_number(line.text) and not has_keyword(line.text, _BUSINESS_WORDS):
         return 0.0  # "679 Moa Strea": a street whose suffix OCR garbled
     if _PERSON_RE.fullmatch(line.text.strip()) or ascii_upper(line.text).strip(" .") in _ARTICLES \
@@ -631,9 +694,16 @@ def _not_a_name(text: str) -> bool:
 _FREE_HOUSE_RE = re.compile(r"\W*(?:A\s+FREE\s?HOUSE|FREE\s+HOUSE)\W*")  # a British pub's tagline, the whole line
 
 
+_MASKED_CARD_RE = re.compile(r"[X*#]{4,}\s?\d{4}(?!\d)")  # "VISA XXXXXXXXXXXX2093": a card, no name
+# the till's staff with their name or number ("Employee: Rosa", "CLERK 03"), not "TRAVIS COUNTY CLERK"
+_STAFF_RE = re.compile(r"\b(?:EMPLOYEE|CLERK)\b\s*(?:[:#]|NO\b|NR\b|ID\b|\d)")
+
+
 def _header_words(text: str) -> bool:
+    text = text.rstrip(" !")  # "WELCOME!": its mark no I
     upper = ascii_upper(text)
     return bool(_FREE_HOUSE_RE.fullmatch(upper)) or has_keyword(text, _LONG_NOT_NAME) \
+        or bool(_MASKED_CARD_RE.search(upper)) or bool(_STAFF_RE.search(upper)) \
         or bool(_SHORT_NOT_NAME_RE.search(upper)) \
         or bool(_ORDER_TYPE_RE.fullmatch(upper.replace("0", "O").strip(" .:*-#")))
 
@@ -674,7 +744,8 @@ def _named_with_header_words(text: str) -> bool:
 
 
 # a line of the order's type alone, printed above or below the restaurant's name ("Pizza To Go" is a name)
-_ORDER_TYPE_RE = re.compile(r"(?:TO\s?G[OU]|DINE\s?IN|EAT\s?IN|TAKE\s?(?:OUT|AWAY)|CARRY\s?OUT|PICK\s?UP|DELIVERY|"
+_ORDER_TYPE_RE = re.compile(r"(?:TO\s?G[OU]|DINE\s?IN|EAT\s?IN|TAKE\s?(?:OUT|AWAY)|CARRY\s?OUT|DELIVERY|"
+                            r"PICK\s?UP(?:\s+(?:AT|@)\s+(?:THE\s+)?(?:WINDOW|COUNTER|TRUCK))?|"
                             r"DRIVE\s?THR(?:U|OUGH)|FOR\s?HERE|COUNTER|BAR|PATIO"
                             # "DINE 1#", "DINELIN": its IN misread
                             r"|DINE(?!R)\s?(?:[A-Z]?[IL1|!]?N?|[^A-Z\s]{1,3}|[A-Z][^A-Z\s]))")
@@ -729,6 +800,12 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
         return None, 0.0, None
     score, index = max(scored, key=lambda s: (s[0], -s[1]))
     confidence = min(0.95, 0.2 + score / 9)
+    named_as = _doing_business_as(doc, end)
+    if named_as is not None:
+        return named_as[0], confidence, named_as[1]  # "DBA DOGWOOD TAPHOUSE" under the operator's name
+    if index > 0 and (index - 1) in {at for _, at in scored} and _subtitle_under(doc.lines[index - 1].text,
+                                                                                  doc.lines[index].text):
+        index -= 1  # "Vino Veritas" / "Wine Bar & Bottle Shop", "Blue Heron Bistro" / "RJM Restaurant Group LLC"
     if index >= end or has_legal_form(doc.lines[index].text):  # the logo that prints the legal name's first words
         for _, other in sorted(scored, reverse=True):
             trade_name = _trade_name(doc, other, index)
@@ -737,6 +814,60 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
     return index, confidence, None
 
 
+def _subtitle_under(name: str, below: str) -> bool:
+    """``below`` says what the shop ``name`` over it is (a trade's words, ``An Independent Bookstore``) or
+    who runs it (an American company's legal name, ``RJM Restaurant Group LLC``): the name is the line
+    above, one without a legal form or a tagline's words (nor, over a trade's words, a trade's word)."""
+    if has_legal_form(name) or _TAGLINE_RE.search(ascii_upper(name)) or digits(name) or "#" in name:
+        return False  # not "#Waka1 (10)" over "Charcoal Grill Diner"
+    if has_legal_form(below):
+        return bool(_US_COMPANY_RE.search(ascii_upper(below))) and not _TITLED_RE.match(ascii_upper(name).strip())
+    return not has_keyword(name, _TRADE_FORMS) and has_keyword(below, _TRADES_NOT_PLACES) \
+        and not _POSSESSIVE_RE.search(below) and _trade_words_only(below)
+
+
+_TITLED_RE = re.compile(r"(?:DR|MR|MRS|MS|PROF)\.?\s")  # "Dr. Sarah Lee" over her practice's LLC: a person
+# what a subtitle says of the shop besides its trade ("An Independent Bookstore", "Wood Fired Kitchen")
+_SUBTITLE_WORDS = frozenset(fold(word) for word in """
+A AN THE AND OF + INDEPENDENT LOCAL WOOD FIRED BOTTLE BOTTLES CREPERIE CREPES PASTA GIFTS PASTRY PASTRIES BREAD
+CATERING EVENTS
+""".split())
+
+
+def _trade_words_only(text: str) -> bool:
+    """Every word of the line is a trade's or says what the shop is (``Wine Bar & Bottle Shop``, ``Creperie &
+    Cafe``): a subtitle; ``Harbor Grill``, ``Ristorante Da Mario`` name a shop of their own (under a reprint's
+    mark, a greeting or a garbled logo)."""
+    words = [fold(word) for word in re.findall(r"[^\W\d_]+|[&+]", text)]
+    return bool(words) and all(word in _DESCRIPTIONS or word in _POURS or word in _ROOMS or word in _SUBTITLE_WORDS
+                               or has_keyword(word, _TRADE_FORMS + _COMPANY_TRADES + _FARE) for word in words)
+
+
+_US_COMPANY_RE = re.compile(r"\b(?:LLC|L\.L\.C|INC|CORP|CORPORATION)\b\.?\s*$")
+_DBA_RE = re.compile(r"^\W*D\s?/?\s?B\s?/?\s?A\b[:.]?\s+(?=\S)")
+
+
+def _doing_business_as(doc: Doc, end: int) -> tuple[int, str] | None:
+    """A header line ``DBA DOGWOOD TAPHOUSE`` (``D/B/A``): the name the company trades under."""
+    for line in doc.lines[:end]:
+        match = _DBA_RE.match(ascii_upper(line.text))
+        if match:
+            name = clean_name(line.text[match.end():])
+            if letters(name) >= 3:
+                return line.index, name
+    return None
+
+
+def _tagline_only(text: str) -> bool:
+    """``Since 2014``, ``EST. 1987``, ``Family Owned Since 1962``: a tagline's words alone, no name."""
+    words = re.findall(r"[A-Z]+|\d+", ascii_upper(text))
+    return bool(words) and any(word in ("SINCE", "EST", "ESTABLISHED") or _YEAR_RE.fullmatch(word) for word in words) \
+        and all(word in _TAGLINE_WORDS or _YEAR_RE.fullmatch(word) for word in words)
+
+
+_YEAR_RE = re.compile(r"(?:18|19|20)\d\d")
+_TAGLINE_WORDS = frozenset("SINCE EST ESTABLISHED FAMILY OWNED OPERATED AND LOCALLY PROUDLY SERVING IN THE "
+                           "COMMUNITY YEARS".split())
 SLIPPED_LOGO_MIN = 7  # letters; a logo this long that opens the legal name with one letter misread is still it
 LONG_LOGO = 10  # letters; with two
 

@@ -431,6 +431,8 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
                 *(_as_read_or_unsigned(doc, pick, digits) if pick else (Decimal(0),)
                   for pick, digits in ((subtotal, SIGN_DIGITS), (tax, TAX_SIGN_DIGITS), (tipped, TAX_SIGN_DIGITS),
                                        (total, SIGN_DIGITS)))):
+            if values[2] == 0 < printed[2]:
+                continue  # "TIP 10.00" is no tip of $0.00: its 1 is no sign (a $0.50 tip read "80.50" is one)
             if values[0] + values[1] + values[2] == values[3]:
                 fits.append((not tax_share(values[1], values[0]), signs_kept(printed, values),
                              sum(v != p for v, p in zip(values, printed)), values))

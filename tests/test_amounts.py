@@ -185,3 +185,24 @@ def test_a_nine_read_as_g_closing_a_tax_or_subtotal_is_a_nine(text, value):
 
 def test_a_total_in_grams_stays_grams():
     assert [a.value for a in find_amounts("TOTAL: 3.5g") if not a.measure] != [Decimal("3.59")]
+
+
+@pytest.mark.parametrize(("text", "decimal", "expected"), [
+    ("TOTAL 23.45 AMEX", ".", ["23.45"]),  # a card's name opening with AM is no time's AM
+    ("Subtotal 102.82 Amount: $110.53", ".", ["102.82", "110.53"]),
+    ("PAMPERS CRUISERS 34.9g T", ".", ["34.99"]),  # a price's last 9 read as g before its tax flag
+    ("CRAYOLA 64CT T $4.2g", ".", ["4.29"]),  # or after a dollar sign
+    ("Zu zahlen 6,5G", ",", ["6.56"]),  # a decimal comma's last 6 read as G
+    ("AUGUSTINER HELL 20X0,5L 18;99 A", ",", ["18.99"]),  # a decimal comma read as a semicolon
+])
+def test_a_card_word_after_an_amount_and_a_last_digit_read_as_a_letter(text, decimal, expected):
+    assert [str(a.value) for a in find_amounts(text, decimal) if not a.measure] == expected
+
+
+@pytest.mark.parametrize(("text", "decimal"), [
+    ("12.30 PM", "."),  # a time
+    ("Flower 3.5g", "."),  # grams, a dispensary's
+    ("Uhrzeit 18;42", ","),  # a time whose colon came out a semicolon
+])
+def test_times_and_weights_stay_no_price(text, decimal):
+    assert [a.value for a in find_amounts(text, decimal) if a.has_decimals and not a.measure] == []

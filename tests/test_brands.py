@@ -579,3 +579,80 @@ def test_a_chains_name_with_its_store_number_after_it_is_the_chain(printed, name
 
 def test_a_street_and_its_suite_opening_the_receipt_is_no_chain_named_like_it():
     assert brand_named("MARKET STREET #105\nROSE CAFE\nSAN FRANCISCO CA 94105", "US") != "Market Street"
+
+
+def _receipt(text: str, first_confidence: float = 0.8):
+    rows = [row for row in text.split("|") if row.strip()]
+    return extract_receipt([OcrLine(row, box=(10, 30 * i, 10 + 12 * len(row), 30 * i + 24),
+                                    confidence=first_confidence if i == 0 else 0.8) for i, row in enumerate(rows)])
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("EOEKA|Kempf|Am Markt 2|97070 Würzburg|BUTTER 2,39 B|SUMME EUR 2,39|Geg. girocard EUR 2,39|30.10.2026 09:13",
+     "Edeka"),  # a round capital for another in a short logo
+    ("SATVRN|Leipzig Hbf|VARTA AA 8er 12,99 A|Summe 12,99|Bar 20,00|Rückgeld 7,01|10.10.2026 19:12", "Saturn"),
+    ("CDSTCO|WOODINVILLE #690|14360 WOODINVILLE REDMOND RD|WOODINVILLE, WA 98072|12/01/2026 19:16|KS MAPLE 14.99 N"
+     "|TOTAL 14.99", "Costco"),
+])
+def test_a_short_logo_with_one_glyph_of_a_look_alike_pair(text, name):
+    assert _receipt(text).merchant == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("KiK Textilien und Non-Food GmbH|Filiale 3120|Kinder Hose 9,99|Summe 9,99|Bar 10,00|19.11.2026 12:30", "KiK"),
+    ("C&A Mode GmbH & Co. KG|Filiale 0155|Daunenjacke 49,99|Summe 49,99|girocard 49,99|14.11.2026 11:05", "C&A"),
+    ("Parfümerie Douglas Deutschland GmbH|Filiale 0211|Nagellack 12,95|Summe 12,95|girocard 12,95|04.12.2026 17:40",
+     "Douglas"),
+    ("NORMA Lebensmittelfilialbetrieb Stiftung & Co. KG|Filiale 1180|Toast 1,49 1|Zu zahlen 1,49|Bar 2,00"
+     "|23.11.2026 18:03", "Norma"),
+])
+def test_a_legal_name_with_its_trades_words_names_the_chain(text, name):
+    assert _receipt(text).merchant == name
+
+
+@pytest.mark.parametrize(("footer", "name"), [
+    ("Michaels Rewards ****5512", "Michaels"),
+    ("YOU EARNED $10 KOHL'S CASH", "Kohl's"),
+    ("Treats Rewards ****4410", "PetSmart"),
+    ("PowerUp Rewards ****1187", "GameStop"),
+    ("My Best Buy Member: ********7731", "Best Buy"),
+])
+def test_a_big_box_chains_own_scheme_names_it_where_the_logo_was_not_read(footer, name):
+    text = f"~ ~|STORE 3841|5500 GREENVILLE AVE|DALLAS TX 75206|12/04/2026 01:15 PM|ACRYLIC SET 24.99|TOTAL 24.99" \
+           f"|{footer}"
+    assert _receipt(text, first_confidence=0.2).merchant == name
+
+
+@pytest.mark.parametrize("owner", ["Müller|Inh. Thomas Müller e.K.", "König|Inh. Petra König e.K."])
+def test_an_owners_surname_is_no_chain_of_that_name(owner):
+    """An Edeka or a Rewe run by a merchant prints the owner's name where the logo was: ``Müller`` over
+    ``Inh. Thomas Müller e.K.`` is no Müller drugstore."""
+    receipt = _receipt(f"{owner}|Hauptstr. 5|72770 Reutlingen|BREZEL 2,60 B|PFAND 0,25 A|SUMME EUR 2,85"
+                       "|Geg. BAR EUR 5,00|04.12.2026 07:40 Bon-Nr.:0988")
+    assert receipt.brand_wikidata is None and receipt.category == "grocery"
+
+
+def test_the_chain_named_with_its_legal_line_stays_the_chain():
+    receipt = _receipt("Müller|Müller Handels GmbH & Co. KG|Hauptstr. 5|72770 Reutlingen|Duschgel 2,95 A"
+                       "|SUMME EUR 2,95|Geg. BAR EUR 5,00|04.12.2026 07:40")
+    assert receipt.merchant == "Müller"
+
+
+@pytest.mark.parametrize(("owner", "wikidata"), [("REWE|REWE Ralf Schmitz e.K.", "Q16968817"),
+                                                  ("SUBWAY|Subway Inh. Ahmet Yilmaz", None)])
+def test_a_franchisees_line_opening_with_the_chain_keeps_the_chain(owner, wikidata):
+    receipt = _receipt(f"{owner}|Hauptstr. 5|72764 Reutlingen|BREZEL 0,90 B|MILCH 1,19 B|SUMME EUR 2,09"
+                       "|Geg. BAR EUR 5,00|05.12.2026 07:40")
+    assert receipt.brand_wikidata is not None and (wikidata is None or receipt.brand_wikidata == wikidata)
+
+
+@pytest.mark.parametrize("name", ["Mode Müller", "Textil Köhler", "Moden Wolf GmbH"])
+def test_a_shop_named_for_its_trade_and_owner_is_no_chain_of_the_owners_name(name):
+    receipt = _receipt(f"{name}|Hauptstr. 5|72764 Reutlingen|SCHAL 9,99 A|SUMME EUR 9,99|Geg. BAR EUR 10,00"
+                       "|05.12.2026 11:40")
+    assert receipt.brand_wikidata is None
+
+
+def test_a_restaurant_whose_name_is_one_n_from_a_chains_is_no_chain():
+    assert _receipt("LUNA'S|Mexican Restaurant|2210 Main St|Dallas, TX 75201|12/05/2026 7:14 PM|Burger 15.00"
+                    "|Total 15.00").brand_wikidata is None

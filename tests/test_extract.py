@@ -1325,3 +1325,11 @@ def test_a_handwritten_totals_currency_and_thanks_are_no_digits_of_it():
 def test_a_word_opening_like_a_month_is_no_date_lines_word():
     text = "Tortilla Flats\n1/15/2026 7:48 PM\nBurger 21.00\nTotal 21.00\nMARKET 11/15/2026"
     assert extract_receipt(ocr(text)).date.month == 1
+
+
+def test_a_tips_one_is_no_currency_sign():
+    """The slip over the bill: ``TIP 10.00`` above the bill's total; read without its 1 the sums of the
+    bill still held, with a tip of nothing."""
+    receipt = extract_receipt(ocr("McNAMARA'S IRISH PUB\n11/27/2026 11:05 PM\nAMOUNT 60.09\nTIP 10.00\nTOTAL 70.09"
+                                  "\nReuben 55.00\nSubtotal 55.00\nTax 5.09\nTotal 60.09"))
+    assert receipt.total == Decimal("70.09")

@@ -1714,3 +1714,39 @@ TOTAL 149.06
 @pytest.mark.parametrize("size", ["20OZ", "750ML", "30PK", "40CT"])
 def test_a_sizes_zero_is_no_o_of_a_name_on_the_line_under_an_items_name(size):
     assert items(f"CVS\nCOCA COLA CLASSIC\n{size} 2.49\nTOTAL 2.49")[0][0].startswith("COCA COLA")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kohl's\n12/05/2026 3:14 PM\nSONOMA FLANNEL 24.00\n  ORIG 40.00\nNIKE TEE 22.50\n  ORIG 30.00\nSKILLET 29.99"
+     "\nSUBTOTAL 76.49\nTAX 6.88\nTOTAL 83.37", ["24.00", "22.50", "29.99"]),
+    ("Macy's\n12/05/2026 3:14 PM\nINC BLAZER 89.50\n  REG 149.00 SALE\nSCARF 22.99\nSUBTOTAL 112.49\nTAX 0.00"
+     "\nTOTAL 112.49", ["89.50", "22.99"]),
+    ("Kohl's\n12/05/2026 3:14 PM\nSONOMA FLANNEL 24.00\n  ORIG. $40.00\nSKILLET 29.99\nSUBTOTAL 53.99"
+     "\nTOTAL 53.99", ["24.00", "29.99"]),
+    ("DEICHMANN\n1780021 Stiefelette Gr.38 25,00\n  Ursprünglicher Preis 49,99\n1640021 Socken 3er 4,99"
+     "\nSumme 29,99\ngirocard 29,99\n21.11.2026 15:12", ["25.00", "4.99"]),
+    ("SATURN\n2891201 SONY WH-1000XM5 1 229,00 A\n  statt 399,00  Sie sparen 170,00\n1446690 SANDISK 128GB 1 14,99 A"
+     "\nSumme 243,99\ngirocard 243,99\nDatum 28.11.2026", ["229.00", "14.99"]),
+])
+def test_a_department_stores_or_a_german_shops_former_price_under_an_item_is_no_item(text, expected):
+    assert amounts(text) == [Decimal(value) for value in expected]
+
+
+def test_a_fuel_grade_priced_alone_stays_an_item():
+    assert amounts("SHELL\nPREPAY FUEL\nREG 40.00\nTOTAL 40.00") == [Decimal("40.00")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kaufland\nKL BOURBON VANILLESCHOTE 1,5G\n  2 x 2,49 4,98 B\nBUTTER 1,99 B\nSumme 6,97\nKartenzahlung 6,97"
+     "\n03.12.2024 10:12", ["4.98", "1.99"]),  # a size in grams over its count and price, no price of its own
+    ("GNC\n200 MAIN ST\nBOISE ID 83702\nCREATINE 5.0g N\n  1 @ 29.99 29.99\nSUBTOTAL 29.99\nTOTAL 29.99"
+     "\n12/03/2024 7:41 PM", ["29.99"]),
+    ("Getränkemarkt\nSTATT-BRÄU PILS 20X0,5 14,99 A\nPFAND 3,10 A\nSUMME EUR 18,09\nBar 20,00\n03.12.2024 17:41",
+     ["14.99", "3.10"]),  # an article named like a former price's word
+    ("Saturn\nUVP-ADAPTER USB-C 12,99 A\nSANDISK 128GB 14,99 A\nSumme 27,98\ngirocard 27,98\nDatum 28.11.2024",
+     ["12.99", "14.99"]),
+    ("Deichmann\n1780021 Stiefelette Gr.38\n  statt 49,99 jetzt 25,00\n1640021 Socken 3er 4,99\nSumme 29,99"
+     "\ngirocard 29,99\n21.11.2026 15:12", ["25.00", "4.99"]),  # the row says what it costs now
+])
+def test_sizes_and_names_that_look_like_a_slip_or_a_former_price_stay_as_printed(text, expected):
+    assert amounts(text) == [Decimal(value) for value in expected]

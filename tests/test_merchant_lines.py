@@ -571,3 +571,94 @@ def test_a_taglines_words_in_a_name_or_over_it_leave_the_name(header, name):
 
 def test_a_tagline_under_the_name_leaves_the_cuisine_under_it_no_name():
     assert merchant("GOLDEN WOK\nEST. 1998\nChinese Restaurant\n12 Oak St" + BODY) == "GOLDEN WOK"
+
+
+INDEPENDENT_ADDRESS = "\n1425 NE Alberta St\nPortland, OR 97211"
+INDEPENDENT_BODY = "\n12/05/2026 7:14 PM\nBurger 15.00\nFries 6.00\nSubtotal 21.00\nTax 1.68\nTotal 22.68"
+
+
+def independent(header: str, footer: str = "", confidence: float = 0.8) -> str | None:
+    """The merchant of an independent restaurant's receipt, its name line read with ``confidence``."""
+    lines = ocr(header + INDEPENDENT_ADDRESS + INDEPENDENT_BODY + footer)
+    lines[0] = OcrLine(lines[0].text, box=lines[0].box, confidence=confidence)
+    return extract_receipt(lines).merchant
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("HARBOR VIEW GRlLL", "HARBOR VIEW GRILL"),  # an l among capitals is an I
+    ("SUNR1SE DONUTS", "SUNRISE DONUTS"),  # a 1 inside a word of letters
+    ("ELBOW R00M", "ELBOW ROOM"),
+    ("0AK + EMBER", "OAK + EMBER"),  # a 0 opening a word of capitals
+    ("PH0 99\nVietnamese Noodle House", "PHO 99"),  # or closing one
+    ("Mama Rosa'5 Kitchen", "Mama Rosa's Kitchen"),
+])
+def test_a_glyph_read_for_a_look_alike_in_a_names_word_is_mended_before_the_name_is_weighed(header, expected):
+    assert independent(header, confidence=0.4) == expected
+
+
+def test_a_postcode_keeps_its_digits():
+    """``SW1A 1AA``: a British postcode's letters and digits are no misread word."""
+    from parse.merchant import mended_glyphs
+
+    assert mended_glyphs("London SW1A 1AA") == "London SW1A 1AA"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("Crêpes de Paris\nCreperie & Cafe", "Crêpes de Paris"),  # what the shop is, under its name
+    ("Vino Veritas\nWine Bar & Bottle Shop", "Vino Veritas"),
+    ("Rosebud Books\nAn Independent Bookstore", "Rosebud Books"),
+    ("OAK + EMBER\nWood Fired Kitchen", "OAK + EMBER"),
+    ("Since 2014\nPatisserie Chanson", "Patisserie Chanson"),  # a tagline alone is no name
+    ("Blue Heron Bistro\nRJM Restaurant Group LLC", "Blue Heron Bistro"),  # the company running it
+    ("DOGWOOD HOSPITALITY GROUP LLC\nDBA DOGWOOD TAPHOUSE", "DOGWOOD TAPHOUSE"),  # the name it trades under
+    ("T H E   B L U E   D O O R", "THE BLUE DOOR"),  # a letter-spaced logo
+    ("TONY 8 SONS\nPIZZERIA", "TONY & SONS PIZZERIA"),  # its ampersand read as 8
+    ("WELCOME!\nCasa Verde", "Casa Verde"),
+])
+def test_the_name_over_its_subtitle_tagline_or_company(header, expected):
+    assert independent(header) == expected
+
+
+def test_a_name_line_of_numbers_and_marks_is_not_taken_over_its_trade_name():
+    assert independent("#Waka1 (10)\nCharcoal Grill Diner") == "Charcoal Grill Diner"
+
+
+@pytest.mark.parametrize(("header", "footer", "expected"), [
+    ("~", "\nThank you! - The Blue Fig", "The Blue Fig"),  # the footer's sign-off names the shop
+    ("~", "\nThanks for visiting The Rusty Anchor!", "The Rusty Anchor"),
+    ("Order #41\nPickup at Window", "\nThank you for eating at Mama Empanada!", "Mama Empanada"),
+])
+def test_the_shop_named_in_the_footer_where_the_logo_was_not_read(header, footer, expected):
+    assert independent(header, footer, confidence=0.2) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "11/30/26 2:14 PM\nServer: JEN\nVISA XXXXXXXXXXXX2093\nAMOUNT: 33.40\nTIP: 6.00\nTOTAL: 39.40",
+    "Order XHQ9F7K2R1A3B\nEmployee: Rosa\nNov 27, 2026 1:12 PM\nBurrito $12.50\nTotal $12.50",
+])
+def test_a_card_line_or_a_staff_line_is_no_name(text):
+    assert merchant(text) is None
+
+
+def test_the_category_weighs_the_trade_printed_under_the_name():
+    receipt = extract_receipt(ocr("TONY 8 SONS\nPIZZERIA\nFamily Owned Since 1974\n1127 Hamburg Tpke\nWayne, NJ 07470"
+                                  "\nDec 3, 2026 6:12 PM\nLarge Cheese Pie 18.50\n2 Liter Coke 3.99\nTotal 22.49"))
+    assert receipt.category == "restaurant"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("REPRINT\nHarbor Grill", "Harbor Grill"),  # a shop's own name under a mark, not a subtitle
+    ("Merry Christmas!\nVillage Bakery", "Village Bakery"),
+    ("Dr. Sarah Lee\nBright Smiles Dental LLC", "Bright Smiles Dental LLC"),  # a person over her practice
+    ("LUCKY 8 CHINESE RESTAURANT", "LUCKY 8 CHINESE RESTAURANT"),  # a number in the name
+    ("ROUTE 8 DINER", "ROUTE 8 DINER"),
+    ("TRAVIS COUNTY CLERK", "TRAVIS COUNTY CLERK"),  # an office, no till's staff
+])
+def test_names_that_only_look_like_a_subtitle_an_ampersand_or_a_staff_line_stay_names(header, expected):
+    assert independent(header) == expected
+
+
+@pytest.mark.parametrize("footer", ["\nThank you - Please come again!", "\nTHANK YOU - HAVE A GREAT DAY!",
+                                    "\nPizza Pals Rewards 2210"])
+def test_a_courtesy_after_the_thanks_or_another_shops_scheme_names_no_shop(footer):
+    assert independent("~", footer, confidence=0.2) is None

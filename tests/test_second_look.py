@@ -172,7 +172,7 @@ def test_where_the_page_read_whole_loses_what_the_first_read_found_its_date_line
     first_lines = _lines(text.replace("CORNER DELI\n", "Cxrnei Dcl1 #\n"))
     first = extract_receipt(first_lines)
     page_text = text.replace("Datum: .07 . 13 21;52", "Datum: 10.07.13 21:52").replace("CORNER DELI\n", "@ ;\n")
-    page = PageReader(page_text.replace("Thank you for dining at Corner Deli", "Thaik yoi fr d1u1ng a Crner"))
+    page = PageReader(page_text.replace("Thank you for dining at Corner Deli", "Thaik yoi fr d1u1n9 a Crner"))
     whole = extract_receipt(_lines(page.text))
     assert first.date is None and first.merchant and whole.date and whole.merchant is None  # neither better
     lines, receipt = closer_read(first, page, first_lines)

@@ -12,7 +12,7 @@ from rapidfuzz.distance import Levenshtein
 from .directory import ALIAS, NAME, Brand, Directory, Entry, directory
 from .fold import Token, compact, fold_word, tokens
 from .programmes import SURVEY_KEYS, scheme_brand_key
-from .words import FAMILY_TRADES, FILLER, GREETINGS, LEGAL_FORMS, OTHER_TRADES, RECEIPT_WORDS
+from .words import FAMILY_TRADES, FILLER, GREETINGS, LEGAL_FORMS, LEGAL_NAME_TRADES, OTHER_TRADES, RECEIPT_WORDS
 
 MAX_LINE = 80  # characters; longer lines are prose, addresses or item lists
 MAX_WORDS = 4  # a brand name is at most this many words
@@ -135,22 +135,29 @@ def match_scheme(text: str, country: str | None) -> BrandMatch | None:
     return BrandMatch(_best(entries, country).brand, text.strip(), 0.9) if entries and country else None
 
 
+_MERCHANTS_FORMS = frozenset(("ek", "kfm", "kfr"))
+
+
 def _spans(words: list[Token], opens_receipt: bool) -> list[Span]:
     """Word spans that may be the brand, longest first: only greetings or filler words before
     them, and after them filler words, a legal name's owner and form, or a few other words
     (any number on the receipt's first line)."""
-    filler = [w.number or w.key in FILLER for w in words]
-    n = len(words)
-    lead = [all(filler[i] or words[i].key in GREETINGS for i in range(j)) for j in range(n + 1)]
-    others_after = [sum(not f for f in filler[k:]) for k in range(n + 1)]
     named = [w for w in words if not w.number]
     # a legal name: a legal form at the end, or before its place ("ALDI GmbH & Co. KG Mülheim")
     legal_name = any(w.key in LEGAL_FORMS for w in named[-1 - MAX_FREE_TAIL:])
+    # a trade's word is filler in a chain's legal name ("C&A Mode GmbH"), not beside an owner's ("Mode Müller",
+    # "Lebensmittel Schäfer e.K.": a registered merchant's form is no chain's)
+    company = legal_name and not any(w.key in _MERCHANTS_FORMS for w in named[-1 - MAX_FREE_TAIL:])
+    filler = [w.number or w.key in FILLER and (company or w.key not in LEGAL_NAME_TRADES) for w in words]
+    n = len(words)
+    lead = [all(filler[i] or words[i].key in GREETINGS for i in range(j)) for j in range(n + 1)]
+    others_after = [sum(not f for f in filler[k:]) for k in range(n + 1)]
     spans = []
     for j in (j for j in range(n) if lead[j]):
+        traded = any(words[i].key in LEGAL_NAME_TRADES for i in range(j))
         for k in range(j + 1, min(n, j + MAX_WORDS) + 1):
-            if all(filler[j:k]):
-                continue
+            if all(filler[j:k]) or traded and len(compact(words[j:k])) < Directory.FUZZY_MIN:
+                continue  # a trade's word before a short name ("Moden Wolf GmbH"): the owner's, not a chain's
             others = others_after[k]
             owner_after = opens_receipt and not any(w.key in OTHER_TRADES for w in words[k:])
             tail = CLEAN if not others else LEGAL if legal_name \
@@ -269,8 +276,8 @@ _LOOK_ALIKE_LETTERS = str.maketrans("l1|0826", "iiiobzg")
 def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: list[Span],
                         country: str | None) -> Hit | None:
     """A short chain's logo alone on the receipt's opening line, one glyph OCR read as a look-alike:
-    a digit for a letter (``SHEET2``, ``H-E-8``, ``0BI``), or, in a name of 5 or 6 letters, an E read as
-    F or a Y as V (``EDFKA``) where no other name is as near; no ordinary word, and no other letters:
+    a digit for a letter (``SHEET2``, ``H-E-8``, ``0BI``), or, in a name of 5 or 6 letters, one of the
+    ``_LOGO_SLIPS`` (``EDFKA``, ``TARQET``) where no other name is as near; no ordinary word, and no other letters:
     ``PETRA`` and ``TORO`` are names of their own, not Petro and Taro."""
     whole = next((span for span in spans if (span.start, span.end, span.tail) == (0, len(words), CLEAN)), None)
     if whole is None or country is None:
@@ -295,8 +302,11 @@ def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: 
     return Hit(_best(entries, country), whole, 1) if entries else None
 
 
-# the letters a logo's bold capitals come out as most often: an E whose lower bar OCR lost, a Y's stem
-_LOGO_SLIPS = frozenset((("f", "e"), ("v", "y")))
+# the letters a logo's bold capitals come out as most often: an E whose lower bar OCR lost, a Y's stem,
+# a G's bar read as a Q's tail (``TARQET``), round capitals for one another (``CDSTCO``, ``EOEKA``), a U's
+# bowl lost (``SATVRN``), an M's middle stroke (``NORNA``), a K's arms crossed (``EDEXA``)
+_LOGO_SLIPS = frozenset((("f", "e"), ("v", "y"), ("q", "g"), ("d", "o"), ("o", "d"), ("o", "c"), ("c", "o"),
+                         ("v", "u"), ("x", "k")))  # not an n for an m: "LUNA'S", "ADNAN'S", "BRAUN'S" are names
 
 
 def _one_logo_slip(printed: str, name: str) -> bool:

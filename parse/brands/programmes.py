@@ -28,6 +28,10 @@ LOYALTY_SCHEMES = {
     "MyLowe's": "Lowe's", "Clubcard": "Tesco", "Advantage Card": "Boots",
     "ExtraBucks": "CVS Pharmacy", "Ultamate Rewards": "Ulta Beauty", "Beauty Insider": "Sephora",
     "Crown Club": "Regal Cinemas", "AMC Stubs": "AMC", "Speedy Rewards": "Speedway",
+    "Treats Rewards": "PetSmart", "PowerUp Rewards": "GameStop", "My Best Buy": "Best Buy",
+    "Pro Xtra": "The Home Depot", "Navyist Rewards": "Old Navy",
+    "Pals Rewards": "Petco", "Target Circle": "Target", "REDcard": "Target", "Kohl's Cash": "Kohl's",
+    "Michaels Rewards": "Michaels",
 }
 
 
@@ -40,11 +44,18 @@ SURVEY_KEYS = {_key(site): _key(brand) for site, brand in SURVEY_SITES.items()}
 SCHEME_KEYS = {tuple(token.key for token in tokens(scheme)): _key(brand) for scheme, brand in LOYALTY_SCHEMES.items()}
 
 
+# schemes named with ordinary words, that other shops' programmes end their names with ("Sweet Treats
+# Rewards", "Pizza Pals Rewards"): the chain's only where they open the line
+_OPENING_ONLY = {tuple(token.key for token in tokens(scheme))
+                 for scheme in ("Treats Rewards", "Pals Rewards")}
+
+
 def scheme_brand_key(text: str) -> str | None:
     """The directory key of the brand whose loyalty scheme ``text`` names in words of its own
     (``ExtraCare Card #: ****4410``, ``MYLOWES``); None where it names none."""
     words = tuple(token.key for token in tokens(text))
     for scheme, brand in SCHEME_KEYS.items():
-        if any(words[start:start + len(scheme)] == scheme for start in range(len(words))):
+        starts = (0,) if scheme in _OPENING_ONLY else range(len(words))
+        if any(words[start:start + len(scheme)] == scheme for start in starts):
             return brand
     return None

@@ -9,6 +9,11 @@ gmbh mbh co kg ag ohg ek kfm kfr ev gbr ug se kgaa mbb
 inc incorporated llc llp lp ltd limited corp corporation plc pty pte sdn bhd berhad
 sa sas sarl sl srl spa snc bv nv ab as asa oy oyj aps kft sro doo sp zoo cie
 """
+# a trade's words that a chain's legal name prints ("C&A Mode GmbH & Co. KG", "Parfümerie Douglas Deutschland
+# GmbH"), and a shop named for its owner too ("Mode Müller", "Textil Köhler"): filler on a legal name's line only
+_LEGAL_NAME_TRADES = """
+textilien textil mode moden non nonfood parfümerie parfumerie lebensmittel lebensmittelfilialbetrieb
+"""
 # printed after (or before) a brand on its logo or legal-name line: legal forms, trade words,
 # branch words, countries; a line of a brand and only these still names the brand
 _FILLER = _LEGAL_FORMS + """
@@ -20,7 +25,7 @@ hypermarket hypermarkt verbrauchermarkt center centre filiale fil branch outlet 
 express city mini station tankstelle restaurant restaurants baumarkt drogerie drogeriemarkt apotheke
 pharmacy drugstore food foods fresh deutschland germany usa uk gas fuel service services kiosk
 location loc unit reg register einkauf warenhaus sb zentrale
-"""
+""" + _LEGAL_NAME_TRADES
 # greetings before a brand: "Welcome to", "Willkommen bei", "Bienvenue à"
 _GREETINGS = "welcome to at willkommen bei im ihr your bienvenue a bienvenido bienvenida benvenuti"
 # receipt vocabulary: a line made of these is no brand, and no brand is known by one of them
@@ -42,6 +47,7 @@ def _folded(words: str) -> frozenset[str]:
 
 LEGAL_FORMS = _folded(_LEGAL_FORMS)
 FILLER = _folded(_FILLER)
+LEGAL_NAME_TRADES = _folded(_LEGAL_NAME_TRADES)
 GREETINGS = _folded(_GREETINGS)
 RECEIPT_WORDS = _folded(_RECEIPT)
 # another trade than a grocer's after a grocery chain's short name: the name is the owner's, not the

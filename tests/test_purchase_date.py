@@ -1,0 +1,175 @@
+"""The purchase date as a phone photo or a scan prints it and the recogniser damages it: slashes read
+as one thin mark, a separator lost, letters for digits beside a month's name, a year split by a space,
+and the other dates a receipt prints (a reprint's, a birth date checked, a member's first day)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parse.extract import extract_receipt
+from parse.types import OcrLine
+
+US = "Kroger|3417 CLIFTON AVE|CINCINNATI, OH 45220|MILK 2.79|EGGS 5.49|SUBTOTAL 8.28|TAX 0.00|TOTAL 8.28|VISA 8.28|"
+DE = "REWE|Hansastr. 41|81373 München|MILCH 1,19 B|BROT 2,49 B|SUMME EUR 3,68|Geg. BAR EUR 5,00|Rückgeld 1,32|"
+
+
+def purchase_date(text: str) -> dt.date | None:
+    rows = [row for row in text.split("|") if row.strip()]
+    return extract_receipt([OcrLine(row, box=(10, 30 * i, 10 + 12 * len(row), 30 * i + 24), confidence=0.8)
+                            for i, row in enumerate(rows)]).date
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "12I07I25 O2:14 AM", dt.date(2025, 12, 7)),  # both slashes read as I, a 0 as O in the time
+    (US + "1Zl01l25 14:22", dt.date(2025, 12, 1)),  # as l, a 2 as Z
+    (US + "12103124 7:41 PM", dt.date(2024, 12, 3)),  # as 1
+    (US + "12I03I2024 7:41 PM", dt.date(2024, 12, 3)),
+    (US + "DATE: 12103124 TIME: 19:41", dt.date(2024, 12, 3)),
+])
+def test_both_slashes_read_as_one_thin_mark_beside_a_time_or_a_label(text, expected):
+    assert purchase_date(text) == expected
+
+
+def test_an_order_number_with_ones_in_it_beside_a_time_is_no_date():
+    assert purchase_date(US + "ORDER 45112134 7:41 PM|12/03/24") == dt.date(2024, 12, 3)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "11/2G/2025|07:41 AM", dt.date(2025, 11, 26)),  # an upper-case G is a 6
+    (DE + "0G.12.2025     08:14  Bon-Nr.:7712", dt.date(2025, 12, 6)),
+    (DE + "Datum 1g.11.2026 Uhrzeit 18:42", dt.date(2026, 11, 19)),  # a lower-case g a 9
+    (DE + "14.0g.2026 18:42", dt.date(2026, 9, 14)),
+])
+def test_a_g_in_a_date_is_a_six_in_capitals_and_a_nine_in_lower_case(text, expected):
+    assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (DE + "0312.2024 14:22  Kasse 4 Bon 1188", dt.date(2024, 12, 3)),
+    (DE + "03.122024 14:22", dt.date(2024, 12, 3)),
+    (DE + "Datum Uhrzeit Filiale Kasse Bon|0312.24 14:22 4711 3 1234", dt.date(2024, 12, 3)),
+    (DE + "Datum: 0312.2024 Uhrzeit: 14:22:10", dt.date(2024, 12, 3)),
+    (US + "12/032024 7:41 PM", dt.date(2024, 12, 3)),
+])
+def test_a_separator_lost_beside_a_time_a_label_or_under_a_header_row(text, expected):
+    assert purchase_date(text) == expected
+
+
+def test_a_price_with_four_digits_is_no_date_with_a_lost_separator():
+    assert purchase_date(US + "TV 1012.24|12/01/24") == dt.date(2024, 12, 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "12032024 7:41 PM", dt.date(2024, 12, 3)),  # month first on a US receipt
+    (US + "11302025 7:41 PM", dt.date(2025, 11, 30)),
+    (DE + "Datum: 03122024 Uhrzeit: 14:22:10", dt.date(2024, 12, 3)),  # day first on a German one
+])
+def test_a_date_whose_separators_were_lost_reads_in_the_receipts_order(text, expected):
+    assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "DEC03'Z4 07:41PM", dt.date(2024, 12, 3)),  # a Micros printer's date, a 2 read as Z
+    (US + "DEC0S'24 07:41PM", dt.date(2024, 12, 5)),
+    (US + "DEC03\"24 07:41PM", dt.date(2024, 12, 3)),  # its apostrophe a double quote
+    (US + "DEC0324 07:41PM", dt.date(2024, 12, 3)),  # its apostrophe lost
+    (US + "Oct 3l, 2025 7:41 PM", dt.date(2025, 10, 31)),
+    (US + "N0V 30, 2025 7:41 PM", dt.date(2025, 11, 30)),
+    (US + "0EC03'24 07:41PM", dt.date(2024, 12, 3)),
+    (US + "TueDec 3, 2024 7:41 PM", dt.date(2024, 12, 3)),
+    (US + "Decernber 3, 2024 7:41 PM", dt.date(2024, 12, 3)),
+])
+def test_a_months_name_and_its_day_and_year_with_a_glyph_misread(text, expected):
+    assert purchase_date(text) == expected
+
+
+def test_a_words_letters_after_a_months_name_are_no_day():
+    """``Gouda jung 11,96``: JUN then a G, no day; the receipt's own date stands."""
+    assert purchase_date(DE + "Gouda jung 11,96|Datum 09.01.2024") == dt.date(2024, 1, 9)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "DATE: 12/03/24TIME: 19:41", dt.date(2024, 12, 3)),  # a two-digit year glued to its time's label
+    (US + "2024-12-0319:41:07", dt.date(2024, 12, 3)),  # an ISO date glued to its time
+    (DE + "03,12.2418:07 Bon 5512 Kasse 1", dt.date(2024, 12, 3)),  # a comma for a dot and the time glued
+    (DE + "03.12:24 14:22", dt.date(2024, 12, 3)),  # a dot read as a colon
+    (DE + "03.12.20 24 14:22", dt.date(2024, 12, 3)),  # a letter-spaced year split after its century
+    (US + "12/03/20 24 7:41 PM", dt.date(2024, 12, 3)),
+    (DE + "TSE-Start: 2O24-12-O3T13:21:40.000Z", dt.date(2024, 12, 3)),  # the stamp alone, Os for 0s
+])
+def test_glued_and_split_dates(text, expected):
+    assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    US + "Reprinted: 12/04/24 10:02 AM|Closed 12/03/24 8:15 PM",
+    US + "**DUPLICATE** 12/04/24 10:02|12/03/24 19:41",
+    DE + "Kopie 04.12.2024 10:02|03.12.2024 14:22",
+    DE + "Nachdruck 04.12.2024 10:02|03.12.2024 14:22",
+    US + "Printed 12/04/2024 10:02 AM|12/03/2024",
+    DE + "Leergutbon 28.11.24 14:02|03.12.24 14:22",
+])
+def test_a_reprints_or_a_vouchers_own_date_is_not_the_purchase(text):
+    assert purchase_date(text) in (dt.date(2024, 12, 3),)
+
+
+@pytest.mark.parametrize("text", [
+    US + "DOB 04/12/2000|AGE 24|12/03/2024",
+    DE + "Geburtsdatum 04.12.2001|03.12.2024",
+    DE + "Mitglied seit 15.03.2019|03.12.2024",
+    DE + "Kunde seit 15.03.2019|03.12.2024",
+    DE + "Umtauschfrist 02.01.2025|03.12.2024",
+    DE + "Fällig am 17.12.2024|03.12.2024",
+    DE + "Abholtermin 05.12.2024|03.12.2024",
+    DE + "Punktestand vom 01.12.2024|03.12.2024",
+    DE + "Rezeptdatum 28.11.2024|03.12.2024",
+    US + "Your next fill date 12/31/24|12/03/24",
+])
+def test_a_birth_date_a_members_first_day_and_other_dates_are_not_the_purchase(text):
+    assert purchase_date(text) == dt.date(2024, 12, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "AutoZone|RETURN 12/05/2026 09:12 AM|CORE RETURN -22.00|TOTAL -22.00",
+    "AutoZone|RETURN|12/05/2026 09:12 AM|CORE RETURN -22.00|TOTAL -22.00",
+])
+def test_a_returns_own_sale_stamped_with_its_time_is_dated(text):
+    assert purchase_date(text) == dt.date(2026, 12, 5)
+
+
+def test_a_return_deadline_stays_a_deadline():
+    assert purchase_date(US + "12/03/24 7:41 PM|RETURNS THRU 01/02/25") == dt.date(2024, 12, 3)
+
+
+@pytest.mark.parametrize("weighed", ["  2.02 lb @ 1 lb /1.24", "  0.84 lb @ 1 lb /2.18"])
+def test_a_price_per_pound_is_no_date(weighed):
+    """Walmart's ``1 lb /1.24``: the LB read as 18 made it 18/1/24 (and a day-first order for the
+    receipt)."""
+    text = f"Walmart|ST# 05453 OP# 009043 TE# 43 TR# 01922|TOMATO 000000004087KF 2.50 N|{weighed}" \
+           "|SUBTOTAL 2.50|TOTAL 2.50|12/04/26 18:26:40"
+    assert purchase_date(text) == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (DE + "ABHOLUNG|03.12.2024 18:12", dt.date(2024, 12, 3)),  # a takeaway's order type, no pickup day
+    (DE + "Abholung 03.12.2024 18:12", dt.date(2024, 12, 3)),
+    (US + "FREE REFILL|12/03/2024 7:12 PM", dt.date(2024, 12, 3)),
+    (DE + "Rechnungsdatum 03.12.2024 fällig sofort", dt.date(2024, 12, 3)),
+    (DE + "Rückgabe: 06.12.2024 17:00|03.12.2024 09:14", dt.date(2024, 12, 3)),  # a rental's return day
+    (US + "RETURN 12/04/24 09:12 AM|12/03/24 09:12 AM", dt.date(2024, 12, 3)),
+    (US + "LAST DAY TO RETURN 01/29/2025 11:59 PM|11/30/2024 3:14 PM", dt.date(2024, 11, 30)),
+    (US + "12/03/2024 6:41 PM Customer Copy|Take our survey by 12/17/2024", dt.date(2024, 12, 3)),
+    (DE + "05.12.20 15 08:14", dt.date(2020, 12, 5)),  # a till's number between a 2020 date and its time
+    (US + "11/29/19 07 06:42 AM", dt.date(2019, 11, 29)),
+    (US + "03/14/20 12 7:41 PM", dt.date(2020, 3, 14)),
+    (US + "TERM 0112-01 07:12 AM|12/04/2024 07:12 AM", dt.date(2024, 12, 4)),  # ids and amounts by a clock
+    (US + "ORDER 2104-24 12:45 PM|Dec 01, 2024", dt.date(2024, 12, 1)),
+    (US + "12:45 PM Subtotal 1012.25|12/03/2024", dt.date(2024, 12, 3)),
+    (US + "Server: MAY 1012 7:41 PM|12/03/2024", dt.date(2024, 12, 3)),  # a server named May
+    (US + "CHECK 21101124 7:41 PM|12/03/2024", dt.date(2024, 12, 3)),  # a check's number
+    ("TESCO|Oxford Street|London W1D 1LL|MILK 1.20|TOTAL 1.20|N0W 12.24 OFF|28/11/2024", dt.date(2024, 11, 28)),
+    (US + "DATE: 12/OZ/2024 7:41 PM", dt.date(2024, 12, 2)),  # a date's 02 read OZ: no weight's unit
+])
+def test_what_only_looks_like_the_rules_slips_leaves_the_date_alone(text, expected):
+    assert purchase_date(text) == expected
