@@ -172,7 +172,7 @@ class RawDate:
     """A date as printed. ``kind`` is ``"numeric"`` (order unknown), ``"fixed"`` or ``"compact"``;
     ``year`` 0 where none was printed (``yearless_dates``)."""
 
-    first: int  # day or month (numeric), or the day (fixed)
+    first: int  # day or month (numeric, compact), or the day (fixed)
     second: int
     year: int
     start: int
@@ -180,6 +180,11 @@ class RawDate:
     kind: str
     separator: str = ""  # of a numeric date: "/", "." or "-"
     short_year: bool = False  # the year printed with two digits
+
+    @property
+    def either_order(self) -> bool:
+        """Printed with no month's name or year first (``03/12/2024``, ``03122024``): day first or month first."""
+        return self.kind in ("numeric", "compact")
 
     @property
     def forces_day_first(self) -> bool:
@@ -239,8 +244,9 @@ _YEAR_SPLIT_RE = re.compile(
     r"(?:(?:19|20)\d|\d(?=\s\d\s+[0-2]?\d\s?(?:[:;]\s?[0-5]\d|[.,*]\s?[0-5]\d\s?[AP]M))))"
     r" (?P<last>\d)(?![\d.,:])")
 # "03.12.20 24 14:22", "12/03/20 24 7:41 PM": a letter-spaced year split after its century, a time of day after it
+# (a year from 2021 to next year's: "05.12.20 15 08:14" is a 2020 date and a till's number)
 _YEAR_SPLIT_AFTER_CENTURY_RE = re.compile(
-    r"(?<![\d.,])(?P<head>[0-3]?\d(?P<s>[/.\-])[0-3]?\d(?P=s)(?:19|20)) (?P<last>\d{2})"
+    r"(?<![\d.,])(?P<head>[0-3]?\d(?P<s>[/.\-])[0-3]?\d(?P=s)20) (?P<last>\d{2})"
     r"(?=\s{1,3}[0-2]?\d\s?[:;.]\s?[0-5]\d(?!\d))")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
@@ -264,9 +270,10 @@ def prepare(text: str, under_label: bool = False) -> str:
 
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
-        units = re.split(r"[/\-.]", token)[0].strip() in _UNITS and re.search(r"\d\s?$", match.string[:match.start()])
+        per_weight = re.split(r"[/\-.]", token)[0].strip() in _UNITS \
+            and re.search(r"\d\s?$", match.string[:match.start()])
         # "1 LB /1.24": a price per pound (not "12/OZ/2024", a date's 02 read as OZ)
-        return token.translate(_DIGIT_FIX) if digits(token) >= 3 and not units else token
+        return token.translate(_DIGIT_FIX) if digits(token) >= 3 and not per_weight else token
 
     text = _DATEISH_RE.sub(fix, text)
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
@@ -275,8 +282,7 @@ def prepare(text: str, under_label: bool = False) -> str:
         text = regex.sub(_separator_as_one, text)
     text = _YEAR_SPLIT_RE.sub(lambda m: f"{m['head']}{m['last']}", text)
     text = _YEAR_SPLIT_AFTER_CENTURY_RE.sub(
-        lambda m: f"{m['head']}{m['last']}" if m["head"].endswith("20") and 21 <= int(m["last"]) <= _THIS_CENTURY_UP_TO
-        else m.group(0), text)
+        lambda m: f"{m['head']}{m['last']}" if 21 <= int(m["last"]) <= _THIS_CENTURY_UP_TO else m.group(0), text)
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
     text = _YEAR_FIRST_SLIP_RE.sub(lambda m: f"20{m['yy']}{m['md']}", text)
     text = _YEAR_SLIP_RE.sub(_year_slip, text)
@@ -470,13 +476,13 @@ def on_weekday(raw: RawDate, weekday: int | None) -> RawDate:
     if len(matching) != 1 or matching == set(reads):
         return raw
     date = matching.pop()
-    kind = "fixed" if raw.kind == "numeric" else raw.kind
+    kind = "fixed" if raw.either_order else raw.kind
     return RawDate(date.day, date.month, date.year, raw.start, raw.end, kind, raw.separator, raw.short_year)
 
 
 def _reads(raw: RawDate) -> set[dt.date]:
-    """The calendar dates ``raw`` can be: both orders of a numeric date where both are valid."""
-    if raw.kind != "numeric":
+    """The calendar dates ``raw`` can be: both orders of a numeric or compact date where both are valid."""
+    if not raw.either_order:
         return {date for date in (resolve(raw, True),) if date}
     return {date for date in (_make(raw.year, raw.second, raw.first), _make(raw.year, raw.first, raw.second)) if date}
 

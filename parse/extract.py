@@ -17,8 +17,8 @@ from .brand import find_brand
 from .category import find_category
 from .dates import (RawDate, dates_on_lines, find_dates, find_times, in_year_before, only_in_stamp, order_from_dates,
                     resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
-from .items import (fill_lost_prices, find_items, first_total_line, fit_to, items_bound, merge_modifiers,
-                    reductions_after_subtotal, settle_discounts, subtotal_among_items, summary_line,
+from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
+                    merge_modifiers, reductions_after_subtotal, settle_discounts, subtotal_among_items, summary_line,
                     total_among_items, within_the_bill)
 from .layout import Doc, build_doc
 from .locale import detect_locale
@@ -231,7 +231,9 @@ def _deadline(doc: Doc, index: int) -> bool:
     """Line ``index`` prints a deadline, not the purchase: its own line carries a deadline's word
     (``Gültig bis 31.12.2026``), or the line above is a deadline's label that leads to it (``RETURNS
     WITH RECEIPT THRU`` over ``05/31/2016``); a footer that merely holds such a word (``Vielen Dank und
-    bis bald!``, ``Umtausch nur mit Kassenbon``, ``Returns accepted within 28 days``) labels nothing."""
+    bis bald!``, ``Umtausch nur mit Kassenbon``, ``Returns accepted within 28 days``) labels nothing. On a
+    receipt that pays money back, a return's own line with its time (``RETURN 12/05/2026 09:12 AM``) dates
+    the return, no deadline (``_return_only``)."""
     text = doc.lines[index].text
     stamped = bool(find_times(text)) and _pays_back(doc)
     if has_keyword(text, _NOT_PURCHASE_DATE):
@@ -250,8 +252,11 @@ _DEADLINES_BUT_RETURNS = tuple(label for label in _NOT_PURCHASE_DATE if label no
 
 
 def _pays_back(doc: Doc) -> bool:
-    """A total printed negative: the receipt of a return (not a sale's with a rental's return day on it)."""
-    return any(a.value < 0 for line in doc.lines if has_keyword(line.text, _REFUND_TOTALS) for a in line.amounts)
+    """A total printed negative: the receipt of a return (not a sale's with a rental's return day on it, nor
+    what a sale's discounts came to: ``TOTAL SAVINGS -3.00``)."""
+    return any(a.value < 0 for line in doc.lines
+               if has_keyword(line.text, _REFUND_TOTALS) and not has_keyword(line.text, DISCOUNT_WORDS)
+               for a in line.amounts)
 
 
 _REFUND_TOTALS = ("TOTAL", "SUMME", "GESAMT", "REFUND", "ERSTATTUNG", "AUSZAHLUNG", "ZU ZAHLEN")
@@ -332,14 +337,15 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
         index, value = whole
     if only_in_stamp(doc.lines[index].text, value):  # the shop printed no date of its own clock
         value = stamp_at_shop(doc.lines[index].text).date()
-    ambiguous = raw.kind == "numeric" and raw.first <= 12 and raw.second <= 12 and raw.first != raw.second
+    ambiguous = raw.either_order and raw.first <= 12 and raw.second <= 12 and raw.first != raw.second
     confidence = min(0.95, 0.5 + 0.15 * score) - (0.15 if ambiguous and evidence is None else 0.0)
     return value, index, max(confidence, 0.1), ambiguous and day_first is None
 
 
 def _other_print(doc: Doc, index: int, value: dt.date, resolved: list[tuple[int, RawDate, dt.date | None]]) -> bool:
     """The line dates a reprint made after the sale printed on the receipt, or a deposit voucher printed
-    before it (not a sale's at-sale "CUSTOMER COPY" beside a survey's or an offer's later day)."""
+    before it: another date the receipt prints, no deadline's, is earlier than the reprint's (``Reprinted:
+    12/04/24`` over ``Closed 12/03/24``) or later than the voucher's (``Leergutbon 28.11.24``)."""
     text = doc.lines[index].text
     reprint, voucher = has_keyword(text, _REPRINT), has_keyword(text, _VOUCHER_PRINT)
     if not (reprint or voucher):

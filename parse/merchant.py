@@ -112,7 +112,8 @@ def names_the_owner(text: str) -> bool:
     return bool(_OWNER_RE.search(text) or _MERCHANT_FORM_RE.search(text))
 
 
-_MERCHANT_FORM_RE = re.compile(r"\be\.\s?K(?:fm|fr)?\.?(?!\w)")  # "e.K.", "e. Kfm.": a registered merchant
+# "e.K.", "e. Kfm.", "E.K.": a registered merchant
+_MERCHANT_FORM_RE = re.compile(r"\be\.\s?K(?:fm|fr)?\.?(?!\w)", re.IGNORECASE)
 _BODY_STARTS = ("DATE", "DATUM", "INV NO", "INVOICE NO", "RECEIPT NO", "BELEG", "CASHIER", "KASSIERER")
 _PHONE_KEYWORDS = ("TEL", "TELEPHONE", "PHONE", "PH", "TELEFON", "HOTLINE", "CALL", "MOBILE", "HP")
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\s\-().\/]{5,}\d")
@@ -485,21 +486,29 @@ _L_AMONG_CAPITALS_RE = re.compile(r"(?<=[A-Z])l(?=[A-Z])")
 _ZERO_OPENING_CAPITALS_RE = re.compile(r"(?<![\w])0(?=[A-Z]{2})")
 _ZERO_CLOSING_CAPITALS_RE = re.compile(r"(?<![\w])([A-Z]{2})0(?![\w])")
 _FIVE_AFTER_APOSTROPHE_RE = re.compile(r"(?<=[A-Za-z]['’])5\b")
-_POSTCODE_SHAPED_RE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?|[A-Z]\d[A-Z]")  # "SW1A", "K1A": not a word
+# a British or a Canadian postcode, its outward code and its inward code ("SW1A 1AA", "K1A 0B1"): no misread
+# word (a word of that shape alone is one: "MA1N")
+_POSTCODE_RE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s\d[A-Z]\d)\b")
 
 
 def mended_glyphs(text: str) -> str:
-    def in_word(match: re.Match[str]) -> str:
-        word = re.search(r"[\w']*$", text[:match.start()])[0] + match[0] + re.match(r"[\w']*", text[match.end():])[0]
-        return match[0] if _POSTCODE_SHAPED_RE.fullmatch(word) else match[0].translate(_ONES_ZEROS_FIVES)
-    text = _ZEROS_ONES_FIVES_IN_WORD_RE.sub(in_word, text)
+    """The line with a look-alike glyph inside a word of letters read as the letter (``GRlLL``, ``R00M``,
+    ``PH0 99``, ``Rosa'5``); a postcode keeps its digits."""
+    postcodes = [match.span() for match in _POSTCODE_RE.finditer(text)]
+
+    def in_word(word: re.Match[str]) -> str:
+        if any(start <= word.start() < end for start, end in postcodes):
+            return word[0]
+        return _ZEROS_ONES_FIVES_IN_WORD_RE.sub(lambda m: m[0].translate(_ZEROS_ONES_FIVES_AS_LETTERS), word[0])
+    text = _WORD_OF_FOUR_RE.sub(in_word, text)  # not "A1A ALE WORKS", a road's name
     text = _L_AMONG_CAPITALS_RE.sub("I", text)
     text = _ZERO_OPENING_CAPITALS_RE.sub("O", text)
     text = _ZERO_CLOSING_CAPITALS_RE.sub(r"\1O", text)
     return _FIVE_AFTER_APOSTROPHE_RE.sub("s", text)
 
 
-_ONES_ZEROS_FIVES = str.maketrans("015", "OIS")
+_ZEROS_ONES_FIVES_AS_LETTERS = str.maketrans("015", "OIS")
+_WORD_OF_FOUR_RE = re.compile(r"[^\W_]{4,}")
 _DASHED_STORE_NUMBER_RE = re.compile(r"#\s?\d{3,6}-\d{1,4}\b")
 # "(asa Verde": a capital C read as a bracket that nothing closes
 _BRACKET_FOR_C_RE = re.compile(r"(?<!\S)\((?=[a-z]{2,}\b)(?![^()]*\))")

@@ -70,11 +70,11 @@ def _joined(words: list[OcrLine]) -> OcrLine:
                    words=tuple(words))
 
 
-def _priced(lines: list[OcrLine]) -> int:
-    return sum(any(ch.isdigit() for ch in line.text) and ("." in line.text or "," in line.text) for line in lines)
-
-
 _AMOUNT_RE = re.compile(r"\d[.,]\d{2}(?!\d)")  # "42.63", "9,26": not a town's "Austin, TX 78704"
+
+
+def _priced(lines: list[OcrLine]) -> int:
+    return sum(bool(_AMOUNT_RE.search(line.text)) for line in lines)
 
 
 _SUM_RE = re.compile(r"\b(?:TOTAL|SUMME|AMOUNT|BETRAG|BALANCE|DUE|GESAMT|PURCHASE|ZU ZAHLEN)\b", re.IGNORECASE)

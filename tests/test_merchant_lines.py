@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parse.extract import extract_receipt
-from parse.merchant import clean_name
+from parse.merchant import clean_name, mended_glyphs
 from parse.types import OcrLine
 
 
@@ -597,10 +597,14 @@ def test_a_glyph_read_for_a_look_alike_in_a_names_word_is_mended_before_the_name
 
 
 def test_a_postcode_keeps_its_digits():
-    """``SW1A 1AA``: a British postcode's letters and digits are no misread word."""
-    from parse.merchant import mended_glyphs
-
+    """``SW1A 1AA``, ``K1A 0B1``: a British or a Canadian postcode's letters and digits are no misread word."""
     assert mended_glyphs("London SW1A 1AA") == "London SW1A 1AA"
+    assert mended_glyphs("Ottawa ON K1A 0B1") == "Ottawa ON K1A 0B1"
+
+
+def test_a_word_shaped_like_a_postcodes_first_half_is_mended():
+    """``MA1N`` has a British outward code's shape, but no inward code follows it: a misread word."""
+    assert mended_glyphs("MA1N STREET D1NER") == "MAIN STREET DINER"
 
 
 @pytest.mark.parametrize(("header", "expected"), [
@@ -653,6 +657,7 @@ def test_the_category_weighs_the_trade_printed_under_the_name():
     ("LUCKY 8 CHINESE RESTAURANT", "LUCKY 8 CHINESE RESTAURANT"),  # a number in the name
     ("ROUTE 8 DINER", "ROUTE 8 DINER"),
     ("TRAVIS COUNTY CLERK", "TRAVIS COUNTY CLERK"),  # an office, no till's staff
+    ("A1A ALE WORKS", "A1A ALE WORKS"),  # a road's name: a word of three, its digit its own
 ])
 def test_names_that_only_look_like_a_subtitle_an_ampersand_or_a_staff_line_stay_names(header, expected):
     assert independent(header) == expected

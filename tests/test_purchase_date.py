@@ -56,6 +56,12 @@ def test_a_separator_lost_beside_a_time_a_label_or_under_a_header_row(text, expe
     assert purchase_date(text) == expected
 
 
+@pytest.mark.parametrize("text", [US + "WED 12042024 7:41 PM", DE + "Mi 04122024 14:22"])
+def test_a_weekday_beside_a_date_whose_separators_were_lost_picks_its_order(text):
+    """``WED 12042024``: 4 December 2024 is a Wednesday, 12 April no day of one misread digit."""
+    assert purchase_date(text) == dt.date(2024, 12, 4)
+
+
 def test_a_price_with_four_digits_is_no_date_with_a_lost_separator():
     assert purchase_date(US + "TV 1012.24|12/01/24") == dt.date(2024, 12, 1)
 
@@ -111,7 +117,7 @@ def test_glued_and_split_dates(text, expected):
     DE + "Leergutbon 28.11.24 14:02|03.12.24 14:22",
 ])
 def test_a_reprints_or_a_vouchers_own_date_is_not_the_purchase(text):
-    assert purchase_date(text) in (dt.date(2024, 12, 3),)
+    assert purchase_date(text) == dt.date(2024, 12, 3)
 
 
 @pytest.mark.parametrize("text", [
@@ -140,6 +146,13 @@ def test_a_returns_own_sale_stamped_with_its_time_is_dated(text):
 
 def test_a_return_deadline_stays_a_deadline():
     assert purchase_date(US + "12/03/24 7:41 PM|RETURNS THRU 01/02/25") == dt.date(2024, 12, 3)
+
+
+def test_a_sales_savings_printed_negative_make_no_return():
+    """``TOTAL SAVINGS -3.00`` is what the discounts came to, no money paid back: ``RETURNS`` beside a
+    later date and its time stays a deadline."""
+    assert purchase_date(US + "TOTAL SAVINGS -3.00|RETURNS 01/29/2025 11:59 PM|11/30/2024 3:14 PM") \
+        == dt.date(2024, 11, 30)
 
 
 @pytest.mark.parametrize("weighed", ["  2.02 lb @ 1 lb /1.24", "  0.84 lb @ 1 lb /2.18"])

@@ -304,7 +304,7 @@ def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: 
 
 # the letters a logo's bold capitals come out as most often: an E whose lower bar OCR lost, a Y's stem,
 # a G's bar read as a Q's tail (``TARQET``), round capitals for one another (``CDSTCO``, ``EOEKA``), a U's
-# bowl lost (``SATVRN``), an M's middle stroke (``NORNA``), a K's arms crossed (``EDEXA``)
+# bowl lost (``SATVRN``), a K's arms crossed (``EDEXA``)
 _LOGO_SLIPS = frozenset((("f", "e"), ("v", "y"), ("q", "g"), ("d", "o"), ("o", "d"), ("o", "c"), ("c", "o"),
                          ("v", "u"), ("x", "k")))  # not an n for an m: "LUNA'S", "ADNAN'S", "BRAUN'S" are names
 

@@ -3,8 +3,9 @@ invites the guest to (``www.mcdvoice.com``) and the loyalty scheme a pharmacy or
 card number under (``ExtraCare Card #: ****4410``). Where the logo was not read they name the shop.
 
 name-suggestion-index lists brands' own web sites, not these; no public dataset lists them, so
-they are kept here by hand: each is printed on the chain's receipts and used by no other shop
-(partner schemes such as Payback, Nectar or DeutschlandCard are left out: several chains print them).
+they are kept here by hand: each is printed on the chain's receipts and used by no other shop, or by
+others only after words of their own (``_OPENING_ONLY``: "Sweet Treats Rewards"); partner schemes such as
+Payback, Nectar or DeutschlandCard are left out: several chains print them.
 Each maps to the brand's name in the directory.
 """
 from __future__ import annotations
@@ -39,21 +40,24 @@ def _key(name: str) -> str:
     return compact(tokens(name))
 
 
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(token.key for token in tokens(text))
+
+
 SURVEY_KEYS = {_key(site): _key(brand) for site, brand in SURVEY_SITES.items()}
 # the scheme's words as printed (Tesco's "Clubcard" is one word, Safeway's "Club Card" two)
-SCHEME_KEYS = {tuple(token.key for token in tokens(scheme)): _key(brand) for scheme, brand in LOYALTY_SCHEMES.items()}
+SCHEME_KEYS = {_words(scheme): _key(brand) for scheme, brand in LOYALTY_SCHEMES.items()}
 
 
 # schemes named with ordinary words, that other shops' programmes end their names with ("Sweet Treats
 # Rewards", "Pizza Pals Rewards"): the chain's only where they open the line
-_OPENING_ONLY = {tuple(token.key for token in tokens(scheme))
-                 for scheme in ("Treats Rewards", "Pals Rewards")}
+_OPENING_ONLY = {_words(scheme) for scheme in ("Treats Rewards", "Pals Rewards")}
 
 
 def scheme_brand_key(text: str) -> str | None:
     """The directory key of the brand whose loyalty scheme ``text`` names in words of its own
     (``ExtraCare Card #: ****4410``, ``MYLOWES``); None where it names none."""
-    words = tuple(token.key for token in tokens(text))
+    words = _words(text)
     for scheme, brand in SCHEME_KEYS.items():
         starts = (0,) if scheme in _OPENING_ONLY else range(len(words))
         if any(words[start:start + len(scheme)] == scheme for start in starts):

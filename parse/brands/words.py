@@ -10,7 +10,9 @@ inc incorporated llc llp lp ltd limited corp corporation plc pty pte sdn bhd ber
 sa sas sarl sl srl spa snc bv nv ab as asa oy oyj aps kft sro doo sp zoo cie
 """
 # a trade's words that a chain's legal name prints ("C&A Mode GmbH & Co. KG", "Parfümerie Douglas Deutschland
-# GmbH"), and a shop named for its owner too ("Mode Müller", "Textil Köhler"): filler on a legal name's line only
+# GmbH"), and a shop named for its owner too ("Mode Müller", "Textil Köhler"): filler like the others, except
+# where a line's brand spans are weighed (``match._spans``): there only on a company's legal-name line, not on
+# a registered merchant's ("Lebensmittel Schäfer e.K.")
 _LEGAL_NAME_TRADES = """
 textilien textil mode moden non nonfood parfümerie parfumerie lebensmittel lebensmittelfilialbetrieb
 """
