@@ -264,7 +264,7 @@ def prepare(text: str, under_label: bool = False) -> str:
     labelled = bool(_DATE_LABEL_RE.search(text))
     text = _SAME_MARKS_RE.sub(lambda m: _same_marks(m, labelled), text)
     text = _MONTH_WITH_ZERO_RE.sub(_month_with_zero, text)
-    text = _RN_MONTH_RE.sub(lambda m: m[0] if m[0].replace("RN", "M") not in MONTHS else m[0].replace("RN", "M"), text)
+    text = _RN_MONTH_RE.sub(lambda m: month if (month := m[0].replace("RN", "M")) in MONTHS else m[0], text)
     text = _MONTH_DIGITS_SLIP_RE.sub(
         lambda m: m["m"] + m["rest"].translate(_DIGIT_FIX) if digits(m["d"]) and digits(m["y"]) else m[0], text)
 
@@ -773,7 +773,7 @@ def _stamps(text: str) -> list[re.Match[str]]:
 def stamp_at_shop(text: str) -> dt.datetime | None:
     """The instant a line's ISO 8601 machine stamp gives (``2023-03-14T23:41:47.000Z``), on the
     shop's clock (``TSE_ZONE``)."""
-    m = next(iter(_stamps(text)), None)
+    m = _UTC_STAMP_RE.search(_STAMP_O_RE.sub("0", text))
     if m is None:
         return None
     try:

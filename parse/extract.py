@@ -235,11 +235,13 @@ def _deadline(doc: Doc, index: int) -> bool:
     receipt that pays money back, a return's own line with its time (``RETURN 12/05/2026 09:12 AM``) dates
     the return, no deadline (``_return_only``)."""
     text = doc.lines[index].text
-    stamped = bool(find_times(text)) and _pays_back(doc)
+
+    def returns_sale(label: str) -> bool:  # only where a deadline's word was read: the costly checks last
+        return _return_only(label) and bool(find_times(text)) and _pays_back(doc)
     if has_keyword(text, _NOT_PURCHASE_DATE):
-        return not (stamped and _return_only(text))
+        return not returns_sale(text)
     above = doc.lines[index - 1].text if index > 0 else ""
-    if not has_keyword(above, _NOT_PURCHASE_DATE) or find_dates(above) or stamped and _return_only(above):
+    if not has_keyword(above, _NOT_PURCHASE_DATE) or find_dates(above) or returns_sale(above):
         return False
     words = above.split()
     return any(has_keyword(" ".join(words[-len(label.split()):]), (label,)) for label in _NOT_PURCHASE_DATE) \
