@@ -30,7 +30,7 @@ _ADDRESS_RE = re.compile(
 _US_STREET_RE = re.compile(
     r"^\s*\d{1,6}\s+(?:[NSEW]\.?\s+)?[A-Z][A-Z0-9 .'-]*"
     r"\b(?:ST|AVE|RD|BLVD|DR|LN|WAY|PL|CT|PKWY|HWY|CIR|TER|SQ|TRL|PLZ|EXPY|FWY|TPKE|PIKE|CTR|XING)\b\.?"
-    r"(?:\s*(?:#|STE|SUITE|UNIT)\s*\w+)?\s*,?$")
+    r"(?:\s+(?:[NS][EW]?|[EW])\b\.?)?(?:\s*(?:#|STE|SUITE|UNIT)\s*\w+)?\s*,?$")  # "422 Washington Ave N", "12 Main St NW"
 _US_STATES = ("AL AK AZ AR CA CO CT DC FL GA IA ID IL KS KY LA MA MD MI MN MO MS MT NC ND NE NH NJ NM NV NY "
               "OH PA RI SC SD TN TX UT VA VT WA WI WV WY").split()  # IN, OR, ME, OK, HI, DE: also words
 # (its ZIP glued to the state by OCR: "COLUMBUS OH43215")
@@ -58,6 +58,11 @@ _NOT_ADDRESS = ("TEL", "REG", "TELEPHONE", "PHONE", "FAX", "MOBILE", "WHATSAPP",
 _PRICE_AT_END_RE = re.compile(r"\d[.,]\s?\d{2}\s*[A-Z*]{0,2}\W*$", re.IGNORECASE)
 
 
+def is_us_street(text: str) -> bool:
+    """A US house number, street and suffix (``1408 Huntington Dr``, ``603 State St``), a suite after it."""
+    return bool(_US_STREET_RE.match(squash_spaces(ascii_upper(text))))
+
+
 def opens_with_town_and_state(text: str) -> bool:
     """A US town's line by its opening: a town and its state's two capitals (``Springfields IL an``)."""
     return bool(_TOWN_AND_STATE_RE.match(text.strip()))
@@ -72,7 +77,7 @@ def is_address(text: str) -> bool:
 
 def continues_address(text: str) -> bool:
     """An address line ending in a comma before its postcode: the next line is the address too."""
-    return text.rstrip().endswith(",") and is_address(text) and not _has_postcode(text)
+    return text.rstrip().endswith(",") and is_address(text) and not has_postcode(text)
 
 
 def find_address(doc: Doc, start: int, end: int) -> tuple[str | None, int | None]:
@@ -101,7 +106,7 @@ def find_address(doc: Doc, start: int, end: int) -> tuple[str | None, int | None
             last = line.index
             if len(parts) >= 4 or complete:
                 break
-            complete = _has_postcode(line.text)
+            complete = has_postcode(line.text)
             if complete and not _TOWN_MAY_FOLLOW_RE.search(ascii_upper(line.text)):
                 break  # "Jackson, NJ 08527", "10827 Berlin": nothing of the address follows
         elif parts:
@@ -109,7 +114,7 @@ def find_address(doc: Doc, start: int, end: int) -> tuple[str | None, int | None
     return (", ".join(parts), last) if parts else (None, None)
 
 
-def _has_postcode(text: str) -> bool:
+def has_postcode(text: str) -> bool:
     return bool(_POSTCODE_RE.search(ascii_upper(text)))
 
 

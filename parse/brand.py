@@ -69,8 +69,10 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
              and not any(amount.has_decimals for amount in line.amounts))
     logos = ((f"{first.text} {second.text}", first.index, _read_surely(first) and _read_surely(second))
              for first, second in _split_logos(header))
-    best = _longer_logo(_best_named(named, country, opening), _best_named(logos, country, opening)) \
-        or _named_like_a_place(header, country, opening)
+    one_line = _best_named(named, country, opening)
+    if one_line is not None and _logo_runs_on_in_another_trade(header, one_line):
+        one_line = None
+    best = _longer_logo(one_line, _best_named(logos, country, opening)) or _named_like_a_place(header, country, opening)
     if best is not None and not _owners_surname(header, best):
         return best
     for line in doc.lines[header_end:]:  # a legal name in the footer ("Lidl Vertriebs-GmbH & Co. KG")
@@ -122,6 +124,7 @@ _MEMBER_RE = re.compile(r"\d{4}|\*{3}")  # a member's card number, in full or ma
 
 
 WHOLE_NAME_SCORE = 0.9  # a brand's name or alias, all the words of its line
+WHOLE_BRAND_SCORE = 1.0  # the brand's own name, whole
 
 
 def _named_like_a_place(header: Sequence[Line], country: str | None, opening: int | None) -> BrandFound | None:
@@ -300,6 +303,16 @@ def _longer_logo(line: BrandFound | None, logo: BrandFound | None) -> BrandFound
 SURE_READ = 0.75  # a line's mean word confidence from which the recogniser read it as printed
 
 
+def _logo_runs_on_in_another_trade(header: Sequence[Line], found: BrandFound) -> bool:
+    """The line naming a brand is the first half of a logo printed over two lines whose second names
+    another trade: ``MAC'S`` / ``TAVERN`` is a bar, not Circle K's Mac's; ``BOB'S`` / ``DINER`` no
+    clothes shop. Only a name read short of the brand's whole name (an alias, a part): ``GLOBUS`` /
+    ``SB-Warenhaus``, ``GetGo`` / ``Cafe + Market`` are the brand's own."""
+    return found.score < WHOLE_BRAND_SCORE and any(
+        first.index == found.line and _other_trade(f"{found.printed} {second.text}", found)
+        for first, second in _split_logos(header))
+
+
 def _read_surely(line: Line) -> bool:
     return line.confidence >= SURE_READ
 
@@ -324,7 +337,7 @@ def _letters_word(word: str) -> bool:
     return not digits(word) or letters(word) > digits(word)
 
 
-def _other_trade(text: str, match: BrandMatch) -> bool:
+def _other_trade(text: str, match: BrandMatch | BrandFound) -> bool:
     """The line names a trade that is not the brand's (``The Loft Restaurant`` is no clothes shop),
     in the words around the brand's name: its own words are no trade (``Panera Bread`` sells no bread),
     nor is a legal form (the ``KG`` of ``GmbH + Co. KG`` is no kilogram of a grocer's)."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import Levenshtein
 
 from .amounts import CURRENCY_MARKERS
-from .address import (ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, is_address,
-                      opens_with_town_and_state)
+from .address import (ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, has_postcode,
+                      is_address, is_us_street, opens_with_town_and_state)
 from .layout import Doc, Line
 from .text import (as_printed, ascii_upper, digits, find_keyword, fold, has_keyword, letters, one_letter_lost,
                    one_letter_off, squash_spaces)
@@ -143,7 +143,7 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
                                    for line in doc.lines))
     end = header_end(doc, first_body_line)
     name_line, confidence, trade_name = _name_line(doc, heights, end)
-    name = trade_name or (_with_trade_below(doc, name_line, _full_name(doc, name_line)) if name_line is not None
+    name = trade_name or (_with_trade_below(doc, name_line, _full_name(doc, name_line), heights) if name_line is not None
                           else None)
     address, address_end = find_address(doc, 0 if name_line is None else name_line + 1, end)
     if not name:  # a logo: the name as the receipt says it elsewhere (its web address, its thanks)
@@ -308,10 +308,32 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
         return thanked, 0.5
     for line in doc.lines:
         upper = ascii_upper(line.text).replace(" ", "")
-        match = _WEB_RE.search(upper) or _EMAIL_RE.search(upper)
+        match = _WEB_RE.search(upper) or _EMAIL_RE.search(upper) or _HANDLE_RE.search(upper) or _PAGE_RE.search(upper)
         if match and match["name"] not in _NOT_MERCHANT_SITES and letters(match["name"]) >= 3:
-            return _as_printed_elsewhere(doc, match["name"]) or match["name"].replace("-", " "), 0.4
+            return _as_printed_elsewhere(doc, match["name"]) or _label_words(match["name"]), 0.4
     return None, 0.0
+
+
+# the shop's own page on a social network, where it names no other way: "Follow us @ramblecoffee",
+# "IG: @saltbox_kitchen", "instagram.com/ramblecoffee"
+_HANDLE_RE = re.compile(r"(?:FOLLOWUS|INSTAGRAM|IG|FACEBOOK|FB|TIKTOK|TWITTER)\W{0,3}(?:ON(?:INSTAGRAM|FACEBOOK)?)?\W{0,3}"
+                        r"@(?P<name>[A-Z0-9_.]{3,30}?)[.!]?(?:$|[^A-Z0-9_.])")
+_PAGE_RE = re.compile(r"(?:INSTAGRAM|FACEBOOK)\.COM/(?P<name>[A-Z0-9_.]{3,30}?)[./]?(?:$|[^A-Z0-9_.])")
+
+
+def _label_words(label: str) -> str:
+    """A web address's or handle's name as words: its dashes, dots and underscores as spaces, and a trade
+    glued to its end set apart (``SALTBOXKITCHEN``: ``SALTBOX KITCHEN``)."""
+    words = re.sub(r"[-_.]+", " ", label).split()
+    if len(words) == 1:
+        trade = next((trade for trade in _GLUED_TRADES if label.endswith(trade) and len(label) - len(trade) >= 3), None)
+        words = [label[:-len(trade)], trade] if trade else words
+    return " ".join(words)
+
+
+_GLUED_TRADES = ("KITCHEN", "COFFEE", "BAKERY", "CAFE", "PIZZERIA", "PIZZA", "DELI", "GRILL", "TAVERN", "DINER",
+                 "BISTRO", "BREWING", "BREWERY", "TAPROOM", "CREAMERY", "ROASTERS", "TACOS", "BURGERS", "SUSHI",
+                 "RAMEN", "NOODLES", "EATS", "BAGELS", "DONUTS", "BOOKS", "RECORDS", "CANTINA", "TAQUERIA")
 
 
 def _as_printed_elsewhere(doc: Doc, label: str) -> str | None:
@@ -386,16 +408,47 @@ def _letters_only(text: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", ascii_upper(text))
 
 
-def _with_trade_below(doc: Doc, index: int, name: str) -> str:
+def _with_trade_below(doc: Doc, index: int, name: str, heights: list[int]) -> str:
     """The shop's trade printed alone under its name is part of it: ``CAVALIERE`` / ``Restaurant``,
     ``VOLUME ONE`` / ``BOOKSHOP``; not under a name that says its trade (``MAPLE STREET DINER`` /
     ``Bar & Grill``: what else it is)."""
     below = doc.lines[index + 1] if index + 1 < len(doc.lines) else None
     if below is not None and _is_trade_only(name) and _name_alone(below.text):
         return f"{name} {clean_name(below.text)}"  # "Restaurant" / "Zur Post": the trade over the name
+    if below is not None and _logo_continues(doc, doc.lines[index], below, heights):
+        return f"{name} {clean_name(below.text)}"  # "YELLOW DOG" / "EATS", "La Cocina" / "de Abuela"
     if below is None or _is_trade_only(name) or has_keyword(name, _TRADE_FORMS) or not _is_trade_only(below.text):
         return name
     return f"{name} {clean_name(below.text)}"
+
+
+def _logo_continues(doc: Doc, name: Line, below: Line, heights: list[int]) -> bool:
+    """A name stacked over two logo lines: ``YELLOW DOG`` / ``EATS``, ``SPIN CITY`` / ``RECORDS``, ``La
+    Cocina`` / ``de Abuela``: the line under the name, printed no smaller, is words that a small word opens
+    in lower case, or one word in capitals under a name in capitals, right over the shop's address or
+    phone (``Zur Eiche`` / ``Kneipe`` says what it is); not a branch or a part of town (``MIDTOWN``,
+    ``AIRPORT``), not under a name that says its trade."""
+    name_text, below_text = _unspaced_groups(name.text), _unspaced_groups(below.text).strip()
+    if digits(name_text) or has_keyword(name_text, _TRADE_FORMS) or has_legal_form(name_text) or len(name_text.split()) > 3 \
+            or heights[below.index] < 0.8 * heights[name.index] or _not_a_name(below_text) or _is_address(below_text):
+        return False
+    if _LINKED_RE.fullmatch(below_text):
+        return True
+    after = doc.lines[below.index + 1] if below.index + 1 < len(doc.lines) else None
+    word = below_text.split()[0] if len(below_text.split()) == 1 else ""
+    return after is not None and (_is_address(after.text) or find_phone(replace(doc, lines=(after,))) is not None) \
+        and word.isalpha() and len(word) >= 3 and word.isupper() and name_text.isupper() \
+        and fold(word) not in _PARTS_OF_TOWN and not _GLUED_STREET_RE.search(ascii_upper(word))
+
+
+# "de Abuela", "of Brooklyn", "& Sons": a name's second line opened by a small word
+_LINKED_RE = re.compile(r"(?:de|del|della|di|da|du|la|le|of|on|the|and|&|und|am|an|im|zum|zur)(?:\s+[A-Z][\w'-]+){1,2}")
+_GLUED_STREET_RE = re.compile(r"(?:STRASSE|STR|WEG|PLATZ|ALLEE|GASSE|DAMM|RING|UFER|CHAUSSEE|STREET|ROAD|AVENUE)$")
+# a branch's or a district's name under a chain's or a shop's: "MIDTOWN", "AIRPORT", "NORTH"
+_PARTS_OF_TOWN = frozenset(fold(word) for word in """
+DOWNTOWN UPTOWN MIDTOWN AIRPORT NORTH SOUTH EAST WEST CENTRAL CENTRE CENTER VILLAGE STATION MALL PLAZA TERMINAL
+CAMPUS HARBOR HARBOUR BEACH PARK HEIGHTS HILLS SQUARE CITY LOCATION BRANCH STORE EXPRESS NORD SUED OST
+""".split())
 
 
 def _name_alone(text: str) -> bool:
@@ -521,27 +574,36 @@ def clean_name(text: str) -> str:
     text = _DASHED_STORE_NUMBER_RE.sub(" ", text)  # "SUBWAY #12345-0"
     text = _POSSESSIVE_DOLLAR_RE.sub("s", _mend_digits(_BRACKET_FOR_C_RE.sub("C", text)))  # "Rosa'$ Trattoria"
     text = _QUOTE_FOR_APOSTROPHE_RE.sub("'", text)  # 'Rosa"s
+    text = _GLUED_POSSESSIVE_RE.sub(" ", text)  # "NONNA'SDELI": the space after a possessive lost
     for pattern, canonical in _LEGAL_CANON:
         text = pattern.sub(canonical, text)
     text = _AFTER_LEGAL_RE.sub(r"\1", text)
-    text = REG_NUMBER_RE.sub(" ", text)
+    named_for = _NAMED_FOR_NUMBER_RE.match(text)  # "1889 Brewing Co.": a number the shop is named for
+    kept = named_for[0] if named_for else ""
+    text = kept + REG_NUMBER_RE.sub(" ", text[len(kept):])
     text = re.sub(r"\(\s*\)", " ", text)
     text = re.sub(r"\(\W*\w?\W*$", " ", text)  # a cut-off "(L" / "( 00/" after the name
     return squash_spaces(text).strip(" .,:;-*#\"")
 
 
-def _name_score(line: Line, position: float, tall: bool) -> float:
+# four digits opening a name before its words ("1889 Brewing Co.", "1776 Tavern"), not a registration number
+_NAMED_FOR_NUMBER_RE = re.compile(r"\d{4}\s+(?=[^\W\d_]{2})")
+
+
+def _name_score(line: Line, position: float, tall: bool, over_its_address: bool = False) -> float:
+    """How much the line looks like the shop's name (0: none); ``over_its_address``: the line opens the
+    receipt over the shop's whole address (``_over_its_address``), so a street's shape in it is its name's."""
     upper = ascii_upper(line.text)
     if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts \
             or _OWNER_RE.match(line.text.strip()):
         return 0.0  # no name: too few letters, a number, a price, the owner's line
     legal = has_legal_form(line.text)
-    if not legal and (_not_a_name(line.text) or (_is_address(line.text) and not _named_after_street(line.text))
-                      or STORE_NUMBER_RE.search(upper)):
+    if not legal and (_not_a_name(line.text) or STORE_NUMBER_RE.search(upper)
+                      or _is_address(line.text) and not _named_after_street(line.text) and not over_its_address):
         return 0.0
     if _currency_alone(line.text) or _order_number(line.text) or _tagline_only(line.text):
         return 0.0  # "EUR" heading the price column; "Orde{ #840"; "Since 2014"
-    if _house_number(line.text) and not has_keyword(line.text, _BUSINESS_WORDS):
+    if _house_number(line.text) and not has_keyword(line.text, _BUSINESS_WORDS) and not over_its_address:
         return 0.0  # "679 Moa Strea": a street whose suffix OCR garbled
     if _PERSON_RE.fullmatch(line.text.strip()) or ascii_upper(line.text).strip(" .") in _ARTICLES \
             or _TABLE_OR_WAITER_RE.search(upper) or _WHERE_RE.match(line.text.strip()):
@@ -714,7 +776,12 @@ def _header_words(text: str) -> bool:
     return bool(_FREE_HOUSE_RE.fullmatch(upper)) or has_keyword(text, _LONG_NOT_NAME) \
         or bool(_MASKED_CARD_RE.search(upper)) or bool(_STAFF_RE.search(upper)) \
         or bool(_SHORT_NOT_NAME_RE.search(upper)) \
-        or bool(_ORDER_TYPE_RE.fullmatch(upper.replace("0", "O").strip(" .:*-#")))
+        or bool(_ORDER_TYPE_RE.fullmatch(upper.replace("0", "O").strip(" .:*-#"))) or bool(_SITE_OR_HANDLE_RE.search(upper))
+
+
+# a web or mail address or a social handle: where the shop is found, never the name line itself
+_SITE_OR_HANDLE_RE = re.compile(r"\bWWW\s?\.|HTTPS?:|\w@\w|^\W*@[A-Z0-9_.]{3,}\W*$|\.(?:COM|NET|ORG)\b"
+                                r"|\b(?:FOLLOW|INSTAGRAM|IG|FACEBOOK|FB|TWITTER|TIKTOK)\b.*@")
 
 
 # words of a bill's header that also name restaurants (``TIME OUT MARKET``, ``Original Joe's``, ``HARVEST
@@ -766,6 +833,7 @@ def _capital_lost(text: str) -> bool:
     return found is not None and text[found[1]:found[1] + 1].isupper()
 
 
+_GLUED_POSSESSIVE_RE = re.compile(r"(?<=[A-Z]'S)(?=[A-Z]{3})|(?<=[a-z]'s)(?=[A-Z][a-z]{2})")
 _POSSESSIVE_DOLLAR_RE = re.compile(r"(?<=[^\W\d_]['’`´\"])\$(?![^\W\d_])")  # 'Rosa"$': its ' read as a "
 _QUOTE_FOR_APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])\"(?=[sS](?![^\W\d_]))")
 _POSSESSIVE_RE = re.compile(r"[^\W\d_]\s?['’`´]\s?[Ss$](?![^\W\d_])")
@@ -783,16 +851,18 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
     printing the legal name's first words (``_trade_name``)."""
     median = statistics.median(heights) if heights else 0
     scored: list[tuple[float, int]] = []
+    opening = next((line.index for line in doc.lines[:end] if letters(line.text) >= 3), None)
     for line in doc.lines[:end]:
         tall = bool(median) and heights[line.index] > 1.3 * median
-        score = _name_score(line, line.index / max(end, 1), tall)
+        own_address = line.index == opening and _over_its_address(doc, line)
+        score = _name_score(line, line.index / max(end, 1), tall, own_address)
         if score and _follows(doc, line.index, _NOT_OWN_NAME):
             score = 0.0
         if score and line.index and continues_address(doc.lines[line.index - 1].text) \
                 and not has_legal_form(line.text):
             score = 0.0  # "Lot 3, Jalan Pelabur 23/1," / "40S( Shah Alam, Selaugor": the town, misread
-        if score and (_street_over_town(doc, line) or _street_before_town(doc, line, tall)
-                      or _named_for_street_below(doc, line) or under_house_number(doc, line)):
+        if score and not own_address and (_street_over_town(doc, line) or _street_before_town(doc, line, tall)
+                                          or _named_for_street_below(doc, line) or under_house_number(doc, line)):
             score = 0.0  # a street, a mall named for it, the town under a street
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
@@ -927,6 +997,28 @@ def _unspaced(text: str) -> str:
 # "2513 #ain St": the street's first letter a glyph; '9" Nain 3': its second digit a quote (not "50's Burgers")
 _HOUSE_NUMBER_RE = re.compile(
     r"\d{1,4}[\d}\])|!\"][A-Z]?\s+[^\w\s]?[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
+
+
+def _over_its_address(doc: Doc, line: Line) -> bool:
+    """``101 NOODLE EXPRESS``, ``STATE STREET BRATS``, ``Kneaded Bread Co.`` opening the receipt over
+    its whole address (a house number, street and suffix, then the postcode, a line of a subtitle
+    between at most): shaped like a street or a town, but the shop's address is printed once, so
+    this is its name. Not a complete street itself (``100 Main St`` over its suite), nor a mall,
+    a square or a building (``VALLEY FAIR MALL``, ``ONE MARKET PLAZA``), nor a line with a comma
+    or a postcode (a town)."""
+    text = line.text
+    if "," in text or "#" in text or has_postcode(text) or is_us_street(text) or has_keyword(text, _PLACES_IN_ADDRESSES):
+        return False
+    below = doc.lines[line.index + 1:line.index + 4]
+    for at, street in enumerate(below[:2]):
+        if is_us_street(street.text) and not is_us_street(text) \
+                and any(has_postcode(after.text) for after in below[at:at + 2]):
+            return at == 0 or not digits(below[0].text)
+    return False
+
+
+_PLACES_IN_ADDRESSES = ("MALL", "PLAZA", "CENTER", "CENTRE", "SQUARE", "SUITE", "STE", "UNIT", "FLOOR", "LEVEL",
+                        "BLOCK", "LOT", "TERMINAL", "BUILDING", "BLDG", "TOWER", "CONCOURSE", "GATE", "PIER")
 
 
 def _house_number(text: str) -> bool:

@@ -824,7 +824,8 @@ def test_bare_receipt_number_labels(line, number):
     ("03/14/2024\nMILK 3.49\nTOTAL 3.49\ninfo@sunrise-bakery.co.uk", "SUNRISE BAKERY"),
     ("Hauptstr. 12\n10827 Berlin\nBROT 2,49\nSUMME 2,49\nBAR 5,00\nVielen Dank\nBaeckerei Schmidt GmbH\n"
      "USt-IdNr. DE123456789", "Baeckerei Schmidt GmbH"),
-    ("03/14/2024 10:12\nMILK 3.49\nTOTAL 3.49\nVISA 3.49\nfacebook.com/cornermarket", None),
+    ("03/14/2024 10:12\nMILK 3.49\nTOTAL 3.49\nVISA 3.49\nfacebook.com/cornermarket", "CORNERMARKET"),  # its page
+    ("03/14/2024 10:12\nMILK 3.49\nTOTAL 3.49\nVISA 3.49\nLike us on facebook.com", None),
     ("TAX InOiCE ADJUSTMENT Note\nCash Inv No, 7014F714\n14/10/2017\nBREAD 2.13\nTOTAL 2.13", None),
 ])
 def test_a_logo_only_name_is_found_elsewhere_or_left_empty(text, merchant):
