@@ -20,7 +20,7 @@ from .address import is_address
 from .brands import Brand, BrandMatch, directory, match_brand, match_domain, match_scheme
 from .brands.directory import NAME
 from .brands.fold import compact, fold_word, tokens
-from .brands.words import LEGAL_FORMS
+from .brands.words import FAMILY_TRADES, LEGAL_FORMS
 from .category import CATEGORIES, mentions
 from .layout import Doc, Line
 from .merchant import has_legal_form, names_the_owner, thanks_naming, under_house_number, without_legal_forms
@@ -70,7 +70,8 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
     logos = ((f"{first.text} {second.text}", first.index, _read_surely(first) and _read_surely(second))
              for first, second in _split_logos(header))
     one_line = _best_named(named, country, opening)
-    if one_line is not None and _logo_runs_on_in_another_trade(header, one_line):
+    if one_line is not None and (_logo_runs_on_in_another_trade(header, one_line)
+                                 or _under_an_owners_name(header, one_line, country)):
         one_line = None
     best = _longer_logo(one_line, _best_named(logos, country, opening)) or _named_like_a_place(header, country, opening)
     if best is not None and not _owners_surname(header, best):
@@ -91,11 +92,25 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
 
 def _owners_surname(header: Sequence[Line], found: BrandFound) -> bool:
     """The name read as a chain's is one word that the owner's line prints too (``Müller`` over ``Inh.
-    Thomas Müller e.K.``): a merchant's own shop named for its owner, not the chain of that name."""
+    Thomas Müller e.K.``), or one printed beside a line of a family trade's words alone (``Bäckerei`` /
+    ``Müller``, ``Metzgerei`` / ``Wolf``): a merchant's own shop named for its owner, not the chain of
+    that name."""
     printed = [token.key for token in tokens(found.printed)]
     return len(printed) == 1 and any(
         line.index != found.line and names_the_owner(line.text) and printed[0] == _surname(line.text)
+        or line.index in (found.line - 1, found.line + 1) and _family_trade_only(line.text)
         for line in header)
+
+
+def _family_trade_only(text: str) -> bool:
+    """``Bäckerei``, ``Bäckerei - Konditorei``, ``Landmetzgerei & Partyservice``: a family trade's words alone."""
+    words = [token.key for token in tokens(text) if not token.number]
+    return bool(words) and any(word in FAMILY_TRADES for word in words) \
+        and all(word in FAMILY_TRADES or word in _FAMILY_TRADE_KIN for word in words)
+
+
+_FAMILY_TRADE_KIN = frozenset(fold_word(word, spell) for word in "und café cafe partyservice feinkost landbäckerei "
+                              "landmetzgerei backstube catering".split() for spell in (False, True))
 
 
 def _surname(text: str) -> str | None:
@@ -311,6 +326,17 @@ def _logo_runs_on_in_another_trade(header: Sequence[Line], found: BrandFound) ->
     return found.score < WHOLE_BRAND_SCORE and any(
         first.index == found.line and _other_trade(f"{found.printed} {second.text}", found)
         for first, second in _split_logos(header))
+
+
+def _under_an_owners_name(header: Sequence[Line], found: BrandFound, country: str | None) -> bool:
+    """The brand's line is the second of a logo under an owner's name in the possessive that names no
+    brand itself: ``ARNOLD'S`` / ``COUNTRY KITCHEN`` is Arnold's, not the Country Kitchen chain."""
+    above = next((line for line in header if line.index == found.line - 1), None)
+    return above is not None and bool(_OWNERS_NAME_RE.fullmatch(above.text.strip())) \
+        and match_brand(above.text, country) is None
+
+
+_OWNERS_NAME_RE = re.compile(r"(?:[^\W\d_]+\s)?[^\W\d_]+['’`][Ss]")
 
 
 def _read_surely(line: Line) -> bool:

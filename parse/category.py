@@ -21,7 +21,14 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                    "GRILL", "TAVERN", "BRASSERIE", "TRATTORIA", "PIZZERIA", "STEAKHOUSE", "RESTAURANTE", "RISTORANTE",
                    "PUB", "GRILLE", "TAPROOM", "CANTINA", "TAQUERIA", "EATERY", "ALEHOUSE", "OSTERIA", "SMOKEHOUSE",
                    "CHOPHOUSE", "SALOON", "WINE BAR", "OYSTER BAR", "SPORTS BAR", "SUSHI BAR", "TAPAS BAR",
-                   "BARTENDER", "MEALS TAX", "IMBISS") + _DISHES,
+                   "BARTENDER", "MEALS TAX", "IMBISS",
+                   # German bakeries, inns and cafés; British chip shops
+                   "GASTHOF", "GASTHAUS", "WIRTSHAUS", "WEINSTUBE", "BRAUHAUS", "BIERGARTEN",
+                   "RATSKELLER", "STEAKHAUS", "TAVERNE", "KNEIPE", "EISCAFE", "EISDIELE", "KAFFEEHAUS",
+                   "FISH & CHIPS", "FISH AND CHIPS", "CHIP SHOP", "FISH BAR", "CHIPPY",
+                   # what only a restaurant's till prints: its vendor's footer, the order's kind
+                   "POWERED BY TOAST", "TOASTTAB", "TOUCHBISTRO", "UPSERVE", "FOR HERE", "TO GO", "DINING OPTION")
+                  + _DISHES,
     "grocery": ("SUPERMARKET", "GROCERY", "GROCERIES", "HYPERMARKET", "MINIMARKET", "MINI MARKET", "MART", "MARKET",
                 "LEBENSMITTEL", "SUPERMARKT", "MILK", "MILCH", "EGGS", "EIER", "BREAD", "BROT", "BANANA", "BANANEN",
                 "VEGETABLE", "VEGETABLES", "VEGE", "FRUIT", "PRODUCE", "OBST", "GEMUESE", "BUTTER", "CHEESE",
@@ -29,7 +36,8 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                 # drink shops, filed as the directory files OSM's shop=alcohol, wine and beverages
                 "LIQUOR", "LIQUORS", "SPIRITS", "OFF LICENCE", "WINE SHOP", "GETRAENKEMARKT", "WEINHANDLUNG",
                 # butchers and kiosks, filed as the directory files OSM's shop=butcher and shop=kiosk
-                "METZGEREI", "FLEISCHEREI", "KIOSK", "SPAETI", "TRINKHALLE"),
+                "METZGEREI", "FLEISCHEREI", "KIOSK", "SPAETI", "TRINKHALLE", "REFORMHAUS", "BIOLADEN", "HOFLADEN",
+                "FEINKOST"),
     "pharmacy": ("PHARMACY", "PHARMACIE", "APOTHEKE", "DRUGSTORE", "DROGERIE", "DROGERIEMARKT", "CHEMIST",
                  "HEALTHCARE", "HEALTH", "MEDICINE", "MEDICAL", "TABLET", "TABLETS", "CAPSULE", "CAPSULES",
                  "PRESCRIPTION", "RX", "VITAMIN", "CLINIC", "FARMASI", "SYRUP", "OINTMENT", "BEAUTY", "COSMETIC",
@@ -41,7 +49,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                       "WATER PARK", "ENTRY", "TICKETS", "PARK HOPPER", "TICKET BOOTH", "SEASON PASS", "ANNUAL PASS",
                       "ADMISSIONS", "FAST LANE", "PASSHOLDER", "MINI GOLF", "MINIGOLF", "ADVENTURE GOLF", "PUTT PUTT"),
     "tobacco": ("TOBACCO", "TABAK", "CIGARETTE", "CIGARETTES", "CIGAR", "CIGARS", "ZIGARETTEN", "ZIGARREN",
-                "VAPE", "E-LIQUID", "SMOKE SHOP", "TABAC", "ROLLING PAPERS"),
+                "VAPE", "E-LIQUID", "SMOKE SHOP", "TABAC", "ROLLING PAPERS", "TABAKWAREN"),
     # shops that are none of the above: their own trade words, so that a hardware store's "HOSE PUMP"
     # or a stationer's "RESTAURANT ORDER CHIT" pad does not make it a petrol station or a restaurant
     "retail": ("HARDWARE", "BOOKSTORE", "BOOKSTORES", "BOOKSHOP", "BOOK STORE", "STATIONERY", "STATIONERS",
@@ -52,6 +60,13 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                "SCHUHE", "SPIELWAREN", "KAUFHAUS", "WARENHAUS"),
 }
 _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in the items
+# what a shop's own name says it serves, though a grocer sells it too ("TACOS EL GORDO", "RAMEN TATSU-YA",
+# "BI-RITE CREAMERY"; not a supermarket's "TACO SHELLS" or "BBQ SAUCE"): counted on the name's line only
+NAMED_TRADES: dict[str, tuple[str, ...]] = {
+    "restaurant": ("TACO", "TACOS", "RAMEN", "PHO", "BBQ", "BARBECUE", "WINGS", "BAGEL", "BAGELS", "DONUT", "DONUTS",
+                   "DOUGHNUTS", "CREAMERY", "BREWING", "SUSHI", "BURGERS", "CURRY", "KEBAB", "DOENERHAUS", "EATS",
+                   "BAECKEREI", "KONDITOREI", "BACKSTUBE"),  # not "EDEKA & Bäckerei Schmidt": a grocer's bakery counter
+}
 
 
 def find_category(doc: Doc, name_line: int | None, name: str | None = None) -> tuple[str, float]:
@@ -65,7 +80,7 @@ def find_category(doc: Doc, name_line: int | None, name: str | None = None) -> t
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
         text = _trade_words(name if name and line.index == name_line else line.text)
         for category in CATEGORIES:
-            if mentions(text, category):
+            if mentions(text, category) or line.index == name_line and _names_its_trade(text, category):
                 scores[category] += weight
         upper = ascii_upper(text)
         served += bool(_SERVED_RE.search(upper))
@@ -109,6 +124,15 @@ def _matcher(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
 
 
 _MATCHERS = {category: _matcher(words) for category, words in CATEGORIES.items()}
+_NAMED_MATCHERS = {category: _matcher(words) for category, words in NAMED_TRADES.items()}
+
+
+def _names_its_trade(name: str, category: str) -> bool:
+    """A word of ``NAMED_TRADES`` in the shop's name."""
+    if category not in _NAMED_MATCHERS:
+        return False
+    long_words, short_pattern = _NAMED_MATCHERS[category]
+    return bool(short_pattern.search(ascii_upper(name))) or find_keyword(name, long_words, _GLUED) is not None
 
 
 def mentions(text: str, category: str) -> bool:

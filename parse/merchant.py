@@ -64,6 +64,8 @@ _BUSINESS_WORDS = (
     "STEAKHOUSE", "BREWERY", "BOOKSHOP", "CERVECERIA", "CERVESERIA", "GASTSTAETTE", "METZGEREI", "IMBISS", "KONDITOREI",
     "EISCAFE", "EISDIELE", "KIOSK", "SPAETI", "TRINKHALLE",
     "GAS", "BBQ", "BARBECUE", "CANTINA", "TAQUERIA", "DELI", "EATERY", "SMOKEHOUSE", "ROADHOUSE", "CHOPHOUSE",
+    "GASTHOF", "GASTHAUS", "LANDGASTHOF", "WIRTSHAUS", "WEINSTUBE", "BRAUHAUS", "BIERGARTEN", "RATSKELLER",
+    "FLEISCHEREI", "PARTYSERVICE", "BACKSTUBE", "LANDBAECKEREI", "LANDMETZGEREI", "STEAKHAUS", "TAVERNE",
 )
 # a trade word names the shop's trade in the plural too: "Premier Restaurants Eesti AS", "Village Bakeries"
 _TRADE_FORMS = _BUSINESS_WORDS + tuple(word + "S" for word in _BUSINESS_WORDS
@@ -75,7 +77,7 @@ SLIP_MIN = 7  # letters; a trade word this long is still itself with one letter 
 _NOT_NAME = (
     "TAX INVOICE", "INVOICE", "INV", "TAX", "NOTE", "ADJUSTMENT", "RECEIPT", "RECHNUNG", "QUITTUNG", "KASSENBON",
     "BELEG", "KUNDENBELEG", "HAENDLERBELEG", "KASSENBELEG", "ZAHLUNGSBELEG", "BELEGKOPIE", "KUNDENKOPIE",
-    "CASH BILL", "BILL", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY",
+    "CASH BILL", "BILL", "BEWIRTUNGSBELEG", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY",
     "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
     "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHECK", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY",
@@ -308,7 +310,8 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
         return thanked, 0.5
     for line in doc.lines:
         upper = ascii_upper(line.text).replace(" ", "")
-        match = _WEB_RE.search(upper) or _EMAIL_RE.search(upper) or _HANDLE_RE.search(upper) or _PAGE_RE.search(upper)
+        match = _WEB_RE.search(upper) or _EMAIL_RE.search(upper) or _HANDLE_RE.search(upper) or _PAGE_RE.search(upper) \
+            or _BARE_WEB_RE.search(ascii_upper(line.text))
         if match and match["name"] not in _NOT_MERCHANT_SITES and letters(match["name"]) >= 3:
             return _as_printed_elsewhere(doc, match["name"]) or _label_words(match["name"]), 0.4
     return None, 0.0
@@ -318,6 +321,8 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
 # "IG: @saltbox_kitchen", "instagram.com/ramblecoffee"
 _HANDLE_RE = re.compile(r"(?:FOLLOWUS|INSTAGRAM|IG|FACEBOOK|FB|TIKTOK|TWITTER)\W{0,3}(?:ON(?:INSTAGRAM|FACEBOOK)?)?\W{0,3}"
                         r"@(?P<name>[A-Z0-9_.]{3,30}?)[.!]?(?:$|[^A-Z0-9_.])")
+# a web address without its www ("pizzaluce.com" in a till's footer), the shop's own where no till's or network's
+_BARE_WEB_RE = re.compile(r"(?<![\w.@/-])(?P<name>[A-Z][A-Z0-9-]{2,39})\.(?:COM|NET|ORG|CO|US|BIZ|RESTAURANT)\b(?![.\w/])")
 _PAGE_RE = re.compile(r"(?:INSTAGRAM|FACEBOOK)\.COM/(?P<name>[A-Z0-9_.]{3,30}?)[./]?(?:$|[^A-Z0-9_.])")
 
 
@@ -413,8 +418,9 @@ def _with_trade_below(doc: Doc, index: int, name: str, heights: list[int]) -> st
     ``VOLUME ONE`` / ``BOOKSHOP``; not under a name that says its trade (``MAPLE STREET DINER`` /
     ``Bar & Grill``: what else it is)."""
     below = doc.lines[index + 1] if index + 1 < len(doc.lines) else None
-    if below is not None and _is_trade_only(name) and _name_alone(below.text):
-        return f"{name} {clean_name(below.text)}"  # "Restaurant" / "Zur Post": the trade over the name
+    if below is not None and (_is_trade_only(name) or describes_the_trade(name) and _over_address_or_phone(doc, below)) \
+            and _name_alone(below.text):
+        return f"{name} {clean_name(below.text)}"  # "Restaurant" / "Zur Post", "Chinese Restaurant" / "Peking Garden"
     if below is not None and _logo_continues(doc, doc.lines[index], below, heights):
         return f"{name} {clean_name(below.text)}"  # "YELLOW DOG" / "EATS", "La Cocina" / "de Abuela"
     if below is None or _is_trade_only(name) or has_keyword(name, _TRADE_FORMS) or not _is_trade_only(below.text):
@@ -427,22 +433,29 @@ def _logo_continues(doc: Doc, name: Line, below: Line, heights: list[int]) -> bo
     Cocina`` / ``de Abuela``: the line under the name, printed no smaller, is words that a small word opens
     in lower case, or one word in capitals under a name in capitals, right over the shop's address or
     phone (``Zur Eiche`` / ``Kneipe`` says what it is); not a branch or a part of town (``MIDTOWN``,
-    ``AIRPORT``), not under a name that says its trade."""
+    ``AIRPORT``), not under a name that says its trade or holds a number past its first word (``5 NAPKIN``
+    / ``BURGER`` joins)."""
     name_text, below_text = _unspaced_groups(name.text), _unspaced_groups(below.text).strip()
-    if digits(name_text) or has_keyword(name_text, _TRADE_FORMS) or has_legal_form(name_text) or len(name_text.split()) > 3 \
+    if digits(_LEADING_NUMBER_RE.sub("", name_text)) or _is_address(name_text) or has_keyword(name_text, _TRADE_FORMS) \
+            or has_legal_form(name_text) or len(name_text.split()) > 3 \
             or heights[below.index] < 0.8 * heights[name.index] or _not_a_name(below_text) or _is_address(below_text):
         return False
     if _LINKED_RE.fullmatch(below_text):
         return True
-    after = doc.lines[below.index + 1] if below.index + 1 < len(doc.lines) else None
     word = below_text.split()[0] if len(below_text.split()) == 1 else ""
-    return after is not None and (_is_address(after.text) or find_phone(replace(doc, lines=(after,))) is not None) \
-        and word.isalpha() and len(word) >= 3 and word.isupper() and name_text.isupper() \
+    return _over_address_or_phone(doc, below) and word.isalpha() and len(word) >= 3 and word.isupper() and name_text.isupper() \
         and fold(word) not in _PARTS_OF_TOWN and not _GLUED_STREET_RE.search(ascii_upper(word))
+
+
+def _over_address_or_phone(doc: Doc, line: Line) -> bool:
+    """The line right under ``line`` is the shop's address or phone: the name's lines end at ``line``."""
+    after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    return after is not None and (_is_address(after.text) or find_phone(replace(doc, lines=(after,))) is not None)
 
 
 # "de Abuela", "of Brooklyn", "& Sons": a name's second line opened by a small word
 _LINKED_RE = re.compile(r"(?:de|del|della|di|da|du|la|le|of|on|the|and|&|und|am|an|im|zum|zur)(?:\s+[A-Z][\w'-]+){1,2}")
+_LEADING_NUMBER_RE = re.compile(r"^\d{1,3}\s+(?=[^\W\d_])")  # "5 NAPKIN", "2 AMYS": a number the name opens with
 _GLUED_STREET_RE = re.compile(r"(?:STRASSE|STR|WEG|PLATZ|ALLEE|GASSE|DAMM|RING|UFER|CHAUSSEE|STREET|ROAD|AVENUE)$")
 # a branch's or a district's name under a chain's or a shop's: "MIDTOWN", "AIRPORT", "NORTH"
 _PARTS_OF_TOWN = frozenset(fold(word) for word in """
@@ -455,13 +468,21 @@ def _name_alone(text: str) -> bool:
     """Words that may name a shop under its trade: no number, no address, no owner, no trade word alone."""
     return letters(text) >= 3 and not digits(text) and not _is_trade_only(text) and not _is_address(text) \
         and not _not_a_name(text) and not has_keyword(text, _NOT_OWN_NAME) and not has_legal_form(text) \
-        and not _OWNER_RE.match(text.strip())
+        and not _OWNER_RE.match(text.strip()) and not _MENU_RE.search(ascii_upper(text))
+
+
+_MENU_RE = re.compile(r"\b(?:LUNCH|DINNER|BREAKFAST|BRUNCH|SPECIALS?|MENU|HAPPY HOUR|COMBO)\b")  # "Lunch Special"
 
 
 def _is_trade_only(text: str) -> bool:
-    """One or two words, each a trade word (or a long one with one letter misread: ``BOOKSHOF``)."""
+    """One or two words, each a trade word (or a long one with one letter misread: ``BOOKSHOF``), or up to
+    four parted by marks (``Bäckerei - Konditorei - Café``, ``Metzgerei • Partyservice``)."""
     words = re.findall(r"[^\W\d_]+", text)
-    return 0 < len(words) <= 2 and not digits(text) and all(_is_trade_word(word) for word in words)
+    parted = len(words) <= 2 or bool(_TRADES_PARTED_RE.fullmatch(text.strip()))
+    return 0 < len(words) <= 4 and parted and not digits(text) and all(_is_trade_word(word) for word in words)
+
+
+_TRADES_PARTED_RE = re.compile(r"[^\W\d_]+(?:\s*[-–•·&/|+,]\s*[^\W\d_]+){1,3}")
 
 
 _LONG_TRADE_WORDS = tuple(fold(word) for word in _BUSINESS_WORDS if len(word) >= SLIP_MIN)
@@ -575,6 +596,8 @@ def clean_name(text: str) -> str:
     text = _POSSESSIVE_DOLLAR_RE.sub("s", _mend_digits(_BRACKET_FOR_C_RE.sub("C", text)))  # "Rosa'$ Trattoria"
     text = _QUOTE_FOR_APOSTROPHE_RE.sub("'", text)  # 'Rosa"s
     text = _GLUED_POSSESSIVE_RE.sub(" ", text)  # "NONNA'SDELI": the space after a possessive lost
+    for pattern, word in _ACCENT_LOST:  # "Caf Central", "D ner Kebap": the accented letter lost or read as a space
+        text = pattern.sub(lambda m, word=word: _accented_as_printed(m, word), text)
     for pattern, canonical in _LEGAL_CANON:
         text = pattern.sub(canonical, text)
     text = _AFTER_LEGAL_RE.sub(r"\1", text)
@@ -586,6 +609,11 @@ def clean_name(text: str) -> str:
     return squash_spaces(text).strip(" .,:;-*#\"")
 
 
+# the owner's line with its "Inh." not printed: a person, a title maybe, and a registered merchant's form
+# ("Apotheker Jens Hoffmann e.K.", "Thomas Kunz e.Kfm.")
+_REGISTERED_PERSON_RE = re.compile(r"(?:(?:Apotheker(?:in)?|Dr\.|Kaufmann|Kauffrau|Fam\.|Familie)\s+)*"
+                                   r"[A-ZÄÖÜ][a-zäöüß]+\.?(?:\s+[A-ZÄÖÜ][a-zäöüß-]+){1,2}\s+e\.\s?K(?:fm|fr)?\.?")
+_BRANCH_RE = re.compile(r"(?:FILIALE|FIL\.|ZWEIGSTELLE|NIEDERLASSUNG|BRANCH)(?![A-Z])")  # the branch, under a lost logo
 # four digits opening a name before its words ("1889 Brewing Co.", "1776 Tavern"), not a registration number
 _NAMED_FOR_NUMBER_RE = re.compile(r"\d{4}\s+(?=[^\W\d_]{2})")
 
@@ -595,14 +623,15 @@ def _name_score(line: Line, position: float, tall: bool, over_its_address: bool 
     receipt over the shop's whole address (``_over_its_address``), so a street's shape in it is its name's."""
     upper = ascii_upper(line.text)
     if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts \
-            or _OWNER_RE.match(line.text.strip()):
+            or _OWNER_RE.match(line.text.strip()) or line.index and _REGISTERED_PERSON_RE.fullmatch(line.text.strip()):
         return 0.0  # no name: too few letters, a number, a price, the owner's line
     legal = has_legal_form(line.text)
     if not legal and (_not_a_name(line.text) or STORE_NUMBER_RE.search(upper)
                       or _is_address(line.text) and not _named_after_street(line.text) and not over_its_address):
         return 0.0
-    if _currency_alone(line.text) or _order_number(line.text) or _tagline_only(line.text):
-        return 0.0  # "EUR" heading the price column; "Orde{ #840"; "Since 2014"
+    if _currency_alone(line.text) or _order_number(line.text) or _tagline_only(line.text) \
+            or _BRANCH_RE.match(upper.strip()):
+        return 0.0  # "EUR" heading the price column; "Orde{ #840"; "Since 2014"; "Filiale Mannheim-Neckarau"
     if _house_number(line.text) and not has_keyword(line.text, _BUSINESS_WORDS) and not over_its_address:
         return 0.0  # "679 Moa Strea": a street whose suffix OCR garbled
     if _PERSON_RE.fullmatch(line.text.strip()) or ascii_upper(line.text).strip(" .") in _ARTICLES \
@@ -636,11 +665,12 @@ _ARTICLES = frozenset(("THE", "EL", "LA", "LE", "LES", "LOS", "LAS", "IL", "DIE"
 _CUISINES = frozenset(fold(word) for word in """
 AMERICAN ASIAN CHINESE JAPANESE THAI VIETNAMESE KOREAN INDIAN PAKISTANI NEPALESE MEXICAN TEX-MEX ITALIAN FRENCH
 GREEK MEDITERRANEAN LEBANESE TURKISH PERSIAN ETHIOPIAN CARIBBEAN CUBAN PERUVIAN BRAZILIAN SPANISH GERMAN IRISH
-BRITISH SOUTHERN CAJUN CREOLE AUTHENTIC
-CHINESISCHES ITALIENISCHES GRIECHISCHES ASIATISCHES INDISCHES THAILAENDISCHES TUERKISCHES
+BRITISH SOUTHERN CAJUN CREOLE AUTHENTIC TANDOORI BALTI CURRY
+CHINESISCHES ITALIENISCHES GRIECHISCHES ASIATISCHES INDISCHES THAILAENDISCHES TUERKISCHES CHINA ASIA DOENER KEBAP
 """.split())
 _DESCRIPTIONS = _CUISINES | frozenset(fold(word) for word in """
 SEAFOOD STEAK SUSHI HIBACHI NOODLE NOODLES DUMPLING DUMPLINGS TAPAS VEGAN VEGETARIAN FAMILY FINE CASUAL CUISINE
+NEAPOLITAN SICILIAN WING BAKE TAKEAWAY TAKE AWAY FISH CHIP CHIPS KEBAB KEBABS
 FOOD FOODS DINING AND & SPORTS BAR GRILL PIZZA TACOS BURGERS WINGS SPEZIALITAETEN KUECHE
 DISCOUNT SMOKE VAPE TOBACCO CIGAR CIGARS FARM NEIGHBORHOOD COMMUNITY COMPOUNDING SPECIALTY GOURMET ORGANIC ARTISAN
 LIQUOR LIQUORS SPIRITS FREE
@@ -653,7 +683,7 @@ BREAKFAST BRUNCH WHISKEY WHISKY PIANO KARAOKE HOOKAH BREWING ROASTING
 """.split())
 _ROOMS = frozenset(fold(word) for word in """
 BAR PUB HOUSE LOUNGE ROOM TAPROOM HALL GARDEN SHOP CAFE PARLOR PARLOUR ROASTERS ROASTERY DISTILLERY WINERY
-CREAMERY BAKEHOUSE
+CREAMERY BAKEHOUSE HAUS STUBE
 """.split())
 _DESCRIPTION_PENALTY = 2.5
 # a tagline over the name ("Family Owned Since 1978", "ESTABLISHED IN BROOKLYN"): the trade's words under
@@ -831,6 +861,18 @@ def _capital_lost(text: str) -> bool:
     """A name whose capital OCR lost before a capitalised trade word: ``ippopot amus Restauration``."""
     found = find_keyword(text, _TRADES_NOT_PLACES)
     return found is not None and text[found[1]:found[1] + 1].isupper()
+
+
+# trade words whose accented letter OCR lost or read as a space, and the word as printed
+_ACCENT_LOST = tuple((re.compile(pattern, re.IGNORECASE), word) for pattern, word in (
+    (r"(?<![^\W\d_])(EIS|)(CAF)(?:\s+(?=[^\W\d_]{3})|$)", "Café "), (r"(?<![^\W\d_])()(D) ?NER(?![^\W\d_])", "Döner"),
+    (r"(?<![^\W\d_])()(B) ?CKEREI", "Bäckerei"), (r"(?<![^\W\d_])()(GASTST) ?TTE", "Gaststätte")))
+def _accented_as_printed(match: re.Match[str], word: str) -> str:
+    """``word`` in the case the receipt printed the match in, after its glued first part (``Eiscaf``)."""
+    printed = re.sub(r"\W", "", match[0])
+    if len(printed) > 1 and printed.isupper():
+        return match[1] + word.upper()
+    return match[1] + (word.lower() if match[1] else word)
 
 
 _GLUED_POSSESSIVE_RE = re.compile(r"(?<=[A-Z]'S)(?=[A-Z]{3})|(?<=[a-z]'s)(?=[A-Z][a-z]{2})")

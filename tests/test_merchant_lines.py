@@ -732,3 +732,67 @@ def test_a_possessive_glued_to_the_next_word_is_set_apart():
     assert clean_name("NONNA'SDELI") == "NONNA'S DELI"
     assert clean_name("Nonna'sDeli") == "Nonna's Deli"
     assert clean_name("JOE'S") == "JOE'S"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("TONY'S\nPIZZA\n111 Chelsea St\nEast Boston, MA 02128", "TONY'S PIZZA"),  # PIZZA: no &pizza without its &
+    ("PLUCKERS\nWING BAR\n2222 Rio Grande St\nAustin, TX 78705", "PLUCKERS"),  # what it is, under the name
+    ("2 AMYS\nNEAPOLITAN PIZZERIA\n3715 Macomb St NW\nWashington, DC 20016", "2 AMYS"),
+    ("EASY TIGER\nBake Shop & Beer Garden\n1501 E 7th St\nAustin, TX 78702", "EASY TIGER"),
+    ("ARNOLD'S\nCOUNTRY KITCHEN\n605 8th Ave S\nNashville, TN 37203", "ARNOLD'S"),  # no Country Kitchen chain
+    ("5 NAPKIN\nBURGER\n630 9th Ave\nNew York, NY 10036", "5 NAPKIN BURGER"),
+])
+def test_an_independents_logo_lines_name_it_not_a_chain_or_its_trade(header, expected):
+    receipt = extract_receipt(ocr(header + BODY))
+    assert (receipt.merchant_raw, receipt.brand_wikidata) == (expected, None)
+
+
+def test_a_bare_web_address_in_the_footer_names_the_shop_but_not_a_tills():
+    assert merchant("3200 Lyndale Ave S\nServer: Britt" + BODY + "pizzaluce.com @pizzaluce\nPowered by Toast") \
+        == "PIZZALUCE"
+    assert merchant("3200 Lyndale Ave S\nServer: Britt" + BODY + "Order online at toasttab.com") is None
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("Gasthof\nZum Löwen\nHauptstr. 5\n91054 Erlangen", "Gasthof Zum Löwen"),  # the trade over the name
+    ("Fleischerei\nMüller\nHauptstr. 5\n91054 Erlangen", "Fleischerei Müller"),
+    ("Metzgerei - Partyservice\nWagner\nHauptstr. 5\n91054 Erlangen", "Metzgerei - Partyservice Wagner"),
+    ("China-Restaurant\nPeking Garden\nHauptstr. 5\n91054 Erlangen", "China-Restaurant Peking Garden"),
+    ("Apotheke am Markt\nApotheker Jens Hoffmann e.K.\nHauptstr. 5\n91054 Erlangen", "Apotheke am Markt"),
+    ("Bäckerei am Markt\nThomas Kunz e.K.\nHauptstr. 5\n91054 Erlangen", "Bäckerei am Markt"),  # no Inh.
+    ("Bewirtungsbeleg\nRistorante Roma\nHauptstr. 5\n91054 Erlangen", "Ristorante Roma"),
+    ("Caf  Central\nHauptstr. 5\n91054 Erlangen", "Café Central"),  # its é lost
+    ("EISCAF CORTINA\nHauptstr. 5\n91054 Erlangen", "EISCAFÉ CORTINA"),
+    ("Antalya D ner Kebap Haus\nHauptstr. 5\n91054 Erlangen", "Antalya Döner Kebap Haus"),
+])
+def test_german_trades_owners_and_accents_around_a_shops_name(header, expected):
+    assert merchant(header + BODY) == expected
+
+
+def test_a_menu_line_under_a_cuisine_is_no_name_and_a_branch_line_alone_is_none():
+    assert merchant("Thai Cuisine\nLunch Special\n1420 Elm St\nDallas TX 75201" + BODY) == "Thai Cuisine"
+    assert merchant("Filiale Mannheim-Neckarau\nHauptstr. 5\n68199 Mannheim" + BODY) is None
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("Bäckerei\nMüller\nHauptstr. 5\n91054 Erlangen", "Bäckerei Müller"),  # no Müller drugstore
+    ("Metzgerei\nWolf\nHauptstr. 5\n91054 Erlangen", "Metzgerei Wolf"),  # no Wolf bakery chain
+])
+def test_a_surname_beside_a_family_trades_line_is_the_owners_not_a_chains(header, expected):
+    receipt = extract_receipt(ocr(header + BODY))
+    assert (receipt.merchant_raw, receipt.brand_wikidata) == (expected, None)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Bäckerei Kunz\nHauptstr. 5" + BODY, "restaurant"),
+    ("Gasthof Krone\nHauptstr. 5" + BODY, "restaurant"),
+    ("Reformhaus Brandl\nHauptstr. 5" + BODY, "grocery"),
+    ("Tabakwaren Brandl\nHauptstr. 5" + BODY, "tobacco"),
+    ("TACOS EL GORDO\n1 Main St" + BODY, "restaurant"),  # the name says what it serves
+    ("RAMEN TATSU-YA\n1 Main St" + BODY, "restaurant"),
+    ("SUNNY CORNER\n1 Main St\nHONEY BUTTER 5.99\nTO GO\nPowered by Toast" + BODY, "restaurant"),
+    ("SUNNY CORNER\n1 Main St\nTACO SHELLS 2.99\nBBQ SAUCE 3.49" + BODY, "retail"),  # a grocer's items: no restaurant
+    ("THE CODFATHER\nFish & Chips\n1 High St" + BODY, "restaurant"),
+])
+def test_a_shops_trade_words_in_german_in_its_name_or_on_its_till_give_its_category(text, category):
+    assert extract_receipt(ocr(text)).category == category

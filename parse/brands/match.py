@@ -223,9 +223,16 @@ def _exact(found: Directory, text: str, words: list[Token], spans: list[Span], c
         if key in found.short_spellings and not _short_ok(found, key, text, words, span):
             continue
         entry = _lookup(found, key, span, country) or _cinemas_house(found, key, text, words, span, country)
-        if entry:
+        if entry and not _trade_word_without_its_marks(found, key, entry, text):
             return Hit(entry, span, 0)
     return None
+
+
+def _trade_word_without_its_marks(found: Directory, key: str, entry: Entry, line: str) -> bool:
+    """A chain named by a trade's ordinary word and a mark (``&pizza``) is named only by a line with its
+    mark: ``PIZZA`` printed under ``TONY'S`` says what the shop sells."""
+    marks = {ch for ch in entry.brand.name if not ch.isalnum() and not ch.isspace()}
+    return key in found.common and key in OTHER_TRADES and not marks <= set(line)
 
 
 # words that say a line names a cinema's house ("AMC DINE-IN BURBANK 16", "REGAL IMAX")
