@@ -248,6 +248,21 @@ def _deadline(doc: Doc, index: int) -> bool:
         or bool(words) and words[-1].strip(":;.,").upper() in _DEADLINE_ENDINGS
 
 
+def _business_day(doc: Doc, index: int, value: dt.date, latest: dt.date) -> bool:
+    """``DOB: 07/18/2026`` on a restaurant till (Aloha's date of business): a date labelled only DOB that
+    is too recent to be the birth date of a buyer whose age was checked."""
+    text = doc.lines[index].text
+    above = doc.lines[index - 1].text if index else ""
+    labelled = next((line for line in (text, above) if has_keyword(line, _NOT_PURCHASE_DATE)), "")
+    return has_keyword(labelled, _BIRTH_DATE_LABELS) and not has_keyword(labelled, _NOT_BIRTH_DATE) \
+        and value.year > latest.year - _YOUNGEST_CHECKED_AGE
+
+
+_BIRTH_DATE_LABELS = ("DOB", "D.O.B.")
+_NOT_BIRTH_DATE = tuple(label for label in _NOT_PURCHASE_DATE if label not in _BIRTH_DATE_LABELS)
+_YOUNGEST_CHECKED_AGE = 16  # years; an age-limited sale checks no younger buyer's birth date
+
+
 # a return's own sale: "RETURN 12/05/2026 09:12 AM", "RETURN" over the date and its time
 _RETURN_WORDS = ("RETURN", "RETURNS", "RÜCKGABE", "UMTAUSCH")
 _DEADLINES_BUT_RETURNS = tuple(label for label in _NOT_PURCHASE_DATE if label not in _RETURN_WORDS)
@@ -307,7 +322,7 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
                 for index, raw in found]
     printed_on = _lines_printing(doc, resolved)
     for index, raw, value in resolved:
-        if value is None or value > latest or _deadline(doc, index):
+        if value is None or value > latest or _deadline(doc, index) and not _business_day(doc, index, value, latest):
             continue  # no date, a future one, or a deadline: not the purchase
         text = doc.lines[index].text
         score = 1.0 - 0.5 * index / len(doc.lines)

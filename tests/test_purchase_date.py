@@ -137,6 +137,16 @@ def test_a_birth_date_a_members_first_day_and_other_dates_are_not_the_purchase(t
 
 
 @pytest.mark.parametrize("text", [
+    "Beef 'O' Brady's|4520 W Kennedy Blvd|Tampa, FL 33609|Server: 118 Kenzie DOB: 07/18/2024|06:12 PM|"
+    "Tbl 12/1 Gst 2 Chk 2266|1 WINGS 10 PC 15.99|SUBTOTAL 15.99|Tax 1.12|Total Due 17.11",
+    "BAR LOUIE|Server: 33 Kelsey|DOB:|07/18/2024|Tbl 201/1 Gst 2|1 LOUIE BURGER 15.49|Total Due 16.85",
+])
+def test_a_restaurant_tills_date_of_business_labelled_dob_is_the_purchase(text):
+    """Aloha prints the business day as ``DOB``: too recent for a birth date an age check read."""
+    assert purchase_date(text) == dt.date(2024, 7, 18)
+
+
+@pytest.mark.parametrize("text", [
     "AutoZone|RETURN 12/05/2026 09:12 AM|CORE RETURN -22.00|TOTAL -22.00",
     "AutoZone|RETURN|12/05/2026 09:12 AM|CORE RETURN -22.00|TOTAL -22.00",
 ])
