@@ -99,7 +99,8 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 or candidate.support == best.support and _tie_breakers(candidate, doc, currency) \
                 > _tie_breakers(best, doc, currency):
             best = candidate
-    for candidate in (settled_reading(doc), _repeated_under_two_signs(doc), _vat_gross_reading(doc, printed.totals),
+    for candidate in (settled_reading(doc), _repeated_under_two_signs(doc), _repeated_beside_its_sign(doc),
+                      _vat_gross_reading(doc, printed.totals),
                       _whole_part_joined(doc)):
         # a blurred sign read as a different digit on each amount: the sum, or the repeat, decides alone
         if candidate is not None and not _cents_only(candidate) and _outweighs_the_printed_sum(candidate, printed):
@@ -262,6 +263,30 @@ def _repeated_under_two_signs(doc: Doc) -> Reading | None:
                 lines[index] = replace(lines[index], amounts=unsigned)
             return _reading(replace(doc, lines=tuple(lines)), ANY_DIGIT, doc)
     return None
+
+
+def _repeated_beside_its_sign(doc: Doc) -> Reading | None:
+    """The reading of ``doc`` in which a total or a tender whose sign was read as a digit is the amount
+    another total's or tender's line prints with its sign read (``Amount Due 453.63`` / ``MASTERCARD
+    S53.63``: 53.63 both times): the first digit one a sign comes out as, the rest that signed amount's,
+    of two or more whole digits (not an item's ``$15.00`` under ``TOTAL 815.00``). None where none is."""
+    paid = [line for line in doc.lines if has_keyword(line.text, _PAID_LABELS)]
+    signed = {f"{a.value:f}" for line in paid for a in line.amounts
+              if a.in_cents and not a.measure and a.currency is not None and a.value >= 10}
+    for line in paid if signed else ():
+        for position, amount in enumerate(line.amounts):
+            text = f"{amount.value:f}"
+            if amount.in_cents and not amount.measure and amount.currency is None and amount.value >= 100 \
+                    and text[0] in _TWO_SIGNS and text[1] != "0" and text[1:] in signed \
+                    and not any(f"{a.value:f}" == text[1:] for a in line.amounts):
+                unsigned = tuple(replace(a, value=Decimal(text[1:])) if i == position else a
+                                 for i, a in enumerate(line.amounts))
+                lines = tuple(replace(line, amounts=unsigned) if other is line else other for other in doc.lines)
+                return _reading(replace(doc, lines=lines), ANY_DIGIT, doc)
+    return None
+
+
+_PAID_LABELS = FINAL_TOTAL + PLAIN_TOTAL + CARD_PAID + CASH_GIVEN  # the total's and the tenders' lines
 
 
 MAX_SETTLINGS = 6  # readings of the totals block that add up, the fewest drops first, weighed by their support

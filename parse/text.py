@@ -86,7 +86,9 @@ _LABEL_AFTER_RE = re.compile(r"\s*(?:[:;.]|$|[^\sA-Z]|[OISBZ]{1,4}\s*[.,]|PAI[OI
 
 @lru_cache(maxsize=4096)  # each line is searched for many keyword lists in a row
 def _folded_for_keywords(text: str) -> str:
-    return _mend_label_slips(fold(text))
+    """The line folded, an underscore OCR read for a space a space (``Sub_Total``, ``Amount_Due``), and
+    label words' slips mended."""
+    return _mend_label_slips(fold(text).replace("_", " "))
 
 
 def _mend_label_slips(folded: str) -> str:

@@ -2008,3 +2008,47 @@ def test_a_space_inside_the_whole_part_of_a_total_is_joined_where_a_check_agrees
     """``Summe 1 5,47`` over ``Kartenzahlung 15,47``: a wide-set font's amount that OCR split in its
     whole part is read joined where the card line, or the cash less the change, agrees."""
     assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+def test_an_underscore_read_for_a_labels_space_still_labels_it():
+    """``Sub_Total 569.49``: the subtotal, and with it the sign read as a 5 on every amount."""
+    receipt = extract_receipt(ocr("""
+ROSA'S TRATTORIA
+7704 Broadway
+Columbus OH 43215
+2 Ribeye Steak 56,00
+Cheeseburger 13.49
+Sub_Total 569.49
+Tax 55.73
+575,22
+04/07/2025 8:25 PM
+Amount 575.22
+"""))
+    assert (receipt.subtotal, receipt.tax, receipt.total) == (Decimal("69.49"), Decimal("5.73"), Decimal("75.22"))
+
+
+def test_a_total_whose_sign_became_a_digit_is_the_tender_printed_with_its_sign():
+    receipt = extract_receipt(ocr("""
+NORTHGATE HARDWARE
+762 Main Street
+Austin, TX 78701
+12/29/2024 05:18 PM
+TOMATO SAUCE 81.449 F
+SUBTOTAL 43796
+Amount Due 453.63
+MASTERCARD S53.63
+"""))
+    assert receipt.total == Decimal("53.63")
+
+
+def test_an_items_price_with_its_sign_read_does_not_cut_the_totals_first_digit():
+    receipt = extract_receipt(ocr("""
+NORTHGATE HARDWARE
+762 Main Street
+Austin, TX 78701
+12/29/2024 05:18 PM
+LADDER $800.00
+DRILL $15.00
+TOTAL 815.00
+"""))
+    assert receipt.total == Decimal("815.00")
