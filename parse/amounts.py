@@ -91,6 +91,7 @@ def clean_numbers(text: str) -> str:
                                    else m[0], text)
     text = _SIGNED_NINE_AS_G_RE.sub(lambda m: f"{m['num'] or m['num2']}9", text)
     text = _POUND_AFTER_MINUS_RE.sub("- ", text)
+    text = _POUND_BEFORE_ONE_RE.sub("£", text)
     text = _ODD_POINT_RE.sub(lambda m: f"{m['label']}{m['units']}.{m['cents']}", text)
     text = _NINE_OR_SIX_AFTER_LABEL_RE.sub(lambda m: m["label"] + m["num"].translate(_G_AS_DIGIT), text)
     text = _LAST_NINE_AFTER_LABEL_RE.sub(lambda m: f"{m['label']}{m['num']}9", text)
@@ -119,6 +120,8 @@ _MONEY_LABEL = r"(?P<label>(?i:SUB\s?T[O0]TAL|T[O0]TAL|TAX|BALANCE|AMOUNT|SUMME)
 _ODD_POINT_RE = re.compile(rf"{_MONEY_LABEL}(?P<units>\d{{1,4}})[:;_](?P<cents>\d{{2}})(?![\d:;_])(?!\s?[AaPp]\.?[Mm]\b)")
 # "MORE CARD SAVING -E0.40", "-f0.40", "-L1.25": a minus, then a pound sign read as a letter
 _POUND_AFTER_MINUS_RE = re.compile(r"(?<![\w.,])-[EfL](?=\d{1,4}[.,]\d{2}(?!\d))")
+# "Total El7.23", "fl0.90": a pound sign read as a letter, glued to a price whose 1 OCR read as a letter too
+_POUND_BEFORE_ONE_RE = re.compile(r"(?<![\w.,])[EfL](?=[lI|]\d{0,3}[.,]\d{2}(?![\d.,]))")
 # "TOTAL 1G.29", "TOTAL 41.g7": a 9 read as g, a 6 as G, in an amount after a money label (not its last
 # glyph: a dispensary's "TOTAL: 3.5g" is grams)
 _NINE_OR_SIX_AFTER_LABEL_RE = re.compile(

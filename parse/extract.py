@@ -18,10 +18,10 @@ from .category import find_category
 from .dates import (RawDate, dates_on_lines, find_dates, find_times, in_year_before, only_in_stamp, order_from_dates,
                     resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
 from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
-                    merge_modifiers, reductions_after_subtotal, settle_discounts, subtotal_among_items, summary_line,
-                    total_among_items, within_the_bill)
+                    merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total, settle_discounts,
+                    subtotal_among_items, summary_line, total_among_items, within_the_bill)
 from .layout import Doc, build_doc
-from .locale import detect_locale
+from .locale import detect_locale, home_locale
 from .merchant import find_merchant, header_end
 from .papers import one_paper_after_another
 from .payment import find_payment, find_receipt_number
@@ -75,11 +75,18 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     printed, (doc, totals) = doc, (reading.doc, reading.totals)
     first_body = _first_body_line(doc)
     merchant = find_merchant(doc, _heights(lines), first_body)
+    brand = find_brand(doc, locale.country, header_end(doc, first_body), merchant.name_line)
+    if locale.country is None and brand is not None and (home := home_locale(brand.brand.countries)) is not None:
+        # the receipt names no country, the chain trades in one: its currency and date order
+        locale, brand = home, find_brand(doc, home.country, header_end(doc, first_body), merchant.name_line) or brand
+        date, date_line, confidence["date"], order_guessed = _pick_date(printed, locale.day_first)
+        time, confidence["time"] = _pick_time(printed, date_line)
     body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=_first_paid(doc))
     name_line = merchant.name_line if (merchant.name_line or 0) < body_end else None  # not a legal name in the footer
-    after_header = max((name_line or 0) + 1, (merchant.address_end or 0) + 1)
+    top = _top_of_body(doc)
+    after_header = max(_under(name_line, top), _under(merchant.address_end, top))
     if after_header >= body_end:
-        after_header = (name_line or 0) + 1
+        after_header = _under(name_line, top)
     body_start = _items_start(doc, after_header, first_total_line(doc, after_header, body_end), date)
     items_end = first_total_line(doc, body_start, items_bound(doc, body_end, _money(totals.total)))
     items_end = total_among_items(doc, body_start, items_end, _money(totals.total))
@@ -87,9 +94,10 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     if totals.subtotal and totals.total and totals.subtotal.line == items_end < totals.total.line:
         items += reductions_after_subtotal(doc, (totals.subtotal.line, totals.subtotal.value),
                                            (totals.total.line, totals.total.value))
+    elif totals.total and items_end < totals.total.line:
+        items += reductions_under_a_first_total(doc, items_end, (totals.total.line, totals.total.value))
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
-    brand = find_brand(doc, locale.country, header_end(doc, first_body), merchant.name_line)
     if brand is not None:  # the brand's own trade (its OSM tags), not a word count, says the category
         category, confidence["category"] = brand.brand.category, 0.9
     else:
@@ -176,6 +184,18 @@ def dated_by_mail(receipt: Receipt, lines: Sequence[OcrLine], received: dt.date,
 
 def _money(pick) -> Decimal | None:
     return to_cents(pick.value) if pick is not None else None
+
+
+def _under(index: int | None, top: int) -> int:
+    """The first line under a header line read at ``index``; ``top`` where none was read."""
+    return top if index is None else index + 1
+
+
+def _top_of_body(doc: Doc) -> int:
+    """Where the body starts on a receipt whose name and address were not read: its first line (a photo cut
+    under the logo opens with an item: ``TESCO WHOLE MILK 4PT £1.65``), unless that line is a total's (``Total
+    23.18``: the tail of the receipt printed above it)."""
+    return 0 if first_total_line(doc, 0, 1) == 1 else 1
 
 
 def _heights(lines: Sequence[OcrLine]) -> list[int]:

@@ -18,8 +18,8 @@ from rapidfuzz.distance import Levenshtein
 from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
-from .totals import (ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, ROUNDING, SIGN_DIGITS,
-                     SUBTOTAL, sign_digit_dropped)
+from .totals import (ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, REGISTRATION_NUMBERS, ROUNDING,
+                     SIGN_DIGITS, SUBTOTAL, sign_digit_dropped)
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
@@ -62,6 +62,9 @@ _DISCOUNT_ENDINGS = tuple(fold(word) for word in ("RABATT", "NACHLASS", "VORTEIL
 # a line naming a coupon beside other words (``MFR COUPON``, ``STORE COUPON``, ``COUPON REST.COM``) may be one
 _COUPON_WORDS = frozenset(fold(word) for word in ("COUPON", "DISCOUNT", "RABATT", "DESCUENTO", "SCONTO", "KORTING",
                                                   "REMISE", "SAVINGS", "COMP", "COMPED", "PROMO", "HAPPY"))
+# a line naming a saving (``NECTAR PRICE SAVING``, ``2 FOR £4 SAVING``) or a loyalty scheme's price (Tesco's ``Cc
+# Clubcard Price``, Morrisons' ``MORE CARD PRICE``, the Co-op's ``Member Price``) takes money off: its minus may be lost
+_SAVING_NAMES = ("SAVING", "CLUBCARD PRICE", "CARD PRICE", "MEMBER PRICE", "NECTAR PRICE")
 # "Happy Hour =S7.50": the minus before a price (and its currency sign) read as "="
 _MINUS_LOOKALIKE_RE = re.compile(r"(?:^|\s)=\s?[$S5]?\s*$")
 # empties handed back (``Leergut 0,75``, ``Pfandrückgabe``): money back, whatever OCR made of the minus
@@ -89,8 +92,9 @@ _CRATE_RE = re.compile(r"(?<![\d.,])(?:\d{1,2}[xX×]0[.,]\d{1,3}|\d{1,2}\s?[xX×
                        r"|1[.,][05]))(?![\d.,])")
 # "2,00 Cana 3,60": the count printed with decimals before the name (Spanish and Italian bar tickets, "Uds")
 _DECIMAL_COUNT_RE = re.compile(r"^\s*(\d{1,2})[.,]00\s+(?=[^\W\d_]{2})")
-# "Latte x 2 9.00", "Croissant (x3) 10.50": the count printed after the name (Square, Shopify, Lightspeed)
-_COUNT_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_])[\s(]+[xX×]\s?(\d{1,2})\)?\s*(?:[$€£]|(?<=\s)S)?\s*$")
+# "Latte x 2 9.00", "Croissant (x3) 10.50": the count printed after the name (Square, Shopify, Lightspeed), a
+# currency sign maybe between it and the price, or a pound sign read as E, f or L ("Peroni 330ml x2 f10.90")
+_COUNT_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_])[\s(]+[xX×]\s?(\d{1,2})\)?\s*(?:[$€£]|(?<=\s)[SEfL])?\s*$")
 # "Spicy Tuna Roll  Qty 2  17.00": the count in a labelled column after the name
 _QTY_COLUMN_RE = re.compile(r"(?<=\s)QTY\s?[:.]?\s?(\d{1,3})\s*(?:[$€£]|(?<=\s)S)?\s*$", re.IGNORECASE)
 _MAX_ITEMS = 200
@@ -370,6 +374,8 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             priced = priced[-1:] if _WAS_NOW_RE.search(line.text) else priced  # the regular price is no unit price
             item = _item(pending.text + " " + line.text, priced, pending.index, description=pending.text)
             item = _weighed(_counted_out(item, counts_pending, priced, line), line, pending)
+            if (extended := _extended_below(item, counts_pending, below)) is not None:
+                item, taken = extended, below.index
             items.append(_with_count(item, count) if count and _counts(item, count) else item)
             pending = count = None
         elif (counted_item := _unnamed_item(line, priced) or _coded_saving(line, priced)) is not None:
@@ -400,6 +406,19 @@ def _counted_out(item: LineItem, count: tuple[Decimal | None, Decimal] | None, p
     if not any(amount.start > priced[0].end and amount not in priced for amount in line.amounts):
         return item  # "3 X 1.0000 3.00 SR": the one price is the line's amount
     return replace(item, amount=made, quantity=quantity, unit_price=unit)
+
+
+def _extended_below(item: LineItem, count: tuple[Decimal | None, Decimal] | None,
+                    below: Line | None) -> LineItem | None:
+    """``J2O ORANGE 275ML`` / ``  2 @ £1.75`` / ``£3.50``: the amount the count makes, alone on the line under
+    the count line that gave the item its unit price, is the item's amount; None where it is not."""
+    if count is None or count[0] is None or count[0] <= 1 or below is None or item.amount != count[1]:
+        return None
+    quantity, unit = count
+    priced = _priced(below)
+    if _named(below.text) or len(priced) != 1 or priced[0].value != (quantity * unit).quantize(_CENT):
+        return None
+    return replace(item, amount=priced[0].value, quantity=quantity, unit_price=unit)
 
 
 # fuel sold by volume, its amount not printed beside it: ``10.875 @ $2.399/GAL``, ``12.345 GAL @ 3.199/GAL``,
@@ -612,10 +631,12 @@ def _counted_short_name(text: str) -> bool:
 
 def _skipped(line: Line) -> bool:
     """No item's line: a total, tax, payment or header line (not a count line whose glued unit reads
-    like a tax: ``5ST X 59,00 295,00 1`` is no ``SST``), a column header, a clock, a tax or savings line."""
+    like a tax: ``5ST X 59,00 295,00 1`` is no ``SST``), a column header, a clock, a tax or savings line, the
+    shop's VAT or company number (``Vat Number: 66O 4548 36``: its digit groups read as a price)."""
     summary = summary_line(line.text) and _count_line(line.text, _priced(line)) is None
     return (summary or (not line.amounts and _column_header(line.text)) or _clock_line(line.text)
-            or _tax_line(line.text) or _savings_total(line.text) or bool(_PRICE_NOTE_RE.match(line.text)))
+            or _tax_line(line.text) or _savings_total(line.text) or bool(_PRICE_NOTE_RE.match(line.text))
+            or has_keyword(line.text, REGISTRATION_NUMBERS))
 
 
 # a note under an item on what it cost before or elsewhere, or would refund (Walgreens' ``REGULAR PRICE 9.99``,
@@ -895,8 +916,8 @@ def reductions_after_subtotal(doc: Doc, subtotal: tuple[int, Decimal], total: tu
     for line in doc.lines[subtotal[0] + 1:total[0]]:
         priced = [a for a in line.amounts if a.has_decimals]
         if len(priced) != 1 or not _named(line.text) or summary_line(line.text) or _skipped(line) \
-                or has_keyword(line.text, ROUNDING + _NOT_AFTER_SUBTOTAL):  # "Rundung -0,02": the cash rounded
-            continue
+                or has_keyword(line.text, ROUNDING + _NOT_AFTER_SUBTOTAL) and not _names_a_reduction(line.text):
+            continue  # "Rundung -0,02": the cash rounded; not "TRADEPOINT CARD DISCOUNT -5.25"
         item = _item(line.text, priced, line.index)
         named.append(item)
         if item.amount < 0 and (_takes_money_off(item) or any(word in _COUPON_WORDS for word in _words(item.description))):
@@ -904,6 +925,20 @@ def reductions_after_subtotal(doc: Doc, subtotal: tuple[int, Decimal], total: tu
     if any(item.amount < 0 for item in named) and subtotal[1] + _sum(tuple(named)) == total[1]:
         return tuple(named)  # with an article rung up after the subtotal ("TRAGETASCHE 0,30")
     return tuple(worded)
+
+
+def reductions_under_a_first_total(doc: Doc, first: int, total: tuple[int, Decimal]) -> tuple[LineItem, ...]:
+    """``TOTAL 52.50`` / ``TRADEPOINT CARD DISCOUNT -5.25`` / ``BALANCE DUE 47.25``: money taken off under the
+    first total line (``first``), the one the items end at, where it takes that total to the one paid
+    (``total``: its line and amount), as under a subtotal (``reductions_after_subtotal``); else none."""
+    line = doc.lines[first]
+    if not has_keyword(line.text, _ITEMS_END):
+        return ()
+    amount = value_after(doc, line, keyword_end(line.text, _ITEMS_END))
+    if amount is None or amount.value <= total[1]:
+        return ()
+    reductions = reductions_after_subtotal(doc, (first, amount.value), total)
+    return reductions if amount.value + _sum(reductions) == total[1] else ()
 
 
 def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, tax: Decimal | None,
@@ -931,10 +966,8 @@ def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tup
     items = tuple(replace(i, amount=-i.amount) if _takes_money_off(i) and i.amount > 0 else i for i in items)
     if target is None or _sum(items) == target:
         return items
-    coupons = [index for index, item in enumerate(items) if item.amount > 0 and _names_a_coupon(item)]
-    if coupons and _sum(items) - 2 * sum(items[index].amount for index in coupons) == target:
-        return tuple(replace(item, amount=-item.amount) if index in coupons else item
-                     for index, item in enumerate(items))
+    if (flipped := _coupons_flipped(items, target)) is not None:
+        return flipped
     for index, item in enumerate(items):
         digits = str(-item.amount)
         if _takes_money_off(item) and len(digits.split(".")[0]) >= 2:
@@ -942,6 +975,27 @@ def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tup
             if _sum(repaired) == target:
                 return repaired
     return items
+
+
+_MAX_COUPONS = 12  # coupons and savings read positive, tried together (4096 readings)
+
+
+def _coupons_flipped(items: tuple[LineItem, ...], target: Decimal) -> tuple[LineItem, ...] | None:
+    """The items with the fewest coupons and savings read positive (``MFR COUPON 1.50``, ``  Cc Clubcard Price
+    0.85``: their minus lost) taken off that make them add up to ``target`` exactly; None where none do, or two
+    sets as small do (nothing tells them apart)."""
+    coupons = [index for index, item in enumerate(items) if item.amount > 0 and _names_a_coupon(item)]
+    if len(coupons) > _MAX_COUPONS:
+        return None
+    gap = _sum(items) - target
+    for size in range(1, len(coupons) + 1):
+        hits = [chosen for chosen in combinations(coupons, size) if 2 * sum(items[i].amount for i in chosen) == gap]
+        if len(hits) > 1:
+            return None
+        if hits:
+            return tuple(replace(item, amount=-item.amount) if index in hits[0] else item
+                         for index, item in enumerate(items))
+    return None
 
 
 # "CAFE REGULAR 25", "Zwiebeln rot '99", "PMPR SNSTV POUCH 18CT 57t": a price whose units and decimal
@@ -962,6 +1016,9 @@ _SPACED_PRICE_RE = re.compile(
 # a star is a point of its own: _MISREAD_PRICE_RE)
 _POINT_LOST_RE = re.compile(r"(?<=\s)(\d{1,3})(\d{2})(?:\s?[A-Z*])?\s*$")
 _GLYPH_POINT_RE = re.compile(r"(?<=\s)(\d{1,3})[^\d\s:/%xX×*]{1,2}(\d{2})(?:\s?[A-Z*])?\s*$")
+# "BACON ROLL £2:50", "LATTE REGULAR 3:55": a price closing a named line, its point read as a colon (a clock's
+# shape, which the amount parser leaves alone), its pound sign maybe read as a digit ("62:50")
+_COLON_POINT_RE = re.compile(r"(?<=\s)[£$€]?(\d{1,3}):(\d{2})\s*$")
 _MAX_COMBINATIONS = 64  # readings of the lines tried together, at most
 
 
@@ -1000,7 +1057,8 @@ def _fill(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
     choices: list[list[_Reading | None]] = []  # per line, the readings of its price
     twins: list[tuple[Line, LineItem]] = []
     for line in doc.lines[start:end]:
-        if line.index in used or _skipped(line) or not _named(line.text) or re.search(r"[:#]", line.text):
+        if line.index in used or _skipped(line) or not _named(line.text) \
+                or re.search(r"[:#]", _COLON_POINT_RE.sub("", line.text)):
             continue
         if readings := _lost_price_readings(line):
             choices.append(readings)
@@ -1072,7 +1130,8 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     (``CAFE REGULAR 25``: the line must be an item), then each pair of numbers split by a space
     (``Fideua Mixta 2 17 00``: 2,17 or 17,00, its units printed; with no cents left alone, maybe no
     price at all); a price whose point a blurred photo lost (``1 Coke 2275``: 22,75, or 2,75 its
-    sign read as a digit); a price whose tax class 1 OCR read as an L at the line's end, taken for litres
+    sign read as a digit), or read as a colon (``BACON ROLL 62:50``: 62.50, or 2.50, the clock's shape maybe no
+    price at all); a price whose tax class 1 OCR read as an L at the line's end, taken for litres
     (``Arbeitshandschuhe 3,95 L``)."""
     if line.amounts and all(amount.measure for amount in line.amounts) and line.amounts[-1].in_cents \
             and _LITRES_FOR_CLASS_RE.search(line.text):
@@ -1091,6 +1150,10 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     glyph = _GLYPH_POINT_RE.search(line.text)
     if glyph and _named(line.text[:glyph.start()]) and not pairs:
         readings.append(_Reading(line, Decimal(f"{glyph.group(1)}.{glyph.group(2)}"), False, glyph.start()))
+    colon = _COLON_POINT_RE.search(line.text)
+    if colon and _named(line.text[:colon.start()]):
+        readings += [_Reading(line, Decimal(f"{whole}.{colon.group(2)}"), False, colon.start())
+                     for whole in dict.fromkeys((colon.group(1), colon.group(1)[1:] or colon.group(1)))]
     left = _CENTS_LEFT_RE.search(line.text)
     if left is None or not _named(line.text[:left.start()]) or any(pair.end(2) == left.end(1) for pair in pairs):
         return readings + [None] if readings else []
@@ -1223,10 +1286,12 @@ def _comped(words: list[str]) -> bool:
 
 
 def _names_a_coupon(item: LineItem) -> bool:
-    """``MFR COUPON 2.00``: a coupon named beside other words, its minus lost, or a minus read as a
-    look-alike (``Happy Hour =S7.50``); only where the items then add up is it taken for one."""
+    """``MFR COUPON 2.00``, ``NECTAR PRICE SAVING 0.50``: a coupon or a saving named beside other words, its
+    minus lost, or a minus read as a look-alike (``Happy Hour =S7.50``); only where the items then add up is it
+    taken for one."""
     description = item.description or ""
-    return any(word in _COUPON_WORDS for word in _words(description)) or bool(_MINUS_LOOKALIKE_RE.search(description))
+    return any(word in _COUPON_WORDS for word in _words(description)) or has_keyword(description, _SAVING_NAMES) \
+        or bool(_MINUS_LOOKALIKE_RE.search(description))
 
 
 def _words(text: str) -> list[str]:
@@ -1398,20 +1463,23 @@ ABSURD_OVER_TOTAL = 5
 
 
 def within_the_bill(items: tuple[LineItem, ...], total: Decimal | None) -> tuple[LineItem, ...]:
-    """No one article costs many times the whole bill: a price read so, where nothing was taken off,
-    is its currency sign read as a digit (``Cheeseburger 413.49`` on a bill of 29.48: 13.49) where
-    dropping it brings the price under the total, else no price of an item (``NIE ; P160204147616
-    403,827,0u0``: a header's numbers). Where half the prices or more stand so far over the total, it
-    is the total that was misread: the prices stay."""
-    over = sum(item.amount > total * ABSURD_OVER_TOTAL for item in items) if total is not None and total > 0 else 0
-    if not over or 2 * over >= len(items) or any(item.amount < 0 for item in items):
+    """No one article costs many times the whole bill (the total with what was taken off added back): a
+    price read so is its currency sign read as a digit (``Cheeseburger 413.49`` on a bill of 29.48: 13.49)
+    where dropping it brings the price under the bill, else no price of an item (``NIE ; P160204147616
+    403,827,0u0``: a header's numbers). Where half the prices or more stand so far over the bill, it
+    is the total that was misread: the prices stay. Money taken off stays as read."""
+    if total is None or total <= 0:
+        return items
+    bill = total - sum(item.amount for item in items if item.amount < 0)
+    over = sum(item.amount > bill * ABSURD_OVER_TOTAL for item in items)
+    if not over or 2 * over >= sum(item.amount >= 0 for item in items):
         return items
     kept = []
     for item in items:
-        if item.amount <= total * ABSURD_OVER_TOTAL:
+        if item.amount <= bill * ABSURD_OVER_TOTAL:
             kept.append(item)
             continue
         unsigned = sign_digit_dropped(item.amount, ANY_DIGIT)
-        if unsigned is not None and 0 < unsigned <= total:
+        if unsigned is not None and 0 < unsigned <= bill:
             kept.append(replace(item, amount=unsigned))
     return tuple(kept)

@@ -176,9 +176,9 @@ _CAPITALS = [(country, re.compile(rf"{_AFTER[town]}\b{town}\b(?!\W{{0,2}}(?:[A-Z
              for country, town, weight in (("IE", "DUBLIN", 2.0), ("GB", "LONDON", 1.5), ("IE", "GALWAY", 1.5),
                                            ("IE", "CORK", 1.5), ("IE", "LIMERICK", 1.5), ("IE", "KILKENNY", 1.5))]
 _US_STATE_ZIP_RE = re.compile(_US_STATE_ZIP)
-# evidence that counts once on the receipt however many lines print it: "E23.73", a pound sign read as E
-# (a euro sign too, on an Irish receipt's every price)
-_ONCE_EVIDENCE = [("GB", re.compile(r"(?<![A-Z\d])E\d{1,4}\.\d{2}\b"), 1.0)]
+# evidence that counts once on the receipt however many lines print it: "E23.73", "f1.75", "L2.75", a pound
+# sign read as E, f or L before a price (the E a euro sign too, on an Irish receipt's every price)
+_ONCE_EVIDENCE = [("GB", re.compile(r"(?<![A-Z\d])[EFL]\d{1,4}\.\d{2}\b"), 1.0)]
 
 
 def country_votes(texts: Sequence[str]) -> Counter[str]:
@@ -236,3 +236,15 @@ def detect_locale(texts: Sequence[str]) -> Locale:
         currency = COUNTRIES[country][0]  # its own currency printed too: the other marks are misreads
     confidence = 0.9 if printed and currency == printed else (0.6 if printed else 0.4)
     return Locale(country, currency, day_first, confidence)
+
+
+_HOME_CONFIDENCE = 0.4  # no mark printed: the currency of the one country the chain trades in
+
+
+def home_locale(countries: frozenset[str]) -> Locale | None:
+    """The locale of a chain that trades in one country alone (Greggs: ``{"GB"}``), for a receipt whose
+    own text named no country; None for a chain of several countries, or of the whole world (``001``)."""
+    if len(countries) != 1 or (country := next(iter(countries))) not in COUNTRIES:
+        return None
+    currency, day_first = COUNTRIES[country]
+    return Locale(country, currency, day_first, _HOME_CONFIDENCE)

@@ -45,10 +45,11 @@ NOT_TOTAL = (
     # a split bill's share: "Total / Comensal 62,00" under the bill's total
     "PER PERSON", "PRO PERSON", "PAR PERSONNE", "POR PERSONA", "COMENSAL", "PER GUEST", "PER COVER",
 )
-NOT_TAX = ("TAX INVOICE", "INVOICE", "GST ID", "GST REG", "GST NO", "REG NO", "TAX ID", "VAT NO", "VAT REG",
-           "SUMMARY", "INCLUSIVE", "INCL", "INKL", "STEUER NR", "STEUERNR", "UST ID", "USTID", "ST NR",
-           "EXEMPT", "TAXABLE", "RELIEF", "CODE", "NR", "EXCL", "EXCLUDING", "EXCLUSIVE", "OHNE", "NET", "NETT",
-           "NETTO", "BEFORE")
+# the shop's VAT or company registration number ("Vat Number: 660 4548 36", "Company No. 04031467"): no tax
+REGISTRATION_NUMBERS = ("VAT NO", "VAT NUMBER", "VAT REG", "VAT REGISTRATION", "COMPANY NO", "COMPANY NUMBER")
+NOT_TAX = ("TAX INVOICE", "INVOICE", "GST ID", "GST REG", "GST NO", "REG NO", "TAX ID", "SUMMARY", "INCLUSIVE",
+           "INCL", "INKL", "STEUER NR", "STEUERNR", "UST ID", "USTID", "ST NR", "EXEMPT", "TAXABLE", "RELIEF", "CODE",
+           "NR", "EXCL", "EXCLUDING", "EXCLUSIVE", "OHNE", "NET", "NETT", "NETTO", "BEFORE") + REGISTRATION_NUMBERS
 _TOTAL_INCLUDES_TAX = re.compile(r"\bIN[CK][LI1|\]]")
 _TAX_INCLUDED = re.compile(r"\bINCLUDE[SD]?\b|\bENTHALTEN|\bENTH\.|\bINCLUDED\b")
 # "INCL. GST", "Inclusive of VAT", "exkl. MwSt" (OCR may garble the first word): qualifies a total

@@ -41,6 +41,9 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("Safran 0,4g 2,99", ",", "2.99"),  # grams, then the price
         ("MORE CARD SAVING -E0.40", ".", "-0.40"),  # a minus, then a pound sign read as E, f or L
         ("NESCAFE GOLD -L1.25", ".", "-1.25"),
+        ("Total El7.23", ".", "17.23"),  # a pound sign read as E, f or L glued to a 1 read as a letter
+        ("Card fl0.90", ".", "10.90"),
+        ("Total LI2.50", ".", "12.50"),
         ("TOTAL 41.g7", ".", "41.97"),  # a 9 read as g, a 6 as G, after a money label
         ("TOTAL 1G.29", ".", "16.29"),
         ("Subtotal 10:28", ".", "10.28"),  # a point read as a colon, a semicolon, an underscore after a label
@@ -206,3 +209,8 @@ def test_a_card_word_after_an_amount_and_a_last_digit_read_as_a_letter(text, dec
 ])
 def test_times_and_weights_stay_no_price(text, decimal):
     assert [a.value for a in find_amounts(text, decimal) if a.has_decimals and not a.measure] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [("TEl7.23", ["7.23"]), ("Total E12.99", ["12.99"])])
+def test_a_letter_inside_a_word_before_a_price_is_no_pound_sign(text, expected):
+    assert [str(a.value) for a in find_amounts(text)] == expected

@@ -1334,3 +1334,29 @@ def test_a_tips_one_is_no_currency_sign():
     receipt = extract_receipt(ocr("McNAMARA'S IRISH PUB\n11/27/2026 11:05 PM\nAMOUNT 60.09\nTIP 10.00\nTOTAL 70.09"
                                   "\nReuben 55.00\nSubtotal 55.00\nTax 5.09\nTotal 60.09"))
     assert receipt.total == Decimal("70.09")
+
+
+@pytest.mark.parametrize(("header", "date", "currency"), [
+    ("GREGGS\nShop 0412 Sheffield Fargate", dt.date(2026, 12, 4), "GBP"),  # a chain of one country: its own
+    ("Iceland\nShop 0412 Sheffield Fargate", dt.date(2026, 4, 12), None),  # a chain of three countries: no guess
+    ("GREGGS\nDublin 2", dt.date(2026, 12, 4), "EUR"),  # the receipt's own words say another country
+])
+def test_a_chain_trading_in_one_country_gives_its_currency_and_date_order_where_the_receipt_names_none(
+        header, date, currency):
+    receipt = extract_receipt(ocr(f"{header}\nSAUSAGE ROLL 1.25\nMEDIUM LATTE 2.60\nTOTAL 3.85\nCONTACTLESS 3.85\n"
+                                  "04/12/2026 08:03"))
+    assert (receipt.date, receipt.currency) == (date, currency)
+
+
+def test_a_photo_cut_under_the_logo_opens_with_an_item():
+    receipt = extract_receipt(ocr("TESCO WHOLE MILK 4PT £1.65\nSMOKED BACK BACON £2.99\nHOVIS 750G £1.60\n"
+                                  "TOTAL £6.24\nVISA £6.24\n02/12/26 08:44\nVAT Number: 220430231"))
+    assert [i.amount for i in receipt.items] == [Decimal("1.65"), Decimal("2.99"), Decimal("1.60")]
+
+
+def test_a_photo_opening_with_the_tail_of_the_receipt_above_reads_the_items_under_it():
+    receipt = extract_receipt(ocr("Total 23.18\nVISA XXXX2281 23.18\n12/04/2026 12:41 PM\nThank you! See you soon\n"
+                                  "Applebee's\nGrill + Bar\n4155 S Buckner Blvd\nDallas, TX 75227\n"
+                                  "Server: Keisha Table 9\n12/05/2026 6:09 PM\nBoneless Wings 12.95\n"
+                                  "Raspberry Iced Tea 3.50\nSub Total 16.45\nTax 1.36\nTotal 17.81\nBalance Due 17.81"))
+    assert [i.amount for i in receipt.items] == [Decimal("12.95"), Decimal("3.50")]

@@ -1750,3 +1750,83 @@ def test_a_fuel_grade_priced_alone_stays_an_item():
 ])
 def test_sizes_and_names_that_look_like_a_slip_or_a_former_price_stay_as_printed(text, expected):
     assert amounts(text) == [Decimal(value) for value in expected]
+
+
+@pytest.mark.parametrize("saving", ["NECTAR PRICE SAVING 0.50", "  Cc Clubcard Price 0.50", "  MORE CARD PRICE 0.50",
+                                    "  MemberPrice Saving L0.50", "  2 FOR E4 SAVING 0.50", "MEAL DEAL SAVING 0.50"])
+def test_a_saving_whose_minus_ocr_lost_takes_money_off_where_the_items_then_add_up(saving):
+    """A British loyalty price or multibuy saving read without its minus, on its own line or set in under its
+    article (no modifier of it)."""
+    assert amounts(f"Sainsbury's\nEdinburgh EH16 5PB\nBASMATI RICE 1KG 2.15\n{saving}\nNAAN BREAD 2PK 1.25\n"
+                   "BALANCE DUE 2.90\n27/11/2026 18:49") == [Decimal("2.15"), Decimal("-0.50"), Decimal("1.25")]
+
+
+def test_only_the_savings_whose_minus_was_lost_take_money_off_again():
+    assert amounts("TESCO\nCambridge CB5 8WR\nBAKED BEANZ 4PK 4.00\n  Cc Clubcard Price -1.00\nCHICKEN BREAST 4.60\n"
+                   "  Cc Clubcard Price 0.85\nFRUIT & BARLEY 1L 2.10\nTOTAL 8.85\n28/11/26 19:55") == [
+        Decimal("4.00"), Decimal("-1.00"), Decimal("4.60"), Decimal("-0.85"), Decimal("2.10")]
+
+
+def test_savings_as_small_as_one_another_that_either_make_the_total_stay_as_read():
+    assert amounts("Sainsbury's\nLeeds LS1 5AB\nRICE 2.15\nNECTAR PRICE SAVING 0.50\nNAAN 1.25\n"
+                   "NECTAR PRICE SAVING 0.50\nBALANCE DUE 3.40\n27/11/2026 18:49") == [
+        Decimal("2.15"), Decimal("0.50"), Decimal("1.25"), Decimal("0.50")]  # which one lost its minus?
+
+
+@pytest.mark.parametrize(("line", "price"), [("BACON ROLL 62:50", "2.50"), ("BACON ROLL £2:50", "2.50"),
+                                             ("LATTE REGULAR 3:55", "3.55")])
+def test_a_price_whose_point_ocr_read_as_a_colon_is_an_item_where_the_items_then_add_up(line, price):
+    assert amounts(f"SPAR\nWest Bromwich B70 0DJ\n{line}\nKENCO LATTE 2.20\nTOTAL {Decimal(price) + Decimal('2.20')}\n"
+                   "02/12/26 07:12") == [Decimal(price), Decimal("2.20")]
+
+
+def test_a_clock_on_a_named_line_that_makes_no_sum_is_no_item():
+    assert amounts("CAFFE NERO\nLeeds LS1 6HB\nLATTE 3.55\nREADY AT 12:30\nHOT CHOCOLATE 4.10\nTOTAL 8.00\n"
+                   "04/12/2026 13:10") == [Decimal("3.55"), Decimal("4.10")]
+
+
+@pytest.mark.parametrize("number", ["Vat Number: 66O 4548 36", "VAT Registration No 22O 4302 31",
+                                    "Company No. 4O3 1467 12"])
+def test_the_shops_vat_or_company_number_is_no_item_beside_a_saving(number):
+    assert amounts(f"Sainsbury's\nCardiff CF10 2BY\n{number}\nHOUMOUS 200G £1.10\nNECTAR PRICE SAVING -£0.50\n"
+                   "CARROTS £0.85\nBALANCE DUE £1.45\n01/12/2026 13:05") == [Decimal("1.10"), Decimal("-0.50"),
+                                                                           Decimal("0.85")]
+
+
+def test_a_header_number_far_over_the_bill_is_no_item_beside_a_saving():
+    assert amounts("Sainsbury's\nCardiff CF10 2BY\nRef 66O 4548 36\nHOUMOUS 200G £1.10\nNECTAR PRICE SAVING -£0.50\n"
+                   "CARROTS £0.85\nBALANCE DUE £1.45\n01/12/2026 13:05") == [Decimal("1.10"), Decimal("-0.50"),
+                                                                           Decimal("0.85")]
+
+
+def test_an_article_dearer_than_the_total_after_a_large_discount_stays():
+    assert amounts("Currys\nLeeds LS1 5AB\nTELEVISION 40IN 100.00\nPRICE MATCH DISCOUNT -95.00\nTOTAL 5.00\n"
+                   "04/12/2026 13:10") == [Decimal("100.00"), Decimal("-95.00")]
+
+
+def test_a_count_lines_amount_alone_on_the_line_under_it_is_the_items():
+    assert counted("Sainsbury's\nCardiff CF10 2BY\nHOUMOUS 200G £1.10\nJ2O ORANGE 275ML\n  2 @ £1.75\n£3.50\n"
+                   "BALANCE DUE £4.60\n01/12/2026 13:05") == [(Decimal("1.10"), None), (Decimal("3.50"), Decimal(2))]
+
+
+def test_an_amount_under_a_count_line_that_the_count_does_not_make_is_not_the_items():
+    assert counted("Sainsbury's\nCardiff CF10 2BY\nJ2O ORANGE 275ML\n  2 @ £1.75\n£3.40\nBALANCE DUE £3.40\n"
+                   "01/12/2026 13:05")[0] != (Decimal("3.40"), Decimal(2))
+
+
+@pytest.mark.parametrize("sign", ["f", "E", "L", "£"])
+def test_a_count_after_the_name_before_a_pound_sign_read_as_a_letter(sign):
+    assert counted(f"PizzaExpress\nBath BA1 2AB\nDough Balls {sign}6.25\nPeroni 330ml x2 {sign}10.90\n"
+                   f"Total {sign}17.15\n04/12/26 20:58") == [(Decimal("6.25"), None), (Decimal("10.90"), Decimal(2))]
+
+
+def test_a_discount_between_a_first_total_and_the_balance_due_is_an_item():
+    assert amounts("B&Q\nCardiff CF24 5RE\nDULUX EMULSION 10L 48.00\nDUST SHEET 4.50\nTOTAL 52.50\n"
+                   "TRADEPOINT CARD DISCOUNT -5.25\nBALANCE DUE 47.25\nMASTERCARD 47.25\n04/12/2026 09:14") == [
+        Decimal("48.00"), Decimal("4.50"), Decimal("-5.25")]
+
+
+@pytest.mark.parametrize("paid", ["NECTAR POINTS REDEEMED -5.00", "GIFT CARD -5.00"])
+def test_a_payment_between_a_first_total_and_the_balance_due_is_no_item(paid):
+    assert amounts(f"Sainsbury's\nLeeds LS1 5AB\nMINCE PIES 6PK 4.00\nCRACKERS 8.00\nTOTAL 12.00\n{paid}\n"
+                   "BALANCE DUE 7.00\nVISA 7.00\n02/12/2026 19:07") == [Decimal("4.00"), Decimal("8.00")]

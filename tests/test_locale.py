@@ -29,6 +29,11 @@ from parse.locale import detect_locale
         (["Restaurante El Faro", "Mesa 4", "TOTAL A PAGAR 23,40", "Efectivo 25,00", "Cambio 1,60", "Gracias"],
          "ES", "EUR", True),
         (["Meadow Pharmacy", "Leeds Ls1 SAB", "BALANCE DUE E23.73", "VAT 20% included E3.96"], "GB", "GBP", True),
+        # a pound sign read as f or L before every price: British, whatever else the receipt leaves out
+        (["Co-op Food - Swansea Uplands", "MINCE PIES 6PK f1.75", "CRISPS 6PK f2.50", "TOTAL f4.25"], "GB", "GBP",
+         True),
+        (["Co-op Food - Aberystwyth", "HAM SANDWICH L2.75", "TOTAL L2.75"], "GB", "GBP", True),
+        (["Corner Shop", "Aisle L12 Unit F4", "TOTAL 3.21"], None, None, None),  # no price after the letters
         (["The Corner Kitchen Ltd", "Oxford OX1 4AH", "Total £20.85"], "GB", "GBP", True),
         (["BOOK TA .K (TAMAN DAYA) SDN BHD", "JALAN 1", "TOTAL RM 9.00"], "MY", "MYR", True),
         (["Boulangerie du Coin", "75011 Paris", "TOTAL TTC 12,40 €", "dont TVA 5,5% 0,65"], "FR", "EUR", True),
