@@ -99,7 +99,31 @@ def _owners_surname(header: Sequence[Line], found: BrandFound) -> bool:
     return len(printed) == 1 and any(
         line.index != found.line and names_the_owner(line.text) and printed[0] == _surname(line.text)
         or line.index in (found.line - 1, found.line + 1) and _family_trade_only(line.text)
+        and not _in_its_own_trade(found.brand, line.text)
         for line in header)
+
+
+def _in_its_own_trade(brand: Brand, text: str) -> bool:
+    """The family trade's line names the chain's own trade (``KAMPS`` / ``Bäckerei``, ``VINZENZMURR`` /
+    ``Metzgerei``, ``KLIER`` / ``Friseur``), or a counter of a supermarket chain's (``EDEKA`` / ``Bäckerei``):
+    the chain's logo over what it is, not a surname beside another trade."""
+    tags = {tag for token in tokens(text) for tag in _FAMILY_TRADE_TAGS.get(token.key, ())}
+    return brand.tag in tags or brand.tag in _GROCERS_TAGS and bool(tags & _COUNTER_TAGS)
+
+
+_BAKERS = ("shop=bakery", "shop=pastry", "shop=confectionery", "amenity=cafe")
+_BUTCHERS = ("shop=butcher", "shop=deli")
+_FAMILY_TRADE_TAGS = {fold_word(word, spell): tags for words, tags in (
+    ("bäckerei konditorei backstube landbäckerei café cafe boulangerie pâtisserie patisserie bakkerij panadería "
+     "panaderia pastelería pasteleria panetteria pasticceria", _BAKERS),
+    ("metzgerei fleischerei landmetzgerei partyservice feinkost boucherie charcuterie traiteur slagerij carnicería "
+     "carniceria macelleria", _BUTCHERS),
+    ("optik", ("shop=optician",)), ("friseur", ("shop=hairdresser",)), ("blumen", ("shop=florist",)),
+    ("getränke", ("shop=beverages",)), ("schuhhaus", ("shop=shoes",)), ("modehaus", ("shop=clothes",)),
+    ("reisen", ("shop=travel_agency",)), ("autohaus", ("shop=car", "shop=car_repair")),
+    ("fromagerie", ("shop=cheese",))) for word in words.split() for spell in (False, True)}
+_GROCERS_TAGS = frozenset(("shop=supermarket", "shop=convenience", "shop=department_store"))
+_COUNTER_TAGS = frozenset(_BAKERS + _BUTCHERS + ("shop=beverages", "shop=cheese"))
 
 
 def _family_trade_only(text: str) -> bool:

@@ -27,7 +27,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                    "RATSKELLER", "STEAKHAUS", "TAVERNE", "KNEIPE", "EISCAFE", "EISDIELE", "KAFFEEHAUS",
                    "FISH & CHIPS", "FISH AND CHIPS", "CHIP SHOP", "FISH BAR", "CHIPPY",
                    # what only a restaurant's till prints: its vendor's footer, the order's kind
-                   "POWERED BY TOAST", "TOASTTAB", "TOUCHBISTRO", "UPSERVE", "FOR HERE", "TO GO", "DINING OPTION")
+                   "POWERED BY TOAST", "TOASTTAB", "TOUCHBISTRO", "UPSERVE", "DINING OPTION")
                   + _DISHES,
     "grocery": ("SUPERMARKET", "GROCERY", "GROCERIES", "HYPERMARKET", "MINIMARKET", "MINI MARKET", "MART", "MARKET",
                 "LEBENSMITTEL", "SUPERMARKT", "MILK", "MILCH", "EGGS", "EIER", "BREAD", "BROT", "BANANA", "BANANEN",
@@ -59,6 +59,8 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                "BAUMARKT", "SCHREIBWAREN", "BUCHHANDLUNG", "ELEKTRO", "ELEKTRONIK", "MOEBEL", "BEKLEIDUNG",
                "SCHUHE", "SPIELWAREN", "KAUFHAUS", "WARENHAUS"),
 }
+# the order's kind on a line of its own (not a grocer's "TO GO CUPS", not "PENNY To Go")
+_ORDER_KIND_RE = re.compile(r"\W*(?:(?:ORDER TYPE|DINING OPTION|DINE OPTION)\W*)?(?:TO GO|FOR HERE)\W*(?:#?\s?\d+\W*)?")
 _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in the items
 # what a shop's own name says it serves, though a grocer sells it too ("TACOS EL GORDO", "RAMEN TATSU-YA",
 # "BI-RITE CREAMERY"; not a supermarket's "TACO SHELLS" or "BBQ SAUCE"): counted on the name's line only
@@ -80,8 +82,11 @@ def find_category(doc: Doc, name_line: int | None, name: str | None = None) -> t
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
         text = _trade_words(name if name and line.index == name_line else line.text)
         for category in CATEGORIES:
-            if mentions(text, category) or line.index == name_line and _names_its_trade(text, category):
+            if mentions(text, category) or line.index == name_line and _names_its_trade(text, category) \
+                    and not any(mentions(text, other) for other in CATEGORIES if other != category):
                 scores[category] += weight
+        if _ORDER_KIND_RE.fullmatch(ascii_upper(line.text).strip()):
+            scores["restaurant"] += weight  # "TO GO", "Dining Option: For Here": the order's kind, on a line of its own
         upper = ascii_upper(text)
         served += bool(_SERVED_RE.search(upper))
         server_named = server_named or bool(_SERVER_RE.search(upper))

@@ -16,6 +16,8 @@ from rapidfuzz.distance import Levenshtein
 from .amounts import CURRENCY_MARKERS
 from .address import (ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, has_postcode,
                       is_address, is_us_street, opens_with_town_and_state)
+from .brands.fold import fold_word
+from .brands.words import FAMILY_TRADES
 from .layout import Doc, Line
 from .text import (as_printed, ascii_upper, digits, find_keyword, fold, has_keyword, letters, one_letter_lost,
                    one_letter_off, squash_spaces)
@@ -418,12 +420,13 @@ def _with_trade_below(doc: Doc, index: int, name: str, heights: list[int]) -> st
     ``VOLUME ONE`` / ``BOOKSHOP``; not under a name that says its trade (``MAPLE STREET DINER`` /
     ``Bar & Grill``: what else it is)."""
     below = doc.lines[index + 1] if index + 1 < len(doc.lines) else None
-    if below is not None and (_is_trade_only(name) or describes_the_trade(name) and _over_address_or_phone(doc, below)) \
-            and _name_alone(below.text):
+    if below is not None and (_is_trade_only(name) or describes_the_trade(name) and _over_address_or_phone(doc, below)
+                              and not _says_what_it_serves(below.text)) and _name_alone(below.text):
         return f"{name} {clean_name(below.text)}"  # "Restaurant" / "Zur Post", "Chinese Restaurant" / "Peking Garden"
     if below is not None and _logo_continues(doc, doc.lines[index], below, heights):
         return f"{name} {clean_name(below.text)}"  # "YELLOW DOG" / "EATS", "La Cocina" / "de Abuela"
-    if below is None or _is_trade_only(name) or has_keyword(name, _TRADE_FORMS) or not _is_trade_only(below.text):
+    if below is None or _is_trade_only(name) or has_keyword(name, _TRADE_FORMS) \
+            or not _is_trade_only(below.text, parted=False):
         return name
     return f"{name} {clean_name(below.text)}"
 
@@ -471,14 +474,23 @@ def _name_alone(text: str) -> bool:
         and not _OWNER_RE.match(text.strip()) and not _MENU_RE.search(ascii_upper(text))
 
 
+def _says_what_it_serves(text: str) -> bool:
+    """A subtitle, not a name: a cuisine's, a dish's or a trade's word (``Italienische Spezialitäten``,
+    ``Chinese Takeaway``, ``Indian Cuisine``), a list (``Frisch · Lecker · Halal``), a delivery service."""
+    words = [fold(word) for word in re.findall(r"[^\W\d_]+", text)]
+    return any(word in _DESCRIPTIONS for word in words) or bool(re.search(r"[·•|]", text)) \
+        or has_keyword(text, _TRADE_FORMS + _DELIVERY)
+
+
+_DELIVERY = ("LIEFERSERVICE", "LIEFERDIENST", "HEIMSERVICE", "BRINGDIENST", "ABHOLSERVICE", "DELIVERY")
 _MENU_RE = re.compile(r"\b(?:LUNCH|DINNER|BREAKFAST|BRUNCH|SPECIALS?|MENU|HAPPY HOUR|COMBO)\b")  # "Lunch Special"
 
 
-def _is_trade_only(text: str) -> bool:
+def _is_trade_only(text: str, parted: bool = True) -> bool:
     """One or two words, each a trade word (or a long one with one letter misread: ``BOOKSHOF``), or up to
     four parted by marks (``Bäckerei - Konditorei - Café``, ``Metzgerei • Partyservice``)."""
     words = re.findall(r"[^\W\d_]+", text)
-    parted = len(words) <= 2 or bool(_TRADES_PARTED_RE.fullmatch(text.strip()))
+    parted = len(words) <= 2 or parted and bool(_TRADES_PARTED_RE.fullmatch(text.strip()))
     return 0 < len(words) <= 4 and parted and not digits(text) and all(_is_trade_word(word) for word in words)
 
 
@@ -611,9 +623,31 @@ def clean_name(text: str) -> str:
 
 # the owner's line with its "Inh." not printed: a person, a title maybe, and a registered merchant's form
 # ("Apotheker Jens Hoffmann e.K.", "Thomas Kunz e.Kfm.")
-_REGISTERED_PERSON_RE = re.compile(r"(?:(?:Apotheker(?:in)?|Dr\.|Kaufmann|Kauffrau|Fam\.|Familie)\s+)*"
+_PERSON_TITLES = r"(?:Apotheker(?:in)?|Dr\.|Kaufmann|Kauffrau|Fam\.|Familie)"
+_REGISTERED_PERSON_RE = re.compile(rf"(?:{_PERSON_TITLES}\s+)*"
                                    r"[A-ZÄÖÜ][a-zäöüß]+\.?(?:\s+[A-ZÄÖÜ][a-zäöüß-]+){1,2}\s+e\.\s?K(?:fm|fr)?\.?")
-_BRANCH_RE = re.compile(r"(?:FILIALE|FIL\.|ZWEIGSTELLE|NIEDERLASSUNG|BRANCH)(?![A-Z])")  # the branch, under a lost logo
+# the branch, under a lost logo ("Filiale Mannheim-Neckarau", "BRANCH: 0412"); not "Branch Line", a name
+_BRANCH_RE = re.compile(r"(?:FILIALE|FIL\.|ZWEIGSTELLE|NIEDERLASSUNG)(?![A-Z])|BRANCH\s*(?:[:#]|NO\b|NR\b|ID\b)")
+
+
+def _registered_person(text: str) -> bool:
+    """``Apotheker Jens Hoffmann e.K.``, ``Thomas Kunz e.K.``: the owner's line without its Inh.; not the shop's
+    own legal name, opening with its trade (``Schuhhaus Meier e.K.``, ``Elektro Braun e.K.``, ``Foto Studio Lange
+    e.K.``)."""
+    if not _REGISTERED_PERSON_RE.fullmatch(text):
+        return False
+    first = re.match(r"[^\W\d_]+", text)[0]
+    return bool(_PERSON_TITLE_RE.match(text)) or not (
+        has_keyword(first, _TRADE_FORMS) or fold_word(first, False) in FAMILY_TRADES
+        or fold_word(first, True) in FAMILY_TRADES or _SHOP_NOUN_RE.search(ascii_upper(first)))
+
+
+_PERSON_TITLE_RE = re.compile(rf"{_PERSON_TITLES}\s")
+# a German shop's noun opening its legal name: "Schuhhaus", "Weinhandlung", "Spielwaren", "Elektro", "Foto"
+_SHOP_NOUN_RE = re.compile(r"(?:HAUS|HANDLUNG|WAREN|BEDARF|LADEN|GESCHAEFT|STUDIO|CENTER|ZENTRUM|MARKT|TECHNIK|SERVICE)$"
+                           r"|^(?:ELEKTRO|FOTO|FAHRRAD|ZWEIRAD|UHREN|SCHMUCK|PAPETERIE|PAPIER|MODE|SPORT|TABAK|LOTTO"
+                           r"|BUCH|AUTO|KFZ|REISE|MALER|SANITAER|HEIZUNG|RAUMAUSSTATTUNG|GOLDSCHMIEDE|JUWELIER|BETTEN"
+                           r"|MOEBEL|TEPPICH|FARBEN|EISEN|GARTEN|ZOO|TIERBEDARF|COPY|KOPIER|DRUCK|WEIN|TEE|KAFFEE)$")
 # four digits opening a name before its words ("1889 Brewing Co.", "1776 Tavern"), not a registration number
 _NAMED_FOR_NUMBER_RE = re.compile(r"\d{4}\s+(?=[^\W\d_]{2})")
 
@@ -623,7 +657,7 @@ def _name_score(line: Line, position: float, tall: bool, over_its_address: bool 
     receipt over the shop's whole address (``_over_its_address``), so a street's shape in it is its name's."""
     upper = ascii_upper(line.text)
     if letters(line.text) < 3 or digits(line.text) > letters(line.text) or line.amounts \
-            or _OWNER_RE.match(line.text.strip()) or line.index and _REGISTERED_PERSON_RE.fullmatch(line.text.strip()):
+            or _OWNER_RE.match(line.text.strip()) or line.index and _registered_person(line.text.strip()):
         return 0.0  # no name: too few letters, a number, a price, the owner's line
     legal = has_legal_form(line.text)
     if not legal and (_not_a_name(line.text) or STORE_NUMBER_RE.search(upper)
@@ -951,7 +985,7 @@ _TITLED_RE = re.compile(r"(?:DR|MR|MRS|MS|PROF)\.?\s")  # "Dr. Sarah Lee" over h
 # what a subtitle says of the shop besides its trade ("An Independent Bookstore", "Wood Fired Kitchen")
 _SUBTITLE_WORDS = frozenset(fold(word) for word in """
 A AN THE AND OF + INDEPENDENT LOCAL WOOD FIRED BOTTLE BOTTLES CREPERIE CREPES PASTA GIFTS PASTRY PASTRIES BREAD
-CATERING EVENTS
+CATERING EVENTS UND MIT SEIT SINCE
 """.split())
 
 

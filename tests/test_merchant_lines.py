@@ -796,3 +796,31 @@ def test_a_surname_beside_a_family_trades_line_is_the_owners_not_a_chains(header
 ])
 def test_a_shops_trade_words_in_german_in_its_name_or_on_its_till_give_its_category(text, category):
     assert extract_receipt(ocr(text)).category == category
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("Herzlich Willkommen\nSchuhhaus Meier e.K.\nBahnhofstr. 8\n79098 Freiburg", "Schuhhaus Meier e.K"),  # its own
+    ("Pizza Haus\nItalienische Spezialitäten\nBahnhofstr. 4\n63065 Offenbach", "Pizza Haus"),  # what it serves
+    ("China Haus\nLieferservice\nBergstr. 5\n69469 Weinheim", "China Haus"),
+    ("CHINA GARDEN\nChinese Takeaway\n12 High St\nLeeds LS1 4AP", "CHINA GARDEN"),
+    ("Zur Linde\nHotel · Restaurant · Café\nLindenplatz 1\n37073 Göttingen", "Zur Linde"),  # trades listed under it
+    ("Zum Ochsen\nGasthof mit Biergarten\nKirchgasse 2\n79098 Freiburg", "Zum Ochsen"),
+    ("Branch Line\n321 Arsenal St\nWatertown, MA 02472", "Branch Line"),  # no branch's line
+])
+def test_a_shops_own_legal_name_its_subtitles_and_a_name_opening_with_branch_stay_as_they_are(header, expected):
+    assert merchant(header + BODY) == expected
+
+
+@pytest.mark.parametrize(("header", "brand"), [
+    ("Bäckerei\nHOSSELMANN\nBahnhofstr. 12\n59065 Hamm", "Hosselmann"),  # a bakery chain over its own trade
+    ("EDEKA\nBäckerei\nBahnhofstr. 12\n59065 Hamm", "Edeka"),  # a supermarket's bakery counter
+])
+def test_a_chain_beside_its_own_trades_line_stays_the_chain(header, brand):
+    receipt = extract_receipt(ocr(header + BODY))
+    assert receipt.merchant == brand
+
+
+def test_to_go_counts_for_a_restaurant_only_as_the_orders_kind_on_its_own_line():
+    assert extract_receipt(ocr("SUNNY CORNER\n1 Main St\nMILK 2.49\nTO GO CUPS 3.50\nEGGS 3.00" + BODY)).category \
+        == "grocery"
+    assert extract_receipt(ocr("SUNNY CORNER\n1 Main St\nTO GO\nHONEY BUTTER 5.99" + BODY)).category == "restaurant"
