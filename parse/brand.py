@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .address import is_address
 from .brands import Brand, BrandMatch, directory, match_brand, match_domain, match_scheme
-from .brands.directory import NAME
+from .brands.directory import ALIAS, NAME
 from .brands.fold import compact, fold_word, tokens
 from .brands.words import FAMILY_TRADES, LEGAL_FORMS
 from .category import CATEGORIES, mentions
@@ -347,9 +347,17 @@ def _logo_runs_on_in_another_trade(header: Sequence[Line], found: BrandFound) ->
     another trade: ``MAC'S`` / ``TAVERN`` is a bar, not Circle K's Mac's; ``BOB'S`` / ``DINER`` no
     clothes shop. Only a name read short of the brand's whole name (an alias, a part): ``GLOBUS`` /
     ``SB-Warenhaus``, ``GetGo`` / ``Cafe + Market`` are the brand's own."""
-    return found.score < WHOLE_BRAND_SCORE and any(
+    return found.score < WHOLE_BRAND_SCORE and _read_as_its_alias(found) and any(
         first.index == found.line and _other_trade(f"{found.printed} {second.text}", found)
         for first, second in _split_logos(header))
+
+
+def _read_as_its_alias(found: BrandFound) -> bool:
+    """The line spells one of the brand's aliases exactly (``MAC'S`` for Circle K): not the brand's own name in
+    an ordinary word (``TARGET`` / ``CAFE``, ``GIANT`` / ``FUEL``), nor its name with a letter misread (``FRFD MEYER``
+    / ``FUEL CENTER``)."""
+    key = compact(tokens(found.printed))
+    return any(entry.brand == found.brand and entry.strength == ALIAS for entry in directory().entries(key, None))
 
 
 def _under_an_owners_name(header: Sequence[Line], found: BrandFound, country: str | None) -> bool:

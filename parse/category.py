@@ -67,7 +67,8 @@ _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in
 NAMED_TRADES: dict[str, tuple[str, ...]] = {
     "restaurant": ("TACO", "TACOS", "RAMEN", "PHO", "BBQ", "BARBECUE", "WINGS", "BAGEL", "BAGELS", "DONUT", "DONUTS",
                    "DOUGHNUTS", "CREAMERY", "BREWING", "SUSHI", "BURGERS", "CURRY", "KEBAB", "DOENERHAUS", "EATS",
-                   "BAECKEREI", "KONDITOREI", "BACKSTUBE"),  # not "EDEKA & Bäckerei Schmidt": a grocer's bakery counter
+                   # not "EDEKA & Bäckerei Schmidt": a grocer's bakery counter
+                   "BAECKEREI", "KONDITOREI", "BACKSTUBE"),
 }
 
 

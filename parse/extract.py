@@ -270,7 +270,8 @@ def _deadline(doc: Doc, index: int) -> bool:
 
 def _business_day(doc: Doc, index: int, value: dt.date, latest: dt.date) -> bool:
     """``DOB: 07/18/2026`` on a restaurant till (Aloha's date of business): a date labelled only DOB that
-    is too recent to be the birth date of a buyer whose age was checked."""
+    is too recent to be the birth date of a buyer whose age was checked, where the receipt prints no other
+    purchase date (a pet's or a child patient's ``DOB: 03/14/2019`` beside the invoice's date is a birth date)."""
     text = doc.lines[index].text
     above = doc.lines[index - 1].text if index else ""
     labelled = next((line for line in (text, above) if has_keyword(line, _NOT_PURCHASE_DATE)), "")
@@ -341,8 +342,11 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     resolved = [(index, raw, resolve(raw, usual_order(raw) if day_first is None else day_first))
                 for index, raw in found]
     printed_on = _lines_printing(doc, resolved)
+    undated = not any(value is not None and value <= latest and not _deadline(doc, index)
+                      for index, _, value in resolved)
     for index, raw, value in resolved:
-        if value is None or value > latest or _deadline(doc, index) and not _business_day(doc, index, value, latest):
+        if value is None or value > latest or _deadline(doc, index) and not (
+                undated and _business_day(doc, index, value, latest)):
             continue  # no date, a future one, or a deadline: not the purchase
         text = doc.lines[index].text
         score = 1.0 - 0.5 * index / len(doc.lines)

@@ -79,7 +79,8 @@ SLIP_MIN = 7  # letters; a trade word this long is still itself with one letter 
 _NOT_NAME = (
     "TAX INVOICE", "INVOICE", "INV", "TAX", "NOTE", "ADJUSTMENT", "RECEIPT", "RECHNUNG", "QUITTUNG", "KASSENBON",
     "BELEG", "KUNDENBELEG", "HAENDLERBELEG", "KASSENBELEG", "ZAHLUNGSBELEG", "BELEGKOPIE", "KUNDENKOPIE",
-    "CASH BILL", "BILL", "BEWIRTUNGSBELEG", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI", "COPY",
+    "CASH BILL", "BILL", "BEWIRTUNGSBELEG", "WELCOME", "WILLKOMMEN", "THANK YOU", "DANKE", "DANK", "THANKS", "MERCI",
+    "COPY",
     "DUPLICATE", "CUSTOMER", "TEL", "PHONE",
     "FAX", "GST", "VAT", "REG", "REGISTRATION", "COMPANY NO", "CO NO", "UST", "STEUER", "TABLE", "ORDER",
     "CASHIER", "SERVER", "GUEST", "GUESTS", "COVERS", "CHECK", "CHK", "TBL", "DATE", "DATUM", "TIME", "FORMERLY",
@@ -147,7 +148,8 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
                                    for line in doc.lines))
     end = header_end(doc, first_body_line)
     name_line, confidence, trade_name = _name_line(doc, heights, end)
-    name = trade_name or (_with_trade_below(doc, name_line, _full_name(doc, name_line), heights) if name_line is not None
+    name = trade_name or (_with_trade_below(doc, name_line, _full_name(doc, name_line), heights)
+                          if name_line is not None
                           else None)
     address, address_end = find_address(doc, 0 if name_line is None else name_line + 1, end)
     if not name:  # a logo: the name as the receipt says it elsewhere (its web address, its thanks)
@@ -312,8 +314,8 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
         return thanked, 0.5
     for line in doc.lines:
         upper = ascii_upper(line.text).replace(" ", "")
-        match = _WEB_RE.search(upper) or _EMAIL_RE.search(upper) or _HANDLE_RE.search(upper) or _PAGE_RE.search(upper) \
-            or _BARE_WEB_RE.search(ascii_upper(line.text))
+        match = _WEB_RE.search(upper) or _EMAIL_RE.search(upper) or _HANDLE_RE.search(ascii_upper(line.text)) \
+            or _PAGE_RE.search(upper) or _own_bare_web(doc, line.text)
         if match and match["name"] not in _NOT_MERCHANT_SITES and letters(match["name"]) >= 3:
             return _as_printed_elsewhere(doc, match["name"]) or _label_words(match["name"]), 0.4
     return None, 0.0
@@ -321,11 +323,27 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
 
 # the shop's own page on a social network, where it names no other way: "Follow us @ramblecoffee",
 # "IG: @saltbox_kitchen", "instagram.com/ramblecoffee"
-_HANDLE_RE = re.compile(r"(?:FOLLOWUS|INSTAGRAM|IG|FACEBOOK|FB|TIKTOK|TWITTER)\W{0,3}(?:ON(?:INSTAGRAM|FACEBOOK)?)?\W{0,3}"
+# (read on the line as printed, upper-cased: the network's word stands alone, not the IG of "craig@bikeworks.com")
+_HANDLE_RE = re.compile(r"(?<![A-Z0-9])(?:FOLLOW\s?US|INSTAGRAM|IG|FACEBOOK|FB|TIKTOK|TWITTER)\W{0,3}"
+                        r"(?:ON(?:\s?(?:INSTAGRAM|FACEBOOK))?)?\W{0,3}"
                         r"@(?P<name>[A-Z0-9_.]{3,30}?)[.!]?(?:$|[^A-Z0-9_.])")
 # a web address without its www ("pizzaluce.com" in a till's footer), the shop's own where no till's or network's
-_BARE_WEB_RE = re.compile(r"(?<![\w.@/-])(?P<name>[A-Z][A-Z0-9-]{2,39})\.(?:COM|NET|ORG|CO|US|BIZ|RESTAURANT)\b(?![.\w/])")
+_BARE_WEB_RE = re.compile(r"(?<![\w.@/-])(?P<name>[A-Z][A-Z0-9-]{2,39})\.(?:COM|NET|ORG|CO|US|BIZ|RESTAURANT)\b"
+                          r"(?![.\w/])")
 _PAGE_RE = re.compile(r"(?:INSTAGRAM|FACEBOOK)\.COM/(?P<name>[A-Z0-9_.]{3,30}?)[./]?(?:$|[^A-Z0-9_.])")
+
+
+def _own_bare_web(doc: Doc, text: str) -> re.Match[str] | None:
+    """A web address without its www that the receipt shows is the shop's own: the same name as a handle
+    (``pizzaluce.com @pizzaluce``) or in words printed on another line; a delivery app's, a till's or a
+    survey's bare address in the footer (``doordash.com``, ``touchbistro.com``, ``tellsubway.com``) is none."""
+    match = _BARE_WEB_RE.search(ascii_upper(text))
+    if match is None:
+        return None
+    handles = {found["name"].replace("_", "").replace(".", "")
+               for found in re.finditer(r"@(?P<name>[A-Z0-9_.]{3,30})", ascii_upper(text))}
+    own = match["name"].replace("-", "") in handles or _as_printed_elsewhere(doc, match["name"]) is not None
+    return match if own else None
 
 
 def _label_words(label: str) -> str:
@@ -446,8 +464,30 @@ def _logo_continues(doc: Doc, name: Line, below: Line, heights: list[int]) -> bo
     if _LINKED_RE.fullmatch(below_text):
         return True
     word = below_text.split()[0] if len(below_text.split()) == 1 else ""
-    return _over_address_or_phone(doc, below) and word.isalpha() and len(word) >= 3 and word.isupper() and name_text.isupper() \
-        and fold(word) not in _PARTS_OF_TOWN and not _GLUED_STREET_RE.search(ascii_upper(word))
+    return _over_address_or_phone(doc, below) and word.isalpha() and len(word) >= 3 \
+        and word.isupper() and name_text.isupper() \
+        and fold(word) not in _PARTS_OF_TOWN and not _GLUED_STREET_RE.search(ascii_upper(word)) \
+        and (_says_what_it_is(word) or _description_words_only(name_text))
+
+
+def _says_what_it_is(word: str) -> bool:
+    """One word of what a shop is, pours or sells (``EATS``, ``RECORDS``, ``LOUNGE``, ``BURGER``, ``TAVERNA``): not a
+    branch's or a district's name (``BALLARD``, ``BROOKLYN``, ``SOHO``) nor a pub's ``FREEHOUSE``."""
+    folded = fold(word)
+    return folded in _DESCRIPTIONS or folded in _POURS or folded in _ROOMS or folded in _SUBTITLE_WORDS \
+        or has_keyword(word, _TRADE_FORMS + _COMPANY_TRADES + _FARE + _GLUED_TRADES + _MORE_TRADES)
+
+
+def _description_words_only(text: str) -> bool:
+    """``TANDOORI``, ``BALTI``, ``CURRY``: a name line of a cuisine's or a trade's words alone, which the line under
+    it completes (``TANDOORI`` / ``PALACE``)."""
+    words = [fold(word) for word in re.findall(r"[^\W\d_]+", text)]
+    return bool(words) and all(word in _DESCRIPTIONS or word in _POURS or word in _ROOMS for word in words)
+
+
+# trades a stacked logo's second line says, beyond the trade words above
+_MORE_TRADES = ("TAVERNA", "LUNCHEONETTE", "EMPORIUM", "OUTFITTERS", "PROVISIONS", "GOODS", "SUPPLY", "CYCLES", "BIKES",
+                "BOOKS", "RECORDS", "RAMEN", "PHO", "TEA", "JUICE", "CANDY", "COOKIES", "CUPCAKES", "TAPAS", "BURRITOS")
 
 
 def _over_address_or_phone(doc: Doc, line: Line) -> bool:
@@ -457,7 +497,8 @@ def _over_address_or_phone(doc: Doc, line: Line) -> bool:
 
 
 # "de Abuela", "of Brooklyn", "& Sons": a name's second line opened by a small word
-_LINKED_RE = re.compile(r"(?:de|del|della|di|da|du|la|le|of|on|the|and|&|und|am|an|im|zum|zur)(?:\s+[A-Z][\w'-]+){1,2}")
+# (not where it is: "on Broadway", "im Hauptbahnhof", "am Markt"; nor a German till's "zum Mitnehmen", "zur Abholung")
+_LINKED_RE = re.compile(r"(?:de|del|della|di|da|du|la|le|of|the|and|&|und)(?:\s+[A-Z][\w'-]+){1,2}")
 _LEADING_NUMBER_RE = re.compile(r"^\d{1,3}\s+(?=[^\W\d_])")  # "5 NAPKIN", "2 AMYS": a number the name opens with
 _GLUED_STREET_RE = re.compile(r"(?:STRASSE|STR|WEG|PLATZ|ALLEE|GASSE|DAMM|RING|UFER|CHAUSSEE|STREET|ROAD|AVENUE)$")
 # a branch's or a district's name under a chain's or a shop's: "MIDTOWN", "AIRPORT", "NORTH"
@@ -479,11 +520,14 @@ def _says_what_it_serves(text: str) -> bool:
     ``Chinese Takeaway``, ``Indian Cuisine``), a list (``Frisch · Lecker · Halal``), a delivery service."""
     words = [fold(word) for word in re.findall(r"[^\W\d_]+", text)]
     return any(word in _DESCRIPTIONS for word in words) or bool(re.search(r"[·•|]", text)) \
-        or has_keyword(text, _TRADE_FORMS + _DELIVERY)
+        or has_keyword(text, _TRADE_FORMS + _DELIVERY) or bool(_DESCRIPTION_TAGLINE_RE.search(ascii_upper(text)))
 
 
+# a tagline under a name of a trade's words ("Fully Licensed", "Halal", "Eat In or Take Away", "Open 7 Days")
+_DESCRIPTION_TAGLINE_RE = re.compile(r"\b(?:LICEN[SC]ED|HALAL|EAT\s?IN|TAKE\s?AWAY|TAKEOUT|OPEN|EST|SINCE)\b")
 _DELIVERY = ("LIEFERSERVICE", "LIEFERDIENST", "HEIMSERVICE", "BRINGDIENST", "ABHOLSERVICE", "DELIVERY")
-_MENU_RE = re.compile(r"\b(?:LUNCH|DINNER|BREAKFAST|BRUNCH|SPECIALS?|MENU|HAPPY HOUR|COMBO)\b")  # "Lunch Special"
+# a menu's line ("Lunch Special", "Happy Hour"), not a name with a meal's word ("The Breakfast Club", "Lunch Box")
+_MENU_RE = re.compile(r"\b(?:SPECIALS?|MENU|HAPPY HOUR|COMBOS?|BUFFET)\b")
 
 
 def _is_trade_only(text: str, parted: bool = True) -> bool:
@@ -644,7 +688,8 @@ def _registered_person(text: str) -> bool:
 
 _PERSON_TITLE_RE = re.compile(rf"{_PERSON_TITLES}\s")
 # a German shop's noun opening its legal name: "Schuhhaus", "Weinhandlung", "Spielwaren", "Elektro", "Foto"
-_SHOP_NOUN_RE = re.compile(r"(?:HAUS|HANDLUNG|WAREN|BEDARF|LADEN|GESCHAEFT|STUDIO|CENTER|ZENTRUM|MARKT|TECHNIK|SERVICE)$"
+_SHOP_NOUN_RE = re.compile(r"(?:HAUS|HANDLUNG|WAREN|BEDARF|LADEN|GESCHAEFT|STUDIO|CENTER|ZENTRUM|MARKT|TECHNIK"
+                           r"|SERVICE)$"
                            r"|^(?:ELEKTRO|FOTO|FAHRRAD|ZWEIRAD|UHREN|SCHMUCK|PAPETERIE|PAPIER|MODE|SPORT|TABAK|LOTTO"
                            r"|BUCH|AUTO|KFZ|REISE|MALER|SANITAER|HEIZUNG|RAUMAUSSTATTUNG|GOLDSCHMIEDE|JUWELIER|BETTEN"
                            r"|MOEBEL|TEPPICH|FARBEN|EISEN|GARTEN|ZOO|TIERBEDARF|COPY|KOPIER|DRUCK|WEIN|TEE|KAFFEE)$")
@@ -840,11 +885,13 @@ def _header_words(text: str) -> bool:
     return bool(_FREE_HOUSE_RE.fullmatch(upper)) or has_keyword(text, _LONG_NOT_NAME) \
         or bool(_MASKED_CARD_RE.search(upper)) or bool(_STAFF_RE.search(upper)) \
         or bool(_SHORT_NOT_NAME_RE.search(upper)) \
-        or bool(_ORDER_TYPE_RE.fullmatch(upper.replace("0", "O").strip(" .:*-#"))) or bool(_SITE_OR_HANDLE_RE.search(upper))
+        or bool(_ORDER_TYPE_RE.fullmatch(upper.replace("0", "O").strip(" .:*-#"))) \
+        or bool(_SITE_OR_HANDLE_RE.search(upper))
 
 
 # a web or mail address or a social handle: where the shop is found, never the name line itself
-_SITE_OR_HANDLE_RE = re.compile(r"\bWWW\s?\.|HTTPS?:|\w@\w|^\W*@[A-Z0-9_.]{3,}\W*$|\.(?:COM|NET|ORG)\b"
+_SITE_OR_HANDLE_RE = re.compile(r"\bWWW\s?\.|HTTPS?:|\w@[A-Z0-9-]+\.[A-Z]{2,}|^\W*@[A-Z0-9_.]{3,}\W*$"
+                                r"|\.(?:COM|NET|ORG)\b"
                                 r"|\b(?:FOLLOW|INSTAGRAM|IG|FACEBOOK|FB|TWITTER|TIKTOK)\b.*@")
 
 
@@ -909,7 +956,8 @@ def _accented_as_printed(match: re.Match[str], word: str) -> str:
     return match[1] + (word.lower() if match[1] else word)
 
 
-_GLUED_POSSESSIVE_RE = re.compile(r"(?<=[A-Z]'S)(?=[A-Z]{3})|(?<=[a-z]'s)(?=[A-Z][a-z]{2})")
+# (an owner's name of two letters or more: the O' of O'SULLIVAN, the D' of D'SOUZA open a surname)
+_GLUED_POSSESSIVE_RE = re.compile(r"(?<=[A-Z]{2}'S)(?=[A-Z]{3})|(?<=[^\W\d_][a-z]'s)(?=[A-Z][a-z]{2})")
 _POSSESSIVE_DOLLAR_RE = re.compile(r"(?<=[^\W\d_]['’`´\"])\$(?![^\W\d_])")  # 'Rosa"$': its ' read as a "
 _QUOTE_FOR_APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])\"(?=[sS](?![^\W\d_]))")
 _POSSESSIVE_RE = re.compile(r"[^\W\d_]\s?['’`´]\s?[Ss$](?![^\W\d_])")
@@ -1083,7 +1131,9 @@ def _over_its_address(doc: Doc, line: Line) -> bool:
     a square or a building (``VALLEY FAIR MALL``, ``ONE MARKET PLAZA``), nor a line with a comma
     or a postcode (a town)."""
     text = line.text
-    if "," in text or "#" in text or has_postcode(text) or is_us_street(text) or has_keyword(text, _PLACES_IN_ADDRESSES):
+    if "," in text or "#" in text or has_postcode(text) or is_us_street(text) \
+            or has_keyword(text, _PLACES_IN_ADDRESSES) \
+            or _STREET_NAME_ALONE_RE.search(ascii_upper(text)):
         return False
     below = doc.lines[line.index + 1:line.index + 4]
     for at, street in enumerate(below[:2]):
@@ -1093,6 +1143,10 @@ def _over_its_address(doc: Doc, line: Line) -> bool:
     return False
 
 
+# a street's name closed by its suffix ("ELM STREET", "WASHINGTON AVE", "LAKE ST."): a branch named for it
+_STREET_NAME_ALONE_RE = re.compile(r"\b(?:STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|DRIVE|DR|LANE|LN|WAY|PLACE|PL"
+                                   r"|PIKE"
+                                   r"|PARKWAY|PKWY|HIGHWAY|HWY|COURT|CT|TERRACE|TRAIL)\.?\s*$")
 _PLACES_IN_ADDRESSES = ("MALL", "PLAZA", "CENTER", "CENTRE", "SQUARE", "SUITE", "STE", "UNIT", "FLOOR", "LEVEL",
                         "BLOCK", "LOT", "TERMINAL", "BUILDING", "BLDG", "TOWER", "CONCOURSE", "GATE", "PIER")
 

@@ -824,3 +824,25 @@ def test_to_go_counts_for_a_restaurant_only_as_the_orders_kind_on_its_own_line()
     assert extract_receipt(ocr("SUNNY CORNER\n1 Main St\nMILK 2.49\nTO GO CUPS 3.50\nEGGS 3.00" + BODY)).category \
         == "grocery"
     assert extract_receipt(ocr("SUNNY CORNER\n1 Main St\nTO GO\nHONEY BUTTER 5.99" + BODY)).category == "restaurant"
+
+
+@pytest.mark.parametrize(("header", "footer", "expected"), [
+    ("O'SULLIVAN'S\n1425 NE Alberta St", "", "O'SULLIVAN'S"),  # an O' opens a surname: no possessive glued
+    ("PAGLIACCI\nBALLARD\n1425 NE Alberta St", "", "PAGLIACCI"),  # the branch under the name, as tall
+    ("CARMINE'S\non Broadway\n1425 NE Alberta St", "", "CARMINE'S"),  # where it is
+    ("EAT@JOE'S\n1 Gateway Center", "", "EAT@JOE'S"),  # an at sign in a name, no mail address
+    ("Server: Alyssa", "Order online at doordash.com", None),  # a delivery app's bare address names no shop
+    ("Server: Alyssa", "Questions? craig@bikeworksrva.com", None),  # the IG of craig@ is no Instagram handle
+])
+def test_what_only_looks_like_a_stacked_name_a_possessive_or_a_handle(header, footer, expected):
+    assert merchant(header + BODY + footer) == expected
+
+
+def test_a_street_alone_over_its_address_is_no_name_where_the_logo_was_lost():
+    assert merchant("ELM STREET\n5 Elm St\nSpringfield, IL 62701" + BODY) is None
+
+
+def test_a_patients_dob_beside_the_invoices_own_date_is_a_birth_date():
+    receipt = extract_receipt(ocr("PAWS ANIMAL HOSPITAL\n1 Main St\nPatient: Max DOB: 03/14/2019\nEXAM 65.00\n"
+                                  "TOTAL 65.00\n11/02/2026"))
+    assert str(receipt.date) == "2026-11-02"
