@@ -33,7 +33,7 @@ _PRICE_CUTS = ("DISCOUNT", "SAVINGS", "YOU SAVE", "SAVED", "COUPON", "RABATT", "
                "PROMO", "OFF")
 # arithmetic outweighs a repeat: a reading without a digit may repeat a short amount by chance
 CHECK_WEIGHTS = {"subtotal_plus_tax": 2, "cash_minus_change": 2, "quantity_times_price": 2, "vat_table": 2,
-                 "printed_again": 1, "tip_guide": 1, "slip_sum": 2}
+                 "printed_again": 1, "tip_guide": 1, "slip_sum": 2, "tenders_sum": 2}
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,8 @@ def clean_numbers(text: str) -> str:
 
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
-        if sum(ch.isdigit() for ch in token) * 2 < len(token.replace(".", "").replace(",", "")):
+        if sum(ch.isdigit() for ch in token) * 2 < len(token.replace(".", "").replace(",", "")) \
+                and not _money_of_look_alikes(match):
             return token  # mostly letters: a word, not a number
         if _LITRES_RE.fullmatch(token) and not _MONEY_BEFORE_RE.search(match.string, 0, match.start()):
             return token  # "1,5l", "0,33l": a bottle's size, not 1,51; but "$ 9.0l", "Total 8.0l" are money
@@ -107,6 +108,19 @@ def clean_numbers(text: str) -> str:
         return token.translate(_DIGIT_FIX)
 
     return _NUMBERISH_RE.sub(fix, text)
+
+
+# "1O,OO", "B,9O": an amount's shape (up to four glyphs, a separator, two), look-alikes of digits but one at least
+_LOOK_ALIKE_AMOUNT_RE = re.compile(r"(?=.*\d)[\dODQBSZlI]{1,4}[.,][\dODQBSZlI]{2}")
+_CURRENCY_BEFORE_AMOUNT_RE = re.compile(r"(?:\bEUR|[€$£])\s?$", re.IGNORECASE)
+
+
+def _money_of_look_alikes(match: re.Match[str]) -> bool:
+    """An amount most of whose digits OCR read as look-alike letters, after a total's or a payment's label or
+    the currency (``Gegeben Bar 1O,OO``, ``SUMME EUR B,9O``): money, where a word is none (``BO,OK``, ``SO,DA``)."""
+    before = match.string[:match.start()]
+    return bool(_LOOK_ALIKE_AMOUNT_RE.fullmatch(match.group(0))) and bool(
+        _PAID_LABEL_RE.search(before) or _CURRENCY_BEFORE_AMOUNT_RE.search(before))
 
 
 _FLAG_AFTER_CENTS_RE = re.compile(r"[.,]\d{2}B$")

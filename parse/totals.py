@@ -231,9 +231,9 @@ def _one_digit_slip(a: Decimal, b: Decimal) -> bool:
 def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
     """The receipt's own arithmetic that agrees with the total read, by name: subtotal + tax
     (+ tip) equals it (a subtotal equal to the total with nothing added is only a repeat), cash
-    given minus change equals it, it is printed again (the card line), volume x unit price makes
-    it, a VAT table's rows (net + tax = gross) add up to it, the card slip's amount and the tip
-    written under it make it."""
+    given minus change equals it, the tenders under it pay it between them, it is printed again
+    (the card line), volume x unit price makes it, a VAT table's rows (net + tax = gross) add up
+    to it, the card slip's amount and the tip written under it make it."""
     total = totals.total
     if total is None:
         return ()
@@ -249,6 +249,8 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
             checks.append("subtotal_plus_tax")
     if _cash_pays(doc, total.value):
         checks.append("cash_minus_change")
+    if _tenders_paying(doc, total):
+        checks.append("tenders_sum")
     if _printed(doc, total.value, total.line) or _tip_on_a_repeated_total(doc, totals):
         checks.append("printed_again")
     if total.value in metered_amounts(doc):
@@ -589,6 +591,8 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
         if any(a.value == paid or sign_digit_dropped(a.value) == paid
                for a in (*line.amounts, *find_amounts(line.text, doc.decimal))):
             return Pick(paid, line.index, total.confidence)
+    if _slip_pays_a_part(doc, total, tip):
+        return Pick(paid, tip.line, total.confidence)
     for line in doc.lines[tip.line + 1:tip.line + 3]:  # the total written in by hand, one digit misread
         if _cents_digit_lost(total.value):
             break  # the bill lost a digit ("Amount 83.7"): the total under it is the sum, not a slip
@@ -613,6 +617,17 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
                         or slip and 0 < a.value - total.value <= total.value * _MAX_TIP_SHARE:
                     return Pick(a.value, line.index, 0.6)
     return total
+
+
+def _slip_pays_a_part(doc: Doc, total: Pick, tip: Pick) -> bool:
+    """The card slip over the tip charges the part of the bill that other tenders left to the card
+    (``Total 27.00`` / ``Gift Card 20.00`` / ``VISA xxxx7100`` / ``Amount: 7.00`` / ``Tip: 2.00`` / ``Total:
+    9.00``): the tip is paid on the bill, not the slip's total. Not where another card pays the rest: a guest
+    splitting the bill pays the slip alone."""
+    above = _slip_amount_over(doc, doc.lines[tip.line])
+    paying = _tenders_paying(doc, total)
+    cards = paying[0] if paying else []
+    return above is not None and len(cards) == 1 and any(a.value == cards[0] < total.value for a in above.amounts)
 
 
 def _bill_line(doc: Doc, total: Pick) -> int:
@@ -937,7 +952,7 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
         if change is None and _change_line(line.text):
             amount = value_after(doc, line, keyword_end(line.text, _CHANGE_LABELS))
             change, change_line = (amount.value, line.index) if amount else (None, -1)
-        elif given is None and has_keyword(line.text, CASH_GIVEN) and not has_keyword(line.text, ("BILL",) + CASH_BACK):
+        elif given is None and _cash_handed_over(line.text) and not has_keyword(line.text, ("BILL",) + CASH_BACK):
             amount = value_after(doc, line, keyword_end(line.text, CASH_GIVEN))
             given = amount.value if amount else None
     if given is None and change is not None and change_line > 0:
@@ -959,9 +974,11 @@ CASH_BACK = ("CASH BACK", "CASHBACK", "CASH OUT", "BARGELDAUSZAHLUNG", "AUSZAHLU
 
 
 def _paid_positive(doc: Doc) -> bool:
-    """A card or cash line prints a positive amount: money was paid, the receipt is no return."""
+    """A card or cash line prints a positive amount: money was paid, the receipt is no return. Change
+    handed back is none (``Rückgeld Bar 1,76`` for empties worth more than the purchase)."""
     return any(a.value > 0 for line in doc.lines if has_keyword(line.text, CARD_PAID + CASH_GIVEN)
-               and not has_keyword(line.text, ("REFUND", "RETURN", "AUSZAHLUNG")) for a in line.amounts)
+               and not has_keyword(line.text, ("REFUND", "RETURN", "AUSZAHLUNG")) and not _change_line(line.text)
+               for a in line.amounts)
 
 
 def _with_the_cards_share(doc: Doc, cash: Decimal | None) -> Decimal | None:
@@ -973,10 +990,10 @@ def _with_the_cards_share(doc: Doc, cash: Decimal | None) -> Decimal | None:
         return None
     # the tenders under the first total or cash line: not "VISA GIFT CARD 25.00", an item above them
     tenders = min((line.index for line in doc.lines
-                   if _total_strength(line.text) or has_keyword(line.text, CASH_GIVEN)), default=len(doc.lines))
+                   if _total_strength(line.text) or _cash_handed_over(line.text)), default=len(doc.lines))
     cards = [a.value for line in doc.lines[tenders:]
              if has_keyword(line.text, CARD_PAID) and not _total_strength(line.text)
-             and not has_keyword(line.text, CASH_BACK + CASH_GIVEN + _CHANGE)
+             and not has_keyword(line.text, CASH_BACK + _CHANGE) and not _cash_handed_over(line.text)
              for a in line.amounts[-1:] if a.in_cents and a.value > 0 and a.value != cash]
     if not cards:
         return cash
@@ -1065,12 +1082,104 @@ _VOUCHERS = ("GIFT CARD", "GIFTCARD", "GIFT CERTIFICATE", "GIFT CERT", "VOUCHER"
 def _left_after_a_voucher(doc: Doc, line: Line) -> bool:
     """``Total 24.08`` / ``Gift Card 10.00`` / ``Balance Due 14.08``, ``Summe 11,20`` / ``Gutschein 5,00``
     / ``Restbetrag 6,20``: the line right under a gift card or voucher paid with, below a total, is what
-    was left to pay; the purchase's total is the one above. (A voucher bought is an item above the total.)"""
-    voucher = next((above.index for above in doc.lines[max(0, line.index - 2):line.index]
-                    if above.amounts and all(a.value > 0 for a in above.amounts)
-                    and has_keyword(above.text, _VOUCHERS)), None)  # "Voucher -5.00" took money off
-    return voucher is not None and any(_total_strength(above.text) and above.amounts
-                                       for above in doc.lines[:voucher])
+    was left to pay, and so is one further down that prints the total less the vouchers (the card slip's
+    ``Betrag EUR 6,20`` under ``Restguthaben Geschenkkarte 0,00``); the purchase's total is the one above.
+    (A voucher bought is an item above the total.)"""
+    bill = next((above for above in doc.lines[:line.index] if _total_strength(above.text) and above.amounts), None)
+    vouchers = [above for above in doc.lines[bill.index + 1:line.index] if _voucher_paid(above)] if bill else []
+    if not vouchers:
+        return False
+    left = bill.amounts[-1].value - sum(voucher.amounts[-1].value for voucher in vouchers)
+    return vouchers[-1].index >= line.index - 2 or any(a.value == left for a in line.amounts)
+
+
+def _voucher_paid(line: Line) -> bool:
+    """A gift card or voucher paying with its amount (not ``Voucher -5.00``, money taken off; nor the balance
+    left on the card)."""
+    return bool(line.amounts) and all(a.value > 0 for a in line.amounts) and has_keyword(line.text, _VOUCHERS) \
+        and not has_keyword(line.text, _BALANCE_LEFT)
+
+
+# what is left on a gift card or an account, no money paid (``Restguthaben Geschenkkarte 15,00``)
+_BALANCE_LEFT = _NOT_PAID + ("GUTHABEN", "RESTGUTHABEN", "REMAINING", "SALDO", "AVAILABLE", "KONTOSTAND")
+_MAX_TENDERS = 4  # tenders that pay one bill between them
+_SLIP_LINES = 3  # lines of a card slip from the card's name to its amount
+_CARD_AMOUNT = _SLIP_AMOUNT + ("BETRAG",)
+
+
+def _tenders_under(doc: Doc, start: int) -> tuple[list[Decimal], list[Decimal]]:
+    """What each tender under line ``start`` paid: the cards (``Kartenzahlung girocard 6,98``, or the slip's
+    ``Amount: $7.00`` under ``VISA xxxx7100``; printed again on the slip, once), and the others: a voucher or
+    gift card, the cash handed over less the change, a cash-back handed out on the card (``Auszahlung 50,00``)
+    negative."""
+    cards: list[Decimal] = []
+    others: list[Decimal] = []
+    cash = change = None
+    for line in doc.lines[start + 1:]:
+        value = next((a.value for a in line.amounts[-1:] if a.in_cents and a.value > 0), None)
+        if _change_line(line.text):
+            change = value if change is None else change
+        elif has_keyword(line.text, CASH_BACK):
+            others += [-value] if value else []
+        elif has_keyword(line.text, _BALANCE_LEFT):
+            continue
+        elif has_keyword(line.text, _VOUCHERS):
+            others += [value] if value else []
+        elif has_keyword(line.text, CARD_PAID):
+            value = value or _slips_amount_under(doc, line)
+            cards += [value] if value and value not in cards else []
+        elif cash is None and _cash_handed_over(line.text, _HANDED_OVER):
+            cash = value
+    if cash is not None:
+        others.append(cash - change if change is not None and change < cash else cash)
+    return cards, others
+
+
+def _slips_amount_under(doc: Doc, card: Line) -> Decimal | None:
+    """The amount of the card slip under a card's line that prints none (``VISA xxxx7100`` / ``Amount: $7.00``)."""
+    for line in doc.lines[card.index + 1:card.index + 1 + _SLIP_LINES]:
+        if has_keyword(line.text, _CARD_AMOUNT):
+            return next((a.value for a in line.amounts[-1:] if a.in_cents and a.value > 0), None)
+    return None
+
+
+def _tenders_paying(doc: Doc, total: Pick) -> tuple[list[Decimal], list[Decimal]] | None:
+    """The tenders under the total (cards, others) that pay it between them, two or more (``Summe 55,80`` /
+    ``Gutschein 30,00`` / ``Bar 30,00`` / ``Rückgeld 4,20``; a card charged a cash-back too: ``SUMME 11,47`` /
+    ``Auszahlung 50,00`` / ``girocard 61,47``); None where they do not, or where two cards pay it and a tip is
+    printed under it: guests splitting the bill, each slip with its tip what its guest paid."""
+    cards, others = _tenders_under(doc, total.line)
+    tenders = cards + others
+    if not 2 <= len(tenders) <= _MAX_TENDERS or sum(tenders) != total.value:
+        return None
+    split = len(cards) > 1 and any(tip.line > total.line for tip in _tips(doc))
+    return None if split else (cards, others)
+
+
+_TENDERED_BONUS = 1.5  # as much as the cash paid adds: the tenders paying a total say it was paid
+
+
+def _paid_in_parts(doc: Doc, scored: list[tuple[float, int, Decimal]]) -> list[tuple[float, int, Decimal]]:
+    """A total the tenders under it pay between them (``_tenders_paying``) is what was paid; an amount under it
+    that one tender or some of them paid (``Restbetrag 25,80``, the card slip's ``Betrag EUR 6,98``, the card's
+    charge with the cash-back ``Betrag EUR 61,47``) is no total of the purchase."""
+    parts: dict[Decimal, tuple[int, set[Decimal]]] = {}
+    for _, index, value in scored:
+        paying = _tenders_paying(doc, Pick(value, index, 0)) if index >= 0 and value not in parts else None
+        if paying:
+            parts[value] = (index, _part_sums(paying[0] + paying[1]))
+    kept = []
+    for score, index, value in scored:
+        if value in parts:
+            kept.append((score + _TENDERED_BONUS, index, value))
+        elif not any(value in paid and (index < 0 or index > at) for at, paid in parts.values()):
+            kept.append((score, index, value))
+    return kept
+
+
+def _part_sums(tenders: list[Decimal]) -> set[Decimal]:
+    """What one of the tenders paid, or some of them but not all."""
+    return {sum(some) for size in range(1, len(tenders)) for some in itertools.combinations(tenders, size)}
 
 
 def _pick_total(doc: Doc) -> Pick | None:
@@ -1100,7 +1209,7 @@ def _pick_total(doc: Doc) -> Pick | None:
         scored.append((score, line.index, value))
     if paid is not None and paid > 0 and _printed(doc, paid, -1):
         scored.append((_PAID_SCORE, -1, paid))  # cash given minus change: the amount paid
-    scored = [s for s in scored if not _share_of_a_total_above(doc, s, scored)]
+    scored = _paid_in_parts(doc, [s for s in scored if not _share_of_a_total_above(doc, s, scored)])
     if not scored and refunded and not _paid_positive(doc):  # a return, or empties worth more than the purchase
         score, index, value = max(refunded, key=lambda s: (s[0], s[1]))
         return Pick(value, index, min(0.99, 0.45 + 0.12 * score))
@@ -1157,7 +1266,16 @@ _HANDED_OVER = tuple(word for word in CASH_GIVEN if word not in ("PAID", "PAYMEN
 
 
 CARD_PAID = ("VISA", "MASTERCARD", "MASTER CARD", "AMEX", "DEBIT", "CREDIT", "EC-KARTE", "EC KARTE", "GIROCARD",
-              "KARTE", "KARTENZAHLUNG", "TARJETA", "CARTE", "CB", "EFTPOS", "CARD")
+              "KARTE", "KARTENZAHLUNG", "TARJETA", "CARTE", "CB", "EFTPOS", "CARD", "EC-CASH", "EC CASH", "EC",
+              "KREDITKARTE", "BANKKARTE", "DEBITKARTE", "MAESTRO", "V PAY", "VPAY", "APPLE PAY", "GOOGLE PAY")
+# cards named with a word of cash ("EC-Cash 12,50", "Apple Pay 8,40"): no cash handed over
+_CARD_NAMED_WITH_CASH_RE = re.compile(r"\bEC[\s-]?CASH\b|\b(?:APPLE|GOOGLE|SAMSUNG|V)\s?PAY\b")
+
+
+def _cash_handed_over(text: str, words: tuple[str, ...] = CASH_GIVEN) -> bool:
+    """A line of cash handed over (``Gegeben Bar 5,00``, ``CASH 50.00``), not of a card whose name holds a
+    word of cash (``EC-Cash 12,50``, ``Apple Pay 8,40``)."""
+    return has_keyword(_CARD_NAMED_WITH_CASH_RE.sub(" ", ascii_upper(text)), words)
 
 
 _CENTS_LOST_DIGITS = 3  # "EUR5622": a total this long printed without its separator ...

@@ -109,6 +109,18 @@ def test_a_last_cent_read_as_l_after_a_money_label_is_money_not_litres(text, val
     assert (amount.value, amount.measure) == (Decimal(value), False)
 
 
+@pytest.mark.parametrize(("text", "value"), [("Gegeben Bar 1O,OO", "10.00"), ("SUMME EUR B,9O", "8.90"),
+                                           ("Summe 2O,OO", "20.00"), ("Kartenzahlung 1Z,5O", "12.50")])
+def test_an_amount_of_look_alikes_after_a_payment_or_a_total_or_its_currency_is_money(text, value):
+    """``1O,OO``: more letters than digits, but an amount's shape with a real digit, where money stands."""
+    assert [a.value for a in find_amounts(text, ",")] == [Decimal(value)]
+
+
+@pytest.mark.parametrize("text", ["Summe BO,OK", "Bar SO,DA", "EUR SO,OO", "Milch B,9O", "Gegeben Bar 1O,OOO"])
+def test_words_and_look_alikes_where_no_money_stands_are_no_amount(text):
+    assert [a for a in find_amounts(text, ",") if a.has_decimals] == []
+
+
 def test_currency_marker_is_reported():
     (amount,) = find_amounts("NETT TOTAL: $8.20")
     assert amount.currency == "USD" and amount.value == Decimal("8.20")

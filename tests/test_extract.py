@@ -282,6 +282,8 @@ def test_two_label_and_value_pairs_read_as_one_line_keep_their_own_values():
     ("THE HOME DEPOT\nCORDLESS DRILL -89.00\nSUBTOTAL -89.00\nSALES TAX -7.39\nTOTAL -96.39\nREFUND TO VISA -96.39",
      "-96.39"),
     ("PENNY\nLeergut -3,75 A\nBrot 1,29 A\nSUMME EUR -2,46\nAuszahlung Bar 2,46", "-2.46"),  # empties worth more
+    # empties worth more, the change paid out in cash: no money paid
+    ("Kaufland\nBrötchen 0,49 B\nLeergutbon -2,25 A\nSumme -1,76\nRückgeld Bar 1,76", "-1.76"),
 ])
 def test_a_returns_negative_total_is_its_total(text, total):
     """A return's receipt (or empties worth more than the purchase) totals below zero: the labelled
@@ -310,6 +312,51 @@ def test_a_bill_paid_part_in_cash_part_by_card_is_the_total_not_the_cash():
 def test_a_tip_on_the_card_slip_is_added_to_the_bill_wherever_the_slip_stands(text):
     receipt = extract_receipt(ocr(text))
     assert (receipt.tip, receipt.total) == (Decimal("9.00"), Decimal("56.26"))
+
+
+@pytest.mark.parametrize(("payments", "total"), [
+    ("Summe 11,98\nGegeben Bar 5,00\nKartenzahlung girocard 6,98\nBetrag EUR 6,98", "11.98"),
+    ("Summe 11,98\nGegeben Bar 5,00\nEC-Cash 6,98\nRückgeld 0,00\nBetrag EUR 6,98", "11.98"),
+    ("Summe 11,98\nBar 5,00\nApple Pay 6,98\nRückgeld 0,00", "11.98"),
+    ("Summe 11,98\nKreditkarte 7,00\nBar 10,00\nRückgeld 5,02", "11.98"),
+    ("Summe 11,98\nGeschenkkarte 5,00\nEC-Karte 6,98\nRestguthaben Geschenkkarte 0,00\nBetrag EUR 6,98", "11.98"),
+    # the card's amount unread: the slip's amount is the sum less the voucher, however far under it
+    ("Summe 11,98\nGeschenkkarte 5,00\ngirocard\nRestguthaben Geschenkkarte 0,00\nTerminal-ID 12345678\n"
+     "TA-Nr 004711\nBetrag EUR 6,98", "11.98"),
+    ("Summe 11,98\nGutschein 5,00\nRestbetrag 6,98\nBar 10,00\nRückgeld 3,02", "11.98"),
+    ("SUMME € 11,98\nAuszahlung € 50,00\nGeg. girocard € 61,98\nBetrag EUR 61,98", "11.98"),
+    ("Summe 11,98\nBargeldauszahlung 50,00\nKartenzahlung 61,98\nBetrag EUR 61,98\nZahlung erfolgt", "11.98"),
+    # the gift card's balance left is no tender
+    ("Summe 11,98\nGeschenkkarte 11,98\nRestguthaben Geschenkkarte 8,02", "11.98"),
+])
+def test_tenders_paying_the_sum_between_them_leave_it_the_total(payments, total):
+    """Two tenders (cash, a voucher, a card) or a card charged a cash-back: what one of them paid, what was
+    left after the other (``Restbetrag``), the card's charge on its slip (``Betrag EUR``) is no total."""
+    text = f"Kaufland\nSteinsetzerstr. 11\n28279 Bremen\nAriel 9,99 A\nMehl 1,99 B\n{payments}\nDatum 01.12.2026"
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+US_BILL = "Cafe X\nCheck #551\nOrdered: 7/25/26 6:44 PM\n1 Burger $20.00\n1 Fries $5.00\nSubtotal $25.00\nTax $2.00\n" \
+          "Total $27.00"
+
+
+@pytest.mark.parametrize(("payments", "tip", "total"), [
+    ("Gift Card $20.00\nAmount Due $7.00\nVISA xxxx7100\nAmount: $7.00", None, "27.00"),
+    ("Cash $20.00\nAmount Due $7.00\nVISA xxxx7100\nAmount: $7.00", None, "27.00"),
+    ("VISA XXXX6110 20.00\nBalance Due 7.00\nAMEX XXXX1002 7.00\nBalance Due 0.00", None, "27.00"),
+    # the card's slip pays the balance, a tip written on it: the tip is paid on the bill
+    ("Gift Card $20.00\nAmount Due $7.00\nVISA xxxx7100\nAmount: $7.00\n+ Tip: 2.00\n= Total: 9.00", "2.00", "29.00"),
+    ("Gift Card $20.00\nVISA xxxx7100\nAmount: $7.00\n+ Tip: 2.00\n= Total: 9.00", "2.00", "29.00"),
+])
+def test_a_balance_left_after_another_tender_is_no_total(payments, tip, total):
+    receipt = extract_receipt(ocr(f"{US_BILL}\n{payments}"))
+    assert (receipt.tip, receipt.total) == (tip and Decimal(tip), Decimal(total))
+
+
+def test_two_guests_slips_splitting_the_bill_each_pay_their_own_share():
+    text = (f"{US_BILL}\nVisa xxxxxxxxxxxx4410\nAmount: $13.50\n+Tip: 3.00\n=Total: 16.50\n"
+            "Mastercard xxxxxxxxxxxx2093\nAmount: $13.50\n+Tip: 2.00\n=Total: 15.50")
+    assert extract_receipt(ocr(text)).total in (Decimal("16.50"), Decimal("15.50"), Decimal("32.00"))
 
 
 def test_a_tip_guides_row_under_a_blank_slip_is_no_total_written_in():

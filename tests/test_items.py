@@ -1575,6 +1575,27 @@ def test_a_coupon_between_the_subtotal_and_the_total_is_an_item_and_leaves_the_t
     assert [i.amount for i in receipt.items] == [Decimal("4.99"), Decimal("5.49"), Decimal("-2.00")]
 
 
+@pytest.mark.parametrize(("taken_off", "paid"), [("Leergutbon -3,25 A", "4,52"), ("Coupon -0,50 B", "7,27")])
+def test_money_taken_off_between_a_plain_sum_and_what_is_left_to_pay_is_an_item(taken_off, paid):
+    """``Summe 7,77`` / ``Leergutbon -3,25 A`` / ``Zu zahlen 4,52``: the sum is the subtotal under another label."""
+    receipt = extract_receipt(ocr(f"Netto\nKirchstr. 2\n99084 Erfurt\nButtertoast 1,99 B\nGouda 2,49 B\n"
+                                  f"Waschmittel 3,29 A\nSumme 7,77\n{taken_off}\nZu zahlen {paid}\n28.11.2026"))
+    assert receipt.total == Decimal(paid.replace(",", "."))
+    assert [i.amount for i in receipt.items] == [Decimal("1.99"), Decimal("2.49"), Decimal("3.29"),
+                                                 Decimal(taken_off.split()[-2].replace(",", "."))]
+
+
+def test_money_taken_off_under_a_plain_sum_is_an_item_where_the_vat_tables_net_is_the_subtotal():
+    text = ("Netto\nButtertoast 1,99 B\nGouda 2,49 B\nKaffee 1,99 B\nSumme 6,47\nLeergutbon -3,25 B\nZu zahlen 3,22\n"
+            "Bar 5,00\nRückgeld 1,78\nB 7% 3,01 0,21 3,22\n28.11.2026 08:11")
+    assert amounts(text)[-1] == Decimal("-3.25")
+
+
+def test_a_sum_repeated_as_what_is_left_to_pay_takes_nothing_off():
+    assert amounts("Netto\nButtertoast 1,99 B\nGouda 2,49 B\nSumme 4,48\nZu zahlen 4,48\nBar 5,00\nRückgeld 0,52\n"
+                   "28.11.2026") == [Decimal("1.99"), Decimal("2.49")]
+
+
 def test_a_warehouse_clubs_instant_saving_printed_by_codes_alone_takes_money_off():
     """Costco's ``352118 /1299788 100.00-A``: no name, the code of the article it is taken off."""
     assert amounts("Costco\n12/01/2026 18:22\n1299788 ROOMBA J7 349.99 A\n352118 /1299788 100.00-A\n"
