@@ -493,7 +493,12 @@ _MORE_TRADES = ("TAVERNA", "LUNCHEONETTE", "EMPORIUM", "OUTFITTERS", "PROVISIONS
 def _over_address_or_phone(doc: Doc, line: Line) -> bool:
     """The line right under ``line`` is the shop's address or phone: the name's lines end at ``line``."""
     after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
-    return after is not None and (_is_address(after.text) or find_phone(replace(doc, lines=(after,))) is not None)
+    return after is not None and (_is_address(after.text) or bool(_BARE_STREET_RE.fullmatch(ascii_upper(after.text)))
+                                  or find_phone(replace(doc, lines=(after,))) is not None)
+
+
+# a house number and a street named without its suffix ("120 N Limestone", "414 Broadway")
+_BARE_STREET_RE = re.compile(r"\s*\d{1,5}\s+(?:[NSEW]\.?\s+)?[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?\s*")
 
 
 # "de Abuela", "of Brooklyn", "& Sons": a name's second line opened by a small word
@@ -886,13 +891,23 @@ def _header_words(text: str) -> bool:
         or bool(_MASKED_CARD_RE.search(upper)) or bool(_STAFF_RE.search(upper)) \
         or bool(_SHORT_NOT_NAME_RE.search(upper)) \
         or bool(_ORDER_TYPE_RE.fullmatch(upper.replace("0", "O").strip(" .:*-#"))) \
-        or bool(_SITE_OR_HANDLE_RE.search(upper))
+        or _site_or_handle_alone(upper)
 
 
-# a web or mail address or a social handle: where the shop is found, never the name line itself
-_SITE_OR_HANDLE_RE = re.compile(r"\bWWW\s?\.|HTTPS?:|\w@[A-Z0-9-]+\.[A-Z]{2,}|^\W*@[A-Z0-9_.]{3,}\W*$"
-                                r"|\.(?:COM|NET|ORG)\b"
-                                r"|\b(?:FOLLOW|INSTAGRAM|IG|FACEBOOK|FB|TWITTER|TIKTOK)\b.*@")
+def _site_or_handle_alone(upper: str) -> bool:
+    """A line of a web or mail address or a social handle and its label alone (``IG: @saltbox_kitchen``,
+    ``info@gmail.com``, ``Follow us on Instagram @x``): where the shop is found, never the name line itself
+    (a name OCR joined to a mailbox keeps its words: ``ALDI SUD anna.schmidt@gmail.com``)."""
+    if not _SITE_OR_HANDLE_RE.search(upper):
+        return False
+    return letters(_SITE_LABEL_RE.sub(" ", _SITE_OR_HANDLE_RE.sub(" ", upper))) < 3
+
+
+# a web or mail address or a social handle, whole
+_SITE_OR_HANDLE_RE = re.compile(r"(?:HTTPS?://)?(?:WWW\s?\.)?[\w.-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}"
+                                r"|(?:HTTPS?://|WWW\s?\.)\S+|@[A-Z0-9_.]{3,}|[\w-]+(?:\.[\w-]+)*\.(?:COM|NET|ORG)\b\S*")
+_SITE_LABEL_RE = re.compile(r"\b(?:FOLLOW|US|ON|AT|VISIT|INSTAGRAM|IG|FACEBOOK|FB|TWITTER|TIKTOK|E-?MAIL|MAIL|WEB"
+                            r"|WEBSITE|ONLINE|FIND|LIKE)\b")
 
 
 # words of a bill's header that also name restaurants (``TIME OUT MARKET``, ``Original Joe's``, ``HARVEST
@@ -1009,12 +1024,26 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
     if index > 0 and (index - 1) in {at for _, at in scored} and _subtitle_under(doc.lines[index - 1].text,
                                                                                   doc.lines[index].text):
         index -= 1  # "Vino Veritas" / "Wine Bar & Bottle Shop", "Blue Heron Bistro" / "RJM Restaurant Group LLC"
+    elif index > 0 and (index - 1) in {at for _, at in scored} and _logo_over_its_trade(doc, index):
+        name = f"{clean_name(doc.lines[index - 1].text)} {clean_name(doc.lines[index].text)}"
+        return index - 1, confidence, name  # "PHO BAC" / "SUP SHOP", "COURT STREET" / "GROCERS"
     if index >= end or has_legal_form(doc.lines[index].text):  # the logo that prints the legal name's first words
         for _, other in sorted(scored, reverse=True):
             trade_name = _trade_name(doc, other, index)
             if trade_name:
                 return other, confidence, trade_name
     return index, confidence, None
+
+
+def _logo_over_its_trade(doc: Doc, index: int) -> bool:
+    """The name line (``index``), words with a trade's word in capitals (``SUP SHOP``, ``GROCERS``, ``BOURBON
+    BAR``), is the second line of a logo whose first, right above it and opening the receipt, is the name
+    without a trade (``PHO BAC``, ``COURT STREET``, ``JULEPS``): the address or the phone right under them."""
+    above, line = doc.lines[index - 1], doc.lines[index]
+    opening = next((other.index for other in doc.lines if letters(other.text) >= 3), None)
+    return above.index == opening and _over_address_or_phone(doc, line) \
+        and all(text.isupper() and not digits(text) and len(text.split()) <= 3 for text in (above.text, line.text)) \
+        and has_keyword(line.text, _TRADES_NOT_PLACES) and not has_keyword(above.text, _TRADE_FORMS)
 
 
 def _subtitle_under(name: str, below: str) -> bool:

@@ -846,3 +846,12 @@ def test_a_patients_dob_beside_the_invoices_own_date_is_a_birth_date():
     receipt = extract_receipt(ocr("PAWS ANIMAL HOSPITAL\n1 Main St\nPatient: Max DOB: 03/14/2019\nEXAM 65.00\n"
                                   "TOTAL 65.00\n11/02/2026"))
     assert str(receipt.date) == "2026-11-02"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("PHO BAC\nSUP SHOP\n1240 S Jackson St\nSeattle, WA 98144", "PHO BAC SUP SHOP"),
+    ("JULEPS\nBOURBON BAR\n120 N Limestone\nLexington, KY 40507", "JULEPS BOURBON BAR"),  # a street with no suffix
+    ("ALDI SUD anna.schmidt@gmail.com\nMusterstr. 1\n12345 Berlin", "ALDI SUD anna.schmidt@gmail.com"),
+])
+def test_a_logos_name_over_its_trade_in_capitals_is_read_whole(header, expected):
+    assert merchant(header + BODY) == expected
