@@ -26,7 +26,7 @@ from .merchant import find_merchant, header_end
 from .papers import one_paper_after_another
 from .payment import find_payment, find_receipt_number
 from .text import has_keyword
-from .totals import CARD_PAID, CASH_GIVEN
+from .totals import CASH_GIVEN, card_line
 from .types import OcrLine, Receipt
 
 _DATE_LABELS = ("DATE", "DATUM", "DT", "DATE/TIME", "TARIKH", "LE", "VERKAUF", "RECHNUNGSDATUM", "KAUFDATUM",
@@ -205,8 +205,8 @@ def _heights(lines: Sequence[OcrLine]) -> list[int]:
 def _first_paid(doc: Doc) -> int:
     """Where the body ends when no total's line was read (the total is cash given less change):
     the first payment line, else the receipt's end."""
-    return next((line.index for line in doc.lines if line.amounts and has_keyword(line.text, CASH_GIVEN + CARD_PAID)),
-                len(doc.lines))
+    return next((line.index for line in doc.lines if line.amounts and (has_keyword(line.text, CASH_GIVEN)
+                                                                        or card_line(line.text))), len(doc.lines))
 
 
 def _items_start(doc: Doc, header_end: int, totals_start: int, date: dt.date | None) -> int:

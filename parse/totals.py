@@ -946,8 +946,8 @@ def _paid_in_cash(given: Decimal | None, change: Decimal | None) -> Decimal | No
 
 
 def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
-    given = change = None
-    change_line = -1
+    given = change = named = None
+    change_line = named_line = -1
     for line in doc.lines:
         if change is None and _change_line(line.text):
             amount = value_after(doc, line, keyword_end(line.text, _CHANGE_LABELS))
@@ -955,6 +955,13 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
         elif given is None and _cash_handed_over(line.text) and not has_keyword(line.text, ("BILL",) + CASH_BACK):
             amount = value_after(doc, line, keyword_end(line.text, CASH_GIVEN))
             given = amount.value if amount else None
+        elif named is None and has_keyword(line.text, CASH_GIVEN) and not has_keyword(line.text, ("BILL",) + CASH_BACK):
+            amount = value_after(doc, line, keyword_end(line.text, CASH_GIVEN))
+            named, named_line = (amount.value, line.index) if amount else (None, -1)
+    if given is None and change == 0 and 0 <= named_line < change_line:
+        # no cash handed over, a card named with a word of cash ("EC-Cash 12,50", "Apple Pay 17.90") over a zero
+        # change: the card paid exactly what the change says was paid, as a cash tender would have
+        given = named
     if given is None and change is not None and change_line > 0:
         given = _tendered_above(doc.lines[change_line - 1], change)
     return given, change
@@ -1272,6 +1279,25 @@ CARD_PAID = ("VISA", "MASTERCARD", "MASTER CARD", "AMEX", "DEBIT", "CREDIT", "EC
 _CARD_NAMED_WITH_CASH_RE = re.compile(r"\bEC[\s-]?CASH\b|\b(?:APPLE|GOOGLE|SAMSUNG|V)\s?PAY\b")
 
 
+# card words that also name dishes, drinks and goods ("Pizza Maestro", "MAESTRO DOBEL 750ML", "EC-Kartenetui"): on a
+# line of the bill's body a tender's only as the label opening its line ("Maestro 49,80", "EC 27,90", "Zahlart: EC")
+_ITEM_PRONE_CARDS = ("MAESTRO", "EC")
+_PLAIN_CARDS = tuple(word for word in CARD_PAID if word not in _ITEM_PRONE_CARDS)
+_ITEM_PRONE_LABEL_RE = re.compile(r"\W*(?:(?:GEG(?:EBEN)?|ZAHLART|BEZAHLT|MIT|PER)\b\W*)*(?:MAESTRO|EC)\b")
+_TENDER_WORDS = frozenset(("CASH", "KARTE", "CARD", "EUR", "CHF", "USD", "GBP", "KONTAKTLOS", "CONTACTLESS", "DEBIT",
+                           "CHIP", "PIN", "NFC", "BETRAG", "ZAHLUNG", "MAESTRO", "GIROCARD", "VISA", "MASTERCARD"))
+
+
+def card_line(text: str) -> bool:
+    """A card's line: a card's word, but one that also names goods (``_ITEM_PRONE_CARDS``) only where it opens the
+    line as its label and no other word but a tender's follows it (not ``Maestro Special 12in 13.95``)."""
+    if has_keyword(text, _PLAIN_CARDS):
+        return True
+    upper = ascii_upper(text)
+    label = _ITEM_PRONE_LABEL_RE.match(upper)
+    return label is not None and all(word in _TENDER_WORDS for word in re.findall(r"[A-Z]{3,}", upper[label.end():]))
+
+
 def _cash_handed_over(text: str, words: tuple[str, ...] = CASH_GIVEN) -> bool:
     """A line of cash handed over (``Gegeben Bar 5,00``, ``CASH 50.00``), not of a card whose name holds a
     word of cash (``EC-Cash 12,50``, ``Apple Pay 8,40``)."""
@@ -1396,7 +1422,7 @@ def _paid_on_one_line(doc: Doc) -> Pick | None:
         return None
     change_unread = any(not any(a.in_cents for a in line.amounts) for line in changes)
     paid = [line for line in doc.lines if line.amounts and (
-        has_keyword(line.text, CARD_PAID) or not change_unread and has_keyword(line.text, CASH_GIVEN))]
+        card_line(line.text) or not change_unread and has_keyword(line.text, CASH_GIVEN))]
     values = {line.amounts[-1].value for line in paid if line.amounts[-1].has_decimals}
     if len(values) != 1 or next(iter(values)) <= 0:
         return None

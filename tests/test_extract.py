@@ -1407,3 +1407,20 @@ def test_a_photo_opening_with_the_tail_of_the_receipt_above_reads_the_items_unde
                                   "Server: Keisha Table 9\n12/05/2026 6:09 PM\nBoneless Wings 12.95\n"
                                   "Raspberry Iced Tea 3.50\nSub Total 16.45\nTax 1.36\nTotal 17.81\nBalance Due 17.81"))
     assert [i.amount for i in receipt.items] == [Decimal("12.95"), Decimal("3.50")]
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("EDEKA\nBahnhofstr. 4\n91522 Ansbach\nKaffee 7,99 A\nButter 1,29 B\nMilch 3,22 A\nSUMME EUR 72,50\n"
+     "EC-Cash EUR 12,50\nRückgeld EUR 0,00\n05.12.2026 17:20", "12.50"),  # the Summe's 1 read as 7
+    ("TARGET\nUnion Square\n12/05/2026 05:02 PM\nPAPER TOWEL 12.99\nEGGS 3.79\nSUBTOTAL 16.78\nTAX 1.12\n"
+     "TOTAL 77.90\nAPPLE PAY 17.90\nCHANGE DUE 0.00", "17.90"),
+])
+def test_a_card_named_with_a_word_of_cash_over_a_zero_change_paid_what_the_change_says(text, total):
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+def test_a_card_word_that_names_goods_is_no_tender_in_the_bills_body():
+    receipt = extract_receipt(ocr("PIZZA MAESTRO\n14 Castle St\nCardiff CF10 1BS\n05/12/2026 19:22\n"
+                                  "Maestro Special 12in 13.95\nGarlic Bread 4.50\nCoke 1.5L 2.95\n21.40\nCash 25.00\n"
+                                  "Change 3.60"))
+    assert [str(item.amount) for item in receipt.items] == ["13.95", "4.50", "2.95"]
