@@ -135,7 +135,7 @@ _ODD_POINT_RE = re.compile(rf"{_MONEY_LABEL}(?P<units>\d{{1,4}})[:;_](?P<cents>\
 # "MORE CARD SAVING -E0.40", "-f0.40", "-L1.25": a minus, then a pound sign read as a letter
 _POUND_AFTER_MINUS_RE = re.compile(r"(?<![\w.,])-[EfL](?=\d{1,4}[.,]\d{2}(?!\d))")
 # "Total El7.23", "fl0.90": a pound sign read as a letter, glued to a price whose 1 OCR read as a letter too
-_POUND_BEFORE_ONE_RE = re.compile(r"(?<![\w.,])[EfL](?=[lI|]\d{0,3}[.,]\d{2}(?![\d.,]))")
+_POUND_BEFORE_ONE_RE = re.compile(r"(?<![\w.,])[EfL](?=[lI]\d{0,3}[.,]\d{2}(?![\d.,]))")  # not a bar: "0,5 L|3,80"
 # "TOTAL 1G.29", "TOTAL 41.g7": a 9 read as g, a 6 as G, in an amount after a money label (not its last
 # glyph: a dispensary's "TOTAL: 3.5g" is grams)
 _NINE_OR_SIX_AFTER_LABEL_RE = re.compile(

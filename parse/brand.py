@@ -413,3 +413,10 @@ _KINDRED_TRADES = {"fuel": ("grocery",), "cinema": ("restaurant",)}
 
 def _found(match: BrandMatch, printed: str, index: int) -> BrandFound:
     return BrandFound(match.brand, squash_spaces(printed), index, match.score)
+
+
+def countries_of_its_name(brand: Brand) -> frozenset[str]:
+    """The countries of every chain of the directory that ``brand``'s own name names (``A&W``: the American, the
+    Canadian and the Malaysian chain; ``Londis``: the British and the Irish)."""
+    entries = directory().index.get(compact(tokens(brand.name)), ())
+    return frozenset(brand.countries).union(*(entry.brand.countries for entry in entries))

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from .agreement import read_amounts
 from .amounts import to_cents
-from .brand import find_brand
+from .brand import countries_of_its_name, find_brand
 from .category import find_category
 from .dates import (RawDate, dates_on_lines, find_dates, find_times, in_year_before, only_in_stamp, order_from_dates,
                     resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
@@ -26,8 +26,8 @@ from .merchant import find_merchant, header_end
 from .papers import one_paper_after_another
 from .payment import find_payment, find_receipt_number
 from .text import has_keyword
-from .totals import CASH_GIVEN, card_line
-from .types import OcrLine, Receipt
+from .totals import CASH_GIVEN, Totals, card_line
+from .types import LineItem, OcrLine, Receipt
 
 _DATE_LABELS = ("DATE", "DATUM", "DT", "DATE/TIME", "TARIKH", "LE", "VERKAUF", "RECHNUNGSDATUM", "KAUFDATUM",
                 "BELEGDATUM", "VERKAUFSDATUM")
@@ -76,7 +76,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     first_body = _first_body_line(doc)
     merchant = find_merchant(doc, _heights(lines), first_body)
     brand = find_brand(doc, locale.country, header_end(doc, first_body), merchant.name_line)
-    if locale.country is None and brand is not None and (home := home_locale(brand.brand.countries)) is not None:
+    if locale.country is None and brand is not None \
+            and (home := home_locale(countries_of_its_name(brand.brand))) is not None:
         # the receipt names no country, the chain trades in one: its currency and date order
         locale, brand = home, find_brand(doc, home.country, header_end(doc, first_body), merchant.name_line) or brand
         date, date_line, confidence["date"], order_guessed = _pick_date(printed, locale.day_first)
@@ -91,6 +92,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     items_end = first_total_line(doc, body_start, items_bound(doc, body_end, _money(totals.total)))
     items_end = total_among_items(doc, body_start, items_end, _money(totals.total))
     items = find_items(doc, body_start, items_end)
+    if top == 0 and items and items[0].line_index == 0 and _adds_up(items[1:], totals):
+        items = items[1:]  # "Rewards Balance $5.00", "Sie haben 1,20 EUR gespart" over items that make the bill
     if totals.subtotal and totals.total and totals.subtotal.line == items_end < totals.total.line:
         items += reductions_after_subtotal(doc, (totals.subtotal.line, totals.subtotal.value),
                                            (totals.total.line, totals.total.value))
@@ -125,7 +128,9 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     targets = tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None)
     items = fit_to(fill_lost_prices(items, doc, body_start, items_end, targets), targets, doc, printed)
     items = merge_modifiers(items, lines)  # as read at last: a lost price filled, a sign digit dropped
-    items = within_the_bill(items, total)
+    made = sum((item.amount for item in items), Decimal(0))
+    if not any(amount.value == made for line in doc.lines for amount in line.amounts):
+        items = within_the_bill(items, total)  # not where a tender prints what the items make: the total misread
     flags = _flags(items, subtotal, tax, _money(totals.tip), total, rounding)
     flags.update({f"total_{check}": True for check in reading.checks})
     if order_guessed:
@@ -189,6 +194,13 @@ def _money(pick) -> Decimal | None:
 def _under(index: int | None, top: int) -> int:
     """The first line under a header line read at ``index``; ``top`` where none was read."""
     return top if index is None else index + 1
+
+
+def _adds_up(items: Sequence[LineItem], totals: Totals) -> bool:
+    """The items make the subtotal, the total, or the total less the tax (a line over them is none of them)."""
+    made = sum((item.amount for item in items), Decimal(0))
+    total, tax = _money(totals.total), _money(totals.tax)
+    return bool(items) and made in {_money(totals.subtotal), total, total - tax if total is not None and tax else None}
 
 
 def _top_of_body(doc: Doc) -> int:

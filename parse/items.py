@@ -65,6 +65,10 @@ _COUPON_WORDS = frozenset(fold(word) for word in ("COUPON", "DISCOUNT", "RABATT"
 # a line naming a saving (``NECTAR PRICE SAVING``, ``2 FOR £4 SAVING``) or a loyalty scheme's price (Tesco's ``Cc
 # Clubcard Price``, Morrisons' ``MORE CARD PRICE``, the Co-op's ``Member Price``) takes money off: its minus may be lost
 _SAVING_NAMES = ("SAVING", "CLUBCARD PRICE", "CARD PRICE", "MEMBER PRICE", "NECTAR PRICE")
+# ... closing the description (a pound sign or a class letter read after it), not inside a product's name
+# ("SPACE SAVING HANGERS", "TESCO ENERGY SAVING BULB")
+_SAVING_NAME_RE = re.compile(r"\b(?:" + "|".join(re.escape(fold(name)).replace(r"\ ", r"\s?") for name in _SAVING_NAMES)
+                             + r")(?:\s+\S)?\W*$")
 # "Happy Hour =S7.50": the minus before a price (and its currency sign) read as "="
 _MINUS_LOOKALIKE_RE = re.compile(r"(?:^|\s)=\s?[$S5]?\s*$")
 # empties handed back (``Leergut 0,75``, ``Pfandrückgabe``): money back, whatever OCR made of the minus
@@ -94,7 +98,9 @@ _CRATE_RE = re.compile(r"(?<![\d.,])(?:\d{1,2}[xX×]0[.,]\d{1,3}|\d{1,2}\s?[xX×
 _DECIMAL_COUNT_RE = re.compile(r"^\s*(\d{1,2})[.,]00\s+(?=[^\W\d_]{2})")
 # "Latte x 2 9.00", "Croissant (x3) 10.50": the count printed after the name (Square, Shopify, Lightspeed), a
 # currency sign maybe between it and the price, or a pound sign read as E, f or L ("Peroni 330ml x2 f10.90")
-_COUNT_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_])[\s(]+[xX×]\s?(\d{1,2})\)?\s*(?:[$€£]|(?<=\s)[SEfL])?\s*$")
+# (the letter glued to the price: "BOXERS x3 L 12.00", "EGGS x12 L 3.60" print a pack and its size)
+_COUNT_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_])[\s(]+[xX×]\s?(\d{1,2})\)?\s*"
+                                  r"(?:(?:[$€£]|(?<=\s)S)?\s*|(?<=\s)[EfL])$")
 # "Spicy Tuna Roll  Qty 2  17.00": the count in a labelled column after the name
 _QTY_COLUMN_RE = re.compile(r"(?<=\s)QTY\s?[:.]?\s?(\d{1,3})\s*(?:[$€£]|(?<=\s)S)?\s*$", re.IGNORECASE)
 _MAX_ITEMS = 200
@@ -636,7 +642,14 @@ def _skipped(line: Line) -> bool:
     summary = summary_line(line.text) and _count_line(line.text, _priced(line)) is None
     return (summary or (not line.amounts and _column_header(line.text)) or _clock_line(line.text)
             or _tax_line(line.text) or _savings_total(line.text) or bool(_PRICE_NOTE_RE.match(line.text))
-            or has_keyword(line.text, REGISTRATION_NUMBERS))
+            or _registration_line(line.text))
+
+
+def _registration_line(text: str) -> bool:
+    """``Vat Number: 66O 4548 36``, ``Company No. 4O3 1467 12``: the label opens the line (not a product's name:
+    ``HONEST COMPANY NO TEARS SHAMPOO 9.99``, ``Foundation Brewing Company No Limits 8.50``)."""
+    found = find_keyword(text, REGISTRATION_NUMBERS)
+    return found is not None and not re.search(r"[A-Z]{3,}", fold(text)[:found[1]])
 
 
 # a note under an item on what it cost before or elsewhere, or would refund (Walgreens' ``REGULAR PRICE 9.99``,
@@ -937,8 +950,11 @@ def reductions_under_a_first_total(doc: Doc, first: int, total: tuple[int, Decim
     amount = value_after(doc, line, keyword_end(line.text, _ITEMS_END))
     if amount is None or amount.value <= total[1]:
         return ()
-    reductions = reductions_after_subtotal(doc, (first, amount.value), total)
-    return reductions if amount.value + _sum(reductions) == total[1] else ()
+    # only money taken off by name (a discount, a coupon, empties): not a tender paid under the total
+    # ("DEPOSIT PAID -200.00", "Anzahlung -300,00", "Wertgutschein -20,00", "CLUBCARD VOUCHER -5.00")
+    reductions = tuple(item for item in reductions_after_subtotal(doc, (first, amount.value), total)
+                       if item.amount < 0 and (_takes_money_off(item) or _names_a_reduction(item.description or "")))
+    return reductions if reductions and amount.value + _sum(reductions) == total[1] else ()
 
 
 def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, tax: Decimal | None,
@@ -1290,8 +1306,8 @@ def _names_a_coupon(item: LineItem) -> bool:
     minus lost, or a minus read as a look-alike (``Happy Hour =S7.50``); only where the items then add up is it
     taken for one."""
     description = item.description or ""
-    return any(word in _COUPON_WORDS for word in _words(description)) or has_keyword(description, _SAVING_NAMES) \
-        or bool(_MINUS_LOOKALIKE_RE.search(description))
+    return any(word in _COUPON_WORDS for word in _words(description)) \
+        or bool(_SAVING_NAME_RE.search(fold(description))) or bool(_MINUS_LOOKALIKE_RE.search(description))
 
 
 def _words(text: str) -> list[str]:

@@ -178,7 +178,11 @@ _CAPITALS = [(country, re.compile(rf"{_AFTER[town]}\b{town}\b(?!\W{{0,2}}(?:[A-Z
 _US_STATE_ZIP_RE = re.compile(_US_STATE_ZIP)
 # evidence that counts once on the receipt however many lines print it: "E23.73", "f1.75", "L2.75", a pound
 # sign read as E, f or L before a price (the E a euro sign too, on an Irish receipt's every price)
-_ONCE_EVIDENCE = [("GB", re.compile(r"(?<![A-Z\d])[EFL]\d{1,4}\.\d{2}\b"), 1.0)]
+_ONCE_EVIDENCE = [("GB", re.compile(r"(?<![A-Z\d])E\d{1,4}\.\d{2}\b"), 1.0),
+                  # F and L on a total's or a tender's line (not a size or a department glued to an item's
+                  # price: "MENS JACKET L12.99", "Linens L5.00")
+                  ("GB", re.compile(r"\b(?:TOTAL|BALANCE|DUE|PAY|CASH|CARD|CONTACTLESS|VISA|MASTERCARD|DEBIT|CHANGE)\b"
+                                    r".*(?<![A-Z\d])[FL]\d{1,4}\.\d{2}\b"), 1.0)]
 
 
 def country_votes(texts: Sequence[str]) -> Counter[str]:
@@ -195,8 +199,8 @@ def country_votes(texts: Sequence[str]) -> Counter[str]:
         if domain and (country := _DOMAIN_COUNTRIES.get(domain["tld"] or domain["end"])):
             votes[country] += _DOMAIN_WEIGHT
     uppers = [ascii_upper(text) for text in texts]
-    for country, pattern, weight in _ONCE_EVIDENCE:
-        if any(pattern.search(upper) for upper in uppers):
+    for country, weight in {(country, weight) for country, _, weight in _ONCE_EVIDENCE}:
+        if any(pattern.search(upper) for upper in uppers for c, pattern, _ in _ONCE_EVIDENCE if c == country):
             votes[country] += weight
     return votes
 

@@ -1851,3 +1851,30 @@ def test_a_discount_between_a_first_total_and_the_balance_due_is_an_item():
 def test_a_payment_between_a_first_total_and_the_balance_due_is_no_item(paid):
     assert amounts(f"Sainsbury's\nLeeds LS1 5AB\nMINCE PIES 6PK 4.00\nCRACKERS 8.00\nTOTAL 12.00\n{paid}\n"
                    "BALANCE DUE 7.00\nVISA 7.00\n02/12/2026 19:07") == [Decimal("4.00"), Decimal("8.00")]
+
+
+@pytest.mark.parametrize(("text", "amounts"), [
+    # a tender paid under the total is no money taken off
+    ("Sainsbury's\nLeeds LS1 5AB\nMINCE PIES 6PK 4.00\nCRACKERS 8.00\nTOTAL 12.00\nNECTAR SPEND -5.00\n"
+     "BALANCE DUE 7.00\nVISA 7.00\n02/12/2026 19:07", ["4.00", "8.00"]),
+    # a balance opening a photo whose logo was not read is no item
+    ("Rewards Balance $5.00\nAvocado Toast 9.50\nCold Brew 4.75\nSubtotal 14.25\nTax 1.28\nTotal 15.53\nVISA 15.53\n"
+     "12/05/2026 9:41 AM", ["9.50", "4.75"]),
+    # a product named with a saving is no saving; a coupon beside it still is
+    ("TARGET\nMinneapolis MN 55408\nSPACE SAVING HANGERS 3.00\nOLAY REGENERIST 25.99\nMFR COUPON 3.00\nSUBTOTAL 25.99\n"
+     "TAX 0.00\nTOTAL 25.99\n12/05/2026 03:14 PM", ["3.00", "25.99", "-3.00"]),
+    # a product named with a company's words is no registration number
+    ("TARGET\nMinneapolis MN 55408\nHONEST COMPANY NO TEARS SHAMPOO 9.99\nPAMPERS SWADDLERS 29.99\nSUBTOTAL 39.98\n"
+     "TOTAL 39.98\n12/05/2026 03:14 PM", ["9.99", "29.99"]),
+    # a size's letter before a column's bar is no pound sign with a 1
+    ("TARGET\nMinneapolis MN 55408\nGOODFELLOW TEE L|12.00\nUP&UP WIPES 3.99\nSUBTOTAL 15.99\nTOTAL 15.99\n"
+     "12/05/2026 03:14 PM", ["12.00", "3.99"]),
+])
+def test_what_only_looks_like_a_saving_a_registration_number_or_a_pound_sign(text, amounts):
+    assert [str(item.amount) for item in extract_receipt(ocr(text)).items] == amounts
+
+
+def test_a_size_letter_glued_to_an_items_price_is_no_british_mark():
+    receipt = extract_receipt(ocr("GOODWILL\nStore 221\nMENS JACKET L12.99\nKIDS BOOTS 6.99\nTOTAL 19.98\nCASH 20.00\n"
+                                  "CHANGE 0.02\n04/12/2026 15:20"))
+    assert receipt.currency != "GBP" and str(receipt.date) == "2026-04-12"
