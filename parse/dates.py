@@ -257,6 +257,34 @@ _YEAR_FIRST_SLIP_RE = re.compile(
     r"(?P<md>(?P<s>[/.\-])(?:0[1-9]|1[0-2])(?P=s)(?:0[1-9]|[12]\d|3[01]))(?![\d.,])")
 
 
+# a day-first date whose separators OCR read as a comma or a space and some of whose digits as letters, on faded
+# thermal print (``O9,ll.2O26``, ``29 11.2O2S 09:52``, ``1O 11.2O26``, ``01,12 2026``, ``O7.11.2O2516:48``)
+_LOOK_ALIKE = r"[\dOQDILSBZG|]"
+_LOOSE_DATE_RE = re.compile(
+    rf"(?<![A-Z\d.,:/])(?P<d>{_LOOK_ALIKE}{{1,2}})(?P<s1>\s?[.,]\s?|\s)(?P<m>{_LOOK_ALIKE}{{1,2}})(?P<s2>\s?[.,]\s?|\s)"
+    rf"(?P<y>[2Z]{_LOOK_ALIKE}{{3}}(?=\d{{2}}:\d{{2}})|[2Z]{_LOOK_ALIKE}{{3}}(?![A-Z\d])|{_LOOK_ALIKE}{{2}}(?![A-Z\d]))")
+_LOOK_ALIKE_CLOCK_RE = re.compile(r"\s*(?:UHRZEIT:?\s*|ZEIT:?\s*)?[\dOQDILSBZG|]{1,2}[:.][\dOQDILSBZG|]{2}")
+_MIN_REAL_DIGITS = 3
+
+
+def _loose_date(match: re.Match[str], labelled: bool) -> str:
+    """``_LOOSE_DATE_RE``'s date with its look-alikes read as digits and its separators as dots, where it is one: a
+    day and a month, at least three digits read as digits, a separator or a glyph slipped, and a four-digit year
+    of this century (up to next year) or two digits, beside a clock or a date's label where only digits were
+    read; else the text as it was."""
+    day, month, year = (match[part].translate(_DIGIT_FIX) for part in ("d", "m", "y"))
+    printed = match["d"] + match["m"] + match["y"]
+    slipped = not printed.isdigit() or match["s1"].strip() != "." or match["s2"].strip() != "."
+    if not slipped or digits(printed) < _MIN_REAL_DIGITS or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return match[0]
+    beside = labelled or bool(_LOOK_ALIKE_CLOCK_RE.match(match.string, match.end()))
+    if len(year) == 4:  # digits alone with a comma or a space need a clock or a label (not "12,05 2025": a price)
+        whole = 2000 <= int(year) <= 2000 + _THIS_CENTURY_UP_TO and (beside or not printed.isdigit())
+    else:
+        whole = beside
+    return f"{day}.{month}.{year}" if whole else match[0]
+
+
 def prepare(text: str, under_label: bool = False) -> str:
     """Upper case, accents dropped, and OCR letter-for-digit slips fixed inside date-like tokens.
     ``under_label``: the line is the row of values under a header row that names the date."""
@@ -276,6 +304,7 @@ def prepare(text: str, under_label: bool = False) -> str:
         return token.translate(_DIGIT_FIX) if digits(token) >= 3 and not per_weight else token
 
     text = _DATEISH_RE.sub(fix, text)
+    text = _LOOSE_DATE_RE.sub(lambda m: _loose_date(m, labelled), text)
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
     text = _SLIPPED_SHORT_YEAR_RE.sub(lambda m: f"{m['dm']}.{m['y']}", text)
     for regex in _SEPARATOR_AS_ONE_RES + _APOSTROPHE_SEPARATOR_RES:
@@ -648,8 +677,9 @@ def printed_years(texts: Iterable[str]) -> frozenset[int]:
 
 def year_first_where_printed(raw: RawDate, years: frozenset[int]) -> RawDate:
     """``25-11-09`` read year first (9 November 2025) where the receipt prints 2025 in another
-    date and not 2009: a two-digit-year date agrees with the year printed elsewhere. Else ``raw``."""
-    if raw.kind != "numeric" or not raw.short_year or raw.year in years:
+    date and not 2009: a two-digit-year date agrees with the year printed elsewhere. Else ``raw``; a dotted
+    date stays day first (``26.11.25`` beside a coupon's ``gültig bis 31.01.2026``: 26 November 2025)."""
+    if raw.kind != "numeric" or not raw.short_year or raw.year in years or raw.separator == ".":
         return raw
     year = _year(f"{raw.first:02d}")
     if year not in years or _make(year, raw.second, raw.year % 100) is None:

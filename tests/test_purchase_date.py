@@ -196,3 +196,28 @@ def test_a_price_per_pound_is_no_date(weighed):
 ])
 def test_what_only_looks_like_the_rules_slips_leaves_the_date_alone(text, expected):
     assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (DE + "Datum: O9,ll.2O26|Uhrzeit: 11:14:07 Uhr", dt.date(2026, 11, 9)),  # a comma, letters for digits
+    (DE + "l8,ll.2O25 l5:O3 Bon-Nr.:44l2", dt.date(2025, 11, 18)),
+    (DE + "O8l3 l 2O4l19 29 11.2O2S O9:52", dt.date(2025, 11, 29)),  # a space, an S for a 5
+    (DE + "1O 11.2O26 O8:5l Filiale O4l2 Kasse 1 Bon 22O8", dt.date(2026, 11, 10)),
+    (DE + "Datum Uhrzeit Filiale Kasse Bon|2O.l2,25 l1:3O 3l88 O7 l2O4", dt.date(2025, 12, 20)),
+    (DE + "O7.11.2O2516:48 Bon 5512 Kasse 6", dt.date(2025, 11, 7)),  # its time glued on
+    (DE + "Datum: 01,12 2026 Uhrzeit: 06:48:12", dt.date(2026, 12, 1)),
+])
+def test_a_faded_german_date_with_its_separators_and_digits_slipped_together(text, expected):
+    assert purchase_date(text) == expected
+
+
+def test_digits_with_a_comma_and_a_space_and_no_clock_or_label_are_no_date():
+    assert purchase_date(DE + "Brot 12,05 2025 A|03.12.2024 14:22") == dt.date(2024, 12, 3)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (DE + "26.11.25 14:02|Coupon gültig bis 31.01.2026", dt.date(2025, 11, 26)),  # no year-first 2026-11-25
+    (DE + "Kunde seit 12.03.2025|25.11.24 18:07", dt.date(2024, 11, 25)),
+])
+def test_a_dotted_two_digit_year_date_stays_day_first_beside_another_dates_year(text, expected):
+    assert purchase_date(text) == expected
