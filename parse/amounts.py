@@ -163,7 +163,8 @@ _SIGNED_NINE_AS_G_RE = re.compile(
 _LITRES_RE = re.compile(r"\d+[.,]\dl|0[.,]\d{2}l")
 # "Wasser 1,5l2,99B", "Cola 0,33l2,50": a bottle's size glued to the price after it
 _SIZE_GLUED_TO_PRICE_RE = re.compile(r"(?<![\d.,])(\d{1,2}[.,]\d{1,3}[lL])(?=\d{1,3}[.,]\d{2}(?!\d))")
-_MONEY_BEFORE_RE = re.compile(r"[$€£]\s?$|(?i:TOTAL|SUMME|BALANCE|BETRAG|DUE|CASH|CHANGE|TAX)\W{0,3}$")
+_MONEY_BEFORE_RE = re.compile(
+    r"[$€£]\s?$|(?i:TOTAL|SUMME|BALANCE|BETRAG|DUE|CASH|CHANGE|TAX|TIP|GRATUITY|AMOUNT|AMT)\W{0,3}$")
 
 
 def _lost_separator(match: re.Match[str]) -> str:

@@ -89,7 +89,7 @@ def labelled_subtotal_and_total(doc: Doc) -> tuple[Pick | None, Pick | None]:
 def find_totals(doc: Doc) -> Totals:
     total = _pick_total(doc)
     subtotal = _labelled(doc, SUBTOTAL)
-    tax, rate = _pick_tax(doc, total)
+    tax, rate = _pick_tax(doc, total, subtotal)
     total = _sum_in_a_garbled_total(doc, total, subtotal, tax)
     tip = _pick_tip(doc, total)
     if tax is None:  # no tax added to the prices: the VAT included in them, if printed
@@ -103,8 +103,10 @@ def find_totals(doc: Doc) -> Totals:
         if with_tax is not None:
             total, subtotal = with_tax, Pick(total.value, total.line, 0.6)
     total, subtotal, tax, tip = _sign_read_as_digit(doc, total, subtotal, tax, tip)
+    total = _signed_over_a_blank_tip(doc, total, subtotal, tax)
     total = _last_digit_read(doc, total, subtotal, tax)
-    over = subtotal and total and subtotal.value > total.value and not _taken_off_between(doc, subtotal, total, tax)
+    over = subtotal and total and subtotal.value > total.value and not _taken_off_between(doc, subtotal, total, tax) \
+        and not _split_checks_share(doc, total)
     if over:
         subtotal = _unsigned_below(doc, subtotal, total)
     if over and subtotal and subtotal.value > total.value:
@@ -124,10 +126,10 @@ def find_totals(doc: Doc) -> Totals:
 
 _GARBLED_TOTAL_LINES = 3  # lines under the tax where the total's line may stand
 
-# a split bill's share under its total: "Split 4 Ways 25.70", "Check 2 of 3 25.70", "Per Person 25.70"; and
-# the one that says it is this guest's to pay: "Your Share 25.70", "Amt Due This Guest 25.70"
-_SHARE_RE = re.compile(r"\bSPLIT\s(?:BY\s\d{1,2}|CHECK)\b|\bCHECK\s?\d{1,2}\s?OF\s?\d{1,2}\b|\b\d{1,2}\s?WAYS\b"
-                       r"|\bPER (?:PERSON|GUEST)\b|\bEACH\s?SHARE\b")  # not "SPLIT TENDER", "SHARE SIZE"
+# a split bill's share under its total: "Split 4 Ways 25.70", "Check 2 of 3 25.70", "Split 1 of 2 25.70", "Per
+# Person 25.70"; and the one that says it is this guest's to pay: "Your Share 25.70", "Amt Due This Guest 25.70"
+_SHARE_RE = re.compile(r"\bSPLIT\s(?:BY\s\d{1,2}|CHECK)\b|\b(?:CHECK|SPLIT)\s?\d{1,2}\s?OF\s?\d{1,2}\b"
+                       r"|\b\d{1,2}\s?WAYS\b|\bPER (?:PERSON|GUEST)\b|\bEACH\s?SHARE\b")  # not "SPLIT TENDER", "SHARE SIZE"
 _OWN_SHARE_RE = re.compile(r"\bYOUR SHARE\b|\bTHIS GUEST\b")
 
 
@@ -146,6 +148,14 @@ def _share_paid(doc: Doc, total: Pick | None) -> Pick | None:
         if own or _tenders_pay_a_share(doc, total, share):
             return Pick(share, line.index, total.confidence)
     return total
+
+
+def _split_checks_share(doc: Doc, total: Pick) -> bool:
+    """The total read is one guest's share of a split check, on the split's line or right under it
+    (``Split 1 of 2`` / ``Amount Due 31.55``): less than the bill's subtotal, as a share is."""
+    return 0 <= total.line < len(doc.lines) and any(
+        _SHARE_RE.search(upper) or _OWN_SHARE_RE.search(upper)
+        for upper in (ascii_upper(line.text) for line in doc.lines[max(total.line - 1, 0):total.line + 1]))
 
 
 def _tenders_pay_a_share(doc: Doc, total: Pick, share: Decimal) -> bool:
@@ -170,23 +180,64 @@ def _taken_off_between(doc: Doc, subtotal: Pick, total: Pick, tax: Pick | None) 
 
 
 def _sum_in_a_garbled_total(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None) -> Pick | None:
-    """The subtotal plus the tax, where the total label's line under them prints exactly its digits,
-    a sign read as one more digit before them maybe, and its point read as another glyph so that no
-    amount was read on it (``SUBTOTAL 33.48`` / ``Tax 2.76`` / ``TOTAL 736*24``), while the total read
-    is another amount (cash given less change, both misread); else ``total``."""
-    if subtotal is None or tax is None or not 0 <= subtotal.line < tax.line:
+    """The subtotal plus the tax (or plus every charge between it and the total: the tax and a gratuity,
+    a service charge, a tip keyed in), where the total label's line under them prints exactly its digits,
+    a sign read as one more digit before them maybe, or one digit doubled (``32.554``), and its point
+    read as another glyph or lost so that no amount in cents was read on it (``SUBTOTAL 33.48`` / ``Tax
+    2.76`` / ``TOTAL 736*24``; ``Gratuity 20% 22.79`` / ``TOTAL 14587``; ``Bal Due`` over ``1687``), while
+    the total read is another amount (cash given less change, both misread); else ``total``."""
+    if subtotal is None or tax is None or not 0 <= subtotal.line <= tax.line:
         return total
     owed = subtotal.value + tax.value
     if total is not None and total.value == owed:
         return total
-    wanted = f"{owed:.2f}".replace(".", "")
     for line in doc.lines[tax.line + 1:tax.line + 1 + _GARBLED_TOTAL_LINES]:
         if not _total_strength(line.text) or any(a.in_cents for a in line.amounts):
             continue  # an amount read on it is the readings' business
-        written = re.sub(r"\D", "", line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):])
-        if written == wanted or len(written) == len(wanted) + 1 and written.endswith(wanted):
-            return Pick(owed, line.index, 0.7)
+        written = _digits_after_the_label(doc, line)
+        for due in (owed, _with_the_charges(doc, subtotal, line)):
+            if due is not None and _written_as(written, due):
+                return Pick(due, line.index, 0.7)
     return total
+
+
+def _written_as(written: str, due: Decimal) -> bool:
+    """The digits a total's line prints are ``due``'s, a sign read as one more digit before them maybe, or
+    one of them read twice (``32554`` for 32.54)."""
+    wanted = _cents_digits(due)
+    return written == wanted or len(written) == len(wanted) + 1 and written.endswith(wanted) \
+        or _one_digit_more(written, wanted, doubled=True)
+
+
+# "1687", "$2174": a line holding nothing but the digits of an amount whose point was lost
+_BARE_DIGITS_RE = re.compile(r"^\s*\$?\s?(\d{3,6})\s*$")
+
+
+def _digits_after_the_label(doc: Doc, line: Line) -> str:
+    """The digits a total's line prints after its label, or where it prints none, those of the line under
+    it that holds nothing but digits (``Bal Due`` / ``1687``: the amount read as a line of its own)."""
+    written = re.sub(r"\D", "", line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):])
+    below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    bare = _BARE_DIGITS_RE.match(below.text) if below is not None and not written else None
+    return bare[1] if bare else written
+
+
+def _with_the_charges(doc: Doc, subtotal: Pick, line: Line) -> Decimal | None:
+    """The subtotal and every amount charged between it and ``line`` (``charges_between``), where they
+    are all positive and come to less than ``MAX_CHARGES_SHARE`` of it; else None."""
+    charges = [doc.lines[li].amounts[ai].value
+               for li, ai in charges_between(doc, subtotal, Pick(Decimal(0), line.index, 0)) or ()]
+    if not charges or any(c <= 0 for c in charges) or sum(charges) >= MAX_CHARGES_SHARE * subtotal.value:
+        return None
+    return subtotal.value + sum(charges)
+
+
+def _one_digit_more(longer: str, shorter: str, doubled: bool = False) -> bool:
+    """``longer`` is ``shorter`` with one digit more (``3016`` for ``306``); where ``doubled``, one of its
+    digits read twice (``32554`` for ``3254``)."""
+    return len(longer) == len(shorter) + 1 and any(
+        longer[:i] + longer[i + 1:] == shorter and (not doubled or longer[i] == longer[i + 1:i + 2])
+        for i in range(len(longer)))
 
 
 # digits OCR takes for one another inside an amount
@@ -196,7 +247,9 @@ _DIGIT_SLIPS = {frozenset(pair) for pair in ("68", "38", "08", "56", "17", "49",
 def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
     """A total read that nothing on the receipt agrees with gives way to the one its arithmetic
     computes (cash given minus change, volume x unit price) where the read total is that amount
-    with one digit misread, or could not have been paid (more than the cash given, with change)."""
+    with one digit misread, or could not have been paid (more than the cash given, with change);
+    or to the subtotal and the charges on it, where a tender under the total pays that too and the
+    total read is it with one digit lost or read twice (``Total 30.6``, ``Total 300.80``)."""
     total = totals.total
     if total is None or total_checks(doc, totals):
         return None
@@ -217,7 +270,32 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
             continue  # "Subtotal 58.28" / "Total 72.35" / "Cash 30.00" / "Change 7.65": 80.00 handed over
         if over_cash or _one_digit_slip(value, total.value) or source == "metered" and value == unsigned_total:
             return Pick(value, total.line, 0.6)  # "FUEL SALE 840.57": 13.008 gal at 3.119, its $ read as an 8
+    owed = _sum_a_tender_pays(doc, totals, paid)
+    if owed is not None and (_one_digit_slip(owed, total.value) or _one_digit_more_or_less(owed, total.value)):
+        return Pick(owed, total.line, 0.6)
     return None
+
+
+def _sum_a_tender_pays(doc: Doc, totals: Totals, paid: Decimal | None) -> Decimal | None:
+    """The subtotal with the tax (or with every charge between it and the total) where a second witness
+    agrees: the cash given less the change, or a card's or cash line under the total printing it
+    (``Subtotal 27.70`` / ``Tax 2.46`` / ``Total 30.6`` / ``VISA 30.16``)."""
+    subtotal, tax, total = totals.subtotal, totals.tax, totals.total
+    if subtotal is None or total is None or not 0 <= subtotal.line < total.line:
+        return None
+    tendered = {a.value for line in doc.lines[total.line + 1:] if has_keyword(line.text, CARD_PAID + CASH_GIVEN)
+                and not _change_line(line.text) for a in line.amounts if a.in_cents}
+    if paid is not None:
+        tendered.add(paid)
+    sums = (subtotal.value + tax.value if tax else None, _with_the_charges(doc, subtotal, doc.lines[total.line]))
+    return next((owed for owed in sums if owed is not None and owed in tendered), None)
+
+
+def _one_digit_more_or_less(a: Decimal, b: Decimal) -> bool:
+    """``b`` as read is ``a`` with one digit lost or one more read (``30.6``, ``3.16``, ``300.80`` or
+    ``30.880`` for 30.16, 33.16, 30.80): OCR's decoder collapses a repeated digit, or repeats one."""
+    shorter, longer = sorted((_cents_digits(a), f"{b:f}".replace(".", "")), key=len)
+    return _one_digit_more(longer, shorter)
 
 
 def _one_digit_slip(a: Decimal, b: Decimal) -> bool:
@@ -417,7 +495,8 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
     digit it drops elsewhere (``signs_kept``), then the one that drops fewest), or, with no
     subtotal, when that reading is printed again below the total (the card or cash line) and the
     digit reading is not, or the prices above it add up to that reading (``0.88`` ``0.34``
-    ``1.99`` / ``Sototal 83.21``)."""
+    ``1.99`` / ``Sototal 83.21``); a sign read as a 4 only where the prices do (``Tax 4.20`` /
+    ``T0tal 456.75``: a total starts with a 4 too often for a repeat to say)."""
     if total is None:
         return total, subtotal, tax, tip
     tipped = tip if tip and tip.line < total.line else None
@@ -445,13 +524,29 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
         return (Pick(t_value, total.line, max(total.confidence, 0.8)),
                 Pick(s_value, subtotal.line, subtotal.confidence),
                 replace(tax, value=x_value) if tax else None, replace(tip, value=p_value) if tipped else tip)
-    stripped = sign_digit_dropped(total.value)
+    stripped = sign_digit_dropped(total.value, PRICE_SIGN_DIGITS)
     if stripped is None or stripped < 1 or _printed(doc, total.value, total.line):  # "50.25" is no "$0.25"
         return total, subtotal, tax, tip
-    below = [line for line in doc.lines[total.line + 1:] if any(a.value == stripped for a in line.amounts)]
-    if below or prices_add_up(doc, total.line, stripped):
+    repeated = sign_digit_dropped(total.value) is not None and any(
+        a.value == stripped for line in doc.lines[total.line + 1:] for a in line.amounts)  # a 4 is no sign here
+    if repeated or prices_add_up(doc, total.line, stripped):
         return Pick(stripped, total.line, total.confidence), subtotal, tax, tip
     return total, subtotal, tax, tip
+
+
+def _signed_over_a_blank_tip(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None) -> Pick | None:
+    """A total more than twice the bill (subtotal and tax) under a tip's line whose amount was not read
+    (``Subtotal $23.00`` / ``Tax $1.90`` / ``Tip`` / ``Tota1 829.50``): its sign read as a digit, the total is
+    the bill and a tip of no more than half of it without that digit (29.50: a tip of 4.60); else as it was."""
+    if total is None or subtotal is None or not 0 <= subtotal.line < total.line:
+        return total
+    bill = subtotal.value + (tax.value if tax else 0)
+    unsigned = sign_digit_dropped(total.value)
+    if unsigned is None or total.value <= 2 * bill or not bill < unsigned <= bill * (1 + _MAX_TIP_SHARE):
+        return total
+    blank_tip = any(has_keyword(line.text, TIP) and not line.amounts and not _tip_suggestion(doc, line)
+                    for line in doc.lines[subtotal.line + 1:total.line])
+    return Pick(unsigned, total.line, total.confidence) if blank_tip else total
 
 
 def _signed_alike(doc: Doc, total: Pick, subtotal: Pick, tax: Pick | None, tip: Pick | None) \
@@ -584,6 +679,8 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
     if total is None or tip is None or tip.line < bill_line or not tip.value or _implausible_tip(tip.value, total):
         return total
     paid = total.value + tip.value
+    if _paid_beside_the_tip(doc, tip, paid):
+        return Pick(paid, tip.line, total.confidence)
     # under the tip, or between the bill and the tip (``Total 43.23`` / ``Visa 51.23`` / ``Tip 8.00``)
     for line in doc.lines[tip.line + 1:] + doc.lines[bill_line + 1:tip.line]:
         # as printed too: a reading that drops a sign's digit also drops a handwritten total's 8;
@@ -593,6 +690,9 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
             return Pick(paid, line.index, total.confidence)
     if _slip_pays_a_part(doc, total, tip):
         return Pick(paid, tip.line, total.confidence)
+    written = _written_over_a_tip_cut_short(doc, total, tip)
+    if written is not None:
+        return written
     for line in doc.lines[tip.line + 1:tip.line + 3]:  # the total written in by hand, one digit misread
         if _cents_digit_lost(total.value):
             break  # the bill lost a digit ("Amount 83.7"): the total under it is the sum, not a slip
@@ -617,6 +717,29 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
                         or slip and 0 < a.value - total.value <= total.value * _MAX_TIP_SHARE:
                     return Pick(a.value, line.index, 0.6)
     return total
+
+
+def _written_over_a_tip_cut_short(doc: Doc, total: Pick, tip: Pick) -> Pick | None:
+    """The total written under a tip that lost its last digit (``Tip: 6.3`` / ``Total: 37.86`` on a bill of
+    31.55): the bill and a tip beginning with the digits read; None where the tip has its cents, or no
+    total's line under it so prints."""
+    if not _cents_digit_lost(tip.value):
+        return None
+    for line in doc.lines[tip.line + 1:tip.line + 3]:
+        if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL):
+            found = next((a.value for a in line.amounts if a.in_cents and _begins(a.value - total.value, tip.value)),
+                         None)
+            if found is not None:
+                return Pick(found, line.index, total.confidence)
+    return None
+
+
+def _paid_beside_the_tip(doc: Doc, tip: Pick, paid: Decimal) -> bool:
+    """The tip's line prints the bill and the tip exactly right of the tip (``Tip $6.00 Total $39.76``: the
+    tip's and the final total's rows OCR read as one line)."""
+    line = doc.lines[tip.line]
+    tip_end = next((a.end for a in line.amounts if a.value == tip.value), None)
+    return tip_end is not None and any(a.value == paid for a in line.amounts if a.start >= tip_end)
 
 
 def _slip_pays_a_part(doc: Doc, total: Pick, tip: Pick) -> bool:
@@ -666,40 +789,54 @@ def _total_written_in(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
     """The card slip's ``Tip: ____`` / ``Total: ____`` filled in by hand under the printed total:
     the total written in is what was paid, where it is the total plus the tip written above it
     (often whole dollars: ``Tip: 14``; one digit of the total misread or its point smudged), or,
-    the tip unread, a plausible tip more than the total. Returns the total paid and the tip."""
-    for line in doc.lines[total.line + 1:]:
-        found = find_keyword(line.text, TIP)
-        if found is None or _tip_suggestion(doc, line) or _heads_a_guide(doc, line):
-            continue
-        tip = _written_tip(doc, line, found[2])
-        unsigned_tip = None
-        if tip is not None and _implausible_tip(tip, total):
-            # "Tip: 330.00" for $30.00: its sign read as a digit; the total written in says it
-            tip, unsigned_tip = None, sign_digit_dropped(tip, ANY_DIGIT)
-        for below in doc.lines[line.index + 1:line.index + 3]:
-            if not has_keyword(below.text, FINAL_TOTAL + PLAIN_TOTAL) or _tip_suggestion(doc, below):
-                continue  # not a guide's row ("18%: $6.48 (Total $45.36)") under a blank slip
-            label_end = keyword_end(below.text, FINAL_TOTAL + PLAIN_TOTAL)
-            if tip is not None and _handwritten_as(below.text[label_end:], total.value + tip):
-                return Pick(total.value + tip, below.index, total.confidence), Pick(tip, line.index, 0.6)
-            amount = value_after(doc, below, label_end)
-            # as printed too: a reading that drops a sign's digit also drops a handwritten total's 5
-            # in whole dollars too: the guest rounds the total up ("Total: 46")
-            written = [a.value for a in find_amounts(below.text[label_end:], doc.decimal, integers=True)]
-            points_lost = [(value / 100).quantize(_CENT) for value in written if value == value.to_integral_value()
-                           and value >= 100]  # "Total 5548": its point lost
-            values = ([amount.value] if amount is not None else []) + written + points_lost
-            for value in values:
-                added = value - total.value
-                if added > 0 and (added == tip if tip is not None else added <= total.value * _MAX_TIP_SHARE):
-                    return Pick(value, below.index, total.confidence), Pick(added, line.index, 0.6)
-            for value in values if unsigned_tip is not None else ():
-                # both signs read as digits (``Tip 529.96`` / ``TOTAL 6179.74`` on 149.78): unsigned, they add up
-                if sign_digit_dropped(value, ANY_DIGIT) == total.value + unsigned_tip:
-                    return Pick(total.value + unsigned_tip, below.index, total.confidence), \
-                        Pick(unsigned_tip, line.index, 0.6)
-        return None
-    return _tip_over_the_slips_total(doc, total)
+    the tip unread, a plausible tip more than the total. The slip's tip may stand over its ``Amount``
+    that the total read is (``Total 55.93`` / ``Tip 10`` / ``Amount $55.93`` / ``Total 65 93`` on a curled
+    photo): with none under the total, it is looked for between the bill's first line and the total.
+    Returns the total paid and the tip."""
+    below = next((line for line in doc.lines[total.line + 1:] if _slips_tip_label(doc, line)), None)
+    if below is not None:
+        return _written_under_the_tip(doc, total, below)
+    above = next((line for line in doc.lines[_bill_line(doc, total) + 1:max(total.line, 0)]
+                  if _slips_tip_label(doc, line)), None)
+    return (_written_under_the_tip(doc, total, above) if above is not None else None) \
+        or _tip_over_the_slips_total(doc, total)
+
+
+def _slips_tip_label(doc: Doc, line: Line) -> bool:
+    """A tip's label where the guest writes one in, not a tip guide's heading or row."""
+    return has_keyword(line.text, TIP) and not _tip_suggestion(doc, line) and not _heads_a_guide(doc, line)
+
+
+def _written_under_the_tip(doc: Doc, total: Pick, line: Line) -> tuple[Pick, Pick] | None:
+    """The total written in under the slip's tip ``line`` and the tip it adds to ``total`` (``_total_written_in``)."""
+    tip = _written_tip(doc, line, keyword_end(line.text, TIP))
+    unsigned_tip = None
+    if tip is not None and _implausible_tip(tip, total):
+        # "Tip: 330.00" for $30.00: its sign read as a digit; the total written in says it
+        tip, unsigned_tip = None, sign_digit_dropped(tip, ANY_DIGIT)
+    for below in doc.lines[line.index + 1:line.index + 3]:
+        if not has_keyword(below.text, FINAL_TOTAL + PLAIN_TOTAL) or _tip_suggestion(doc, below):
+            continue  # not a guide's row ("18%: $6.48 (Total $45.36)") under a blank slip
+        label_end = keyword_end(below.text, FINAL_TOTAL + PLAIN_TOTAL)
+        if tip is not None and _handwritten_as(below.text[label_end:], total.value + tip):
+            return Pick(total.value + tip, below.index, total.confidence), Pick(tip, line.index, 0.6)
+        amount = value_after(doc, below, label_end)
+        # as printed too: a reading that drops a sign's digit also drops a handwritten total's 5
+        # in whole dollars too: the guest rounds the total up ("Total: 46")
+        written = [a.value for a in find_amounts(below.text[label_end:], doc.decimal, integers=True)]
+        points_lost = [(value / 100).quantize(_CENT) for value in written if value == value.to_integral_value()
+                       and value >= 100]  # "Total 5548": its point lost
+        values = ([amount.value] if amount is not None else []) + written + points_lost
+        for value in values:
+            added = value - total.value
+            if added > 0 and (added == tip if tip is not None else added <= total.value * _MAX_TIP_SHARE):
+                return Pick(value, below.index, total.confidence), Pick(added, line.index, 0.6)
+        for value in values if unsigned_tip is not None else ():
+            # both signs read as digits (``Tip 529.96`` / ``TOTAL 6179.74`` on 149.78): unsigned, they add up
+            if sign_digit_dropped(value, ANY_DIGIT) == total.value + unsigned_tip:
+                return Pick(total.value + unsigned_tip, below.index, total.confidence), \
+                    Pick(unsigned_tip, line.index, 0.6)
+    return None
 
 
 # a tip written in whole dollars after a label of a few glyphs OCR garbled (``Tin? 19``, ``Tp: 15``)
@@ -717,13 +854,14 @@ def _whole_dollars_tip(line: Line) -> Decimal | None:
 
 def _slips_amount_and_tip(doc: Doc, tip_line: Line, tip: Decimal, value: Decimal) -> bool:
     """The card slip's own sum: its ``Amount`` over the tip (its sign maybe read as a digit or two:
-    ``Anount: 568, 72``, ``Anount 5543.84``; its last digit maybe lost: ``Amount 83.7``) and the tip make the total
-    written under them exactly (68.72 + 14.00 = 82.72; 83.7? + 16.74 = 100.45), whatever the bill's
-    total above was read as."""
+    ``Anount: 568, 72``, ``Anount 5543.84``; its last digit maybe lost: ``Amount 83.7``, or the tip's: ``Tip: 9.4``)
+    and the tip make the total written under them exactly (68.72 + 14.00 = 82.72; 83.7? + 16.74 = 100.45; 63.09 +
+    9.4? = 72.55), whatever the bill's total above was read as."""
     above = _slip_amount_over(doc, tip_line)
     if above is None or not 0 < tip <= value * _MAX_TIP_SHARE:
         return False
-    return any(bill is not None and (bill + tip == value or _cents_digit_lost(bill) and _begins(value - tip, bill))
+    return any(bill is not None and (bill + tip == value or _cents_digit_lost(bill) and _begins(value - tip, bill)
+                                     or _cents_digit_lost(tip) and _begins(value - bill, tip))
                for a in above.amounts for bill in _as_read_and_unsigned(a.value))
 
 
@@ -1508,11 +1646,17 @@ def _largest_plausible(doc: Doc) -> Pick | None:
     return Pick(best[0], best[1], 0.25) if best else None
 
 
-def _pick_tax(doc: Doc, total: Pick | None) -> tuple[Pick | None, Decimal | None]:
+def _pick_tax(doc: Doc, total: Pick | None, subtotal: Pick | None) -> tuple[Pick | None, Decimal | None]:
+    """The tax added to the bill or included in it: no more than ``MAX_TAX_SHARE`` of the total read, or of
+    the subtotal where that is more (``Subtotal 30.63`` / ``Tax 2.53`` / ``Total 3.16``: the total's
+    repeated 3 collapsed into one)."""
     candidates: list[tuple[float, Line, Decimal]] = []
+    bill = max((pick.value for pick in (total, subtotal) if pick is not None), default=None)
     for line in doc.lines:
         found = find_keyword(line.text, TAX)
-        if found is None or has_keyword(line.text, NOT_TAX + SUBTOTAL):
+        if found is not None and has_keyword(line.text, SUBTOTAL):
+            found = _tax_beside_the_subtotal(line)
+        if found is None or has_keyword(line.text, NOT_TAX):
             continue
         amounts = [a for a in line.amounts if a.start > found[1]]
         rate = rate_of(line.text)
@@ -1524,7 +1668,7 @@ def _pick_tax(doc: Doc, total: Pick | None) -> tuple[Pick | None, Decimal | None
         if not amounts:
             continue
         value = amounts[-1].value
-        if value < 0 or (total and value > total.value * MAX_TAX_SHARE):
+        if value < 0 or (bill is not None and value > bill * MAX_TAX_SHARE):
             continue
         score = (1.0 if found[0] in ("SALES TAX", "TOTAL TAX", "TAX", "VAT", "MWST", "GST") else 0.7)
         candidates.append((score, line, value))
@@ -1535,6 +1679,25 @@ def _pick_tax(doc: Doc, total: Pick | None) -> tuple[Pick | None, Decimal | None
     if len(taxes) >= 2 and any(line is chosen for _, chosen, _ in taxes):  # state and city tax: both added
         return Pick(sum((value for _, _, value in taxes), Decimal(0)), taxes[-1][1].index, 0.5 + 0.3 * score), None
     return Pick(value, line.index, 0.5 + 0.3 * score), rate_of(line.text)
+
+
+# a US bill's subtotal, the sales tax added to it
+_SUBTOTAL_BEFORE_TAX = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "SUBTTL", "SUB TTL")
+
+
+def _tax_beside_the_subtotal(line: Line) -> tuple[str, int, int] | None:
+    """The tax's label after the subtotal's amount on one line (``Subtotal 29.06 Tax 1.74``: two rows of
+    the bill OCR read as one), with its start and end on the line; None where the line is the subtotal's
+    alone (``Subtotal before tax 29.06``, ``Sub Total 29.06 Taxable 29.06``)."""
+    label_end = keyword_end(line.text, _SUBTOTAL_BEFORE_TAX)
+    subtotal = next((a for a in line.amounts if a.start >= label_end), None)
+    if not has_keyword(line.text, _SUBTOTAL_BEFORE_TAX) or subtotal is None:
+        return None
+    rest = line.text[subtotal.end:]
+    found = find_keyword(rest, TAX)
+    if found is None or has_keyword(rest, NOT_TAX + SUBTOTAL):
+        return None
+    return found[0], subtotal.end + found[1], subtotal.end + found[2]
 
 
 def _taxes_one_under_another(doc: Doc, candidates: list[tuple[float, Line, Decimal]]

@@ -102,9 +102,12 @@ def test_a_last_cent_read_as_l_after_a_currency_sign_is_money_not_litres(text, v
 
 
 @pytest.mark.parametrize(("text", "value"), [("Total 8.0l", "8.01"), ("SUMME 3,2l", "3.21"), ("TAX: 0.6l", "0.61"),
-                                           ("BALANCE DUE 12.3l", "12.31")])
+                                           ("BALANCE DUE 12.3l", "12.31"), ("Tip: 6.3l", "6.31"),
+                                           ("Gratuity 4.5l", "4.51"), ("Amount: 31.5l", "31.51"),
+                                           ("AMT 9.0l", "9.01")])
 def test_a_last_cent_read_as_l_after_a_money_label_is_money_not_litres(text, value):
-    """No currency sign, but a total, tax or payment label before it: ``Total 8.0l`` is 8.01."""
+    """No currency sign, but a total, tax, tip or payment label before it: ``Total 8.0l`` is 8.01; a
+    handwritten tip on the card slip too (``Tip: 6.3l``)."""
     (amount,) = find_amounts(text, "," if "," in text else ".")
     assert (amount.value, amount.measure) == (Decimal(value), False)
 

@@ -1289,6 +1289,10 @@ def test_a_later_date_of_something_else_is_no_whole_date_of_the_purchase(later):
     ("Amt Due This Guest 25.70", "25.70"),
     ("Split 4 Ways 25.70\nMASTERCARD 4410 25.70", "25.70"),  # a card pays the share
     ("Split 4 Ways 19.28", "77.11"),  # a share printed for the table's information: the bill was paid
+    ("Split 1 of 2 38.56\nVISA 38.56", "38.56"),
+    ("Split 1 of 2 38.56", "77.11"),
+    ("Split 1 of 2\nAmount Due 38.56", "38.56"),  # the share under the split's line: less than the subtotal
+    ("Split 1 of 2\nAmount Due 38.56\nVISA ****0772\nTip: 7.44\nTotal: 46.00", "46.00"),  # and the tip on it
 ])
 def test_a_split_bills_share_is_what_this_guest_paid(share, paid):
     text = f"Blue Door\n12/04/2026 7:02 PM\nBurger 40.00\nFries 31.00\nSubtotal 71.00\nTax 6.11\nTotal 77.11\n{share}"
@@ -1424,3 +1428,106 @@ def test_a_card_word_that_names_goods_is_no_tender_in_the_bills_body():
                                   "Maestro Special 12in 13.95\nGarlic Bread 4.50\nCoke 1.5L 2.95\n21.40\nCash 25.00\n"
                                   "Change 3.60"))
     assert [str(item.amount) for item in receipt.items] == ["13.95", "4.50", "2.95"]
+
+
+TOMS = "Tom's Restaurant\n11/20/2026 8:21 AM\nBurger 13.95\nOmelette 11.25\nCoffee 2.50\nSubtotal 27.70\nTax 2.46\n"
+
+
+@pytest.mark.parametrize(("totals", "total"), [
+    ("Total 30.6\nCash 40.00\nChange 9.84", "30.16"),  # its 1 lost: cash less change pays the sum
+    ("Total 30.6\nVISA 30.16", "30.16"),  # the card pays the sum
+    ("Total 300.16\nVISA 30.16", "30.16"),  # its 0 read twice
+    ("Total 3.16\nVISA 30.16", "30.16"),  # its 0 lost: the tax is more than a tax's share of it, not of the subtotal
+    ("Total 30.116", "30.16"),  # a digit read twice, three decimals that no amount paid prints: the sum alone
+    ("Total 30.16\nVISA 30.16", "30.16"),
+])
+def test_a_total_with_a_digit_lost_or_read_twice_is_the_sum_a_tender_pays(totals, total):
+    """EasyOCR's decoder collapses a repeated digit (``33.16`` as ``3.16``) or repeats one: the subtotal and
+    the tax make the total where the card or the cash less the change pays that sum too."""
+    assert extract_receipt(ocr(TOMS + totals)).total == Decimal(total)
+
+
+HOOTERS = ("Hooters\n11/29/2026 3:55 PM\n50 Wings 22.99\n30 Wings 18.99\nPitchers 30.00\nPickles 15.99\nNachos 13.99\n"
+           "Soda 12.00\nSubtotal 113.96\nTax 9.12\n")
+DENNYS = "Denny's\n11/27/2026 9:02 PM\nSlamburger 12.29\nSoft Drink 3.29\nSubtotal 15.58\nTax 1.29\n"
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    (HOOTERS + "Gratuity 20% 22.79\nTOTAL 14587", "145.87"),  # a gratuity between the tax and the total
+    (HOOTERS + "Service Charge 22.79\nTOTAL 14587", "145.87"),
+    (HOOTERS + "TOTAL 12308", "123.08"),
+    (DENNYS + "Bal Due\n1687", "16.87"),  # the amount read as a line of its own
+    (DENNYS + "Total\n$1687", "16.87"),
+    (DENNYS + "Bal Due 1687", "16.87"),
+])
+def test_a_total_whose_point_was_lost_is_the_subtotal_and_every_charge_on_it(text, total):
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+PANERA = "Panera Bread\n12/02/2026 12:22 PM\nYou Pick 2 10.99\nTurkey Bravo 11.49\nDrink 3.29\nDrink 3.29\n"
+
+
+@pytest.mark.parametrize(("totals", "total", "tax"), [
+    ("Subtotal 29.06 Tax 1.74\nTotal 30.80\nVisa 30.80", "30.80", "1.74"),
+    ("Subtotal 29.06 Tax 1.74\nTotal 330.80\nVisa 30.80", "30.80", "1.74"),  # and the total's 3 read twice
+    ("Subtotal 29.06 Taxable 29.06\nTax 1.74\nTotal 30.80", "30.80", "1.74"),  # the taxable amount is no tax
+])
+def test_a_subtotal_and_tax_read_as_one_line_give_the_tax_after_the_subtotals_amount(totals, total, tax):
+    receipt = extract_receipt(ocr(PANERA + totals))
+    assert (receipt.total, receipt.tax) == (Decimal(total), Decimal(tax))
+
+
+CHILIS = "Chili's\n11/22/2026 6:31 PM\nOldtimer 13.99\nCrispers 12.49\nRita 5.00\nSubtotal $31.48\nTax $2.28\n"
+
+
+@pytest.mark.parametrize(("tip", "total"), [
+    ("Tip $6.00 Total $39.76", "39.76"),  # the tip and the final total read as one line
+    ("Tip $6.00 Total Charged $39 76", "39.76"),
+    ("Tip 18%: $6.00 Total $39.76", "33.76"),  # a tip guide's row: nothing paid
+])
+def test_a_tip_and_the_total_with_it_on_one_line_are_paid(tip, total):
+    text = f"{CHILIS}Check Total $33.76\n{tip}\nVISA ****1180"
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+OLIVE_GARDEN = "Olive Garden\n12/04/2026 7:22 PM\nLasagna 19.49\nMarsala 16.99\nZiti Fritta 9.49\nLemonade 6.58\n"
+
+
+@pytest.mark.parametrize(("totals", "total"), [
+    ("Tax 4.20\nT0tal 456.75", "56.75"),  # the prices and the tax make it without the 4
+    ("Tax 4.20\nT0tal 456.75\nVISA 456.75", "456.75"),  # printed again as read
+    ("Tax 4.20\nT0tal 452.75", "452.75"),  # the prices make neither
+])
+def test_a_dollar_sign_read_as_a_four_goes_only_where_the_prices_add_up(totals, total):
+    assert extract_receipt(ocr(OLIVE_GARDEN + totals)).total == Decimal(total)
+
+
+SLIP_UNDER_THE_BILL = ("Olive Garden\n11/29/2026 5:48 PM\nScampi 19.99\nTour of Italy 17.49\nCalamari 8.99\n"
+                       "Soda 6.48\nSubtotal 52.95\nTax 2.98\nTotal 55.93\nVISA XXXX0119\n")
+
+
+@pytest.mark.parametrize(("slip", "total"), [
+    ("Amount: 55.93\nTip: 6.3\nTotal: 62.24", "62.24"),  # the tip's last digit lost: the total written says it
+    ("Amount: 55.93\nTip: 6.3l\nTotal: 62.24", "62.24"),  # its 1 read as l
+    ("Amount: 55.93\nTip: 6.30\nTotal: 62.24", "62.23"),  # a tip in cents: the total written misread
+    ("Tip 10\nAmount $55.93\nTotal 65 93", "65.93"),  # a curled slip: the tip read over its amount
+])
+def test_a_handwritten_tip_read_short_or_above_the_slips_amount_pays_the_total_written(slip, total):
+    assert extract_receipt(ocr(SLIP_UNDER_THE_BILL + slip)).total == Decimal(total)
+
+
+def test_a_blank_tip_on_the_merchants_copy_leaves_the_customers_copy_to_say_what_was_paid():
+    receipt = extract_receipt(ocr("Texas Roadhouse\n11/27/2026 7:05 PM\nRibeye 98.71\nSubtotal 98.71\nTax 8.14\n"
+                                  "Total 106.85\nDISCOVER XXXX7811\nAMOUNT 106.85\nTIP ________\nTOTAL ________\n"
+                                  "DISCOVER XXXX7811\nAMOUNT 106.85\nTIP 20.00\nTOTAL 126.85"))
+    assert receipt.total == Decimal("126.85")
+
+
+TORCHYS = ("Torchy's Tacos\n12/05/2026 8:55 PM\nTrailer Park 6.25\nDemocrat 5.75\nBrushfire 6.25\nQueso 4.75\n"
+           "Subtotal $23.00\nTax $1.90\n")
+
+
+@pytest.mark.parametrize("tip", ["Tip", "Tip 4.60"])
+def test_a_total_far_over_the_bill_under_a_tip_loses_its_sign_read_as_a_digit(tip):
+    """``Tota1 829.50`` on a bill of 24.90: its $ read as an 8; without it, the bill and a tip."""
+    assert extract_receipt(ocr(f"{TORCHYS}{tip}\nTota1 829.50\nVisa XXXX4420")).total == Decimal("29.50")
