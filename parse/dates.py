@@ -277,6 +277,8 @@ def _loose_date(match: re.Match[str], labelled: bool) -> str:
     slipped = not printed.isdigit() or match["s1"].strip() != "." or match["s2"].strip() != "."
     if not slipped or digits(printed) < _MIN_REAL_DIGITS or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
         return match[0]
+    if len(year) == 2 and not match["s1"].strip() and not match["s2"].strip():
+        return match[0]  # "Tisch 5 2 12 20:15", "Bestellung 12 1 25 12:30": numbers apart, no date
     beside = labelled or bool(_LOOK_ALIKE_CLOCK_RE.match(match.string, match.end()))
     if len(year) == 4:  # digits alone with a comma or a space need a clock or a label (not "12,05 2025": a price)
         whole = 2000 <= int(year) <= 2000 + _THIS_CENTURY_UP_TO and (beside or not printed.isdigit())
@@ -454,12 +456,14 @@ def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
     holds none is a header row (``Datum Uhrzeit Filiale``): it labels the row of values under it.
     A two-digit-year date agrees with a year printed elsewhere (``year_first_where_printed``)."""
     years = printed_years(texts)
+    # a four-digit-year date printed year first ("2024-10-23", "2025.11.09"): a dotted short one is too
+    year_first = any(m["y3"] for text in texts for m in _YEAR_IN_DATE_RE.finditer(ascii_upper(text)))
     found: list[tuple[int, RawDate]] = []
     header = False
     for index, text in enumerate(texts):
         raws = find_dates(text, under_label=header)
         weekday = printed_weekday(text) if raws else None
-        found.extend((index, on_weekday(year_first_where_printed(raw, years), weekday)) for raw in raws)
+        found.extend((index, on_weekday(year_first_where_printed(raw, years, year_first), weekday)) for raw in raws)
         header = not raws and bool(_DATE_LABEL_RE.search(ascii_upper(text)))
     return printed_twice_wins(found)
 
@@ -675,11 +679,11 @@ def printed_years(texts: Iterable[str]) -> frozenset[int]:
                      for m in _YEAR_IN_DATE_RE.finditer(ascii_upper(text)))
 
 
-def year_first_where_printed(raw: RawDate, years: frozenset[int]) -> RawDate:
+def year_first_where_printed(raw: RawDate, years: frozenset[int], year_first: bool = False) -> RawDate:
     """``25-11-09`` read year first (9 November 2025) where the receipt prints 2025 in another
     date and not 2009: a two-digit-year date agrees with the year printed elsewhere. Else ``raw``; a dotted
     date stays day first (``26.11.25`` beside a coupon's ``gültig bis 31.01.2026``: 26 November 2025)."""
-    if raw.kind != "numeric" or not raw.short_year or raw.year in years or raw.separator == ".":
+    if raw.kind != "numeric" or not raw.short_year or raw.year in years or raw.separator == "." and not year_first:
         return raw
     year = _year(f"{raw.first:02d}")
     if year not in years or _make(year, raw.second, raw.year % 100) is None:

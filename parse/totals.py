@@ -527,11 +527,19 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
     stripped = sign_digit_dropped(total.value, PRICE_SIGN_DIGITS)
     if stripped is None or stripped < 1 or _printed(doc, total.value, total.line):  # "50.25" is no "$0.25"
         return total, subtotal, tax, tip
+    if sign_digit_dropped(total.value) is None and _whole_price_above(doc, total.line, total.value - stripped):
+        return total, subtotal, tax, tip  # "FAMILY PACK 40" over "TOTAL 47.50": the 4 is a whole-dollar price's
     repeated = sign_digit_dropped(total.value) is not None and any(
         a.value == stripped for line in doc.lines[total.line + 1:] for a in line.amounts)  # a 4 is no sign here
     if repeated or prices_add_up(doc, total.line, stripped):
         return Pick(stripped, total.line, total.confidence), subtotal, tax, tip
     return total, subtotal, tax, tip
+
+
+def _whole_price_above(doc: Doc, end: int, dropped: Decimal) -> bool:
+    """A line above ``end`` prints ``dropped`` (40, 400) as a whole number: a price without cents."""
+    return any(value == dropped for line in doc.lines[:max(end, 0)]
+               for value in (a.value for a in find_amounts(line.text, doc.decimal, integers=True)))
 
 
 def _signed_over_a_blank_tip(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None) -> Pick | None:
@@ -1681,6 +1689,7 @@ def _pick_tax(doc: Doc, total: Pick | None, subtotal: Pick | None) -> tuple[Pick
     return Pick(value, line.index, 0.5 + 0.3 * score), rate_of(line.text)
 
 
+_NO_TAX_AFTER_RE = re.compile(r"\W*(?:FREE|SAVED|SAVINGS?|EXEMPT|BASE|HOLIDAY)\b")
 # a US bill's subtotal, the sales tax added to it
 _SUBTOTAL_BEFORE_TAX = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "SUBTTL", "SUB TTL")
 
@@ -1697,6 +1706,8 @@ def _tax_beside_the_subtotal(line: Line) -> tuple[str, int, int] | None:
     found = find_keyword(rest, TAX)
     if found is None or has_keyword(rest, NOT_TAX + SUBTOTAL):
         return None
+    if re.search(r"\w", rest[:found[1]]) or _NO_TAX_AFTER_RE.match(ascii_upper(rest[found[2]:])):
+        return None  # the tax's label opens what follows the subtotal: not "NON-TAX 1.29", "TAX FREE", "TAX SAVED"
     return found[0], subtotal.end + found[1], subtotal.end + found[2]
 
 

@@ -1531,3 +1531,26 @@ TORCHYS = ("Torchy's Tacos\n12/05/2026 8:55 PM\nTrailer Park 6.25\nDemocrat 5.75
 def test_a_total_far_over_the_bill_under_a_tip_loses_its_sign_read_as_a_digit(tip):
     """``Tota1 829.50`` on a bill of 24.90: its $ read as an 8; without it, the bill and a tip."""
     assert extract_receipt(ocr(f"{TORCHYS}{tip}\nTota1 829.50\nVisa XXXX4420")).total == Decimal("29.50")
+
+
+def _pipe_ocr(text: str) -> list[OcrLine]:
+    return ocr(text.replace("|", "\n"))
+
+
+@pytest.mark.parametrize(("text", "field", "expected"), [
+    # a no-tax row merged with the subtotal's is no tax
+    ("KROGER|1420 N CLARK ST|CHICAGO IL 60610|12/05/2026 7:42 PM|BANANAS 1.29|SOAP 4.00|SUBTOTAL 5.29 NON-TAX 1.29|"
+     "TAX 0.32|TOTAL 5.61|VISA 5.61", "tax", "0.32"),
+    ("KROGER|1420 N CLARK ST|CHICAGO IL 60610|12/05/2026 7:42 PM|BANANAS 1.29|SOAP 4.00|SUBTOTAL 5.29 TAX FREE 1.29|"
+     "TAX 0.32|TOTAL 5.61|VISA 5.61", "tax", "0.32"),
+    # a whole-dollar price above makes the total's 4 no sign
+    ("TACO TRUCK|1420 N CLARK ST|CHICAGO IL 60610|12/05/2026 7:42 PM|FAMILY PACK 40|TACOS 4.50|HORCHATA 3.00|"
+     "TOTAL 47.50|CASH 50.00|CHANGE 2.50", "total", "47.50"),
+    # three numbers apart before a clock are no date; a short year-first date beside an ISO one stays year first
+    ("Imbiss Ali|Berliner Str. 2|10115 Berlin|Bestellung 12 1 25 12:30|Doener 6,50|Cola 2,50|Summe 9,00|Bar 10,00|"
+     "Rueckgeld 1,00|05.12.2026", "date", "2026-12-05"),
+    ("MAXIMA LT|Vilnius|PVM kodas LT100001232|2025-11-09|Pienas 1.29|Duona 0.99|MOKETI 2.28|Kortele 2.28|"
+     "25.11.09 14:22", "date", "2025-11-09"),
+])
+def test_what_only_looks_like_a_tax_beside_the_subtotal_a_sign_as_4_or_a_faded_date(text, field, expected):
+    assert str(getattr(extract_receipt(_pipe_ocr(text)), field)) == expected
