@@ -2027,28 +2027,14 @@ Amount 575.22
     assert (receipt.subtotal, receipt.tax, receipt.total) == (Decimal("69.49"), Decimal("5.73"), Decimal("75.22"))
 
 
-def test_a_total_whose_sign_became_a_digit_is_the_tender_printed_with_its_sign():
-    receipt = extract_receipt(ocr("""
-NORTHGATE HARDWARE
-762 Main Street
-Austin, TX 78701
-12/29/2024 05:18 PM
-TOMATO SAUCE 81.449 F
-SUBTOTAL 43796
-Amount Due 453.63
-MASTERCARD S53.63
-"""))
-    assert receipt.total == Decimal("53.63")
+_NORTHGATE = "NORTHGATE HARDWARE\n762 Main Street\nAustin, TX 78701\n12/29/2024 05:18 PM\n"
 
 
-def test_an_items_price_with_its_sign_read_does_not_cut_the_totals_first_digit():
-    receipt = extract_receipt(ocr("""
-NORTHGATE HARDWARE
-762 Main Street
-Austin, TX 78701
-12/29/2024 05:18 PM
-LADDER $800.00
-DRILL $15.00
-TOTAL 815.00
-"""))
-    assert receipt.total == Decimal("815.00")
+@pytest.mark.parametrize(("body", "total"), [
+    # a total whose sign became a digit is the tender printed with its sign
+    ("TOMATO SAUCE 81.449 F\nSUBTOTAL 43796\nAmount Due 453.63\nMASTERCARD S53.63", "53.63"),
+    # an item's price with its sign read does not cut the total's first digit
+    ("LADDER $800.00\nDRILL $15.00\nTOTAL 815.00", "815.00"),
+])
+def test_a_total_whose_sign_became_a_digit_is_the_tender_printed_with_its_sign(body, total):
+    assert extract_receipt(ocr(_NORTHGATE + body)).total == Decimal(total)
