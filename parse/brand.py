@@ -345,7 +345,7 @@ SURE_READ = 0.75  # a line's mean word confidence from which the recogniser read
 def _logo_runs_on_in_another_trade(header: Sequence[Line], found: BrandFound) -> bool:
     """The line naming a brand is the first half of a logo printed over two lines whose second names
     another trade: ``MAC'S`` / ``TAVERN`` is a bar, not Circle K's Mac's; ``BOB'S`` / ``DINER`` no
-    clothes shop. Only a name read short of the brand's whole name (an alias, a part): ``GLOBUS`` /
+    clothes shop. Only a name read as one of the brand's aliases, not its whole name: ``GLOBUS`` /
     ``SB-Warenhaus``, ``GetGo`` / ``Cafe + Market`` are the brand's own."""
     return found.score < WHOLE_BRAND_SCORE and _read_as_its_alias(found) and any(
         first.index == found.line and _other_trade(f"{found.printed} {second.text}", found)

@@ -277,6 +277,8 @@ def _loose_date(match: re.Match[str], labelled: bool) -> str:
     slipped = not printed.isdigit() or match["s1"].strip() != "." or match["s2"].strip() != "."
     if not slipped or digits(printed) < _MIN_REAL_DIGITS or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
         return match[0]
+    if not digits(match["d"]) and not labelled:
+        return match[0]  # a day of letters alone is a word ("THIS IS 12 2026": no 15.12.2026)
     if len(year) == 2 and not match["s1"].strip() and not match["s2"].strip():
         return match[0]  # "Tisch 5 2 12 20:15", "Bestellung 12 1 25 12:30": numbers apart, no date
     beside = labelled or bool(_LOOK_ALIKE_CLOCK_RE.match(match.string, match.end()))

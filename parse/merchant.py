@@ -536,11 +536,11 @@ _MENU_RE = re.compile(r"\b(?:SPECIALS?|MENU|HAPPY HOUR|COMBOS?|BUFFET)\b")
 
 
 def _is_trade_only(text: str, parted: bool = True) -> bool:
-    """One or two words, each a trade word (or a long one with one letter misread: ``BOOKSHOF``), or up to
-    four parted by marks (``Bäckerei - Konditorei - Café``, ``Metzgerei • Partyservice``)."""
+    """One or two words, each a trade word (or a long one with one letter misread: ``BOOKSHOF``), or, where
+    ``parted``, up to four parted by marks (``Bäckerei - Konditorei - Café``, ``Metzgerei • Partyservice``)."""
     words = re.findall(r"[^\W\d_]+", text)
-    parted = len(words) <= 2 or parted and bool(_TRADES_PARTED_RE.fullmatch(text.strip()))
-    return 0 < len(words) <= 4 and parted and not digits(text) and all(_is_trade_word(word) for word in words)
+    few = len(words) <= 2 or parted and bool(_TRADES_PARTED_RE.fullmatch(text.strip()))
+    return 0 < len(words) <= 4 and few and not digits(text) and all(_is_trade_word(word) for word in words)
 
 
 _TRADES_PARTED_RE = re.compile(r"[^\W\d_]+(?:\s*[-–•·&/|+,]\s*[^\W\d_]+){1,3}")
@@ -1166,8 +1166,7 @@ def _over_its_address(doc: Doc, line: Line) -> bool:
         return False
     below = doc.lines[line.index + 1:line.index + 4]
     for at, street in enumerate(below[:2]):
-        if is_us_street(street.text) and not is_us_street(text) \
-                and any(has_postcode(after.text) for after in below[at:at + 2]):
+        if is_us_street(street.text) and any(has_postcode(after.text) for after in below[at:at + 2]):
             return at == 0 or not digits(below[0].text)
     return False
 

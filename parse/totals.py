@@ -278,7 +278,8 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
 
 def _sum_a_tender_pays(doc: Doc, totals: Totals, paid: Decimal | None) -> Decimal | None:
     """The subtotal with the tax (or with every charge between it and the total) where a second witness
-    agrees: the cash given less the change, or a card's or cash line under the total printing it
+    agrees: the cash given less the change, or a card's or cash line under the total printing it (the cash
+    handed over as printed too, before its change)
     (``Subtotal 27.70`` / ``Tax 2.46`` / ``Total 30.6`` / ``VISA 30.16``)."""
     subtotal, tax, total = totals.subtotal, totals.tax, totals.total
     if subtotal is None or total is None or not 0 <= subtotal.line < total.line:
@@ -292,8 +293,9 @@ def _sum_a_tender_pays(doc: Doc, totals: Totals, paid: Decimal | None) -> Decima
 
 
 def _one_digit_more_or_less(a: Decimal, b: Decimal) -> bool:
-    """``b`` as read is ``a`` with one digit lost or one more read (``30.6``, ``3.16``, ``300.80`` or
-    ``30.880`` for 30.16, 33.16, 30.80): OCR's decoder collapses a repeated digit, or repeats one."""
+    """``b`` as read is ``a`` with any one digit lost or one more read (``30.6``, ``3.16``, ``300.80`` or
+    ``30.880`` for 30.16, 33.16, 30.80): OCR's decoder drops a faint digit or collapses a repeated one, or
+    repeats one."""
     shorter, longer = sorted((_cents_digits(a), f"{b:f}".replace(".", "")), key=len)
     return _one_digit_more(longer, shorter)
 
@@ -1129,7 +1131,7 @@ CASH_BACK = ("CASH BACK", "CASHBACK", "CASH OUT", "BARGELDAUSZAHLUNG", "AUSZAHLU
 def _paid_positive(doc: Doc) -> bool:
     """A card or cash line prints a positive amount: money was paid, the receipt is no return. Change
     handed back is none (``Rückgeld Bar 1,76`` for empties worth more than the purchase)."""
-    return any(a.value > 0 for line in doc.lines if has_keyword(line.text, CARD_PAID + CASH_GIVEN)
+    return any(a.value > 0 for line in doc.lines if (card_line(line.text) or has_keyword(line.text, CASH_GIVEN))
                and not has_keyword(line.text, ("REFUND", "RETURN", "AUSZAHLUNG")) and not _change_line(line.text)
                for a in line.amounts)
 
@@ -1161,7 +1163,7 @@ def _card_less_cash_back(doc: Doc) -> Pick | None:
     backs = [a.value for line in doc.lines if has_keyword(line.text, CASH_BACK) for a in line.amounts[-1:]
              if a.in_cents and a.value > 0]
     cards = [a.value for line in doc.lines
-             if has_keyword(line.text, CARD_PAID) and not has_keyword(line.text, CASH_BACK)
+             if card_line(line.text) and not has_keyword(line.text, CASH_BACK)
              for a in line.amounts[-1:] if a.in_cents]
     for charged in cards:
         for back in backs:

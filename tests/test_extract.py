@@ -284,6 +284,9 @@ def test_two_label_and_value_pairs_read_as_one_line_keep_their_own_values():
     ("PENNY\nLeergut -3,75 A\nBrot 1,29 A\nSUMME EUR -2,46\nAuszahlung Bar 2,46", "-2.46"),  # empties worth more
     # empties worth more, the change paid out in cash: no money paid
     ("Kaufland\nBrötchen 0,49 B\nLeergutbon -2,25 A\nSumme -1,76\nRückgeld Bar 1,76", "-1.76"),
+    # a card's word that names goods too, on an item's line: no card paid ("Espresso Maestro", "EC-Kartenetui")
+    ("Kaufland\nEspresso Maestro 0,49 B\nLeergutbon -2,25 A\nSumme -1,76\nRückgeld Bar 1,76", "-1.76"),
+    ("Kaufland\nEC-Kartenetui 0,49 B\nLeergutbon -2,25 A\nSumme -1,76\nRückgeld Bar 1,76", "-1.76"),
 ])
 def test_a_returns_negative_total_is_its_total(text, total):
     """A return's receipt (or empties worth more than the purchase) totals below zero: the labelled
