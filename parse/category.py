@@ -135,13 +135,14 @@ _NAMED_MATCHERS = {category: _matcher(words) for category, words in NAMED_TRADES
 
 def _names_its_trade(name: str, category: str) -> bool:
     """A word of ``NAMED_TRADES`` in the shop's name."""
-    if category not in _NAMED_MATCHERS:
-        return False
-    long_words, short_pattern = _NAMED_MATCHERS[category]
-    return bool(short_pattern.search(ascii_upper(name))) or find_keyword(name, long_words, _GLUED) is not None
+    return category in _NAMED_MATCHERS and _matches(name, _NAMED_MATCHERS[category])
 
 
 def mentions(text: str, category: str) -> bool:
     """A trade word of ``category`` on the line: long ones OCR-tolerant, short ones as printed."""
-    long_words, short_pattern = _MATCHERS[category]
+    return _matches(text, _MATCHERS[category])
+
+
+def _matches(text: str, matcher: tuple[tuple[str, ...], re.Pattern[str]]) -> bool:
+    long_words, short_pattern = matcher
     return bool(short_pattern.search(ascii_upper(text))) or find_keyword(text, long_words, _GLUED) is not None

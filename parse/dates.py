@@ -457,9 +457,10 @@ def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
     """The dates of a whole receipt, each with its line's index. A line that names the date and
     holds none is a header row (``Datum Uhrzeit Filiale``): it labels the row of values under it.
     A two-digit-year date agrees with a year printed elsewhere (``year_first_where_printed``)."""
-    years = printed_years(texts)
+    printed = _years_in_dates(texts)
+    years = frozenset(_year_of(m) for m in printed)
     # a four-digit-year date printed year first ("2024-10-23", "2025.11.09"): a dotted short one is too
-    year_first = any(m["y3"] for text in texts for m in _YEAR_IN_DATE_RE.finditer(ascii_upper(text)))
+    year_first = any(m["y3"] for m in printed)
     found: list[tuple[int, RawDate]] = []
     header = False
     for index, text in enumerate(texts):
@@ -677,8 +678,15 @@ _YEAR_IN_DATE_RE = re.compile(
 
 def printed_years(texts: Iterable[str]) -> frozenset[int]:
     """The four-digit years the receipt prints in its dates."""
-    return frozenset(int(m["y"] or m["y2"] or m["y3"]) for text in texts
-                     for m in _YEAR_IN_DATE_RE.finditer(ascii_upper(text)))
+    return frozenset(_year_of(m) for m in _years_in_dates(texts))
+
+
+def _years_in_dates(texts: Iterable[str]) -> list[re.Match[str]]:
+    return [m for text in texts for m in _YEAR_IN_DATE_RE.finditer(ascii_upper(text))]
+
+
+def _year_of(match: re.Match[str]) -> int:
+    return int(match["y"] or match["y2"] or match["y3"])
 
 
 def year_first_where_printed(raw: RawDate, years: frozenset[int], year_first: bool = False) -> RawDate:
