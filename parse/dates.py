@@ -98,9 +98,11 @@ _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T
                             "B": "8", "Z": "2", "G": "6"})
 # "18-06: 2018": OCR read the last separator as ":" / ";" / ","
 _SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}\s?[/.\-]\s?[\dOQD]?\d)\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
-# "03.12:24 14:22": the same with a two-digit year, a time of day after it
+# "03.12:24 14:22", "02:12.26 18:30", "Datum: 30.10:26 Zeit: 11:58": one dot of a two-digit-year date read as a
+# colon, a time of day after it (its label between them too)
 _SLIPPED_SHORT_YEAR_RE = re.compile(
-    r"(?<![\d.,:])(?P<dm>[0-3]\d\.[01]\d):(?P<y>\d{2})(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))")
+    r"(?<![\d.,:])(?P<d>0[1-9]|[12]\d|3[01])(?P<s1>[.:])(?P<m>0[1-9]|1[0-2])(?P<s2>[.:])(?P<y>\d{2})"
+    r"(?=\s{1,3}(?:(?:UHR)?ZEIT:?\s{0,3})?[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))")
 # "1g.11.2026", "14.0g.2026": a lower-case g is a 9 (an upper-case G a 6)
 _LOWER_G_RE = re.compile(r"(?<![\w.,])(?=[\d.\-/]*g)[\dg]{1,2}([./\-])[\dg]{1,2}\1[\dg]{2,4}(?![\w.,])")
 _UNITS = frozenset(("LB", "OZ"))  # letters of a date's look-alike digits, a weight's unit after a number
@@ -221,6 +223,10 @@ _MONTH_WITH_ZERO_RE = re.compile(r"(?<![A-Z\d])(?=[A-Z]?0)(?P<t>[A-Z0]{3})(?=\.?
 _MONTH_DIGITS_SLIP_RE = re.compile(
     rf"(?<![A-Z])(?P<m>{_MONTH_RE})(?![A-Z])(?P<rest>\.?[\s\-/.]*(?P<d>[\dOQDILSBZG|]{{1,2}})[\s,;.'\"/\-]*"
     rf"(?P<y>[\dOQDILSBZG|]{{2,4}}))(?![\dA-Z])")
+# "S. Dez. 2O2S, l4:22": a day before a month's name and a year after it, digits of both read as letters
+_DAY_MONTH_LOOK_ALIKES_RE = re.compile(
+    rf"(?<![A-Z\d])(?P<d>[\dOQDILSBZG|]{{1,2}})(?P<m>\.?\s?(?:{_MONTH_RE})\.?[\s,]*)(?P<y>[2Z][\dOQDILSBZG|]{{3}})"
+    rf"(?![A-Z\d])")
 # "DECERNBER": a month's m read as rn
 _RN_MONTH_RE = re.compile(r"(?<![A-Z])[A-Z]*RN[A-Z]*(?![A-Z])")
 # "JEUDI23JUIN2016": the weekday glued to the day
@@ -296,6 +302,7 @@ def prepare(text: str, under_label: bool = False) -> str:
     labelled = bool(_DATE_LABEL_RE.search(text))
     text = _SAME_MARKS_RE.sub(lambda m: _same_marks(m, labelled), text)
     text = _MONTH_WITH_ZERO_RE.sub(_month_with_zero, text)
+    text = _DAY_MONTH_LOOK_ALIKES_RE.sub(_day_month_look_alikes, text)
     text = _RN_MONTH_RE.sub(lambda m: month if (month := m[0].replace("RN", "M")) in MONTHS else m[0], text)
     text = _MONTH_DIGITS_SLIP_RE.sub(
         lambda m: m["m"] + m["rest"].translate(_DIGIT_FIX) if digits(m["d"]) and digits(m["y"]) else m[0], text)
@@ -310,7 +317,8 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _DATEISH_RE.sub(fix, text)
     text = _LOOSE_DATE_RE.sub(lambda m: _loose_date(m, labelled), text)
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
-    text = _SLIPPED_SHORT_YEAR_RE.sub(lambda m: f"{m['dm']}.{m['y']}", text)
+    text = _SLIPPED_SHORT_YEAR_RE.sub(
+        lambda m: f"{m['d']}.{m['m']}.{m['y']}" if (m["s1"] + m["s2"]).count(":") == 1 else m[0], text)
     for regex in _SEPARATOR_AS_ONE_RES + _APOSTROPHE_SEPARATOR_RES:
         text = regex.sub(_separator_as_one, text)
     text = _YEAR_SPLIT_RE.sub(lambda m: f"{m['head']}{m['last']}", text)
@@ -349,6 +357,17 @@ def prepare(text: str, under_label: bool = False) -> str:
             text = regex.sub(lambda m: _separator_as_one(m, "."), text)
         text = _SLASH_AS_DIGIT_RE.sub(lambda m: _slash_as_digit(m) if labelled or _clock_beside(m) else m[0], text)
     return text
+
+
+def _day_month_look_alikes(m: re.Match[str]) -> str:
+    """``_DAY_MONTH_LOOK_ALIKES_RE``'s date with digits for its letters, where its year has two digits read as digits
+    and is of this century (up to next year) and its day is one (a digit in it, or its dot); else the text as it was."""
+    day, year = m["d"].translate(_DIGIT_FIX), m["y"].translate(_DIGIT_FIX)
+    if digits(m["y"]) < 2 or not 1 <= int(day) <= 31 or not 2000 <= int(year) <= 2000 + _THIS_CENTURY_UP_TO:
+        return m[0]
+    if not digits(m["d"]) and not m["m"].startswith("."):
+        return m[0]  # a day of letters alone is a word ("IS DEC 2024"), unless a German day's dot follows it
+    return f"{day}{m['m']}{year}"
 
 
 def _same_marks(m: re.Match[str], labelled: bool) -> str:
@@ -453,6 +472,46 @@ def find_dates(text: str, under_label: bool = False) -> list[RawDate]:
     return _dates_in(prepare(text, under_label))
 
 
+# "4418 220871/11 2811.25 16:02": one dot of a two-digit-year date lost, a time of day after it; it could be money
+# ("1012.25"), so it is read only where a receipt prints no other date
+_MONEY_WORD_RE = re.compile(r"\b(?:SUMME|TOTAL|GESAMT|BAR|EUR|EC|KARTE|BETRAG|ZU ZAHLEN|MWST|NETTO|BRUTTO)\b|[$\u20ac]")
+_LOST_DOT_BEFORE_CLOCK_RES = (
+    re.compile(r"(?<![\d.,/\-])(?P<a>0[1-9]|[12]\d|3[01])(?P<b>0[1-9]|1[0-2])(?P<sep>\.)(?P<y>\d{2})"
+               r"(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?![\d.,]))"),
+    re.compile(r"(?<![\d.,/\-])(?P<a>0[1-9]|[12]\d|3[01])(?P<sep>\.)(?P<b>0[1-9]|1[0-2])(?P<y>\d{2})"
+               r"(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?![\d.,]))"),
+)
+
+
+_HEADER_WORDS = frozenset(("ZEIT", "UHRZEIT", "FILIALE", "KASSE", "BON", "BELEG", "TIME"))
+
+
+def _names_the_date(text: str) -> bool:
+    """The line names the date: its label, or a header row's ``DATUM`` misread by a letter beside another
+    column's name (``Dalum Uhrzeit Filiale Kasse Bon``)."""
+    if _DATE_LABEL_RE.search(text):
+        return True
+    words = re.findall(r"[A-Z]+", text)
+    return any(one_letter_off(word, "DATUM") for word in words) and any(word in _HEADER_WORDS for word in words)
+
+
+def dates_with_a_dot_lost(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
+    """The day-first two-digit-year dates of ``_LOST_DOT_BEFORE_CLOCK_RES`` on lines of no amount's label, each
+    with its line's index: for a receipt on which ``dates_on_lines`` finds none."""
+    found = []
+    for index, text in enumerate(texts):
+        upper = ascii_upper(text)
+        if _MONEY_WORD_RE.search(upper):
+            continue
+        for regex in _LOST_DOT_BEFORE_CLOCK_RES:
+            for m in regex.finditer(upper):
+                year = _year(m["y"])
+                if _make(year, int(m["b"]), int(m["a"])) and year >= 2000:
+                    found.append((index, RawDate(int(m["a"]), int(m["b"]), year, m.start(), m.end(), "fixed", ".",
+                                                 True)))
+    return found
+
+
 def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
     """The dates of a whole receipt, each with its line's index. A line that names the date and
     holds none is a header row (``Datum Uhrzeit Filiale``): it labels the row of values under it.
@@ -465,9 +524,12 @@ def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
     header = False
     for index, text in enumerate(texts):
         raws = find_dates(text, under_label=header)
-        weekday = printed_weekday(text) if raws else None
-        found.extend((index, on_weekday(year_first_where_printed(raw, years, year_first), weekday)) for raw in raws)
-        header = not raws and bool(_DATE_LABEL_RE.search(ascii_upper(text)))
+        weekday, misread_as = _weekday_printed(text) if raws else (None, None)
+        if misread_as is not None:  # a German weekday's two letters: its dotted date is day first
+            raws = [_day_first(raw) for raw in raws]
+        found.extend((index, on_weekday(year_first_where_printed(raw, years, year_first), weekday,
+                                        misread_as or frozenset())) for raw in raws)
+        header = not raws and _names_the_date(ascii_upper(text))
     return printed_twice_wins(found)
 
 
@@ -491,6 +553,33 @@ _LOOKALIKE_DIGITS = {"0": "689", "1": "47", "2": "37", "3": "258", "4": "1", "5"
                      "8": "0369", "9": "08"}
 
 
+# German weekdays' two letters, only right before a date ("Sa 08.11.2025", "Fr, 06.11.26"): elsewhere they are words
+_SHORT_WEEKDAYS = ("MO", "DI", "MI", "DO", "FR", "SA", "SO")
+_SHORT_WEEKDAY_RE = re.compile(r"(?<![A-Z\d])(MO|DI|MI|DO|FR|SA|SO)\.?,?\s{1,2}(?=[0-3]?\d\s?\.\s?[01]?\d\s?\.)")
+
+
+def _weekday_printed(text: str) -> tuple[int | None, frozenset[int] | None]:
+    """``printed_weekday``, else a German weekday's two letters before the date, with the weekdays whose two
+    letters are one letter off them (``SA``/``SO``, ``DI``/``DO``): a date falling on one of those is kept.
+    None for those where no two letters were read."""
+    weekday = printed_weekday(text)
+    if weekday is not None:
+        return weekday, None
+    short = {m[1] for m in _SHORT_WEEKDAY_RE.finditer(prepare(text))}
+    if len(short) != 1:
+        return None, None
+    name = short.pop()
+    return _SHORT_WEEKDAYS.index(name), frozenset(
+        number for number, other in enumerate(_SHORT_WEEKDAYS) if sum(a != b for a, b in zip(name, other)) == 1)
+
+
+def _day_first(raw: RawDate) -> RawDate:
+    """A dotted numeric date read day first (``fixed``), where it is valid so."""
+    if raw.kind != "numeric" or raw.separator != "." or _make(raw.year, raw.second, raw.first) is None:
+        return raw
+    return RawDate(raw.first, raw.second, raw.year, raw.start, raw.end, "fixed", raw.separator, raw.short_year)
+
+
 def printed_weekday(text: str) -> int | None:
     """The weekday named on a line (``DATE 06/29/2014 SUN``, ``JEUDI23JUIN2016``), 0 = Monday; None
     where none or two are."""
@@ -498,13 +587,14 @@ def printed_weekday(text: str) -> int | None:
     return named.pop() if len(named) == 1 else None
 
 
-def on_weekday(raw: RawDate, weekday: int | None) -> RawDate:
+def on_weekday(raw: RawDate, weekday: int | None, misread_as: frozenset[int] = frozenset()) -> RawDate:
     """``raw`` as the weekday printed beside it reads it: of its two orders the one that falls on
     that weekday (``SUN 06/07/2014`` is 6 July); where neither does, the one date one misread digit
-    away that does, if only one (``SUN 06/29/2015``: the 28th, a 8 read as 9). Else ``raw``."""
-    if weekday is None:
-        return raw
+    away that does, if only one (``SUN 06/29/2015``: the 28th, a 8 read as 9). Else ``raw``, and where
+    it falls on a weekday of ``misread_as`` (the weekday's name misread, not the date)."""
     reads = _reads(raw)
+    if weekday is None or any(read.weekday() in misread_as for read in reads):
+        return raw
     if any(read.weekday() == weekday for read in reads):
         matching = {read for read in reads if read.weekday() == weekday}
     else:
@@ -530,14 +620,15 @@ def _lookalike_off(printed: str, other: str) -> bool:
 
 
 def _one_digit_off(date: dt.date) -> list[dt.date]:
-    """Valid dates one lookalike digit away in the day, the month or the year's last digit."""
+    """Valid dates one lookalike digit away in the day, the month or the year's last digit, none after tomorrow."""
     printed = f"{date.day:02d}{date.month:02d}{date.year:04d}"
+    latest = dt.date.today() + dt.timedelta(days=1)
     nears = []
     for position in (0, 1, 2, 3, 7):
         for digit in _LOOKALIKE_DIGITS[printed[position]]:
             other = printed[:position] + digit + printed[position + 1:]
             near = _make(int(other[4:]), int(other[2:4]), int(other[:2]))
-            if near is not None:
+            if near is not None and near <= latest:
                 nears.append(near)
     return nears
 
@@ -545,9 +636,11 @@ def _one_digit_off(date: dt.date) -> list[dt.date]:
 def printed_twice_wins(found: list[tuple[int, RawDate]]) -> list[tuple[int, RawDate]]:
     """A date printed once that is one lookalike digit off a date printed more often on the receipt
     (a card slip's copy, a footer's) is that date misread: ``27/06/16`` beside two ``27/06/18``.
-    (A deadline a month on, ``27/07/18``, is no lookalike of ``27/06/18``.)"""
+    (A deadline a month on, ``27/07/18``, is no lookalike of ``27/06/18``.) A dotted date is read day first as a
+    date with a month's name or a year first is (``12.11.20`` beside two stamps ``2026-11-12T17:08``: a torn 2026)."""
     def printed(raw: RawDate) -> str:
-        return f"{raw.first:02d}{raw.second:02d}{raw.year:04d}{raw.kind}"
+        kind = "fixed" if raw.kind == "numeric" and raw.separator == "." else raw.kind
+        return f"{raw.first:02d}{raw.second:02d}{raw.year:04d}{kind}"
 
     counts = Counter(printed(raw) for _, raw in found)
     by_print = {printed(raw): raw for _, raw in found}
@@ -807,17 +900,30 @@ _UTC_STAMP_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s?-\s?(?P<mo>[01]\d)\s
                            r"[TtIl107|]\s?(?P<h>[0-2]\d)\s?[:;.]\s?(?P<mi>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?")
 TSE_ZONE = "Europe/Berlin"  # the stamps are German: the law that asks for them is
 _STAMP_O_RE = re.compile(r"(?<=[\d\-])[Oo]|[Oo](?=[\d\-])")  # "2O24-12-O3T13:21": an O for a 0 beside digits
+# "2O26-ll-O7TlS:4S:O2": a faint stamp's digits read as letters; its shape (dashes, a T, colons) says it is one
+_LOOK_ALIKE_STAMP_RE = re.compile(
+    r"(?<![\w\-])[2Z][\dOQDILSBZG|]{3}-[\dOQDILSBZG|]{2}-[\dOQDILSBZG|]{2}[Tt][\dOQDILSBZG|]{2}:[\dOQDILSBZG|]{2}",
+    re.IGNORECASE)
+
+
+def _stamp_digits(text: str) -> str:
+    """The line with its machine stamps' look-alike letters read as digits (same length: spans as in ``text``)."""
+    def read(m: re.Match[str]) -> str:
+        stamp = m[0].upper()
+        return stamp[:10].translate(_DIGIT_FIX) + "T" + stamp[11:].translate(_DIGIT_FIX) if digits(stamp) >= 4 else m[0]
+
+    return _LOOK_ALIKE_STAMP_RE.sub(read, _STAMP_O_RE.sub("0", text))
 
 
 def _stamps(text: str) -> list[re.Match[str]]:
-    """The machine stamps on a line, their Os read as 0s (spans as in ``text``)."""
-    return list(_UTC_STAMP_RE.finditer(_STAMP_O_RE.sub("0", text)))
+    """The machine stamps on a line, their look-alike letters read as digits (spans as in ``text``)."""
+    return list(_UTC_STAMP_RE.finditer(_stamp_digits(text)))
 
 
 def stamp_at_shop(text: str) -> dt.datetime | None:
     """The instant a line's ISO 8601 machine stamp gives (``2023-03-14T23:41:47.000Z``), on the
     shop's clock (``TSE_ZONE``)."""
-    m = _UTC_STAMP_RE.search(_STAMP_O_RE.sub("0", text))
+    m = _UTC_STAMP_RE.search(_stamp_digits(text))
     if m is None:
         return None
     try:

@@ -15,8 +15,8 @@ from .agreement import read_amounts
 from .amounts import to_cents
 from .brand import countries_of_its_name, find_brand
 from .category import find_category
-from .dates import (RawDate, dates_on_lines, find_dates, find_times, in_year_before, only_in_stamp, order_from_dates,
-                    resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
+from .dates import (RawDate, dates_on_lines, dates_with_a_dot_lost, find_dates, find_times, in_year_before, only_in_stamp,
+                    order_from_dates, resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
 from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
                     merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total, settle_discounts,
                     subtotal_among_items, summary_line, total_among_items, within_the_bill)
@@ -346,7 +346,12 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     found: list[tuple[int, RawDate]] = dates_on_lines(doc.texts)
     if not found:  # a stamp whose T OCR read as a digit reads as no date ("2024-06-13709:15:00")
         stamped = next(((line.index, stamp) for line in doc.lines if (stamp := stamp_at_shop(line.text))), None)
-        return (stamped[1].date(), stamped[0], 0.5, False) if stamped else (None, None, 0.0, False)
+        if stamped:
+            return stamped[1].date(), stamped[0], 0.5, False
+        latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
+        lost_dot = [(index, value) for index, raw in dates_with_a_dot_lost(doc.texts)
+                    if (value := resolve(raw, True)) and value <= latest]
+        return (lost_dot[0][1], lost_dot[0][0], 0.4, False) if lost_dot else (None, None, 0.0, False)
     evidence = order_from_dates([raw for _, raw in found])
     day_first = locale_day_first if evidence is None else evidence
     best: tuple[float, int, dt.date, RawDate] | None = None

@@ -221,3 +221,46 @@ def test_digits_with_a_comma_and_a_space_and_no_clock_or_label_are_no_date():
 ])
 def test_a_dotted_two_digit_year_date_stays_day_first_beside_another_dates_year(text, expected):
     assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (DE + "0412 771901/08 02:12.26 18:30", dt.date(2026, 12, 2)),  # the first dot read as a colon
+    (DE + "Datum: 30.10:26 Zeit: 11:58", dt.date(2026, 10, 30)),  # the second, the time's label between
+    (DE + "TSE-Start: 2O26-ll-O7TlS:4S:O2.OOO", dt.date(2026, 11, 7)),  # a faint stamp's digits as letters
+    (DE + "S. Dez. 2O2S, l4:22", dt.date(2025, 12, 5)),  # a day's and a year's digits as letters, a month's name
+])
+def test_faded_german_dates_with_glyphs_slipped(text, expected):
+    assert purchase_date(text) == expected
+
+
+def test_a_german_date_with_a_dot_lost_before_its_time_where_no_other_date_is_printed():
+    assert purchase_date(DE + "4418 220871/11 2811.25 16:02") == dt.date(2025, 11, 28)
+
+
+@pytest.mark.parametrize("text", [
+    DE + "SUMME 1012.25 16:02",  # an amount's label: money
+    DE + "10:15.20 12:00",  # no month 15
+])
+def test_no_date_from_money_or_clock_like_numbers(text):
+    assert purchase_date(text) is None
+
+
+def test_a_header_rows_date_label_misread_by_a_letter_still_labels_the_row_under_it():
+    """The coupon's deadline is a date, so the lost dot's fallback does not apply: the header row must."""
+    text = DE + "Dalum Uhrzeit Filiale Kasse Bon|0412.25 17:22 1187 04 2291|Coupon gültig bis 31.12.25"
+    assert purchase_date(text) == dt.date(2025, 12, 4)
+
+
+def test_a_date_torn_in_its_year_beside_the_stamps_printed_twice_is_theirs():
+    text = DE + "TSE-Start: 2026-11-12T17:08:51.000|TSE-Stop: 2026-11-12T17:09:22.000|0918 2 301204 12.11.20"
+    assert purchase_date(text) == dt.date(2026, 11, 12)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (DE + "Sa 03.11.2025 07:12", dt.date(2025, 11, 8)),  # a Saturday: the 8 read as 3
+    (DE + "Fr, 06.11.2026 19:20", dt.date(2026, 11, 6)),  # a Friday as printed
+    (DE + "So 03.11.2025 07:12", dt.date(2025, 11, 3)),  # a Monday: SO is MO misread, the date stays
+    (DE + "Mo 12.06.26 10:00", dt.date(2026, 6, 12)),  # no Monday one digit off before tomorrow: as printed
+])
+def test_a_german_weekdays_two_letters_before_its_date(text, expected):
+    assert purchase_date(text) == expected

@@ -274,7 +274,11 @@ def _screens_close(text: str, words: list[Token]) -> bool:
     return last.isdigit() and len(last) <= MAX_SCREENS_DIGITS
 
 
-SHORT_SLIP_MIN = 5  # letters; a shorter logo with a letter misread is too near too many names
+SHORT_SLIP_MIN = 4  # letters; a shorter logo with a letter misread is too near too many names
+# a four-letter logo one slip off is read only as a grocer's, a filling station's or a chemist's, the chains that
+# print their logo alone on top (``RFWE``, ``LIOL``): of other trades too many are one slip from a word or a name
+# (``TOBY``, ``MODO``, ``VOLK``)
+_FOUR_LETTER_SLIP_TRADES = frozenset(("grocery", "fuel", "drugstore", "pharmacy"))
 # digits OCR reads for letters in a short logo ("SHEET2", "H-E-8"; 0, 1 and 5 fold to letters already)
 _DIGITS_AS_LETTERS = str.maketrans("826", "bzg")
 _LOOK_ALIKE_LETTERS = str.maketrans("l1|0826", "iiiobzg")
@@ -283,9 +287,10 @@ _LOOK_ALIKE_LETTERS = str.maketrans("l1|0826", "iiiobzg")
 def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: list[Span],
                         country: str | None) -> Hit | None:
     """A short chain's logo alone on the receipt's opening line, one glyph OCR read as a look-alike:
-    a digit for a letter (``SHEET2``, ``H-E-8``, ``0BI``), or, in a name of 5 or 6 letters, one of the
-    ``_LOGO_SLIPS`` (``EDFKA``, ``TARQET``) where no other name is as near; no ordinary word, and no other letters:
-    ``PETRA`` and ``TORO`` are names of their own, not Petro and Taro."""
+    a digit for a letter (``SHEET2``, ``H-E-8``, ``0BI``), or, in a name of 5 or 6 letters (4 of
+    ``_FOUR_LETTER_SLIP_TRADES``), one of the ``_LOGO_SLIPS`` (``EDFKA``, ``TARQET``, ``RFWE``) where no other
+    name is as near; no ordinary word, and no other letters: ``PETRA`` and ``TORO`` are names of their own,
+    not Petro and Taro."""
     whole = next((span for span in spans if (span.start, span.end, span.tail) == (0, len(words), CLEAN)), None)
     if whole is None or country is None:
         return None
@@ -304,7 +309,9 @@ def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: 
     elif len(query) < SHORT_SLIP_MIN:
         return None
     else:
-        near = [key for key in found.short_keys(country).get(len(query), ()) if _one_logo_slip(query, key)]
+        near = [key for key in found.short_keys(country).get(len(query), ()) if _one_logo_slip(query, key)
+                and (len(query) > SHORT_SLIP_MIN or any(entry.brand.category in _FOUR_LETTER_SLIP_TRADES
+                                                        for entry in found.entries(key, country)))]
     entries = [e for e in found.entries(near[0], country) if e.strength != ALIAS] if len(near) == 1 else []
     return Hit(_best(entries, country), whole, 1) if entries else None
 
