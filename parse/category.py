@@ -25,6 +25,8 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                    # German bakeries, inns and cafés; British chip shops
                    "GASTHOF", "GASTHAUS", "WIRTSHAUS", "WEINSTUBE", "BRAUHAUS", "BIERGARTEN",
                    "RATSKELLER", "STEAKHAUS", "TAVERNE", "KNEIPE", "EISCAFE", "EISDIELE", "KAFFEEHAUS",
+                   "GASTSTATTE", "WEINBAR", "COCKTAILBAR", "KAFFEEBAR", "ESPRESSOBAR", "BIERSTUBE", "GELATERIA",
+                   "BRAEUSTUEBERL", "BRAEUHAUS",
                    "FISH & CHIPS", "FISH AND CHIPS", "CHIP SHOP", "FISH BAR", "CHIPPY",
                    # what only a restaurant's till prints: its vendor's footer, the order's kind
                    "POWERED BY TOAST", "TOASTTAB", "TOUCHBISTRO", "UPSERVE", "DINING OPTION")
@@ -59,8 +61,9 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                "BAUMARKT", "SCHREIBWAREN", "BUCHHANDLUNG", "ELEKTRO", "ELEKTRONIK", "MOEBEL", "BEKLEIDUNG",
                "SCHUHE", "SPIELWAREN", "KAUFHAUS", "WARENHAUS"),
 }
-# the order's kind on a line of its own (not a grocer's "TO GO CUPS", not "PENNY To Go")
-_ORDER_KIND_RE = re.compile(r"\W*(?:(?:ORDER TYPE|DINING OPTION|DINE OPTION)\W*)?(?:TO GO|FOR HERE)\W*(?:#?\s?\d+\W*)?")
+# the order's kind on a line of its own (not a grocer's "TO GO CUPS", not "PENNY To Go"; "Im Haus", "Außer Haus")
+_ORDER_KIND_RE = re.compile(r"\W*(?:(?:ORDER TYPE|DINING OPTION|DINE OPTION)\W*)?"
+                            r"(?:TO GO|FOR HERE|IM HAUS|AUSSER[\s-]?HAUS|ZUM MITNEHMEN)\W*(?:#?\s?\d+\W*)?")
 _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in the items
 # what a shop's own name says it serves, though a grocer sells it too ("TACOS EL GORDO", "RAMEN TATSU-YA",
 # "BI-RITE CREAMERY"; not a supermarket's "TACO SHELLS" or "BBQ SAUCE"): counted on the name's line only
@@ -68,7 +71,7 @@ NAMED_TRADES: dict[str, tuple[str, ...]] = {
     "restaurant": ("TACO", "TACOS", "RAMEN", "PHO", "BBQ", "BARBECUE", "WINGS", "BAGEL", "BAGELS", "DONUT", "DONUTS",
                    "DOUGHNUTS", "CREAMERY", "BREWING", "SUSHI", "BURGERS", "CURRY", "KEBAB", "DOENERHAUS", "EATS",
                    # not "EDEKA & Bäckerei Schmidt": a grocer's bakery counter
-                   "BAECKEREI", "KONDITOREI", "BACKSTUBE"),
+                   "BAECKEREI", "BACKEREI", "KONDITOREI", "BACKSTUBE"),
 }
 
 

@@ -219,6 +219,13 @@ _MONTH_THEN_DAY_ZERO_AS_O_RE = re.compile(
     rf"(?<![A-Z])(?P<m>(?:{_MONTH_RE})\.?[\s\-/.]*)(?:O(?P<units>\d)|(?P<tens>[0-3])O)(?=[\s\-/.,']*\d)(?![\dA-Z])")
 # "N0V 30, 2025", "0EC03'24": a month's three letters with a 0 read for an O or a D, a day and a year after
 _MONTH_WITH_ZERO_RE = re.compile(r"(?<![A-Z\d])(?=[A-Z]?0)(?P<t>[A-Z0]{3})(?=\.?\s?[\dO]{1,2}[\s,'\"]{0,3}\d{2})")
+# "5EP22'17", "FE809'19", "AU609'14": a letter of a month's three read as its look-alike digit, a day after it
+_MONTH_WITH_DIGIT_RE = re.compile(r"(?<![A-Z\d])(?P<t>[A-Z0568]{3})(?=\.?\s?[\dO]{1,2}[\s,'\"]{0,3}\d{2})")
+_MONTH_LETTER_FIX = str.maketrans({"0": "O", "5": "S", "6": "G", "8": "B"})
+# "JUNI4'17", "MARZ7'19", "SEPOl'16": a Micros printer's day glued to the month, a digit read as a letter
+# (before the German JUNI, JULI, MARZ read it as a month's name), an apostrophe and the year after it
+_GLUED_DAY_SLIP_RE = re.compile(
+    r"(?<![A-Z])(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<d>[\dILZOSBG|]{2})(?=\s?'\s?\d{2}(?!\d))")
 # "DEC0S'24", "Oct 3l, 2025", "DEC03'Z4": a letter for a digit in the day or year after a month's name
 _MONTH_DIGITS_SLIP_RE = re.compile(
     rf"(?<![A-Z])(?P<m>{_MONTH_RE})(?![A-Z])(?P<rest>\.?[\s\-/.]*(?P<d>[\dOQDILSBZG|]{{1,2}})[\s,;.'\"/\-]*"
@@ -302,6 +309,8 @@ def prepare(text: str, under_label: bool = False) -> str:
     labelled = bool(_DATE_LABEL_RE.search(text))
     text = _SAME_MARKS_RE.sub(lambda m: _same_marks(m, labelled), text)
     text = _MONTH_WITH_ZERO_RE.sub(_month_with_zero, text)
+    text = _MONTH_WITH_DIGIT_RE.sub(_month_with_digit, text)
+    text = _GLUED_DAY_SLIP_RE.sub(lambda m: m["m"] + m["d"].translate(_DIGIT_FIX), text)
     text = _DAY_MONTH_LOOK_ALIKES_RE.sub(_day_month_look_alikes, text)
     text = _RN_MONTH_RE.sub(lambda m: month if (month := m[0].replace("RN", "M")) in MONTHS else m[0], text)
     text = _MONTH_DIGITS_SLIP_RE.sub(
@@ -389,6 +398,12 @@ def _month_with_zero(m: re.Match[str]) -> str:
         return token
     near = {name for name in MONTHS if len(name) == 3 and one_letter_off(name, token)}
     return near.pop() if len(near) == 1 else m[0]
+
+
+def _month_with_digit(m: re.Match[str]) -> str:
+    """The month's name one look-alike digit in it stands for (``5EP``: SEP), else the token as read."""
+    token = m["t"].translate(_MONTH_LETTER_FIX)
+    return token if digits(m["t"]) == 1 and token in MONTHS else m[0]
 
 
 def _year_slip(m: re.Match[str]) -> str:
@@ -527,6 +542,7 @@ def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
         weekday, misread_as = _weekday_printed(text) if raws else (None, None)
         if misread_as is not None:  # a German weekday's two letters: its dotted date is day first
             raws = [_day_first(raw) for raw in raws]
+        raws = [_at_shop(raw, text) for raw in raws]
         found.extend((index, on_weekday(year_first_where_printed(raw, years, year_first), weekday,
                                         misread_as or frozenset())) for raw in raws)
         header = not raws and _names_the_date(ascii_upper(text))
@@ -571,6 +587,17 @@ def _weekday_printed(text: str) -> tuple[int | None, frozenset[int] | None]:
     name = short.pop()
     return _SHORT_WEEKDAYS.index(name), frozenset(
         number for number, other in enumerate(_SHORT_WEEKDAYS) if sum(a != b for a, b in zip(name, other)) == 1)
+
+
+def _at_shop(raw: RawDate, text: str) -> RawDate:
+    """A machine stamp's date (``2026-12-05T23:41:10Z``) as the shop's clock read it (the 6th, past midnight),
+    so that it counts for the date the till printed (``printed_twice_wins``)."""
+    stamp = stamp_at_shop(text) if raw.kind == "fixed" and not raw.separator else None
+    if stamp is None or (raw.year, raw.second, raw.first) != _utc_date_of(text) or stamp.date() == _make(
+            raw.year, raw.second, raw.first):
+        return raw
+    day = stamp.date()
+    return RawDate(day.day, day.month, day.year, raw.start, raw.end, raw.kind, raw.separator, raw.short_year)
 
 
 def _day_first(raw: RawDate) -> RawDate:
@@ -918,6 +945,12 @@ def _stamp_digits(text: str) -> str:
 def _stamps(text: str) -> list[re.Match[str]]:
     """The machine stamps on a line, their look-alike letters read as digits (spans as in ``text``)."""
     return list(_UTC_STAMP_RE.finditer(_stamp_digits(text)))
+
+
+def _utc_date_of(text: str) -> tuple[int, int, int] | None:
+    """The year, month and day a line's machine stamp prints (in UTC)."""
+    m = _UTC_STAMP_RE.search(_stamp_digits(text))
+    return (int(m["y"]), int(m["mo"]), int(m["d"])) if m else None
 
 
 def stamp_at_shop(text: str) -> dt.datetime | None:

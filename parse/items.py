@@ -19,7 +19,7 @@ from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
 from .layout import Doc, Line, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
 from .totals import (ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, REGISTRATION_NUMBERS, ROUNDING,
-                     SIGN_DIGITS, SUBTOTAL, sign_digit_dropped)
+                     SIGN_DIGITS, SUBTOTAL, TIP, sign_digit_dropped)
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
@@ -50,7 +50,7 @@ _CURRENCY_CODES = frozenset(fold(code) for code in ("EUR", "USD", "GBP", "AUD", 
 _NOT_ITEM = FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX + tuple(w for w in NOT_TOTAL if w not in _ITEM_WORDS) + (
     "VISA", "MASTERCARD", "CARD", "KARTE", "EC", "PAYMENT", "CHANGE", "TEL", "FAX", "INVOICE", "RECEIPT",
     "DATE", "DATUM", "TIME", "CASHIER", "TABLE", "NETT", "NET", "AMOUNT", "TERMINAL", "AUTH", "APPROVAL",
-) + _PAYMENT_WORDS + _PER_UNIT
+) + _PAYMENT_WORDS + _PER_UNIT + TIP
 _NOT_ITEM_WORDS = frozenset(fold(word) for phrase in _NOT_ITEM for word in phrase.split())
 # a line of only these words takes money off: its amount is negative, whatever OCR made of the minus
 DISCOUNT_WORDS = ("DISCOUNT", "RABATT", "NACHLASS", "COUPON", "REMISE", "REDUCTION", "SAVING", "SAVINGS",
@@ -1030,7 +1030,7 @@ _SPACED_PRICE_RE = re.compile(
 # a digit: "Cheesecake 7450" for 7.50); "Caesar Salad 9-50", "cheesecake 7e50", "Lasagna 35.+98": the
 # point read as one or two other glyphs (not a clock's colon, a date's slash, a percentage or a size's x;
 # a star is a point of its own: _MISREAD_PRICE_RE)
-_POINT_LOST_RE = re.compile(r"(?<=\s)(\d{1,3})(\d{2})(?:\s?[A-Z*])?\s*$")
+_POINT_LOST_RE = re.compile(r"(?<=\s)[$£€]?(\d{1,3})(\d{2})(?:\s?[A-Z*])?\s*$")
 _GLYPH_POINT_RE = re.compile(r"(?<=\s)(\d{1,3})[^\d\s:/%xX×*]{1,2}(\d{2})(?:\s?[A-Z*])?\s*$")
 # "BACON ROLL £2:50", "LATTE REGULAR 3:55": a price closing a named line, its point read as a colon (a clock's
 # shape, which the amount parser leaves alone), its pound sign maybe read as a digit ("62:50")
@@ -1152,7 +1152,7 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     if line.amounts and all(amount.measure for amount in line.amounts) and line.amounts[-1].in_cents \
             and _LITRES_FOR_CLASS_RE.search(line.text):
         return [_Reading(line, line.amounts[-1].value, False, line.amounts[-1].start), None]
-    if line.amounts:
+    if line.amounts and not _whole_after_a_sign(line):
         return []
     pairs = [pair for pair in _SPACED_PRICE_RE.finditer(line.text)
              if _named(line.text[:pair.start(1)]) and re.fullmatch(r"0|[1-9]\d*", pair.group(1))]  # not "00 60"
@@ -1174,6 +1174,13 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     if left is None or not _named(line.text[:left.start()]) or any(pair.end(2) == left.end(1) for pair in pairs):
         return readings + [None] if readings else []
     return [_Reading(line, Decimal(f"0.{left.group(1)}"), True, left.start()), *readings]
+
+
+def _whole_after_a_sign(line: Line) -> bool:
+    """The line's one amount a whole number of three digits or more after a currency sign, closing the line
+    (``Tonkotsu Original $1150``): a price whose point was lost, as ``1150`` alone is."""
+    return len(line.amounts) == 1 and line.amounts[0].currency is not None and not line.amounts[0].has_decimals \
+        and line.amounts[0].value >= 100 and bool(_POINT_LOST_RE.search(line.text))
 
 
 _LITRES_FOR_CLASS_RE = re.compile(r"\d[.,]\d{2}\s[Ll]\s*$")

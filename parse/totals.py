@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .amounts import CURRENCY_CODE_RE, CURRENCY_WORD_RE, Amount, find_amounts
 from .layout import Doc, Line, holds_a_date, keyword_end, value_after
-from .text import ascii_upper, find_keyword, fold, has_keyword, squash_spaces
+from .text import ascii_upper, find_keyword, fold, has_keyword, one_letter_off, squash_spaces
 from .vat import MAX_TAX_SHARE, RATE_RE, TAX, Vat, find_vat, is_tax_of_gross, is_tax_of_net, rate_of
 
 # Strongest first. Each keyword names the final amount to pay.
@@ -105,9 +105,12 @@ def find_totals(doc: Doc) -> Totals:
     total, subtotal, tax, tip = _sign_read_as_digit(doc, total, subtotal, tax, tip)
     total = _signed_over_a_blank_tip(doc, total, subtotal, tax)
     total = _last_digit_read(doc, total, subtotal, tax)
+    total = _twin_that_adds_up(doc, total, subtotal, tax)
     over = subtotal and total and subtotal.value > total.value and not _taken_off_between(doc, subtotal, total, tax) \
         and not _split_checks_share(doc, total)
     if over:
+        subtotal = _point_lost(subtotal, total, tax)
+    if over and subtotal.value > total.value:
         subtotal = _unsigned_below(doc, subtotal, total)
     if over and subtotal and subtotal.value > total.value:
         subtotal = _subtotal_of_the_prices(doc, subtotal, total)
@@ -601,9 +604,27 @@ def _unsigned_below(doc: Doc, subtotal: Pick, total: Pick) -> Pick:
 
 
 def _as_read_or_unsigned(doc: Doc, pick: Pick, digits: str) -> tuple[Decimal, ...]:
-    """The picked amount as read, and without a leading digit of ``digits`` (a misread sign)."""
+    """The picked amount as read, without a leading digit of ``digits`` (a misread sign), and with the letter
+    before it that the amount parser took for a sign read as its digit (``Total Due S6.47``: 56.47)."""
     unsigned = _unless_signed(doc, pick, sign_digit_dropped(pick.value, digits))
-    return (pick.value,) if unsigned is None else (pick.value, unsigned)
+    lettered = _first_digit_as_a_letter(doc, pick)
+    return tuple(value for value in (pick.value, unsigned, lettered) if value is not None)
+
+
+# "Total Due S6.47", "G7.17": a first digit 5, 6 or 8 read as a letter, which reads as a dollar sign's S
+_LETTER_FOR_DIGIT_RE = re.compile(r"(?<![\w.,$])(?P<letter>[SGB])(?P<number>\d{1,3}[.,]\d{2})(?![\d.,])")
+_LETTER_DIGITS = {"S": "5", "G": "6", "B": "8"}
+
+
+def _first_digit_as_a_letter(doc: Doc, pick: Pick) -> Decimal | None:
+    """The picked amount with the letter printed before it read as its first digit, on a receipt that prints
+    no dollar sign (a Micros check's ``S6.47``: no ``$6.47`` where no amount is signed)."""
+    if not 0 <= pick.line < len(doc.lines) or any("$" in line.text for line in doc.lines):
+        return None
+    for m in _LETTER_FOR_DIGIT_RE.finditer(doc.lines[pick.line].text):
+        if Decimal(m["number"].replace(",", ".")) == pick.value:
+            return Decimal(_LETTER_DIGITS[m["letter"]] + m["number"].replace(",", "."))
+    return None
 
 
 def signs_kept(printed: Sequence[Decimal], values: Sequence[Decimal]) -> int:
@@ -899,6 +920,32 @@ def _last_digit_read(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: P
 
 
 _NOT_PAID = ("BAL", "BALANCE", "SAVED", "SAVINGS", "SAVE", "POINTS", "REWARDS", "EARNED")
+def _point_lost(subtotal: Pick, total: Pick, tax: Pick | None) -> Pick:
+    """A subtotal read as a whole number whose point OCR lost (``Subtotal $900`` / ``Tax 0.86`` / ``Total $9.86``):
+    in cents where that and the tax make the total; else as it was."""
+    in_cents = subtotal.value / 100
+    if subtotal.value.as_tuple().exponent != 0 or in_cents + (tax.value if tax else 0) != total.value:
+        return subtotal
+    return Pick(in_cents.quantize(Decimal("0.01")), subtotal.line, subtotal.confidence)
+
+
+_TWIN_LINES = 2  # lines apart: a till's "Total" and "Balance Due" one over the other
+
+
+def _twin_that_adds_up(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None) -> Pick | None:
+    """Of two total lines printed together (``Total: 46.51`` / ``Balance Due: 48.51``), the one that subtotal +
+    tax makes, where the chosen one does not and is one misread digit off it, no payment printed between them."""
+    if total is None or subtotal is None or not 0 <= subtotal.line < total.line:
+        return total
+    bill = subtotal.value + (tax.value if tax else 0)
+    if total.value == bill or not _one_digit_slip(total.value, bill):
+        return total
+    for line in doc.lines[max(subtotal.line + 1, total.line - _TWIN_LINES):total.line + _TWIN_LINES + 1]:
+        between = doc.lines[min(line.index, total.line) + 1:max(line.index, total.line)]
+        if line.index != total.line and _total_strength(line.text) and any(a.value == bill for a in line.amounts) \
+                and not any(card_line(other.text) or _cash_handed_over(other.text) for other in between):
+            return Pick(bill, line.index, total.confidence)
+    return total
 
 
 def _cents_digit_lost(value: Decimal) -> bool:
@@ -1193,7 +1240,7 @@ def _total_strength(text: str) -> float:
     upper = ascii_upper(text)
     if has_keyword(text, SUBTOTAL):
         return 0.0
-    if has_keyword(text, FINAL_TOTAL):
+    if has_keyword(text, FINAL_TOTAL) or _starred_balance(upper):
         return 3.0
     if not has_keyword(text, PLAIN_TOTAL):
         return 2.0 if _amount_compound(upper) else 0.0
@@ -1209,6 +1256,15 @@ def _total_strength(text: str) -> float:
             return 2.5
         return 0.0
     return 2.0
+
+
+# "**** BALANCE 10.74": Kroger's and Albertsons' tills print no TOTAL, the amount due after stars ("**** 8ALANCE")
+_STARRED_BALANCE_RE = re.compile(r"[\s*]*\*{3,}\s*(?P<word>[A-Z8]{6,8})[^A-Z]*")
+
+
+def _starred_balance(upper: str) -> bool:
+    m = _STARRED_BALANCE_RE.fullmatch(upper)
+    return m is not None and (m["word"] == "BALANCE" or one_letter_off(m["word"], "BALANCE"))
 
 
 def _m_read_as_rn(text: str) -> str:

@@ -1254,6 +1254,35 @@ def test_the_trade_words_of_german_shops_and_of_a_bill_served_file_the_category(
     assert extract_receipt(ocr(text)).category == category
 
 
+@pytest.mark.parametrize("text", [
+    "Backerei Hoffmann\nFriedrich-Ebert-Str. 104\n34119 Kassel\n1 Mohnkuchen 3,60\nSUMME 3,60\n02.12.2026 09:03",
+    "Gaststatte Linde\nHauptstr. 4\n34119 Kassel\n1 Tagesessen 12,60\nSUMME 12,60\n02.12.2026 13:03",  # dots lost
+    "Weinbar Rutz\nChausseestraße 8\n10115 Berlin\n2 Riesling 0,1l 16,00\nSumme EUR 16,00\n04.12.2026 21:33",
+    "Cocktailbar Ruff\nPappelallee 64\n10437 Berlin\n1 Negroni 12,00\nSumme EUR 12,00\n05.12.2026 23:52",
+    "Gelateria Leone\nSonnenstraße 4\n80331 München\nAmarenabecher 8,50\nSumme 8,50\n30.11.2026 15:12",
+    "Herzogliches Bräustüberl\nSchloßplatz 1\n83684 Tegernsee\n2 Helles 0,5l 9,20\nSumme EUR 9,20\n29.11.2026",
+    "elbgold\nLagerstraße 34c\n20357 Hamburg\n01.12.2026 09:12\nIm Haus\nFlat White 4,20\nSumme 7,70 EUR",
+    "Frieda\n01.12.2026 09:12\nAußer Haus\n2 Croissant 5,00\nSumme 5,00 EUR",  # the order's kind
+])
+def test_german_bars_cafes_and_inns_are_restaurants_their_umlauts_lost_or_their_order_kind_printed(text):
+    assert extract_receipt(ocr(text)).category == "restaurant"
+
+
+@pytest.mark.parametrize("logo", ["BRAUHAUS SION", "BRAUHAUS LEMKE"])
+def test_a_faint_brewhouses_trade_word_is_no_slipped_chain(logo):
+    """``BRAUHAUS`` is one letter from Bauhaus (DIY): a trade's word, read unsure, stays the inn's name."""
+    receipt = extract_receipt(read_as([(logo, 0.45), ("Unter Taschenmacher 5-7", 0.8), ("50667 Köln", 0.8),
+                                       ("Tisch 31", 0.8), ("7 Kölsch 0,2l 16,80", 0.8), ("Summe EUR 16,80", 0.8),
+                                       ("04.12.2026 19:52", 0.8)]))
+    assert (receipt.merchant.upper(), receipt.category) == (logo, "restaurant")
+
+
+def test_a_card_slips_trinkgeld_is_no_item():
+    text = ("Kundenbeleg\nCafe Luitpold\nBrienner Str. 11\n80333 München\nMastercard\nDatum 29.11.2026 16:12\n"
+            "Betrag EUR 34,50\nTrinkgeld EUR 4,00\nGesamt EUR 38,50\nZahlung erfolgt")
+    assert extract_receipt(ocr(text)).items == ()
+
+
 @pytest.mark.parametrize(("text", "total"), [
     ("Cinemark\n12/05/2026 8:47 PM\nLG POPCORN 9.50\nREFILL BUCKET 24.99\nCANDY 10.00\nTOTAL 44.4g\nDEBIT 44.49",
      "44.49"),  # the total's last digit read as a letter: the card line prints it
@@ -1557,3 +1586,55 @@ def _pipe_ocr(text: str) -> list[OcrLine]:
 ])
 def test_what_only_looks_like_a_tax_beside_the_subtotal_a_sign_as_4_or_a_faded_date(text, field, expected):
     assert str(getattr(extract_receipt(_pipe_ocr(text)), field)) == expected
+
+
+@pytest.mark.parametrize("balance", ["**** BALANCE", "**** 8ALANCE"])
+@pytest.mark.parametrize("footer", ["ANNUAL CARD SAVINGS $412.77", "KROGER PLUS CARD SAVINGS 14.20"])
+def test_a_kroger_tills_starred_balance_is_the_total_not_the_years_card_savings(balance, footer):
+    """Kroger's and Albertsons' tills print no TOTAL: ``**** BALANCE`` is the amount due; the year's savings
+    on the card under it (a card's word, a larger amount) are no payment."""
+    text = (f"Kroger\nKROGER #00947\nKRO MILK GAL 2.69 F\nCOCA COLA 12PK 7.49 T\nTAX 0.56\n{balance} 10.74\n"
+            f"VISA USD$ 10.74\nCHANGE 0.00\n12/04/26 06:47pm 947 12 45 311\n{footer}")
+    assert extract_receipt(ocr(text)).total == Decimal("10.74")
+
+
+def test_a_kroger_tills_starred_balance_paid_in_cash_is_no_item():
+    text = "Kroger\nKRO PNT BUTTER 2.29 F\nKRO EGGS 9.70 F\nTAX 0.48\n**** 8ALANCE 12.47\nCASH 20.00\nCHANGE 7.53"
+    receipt = extract_receipt(ocr(text))
+    assert (receipt.total, [item.amount for item in receipt.items]) == (
+        Decimal("12.47"), [Decimal("2.29"), Decimal("9.70")])
+
+
+ALOHA_CHECK = ("Applebee's\n2340 E Fowler Ave\nTampa, FL 33612\nServer: 105 Jen\n07:41 PM 09/01/2016\nTbl 14/1 Chk 4521\n"
+               "Boneless Wings 8.99\n2 Bud Light 7.00\nBourbon St Steak 15.99\nOriental Chkn Salad 11.49\n"
+               "Sub Total: 43.47\nTax: 3.04\n")
+
+
+@pytest.mark.parametrize(("lines", "total"), [
+    ("Total: 46.51\nBalance Due: 48.51", "46.51"),  # the stronger label's amount misread by a digit
+    ("Total: 46.51\nBalance Due: 46.57", "46.51"),
+    ("Total: 48.51\nBalance Due: 46.51", "46.51"),  # the plain one misread
+    ("Total: 47.51\nBalance Due: 48.51", "48.51"),  # neither is the bill: the stronger label stands
+])
+def test_of_two_total_lines_printed_together_the_one_the_bill_makes_wins_a_misread_digit(lines, total):
+    assert extract_receipt(ocr(ALOHA_CHECK + lines)).total == Decimal(total)
+
+
+@pytest.mark.parametrize(("total", "expected"), [("S6.47", "56.47"), ("G6.47", "66.47")])
+def test_a_first_digit_read_as_a_letter_on_a_check_that_prints_no_dollar_sign(total, expected):
+    """``Total Due S6.47``: a Micros check signs no amount, so its S is a 5, where subtotal and tax make it."""
+    subtotal = Decimal(expected) - Decimal("3.69")
+    text = (f"OUTBACK STEAKHOUSE\nTBL 21/1 CHK 4521 GST 2\nSEP01'16 07:41PM\n1 RIBEYE {subtotal - Decimal('2.79')}\n"
+            f"1 FRIES 2.79\nSubtotal {subtotal}\nTax 3.69\n08:32PM Total Due {total}")
+    assert extract_receipt(ocr(text)).total == Decimal(expected)
+
+
+def test_a_dollar_signed_amount_stays_without_its_s():
+    text = "Diner\n1 Burger 5.78\nSubtotal $5.78\nTax $0.69\nTotal S6.47\n12/05/2026 7:41 PM"
+    assert extract_receipt(ocr(text)).total == Decimal("6.47")
+
+
+def test_a_subtotal_whose_point_was_lost_does_not_replace_the_total_it_makes():
+    text = ("PANDA EXPRESS #1406\nLos Angeles CA 90028\n11/18/2017 1:02:44 PM\n1 Plate 7.10\n1 Fountain Drink Med 1.90\n"
+            "Subtotal $900\nTax 0.86\nTotal $9.86")
+    assert extract_receipt(ocr(text)).total == Decimal("9.86")

@@ -1207,6 +1207,19 @@ Subtotal {subtotal}
     assert amounts(receipt.replace(f"Subtotal {subtotal}", "Subtotal 14.00")) == [Decimal("5.00"), Decimal("7.50")]
 
 
+def test_a_price_after_its_sign_whose_point_was_lost_is_read_as_one_without_its_sign():
+    """``Tonkotsu Original $1150``: 11.50, as ``1150`` alone is; not 1150 dollars, not dropped."""
+    receipt = """
+Ramen Place
+Tonkotsu Original $1150
+Mi-So-Hot $13.25
+Subtotal $24.75
+Sales Tax $2.04
+Total $26.79
+"""
+    assert amounts(receipt) == [Decimal("11.50"), Decimal("13.25")]
+
+
 def test_the_items_end_at_a_garbled_total_that_the_payment_under_it_prints_again():
     """``Suen e 725,04`` (SUMME, its currency sign read as a 7) over ``Zu zatlen 25,04`` / ``irocard
     25,04``: neither label read, the payment printing the total says where the items end."""

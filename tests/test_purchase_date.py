@@ -264,3 +264,23 @@ def test_a_date_torn_in_its_year_beside_the_stamps_printed_twice_is_theirs():
 ])
 def test_a_german_weekdays_two_letters_before_its_date(text, expected):
     assert purchase_date(text) == expected
+
+
+def test_a_bill_past_midnight_keeps_its_date_beside_stamps_of_the_utc_day_before():
+    """The stamps' ``2026-12-05T23:41Z`` is 00:41 on the 6th in Germany: no misread 5 outvoting the till's 6."""
+    text = DE + "Datum: 06.12.2026 00:41|TSE-Start: 2026-12-05T23:41:10.000Z|TSE-Stop: 2026-12-05T23:42:10.000Z"
+    assert purchase_date(text) == dt.date(2026, 12, 6)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "JUNI4'17 07:41PM", dt.date(2017, 6, 14)),  # the day's 1 as I: no German JUNI, the 4th
+    (US + "MARZ7'19 07:41PM", dt.date(2019, 3, 27)),  # the day's 2 as Z: no German MÄRZ
+    (US + "NOVI1'13 07:41PM", dt.date(2013, 11, 11)),
+    (US + "SEPOl'16 07:41PM", dt.date(2016, 9, 1)),
+    (US + "5EP22'17 06:10PM", dt.date(2017, 9, 22)),  # the month's S read 5
+    (US + "FE809'19 07:30PM", dt.date(2019, 2, 9)),  # its B read 8
+    (US + "AU609'14 08:47PM", dt.date(2014, 8, 9)),  # its G read 6
+    (US + "THU 5EP 01,2016 7:41PM", dt.date(2016, 9, 1)),
+])
+def test_a_micros_printers_date_with_a_glyph_of_its_day_or_month_misread(text, expected):
+    assert purchase_date(text) == expected

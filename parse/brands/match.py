@@ -358,7 +358,8 @@ def edits_allowed(length: int) -> int:
 def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str | None, sure: bool) -> Hit | None:
     """The nearest name within a few OCR edits, for distinctive names on otherwise clean lines of a
     receipt whose country is known, or within one edit for a name of 8+ letters that a place or a
-    branch follows (``McDenald's Schiphol``); never for a word that is an ordinary word's spelling.
+    branch follows (``McDenald's Schiphol``); never for a word that is an ordinary word's spelling or a
+    trade's (``BRAUHAUS`` is no Bauhaus).
     On a line read ``sure``ly, only edits of glyphs OCR confuses (``Salvatlon``, not ``Sakura Sushi``
     for Kura Sushi nor ``Gyro Express`` for Nero Express)."""
     if country is None:
@@ -369,6 +370,7 @@ def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str
         query = compact(words[span.start:span.end])
         allowed = _fuzzy_edits(query, span.tail)
         if not allowed or not query.isascii() or query in found.near_common or query in found.index \
+                or query in OTHER_TRADES or query in FAMILY_TRADES \
                 or any(w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words[span.start:span.end]):
             continue
         # beside a family trade's word the rest is a surname, read exactly (not so Pizza Hutt, Wafle House)

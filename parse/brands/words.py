@@ -59,6 +59,7 @@ bar pub grill house hotel cafe café kitchen diner tavern bistro inn lounge salo
 gasthaus gaststätte imbiss reisen optik autohaus auto salon friseur bakery bäckerei metzgerei cinema kino
 repair hardware oyster steakhouse brewery grille taproom cantina taqueria eatery alehouse osteria smokehouse
 chophouse trattoria brasserie deli nails wings butcher cleaners medical
+brauhaus brauerei wirtshaus gasthof biergarten weinstube weinbar bierstube kneipe espressobar
 """)
 # trades whose shops and chains are named after a family (Bäckerei Schmidt, Metzgerei Meyer, Boulangerie
 # Martin), in both spellings of their umlauts: beside such a word the rest of a name is a surname
