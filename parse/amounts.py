@@ -44,10 +44,11 @@ _DOLLAR_AS_S_RE = re.compile(r"(?<![\w.,$])[Ss](?=[\dO]{1,4}[.,](?:[\dO]{2}|\dl)
 # a unit of measure (or a dimension's "x") printed straight after a number makes it a size
 # ... and so does a unit word after a space (``39.42 LITRE``) or a price per unit (``2.170 RM / LITRE``,
 # ``2,99 EUR/kg``, its euro sign read as E or C: ``13,90 E/kg``): a quantity or a unit price, never an item's amount
+# (a pound's l read as I, 1 or |: "2.19 Ib @ 2.49 /1b")
 _MEASURE_RE = re.compile(
-    r'(?:MM|CM|KM|M|KG|G|GR|MG|L|LTR|ML|CL|OZ|LBS?|IN|FT|X)(?![A-Za-z])|["”]'
-    r'|\s(?:LITRES?|LITERS?|LTRS?|L|KGS?|LBS?|GALLONS?|GAL)\b'
-    r'|\s?(?:RM|EUR|USD|GBP|CHF|[$€£EC])?\s?/\s?(?:KG|G|L|LTR|LITRE|LITER|LB|100\s?G|M|ST|STK|PC|PCS|EA|GAL|GALLON)\b',
+    r'(?:MM|CM|KM|M|KG|G|GR|MG|L|LTR|ML|CL|OZ|[LI1|]BS?|IN|FT|X)(?![A-Za-z])|["”]'
+    r'|\s(?:LITRES?|LITERS?|LTRS?|L|KGS?|[LI1|]BS?|GALLONS?|GAL)\b'
+    r'|\s?(?:RM|EUR|USD|GBP|CHF|[$€£EC])?\s?/\s?(?:KG|G|L|LTR|LITRE|LITER|[LI1|]B|100\s?G|M|ST|STK|PC|PCS|EA|GAL|GALLON)\b',
     re.IGNORECASE)
 _GARBLED_BEFORE_RE = re.compile(r"[^\s\d.,\-−(:=*]")  # ".20" glued to a glyph, no currency marker
 # (a look-alike may also open a number glued to "RM": "RMS.60" is RM 5.60)

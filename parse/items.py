@@ -355,7 +355,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             pending = count = None
             continue
         priced = _with_line_total(line, _with_cents(_priced(line), doc.decimal)) or _misread_price(line)
-        if not priced and (weight := _weight_line(line)) is not None:
+        if (weight := _weight_line(line)) is not None and (not priced or priced[-1].value == weight[1]):
             if items and items[-1].line_index == line.index - 1 and _counts(items[-1], weight):
                 items[-1] = _with_count(items[-1], weight)  # printed under its item
             else:
@@ -595,10 +595,20 @@ def _weight_line(line: Line) -> tuple[Decimal, Decimal] | None:
     line above or below it (``0,826 kg x 2,99 EUR/kg``, ``1.23 lb @ 1.99 /lb``)."""
     measures = [a.value for a in line.amounts if a.measure and a.has_decimals]
     weighed = _WEIGHT_PER_UNIT_RE.search(line.text)  # not "ROPE NYLON 0.5in 50.0ft": two sizes
-    return (measures[0], measures[1]) if len(measures) == 2 and len(line.amounts) == 2 and weighed else None
+    if len(measures) == 2 and len(line.amounts) == 2 and weighed:
+        return measures[0], measures[1]
+    # "2.19 lb @ 2.49": the price's unit lost, the weight's and the @ printed, no name
+    first, second = line.amounts if len(line.amounts) == 2 else (None, None)
+    if first and first.measure and first.has_decimals and second.in_cents and not second.measure \
+            and _AT_BETWEEN_RE.fullmatch(line.text, first.end, second.start) and not _named(line.text):
+        return first.value, second.value
+    return None
 
 
-_WEIGHT_PER_UNIT_RE = re.compile(r"\d\s?(?:KG|G|LBS?|OZ)\b.*(?:[xX×@*]|/\s?(?:KG|G|LBS?|OZ)\b)", re.IGNORECASE)
+_AT_BETWEEN_RE = re.compile(r"\s?[A-Za-z|1]{0,3}\s?@\s?[$]?")
+
+
+_WEIGHT_PER_UNIT_RE = re.compile(r"\d\s?(?:KG|G|[LI1|]BS?|OZ)\b.*(?:[xX×@*]|/\s?(?:KG|G|[LI1|]BS?|OZ)\b)", re.IGNORECASE)
 
 
 def _priced(line: Line) -> list[Amount]:

@@ -34,7 +34,8 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
     for country, pattern, weight in [
         ("MY", r"\bSDN\.?\s?BHD\b|\bBHD\b|\bS/B\b|\bMALAYSIA\b|\bJALAN\b|\bJLN\b|\bTAMAN\b|\bSELANGOR\b"
                r"|\bKUALA LUMPUR\b|\bJOHOR\b|\bPENANG\b|\bRINGGIT\b|\bSST\b", 2.0),
-        ("MY", r"\bGST\b", 1.0),  # also Australia's, Singapore's, Canada's, India's
+        # also Australia's, Singapore's, Canada's, India's; not a guest count ("TBL 21/1 CHK 4521 GST 2", "Gst 2")
+        ("MY", r"\bGST\b(?!\s?:?\s?\d{1,2}(?![\d.,%])(?!\s?%))", 1.0),
         ("DE", r"\bGMBH\b|\bMWST\b|\bUST\b|\bSUMME\b|\bZU ZAHLEN\b|\bRUECKGELD\b|\bGEGEBEN\b|\bSTEUER"
                r"|\bSTR(?:ASSE|\.)|\bDEUTSCHLAND\b|\bEC-?KARTE\b|\bKASSE\b|\bBELEG\b"
                r"|\bNETTO\b|\bBRUTTO\b|\bDATUM\b|\bUHRZEIT\b|\bGIROCARD\b", 2.0),

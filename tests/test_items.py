@@ -929,6 +929,15 @@ TOTAL 5.94
 """) == [("WT BANANAS", Decimal("1.23"), Decimal("1.99"), Decimal("2.45")), ("MILK", None, None, Decimal("3.49"))]
 
 
+@pytest.mark.parametrize("weighed", ["1.23 Ib @ 1.99 /lb", "1.23 lb @ 1.99 /Ib", "1.23 lb @ 1.99 /1b",
+                                     "1.23 lb @ 1.99"])
+def test_a_us_weight_line_with_its_pounds_misread_or_its_price_unit_lost_weighs_the_item(weighed):
+    """A pound's l read as I or 1 (``Ib``, ``/1b``), or the price's ``/lb`` lost: still the weight line of the
+    item under it, no item of its own."""
+    assert items(f"SAFEWAY\n  {weighed}\nWT BANANAS 2.45\nMILK 3.49\nTOTAL 5.94") == [
+        ("WT BANANAS", Decimal("1.23"), Decimal("1.99"), Decimal("2.45")), ("MILK", None, None, Decimal("3.49"))]
+
+
 @pytest.mark.parametrize("label", ["SUBTOT", "SUBTTL", "SUB TTL"])
 def test_a_subtotal_printed_short_ends_the_items(label):
     """``SUBTOT 12.99``, ``SUBTTL``: a till's abbreviation of the subtotal is no item."""

@@ -148,3 +148,14 @@ def test_an_english_canadian_receipt_thanking_in_french_keeps_its_month_first_da
     lines = ["Shoppers Drug Mart", "Ottawa ON K1P 5G4", "SUBTOTAL 3.49", "HST 0.45", "TOTAL 3.94",
              "DATE: 12/03/2026 5:05 PM", "THANK YOU / MERCI"]
     assert detect_locale(lines).day_first is False
+
+
+@pytest.mark.parametrize(("guests", "country"), [
+    ("TBL 8/1 CHK 1156 GST 2", "US"),  # a Micros check's guest count
+    ("Tbl 14/1 Chk 4521 Gst: 3", "US"),
+    ("GST 6% 3.10", "MY"),  # Malaysia's goods and services tax
+])
+def test_a_checks_guest_count_is_no_goods_and_services_tax(guests, country):
+    lines = ["BENIHANA", "47 W 56TH ST", guests, "1 HIBACHI CHICKEN 23.50", "Subtotal 51.75", "Tax 4.59",
+             "Total Due 56.34"]
+    assert detect_locale(lines).country == country
