@@ -326,8 +326,7 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _DATEISH_RE.sub(fix, text)
     text = _LOOSE_DATE_RE.sub(lambda m: _loose_date(m, labelled), text)
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
-    text = _SLIPPED_SHORT_YEAR_RE.sub(
-        lambda m: f"{m['d']}.{m['m']}.{m['y']}" if (m["s1"] + m["s2"]).count(":") == 1 else m[0], text)
+    text = _SLIPPED_SHORT_YEAR_RE.sub(_slipped_short_year, text)
     for regex in _SEPARATOR_AS_ONE_RES + _APOSTROPHE_SEPARATOR_RES:
         text = regex.sub(_separator_as_one, text)
     text = _YEAR_SPLIT_RE.sub(lambda m: f"{m['head']}{m['last']}", text)
@@ -366,6 +365,16 @@ def prepare(text: str, under_label: bool = False) -> str:
             text = regex.sub(lambda m: _separator_as_one(m, "."), text)
         text = _SLASH_AS_DIGIT_RE.sub(lambda m: _slash_as_digit(m) if labelled or _clock_beside(m) else m[0], text)
     return text
+
+
+def _slipped_short_year(m: re.Match[str]) -> str:
+    """``_SLIPPED_SHORT_YEAR_RE``'s date with its colon a dot; where the colon is the first mark (``02:12.26``), only
+    for a year of now or the two before (``14:05.12 14:32``, ``BEST LAP 01:01.12 7:58`` are times of seconds)."""
+    if (m["s1"] + m["s2"]).count(":") != 1:
+        return m[0]
+    if m["s1"] == ":" and not 0 <= dt.date.today().year % 100 - int(m["y"]) <= 2:
+        return m[0]
+    return f"{m['d']}.{m['m']}.{m['y']}"
 
 
 def _day_month_look_alikes(m: re.Match[str]) -> str:
@@ -592,12 +601,22 @@ def _weekday_printed(text: str) -> tuple[int | None, frozenset[int] | None]:
 def _at_shop(raw: RawDate, text: str) -> RawDate:
     """A machine stamp's date (``2026-12-05T23:41:10Z``) as the shop's clock read it (the 6th, past midnight),
     so that it counts for the date the till printed (``printed_twice_wins``)."""
-    stamp = stamp_at_shop(text) if raw.kind == "fixed" and not raw.separator else None
+    stamp = stamp_at_shop(text) if raw.kind == "fixed" and not raw.separator and _zulu(text) else None
     if stamp is None or (raw.year, raw.second, raw.first) != _utc_date_of(text) or stamp.date() == _make(
             raw.year, raw.second, raw.first):
         return raw
     day = stamp.date()
     return RawDate(day.day, day.month, day.year, raw.start, raw.end, raw.kind, raw.separator, raw.short_year)
+
+
+_ZULU_RE = re.compile(r"(?:[.,][\dO]{1,6})?\s?[Zz](?![A-Za-z])")
+
+
+def _zulu(text: str) -> bool:
+    """The line's machine stamp is marked UTC (``...T23:41:10.000Z``): not a local time, nor one with its offset."""
+    digits_read = _stamp_digits(text)
+    m = _UTC_STAMP_RE.search(digits_read)
+    return m is not None and bool(_ZULU_RE.match(digits_read, m.end()))
 
 
 def _day_first(raw: RawDate) -> RawDate:
@@ -674,7 +693,9 @@ def printed_twice_wins(found: list[tuple[int, RawDate]]) -> list[tuple[int, RawD
     settled = []
     for index, raw in found:
         own = printed(raw)
-        better = [other for other, count in counts.items() if count > counts[own] and _lookalike_off(own, other)]
+        # across kinds (a dotted date, a stamp's or a month's name's) only a year torn: not a pickup a few days on
+        better = [other for other, count in counts.items() if count > counts[own] and _lookalike_off(own, other)
+                  and (by_print[other].kind == raw.kind or own[:4] == other[:4])]
         if len(better) == 1:
             winner = by_print[better[0]]
             raw = RawDate(winner.first, winner.second, winner.year, raw.start, raw.end, winner.kind,

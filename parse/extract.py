@@ -124,8 +124,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     items, labelled_otherwise = subtotal_among_items(items, subtotal, tax, total)
     if labelled_otherwise != subtotal:  # the tax brings it to the total: as sure as a labelled one
         subtotal, confidence["subtotal"] = labelled_otherwise, 0.6
-    items = settle_discounts(items, subtotal if subtotal is not None else total)
     targets = tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None)
+    items = settle_discounts(items, targets)
     items = fit_to(fill_lost_prices(items, doc, body_start, items_end, targets), targets, doc, printed)
     items = merge_modifiers(items, lines)  # as read at last: a lost price filled, a sign digit dropped
     made = sum((item.amount for item in items), Decimal(0))

@@ -82,8 +82,11 @@ _QTY_X_RE = re.compile(
     r"(?:[Xx×](?!\d(?!\d*[.,]\d{2,4}(?!\d)))|\*|@|(?i:STÜCK|STUCK|STUECK|STCK|STK|ST|PC|PCS|EA|STUK|KS|SZT|PZ"
     r"|UDS|UND)|à(?=\s?\d))"
     r"(?![^\W\d_])\s*[x×@*]?\s*")
-# "0,69 x 2 1,38 A" (LIDL, NETTO): the unit price, then the count, then the amount
-_UNIT_X_COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,4}[.,]\d{2})\s?[xX×*]\s?(\d{1,3})(?![\d.,])")
+# "0,69 x 2 1,38 A" (LIDL, NETTO): the unit price, then the count, then the amount; EDEKA prints a euro sign
+# after the unit price ("2,09 € x 2"), which OCR may read as a 6 or a C ("0,89 6 x 3")
+_UNIT_X_COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,4}[.,]\d{2})\s?(?:[€6C]\s?)?[xX×*]\s?(\d{1,3})(?![\d.,])")
+# "Kefir 0,89 x 5 445 A": the amount after the unit price and the count, its comma lost
+_COMMA_LOST_AMOUNT_RE = re.compile(_UNIT_X_COUNT_RE.pattern + r"\s+(\d{3,5})(?:\s?[A-Z*]{1,2})?\s*$")
 # "Ix Gyros 8,90", "lx Tee": a count of one whose 1 OCR read as a letter
 _COUNT_OF_ONE_RE = re.compile(r"^(\s*)[Il|](?=\s?[xX]\s)")
 # "Zx Half Pint 2,75": a count of two whose 2 OCR read as a Z
@@ -355,6 +358,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             pending = count = None
             continue
         priced = _with_line_total(line, _with_cents(_priced(line), doc.decimal)) or _misread_price(line)
+        priced = _with_comma_lost_amount(line, priced)
         if (weight := _weight_line(line)) is not None and (not priced or priced[-1].value == weight[1]):
             if items and items[-1].line_index == line.index - 1 and _counts(items[-1], weight):
                 items[-1] = _with_count(items[-1], weight)  # printed under its item
@@ -374,6 +378,8 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             continue
         if priced and (_named(line.text) or _counted_short_name(line.text[:priced[0].start])):
             item = _weighed(_item(line.text, priced, line.index), line)
+            if (extended := _extended_below(item, _unit_then_count(line.text, priced), below)) is not None:
+                item, taken = extended, below.index  # "Joghurt 2,09 € x 2" / "4,18 A": the amount wrapped
             items.append(_with_count(item, count) if count and _counts(item, count) else item)
             pending = count = None
         elif priced and pending is not None:
@@ -392,7 +398,24 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             pending = None if has_keyword(line.text, _DATE_HEADINGS) or _check_header(line.text) else line
         if len(items) >= _MAX_ITEMS:
             break
-    return tuple(items)
+    return _counts_handed_on(tuple(items))
+
+
+def _counts_handed_on(items: tuple[LineItem, ...]) -> tuple[LineItem, ...]:
+    """``Toastbrot`` / ``2 x 0,79  0,99 A`` / ``Joghurt 1,58 A``: a count that does not make its item's amount
+    but makes the next item's (which prints none) is the next item's, its count line read onto the line of
+    the price above it (an A4 scan of a skewed receipt)."""
+    handed = list(items)
+    for index in range(len(handed) - 1):
+        item, below = handed[index], handed[index + 1]
+        if not item.quantity or item.quantity <= 1 or item.unit_price is None or item.amount is None:
+            continue
+        count = (item.quantity, item.unit_price)
+        if _count_of(item.amount, count) is None and below.quantity is None \
+                and below.amount == (item.quantity * item.unit_price).quantize(_CENT):
+            handed[index] = replace(item, quantity=None, unit_price=None)
+            handed[index + 1] = _with_count(below, count)
+    return tuple(handed)
 
 
 def _counted_out(item: LineItem, count: tuple[Decimal | None, Decimal] | None, priced: list[Amount],
@@ -542,6 +565,18 @@ def _with_line_total(line: Line, priced: list[Amount]) -> list[Amount]:
         return priced
     value = _misread_value(total)
     return [*priced, Amount(value=value, start=total.start("units"), end=total.end("cents"))]
+
+
+def _with_comma_lost_amount(line: Line, priced: list[Amount]) -> list[Amount]:
+    """``Kefir 0,89 x 5 445 A``: the one price read is the unit price before the count; the number after
+    them whose digits are what the count makes (4,45) is the line's amount, its comma lost."""
+    match = _COMMA_LOST_AMOUNT_RE.search(line.text)
+    if len(priced) != 1 or match is None or Decimal(match[1].replace(",", ".")) != priced[0].value:
+        return priced
+    made = priced[0].value * int(match[2])
+    if Decimal(match[3]) != made * 100:
+        return priced
+    return [*priced, Amount(value=made, start=match.start(3), end=match.end(3))]
 
 
 def _names_a_reduction(text: str) -> bool:
@@ -750,12 +785,24 @@ def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal | None, Decima
     if len(priced) == 1 and (offer := _AT_FOR_RE.fullmatch(text.strip())) and int(offer["per"]):
         return Decimal(offer["count"]), (priced[0].value / int(offer["per"])).quantize(Decimal("0.01"))
     match = _QTY_X_RE.search(text)
-    if not match or not 1 <= len(priced) <= 2 or letters(_CURRENCY_AFTER_RE.sub("", _QTY_X_RE.sub(" ", text))) > 2:
+    unit_first = _unit_then_count(text, priced)
+    if not (match or unit_first) or not 1 <= len(priced) <= 2 \
+            or letters(_CURRENCY_AFTER_RE.sub("", _QTY_X_RE.sub(" ", text))) > 2:
         return None  # "2 x 1,29 EUR", "2 Stk x 1,29 EUR": the currency after it is no name
-    quantity = Decimal(match.group(1).replace(",", "."))
+    quantity = unit_first[0] if unit_first else Decimal(match.group(1).replace(",", "."))
     if len(priced) == 2 and quantity * priced[0].value != priced[1].value:
         return None
     return quantity, priced[0].value
+
+
+def _unit_then_count(text: str, priced: list[Amount]) -> tuple[Decimal, Decimal] | None:
+    """(count, unit price) of a line that prints the unit price first (LIDL, NETTO, EDEKA: ``0,89 x 5``,
+    ``2,09 € x 2``): a whole number after the x, where the number before it is the line's first price (not a
+    quantity of 0,89)."""
+    match = _UNIT_X_COUNT_RE.search(text)
+    if match is None or not priced or Decimal(match[1].replace(",", ".")) != priced[0].value or not int(match[2]):
+        return None
+    return Decimal(match[2]), priced[0].value
 
 
 _CURRENCY_AFTER_RE = re.compile(r"\s(?:EUR|USD|GBP|CHF)\s*$", re.IGNORECASE)
@@ -815,7 +862,8 @@ def _item(text: str, amounts: list[Amount], index: int, description: str | None 
         quantity, amounts = count, amounts[1:]
     elif (counted := _unit_times_count(text, amount)) is not None:
         quantity, unit_price = counted
-    elif qty_match and not _is_price(qty_match.group(1), amounts) and not _pack_size(text, qty_match):
+    elif qty_match and not _is_price(qty_match.group(1), amounts) and not _pack_size(text, qty_match) \
+            and not _after_the_prices(text, qty_match):
         quantity = Decimal(qty_match.group(1).replace(",", "."))
         after_name = letters(text[:qty_match.start()]) >= 3
     elif lead := _LEADING_QTY_RE.match(description if description is not None else text):
@@ -865,6 +913,15 @@ def _unit_times_count(text: str, amount: Decimal) -> tuple[Decimal, Decimal] | N
         if count > 0 and unit_price * count == amount:
             return count, unit_price
     return None
+
+
+def _after_the_prices(text: str, match: re.Match[str]) -> bool:
+    """``PFAND 0,25 EURO 0,25 4 *``: a count standing after the line's last price (REWE's tax class A read as
+    a 4 before its deposit star) counts nothing."""
+    return bool(_WITH_CENTS_RE.search(text, 0, match.start())) and not _WITH_CENTS_RE.search(text, match.end())
+
+
+_WITH_CENTS_RE = re.compile(r"\d[.,]\d{2}")  # a number printed with cents (or more decimals: "1,779")
 
 
 def _is_price(number: str, amounts: list[Amount]) -> bool:
@@ -984,22 +1041,25 @@ def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, 
 _ITEMS_UNDER_A_SUBTOTAL = 2
 
 
-def settle_discounts(items: tuple[LineItem, ...], target: Decimal | None) -> tuple[LineItem, ...]:
+def settle_discounts(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...]:
     """Discount lines and empties handed back as reductions. Their amount is made negative; where the
-    items still miss ``target`` (the subtotal, or the total), a discount whose minus OCR read as a
+    items still miss every target (the subtotal, the total: a VAT table's net ``Summe 0,27 3,91 4,18`` may
+    be read for the subtotal), a coupon read positive is taken off, or a discount whose minus OCR read as a
     leading digit (``-3,62`` as ``33,62``) is read without it, but only if that makes the items add up
-    exactly."""
+    exactly to one of them, the first they can."""
     items = tuple(replace(i, amount=-i.amount) if _takes_money_off(i) and i.amount > 0 else i for i in items)
-    if target is None or _sum(items) == target:
+    if not targets or _sum(items) in targets:
         return items
-    if (flipped := _coupons_flipped(items, target)) is not None:
-        return flipped
-    for index, item in enumerate(items):
-        digits = str(-item.amount)
-        if _takes_money_off(item) and len(digits.split(".")[0]) >= 2:
-            repaired = items[:index] + (replace(item, amount=-Decimal(digits[1:])),) + items[index + 1:]
-            if _sum(repaired) == target:
-                return repaired
+    for target in targets:
+        if (flipped := _coupons_flipped(items, target)) is not None:
+            return flipped
+    for target in targets:
+        for index, item in enumerate(items):
+            digits = str(-item.amount)
+            if _takes_money_off(item) and len(digits.split(".")[0]) >= 2:
+                repaired = items[:index] + (replace(item, amount=-Decimal(digits[1:])),) + items[index + 1:]
+                if _sum(repaired) == target:
+                    return repaired
     return items
 
 
@@ -1082,11 +1142,12 @@ def _fill(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
     by_line = {item.line_index: item for item in items}
     choices: list[list[_Reading | None]] = []  # per line, the readings of its price
     twins: list[tuple[Line, LineItem]] = []
+    digit_classes = _classes_printed_as_digits(doc.lines[start:end])
     for line in doc.lines[start:end]:
         if line.index in used or _skipped(line) or not _named(line.text) \
                 or re.search(r"[:#]", _COLON_POINT_RE.sub("", line.text)):
             continue
-        if readings := _lost_price_readings(line):
+        if readings := _lost_price_readings(_without_class_digit(line) if digit_classes else line):
             choices.append(readings)
         elif not any(ch.isdigit() for ch in line.text):
             twin = next((by_line[i] for i in (line.index + 1, line.index - 1) if i in by_line
@@ -1110,6 +1171,23 @@ def _fill(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
                           for line, twin in twins]
                 return tuple(sorted(items + tuple(found), key=lambda item: item.line_index or 0))
     return None
+
+
+# dm's and Rossmann's tax class, a digit after the price ("dmBio Haferflocken 0,95  2")
+_CLASS_DIGIT_RE = re.compile(r"(?<=\d)\s+\d\s*$")
+_PRICE_THEN_CLASS_DIGIT_RE = re.compile(r"\d[.,]\d{2}\s+\d\s*$")
+
+
+def _classes_printed_as_digits(lines: Sequence[Line]) -> bool:
+    """Most of the priced lines end in a tax class printed as a digit after the price (``0,95  2``)."""
+    priced = [line for line in lines if _priced(line)]
+    return 2 * sum(bool(_PRICE_THEN_CLASS_DIGIT_RE.search(clean_numbers(line.text))) for line in priced) > len(priced)
+
+
+def _without_class_digit(line: Line) -> Line:
+    """``Ebelin Wattepads 2x80 295  1``: the line without the class digit after its price (here one whose comma
+    OCR lost), on a receipt that prints its classes so."""
+    return replace(line, text=_CLASS_DIGIT_RE.sub("", line.text))
 
 
 def _lost_units(readings: list[_Reading], units: Decimal) -> list[Decimal] | None:

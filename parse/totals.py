@@ -938,8 +938,9 @@ def _twin_that_adds_up(doc: Doc, total: Pick | None, subtotal: Pick | None, tax:
     if total is None or subtotal is None or not 0 <= subtotal.line < total.line:
         return total
     bill = subtotal.value + (tax.value if tax else 0)
-    if total.value == bill or not _one_digit_slip(total.value, bill):
-        return total
+    if total.value == bill or not _one_digit_slip(total.value, bill) \
+            or has_keyword(doc.lines[total.line].text, ROUNDING) and abs(total.value - bill) < _MAX_ROUNDING:
+        return total  # "TOTAL 46.51" / "ROUNDED TOTAL 46.50": cash rounding, no misread digit
     for line in doc.lines[max(subtotal.line + 1, total.line - _TWIN_LINES):total.line + _TWIN_LINES + 1]:
         between = doc.lines[min(line.index, total.line) + 1:max(line.index, total.line)]
         if line.index != total.line and _total_strength(line.text) and any(a.value == bill for a in line.amounts) \
@@ -1267,6 +1268,15 @@ def _starred_balance(upper: str) -> bool:
     return m is not None and (m["word"] == "BALANCE" or one_letter_off(m["word"], "BALANCE"))
 
 
+def _starred_balance_left(doc: Doc, line: Line) -> bool:
+    """A starred ``**** BALANCE`` under a total's line or another starred balance: what is left on a gift card, an
+    EBT card, a house account or the points (``TOTAL 5.94`` / ``SBUX CARD 5.94`` / ``*** BALANCE 18.06``), not the
+    amount due (Kroger's till prints it before any payment, and no TOTAL; a gift card bought above it is an item)."""
+    if has_keyword(line.text, FINAL_TOTAL) or not _starred_balance(ascii_upper(line.text)):
+        return False
+    return any(above.amounts and _total_strength(above.text) for above in doc.lines[:line.index])
+
+
 def _m_read_as_rn(text: str) -> str:
     """``Surnme EUR 8,74``: the label with an m that OCR read as rn mended, where that makes it a total's."""
     mended = text.replace("rn", "m").replace("RN", "M")
@@ -1402,7 +1412,8 @@ def _pick_total(doc: Doc) -> Pick | None:
     guide = _tip_guide_rows(doc)
     for line in doc.lines:
         strength = _total_strength(line.text)
-        if not strength or line.index in guide or _left_after_a_voucher(doc, line):
+        if not strength or line.index in guide or _left_after_a_voucher(doc, line) \
+                or _starred_balance_left(doc, line):
             continue
         amount = _label_value(doc, line, keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL))
         value = amount.value if amount is not None else _hyphen_decimal(line.text)
@@ -1492,9 +1503,15 @@ _TENDER_WORDS = frozenset(("CASH", "KARTE", "CARD", "EUR", "CHF", "USD", "GBP", 
                            "CHIP", "PIN", "NFC", "BETRAG", "ZAHLUNG", "MAESTRO", "GIROCARD", "VISA", "MASTERCARD"))
 
 
+_CARD_EARNINGS = ("SAVINGS", "SAVINQS", "SAVED", "SAVE", "POINTS", "REWARDS", "COUPON", "EARNED")
+
+
 def card_line(text: str) -> bool:
     """A card's line: a card's word, but one that also names goods (``_ITEM_PRONE_CARDS``) only where it opens the
-    line as its label and no other word but a tender's follows it (not ``Maestro Special 12in 13.95``)."""
+    line as its label and no other word but a tender's follows it (not ``Maestro Special 12in 13.95``); never a line of
+    what a card saved or earned (``Club Card Savings 1.00-``, ``ANNUAL CARD SAVINGS``, ``Card Points``)."""
+    if has_keyword(text, _CARD_EARNINGS):
+        return False
     if has_keyword(text, _PLAIN_CARDS):
         return True
     upper = ascii_upper(text)

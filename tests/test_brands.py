@@ -286,12 +286,13 @@ def test_a_short_chains_logo_alone_on_the_opening_line_with_a_digit_for_a_letter
 @pytest.mark.parametrize(("logo", "country", "name"), [
     ("EDFKA", "DE", "Edeka"), ("PETRA", "US", None), ("TORO", "GB", None), ("IKFA", "DE", None),
     ("SALES", "US", None), ("ACRE", "US", None), ("RFWE", "DE", "Rewe"), ("LIOL", "DE", "Lidl"),
-    ("TOBY", "GB", None), ("VOLK", "GB", None), ("MODO", "DE", None),
+    ("TOBY", "GB", None), ("VOLK", "GB", None), ("MODO", "DE", None), ("FLAN", "DE", None),
 ])
 def test_a_short_logo_with_a_letter_misread_is_the_chain_only_for_a_logos_usual_slip(logo, country, name):
     """``EDFKA``: an E whose lower bar OCR lost, in a name of five letters or more, is Edeka's logo; in four
     letters only a grocer's (``RFWE``, ``LIOL``); ``PETRA``, ``TORO``, ``SALES``, ``ACRE`` are names and words of
-    their own, not Petro, Taro, Zales, Acme, nor ``TOBY``, ``VOLK``, ``MODO`` TCBY, Yolk, McDo."""
+    their own, not Petro, Taro, Zales, Acme, nor ``TOBY``, ``VOLK``, ``MODO``, ``FLAN`` TCBY, Yolk, McDo, Elan (a
+    four-letter logo's first letter is read right)."""
     assert brand_named(f"{logo}\nHauptstr. 12", country) == name
 
 

@@ -1638,3 +1638,30 @@ def test_a_subtotal_whose_point_was_lost_does_not_replace_the_total_it_makes():
     text = ("PANDA EXPRESS #1406\nLos Angeles CA 90028\n11/18/2017 1:02:44 PM\n1 Plate 7.10\n1 Fountain Drink Med 1.90\n"
             "Subtotal $900\nTax 0.86\nTotal $9.86")
     assert extract_receipt(ocr(text)).total == Decimal("9.86")
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("STARBUCKS\n12/05/2026 8:02\nGRANDE LATTE 5.45\nSUBTOTAL 5.45\nTAX 0.49\nTOTAL 5.94\nSBUX CARD 5.94\n***4417\n"
+     "*** BALANCE 18.06", "5.94"),  # what is left on the card
+    ("TRUE VALUE\n12/05/2026\nPAINT 1GAL 34.99\nROLLER 6.99\nSUBTOTAL 41.98\nTAX 3.36\nTOTAL 45.34\n"
+     "HOUSE ACCOUNT 45.34\n**** BALANCE 312.80", "45.34"),  # the house account's balance
+    ("ALBERTSONS\n12/05/2026\nMILK 3.99 F\nCEREAL 4.49 F\nSOAP 2.99 T\nTAX 0.25\n**** BALANCE 11.72\nEBT SNAP 8.48\n"
+     "VISA 3.24\nEBT SNAP BAL\n**** BALANCE 201.52", "11.72"),  # the second one: the EBT card's
+])
+def test_a_starred_balance_under_a_total_or_a_payment_is_what_is_left_on_a_card(text, total):
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+def test_a_cash_rounded_total_under_the_total_is_no_misread_digit():
+    text = ("CORNER CAFE\n12/05/2026\nBURGER 14.00\nSALAD 28.00\nSUBTOTAL 42.00\nTAX 4.51\nTOTAL 46.51\n"
+            "ROUNDED TOTAL 46.50\nCASH 50.00\nCHANGE 3.50")
+    assert extract_receipt(ocr(text)).total == Decimal("46.50")
+
+
+def test_a_gift_card_bought_over_a_starred_balance_is_an_item_and_the_balance_the_total():
+    text = ("SAFEWAY\nDENVER CO 80210\nSIG SELECT COFFEE 6.99 S\n  Club Card Savings 2.00-\nLUCERNE GREEK YOGURT 4.79 S\n"
+            "STARBUCKS GIFT CARD 5.00\nTAX 0.41\n**** BALANCE 15.19\nGIFT CARD 10.00\nGIFT CARD BAL 0.00\nVISA 5.19\n"
+            "CHANGE 0.00\n12/05/26 02:28pm")
+    receipt = extract_receipt(ocr(text))
+    assert (receipt.total, [item.amount for item in receipt.items]) == (
+        Decimal("15.19"), [Decimal("6.99"), Decimal("-2.00"), Decimal("4.79"), Decimal("5.00")])

@@ -1900,3 +1900,74 @@ def test_a_size_letter_glued_to_an_items_price_is_no_british_mark():
     receipt = extract_receipt(ocr("GOODWILL\nStore 221\nMENS JACKET L12.99\nKIDS BOOTS 6.99\nTOTAL 19.98\nCASH 20.00\n"
                                   "CHANGE 0.02\n04/12/2026 15:20"))
     assert receipt.currency != "GBP" and str(receipt.date) == "2026-04-12"
+
+
+@pytest.mark.parametrize("text", [
+    "LIDL\nKefir\n0,89 x 5\n4,45 A\nBrot 1,79 A\nzu zahlen 6,24\nKartenzahlung 6,24",  # the row in three lines
+    "LIDL\nKefir 0,89 x 5 445 A\nBrot 1,79 A\nzu zahlen 6,24\nKartenzahlung 6,24",  # the amount's comma lost
+    "EDEKA\nKefir 0,89 € x 5\n4,45 A\nBrot 1,79 A\nSUMME € 6,24",  # the amount wrapped to the next line
+    "LIDL\nKefir 4,45 A\n0,89 x 5\nBrot 1,79 A\nzu zahlen 6,24\nKartenzahlung 6,24",  # the count under its item
+    "LIDL\nKefir 0,89 x 5 4,45 A\nBrot 1,79 A\nzu zahlen 6,24\nKartenzahlung 6,24",  # the whole row on one line
+])
+def test_a_unit_price_before_its_count_counts_the_amount_they_make(text):
+    """LIDL, NETTO and EDEKA print ``0,89 x 5`` (the unit price, then the count): 0,89 is no count."""
+    assert counted(text) == [(Decimal("4.45"), Decimal(5)), (Decimal("1.79"), None)]
+
+
+@pytest.mark.parametrize(("text", "kefir"), [
+    ("LIDL\nKefir\n0,89 x 5\n4,40 A\nBrot 1,79 A\nzu zahlen 2,68\nKartenzahlung 2,68", (Decimal("0.89"), None)),
+    ("EDEKA\nKefir 0,89 € x 5\n4,40 A\nBrot 1,79 A\nSUMME € 2,68", (Decimal("0.89"), None)),
+    ("LIDL\nKefir 0,89 x 5 444 A\nBrot 1,79 A\nzu zahlen 2,68\nKartenzahlung 2,68", (Decimal("0.89"), None)),
+])
+def test_an_amount_the_unit_price_and_count_do_not_make_is_not_the_items(text, kefir):
+    assert counted(text)[0] == kefir
+
+
+@pytest.mark.parametrize("text", [
+    "ALDI Nord\nToastbrot\n2 x 0,79 0,99 A\nJoghurt 1,58 A\nSumme 2,57\nKartenzahlung 2,57",
+    "dm-drogerie markt\nToastbrot\n2 x 0,79 0,99 1\nJoghurt 1,58 1\nSUMME EUR 2,57",
+])
+def test_a_count_line_read_onto_the_price_above_counts_the_item_whose_amount_it_makes(text):
+    assert counted(text) == [(Decimal("0.99"), None), (Decimal("1.58"), Decimal(2))]
+
+
+@pytest.mark.parametrize("sign", ["€", "6", "C"])
+def test_a_euro_sign_between_unit_price_and_count_read_as_a_digit_is_no_count(sign):
+    assert counted(f"EDEKA\nActivia 0,89 {sign} x 3 2,67 A\nBrot 1,79 A\nSUMME € 4,46") == [
+        (Decimal("2.67"), Decimal(3)), (Decimal("1.79"), None)]
+
+
+def test_a_count_whose_amount_was_misread_stays_where_the_next_item_is_not_what_it_makes():
+    assert counted("ALDI Nord\nToastbrot\n2 x 0,79 0,99 A\nJoghurt 1,59 A\nSumme 2,58\nKartenzahlung 2,58")[0] == (
+        Decimal("0.99"), Decimal(2))
+
+
+@pytest.mark.parametrize(("mark", "quantity"), [("4 *", None), ("A *", None), ("A", None)])
+def test_a_tax_class_read_as_a_digit_after_the_last_price_is_no_count(mark, quantity):
+    """REWE's ``PFAND 0,25 EURO 0,25 A *``: the A read as a 4 stands after the price, no count before it."""
+    assert [(amount, None if count == 1 else count) for amount, count in counted(
+        f"REWE\nCOCA-COLA 1,0L 1,19 {mark}\nPFAND 0,25 EURO 0,25 {mark}\nSUMME EUR 1,44")] == [
+        (Decimal("1.19"), quantity), (Decimal("0.25"), quantity)]
+
+
+def test_a_count_line_under_a_deposit_whose_class_was_read_as_a_digit_counts_it():
+    assert counted("REWE\nCOLA ZERO 3,57 A *\n  3 Stk x 1,19\nPFAND 0,25 EURO O,75 4 *\n  3 Stk x O,25\n"
+                   "SUMME EUR 4,32") == [(Decimal("3.57"), Decimal(3)), (Decimal("0.75"), Decimal(3))]
+
+
+def test_a_discount_whose_minus_was_lost_is_settled_against_the_total_where_a_vat_tables_net_is_the_subtotal():
+    """LIDL's VAT table closes with ``Summe 0,27 3,91 4,18`` (tax, net, gross): read for the subtotal, the net
+    alone would leave ``Rabatt Baguette 0,46`` positive."""
+    assert amounts("LIDL\nBaguette Kräuter 1,95 A\nRabatt Baguette 0,46\nSandwich 2,69 A\nzu zahlen 4,18\n"
+                   "Kartenzahlung 4,18\nMWST% MWST + Netto = Brutto\nA 7% 0,27 3,91 4,18\nSumme 0,27 3,91 4,18") == [
+        Decimal("1.95"), Decimal("-0.46"), Decimal("2.69")]
+
+
+@pytest.mark.parametrize(("total", "expected"), [
+    ("3,90", [Decimal("2.95"), Decimal("0.95")]),
+    ("3,80", [Decimal("0.95")]),  # no reading of the lost comma makes the total
+])
+def test_a_price_whose_comma_was_lost_before_a_class_digit_where_every_price_prints_one(total, expected):
+    """dm prints its tax class as a digit after the price (``0,95  2``): ``Wattepads 295  1`` is 2,95 in class 1."""
+    assert amounts(f"dm-drogerie markt\nWattepads 295 1\nHaferflocken 0,95 2\nSUMME EUR {total}\n"
+                   f"EC-Karte EUR {total}") == expected

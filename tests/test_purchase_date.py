@@ -284,3 +284,13 @@ def test_a_bill_past_midnight_keeps_its_date_beside_stamps_of_the_utc_day_before
 ])
 def test_a_micros_printers_date_with_a_glyph_of_its_day_or_month_misread(text, expected):
     assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (DE + "Datum 25.06.26 23:15|TSE-Start: 2026-06-25T23:15:02+02:00|TSE-Stop: 2026-06-25T23:15:09+02:00",
+     dt.date(2026, 6, 25)),  # stamps with their offset: the shop's time already
+    (DE + "03.12.25 10:02|Abholbereit ab 2025-12-08|Abholung bis 2025-12-08", dt.date(2025, 12, 3)),  # a pickup
+    (DE + "Start 14:05.12 14:32|05.11.2026", dt.date(2026, 11, 5)),  # a time of seconds, no date
+])
+def test_stamps_pickups_and_times_of_seconds_leave_the_tills_date(text, expected):
+    assert purchase_date(text) == expected

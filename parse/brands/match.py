@@ -310,8 +310,8 @@ def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: 
         return None
     else:
         near = [key for key in found.short_keys(country).get(len(query), ()) if _one_logo_slip(query, key)
-                and (len(query) > SHORT_SLIP_MIN or any(entry.brand.category in _FOUR_LETTER_SLIP_TRADES
-                                                        for entry in found.entries(key, country)))]
+                and (len(query) > SHORT_SLIP_MIN or query[0] == key[0] and any(  # not FLAN for Elan: its first letter
+                    entry.brand.category in _FOUR_LETTER_SLIP_TRADES for entry in found.entries(key, country)))]
     entries = [e for e in found.entries(near[0], country) if e.strength != ALIAS] if len(near) == 1 else []
     return Hit(_best(entries, country), whole, 1) if entries else None
 
