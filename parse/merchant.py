@@ -877,6 +877,10 @@ def _not_a_name(text: str) -> bool:
 
 
 _FREE_HOUSE_RE = re.compile(r"\W*(?:A\s+FREE\s?HOUSE|FREE\s+HOUSE)\W*")  # a British pub's tagline, the whole line
+# a supermarket till's department heading over its items, the whole line ("GROCERY", "GENERAL MERCHANDISE")
+_DEPARTMENT_RE = re.compile(r"\W*(?:GR[O0]CERY|DELI|PRODUCE|MEAT|SEAFOOD|MEAT\s?&\s?SEAFOOD|DAIRY|FROZEN(?:\sFOODS?)?"
+                            r"|GENERAL\s+MERCHANDISE|LIQUOR|FLORAL|HBC|HEALTH\s?&\s?BEAUTY|REFRIGERATED|BEER\s?&\s?WINE"
+                            r"|NATURAL\s+FOODS?)\W*")
 
 
 _MASKED_CARD_RE = re.compile(r"[X*#]{4,}\s?\d{4}(?!\d)")  # "VISA XXXXXXXXXXXX2093": a card, no name
@@ -887,7 +891,8 @@ _STAFF_RE = re.compile(r"\b(?:EMPLOYEE|CLERK)\b\s*(?:[:#]|NO\b|NR\b|ID\b|\d)")
 def _header_words(text: str) -> bool:
     text = text.rstrip(" !")  # "WELCOME!": its mark no I
     upper = ascii_upper(text)
-    return bool(_FREE_HOUSE_RE.fullmatch(upper)) or has_keyword(text, _LONG_NOT_NAME) \
+    return bool(_FREE_HOUSE_RE.fullmatch(upper) or _DEPARTMENT_RE.fullmatch(upper)) \
+        or has_keyword(text, _LONG_NOT_NAME) \
         or bool(_MASKED_CARD_RE.search(upper)) or bool(_STAFF_RE.search(upper)) \
         or bool(_SHORT_NOT_NAME_RE.search(upper)) \
         or bool(_ORDER_TYPE_RE.fullmatch(upper.replace("0", "O").strip(" .:*-#"))) \

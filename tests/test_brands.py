@@ -660,3 +660,11 @@ def test_a_shop_named_for_its_trade_and_owner_is_no_chain_of_the_owners_name(nam
 def test_a_restaurant_whose_name_is_one_n_from_a_chains_is_no_chain():
     assert _receipt("LUNA'S|Mexican Restaurant|2210 Main St|Dallas, TX 75201|12/05/2026 7:14 PM|Burger 15.00"
                     "|Total 15.00").brand_wikidata is None
+
+
+@pytest.mark.parametrize(("opening", "name"), [("H-E-B #0014", "H-E-B"), ("QFC #0816", "QFC"), ("TBL #12", None),
+                                               ("QFC 0816", None)])
+def test_a_short_chains_name_with_its_store_number_is_the_chain(opening, name):
+    """``H-E-B #0014``: a name of three letters is read only as printed on a line without numbers, but a store's
+    number after a # is the store's; a bare number is no store's."""
+    assert brand_named(f"{opening}\n5601 BANDERA RD\nSAN ANTONIO TX 78238", "US") == name

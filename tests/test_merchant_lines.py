@@ -855,3 +855,11 @@ def test_a_patients_dob_beside_the_invoices_own_date_is_a_birth_date():
 ])
 def test_a_logos_name_over_its_trade_in_capitals_is_read_whole(header, expected):
     assert merchant(header + BODY) == expected
+
+
+@pytest.mark.parametrize("heading", ["GROCERY", "GENERAL MERCHANDISE", "DELI"])
+def test_a_supermarket_tills_department_heading_is_no_name(heading):
+    """An Albertsons-family receipt whose logo was not read: the heading over its first items is no shop's name."""
+    text = (f"Store 1407 Dir Donna Pratt\nMain: (202) 555-0177\n1855 WISCONSIN AVE NW\nWASHINGTON DC 20007\n{heading}\n"
+            "SIG SELECT CORN FLAKES 2.99 S\nLUCERNE LG EGGS 4.49 S\nTAX 0.00\n**** BALANCE 7.48\nVISA 7.48")
+    assert merchant(text) != heading

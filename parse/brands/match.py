@@ -260,12 +260,16 @@ def _cinemas_house(found: Directory, key: str, text: str, words: list[Token], sp
 
 
 def _short_ok(found: Directory, key: str, text: str, words: list[Token], span: Span) -> bool:
-    """A name of 3 letters or fewer, printed as the brand spells it, on a line without numbers."""
+    """A name of 3 letters or fewer, printed as the brand spells it, on a line without numbers but its store's."""
     printed = text[words[span.start].start:words[span.end - 1].end]
     numbered = [w for w in words if w.number]
     screens = numbered == words[-1:] and _screens_close(text, words) \
         and any(entry.brand.category == NAMED_FOR_ITS_PLACE for entry in found.entries(key, None))  # "AMC BURBANK 16"
-    return "".join(printed.lower().split()) in found.short_spellings[key] and (not numbered or screens)
+    store = numbered == words[-1:] and bool(_STORE_NUMBER_CLOSING_RE.search(text))  # "H-E-B #0014", "QFC #0816"
+    return "".join(printed.lower().split()) in found.short_spellings[key] and (not numbered or screens or store)
+
+
+_STORE_NUMBER_CLOSING_RE = re.compile(r"#\s?\d{2,6}\s*$")
 
 
 def _screens_close(text: str, words: list[Token]) -> bool:
