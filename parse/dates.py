@@ -98,11 +98,12 @@ _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T
                             "B": "8", "Z": "2", "G": "6"})
 # "18-06: 2018": OCR read the last separator as ":" / ";" / ","
 _SLIPPED_SEPARATOR_RE = re.compile(r"(\d{1,2}\s?[/.\-]\s?[\dOQD]?\d)\s?[:;,]\s?((?:19|20)\d{2})(?!\d)")
-# "03.12:24 14:22", "02:12.26 18:30", "Datum: 30.10:26 Zeit: 11:58": one dot of a two-digit-year date read as a
-# colon, a time of day after it (its label between them too)
+# "03.12:24 14:22", "Datum: 30.10:26 Zeit: 11:58": the second dot of a two-digit-year date read as a colon, a time
+# of day after it (its label between them too); the first read so is a clock's seconds as often ("14:05.12 14:32":
+# ``dates_like_numbers``)
+_CLOCK_AFTER_A_DATE = r"(?=\s{1,3}(?:(?:UHR)?ZEIT:?\s{0,3})?[0-2]?\d\s?[:;]\s?[0-5]\d(?![\d.,]))"
 _SLIPPED_SHORT_YEAR_RE = re.compile(
-    r"(?<![\d.,:])(?P<d>0[1-9]|[12]\d|3[01])(?P<s1>[.:])(?P<m>0[1-9]|1[0-2])(?P<s2>[.:])(?P<y>\d{2})"
-    r"(?=\s{1,3}(?:(?:UHR)?ZEIT:?\s{0,3})?[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))")
+    r"(?<![\d.,:])(?P<dm>(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])):(?P<y>\d{2})" + _CLOCK_AFTER_A_DATE)
 # "1g.11.2026", "14.0g.2026": a lower-case g is a 9 (an upper-case G a 6)
 _LOWER_G_RE = re.compile(r"(?<![\w.,])(?=[\d.\-/]*g)[\dg]{1,2}([./\-])[\dg]{1,2}\1[\dg]{2,4}(?![\w.,])")
 _UNITS = frozenset(("LB", "OZ"))  # letters of a date's look-alike digits, a weight's unit after a number
@@ -326,7 +327,7 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _DATEISH_RE.sub(fix, text)
     text = _LOOSE_DATE_RE.sub(lambda m: _loose_date(m, labelled), text)
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
-    text = _SLIPPED_SHORT_YEAR_RE.sub(_slipped_short_year, text)
+    text = _SLIPPED_SHORT_YEAR_RE.sub(lambda m: f"{m['dm']}.{m['y']}", text)
     for regex in _SEPARATOR_AS_ONE_RES + _APOSTROPHE_SEPARATOR_RES:
         text = regex.sub(_separator_as_one, text)
     text = _YEAR_SPLIT_RE.sub(lambda m: f"{m['head']}{m['last']}", text)
@@ -367,19 +368,15 @@ def prepare(text: str, under_label: bool = False) -> str:
     return text
 
 
-def _slipped_short_year(m: re.Match[str]) -> str:
-    """``_SLIPPED_SHORT_YEAR_RE``'s date with its colon a dot; where the colon is the first mark (``02:12.26``), only
-    for a year of now or the two before (``14:05.12 14:32``, ``BEST LAP 01:01.12 7:58`` are times of seconds)."""
-    if (m["s1"] + m["s2"]).count(":") != 1:
-        return m[0]
-    if m["s1"] == ":" and not 0 <= dt.date.today().year % 100 - int(m["y"]) <= 2:
-        return m[0]
-    return f"{m['d']}.{m['m']}.{m['y']}"
+def _today() -> dt.date:
+    """Today, for the rules that read a date by how near now it is (a test freezes it)."""
+    return dt.date.today()
 
 
 def _day_month_look_alikes(m: re.Match[str]) -> str:
-    """``_DAY_MONTH_LOOK_ALIKES_RE``'s date with digits for its letters, where its year has two digits read as digits
-    and is of this century (up to next year) and its day is one (a digit in it, or its dot); else the text as it was."""
+    """``_DAY_MONTH_LOOK_ALIKES_RE``'s date with digits for its letters, where its year has two digits or more read as
+    digits and is of this century (up to next year) and its day is one (a digit in it, or its dot); else the text
+    as it was."""
     day, year = m["d"].translate(_DIGIT_FIX), m["y"].translate(_DIGIT_FIX)
     if digits(m["y"]) < 2 or not 1 <= int(day) <= 31 or not 2000 <= int(year) <= 2000 + _THIS_CENTURY_UP_TO:
         return m[0]
@@ -496,15 +493,13 @@ def find_dates(text: str, under_label: bool = False) -> list[RawDate]:
     return _dates_in(prepare(text, under_label))
 
 
-# "4418 220871/11 2811.25 16:02": one dot of a two-digit-year date lost, a time of day after it; it could be money
-# ("1012.25"), so it is read only where a receipt prints no other date
+# a two-digit-year date before a time of day with one dot lost ("4418 220871/11 2811.25 16:02") or its first dot read
+# as a colon ("02:12.26 18:30"): they could be money ("1012.25") or a clock's seconds ("BEST LAP 01:01.12 7:58"), so
+# they are read only where a receipt prints no other date, and never on a line of an amount's label
 _MONEY_WORD_RE = re.compile(r"\b(?:SUMME|TOTAL|GESAMT|BAR|EUR|EC|KARTE|BETRAG|ZU ZAHLEN|MWST|NETTO|BRUTTO)\b|[$\u20ac]")
-_LOST_DOT_BEFORE_CLOCK_RES = (
-    re.compile(r"(?<![\d.,/\-])(?P<a>0[1-9]|[12]\d|3[01])(?P<b>0[1-9]|1[0-2])(?P<sep>\.)(?P<y>\d{2})"
-               r"(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?![\d.,]))"),
-    re.compile(r"(?<![\d.,/\-])(?P<a>0[1-9]|[12]\d|3[01])(?P<sep>\.)(?P<b>0[1-9]|1[0-2])(?P<y>\d{2})"
-               r"(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?![\d.,]))"),
-)
+_DAY, _MONTH = r"(?P<a>0[1-9]|[12]\d|3[01])", r"(?P<b>0[1-9]|1[0-2])"
+_LIKE_NUMBERS_RES = tuple(re.compile(r"(?<![\d.,/\-:])" + shape + r"(?P<y>\d{2})" + _CLOCK_AFTER_A_DATE)
+                          for shape in (_DAY + _MONTH + r"\.", _DAY + r"\." + _MONTH, _DAY + ":" + _MONTH + r"\."))
 
 
 _HEADER_WORDS = frozenset(("ZEIT", "UHRZEIT", "FILIALE", "KASSE", "BON", "BELEG", "TIME"))
@@ -519,15 +514,15 @@ def _names_the_date(text: str) -> bool:
     return any(one_letter_off(word, "DATUM") for word in words) and any(word in _HEADER_WORDS for word in words)
 
 
-def dates_with_a_dot_lost(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
-    """The day-first two-digit-year dates of ``_LOST_DOT_BEFORE_CLOCK_RES`` on lines of no amount's label, each
-    with its line's index: for a receipt on which ``dates_on_lines`` finds none."""
+def dates_like_numbers(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
+    """The day-first two-digit-year dates of ``_LIKE_NUMBERS_RES`` on lines of no amount's label, each with its
+    line's index: for a receipt on which ``dates_on_lines`` finds none."""
     found = []
     for index, text in enumerate(texts):
         upper = ascii_upper(text)
         if _MONEY_WORD_RE.search(upper):
             continue
-        for regex in _LOST_DOT_BEFORE_CLOCK_RES:
+        for regex in _LIKE_NUMBERS_RES:
             for m in regex.finditer(upper):
                 year = _year(m["y"])
                 if _make(year, int(m["b"]), int(m["a"])) and year >= 2000:
@@ -668,7 +663,7 @@ def _lookalike_off(printed: str, other: str) -> bool:
 def _one_digit_off(date: dt.date) -> list[dt.date]:
     """Valid dates one lookalike digit away in the day, the month or the year's last digit, none after tomorrow."""
     printed = f"{date.day:02d}{date.month:02d}{date.year:04d}"
-    latest = dt.date.today() + dt.timedelta(days=1)
+    latest = _today() + dt.timedelta(days=1)
     nears = []
     for position in (0, 1, 2, 3, 7):
         for digit in _LOOKALIKE_DIGITS[printed[position]]:

@@ -15,7 +15,7 @@ from .agreement import read_amounts
 from .amounts import to_cents
 from .brand import countries_of_its_name, find_brand
 from .category import find_category
-from .dates import (RawDate, dates_on_lines, dates_with_a_dot_lost, find_dates, find_times, in_year_before, only_in_stamp,
+from .dates import (RawDate, dates_on_lines, dates_like_numbers, find_dates, find_times, in_year_before, only_in_stamp,
                     order_from_dates, resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
 from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
                     merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total, settle_discounts,
@@ -349,7 +349,7 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
         if stamped:
             return stamped[1].date(), stamped[0], 0.5, False
         latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
-        lost_dot = [(index, value) for index, raw in dates_with_a_dot_lost(doc.texts)
+        lost_dot = [(index, value) for index, raw in dates_like_numbers(doc.texts)
                     if (value := resolve(raw, True)) and value <= latest]
         return (lost_dot[0][1], lost_dot[0][0], 0.4, False) if lost_dot else (None, None, 0.0, False)
     evidence = order_from_dates([raw for _, raw in found])

@@ -501,7 +501,9 @@ def _sign_read_as_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax
     subtotal, when that reading is printed again below the total (the card or cash line) and the
     digit reading is not, or the prices above it add up to that reading (``0.88`` ``0.34``
     ``1.99`` / ``Sototal 83.21``); a sign read as a 4 only where the prices do (``Tax 4.20`` /
-    ``T0tal 456.75``: a total starts with a 4 too often for a repeat to say)."""
+    ``T0tal 456.75``: a total starts with a 4 too often for a repeat to say). With a subtotal, each of the four may
+    also be read with the letter glued before it as its first digit, on a receipt that prints no dollar sign
+    (``Total Due S6.47``: 56.47; ``_first_digit_as_a_letter``)."""
     if total is None:
         return total, subtotal, tax, tip
     tipped = tip if tip and tip.line < total.line else None
@@ -920,6 +922,8 @@ def _last_digit_read(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: P
 
 
 _NOT_PAID = ("BAL", "BALANCE", "SAVED", "SAVINGS", "SAVE", "POINTS", "REWARDS", "EARNED")
+
+
 def _point_lost(subtotal: Pick, total: Pick, tax: Pick | None) -> Pick:
     """A subtotal read as a whole number whose point OCR lost (``Subtotal $900`` / ``Tax 0.86`` / ``Total $9.86``):
     in cents where that and the tax make the total; else as it was."""
@@ -934,7 +938,8 @@ _TWIN_LINES = 2  # lines apart: a till's "Total" and "Balance Due" one over the 
 
 def _twin_that_adds_up(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None) -> Pick | None:
     """Of two total lines printed together (``Total: 46.51`` / ``Balance Due: 48.51``), the one that subtotal +
-    tax makes, where the chosen one does not and is one misread digit off it, no payment printed between them."""
+    tax makes, where the chosen one does not and is one misread digit off it, no payment printed between them nor
+    an amount that adds their difference (``Total 43.00`` / ``Tip 5.00`` / ``Total 48.00``: a tip, no misread 3)."""
     if total is None or subtotal is None or not 0 <= subtotal.line < total.line:
         return total
     bill = subtotal.value + (tax.value if tax else 0)
@@ -944,7 +949,8 @@ def _twin_that_adds_up(doc: Doc, total: Pick | None, subtotal: Pick | None, tax:
     for line in doc.lines[max(subtotal.line + 1, total.line - _TWIN_LINES):total.line + _TWIN_LINES + 1]:
         between = doc.lines[min(line.index, total.line) + 1:max(line.index, total.line)]
         if line.index != total.line and _total_strength(line.text) and any(a.value == bill for a in line.amounts) \
-                and not any(card_line(other.text) or _cash_handed_over(other.text) for other in between):
+                and not any(card_line(other.text) or _cash_handed_over(other.text)
+                            or any(a.value == abs(total.value - bill) for a in other.amounts) for other in between):
             return Pick(bill, line.index, total.confidence)
     return total
 
@@ -1260,7 +1266,7 @@ def _total_strength(text: str) -> float:
 
 
 # "**** BALANCE 10.74": Kroger's and Albertsons' tills print no TOTAL, the amount due after stars ("**** 8ALANCE")
-_STARRED_BALANCE_RE = re.compile(r"[\s*]*\*{3,}\s*(?P<word>[A-Z8]{6,8})[^A-Z]*")
+_STARRED_BALANCE_RE = re.compile(r"[\s*]*\*{3,}\s*(?P<word>[A-Z8]{7})[^A-Z]*")
 
 
 def _starred_balance(upper: str) -> bool:
