@@ -550,7 +550,14 @@ def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
         found.extend((index, on_weekday(year_first_where_printed(raw, years, year_first), weekday,
                                         misread_as or frozenset())) for raw in raws)
         header = not raws and _names_the_date(ascii_upper(text))
-    return printed_twice_wins(found)
+    return printed_twice_wins(found, frozenset(index for index, text in enumerate(texts) if _same_day_either_way(text)))
+
+
+def _same_day_either_way(text: str) -> bool:
+    """The line's machine stamp prints the day the shop's clock read, whether it is UTC or local (not near midnight:
+    ``T23:41`` is the next day in Germany if UTC, the same if local)."""
+    at = stamp_at_shop(text)
+    return at is not None and (at.year, at.month, at.day) == _utc_date_of(text)
 
 
 # weekday names and their three-letter abbreviations ("dim. 04sept.16"), 0 = Monday, in the panel's
@@ -674,23 +681,27 @@ def _one_digit_off(date: dt.date) -> list[dt.date]:
     return nears
 
 
-def printed_twice_wins(found: list[tuple[int, RawDate]]) -> list[tuple[int, RawDate]]:
+def printed_twice_wins(found: list[tuple[int, RawDate]], stamped: frozenset[int] = frozenset()) \
+        -> list[tuple[int, RawDate]]:
     """A date printed once that is one lookalike digit off a date printed more often on the receipt
     (a card slip's copy, a footer's) is that date misread: ``27/06/16`` beside two ``27/06/18``.
     (A deadline a month on, ``27/07/18``, is no lookalike of ``27/06/18``.) A dotted date is read day first as a
-    date with a month's name or a year first is (``12.11.20`` beside two stamps ``2026-11-12T17:08``: a torn 2026)."""
+    date with a month's name or a year first is, and counts against another kind only where that one is the
+    security module's stamps of a day not in doubt (on the lines ``stamped``: ``05.01.24`` beside two
+    ``2024-01-03T10:26``) or the year was torn (``12.11.20`` beside two ``2026-11-12``); a pickup's date printed
+    twice a few days on is no stamp."""
     def printed(raw: RawDate) -> str:
         kind = "fixed" if raw.kind == "numeric" and raw.separator == "." else raw.kind
         return f"{raw.first:02d}{raw.second:02d}{raw.year:04d}{kind}"
 
     counts = Counter(printed(raw) for _, raw in found)
     by_print = {printed(raw): raw for _, raw in found}
+    only_stamps = {key for key in counts if all(index in stamped for index, raw in found if printed(raw) == key)}
     settled = []
     for index, raw in found:
         own = printed(raw)
-        # across kinds (a dotted date, a stamp's or a month's name's) only a year torn: not a pickup a few days on
         better = [other for other, count in counts.items() if count > counts[own] and _lookalike_off(own, other)
-                  and (by_print[other].kind == raw.kind or own[:4] == other[:4])]
+                  and (by_print[other].kind == raw.kind or own[:4] == other[:4] or other in only_stamps)]
         if len(better) == 1:
             winner = by_print[better[0]]
             raw = RawDate(winner.first, winner.second, winner.year, raw.start, raw.end, winner.kind,
