@@ -48,7 +48,8 @@ _DOLLAR_AS_S_RE = re.compile(r"(?<![\w.,$])[Ss](?=[\dO]{1,4}[.,](?:[\dO]{2}|\dl)
 _MEASURE_RE = re.compile(
     r'(?:MM|CM|KM|M|KG|G|GR|MG|L|LTR|ML|CL|OZ|[LI1|]BS?|IN|FT|X)(?![A-Za-z])|["”]'
     r'|\s(?:LITRES?|LITERS?|LTRS?|L|KGS?|[LI1|]BS?|GALLONS?|GAL)\b'
-    r'|\s?(?:RM|EUR|USD|GBP|CHF|[$€£EC])?\s?/\s?(?:KG|G|L|LTR|LITRE|LITER|[LI1|]B|100\s?G|M|ST|STK|PC|PCS|EA|GAL|GALLON)\b',
+    r'|\s?(?:RM|EUR|USD|GBP|CHF|[$€£EC])?\s?/\s?'
+    r'(?:KG|G|L|LTR|LITRE|LITER|[LI1|]B|100\s?G|M|ST|STK|PC|PCS|EA|GAL|GALLON)\b',
     re.IGNORECASE)
 _GARBLED_BEFORE_RE = re.compile(r"[^\s\d.,\-−(:=*]")  # ".20" glued to a glyph, no currency marker
 # (a look-alike may also open a number glued to "RM": "RMS.60" is RM 5.60)

@@ -643,7 +643,8 @@ def _weight_line(line: Line) -> tuple[Decimal, Decimal] | None:
 _AT_BETWEEN_RE = re.compile(r"\s?[A-Za-z|1]{0,3}\s?@\s?[$]?")
 
 
-_WEIGHT_PER_UNIT_RE = re.compile(r"\d\s?(?:KG|G|[LI1|]BS?|OZ)\b.*(?:[xX×@*]|/\s?(?:KG|G|[LI1|]BS?|OZ)\b)", re.IGNORECASE)
+_WEIGHT_PER_UNIT_RE = re.compile(r"\d\s?(?:KG|G|[LI1|]BS?|OZ)\b.*(?:[xX×@*]|/\s?(?:KG|G|[LI1|]BS?|OZ)\b)",
+                                 re.IGNORECASE)
 
 
 def _priced(line: Line) -> list[Amount]:
