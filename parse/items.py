@@ -378,7 +378,8 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             continue
         if priced and (_named(line.text) or _counted_short_name(line.text[:priced[0].start])):
             item = _weighed(_item(line.text, priced, line.index), line)
-            if (extended := _extended_below(item, _unit_then_count(line.text, priced), below)) is not None:
+            if (extended := _extended_below(item, _unit_then_count(line.text, priced)
+                                            or _unit_marked(line.text, priced, item), below)) is not None:
                 item, taken = extended, below.index  # "Joghurt 2,09 € x 2" / "4,18 A": the amount wrapped
             items.append(_with_count(item, count) if count and _counts(item, count) else item)
             pending = count = None
@@ -794,6 +795,18 @@ def _count_line(text: str, priced: list[Amount]) -> tuple[Decimal | None, Decima
     if len(priced) == 2 and quantity * priced[0].value != priced[1].value:
         return None
     return quantity, priced[0].value
+
+
+_UNIT_MARK_RE = re.compile(r"(?:(?<![^\W\d_])(?:à|a|je|ea)|@)\s?[$€£]?\s?$", re.IGNORECASE)
+
+
+def _unit_marked(text: str, priced: list[Amount], item: LineItem) -> tuple[Decimal, Decimal] | None:
+    """(count, unit price) of an item line that opens with its count and marks its one price as the unit's
+    (``2x Hugo à 7,50``, ``2 Pils @ 4.90``): its amount may stand alone on the line under it (``15,00 €``)."""
+    if len(priced) != 1 or not item.quantity or item.quantity <= 1 or item.amount != priced[0].value \
+            or not _UNIT_MARK_RE.search(text[:priced[0].start]):
+        return None
+    return item.quantity, priced[0].value
 
 
 def _unit_then_count(text: str, priced: list[Amount]) -> tuple[Decimal, Decimal] | None:

@@ -938,6 +938,15 @@ def test_a_us_weight_line_with_its_pounds_misread_or_its_price_unit_lost_weighs_
         ("WT BANANAS", Decimal("1.23"), Decimal("1.99"), Decimal("2.45")), ("MILK", None, None, Decimal("3.49"))]
 
 
+@pytest.mark.parametrize("row", ["2x Hugo à 7,50", "2 Hugo @ 7,50", "2x Hugo je 7,50"])
+def test_an_items_amount_wrapped_under_its_line_that_marks_its_unit_price_is_the_items(row):
+    """``2x Hugo à 7,50`` / ``15,00 €``: the line's one price is the unit's, the amount alone under it what the count
+    makes; an amount that the count does not make stays no part of it."""
+    text = f"Trattoria Ponte\nTisch 11\n{row}\n        15,00 €\n1x Pizza Tonno 13,90 €\nSumme 28,90 €"
+    assert [(amount, quantity) for _, quantity, _, amount in items(text)] == [
+        (Decimal("15.00"), Decimal("2")), (Decimal("13.90"), Decimal("1"))]
+
+
 @pytest.mark.parametrize("label", ["SUBTOT", "SUBTTL", "SUB TTL"])
 def test_a_subtotal_printed_short_ends_the_items(label):
     """``SUBTOT 12.99``, ``SUBTTL``: a till's abbreviation of the subtotal is no item."""
