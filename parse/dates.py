@@ -233,8 +233,10 @@ _MONTH_DIGITS_SLIP_RE = re.compile(
     rf"(?P<y>[\dOQDILSBZG|]{{2,4}}))(?![\dA-Z])")
 # "S. Dez. 2O2S, l4:22": a day before a month's name and a year after it, digits of both read as letters
 _DAY_MONTH_LOOK_ALIKES_RE = re.compile(
-    rf"(?<![A-Z\d])(?P<d>[\dOQDILSBZG|]{{1,2}})(?P<m>\.?\s?(?:{_MONTH_RE})\.?[\s,]*)(?P<y>[2Z][\dOQDILSBZG|]{{3}})"
-    rf"(?![A-Z\d])")
+    rf"(?<![A-Z\d])(?P<d>[\dOQDILSBZG|]{{1,2}})(?P<m>[.\-]?\s?(?:{_MONTH_RE})\.?[\s,\-]*)"
+    rf"(?P<y>[2Z][\dOQDILSBZG|]{{3}})(?![A-Z\d])")  # "0l-Sep-2016" too
+# "Sep l, 2016", "Aug ZO, 2012": a day of letters alone after a month's name, a comma and a four-digit year after it
+_FULL_YEAR_AFTER_COMMA_RE = re.compile(r",\s?[12][\dOQDILSBZG|]{3}$")
 # "DECERNBER": a month's m read as rn
 _RN_MONTH_RE = re.compile(r"(?<![A-Z])[A-Z]*RN[A-Z]*(?![A-Z])")
 # "JEUDI23JUIN2016": the weekday glued to the day
@@ -315,7 +317,8 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _DAY_MONTH_LOOK_ALIKES_RE.sub(_day_month_look_alikes, text)
     text = _RN_MONTH_RE.sub(lambda m: month if (month := m[0].replace("RN", "M")) in MONTHS else m[0], text)
     text = _MONTH_DIGITS_SLIP_RE.sub(
-        lambda m: m["m"] + m["rest"].translate(_DIGIT_FIX) if digits(m["d"]) and digits(m["y"]) else m[0], text)
+        lambda m: m["m"] + m["rest"].translate(_DIGIT_FIX) if (digits(m["d"]) or _FULL_YEAR_AFTER_COMMA_RE.search(
+            m["rest"])) and digits(m["y"]) else m[0], text)
 
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -380,7 +383,7 @@ def _day_month_look_alikes(m: re.Match[str]) -> str:
     day, year = m["d"].translate(_DIGIT_FIX), m["y"].translate(_DIGIT_FIX)
     if digits(m["y"]) < 2 or not 1 <= int(day) <= 31 or not 2000 <= int(year) <= 2000 + _THIS_CENTURY_UP_TO:
         return m[0]
-    if not digits(m["d"]) and not m["m"].startswith("."):
+    if not digits(m["d"]) and not m["m"].startswith((".", "-")):
         return m[0]  # a day of letters alone is a word ("IS DEC 2024"), unless a German day's dot follows it
     return f"{day}{m['m']}{year}"
 

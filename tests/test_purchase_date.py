@@ -311,3 +311,12 @@ def test_stamps_pickups_and_times_of_seconds_leave_the_tills_date(text, expected
 ])
 def test_the_security_modules_stamps_outvote_a_misread_digit_of_the_tills_date_where_their_day_is_sure(text, expected):
     assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "Sep l, 2016 7:41 PM", dt.date(2016, 9, 1)),  # Squirrel's date, its day one look-alike letter
+    (US + "Aug ZO, 2012 12:35 PM", dt.date(2012, 8, 20)),
+    (DE + "0l-Sep-2016 19:41", dt.date(2016, 9, 1)),  # day, month's name and year with dashes
+])
+def test_a_day_of_look_alike_letters_beside_a_months_name_and_a_full_year(text, expected):
+    assert purchase_date(text) == expected
