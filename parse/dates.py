@@ -13,6 +13,7 @@ import zoneinfo
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .text import ascii_upper, digits, one_letter_off
 
@@ -543,24 +544,22 @@ def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
     # a four-digit-year date printed year first ("2024-10-23", "2025.11.09"): a dotted short one is too
     year_first = any(m["y3"] for m in printed)
     found: list[tuple[int, RawDate]] = []
+    stamped: set[int] = set()  # lines whose machine stamp prints the shop's day, whether it is UTC or local
     header = False
     for index, text in enumerate(texts):
         raws = find_dates(text, under_label=header)
         weekday, misread_as = _weekday_printed(text) if raws else (None, None)
         if misread_as is not None:  # a German weekday's two letters: its dotted date is day first
             raws = [_day_first(raw) for raw in raws]
-        raws = [_at_shop(raw, text) for raw in raws]
+        stamp = _stamp_days(text) if raws else None
+        if stamp is not None:
+            raws = [_at_shop(raw, stamp) for raw in raws]
+            if stamp.printed == stamp.at_shop:  # not near midnight: "T23:41" is the next day if UTC
+                stamped.add(index)
         found.extend((index, on_weekday(year_first_where_printed(raw, years, year_first), weekday,
                                         misread_as or frozenset())) for raw in raws)
         header = not raws and _names_the_date(ascii_upper(text))
-    return printed_twice_wins(found, frozenset(index for index, text in enumerate(texts) if _same_day_either_way(text)))
-
-
-def _same_day_either_way(text: str) -> bool:
-    """The line's machine stamp prints the day the shop's clock read, whether it is UTC or local (not near midnight:
-    ``T23:41`` is the next day in Germany if UTC, the same if local)."""
-    at = stamp_at_shop(text)
-    return at is not None and (at.year, at.month, at.day) == _utc_date_of(text)
+    return printed_twice_wins(found, frozenset(stamped))
 
 
 # weekday names and their three-letter abbreviations ("dim. 04sept.16"), 0 = Monday, in the panel's
@@ -592,10 +591,11 @@ def _weekday_printed(text: str) -> tuple[int | None, frozenset[int] | None]:
     """``printed_weekday``, else a German weekday's two letters before the date, with the weekdays whose two
     letters are one letter off them (``SA``/``SO``, ``DI``/``DO``): a date falling on one of those is kept.
     None for those where no two letters were read."""
-    weekday = printed_weekday(text)
+    prepared = prepare(text)
+    weekday = _weekday_in(prepared)
     if weekday is not None:
         return weekday, None
-    short = {m[1] for m in _SHORT_WEEKDAY_RE.finditer(prepare(text))}
+    short = {m[1] for m in _SHORT_WEEKDAY_RE.finditer(prepared)}
     if len(short) != 1:
         return None, None
     name = short.pop()
@@ -603,25 +603,13 @@ def _weekday_printed(text: str) -> tuple[int | None, frozenset[int] | None]:
         number for number, other in enumerate(_SHORT_WEEKDAYS) if sum(a != b for a, b in zip(name, other)) == 1)
 
 
-def _at_shop(raw: RawDate, text: str) -> RawDate:
-    """A machine stamp's date (``2026-12-05T23:41:10Z``) as the shop's clock read it (the 6th, past midnight),
-    so that it counts for the date the till printed (``printed_twice_wins``)."""
-    stamp = stamp_at_shop(text) if raw.kind == "fixed" and not raw.separator and _zulu(text) else None
-    if stamp is None or (raw.year, raw.second, raw.first) != _utc_date_of(text) or stamp.date() == _make(
-            raw.year, raw.second, raw.first):
+def _at_shop(raw: RawDate, stamp: _StampDays) -> RawDate:
+    """The date of the line's machine stamp, marked UTC (``2026-12-05T23:41:10Z``), as the shop's clock read it
+    (the 6th, past midnight), so that it counts for the date the till printed (``printed_twice_wins``)."""
+    if raw.kind != "fixed" or raw.separator or not stamp.utc or _make(raw.year, raw.second, raw.first) != stamp.printed:
         return raw
-    day = stamp.date()
+    day = stamp.at_shop
     return RawDate(day.day, day.month, day.year, raw.start, raw.end, raw.kind, raw.separator, raw.short_year)
-
-
-_ZULU_RE = re.compile(r"(?:[.,][\dO]{1,6})?\s?[Zz](?![A-Za-z])")
-
-
-def _zulu(text: str) -> bool:
-    """The line's machine stamp is marked UTC (``...T23:41:10.000Z``): not a local time, nor one with its offset."""
-    digits_read = _stamp_digits(text)
-    m = _UTC_STAMP_RE.search(digits_read)
-    return m is not None and bool(_ZULU_RE.match(digits_read, m.end()))
 
 
 def _day_first(raw: RawDate) -> RawDate:
@@ -634,7 +622,11 @@ def _day_first(raw: RawDate) -> RawDate:
 def printed_weekday(text: str) -> int | None:
     """The weekday named on a line (``DATE 06/29/2014 SUN``, ``JEUDI23JUIN2016``), 0 = Monday; None
     where none or two are."""
-    named = {_WEEKDAY_NAMES[m[1]] for m in _WEEKDAY_RE.finditer(prepare(text))}
+    return _weekday_in(prepare(text))
+
+
+def _weekday_in(prepared: str) -> int | None:
+    named = {_WEEKDAY_NAMES[m[1]] for m in _WEEKDAY_RE.finditer(prepared)}
     return named.pop() if len(named) == 1 else None
 
 
@@ -977,16 +969,31 @@ def _stamps(text: str) -> list[re.Match[str]]:
     return list(_UTC_STAMP_RE.finditer(_stamp_digits(text)))
 
 
-def _utc_date_of(text: str) -> tuple[int, int, int] | None:
-    """The year, month and day a line's machine stamp prints (in UTC)."""
-    m = _UTC_STAMP_RE.search(_stamp_digits(text))
-    return (int(m["y"]), int(m["mo"]), int(m["d"])) if m else None
+class _StampDays(NamedTuple):
+    printed: dt.date  # the day the line's machine stamp prints
+    at_shop: dt.date  # that instant's day on the shop's clock, were it UTC
+    utc: bool  # marked UTC (``...T23:41:10.000Z``): not a local time, nor one with its offset
+
+
+_ZULU_RE = re.compile(r"(?:[.,][\dO]{1,6})?\s?[Zz](?![A-Za-z])")
+
+
+def _stamp_days(text: str) -> _StampDays | None:
+    """The days a line's machine stamp gives, read once."""
+    digits_read = _stamp_digits(text)
+    m = _UTC_STAMP_RE.search(digits_read)
+    at = _instant_at_shop(m)
+    return _StampDays(dt.date(int(m["y"]), int(m["mo"]), int(m["d"])), at.date(),
+                      bool(_ZULU_RE.match(digits_read, m.end()))) if at else None
 
 
 def stamp_at_shop(text: str) -> dt.datetime | None:
     """The instant a line's ISO 8601 machine stamp gives (``2023-03-14T23:41:47.000Z``), on the
     shop's clock (``TSE_ZONE``)."""
-    m = _UTC_STAMP_RE.search(_stamp_digits(text))
+    return _instant_at_shop(_UTC_STAMP_RE.search(_stamp_digits(text)))
+
+
+def _instant_at_shop(m: re.Match[str] | None) -> dt.datetime | None:
     if m is None:
         return None
     try:
