@@ -228,9 +228,9 @@ _MONTH_LETTER_FIX = str.maketrans({"0": "O", "5": "S", "6": "G", "8": "B"})
 # (before the German JUNI, JULI, MARZ read it as a month's name), an apostrophe and the year after it
 _GLUED_DAY_SLIP_RE = re.compile(
     r"(?<![A-Z])(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<d>[\dILZOSBG|]{2})(?=\s?'\s?\d{2}(?!\d))")
-# "DEC0S'24", "Oct 3l, 2025", "DEC03'Z4": a letter for a digit in the day or year after a month's name
+# "DEC0S'24", "Oct 3l, 2025", "DEC03'Z4", "DecO5'Z6": a letter for a digit in the day or year after a month's name
 _MONTH_DIGITS_SLIP_RE = re.compile(
-    rf"(?<![A-Z])(?P<m>{_MONTH_RE})(?![A-Z])(?P<rest>\.?[\s\-/.]*(?P<d>[\dOQDILSBZG|]{{1,2}})[\s,;.'\"/\-]*"
+    rf"(?<![A-Z])(?P<m>{_MONTH_RE})(?!(?!O\d)[A-Z])(?P<rest>\.?[\s\-/.]*(?P<d>[\dOQDILSBZG|]{{1,2}})[\s,;.'\"/\-]*"
     rf"(?P<y>[\dOQDILSBZG|]{{2,4}}))(?![\dA-Z])")
 # "S. Dez. 2O2S, l4:22": a day before a month's name and a year after it, digits of both read as letters
 _DAY_MONTH_LOOK_ALIKES_RE = re.compile(
@@ -318,8 +318,8 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _DAY_MONTH_LOOK_ALIKES_RE.sub(_day_month_look_alikes, text)
     text = _RN_MONTH_RE.sub(lambda m: month if (month := m[0].replace("RN", "M")) in MONTHS else m[0], text)
     text = _MONTH_DIGITS_SLIP_RE.sub(
-        lambda m: m["m"] + m["rest"].translate(_DIGIT_FIX) if (digits(m["d"]) or _FULL_YEAR_AFTER_COMMA_RE.search(
-            m["rest"])) and digits(m["y"]) else m[0], text)
+        lambda m: m["m"] + m["rest"].translate(_DIGIT_FIX) if (digits(m["d"]) or _year_says_a_day(m)) and digits(m["y"])
+        else m[0], text)
 
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -370,6 +370,13 @@ def prepare(text: str, under_label: bool = False) -> str:
             text = regex.sub(lambda m: _separator_as_one(m, "."), text)
         text = _SLASH_AS_DIGIT_RE.sub(lambda m: _slash_as_digit(m) if labelled or _clock_beside(m) else m[0], text)
     return text
+
+
+def _year_says_a_day(m: re.Match[str]) -> bool:
+    """A day of letters alone after a month's name is one where a full year follows it, after a comma (``Sep l,
+    2016``) or with a time of day after it (Square's ``Dec S 2026 1:42 pm``)."""
+    return bool(_FULL_YEAR_AFTER_COMMA_RE.search(m["rest"]) or _FULL_YEAR_RE.fullmatch(m["y"])
+                and _CLOCK_AFTER_RE.match(m.string, m.end()))
 
 
 def _today() -> dt.date:

@@ -6,6 +6,9 @@ that prints more prices (the bill) first, then the other (the slip that says wha
 A gap between two papers is one no word crosses, wider than any space between a line's words, that
 three or more lines open lettered words after. A single receipt's header centres its name across any
 such x, and its price column holds no words, so a single receipt is never cut.
+
+A slip laid over the top of its bill is read first: it is moved under the bill where the photo opens with
+the slip's amount and its tip, and the bill under them prints its own header and that amount as its total.
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ def one_paper_after_another(lines: Sequence[OcrLine]) -> list[OcrLine]:
     height = statistics.median(line.box[3] - line.box[1] for line in lines) or 1
     gutter = _gutter(lines, height)
     if gutter is None:
-        return list(lines)
+        return _slip_under_its_bill(lines)
     left: list[OcrLine] = []
     right: list[OcrLine] = []
     for line in lines:
@@ -87,3 +90,31 @@ def _pays(lines: list[OcrLine]) -> bool:
 
 def _worded(lines: list[OcrLine]) -> int:
     return sum(bool(_WORD_RE.search(line.text)) for line in lines)
+
+
+_SLIP_AMOUNT_RE = re.compile(r"^\W*(?:AMOUNT|AMT|PURCHASE|SALE)\b", re.IGNORECASE)
+_WHOLE_AMOUNT_RE = re.compile(r"(?<![\d.,])\d[\d.,]*[.,]\d{2}(?!\d)")
+_TIP_RE = re.compile(r"\b(?:TIP|GRATUITY)\b", re.IGNORECASE)
+_TOTAL_RE = re.compile(r"\b(?:TOTAL|BALANCE|DUE)\b", re.IGNORECASE)
+_SLIP_WORD_RE = re.compile(r"\b(?:SIGN|SIGNATURE|COPY|CUSTOMER|MERCHANT|CARDHOLDER|THANK|AGREE|VISA|MASTERCARD|AMEX"
+                           r"|DISCOVER|CARD|AUTH|APPROVED|APPROVAL|ENTRY|CHIP|CONTACTLESS)", re.IGNORECASE)
+_SLIP_LINES = 8  # lines of a slip over its bill: its amount, tip and total, card and signature lines
+
+
+def _slip_under_its_bill(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """A card slip photographed over its bill (``Amount: $44.41`` / ``Tip 9.00`` / ``Total: 53.41`` / ``Mama
+    Rosa's Trattoria`` ... ``Total 44.41``) read after the bill; else ``lines`` as they are."""
+    amount = _SLIP_AMOUNT_RE.search(lines[0].text) and _WHOLE_AMOUNT_RE.search(lines[0].text)
+    if not amount:
+        return list(lines)
+    tip = next((i for i, line in enumerate(lines[1:_SLIP_LINES], 1) if _TIP_RE.search(line.text)), None)
+    if tip is None:
+        return list(lines)
+    bill = next((i for i, line in enumerate(lines[tip + 1:_SLIP_LINES + 1], tip + 1)
+                 if _WORD_RE.search(line.text) and not _AMOUNT_RE.search(line.text)
+                 and not _SUM_RE.search(line.text) and not _SLIP_WORD_RE.search(line.text)), None)
+    charged = re.compile(rf"(?<![\d.,]){re.escape(amount[0])}(?!\d)")
+    if bill is None or not any(_TOTAL_RE.search(line.text) and charged.search(line.text) for line in lines[bill:]) \
+            or _priced(list(lines[bill:])) < GUTTER_ROWS:
+        return list(lines)
+    return list(lines[bill:]) + list(lines[:bill])

@@ -749,6 +749,10 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
                 if _slips_amount_and_tip(doc, doc.lines[tip.line], tip.value, a.value) \
                         or slip and 0 < a.value - total.value <= total.value * _MAX_TIP_SHARE:
                     return Pick(a.value, line.index, 0.6)
+    if slip and bill_line < tip.line - 1 and not any(line.amounts or has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL)
+                                                     for line in doc.lines[tip.line + 1:tip.line + 3]):
+        # the bill's total, the slip's amount printing it again, a tip: the slip's total lost to glare, or never written
+        return Pick(paid, tip.line, 0.6 * total.confidence)
     return total
 
 

@@ -425,6 +425,19 @@ def test_a_tip_and_total_written_in_by_hand_on_the_card_slip_are_what_was_paid()
     assert (signed.total, signed.tip) == (Decimal("39.44"), Decimal("6.00"))
 
 
+def test_a_tip_written_on_the_card_slip_whose_total_line_was_lost_is_added_to_the_bill():
+    """The slip's ``Amount`` prints the bill, a tip is written under it and its total line is lost to glare
+    (or never written in): what was paid is the bill and the tip. Not where a total was written that
+    neither reading makes, nor a tip over half the bill."""
+    lost = extract_receipt(ocr(_CHECK + "Tip: 12.00"))
+    assert (lost.total, lost.tip) == (Decimal("45.44"), Decimal("12.00"))
+    signed = extract_receipt(ocr(_CHECK + "Tip: 6.00\nx______________\nCustomer Copy"))
+    assert signed.total == Decimal("39.44")
+    assert extract_receipt(ocr(_CHECK + "Tip: 6.00\nTotal: 4S.b9")).total == Decimal("33.44")
+    assert extract_receipt(ocr(_CHECK + "Tip: 6.00\n71.20")).total == Decimal("33.44")
+    assert extract_receipt(ocr(_CHECK + "Tip: 20.00")).total == Decimal("33.44")
+
+
 def test_a_lowercase_s_glued_to_the_amounts_is_a_dollar_sign():
     receipt = extract_receipt(ocr("""
 COPPER KETTLE

@@ -126,3 +126,38 @@ Tax 14.03
 Total 369.03
 """)
     assert one_paper_after_another(lines) == lines
+
+
+SLIP_OVER_BILL = """
+Amount: $44.41
+Tip: 9.00
+Total: 53.41
+X______________
+Customer Copy
+Mama Rosa's Trattoria
+Boston, MA 02113
+12/05/2026 8:48 PM
+1 Gnocchi 21.00
+1 Veal Marsala 17.00
+1 Glass Chianti 3.50
+Subtotal 41.50
+MA Meals Tax 7% 2.91
+Total 44.41
+"""
+
+
+def test_a_card_slip_laid_over_the_top_of_its_bill_is_read_after_the_bill():
+    """The photo opens with the slip (its amount, tip and total): the bill under it keeps its name and items, and
+    what was paid is the slip's total."""
+    receipt = extract_receipt(photo(SLIP_OVER_BILL))
+    assert receipt.merchant == "Mama Rosa's Trattoria"
+    assert [item.description for item in receipt.items] == ["Gnocchi", "Veal Marsala", "Glass Chianti"]
+    assert (receipt.total, receipt.tip) == (Decimal("53.41"), Decimal("9.00"))
+
+
+def test_a_slip_alone_or_over_a_bill_of_another_amount_stays_where_it_is():
+    """Not moved where no bill under it prints the slip's amount as its total (a second guest's share)."""
+    other = SLIP_OVER_BILL.replace("Total 44.41", "Total 47.41")
+    assert [line.text for line in one_paper_after_another(photo(other))][0] == "Amount: $44.41"
+    alone = "\n".join(SLIP_OVER_BILL.strip().splitlines()[:5])
+    assert [line.text for line in one_paper_after_another(photo(alone))][0] == "Amount: $44.41"

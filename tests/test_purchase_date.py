@@ -317,6 +317,9 @@ def test_the_security_modules_stamps_outvote_a_misread_digit_of_the_tills_date_w
     (US + "Sep l, 2016 7:41 PM", dt.date(2016, 9, 1)),  # Squirrel's date, its day one look-alike letter
     (US + "Aug ZO, 2012 12:35 PM", dt.date(2012, 8, 20)),
     (DE + "0l-Sep-2016 19:41", dt.date(2016, 9, 1)),  # day, month's name and year with dashes
+    (US + "Dec S 2026 1:42 pm", dt.date(2026, 12, 5)),  # Square's date with no comma: the time after the year says it
+    (US + "DecO5'Z6 08:41PM", dt.date(2026, 12, 5)),  # a Micros date, the day's 0 as O glued to the month, a Z
+    (US + "Dec S 2026", None),  # no comma, no time: a letter, not a day
 ])
 def test_a_day_of_look_alike_letters_beside_a_months_name_and_a_full_year(text, expected):
     assert purchase_date(text) == expected
