@@ -18,7 +18,7 @@ ADDRESS_KEYWORDS = (
     "JALAN", "JLN", "LOT", "TAMAN", "TMN", "LORONG", "PERSIARAN", "KAWASAN", "BANDAR", "SEKSYEN", "BATU",
     "STREET", "ROAD", "RD", "AVENUE", "AVE", "BLVD", "BOULEVARD", "DRIVE", "LANE", "SUITE", "FLOOR", "LEVEL",
     "BLOCK", "BLK", "UNIT", "HIGHWAY", "HWY", "SQUARE", "PLAZA", "MALL", "STRASSE", "PLATZ", "WEG", "ALLEE",
-    "GASSE", "DAMM", "RUE", "AUTOROUTE",
+    "GASSE", "DAMM", "RUE", "AUTOROUTE", "INDUSTRIEPARK", "GEWERBEPARK", "GEWERBEGEBIET",
 )
 # postcodes: 5 digits (US, DE, MY, FR; not a "#12345" store number), UK, 4 digits before a town;
 # street numbers "NO. 12", "Hauptstr. 5", German street names glued to their kind ("Karlstrasse 5")
@@ -98,7 +98,8 @@ def find_address(doc: Doc, start: int, end: int) -> tuple[str | None, int | None
             continue
         if complete and (digits(line.text) or len(line.text.split()) > 5):
             break  # after the postcode only a town, region or country ("KLANG SELANGOR D. E, MALAYSIA")
-        if is_address(line.text) or (parts and letters(line.text) >= 4 and not line.amounts):
+        if is_address(line.text) or (parts and letters(line.text) >= 4 and not line.amounts
+                                     and not _opens_body(doc, line)):
             cleaned = squash_spaces(line.text).strip(" ,;")
             if REG_NUMBER_RE.fullmatch(ascii_upper(cleaned)):
                 continue
@@ -112,6 +113,23 @@ def find_address(doc: Doc, start: int, end: int) -> tuple[str | None, int | None
         elif parts:
             break
     return (", ".join(parts), last) if parts else (None, None)
+
+
+# a pump's label (``Säule 4 Super E10``): the fuel's item, not the address's town
+_PUMP_LABEL_RE = re.compile(r"\b(?:SAEULE|ZAPFSAEULE|ZAPFS|PUMPE|SUPER|E10|E5|DIESEL|BENZIN)\b")
+
+
+def _opens_body(doc: Doc, line: Line) -> bool:
+    """A name line under the street that is the first item's (its postcode's line lost or never printed):
+    a pump's label, or a name whose price (``Mohnbrötchen`` / ``0,45 A``), litres or weight the line under
+    it prints."""
+    if _PUMP_LABEL_RE.search(ascii_upper(line.text)):
+        return True
+    below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    if below is None or find_dates(below.text):
+        return False
+    priced_under = below.is_amount_only and any(amount.has_decimals for amount in below.amounts)
+    return priced_under or bool(below.amounts) and below.amounts[0].measure and below.amounts[0].has_decimals
 
 
 def has_postcode(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import process
@@ -23,7 +23,8 @@ from .brands.fold import compact, fold_word, tokens
 from .brands.words import FAMILY_TRADES, LEGAL_FORMS
 from .category import CATEGORIES, mentions
 from .layout import Doc, Line
-from .merchant import has_legal_form, names_the_owner, thanks_naming, under_house_number, without_legal_forms
+from .merchant import (has_legal_form, legal_name, names_the_owner, thanks_naming, under_house_number,
+                       without_legal_forms)
 from .text import ascii_upper, digits, fold, letters, one_letter_off, squash_spaces
 
 LOGO_PART_WORDS = 3  # words; a logo split over two lines has at most this many on each ("DRESS FOR LESS")
@@ -78,7 +79,7 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
         return best
     for line in doc.lines[header_end:]:  # a legal name in the footer ("Lidl Vertriebs-GmbH & Co. KG")
         if has_legal_form(line.text) and not line.amounts:
-            match = match_brand(line.text, country, sure=_read_surely(line))
+            match = match_brand(legal_name(line.text), country, sure=_read_surely(line))
             if match is not None and not _other_trade(line.text, match):
                 return _found(match, line.text, line.index)
     for line in doc.lines:
@@ -248,10 +249,21 @@ def _misread_web_address(text: str, country: str) -> BrandMatch | None:
     label, tld = found["label"].lower(), found["tld"].lower()
     # the receipt's country, then the web ending's: "contInante.pt" on a receipt taken for Spanish
     for where in dict.fromkeys((country, _CCTLD_COUNTRY.get(tld, tld.upper()) if len(tld) == 2 else country)):
-        match = _web_name(label, tld, where)
+        match = _web_name(label, tld, where) or _web_name_without_affix(label, tld, where)
         if match is not None:
             return match
     return None
+
+
+def _web_name_without_affix(label: str, tld: str, country: str) -> BrandMatch | None:
+    """The brand a web address names once its generic affix is dropped (``netto-online.de``: ``netto``)."""
+    name = _WEB_AFFIX_RE.sub("", label)
+    match = _web_name(name, tld, country) if name != label else None
+    return None if match is None else replace(match, printed=f"{label}.{tld}")
+
+
+# a web address's generic affix around the chain's name: "netto-online.de", "online-rossmann", "xyz-shop.de"
+_WEB_AFFIX_RE = re.compile(r"^online-|-(?:online|shop|de|gruppe)$")
 
 
 def _web_name(label: str, tld: str, country: str) -> BrandMatch | None:

@@ -27,6 +27,8 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                    "RATSKELLER", "STEAKHAUS", "TAVERNE", "KNEIPE", "EISCAFE", "EISDIELE", "KAFFEEHAUS",
                    "GASTSTATTE", "WEINBAR", "COCKTAILBAR", "KAFFEEBAR", "ESPRESSOBAR", "BIERSTUBE", "GELATERIA",
                    "BRAEUSTUEBERL", "BRAEUHAUS",
+                   # Spanish, Italian and French bars and restaurants: their names, a waiter, a cover charge
+                   "TABERNA", "CERVECERIA", "CAFETERIA", "CAMARERO", "COPERTO", "COPERTI", "CANAS",
                    "FISH & CHIPS", "FISH AND CHIPS", "CHIP SHOP", "FISH BAR", "CHIPPY",
                    # what only a restaurant's till prints: its vendor's footer, the order's kind
                    "POWERED BY TOAST", "TOASTTAB", "TOUCHBISTRO", "UPSERVE", "DINING OPTION")
@@ -45,7 +47,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                  "PRESCRIPTION", "RX", "VITAMIN", "CLINIC", "FARMASI", "SYRUP", "OINTMENT", "BEAUTY", "COSMETIC",
                  "PARACETAMOL", "IBUPROFEN", "ASPIRIN", "ANTIHISTAMINE", "COUGH", "PLASTERS", "LOZENGES"),
     "cinema": ("CINEMA", "CINEMAS", "KINO", "THEATRE", "THEATER", "MOVIE", "FILM", "SCREEN", "SAAL", "SEAT",
-               "SITZ", "REIHE", "ROW", "SHOWTIME", "VORSTELLUNG", "IMAX", "3D", "POPCORN"),
+               "SITZ", "REIHE", "SHOWTIME", "VORSTELLUNG", "IMAX", "3D", "POPCORN"),
     "entertainment": ("THEME PARK", "AMUSEMENT", "ADMISSION", "EINTRITT", "ZOO", "MUSEUM", "AQUARIUM",
                       "WRISTBAND", "DAY PASS", "TAGESKARTE", "FREIZEITPARK", "RIDES", "BOWLING", "ARCADE",
                       "WATER PARK", "ENTRY", "TICKETS", "PARK HOPPER", "TICKET BOOTH", "SEASON PASS", "ANNUAL PASS",
@@ -64,6 +66,12 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 # the order's kind on a line of its own (not a grocer's "TO GO CUPS", not "PENNY To Go"; "Im Haus", "Außer Haus")
 _ORDER_KIND_RE = re.compile(r"\W*(?:(?:ORDER TYPE|DINING OPTION|DINE OPTION)\W*)?"
                             r"(?:TO GO|FOR HERE|IM HAUS|AUSSER[\s-]?HAUS|ZUM MITNEHMEN)\W*(?:#?\s?\d+\W*)?")
+# a seat's row (``ROW F``, ``Row: 12``; not a street's ``Merrion Row Dublin 2``), a table's number in Spanish or
+# Italian (``Mesa 3``, ``Tavolo 12``; not the town ``Mesa AZ``)
+_PATTERNED: dict[str, re.Pattern[str]] = {"cinema": re.compile(r"\bROW\W{0,2}(?:[A-Z]|\d{1,2})\b"),
+                                          "restaurant": re.compile(r"\b(?:MESA|TAVOLO)\W{0,2}\d{1,3}\b")}
+# a bar's name: ``BAR EL RINCON`` (not ``BAR CODE``, ``Barra de pan``)
+_BAR_NAMED_RE = re.compile(r"\s*BAR\s+(?!CODES?\b)[A-Z]")
 _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in the items
 # what a shop's own name says it serves, though a grocer sells it too ("TACOS EL GORDO", "RAMEN TATSU-YA",
 # "BI-RITE CREAMERY"; not a supermarket's "TACO SHELLS" or "BBQ SAUCE"): counted on the name's line only
@@ -86,7 +94,8 @@ def find_category(doc: Doc, name_line: int | None, name: str | None = None) -> t
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
         text = _trade_words(name if name and line.index == name_line else line.text)
         for category in CATEGORIES:
-            if mentions(text, category) or line.index == name_line and _names_its_trade(text, category) \
+            if mentions(text, category) or _patterned(text, category) or line.index == name_line \
+                    and _names_its_trade(text, category) \
                     and not any(mentions(text, other) for other in CATEGORIES if other != category):
                 scores[category] += weight
         if _ORDER_KIND_RE.fullmatch(ascii_upper(line.text).strip()):
@@ -137,8 +146,14 @@ _NAMED_MATCHERS = {category: _matcher(words) for category, words in NAMED_TRADES
 
 
 def _names_its_trade(name: str, category: str) -> bool:
-    """A word of ``NAMED_TRADES`` in the shop's name."""
-    return category in _NAMED_MATCHERS and _matches(name, _NAMED_MATCHERS[category])
+    """A word of ``NAMED_TRADES`` in the shop's name, or a bar's name (``BAR EL RINCON``)."""
+    return category in _NAMED_MATCHERS and _matches(name, _NAMED_MATCHERS[category]) \
+        or category == "restaurant" and bool(_BAR_NAMED_RE.match(ascii_upper(name)))
+
+
+def _patterned(text: str, category: str) -> bool:
+    """A trade's word that counts only in its place on the line (``_PATTERNED``)."""
+    return category in _PATTERNED and bool(_PATTERNED[category].search(ascii_upper(text)))
 
 
 def mentions(text: str, category: str) -> bool:

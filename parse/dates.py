@@ -165,6 +165,13 @@ _HEADED_COMMA_SHORT_YEAR_RE = re.compile(_ROW_START + _COMMA_SHORT_YEAR)
 _SPACES_SHORT_YEAR = r"(?P<a>[0-3]\d) (?P<b>[01]\d) (?P<y>\d{2})(?![\d.,])"
 _LABELLED_SEPARATORS_AS_SPACES_RE = re.compile(_AFTER_LABEL + _SPACES_SHORT_YEAR)
 _HEADED_SEPARATORS_AS_SPACES_RE = re.compile(_ROW_START + _SPACES_SHORT_YEAR)
+# "05 12 2026 18 04 Bon-Nr.:6625": faded print lost every dot and colon; with its full year 20YY, where it
+# opens the line, follows a date label or stands before a time of day (not a phone's "0711 12 34 56")
+_SPACES_FULL_YEAR = r"(?P<a>[0-3]\d) (?P<b>[01]\d) (?P<y>20\d{2})(?![\d.,])"
+_SPACED_CLOCK_AFTER = r"(?=\s{1,3}(?:[01]\d|2[0-3])\s?[\s:;]\s?[0-5]\d(?![\d.,]))"
+_SEPARATORS_AS_SPACES_FULL_YEAR_RES = (re.compile(_ROW_START + _SPACES_FULL_YEAR),
+                                       re.compile(_AFTER_LABEL + _SPACES_FULL_YEAR),
+                                       re.compile(r"(?<![\d.,])" + _SPACES_FULL_YEAR + _SPACED_CLOCK_AFTER))
 _SEPARATOR_AS_ONE_RES = (  # a blurred slash also comes out a 7 ("01727/2025")
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)[17](?P<b>[0-3]\d)(?P<sep>[/\-])(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d.,/\-])(?P<a>[0-3]\d)(?P<sep>[/\-])(?P<b>[0-3]\d)[17](?P<y>(?:19|20)\d{2})(?!\d)"),
@@ -366,7 +373,8 @@ def prepare(text: str, under_label: bool = False) -> str:
         if under_label:
             text = _HEADED_SEPARATOR_LOST_RE.sub(_separator_as_one, text)
         headed = (_HEADED_SEPARATORS_AS_SPACES_RE,) if under_label else ()
-        for regex in (_SEPARATORS_AS_SPACES_RE, _LABELLED_SEPARATORS_AS_SPACES_RE, *headed):
+        for regex in (_SEPARATORS_AS_SPACES_RE, _LABELLED_SEPARATORS_AS_SPACES_RE, *headed,
+                      *_SEPARATORS_AS_SPACES_FULL_YEAR_RES):
             text = regex.sub(lambda m: _separator_as_one(m, "."), text)
         text = _SLASH_AS_DIGIT_RE.sub(lambda m: _slash_as_digit(m) if labelled or _clock_beside(m) else m[0], text)
     return text

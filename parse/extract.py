@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from .agreement import read_amounts
 from .amounts import to_cents
-from .brand import countries_of_its_name, find_brand
+from .brand import BrandFound, countries_of_its_name, find_brand
 from .category import find_category
 from .dates import (RawDate, dates_on_lines, dates_like_numbers, find_dates, find_times, in_year_before, only_in_stamp,
                     order_from_dates, resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
@@ -21,7 +21,7 @@ from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_li
                     merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total, settle_discounts,
                     subtotal_among_items, summary_line, total_among_items, within_the_bill)
 from .layout import Doc, build_doc
-from .locale import detect_locale, home_locale
+from .locale import EURO_COUNTRIES, Locale, detect_locale, home_locale, only_the_euro
 from .merchant import find_merchant, header_end
 from .papers import one_paper_after_another
 from .payment import find_payment, find_receipt_number
@@ -69,13 +69,15 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     locale = detect_locale(doc.texts)
     confidence: dict[str, float] = {}
 
-    date, date_line, confidence["date"], order_guessed = _pick_date(doc, locale.day_first)
+    date, date_line, confidence["date"], order_guessed = _pick_date(doc, _day_first(locale, doc))
     time, confidence["time"] = _pick_time(doc, date_line)
     reading = read_amounts(doc, locale.currency)
     printed, (doc, totals) = doc, (reading.doc, reading.totals)
     first_body = _first_body_line(doc)
     merchant = find_merchant(doc, _heights(lines), first_body)
     brand = find_brand(doc, locale.country, header_end(doc, first_body), merchant.name_line)
+    if brand is None and only_the_euro(locale, doc.texts):
+        brand, locale = _brand_of_the_euro(doc, locale, header_end(doc, first_body), merchant.name_line)
     if locale.country is None and brand is not None \
             and (home := home_locale(countries_of_its_name(brand.brand))) is not None:
         # the receipt names no country, the chain trades in one: its currency and date order
@@ -85,6 +87,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=_first_paid(doc))
     name_line = merchant.name_line if (merchant.name_line or 0) < body_end else None  # not a legal name in the footer
     top = _top_of_body(doc)
+    name_line = _name_printed_again(doc, name_line, merchant.name)
     after_header = max(_under(name_line, top), _under(merchant.address_end, top))
     if after_header >= body_end:
         after_header = _under(name_line, top)
@@ -185,6 +188,34 @@ def dated_by_mail(receipt: Receipt, lines: Sequence[OcrLine], received: dt.date,
                 confidence={**receipt.confidence, "date": 0.5},
                 flags={**receipt.flags, f"date_year_from_{source}": True})
     return receipt
+
+
+def _day_first(locale: Locale, doc: Doc) -> bool | None:
+    """The locale's date order; where it says none, day first on a receipt that prints decimal commas (no country
+    that prints its dates month first does, but Québec, which prints them day first)."""
+    return True if locale.day_first is None and doc.decimal == "," else locale.day_first
+
+
+def _brand_of_the_euro(doc: Doc, locale: Locale, end: int, name_line: int | None) -> tuple[BrandFound | None, Locale]:
+    """Where euro signs alone said Germany and no German brand was read, the brand another euro country's
+    directory reads (``MERCADONA`` over ``PAN 1,30 €``), the first such country on a tie, and that country."""
+    found = [(brand, country) for country in EURO_COUNTRIES if country != locale.country
+             and (brand := find_brand(doc, country, end, name_line)) is not None]
+    if not found:
+        return None, locale
+    brand, country = max(found, key=lambda pair: pair[0].score)
+    return brand, dataclasses.replace(locale, country=country)
+
+
+def _name_printed_again(doc: Doc, name_line: int | None, name: str | None) -> int | None:
+    """The shop's name line, or the line under it where that prints the name again with a number that is no
+    price (``Coop`` / ``Coop Alleanza 3.0``: the cooperative's legal name and its version)."""
+    if name_line is None or not name or name_line + 1 >= len(doc.lines):
+        return name_line
+    under = doc.lines[name_line + 1]
+    again = under.text.upper().startswith(f"{name.upper()} ") and under.amounts \
+        and not any(amount.in_cents for amount in under.amounts)
+    return name_line + 1 if again else name_line
 
 
 def _money(pick) -> Decimal | None:

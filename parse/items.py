@@ -479,7 +479,8 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
         volume, price = own[0], below_prices[0]
         per_unit = clean_numbers(below.text)[price.end:]
     elif len(own) == 3 and (_VOLUME_UNIT_RE.match(cleaned, own[0].end) or _GALLONS_AFTER_RE.match(cleaned, own[0].end)) \
-            and "@" in cleaned[own[0].end:own[1].start] and abs(own[0].value * own[1].value - own[2].value) <= _CENT:
+            and ("@" in cleaned[own[0].end:own[1].start] or _per_litre_beside(own[0], own[1])) \
+            and abs(own[0].value * own[1].value - own[2].value) <= _CENT:
         volume, price = own[:2]  # "10.114 GAL @ 2.919 29.52": the amount they make printed after them
         per_unit = ""
     else:
@@ -493,6 +494,12 @@ def _fuel(line: Line, below: Line | None, name: Line | None) -> LineItem | None:
     description = words if _named(words) else squash_spaces(name.text) if name is not None else "Fuel"
     return LineItem(description=description, amount=to_cents(volume.value * unit_price), quantity=volume.value,
                     unit_price=unit_price, line_index=line.index)
+
+
+def _per_litre_beside(volume: Amount, price: Amount) -> bool:
+    """A German pump's litres and the price per litre right after them, no ``x`` or ``@`` between
+    (``25,61 l 1,849 EUR/l 47,35 EUR``, ``52,18 l 1,659 86,57 A``): the price has three decimals."""
+    return volume.measure and price.value.as_tuple().exponent == -3
 
 
 def _pumped(volume: Amount, price: Amount) -> bool:

@@ -27,6 +27,9 @@ COUNTRIES: dict[str, tuple[str, bool]] = {
 _US_STATE = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
              r"|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)")
 _US_STATE_ZIP = rf"\b{_US_STATE}\.?,?\s{{0,4}}\d{{5}}(?:-\d{{4}})?\b"
+# a big town of a euro country closing an address's line: alone on it, after a comma, a house number or a
+# postcode ("Bilbao", "C/ Cava Baja 22 Madrid", "1012 AB Amsterdam"; not a product's "MILANO COOKIES")
+_TOWN_CLOSING = r"(?:^\s*|,\s?|\d{{2,5}}\s(?:[A-Z]{{2}}\s)?)(?:{towns})\s*$"
 _FRIES_SIZES = "".join(rf"(?<!\b{size} )" for size in ("LG", "SM", "MD", "MED", "REG", "LRG", "SIDE", "ORD"))
 # (country, pattern, weight) -- patterns run on upper-cased, accent-free text
 _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
@@ -41,6 +44,8 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
                r"|\bNETTO\b|\bBRUTTO\b|\bDATUM\b|\bUHRZEIT\b|\bGIROCARD\b", 2.0),
         # German words, printed in Austria and Switzerland too
         ("DE", r"\bGESAMT(?:BETRAG)?\b|\bZWISCHENSUMME\b|\bKARTENZAHLUNG\b|\bTRINKGELD\b|\bMEHRWERTSTEUER\b", 1.0),
+        # the till's change and bottle deposit, its umlaut's dots maybe lost ("Zurück", "Ruckgeld", "Pfand", "Leergut")
+        ("DE", r"\bZURU?ECK\b|\bRU?ECKGELD\b|\bPFAND|\bLEERGUT", 1.0),
         # a German restaurant's table and thanks, printed by German-style restaurants abroad too
         ("DE", r"\bTISCH\b|\bVIELEN DANK\b", 0.75),
         ("AT", r"\bOESTERREICH\b|\bAUSTRIA\b", 3.0),
@@ -78,12 +83,19 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("IT", r"\bTOTALE\b|\bCONTANTI\b|\bRESTO\b|\bSCONTRINO\b|\bGRAZIE\b|\bITALIA\b|\bP\.\s?IVA\b|\bS\.R\.L\b", 1.5),
         ("ES", r"\bIVA\b", 0.5),
         ("IT", r"\bIVA\b", 0.5),
+        ("ES", _TOWN_CLOSING.format(towns="MADRID|BARCELONA|VALENCIA|SEVILLA|ZARAGOZA|MALAGA|BILBAO|MURCIA"
+                                          "|ALICANTE|VALLADOLID|VIGO|GRANADA"), 1.5),
+        ("FR", _TOWN_CLOSING.format(towns="PARIS|LYON|MARSEILLE|TOULOUSE|NANTES|STRASBOURG|MONTPELLIER|BORDEAUX"
+                                          "|LILLE|RENNES"), 1.5),
+        ("IT", _TOWN_CLOSING.format(towns="ROMA|MILANO|NAPOLI|TORINO|PALERMO|GENOVA|FIRENZE|VENEZIA|PADOVA"), 1.5),
+        ("NL", _TOWN_CLOSING.format(towns="AMSTERDAM|ROTTERDAM|UTRECHT|EINDHOVEN|GRONINGEN|TILBURG|ALMERE"
+                                          "|NIJMEGEN|HAARLEM"), 1.5),
         ("NL", r"\bBTW\b|\bTOTAAL\b|\bBEDANKT\b|\bNEDERLAND\b|\bKVK\b|\bPINNEN\b|\bB\.V\.", 2.0),
         ("IE", r"\bIRELAND\b|\bEIRE\b", 2.0),
         # an Eircode ("T12 A6K4", "D6W XY12"), an Irish VAT number, a county ("Co. Kildare"), a Dublin postal
         # district ("Dublin 6")
         ("IE", r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s(?=[A-Z]*\d)(?=\d*[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}\b"
-               r"|\bIE\s?\d{7}[A-Z]{1,2}\b"
+               r"|\bIE\s?\d{7}[A-Z]{1,2}\b|\bIE\s?\d[A-Z+*]\d{5}[A-Z]\b"  # the new format, the old (IE 8F52100V)
                r"|\bCO\.?\s(?:DUBLIN|CORK|KILDARE|GALWAY|MEATH|WICKLOW|KERRY|LIMERICK|CLARE|MAYO|DONEGAL|SLIGO"
                r"|WEXFORD|WATERFORD|KILKENNY|TIPPERARY|LOUTH|WESTMEATH|OFFALY|LAOIS|CARLOW|CAVAN|MONAGHAN"
                r"|LEITRIM|ROSCOMMON|LONGFORD)\b|\bDUBLIN\s\d{1,2}W?\b", 3.0),
@@ -103,7 +115,7 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
 ]
 _CURRENCY_COUNTRY = {"USD": "US", "EUR": "DE", "GBP": "GB", "MYR": "MY", "SGD": "SG", "CHF": "CH",
                      "MAD": "MA", "CAD": "CA", "AUD": "AU", "NZD": "NZ", "INR": "IN", "NOK": "NO", "PLN": "PL"}
-_EURO_COUNTRIES = ("DE", "AT", "FR", "ES", "IT", "NL", "IE", "BE", "PT", "HR", "EE")
+EURO_COUNTRIES = ("DE", "AT", "FR", "ES", "IT", "NL", "IE", "BE", "PT", "HR", "EE")
 _MARKER_RE = re.compile(
     r"(?<![A-Z])(" + "|".join(re.escape(m) for m in sorted(CURRENCY_MARKERS, key=len, reverse=True)) + r")(?![A-Z])"
 )
@@ -186,6 +198,21 @@ _ONCE_EVIDENCE = [("GB", re.compile(r"(?<![A-Z\d])E\d{1,4}\.\d{2}\b"), 1.0),
                                     r".*(?<![A-Z\d])[FL]\d{1,4}\.\d{2}\b"), 1.0)]
 
 
+# a town and its province closing a header's line ("Calgary AB", "#1021 Ottawa ON", "Québec QC")
+_TOWN_AND_PROVINCE_RE = re.compile(r"^\s*(?:#?\d+\s)?[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,2},?\s"
+                                   r"(?:AB|BC|MB|NB|NS|ON|PE|QC|SK)\s*$")
+_CANADIAN_TAX_OR_WORD_RE = re.compile(rf"\bGST\b|{_QUEBEC_FRENCH_RE.pattern}")
+_TOWN_AND_PROVINCE_WEIGHT = 2.0  # less than a Malaysian legal form and its GST
+_HEADER_LINES = 5
+
+
+def _canadian_town(uppers: Sequence[str]) -> bool:
+    """A town and its province in the header, where the receipt prints GST or a Québec till word too (not a
+    Swedish ``IKEA AB``, nor ``ADD ON`` among the items)."""
+    return any(_TOWN_AND_PROVINCE_RE.search(upper) for upper in uppers[:_HEADER_LINES]) \
+        and any(_CANADIAN_TAX_OR_WORD_RE.search(upper) for upper in uppers)
+
+
 def country_votes(texts: Sequence[str]) -> Counter[str]:
     votes: Counter[str] = Counter()
     for text in texts:
@@ -203,6 +230,8 @@ def country_votes(texts: Sequence[str]) -> Counter[str]:
     for country, weight in {(country, weight) for country, _, weight in _ONCE_EVIDENCE}:
         if any(pattern.search(upper) for upper in uppers for c, pattern, _ in _ONCE_EVIDENCE if c == country):
             votes[country] += weight
+    if _canadian_town(uppers):
+        votes["CA"] += _TOWN_AND_PROVINCE_WEIGHT
     return votes
 
 
@@ -214,10 +243,10 @@ def detect_locale(texts: Sequence[str]) -> Locale:
             and any(_US_MOMENT_RE.search(ascii_upper(text)) for text in texts):
         countries["US"] += _US_MOMENT_WEIGHT  # no British, Irish, Canadian, Australian or NZ mark beside it
     printed = currencies.most_common(1)[0][0] if currencies else None
-    if printed == "EUR" and not any(countries[c] for c in _EURO_COUNTRIES) and countries["GB"] >= _WORDS_SAY_GB:
+    if printed == "EUR" and not any(countries[c] for c in EURO_COUNTRIES) and countries["GB"] >= _WORDS_SAY_GB:
         printed = "GBP"  # OCR reads a pound sign as a euro sign; the receipt's words are British
         currencies["GBP"] += currencies.pop("EUR")
-    if printed == "EUR" and any(countries[c] for c in _EURO_COUNTRIES):
+    if printed == "EUR" and any(countries[c] for c in EURO_COUNTRIES):
         pass  # the euro says which countries, their words say which one
     elif printed and printed != "USD":
         # one mark may be a speck or a misread "$" ("WaS € 29193.00" beside "VIC 2041"): it weighs
@@ -243,13 +272,19 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     return Locale(country, currency, day_first, confidence)
 
 
-_HOME_CONFIDENCE = 0.4  # no mark printed: the currency of the one country the chain trades in
+_HOME_CONFIDENCE = 0.4  # no mark printed: the currency of the countries the chain trades in
 
 
 def home_locale(countries: frozenset[str]) -> Locale | None:
-    """The locale of a chain that trades in one country alone (Greggs: ``{"GB"}``), for a receipt whose
-    own text named no country; None for a chain of several countries, or of the whole world (``001``)."""
-    if len(countries) != 1 or (country := next(iter(countries))) not in COUNTRIES:
+    """The locale of a chain that trades in one country alone (Greggs: ``{"GB"}``), or in countries that share
+    one currency and one date order (Albert Heijn: ``{"NL", "BE"}``, its country unknown), for a receipt whose own
+    text named no country; None for a chain of countries that differ, or of the whole world (``001``)."""
+    if not countries or not countries <= COUNTRIES.keys() or len({COUNTRIES[c] for c in countries}) != 1:
         return None
-    currency, day_first = COUNTRIES[country]
-    return Locale(country, currency, day_first, _HOME_CONFIDENCE)
+    currency, day_first = COUNTRIES[next(iter(countries))]
+    return Locale(next(iter(countries)) if len(countries) == 1 else None, currency, day_first, _HOME_CONFIDENCE)
+
+
+def only_the_euro(locale: Locale, texts: Sequence[str]) -> bool:
+    """Euro signs alone say where the receipt comes from, no country's word: any euro country, not Germany only."""
+    return locale.currency == "EUR" and not country_votes(texts)

@@ -27,6 +27,7 @@ LEGAL_RE = re.compile(
     r"|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
     r"|\bINC\b\.?|\bINCORPORATED\b|\bLLC\b|\bL\.L\.C\b|\bLTD\b\.?|\bLIMITED\b|\bPLC\b|\bCORP\b\.?|\bCORPORATION\b"
     r"|\bCO\.\s?(?:LTD|KG)|\bPTE\b|\bPTY\b|\bS\.?A\.?R\.?L\b|\bSAS\b|\bS\.A\.|\bB\.?V\.?\b|\bN\.V\.|\bOHG\b|\bUG\b"
+    r"|\bS(?:OC)?\.\s?COOP\.(?:\s?V\.)?|\bS\.C\.(?:A\.)?R\.L\b"  # a Spanish and an Italian cooperative's
 )
 _LEGAL_ANY_CASE_RE = re.compile(LEGAL_RE.pattern, re.IGNORECASE)
 
@@ -35,8 +36,32 @@ def has_legal_form(text: str) -> bool:
     """A legal form printed as one (``SDN BHD``, ``GmbH``, ``Inc``, ``LTD``). All in lower case it
     is a piece of a word OCR split (``ind cates item inc udes GST``), not a company's form; after a
     tax word it says the tax is included (``IVA Inc.``, ``IMP Inc``)."""
-    return any(not match.group().islower() and not _TAX_BEFORE_RE.search(text[:match.start()])
-               and not _opens_a_name(text, match) for match in _LEGAL_ANY_CASE_RE.finditer(text))
+    return bool(_legal_forms(text))
+
+
+def _legal_forms(text: str) -> list[re.Match[str]]:
+    """The legal forms printed on the line, in order; a European company's ``SE`` only before ``& Co.`` or the
+    firm's address (``DEICHMANN SE Deichmannweg 9``), not a model's letters (``Sneaker SE 2``)."""
+    printed = [match for match in _LEGAL_ANY_CASE_RE.finditer(text)
+               if not match.group().islower() and not _TAX_BEFORE_RE.search(text[:match.start()])
+               and not _opens_a_name(text, match)]
+    european = [match for match in _EUROPEAN_COMPANY_RE.finditer(text)
+                if _AND_COMPANY_RE.match(text, match.end()) or is_address(text[match.end():])]
+    return sorted(printed + european, key=lambda match: match.start())
+
+
+_EUROPEAN_COMPANY_RE = re.compile(r"(?<=[^\W\d_]{2}\s)SE\b")
+_AND_COMPANY_RE = re.compile(r"\s*(?:&|\+|UND)\s*CO\b", re.IGNORECASE)
+
+
+def legal_name(text: str) -> str:
+    """A legal-name line as far as its legal form, the firm's street, postcode and town printed after it
+    dropped (``DEICHMANN GmbH Deichmannweg 9 45359 Essen``: ``DEICHMANN GmbH``); else the line."""
+    for form in _legal_forms(text):
+        rest = text[form.end():]
+        if is_address(rest) and not has_legal_form(rest):
+            return text[:form.end()].strip()
+    return text
 
 
 def _opens_a_name(text: str, match: re.Match[str]) -> bool:
@@ -661,7 +686,7 @@ def clean_name(text: str) -> str:
         text = pattern.sub(lambda m, word=word: _accented_as_printed(m, word), text)
     for pattern, canonical in _LEGAL_CANON:
         text = pattern.sub(canonical, text)
-    text = _AFTER_LEGAL_RE.sub(r"\1", text)
+    text = _AFTER_LEGAL_RE.sub(r"\1", legal_name(text))
     named_for = _NAMED_FOR_NUMBER_RE.match(text)  # "1889 Brewing Co.": a number the shop is named for
     kept = named_for[0] if named_for else ""
     text = kept + REG_NUMBER_RE.sub(" ", text[len(kept):])

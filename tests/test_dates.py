@@ -284,6 +284,19 @@ def test_a_german_short_year_date_under_a_header_row_or_label(rows, expected):
     assert _receipt(_DE_ROWS + rows).date == expected
 
 
+@pytest.mark.parametrize("row", ["05 12 2026 18 04 Bon-Nr.:6625", "Datum 05 12 2026 Kasse 2",
+                                 "Bon 6625 05 12 2026 18 04"])
+def test_a_full_year_date_whose_dots_and_colon_all_came_out_as_spaces(row):
+    """Faded thermal print loses every dot and colon of the date and time; a 20YY year read where the date
+    opens the line, follows its label or stands before the time of day is the date."""
+    assert _receipt(_DE_ROWS + [row]).date == dt.date(2026, 12, 5)
+
+
+@pytest.mark.parametrize("row", ["Tel. 0711 12 10 2026", "Kasse 3 05 12 2026 Bon 7", "4006381 333931", "7 % 12 50"])
+def test_spaced_numbers_inside_a_line_with_no_label_or_time_are_no_date(row):
+    assert _receipt(_DE_ROWS + [row]).date is None
+
+
 @pytest.mark.parametrize("deadline", [
     "Offer ends 05/31/2016 11:59 PM", "Good thru 05/31/2016", "Redeem by 05/31/2016", "Member since 03/12/2015",
     "Points expire 05/31/2016", "Expiration 05/31/2016", "Enter by 05/31/2016 11:59 PM",

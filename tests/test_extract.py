@@ -1009,6 +1009,36 @@ def test_a_web_address_names_the_brand_of_a_logo_only_receipt():
     assert receipt.merchant == "Walgreens" and receipt.category == "pharmacy"
 
 
+@pytest.mark.parametrize(("web", "merchant"), [
+    ("www.netto-online.de", "Netto"), ("www.norma-online.de", "Norma"),  # a generic affix to the chain's name
+    ("www.netto.de", "Netto"),  # a name that is a till's word too (Netto: net of VAT)
+])
+def test_a_discounters_web_address_names_its_chain(web, merchant):
+    """German discounters print the web address under the totals, the only name a scan that lost the logo
+    keeps; their domains add ``-online`` to the chain's name, or are a word the till prints too."""
+    receipt = extract_receipt(ocr(
+        f"Bahnhofstr. 10\n93047 Regensburg\nKartoffeln 2kg 2,49 A\nZu zahlen 2,49\n11.07.2026\n{web}"))
+    assert receipt.merchant == merchant and receipt.category == "grocery"
+
+
+def test_a_web_address_whose_affix_is_part_of_the_name_stays_as_printed():
+    receipt = extract_receipt(ocr(
+        "Bahnhofstr. 10\n93047 Regensburg\nAspirin 20 St. 5,49 A\nZu zahlen 5,49\n11.07.2026\nwww.shop-apotheke.com"))
+    assert receipt.merchant_raw == "SHOP APOTHEKE" and receipt.category == "pharmacy"
+
+
+@pytest.mark.parametrize("street", ["Industriepark Ponholz 1", "Gewerbegebiet Nord 4", "Gewerbepark Süd 12"])
+def test_an_industrial_estate_over_the_postcode_is_the_address_not_the_name(street):
+    """Discounters and DIY stores stand on industrial estates; their street line opens a logo-less scan."""
+    receipt = extract_receipt(ocr(f"{street}\n93142 Maxhütte-Haidhof\nKartoffeln 2kg 2,49 A\nZu zahlen 2,49"))
+    assert receipt.merchant_address == f"{street}, 93142 Maxhütte-Haidhof"
+
+
+def test_a_name_with_a_number_over_a_street_stays_the_name():
+    receipt = extract_receipt(ocr("Park Café 1\nHauptstr. 5\n12345 Stadt\nKaffee 2,49\nSumme 2,49"))
+    assert receipt.merchant_raw == "Park Café 1" and receipt.merchant_address == "Hauptstr. 5, 12345 Stadt"
+
+
 @pytest.mark.parametrize("header", [
     "The Loft Restaurant\n12 Harbour Rd",  # a restaurant's own trade word: not the clothes shop Loft
     "1200 Main Street\nSpringfield, IL 62701",  # a town that shares a brand's name
@@ -1099,6 +1129,46 @@ def test_a_restaurant_named_after_its_street_and_a_checks_header_rows(header, me
 def test_the_headers_date_under_the_address_is_no_part_of_it():
     receipt = extract_receipt(ocr("Harbor Grill\n418 W 8th St\nSep 1 2016 12:15 PM\n1 Coffee 2.50\nTOTAL 2.50"))
     assert receipt.merchant_address == "418 W 8th St"
+
+
+@pytest.mark.parametrize(("header", "first_item"), [
+    ("Kamps\nSchadowstr. 30\nMohnbrötchen\n0,45 A", "Mohnbrötchen"),  # its price on the line under it
+    # a pump's label
+    ("Aral\nHamburger Str. 1\nSäule 4 Super E10\n41,23 l x 1,779 EUR/l 73,35 B", "Säule 4 Super E10"),
+    ("Metzgerei Kern\nHauptstr. 5\nAufschnitt\n0,456 kg x 12,90 EUR/kg 5,88", "Aufschnitt"),  # its weight under it
+])
+def test_a_name_row_under_a_street_with_no_postcode_is_the_first_item(header, first_item):
+    """Bakeries, Apotheken and petrol stations print an item's name over its price or its litres, and
+    glare takes the town's line: the name under the street opens the body, it is no part of the address."""
+    receipt = extract_receipt(ocr(header + "\nSnickers 1,49 B\nSumme 10,00\n14.02.26 07:31"))
+    assert receipt.merchant_address == header.splitlines()[1]
+    assert [item.description for item in receipt.items][:1] == [first_item]
+
+
+def test_a_town_under_its_street_with_no_postcode_stays_in_the_address():
+    receipt = extract_receipt(ocr("Bäckerei Kern\nHauptstr. 5\nMusterstadt\nTel. 0711 12345\nBrezel 0,80\nSumme 0,80"))
+    assert receipt.merchant_address == "Hauptstr. 5, Musterstadt"
+    receipt = extract_receipt(ocr("Bäckerei Kern\nMarktplatz 3\n71634 Ludwigsburg\nEUR\nBrezel 0,80\nSumme 0,80"))
+    assert receipt.merchant_address == "Marktplatz 3, 71634 Ludwigsburg"
+
+
+@pytest.mark.parametrize("legal_line", [
+    "DEICHMANN SE Deichmannweg 9 45359 Essen", "DEICHMANN GmbH Deichmannweg 9 45359 Essen",
+    "DEICHMANN SE & Co. KG Deichmannweg 9 45359 Essen",
+])
+def test_a_footers_legal_name_before_the_firms_address_names_the_shop(legal_line):
+    """A scan lost the logo: the footer's legal line is the only name left. Its legal form (a European
+    company's ``SE`` too) ends the name; the firm's street, postcode and town after it are no part of it."""
+    body = "Schildergasse 60\n50667 Köln\nSneaker Herren Gr. 43 39,99\nSocken 3er 5,99\nGesamt EUR 45,98\n02.05.2026\n"
+    receipt = extract_receipt(ocr(body + legal_line))
+    assert receipt.merchant == "Deichmann"
+    assert "Essen" not in receipt.merchant_raw
+
+
+def test_se_in_an_item_and_a_sole_traders_legal_line_name_no_chain():
+    body = "Schildergasse 60\n50667 Köln\nSocken 3er 5,99\nGesamt EUR 5,99\n02.05.2026\n"
+    assert extract_receipt(ocr(body + "Sneaker SE 2")).merchant is None  # a model's letters, no legal form
+    assert extract_receipt(ocr(body + "Mode Müller e.K. Hauptstr. 5 12345 Stadt")).merchant == "Mode Müller e.K"
 
 
 def test_the_logo_that_prints_the_footers_legal_name_first_words_is_the_merchant():
@@ -1665,3 +1735,78 @@ def test_a_gift_card_bought_over_a_starred_balance_is_an_item_and_the_balance_th
     receipt = extract_receipt(ocr(text))
     assert (receipt.total, [item.amount for item in receipt.items]) == (
         Decimal("15.19"), [Decimal("6.99"), Decimal("-2.00"), Decimal("4.79"), Decimal("5.00")])
+
+
+def test_a_receipt_printing_decimal_commas_reads_its_slashed_date_day_first():
+    """Receipts that name no country but print decimal commas: no month-first country prints them."""
+    receipt = extract_receipt(ocr("""
+    PANADERIA SOL
+    PAN 0,60
+    LECHE 0,99
+    TOTAL 1,59
+    06/12/2026 13:22
+    """))
+    assert receipt.date == dt.date(2026, 12, 6)
+    # decimal points: the slashed date stays month first
+    assert extract_receipt(ocr("CORNER DELI\nBAGEL 2.60\nTOTAL 2.60\n06/12/2026 13:22")).date == dt.date(2026, 6, 12)
+
+
+def test_a_chain_of_countries_sharing_the_euro_gives_its_receipt_the_euro():
+    """Receipts of a chain trading in several countries of one currency and date order (Albert Heijn: the
+    Netherlands and Belgium), whose own words name no country."""
+    receipt = extract_receipt(ocr("Albert Heijn\nKAAS 4,49\nAPPELS 2,19\nPIN 6,68\n06/12/2026 17:02"))
+    assert (receipt.merchant, receipt.currency, receipt.date) == ("Albert Heijn", "EUR", dt.date(2026, 12, 6))
+
+
+@pytest.mark.parametrize(("header", "merchant"), [("MERCADONA", "Mercadona"), ("CONSUM S.COOP.V.", "Consum")])
+def test_a_euro_sign_alone_finds_the_chain_of_any_euro_country(header, merchant):
+    """Receipts whose only mark of a country is the euro sign: a Spanish chain (its cooperative's legal form
+    ``S.COOP.V.`` too) is found as well as a German one."""
+    receipt = extract_receipt(ocr(f"{header}\nPAN 1,30 €\nLECHE 0,89 €\nTOTAL 2,19 €\n06/12/26"))
+    assert (receipt.merchant, receipt.category, receipt.currency) == (merchant, "grocery", "EUR")
+    german = extract_receipt(ocr("REWE\nBrot 1,30 €\nMilch 0,89 €\nTOTAL 2,19 €\n06.12.26"))
+    assert german.merchant == "Rewe"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("CANADIAN TIRE\nCalgary AB\nWIPER BLADES 24.99\nSUBTOTAL 24.99\nGST 1.25\nTOTAL 26.24\nDEC 06, 2026", 6),
+    ("METRO\nQuébec QC\nPAIN 3,49\nTOTAL 3,49\nComptant 5,00\nMonnaie 1,51\n06/12/2026 10:12", 6),
+])
+def test_a_town_and_its_province_with_gst_or_quebec_words_is_canada(text, day):
+    """Canadian receipts printing a town and its province code without a postcode, with GST (not Malaysia's)
+    or Québec's till words (their dates day first)."""
+    receipt = extract_receipt(ocr(text))
+    assert (receipt.currency, receipt.date) == ("CAD", dt.date(2026, 12, day))
+
+
+@pytest.mark.parametrize("text", [
+    "TABERNA LA FAROLA\nC/ Cava Baja 22 Madrid\nMesa 3\n2 CAÑAS 4,40\nTOTAL 4,40\n06/12/2026",
+    "BAR EL RINCON\nCalle Mayor 14 Sevilla\n1 TORTILLA 6,00\nTOTAL 6,00\n06/12/2026",
+    "DA MARIO\nVia Roma 3\nTavolo 12\n1 LASAGNA 12,00\n2 COPERTO 4,00\nTOTALE 16,00",
+])
+def test_spanish_and_italian_bar_and_restaurant_words_say_restaurant(text):
+    """Spanish and Italian bars and restaurants: a taberna, a bar's name, a table's number, a cover charge."""
+    assert extract_receipt(ocr(text)).category == "restaurant"
+
+
+def test_a_bar_of_soap_or_a_bar_code_is_no_bar():
+    """Near case of a bar's name: ``BAR`` opening an item's or a code's line."""
+    receipt = extract_receipt(ocr("HOME STORE\nBAR CODE 4001234\nBAR SOAP 2.99\nTOTAL 2.99"))
+    assert receipt.category != "restaurant"
+
+
+def test_a_street_named_row_is_no_cinemas_seat_row():
+    """Receipts from a street named ... Row (Merrion Row): only a seat's row (``Row F Seat 12``) is a cinema's."""
+    receipt = extract_receipt(ocr("O'DONOGHUES\n15 Merrion Row Dublin 2\n2 Guinness 12.80\nTOTAL 12.80\n06/12/2026"))
+    assert receipt.category != "cinema"
+    ticket = extract_receipt(ocr("ODEON\nAdult 12.50\nRow F Seat 12\nTOTAL 12.50\n06/12/2026"))
+    assert ticket.category == "cinema"
+
+
+def test_a_legal_name_with_its_version_under_the_shops_name_is_no_item():
+    """Cooperatives printing their legal name with a version number under the logo (``Coop Alleanza 3.0``)."""
+    receipt = extract_receipt(ocr("Coop\nCoop Alleanza 3.0\nLATTE 1,35\nUOVA 2,49\nTOTALE 3,84\n6 dic 2026"))
+    assert [item.description for item in receipt.items] == ["LATTE", "UOVA"]
+    # the name again with a price: an item of the shop's own brand
+    own_brand = extract_receipt(ocr("Coop\nCoop Latte 1,35\nUOVA 2,49\nTOTALE 3,84\n6 dic 2026"))
+    assert len(own_brand.items) == 2

@@ -1658,6 +1658,19 @@ def test_a_german_pumps_litres_with_two_decimals_at_a_price_with_three_are_one_f
         (Decimal("73.35"), Decimal("41.23")), (Decimal("3.49"), None)]
 
 
+@pytest.mark.parametrize("pump", ["Menge Preis Betrag\n25,61 l 1,849 EUR/l 47,35 EUR", "25,61 l 1,849 47,35 A"])
+def test_a_german_pumps_litres_and_price_per_litre_without_an_x_are_one_fuel_item(pump):
+    """German pumps print litres, the price per litre with three decimals and the amount on one line, no ``x``
+    between them, under a ``Menge Preis Betrag`` header or under the pump's label: the price is not cut to cents."""
+    fuel = items(f"ESSO\nFrankfurter Str. 210\n63067 Offenbach\nSäule 3 Super E5\n{pump}\nGesamt EUR 47,35")[0]
+    assert fuel[1:] == (Decimal("25.61"), Decimal("1.849"), Decimal("47.35"))
+
+
+def test_a_bottles_size_at_its_price_is_no_fuel():
+    assert items("Kiosk\nHauptstr. 1\n12345 Stadt\nCola 1,5 l 0,99 EUR\nChips 1,80 EUR\nSumme 2,79") == [
+        ("Cola 1,5 l", None, None, Decimal("0.99")), ("Chips", None, None, Decimal("1.80"))]
+
+
 @pytest.mark.parametrize(("line", "amount", "count"), [("Tea 3 @ 1.00  3.OO", "3.00", 3),
                                                        ("2 @ 4.50 Tart  9.OO", "9.00", 2)])
 def test_a_counts_line_total_whose_digits_ocr_read_as_letters_is_the_items_amount(line, amount, count):

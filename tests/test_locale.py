@@ -1,7 +1,7 @@
 """Country, currency and date order from a receipt's own words."""
 import pytest
 
-from parse.locale import detect_locale
+from parse.locale import detect_locale, home_locale
 
 
 @pytest.mark.parametrize(
@@ -87,6 +87,20 @@ def test_locale_from_the_receipts_words(lines, country, currency, day_first):
     assert (locale.country, locale.currency, locale.day_first) == (country, currency, day_first)
 
 
+@pytest.mark.parametrize("change", ["Zurück 3,05", "Ruckgeld 3,05"])
+def test_a_kiosks_change_and_deposit_words_say_german_where_no_euro_is_printed(change):
+    """Kiosk and market-stall slips print no EUR and often no postcode; the Summe may come out garbled. The
+    till's change (``Zurück``, ``Rückgeld`` its dots lost) and the bottle deposit (``Pfand``, ``Leergut``) are
+    German."""
+    lines = ["Späti Kreuzberg", "Oranienstr. 20", "Chips 1,80", "Pfand 0,15", "Surnme 1,95", "Bar 5,00", change]
+    assert (detect_locale(lines).country, detect_locale(lines).currency) == ("DE", "EUR")
+    assert detect_locale(["Kiosk", "Leergut -0,75"]).currency == "EUR"
+
+
+def test_an_english_bar_and_its_change_say_no_german():
+    assert detect_locale(["Corner Bar", "Chips 1.80", "Total 1.95", "Bar 5.00", "Change 3.05"]).country is None
+
+
 def test_balance_due_alone_says_nothing_about_the_country():
     assert detect_locale(["Shop", "BALANCE DUE 9.99"]).country is None
 
@@ -159,3 +173,44 @@ def test_a_checks_guest_count_is_no_goods_and_services_tax(guests, country):
     lines = ["BENIHANA", "47 W 56TH ST", guests, "1 HIBACHI CHICKEN 23.50", "Subtotal 51.75", "Tax 4.59",
              "Total Due 56.34"]
     assert detect_locale(lines).country == country
+
+
+def test_the_old_irish_vat_number_says_ireland():
+    """Irish receipts printing the VAT number's old format (a letter second: ``IE 8F52100V``)."""
+    lines = ["TESCO", "VAT Number: IE 8F52100V", "MILK 1.99", "TOTAL 1.99", "06/12/26"]
+    assert (detect_locale(lines).country, detect_locale(lines).currency) == ("IE", "EUR")
+    assert detect_locale(["TESCO", "VAT Number: GB 220 4302 31", "MILK 1.99", "TOTAL 1.99"]).country == "GB"
+
+
+@pytest.mark.parametrize(("address", "country"), [
+    ("Bilbao", "ES"), ("C/ Cava Baja 22 Madrid", "ES"), ("75011 Paris", "FR"), ("1012 AB Amsterdam", "NL"),
+    ("Via Dante 4, Milano", "IT"),
+])
+def test_a_big_euro_town_closing_the_address_says_its_country(address, country):
+    """Receipts whose only mark of a country is a big town of the euro countries as the address's town."""
+    locale = detect_locale(["EROSKI", address, "PAN 0,60", "VISA 0,60", "06/12/2026 13:22"])
+    assert (locale.country, locale.currency, locale.day_first) == (country, "EUR", True)
+
+
+@pytest.mark.parametrize("lines", [
+    ["Pepperidge Farm", "MILANO COOKIES 3.99", "TOTAL 3.99"],  # a product named for a town
+    ["PARIS BAGUETTE", "123 Main St", "Paris, TX 75460", "TOTAL 3.99"],  # a US town of that name
+])
+def test_a_euro_towns_name_elsewhere_says_nothing(lines):
+    assert detect_locale(lines).country in (None, "US")
+
+
+def test_a_chain_takes_the_currency_its_countries_share():
+    """Chains trading in several countries (``home_locale``): their currency and date order where all share
+    them, nothing where they differ (A&W: the US, Canada, Malaysia) or trade worldwide."""
+    shared = home_locale(frozenset({"NL", "BE"}))
+    assert (shared.country, shared.currency, shared.day_first) == (None, "EUR", True)
+    assert home_locale(frozenset({"US", "CA", "MY"})) is None and home_locale(frozenset({"DE", "001"})) is None
+
+
+@pytest.mark.parametrize("lines", [
+    ["IKEA AB", "Kungens Kurva", "KOTTBULLAR 79.00", "TOTAL 79.00"],  # a Swedish company's form
+    ["ADD ON", "KEDAI MAJU SDN BHD", "GST 6% 0.30", "TOTAL 5.30"],  # Malaysia's GST
+])
+def test_a_province_code_without_gst_or_quebec_words_or_beside_malaysian_words_is_no_canada(lines):
+    assert detect_locale(lines).country != "CA"

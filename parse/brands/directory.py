@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -83,6 +84,7 @@ class Directory:
         self.common = frozenset(common_names)  # one-word names that are ordinary words
         self.near_common = frozenset(near_common)  # ordinary words a few OCR edits from a name
         keys: dict[str, dict[int, int]] = defaultdict(dict)
+        till_words: dict[str, dict[int, int]] = defaultdict(dict)  # names a till prints as words ("Netto", "Total")
         self.whole_line_only: set[str] = set()
         self.short_spellings: dict[str, set[str]] = defaultdict(set)
         for number, row in enumerate(rows):
@@ -91,7 +93,10 @@ class Directory:
                 for spelled in (False, True) if has_umlaut(name) else (False,):
                     words = tokens(name, spelled)
                     key = compact(words)
-                    if not _usable(key) or all(w.key in RECEIPT_WORDS for w in words):
+                    if not _usable(key):
+                        continue
+                    if all(w.key in RECEIPT_WORDS for w in words):
+                        till_words[key][number] = max(strength, till_words[key].get(number, ALIAS))
                         continue
                     if all(w.key in FILLER for w in words):
                         self.whole_line_only.add(key)
@@ -102,13 +107,20 @@ class Directory:
                         self.short_spellings[words[0].key].add(acronym)
                         keys[words[0].key].setdefault(number, OTHER_NAME)
         ranks = [_rank(brand) for brand in self.brands]
-        self.index = {key: sorted((Entry(self.brands[n], s, ranks[n]) for n, s in found.items()),
-                                  key=lambda e: e.rank)
-                      for key, found in keys.items()}
+        self.index = self._indexed(keys, ranks)
+        self.till_word_index = self._indexed(till_words, ranks)
         self._fuzzy: dict[tuple[str | None, bool], dict[int, list[str]]] = {}
 
+    def _indexed(self, keys: dict[str, dict[int, int]], ranks: list[tuple]) -> dict[str, list[Entry]]:
+        return {key: sorted((Entry(self.brands[n], s, ranks[n]) for n, s in found.items()), key=lambda e: e.rank)
+                for key, found in keys.items()}
+
     def entries(self, key: str, country: str | None) -> list[Entry]:
-        return [e for e in self.index.get(key, ()) if country is None or e.brand.trades_in(country)]
+        return _trading(self.index.get(key, ()), country)
+
+    def web_entries(self, key: str, country: str | None) -> list[Entry]:
+        """A web address's name: a name that is a till's word too (``www.netto.de``) names its brand there."""
+        return self.entries(key, country) or _trading(self.till_word_index.get(key, ()), country)
 
     def fuzzy_keys(self, country: str | None) -> dict[int, list[str]]:
         """The names long enough for a fuzzy match in ``country``, by length."""
@@ -128,6 +140,10 @@ class Directory:
                     by_length[len(key)].append(key)
             self._fuzzy[(country, long)] = dict(by_length)
         return self._fuzzy[(country, long)]
+
+
+def _trading(entries: Iterable[Entry], country: str | None) -> list[Entry]:
+    return [e for e in entries if country is None or e.brand.trades_in(country)]
 
 
 def _ampersand_acronym(name: str, words: list) -> str | None:

@@ -75,9 +75,19 @@ def match_brand(text: str, country: str | None = None, opens_receipt: bool = Fal
     """
     if len(text) > MAX_LINE or _AMOUNT_OR_DATE.search(text):
         return None
-    found = _match_line(text, country, opens_receipt, sure)
+    printed, text = text, _COOPERATIVE.sub(_as_one_word, text)
+    found = _match_line(text, country, opens_receipt, sure, printed=printed)
     ampersand = _AMPERSAND_READ.sub(" & ", text) if found is None else text
-    return _match_line(ampersand, country, opens_receipt, sure, printed=text) if ampersand != text else found
+    return _match_line(ampersand, country, opens_receipt, sure, printed=printed) if ampersand != text else found
+
+
+# a Spanish cooperative's legal form, its dots splitting it into words ("CONSUM S.COOP.V.", "SOC. COOP.")
+_COOPERATIVE = re.compile(r"\bS(?:OC)?\.\s?COOP\.(?:\s?V\.)?", re.IGNORECASE)
+
+
+def _as_one_word(form: re.Match[str]) -> str:
+    """The cooperative's form as one word of the legal forms, as long as printed (the words keep their places)."""
+    return "SOCCOOP".ljust(len(form.group()))
 
 
 # an "&" between two words of a name read as a lone "a" or "8" ("Barnes a Noble", "STOP 8 SHOP")
@@ -119,7 +129,7 @@ def match_domain(text: str, country: str | None = None) -> BrandMatch | None:
     key = fold_word(labels[-1].replace("-", ""))
     key = SURVEY_KEYS.get(key, key)  # a chain's own survey site ("www.mcdvoice.com")
     found = directory()
-    entries = found.entries(key, country)  # a brand of another country is not this shop
+    entries = found.web_entries(key, country)  # a brand of another country is not this shop
     if not entries and "and" in key[1:-1]:  # "smartandfinal.com", "stopandshop.com": the name's ampersand spelled
         entries = found.entries(re.sub(r"(?<=.)and(?=.)", "", key), country)
     if not entries:

@@ -7,7 +7,7 @@ from .fold import fold_word
 _LEGAL_FORMS = """
 gmbh mbh co kg ag ohg ek kfm kfr ev gbr ug se kgaa mbb
 inc incorporated llc llp lp ltd limited corp corporation plc pty pte sdn bhd berhad
-sa sas sarl sl srl spa snc bv nv ab as asa oy oyj aps kft sro doo sp zoo cie
+sa sas sarl sl srl spa snc bv nv ab as asa oy oyj aps kft sro doo sp zoo cie soccoop scarl scrl
 """
 # a trade's words that a chain's legal name prints ("C&A Mode GmbH & Co. KG", "Parfümerie Douglas Deutschland
 # GmbH"), and a shop named for its owner too ("Mode Müller", "Textil Köhler"): filler like the others, except
