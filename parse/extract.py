@@ -22,7 +22,7 @@ from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_li
                     subtotal_among_items, summary_line, total_among_items, within_the_bill)
 from .layout import Doc, build_doc
 from .locale import EURO_COUNTRIES, Locale, detect_locale, home_locale, only_the_euro
-from .merchant import find_merchant, header_end
+from .merchant import MerchantInfo, find_merchant, header_end
 from .papers import one_paper_after_another
 from .payment import find_payment, find_receipt_number
 from .text import has_keyword
@@ -51,10 +51,10 @@ _NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GÜLTIG", "BIS", "BE
                       "GOOD THRU", "GOOD THROUGH", "ENDS", "REDEEM", "ENTER BY", "EXPIRE", "EXPIRATION", "DEADLINE",
                       "SINCE", "SEIT",
                       # a birth date checked for an age-limited sale, a payment's or a pickup's day, a points
-                      # balance's day, a prescription's, the next refill's
+                      # balance's day, a prescription's, its filling's, the next refill's
                       "DOB", "D.O.B.", "GEBURTSDATUM", "FÄLLIG AM", "ABHOLUNG AM", "ABHOLDATUM", "ABHOLTERMIN",
-                      "PUNKTESTAND", "REZEPTDATUM", "NEXT FILL", "NEXT REFILL", "REFILL DUE", "UMTAUSCHFRIST",
-                      "RÜCKGABEFRIST")
+                      "PUNKTESTAND", "REZEPTDATUM", "FILL DATE", "FILLED", "NEXT FILL", "NEXT REFILL", "REFILL DUE",
+                      "UMTAUSCHFRIST", "RÜCKGABEFRIST")
 # a date of another print than the sale's: a reprint's or a copy's, a deposit voucher's paid in with it
 _REPRINT = ("REPRINT", "REPRINTED", "PRINTED", "DUPLICATE", "KOPIE", "RECHNUNGSKOPIE", "NACHDRUCK", "DUPLIKAT")
 _VOUCHER_PRINT = ("LEERGUTBON", "PFANDBON", "LEERGUT")
@@ -104,10 +104,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
         items += reductions_under_a_first_total(doc, items_end, (totals.total.line, totals.total.value))
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
-    if brand is not None:  # the brand's own trade (its OSM tags), not a word count, says the category
-        category, confidence["category"] = brand.brand.category, 0.9
-    else:
-        category, confidence["category"] = find_category(doc, merchant.name_line, merchant.name)
+    category, confidence["category"] = _trade(doc, brand, merchant, reading.checks)
 
     confidence.update({
         "merchant": max(merchant.name_confidence, 0.6 + 0.35 * brand.score) if brand else merchant.name_confidence,
@@ -166,6 +163,17 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
         confidence={k: round(v, 2) for k, v in confidence.items()},
         flags=flags,
     )
+
+
+def _trade(doc: Doc, brand: BrandFound | None, merchant: MerchantInfo, checks: tuple[str, ...]) -> tuple[str, float]:
+    """The category and its confidence: the brand's own trade (its OSM tags), not a word count, says it,
+    but a pump slip (its total what volume x price make, its words a fuel station's) is fuel whichever
+    chain runs the pump (a warehouse club's, a grocer's)."""
+    if brand is None:
+        return find_category(doc, merchant.name_line, merchant.name)
+    if "quantity_times_price" in checks and find_category(doc, merchant.name_line, merchant.name)[0] == "fuel":
+        return "fuel", 0.9
+    return brand.brand.category, 0.9
 
 
 def dated_by_mail(receipt: Receipt, lines: Sequence[OcrLine], received: dt.date, source: str = "mail") -> Receipt:

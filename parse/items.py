@@ -376,7 +376,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         if counted is not None and len(priced) == 1:  # printed above its item
             count = counted
             continue
-        if priced and (_named(line.text) or _counted_short_name(line.text[:priced[0].start])):
+        if priced and (_named(line.text) or _short_name(line.text[:priced[0].start])):
             item = _weighed(_item(line.text, priced, line.index), line)
             if (extended := _extended_below(item, _unit_then_count(line.text, priced)
                                             or _unit_marked(line.text, priced, item), below)) is not None:
@@ -677,8 +677,10 @@ def _named(text: str) -> bool:
 _O_READ_AS_ZERO_RE = re.compile(r"(?<=[A-Z])0|(?<![\d.,])0(?=[A-Z]{2})")
 
 
-# "2 OJ 7.00", "1 PB&J 6.50", "1 M&MS 5.79": a count, then a name too short for a word of three letters
-_COUNTED_SHORT_NAME_RE = re.compile(r"\s*\d{1,2}\s+(?P<name>[A-Za-z][A-Za-z&'.+]{1,5}(?:\s[A-Za-z&'.+]{1,5})?)\s*")
+# "2 OJ 7.00", "1 PB&J 6.50", "1 M&MS 5.79", "1 M Hi-C 1.49": a count (maybe a drink's size letter after it),
+# then a name too short for a word of three letters
+_COUNTED_SHORT_NAME_RE = re.compile(
+    r"\s*\d{1,2}\s+(?:[SML]\s+)?(?P<name>[A-Za-z][A-Za-z&'.+-]{1,5}(?:\s[A-Za-z&'.+-]{1,5})?)\s*")
 
 
 def _counted_short_name(text: str) -> bool:
@@ -687,6 +689,16 @@ def _counted_short_name(text: str) -> bool:
     match = _COUNTED_SHORT_NAME_RE.fullmatch(text)
     return match is not None and letters(match["name"]) >= 2 and not any(
         word.upper().strip(".") in _PRICE_LINE_WORDS for word in match["name"].split())
+
+
+# "RX 0873321-06231 15.00 N", "1 RX 4821930 10.00N": a prescription's number, maybe its store's after a dash
+_PRESCRIPTION_RE = re.compile(r"\s*(?:\d{1,2}\s+)?RX\s*#?:?\s*\d{6,}(?:-\d{3,5})?\s*", re.IGNORECASE)
+
+
+def _short_name(text: str) -> bool:
+    """The text before a price names its item without a word of three letters: a counted short name or a
+    prescription's number."""
+    return _counted_short_name(text) or _PRESCRIPTION_RE.fullmatch(text) is not None
 
 
 def _skipped(line: Line) -> bool:

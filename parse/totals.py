@@ -444,23 +444,56 @@ _VOLUME_RE = re.compile(r"(?P<q>\d{1,4}[.,]\d{2,3})\s?(?:G|GAL|GALLONS?|L|LTR|LI
 _UNIT_PRICE_RE = re.compile(r"(?:PRICE|PREIS)\s?/\s?(?:G|GAL|GALLON|L|LTR|LITRE|LITER)\b\D{0,6}(?P<p>\d{1,2}[.,]\d{2,3})")
 
 
+# a pump table's header (``Pump Gallons Price``) over its row (``07 12.448 $4.299``): the units named once
+_TABLE_VOLUME_RE = re.compile(r"\b(?:GALLONS?|LITRES?|LITERS?)\b")
+_TABLE_PRICE_RE = re.compile(r"\bPRICE\b")
+_THREE_DECIMALS_RE = re.compile(r"(?<![\d.,])\d{1,4}[.,]\d{3}(?![\d.,])")
+
+
 def metered_amounts(doc: Doc) -> set[Decimal]:
     """Volume x unit price printed on the receipt (a fuel sale), rounded to cents."""
     quantities: list[Decimal] = []
     prices: list[Decimal] = []
     found: set[Decimal] = set()
+    header = ""
     for line in doc.lines:
         upper = ascii_upper(line.text)
         for match in _METERED_RE.finditer(upper):
             found.add(_decimal(match["q"]) * _decimal(match["p"]))
         quantities += [_decimal(m["q"] or m["after"]) for m in _VOLUME_RE.finditer(upper)]
         prices += [_decimal(m["p"]) for m in _UNIT_PRICE_RE.finditer(upper)]
+        if (tabled := _tabled(header, upper)) is not None:
+            quantities.append(tabled[0])
+            prices.append(tabled[1])
+        header = upper
     found.update(q * p for q in quantities for p in prices)
     return {value.quantize(_CENT, rounding=ROUND_HALF_UP) for value in found}
 
 
 def _decimal(text: str) -> Decimal:
     return Decimal(text.replace(",", "."))
+
+
+def _tabled(header: str, row: str) -> tuple[Decimal, Decimal] | None:
+    """The volume and the price per unit of a pump table's row: two numbers of three decimals under a
+    header naming the volume and the price, in the header's order."""
+    volume, price = _TABLE_VOLUME_RE.search(header), _TABLE_PRICE_RE.search(header)
+    values = [_decimal(value) for value in _THREE_DECIMALS_RE.findall(row)]
+    if volume is None or price is None or len(values) != 2:
+        return None
+    volume_first = volume.start() < price.start()
+    return (values[0], _unsigned(values[1])) if volume_first else (values[1], _unsigned(values[0]))
+
+
+_MAX_PRICE_PER_UNIT = Decimal(20)  # no fuel costs more a gallon or a litre
+
+
+def _unsigned(price: Decimal) -> Decimal:
+    """A pump's price per unit whose ``$`` OCR read as a digit (``84.299`` for $4.299) without it."""
+    text = f"{price:f}"
+    if price > _MAX_PRICE_PER_UNIT and text[0] in SIGN_DIGITS and text[1] != ".":
+        return Decimal(text[1:])
+    return price
 
 
 _CENT = Decimal("0.01")

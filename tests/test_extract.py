@@ -1250,6 +1250,21 @@ def test_a_pump_slips_total_whose_dollar_sign_ocr_read_as_a_digit_is_what_the_ga
     assert receipt.total == Decimal("40.57")
 
 
+@pytest.mark.parametrize("price", ["$4.299", "84.299"])
+def test_a_pump_tables_header_gives_its_row_the_gallons_and_the_price(price):
+    """Costco's pump slip prints ``Pump Gallons Price`` over ``07 12.448 $4.299``, the units named in the header
+    alone: 12.448 gallons at 4.299 make 53.51, not the ``Total Sale 853.51`` its ``$`` read as an 8 made."""
+    receipt = extract_receipt(ocr(f"COSTCO\nGASOLINE\nPump Gallons Price\n07 12.448 {price}\nRegular\n"
+                                  "Total Sale 853.51"))
+    assert receipt.total == Decimal("53.51")
+
+
+def test_a_table_header_of_no_volume_makes_no_pump_table():
+    receipt = extract_receipt(ocr("SUBWAY\nQty Size Item Price\n1 6 Turkey 7.29\nSubtotal 7.29\nTax 0.51\n"
+                                  "Total 87.80"))
+    assert receipt.total == Decimal("7.80")
+
+
 TACO_BELL = "Taco Bell\n12/05/2026 11:47 PM\nCrunchwrap 5.69\nGordita 4.99\nFreeze 3.69\n"
 
 
@@ -1810,3 +1825,19 @@ def test_a_legal_name_with_its_version_under_the_shops_name_is_no_item():
     # the name again with a price: an item of the shop's own brand
     own_brand = extract_receipt(ocr("Coop\nCoop Latte 1,35\nUOVA 2,49\nTOTALE 3,84\n6 dic 2026"))
     assert len(own_brand.items) == 2
+
+
+@pytest.mark.parametrize("header", ["SAM'S CLUB\nFUEL CENTER", "COSTCO\nGASOLINE", "Kroger\nFUEL CENTER"])
+def test_a_warehouse_clubs_or_grocers_pump_slip_is_fuel(header):
+    """Costco, Sam's Club and Kroger run fuel stations whose slips name the chain, filed as a grocer: a total
+    that its gallons at their price make, on a slip of a fuel station's words, is fuel."""
+    receipt = extract_receipt(ocr(f"{header}\n12/04/26 16:11:02\nPUMP 08 UNLEADED\n13.112 GAL @ $2.819/GAL\n"
+                                  "FUEL TOTAL $36.96\nVISA ****4021"))
+    assert (receipt.total, receipt.category) == (Decimal("36.96"), "fuel")
+
+
+def test_a_warehouse_receipt_listing_a_gas_can_or_fuel_points_stays_a_grocers():
+    assert extract_receipt(ocr("COSTCO\nWHOLESALE\nKS GAS CAN 5GAL 19.99\nPROPANE EXCHANGE 21.99\nSUBTOTAL 41.98\n"
+                               "TOTAL 41.98")).category == "grocery"
+    assert extract_receipt(ocr("Kroger\nMILK 2.79\nEGGS 5.49\nFUEL POINTS EARNED 120\nTOTAL 8.28")).category \
+        == "grocery"

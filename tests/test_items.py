@@ -893,6 +893,19 @@ def test_a_multibuy_at_sign_line_and_a_counted_short_name():
         Decimal("8.99"), Decimal("7.00"), Decimal("6.50")]
 
 
+@pytest.mark.parametrize("line", ["1 M Hi-C 1.49", "1 L Hi C 1.49", "2 S OJ 1.49"])
+def test_a_counted_drink_with_its_size_letter_and_a_short_name_is_an_item(line):
+    """McDonald's, Wendy's and Dunkin' print a drink as its count, its size letter and a short name, maybe
+    hyphenated: no word of three letters names it."""
+    assert amounts(f"McDonald's\n1 M Fries 3.29\n{line}\nSubtotal 4.78\nTax .29\nTotal 5.07") == [
+        Decimal("3.29"), Decimal("1.49")]
+
+
+@pytest.mark.parametrize("line", ["1 EA 4.99", "2 X 4.99", "1 M EA 4.99"])
+def test_a_count_and_a_price_lines_mark_is_no_short_name(line):
+    assert amounts(f"Walmart\nMILK 2.99\n{line}\nTOTAL 2.99") == [Decimal("2.99")]
+
+
 @pytest.mark.parametrize("line", ["Eier x6 2,19 A", "Volvic 6 x 1,5 l 3,29 A", "Kuechenrolle 4x 2,49 B"])
 def test_a_pack_size_after_the_name_is_no_count_bought(line):
     """A count after the name that does not divide the amount into whole cents is the pack's size."""
@@ -1993,3 +2006,16 @@ def test_a_price_whose_comma_was_lost_before_a_class_digit_where_every_price_pri
     """dm prints its tax class as a digit after the price (``0,95  2``): ``Wattepads 295  1`` is 2,95 in class 1."""
     assert amounts(f"dm-drogerie markt\nWattepads 295 1\nHaferflocken 0,95 2\nSUMME EUR {total}\n"
                    f"EC-Karte EUR {total}") == expected
+
+
+@pytest.mark.parametrize("line", ["RX 0873321-06231 15.00 N", "1 RX 0873321 15.00N", "RX# 0873321 15.00"])
+def test_a_prescriptions_number_and_copay_is_an_item(line):
+    """A pharmacy pickup (Walgreens, CVS, Rite Aid) prints each prescription as ``RX``, its number (maybe its
+    store's after a dash) and the copay: no word of three letters names it, yet it is bought."""
+    assert amounts(f"Walgreens\n{line}\nHALLS MENTHOL 30CT 2.99 B\nSUBTOTAL 17.99\nTOTAL 17.99") == [
+        Decimal("15.00"), Decimal("2.99")]
+
+
+def test_a_prescription_or_register_number_without_a_price_is_no_item():
+    assert amounts("Walgreens\nST# 05432 OP# 009054 TE# 54 TR# 04712\nRX#: 0482193\nRX PICKUP DOB VERIFIED 04/12/1961\n"
+                   "HALLS MENTHOL 30CT 2.99 B\nTOTAL 2.99") == [Decimal("2.99")]

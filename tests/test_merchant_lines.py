@@ -863,3 +863,18 @@ def test_a_supermarket_tills_department_heading_is_no_name(heading):
     text = (f"Store 1407 Dir Donna Pratt\nMain: (202) 555-0177\n1855 WISCONSIN AVE NW\nWASHINGTON DC 20007\n{heading}\n"
             "SIG SELECT CORN FLAKES 2.99 S\nLUCERNE LG EGGS 4.49 S\nTAX 0.00\n**** BALANCE 7.48\nVISA 7.48")
     assert merchant(text) != heading
+
+
+@pytest.mark.parametrize("header", ["Denver Glendale - 303-377-0401", "Austin North - 512-834"])
+def test_a_chain_stores_place_and_phone_is_no_name(header):
+    """Target's logo is a graphic: its first text line is the store's place, a dash and its phone (maybe cut
+    short), which says where the chain's store is, not its name."""
+    assert merchant(header + BODY) is None
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("Glendale Bakery - 303-377-0401", "Glendale Bakery"),
+    ("Glendale Bakery\n303-377-0401", "Glendale Bakery"),
+])
+def test_a_shop_named_after_its_place_keeps_its_name_beside_its_phone(header, expected):
+    assert merchant(header + BODY).startswith(expected)

@@ -144,6 +144,21 @@ def test_a_birth_date_a_members_first_day_and_other_dates_are_not_the_purchase(t
 
 
 @pytest.mark.parametrize("text", [
+    US + "12/03/2024 11:12 AM|RX 0873321-06231 15.00 N|FILL DATE 11/27/2024",
+    US + "RX FILL DATE 11/27/2024|12/03/2024",
+    US + "DATE FILLED|11/27/2024|12/03/2024 11:12 AM",
+    US + "RX 4821930 FILLED 11/27/24|12/03/24",
+])
+def test_a_prescriptions_fill_date_is_not_the_purchase(text):
+    """A pharmacy pickup prints the day each prescription was filled, days before it is picked up and paid."""
+    assert purchase_date(text) == dt.date(2024, 12, 3)
+
+
+def test_a_receipts_only_date_labelled_date_stays_the_purchase():
+    assert purchase_date("Walgreens|RX 0873321-06231 15.00 N|DATE 11/27/2024|TOTAL 15.00") == dt.date(2024, 11, 27)
+
+
+@pytest.mark.parametrize("text", [
     "Beef 'O' Brady's|4520 W Kennedy Blvd|Tampa, FL 33609|Server: 118 Kenzie DOB: 07/18/2024|06:12 PM|"
     "Tbl 12/1 Gst 2 Chk 2266|1 WINGS 10 PC 15.99|SUBTOTAL 15.99|Tax 1.12|Total Due 17.11",
     "BAR LOUIE|Server: 33 Kelsey|DOB:|07/18/2024|Tbl 201/1 Gst 2|1 LOUIE BURGER 15.49|Total Due 16.85",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from parse.extract import extract_receipt
 from parse.types import LineItem, OcrLine, Receipt
 from redact import Redacted, Redaction, RedactionPolicy, redact_receipt
 from redact.spans import FILL
@@ -199,6 +200,18 @@ def test_german_pharmacy_receipt() -> None:
         assert r.lines[i].text != texts[i] and FILL in r.lines[i].text
     assert "Müller" not in r.lines[13].text and "62033421" not in r.lines[10].text
     assert report(r)["sensitive_item"] == 3
+
+
+def test_a_prescription_read_as_an_item_by_its_number_goes_to_the_bucket() -> None:
+    """A pharmacy pickup's ``RX <number> <copay>`` line, read as an item, names no medication: its number
+    alone makes it sensitive, and the shop's goods stay."""
+    texts = ["Walgreens", "RX 0873321-06231 15.00 N", "1 RX 4821930 4.00N", "HALLS MENTHOL 30CT 2.99 B",
+             "SUBTOTAL 21.99", "TOTAL 21.99"]
+    lines = build(texts)
+    r = redact_receipt(extract_receipt(lines), lines)
+    assert [i.description for i in r.receipt.items] == ["HALLS MENTHOL 30CT"]
+    assert (r.receipt.redacted_items, r.receipt.redacted_amount) == (2, Decimal("19.00"))
+    assert all(set(r.lines[i].text) <= {FILL, " "} for i in (1, 2))
 
 
 def test_lines_without_boxes_or_words() -> None:
