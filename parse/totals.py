@@ -888,6 +888,11 @@ def _written_under_the_tip(doc: Doc, total: Pick, line: Line) -> tuple[Pick, Pic
         if not has_keyword(below.text, FINAL_TOTAL + PLAIN_TOTAL) or _tip_suggestion(doc, below):
             continue  # not a guide's row ("18%: $6.48 (Total $45.36)") under a blank slip
         label_end = keyword_end(below.text, FINAL_TOTAL + PLAIN_TOTAL)
+        slips_own = next((a.value for a in below.amounts if tip is not None
+                          and _slips_amount_and_tip(doc, line, tip, a.value)), None)
+        if slips_own is not None and slips_own != total.value + tip:
+            # the slip's amount and tip make its total as read: the bill's total above was misread
+            return Pick(slips_own, below.index, total.confidence), Pick(tip, line.index, 0.6)
         if tip is not None and _handwritten_as(below.text[label_end:], total.value + tip):
             return Pick(total.value + tip, below.index, total.confidence), Pick(tip, line.index, 0.6)
         amount = value_after(doc, below, label_end)

@@ -438,6 +438,28 @@ def test_a_tip_written_on_the_card_slip_whose_total_line_was_lost_is_added_to_th
     assert extract_receipt(ocr(_CHECK + "Tip: 20.00")).total == Decimal("33.44")
 
 
+def test_the_card_slips_amount_and_tip_making_its_total_outvote_a_bill_misread_by_its_subtotals_sign():
+    """The subtotal's ``$`` read as a 4 (``431,20`` for 131.20) makes the bill 442.84 one digit off the printed
+    142.84; the slip's own sum (``Amount : 1142.84``, its sign a 1, and ``Tip: 29``) makes its written 171.84
+    exactly: that is what was paid, not 442.84 and the tip."""
+    receipt = extract_receipt(ocr("""
+HARBOR LIGHT TAVERN
+Columbus, OH 43215
+08/21/2023 12:47 PM
+Chicken Wings 42.99
+Lasagna 53.97
+Subtotal 431,20
+Tax 11.64
+Toial 142.84
+MASTERCARD XXXXXXXXXXXX4127
+Amount : 1142.84
+Tip: 29
+Total: 171.84
+Signature
+"""))
+    assert (receipt.total, receipt.tip) == (Decimal("171.84"), Decimal("29"))
+
+
 def test_a_lowercase_s_glued_to_the_amounts_is_a_dollar_sign():
     receipt = extract_receipt(ocr("""
 COPPER KETTLE
