@@ -53,7 +53,7 @@ _NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GÜLTIG", "BIS", "BE
                       # a birth date checked for an age-limited sale, a payment's or a pickup's day, a points
                       # balance's day, a prescription's, its filling's, the next refill's
                       "DOB", "D.O.B.", "GEBURTSDATUM", "FÄLLIG AM", "ABHOLUNG AM", "ABHOLDATUM", "ABHOLTERMIN",
-                      "PUNKTESTAND", "REZEPTDATUM", "FILL DATE", "FILLED", "NEXT FILL", "NEXT REFILL", "REFILL DUE",
+                      "PUNKTESTAND", "REZEPTDATUM", "FILL DATE", "DATE FILLED", "FILL DT", "REZEPT VOM", "VERORDNUNG VOM", "NEXT FILL", "NEXT REFILL", "REFILL DUE",
                       "UMTAUSCHFRIST", "RÜCKGABEFRIST")
 # a date of another print than the sale's: a reprint's or a copy's, a deposit voucher's paid in with it
 _REPRINT = ("REPRINT", "REPRINTED", "PRINTED", "DUPLICATE", "KOPIE", "RECHNUNGSKOPIE", "NACHDRUCK", "DUPLIKAT")

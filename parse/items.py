@@ -1061,17 +1061,22 @@ def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, 
                          total: Decimal | None) -> tuple[tuple[LineItem, ...], Decimal | None]:
     """``2 Dbl-Dbl 11.90`` / ``1 Shake Choc 3.75`` / ``Counter-Eat In 15.65`` / ``TAX 1.60`` / ``Amount Due
     17.25``: the last line read as an item is the subtotal under a label no till word names (the order's
-    kind), where it costs what the items above it cost together and the tax brings it to the total."""
-    if subtotal is not None or total is None or tax is None or len(items) < _ITEMS_UNDER_A_SUBTOTAL + 1:
+    kind), where it costs what the items above it cost together and the tax brings it to the total. With
+    no tax read, the lines after it read as items too where they bring it to the total (``Sbttal 28.00`` / ``Iax
+    1.68`` over ``Ttai 29.68``: every label of the block garbled)."""
+    if subtotal is not None or total is None or len(items) < _ITEMS_UNDER_A_SUBTOTAL + 1:
         return items, subtotal
-    *above, last = items
-    if last.amount is not None and last.quantity in (None, 1) and last.amount == _sum(tuple(above)) \
-            and last.amount + tax == total:
-        return tuple(above), last.amount
+    for at in range(len(items) - 1, max(len(items) - 1 - _CHARGES_UNDER_A_SUBTOTAL, _ITEMS_UNDER_A_SUBTOTAL) - 1, -1):
+        line, above, charges = items[at], items[:at], items[at + 1:]
+        added = tax if tax is not None and not charges else _sum(charges) if tax is None and charges else None
+        if line.amount is not None and added is not None and line.quantity in (None, 1) \
+                and line.amount == _sum(above) and line.amount + added == total:
+            return above, line.amount
     return items, subtotal
 
 
 _ITEMS_UNDER_A_SUBTOTAL = 2
+_CHARGES_UNDER_A_SUBTOTAL = 2  # a tax and a charge (a service's, a bag's) whose labels came out garbled
 
 
 def settle_discounts(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...]:

@@ -61,6 +61,8 @@ def value_after(doc: Doc, line: Line, keyword_end: int = 0, lookahead: int = 2) 
     if lookahead and (paired := _paired_in_columns(doc, line)) is not None:
         return paired
     for nxt in doc.lines[line.index + 1: line.index + 1 + lookahead]:
+        if _guide_row(doc, nxt):
+            break  # a tip guide's rows under a blank slip's "Total:" ("18% 5.65" / "20% 6.28")
         if nxt.is_amount_only and not _own_label(nxt.text) and not holds_a_date(nxt.text):
             return nxt.amounts[-1]  # not the time after a date ("ToTal 419].46" / "2025-06-06 13.27")
         if letters(nxt.text) > 3 or _own_label(nxt.text):
@@ -89,9 +91,22 @@ def _paired_in_columns(doc: Doc, line: Line) -> Amount | None:
     labels = last - first + 1
     values = doc.lines[last + 1:last + 1 + labels]
     if labels < 2 or len(values) < labels or not all(len(v.amounts) == 1 and letters(v.text) == 0
-                                                     and len(v.text.split()) <= 2 for v in values):
+                                                     and len(v.text.split()) <= 2 and not _guide_row(doc, v)
+                                                     for v in values):
         return None
     return values[line.index - first].amounts[-1]
+
+
+_RATE_FIRST_RE = re.compile(r"\s*\d{1,2}(?:[.,]\d{1,3})?\s?%")
+
+
+def _guide_row(doc: Doc, line: Line) -> bool:
+    """A row of a tip guide: it opens with a percentage, and so does a row beside it (``18% 5.65`` / ``20%
+    6.28``); not a tax's rate alone over or beside its amount."""
+    if not _RATE_FIRST_RE.match(line.text):
+        return False
+    return any(_RATE_FIRST_RE.match(other.text) for other in doc.lines[max(line.index - 1, 0):line.index + 2]
+               if other is not line)
 
 
 def _labelled_between(text: str) -> bool:

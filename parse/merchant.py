@@ -739,7 +739,7 @@ def _name_score(line: Line, position: float, tall: bool, over_its_address: bool 
                       or _is_address(line.text) and not _named_after_street(line.text) and not over_its_address):
         return 0.0
     if _currency_alone(line.text) or _order_number(line.text) or _tagline_only(line.text) \
-            or _BRANCH_RE.match(upper.strip()) or _place_and_phone(line.text):
+            or _BRANCH_RE.match(upper.strip()):
         return 0.0  # "EUR" heading the price column; "Orde{ #840"; "Since 2014"; "Filiale Mannheim-Neckarau"
     if _house_number(line.text) and not has_keyword(line.text, _BUSINESS_WORDS) and not over_its_address:
         return 0.0  # "679 Moa Strea": a street whose suffix OCR garbled
@@ -824,18 +824,6 @@ def describes_the_trade(text: str) -> bool:
 def _says_the_trade(word: str) -> bool:
     """The folded word says what a shop serves or is (``PIZZA``, ``WINE``, ``LOUNGE``, ``BAKERY``)."""
     return word in _DESCRIPTIONS or word in _POURS or word in _ROOMS or has_keyword(word, _TRADE_FORMS)
-
-
-# "Denver Glendale - 303-377-0401", "Austin North - 512-834": a chain's store by its place and its phone
-_PLACE_AND_PHONE_RE = re.compile(
-    r"(?P<place>[^\W\d_]+(?:\s[^\W\d_]+){0,3})\s?[-–]\s?\(?\d{3}\)?[-.\s]\d{3}(?:[-.\s]\d{0,4})?")
-
-
-def _place_and_phone(text: str) -> bool:
-    """The line is a chain's store (Target's header under its logo): a place's words, a dash and the store's
-    phone number; not a shop named with its trade (``Glendale Bakery - 303-377-0401``)."""
-    match = _PLACE_AND_PHONE_RE.fullmatch(text.strip())
-    return match is not None and not any(_says_the_trade(fold(word)) for word in match["place"].split())
 
 
 # one word and a number (after "#" or not): an order's or a table's number, its label maybe garbled

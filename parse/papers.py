@@ -98,16 +98,21 @@ _TIP_RE = re.compile(r"\b(?:TIP|GRATUITY)\b", re.IGNORECASE)
 _TOTAL_RE = re.compile(r"\b(?:TOTAL|BALANCE|DUE)\b", re.IGNORECASE)
 _SLIP_WORD_RE = re.compile(r"\b(?:SIGN|SIGNATURE|COPY|CUSTOMER|MERCHANT|CARDHOLDER|THANK|AGREE|VISA|MASTERCARD|AMEX"
                            r"|DISCOVER|CARD|AUTH|APPROVED|APPROVAL|ENTRY|CHIP|CONTACTLESS)", re.IGNORECASE)
-_SLIP_LINES = 8  # lines of a slip over its bill: its amount, tip and total, card and signature lines
+_SLIP_HEAD = 3  # lines over the slip's amount: its copy's name, the card and its number, the entry
+_SLIP_LINES = 10  # lines of a slip over its bill: its amount, tip and total, card and signature lines
 
 
 def _slip_under_its_bill(lines: Sequence[OcrLine]) -> list[OcrLine]:
-    """A card slip photographed over its bill (``Amount: $44.41`` / ``Tip 9.00`` / ``Total: 53.41`` / ``Mama
-    Rosa's Trattoria`` ... ``Total 44.41``) read after the bill; else ``lines`` as they are."""
-    amount = _SLIP_AMOUNT_RE.search(lines[0].text) and _WHOLE_AMOUNT_RE.search(lines[0].text)
+    """A card slip photographed over its bill (``CUSTOMER COPY`` / ``VISA XXXX0012`` / ``Amount: $44.41`` / ``Tip
+    9.00`` / ``Total: 53.41`` / ``Mama Rosa's Trattoria`` ... ``Total 44.41``) read after the bill; else ``lines``
+    as they are."""
+    opening = next((i for i, line in enumerate(lines[:_SLIP_HEAD]) if not _SLIP_WORD_RE.search(line.text)), None)
+    amount = opening is not None and _SLIP_AMOUNT_RE.search(lines[opening].text) \
+        and _WHOLE_AMOUNT_RE.search(lines[opening].text)
     if not amount:
         return list(lines)
-    tip = next((i for i, line in enumerate(lines[1:_SLIP_LINES], 1) if _TIP_RE.search(line.text)), None)
+    tip = next((i for i, line in enumerate(lines[opening + 1:_SLIP_LINES], opening + 1)
+                if _TIP_RE.search(line.text)), None)
     if tip is None:
         return list(lines)
     bill = next((i for i, line in enumerate(lines[tip + 1:_SLIP_LINES + 1], tip + 1)

@@ -782,9 +782,11 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
                 if _slips_amount_and_tip(doc, doc.lines[tip.line], tip.value, a.value) \
                         or slip and 0 < a.value - total.value <= total.value * _MAX_TIP_SHARE:
                     return Pick(a.value, line.index, 0.6)
-    if slip and bill_line < tip.line - 1 and not any(line.amounts or has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL)
-                                                     for line in doc.lines[tip.line + 1:tip.line + 3]):
-        # the bill's total, the slip's amount printing it again, a tip: the slip's total lost to glare, or never written
+    if bill_line < tip.line - 1 and _slip_prints_the_bill(doc, doc.lines[tip.line], total.value, signed=True) \
+            and not any(line.amounts or has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL)
+                        for line in doc.lines[tip.line + 1:tip.line + 3]):
+        # the bill's total, the slip's amount printing it again (its sign maybe read as a digit), a tip: the slip's
+        # total lost to glare, or never written
         return Pick(paid, tip.line, 0.6 * total.confidence)
     return total
 
@@ -831,12 +833,13 @@ def _bill_line(doc: Doc, total: Pick) -> int:
                default=total.line)
 
 
-def _slip_prints_the_bill(doc: Doc, tip_line: Line, bill: Decimal) -> bool:
+def _slip_prints_the_bill(doc: Doc, tip_line: Line, bill: Decimal, signed: bool = False) -> bool:
     """The card slip's ``Amount`` over its tip prints the bill again: what its total adds to the bill
     is the tip, however the tip's own amount came out (``Amount 32.45`` / ``Tip 9,34`` / ``Totar Raid
-    38.29``: 5.84)."""
+    38.29``: 5.84). ``signed``: its sign maybe read as a digit too (``Amount: 698.44``)."""
     above = _slip_amount_over(doc, tip_line)
-    return above is not None and any(a.value == bill for a in above.amounts)
+    return above is not None and any(a.value == bill or signed and sign_digit_dropped(a.value, ANY_DIGIT) == bill
+                                     for a in above.amounts)
 
 
 def _slip_amount_over(doc: Doc, tip_line: Line) -> Line | None:

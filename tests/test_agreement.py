@@ -436,6 +436,16 @@ def test_a_tip_written_on_the_card_slip_whose_total_line_was_lost_is_added_to_th
     assert extract_receipt(ocr(_CHECK + "Tip: 6.00\nTotal: 4S.b9")).total == Decimal("33.44")
     assert extract_receipt(ocr(_CHECK + "Tip: 6.00\n71.20")).total == Decimal("33.44")
     assert extract_receipt(ocr(_CHECK + "Tip: 20.00")).total == Decimal("33.44")
+    signed = extract_receipt(ocr(_CHECK.replace("Amount: 33.44", "Amount: 633.44") + "Tip: 6.00"))
+    assert signed.total == Decimal("39.44")  # the slip's amount with its sign read as a 6
+
+
+@pytest.mark.parametrize(("tip", "paid"), [("Tip: 6.00", "39.44"), ("Tip:", "33.44")])
+def test_a_tip_guides_rows_under_a_blank_slip_total_are_not_its_value(tip, paid):
+    """A guide printed under the slip's blank ``Total:`` (``18% 5.65`` / ``20% 6.28``): its rows are no total
+    written in, nor a tip; what was paid is the bill and the tip written in, if one was."""
+    receipt = extract_receipt(ocr(_CHECK + f"{tip}\nTotal:\n18% 6.02\n20% 6.69\n22% 7.36"))
+    assert receipt.total == Decimal(paid)
 
 
 def test_the_card_slips_amount_and_tip_making_its_total_outvote_a_bill_misread_by_its_subtotals_sign():

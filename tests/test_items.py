@@ -2019,3 +2019,15 @@ def test_a_prescriptions_number_and_copay_is_an_item(line):
 def test_a_prescription_or_register_number_without_a_price_is_no_item():
     assert amounts("Walgreens\nST# 05432 OP# 009054 TE# 54 TR# 04712\nRX#: 0482193\nRX PICKUP DOB VERIFIED 04/12/1961\n"
                    "HALLS MENTHOL 30CT 2.99 B\nTOTAL 2.99") == [Decimal("2.99")]
+
+
+def test_a_totals_block_whose_labels_all_came_out_garbled_is_no_items():
+    """``Sbttal 28.00`` / ``Iax 1.68`` over ``Ttai 29.68``: the subtotal costs what the items above it cost, and with
+    the tax under it makes the total; neither is an item. Not where the items' sum makes the total itself."""
+    receipt = extract_receipt(ocr("THE STAG HEAD PUB\nAnn Arbor MI 48104\n03/01/2024 10:40 PM\nTwo Hearted 7.00\n"
+                                  "Two Hearted 7.00\nPub Burger 14.00\nSbttal 28.00\nIax 1.68\nTtai 29.68\nVsa 29.68"))
+    assert [item.amount for item in receipt.items] == [Decimal("7.00"), Decimal("7.00"), Decimal("14.00")]
+    assert receipt.subtotal == Decimal("28.00")
+    kept = extract_receipt(ocr("CORNER STORE\n03/01/2024\nSoap 7.00\nTowel 7.00\nBasket 14.00\nCandle 1.68\n"
+                               "Ttai 29.68\nVsa 29.68"))
+    assert len(kept.items) == 4

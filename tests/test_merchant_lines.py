@@ -865,13 +865,6 @@ def test_a_supermarket_tills_department_heading_is_no_name(heading):
     assert merchant(text) != heading
 
 
-@pytest.mark.parametrize("header", ["Denver Glendale - 303-377-0401", "Austin North - 512-834"])
-def test_a_chain_stores_place_and_phone_is_no_name(header):
-    """Target's logo is a graphic: its first text line is the store's place, a dash and its phone (maybe cut
-    short), which says where the chain's store is, not its name."""
-    assert merchant(header + BODY) is None
-
-
 @pytest.mark.parametrize(("header", "expected"), [
     ("Glendale Bakery - 303-377-0401", "Glendale Bakery"),
     ("Glendale Bakery\n303-377-0401", "Glendale Bakery"),

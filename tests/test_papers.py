@@ -161,3 +161,8 @@ def test_a_slip_alone_or_over_a_bill_of_another_amount_stays_where_it_is():
     assert [line.text for line in one_paper_after_another(photo(other))][0] == "Amount: $44.41"
     alone = "\n".join(SLIP_OVER_BILL.strip().splitlines()[:5])
     assert [line.text for line in one_paper_after_another(photo(alone))][0] == "Amount: $44.41"
+
+
+def test_a_slip_over_its_bill_opening_with_its_copy_and_card_lines_is_read_after_the_bill():
+    receipt = extract_receipt(photo("CUSTOMER COPY\nVISA XXXXXXXXXXXX0012\n" + SLIP_OVER_BILL))
+    assert receipt.merchant == "Mama Rosa's Trattoria" and len(receipt.items) == 3

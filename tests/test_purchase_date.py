@@ -147,10 +147,18 @@ def test_a_birth_date_a_members_first_day_and_other_dates_are_not_the_purchase(t
     US + "12/03/2024 11:12 AM|RX 0873321-06231 15.00 N|FILL DATE 11/27/2024",
     US + "RX FILL DATE 11/27/2024|12/03/2024",
     US + "DATE FILLED|11/27/2024|12/03/2024 11:12 AM",
-    US + "RX 4821930 FILLED 11/27/24|12/03/24",
+    US + "RX 4821930 FILL DT 11/27/24|12/03/24",
+    DE + "Rezept vom 28.11.2024|Köln, den 03.12.2024",
 ])
 def test_a_prescriptions_fill_date_is_not_the_purchase(text):
-    """A pharmacy pickup prints the day each prescription was filled, days before it is picked up and paid."""
+    """A pharmacy pickup prints the day each prescription was filled (or written), days before it is picked up
+    and paid."""
+    assert purchase_date(text) == dt.date(2024, 12, 3)
+
+
+@pytest.mark.parametrize("text", [US + "Growler Filled 12/03/2024 6:12 PM", US + "Tank Filled|12/03/2024 10:14 AM",
+                                  US + "ORDER FILLED 12/03/2024"])
+def test_a_growler_or_an_order_filled_on_the_day_keeps_its_date(text):
     assert purchase_date(text) == dt.date(2024, 12, 3)
 
 
