@@ -1143,6 +1143,9 @@ _GLYPH_POINT_RE = re.compile(r"(?<=\s)(\d{1,3})[^\d\s:/%xX×*]{1,2}(\d{2})(?:\s?
 # "BACON ROLL £2:50", "LATTE REGULAR 3:55": a price closing a named line, its point read as a colon (a clock's
 # shape, which the amount parser leaves alone), its pound sign maybe read as a digit ("62:50")
 _COLON_POINT_RE = re.compile(r"(?<=\s)[£$€]?(\d{1,3}):(\d{2})\s*$")
+# "Pall Mall Red XXL 1O,OO": a price closing a named line, its zeros read as O's, too few digits left for the
+# amount parser (not a size, "1O OZ", "2OO ML", nor a name's "ZOO")
+_ZEROS_AS_O_RE = re.compile(r"(?<=\s)(?=[\dOo]*\d)([\dOo]{1,4})[.,]([\dOo]{2})(?:\s?[A-Z*])?\s*$")
 _MAX_COMBINATIONS = 64  # readings of the lines tried together, at most
 
 
@@ -1152,6 +1155,34 @@ class _Reading(NamedTuple):
     value: Decimal
     units_lost: bool
     cut: int
+
+
+def with_short_named_items(items: tuple[LineItem, ...], doc: Doc, end: int,
+                           subtotal: Decimal | None) -> tuple[LineItem, ...]:
+    """Priced lines under the first item named by words of one or two letters only (``OJ Lg 4.79``, ``OJ 4.79``),
+    none a price line's mark (``TX``, ``EA``): items, all of them together, where the items then make the
+    subtotal and do not without them."""
+    if not items or subtotal is None or _sum(items) == subtotal:
+        return items
+    used = {item.line_index for item in items}
+    first = min((index for index in used if index is not None), default=end)
+    found = tuple(_item(line.text, priced, line.index) for line in doc.lines[first + 1:end]
+                  if line.index not in used and not _skipped(line) and (priced := _priced(line))
+                  and _letters_short_name(line.text[:priced[0].start]))
+    if not found or _sum(items + found) != subtotal:
+        return items
+    return tuple(sorted(items + found, key=lambda item: item.line_index or 0))
+
+
+_SHORT_WORD_RE = re.compile(r"[^\W\d_]{1,2}")
+
+
+def _letters_short_name(text: str) -> bool:
+    """Words of one or two letters alone, two letters at least, none a price line's mark (``OJ Lg``, not
+    ``TX``, ``1 EA``)."""
+    words = text.split()
+    return letters(text) >= 2 and all(_SHORT_WORD_RE.fullmatch(word) and word.upper() not in _PRICE_LINE_WORDS
+                                      for word in words)
 
 
 def fill_lost_prices(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
@@ -1273,8 +1304,8 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     (``Fideua Mixta 2 17 00``: 2,17 or 17,00, its units printed; with no cents left alone, maybe no
     price at all); a price whose point a blurred photo lost (``1 Coke 2275``: 22,75, or 2,75 its
     sign read as a digit), or read as a colon (``BACON ROLL 62:50``: 62.50, or 2.50, the clock's shape maybe no
-    price at all); a price whose tax class 1 OCR read as an L at the line's end, taken for litres
-    (``Arbeitshandschuhe 3,95 L``)."""
+    price at all); a price whose zeros came out O's (``Pall Mall Red XXL 1O,OO``); a price whose tax class 1 OCR
+    read as an L at the line's end, taken for litres (``Arbeitshandschuhe 3,95 L``)."""
     if line.amounts and all(amount.measure for amount in line.amounts) and line.amounts[-1].in_cents \
             and _LITRES_FOR_CLASS_RE.search(line.text):
         return [_Reading(line, line.amounts[-1].value, False, line.amounts[-1].start), None]
@@ -1292,6 +1323,9 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     glyph = _GLYPH_POINT_RE.search(line.text)
     if glyph and _named(line.text[:glyph.start()]) and not pairs:
         readings.append(_Reading(line, Decimal(f"{glyph.group(1)}.{glyph.group(2)}"), False, glyph.start()))
+    zeros = _ZEROS_AS_O_RE.search(line.text)
+    if zeros and _named(line.text[:zeros.start()]):
+        readings.append(_Reading(line, _zeros_read(zeros), False, zeros.start()))
     colon = _COLON_POINT_RE.search(line.text)
     if colon and _named(line.text[:colon.start()]):
         readings += [_Reading(line, Decimal(f"{whole}.{colon.group(2)}"), False, colon.start())
@@ -1300,6 +1334,13 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     if left is None or not _named(line.text[:left.start()]) or any(pair.end(2) == left.end(1) for pair in pairs):
         return readings + [None] if readings else []
     return [_Reading(line, Decimal(f"0.{left.group(1)}"), True, left.start()), *readings]
+
+
+def _zeros_read(match: re.Match[str]) -> Decimal:
+    return Decimal(f"{match[1]}.{match[2]}".translate(_O_AS_ZERO))
+
+
+_O_AS_ZERO = str.maketrans("Oo", "00")
 
 
 def _whole_after_a_sign(line: Line) -> bool:

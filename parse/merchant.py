@@ -463,6 +463,8 @@ def _with_trade_below(doc: Doc, index: int, name: str, heights: list[int]) -> st
     ``VOLUME ONE`` / ``BOOKSHOP``; not under a name that says its trade (``MAPLE STREET DINER`` /
     ``Bar & Grill``: what else it is)."""
     below = doc.lines[index + 1] if index + 1 < len(doc.lines) else None
+    if below is not None and _place_of_the_shop(below.text):
+        return f"{name} {clean_name(below.text)}"  # "TABAKBORSE" / "am Markt", "Apotheke" / "am Markt"
     if below is not None and (_is_trade_only(name) or describes_the_trade(name) and _over_address_or_phone(doc, below)
                               and not _says_what_it_serves(below.text)) and _name_alone(below.text):
         return f"{name} {clean_name(below.text)}"  # "Restaurant" / "Zur Post", "Chinese Restaurant" / "Peking Garden"
@@ -472,6 +474,16 @@ def _with_trade_below(doc: Doc, index: int, name: str, heights: list[int]) -> st
             or not _is_trade_only(below.text, parted=False):
         return name
     return f"{name} {clean_name(below.text)}"
+
+
+# "am Markt", "an der Oper", "im Hauptbahnhof": where a shop is, under its name (not an inn's "Zum Löwen", "Zur
+# Post", nor a till's "AM PM")
+_PLACE_OF_THE_SHOP_RE = re.compile(
+    r"\s*(?:AM|IM|BEIM|AN\s+(?:DER|DEN|DEM)|IN\s+DER|AUF\s+DEM)(?:\s+[A-Z][A-Z'-]{2,}){1,2}\s*")
+
+
+def _place_of_the_shop(text: str) -> bool:
+    return bool(_PLACE_OF_THE_SHOP_RE.fullmatch(ascii_upper(text)))
 
 
 def _logo_continues(doc: Doc, name: Line, below: Line, heights: list[int]) -> bool:
@@ -1039,6 +1051,8 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
             score = 0.0  # a street, a mall named for it, the town under a street
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
+        if score and scored and scored[-1][1] == line.index - 1 and _place_of_the_shop(line.text):
+            score = 0.0  # "TABAKBORSE" / "am Markt": where the shop is, joined to its name
         if score and scored and describes_the_trade(line.text) and not _under_an_opening_tagline(doc, line, scored):
             score -= _DESCRIPTION_PENALTY  # "Chinese Restaurant" under "Lucky Dragon": what it is, not its name
         if score:

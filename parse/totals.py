@@ -268,7 +268,7 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
     for value, source in computed:
         if value <= 0:
             continue
-        over_cash = source == "cash" and paid != given and total.value > given
+        over_cash = source == "cash" and paid != given and total.value > given and _printed_under(doc, total, given)
         if subtotal is not None and subtotal.line != total.line and value < subtotal.value <= total.value:
             continue  # "Subtotal 58.28" / "Total 72.35" / "Cash 30.00" / "Change 7.65": 80.00 handed over
         if over_cash or _one_digit_slip(value, total.value) or source == "metered" and value == unsigned_total:
@@ -277,6 +277,11 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
     if owed is not None and (_one_digit_slip(owed, total.value) or _one_digit_more_or_less(owed, total.value)):
         return Pick(owed, total.line, 0.6)
     return None
+
+
+def _printed_under(doc: Doc, pick: Pick, value: Decimal) -> bool:
+    """Cash handed over is printed under the total it pays, not above it among the items."""
+    return any(a.value == value for line in doc.lines[pick.line + 1:] for a in line.amounts)
 
 
 def _sum_a_tender_pays(doc: Doc, totals: Totals, paid: Decimal | None) -> Decimal | None:
@@ -1202,7 +1207,7 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
         elif given is None and _cash_handed_over(line.text) and not has_keyword(line.text, ("BILL",) + CASH_BACK):
             amount = value_after(doc, line, keyword_end(line.text, CASH_GIVEN))
             given = amount.value if amount else None
-        elif named is None and has_keyword(line.text, CASH_GIVEN) and not has_keyword(line.text, ("BILL",) + CASH_BACK):
+        elif named is None and _names_cash(line.text) and not has_keyword(line.text, ("BILL",) + CASH_BACK):
             amount = value_after(doc, line, keyword_end(line.text, CASH_GIVEN))
             named, named_line = (amount.value, line.index) if amount else (None, -1)
     if given is None and change == 0 and 0 <= named_line < change_line:
@@ -1227,10 +1232,12 @@ def _change_line(text: str) -> bool:
 CASH_BACK = ("CASH BACK", "CASHBACK", "CASH OUT", "BARGELDAUSZAHLUNG", "AUSZAHLUNG")
 
 
-def _paid_positive(doc: Doc) -> bool:
+def _paid_positive(doc: Doc, refunds: set[Decimal]) -> bool:
     """A card or cash line prints a positive amount: money was paid, the receipt is no return. Change
-    handed back is none (``Rückgeld Bar 1,76`` for empties worth more than the purchase)."""
-    return any(a.value > 0 for line in doc.lines if (card_line(line.text) or has_keyword(line.text, CASH_GIVEN))
+    handed back is none (``Rückgeld Bar 1,76`` for empties worth more than the purchase), nor the refund
+    itself printed unsigned (``TOTAL 14.99-`` / ``VISA CREDIT 14.99``)."""
+    return any(a.value > 0 and -a.value not in refunds for line in doc.lines
+               if (card_line(line.text) or _names_cash(line.text))
                and not has_keyword(line.text, ("REFUND", "RETURN", "AUSZAHLUNG")) and not _change_line(line.text)
                for a in line.amounts)
 
@@ -1483,7 +1490,8 @@ def _pick_total(doc: Doc) -> Pick | None:
     if paid is not None and paid > 0 and _printed(doc, paid, -1):
         scored.append((_PAID_SCORE, -1, paid))  # cash given minus change: the amount paid
     scored = _paid_in_parts(doc, [s for s in scored if not _share_of_a_total_above(doc, s, scored)])
-    if not scored and refunded and not _paid_positive(doc):  # a return, or empties worth more than the purchase
+    refunds = {value for _, _, value in refunded}
+    if not scored and refunds and not _paid_positive(doc, refunds):  # a return, or empties worth more than the purchase
         score, index, value = max(refunded, key=lambda s: (s[0], s[1]))
         return Pick(value, index, min(0.99, 0.45 + 0.12 * score))
     if scored:
@@ -1573,7 +1581,24 @@ def card_line(text: str) -> bool:
 def _cash_handed_over(text: str, words: tuple[str, ...] = CASH_GIVEN) -> bool:
     """A line of cash handed over (``Gegeben Bar 5,00``, ``CASH 50.00``), not of a card whose name holds a
     word of cash (``EC-Cash 12,50``, ``Apple Pay 8,40``)."""
-    return has_keyword(_CARD_NAMED_WITH_CASH_RE.sub(" ", ascii_upper(text)), words)
+    return has_keyword(_CARD_NAMED_WITH_CASH_RE.sub(" ", _item_bars_dropped(text)), words)
+
+
+def _names_cash(text: str) -> bool:
+    """A word of cash on the line, a card's name (``EC-Cash``) too, but no item's ``Bar`` (``Snack Bar Combo``)."""
+    return has_keyword(_item_bars_dropped(text), CASH_GIVEN)
+
+
+# the German ``Bar`` (cash) opens its line or follows a tender's word (``Gegeben Bar``, ``Zahlung BAR``); after
+# another word it names an item (``Snack Bar Combo``, ``Candy Bar``, ``Salad Bar``)
+_BAR_AFTER_A_WORD_RE = re.compile(r"\b([A-Z]+)\W*\s\W*BAR\b")
+_TENDER_BEFORE_BAR = frozenset(("GEG", "GEGEBEN", "ZAHLUNG", "ZAHLART", "ZAHLUNGSART", "BEZAHLT", "MIT", "PER", "IN",
+                                "BETRAG", "SUMME", "GESAMT", "TOTAL", "EUR", "CHF", "RUECKGELD", "ZURUECK"))
+
+
+def _item_bars_dropped(text: str) -> str:
+    return _BAR_AFTER_A_WORD_RE.sub(
+        lambda match: match[0] if match[1] in _TENDER_BEFORE_BAR else match[1], ascii_upper(text))
 
 
 _CENTS_LOST_DIGITS = 3  # "EUR5622": a total this long printed without its separator ...

@@ -294,6 +294,51 @@ def test_a_returns_negative_total_is_its_total(text, total):
     assert extract_receipt(ocr(text)).total == Decimal(total)
 
 
+@pytest.mark.parametrize("total_line", ["TOTAL 14.99-", "TOTAL -14.99"])
+def test_a_returns_negative_total_stands_where_the_card_line_prints_the_refund_unsigned(total_line):
+    """A return whose total prints a minus (trailing or leading), refunded to a card whose line prints the same
+    amount unsigned (``VISA CREDIT 14.99``): that line is the refund, no money paid; the total stays negative."""
+    receipt = extract_receipt(ocr(f"Walgreens\nCHICAGO, IL 60661\nRETURN\n1 VITAMINS 14.99-\n{total_line}\n"
+                                  "VISA CREDIT 14.99\n12/05/2026 11:31 AM"))
+    assert receipt.total == Decimal("-14.99")
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("Walgreens\nVITAMINS 14.99\nTOTAL 14.99\nVISA CREDIT 14.99", "14.99"),  # a credit card paying a sale
+    ("PENNY\nPfandrückgabe -3,25 A\nBrot 5,29 A\nSUMME EUR 2,04\nBar 2,04", "2.04"),  # empties worth less
+])
+def test_a_sale_paid_by_a_credit_card_or_with_empties_worth_less_keeps_its_positive_total(text, total):
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+@pytest.mark.parametrize("item", ["Snack Bar Combo", "Candy Bar", "Salad Bar Large"])
+def test_an_item_named_bar_is_no_cash_handed_over(item):
+    """An item whose name holds ``Bar`` (a snack bar's combo, a candy bar, a salad bar) is no German word of cash:
+    it opens no line and follows no tender's word. Cash less change does not replace the labelled total, and with
+    no total label read, the cash under the items less the change is the total."""
+    for total_line in ("TOTAL 21.50\n", ""):
+        receipt = extract_receipt(ocr(f"WELLFLEET DRIVE-IN\n08/14/2026 8:12 PM\n{item} 12.50\nPopcorn 9.00\n"
+                                      f"{total_line}CASH 30.00\nCHANGE 8.50"))
+        assert receipt.total == Decimal("21.50")
+
+
+def test_an_items_tender_word_above_the_total_is_no_cash_that_total_could_not_be_paid_with():
+    """``PAID PARKING 12.50`` among the items: cash handed over is printed under the total it pays, so a tender's
+    word above it is no cash the total exceeds."""
+    receipt = extract_receipt(ocr("WELLFLEET DRIVE-IN\n08/14/2026 8:12 PM\nPAID PARKING 12.50\nPopcorn 9.00\n"
+                                  "TOTAL 21.50\nCASH 30.00\nCHANGE 8.50"))
+    assert receipt.total == Decimal("21.50")
+
+
+@pytest.mark.parametrize("tender", ["Bar 30,00", "Gegeben Bar 30,00", "Geg. BAR 30,00", "Zahlung BAR EUR 30,00"])
+def test_the_german_bar_opening_its_line_or_after_a_tenders_word_is_cash_handed_over(tender):
+    """A kiosk's receipt with no total label: the German ``Bar`` opening its line or after a tender's word is the
+    cash handed over, and less the change it is the total."""
+    receipt = extract_receipt(ocr(f"Kiosk am Eck\n03.12.2026 17:48\nCola 12,50\nChips 9,00\n{tender}\n"
+                                  "Rückgeld 8,50"))
+    assert receipt.total == Decimal("21.50")
+
+
 def test_a_bill_paid_part_in_cash_part_by_card_is_the_total_not_the_cash():
     receipt = extract_receipt(ocr("Steak Place\n11/27/2026 6:48 PM\nRibeye 60.44\nTotal 64.67\nCash 40.00\n"
                                   "Visa 24.67\nChange 0.00"))

@@ -2031,3 +2031,29 @@ def test_a_totals_block_whose_labels_all_came_out_garbled_is_no_items():
     kept = extract_receipt(ocr("CORNER STORE\n03/01/2024\nSoap 7.00\nTowel 7.00\nBasket 14.00\nCandle 1.68\n"
                                "Ttai 29.68\nVsa 29.68"))
     assert len(kept.items) == 4
+
+
+def test_a_price_whose_zeros_came_out_os_is_a_price_where_the_items_then_make_the_total():
+    """``Pall Mall Red XXL 1O,OO``: a price closing a named line, every zero read as an O, too few digits left
+    to read as money; a price where the items then make the total. Not where they do not, nor a size (``1O OZ``)."""
+    assert amounts("Tabak Lorenz\n03.12.2026 07:41\nCamel Blue 10,00\nPall Mall Red XXL 1O,OO\nSUMME 20,00\n"
+                   "Bar 20,00") == [Decimal("10.00"), Decimal("10.00")]
+    assert amounts("Tabak Lorenz\n03.12.2026 07:41\nCamel Blue 10,00\nPall Mall Red XXL 1O,OO\nSUMME 10,00\n"
+                   "Bar 10,00") == [Decimal("10.00")]
+    assert amounts("Tabak Lorenz\n03.12.2026 07:41\nCamel Blue 10,00\nFeuerzeug 1O OZ\nSUMME 20,00\n"
+                   "Bar 20,00") == [Decimal("10.00")]
+
+
+@pytest.mark.parametrize("short", ["OJ Lg", "OJ", "Lg OJ"])
+def test_an_item_named_by_two_letter_words_is_an_item_where_the_prices_then_make_the_subtotal(short):
+    """``OJ Lg 4.79`` between named items: no word of three letters names it, yet the items make the subtotal only
+    with it."""
+    assert amounts(f"IHOP\nAnaheim CA 92802\n07/27/2024 9:44 AM\nRooty Tooty 12.49\nBig Steak Omelette 16.99\n"
+                   f"{short} 4.79\nSubtotal 34.27\nTax 2.66\nTotal 36.93") == [
+        Decimal("12.49"), Decimal("16.99"), Decimal("4.79")]
+
+
+@pytest.mark.parametrize(("line", "subtotal"), [("TX 4.79", "34.27"), ("EA 4.79", "34.27"), ("OJ 4.79", "29.48")])
+def test_a_short_line_of_a_price_lines_mark_or_one_the_subtotal_leaves_out_is_no_item(line, subtotal):
+    assert amounts(f"IHOP\nAnaheim CA 92802\n07/27/2024 9:44 AM\nRooty Tooty 12.49\nBig Steak Omelette 16.99\n"
+                   f"{line}\nSubtotal {subtotal}\nTax 2.66\nTotal 36.93") == [Decimal("12.49"), Decimal("16.99")]

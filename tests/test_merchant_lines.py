@@ -871,3 +871,19 @@ def test_a_supermarket_tills_department_heading_is_no_name(heading):
 ])
 def test_a_shop_named_after_its_place_keeps_its_name_beside_its_phone(header, expected):
     assert merchant(header + BODY).startswith(expected)
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("TABAKBORSE\nam Markt", "TABAKBORSE am Markt"),
+    ("SCHMIDT\nam Markt", "SCHMIDT am Markt"),
+    ("Café Klein\nan der Oper", "Café Klein an der Oper"),
+    # guards: an inn named with its preposition, a name that holds its place
+    ("Gasthof\nZum Löwen", "Gasthof Zum Löwen"),
+    ("Zur Post", "Zur Post"),
+    ("Apotheke am Markt", "Apotheke am Markt"),
+])
+def test_a_place_line_under_a_shops_name_joins_the_name(header, expected):
+    """``am Markt``, ``an der Oper``, ``im Hauptbahnhof`` under a name line: where the shop is, part of its name,
+    never a name of its own (not an inn's ``Zum Löwen``, ``Zur Post``)."""
+    assert merchant(f"{header}\nMarktplatz 3 - 72070 Tübingen\n01.12.2026 11:08\nFeuerzeug 1,50\nSUMME 1,50\n"
+                    "Bar 2,00\nZurück 0,50") == expected
