@@ -16,7 +16,7 @@ from functools import cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .address import is_address
+from .address import has_postcode, is_address
 from .brands import Brand, BrandMatch, directory, match_brand, match_domain, match_scheme
 from .brands.directory import ALIAS, NAME
 from .brands.fold import compact, fold_word, tokens
@@ -79,7 +79,8 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
         return best
     for line in doc.lines[header_end:]:  # a legal name in the footer ("Lidl Vertriebs-GmbH & Co. KG")
         if has_legal_form(line.text) and not line.amounts:
-            match = match_brand(legal_name(line.text), country, sure=_read_surely(line))
+            legal = legal_name(line.text) if _no_name_in_header(doc, header_end) else line.text
+            match = match_brand(legal, country, sure=_read_surely(line))
             if match is not None and not _other_trade(line.text, match):
                 return _found(match, line.text, line.index)
     for line in doc.lines:
@@ -255,6 +256,12 @@ def _misread_web_address(text: str, country: str) -> BrandMatch | None:
     return None
 
 
+def _no_name_in_header(doc: Doc, header_end: int) -> bool:
+    """The header prints no shop's name: its lines are the address's alone (the logo lost); then the footer's legal
+    line names it up to its legal form (``DEICHMANN SE Deichmannweg 9``), not an operator under a café's name."""
+    return all(is_address(line.text) or has_postcode(line.text) for line in doc.lines[:header_end])
+
+
 def _web_name_without_affix(label: str, tld: str, country: str) -> BrandMatch | None:
     """The brand a web address names once its generic affix is dropped (``netto-online.de``: ``netto``)."""
     name = _WEB_AFFIX_RE.sub("", label)
@@ -263,7 +270,7 @@ def _web_name_without_affix(label: str, tld: str, country: str) -> BrandMatch | 
 
 
 # a web address's generic affix around the chain's name: "netto-online.de", "online-rossmann", "xyz-shop.de"
-_WEB_AFFIX_RE = re.compile(r"^online-|-(?:online|shop|de|gruppe)$")
+_WEB_AFFIX_RE = re.compile(r"^online-|-online$")
 
 
 def _web_name(label: str, tld: str, country: str) -> BrandMatch | None:

@@ -28,7 +28,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                    "GASTSTATTE", "WEINBAR", "COCKTAILBAR", "KAFFEEBAR", "ESPRESSOBAR", "BIERSTUBE", "GELATERIA",
                    "BRAEUSTUEBERL", "BRAEUHAUS",
                    # Spanish, Italian and French bars and restaurants: their names, a waiter, a cover charge
-                   "TABERNA", "CERVECERIA", "CAFETERIA", "CAMARERO", "COPERTO", "COPERTI", "CANAS",
+                   "TABERNA", "CERVECERIA", "CAFETERIA", "CAMARERO", "COPERTO", "COPERTI",
                    "FISH & CHIPS", "FISH AND CHIPS", "CHIP SHOP", "FISH BAR", "CHIPPY",
                    # what only a restaurant's till prints: its vendor's footer, the order's kind
                    "POWERED BY TOAST", "TOASTTAB", "TOUCHBISTRO", "UPSERVE", "DINING OPTION")
@@ -67,9 +67,12 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 _ORDER_KIND_RE = re.compile(r"\W*(?:(?:ORDER TYPE|DINING OPTION|DINE OPTION)\W*)?"
                             r"(?:TO GO|FOR HERE|IM HAUS|AUSSER[\s-]?HAUS|ZUM MITNEHMEN)\W*(?:#?\s?\d+\W*)?")
 # a seat's row (``ROW F``, ``Row: 12``; not a street's ``Merrion Row Dublin 2``), a table's number in Spanish or
-# Italian (``Mesa 3``, ``Tavolo 12``; not the town ``Mesa AZ``)
+# Italian opening its line (``Mesa 3``, ``Tavolo 12``; not the town ``Mesa AZ``, a table sold ``MESA 80 CM``), a
+# round of draught beers (``2 CAÑAS``; not hair dye's ``CUBRE CAÑAS``, fishing rods' ``CAÑAS PESCA``)
+_TABLE_OR_ROUND = (r"^\W*(?:MESA|TAVOLO)\W{0,2}\d{1,3}\b(?!\s?(?:CM|X\s?\d))(?!.*\d[.,]\d{2}\b)"
+                   r"|^\s*\d{1,2}\s*X?\s*CANAS\b(?!\s*(?:DE\s)?PESCA)")
 _PATTERNED: dict[str, re.Pattern[str]] = {"cinema": re.compile(r"\bROW\W{0,2}(?:[A-Z]|\d{1,2})\b"),
-                                          "restaurant": re.compile(r"\b(?:MESA|TAVOLO)\W{0,2}\d{1,3}\b")}
+                                          "restaurant": re.compile(_TABLE_OR_ROUND)}
 # a bar's name: ``BAR EL RINCON`` (not ``BAR CODE``, ``Barra de pan``)
 _BAR_NAMED_RE = re.compile(r"\s*BAR\s+(?!CODES?\b)[A-Z]")
 _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in the items

@@ -27,8 +27,8 @@ COUNTRIES: dict[str, tuple[str, bool]] = {
 _US_STATE = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
              r"|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)")
 _US_STATE_ZIP = rf"\b{_US_STATE}\.?,?\s{{0,4}}\d{{5}}(?:-\d{{4}})?\b"
-# a big town of a euro country closing an address's line: alone on it, after a comma, a house number or a
-# postcode ("Bilbao", "C/ Cava Baja 22 Madrid", "1012 AB Amsterdam"; not a product's "MILANO COOKIES")
+# a town closing an address's line: alone on it, after a comma, a house number or a postcode ("Bilbao", "C/ Cava
+# Baja 22 Madrid", "1012 AB Amsterdam"; not a product's "MILANO COOKIES")
 _TOWN_CLOSING = r"(?:^\s*|,\s?|\d{{2,5}}\s(?:[A-Z]{{2}}\s)?)(?:{towns})\s*$"
 _FRIES_SIZES = "".join(rf"(?<!\b{size} )" for size in ("LG", "SM", "MD", "MED", "REG", "LRG", "SIDE", "ORD"))
 # (country, pattern, weight) -- patterns run on upper-cased, accent-free text
@@ -83,13 +83,6 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("IT", r"\bTOTALE\b|\bCONTANTI\b|\bRESTO\b|\bSCONTRINO\b|\bGRAZIE\b|\bITALIA\b|\bP\.\s?IVA\b|\bS\.R\.L\b", 1.5),
         ("ES", r"\bIVA\b", 0.5),
         ("IT", r"\bIVA\b", 0.5),
-        ("ES", _TOWN_CLOSING.format(towns="MADRID|BARCELONA|VALENCIA|SEVILLA|ZARAGOZA|MALAGA|BILBAO|MURCIA"
-                                          "|ALICANTE|VALLADOLID|VIGO|GRANADA"), 1.5),
-        ("FR", _TOWN_CLOSING.format(towns="PARIS|LYON|MARSEILLE|TOULOUSE|NANTES|STRASBOURG|MONTPELLIER|BORDEAUX"
-                                          "|LILLE|RENNES"), 1.5),
-        ("IT", _TOWN_CLOSING.format(towns="ROMA|MILANO|NAPOLI|TORINO|PALERMO|GENOVA|FIRENZE|VENEZIA|PADOVA"), 1.5),
-        ("NL", _TOWN_CLOSING.format(towns="AMSTERDAM|ROTTERDAM|UTRECHT|EINDHOVEN|GRONINGEN|TILBURG|ALMERE"
-                                          "|NIJMEGEN|HAARLEM"), 1.5),
         ("NL", r"\bBTW\b|\bTOTAAL\b|\bBEDANKT\b|\bNEDERLAND\b|\bKVK\b|\bPINNEN\b|\bB\.V\.", 2.0),
         ("IE", r"\bIRELAND\b|\bEIRE\b", 2.0),
         # an Eircode ("T12 A6K4", "D6W XY12"), an Irish VAT number, a county ("Co. Kildare"), a Dublin postal
@@ -209,15 +202,29 @@ _HEADER_LINES = 5
 def _canadian_town(uppers: Sequence[str]) -> bool:
     """A town and its province in the header, where the receipt prints GST or a Québec till word too (not a
     Swedish ``IKEA AB``, nor ``ADD ON`` among the items)."""
-    return any(_TOWN_AND_PROVINCE_RE.search(upper) for upper in uppers[:_HEADER_LINES]) \
+    return any(_TOWN_AND_PROVINCE_RE.search(upper) for upper in uppers[1:_HEADER_LINES]) \
         and any(_CANADIAN_TAX_OR_WORD_RE.search(upper) for upper in uppers)
+
+
+# a big town of a euro country closing an address's line, on a receipt that prints euros or decimal commas (not a
+# US receipt's "PARIS" or "TOMATOES, ROMA")
+_EURO_TOWNS: list[tuple[str, re.Pattern[str], float]] = [
+    (country, re.compile(_TOWN_CLOSING.format(towns=towns)), 1.5) for country, towns in [
+        ("ES", "MADRID|BARCELONA|VALENCIA|SEVILLA|ZARAGOZA|MALAGA|BILBAO|MURCIA|ALICANTE|VALLADOLID|VIGO|GRANADA"),
+        ("FR", "PARIS|LYON|MARSEILLE|TOULOUSE|NANTES|STRASBOURG|MONTPELLIER|BORDEAUX|LILLE|RENNES"),
+        ("IT", "ROMA|MILANO|NAPOLI|TORINO|PALERMO|GENOVA|FIRENZE|VENEZIA|PADOVA"),
+        ("NL", "AMSTERDAM|ROTTERDAM|UTRECHT|EINDHOVEN|GRONINGEN|TILBURG|ALMERE|NIJMEGEN|HAARLEM"),
+    ]
+]
+_EURO_PRINT_RE = re.compile(r"\d,\d{2}(?!\d)|€|\bEUR\b")
 
 
 def country_votes(texts: Sequence[str]) -> Counter[str]:
     votes: Counter[str] = Counter()
+    euro_print = any(_EURO_PRINT_RE.search(text.upper()) for text in texts)
     for text in texts:
         upper = ascii_upper(text)
-        for country, pattern, weight in _COUNTRY_EVIDENCE:
+        for country, pattern, weight in _COUNTRY_EVIDENCE + (_EURO_TOWNS if euro_print else []):
             if pattern.search(upper):
                 votes[country] += weight
         for country, pattern, weight in _CAPITALS:

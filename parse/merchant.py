@@ -46,11 +46,16 @@ def _legal_forms(text: str) -> list[re.Match[str]]:
                if not match.group().islower() and not _TAX_BEFORE_RE.search(text[:match.start()])
                and not _opens_a_name(text, match)]
     european = [match for match in _EUROPEAN_COMPANY_RE.finditer(text)
-                if _AND_COMPANY_RE.match(text, match.end()) or is_address(text[match.end():])]
+                if (_AND_COMPANY_RE.match(text, match.end()) or is_address(text[match.end():]))
+                and not any(ch.isdigit() for ch in text[:match.start()])
+                and not _STREET_SUFFIX_BEFORE_RE.search(text[:match.start()])]
     return sorted(printed + european, key=lambda match: match.start())
 
 
 _EUROPEAN_COMPANY_RE = re.compile(r"(?<=[^\W\d_]{2}\s)SE\b")
+# "505 8th St SE": a US street's quadrant, no European company
+_STREET_SUFFIX_BEFORE_RE = re.compile(
+    r"\b(?:ST|STREET|AVE|AVENUE|BLVD|RD|ROAD|DR|DRIVE|PL|CT|WAY|TER|PKWY|HWY|LN)\.?\s*$", re.IGNORECASE)
 _AND_COMPANY_RE = re.compile(r"\s*(?:&|\+|UND)\s*CO\b", re.IGNORECASE)
 
 
