@@ -17,9 +17,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .address import has_postcode, is_address
-from .brands import Brand, BrandMatch, directory, match_brand, match_domain, match_scheme
+from .brands import Brand, BrandMatch, cinema_logo, directory, match_brand, match_domain, match_scheme
 from .brands.directory import ALIAS, NAME
 from .brands.fold import compact, fold_word, tokens
+from .brands.programmes import scheme_brand_key
 from .brands.words import FAMILY_TRADES, LEGAL_FORMS
 from .category import CATEGORIES, mentions
 from .layout import Doc, Line
@@ -74,7 +75,8 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
     if one_line is not None and (_logo_runs_on_in_another_trade(header, one_line)
                                  or _under_an_owners_name(header, one_line, country)):
         one_line = None
-    best = _longer_logo(one_line, _best_named(logos, country, opening)) or _named_like_a_place(header, country, opening)
+    best = _longer_logo(one_line, _best_named(logos, country, opening)) \
+        or _named_like_a_place(header, country, opening) or _cinema_by_its_logo(doc, header, country)
     if best is not None and not _owners_surname(header, best):
         return best
     for line in doc.lines[header_end:]:  # a legal name in the footer ("Lidl Vertriebs-GmbH & Co. KG")
@@ -166,6 +168,29 @@ _MEMBER_RE = re.compile(r"\d{4}|\*{3}")  # a member's card number, in full or ma
 
 WHOLE_NAME_SCORE = 0.9  # a brand's name or alias, all the words of its line
 WHOLE_BRAND_SCORE = 1.0  # the brand's own name, whole
+
+
+def _cinema_by_its_logo(doc: Doc, header: Sequence[Line], country: str | None) -> BrandFound | None:
+    """A cinema chain's logo without its trade's word (``REGAL``, ``ALAMO DRAFTHOUSE``) where the receipt's
+    other lines agree that films are shown (``_shows_films``); not ``REGAL`` over a manicure or a sofa."""
+    for line in header:
+        match = cinema_logo(line.text, country)
+        if match is not None and _shows_films(doc, line.index, match.brand):
+            return _found(match, line.text, line.index)
+    return None
+
+
+# a ticket's kind on a priced line: "1 Adult Evening 17.25", "Matinee 9.50"
+_TICKET_RE = re.compile(r"(?<![A-Z])(?:TICKETS?|ADULTS?|SENIORS?|MATINEE)(?![A-Z])")
+
+
+def _shows_films(doc: Doc, logo: int, brand: Brand) -> bool:
+    """A line besides the logo's says a cinema's word (a seat, a show), sells a ticket or names the chain's
+    own loyalty scheme (``Regal Crown Club``)."""
+    chain = compact(tokens(brand.name))
+    return any(line.index != logo and (mentions(line.text, "cinema") or scheme_brand_key(line.text) == chain
+                                       or bool(line.amounts) and _TICKET_RE.search(ascii_upper(line.text)))
+               for line in doc.lines)
 
 
 def _named_like_a_place(header: Sequence[Line], country: str | None, opening: int | None) -> BrandFound | None:

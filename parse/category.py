@@ -51,9 +51,14 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "entertainment": ("THEME PARK", "AMUSEMENT", "ADMISSION", "EINTRITT", "ZOO", "MUSEUM", "AQUARIUM",
                       "WRISTBAND", "DAY PASS", "TAGESKARTE", "FREIZEITPARK", "RIDES", "BOWLING", "ARCADE",
                       "WATER PARK", "ENTRY", "TICKETS", "PARK HOPPER", "TICKET BOOTH", "SEASON PASS", "ANNUAL PASS",
-                      "ADMISSIONS", "FAST LANE", "PASSHOLDER", "MINI GOLF", "MINIGOLF", "ADVENTURE GOLF", "PUTT PUTT"),
+                      "ADMISSIONS", "FAST LANE", "PASSHOLDER", "MINI GOLF", "MINIGOLF", "ADVENTURE GOLF", "PUTT PUTT",
+                      # bowling centres and arcades, zoos and parks: what they sell, a season's pass, the gift shop
+                      "LANE RENTAL", "SHOE RENTAL", "KEGELBAHN", "BAHNMIETE", "LASER TAG", "LASERTAG", "GAME CARD",
+                      "POWER CARD", "TIERPARK", "WILDPARK", "VOGELPARK", "JAHRESKARTE", "SOUVENIR", "SOUVENIRS",
+                      "FRONT GATE"),
     "tobacco": ("TOBACCO", "TABAK", "CIGARETTE", "CIGARETTES", "CIGAR", "CIGARS", "ZIGARETTEN", "ZIGARREN",
-                "VAPE", "E-LIQUID", "SMOKE SHOP", "TABAC", "ROLLING PAPERS", "TABAKWAREN"),
+                "VAPE", "E-LIQUID", "SMOKE SHOP", "TABAC", "ROLLING PAPERS", "TABAKWAREN", "TABAKSTEUER", "ZIGARILLOS",
+                "DREHTABAK", "OTP TAX", "E-CIG TAX", "TOBACCO TAX"),
     # shops that are none of the above: their own trade words, so that a hardware store's "HOSE PUMP"
     # or a stationer's "RESTAURANT ORDER CHIT" pad does not make it a petrol station or a restaurant
     "retail": ("HARDWARE", "BOOKSTORE", "BOOKSTORES", "BOOKSHOP", "BOOK STORE", "STATIONERY", "STATIONERS",
@@ -63,18 +68,41 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                "BAUMARKT", "SCHREIBWAREN", "BUCHHANDLUNG", "ELEKTRO", "ELEKTRONIK", "MOEBEL", "BEKLEIDUNG",
                "SCHUHE", "SPIELWAREN", "KAUFHAUS", "WARENHAUS"),
 }
+# a German compound opening with a trade's word is that trade's (``KINOPOLIS``, ``Kinotag``, ``TABAKBÖRSE``; not
+# ``Kinder``, ``Kinoko``, ``Tabasco``): its openers and the endings it is built with
+_COMPOUND_OPENERS = {"cinema": ("KINO",), "tobacco": ("TABAK", "ZIGARREN")}
+_COMPOUND_ENDS = ("POLIS", "WELT", "CENTER", "CENTRE", "TAG", "HAUS", "BÖRSE", "LADEN", "PALAST", "STUDIO", "KASSE",
+                  "KARTE", "GUTSCHEIN", "STUBE", "SHOP", "KONTOR")
+# what only its trade sells, on a priced line that is not the shop's name (``LUCKY STRIKE`` bowling): the big
+# cigarette, nicotine and cigar names, and a bar's drinks as poured (not ``Guinness Draught 4pk``)
+_SOLD: dict[str, tuple[str, ...]] = {
+    "tobacco": ("MARLBORO", "PALL MALL", "AMERICAN SPIRIT", "GAULOISES", "ZYN", "JUUL", "VUSE", "NJOY", "SWISHER",
+                "BLACK & MILD", "BLACK AND MILD", "COHIBA", "ROBUSTO", "MADURO", "L&M", "ELF BAR", "GEEK BAR"),
+    "restaurant": ("DRAFT", "DRAUGHT", "PITCHER", "IPA"),
+}
+# cigarettes whose names are words or places too (a camel coat, Newport's shop), counted with their pack's word
+_PACKED_CIGARETTES_RE = re.compile(r"(?<![A-Z])(?:CAMEL|NEWPORT|WINSTON|KOOL|SALEM|LUCKY STRIKE)(?![A-Z])"
+                                   r".*(?<![A-Z])(?:BOX|KS|KINGS?|100S|CARTON|CTN|PACK|PK|SOFT|MENTHOL|FILTERS?)"
+                                   r"(?![A-Z])")
 # the order's kind on a line of its own (not a grocer's "TO GO CUPS", not "PENNY To Go"; "Im Haus", "Außer Haus")
 _ORDER_KIND_RE = re.compile(r"\W*(?:(?:ORDER TYPE|DINING OPTION|DINE OPTION)\W*)?"
                             r"(?:TO GO|FOR HERE|IM HAUS|AUSSER[\s-]?HAUS|ZUM MITNEHMEN)\W*(?:#?\s?\d+\W*)?")
 # a seat's row (``ROW F``, ``Row: 12``; not a street's ``Merrion Row Dublin 2``), a table's number in Spanish or
 # Italian opening its line (``Mesa 3``, ``Tavolo 12``; not the town ``Mesa AZ``, a table sold ``MESA 80 CM``), a
-# round of draught beers (``2 CAÑAS``; not hair dye's ``CUBRE CAÑAS``, fishing rods' ``CAÑAS PESCA``)
+# round of draught beers (``2 CAÑAS``; not hair dye's ``CUBRE CAÑAS``, fishing rods' ``CAÑAS PESCA``), a bowling
+# lane's (``Lane 3``, ``LANE #12``)
 _TABLE_OR_ROUND = (r"^\W*(?:MESA|TAVOLO)\W{0,2}\d{1,3}\b(?!\s?(?:CM|X\s?\d))(?!.*\d[.,]\d{2}\b)"
                    r"|^\s*\d{1,2}\s*X?\s*CANAS\b(?!\s*(?:DE\s)?PESCA)")
 _PATTERNED: dict[str, re.Pattern[str]] = {"cinema": re.compile(r"\bROW\W{0,2}(?:[A-Z]|\d{1,2})\b"),
-                                          "restaurant": re.compile(_TABLE_OR_ROUND)}
+                                          "restaurant": re.compile(_TABLE_OR_ROUND),
+                                          "entertainment": re.compile(r"\bLANE\W{0,2}\d{1,2}\b")}
 # a bar's name: ``BAR EL RINCON`` (not ``BAR CODE``, ``Barra de pan``)
 _BAR_NAMED_RE = re.compile(r"\s*BAR\s+(?!CODES?\b)[A-Z]")
+# a drinks bar's name closing with its trade (``JOE'S BAR``, ``SKYLINE LOUNGE``), not a service's or a sweet's
+_BAR_CLOSING_RE = re.compile(r"(?P<before>[A-Z']+)\s+(?:BAR|LOUNGE)\W*$")
+_NO_DRINKS_BARS = frozenset(("NAIL", "NAILS", "BROW", "BROWS", "LASH", "LASHES", "WAX", "WAXING", "BLOWOUT", "BLOW",
+                             "TAN", "TANNING", "BEAUTY", "HAIR", "SPA", "GENIUS", "OXYGEN", "CANDY", "SALAD", "SOAP",
+                             "GRANOLA", "PROTEIN", "CHOCOLATE", "BEAD", "FIX", "REPAIR"))
 _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in the items
 # what a shop's own name says it serves, though a grocer sells it too ("TACOS EL GORDO", "RAMEN TATSU-YA",
 # "BI-RITE CREAMERY"; not a supermarket's "TACO SHELLS" or "BBQ SAUCE"): counted on the name's line only
@@ -82,7 +110,8 @@ NAMED_TRADES: dict[str, tuple[str, ...]] = {
     "restaurant": ("TACO", "TACOS", "RAMEN", "PHO", "BBQ", "BARBECUE", "WINGS", "BAGEL", "BAGELS", "DONUT", "DONUTS",
                    "DOUGHNUTS", "CREAMERY", "BREWING", "SUSHI", "BURGERS", "CURRY", "KEBAB", "DOENERHAUS", "EATS",
                    # not "EDEKA & Bäckerei Schmidt": a grocer's bakery counter
-                   "BAECKEREI", "BACKEREI", "KONDITOREI", "BACKSTUBE"),
+                   "BAECKEREI", "BACKEREI", "KONDITOREI", "BACKSTUBE", "BREWERY", "BREWPUB", "TAPHOUSE"),
+    "entertainment": ("LANES",),  # "SUNSET LANES": a bowling centre's
 }
 
 
@@ -97,9 +126,7 @@ def find_category(doc: Doc, name_line: int | None, name: str | None = None) -> t
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
         text = _trade_words(name if name and line.index == name_line else line.text)
         for category in CATEGORIES:
-            if mentions(text, category) or _patterned(text, category) or line.index == name_line \
-                    and _names_its_trade(text, category) \
-                    and not any(mentions(text, other) for other in CATEGORIES if other != category):
+            if _says(text, category, line.index == name_line, sold=bool(line.amounts)):
                 scores[category] += weight
         if _ORDER_KIND_RE.fullmatch(ascii_upper(line.text).strip()):
             scores["restaurant"] += weight  # "TO GO", "Dining Option: For Here": the order's kind, on a line of its own
@@ -113,6 +140,31 @@ def find_category(doc: Doc, name_line: int | None, name: str | None = None) -> t
         return "retail", 0.3
     share = scores[best] / sum(scores.values())
     return best, round(min(0.9, 0.3 + 0.15 * scores[best]) * share + 0.1, 2)
+
+
+def _says(text: str, category: str, names_the_shop: bool, sold: bool) -> bool:
+    """The line (the shop's name's, ``names_the_shop``; a priced line, ``sold``) counts for ``category``."""
+    return mentions(text, category) or _patterned(text, category) \
+        or names_the_shop and _names_its_trade(text, category) \
+        and not any(mentions(text, other) for other in CATEGORIES if other != category) \
+        or sold and not names_the_shop and _sells(text, category)
+
+
+def plays_not_dines(doc: Doc, name_line: int | None) -> bool:
+    """A priced line sells play (bowling, laser tag, a game card) and no line says restaurant: an entertainment
+    centre's bill, though the directory files the chain as a restaurant (Main Event, Dave & Buster's)."""
+    return any(line.amounts and mentions(line.text, "entertainment") for line in doc.lines) \
+        and not any(_says(line.text, "restaurant", line.index == name_line, sold=bool(line.amounts))
+                    or _ORDER_KIND_RE.fullmatch(ascii_upper(line.text).strip()) for line in doc.lines)
+
+
+def _sells(text: str, category: str) -> bool:
+    """A product only ``category``'s shops sell (``_SOLD``), a pack of cigarettes (``CAMEL BLUE BOX``)."""
+    upper = ascii_upper(text)
+    if category == "tobacco" and _PACKED_CIGARETTES_RE.search(upper):
+        return True
+    return category in _SOLD_MATCHERS and not _DRINKS_PACKED_RE.search(upper) \
+        and _matches(text, _SOLD_MATCHERS[category])
 
 
 def _trade_words(text: str) -> str:
@@ -132,6 +184,7 @@ _SERVED_RE = re.compile(rf"(?<![A-Z])(?:{'|'.join(_SERVERS + ('TIP', 'GRATUITY',
 _SERVED_LINES = 2
 _WEIGHED_RE = re.compile(r"\d\s*KG\b", re.IGNORECASE)
 _PACKED_RE = re.compile(r"\d\s?(?:KG|G|L|ML)\b|\bTK\b")  # a pack's size, or frozen (tiefgekühlt)
+_DRINKS_PACKED_RE = re.compile(r"\d\s?(?:ML|L|OZ|PK|CT)\b|\b(?:CANS?|BTLS?|BOTTLES?|PACK)\b")  # "IPA 6PK"
 _DISHES_RE = re.compile("|".join(_DISHES), re.IGNORECASE)
 _GLUED = 7  # letters; a trade word this long is known even glued to the word before it
 _SHORT = 4  # letters; a short trade word must be printed as it is ("KIND" folded is "KINO")
@@ -144,14 +197,25 @@ def _matcher(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
     return tuple(word for word in words if len(word.replace(" ", "")) > _SHORT), pattern
 
 
-_MATCHERS = {category: _matcher(words) for category, words in CATEGORIES.items()}
+def _compounds(category: str) -> tuple[str, ...]:
+    return tuple(opener + end for opener in _COMPOUND_OPENERS.get(category, ()) for end in _COMPOUND_ENDS)
+
+
+_MATCHERS = {category: _matcher(words + _compounds(category)) for category, words in CATEGORIES.items()}
+_SOLD_MATCHERS = {category: _matcher(words) for category, words in _SOLD.items()}
 _NAMED_MATCHERS = {category: _matcher(words) for category, words in NAMED_TRADES.items()}
 
 
 def _names_its_trade(name: str, category: str) -> bool:
     """A word of ``NAMED_TRADES`` in the shop's name, or a bar's name (``BAR EL RINCON``)."""
     return category in _NAMED_MATCHERS and _matches(name, _NAMED_MATCHERS[category]) \
-        or category == "restaurant" and bool(_BAR_NAMED_RE.match(ascii_upper(name)))
+        or category == "restaurant" and (bool(_BAR_NAMED_RE.match(ascii_upper(name))) or _bar_closing(name))
+
+
+def _bar_closing(name: str) -> bool:
+    """A drinks bar's name closing with ``BAR`` or ``LOUNGE`` (``JOE'S BAR``; not ``NAIL BAR``, ``CANDY BAR``)."""
+    closing = _BAR_CLOSING_RE.search(ascii_upper(name))
+    return closing is not None and closing.group("before").replace("'", "") not in _NO_DRINKS_BARS
 
 
 def _patterned(text: str, category: str) -> bool:

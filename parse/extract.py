@@ -14,7 +14,7 @@ from decimal import Decimal
 from .agreement import read_amounts
 from .amounts import to_cents
 from .brand import BrandFound, countries_of_its_name, find_brand
-from .category import find_category
+from .category import find_category, plays_not_dines
 from .dates import (RawDate, dates_on_lines, dates_like_numbers, find_dates, find_times, in_year_before, only_in_stamp,
                     order_from_dates, resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
 from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
@@ -168,11 +168,14 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
 def _trade(doc: Doc, brand: BrandFound | None, merchant: MerchantInfo, checks: tuple[str, ...]) -> tuple[str, float]:
     """The category and its confidence: the brand's own trade (its OSM tags), not a word count, says it,
     but a pump slip (its total what volume x price make, its words a fuel station's) is fuel whichever
-    chain runs the pump (a warehouse club's, a grocer's)."""
+    chain runs the pump (a warehouse club's, a grocer's), and a bill of play alone is entertainment though
+    the directory files its chain as a restaurant (``plays_not_dines``: Main Event's bowling)."""
     if brand is None:
         return find_category(doc, merchant.name_line, merchant.name)
     if "quantity_times_price" in checks and find_category(doc, merchant.name_line, merchant.name)[0] == "fuel":
         return "fuel", 0.9
+    if brand.brand.category == "restaurant" and plays_not_dines(doc, merchant.name_line):
+        return "entertainment", 0.9
     return brand.brand.category, 0.9
 
 

@@ -1886,3 +1886,135 @@ def test_a_warehouse_receipt_listing_a_gas_can_or_fuel_points_stays_a_grocers():
                                "TOTAL 41.98")).category == "grocery"
     assert extract_receipt(ocr("Kroger\nMILK 2.79\nEGGS 5.49\nFUEL POINTS EARNED 120\nTOTAL 8.28")).category \
         == "grocery"
+
+
+@pytest.mark.parametrize(("text", "chain"), [
+    ("REGAL\nIrvine, CA 92618\n12/05/2026 9:14 PM\n1 Adult Evening 17.25\nTotal 17.25", "Regal Cinemas"),
+    ("REGAL\nIrvine, CA 92618\n12/05/2026 9:14 PM\nLG POPCORN 9.50\nTotal 9.50\nRegal Crown Club", "Regal Cinemas"),
+    ("ALAMO DRAFTHOUSE\nAustin, TX 78717\nServer: Kayla Seat: C14\n12/02/2026 8:05 PM\n1 Queso 10.00\nTotal 10.00",
+     "Alamo Drafthouse Cinema"),
+])
+def test_a_cinema_chains_logo_without_its_trade_word_is_the_chain_where_the_receipt_shows_films(text, chain):
+    """Cinema chains whose directory name closes with the trade's word (Regal Cinemas, Alamo Drafthouse
+    Cinema) print their logo without it: the chain where a ticket, a seat or its loyalty scheme agrees."""
+    receipt = extract_receipt(ocr(text))
+    assert (receipt.merchant, receipt.category) == (chain, "cinema")
+
+
+@pytest.mark.parametrize("text", [
+    "REGAL\nIrvine, CA 92618\n12/05/2026 2:10 PM\nGel Manicure 35.00\nTotal 35.00",
+    "REGAL\nHigh Point, NC 27260\n12/05/2026\nRecliner Sofa 899.00\nTotal 899.00",
+])
+def test_a_regal_logo_over_a_manicure_or_a_sofa_is_no_cinema(text):
+    """Near case of a cinema chain's logo without its trade's word: nothing on the receipt shows films."""
+    receipt = extract_receipt(ocr(text))
+    assert receipt.merchant != "Regal Cinemas" and receipt.category != "cinema"
+
+
+def test_a_nail_salons_or_a_car_rentals_whole_name_keeps_its_own_trade():
+    """Near cases of a cinema's logo: Regal Nails and Alamo Rent A Car print their whole names."""
+    nails = extract_receipt(ocr("REGAL NAILS\nIrvine, CA 92618\nTicket 0042\nGel Manicure 35.00\nTotal 35.00"))
+    assert (nails.merchant, nails.category) == ("Regal Nails", "retail")
+    cars = extract_receipt(ocr("ALAMO RENT A CAR\nOrlando, FL 32827\nMidsize SUV 3 days 189.00\nTotal 189.00"))
+    assert cars.category != "cinema"
+
+
+@pytest.mark.parametrize("text", [
+    "LUCKY STRIKE\nNew York NY 10011\nLane 3 Guests 6\nLane Rental 1 hr 120.00\nShoes 6 @ 8.00 48.00\n"
+    "Sliders 24.00\nTotal 192.00",
+    "LUCKY STRIKE\nNew York NY 10011\nLane Rental 1 hr 120.00\nShoes 6 @ 8.00 48.00\nTotal 168.00",
+    "Tierpark Hagenbeck\n22527 Hamburg\nJahreskarte Familie 225,00\nSumme 225,00\nMastercard 225,00",
+    "FUN ZONE\nDallas TX 75201\nLaser Tag 2 @ 10.00 20.00\nGame Card 25.00\nTotal 45.00",
+    "SeaWorld Orlando\nGold Pass - Adult x 2 $191.76\nTotal Paid Today $191.76\nPass activation at the front gate",
+])
+def test_bowling_arcade_zoo_and_park_words_are_entertainment(text):
+    """Bowling centres, arcades, zoos and parks, printing their lanes and shoe rental, laser tag and game cards,
+    a Tierpark's Jahreskarte or a park's front gate, not the word BOWLING (a shoe rental is no shoe shop)."""
+    assert extract_receipt(ocr(text)).category == "entertainment"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("SOLE CITY\nNike Air Max 129.99\nSHOES 2 @ 59.99 119.98\nTotal 249.97", "retail"),
+    ("RAINFOREST\nServer: Ana\nSouvenir Cup 12.99\nCheeseburger 15.99\nTotal 28.98", "restaurant"),
+    ("CORNER STORE\nMILK 3.49\nBREAD 2.99\nSOUVENIR MAGNET 4.99\nTotal 11.47", "grocery"),
+])
+def test_a_shoe_shop_a_restaurants_souvenir_cup_or_a_grocers_magnet_keep_their_trades(text, category):
+    """Near cases of the venue words: shoes sold, a souvenir among a restaurant's or a grocer's lines."""
+    assert extract_receipt(ocr(text)).category == category
+
+
+@pytest.mark.parametrize("text", [
+    "SMOKER FRIENDLY\nFort Collins CO 80525\nCAMEL BLUE BOX 10.29\nZYN COOL MINT 6MG 5.99\nTOTAL 16.28",
+    "Davidoff of Geneva\nNew York, NY 10022\nWinston Churchill Robusto 2 @ 32.00 64.00\n"
+    "Padron 1964 Maduro 28.50\nCutter 79.00\nTotal 171.50",
+    "QUICK STOP 24\nMARLBORO GOLD KS 9.49\nOTP TAX 0.38\nTOTAL 9.87",
+    "Lotto & Presse Krause\n01.12.2026\nZeitschrift 4,50\nZigarillos 6,00\nenthält Tabaksteuer\nSUMME 10,50",
+])
+def test_cigarette_cigar_and_nicotine_names_on_item_lines_are_tobacco(text):
+    """Tobacco shops whose items are product names (Camel, Zyn, Marlboro, a robusto) and their tax lines."""
+    assert extract_receipt(ocr(text)).category == "tobacco"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("LUCKY STRIKE\nNew York NY 10011\nBowling 2 hrs 120.00\nTotal 120.00", "entertainment"),
+    ("MAPLE & CO\nCAMEL WOOL COAT 129.99\nTotal 129.99", "retail"),
+    ("QUICK STOP\nMILK 3.49\nBREAD 2.99\nMARLBORO GOLD 9.49\nTotal 15.97", "grocery"),
+])
+def test_a_cigarettes_name_as_a_shops_name_a_colour_or_among_groceries_is_no_tobacco_shop(text, category):
+    """Near cases of the product names: only on item lines, a name that is a word too with its pack's word,
+    and a grocer's words still win."""
+    assert extract_receipt(ocr(text)).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("KINOPOLIS\n03.12.2026 17:48\nTicket 11,50\nNachos Käse 5,90\nSumme 17,40", "cinema"),
+    ("TABAKBÖRSE\nMarktplatz 3\n72070 Tübingen\nFeuerzeug 1,50\nSUMME 1,50", "tobacco"),
+])
+def test_a_german_compound_opening_with_a_trade_word_is_that_trade(text, category):
+    """German shops named by a compound of their trade's word (Kinopolis, Kinotag, Tabakbörse, Tabakhaus)."""
+    assert extract_receipt(ocr(text)).category == category
+
+
+@pytest.mark.parametrize("text", [
+    "Lotto Laden\nKinder Pingui 1,29\nKinderriegel 0,99\nSUMME 2,28",
+    "Asia Shop Nguyen\nKinoko Pilze 2,49\nTabasco 3,99\nSUMME 6,48",
+])
+def test_kinder_kinoko_and_tabasco_are_no_cinema_or_tobacco_words(text):
+    """Near cases of the trade compounds: a word opening like KINO or TABAK that is none of them."""
+    assert extract_receipt(ocr(text)).category not in ("cinema", "tobacco")
+
+
+def test_an_entertainment_centre_filed_as_a_restaurant_is_entertainment_on_a_bill_of_play():
+    """Main Event and Dave & Buster's, filed as restaurants: a bill of bowling and laser tag with no food."""
+    play = ocr("MAIN EVENT\nHouston TX 77007\n12/05/2026 7:44PM\nBowling Per Game 3 @ 7.99 23.97\n"
+               "Laser Tag 2 @ 10.00 20.00\nTOTAL 43.97\nVISA 43.97")
+    assert extract_receipt(play).category == "entertainment"
+
+
+def test_an_entertainment_centres_bill_with_food_stays_a_restaurants():
+    """Near case: a dish named for play (``Arcade Burger``) on a restaurant chain's bill."""
+    meal = ocr("MAIN EVENT\nHouston TX 77007\n12/05/2026 7:44PM\nArcade Burger 14.99\nBowling Per Game 7.99\n"
+               "TOTAL 22.98\nVISA 22.98")
+    assert extract_receipt(meal).category == "restaurant"
+
+
+@pytest.mark.parametrize("text", [
+    "JOE'S BAR\nMemphis TN 38103\n05/18/2024 11:20 PM\nMiller High Life 4.00\nSubtotal 4.00\nTax 0.39\nTotal 4.39",
+    "SKYLINE LOUNGE\nChicago IL 60601\nOld Fashioned 14.00\nTotal 14.00",
+    "BLUE DOG BREWERY\nDenver CO 80202\nHazy IPA 7.00\nTotal 7.00",
+    "MURPHY'S\nBoston MA 02110\nDraft Sam Adams 7.00\nPitcher Bud Light 18.00\nTotal 25.00",
+])
+def test_a_us_bar_named_bar_lounge_or_brewery_or_pouring_drafts_is_a_restaurant(text):
+    """US bars selling only drinks: a name closing with BAR, LOUNGE or BREWERY, drafts, pitchers, an IPA."""
+    assert extract_receipt(ocr(text)).category == "restaurant"
+
+
+@pytest.mark.parametrize("text", [
+    "POLISHED NAIL BAR\nGel Manicure 35.00\nTotal 35.00",
+    "SWEET TOOTH CANDY BAR\nGummy Bears 1 LB 8.99\nTotal 8.99",
+    "CORNER MARKET\nGuinness Draught 4PK 9.99\nBREAD 2.99\nTotal 12.98",
+    "Schreibwaren Huber\nHefte 3,50\nSUMME 3,50\nBar 5,00\nRückgeld 1,50",
+])
+def test_a_nail_bar_a_candy_bar_canned_draught_or_cash_paid_bar_is_no_bar(text):
+    """Near cases of a bar's words: a service's or a sweet shop's name, draught in cans, German cash ``Bar``."""
+    assert extract_receipt(ocr(text)).category != "restaurant"

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -267,6 +269,40 @@ def _cinemas_house(found: Directory, key: str, text: str, words: list[Token], sp
     entries = [entry for entry in found.entries(key, country)
                if entry.strength == NAME and entry.brand.category == NAMED_FOR_ITS_PLACE]
     return _best(entries, country) if entries else None
+
+
+# the trade's word a cinema chain's directory name closes with and its logo leaves off ("Regal Cinemas": REGAL)
+_CINEMAS_OWN_WORDS = frozenset(fold_word(word) for word in ("cinema", "cinemas", "theatre", "theatres", "theater",
+                                                            "theaters"))
+LOGO_WITHOUT_TRADE_SCORE = 0.8
+
+
+def cinema_logo(text: str, country: str | None) -> BrandMatch | None:
+    """The cinema chain whose directory name is the line's words and its trade's word (``REGAL`` for Regal
+    Cinemas, ``ALAMO DRAFTHOUSE`` for Alamo Drafthouse Cinema): the logo as the chain prints it. Only a
+    name no brand has of its own, the line that name alone; whether the receipt is a cinema's its other
+    lines say (``parse.brand``): ``REGAL`` may be a nail bar or a sofa's maker."""
+    words = tokens(text)
+    if country is None or not words or any(word.number for word in words):
+        return None
+    entries = [entry for entry in _cinemas_by_their_logos().get(compact(words), ()) if entry.brand.trades_in(country)]
+    return BrandMatch(_best(entries, country).brand, text.strip(), LOGO_WITHOUT_TRADE_SCORE) if entries else None
+
+
+@cache
+def _cinemas_by_their_logos() -> dict[str, list[Entry]]:
+    """Cinema chains by their names without the trade's word closing them, where no brand is named so."""
+    found = directory()
+    logos: dict[str, list[Entry]] = defaultdict(list)
+    for brand in found.brands:
+        words = tokens(brand.name)
+        if brand.category != NAMED_FOR_ITS_PLACE or len(words) < 2 or words[-1].key not in _CINEMAS_OWN_WORDS:
+            continue
+        logo = compact(words[:-1])
+        if len(logo) > Directory.SHORT and logo not in found.index:
+            logos[logo] += [entry for entry in found.entries(compact(words), None)
+                            if entry.brand == brand and entry.strength == NAME]
+    return dict(logos)
 
 
 def _short_ok(found: Directory, key: str, text: str, words: list[Token], span: Span) -> bool:
