@@ -416,7 +416,7 @@ def _full_name(doc: Doc, index: int) -> str:
         continues = (
             upper_above.count("(") > upper_above.count(")")
             or re.match(r"(?:CO(?![A-Z])|\(|&|AND\b)", upper_name) or _LEGAL_FORM_FIRST_RE.match(upper_name)
-            or has_keyword(name.split()[0] if name.split() else "", _TRADE_FORMS)
+            or _trade_first_continued(name, above.text)
             # "ENTERPRISE SETIA" / "ALAM SDN BHD": a legal name without its business word yet
             or (has_keyword(above.text, _TRADE_FORMS) and not has_keyword(name, _TRADE_FORMS))
         )
@@ -426,6 +426,15 @@ def _full_name(doc: Doc, index: int) -> str:
             break
         name = clean_name(above.text) + " " + name
     return name
+
+
+def _trade_first_continued(name: str, above: str) -> bool:
+    """A name opening with its trade word that a legal name's line above begins: the joined name ends in a
+    legal form, or the line above has no German function word in lower case (``AIK HUAT HARDWARE`` /
+    ``ENTERPRISE (SETIA``); not a tagline over a German shop's ``Trade Surname`` (``Frisch vom Land`` /
+    ``Metzgerei Huber``)."""
+    return has_keyword(name.split()[0] if name.split() else "", _TRADE_FORMS) \
+        and (has_legal_form(name) or not _SLOGAN_WORDS.intersection(re.findall(r"[^\W\d_]+", above)))
 
 
 # the forms of a German firm that runs a shop under another name ("Café Central" over "Central Gastro
@@ -694,7 +703,7 @@ _BRACKET_FOR_C_RE = re.compile(r"(?<!\S)\((?=[a-z]{2,}\b)(?![^()]*\))")
 def clean_name(text: str) -> str:
     text = _unspaced_groups(text)  # "T H E   B L U E   D O O R"
     text = _EIGHT_FOR_AMPERSAND_RE.sub(_ampersand_for_eight, text)  # "TONY 8 SONS"
-    text = _OWNER_RE.sub("", text)  # "Blumen Meier Inh. Hans Meier"
+    text = _without_slogan(_OWNER_RE.sub("", text))  # "Blumen Meier Inh. Hans Meier"
     text = _DASHED_STORE_NUMBER_RE.sub(" ", text)  # "SUBWAY #12345-0"
     text = _POSSESSIVE_DOLLAR_RE.sub("s", _mend_digits(_BRACKET_FOR_C_RE.sub("C", text)))  # "Rosa'$ Trattoria"
     text = _QUOTE_FOR_APOSTROPHE_RE.sub("'", text)  # 'Rosa"s
@@ -709,7 +718,26 @@ def clean_name(text: str) -> str:
     text = kept + REG_NUMBER_RE.sub(" ", text[len(kept):])
     text = re.sub(r"\(\s*\)", " ", text)
     text = re.sub(r"\(\W*\w?\W*$", " ", text)  # a cut-off "(L" / "( 00/" after the name
-    return squash_spaces(text).strip(" .,:;-*#\"")
+    return squash_spaces(text).strip(" .,:;-*#\"·–|")
+
+
+# a slogan after the name, parted by a spaced mark: "Bäckerei Weber - Das Brot vom Meister"
+_SLOGAN_MARK_RE = re.compile(r"\s[-–·|]\s")
+_SLOGAN_WORDS = frozenset("das die der den dem vom von aus für fur jeden jede wie bei mit seit und im am".split())
+SLOGAN_WORDS = 3  # words; a phrase this long in mixed case after the mark is a slogan
+
+
+def _without_slogan(text: str) -> str:
+    """The name without the slogan after it (``Blumen Meyer - Blumen für jeden Anlass``): a phrase in mixed
+    case or with German function words after a spaced mark; not trade words (``Bäckerei - Konditorei``)
+    nor an unspaced hyphen (``Rosen-Apotheke``, ``Back-Factory``)."""
+    mark = _SLOGAN_MARK_RE.search(text)
+    if mark is None or not text[:mark.start()].strip():
+        return text
+    words = re.findall(r"[^\W\d_]+", text[mark.end():])
+    phrase = len(words) >= SLOGAN_WORDS and any(word[0].islower() for word in words) \
+        or any(word in _SLOGAN_WORDS for word in words)
+    return text[:mark.start()] if phrase and not _is_trade_only(text[mark.end():]) else text
 
 
 # the owner's line with its "Inh." not printed: a person, a title maybe, and a registered merchant's form

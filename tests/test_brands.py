@@ -13,7 +13,7 @@ from parse.layout import Doc, build_doc
 from parse.merchant import named_elsewhere
 from parse.types import OcrLine
 
-from test_extract import ocr
+from test_extract import ocr, read_as
 
 
 def test_directory_loads_from_the_package_without_network(monkeypatch):
@@ -668,3 +668,66 @@ def test_a_short_chains_name_with_its_store_number_is_the_chain(opening, name):
     """``H-E-B #0014``: a name of three letters is read only as printed on a line without numbers, but a store's
     number after a # is the store's; a bare number is no store's."""
     assert brand_named(f"{opening}\n5601 BANDERA RD\nSAN ANTONIO TX 78238", "US") == name
+
+
+def read_unsurely(logo: str, rows: str) -> list[OcrLine]:
+    """A receipt whose logo line the recogniser read unsurely (0.45), the rest surely."""
+    return read_as([(logo, 0.45)] + [(row, 0.8) for row in rows.strip().splitlines()])
+
+
+GERMAN_GROCERS_BODY = "Hansastr. 9\n23552 Lübeck\nChips 1,29 B\nSUMME 1,29\n30.03.2024"
+
+
+@pytest.mark.parametrize(("logo", "name"), [
+    ("EDEKR", "Edeka"), ("NORMR", "Norma"), ("KAMRS", "Kamps"), ("PENNV", "Penny"),
+    ("PETRA", "PETRA"), ("TORO", "TORO"), ("KARL", "KARL"), ("SNELL", "SNELL"),
+])
+def test_a_faint_logo_alone_on_top_with_a_capitals_stroke_lost_is_its_chain(logo, name):
+    """Grocers', filling stations', chemists' and bakeries' logos alone on the opening line, read unsurely with one
+    bold capital short of a stroke (an A or a P read as an R) or one of a logo's usual slips, are the one chain of the
+    country so near, even a chain named by an ordinary word (Penny, Norma); a name of its own (``PETRA``, ``TORO``,
+    ``KARL``) or a slip in its first letter (``SNELL``) is no chain."""
+    receipt = extract_receipt(read_unsurely(logo, GERMAN_GROCERS_BODY))
+    assert receipt.merchant == name
+
+
+def test_a_surely_read_logo_a_stroke_off_a_chain_keeps_its_own_name():
+    assert extract_receipt(ocr(f"EDEKR\n{GERMAN_GROCERS_BODY}")).merchant == "EDEKR"
+
+
+@pytest.mark.parametrize(("trade", "name"), [("Tankstelle", "JET"), ("Apotheke", None)])
+def test_a_faint_three_letter_logo_a_stroke_off_over_its_chains_trade_is_the_chain(trade, name):
+    """``JFT`` over ``Tankstelle``: an E's bar lost in a three-letter logo names the one chain of that trade; over
+    another trade's word it names none."""
+    receipt = extract_receipt(read_unsurely("JFT", f"{trade}\nGrevenbroicher Str. 2\n41472 Neuss\n"
+                                                   "Diesel 35,00\nSumme 35,00\n23.06.2024"))
+    assert (receipt.merchant == name) == (name is not None)
+
+
+@pytest.mark.parametrize(("legal", "name"), [
+    ("HEM Tankstellen Deutsche Tamoil GmbH", "HEM"), ("JET Tankstellen Deutschland GmbH", "JET"),
+    ("OBI Bau- und Heimwerkermärkte GmbH & Co. KG", "OBI"), ("ABC Immobilien GmbH", None),
+    ("HEM Immobilien GmbH", None),
+])
+def test_a_three_letter_chain_opening_a_legal_name_before_its_own_trade_is_the_chain(legal, name):
+    """A short name may stand before an owner's words on a legal line only where a word of the chain's own trade
+    follows it (``HEM Tankstellen ...``); a firm of another trade keeps its own name."""
+    match = match_brand(legal, "DE")
+    assert (match.brand.name if match else None) == name
+
+
+@pytest.mark.parametrize(("text", "merchant", "category"), [
+    ("Netto\nHansastr. 9\n23552 Lübeck\nKaffee 4,99 A\nSUMME 4,99\n07.07.2024", "Netto", "grocery"),
+    ("Hansastr. 9\n23552 Lübeck\nKaffee 4,99 A\nSUMME 4,99\n07.07.2024\nNetto ApS & Co. KG", "Netto", "grocery"),
+    ("Netto Marken-Discount\nHansastr. 9\nKaffee 4,99 A\nSUMME 4,99\n07.07.2024", "Netto Marken-Discount", "grocery"),
+])
+def test_a_chain_named_by_a_till_word_alone_on_top_or_on_its_legal_line_is_the_chain(text, merchant, category):
+    """Netto (the Scottie-dog discounter) is named by a till's word: alone on the opening line or before a legal
+    form on its legal name's line it is the chain; a VAT table's ``Netto`` with its amounts stays a till's word."""
+    receipt = extract_receipt(ocr(text))
+    assert (receipt.merchant, receipt.category) == (merchant, category)
+
+
+@pytest.mark.parametrize("line", ["MwSt Netto Brutto", "Netto Brutto", "TOTAL"])
+def test_a_vat_tables_netto_or_a_totals_label_on_top_names_no_chain(line):
+    assert match_brand(line, "DE", opens_receipt=True) is None

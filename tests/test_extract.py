@@ -2018,3 +2018,33 @@ def test_a_us_bar_named_bar_lounge_or_brewery_or_pouring_drafts_is_a_restaurant(
 def test_a_nail_bar_a_candy_bar_canned_draught_or_cash_paid_bar_is_no_bar(text):
     """Near cases of a bar's words: a service's or a sweet shop's name, draught in cans, German cash ``Bar``."""
     assert extract_receipt(ocr(text)).category != "restaurant"
+
+
+@pytest.mark.parametrize(("opening", "name"), [
+    ("Bäckerei Weber - Das Brot vom Meister", "Bäckerei Weber"),
+    ("Blumen Meyer - Blumen für jeden Anlass", "Blumen Meyer"),
+    ("Café Sander · Inh. Anna Sander", "Café Sander"),
+    ("Bäckerei - Konditorei Weber", "Bäckerei - Konditorei Weber"),  # trade words after the mark: the name
+    ("Rosen-Apotheke", "Rosen-Apotheke"),
+])
+def test_a_slogan_after_a_spaced_mark_on_an_independents_name_line_is_no_part_of_its_name(opening, name):
+    """German independents print a slogan after their name (``Bäckerei Weber - Das Brot vom Meister``): a phrase
+    in mixed case or with German function words after a spaced mark is cut, and its words (``Brot``) say nothing of
+    the trade."""
+    receipt = extract_receipt(ocr(f"{opening}\nKirchgasse 4\n56068 Koblenz\nBrötchen 0,65 B\nSumme 0,65\n"
+                                  "11.05.2024"))
+    assert receipt.merchant == name
+    if name == "Bäckerei Weber":
+        assert receipt.category == "restaurant"
+
+
+@pytest.mark.parametrize(("above", "name"), [
+    ("Frisch vom Land", "Metzgerei Huber"), ("Kaffee & Kuchen wie bei Oma", "Café Huber"),
+])
+def test_a_tagline_over_a_trade_and_surname_name_is_not_joined_to_it(above, name):
+    """A German ``Trade Surname`` line is a whole name: the tagline above it is not the first half of a legal name
+    broken over lines (those end in a legal form or are printed in capitals: ``AIK HUAT HARDWARE`` / ``ENTERPRISE
+    (SETIA`` / ``ALAM SDN BHD``)."""
+    receipt = extract_receipt(ocr(f"{above}\n{name}\nHauptstr. 3\n84028 Landshut\nLeberkäs 2,20 B\nSumme 2,20\n"
+                                  "29.06.2024"))
+    assert receipt.merchant == name

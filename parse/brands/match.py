@@ -102,17 +102,41 @@ def _match_line(text: str, country: str | None, opens_receipt: bool, sure: bool,
     of the same length), where given."""
     words = tokens(text)
     if all(w.number or w.key in FILLER or w.key in RECEIPT_WORDS or w.key in GREETINGS for w in words):
-        return None
+        return _named_by_a_till_word(words, printed or text, country, opens_receipt)
     found = directory()
     spans = [span for span in _spans(words, opens_receipt) if not _runs_on(text, words, span)]
     unowned = [span for span in spans if span.tail != OWNED]  # an owner's name: the brand's exactly
     hit = _exact(found, text, words, spans, country) or _glued(found, words, unowned, country) \
         or _fuzzy(found, words, unowned, country, sure) or _first_letter_lost(found, text, words, unowned, country) \
-        or (_short_logo_slipped(found, text, words, spans, country) if opens_receipt else None)
+        or _short_name_before_its_trade(found, text, words, spans, country) \
+        or (_short_logo_slipped(found, text, words, spans, country, sure)
+            or _short_logo_over_its_trade(found, text, words, country, sure) if opens_receipt else None)
     if hit is None:
         return None
     first, last = words[hit.span.start], words[hit.span.end - 1]
     return BrandMatch(hit.entry.brand, (printed or text)[first.start:last.end], _score(found, hit, words))
+
+
+# till words that label an amount: alone on the opening line, a totals row of a receipt cut at the top
+_AMOUNT_LABELS = frozenset(("total", "net", "change"))
+TILL_WORD_SCORE = 0.8
+
+
+def _named_by_a_till_word(words: list[Token], printed: str, country: str | None,
+                          opens_receipt: bool) -> BrandMatch | None:
+    """A chain named by a till's word (Netto) where only a name stands: before a legal form on its legal name's
+    line (``Netto ApS & Co. KG``, ``Netto Stiftung & Co. KG``), or alone on the receipt's opening line (not an
+    amount's label: ``TOTAL``); never a VAT table's ``Netto`` (amounts beside it, or other words)."""
+    named = [(at, w) for at, w in enumerate(words) if not w.number and w.key not in FILLER]
+    if country is None or len(named) != 1:
+        return None
+    at, word = named[0]
+    legal_line = at == 0 and len(words) > 1 and words[-1].key in LEGAL_FORMS
+    logo_alone = opens_receipt and len(words) == 1 and word.key not in _AMOUNT_LABELS
+    entries = [entry for entry in directory().till_word_index.get(word.key, ()) if entry.brand.trades_in(country)]
+    if not entries or not (legal_line or logo_alone):
+        return None
+    return BrandMatch(_best(entries, country).brand, printed[word.start:word.end], TILL_WORD_SCORE)
 
 
 def match_domain(text: str, country: str | None = None) -> BrandMatch | None:
@@ -335,12 +359,12 @@ _LOOK_ALIKE_LETTERS = str.maketrans("l1|0826", "iiiobzg")
 
 
 def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: list[Span],
-                        country: str | None) -> Hit | None:
+                        country: str | None, sure: bool = False) -> Hit | None:
     """A short chain's logo alone on the receipt's opening line, one glyph OCR read as a look-alike:
     a digit for a letter (``SHEET2``, ``H-E-8``, ``0BI``), or, in a name of 5 or 6 letters (4 of
     ``_FOUR_LETTER_SLIP_TRADES``), one of the ``_LOGO_SLIPS`` (``EDFKA``, ``TARQET``, ``RFWE``) where no other
-    name is as near; no ordinary word, and no other letters: ``PETRA`` and ``TORO`` are names of their own,
-    not Petro and Taro."""
+    name is as near; on a line read unsurely, one of ``_STROKES_LOST`` too (``_stroke_lost``); no ordinary word,
+    and no other letters: ``PETRA`` and ``TORO`` are names of their own, not Petro and Taro."""
     whole = next((span for span in spans if (span.start, span.end, span.tail) == (0, len(words), CLEAN)), None)
     if whole is None or country is None:
         return None
@@ -361,7 +385,8 @@ def _short_logo_slipped(found: Directory, text: str, words: list[Token], spans: 
     else:
         near = [key for key in found.short_keys(country).get(len(query), ()) if _one_logo_slip(query, key)
                 and (len(query) > SHORT_SLIP_MIN or query[0] == key[0] and any(  # not FLAN for Elan: its first letter
-                    entry.brand.category in _FOUR_LETTER_SLIP_TRADES for entry in found.entries(key, country)))]
+                    entry.brand.category in _FOUR_LETTER_SLIP_TRADES for entry in found.entries(key, country)))] \
+            or ([] if sure else _stroke_lost(query, country))
     entries = [e for e in found.entries(near[0], country) if e.strength != ALIAS] if len(near) == 1 else []
     return Hit(_best(entries, country), whole, 1) if entries else None
 
@@ -373,9 +398,77 @@ _LOGO_SLIPS = frozenset((("f", "e"), ("v", "y"), ("q", "g"), ("d", "o"), ("o", "
                          ("v", "u"), ("x", "k")))  # not an n for an m: "LUNA'S", "ADNAN'S", "BRAUN'S" are names
 
 
-def _one_logo_slip(printed: str, name: str) -> bool:
+def _one_logo_slip(printed: str, name: str, slips: frozenset[tuple[str, str]] = _LOGO_SLIPS) -> bool:
     differ = [(a, b) for a, b in zip(printed, name) if a != b]
-    return len(differ) == 1 and differ[0] in _LOGO_SLIPS
+    return len(differ) == 1 and differ[0] in slips
+
+
+# a stroke a bold logo's capital lost: an A's bar or a P's bowl left open as an R (``EDEKR``, ``NORMR``, ``KAMRS``)
+_STROKES_LOST = _LOGO_SLIPS | frozenset((("r", "a"), ("r", "p")))
+# the trades whose chains print their logo alone on top: grocers, filling stations, chemists and bakeries
+_LOGO_ON_TOP_TAGS = frozenset(("shop=supermarket", "shop=convenience", "amenity=fuel", "shop=chemist",
+                               "amenity=pharmacy", "shop=bakery"))
+
+
+def _stroke_lost(printed: str, country: str) -> list[str]:
+    """The one chain of ``_LOGO_ON_TOP_TAGS`` of ``country`` whose name ``printed`` is, a stroke of one capital
+    lost (``_STROKES_LOST``), or one of the ``_LOGO_SLIPS``; chains named by an ordinary word too (``PENNV``,
+    ``NORMR``), as the printed word is none; its first letter as printed (``SNELL``, ``RENNY`` are names)."""
+    near = [key for key in _logo_on_top_names(country).get(len(printed), ())
+            if printed[0] == key[0] and _one_logo_slip(printed, key, _STROKES_LOST)]
+    return near if len(near) == 1 else []
+
+
+@cache
+def _logo_on_top_names(country: str) -> dict[int, tuple[str, ...]]:
+    """The own names of 4 to 6 letters of ``country``'s chains of ``_LOGO_ON_TOP_TAGS``, by length."""
+    found, by_length = directory(), defaultdict(list)
+    for key in found.index:
+        if Directory.SHORT < len(key) < Directory.FUZZY_MIN and key.isascii() and key not in found.whole_line_only \
+                and any(e.strength == NAME and e.brand.tag in _LOGO_ON_TOP_TAGS for e in found.entries(key, country)):
+            by_length[len(key)].append(key)
+    return {length: tuple(keys) for length, keys in by_length.items()}
+
+
+# a chain's trade as the words after its short name say it ("JET Tankstellen", "OBI Bau- und Heimwerkermärkte")
+_TRADE_WORDS = {fold_word(word): category for words, category in (
+    ("tankstelle tankstellen", "fuel"), ("apotheke apotheken drogerie drogeriemarkt drogeriemärkte", "pharmacy"),
+    ("bau baumarkt baumärkte heimwerkermarkt heimwerkermärkte", "retail"),
+    ("supermarkt supermärkte lebensmittel", "grocery")) for word in words.split()}
+
+
+def _short_name_before_its_trade(found: Directory, text: str, words: list[Token], spans: list[Span],
+                                 country: str | None) -> Hit | None:
+    """A chain's name of 3 letters, as it spells it, opening a legal name before a word of the chain's own trade
+    (``HEM Tankstellen Deutsche Tamoil GmbH``, ``OBI Bau- und Heimwerkermärkte GmbH``); not a firm of another
+    trade (``ABC Immobilien GmbH``)."""
+    span = next((span for span in spans if (span.start, span.end, span.tail) == (0, 1, LEGAL)), None)
+    if span is None or country is None or len(words) < 2 or len(words[0].key) != Directory.SHORT \
+            or not _short_ok(found, words[0].key, text, words, span):
+        return None
+    entries = [entry for entry in found.entries(words[0].key, country)
+               if entry.strength == NAME and entry.brand.category == _TRADE_WORDS.get(words[1].key)]
+    return Hit(_best(entries, country), span, 0) if entries else None
+
+
+# a short logo's capital read with a stroke lost: an E's lower bar (``JFT``), a P's bowl left open (``RLUS``)
+_SHORT_STROKES_LOST = frozenset((("f", "e"), ("r", "p")))
+
+
+def _short_logo_over_its_trade(found: Directory, text: str, words: list[Token], country: str | None,
+                               sure: bool) -> Hit | None:
+    """A chain's logo of 3 letters read unsurely with one of the ``_SHORT_STROKES_LOST``, over the words of the
+    chain's own trade (``JFT`` / ``Tankstelle``): the one such chain of ``country``."""
+    trades = {_TRADE_WORDS.get(word.key) for word in words[1:]}
+    if sure or country is None or len(words) < 2 or None in trades or len(trades) != 1 \
+            or len(words[0].key) != Directory.SHORT or words[0].number:
+        return None
+    printed = text[words[0].start:words[0].end].lower().translate(_LOOK_ALIKE_LETTERS)
+    entries = [entry for key, spellings in found.short_spellings.items() for entry in found.entries(key, country)
+               if entry.strength == NAME and entry.brand.category in trades
+               and any(_one_logo_slip(printed, spelled, _SHORT_STROKES_LOST) for spelled in spellings
+                       if len(spelled) == len(printed))]
+    return Hit(entries[0], Span(0, len(words), CLEAN), 1) if len(entries) == 1 else None
 
 
 def _glued(found: Directory, words: list[Token], spans: list[Span], country: str | None) -> Hit | None:
