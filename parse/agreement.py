@@ -213,6 +213,8 @@ _POINT_LOST_RE = re.compile(r"(?<![\d.,:/-])(\d{2,5})\s*$")
 # numbers that are no money: a store's, a check's, a table's, a register's
 _NUMBERED_LINE_RE = re.compile(r"#|\b(?:STORE|STR|CHK|CHECK|TBL|TABLE|UNIT|REG|TRN|TRANS|ORDER|GUEST|GUESTS|SERVER|"
                                r"CASHIER|TERMINAL|TERM|REF|AUTH|APPR|ITEMS|QTY|ACCT|CARD)\b", re.IGNORECASE)
+# a US phone number, its groups spaced out ("( 817 ) 429 - 6611", "817-429-6611"): its last group no cents
+_PHONE_NUMBER_RE = re.compile(r"(?<!\d)\(?\s?\d{3}\s?\)?\s?[-.]?\s?\d{3}\s?[-.]\s?\d{4}\s*$")
 _MIN_POINTS_LOST = 2  # lines; one whole number alone is no evidence
 
 
@@ -228,7 +230,7 @@ def _points_lost(doc: Doc) -> Reading | None:
     for line in doc.lines:
         whole = _POINT_LOST_RE.search(line.text)
         if whole is None or any(a.in_cents for a in line.amounts) or holds_a_date(line.text) \
-                or _NUMBERED_LINE_RE.search(line.text) or is_address(line.text):
+                or _NUMBERED_LINE_RE.search(line.text) or is_address(line.text) or _PHONE_NUMBER_RE.search(line.text):
             continue
         text = f"{line.text[:whole.start(1)]}{whole[1][:-2] or '0'}{doc.decimal or '.'}{whole[1][-2:]}"
         lines[line.index] = replace(line, text=text, amounts=tuple(find_amounts(text, doc.decimal)))

@@ -708,7 +708,26 @@ def _skipped(line: Line) -> bool:
     summary = summary_line(line.text) and _count_line(line.text, _priced(line)) is None
     return (summary or (not line.amounts and _column_header(line.text)) or _clock_line(line.text)
             or _tax_line(line.text) or _savings_total(line.text) or bool(_PRICE_NOTE_RE.match(line.text))
-            or _registration_line(line.text))
+            or _registration_line(line.text) or _label_with_a_digit(line))
+
+
+# a word of letters and digits OCR read for letters ("Sa1es", "Tota1", "SUBT0TAL"; "VIT D3", "5W30" spell no label)
+_LETTERED_WORD_RE = re.compile(r"(?<![^\W_])(?=[^\W_]*[^\W\d_])[^\W_]*[0158][^\W_]*")
+_DIGIT_AS_LETTER = str.maketrans("0158", "OLSB")
+
+
+def _label_with_a_digit(line: Line) -> bool:
+    """``Sa1es Tax .98``, ``SUBT0TAL 26.10``: a total's, tax or payment label with a digit for a letter, one amount
+    beside it, read as the label it spells; not a name with digits of its own (``CVS VIT D3``, ``5W30 OIL``)."""
+    if len(line.amounts) != 1:
+        return False
+    spelled = _LETTERED_WORD_RE.sub(_as_label_word, line.text)
+    return spelled != line.text and (_tax_line(spelled) or summary_line(spelled))
+
+
+def _as_label_word(word: re.Match[str]) -> str:
+    """The word with its digits read as letters where it then is a label's word (folded, as keywords match)."""
+    return word.group().translate(_DIGIT_AS_LETTER) if fold(word.group()) in _LABEL_WORDS else word.group()
 
 
 def _registration_line(text: str) -> bool:
@@ -761,6 +780,7 @@ def _tax_line(text: str) -> bool:
 
 
 _TAX_WORDS = frozenset(fold(word) for word in TAX if " " not in word) | {"QST"}
+_LABEL_WORDS = _NOT_ITEM_WORDS | _TAX_WORDS
 
 
 def _price_line(line: Line) -> bool:
@@ -1365,20 +1385,78 @@ def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...], read: Doc 
     ``parse.agreement`` read them, against ``printed``, as OCR gave them: ``56.00`` is a price, not
     ``$6.00``), are settled by the sum (``_sign_digits_settled``); so is a line total OCR misread
     where its count times its unit price (``2x Weissbier 3,30 26,40``: 6,60) makes the sum hit
-    one; else, where the first ``k`` items hit one exactly, the lines after those were no items (a
-    garbled total or tax label)."""
+    one; so does a run of items read twice at the seam of two photos (``_seam_repeat_dropped``), and so do notes
+    on an item's price (``_price_notes_dropped``); else, where the first ``k`` items hit one exactly,
+    the lines after those were no items (a garbled total or tax label)."""
     if not items or not targets or _sum(items) in targets:
         return items
     if (signed := _sign_digits_settled(items, targets, read, printed)) is not None:
         return signed
     if (counted := _by_count_times_price(items, targets)) is not None:
         return counted
+    if (once := _seam_repeat_dropped(items, targets)) is not None:
+        return once
+    if (paid := _price_notes_dropped(items, targets)) is not None:
+        return paid
     running, fitting = Decimal(0), len(items)
     for k, item in enumerate(items[:-1], start=1):
         running += item.amount or 0
         if running in targets:
             fitting = k
     return items[:fitting]
+
+
+def _seam_repeat_dropped(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...] | None:
+    """A receipt photographed in two overlapping halves: a run of items read again right after itself (``DORITOS
+    4.98`` / ``GV BUTTER 4.12`` / ``DORITOS 4.98`` / ``GV BUTTER 4.12``), the items over a target by exactly what
+    the run costs, is read once (not an item bought twice that the subtotal counts twice); None where none is."""
+    over = {_sum(items) - target for target in targets}
+    for size in range(1, len(items) // 2 + 1):
+        for start in range(len(items) - 2 * size + 1):
+            run, again = items[start:start + size], items[start + size:start + 2 * size]
+            if _sum(run) > 0 and _sum(run) in over and all(map(_read_again, run, again)):
+                return items[:start + size] + items[start + 2 * size:]
+    return None
+
+
+def _price_notes_dropped(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...] | None:
+    """The items without the notes under an item on its price, dearer than it and printed with no minus: what it
+    cost before (``NYQUIL 14.99`` / ``REG 16.99``, Kohl's ``REG 24.00 SALE 40% OFF``) or what a saving came to (a
+    pharmacy's ``INSURANCE SAVINGS 12.48`` under a prescription's ``10.00`` copay: nothing taken off it), where
+    they then hit a target (all of them, else one); None where they do not (a fuel grade, ``REG 30.00``, bought
+    beside a car wash; a saving whose minus OCR lost is taken off by ``settle_discounts``)."""
+    notes = [index for index, (above, item) in enumerate(zip(items, items[1:]), start=1)
+             if _dearer_right_under(above, item) and _price_note(item.description or "")]
+    for chosen in ([notes] if len(notes) > 1 else []) + [[index] for index in notes]:
+        kept = tuple(item for index, item in enumerate(items) if index not in chosen)
+        if _sum(kept) in targets:
+            return kept
+    return None
+
+
+# a reference price's words (``REG``, ``LIST``, ``WAS``, ``ORIG``), maybe the sale's terms after them
+_REFERENCE_PRICE_WORDS = frozenset(fold(word) for word in ("REG", "LIST", "WAS", "ORIG"))
+_SALE_TERMS = frozenset(fold(word) for word in ("SALE", "NOW", "OFF", "CLEARANCE", "CLR"))
+
+
+def _price_note(description: str) -> bool:
+    """``REG``, ``REG SALE 40% OFF``, ``INSURANCE SAVINGS``: a reference price's words alone (not ``REGULAR
+    COFFEE``, ``REG UNLEADED``), or a saving named."""
+    words = _words(description)
+    return bool(words) and words[0] in _REFERENCE_PRICE_WORDS and set(words[1:]) <= _SALE_TERMS \
+        or has_keyword(description, _SAVINGS_WORDS)
+
+
+def _dearer_right_under(above: LineItem, item: LineItem) -> bool:
+    """``item`` is printed right under ``above``, positive and dearer than it."""
+    return None not in (above.amount, item.amount, above.line_index, item.line_index) \
+        and item.line_index == above.line_index + 1 and item.amount > max(above.amount, Decimal(0))
+
+
+def _read_again(item: LineItem, again: LineItem) -> bool:
+    """The same line read twice: its name (through OCR look-alikes), count and price."""
+    return (fold(item.description or ""), item.quantity, item.amount) \
+        == (fold(again.description or ""), again.quantity, again.amount)
 
 
 def _by_count_times_price(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...] | None:

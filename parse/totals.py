@@ -268,7 +268,8 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
     for value, source in computed:
         if value <= 0:
             continue
-        over_cash = source == "cash" and paid != given and total.value > given and _printed_under(doc, total, given)
+        over_cash = source == "cash" and paid != given and total.value > given and _printed_under(doc, total, given) \
+            and not _rest_tendered(doc, total, paid)
         if subtotal is not None and subtotal.line != total.line and value < subtotal.value <= total.value:
             continue  # "Subtotal 58.28" / "Total 72.35" / "Cash 30.00" / "Change 7.65": 80.00 handed over
         if over_cash or _one_digit_slip(value, total.value) or source == "metered" and value == unsigned_total:
@@ -282,6 +283,14 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
 def _printed_under(doc: Doc, pick: Pick, value: Decimal) -> bool:
     """Cash handed over is printed under the total it pays, not above it among the items."""
     return any(a.value == value for line in doc.lines[pick.line + 1:] for a in line.amounts)
+
+
+def _rest_tendered(doc: Doc, total: Pick, paid: Decimal) -> bool:
+    """A line under the total that is no cash, change or balance line prints what the cash did not pay: another
+    tender, its label maybe garbled (``TOTAL 15.46`` / ``FOOD TENDER 11.76`` / ``CASH 5.00`` / ``CHANGE 1.30``)."""
+    rest = total.value - paid
+    return any(a.value == rest for line in doc.lines[total.line + 1:] for a in line.amounts[-1:]
+               if a.in_cents and not _change_line(line.text) and not has_keyword(line.text, CASH_GIVEN + _BALANCE_LEFT))
 
 
 def _sum_a_tender_pays(doc: Doc, totals: Totals, paid: Decimal | None) -> Decimal | None:
@@ -1355,7 +1364,8 @@ def _amount_compound(upper: str) -> bool:
 
 # tenders that pay part of a bill: what is left to pay after them is no total of the purchase
 _VOUCHERS = ("GIFT CARD", "GIFTCARD", "GIFT CERTIFICATE", "GIFT CERT", "VOUCHER", "STORE CREDIT", "GUTSCHEIN",
-             "WERTGUTSCHEIN", "GESCHENKKARTE", "GESCHENKGUTSCHEIN", "CHEQUE CADEAU", "BON D ACHAT", "TARJETA REGALO")
+             "WERTGUTSCHEIN", "GESCHENKKARTE", "GESCHENKGUTSCHEIN", "CHEQUE CADEAU", "BON D ACHAT", "TARJETA REGALO",
+             "EBT", "SNAP", "WIC")  # US food benefits' cards: pay for what they cover, the rest paid otherwise
 
 
 def _left_after_a_voucher(doc: Doc, line: Line) -> bool:

@@ -2083,3 +2083,17 @@ _NORTHGATE = "NORTHGATE HARDWARE\n762 Main Street\nAustin, TX 78701\n12/29/2024 
 ])
 def test_a_total_whose_sign_became_a_digit_is_the_tender_printed_with_its_sign(body, total):
     assert extract_receipt(ocr(_NORTHGATE + body)).total == Decimal(total)
+
+
+@pytest.mark.parametrize("phone", ["( 817 ) 429 - 6611", "(817) 429-6611"])
+def test_a_phone_number_is_no_amount_where_every_point_was_lost(phone):
+    """Faded thermal prints losing their decimal points (``SUBTOTAL 784`` / ``TAX 33`` / ``TOTAL 817``): the
+    header's phone number is read as no amount in cents, its ``- 6611`` no price of the slogan above it."""
+    receipt = extract_receipt(ocr(f"Walmart\nSave money. Live better.\n{phone}\nGV EGGS F 3.87 N\nDAWN 3.97 X\n"
+                                  "SUBTOTAL 784\nTAX 33\nTOTAL 817"))
+    assert (receipt.total, [i.amount for i in receipt.items]) == (Decimal("8.17"), [Decimal("3.87"), Decimal("3.97")])
+
+
+def test_a_coupon_with_a_minus_on_a_receipt_that_lost_its_points_stays_a_discount():
+    receipt = extract_receipt(ocr("Walmart\nGV EGGS 387\nDAWN 397\nCOUPON - 100\nSUBTOTAL 684\nTAX 33\nTOTAL 717"))
+    assert [i.amount for i in receipt.items] == [Decimal("3.87"), Decimal("3.97"), Decimal("-1.00")]

@@ -2048,3 +2048,19 @@ def test_a_tagline_over_a_trade_and_surname_name_is_not_joined_to_it(above, name
     receipt = extract_receipt(ocr(f"{above}\n{name}\nHauptstr. 3\n84028 Landshut\nLeberkäs 2,20 B\nSumme 2,20\n"
                                   "29.06.2024"))
     assert receipt.merchant == name
+
+
+@pytest.mark.parametrize("tender", ["EBT FOOD TENDER 11.76", "EBT CASH 11.76", "SNAP 11.76", "WIC 11.76",
+                                    "FOOD TENDER 11.76"])
+def test_a_benefit_card_paying_beside_cash_leaves_the_total_standing(tender):
+    """US grocers' split tenders: an EBT, SNAP or WIC card (or a tender whose name OCR lost) pays what it covers
+    and cash the rest, so a total above the cash handed over is no misread of cash less change."""
+    text = f"MEIJER\n11/09/2024\nTOTAL 15.46\n{tender}\nCASH TENDER 5.00\nCHANGE 1.30"
+    assert extract_receipt(ocr(text)).total == Decimal("15.46")
+
+
+def test_what_is_left_on_a_benefit_card_pays_none_of_a_total_misread_over_the_cash():
+    """``EBT FS BALANCE`` is what the card has left, no tender: a total over the cash handed over still gives
+    way to cash less change, even where the balance happens to be the difference."""
+    text = "MEIJER\n11/09/2024\nTOTAL 84.82\nCASH 20.00\nCHANGE 5.18\nEBT FS BALANCE 70.00"
+    assert extract_receipt(ocr(text)).total == Decimal("14.82")

@@ -2057,3 +2057,57 @@ def test_an_item_named_by_two_letter_words_is_an_item_where_the_prices_then_make
 def test_a_short_line_of_a_price_lines_mark_or_one_the_subtotal_leaves_out_is_no_item(line, subtotal):
     assert amounts(f"IHOP\nAnaheim CA 92802\n07/27/2024 9:44 AM\nRooty Tooty 12.49\nBig Steak Omelette 16.99\n"
                    f"{line}\nSubtotal {subtotal}\nTax 2.66\nTotal 36.93") == [Decimal("12.49"), Decimal("16.99")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Walgreens\nNYQUIL LIQCP 24CT 14.99 B\n  REG 16.99\nHALLS DROPS 2.29 B\nTOTAL 17.28", ["14.99", "2.29"]),
+    ("KOHL'S\nSONOMA TEE 9.60\n  REG 24.00 SALE 40% OFF\nSO JEANS 21.00\n  REG 42.00\nSUBTOTAL 30.60\nTAX 2.45"
+     "\nTOTAL 33.05", ["9.60", "21.00"]),
+    ("CVS/pharmacy\nRX#1184221 10.00N\n  INSURANCE SAVINGS 12.48\nCVS VIT D3 6.29T\nTOTAL 16.29", ["10.00", "6.29"]),
+])
+def test_a_reference_price_or_a_saving_dearer_than_the_item_above_is_no_item_where_the_items_then_add_up(
+        text, expected):
+    """US pharmacies and department stores print under an item what it cost before (``REG 16.99``) or what the
+    insurance saved (``INSURANCE SAVINGS 12.48``), no minus: more than the item cost, so nothing taken off it."""
+    assert amounts(text) == [Decimal(value) for value in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("KROGER\nMILK 3.99\nKROGER SAVINGS 1.00-\nEGGS 2.49\nTOTAL 5.48", ["3.99", "-1.00", "2.49"]),
+    ("STARBUCKS\nLATTE 4.99\nREGULAR COFFEE 1.99\nTOTAL 6.98", ["4.99", "1.99"]),
+    ("SHELL\nCAR WASH 10.00\nREG UNLEADED 30.00\nTOTAL 40.00", ["10.00", "30.00"]),
+    ("SHELL\nCAR WASH 10.00\nREG 30.00\nTOTAL 40.00", ["10.00", "30.00"]),  # a fuel grade the total counts
+])
+def test_a_saving_taken_off_and_items_named_like_a_reference_price_stay_as_printed(text, expected):
+    assert amounts(text) == [Decimal(value) for value in expected]
+
+
+@pytest.mark.parametrize("label", ["Sa1es Tax", "SA1ES TAX", "5ales Tax"])
+def test_a_tax_label_with_a_digit_for_a_letter_is_no_item(label):
+    """Heavily damaged US shop photos: a label word of the totals block with a digit for a letter (1 for L, 5 for
+    S) ends the items as the clean label does."""
+    assert amounts(f"PUBLIX\nBANANAS 1.43 F\nTIDE 13.99 T\n{label} .98\nGrand Total 16.40") == [
+        Decimal("1.43"), Decimal("13.99")]
+
+
+def test_names_with_digits_of_their_own_stay_items_beside_a_label_with_a_digit():
+    assert amounts("CVS/pharmacy\nCVS VIT D3 6.29 T\n5W30 OIL 24.99 T\nSa1es Tax 2.00\nTOTAL 33.28") == [
+        Decimal("6.29"), Decimal("24.99")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Walmart\nGV MILK 3.28 N\nDORITOS 4.98 N\nGV BUTTER 4.12 N\nDORITOS 4.98 N\nGV BUTTER 4.12 N\nBOUNTY 5.97 X"
+     "\nSUBTOTAL 18.35\nTOTAL 18.35", ["3.28", "4.98", "4.12", "5.97"]),
+    ("TARGET\nGG CEREAL 2.99\nGG MILK 1G 3.59\nSIMPLY OJ 4.49\nSIMPLY OJ 4.49\nUP&UP TISSUE 6.99\nSUBTOTAL 18.06"
+     "\nTAX 0.61\nTOTAL 18.67", ["2.99", "3.59", "4.49", "6.99"]),
+])
+def test_a_run_of_items_read_again_at_the_seam_of_two_photos_is_read_once_where_the_subtotal_says_so(
+        text, expected):
+    """A long receipt photographed in two overlapping halves: the lines of the overlap come out twice, one run
+    right after the other, and the items then cost more than the subtotal by exactly that run."""
+    assert amounts(text) == [Decimal(value) for value in expected]
+
+
+def test_an_item_bought_twice_that_the_subtotal_counts_twice_stays_twice():
+    assert amounts("DOLLAR GENERAL\nBANQUET MEAL 1.25\nBANQUET MEAL 1.25\nPEPSI 2L 2.00\nSUBTOTAL 4.50"
+                   "\nTOTAL 4.50") == [Decimal("1.25"), Decimal("1.25"), Decimal("2.00")]
