@@ -9,22 +9,25 @@ Only the header and those footer lines are tried: product names on item lines
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import takewhile
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .address import has_postcode, is_address
-from .brands import Brand, BrandMatch, cinema_logo, directory, match_brand, match_domain, match_scheme
+from .brands import (Brand, BrandMatch, cinema_logo, directory, match_brand, match_domain, match_scheme,
+                     match_slogan)
 from .brands.directory import ALIAS, NAME
 from .brands.fold import compact, fold_word, tokens
 from .brands.programmes import scheme_brand_key
 from .brands.words import FAMILY_TRADES, LEGAL_FORMS
 from .category import CATEGORIES, mentions
 from .layout import Doc, Line
-from .merchant import (has_legal_form, legal_name, names_the_owner, thanks_naming, under_house_number,
+from .merchant import (has_legal_form, legal_name, names_the_owner, service_sign, thanks_naming, under_house_number,
                        without_legal_forms)
 from .text import ascii_upper, digits, fold, letters, one_letter_off, squash_spaces
 
@@ -68,15 +71,17 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
     opening = next((line.index for line in header if any(ch.isalpha() for ch in line.text)), None)
     named = ((line.text, line.index, _read_surely(line)) for line in header  # not "Springfield, IL 62701" (a town),
              if _names_no_place(line.text) and not under_house_number(doc, line)  # nor a priced item
-             and not any(amount.has_decimals for amount in line.amounts))
+             and not any(amount.has_decimals for amount in line.amounts) and not _sign_over_a_name(header, line))
     logos = ((f"{first.text} {second.text}", first.index, _read_surely(first) and _read_surely(second))
-             for first, second in _split_logos(header))
+             for first, second in _split_logos(header) if not _sign_over_a_name(header, first))
     one_line = _best_named(named, country, opening)
     if one_line is not None and (_logo_runs_on_in_another_trade(header, one_line)
                                  or _under_an_owners_name(header, one_line, country)):
         one_line = None
+    one_line = _logo_over_its_operator(header, one_line, country, opening)
     best = _longer_logo(one_line, _best_named(logos, country, opening)) \
-        or _named_like_a_place(header, country, opening) or _cinema_by_its_logo(doc, header, country)
+        or _named_like_a_place(header, country, opening) or _cinema_by_its_logo(doc, header, country) \
+        or _cut_at_the_edge(header, country, opening)
     if best is not None and not _owners_surname(header, best):
         return best
     for line in doc.lines[header_end:]:  # a legal name in the footer ("Lidl Vertriebs-GmbH & Co. KG")
@@ -91,7 +96,33 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
         if match is not None:
             return _found(match, match.printed if thanks is None else line.text, line.index)
     return _named_in_footer(doc, country, header_end) \
-        or _named_by_its_scheme(doc, country, name_line)
+        or _logo_over_an_address(doc, country, header_end) or _named_by_its_scheme(doc, country, name_line) \
+        or _named_by_its_slogan(header, country)
+
+
+OPERATED_LOGO_SCORE = 0.8  # the opening logo read as its brand exactly or by look-alike letters, not fuzzily
+
+
+def _logo_over_its_operator(header: Sequence[Line], found: BrandFound | None, country: str | None,
+                            opening: int | None) -> BrandFound | None:
+    """The brand of the receipt's opening logo where a legal line under it names another brand of the same
+    trade (``star`` / ``Tankstelle`` / ``Orlen Deutschland GmbH``: Orlen runs the star station); else ``found``."""
+    if found is None or opening is None or found.line <= opening or not has_legal_form(header[found.line].text):
+        return found
+    logo = header[opening]
+    match = match_brand(logo.text, country, opens_receipt=True, sure=_read_surely(logo))
+    if match is None or match.brand == found.brand or match.brand.category != found.brand.category \
+            or match.score < OPERATED_LOGO_SCORE:
+        return found
+    return _found(match, logo.text, opening)
+
+
+def _sign_over_a_name(header: Sequence[Line], line: Line) -> bool:
+    """The line is a service agency's sign (``LOTTO``, ``DHL Paketshop``) over another name line (``Kiosk am
+    Bahnhof``): the service sold there, not the seller; a sign with no name under it is the shop's only name."""
+    below = header[line.index + 1] if line.index + 1 < len(header) else None
+    return service_sign(line.text) and below is not None and letters(below.text) >= 3 \
+        and not is_address(below.text) and not has_postcode(below.text)
 
 
 def _owners_surname(header: Sequence[Line], found: BrandFound) -> bool:
@@ -163,11 +194,69 @@ def _named_by_its_scheme(doc: Doc, country: str | None, name_line: int | None) -
     return None
 
 
-_MEMBER_RE = re.compile(r"\d{4}|\*{3}")  # a member's card number, in full or masked ("****4410")
+# a member's card number, in full or masked ("****4410"), or the points credited to the member ("Punkte: 45")
+def _logo_over_an_address(doc: Doc, country: str | None, header_end: int) -> BrandFound | None:
+    """Under the header, a line that is a chain's name and nothing else, over a street address: the logo of a
+    receipt photographed in two halves or folded (``CVS/pharmacy`` / ``3075 E TROPICANA AVE``); not an item's
+    brand (``CVS ALLERGY RELIEF``), nor a name that is an ordinary word."""
+    for line, below in zip(doc.lines[header_end:], doc.lines[header_end + 1:]):
+        if line.amounts or not is_address(below.text):
+            continue
+        match = match_brand(line.text, country)
+        if match is not None and compact(tokens(match.printed)) == compact(tokens(line.text)) \
+                and compact(tokens(match.printed)) not in directory().common:
+            return _found(match, line.text, line.index)
+    return None
+
+
+def _named_by_its_slogan(header: Sequence[Line], country: str | None) -> BrandFound | None:
+    """The chain whose own slogan a header line prints (``Save money. Live better.``: Walmart), its logo lost."""
+    for line in header:
+        match = match_slogan(line.text, country)
+        if match is not None:
+            return _found(match, line.text, line.index)
+    return None
+
+
+_MEMBER_RE = re.compile(r"\d{4}|\*{3}|\b(?:PUNKTE|POINTS)\W{0,2}\d", re.IGNORECASE)
 
 
 WHOLE_NAME_SCORE = 0.9  # a brand's name or alias, all the words of its line
 WHOLE_BRAND_SCORE = 1.0  # the brand's own name, whole
+
+
+CUT_NAME_MIN = 5  # letters a chain's name cut at the paper's edge keeps ...
+CUT_LETTERS = 2  # ... and the most it loses
+CUT_NAME_SCORE = 0.8
+
+
+def _cut_at_the_edge(header: Sequence[Line], country: str | None, opening: int | None) -> BrandFound | None:
+    """The opening line, alone, is a chain's name with its last one or two letters cut at the paper's edge
+    (``7-ELEVE``, ``TRADER JOE'``): the one chain whose name so begins, where the line names none itself."""
+    if opening is None:
+        return None
+    text = header[opening].text
+    key, found = compact(tokens(text)), directory()
+    if len(key) < CUT_NAME_MIN or found.entries(key, country) or key in found.common:
+        return None
+    entries = [entry for whole in _keys_beginning(key) if len(whole) - len(key) <= CUT_LETTERS
+               for entry in found.entries(whole, country)]
+    if len({entry.brand.wikidata or entry.brand.name for entry in entries}) != 1:
+        return None
+    brand = max(entries, key=lambda entry: entry.strength).brand
+    return _found(BrandMatch(brand, text.strip(), CUT_NAME_SCORE), text, opening)
+
+
+@cache
+def _sorted_keys() -> tuple[str, ...]:
+    return tuple(sorted(directory().index))
+
+
+def _keys_beginning(prefix: str) -> list[str]:
+    """The directory's names that begin with ``prefix`` and are longer."""
+    keys = _sorted_keys()
+    start = bisect_right(keys, prefix)
+    return list(takewhile(lambda key: key.startswith(prefix), keys[start:start + 50]))
 
 
 def _cinema_by_its_logo(doc: Doc, header: Sequence[Line], country: str | None) -> BrandFound | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
@@ -17,6 +18,8 @@ from .amounts import CURRENCY_MARKERS
 from .address import (ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, has_postcode,
                       is_address, is_us_street, opens_with_town_and_state)
 from .brands.fold import fold_word
+from .brands.match import look_alike_slips
+from .brands.programmes import slogan_brand_key
 from .brands.words import FAMILY_TRADES
 from .layout import Doc, Line
 from .text import (as_printed, ascii_upper, digits, find_keyword, fold, has_keyword, letters, one_letter_lost,
@@ -193,7 +196,7 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
         if _PRICED_END_RE.search(doc.lines[name_line].text):  # "bratt-Beer 650": an item, its price's point lost
             name, confidence = named_elsewhere(doc)
             return MerchantInfo(name, None, confidence, address, find_phone(doc), address_end)
-    name = _without_welcome(name)
+    name = _trade_words_mended(_without_welcome(name))
     return MerchantInfo(_cleaner_in_thanks(doc, name, name_line), name_line, confidence, address, find_phone(doc),
                         address_end)
 
@@ -422,10 +425,48 @@ def _full_name(doc: Doc, index: int) -> str:
         )
         repeated = _letters_only(name).startswith(_letters_only(above.text))  # "M a r k t W e r k" / "Marktwerk oHG"
         if not continues or repeated or letters(above.text) < 3 or above.amounts \
-                or _not_a_name(above.text) or _is_address(above.text) or _currency_alone(above.text):
+                or _not_a_name(above.text) or _is_address(above.text) or _currency_alone(above.text) \
+                or service_sign(above.text):
             break
         name = clean_name(above.text) + " " + name
     return name
+
+
+# a service agency's sign over the shop that sells the service (``LOTTO`` over ``Kiosk am Bahnhof``)
+_SERVICE_SIGN_RE = re.compile(r"\W*(?:(?:LOTTO(?:\W?TOTO)?|TOTO)(?:\W?ANNAHMESTELLE)?"
+                              r"|(?:DHL|HERMES|DPD|GLS|UPS)\W?PAKET\W?SHOP"
+                              r"|WESTERN UNION|DEUTSCHE POST|POST\W?(?:FILIALE|AGENTUR|PARTNER))\W*")
+
+
+def service_sign(text: str) -> bool:
+    """The line is only a service agency's sign (``LOTTO``, ``DHL Paketshop``, ``Western Union``)."""
+    return bool(_SERVICE_SIGN_RE.fullmatch(ascii_upper(text).strip()))
+
+
+# an independent's trade words as printed, that a name line may print with one glyph slipped (``Apothekc am Markt``)
+_MENDED_TRADES = ("Apotheke", "Eiscafé", "Bäckerei", "Metzgerei", "Getränke", "Konditorei", "Fleischerei")
+MENDED_TRADE_LETTERS = 7  # a trade word this long, one glyph off, is still known
+
+
+def _trade_words_mended(name: str) -> str:
+    """The name with a trade word one look-alike glyph off read as that word (``Apothekc am Markt``,
+    ``Eiscate Venezia``), not a word of its own (``Apotheker``: one letter more)."""
+    return " ".join(_mended_trade(word) for word in name.split(" "))
+
+
+def _mended_trade(word: str) -> str:
+    folded = ascii_upper(word).lower()
+    if len(folded) < MENDED_TRADE_LETTERS:
+        return word
+    for trade in _MENDED_TRADES:
+        if any(look_alike_slips(folded, spelled, 1) for spelled in _spellings(trade)):
+            return trade.upper() if word.isupper() else trade
+    return word
+
+
+def _spellings(trade: str) -> set[str]:
+    """A trade word folded, its umlauts spelled out (``baeckerei``) or dropped (``backerei``)."""
+    return {ascii_upper(trade).lower(), ascii_upper(unicodedata.normalize("NFKD", trade)).lower()}
 
 
 def _trade_first_continued(name: str, above: str) -> bool:
@@ -477,6 +518,8 @@ def _with_trade_below(doc: Doc, index: int, name: str, heights: list[int]) -> st
     ``VOLUME ONE`` / ``BOOKSHOP``; not under a name that says its trade (``MAPLE STREET DINER`` /
     ``Bar & Grill``: what else it is)."""
     below = doc.lines[index + 1] if index + 1 < len(doc.lines) else None
+    if below is not None and _store_number(below.text):
+        return name  # "7-ELEVE" / "Store 2O441": the branch's number, no part of the name
     if below is not None and _place_of_the_shop(below.text):
         return f"{name} {clean_name(below.text)}"  # "TABAKBORSE" / "am Markt", "Apotheke" / "am Markt"
     if below is not None and (_is_trade_only(name) or describes_the_trade(name) and _over_address_or_phone(doc, below)
@@ -488,6 +531,14 @@ def _with_trade_below(doc: Doc, index: int, name: str, heights: list[int]) -> st
             or not _is_trade_only(below.text, parted=False):
         return name
     return f"{name} {clean_name(below.text)}"
+
+
+# a branch's number on a line of its own (``Store 2O441``, ``STORE #1187``: a digit read as a letter too)
+_STORE_NUMBER_RE = re.compile(r"\W*STORE\W{0,3}(?:NO\W{0,2})?(?=[0-9OIL]*\d)[0-9OIL]{2,}\W*")
+
+
+def _store_number(text: str) -> bool:
+    return bool(_STORE_NUMBER_RE.fullmatch(ascii_upper(text)))
 
 
 # "am Markt", "an der Oper", "im Hauptbahnhof": where a shop is, under its name (not an inn's "Zum Löwen", "Zur
@@ -1074,7 +1125,8 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
         tall = bool(median) and heights[line.index] > 1.3 * median
         own_address = line.index == opening and _over_its_address(doc, line)
         score = _name_score(line, line.index / max(end, 1), tall, own_address)
-        if score and _follows(doc, line.index, _NOT_OWN_NAME):
+        if score and (_follows(doc, line.index, _NOT_OWN_NAME) or _store_number(line.text)
+                      or slogan_brand_key(line.text)):  # a branch's number, a chain's slogan: no name
             score = 0.0
         if score and line.index and continues_address(doc.lines[line.index - 1].text) \
                 and not has_legal_form(line.text):

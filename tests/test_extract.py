@@ -2064,3 +2064,115 @@ def test_what_is_left_on_a_benefit_card_pays_none_of_a_total_misread_over_the_ca
     way to cash less change, even where the balance happens to be the difference."""
     text = "MEIJER\n11/09/2024\nTOTAL 84.82\nCASH 20.00\nCHANGE 5.18\nEBT FS BALANCE 70.00"
     assert extract_receipt(ocr(text)).total == Decimal("14.82")
+
+
+@pytest.mark.parametrize("sign", ["LOTTO", "DHL Paketshop", "Hermes PaketShop"])
+def test_a_service_agencys_sign_over_a_kiosks_name_is_the_service_sold_there(sign):
+    """A kiosk prints the sign of a service it sells (Lotto, a parcel shop) over its own name: the seller is the
+    name line under the sign, and the sign is no part of it."""
+    receipt = extract_receipt(ocr(f"{sign}\nKiosk am Bahnhof\nBahnhofsplatz 1\n42103 Wuppertal\nZeitung 2,20 B\n"
+                                  "Summe 2,20\n02.07.2024"))
+    assert (receipt.merchant, receipt.merchant_raw) == ("Kiosk am Bahnhof", "Kiosk am Bahnhof")
+
+
+def test_a_service_agencys_sign_with_no_name_under_it_is_the_shops_name():
+    """Near case: an agency whose only name line is its sign keeps it."""
+    receipt = extract_receipt(ocr("Lotto Toto Annahmestelle\nBahnhofsplatz 1\n42103 Wuppertal\nZeitung 2,20 B\n"
+                                  "Summe 2,20\n02.07.2024"))
+    assert receipt.merchant == "Lotto Toto Annahmestelle"
+
+
+def test_the_opening_logos_brand_wins_over_the_operators_brand_in_a_legal_line_under_it():
+    """A fuel station's logo over the legal line of the firm that runs it (``star`` / ``Orlen Deutschland GmbH``):
+    the station is the logo's brand; the same brand on both lines stays that brand."""
+    receipt = extract_receipt(ocr("star\nTankstelle\nOrlen Deutschland GmbH\nStadtring 3\n25524 Itzehoe\n"
+                                  "Super E5 50,00 A\nSumme 50,00\n08.07.2024"))
+    assert (receipt.merchant, receipt.category) == ("star", "fuel")
+    rewe = extract_receipt(ocr("REWE\nREWE Markt GmbH\nHansastr. 9\n23552 Lübeck\nChips 1,29 B\nSUMME 1,29\n"
+                               "30.03.2024"))
+    assert rewe.merchant == "Rewe"
+
+
+def test_pump_and_price_per_litre_lines_make_fuel_and_shells_loyalty_scheme_names_shell():
+    """A station named for its street prints no fuel word: its pump's number (``Pumpe 3``) and the litres times the
+    price per litre say fuel, and Shell's own loyalty scheme (ClubSmart, with the member's points) names Shell."""
+    receipt = extract_receipt(ocr("Station Heerstraße\nHeerstr. 400\n13593 Berlin\nPumpe 3 Shell V-Power 100 45,20 A\n"
+                                  "23,10 l x 1,957 EUR/l\nSUMME 45,20\n12.06.2024\nShell ClubSmart Punkte: 45"))
+    assert (receipt.merchant, receipt.category) == ("Shell", "fuel")
+
+
+@pytest.mark.parametrize("row", ["Äpfel 0,884 kg x 1,49 EUR/kg 1,32", "Mineralwasser 1 l 0,79", "Pfand 0,25"])
+def test_a_grocers_price_per_kilo_or_a_drinks_litre_is_no_fuel(row):
+    """Near cases of the pump's lines: a price per kilogram, a bottle's size with no price per litre."""
+    receipt = extract_receipt(ocr(f"Hofladen Weber\nDorfstr. 2\n24105 Kiel\n{row}\nSUMME 1,32\n12.06.2024"))
+    assert receipt.category != "fuel"
+
+
+@pytest.mark.parametrize(("printed", "name"), [("Apothekc am Markt", "Apotheke am Markt"),
+                                               ("Eiscate Venezia", "Eiscafé Venezia")])
+def test_an_independents_trade_word_one_look_alike_glyph_off_is_that_trade(printed, name):
+    """A pharmacy's or an ice-cream café's trade word on its name line with one glyph misread (``Apothekc``,
+    ``Eiscate``) is that word, in the name and for the category."""
+    receipt = extract_receipt(ocr(f"{printed}\nMarktplatz 2\n35037 Marburg\nPflaster 2,99 A\nSumme 2,99\n"
+                                  "23.11.2024"))
+    assert receipt.merchant == name and receipt.category in ("pharmacy", "restaurant")
+
+
+def test_an_owners_title_one_letter_longer_than_a_trade_word_is_not_mended():
+    """Near case: ``Apotheker`` (the owner's title) has one letter more than the trade word, no glyph misread."""
+    receipt = extract_receipt(ocr("APOTHEKER KLEIN\nMarktplatz 2\n35037 Marburg\nPflaster 2,99 A\nSumme 2,99\n"
+                                  "23.11.2024"))
+    assert receipt.merchant == "APOTHEKER KLEIN"
+
+
+@pytest.mark.parametrize(("printed", "chain"), [("Getranke Hottmann", "Getränke Hoffmann"),
+                                                ("Getranke Hofmann", None), ("Bäckerei Schmitt", None)])
+def test_a_family_trade_chains_surname_with_look_alike_glyphs_on_an_unsure_line_is_that_chain(printed, chain):
+    """On a blurred name line, a family-trade chain's surname with glyphs read as look-alikes (``Hottmann`` for
+    Hoffmann) is the chain; a letter more or less (``Hofmann``) or an unlike letter (``Schmitt``, not Schmidt) is
+    another family's shop."""
+    receipt = extract_receipt(read_as([(printed, 0.43), ("Spandauer Damm 20", 0.8), ("14059 Berlin", 0.8),
+                                       ("Wasser 5,99 A", 0.8), ("Summe 5,99", 0.8), ("21.12.2024", 0.8)]))
+    assert receipt.brand_wikidata is not None if chain else receipt.brand_wikidata is None
+    if chain:
+        assert receipt.merchant == chain
+
+
+@pytest.mark.parametrize(("logo", "chain", "currency"), [("7-ELEVE", "7-Eleven", None),
+                                                          ("TRADER JOE'", "Trader Joe's", "USD")])
+def test_a_chains_name_cut_at_the_papers_edge_is_that_chain_and_its_store_line_no_part_of_it(logo, chain, currency):
+    """A phone photo cuts the logo's last letters at the paper's edge (``7-ELEVE``, ``TRADER JOE'``): the one chain
+    whose name so begins; the branch's ``Store 2O441`` line under it is no part of the name."""
+    receipt = extract_receipt(read_as([(logo, 0.3), ("Store 2O441", 0.3), ("RED BULL 3.99", 0.8),
+                                       ("TOTAL 3.99", 0.8)]))
+    assert receipt.merchant == chain and receipt.merchant_raw == logo
+    if currency:
+        assert receipt.currency == currency
+
+
+def test_a_name_that_begins_a_chains_with_words_after_it_is_not_that_chain():
+    """Near case: a local shop whose name begins with a chain's (``TARGET AUTO``) is its own."""
+    receipt = extract_receipt(ocr("TARGET AUTO\nOIL FILTER 9.99\nTOTAL 9.99"))
+    assert receipt.merchant != "Target"
+
+
+@pytest.mark.parametrize(("slogan", "chain"), [("Save noney. Live bettor.", "Walmart"),
+                                               ("Expect More. Pay Less.", "Target")])
+def test_a_chains_own_slogan_names_it_where_its_logo_was_lost(slogan, chain):
+    """Walmart and Target print their slogans under the logo; with the logo lost the slogan (OCR slips tolerated)
+    names the chain, and is never itself the shop's name."""
+    receipt = extract_receipt(ocr(f"{slogan}\nGV SUGAR 3.14 N\nTOTAL 3.14"))
+    assert receipt.merchant == chain
+
+
+def test_a_chains_logo_under_the_totals_over_its_street_address_names_the_shop():
+    """A receipt photographed in two halves or folded prints its logo after the totals: with no name in the header,
+    a line that is a chain's name alone over a street address names the shop; the chain's name inside an item
+    (``CVS ALLERGY RELIEF``) does not."""
+    receipt = extract_receipt(ocr("SUBTOTAL 22.47\nNV 8.375% TAX 1.88\nTOTAL 24.35\nMASTERCARD 24.35\n"
+                                  "MC ************2009\nCHANGE 0.00\nRETURNS WITH RECEIPT THRU 05/02/2024\n"
+                                  "MARCH 3, 2024 7:48 PM\nCVS/pharmacy\n3075 E TROPICANA AVE\nLAS VEGAS, NV 89121\n"
+                                  "NEOSPORIN 1OZ 7.99T\nCVS ALLERGY RELIEF 9.49T\nPOWERADE 28OZ 4.99T"))
+    assert receipt.merchant == "CVS Pharmacy"
+    items_only = extract_receipt(ocr("CVS ALLERGY RELIEF 9.49T\n3075 E TROPICANA AVE\nTOTAL 9.49"))
+    assert items_only.merchant != "CVS Pharmacy"

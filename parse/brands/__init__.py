@@ -5,7 +5,7 @@ OpenStreetMap's name-suggestion-index (see SOURCE.md). Pure: the data file ships
     match_domain("www.walgreens.com")              -> BrandMatch(Brand("Walgreens", ...), ...)
 """
 from .directory import Brand, category_of, directory
-from .match import BrandMatch, cinema_logo, match_brand, match_domain, match_scheme
+from .match import BrandMatch, cinema_logo, match_brand, match_domain, match_scheme, match_slogan
 
 __all__ = ["Brand", "BrandMatch", "category_of", "cinema_logo", "directory", "match_brand", "match_domain",
-           "match_scheme"]
+           "match_scheme", "match_slogan"]

@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .directory import ALIAS, NAME, Brand, Directory, Entry, directory
 from .fold import Token, compact, fold_word, tokens
-from .programmes import SURVEY_KEYS, scheme_brand_key
+from .programmes import SURVEY_KEYS, scheme_brand_key, slogan_brand_key
 from .words import FAMILY_TRADES, FILLER, GREETINGS, LEGAL_FORMS, LEGAL_NAME_TRADES, OTHER_TRADES, RECEIPT_WORDS
 
 MAX_LINE = 80  # characters; longer lines are prose, addresses or item lists
@@ -169,6 +169,13 @@ def match_scheme(text: str, country: str | None) -> BrandMatch | None:
     key = scheme_brand_key(text)
     entries = [e for e in directory().entries(key, country) if e.strength == NAME] if key else []
     return BrandMatch(_best(entries, country).brand, text.strip(), 0.9) if entries and country else None
+
+
+def match_slogan(text: str, country: str | None) -> BrandMatch | None:
+    """The chain whose own slogan a line is (``Save money. Live better.``: Walmart)."""
+    key = slogan_brand_key(text)
+    entries = [e for e in directory().entries(key, country) if e.strength == NAME] if key else []
+    return BrandMatch(_best(entries, country).brand, text.strip(), 0.8) if entries else None
 
 
 _MERCHANTS_FORMS = frozenset(("ek", "kfm", "kfr"))
@@ -521,7 +528,8 @@ def _fuzzy(found: Directory, words: list[Token], spans: list[Span], country: str
         for length in range(len(query) - allowed, len(query) + allowed + 1):
             found_key = process.extractOne(query, by_length.get(length, ()), scorer=Levenshtein.distance,
                                            score_cutoff=allowed)
-            if found_key and trades and _without(found_key[0], trades) != _without(query, trades):
+            if found_key and trades and not _same_surname(_without(query, trades), _without(found_key[0], trades),
+                                                          sure, allowed):
                 continue  # "Baeckerei Schmitt" is no "Baeckerei Schmidt": the slips fall on a surname
             if found_key and sure and not _ocr_slips(query, found_key[0], _word_ends(words[span.start:span.end])):
                 continue
@@ -538,6 +546,13 @@ _CONFUSED_GLYPHS = ("ltfj", "oceadqg", "gq96", "nmruh", "hbk", "b86", "uvyw", "s
 LOST_LETTER_NAME = 7  # letters; a name this long may have one letter of a word dropped (STARBUKS, KAUFLAN)
 _CONFUSED = frozenset((a, b) for group in _CONFUSED_GLYPHS for a in group for b in group if a != b)
 _SLIPPED_IN = frozenset("ltfj0123456789")
+
+
+def look_alike_slips(printed: str, word: str, most: int) -> bool:
+    """``printed`` is ``word`` (both lower case) with one to ``most`` glyphs read as look-alikes, and no glyph
+    added or lost (``apothekc`` for apotheke, ``hottmann`` for hoffmann; not ``hofmann``)."""
+    slips = [(a, b) for a, b in zip(printed, word) if a != b]
+    return len(printed) == len(word) and 0 < len(slips) <= most and all(slip in _CONFUSED for slip in slips)
 
 
 def _ocr_slips(printed: str, name: str, word_ends: frozenset[int] = frozenset()) -> bool:
@@ -572,6 +587,12 @@ def _slipped_in(key: str, at: int) -> bool:
     read as m (``ARNY`` folds to ``amy``), or one v of a W it read as two (``VVHOLE``)."""
     return key[at] in _SLIPPED_IN or key[at] == "r" and key[at + 1:at + 2] in ("m", "n") \
         or key[at] == "v" and "v" in (key[at - 1:at], key[at + 1:at + 2])
+
+
+def _same_surname(printed: str, surname: str, sure: bool, slips: int) -> bool:
+    """The chain's surname beside its family trade's word, read exactly, or on a line read unsurely with only
+    look-alike glyphs slipped (``Getranke Hottmann``; not ``Hofmann``, nor ``Schmitt`` for Schmidt)."""
+    return printed == surname or not sure and look_alike_slips(printed, surname, slips)
 
 
 def _without(key: str, words: list[str]) -> str:

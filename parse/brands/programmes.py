@@ -10,6 +10,8 @@ Each maps to the brand's name in the directory.
 """
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
+
 from .fold import compact, tokens
 
 # the survey site's name (its web address without "www." and ending) -> the brand
@@ -32,8 +34,16 @@ LOYALTY_SCHEMES = {
     "Treats Rewards": "PetSmart", "PowerUp Rewards": "GameStop", "My Best Buy": "Best Buy",
     "Pro Xtra": "The Home Depot", "Navyist Rewards": "Old Navy",
     "Pals Rewards": "Petco", "Target Circle": "Target", "REDcard": "Target", "Kohl's Cash": "Kohl's",
-    "Michaels Rewards": "Michaels",
+    "Michaels Rewards": "Michaels", "Shell ClubSmart": "Shell",
 }
+
+# a chain's own slogan, printed under its logo (the chains' published taglines, as their receipts print them):
+# kept to the few big US chains whose receipts print one, so that a slogan names its chain where the logo was lost
+SLOGANS = {
+    "Save money. Live better.": "Walmart", "Expect More. Pay Less.": "Target", "Fresh for Everyone": "Kroger",
+    "Where shopping is a pleasure": "Publix", "Save time. Save money. Every day!": "Dollar General",
+}
+SLOGAN_SIMILARITY = 0.8  # letters alike (normalised Levenshtein): a slogan with OCR slips ("Save noney. Live bettor")
 
 
 def _key(name: str) -> str:
@@ -63,3 +73,13 @@ def scheme_brand_key(text: str) -> str | None:
         if any(words[start:start + len(scheme)] == scheme for start in starts):
             return brand
     return None
+
+
+SLOGAN_KEYS = {_key(slogan): _key(brand) for slogan, brand in SLOGANS.items()}
+
+
+def slogan_brand_key(text: str) -> str | None:
+    """The directory key of the chain whose own slogan ``text`` is, OCR slips tolerated; None where it is none."""
+    key = _key(text)
+    return next((brand for slogan, brand in SLOGAN_KEYS.items()
+                 if Levenshtein.normalized_similarity(key, slogan) >= SLOGAN_SIMILARITY), None)
