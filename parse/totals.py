@@ -93,6 +93,7 @@ def find_totals(doc: Doc) -> Totals:
     total = _sum_in_a_garbled_total(doc, total, subtotal, tax)
     tip = _pick_tip(doc, total)
     if tax is None:  # no tax added to the prices: the VAT included in them, if printed
+        total = _last_digit_read(doc, total, subtotal, tax)  # "Summe 5,2A": the VAT table's gross may say it
         paid, paid_tip = _paid_with_tip(doc, total, tip)
         vat = find_vat(doc, paid.value if paid else None)
         if vat is not None:
@@ -106,6 +107,7 @@ def find_totals(doc: Doc) -> Totals:
     total = _signed_over_a_blank_tip(doc, total, subtotal, tax)
     total = _last_digit_read(doc, total, subtotal, tax)
     total = _twin_that_adds_up(doc, total, subtotal, tax)
+    total = _comma_lost(doc, total)
     over = subtotal and total and subtotal.value > total.value and not _taken_off_between(doc, subtotal, total, tax) \
         and not _split_checks_share(doc, total)
     if over:
@@ -965,9 +967,10 @@ def _as_read_and_unsigned(value: Decimal) -> tuple[Decimal | None, ...]:
 
 
 def _last_digit_read(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None) -> Pick | None:
-    """A total whose last digit OCR lost or read as a letter (``TOTAL 44.4g``, ``TOTAL 47.6G``): the
-    amount that subtotal + tax makes, or that a line under it prints in cents (the card, the cash
-    handed over), where it begins with the digits read; else as it was."""
+    """A total whose last digit OCR lost or read as a letter (``TOTAL 44.4g``, ``TOTAL 47.6G``, ``Summe 5,2A``): the
+    amount that subtotal + tax makes, that a line under it prints in cents (the card, the cash handed over), that
+    cash given less change makes or the VAT table's net and tax, where it begins with the digits read; else as it
+    was."""
     if total is None or not _cents_digit_lost(total.value):
         return total
     checked = [subtotal.value + (tax.value if tax else 0)] if subtotal is not None else []
@@ -976,8 +979,32 @@ def _last_digit_read(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: P
         return total  # printed again as read ("TOTAL 12.5" / "VISA 12.50"): a 0 lost, nothing misread
     below = [a.value for line in doc.lines[total.line + 1:] if has_keyword(line.text, CARD_PAID + CASH_GIVEN)
              and not has_keyword(line.text, _NOT_PAID) for a in line.amounts if a.in_cents]
-    found = next((value for value in checked + below if _begins(value, total.value)), None)
+    witnesses = [value for value in (_cash_minus_change(doc), _vat_gross(doc)) if value is not None]
+    found = next((value for value in checked + below + witnesses if _begins(value, total.value)), None)
     return Pick(found, total.line, total.confidence) if found is not None else total
+
+
+def _comma_lost(doc: Doc, total: Pick | None) -> Pick | None:
+    """A total's label over a whole number whose decimal mark OCR lost (``Summe 477`` under ``Joghurt 0,49`` /
+    ``Butter 2,29`` / ``Äpfel 1,99``): in cents where the prices above it make that exactly; else as it was."""
+    for line in doc.lines:
+        if not has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) or any(a.in_cents for a in line.amounts):
+            continue
+        written = _WHOLE_NUMBER_RE.fullmatch(line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):])
+        in_cents = (Decimal(written[1]) / 100).quantize(_CENT) if written else None
+        if in_cents is not None and (total is None or total.value != in_cents) \
+                and prices_add_up(doc, line.index, in_cents):
+            return Pick(in_cents, line.index, 0.6)
+    return total
+
+
+_WHOLE_NUMBER_RE = re.compile(r"\W*(?:EUR|€)?\s?(\d{3,5})\W*")
+
+
+def _vat_gross(doc: Doc) -> Decimal | None:
+    """What the VAT table's rows come to, net and tax, where each prints its net amount."""
+    vat = find_vat(doc, None)
+    return vat.net + vat.tax if vat is not None and vat.net is not None else None
 
 
 _NOT_PAID = ("BAL", "BALANCE", "SAVED", "SAVINGS", "SAVE", "POINTS", "REWARDS", "EARNED")

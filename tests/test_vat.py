@@ -175,3 +175,26 @@ Total 10.35
 09/01/2016 7:42 AM
 """))
     assert (starbucks.total, starbucks.tax) == (Decimal("10.35"), Decimal("0.95"))
+
+
+_BASKET = "EUR\nButter 2,29 A\nJoghurt 0,49 A\nKartoffeln 2,49 A\n"
+
+
+@pytest.mark.parametrize("rest", [
+    "Summe 5,2A\nKartenzahlung 5,27\nMwSt Netto MwSt Brutto\nA 7% 4,93 0,34 5,27",  # the card pays it
+    "Summe 5,2\nMwSt Netto MwSt Brutto\nA 7% 4,93 0,34 5,27",  # the VAT table's net and tax make it
+    "Summe 5,2b\nBar 10,00\nRückgeld 4,73",  # cash given less change makes it
+])
+def test_a_sum_whose_last_cent_was_lost_is_what_the_card_the_vat_table_or_the_change_says(rest):
+    """German receipts print a VAT table: a ``Summe`` whose last digit OCR lost or read as a letter is still read
+    from the card's line, the table's net and tax, or the cash handed over less the change."""
+    receipt = extract_receipt(ocr(_BASKET + rest + "\n01.02.25 10:00"))
+    assert receipt.total == Decimal("5.27")
+
+
+def test_a_sum_whose_decimal_comma_was_lost_is_in_cents_where_the_prices_make_it():
+    receipt = extract_receipt(ocr("EUR\nJoghurt 0,49 A\nButter 2,29 A\nÄpfel 1,99 A\nSumme 477\n01.02.25 10:00"))
+    assert (receipt.total, len(receipt.items)) == (Decimal("4.77"), 3)
+    # a number the prices do not make stays no total: a receipt's number beside its label
+    other = extract_receipt(ocr("EUR\nJoghurt 0,49 A\nButter 2,29 A\nÄpfel 1,99 A\nSumme 478\n01.02.25 10:00"))
+    assert other.total != Decimal("4.78")
