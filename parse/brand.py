@@ -25,7 +25,7 @@ from .brands.directory import ALIAS, NAME
 from .brands.fold import compact, fold_word, tokens
 from .brands.programmes import scheme_brand_key
 from .brands.words import FAMILY_TRADES, LEGAL_FORMS
-from .category import CATEGORIES, mentions
+from .category import CATEGORIES, mentions, served_at_a_table
 from .layout import Doc, Line
 from .merchant import (has_legal_form, legal_name, names_the_owner, service_sign, thanks_naming, under_house_number,
                        without_legal_forms)
@@ -79,6 +79,8 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
                                  or _under_an_owners_name(header, one_line, country)):
         one_line = None
     one_line = _logo_over_its_operator(header, one_line, country, opening)
+    if one_line is not None and _stroke_lost_over_a_table(doc, one_line):
+        one_line = None
     best = _longer_logo(one_line, _best_named(logos, country, opening)) \
         or _named_like_a_place(header, country, opening) or _cinema_by_its_logo(doc, header, country) \
         or _cut_at_the_edge(header, country, opening)
@@ -259,26 +261,47 @@ def _keys_beginning(prefix: str) -> list[str]:
     return list(takewhile(lambda key: key.startswith(prefix), keys[start:start + 50]))
 
 
+# a bold capital's stroke lost: an R for an A or a P (``EDEKR``, ``MARCO`` read for Mapco)
+_STROKE_LOST_PAIRS = frozenset((("r", "a"), ("r", "p")))
+
+
+def _stroke_lost_over_a_table(doc: Doc, found: BrandFound) -> bool:
+    """A chain named by a faint logo with a stroke lost (``MARCO`` for Mapco) over a bill served at a table
+    (``served_at_a_table``): a restaurant's own name, not the chain's."""
+    printed, name = compact(tokens(found.printed)), compact(tokens(found.brand.name))
+    differ = [(a, b) for a, b in zip(printed, name) if a != b]
+    return len(printed) == len(name) and len(differ) == 1 and differ[0] in _STROKE_LOST_PAIRS \
+        and served_at_a_table(doc)
+
+
 def _cinema_by_its_logo(doc: Doc, header: Sequence[Line], country: str | None) -> BrandFound | None:
-    """A cinema chain's logo without its trade's word (``REGAL``, ``ALAMO DRAFTHOUSE``) where the receipt's
-    other lines agree that films are shown (``_shows_films``); not ``REGAL`` over a manicure or a sofa."""
+    """A cinema chain's logo without its trade's word (``REGAL``, ``ALAMO DRAFTHOUSE``): a logo of two words
+    alone, one of a word where the receipt's other lines agree that films are shown (``_shows_films``) and
+    none that a table was served; not ``REGAL`` over a manicure or a sofa, ``MARCUS`` over a diner's bill."""
     for line in header:
         match = cinema_logo(line.text, country)
-        if match is not None and _shows_films(doc, line.index, match.brand):
+        if match is not None and (len(tokens(match.printed)) > 1
+                                  or _shows_films(doc, line.index, match.brand) and not served_at_a_table(doc)):
             return _found(match, line.text, line.index)
     return None
 
 
-# a ticket's kind on a priced line: "1 Adult Evening 17.25", "Matinee 9.50"
-_TICKET_RE = re.compile(r"(?<![A-Z])(?:TICKETS?|ADULTS?|SENIORS?|MATINEE)(?![A-Z])")
+# a film's words on a line (not a phone's ``Screen Protector``, a till's ``Ticket 4411``, a ``Parking Ticket``),
+# a ticket's kind alone on its priced line (``2 Adult 25.00``, ``1 Adult Evening 17.25``; not a diner's ``Senior
+# Special``, a buffet's ``Adult Buffet``, a barber's ``Senior Cut``)
+_FILM_RE = re.compile(r"(?<![A-Z])(?:MOVIES?|FILMS?|SHOWTIMES?|IMAX|AUDITORIUM|MATINEE|POPCORN|CINEMAS?|KINO"
+                      r"|VORSTELLUNG|(?:SCREEN|THEAT(?:ER|RE)|SAAL)\W{0,2}#?\d|(?<!PARKING )TICKETS?(?!\W{0,2}#?\d{3}))"
+                      r"(?![A-Z])")
+_TICKET_KIND_RE = re.compile(r"\W*(?:\d{1,2}\s*X?\s*)?(?:ADULTS?|SENIORS?|CHILD(?:REN)?|STUDENTS?)"
+                             r"(?:\s+(?:EVENING|MATINEE|PRIME|TWILIGHT|3D|IMAX))?\s+\$?\d{1,3}[.,]\d{2}\b.*")
 
 
 def _shows_films(doc: Doc, logo: int, brand: Brand) -> bool:
-    """A line besides the logo's says a cinema's word (a seat, a show), sells a ticket or names the chain's
-    own loyalty scheme (``Regal Crown Club``)."""
+    """A line besides the logo's says a film's word, sells a ticket's kind or names the chain's own loyalty
+    scheme (``Regal Crown Club``)."""
     chain = compact(tokens(brand.name))
-    return any(line.index != logo and (mentions(line.text, "cinema") or scheme_brand_key(line.text) == chain
-                                       or bool(line.amounts) and _TICKET_RE.search(ascii_upper(line.text)))
+    return any(line.index != logo and (_FILM_RE.search(ascii_upper(line.text)) or scheme_brand_key(line.text) == chain
+                                       or bool(line.amounts) and _TICKET_KIND_RE.fullmatch(ascii_upper(line.text)))
                for line in doc.lines)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .address import is_address
 from .layout import Doc
@@ -54,8 +55,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                       "ADMISSIONS", "FAST LANE", "PASSHOLDER", "MINI GOLF", "MINIGOLF", "ADVENTURE GOLF", "PUTT PUTT",
                       # bowling centres and arcades, zoos and parks: what they sell, a season's pass, the gift shop
                       "LANE RENTAL", "SHOE RENTAL", "KEGELBAHN", "BAHNMIETE", "LASER TAG", "LASERTAG", "GAME CARD",
-                      "POWER CARD", "TIERPARK", "WILDPARK", "VOGELPARK", "JAHRESKARTE", "SOUVENIR", "SOUVENIRS",
-                      "FRONT GATE"),
+                      "POWER CARD", "TIERPARK", "WILDPARK", "VOGELPARK", "JAHRESKARTE", "FRONT GATE"),
     "tobacco": ("TOBACCO", "TABAK", "CIGARETTE", "CIGARETTES", "CIGAR", "CIGARS", "ZIGARETTEN", "ZIGARREN",
                 "VAPE", "E-LIQUID", "SMOKE SHOP", "TABAC", "ROLLING PAPERS", "TABAKWAREN", "TABAKSTEUER", "ZIGARILLOS",
                 "DREHTABAK", "OTP TAX", "E-CIG TAX", "TOBACCO TAX"),
@@ -68,6 +68,11 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                "BAUMARKT", "SCHREIBWAREN", "BUCHHANDLUNG", "ELEKTRO", "ELEKTRONIK", "MOEBEL", "BEKLEIDUNG",
                "SCHUHE", "SPIELWAREN", "KAUFHAUS", "WARENHAUS"),
 }
+# a park's or a zoo's gift shop, counted only where another line says entertainment (not a souvenir shop's mug)
+_SOUVENIR_RE = re.compile(r"(?<![A-Z])SOUVENIRS?(?![A-Z])")
+# what an entertainment centre sells for play, not its food or its gift shop (``plays_not_dines``)
+_PLAY = ("BOWLING", "LASER TAG", "LASERTAG", "GAME CARD", "POWER CARD", "LANE RENTAL", "SHOE RENTAL", "ARCADE",
+         "KEGELBAHN", "BAHNMIETE")
 # a German compound opening with a trade's word is that trade's (``KINOPOLIS``, ``Kinotag``, ``TABAKBÖRSE``; not
 # ``Kinder``, ``Kinoko``, ``Tabasco``): its openers and the endings it is built with
 _COMPOUND_OPENERS = {"cinema": ("KINO",), "tobacco": ("TABAK", "ZIGARREN")}
@@ -78,12 +83,17 @@ _COMPOUND_ENDS = ("POLIS", "WELT", "CENTER", "CENTRE", "TAG", "HAUS", "BÖRSE", 
 _SOLD: dict[str, tuple[str, ...]] = {
     "tobacco": ("MARLBORO", "PALL MALL", "AMERICAN SPIRIT", "GAULOISES", "ZYN", "JUUL", "VUSE", "NJOY", "SWISHER",
                 "BLACK & MILD", "BLACK AND MILD", "COHIBA", "ROBUSTO", "MADURO", "L&M", "ELF BAR", "GEEK BAR"),
-    "restaurant": ("DRAFT", "DRAUGHT", "PITCHER", "IPA"),
+    "restaurant": ("DRAFT", "DRAUGHT", "IPA"),
 }
-# cigarettes whose names are words or places too (a camel coat, Newport's shop), counted with their pack's word
-_PACKED_CIGARETTES_RE = re.compile(r"(?<![A-Z])(?:CAMEL|NEWPORT|WINSTON|KOOL|SALEM|LUCKY STRIKE)(?![A-Z])"
-                                   r".*(?<![A-Z])(?:BOX|KS|KINGS?|100S|CARTON|CTN|PACK|PK|SOFT|MENTHOL|FILTERS?)"
-                                   r"(?![A-Z])")
+# a pitcher poured (``Pitcher Bud Light``, ``Domestic Pitcher``), not a jug sold (``GLASS PITCHER 2QT``)
+_POURED_PITCHER_RE = re.compile(r"(?=.*(?<![A-Z])PITCHERS?(?![A-Z]))(?=.*(?<![A-Z])(?:BEER|BUD|COORS|MILLER|LAGER|ALE"
+                                r"|IPA|DOMESTIC|IMPORT|MARGARITAS?|SANGRIA|MIMOSAS?)(?![A-Z]))")
+# cigarettes whose names are words or places too (a camel coat, Newport's shop, Kool-Aid), counted with their
+# pack's word right after the name or its variant's words (``CAMEL BLUE BOX``; not ``NEWPORT BEACH TOWEL PACK``)
+_CIGARETTE_VARIANTS = r"(?:\s+(?:BLUE|RED|GOLD|SILVER|GREEN|WHITE|BLACK|MENTHOL|LIGHTS?|ULTRA|FULL|NON|CRUSH))*"
+_PACKED_CIGARETTES_RE = re.compile(r"(?<![A-Z])(?:CAMEL|NEWPORT|WINSTON|KOOL|SALEM|LUCKY STRIKE)(?![A-Z-])"
+                                   + _CIGARETTE_VARIANTS
+                                   + r"\s+(?:BOX|KS|KINGS?|100S?|CARTON|CTN|PACK|PK|SOFT|MENTHOL|FILTERS?)(?![A-Z])")
 # the order's kind on a line of its own (not a grocer's "TO GO CUPS", not "PENNY To Go"; "Im Haus", "Außer Haus")
 _ORDER_KIND_RE = re.compile(r"\W*(?:(?:ORDER TYPE|DINING OPTION|DINE OPTION)\W*)?"
                             r"(?:TO GO|FOR HERE|IM HAUS|AUSSER[\s-]?HAUS|ZUM MITNEHMEN)\W*(?:#?\s?\d+\W*)?")
@@ -107,7 +117,10 @@ _BAR_NAMED_RE = re.compile(r"\s*BAR\s+(?!CODES?\b)[A-Z]")
 _BAR_CLOSING_RE = re.compile(r"(?P<before>[A-Z']+)\s+(?:BAR|LOUNGE)\W*$")
 _NO_DRINKS_BARS = frozenset(("NAIL", "NAILS", "BROW", "BROWS", "LASH", "LASHES", "WAX", "WAXING", "BLOWOUT", "BLOW",
                              "TAN", "TANNING", "BEAUTY", "HAIR", "SPA", "GENIUS", "OXYGEN", "CANDY", "SALAD", "SOAP",
-                             "GRANOLA", "PROTEIN", "CHOCOLATE", "BEAD", "FIX", "REPAIR"))
+                             "GRANOLA", "PROTEIN", "CHOCOLATE", "BEAD", "FIX", "REPAIR", "MAKEUP", "MASSAGE", "DRY",
+                             "BLOWDRY", "BARBER", "IV", "HYDRATION", "SKIN", "BRAID", "BRAIDS", "GLAM", "TECH", "PHONE"))
+# a shop for brewers or selling a brewery's beer (``MIDWEST BREWERY SUPPLY``, ``BREWERY OUTLET``), no taproom
+_BREWERS_SHOP_RE = re.compile(r"(?<![A-Z])BREW(?:ERY|ING|PUB)\s+(?:SUPPLY|SUPPLIES|OUTLET|STORE|SHOP)(?![A-Z])")
 _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in the items
 # what a shop's own name says it serves, though a grocer sells it too ("TACOS EL GORDO", "RAMEN TATSU-YA",
 # "BI-RITE CREAMERY"; not a supermarket's "TACO SHELLS" or "BBQ SAUCE"): counted on the name's line only
@@ -124,7 +137,7 @@ def find_category(doc: Doc, name_line: int | None, name: str | None = None) -> t
     """The shop's trade by the words of its lines, its name's (``name``, on ``name_line``: with the trade
     printed under it, ``TONY & SONS`` / ``PIZZERIA``) weighing most."""
     scores = {category: 0.0 for category in CATEGORIES}
-    served, server_named = 0, False
+    served, server_named, souvenirs = 0, False, 0.0
     for line in doc.lines:
         if line.index != name_line and not line.amounts and is_address(line.text):
             continue  # "Market Street", "Mill Road": where the shop is, not what it sells
@@ -138,6 +151,9 @@ def find_category(doc: Doc, name_line: int | None, name: str | None = None) -> t
         upper = ascii_upper(text)
         served += bool(_SERVED_RE.search(upper))
         server_named = server_named or bool(_SERVER_RE.search(upper))
+        souvenirs += weight * bool(_SOUVENIR_RE.search(upper))
+    if scores["entertainment"]:
+        scores["entertainment"] += souvenirs  # a park's gift shop
     best = max(scores, key=lambda c: scores[c])  # a tie goes to the category listed first
     if served >= _SERVED_LINES and server_named and best in ("grocery", "retail"):
         best = "restaurant"  # "TIME OUT MARKET" with its server and the tip: a food hall's stall, no grocer
@@ -155,12 +171,23 @@ def _says(text: str, category: str, names_the_shop: bool, sold: bool) -> bool:
         or sold and not names_the_shop and _sells(text, category)
 
 
-def plays_not_dines(doc: Doc, name_line: int | None) -> bool:
-    """A priced line sells play (bowling, laser tag, a game card) and no line says restaurant: an entertainment
-    centre's bill, though the directory files the chain as a restaurant (Main Event, Dave & Buster's)."""
-    return any(line.amounts and mentions(line.text, "entertainment") for line in doc.lines) \
-        and not any(_says(line.text, "restaurant", line.index == name_line, sold=bool(line.amounts))
-                    or _ORDER_KIND_RE.fullmatch(ascii_upper(line.text).strip()) for line in doc.lines)
+def plays_not_dines(doc: Doc, name_line: int | None, item_lines: Collection[int]) -> bool:
+    """Every item sells play (bowling, laser tag, a game card; ``_PLAY``) and no line says restaurant: an
+    entertainment centre's bill, though the directory files the chain as a restaurant (Main Event, Dave &
+    Buster's); not a restaurant's souvenir mug or raffle tickets."""
+    items = [line.text for line in doc.lines if line.index in item_lines]
+    return bool(items) and all(_matches(item, _PLAY_MATCHER) for item in items) and not _dines(doc, name_line)
+
+
+def _dines(doc: Doc, name_line: int | None) -> bool:
+    """A line says restaurant (its name, a dish, a server) or prints the order's kind (``TO GO``)."""
+    return any(_says(line.text, "restaurant", line.index == name_line, sold=bool(line.amounts))
+               or _ORDER_KIND_RE.fullmatch(ascii_upper(line.text).strip()) for line in doc.lines)
+
+
+def served_at_a_table(doc: Doc) -> bool:
+    """A line names a server, a table, the guests or a buffet: a bill served in a restaurant."""
+    return any(_AT_A_TABLE_RE.search(ascii_upper(line.text)) for line in doc.lines)
 
 
 def _sells(text: str, category: str) -> bool:
@@ -169,7 +196,7 @@ def _sells(text: str, category: str) -> bool:
     if category == "tobacco" and _PACKED_CIGARETTES_RE.search(upper):
         return True
     return category in _SOLD_MATCHERS and not _DRINKS_PACKED_RE.search(upper) \
-        and _matches(text, _SOLD_MATCHERS[category])
+        and (_matches(text, _SOLD_MATCHERS[category]) or category == "restaurant" and _POURED_PITCHER_RE.match(upper))
 
 
 def _trade_words(text: str) -> str:
@@ -187,9 +214,10 @@ _SERVERS = ("SERVER", "GUESTS", "COVERS", "BARTENDER", "KELLNER(?:IN)?")
 _SERVER_RE = re.compile(rf"(?<![A-Z])(?:{'|'.join(_SERVERS)})(?![A-Z])")
 _SERVED_RE = re.compile(rf"(?<![A-Z])(?:{'|'.join(_SERVERS + ('TIP', 'GRATUITY', 'TRINKGELD'))})(?![A-Z])")
 _SERVED_LINES = 2
+_AT_A_TABLE_RE = re.compile(rf"(?<![A-Z])(?:{'|'.join(_SERVERS + ('TABLE', 'TISCH', 'BUFFET'))})(?![A-Z])")
 _WEIGHED_RE = re.compile(r"\d\s*KG\b", re.IGNORECASE)
 _PACKED_RE = re.compile(r"\d\s?(?:KG|G|L|ML)\b|\bTK\b")  # a pack's size, or frozen (tiefgekühlt)
-_DRINKS_PACKED_RE = re.compile(r"\d\s?(?:ML|L|OZ|PK|CT)\b|\b(?:CANS?|BTLS?|BOTTLES?|PACK)\b")  # "IPA 6PK"
+_DRINKS_PACKED_RE = re.compile(r"\d\s?(?:ML|L|OZ|PK|CT|QT|GAL)\b|\b(?:CANS?|BTLS?|BOTTLES?|PACK|GLASS)\b")  # "IPA 6PK"
 _DISHES_RE = re.compile("|".join(_DISHES), re.IGNORECASE)
 _GLUED = 7  # letters; a trade word this long is known even glued to the word before it
 _SHORT = 4  # letters; a short trade word must be printed as it is ("KIND" folded is "KINO")
@@ -208,11 +236,14 @@ def _compounds(category: str) -> tuple[str, ...]:
 
 _MATCHERS = {category: _matcher(words + _compounds(category)) for category, words in CATEGORIES.items()}
 _SOLD_MATCHERS = {category: _matcher(words) for category, words in _SOLD.items()}
+_PLAY_MATCHER = _matcher(_PLAY)
 _NAMED_MATCHERS = {category: _matcher(words) for category, words in NAMED_TRADES.items()}
 
 
 def _names_its_trade(name: str, category: str) -> bool:
-    """A word of ``NAMED_TRADES`` in the shop's name, or a bar's name (``BAR EL RINCON``)."""
+    """A word of ``NAMED_TRADES`` in the shop's name (not a shop's ``BREWERY SUPPLY``), or a bar's name (``BAR EL
+    RINCON``)."""
+    name = _BREWERS_SHOP_RE.sub(" ", ascii_upper(name))
     return category in _NAMED_MATCHERS and _matches(name, _NAMED_MATCHERS[category]) \
         or category == "restaurant" and (bool(_BAR_NAMED_RE.match(ascii_upper(name))) or _bar_closing(name))
 

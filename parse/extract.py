@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 
 from .agreement import read_amounts
@@ -104,7 +104,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
         items += reductions_under_a_first_total(doc, items_end, (totals.total.line, totals.total.value))
     payment, confidence["payment"] = find_payment(doc, locale.country)
     receipt_number, confidence["receipt_number"] = find_receipt_number(doc)
-    category, confidence["category"] = _trade(doc, brand, merchant, reading.checks)
+    item_lines = {item.line_index for item in items if item.line_index is not None}
+    category, confidence["category"] = _trade(doc, brand, merchant, reading.checks, item_lines)
 
     confidence.update({
         "merchant": max(merchant.name_confidence, 0.6 + 0.35 * brand.score) if brand else merchant.name_confidence,
@@ -165,7 +166,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     )
 
 
-def _trade(doc: Doc, brand: BrandFound | None, merchant: MerchantInfo, checks: tuple[str, ...]) -> tuple[str, float]:
+def _trade(doc: Doc, brand: BrandFound | None, merchant: MerchantInfo, checks: tuple[str, ...],
+           item_lines: Collection[int]) -> tuple[str, float]:
     """The category and its confidence: the brand's own trade (its OSM tags), not a word count, says it,
     but a pump slip (its total what volume x price make, its words a fuel station's) is fuel whichever
     chain runs the pump (a warehouse club's, a grocer's), and a bill of play alone is entertainment though
@@ -174,7 +176,7 @@ def _trade(doc: Doc, brand: BrandFound | None, merchant: MerchantInfo, checks: t
         return find_category(doc, merchant.name_line, merchant.name)
     if "quantity_times_price" in checks and find_category(doc, merchant.name_line, merchant.name)[0] == "fuel":
         return "fuel", 0.9
-    if brand.brand.category == "restaurant" and plays_not_dines(doc, merchant.name_line):
+    if brand.brand.category == "restaurant" and plays_not_dines(doc, merchant.name_line, item_lines):
         return "entertainment", 0.9
     return brand.brand.category, 0.9
 

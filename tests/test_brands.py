@@ -695,6 +695,12 @@ def test_a_surely_read_logo_a_stroke_off_a_chain_keeps_its_own_name():
     assert extract_receipt(ocr(f"EDEKR\n{GERMAN_GROCERS_BODY}")).merchant == "EDEKR"
 
 
+def test_a_faint_name_a_stroke_off_a_chain_over_a_bill_served_at_a_table_is_no_chain():
+    """Near case of a logo with a stroke lost: ``MARCO`` over a server's bill is a restaurant's name, not Mapco."""
+    receipt = extract_receipt(read_unsurely("MARCO", "Tampa FL 33602\nServer: Tony\nPasta 14.00\nTotal 14.00"))
+    assert receipt.category == "restaurant"
+
+
 @pytest.mark.parametrize(("trade", "name"), [("Tankstelle", "JET"), ("Apotheke", None)])
 def test_a_faint_three_letter_logo_a_stroke_off_over_its_chains_trade_is_the_chain(trade, name):
     """``JFT`` over ``Tankstelle``: an E's bar lost in a three-letter logo names the one chain of that trade; over

@@ -2020,6 +2020,57 @@ def test_a_nail_bar_a_candy_bar_canned_draught_or_cash_paid_bar_is_no_bar(text):
     assert extract_receipt(ocr(text)).category != "restaurant"
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    ("MARCUS\nMilwaukee, WI 53202\nSenior Special 7.99\nCoffee 2.00\nTotal 9.99", "restaurant"),
+    ("CARIBBEAN\nMiami, FL 33137\nServer: Ana Seat 2\nJerk Chicken 14.00\nTotal 14.00", "restaurant"),
+    ("REGAL\nDallas TX 75201\nServer: Ana\nAdult Buffet 12.99\nSenior Buffet 10.99\nTotal 23.98", "restaurant"),
+    ("MARCUS\nMilwaukee, WI 53202\nSenior Cut 15.00\nTotal 15.00", "retail"),
+])
+def test_a_one_word_cinema_logo_over_a_diners_seats_or_seniors_is_no_cinema(text, category):
+    """Near cases of a cinema chain's logo without its trade's word: a diner's, a buffet's or a barber's bill with
+    a seat, a server, an adult's or a senior's dish or cut, no film's word or ticket's kind alone on its line."""
+    assert extract_receipt(ocr(text)).category == category
+
+
+def test_a_one_word_cinema_logo_over_a_ticket_kind_alone_is_the_cinema():
+    """A cinema's ticket line of its kind alone (``2 Adult``) shows films under a one-word logo (Harkins)."""
+    receipt = extract_receipt(ocr("HARKINS\nTempe, AZ 85281\n12/05/2026 7:10 PM\n2 Adult 25.00\nTotal 25.00"))
+    assert receipt.category == "cinema"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("NYC GIFTS\nNew York NY 10036\nSOUVENIR MUG 9.99\nKEYCHAIN 4.99\nTotal 14.98", "retail"),
+    ("HARBOR GIFTS\nNEWPORT BEACH TOWEL PACK 19.99\nTotal 19.99", "retail"),
+    ("SALEM WITCH SHOP\nSALEM CANDLE 3 PACK 24.99\nTotal 24.99", "retail"),
+    ("ADVENTURE OUTFITTERS\nCAMEL HUMP TENT BOX 89.99\nTotal 89.99", "retail"),
+])
+def test_a_souvenir_shops_mug_or_a_towns_name_before_a_pack_is_no_park_or_tobacco(text, category):
+    """Near cases of the venue and cigarette words: a souvenir with no park's word, a cigarette's name that is a
+    town or a word before a pack's word with other words between (``NEWPORT BEACH TOWEL PACK``, ``CAMEL HUMP``)."""
+    assert extract_receipt(ocr(text)).category == category
+
+
+@pytest.mark.parametrize("text", [
+    "STARBUCKS\nOrlando FL 32819\nSouvenir Mug 15.95\nTotal 15.95",
+    "Applebee's\nDallas TX 75201\nRaffle Tickets 5.00\nRiblets 14.99\nTotal 19.99",
+])
+def test_a_restaurant_chains_souvenir_or_raffle_tickets_are_no_bill_of_play(text):
+    """Near cases of ``plays_not_dines``: a restaurant chain's items that are not all play stay a restaurant's."""
+    assert extract_receipt(ocr(text)).category == "restaurant"
+
+
+@pytest.mark.parametrize("text", [
+    "GLOW MAKEUP BAR\nHouston TX 77007\nFull Face 65.00\nTotal 65.00",
+    "THE MASSAGE LOUNGE\nTampa FL 33602\n60 Min Massage 89.00\nTotal 89.00",
+    "MIDWEST BREWERY SUPPLY\nMalt Extract 3LB 14.99\nTotal 14.99",
+    "HOME GOODS PLUS\nGLASS PITCHER 2QT 14.99\nTotal 14.99",
+])
+def test_a_makeup_bar_a_massage_lounge_a_brewers_supply_or_a_glass_pitcher_is_no_bar(text):
+    """Near cases of a US bar's words: a service named ... BAR or LOUNGE, a brewery's name before a shop's word,
+    a pitcher sold with no drink on its line."""
+    assert extract_receipt(ocr(text)).category != "restaurant"
+
+
 @pytest.mark.parametrize(("opening", "name"), [
     ("Bäckerei Weber - Das Brot vom Meister", "Bäckerei Weber"),
     ("Blumen Meyer - Blumen für jeden Anlass", "Blumen Meyer"),
