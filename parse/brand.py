@@ -241,8 +241,10 @@ def _cut_at_the_edge(header: Sequence[Line], country: str | None, opening: int |
     key, found = compact(tokens(text)), directory()
     if len(key) < CUT_NAME_MIN or found.entries(key, country) or key in found.common:
         return None
+    last = tokens(text)[-1].key
     entries = [entry for whole in _keys_beginning(key) if len(whole) - len(key) <= CUT_LETTERS
-               for entry in found.entries(whole, country)]
+               for entry in found.entries(whole, country)
+               if last not in {token.key for token in tokens(entry.brand.name)}]  # a letter cut, no word ("Foods Co")
     if len({entry.brand.wikidata or entry.brand.name for entry in entries}) != 1:
         return None
     brand = max(entries, key=lambda entry: entry.strength).brand

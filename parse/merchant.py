@@ -783,12 +783,23 @@ def _without_slogan(text: str) -> str:
     case or with German function words after a spaced mark; not trade words (``Bäckerei - Konditorei``)
     nor an unspaced hyphen (``Rosen-Apotheke``, ``Back-Factory``)."""
     mark = _SLOGAN_MARK_RE.search(text)
-    if mark is None or not text[:mark.start()].strip():
-        return text
+    kept = text[:mark.start()].strip() if mark is not None else ""
+    if letters(kept) < _KEPT_LETTERS or _is_trade_only(kept):
+        return text  # "Trattoria - da Mario e figli", "K1 - die Tankstelle am Ring": the name is both parts
     words = re.findall(r"[^\W\d_]+", text[mark.end():])
     phrase = len(words) >= SLOGAN_WORDS and any(word[0].islower() for word in words) \
         or any(word in _SLOGAN_WORDS for word in words)
-    return text[:mark.start()] if phrase and not _is_trade_only(text[mark.end():]) else text
+    named = {fold(word) for word in re.findall(r"[^\W\d_]+", kept)}
+    names_a_trade = any(fold(word) not in named and _names_a_trade(word) for word in words)
+    return text[:mark.start()] if phrase and not names_a_trade else text  # "Hotel - Restaurant zur Linde"
+
+
+def _names_a_trade(word: str) -> bool:
+    """``Restaurant``, ``Metzgerei``, ``pizza``: a word saying what the shop is or serves."""
+    return _says_the_trade(fold(word)) or fold(word) in _CUISINES or fold_word(word, False) in FAMILY_TRADES
+
+
+_KEPT_LETTERS = 4  # a name's letters left before a slogan's mark ("K1" is none)
 
 
 # the owner's line with its "Inh." not printed: a person, a title maybe, and a registered merchant's form

@@ -2077,6 +2077,10 @@ def test_a_makeup_bar_a_massage_lounge_a_brewers_supply_or_a_glass_pitcher_is_no
     ("Café Sander · Inh. Anna Sander", "Café Sander"),
     ("Bäckerei - Konditorei Weber", "Bäckerei - Konditorei Weber"),  # trade words after the mark: the name
     ("Rosen-Apotheke", "Rosen-Apotheke"),
+    # the part after the mark names another trade, or the name before it is a trade's word alone or too short
+    ("Hotel - Restaurant zur Linde", "Hotel - Restaurant zur Linde"),
+    ("Trattoria - da Mario e figli", "Trattoria - da Mario e figli"),
+    ("K1 - die Tankstelle am Ring", "K1 - die Tankstelle am Ring"),
 ])
 def test_a_slogan_after_a_spaced_mark_on_an_independents_name_line_is_no_part_of_its_name(opening, name):
     """German independents print a slogan after their name (``Bäckerei Weber - Das Brot vom Meister``): a phrase
@@ -2205,6 +2209,10 @@ def test_a_name_that_begins_a_chains_with_words_after_it_is_not_that_chain():
     """Near case: a local shop whose name begins with a chain's (``TARGET AUTO``) is its own."""
     receipt = extract_receipt(ocr("TARGET AUTO\nOIL FILTER 9.99\nTOTAL 9.99"))
     assert receipt.merchant != "Target"
+    # a whole word of a chain's name, its next word not printed (WinCo's faded "Foods" over its slogan): no cut
+    faded = extract_receipt(read_as([("Foods", 0.5), ("1122 N Broadway", 0.8), ("Boise, ID 83702", 0.8),
+                                     ("CORN TORTILLAS .88", 0.8), ("TOTAL .88", 0.8)]))
+    assert faded.merchant != "Foods Co"
 
 
 @pytest.mark.parametrize(("slogan", "chain"), [("Save noney. Live bettor.", "Walmart"),
