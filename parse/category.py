@@ -105,8 +105,8 @@ _TABLE_OR_ROUND = (r"^\W*(?:MESA|TAVOLO)\W{0,2}\d{1,3}\b(?!\s?(?:CM|X\s?\d))(?!.
                    r"|^\s*\d{1,2}\s*X?\s*CANAS\b(?!\s*(?:DE\s)?PESCA)")
 # a pump's number (``Pumpe 3``, ``Säule 07``; not a bike shop's ``Luftpumpe``), the litres times the price per litre
 # (``23,10 l x 1,957 EUR/l``; not a grocer's ``kg x 1,49 EUR/kg``, a drink's ``1 l``)
-_PUMP_OR_LITRES = (r"\b(?:PUMPE|SAEULE|SAULE)\W{0,2}(?:NR\W{0,2})?\d{1,2}\b"
-                   r"|\d[.,]\d{1,3}\s?L\s?X\s?\d[.,]\d{2,3}\s?(?:EUR|€)\s?/\s?L\b")
+_PUMP_OR_LITRES = (r"^\W*(?:PUMPE|SAEULE|SAULE)\W{0,2}(?:NR\W{0,2})?\d{1,2}\b(?!\s?(?:X|CM|MM|M|V|W|L|STK)\b)"
+                   r"|\d[.,]\d{1,3}\s?L\s?X\s?\d[.,]\d{3}\s?(?:EUR|€)\s?/\s?L\b")
 _PATTERNED: dict[str, re.Pattern[str]] = {"cinema": re.compile(r"\bROW\W{0,2}(?:[A-Z]|\d{1,2})\b"),
                                           "restaurant": re.compile(_TABLE_OR_ROUND),
                                           "entertainment": re.compile(r"\bLANE\W{0,2}\d{1,2}\b"),

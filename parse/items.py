@@ -1394,7 +1394,7 @@ def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...], read: Doc 
         return signed
     if (counted := _by_count_times_price(items, targets)) is not None:
         return counted
-    if (once := _seam_repeat_dropped(items, targets)) is not None:
+    if (once := _seam_repeat_dropped(items, targets, read)) is not None:
         return once
     if (paid := _price_notes_dropped(items, targets)) is not None:
         return paid
@@ -1406,10 +1406,25 @@ def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...], read: Doc 
     return items[:fitting]
 
 
-def _seam_repeat_dropped(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...] | None:
+_FREE_WORDS = ("BOGO", "B1G1", "FREE")
+
+
+def _unpriced_saving_among(items: tuple[LineItem, ...], read: Doc | None) -> bool:
+    """A line among the items' lines naming a saving (``BOGO FREE``, ``MFR COUPON``) with no amount read."""
+    indices = [item.line_index for item in items if item.line_index is not None]
+    if read is None or not indices:
+        return False
+    return any(not line.amounts and (has_keyword(line.text, DISCOUNT_WORDS) or has_keyword(line.text, _FREE_WORDS))
+               for line in read.lines[min(indices):max(indices) + 2])
+
+
+def _seam_repeat_dropped(items: tuple[LineItem, ...], targets: tuple[Decimal, ...],
+                         read: Doc | None = None) -> tuple[LineItem, ...] | None:
     """A receipt photographed in two overlapping halves: a run of items read again right after itself (``DORITOS
     4.98`` / ``GV BUTTER 4.12`` / ``DORITOS 4.98`` / ``GV BUTTER 4.12``), the items over a target by exactly what
     the run costs, is read once (not an item bought twice that the subtotal counts twice); None where none is."""
+    if _unpriced_saving_among(items, read):
+        return None  # "BANQUET MEAL 1.25" twice over "BOGO FREE": a saving OCR read no amount of, no seam
     over = {_sum(items) - target for target in targets}
     for size in range(1, len(items) // 2 + 1):
         for start in range(len(items) - 2 * size + 1):

@@ -2156,11 +2156,20 @@ def test_pump_and_price_per_litre_lines_make_fuel_and_shells_loyalty_scheme_name
     assert (receipt.merchant, receipt.category) == ("Shell", "fuel")
 
 
-@pytest.mark.parametrize("row", ["Äpfel 0,884 kg x 1,49 EUR/kg 1,32", "Mineralwasser 1 l 0,79", "Pfand 0,25"])
+@pytest.mark.parametrize("row", ["Äpfel 0,884 kg x 1,49 EUR/kg 1,32", "Mineralwasser 1 l 0,79", "Pfand 0,25",
+                                 "Pumpe 1 x 19,99", "Garten Pumpe 12 V 1,32", "Deko Säule 40 cm 1,32",
+                                 "Spülmittel 0,750 l x 4,20 EUR/l 3,15"])
 def test_a_grocers_price_per_kilo_or_a_drinks_litre_is_no_fuel(row):
     """Near cases of the pump's lines: a price per kilogram, a bottle's size with no price per litre."""
     receipt = extract_receipt(ocr(f"Hofladen Weber\nDorfstr. 2\n24105 Kiel\n{row}\nSUMME 1,32\n12.06.2024"))
     assert receipt.category != "fuel"
+
+
+@pytest.mark.parametrize("header", ["Fahrrad Schmidt\nPumpe 1 x 19,99\nSUMME 19,99",
+                                    "Eisenwaren Hansen\nGarten Pumpe 12 V 49,90\nSUMME 49,90"])
+def test_a_pump_sold_in_a_shop_is_no_pumps_number(header):
+    """A bicycle pump or a garden pump sold by the piece or by its volts: no fuel station's pump number."""
+    assert extract_receipt(ocr(header + "\n12.06.2024")).category != "fuel"
 
 
 @pytest.mark.parametrize(("printed", "name"), [("Apothekc am Markt", "Apotheke am Markt"),

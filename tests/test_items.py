@@ -2111,3 +2111,6 @@ def test_a_run_of_items_read_again_at_the_seam_of_two_photos_is_read_once_where_
 def test_an_item_bought_twice_that_the_subtotal_counts_twice_stays_twice():
     assert amounts("DOLLAR GENERAL\nBANQUET MEAL 1.25\nBANQUET MEAL 1.25\nPEPSI 2L 2.00\nSUBTOTAL 4.50"
                    "\nTOTAL 4.50") == [Decimal("1.25"), Decimal("1.25"), Decimal("2.00")]
+    # a saving read with no amount takes the second off, no seam: both stay
+    assert amounts("DOLLAR GENERAL\nBANQUET MEAL 1.25\nBANQUET MEAL 1.25\nBOGO FREE\nPEPSI 2L 2.00\nSUBTOTAL 3.25"
+                   "\nTOTAL 3.25") == [Decimal("1.25"), Decimal("1.25"), Decimal("2.00")]
