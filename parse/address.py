@@ -26,6 +26,7 @@ _ADDRESS_RE = re.compile(
     r"(?<!#)\b\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4}\s[A-Z]{3,}|\bNO\.?\s?\d|STR\.\s?\d|\b\d+\s?[A-Z]?,"
     r"|[A-Z](?:STRASSE|STR|WEG|PLATZ|ALLEE|GASSE|DAMM|RING|UFER|CHAUSSEE)\.?\s\d{1,4}\s?[A-Z]?\b"
 )
+_MARKET_PLACE_RE = re.compile(r"\W*MARKET\s(?:PLACE|PL|ST)\b\.?\s+[A-Z]")
 # US: "540 MARKET ST", "1206 W MAIN ST"; "SAN FRANCISCO CA", "NEW YORK, NY" (a town and its state)
 _US_STREET_RE = re.compile(
     r"^\s*\d{1,6}\s+(?:[NSEW]\.?\s+)?[A-Z][A-Z0-9 .'-]*"
@@ -58,6 +59,11 @@ _NOT_ADDRESS = ("TEL", "REG", "TELEPHONE", "PHONE", "FAX", "MOBILE", "WHATSAPP",
 _PRICE_AT_END_RE = re.compile(r"\d[.,]\s?\d{2}\s*[A-Z*]{0,2}\W*$", re.IGNORECASE)
 
 
+def opens_with_market_place(text: str) -> bool:
+    """A British town's market place and the town (``Market Place Wetherby``): an address, no shop's name."""
+    return bool(_MARKET_PLACE_RE.match(squash_spaces(ascii_upper(text))))
+
+
 def is_us_street(text: str) -> bool:
     """A US house number, street and suffix (``1408 Huntington Dr``, ``603 State St``), a suite after it."""
     return bool(_US_STREET_RE.match(squash_spaces(ascii_upper(text))))
@@ -71,7 +77,7 @@ def opens_with_town_and_state(text: str) -> bool:
 def is_address(text: str) -> bool:
     upper = squash_spaces(ascii_upper(text))
     return (bool(_ADDRESS_RE.search(upper) or _US_STREET_RE.match(upper) or _US_TOWN_RE.match(upper)
-                 or _US_TOWN_ZIP_RE.match(upper))
+                 or _US_TOWN_ZIP_RE.match(upper) or _MARKET_PLACE_RE.match(upper))
             or has_keyword(text, ADDRESS_KEYWORDS))
 
 

@@ -31,6 +31,8 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
                    # Spanish, Italian and French bars and restaurants: their names, a waiter, a cover charge
                    "TABERNA", "CERVECERIA", "CAFETERIA", "CAMARERO", "COPERTO", "COPERTI",
                    "FISH & CHIPS", "FISH AND CHIPS", "CHIP SHOP", "FISH BAR", "CHIPPY",
+                   # a British pub's or restaurant's service charge (not a US grocer's "SVC CHG")
+                   "SERVICE CHARGE", "DISCRETIONARY SERVICE", "OPTIONAL SERVICE",
                    # what only a restaurant's till prints: its vendor's footer, the order's kind
                    "POWERED BY TOAST", "TOASTTAB", "TOUCHBISTRO", "UPSERVE", "DINING OPTION")
                   + _DISHES,
@@ -85,6 +87,9 @@ _SOLD: dict[str, tuple[str, ...]] = {
                 "BLACK & MILD", "BLACK AND MILD", "COHIBA", "ROBUSTO", "MADURO", "L&M", "ELF BAR", "GEEK BAR"),
     "restaurant": ("DRAFT", "DRAUGHT", "IPA"),
 }
+# a pint poured opening its line (``Pint Guinness``, ``2 Pint Lager``, ``HALF PINT CIDER``), not milk by the pint
+# (``2 PINTS SEMI``, ``1 PINT SEMI SKIMMED``, ``MILK 4PT``)
+_POURED_PINT_RE = re.compile(r"\W*(?:\d{1,2}\s?X?\s?)?(?:HALF\s)?PINT\s(?!.*(?:MILK|SEMI|SKIMMED|WHOLE))")
 # a pitcher poured (``Pitcher Bud Light``, ``Domestic Pitcher``), not a jug sold (``GLASS PITCHER 2QT``)
 _POURED_PITCHER_RE = re.compile(r"(?=.*(?<![A-Z])PITCHERS?(?![A-Z]))(?=.*(?<![A-Z])(?:BEER|BUD|COORS|MILLER|LAGER|ALE"
                                 r"|IPA|DOMESTIC|IMPORT|MARGARITAS?|SANGRIA|MIMOSAS?)(?![A-Z]))")
@@ -113,6 +118,9 @@ _PATTERNED: dict[str, re.Pattern[str]] = {"cinema": re.compile(r"\bROW\W{0,2}(?:
                                           "fuel": re.compile(_PUMP_OR_LITRES)}
 # a bar's name: ``BAR EL RINCON`` (not ``BAR CODE``, ``Barra de pan``)
 _BAR_NAMED_RE = re.compile(r"\s*BAR\s+(?!CODES?\b)[A-Z]")
+# a British pub's name (``The Crown Inn``, ``Kings Arms``)
+_PUB_NAMED_RE = re.compile(r"(?<![A-Z])(?:INN|ARMS)\W*$")
+_LODGING_RE = re.compile(r"(?<![A-Z])(?:HOTEL|ROOMS?|FOLIO|CHECK[\s-]?IN|CHECK[\s-]?OUT|NIGHTS?)(?![A-Z])")
 # a drinks bar's name closing with its trade (``JOE'S BAR``, ``SKYLINE LOUNGE``), not a service's or a sweet's
 _BAR_CLOSING_RE = re.compile(r"(?P<before>[A-Z']+)\s+(?:BAR|LOUNGE)\W*$")
 _NO_DRINKS_BARS = frozenset(("NAIL", "NAILS", "BROW", "BROWS", "LASH", "LASHES", "WAX", "WAXING", "BLOWOUT", "BLOW",
@@ -138,13 +146,14 @@ def find_category(doc: Doc, name_line: int | None, name: str | None = None) -> t
     printed under it, ``TONY & SONS`` / ``PIZZERIA``) weighing most."""
     scores = {category: 0.0 for category in CATEGORIES}
     served, server_named, souvenirs = 0, False, 0.0
+    lodging = any(_LODGING_RE.search(ascii_upper(line.text)) for line in doc.lines)
     for line in doc.lines:
         if line.index != name_line and not line.amounts and is_address(line.text):
             continue  # "Market Street", "Mill Road": where the shop is, not what it sells
         weight = _NAME_WEIGHT if line.index == name_line else 1.0
         text = _trade_words(name if name and line.index == name_line else line.text)
         for category in CATEGORIES:
-            if _says(text, category, line.index == name_line, sold=bool(line.amounts)):
+            if _says(text, category, line.index == name_line, sold=bool(line.amounts), lodging=lodging):
                 scores[category] += weight
         if _ORDER_KIND_RE.fullmatch(ascii_upper(line.text).strip()):
             scores["restaurant"] += weight  # "TO GO", "Dining Option: For Here": the order's kind, on a line of its own
@@ -163,10 +172,11 @@ def find_category(doc: Doc, name_line: int | None, name: str | None = None) -> t
     return best, round(min(0.9, 0.3 + 0.15 * scores[best]) * share + 0.1, 2)
 
 
-def _says(text: str, category: str, names_the_shop: bool, sold: bool) -> bool:
-    """The line (the shop's name's, ``names_the_shop``; a priced line, ``sold``) counts for ``category``."""
+def _says(text: str, category: str, names_the_shop: bool, sold: bool, lodging: bool = False) -> bool:
+    """The line (the shop's name's, ``names_the_shop``; a priced line, ``sold``) counts for ``category``; on a
+    hotel's bill (``lodging``) an inn's name is the hotel's."""
     return mentions(text, category) or _patterned(text, category) \
-        or names_the_shop and _names_its_trade(text, category) \
+        or names_the_shop and _names_its_trade(text, category, lodging) \
         and not any(mentions(text, other) for other in CATEGORIES if other != category) \
         or sold and not names_the_shop and _sells(text, category)
 
@@ -196,7 +206,12 @@ def _sells(text: str, category: str) -> bool:
     if category == "tobacco" and _PACKED_CIGARETTES_RE.search(upper):
         return True
     return category in _SOLD_MATCHERS and not _DRINKS_PACKED_RE.search(upper) \
-        and (_matches(text, _SOLD_MATCHERS[category]) or category == "restaurant" and _POURED_PITCHER_RE.match(upper))
+        and (_matches(text, _SOLD_MATCHERS[category]) or category == "restaurant" and _poured(upper))
+
+
+def _poured(upper: str) -> bool:
+    """A bar's drink as poured: a pitcher or a pint."""
+    return bool(_POURED_PITCHER_RE.match(upper) or _POURED_PINT_RE.match(upper))
 
 
 def _trade_words(text: str) -> str:
@@ -240,12 +255,13 @@ _PLAY_MATCHER = _matcher(_PLAY)
 _NAMED_MATCHERS = {category: _matcher(words) for category, words in NAMED_TRADES.items()}
 
 
-def _names_its_trade(name: str, category: str) -> bool:
-    """A word of ``NAMED_TRADES`` in the shop's name (not a shop's ``BREWERY SUPPLY``), or a bar's name (``BAR EL
-    RINCON``)."""
+def _names_its_trade(name: str, category: str, lodging: bool = False) -> bool:
+    """A word of ``NAMED_TRADES`` in the shop's name (not a shop's ``BREWERY SUPPLY``), a bar's name (``BAR EL
+    RINCON``), or a pub's (``The Crown Inn``; not a hotel's, ``lodging``)."""
     name = _BREWERS_SHOP_RE.sub(" ", ascii_upper(name))
     return category in _NAMED_MATCHERS and _matches(name, _NAMED_MATCHERS[category]) \
-        or category == "restaurant" and (bool(_BAR_NAMED_RE.match(ascii_upper(name))) or _bar_closing(name))
+        or category == "restaurant" and (bool(_BAR_NAMED_RE.match(ascii_upper(name))) or _bar_closing(name)
+                                         or not lodging and bool(_PUB_NAMED_RE.search(ascii_upper(name))))
 
 
 def _bar_closing(name: str) -> bool:

@@ -56,6 +56,8 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("GB", r"\bPLC\b|\bLTD\b|\bLIMITED\b|\bUNITED KINGDOM\b|\bENGLAND\b"
                r"|\b[A-Z]{1,2}\d[A-Z\d]?\s[\dSOIZB][A-Z]{2}\b", 1.5),
         ("GB", r"\bVAT\b", 2.0),  # the US has no VAT
+        # Ireland's VAT rates (the UK's are 20 %, 5 % and 0 %): more than the bare "VAT" says Britain
+        ("IE", r"\bVAT\b.{0,16}?(?<![\d.,])(?:23|13[.,]5|9)(?:[.,]0{1,2})?\s?%", 3.0),
         ("US", rf"\bSALES TAX\b|\bLLC\b|\bUSA\b|\bUNITED STATES\b|{_US_STATE_ZIP}|\(\d{{3}}\)\s?\d{{3}}-\d{{4}}", 1.5),
         # weaker: also Canadian (month-first too) or British: a North American phone number, Inc.,
         # a plain "TAX", a 12-hour clock, a restaurant check's words

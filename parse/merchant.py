@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .amounts import CURRENCY_MARKERS
 from .address import (ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, has_postcode,
-                      is_address, is_us_street, opens_with_town_and_state)
+                      is_address, is_us_street, opens_with_market_place, opens_with_town_and_state)
 from .brands.fold import fold_word
 from .brands.match import look_alike_slips
 from .brands.programmes import slogan_brand_key
@@ -956,7 +956,7 @@ def _named_after_street(text: str) -> bool:
     suffix (an address puts a direction, a town or a district there: ``Main St NW``, ``High Street
     Kensington``), or the suffix opening the line (``Street Tacos``). A street named for a trade is
     the street (``Market Street``, ``Mill Road``)."""
-    if digits(_ORDINAL_RE.sub("", text)):
+    if digits(_ORDINAL_RE.sub("", text)) or opens_with_market_place(text):
         return False
     suffix = find_keyword(text, _STREET_SUFFIXES)
     if suffix is not None and not letters(text[suffix[2]:]) \

@@ -455,6 +455,10 @@ def _tip_on_a_repeated_total(doc: Doc, totals: Totals) -> bool:
 _METERED_RE = re.compile(
     r"(?P<q>\d{1,4}[.,]\d{2,3})\s?(?:G|GAL|GALLONS?|L|LTR|LITRES?|LITERS?)?\s?[@xX*]\s?(?:[$€£]|EUR)?\s?"
     r"(?P<p>\d{1,2}[.,]\d{2,3})(?!\d)")
+# "41.07 L @ 152.9p/L", "32.15 @ 145.9 PPL": a UK pump's price in pence per litre
+_PENCE_METERED_RE = re.compile(
+    r"(?P<q>\d{1,4}[.,]\d{2,3})\s?(?:L|LTR|LITRES?)?\s?[@xX*]\s?(?P<p>\d{2,3}[.,]\d)\s?(?:PPL|P)(?![A-Z])")
+_PENCE = Decimal(100)
 _VOLUME_RE = re.compile(r"(?P<q>\d{1,4}[.,]\d{2,3})\s?(?:G|GAL|GALLONS?|L|LTR|LITRES?|LITERS?)\b"
                         r"|(?:GALLONS?|GALS?|LITRES?|LITERS?|VOLUME|MENGE)\W{0,3}(?P<after>\d{1,4}[.,]\d{3})(?![\d.,])")
 _UNIT_PRICE_RE = re.compile(r"(?:PRICE|PREIS)\s?/\s?(?:G|GAL|GALLON|L|LTR|LITRE|LITER)\b\D{0,6}(?P<p>\d{1,2}[.,]\d{2,3})")
@@ -476,6 +480,8 @@ def metered_amounts(doc: Doc) -> set[Decimal]:
         upper = ascii_upper(line.text)
         for match in _METERED_RE.finditer(upper):
             found.add(_decimal(match["q"]) * _decimal(match["p"]))
+        for match in _PENCE_METERED_RE.finditer(upper):
+            found.add(_decimal(match["q"]) * _decimal(match["p"]) / _PENCE)
         quantities += [_decimal(m["q"] or m["after"]) for m in _VOLUME_RE.finditer(upper)]
         prices += [_decimal(m["p"]) for m in _UNIT_PRICE_RE.finditer(upper)]
         if (tabled := _tabled(header, upper)) is not None:
@@ -706,8 +712,9 @@ def _unless_signed(doc: Doc, pick: Pick, value: Decimal | None) -> Decimal | Non
 def prices_add_up(doc: Doc, end: int, target: Decimal) -> bool:
     """The prices printed above line ``end`` (each line's last amount in cents, two at least)
     add up to ``target``; a count line's unit price (``2 @ 15.82`` over the line's price) is no
-    price of its own."""
-    prices = _prices_above(doc, end)
+    price of its own, and the prices stop at a subtotal above ``end`` (``SUBTOTAL 24.64`` over ``TOTAL
+    24.64``, both their ``£`` read as 2: the subtotal is no price); a tax line above counts with them."""
+    prices = _prices_above(doc, _first_subtotal_line(doc, end))
     return len(prices) >= 2 and sum(prices) == target
 
 
@@ -720,6 +727,11 @@ def total_over_the_prices(doc: Doc, total: Pick) -> bool:
     prices = _prices_above(doc, end)
     added = sum(prices, Decimal(0))
     return len(prices) >= 2 and 0 < added <= total.value < 2 * added
+
+
+def _first_subtotal_line(doc: Doc, end: int) -> int:
+    """The first priced subtotal's line above ``end``; else ``end``."""
+    return next((line.index for line in doc.lines[:end] if line.amounts and has_keyword(line.text, SUBTOTAL)), end)
 
 
 def _prices_above(doc: Doc, end: int) -> list[Decimal]:

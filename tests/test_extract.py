@@ -1491,6 +1491,18 @@ def test_a_pound_sign_read_as_a_digit_goes_where_the_prices_add_up(text, total):
     assert extract_receipt(ocr(text)).total == Decimal(total)
 
 
+@pytest.mark.parametrize(("text", "total"), [
+    ("TESCO\nTesco Stores Ltd\nWHITE BREAD 800G 20.75\nFREE RANGE EGGS 6 21.39\nPG TIPS 80 22.50\nSUBTOTAL 24.64\n"
+     "TOTAL 24.64\nCONTACTLESS 24.64", "4.64"),
+    ("TESCO\nTesco Stores Ltd\nWHITE BREAD 800G 10.75\nFREE RANGE EGGS 6 11.39\nPG TIPS 80 2.50\nSUBTOTAL 24.64\n"
+     "TOTAL 24.64\nCONTACTLESS 24.64", "24.64"),  # a real £24.64 whose prices add up as printed
+])
+def test_the_prices_that_add_up_to_a_pound_misread_total_stop_at_its_subtotal(text, total):
+    """A UK till slip whose every £ reads as a 2, prices, SUBTOTAL and TOTAL alike: the subtotal
+    is no price of its own, so the prices read without their 2 add up to the total."""
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
 @pytest.mark.parametrize(("text", "category"), [
     ("Pasar Segar\n05/12/2026\nCHICKEN BREAST 1.234 KG 12.34\nTOMATO 0.500 KG 2.50\nTOTAL 14.84", "grocery"),
     ("Eckladen\n05.12.2026\nPommes Frites TK 2,5kg 4,99\nGyros Pfanne 400g 3,49\nMilch 1,19\nSUMME 9,67", "grocery"),
@@ -1879,6 +1891,47 @@ def test_a_warehouse_clubs_or_grocers_pump_slip_is_fuel(header):
     receipt = extract_receipt(ocr(f"{header}\n12/04/26 16:11:02\nPUMP 08 UNLEADED\n13.112 GAL @ $2.819/GAL\n"
                                   "FUEL TOTAL $36.96\nVISA ****4021"))
     assert (receipt.total, receipt.category) == (Decimal("36.96"), "fuel")
+
+
+@pytest.mark.parametrize("pump_line", ["41.07 L @ 152.9p/L 562.80", "41.07 @ 152.9 PPL 562.80",
+                                       "41.07 LTR x 152.9P PER LITRE 562.80"])
+def test_a_uk_pump_price_in_pence_per_litre_makes_the_fuel_total(pump_line):
+    """Tesco, Sainsbury's and Asda forecourts price fuel in pence per litre: 41.07 litres at 152.9p make
+    £62.80, so the total whose £ OCR read as a 5 is 62.80, and the grocer's forecourt slip is fuel."""
+    receipt = extract_receipt(ocr(f"TESCO\nTesco Stores Ltd\nPump 3 DIESEL\n{pump_line}\nTOTAL 562.80\n"
+                                  "CONTACTLESS 562.80"))
+    assert (receipt.total, receipt.category) == (Decimal("62.80"), "fuel")
+
+
+def test_a_grocers_weighed_line_in_pounds_per_kilo_is_no_pump_price():
+    receipt = extract_receipt(ocr("TESCO\nTesco Stores Ltd\nLOOSE CARROTS\n0.925 kg @ £0.83/kg 0.77\nMILK 1.45\n"
+                                  "TOTAL 2.22\nCONTACTLESS 2.22"))
+    assert (receipt.total, receipt.category) == (Decimal("2.22"), "grocery")
+
+
+@pytest.mark.parametrize("text", [
+    "The Crown Inn\nMarket Place Wetherby\nPint Guinness £5.40\nPint Guinness £5.40\nBALANCE DUE £10.80",
+    "Kings Arms\n14 Church Lane\nCrisps £1.20\nScampi Fries £1.30\nBALANCE DUE £2.50",
+    "THE ANCHOR\nBankside London SE1\n2 x Camden Hells 13.90\nGin & Tonic 8.75\nSUBTOTAL 22.65\n"
+    "Discretionary Service Charge 12.5% 2.83\nTOTAL TO PAY £25.48",
+    "The Old Bell\nCrisps £1.20\n2 Pint Lager £10.80\nTOTAL £12.00",
+])
+def test_a_british_pubs_words_say_restaurant(text):
+    """A British pub: its name closing in INN or ARMS, a pint poured, a service charge; its town's
+    ``Market Place`` is its address, no market's."""
+    assert extract_receipt(ocr(text)).category == "restaurant"
+
+
+def test_a_hotels_bill_under_an_inns_name_is_no_pubs():
+    receipt = extract_receipt(ocr("Holiday Inn\nLeeds City Centre\nROOM 214\nROOM CHARGE 89.00\nBREAKFAST 12.50\n"
+                                  "TOTAL £101.50"))
+    assert receipt.category != "restaurant"
+
+
+def test_milk_by_the_pint_is_no_pint_poured():
+    receipt = extract_receipt(ocr("Village Stores\n2 PINTS SEMI SKIMMED 1.45\nSEMI SKIMMED MILK 4 PINTS 1.65\n"
+                                  "BREAD 1.10\nTOTAL 4.20"))
+    assert receipt.category == "grocery"
 
 
 def test_a_warehouse_receipt_listing_a_gas_can_or_fuel_points_stays_a_grocers():

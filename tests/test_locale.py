@@ -182,6 +182,22 @@ def test_the_old_irish_vat_number_says_ireland():
     assert detect_locale(["TESCO", "VAT Number: GB 220 4302 31", "MILK 1.99", "TOTAL 1.99"]).country == "GB"
 
 
+@pytest.mark.parametrize(("rate", "country", "currency"), [
+    ("VAT 23% 0.45", "IE", "EUR"), ("VAT @ 13.5% 0.29", "IE", "EUR"), ("VAT 9.00% 0.12", "IE", "EUR"),
+    ("VAT 20% 0.40", "GB", "GBP"), ("VAT 5% 0.11", "GB", "GBP"),  # the UK's rates
+])
+def test_an_irish_vat_rate_says_ireland_over_the_bare_vat(rate, country, currency):
+    """Irish shops printing no euro sign (OCR read it as a C) nor an Irish address: their VAT rate
+    (23 %, 13.5 % or 9 %) is Ireland's, where the word VAT alone would say Britain."""
+    locale = detect_locale(["EUROSPAR", "Dungarvan", "COKE 1.5L C2.39", "TOTAL C2.39", rate])
+    assert (locale.country, locale.currency) == (country, currency)
+
+
+def test_a_northern_irish_receipt_in_pounds_stays_british_whatever_its_rate():
+    locale = detect_locale(["SPAR", "Belfast BT1 4QG", "COKE 1.5L £2.39", "TOTAL £2.39", "VAT 20% £0.40"])
+    assert (locale.country, locale.currency) == ("GB", "GBP")
+
+
 @pytest.mark.parametrize(("address", "country"), [
     ("Bilbao", "ES"), ("C/ Cava Baja 22 Madrid", "ES"), ("75011 Paris", "FR"), ("1012 AB Amsterdam", "NL"),
     ("Via Dante 4, Milano", "IT"),
