@@ -242,7 +242,9 @@ def _cut_at_the_edge(header: Sequence[Line], country: str | None, opening: int |
     if len(key) < CUT_NAME_MIN or found.entries(key, country) or key in found.common:
         return None
     last = tokens(text)[-1].key
+    possessive_lost = not text.rstrip().endswith("'")  # "MARCO" is its own name, not Marco's cut short
     entries = [entry for whole in _keys_beginning(key) if len(whole) - len(key) <= CUT_LETTERS
+               and not (possessive_lost and whole == key + "s")
                for entry in found.entries(whole, country)
                if last not in {token.key for token in tokens(entry.brand.name)}]  # a letter cut, no word ("Foods Co")
     if len({entry.brand.wikidata or entry.brand.name for entry in entries}) != 1:
@@ -292,7 +294,8 @@ def _cinema_by_its_logo(doc: Doc, header: Sequence[Line], country: str | None) -
 # a ticket's kind alone on its priced line (``2 Adult 25.00``, ``1 Adult Evening 17.25``; not a diner's ``Senior
 # Special``, a buffet's ``Adult Buffet``, a barber's ``Senior Cut``)
 _FILM_RE = re.compile(r"(?<![A-Z])(?:MOVIES?|FILMS?|SHOWTIMES?|IMAX|AUDITORIUM|MATINEE|POPCORN|CINEMAS?|KINO"
-                      r"|VORSTELLUNG|(?:SCREEN|THEAT(?:ER|RE)|SAAL)\W{0,2}#?\d|(?<!PARKING )TICKETS?(?!\W{0,2}#?\d{3}))"
+                      r"|VORSTELLUNG|(?:SCREEN|THEAT(?:ER|RE)|SAAL)\W{0,2}#?\d"
+                      r"|(?<!PARKING )(?<!LOTTERY )(?<!LOTTO )(?<!RAFFLE )TICKETS?(?!\W{0,2}(?:NO\b|NR\b|#)?\W{0,2}\d{3}))"
                       r"(?![A-Z])")
 _TICKET_KIND_RE = re.compile(r"\W*(?:\d{1,2}\s*X?\s*)?(?:ADULTS?|SENIORS?|CHILD(?:REN)?|STUDENTS?)"
                              r"(?:\s+(?:EVENING|MATINEE|PRIME|TWILIGHT|3D|IMAX))?\s+\$?\d{1,3}[.,]\d{2}\b.*")

@@ -543,8 +543,8 @@ def _store_number(text: str) -> bool:
 
 # "am Markt", "an der Oper", "im Hauptbahnhof": where a shop is, under its name (not an inn's "Zum Löwen", "Zur
 # Post", nor a till's "AM PM")
-_PLACE_OF_THE_SHOP_RE = re.compile(
-    r"\s*(?:AM|IM|BEIM|AN\s+(?:DER|DEN|DEM)|IN\s+DER|AUF\s+DEM)(?:\s+[A-Z][A-Z'-]{2,}){1,2}\s*")
+_PLACE_OF_THE_SHOP_RE = re.compile(  # not "Im Haus", where the order is eaten
+    r"\s*(?!IM\s+HAUS\b)(?:AM|IM|BEIM|AN\s+(?:DER|DEN|DEM)|IN\s+DER|AUF\s+DEM)(?:\s+[A-Z][A-Z'-]{2,}){1,2}\s*")
 
 
 def _place_of_the_shop(text: str) -> bool:

@@ -96,8 +96,8 @@ _SLIP_AMOUNT_RE = re.compile(r"^\W*(?:AMOUNT|AMT|PURCHASE|SALE)\b", re.IGNORECAS
 _WHOLE_AMOUNT_RE = re.compile(r"(?<![\d.,])\d[\d.,]*[.,]\d{2}(?!\d)")
 _TIP_RE = re.compile(r"\b(?:TIP|GRATUITY)\b", re.IGNORECASE)
 _TOTAL_RE = re.compile(r"\b(?:TOTAL|BALANCE|DUE)\b", re.IGNORECASE)
-_SLIP_WORD_RE = re.compile(r"\b(?:SIGN|SIGNATURE|COPY|CUSTOMER|MERCHANT|CARDHOLDER|THANK|AGREE|VISA|MASTERCARD|AMEX"
-                           r"|DISCOVER|CARD|AUTH|APPROVED|APPROVAL|ENTRY|CHIP|CONTACTLESS)", re.IGNORECASE)
+_SLIP_WORD_RE = re.compile(r"\b(?:SIGN|SIGNATURE|COPY|CUSTOMER|MERCHANT|CARDHOLDER|THANK|THANKS|AGREE|VISA|MASTERCARD"
+                           r"|AMEX|DISCOVER|CARD|AUTH|APPROVED|APPROVAL|ENTRY|CHIP|CONTACTLESS)\b", re.IGNORECASE)
 _SLIP_HEAD = 3  # lines over the slip's amount: its copy's name, the card and its number, the entry
 _SLIP_LINES = 10  # lines of a slip over its bill: its amount, tip and total, card and signature lines
 

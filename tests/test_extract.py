@@ -2297,3 +2297,17 @@ def test_a_chains_logo_under_the_totals_over_its_street_address_names_the_shop()
     assert receipt.merchant == "CVS Pharmacy"
     items_only = extract_receipt(ocr("CVS ALLERGY RELIEF 9.49T\n3075 E TROPICANA AVE\nTOTAL 9.49"))
     assert items_only.merchant != "CVS Pharmacy"
+
+
+@pytest.mark.parametrize(("text", "not_merchant", "not_category"), [
+    ("WELCOME\nThe Red Lion\n2 Pint Lager 9.00\nTOTAL 9.00\n06/12/2026", "Welcome", None),  # a greeting, no chain
+    ("REGAL\nNail Spa\nTicket No. 4411\nManicure 25.00\nTOTAL 25.00", None, "cinema"),  # a ticket's number
+    ("MARCO\nHair Studio\nCut 30.00\nTOTAL 30.00", "Marco's Pizza", "restaurant"),  # its own name, no 's cut
+    ("Bäckerei Müller\nIm Haus\nBrezel 0,80\nSumme 0,80", "Bäckerei Müller Im Haus", None),  # the order's kind
+])
+def test_a_greeting_a_tickets_number_a_name_without_its_s_and_im_haus_name_no_chain_nor_place(text, not_merchant,
+                                                                                             not_category):
+    """Near cases of this session's name rules (the closing review): a till word other than a VAT table's, a
+    salon's ticket number, a name that only lacks a chain's possessive, a bakery's dine-in line."""
+    receipt = extract_receipt(ocr(text))
+    assert receipt.merchant != not_merchant and (not_category is None or receipt.category != not_category)

@@ -166,3 +166,9 @@ def test_a_slip_alone_or_over_a_bill_of_another_amount_stays_where_it_is():
 def test_a_slip_over_its_bill_opening_with_its_copy_and_card_lines_is_read_after_the_bill():
     receipt = extract_receipt(photo("CUSTOMER COPY\nVISA XXXXXXXXXXXX0012\n" + SLIP_OVER_BILL))
     assert receipt.merchant == "Mama Rosa's Trattoria" and len(receipt.items) == 3
+
+
+def test_a_bill_whose_name_holds_a_slip_word_keeps_its_name_under_the_slip_over_it():
+    """``AUTHENTIC THAI KITCHEN``: AUTH inside a word is no slip's line."""
+    bill = SLIP_OVER_BILL.replace("Mama Rosa's Trattoria", "AUTHENTIC THAI KITCHEN")
+    assert extract_receipt(photo(bill)).merchant == "AUTHENTIC THAI KITCHEN"

@@ -122,6 +122,9 @@ _AMOUNT_LABELS = frozenset(("total", "net", "change"))
 TILL_WORD_SCORE = 0.8
 
 
+_VAT_TABLE_WORDS = frozenset({"netto"})  # a chain named by a VAT table's word; not "Welcome" over a pub's name
+
+
 def _named_by_a_till_word(words: list[Token], printed: str, country: str | None,
                           opens_receipt: bool) -> BrandMatch | None:
     """A chain named by a till's word (Netto) where only a name stands: before a legal form on its legal name's
@@ -134,7 +137,7 @@ def _named_by_a_till_word(words: list[Token], printed: str, country: str | None,
     legal_line = at == 0 and len(words) > 1 and words[-1].key in LEGAL_FORMS
     logo_alone = opens_receipt and len(words) == 1 and word.key not in _AMOUNT_LABELS
     entries = [entry for entry in directory().till_word_index.get(word.key, ()) if entry.brand.trades_in(country)]
-    if not entries or not (legal_line or logo_alone):
+    if word.key not in _VAT_TABLE_WORDS or not entries or not (legal_line or logo_alone):
         return None
     return BrandMatch(_best(entries, country).brand, printed[word.start:word.end], TILL_WORD_SCORE)
 
