@@ -274,6 +274,9 @@ _YEAR_SPLIT_AFTER_CENTURY_RE = re.compile(
     r"(?=\s{1,3}[0-2]?\d\s?[:;.]\s?[0-5]\d(?!\d))")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
+# "05:12.2026 18:04": a day-first date's first dot read as a colon, a full year after its second (no time of day is
+# followed by a dot and a year)
+_FIRST_DOT_AS_COLON_RE = re.compile(r"(?<![\d.,:])(?P<d>[0-3]?\d)[:;](?P<m>[01]?\d)\.(?P<y>20\d{2})(?![\d.,:])")
 # "2624.05.07", "7023-11-05": one of a year-first date's "20" misread, its month and day after it
 # with the same separator twice
 _YEAR_FIRST_SLIP_RE = re.compile(
@@ -346,6 +349,7 @@ def prepare(text: str, under_label: bool = False) -> str:
         lambda m: f"{m['head']}{m['last']}" if 21 <= int(m["last"]) <= _THIS_CENTURY_UP_TO else m.group(0), text)
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
     text = _YEAR_FIRST_SLIP_RE.sub(lambda m: f"20{m['yy']}{m['md']}", text)
+    text = _FIRST_DOT_AS_COLON_RE.sub(lambda m: f"{m['d']}.{m['m']}.{m['y']}", text)
     text = _YEAR_SLIP_RE.sub(_year_slip, text)
     text = _DAY_ZERO_AS_LETTER_RE.sub(lambda m: f"{m['d']}0", text)
     text = _DAY_ZERO_AS_O_RE.sub(lambda m: f"0{m['units']}" if m["units"] else f"{m['tens']}0", text)

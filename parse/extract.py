@@ -57,7 +57,7 @@ _NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GÜLTIG", "BIS", "BE
                       "UMTAUSCHFRIST", "RÜCKGABEFRIST")
 # a date of another print than the sale's: a reprint's or a copy's, a deposit voucher's paid in with it
 _REPRINT = ("REPRINT", "REPRINTED", "PRINTED", "DUPLICATE", "KOPIE", "RECHNUNGSKOPIE", "NACHDRUCK", "DUPLIKAT")
-_VOUCHER_PRINT = ("LEERGUTBON", "PFANDBON", "LEERGUT")
+_VOUCHER_PRINT = ("LEERGUTBON", "PFANDBON", "LEERGUT", "PFANDRUECKGABE", "PFANDRUCKGABE", "PFANDRÜCKGABE")
 _TOLERANCE = Decimal("0.02")
 
 
@@ -449,11 +449,19 @@ def _other_print(doc: Doc, index: int, value: dt.date, resolved: list[tuple[int,
     before it: another date the receipt prints, no deadline's, is earlier than the reprint's (``Reprinted:
     12/04/24`` over ``Closed 12/03/24``) or later than the voucher's (``Leergutbon 28.11.24``)."""
     text = doc.lines[index].text
-    reprint, voucher = has_keyword(text, _REPRINT), has_keyword(text, _VOUCHER_PRINT)
+    above = doc.lines[index - 1].text if index > 0 else ""
+    reprint = has_keyword(text, _REPRINT)
+    # the voucher's word on its own line over a date alone (``Leergutbon`` / ``28.11.2026 10:12``) too
+    voucher = has_keyword(text, _VOUCHER_PRINT) or has_keyword(above, _VOUCHER_PRINT) and not _priced_above(doc, index)
     if not (reprint or voucher):
         return False
     others = [other for at, _, other in resolved if other and at != index and not _deadline(doc, at)]
     return reprint and any(other < value for other in others) or voucher and any(other > value for other in others)
+
+
+def _priced_above(doc: Doc, index: int) -> bool:
+    """The line over line ``index`` prints an amount (a voucher's word there names a priced line, not the date)."""
+    return index > 0 and bool(doc.lines[index - 1].amounts)
 
 
 def _shows_a_film(doc: Doc, index: int) -> bool:

@@ -122,9 +122,19 @@ def test_glued_and_split_dates(text, expected):
     DE + "Nachdruck 04.12.2024 10:02|03.12.2024 14:22",
     US + "Printed 12/04/2024 10:02 AM|12/03/2024",
     DE + "Leergutbon 28.11.24 14:02|03.12.24 14:22",
+    DE + "Leergutbon|28.11.2024 10:12|03.12.2024 14:22",  # the voucher's word on the line over its date
+    DE + "Pfandrückgabe 01.12.2024 12:31 -1,50|03.12.2024 14:22",
 ])
 def test_a_reprints_or_a_vouchers_own_date_is_not_the_purchase(text):
     assert purchase_date(text) == dt.date(2024, 12, 3)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (DE + "05:12.2024 18:04 Bon-Nr.:6625", dt.date(2024, 12, 5)),  # the first dot read as a colon, a full year
+    (DE + "Start 14:05.12 14:32|05.11.2024", dt.date(2024, 11, 5)),  # a time of seconds, no date
+])
+def test_a_dotted_dates_first_dot_read_as_a_colon_before_a_full_year(text, expected):
+    assert purchase_date(text) == expected
 
 
 @pytest.mark.parametrize("text", [
