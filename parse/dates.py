@@ -42,10 +42,12 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEP = r"\s?(?P<sep>[/.\-])\s?"
 _SAME_SEP = r"\s?(?P=sep)\s?"
 # a four-digit year may have the next word glued to it ("26/08/2024A 19.28": "a" lost its space)
-# and a year may have the time glued to it ("09/01/1612:34 PM", "04/22/20238:06 PM": its space lost)
+# and a year may have the time glued to it ("09/01/1612:34 PM", "04/22/20238:06 PM": its space lost; a two-digit
+# year's one-digit hour only with AM or PM after it: "12/03/267:14PM")
 # ("AS-Zeit 02.03. 15:59 Uhr", a card slip's authorisation time: the day and month of a date, then the
 # hour before its colon: no two-digit year)
-_YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])"
+_YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|\d{2}(?=[1-9][:;][0-5]\d\s?[AP]M)"
+         r"|[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])"
          r"|(?:19|20)\d{2}(?=[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))"  # "04/22/20238:06 PM", "03.12.202617:31"
          # "09/17/202510442AM": the hour glued on, its colon lost or read as a digit, AM or PM after the minutes
          r"|(?:19|20)\d{2}(?=(?:0?[1-9]|1[0-2])\d?[0-5]\d\s?[AP]M)"
@@ -226,15 +228,25 @@ _DAY_ZERO_AS_O_RE = re.compile(
 # "DEC O4 2026", "DECO4'26", "Dec 1O, 2026": the same after the month's name
 _MONTH_THEN_DAY_ZERO_AS_O_RE = re.compile(
     rf"(?<![A-Z])(?P<m>(?:{_MONTH_RE})\.?[\s\-/.]*)(?:O(?P<units>\d)|(?P<tens>[0-3])O)(?=[\s\-/.,']*\d)(?![\dA-Z])")
+# a month's day and year with look-alike letters for some digits ("0CT O3 2O26", "N0V2l'26"), two digits read right
+_DAY_LIKE, _YEAR_LIKE = r"[\dOQDILSBZG|]{1,2}", r"[\dOQDILSBZG|]{2}"
+_MIN_MONTH_DIGITS = 2
 # "N0V 30, 2025", "0EC03'24": a month's three letters with a 0 read for an O or a D, a day and a year after
-_MONTH_WITH_ZERO_RE = re.compile(r"(?<![A-Z\d])(?=[A-Z]?0)(?P<t>[A-Z0]{3})(?=\.?\s?[\dO]{1,2}[\s,'\"]{0,3}\d{2})")
+_DAY_AND_YEAR_AFTER = rf"(?=(?P<rest>\.?\s?{_DAY_LIKE}[\s,'\"]{{0,3}}{_YEAR_LIKE}))"
+_MONTH_WITH_ZERO_RE = re.compile(r"(?<![A-Z\d])(?=[A-Z]?0)(?P<t>[A-Z0]{3})" + _DAY_AND_YEAR_AFTER)
+# "02-0EC-2026": Clover's day first, the same 0 in the month between the day and a four-digit year
+_DAY_FIRST_MONTH_WITH_ZERO_RE = re.compile(r"(?<=\d[\s\-/.])(?=[A-Z]?0)(?P<t>[A-Z0]{3})(?=[\s\-/.]*[12]\d{3}(?!\d))")
 # "5EP22'17", "FE809'19", "AU609'14": a letter of a month's three read as its look-alike digit, a day after it
-_MONTH_WITH_DIGIT_RE = re.compile(r"(?<![A-Z\d])(?P<t>[A-Z0568]{3})(?=\.?\s?[\dO]{1,2}[\s,'\"]{0,3}\d{2})")
+_MONTH_WITH_DIGIT_RE = re.compile(r"(?<![A-Z\d])(?P<t>[A-Z0568]{3})" + _DAY_AND_YEAR_AFTER)
 _MONTH_LETTER_FIX = str.maketrans({"0": "O", "5": "S", "6": "G", "8": "B"})
 # "JUNI4'17", "MARZ7'19", "SEPOl'16": a Micros printer's day glued to the month, a digit read as a letter
 # (before the German JUNI, JULI, MARZ read it as a month's name), an apostrophe and the year after it
 _GLUED_DAY_SLIP_RE = re.compile(
     r"(?<![A-Z])(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<d>[\dILZOSBG|]{2})(?=\s?'\s?\d{2}(?!\d))")
+# "DEC03126 08:05PM": a Micros printer's apostrophe between the day and the year read as 1 or l, a clock after it
+_APOSTROPHE_AS_ONE_RE = re.compile(
+    r"(?<![A-Z])(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<d>0[1-9]|[12]\d|3[01])[1L](?P<y>\d{2})"
+    r"(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d)")
 # "DEC0S'24", "Oct 3l, 2025", "DEC03'Z4", "DecO5'Z6": a letter for a digit in the day or year after a month's name
 _MONTH_DIGITS_SLIP_RE = re.compile(
     rf"(?<![A-Z])(?P<m>{_MONTH_RE})(?!(?!O\d)[A-Z])(?P<rest>\.?[\s\-/.]*(?P<d>[\dOQDILSBZG|]{{1,2}})[\s,;.'\"/\-]*"
@@ -272,6 +284,12 @@ _YEAR_SPLIT_RE = re.compile(
 _YEAR_SPLIT_AFTER_CENTURY_RE = re.compile(
     r"(?<![\d.,])(?P<head>[0-3]?\d(?P<s>[/.\-])[0-3]?\d(?P=s)20) (?P<last>\d{2})"
     r"(?=\s{1,3}[0-2]?\d\s?[:;.]\s?[0-5]\d(?!\d))")
+# "12/01/2O2605:47 PM": a four-digit year with a look-alike letter, the time glued to it
+_GLUED_YEAR_LOOK_ALIKE_RE = re.compile(
+    r"(?<![\d.,])(?P<dm>\d{1,2}/\d{1,2}/)(?=[\dOCILT]*[OCILT])(?P<y>2[O0][\dOCILT]{2})(?=[0-2]\d[:;][0-5]\d)")
+# "11,30/2026 02:14 PM": the first slash read as a comma, a full year after the second (a price has no slash after)
+_FIRST_SLASH_AS_COMMA_RE = re.compile(
+    r"(?<![\d.,])(?P<a>\d{1,2}),(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d.,/])")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
 # "05:12.2026 18:04": a day-first date's first dot read as a colon, a full year after its second (no time of day is
@@ -324,6 +342,8 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _SAME_MARKS_RE.sub(lambda m: _same_marks(m, labelled), text)
     text = _MONTH_WITH_ZERO_RE.sub(_month_with_zero, text)
     text = _MONTH_WITH_DIGIT_RE.sub(_month_with_digit, text)
+    text = _DAY_FIRST_MONTH_WITH_ZERO_RE.sub(_month_with_zero, text)
+    text = _APOSTROPHE_AS_ONE_RE.sub(lambda m: f"{m['m']}{m['d']}'{m['y']}", text)
     text = _GLUED_DAY_SLIP_RE.sub(lambda m: m["m"] + m["d"].translate(_DIGIT_FIX), text)
     text = _DAY_MONTH_LOOK_ALIKES_RE.sub(_day_month_look_alikes, text)
     text = _RN_MONTH_RE.sub(lambda m: month if (month := m[0].replace("RN", "M")) in MONTHS else m[0], text)
@@ -347,6 +367,8 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _YEAR_SPLIT_RE.sub(lambda m: f"{m['head']}{m['last']}", text)
     text = _YEAR_SPLIT_AFTER_CENTURY_RE.sub(
         lambda m: f"{m['head']}{m['last']}" if 21 <= int(m["last"]) <= _THIS_CENTURY_UP_TO else m.group(0), text)
+    text = _GLUED_YEAR_LOOK_ALIKE_RE.sub(lambda m: m["dm"] + m["y"].translate(_YEAR_FIX), text)
+    text = _FIRST_SLASH_AS_COMMA_RE.sub(lambda m: _separator_as_one(m, "/"), text)
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
     text = _YEAR_FIRST_SLIP_RE.sub(lambda m: f"20{m['yy']}{m['md']}", text)
     text = _FIRST_DOT_AS_COLON_RE.sub(lambda m: f"{m['d']}.{m['m']}.{m['y']}", text)
@@ -423,6 +445,8 @@ def _month_with_zero(m: re.Match[str]) -> str:
     """The month's name a 0 in it stands for (``N0V``: NOV; ``0EC``: DEC, its one other letter read
     right), else the token as read."""
     token = m["t"].replace("0", "O")
+    if "rest" in m.groupdict() and digits(m["rest"]) < _MIN_MONTH_DIGITS:
+        return m[0]
     if token in MONTHS:
         return token
     near = {name for name in MONTHS if len(name) == 3 and one_letter_off(name, token)}
@@ -432,7 +456,7 @@ def _month_with_zero(m: re.Match[str]) -> str:
 def _month_with_digit(m: re.Match[str]) -> str:
     """The month's name one look-alike digit in it stands for (``5EP``: SEP), else the token as read."""
     token = m["t"].translate(_MONTH_LETTER_FIX)
-    return token if digits(m["t"]) == 1 and token in MONTHS else m[0]
+    return token if digits(m["t"]) == 1 and token in MONTHS and digits(m["rest"]) >= _MIN_MONTH_DIGITS else m[0]
 
 
 def _year_slip(m: re.Match[str]) -> str:

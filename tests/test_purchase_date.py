@@ -356,3 +356,52 @@ def test_the_security_modules_stamps_outvote_a_misread_digit_of_the_tills_date_w
 ])
 def test_a_day_of_look_alike_letters_beside_a_months_name_and_a_full_year(text, expected):
     assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "0CT O3 2O26 1O:22 AM", dt.date(2026, 10, 3)),  # CVS: the month's O a 0, the day's and year's 0s Os
+    (US + "N0V l4 2O26 ll:O2 AM", dt.date(2026, 11, 14)),
+    (US + "N0V2l'26 O8:3OPM", dt.date(2026, 11, 21)),  # Micros: the day's 1 an l
+    (US + "C0D SS OO", None),  # no digit of a day or a year: a word, not a month
+])
+def test_a_month_with_a_zero_for_its_o_and_look_alike_letters_in_its_day_or_year(text, expected):
+    """CVS's and Walgreens' upper-case month names on a faded photo: both slips at once."""
+    assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "12/03/267:14pm 540 22 401 17", dt.date(2026, 12, 3)),  # Kroger: a one-digit hour glued to the year
+    (US + "12/05/2614:03", dt.date(2026, 12, 5)),  # a two-digit hour keeps its reading
+    (US + "12/01/2O2605:47 PM", dt.date(2026, 12, 1)),  # Target: a look-alike in a four-digit year, the time glued
+])
+def test_a_year_glued_to_its_time_with_a_one_digit_hour_or_a_look_alike_letter(text, expected):
+    """US tills' dates whose space before the time was lost: an unpadded hour with AM or PM, or a year's O."""
+    assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "11,30/2026 02:14 PM 4455 03 1130 2212", dt.date(2026, 11, 30)),  # Walgreens
+    (US + "APPLES 1,99/2 3.98", None),  # a unit price per two, no year
+    (US + "CHEESE 12,50/KG 6.25", None),
+])
+def test_a_dates_first_slash_read_as_a_comma_before_a_full_year(text, expected):
+    """A slashed US date whose first slash came out a comma; a price has no slash and year after it."""
+    assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "02-0ec-2026 6:10 PM", dt.date(2026, 12, 2)),  # Clover: day, month's name, year
+    (US + "12 0ZX 2024", None),  # no month one letter from it
+])
+def test_a_day_first_month_name_with_a_zero_for_its_first_letter(text, expected):
+    """Clover's D-MON-YYYY date with the month's O or D read as 0."""
+    assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "DEC03126 08:05PM", dt.date(2026, 12, 3)),  # the apostrophe of DEC03'26 read as 1
+    (US + "DEC0526 08:05PM", dt.date(2026, 12, 5)),  # no mark: the day glued to its year
+])
+def test_a_micros_dates_apostrophe_read_as_one_before_a_clock(text, expected):
+    """Micros' MONDD'YY with its apostrophe come out a 1, a time of day after it."""
+    assert purchase_date(text) == expected
