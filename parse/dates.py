@@ -245,7 +245,7 @@ _GLUED_DAY_SLIP_RE = re.compile(
     r"(?<![A-Z])(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<d>[\dILZOSBG|]{2})(?=\s?'\s?\d{2}(?!\d))")
 # "DEC03126 08:05PM": a Micros printer's apostrophe between the day and the year read as 1 or l, a clock after it
 _APOSTROPHE_AS_ONE_RE = re.compile(
-    r"(?<![A-Z])(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<d>0[1-9]|[12]\d|3[01])[1L](?P<y>\d{2})"
+    r"^\W*(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<d>0[1-9]|[12]\d|3[01])[1L](?P<y>\d{2})"
     r"(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d)")
 # "DEC0S'24", "Oct 3l, 2025", "DEC03'Z4", "DecO5'Z6": a letter for a digit in the day or year after a month's name
 _MONTH_DIGITS_SLIP_RE = re.compile(
@@ -289,11 +289,11 @@ _GLUED_YEAR_LOOK_ALIKE_RE = re.compile(
     r"(?<![\d.,])(?P<dm>\d{1,2}/\d{1,2}/)(?=[\dOCILT]*[OCILT])(?P<y>2[O0][\dOCILT]{2})(?=[0-2]\d[:;][0-5]\d)")
 # "11,30/2026 02:14 PM": the first slash read as a comma, a full year after the second (a price has no slash after)
 _FIRST_SLASH_AS_COMMA_RE = re.compile(
-    r"(?<![\d.,])(?P<a>\d{1,2}),(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d.,/])")
+    r"(?<![\w.,])(?P<a>\d{1,2}),(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d)")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month
 _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
-# "05:12.2026 18:04": a day-first date's first dot read as a colon, a full year after its second (no time of day is
-# followed by a dot and a year)
+# "05:12.2026 18:04", "Datum: 05;12.2026": a day-first date's first dot read as a colon, a full year after its
+# second
 _FIRST_DOT_AS_COLON_RE = re.compile(r"(?<![\d.,:])(?P<d>[0-3]?\d)[:;](?P<m>[01]?\d)\.(?P<y>20\d{2})(?![\d.,:])")
 # "2624.05.07", "7023-11-05": one of a year-first date's "20" misread, its month and day after it
 # with the same separator twice
@@ -371,7 +371,8 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _FIRST_SLASH_AS_COMMA_RE.sub(lambda m: _separator_as_one(m, "/"), text)
     text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
     text = _YEAR_FIRST_SLIP_RE.sub(lambda m: f"20{m['yy']}{m['md']}", text)
-    text = _FIRST_DOT_AS_COLON_RE.sub(lambda m: f"{m['d']}.{m['m']}.{m['y']}", text)
+    text = _FIRST_DOT_AS_COLON_RE.sub(  # beside a date's label or before a time ("18:04.2026 05.12.2026": none)
+        lambda m: f"{m['d']}.{m['m']}.{m['y']}" if labelled or _CLOCK_AFTER_RE.match(m.string, m.end()) else m[0], text)
     text = _YEAR_SLIP_RE.sub(_year_slip, text)
     text = _DAY_ZERO_AS_LETTER_RE.sub(lambda m: f"{m['d']}0", text)
     text = _DAY_ZERO_AS_O_RE.sub(lambda m: f"0{m['units']}" if m["units"] else f"{m['tens']}0", text)

@@ -25,7 +25,7 @@ from .locale import EURO_COUNTRIES, Locale, detect_locale, home_locale, only_the
 from .merchant import MerchantInfo, find_merchant, header_end
 from .papers import one_paper_after_another
 from .payment import find_payment, find_receipt_number
-from .text import has_keyword
+from .text import ascii_upper, has_keyword
 from .totals import CASH_GIVEN, Totals, card_line
 from .types import LineItem, OcrLine, Receipt
 
@@ -58,6 +58,8 @@ _NOT_PURCHASE_DATE = ("EXP", "EXPIRY", "EXPIRES", "VALID", "GÜLTIG", "BIS", "BE
 # a date of another print than the sale's: a reprint's or a copy's, a deposit voucher's paid in with it
 _REPRINT = ("REPRINT", "REPRINTED", "PRINTED", "DUPLICATE", "KOPIE", "RECHNUNGSKOPIE", "NACHDRUCK", "DUPLIKAT")
 _VOUCHER_PRINT = ("LEERGUTBON", "PFANDBON", "LEERGUT", "PFANDRUECKGABE", "PFANDRUCKGABE", "PFANDRÜCKGABE")
+# the voucher's word alone on its line, a number maybe (``Leergutbon``, ``PFANDBON 0815``; not ``Pfandbon eingelöst``)
+_VOUCHER_ALONE_RE = re.compile(r"\W*(?:LEERGUTBON|PFANDBON|LEERGUT|PFANDRU?E?CKGABE)\W*(?:NR\W*)?\d*\W*")
 _TOLERANCE = Decimal("0.02")
 
 
@@ -452,7 +454,8 @@ def _other_print(doc: Doc, index: int, value: dt.date, resolved: list[tuple[int,
     above = doc.lines[index - 1].text if index > 0 else ""
     reprint = has_keyword(text, _REPRINT)
     # the voucher's word on its own line over a date alone (``Leergutbon`` / ``28.11.2026 10:12``) too
-    voucher = has_keyword(text, _VOUCHER_PRINT) or has_keyword(above, _VOUCHER_PRINT) and not _priced_above(doc, index)
+    voucher = has_keyword(text, _VOUCHER_PRINT) or bool(_VOUCHER_ALONE_RE.fullmatch(ascii_upper(above))) \
+        and not _priced_above(doc, index)
     if not (reprint or voucher):
         return False
     others = [other for at, _, other in resolved if other and at != index and not _deadline(doc, at)]

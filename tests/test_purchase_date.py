@@ -405,3 +405,16 @@ def test_a_day_first_month_name_with_a_zero_for_its_first_letter(text, expected)
 def test_a_micros_dates_apostrophe_read_as_one_before_a_clock(text, expected):
     """Micros' MONDD'YY with its apostrophe come out a 1, a time of day after it."""
     assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "PLU 4011 2,10/2026 3.49|12/03/2026 02:14 PM", dt.date(2026, 12, 3)),  # a weight and a price, no date
+    (US + "BAG 1,05/2020 1.05|12/03/2026 02:14 PM", dt.date(2026, 12, 3)),
+    (DE + "18:04.2026 05.12.2026", dt.date(2026, 12, 5)),  # a time before a proper date: no first dot as a colon
+    (US + "REF JUN10116 10:30|12/03/2026 02:14 PM", dt.date(2026, 12, 3)),  # a reference, no Micros date
+    (DE + "Leergut bitte am Automaten|05.12.2026 18:04|Aktion vom 07.12.2026", dt.date(2026, 12, 5)),
+])
+def test_codes_weights_and_sentences_that_look_like_this_sessions_date_slips_leave_the_date(text, expected):
+    """Near cases of the slips' rules: a comma in a weight or a price before a year's digits, a time glued to a
+    year before the till's date, a reference glued to a month's name, a deposit machine's sentence over the date."""
+    assert purchase_date(text) == expected
