@@ -23,6 +23,7 @@ from .brands import (Brand, BrandMatch, cinema_logo, directory, match_brand, mat
                      match_slogan)
 from .brands.directory import ALIAS, NAME
 from .brands.fold import compact, fold_word, tokens
+from .brands.match import STROKE_LOST_PAIRS
 from .brands.programmes import scheme_brand_key
 from .brands.words import FAMILY_TRADES, LEGAL_FORMS
 from .category import CATEGORIES, mentions, served_at_a_table
@@ -265,16 +266,14 @@ def _keys_beginning(prefix: str) -> list[str]:
     return list(takewhile(lambda key: key.startswith(prefix), keys[start:start + 50]))
 
 
-# a bold capital's stroke lost: an R for an A or a P (``EDEKR``, ``MARCO`` read for Mapco)
-_STROKE_LOST_PAIRS = frozenset((("r", "a"), ("r", "p")))
 
 
 def _stroke_lost_over_a_table(doc: Doc, found: BrandFound) -> bool:
-    """A chain named by a faint logo with a stroke lost (``MARCO`` for Mapco) over a bill served at a table
-    (``served_at_a_table``): a restaurant's own name, not the chain's."""
+    """A chain named by a faint logo with a bold capital's stroke lost, an R for an A or a P (``MARCO`` for Mapco),
+    over a bill served at a table (``served_at_a_table``): a restaurant's own name, not the chain's."""
     printed, name = compact(tokens(found.printed)), compact(tokens(found.brand.name))
     differ = [(a, b) for a, b in zip(printed, name) if a != b]
-    return len(printed) == len(name) and len(differ) == 1 and differ[0] in _STROKE_LOST_PAIRS \
+    return len(printed) == len(name) and len(differ) == 1 and differ[0] in STROKE_LOST_PAIRS \
         and served_at_a_table(doc)
 
 

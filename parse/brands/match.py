@@ -414,7 +414,8 @@ def _one_logo_slip(printed: str, name: str, slips: frozenset[tuple[str, str]] = 
 
 
 # a stroke a bold logo's capital lost: an A's bar or a P's bowl left open as an R (``EDEKR``, ``NORMR``, ``KAMRS``)
-_STROKES_LOST = _LOGO_SLIPS | frozenset((("r", "a"), ("r", "p")))
+STROKE_LOST_PAIRS = frozenset((("r", "a"), ("r", "p")))  # (as read, as printed)
+_STROKES_LOST = _LOGO_SLIPS | STROKE_LOST_PAIRS
 # the trades whose chains print their logo alone on top: grocers, filling stations, chemists and bakeries
 _LOGO_ON_TOP_TAGS = frozenset(("shop=supermarket", "shop=convenience", "amenity=fuel", "shop=chemist",
                                "amenity=pharmacy", "shop=bakery"))
