@@ -295,6 +295,10 @@ _YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\
 # "05:12.2026 18:04", "Datum: 05;12.2026": a day-first date's first dot read as a colon, a full year after its
 # second
 _FIRST_DOT_AS_COLON_RE = re.compile(r"(?<![\d.,:])(?P<d>[0-3]?\d)[:;](?P<m>[01]?\d)\.(?P<y>20\d{2})(?![\d.,:])")
+# "12l5l2026 6:40 PM", "11/8l2026 9:02 AM": Toast's unpadded month and day, a slash read as l, a full year and a
+# time after it
+_SLASH_AS_L_RE = re.compile(r"(?<![\w.,/])(?P<m>1[0-2]|0?[1-9])(?P<s1>[/LI|])(?P<d>[12]\d|3[01]|0?[1-9])(?P<s2>[/LI|])"
+                            r"(?P<y>20\d{2})(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d)")
 # "2624.05.07", "7023-11-05": one of a year-first date's "20" misread, its month and day after it
 # with the same separator twice
 _YEAR_FIRST_SLIP_RE = re.compile(
@@ -350,6 +354,8 @@ def prepare(text: str, under_label: bool = False) -> str:
     text = _MONTH_DIGITS_SLIP_RE.sub(
         lambda m: m["m"] + m["rest"].translate(_DIGIT_FIX) if (digits(m["d"]) or _year_says_a_day(m)) and digits(m["y"])
         else m[0], text)
+
+    text = _SLASH_AS_L_RE.sub(lambda m: f"{m['m']}/{m['d']}/{m['y']}", text)
 
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)

@@ -418,3 +418,12 @@ def test_codes_weights_and_sentences_that_look_like_this_sessions_date_slips_lea
     """Near cases of the slips' rules: a comma in a weight or a price before a year's digits, a time glued to a
     year before the till's date, a reference glued to a month's name, a deposit machine's sentence over the date."""
     assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "Ordered: 12l5l2026 6:40 PM", dt.date(2026, 12, 5)),  # Toast's unpadded month and day, slashes read l
+    (US + "Ordered: 11/8l2026 9:02 AM", dt.date(2026, 11, 8)),
+    (US + "ITEM 12l5l2026", None),  # no time after it: a code, no date
+])
+def test_toasts_unpadded_date_whose_slashes_came_out_as_l_before_a_time(text, expected):
+    assert purchase_date(text) == expected
