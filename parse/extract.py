@@ -78,7 +78,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     first_body = _first_body_line(doc)
     merchant = find_merchant(doc, _heights(lines), first_body)
     brand = find_brand(doc, locale.country, header_end(doc, first_body), merchant.name_line)
-    if brand is None and only_the_euro(locale, doc.texts):
+    if brand is None and only_the_euro(locale):
         brand, locale = _brand_of_the_euro(doc, locale, header_end(doc, first_body), merchant.name_line)
     if locale.country is None and brand is not None \
             and (home := home_locale(countries_of_its_name(brand.brand))) is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .amounts import CURRENCY_MARKERS
 from .text import ascii_upper
@@ -135,6 +135,7 @@ class Locale:
     currency: str | None
     day_first: bool | None  # None: nothing on the receipt says which order its dates are in
     currency_confidence: float
+    worded: bool = field(default=False, compare=False)  # a country's words on the receipt voted (not its marks alone)
 
 
 def currency_votes(texts: Sequence[str]) -> Counter[str]:
@@ -248,6 +249,7 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     """Country and currency from the words; ``$`` alone means US, ``$`` beside Malaysian words MYR."""
     currencies = currency_votes(texts)
     countries = country_votes(texts)
+    worded = bool(countries)
     if not any(countries[c] for c in _OTHER_TWELVE_HOUR_COUNTRIES) \
             and any(_US_MOMENT_RE.search(ascii_upper(text)) for text in texts):
         countries["US"] += _US_MOMENT_WEIGHT  # no British, Irish, Canadian, Australian or NZ mark beside it
@@ -278,7 +280,7 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     if currency != COUNTRIES[country][0] and currencies[COUNTRIES[country][0]]:
         currency = COUNTRIES[country][0]  # its own currency printed too: the other marks are misreads
     confidence = 0.9 if printed and currency == printed else (0.6 if printed else 0.4)
-    return Locale(country, currency, day_first, confidence)
+    return Locale(country, currency, day_first, confidence, worded)
 
 
 _HOME_CONFIDENCE = 0.4  # no mark printed: the currency of the countries the chain trades in
@@ -294,6 +296,6 @@ def home_locale(countries: frozenset[str]) -> Locale | None:
     return Locale(next(iter(countries)) if len(countries) == 1 else None, currency, day_first, _HOME_CONFIDENCE)
 
 
-def only_the_euro(locale: Locale, texts: Sequence[str]) -> bool:
+def only_the_euro(locale: Locale) -> bool:
     """Euro signs alone say where the receipt comes from, no country's word: any euro country, not Germany only."""
-    return locale.currency == "EUR" and not country_votes(texts)
+    return locale.currency == "EUR" and not locale.worded
