@@ -112,6 +112,9 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
     if points is not None and _SUMS & set(points.counted) and points.totals.total is not None \
             and points.totals.total.line in points.unsigned_lines:
         best = points  # the total itself lost its point, and the sum it then makes says so
+    commas = _commas_lost(doc) if not _SUMS & set(best.counted) else None
+    if commas is not None:
+        best = commas  # every price and the total lost its comma, and the prices make the total
     if currency == "GBP" and best.sign_digit is None:
         # the recogniser has no "£": it reads one as a 1 or a 2 (or an E, which amounts skip). Real
         # prices start with those digits often, so only the arithmetic may drop them, never a tie.
@@ -237,6 +240,49 @@ def _points_lost(doc: Doc) -> Reading | None:
     if sum(line is not first for line, first in zip(lines, doc.lines)) < _MIN_POINTS_LOST:
         return None
     return _reading(replace(doc, lines=tuple(lines)), None, doc)
+
+
+# "Joghurt 049 A": a price of three or four digits whose comma a faded scan lost, its tax class after it (A, B,
+# dm's 1 or 2, a starred class), a name before it (not part of a date, a code or a number in cents)
+_COMMA_LOST_PRICE_RE = re.compile(r"(?<=[^\W\d_]\s)(?:.*\s)?(?<![\d.,:/-])(?P<num>\d{3,4})\s(?:[AB12]|\*[AB]?)\s*$")
+_PRICE_IN_CENTS_RE = re.compile(r"\d[.,]\d{2}\s?(?:[AB12]|\*[AB]?)\s*$")  # "Butter 2,29 A": the comma kept
+# "Summe 477", "EC-Cash 477": a total's or a payment's whole number closing its line
+_WHOLE_PAID_RE = re.compile(r"(?<![\d.,:/-])(?P<num>\d{3,5})\s*$")
+# numbers a German till prints after a word that labels no money: a bon's, a branch's, a till's, a terminal's
+_NUMBERED_GERMAN_RE = re.compile(r"\b(?:BON|FIL|FILIALE|KASSE|BELEG|NR|TERMINAL|TRACE|ARTIKEL|ART|PLU|EAN)\b",
+                                 re.IGNORECASE)
+_MIN_COMMAS_LOST = 2  # prices; one whole number before a tax class is no faded scan
+
+
+def _commas_lost(doc: Doc) -> Reading | None:
+    """The reading of ``doc`` in which a faded scan lost every decimal comma (``Joghurt 049 A`` / ``Butter 229 A``
+    / ``Äpfel 199 A`` / ``Summe 477`` / ``EC-Cash 477``): every price before its tax class, and the total's and
+    the payments' whole numbers, read in cents. None where a price kept its comma, fewer than two prices lost it,
+    or the prices above the total's label do not make the number it prints."""
+    prices = [line for line in doc.lines if _COMMA_LOST_PRICE_RE.search(line.text) and not line.amounts
+              and not _NUMBERED_GERMAN_RE.search(line.text)]
+    if len(prices) < _MIN_COMMAS_LOST or any(_PRICE_IN_CENTS_RE.search(line.text) for line in doc.lines):
+        return None
+    paid = [line for line in doc.lines if has_keyword(line.text, _PAID_LABELS) and _WHOLE_PAID_RE.search(line.text)
+            and not line.amounts and not _NUMBERED_LINE_RE.search(line.text)
+            and not _NUMBERED_GERMAN_RE.search(line.text) and not holds_a_date(line.text)]
+    lines = list(doc.lines)
+    for line in prices:
+        lines[line.index] = _comma_put_back(line, _COMMA_LOST_PRICE_RE)
+    for line in paid:
+        lines[line.index] = _comma_put_back(line, _WHOLE_PAID_RE)
+    reading = _reading(replace(doc, lines=tuple(lines), decimal=","), None, doc)
+    total = reading.totals.total
+    labelled = total is not None and total.line in {line.index for line in paid} \
+        and has_keyword(doc.lines[total.line].text, FINAL_TOTAL + PLAIN_TOTAL)
+    return reading if labelled and prices_add_up(reading.doc, total.line, total.value) else None
+
+
+def _comma_put_back(line: Line, pattern: re.Pattern[str]) -> Line:
+    """``line`` with a comma before the last two digits of the number ``pattern`` finds (``049`` -> ``0,49``)."""
+    end = pattern.search(line.text).end("num")
+    text = f"{line.text[:end - 2]},{line.text[end - 2:]}"
+    return replace(line, text=text, amounts=tuple(find_amounts(text, ",")))
 
 
 def _total_of(reading: Reading) -> Decimal | None:

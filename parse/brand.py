@@ -82,8 +82,10 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
     one_line = _logo_over_its_operator(header, one_line, country, opening)
     if one_line is not None and _stroke_lost_over_a_table(doc, one_line):
         one_line = None
-    best = _longer_logo(one_line, _best_named(logos, country, opening)) \
-        or _named_like_a_place(header, country, opening) or _cinema_by_its_logo(doc, header, country) \
+    best = _logo_over_its_slogan(header, country, opening) \
+        or _longer_logo(one_line, _best_named(logos, country, opening)) \
+        or _named_like_a_place(header, country, opening) or _named_before_its_street(header, country) \
+        or _cinema_by_its_logo(doc, header, country) \
         or _cut_at_the_edge(header, country, opening)
     if best is not None and not _owners_surname(header, best):
         return best
@@ -212,8 +214,27 @@ def _logo_over_an_address(doc: Doc, country: str | None, header_end: int) -> Bra
     return None
 
 
+LOGO_SLIPS = 1  # glyphs a logo over its chain's slogan may have misread
+
+
+def _logo_over_its_slogan(header: Sequence[Line], country: str | None, opening: int | None) -> BrandFound | None:
+    """The opening line, one word a glyph off a till's word that opens a chain's name (``Nettc``), over that
+    chain's own slogan (``Marken-Discount``): the chain, its logo misread."""
+    if opening is None or opening + 1 >= len(header):
+        return None
+    logo, words = header[opening], tokens(header[opening].text)
+    match = match_slogan(header[opening + 1].text, country)
+    if match is None or len(words) != 1:
+        return None
+    till_word = tokens(match.brand.name)[0].key
+    if till_word not in directory().till_word_index or Levenshtein.distance(words[0].key, till_word) > LOGO_SLIPS:
+        return None
+    return _found(match, logo.text, opening)
+
+
 def _named_by_its_slogan(header: Sequence[Line], country: str | None) -> BrandFound | None:
-    """The chain whose own slogan a header line prints (``Save money. Live better.``: Walmart), its logo lost."""
+    """The chain whose own slogan a header line prints (``Save money. Live better.``: Walmart), or its company's
+    legal name (``Co-operative Group Limited``: Co-op), its logo lost."""
     for line in header:
         match = match_slogan(line.text, country)
         if match is not None:
@@ -331,6 +352,26 @@ def _named_like_a_place(header: Sequence[Line], country: str | None, opening: in
         if whole or store:
             return _found(match, line.text, line.index)
     return None
+
+
+def _named_before_its_street(header: Sequence[Line], country: str | None) -> BrandFound | None:
+    """A store's line under a lost logo or a legal name: a chain's name opening it, the town and a street of its own
+    name closing it (``Co-op Food Exeter Sidwell St``); not a street named for a chain (``Tesco Road``), nor an
+    address with its house number first."""
+    for line in header:
+        store = _BEFORE_A_STREET_RE.match(line.text.strip())
+        if store is None:
+            continue
+        match = match_brand(store["store"], country, sure=_read_surely(line))
+        if match is not None and line.text.strip().startswith(match.printed) and match.score >= STORE_NAMED_SCORE:
+            return _found(match, line.text, line.index)
+    return None
+
+
+# words before a street's own name and its kind closing the line; no house number opening it
+_BEFORE_A_STREET_RE = re.compile(r"(?P<store>[^\W\d].*?),?\s+[A-Z][\w'.-]+\s(?:STREET|ST|ROAD|RD|AVENUE|AVE|LANE"
+                                 r"|LN|WAY|SQUARE|SQ|PLACE|PL|PARADE|HILL|ROW|GATE|TERRACE|CRESCENT)\.?\s*$",
+                                 re.IGNORECASE)
 
 
 _STORE_NUMBER_AFTER_RE = re.compile(r"\s*(?:STORE|NO\.?|#)\s?#?\s?\d{1,6}(?:-\d{1,4})?\s*$", re.IGNORECASE)

@@ -557,6 +557,12 @@ _LIKE_NUMBERS_RES = tuple(re.compile(r"(?<![\d.,/\-:])" + shape + r"(?P<y>\d{2})
 
 
 _HEADER_WORDS = frozenset(("ZEIT", "UHRZEIT", "FILIALE", "KASSE", "BON", "BELEG", "TIME"))
+# "Datum: 051226 Uhrzeit: 18:04:33", "051226 18:04:33", "120526 07:14": a two-digit-year date with both its dots or
+# slashes lost, right after a date's label or opening its line before a time of day (six digits after another word
+# are a trace, TA or auth number: "TA-Nr. 011225 18:04", "AUTH 120526 07:14")
+_SIX_DIGITS = r"(?P<a>\d{2})(?P<b>\d{2})(?P<y>\d{2})(?![\d.,/\-:])"
+_SIX_DIGIT_RES = (re.compile(_AFTER_LABEL + _SIX_DIGITS), re.compile(_ROW_START + _SIX_DIGITS + _CLOCK_AFTER_A_DATE))
+_SIX_DIGITS_SPAN = dt.timedelta(days=2 * 366)  # a receipt is read within about two years of the purchase
 
 
 def _names_the_date(text: str) -> bool:
@@ -583,6 +589,32 @@ def dates_like_numbers(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
                     found.append((index, RawDate(int(m["a"]), int(m["b"]), year, m.start(), m.end(), "fixed", ".",
                                                  True)))
     return found
+
+
+def six_digit_dates(texts: Sequence[str], day_first: bool | None) -> list[tuple[int, dt.date]]:
+    """The dates of ``_SIX_DIGIT_RES`` (``DDMMYY``, ``MMDDYY`` where ``day_first`` is False), each with its line's
+    index, none in the future or more than about two years back, none opening a header row's values whose first
+    column is not the date (``Bon Uhrzeit`` over ``011225 18:04``): for a receipt on which ``dates_on_lines``
+    finds none."""
+    today = _today()
+    found = []
+    for index, text in enumerate(texts):
+        upper = ascii_upper(text)
+        regexes = _SIX_DIGIT_RES[:1] if index and _heads_another_column(ascii_upper(texts[index - 1])) \
+            else _SIX_DIGIT_RES
+        for m in (m for regex in regexes for m in regex.finditer(upper)):
+            raw = RawDate(int(m["a"]), int(m["b"]), _year(m["y"]), m.start(), m.end(), "compact", short_year=True)
+            value = resolve(raw, usual_order(raw) if day_first is None else day_first)
+            if value is not None and today - _SIX_DIGITS_SPAN <= value <= today + dt.timedelta(days=1):
+                found.append((index, value))
+    return found
+
+
+def _heads_another_column(text: str) -> bool:
+    """A header row (column names, no digits) whose first column is not the date."""
+    words = re.findall(r"[A-Z]+", text)
+    return not any(c.isdigit() for c in text) and any(word in _HEADER_WORDS for word in words) \
+        and not _DATE_LABEL_RE.fullmatch(words[0])
 
 
 def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
@@ -733,20 +765,24 @@ def printed_twice_wins(found: list[tuple[int, RawDate]], stamped: frozenset[int]
     (A deadline a month on, ``27/07/18``, is no lookalike of ``27/06/18``.) A dotted date is read day first as a
     date with a month's name or a year first is, and counts against another kind only where that one is the
     security module's stamps of a day not in doubt (on the lines ``stamped``: ``05.01.24`` beside two
-    ``2024-01-03T10:26``) or the year was torn (``12.11.20`` beside two ``2026-11-12``); a pickup's date printed
-    twice a few days on is no stamp."""
+    ``2024-01-03T10:26``) or the year was torn (``12.11.20`` beside two ``2026-11-12``), and counts as printed
+    again in one of its own kind (a card slip's ``03.12.26`` beside the till's ``05.12.2026`` and its stamp's
+    ``2026-12-05``); a pickup's date printed twice a few days on is no stamp."""
     def printed(raw: RawDate) -> str:
         kind = "fixed" if raw.kind == "numeric" and raw.separator == "." else raw.kind
         return f"{raw.first:02d}{raw.second:02d}{raw.year:04d}{kind}"
 
     counts = Counter(printed(raw) for _, raw in found)
     by_print = {printed(raw): raw for _, raw in found}
+    kinds_printed: dict[str, set[str]] = {}  # a till's dotted date and the stamps' ISO one count for the same date
+    for _, raw in found:
+        kinds_printed.setdefault(printed(raw), set()).add(raw.kind)
     only_stamps = {key for key in counts if all(index in stamped for index, raw in found if printed(raw) == key)}
     settled = []
     for index, raw in found:
         own = printed(raw)
         better = [other for other, count in counts.items() if count > counts[own] and _lookalike_off(own, other)
-                  and (by_print[other].kind == raw.kind or own[:4] == other[:4] or other in only_stamps)]
+                  and (raw.kind in kinds_printed[other] or own[:4] == other[:4] or other in only_stamps)]
         if len(better) == 1:
             winner = by_print[better[0]]
             raw = RawDate(winner.first, winner.second, winner.year, raw.start, raw.end, winner.kind,

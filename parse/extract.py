@@ -11,12 +11,13 @@ import re
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 
-from .agreement import read_amounts
+from .agreement import CHECK_WEIGHTS, read_amounts
 from .amounts import to_cents
 from .brand import BrandFound, countries_of_its_name, find_brand
 from .category import find_category, plays_not_dines
 from .dates import (RawDate, dates_on_lines, dates_like_numbers, find_dates, find_times, in_year_before, only_in_stamp,
-                    order_from_dates, resolve, stamp_at_shop, usual_order, without_utc_stamp, yearless_dates)
+                    order_from_dates, resolve, six_digit_dates, stamp_at_shop, usual_order, without_utc_stamp,
+                    yearless_dates)
 from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
                     merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total, settle_discounts,
                     subtotal_among_items, summary_line, total_among_items, with_short_named_items, within_the_bill)
@@ -81,7 +82,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     if brand is None and only_the_euro(locale):
         brand, locale = _brand_of_the_euro(doc, locale, header_end(doc, first_body), merchant.name_line)
     if locale.country is None and brand is not None \
-            and (home := home_locale(countries_of_its_name(brand.brand))) is not None:
+            and (home := home_locale(countries_of_its_name(brand.brand), doc.texts)) is not None:
         # the receipt names no country, the chain trades in one: its currency and date order
         locale, brand = home, find_brand(doc, home.country, header_end(doc, first_body), merchant.name_line) or brand
         date, date_line, confidence["date"], order_guessed = _pick_date(printed, locale.day_first)
@@ -132,8 +133,9 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     items = fit_to(fill_lost_prices(items, doc, body_start, items_end, targets), targets, doc, printed)
     items = merge_modifiers(items, lines)  # as read at last: a lost price filled, a sign digit dropped
     made = sum((item.amount for item in items), Decimal(0))
+    # where a tender prints what the items make, it is the total that was misread
     if not any(amount.value == made for line in doc.lines for amount in line.amounts):
-        items = within_the_bill(items, total)  # not where a tender prints what the items make: the total misread
+        items = within_the_bill(items, total, reading.support >= CHECK_WEIGHTS["subtotal_plus_tax"], targets)
     flags = _flags(items, subtotal, tax, _money(totals.tip), total, rounding)
     flags.update({f"total_{check}": True for check in reading.checks})
     if order_guessed:
@@ -390,14 +392,8 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     """The purchase date, its line, its confidence, and whether its order was guessed (the
     receipt could not decide between day-first and month-first)."""
     found: list[tuple[int, RawDate]] = dates_on_lines(doc.texts)
-    if not found:  # a stamp whose T OCR read as a digit reads as no date ("2024-06-13709:15:00")
-        stamped = next(((line.index, stamp) for line in doc.lines if (stamp := stamp_at_shop(line.text))), None)
-        if stamped:
-            return stamped[1].date(), stamped[0], 0.5, False
-        latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
-        lost_dot = [(index, value) for index, raw in dates_like_numbers(doc.texts)
-                    if (value := resolve(raw, True)) and value <= latest]
-        return (lost_dot[0][1], lost_dot[0][0], 0.4, False) if lost_dot else (None, None, 0.0, False)
+    if not found:
+        return _date_read_no_other_way(doc, locale_day_first)
     evidence = order_from_dates([raw for _, raw in found])
     day_first = locale_day_first if evidence is None else evidence
     best: tuple[float, int, dt.date, RawDate] | None = None
@@ -444,6 +440,21 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     ambiguous = raw.either_order and raw.first <= 12 and raw.second <= 12 and raw.first != raw.second
     confidence = min(0.95, 0.5 + 0.15 * score) - (0.15 if ambiguous and evidence is None else 0.0)
     return value, index, max(confidence, 0.1), ambiguous and day_first is None
+
+
+def _date_read_no_other_way(doc: Doc, day_first: bool | None) -> tuple[dt.date | None, int | None, float, bool]:
+    """Where no line reads a date: a stamp whose T OCR read as a digit (``2024-06-13709:15:00``), a two-digit-year
+    date with a dot lost (``2811.25 16:02``), else one with both lost (``Datum: 051226``), less and less surely."""
+    stamped = next(((line.index, stamp) for line in doc.lines if (stamp := stamp_at_shop(line.text))), None)
+    if stamped:
+        return stamped[1].date(), stamped[0], 0.5, False
+    latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
+    lost_dot = [(index, value) for index, raw in dates_like_numbers(doc.texts)
+                if (value := resolve(raw, True)) and value <= latest]
+    if lost_dot:
+        return lost_dot[0][1], lost_dot[0][0], 0.4, False
+    lost_both = six_digit_dates(doc.texts, day_first)
+    return (lost_both[0][1], lost_both[0][0], 0.3, day_first is None) if lost_both else (None, None, 0.0, False)
 
 
 def _other_print(doc: Doc, index: int, value: dt.date, resolved: list[tuple[int, RawDate, dt.date | None]]) -> bool:

@@ -1745,24 +1745,33 @@ def _in_name_column(item: OcrLine, line: OcrLine) -> bool:
 ABSURD_OVER_TOTAL = 5
 
 
-def within_the_bill(items: tuple[LineItem, ...], total: Decimal | None) -> tuple[LineItem, ...]:
+def within_the_bill(items: tuple[LineItem, ...], total: Decimal | None, confirmed: bool = False,
+                    targets: tuple[Decimal, ...] = ()) -> tuple[LineItem, ...]:
     """No one article costs many times the whole bill (the total with what was taken off added back): a
     price read so is its currency sign read as a digit (``Cheeseburger 413.49`` on a bill of 29.48: 13.49)
     where dropping it brings the price under the bill, else no price of an item (``NIE ; P160204147616
-    403,827,0u0``: a header's numbers). Where half the prices or more stand so far over the bill, it
-    is the total that was misread: the prices stay. Money taken off stays as read."""
+    403,827,0u0``: a header's numbers), or an article code read with a price of cents alone (``BANANAS ||
+    4011 || .84``: 0.84, where the prices then make one of the bill's ``targets``). Where half the prices or more stand so far over the bill, it is the total that was
+    misread, unless the receipt's own checks ``confirmed`` it: the prices stay. Money taken off stays as read."""
     if total is None or total <= 0:
         return items
     bill = total - sum(item.amount for item in items if item.amount < 0)
     over = sum(item.amount > bill * ABSURD_OVER_TOTAL for item in items)
-    if not over or 2 * over >= sum(item.amount >= 0 for item in items):
+    if not over or 2 * over >= sum(item.amount >= 0 for item in items) and not confirmed:
         return items
-    kept = []
+    kept, with_cents = [], []
     for item in items:
         if item.amount <= bill * ABSURD_OVER_TOTAL:
             kept.append(item)
+            with_cents.append(item)
             continue
         unsigned = sign_digit_dropped(item.amount, ANY_DIGIT)
         if unsigned is not None and 0 < unsigned <= bill:
             kept.append(replace(item, amount=unsigned))
-    return tuple(kept)
+            with_cents.append(kept[-1])
+        elif item.amount >= _CODE_BEFORE_CENTS and item.amount % 1:
+            with_cents.append(replace(item, amount=item.amount % 1))
+    return tuple(with_cents if sum(item.amount for item in with_cents) in targets else kept)
+
+
+_CODE_BEFORE_CENTS = 1000  # four digits or more before the point: a PLU or article code, no price

@@ -245,6 +245,34 @@ def country_votes(texts: Sequence[str]) -> Counter[str]:
     return votes
 
 
+# a UK postcode's area (the letters its outward code opens with)
+_UK_POSTCODE_AREAS = ("AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|B|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY"
+                      "|EC|EH|EN|EX|E|FK|FY|GL|GU|G|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS"
+                      "|LU|L|ME|MK|ML|M|NE|NG|NN|NP|NR|NW|N|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO"
+                      "|SP|SR|SS|ST|SW|SY|S|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|W|YO|ZE")
+# a room of a building is no town before it ("Suite B2", "Concourse B12", "Level L2")
+_NO_TOWN = r"(?<!\bSUITE)(?<!\bSTE)(?<!\bUNIT)(?<!\bAPT)(?<!\bBLDG)(?<!\bBUILDING)(?<!\bLEVEL)(?<!\bFLOOR)" \
+           r"(?<!\bROOM)(?<!\bGATE)(?<!\bTERMINAL)(?<!\bCONCOURSE)(?<!\bSTORE)(?<!\bSTAND)(?<!\bBOOTH)(?<!\bLOT)"
+# weak British evidence: a postcode's outward code alone closing an address's line after a town ("Leeds LS12",
+# "22 Marine Parade, Whitby YO21"; not "SE 3rd Ave"), a UK phone number ("01632 960123", "020 7946 0000",
+# "0161 496 0000", "07700 900123"; not Dublin's "01 496 0000" nor Berlin's "030 1234567")
+_WEAK_BRITISH = [re.compile(rf"^\s*(?:\d{{1,4}}[A-Z]?\s)?(?:[A-Z][A-Z'.-]*,?\s){{0,4}}[A-Z][A-Z'.-]{{2,}}{_NO_TOWN},?\s"
+                            rf"(?:{_UK_POSTCODE_AREAS})\d[A-Z\d]?\s*$"),
+                 re.compile(r"(?<![\d+])(?:01\d{3}\s\d{6}|0(?:11\d|1\d1)\s\d{3}\s\d{4}|02\d\s\d{4}\s\d{4}"
+                            r"|07\d{3}\s\d{6})(?![\d-])")]
+_WEAK_BRITISH_WEIGHT = 1.0
+
+
+def _weakly_british(texts: Sequence[str], countries: Counter[str], currencies: Counter[str]) -> float:
+    """Weak British evidence (a postcode's outward code, a UK phone number), counted where nothing else says a
+    country: no other country's words or marks, no currency but the pound."""
+    if any(votes for country, votes in countries.items() if country != "GB") \
+            or any(votes for currency, votes in currencies.items() if currency != "GBP"):
+        return 0.0
+    uppers = [ascii_upper(text) for text in texts]
+    return sum(_WEAK_BRITISH_WEIGHT for pattern in _WEAK_BRITISH if any(pattern.search(upper) for upper in uppers))
+
+
 def detect_locale(texts: Sequence[str]) -> Locale:
     """Country and currency from the words; ``$`` alone means US, ``$`` beside Malaysian words MYR."""
     currencies = currency_votes(texts)
@@ -253,6 +281,9 @@ def detect_locale(texts: Sequence[str]) -> Locale:
     if not any(countries[c] for c in _OTHER_TWELVE_HOUR_COUNTRIES) \
             and any(_US_MOMENT_RE.search(ascii_upper(text)) for text in texts):
         countries["US"] += _US_MOMENT_WEIGHT  # no British, Irish, Canadian, Australian or NZ mark beside it
+    if weakly_british := _weakly_british(texts, countries, currencies):
+        countries["GB"] += weakly_british
+        worded = True
     printed = currencies.most_common(1)[0][0] if currencies else None
     if printed == "EUR" and not any(countries[c] for c in EURO_COUNTRIES) and countries["GB"] >= _WORDS_SAY_GB:
         printed = "GBP"  # OCR reads a pound sign as a euro sign; the receipt's words are British
@@ -286,10 +317,26 @@ def detect_locale(texts: Sequence[str]) -> Locale:
 _HOME_CONFIDENCE = 0.4  # no mark printed: the currency of the countries the chain trades in
 
 
-def home_locale(countries: frozenset[str]) -> Locale | None:
+# an Irish town or county of the Republic (not Northern Ireland's), on a line that prints no amount ("Centra
+# Athlone", "Main St, Dungarvan"); not a word of a product or a British town's name too ("Mayo", "Bray", "Kells")
+_IRISH_PLACE_RE = re.compile(
+    r"^(?!.*\d[.,]\d{2}).*\b(?:CARLOW|CAVAN|DONEGAL|KILDARE|KILKENNY|LAOIS|LEITRIM|LONGFORD|LOUTH|MONAGHAN|OFFALY"
+    r"|ROSCOMMON|SLIGO|TIPPERARY|WATERFORD|WESTMEATH|WEXFORD|WICKLOW|MEATH|GALWAY|LIMERICK|DUBLIN|CORK|KERRY"
+    r"|ATHLONE|DUNGARVAN|DUNDALK|DROGHEDA|ENNIS|TRALEE|NAVAN|NAAS|LETTERKENNY|MULLINGAR|KILLARNEY|CASTLEBAR"
+    r"|PORTLAOISE|TULLAMORE|CLONMEL|BALBRIGGAN|ARKLOW|MAYNOOTH|CELBRIDGE|LEIXLIP|GREYSTONES|NENAGH|THURLES|BALLINA"
+    r"|WESTPORT|MALLOW|COBH|MIDLETON|YOUGHAL|SKIBBEREEN|BANTRY|KINSALE|GOREY|ENNISCORTHY|EDENDERRY|ASHBOURNE"
+    r"|DUNBOYNE|TUAM|BALLINASLOE|LOUGHREA|CLIFDEN|LISTOWEL|DINGLE|KENMARE|BUNDORAN|BUNCRANA|CARRICKMACROSS"
+    r"|BLANCHARDSTOWN|TALLAGHT|LUCAN|MALAHIDE|CLONDALKIN|SWORDS)\b")
+
+
+def home_locale(countries: frozenset[str], texts: Sequence[str] = ()) -> Locale | None:
     """The locale of a chain that trades in one country alone (Greggs: ``{"GB"}``), or in countries that share
     one currency and one date order (Albert Heijn: ``{"NL", "BE"}``, its country unknown), for a receipt whose own
-    text named no country; None for a chain of countries that differ, or of the whole world (``001``)."""
+    text named no country; of a chain of Ireland and Britain (Centra, SuperValu: Northern Ireland prints pounds)
+    Ireland's where one of ``texts`` names an Irish town or county; None for another chain of countries that
+    differ, or of the whole world (``001``)."""
+    if "IE" in countries and any(_IRISH_PLACE_RE.search(ascii_upper(text)) for text in texts):
+        countries = frozenset({"IE"})
     if not countries or not countries <= COUNTRIES.keys() or len({COUNTRIES[c] for c in countries}) != 1:
         return None
     currency, day_first = COUNTRIES[next(iter(countries))]

@@ -122,6 +122,8 @@ def find_totals(doc: Doc) -> Totals:
             total = Pick(computed, subtotal.line, 0.4)
         else:
             subtotal = None
+    if subtotal and total and tax and not over:
+        subtotal = _subtotal_its_prices_and_tax_make(doc, subtotal, tax, total)
     total, tip = _paid_with_tip(doc, total, tip)  # the printed total once read right, then the tip on it
     total = _share_paid(doc, total)
     totals = Totals(total, subtotal, tax, rate, tip, _rounding_adjustment(doc))
@@ -279,6 +281,10 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
     owed = _sum_a_tender_pays(doc, totals, paid)
     if owed is not None and (_one_digit_slip(owed, total.value) or _one_digit_more_or_less(owed, total.value)):
         return Pick(owed, total.line, 0.6)
+    tax = totals.tax
+    if subtotal is not None and tax is not None and subtotal.line < tax.line < total.line and any(
+            _first_digit_slip(subtotal.value + tax.value, read) for read in (total.value, unsigned_total) if read):
+        return Pick(subtotal.value + tax.value, total.line, 0.6)  # "SUBTOTAL $35.00" / "TAX $1.53" / "CARD 656 53"
     return None
 
 
@@ -325,6 +331,13 @@ def _one_digit_slip(a: Decimal, b: Decimal) -> bool:
         return False
     differ = [(x, y) for x, y in zip(first, second) if x != y]
     return len(differ) == 1 and frozenset(differ[0]) in _DIGIT_SLIPS
+
+
+def _first_digit_slip(owed: Decimal, total: Decimal) -> bool:
+    """``total`` is ``owed`` with its first digit misread as a look-alike (56.53 for 36.53): the digit
+    beside a currency sign OCR smeared; a tip or charge lost to the OCR changes a later digit, or more."""
+    first, second = f"{owed:.2f}", f"{total:.2f}"
+    return len(first) == len(second) and first[1:] == second[1:] and frozenset((first[0], second[0])) in _DIGIT_SLIPS
 
 
 def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
@@ -750,6 +763,19 @@ def _subtotal_of_the_prices(doc: Doc, subtotal: Pick, total: Pick) -> Pick:
     added = sum(prices, Decimal(0))
     if len(prices) >= 2 and _digit_off(added, subtotal.value) and 0 < added <= total.value \
             and total.value - added < MAX_CHARGES_SHARE * added:
+        return Pick(added, subtotal.line, 0.6)
+    return subtotal
+
+
+def _subtotal_its_prices_and_tax_make(doc: Doc, subtotal: Pick, tax: Pick, total: Pick) -> Pick:
+    """A subtotal read with one digit lost, added or misread (``Subtotal S11.39`` for $111.39) under prices
+    that add up to it but for that digit, and that with the tax make the total: the prices' sum; else as it was."""
+    if not subtotal.line < tax.line < total.line or subtotal.value + tax.value == total.value:
+        return subtotal
+    prices = _prices_above(doc, subtotal.line)
+    added = sum(prices, Decimal(0))
+    if len(prices) >= 2 and added + tax.value == total.value and (
+            _one_digit_slip(added, subtotal.value) or _one_digit_more_or_less(added, subtotal.value)):
         return Pick(added, subtotal.line, 0.6)
     return subtotal
 

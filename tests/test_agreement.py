@@ -1597,6 +1597,61 @@ Thank You for dining at The Salty Pelican!
     assert (receipt.total, receipt.subtotal) == (Decimal("19.67"), Decimal("17.96"))
 
 
+def test_a_subtotal_a_digit_short_of_its_prices_that_with_the_tax_make_the_total_is_their_sum():
+    """``Subtotal S11.39`` (a $111.39 with one 1 lost to the sign) under prices of 111.39, ``Sales Tax
+    {59,89`` and ``Amount Due 5121 .28``: without the 5s, 111.39 + 9.89 = 121.28, which the card repeats."""
+    receipt = extract_receipt(ocr("""
+HARBOR LIGHT TAVERN
+6002 Main St
+Columbus, OH 43215
+2023-02-06 11.20
+Margarita 9.00
+1 Club Sandwich 11.75
+2 Pad Thai 27.90
+3 Clam Chowder 21.75
+Chicken Wings 12.99
+Ribeye Steak 28.00
+Subtotal S11.39
+Sales Tax {59,89
+Amount Due 5121 .28
+MASTERCARD 5121.28
+"""))
+    assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("121.28"), Decimal("111.39"), Decimal("9.89"))
+
+
+@pytest.mark.parametrize("tip, total", [("", "38.53"), ("Tip 20.00\n", "56.53")])
+def test_a_total_a_later_digit_off_the_subtotal_and_tax_or_with_a_printed_tip_stays(tip, total):
+    """Guards: 38.53 under 35.00 and 1.53 (a tip the OCR lost changes a later digit, not the first), and
+    a printed tip's total: as read."""
+    receipt = extract_receipt(ocr(f"""
+HARBOR LIGHT TAVERN
+Columbus, OH 43215
+Margarita 9.00
+Club Sandwich 11.75
+Subtotal 35.00
+Sales Tax 1.53
+{tip}Total {total}
+"""))
+    assert receipt.total == Decimal(total)
+
+
+def test_a_card_line_whose_first_digit_a_smeared_sign_misread_is_the_subtotal_and_tax():
+    """``CR CARD 656 53`` under ``SUBTOTAL $35.00`` and ``TaX? $1.53``: the $ read as a 6 and the 3 beside
+    it as a 5; subtotal and tax make 36.53, a look-alike of the first digit away from 56.53."""
+    receipt = extract_receipt(ocr("""
+SALVATION ARMY
+536 WEST 46Th STREET
+NEW YORK, NY 10036
+01/08/11 10.2+AM
+COATS T2 $25.00
+COATS T2 $10.00
+SUBTOTAL $35.00
+TaX? $1.53
+CR CARD 656 53
+"""))
+    assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("36.53"), Decimal("35.00"), Decimal("1.53"))
+
+
 def test_two_readings_that_reach_one_total_by_different_checks_outweigh_one_that_reaches_another():
     """Settled, ``Sub Total 341.24`` / ``Taz 33.66`` / ``Auto Grat 187 67.42`` / ``TOTAL 452.32`` is 41.24
     + 3.66 + 7.42 = 52.32; without the 8 and the 5, ``h 860 . 00`` less ``change 57.68`` is 52.32 too.

@@ -737,3 +737,28 @@ def test_a_chain_named_by_a_till_word_alone_on_top_or_on_its_legal_line_is_the_c
 @pytest.mark.parametrize("line", ["MwSt Netto Brutto", "Netto Brutto", "TOTAL"])
 def test_a_vat_tables_netto_or_a_totals_label_on_top_names_no_chain(line):
     assert match_brand(line, "DE", opens_receipt=True) is None
+
+
+_NETTO_BODY = ("Bahnhofstraße 4\nBrot 1,49 A\nNetto || 2,79\nSumme 4,28\nMwSt-Satz Netto MwSt Brutto\n"
+               "A 7% 4,00 0,28 4,28\nNetto 4,00\n01.02.25 10:00")
+
+
+@pytest.mark.parametrize("header", ["Marken-Discount\nStiftung & Co. KG", "Nettc\nMarken Discount\nStiftung & Co. KG"])
+def test_a_chains_slogan_under_its_lost_logo_names_the_chain(header):
+    """Netto's logo lost or garbled on a faded scan leaves its slogan ``Marken-Discount`` over its legal line: the
+    slogan names the chain, a grocer; a VAT table's ``Netto`` and a priced ``Netto`` row stay no name."""
+    receipt = extract_receipt(ocr(f"{header}\n{_NETTO_BODY}"))
+    assert (receipt.merchant, receipt.category) == ("Netto Marken-Discount", "grocery")
+
+
+@pytest.mark.parametrize("header", ["Discount Center", "Getränke-Discount", "Kaufpark"])
+def test_a_shop_calling_itself_a_discount_is_not_the_chain_whose_slogan_says_so(header):
+    receipt = extract_receipt(ocr(f"{header}\n{_NETTO_BODY}"))
+    assert receipt.merchant == header
+
+
+def test_a_logo_a_glyph_off_over_its_chains_slogan_is_the_chain_before_a_shop_named_under_it():
+    """A chain's logo one glyph off a till's word (``Nettc`` for Netto) over that chain's slogan names it, before
+    the centre it trades in named under it (``im Kaufland Center``)."""
+    receipt = extract_receipt(ocr(f"Nettc\nMarken-Discount\nim Kaufland Center\n{_NETTO_BODY}"))
+    assert receipt.merchant == "Netto Marken-Discount"

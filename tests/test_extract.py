@@ -1573,6 +1573,69 @@ def test_a_chain_trading_in_one_country_gives_its_currency_and_date_order_where_
     assert (receipt.date, receipt.currency) == (date, currency)
 
 
+@pytest.mark.parametrize("mark", ["Leeds LS12", "22 Marine Parade, Whitby YO21", "Tel 01632 960123",
+                                  "Tel: 020 7946 0000", "0161 496 0000", "07700 900123"])
+def test_a_british_postcode_area_or_phone_number_alone_reads_the_day_first_and_the_pound_read_as_a_2(mark):
+    """British independents (chippies, cafés) printing no pound sign, VAT, Ltd nor full postcode: the postcode's
+    outward code closing the address's line or a UK phone number says Britain, weakly."""
+    receipt = extract_receipt(ocr(f"Golden Fry\n{mark}\nLarge Haddock 28.20\nChips 23.00\nTOTAL 211.20\n"
+                                  "CARD 211.20\n06/12/2026 17:45"))
+    assert (receipt.currency, receipt.date, receipt.total) == ("GBP", dt.date(2026, 12, 6), Decimal("11.20"))
+
+
+@pytest.mark.parametrize(("mark", "currency"), [
+    ("Tel (817) 429-6611", "USD"), ("Arlington TX 76012", "USD"), ("1200 SE 3rd Ave", None),
+    ("Tel 01 496 0000", None),  # Dublin's
+    ("Tel 030 1234567", None),  # Berlin's
+    ("1012 AB Amsterdam", None), ("Suite B2", None), ("Concourse B12", None),
+])
+def test_american_irish_german_and_dutch_addresses_and_phones_are_no_weak_british_evidence(mark, currency):
+    receipt = extract_receipt(ocr(f"Golden Fry\n{mark}\nLarge Haddock 8.20\nChips 3.00\nTOTAL 11.20\n"
+                                  "CARD 11.20\n06/12/2026 17:45"))
+    assert (receipt.currency, receipt.date) == (currency, dt.date(2026, 6, 12))
+
+
+def test_weak_british_evidence_never_outweighs_american():
+    receipt = extract_receipt(ocr("Golden Fry\nLeeds LS12\nLarge Haddock 8.20\nSALES TAX 0.50\nTOTAL 8.70\n"
+                                  "06/12/2026 5:45 PM"))
+    assert (receipt.currency, receipt.date) == ("USD", dt.date(2026, 6, 12))
+
+
+@pytest.mark.parametrize(("header", "currency"), [
+    ("CENTRA\nCentra Athlone", "EUR"), ("SUPERVALU\nMain Street, Dungarvan", "EUR"),
+    ("CENTRA\nCentra Athlone\nVAT No. IE 6388047V", "EUR"),
+    ("CENTRA\nCentra Newry\nVAT No. GB 220 4302 31", "GBP"),  # Northern Ireland's
+    ("CENTRA\nCentra Newry", None),  # a town of Northern Ireland: no guess
+])
+def test_a_chain_of_ireland_and_britain_is_irish_where_the_receipt_names_an_irish_town(header, currency):
+    """Irish stores of chains trading in Ireland and Northern Ireland (Centra, SuperValu, Eurospar) whose euro sign
+    OCR lost: the store's Irish town says euro; Northern Irish stores print pounds or a GB VAT number."""
+    receipt = extract_receipt(ocr(f"{header}\nBARRYS TEA 40 2.85\nMILK 1L 1.29\nTOTAL 4.14\nCASH 5.00\n"
+                                  "CHANGE 0.86\n19/10/2026 07:40"))
+    assert (receipt.total, receipt.currency) == (Decimal("4.14"), currency)
+
+
+def test_a_northern_irish_store_of_an_irish_chain_printing_pounds_stays_british():
+    receipt = extract_receipt(ocr("CENTRA\nCentra Newry\nBARRYS TEA 40 £2.85\nMILK 1L £1.29\nTOTAL £4.14\n"
+                                  "CASH £5.00\nCHANGE £0.86\n19/10/2026 07:40"))
+    assert receipt.currency == "GBP"
+
+
+@pytest.mark.parametrize("header", ["Co-operative Group Limited\nCo-op Food Exeter Sidwell St",
+                                    "Co-operative Group Limited"])
+def test_a_store_line_naming_the_chain_before_its_street_or_the_chains_company_names_the_chain(header):
+    """British chains' receipts whose logo was lost: the store's line under the legal name opens with the chain's
+    name and closes with its town and street (``Co-op Food Exeter Sidwell St``), or the Co-op's company prints."""
+    receipt = extract_receipt(ocr(f"{header}\nCHICKEN TIKKA SANDWICH £3.10\nBALANCE DUE £3.10\n17/11/26 12:49"))
+    assert (receipt.merchant, receipt.category) == ("Co-op Food", "grocery")
+
+
+@pytest.mark.parametrize("street", ["Tesco Road", "Asda Way", "Tesco Road Leeds", "12 Tesco Road", "Unit 3 Asda Way"])
+def test_a_street_named_for_a_chain_on_an_independents_address_line_names_no_chain(street):
+    receipt = extract_receipt(ocr(f"The Corner Cafe\n{street}\nCHICKEN TIKKA SANDWICH £3.10\nBALANCE DUE £3.10"))
+    assert (receipt.merchant, receipt.category) == ("The Corner Cafe", "restaurant")
+
+
 def test_a_photo_cut_under_the_logo_opens_with_an_item():
     receipt = extract_receipt(ocr("TESCO WHOLE MILK 4PT £1.65\nSMOKED BACK BACON £2.99\nHOVIS 750G £1.60\n"
                                   "TOTAL £6.24\nVISA £6.24\n02/12/26 08:44\nVAT Number: 220430231"))

@@ -1511,6 +1511,40 @@ Change 10.52
 """) == [Decimal("13.49"), Decimal("4.50"), Decimal("2.99"), Decimal("1.49"), Decimal("5.99")]
 
 
+def test_prices_far_over_a_total_its_own_arithmetic_confirms_are_no_prices_however_many():
+    """Two of three prices many times the bill, but the card and the VAT table's gross both print
+    the total (``Cartao Credito 23,04``, ``21,74 1,30 23,04``): a header's numbers and a price read
+    with digits glued on, not a misread total; the one price within the bill stays."""
+    assert amounts("""
+Continente
+NIF P160204147616 403,827,0
+AZEITE VE RESERVA GALLO 751,90
+BURRATA DE VACA 2,79
+TOTAL A PAGAR 23,04
+Cartao Credito 23,04
+Taxa IVA Liquido IVA Total
+6% 21,74 1,30 23,04
+""") == [Decimal("2.79")]
+
+
+def test_an_article_code_read_with_a_price_of_cents_alone_is_that_price_under_a_total_that_adds_up():
+    """``CORN TORTILLAS || 7064291 || .88`` and ``BANANAS || 4011 || .84`` read as 7064291.88 and 4011.84
+    on a bill of 7.61 that subtotal and tax make: the code is no price, the cents are."""
+    assert amounts("""
+WinCo Foods
+Boise, ID 83702
+07/22/24 18:41
+CORN TORTILLAS 7064291 .88 FS
+CHEDDAR SHRD 3.48 FS
+BANANAS 4011 .84 FS
+DISH SOAP 1.98
+SUBTOTAL 7.18
+TOTAL TAX .43
+TOTAL 7.61
+DEBIT CARD TENDER 7.61
+""") == [Decimal("0.88"), Decimal("3.48"), Decimal("0.84"), Decimal("1.98")]
+
+
 def test_prices_over_a_total_that_is_less_than_most_of_them_stay_as_read():
     """Half the prices or more over the total: the total was misread (``Summe 0,21``), not they."""
     assert amounts("""

@@ -306,6 +306,49 @@ def test_a_german_weekdays_two_letters_before_its_date(text, expected):
     assert purchase_date(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    (DE + "Datum: 051226 Uhrzeit: 18:04:33", dt.date(2026, 12, 5)),  # right after the date's label
+    (DE + "Kartenzahlung|051226 18:04:33|Beleg-Nr. 0123", dt.date(2026, 12, 5)),  # opening its line before a time
+    (DE + "Datum Uhrzeit Kasse|051226 18:04 05", dt.date(2026, 12, 5)),  # under a header row that opens with it
+    (US + "120526 07:14", dt.date(2026, 12, 5)),  # month first on a US receipt
+])
+def test_a_two_digit_year_date_with_both_separators_lost_after_its_label_or_before_a_time(text, expected):
+    """A card slip's or a pump's faded ``DDMMYY`` (``MMDDYY`` in the US), read where the receipt prints no
+    other date."""
+    assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    DE + "TA-Nr. 011225 18:04",  # a slip's numbers after their own labels
+    DE + "Trace 051226 18:04",
+    US + "AUTH 120526 07:14",
+    DE + "Terminal-ID 56012345",
+    DE + "Bon Uhrzeit Kasse|011225 18:04 05",  # a header row's Bon number
+    DE + "Datum: 071227 Uhrzeit: 18:04",  # in the future
+    DE + "Datum: 051223 Uhrzeit: 18:04",  # three years back
+    DE + "051226",  # no label, no time
+])
+def test_six_digits_after_another_label_under_another_column_or_out_of_range_are_no_date(text):
+    assert purchase_date(text) is None
+
+
+def test_six_digits_give_way_to_a_date_the_receipt_prints():
+    assert purchase_date(DE + "051126 18:04|05.12.2026 18:04 Bon-Nr.:6625") == dt.date(2026, 12, 5)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (DE + "05.12.2026 18:04 Bon-Nr.:6625|TSE-Start: 2026-12-05T17:04:11.000Z|Datum: 03.12.26 Uhrzeit: 18:04:33",
+     dt.date(2026, 12, 5)),  # the slip's 5 read as 3
+    (DE + "06.12.2026 00:30 Bon-Nr.:6625|TSE-Start: 2026-12-05T23:30:11.000Z|Datum: 06.12.26 Uhrzeit: 00:30:33",
+     dt.date(2026, 12, 6)),  # the stamp of the UTC day before stays the shop's day
+    (DE + "Datum: 03.12.26 Uhrzeit: 18:04:33", dt.date(2026, 12, 3)),  # the slip's date alone
+])
+def test_a_card_slips_date_one_look_alike_off_gives_way_to_the_tills_date_its_stamp_confirms(text, expected):
+    """The till's dotted date and the security module's stamp print one day; the slip's one dotted date a
+    look-alike digit off is that day misread, though the stamp is of another kind."""
+    assert purchase_date(text) == expected
+
+
 def test_a_bill_past_midnight_keeps_its_date_beside_stamps_of_the_utc_day_before():
     """The stamps' ``2026-12-05T23:41Z`` is 00:41 on the 6th in Germany: no misread 5 outvoting the till's 6."""
     text = DE + "Datum: 06.12.2026 00:41|TSE-Start: 2026-12-05T23:41:10.000Z|TSE-Stop: 2026-12-05T23:42:10.000Z"

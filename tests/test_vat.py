@@ -198,3 +198,24 @@ def test_a_sum_whose_decimal_comma_was_lost_is_in_cents_where_the_prices_make_it
     # a number the prices do not make stays no total: a receipt's number beside its label
     other = extract_receipt(ocr("EUR\nJoghurt 0,49 A\nButter 2,29 A\nÄpfel 1,99 A\nSumme 478\n01.02.25 10:00"))
     assert other.total != Decimal("4.78")
+
+
+_FADED = "NORMA\nEUR\n4011 Joghurt 049 A\nButter 229 A\nÄpfel 199 A\n"
+
+
+def test_a_faded_scan_that_lost_every_comma_reads_its_prices_and_total_in_cents_where_they_add_up():
+    """Faded German scans lose every decimal comma (``Joghurt 049 A`` / ``Summe 477`` / ``EC-Cash 477``): each
+    price before its tax class and the total's and payments' numbers are cents where the prices make the total;
+    a product code before a name stays no price."""
+    receipt = extract_receipt(ocr(_FADED + "Summe 477\nEC-Cash 477\nBon 4632 Kasse 2\n01.02.25 10:00"))
+    assert (receipt.total, [item.amount for item in receipt.items]) \
+        == (Decimal("4.77"), [Decimal("0.49"), Decimal("2.29"), Decimal("1.99")])
+
+
+@pytest.mark.parametrize("rest", [
+    "Summe 478\nEC-Cash 478",  # the prices do not make the total's number
+    "Bon 477\nKasse 2",  # a bon's number is no total
+])
+def test_a_faded_scan_whose_prices_do_not_make_a_total_label_s_number_reads_no_money_in_it(rest):
+    receipt = extract_receipt(ocr(_FADED + rest + "\n01.02.25 10:00"))
+    assert receipt.total not in (Decimal("4.78"), Decimal("4.77"))

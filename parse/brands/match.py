@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .directory import ALIAS, NAME, Brand, Directory, Entry, directory
 from .fold import Token, compact, fold_word, tokens
-from .programmes import SURVEY_KEYS, scheme_brand_key, slogan_brand_key
+from .programmes import SURVEY_KEYS, company_brand_key, scheme_brand_key, slogan_brand_key
 from .words import FAMILY_TRADES, FILLER, GREETINGS, LEGAL_FORMS, LEGAL_NAME_TRADES, OTHER_TRADES, RECEIPT_WORDS
 
 MAX_LINE = 80  # characters; longer lines are prose, addresses or item lists
@@ -175,8 +175,9 @@ def match_scheme(text: str, country: str | None) -> BrandMatch | None:
 
 
 def match_slogan(text: str, country: str | None) -> BrandMatch | None:
-    """The chain whose own slogan a line is (``Save money. Live better.``: Walmart)."""
-    key = slogan_brand_key(text)
+    """The chain whose own slogan a line is (``Save money. Live better.``: Walmart), or whose company's legal name
+    opens it (``Co-operative Group Limited``: Co-op Food)."""
+    key = slogan_brand_key(text) or company_brand_key(text)
     entries = [e for e in directory().entries(key, country) if e.strength == NAME] if key else []
     return BrandMatch(_best(entries, country).brand, text.strip(), 0.8) if entries else None
 

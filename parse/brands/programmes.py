@@ -38,10 +38,12 @@ LOYALTY_SCHEMES = {
 }
 
 # a chain's own slogan, printed under its logo (the chains' published taglines, as their receipts print them):
-# kept to the few big US chains whose receipts print one, so that a slogan names its chain where the logo was lost
+# kept to the few big chains whose receipts print one, so that a slogan names its chain where the logo was lost
+# (Netto's "Marken-Discount" under its logo, over its legal line "Stiftung & Co. KG"; not a plain "Discount")
 SLOGANS = {
     "Save money. Live better.": "Walmart", "Expect More. Pay Less.": "Target", "Fresh for Everyone": "Kroger",
     "Where shopping is a pleasure": "Publix", "Save time. Save money. Every day!": "Dollar General",
+    "Marken-Discount": "Netto Marken-Discount",
 }
 SLOGAN_SIMILARITY = 0.8  # letters alike (normalised Levenshtein): a slogan with OCR slips ("Save noney. Live bettor")
 
@@ -76,6 +78,15 @@ def scheme_brand_key(text: str) -> str | None:
 
 
 SLOGAN_KEYS = {_key(slogan): _key(brand) for slogan, brand in SLOGANS.items()}
+# a chain's company as its legal name prints it, where name-suggestion-index lists it under none of the brand's names
+COMPANIES = {"Co-operative Group": "Co-op Food"}
+COMPANY_KEYS = {_words(company): _key(brand) for company, brand in COMPANIES.items()}
+
+
+def company_brand_key(text: str) -> str | None:
+    """The directory key of the chain whose company's legal name opens ``text`` (``Co-operative Group Limited``)."""
+    words = _words(text)
+    return next((brand for company, brand in COMPANY_KEYS.items() if words[:len(company)] == company), None)
 
 
 def slogan_brand_key(text: str) -> str | None:
