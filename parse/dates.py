@@ -766,8 +766,9 @@ def printed_twice_wins(found: list[tuple[int, RawDate]], stamped: frozenset[int]
     date with a month's name or a year first is, and counts against another kind only where that one is the
     security module's stamps of a day not in doubt (on the lines ``stamped``: ``05.01.24`` beside two
     ``2024-01-03T10:26``) or the year was torn (``12.11.20`` beside two ``2026-11-12``), and counts as printed
-    again in one of its own kind (a card slip's ``03.12.26`` beside the till's ``05.12.2026`` and its stamp's
-    ``2026-12-05``); a pickup's date printed twice a few days on is no stamp."""
+    again in one of its own kind where the stamps print it too (a card slip's ``03.12.26`` beside the till's
+    ``05.12.2026`` and its stamp's ``2026-12-05``; not a pickup's ``Abholung: 05.12.2026`` and ``2026-12-05``);
+    a pickup's date printed twice a few days on is no stamp."""
     def printed(raw: RawDate) -> str:
         kind = "fixed" if raw.kind == "numeric" and raw.separator == "." else raw.kind
         return f"{raw.first:02d}{raw.second:02d}{raw.year:04d}{kind}"
@@ -778,11 +779,13 @@ def printed_twice_wins(found: list[tuple[int, RawDate]], stamped: frozenset[int]
     for _, raw in found:
         kinds_printed.setdefault(printed(raw), set()).add(raw.kind)
     only_stamps = {key for key in counts if all(index in stamped for index, raw in found if printed(raw) == key)}
+    stamped_too = {printed(raw) for index, raw in found if index in stamped}
     settled = []
     for index, raw in found:
         own = printed(raw)
         better = [other for other, count in counts.items() if count > counts[own] and _lookalike_off(own, other)
-                  and (raw.kind in kinds_printed[other] or own[:4] == other[:4] or other in only_stamps)]
+                  and (by_print[other].kind == raw.kind or raw.kind in kinds_printed[other] and other in stamped_too
+                       or own[:4] == other[:4] or other in only_stamps)]
         if len(better) == 1:
             winner = by_print[better[0]]
             raw = RawDate(winner.first, winner.second, winner.year, raw.start, raw.end, winner.kind,

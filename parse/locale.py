@@ -245,11 +245,13 @@ def country_votes(texts: Sequence[str]) -> Counter[str]:
     return votes
 
 
-# a UK postcode's area (the letters its outward code opens with)
-_UK_POSTCODE_AREAS = ("AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|B|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY"
-                      "|EC|EH|EN|EX|E|FK|FY|GL|GU|G|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS"
-                      "|LU|L|ME|MK|ML|M|NE|NG|NN|NP|NR|NW|N|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO"
-                      "|SP|SR|SS|ST|SW|SY|S|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|W|YO|ZE")
+# a UK postcode's area (the letters its outward code opens with); one letter alone only after a comma
+# ("Birmingham, B12"; not a diner's "TABLE B12" or a market's "Stall N2")
+_UK_POSTCODE_AREAS = ("AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY"
+                      "|EC|EH|EN|EX|FK|FY|GL|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS"
+                      "|LU|ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO"
+                      "|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE"
+                      "|(?<=,\s)[BEGLMNSW]")
 # a room of a building is no town before it ("Suite B2", "Concourse B12", "Level L2")
 _NO_TOWN = r"(?<!\bSUITE)(?<!\bSTE)(?<!\bUNIT)(?<!\bAPT)(?<!\bBLDG)(?<!\bBUILDING)(?<!\bLEVEL)(?<!\bFLOOR)" \
            r"(?<!\bROOM)(?<!\bGATE)(?<!\bTERMINAL)(?<!\bCONCOURSE)(?<!\bSTORE)(?<!\bSTAND)(?<!\bBOOTH)(?<!\bLOT)"
@@ -326,16 +328,34 @@ _IRISH_PLACE_RE = re.compile(
     r"|PORTLAOISE|TULLAMORE|CLONMEL|BALBRIGGAN|ARKLOW|MAYNOOTH|CELBRIDGE|LEIXLIP|GREYSTONES|NENAGH|THURLES|BALLINA"
     r"|WESTPORT|MALLOW|COBH|MIDLETON|YOUGHAL|SKIBBEREEN|BANTRY|KINSALE|GOREY|ENNISCORTHY|EDENDERRY|ASHBOURNE"
     r"|DUNBOYNE|TUAM|BALLINASLOE|LOUGHREA|CLIFDEN|LISTOWEL|DINGLE|KENMARE|BUNDORAN|BUNCRANA|CARRICKMACROSS"
-    r"|BLANCHARDSTOWN|TALLAGHT|LUCAN|MALAHIDE|CLONDALKIN|SWORDS)\b")
+    r"|BLANCHARDSTOWN|TALLAGHT|LUCAN|MALAHIDE|CLONDALKIN|SWORDS)\b"
+    r"(?!\s+(?:ROAD|RD|STREET|ST|TERRACE|AVENUE|AVE|LANE|PLACE|WAY)\b)")  # a street named for it elsewhere
+_NORTHERN_IRISH_TOWN_RE = re.compile(
+    r"\b(?:NEWRY|BELFAST|ANTRIM|ARMAGH|DERRY|LONDONDERRY|LISBURN|PORTADOWN|ENNISKILLEN|OMAGH|COLERAINE)\b")
+
+
+def _names_an_irish_place(texts: Sequence[str]) -> bool:
+    """A line over the prices names a town or county of the Republic, and no line a Northern Irish town."""
+    return any(_IRISH_PLACE_RE.search(ascii_upper(text)) for text in _over_the_prices(texts)) \
+        and not any(_NORTHERN_IRISH_TOWN_RE.search(ascii_upper(text)) for text in texts)
+
+
+def _over_the_prices(texts: Sequence[str]) -> Sequence[str]:
+    """The lines above the first that prints a price: the shop's header, not a product's name (``WEXFORD
+    CHEDDAR``)."""
+    return next((texts[:i] for i, text in enumerate(texts) if _PRICE_RE.search(text)), texts)
+
+
+_PRICE_RE = re.compile(r"\d[.,]\d{2}\b")
 
 
 def home_locale(countries: frozenset[str], texts: Sequence[str] = ()) -> Locale | None:
     """The locale of a chain that trades in one country alone (Greggs: ``{"GB"}``), or in countries that share
     one currency and one date order (Albert Heijn: ``{"NL", "BE"}``, its country unknown), for a receipt whose own
     text named no country; of a chain of Ireland and Britain (Centra, SuperValu: Northern Ireland prints pounds)
-    Ireland's where one of ``texts`` names an Irish town or county; None for another chain of countries that
-    differ, or of the whole world (``001``)."""
-    if "IE" in countries and any(_IRISH_PLACE_RE.search(ascii_upper(text)) for text in texts):
+    Ireland's where ``texts`` name an Irish place (``_names_an_irish_place``); None for another chain of countries
+    that differ, or of the whole world (``001``)."""
+    if "IE" in countries and _names_an_irish_place(texts):
         countries = frozenset({"IE"})
     if not countries or not countries <= COUNTRIES.keys() or len({COUNTRIES[c] for c in countries}) != 1:
         return None

@@ -282,7 +282,8 @@ def _computed_total(doc: Doc, totals: Totals) -> Pick | None:
     if owed is not None and (_one_digit_slip(owed, total.value) or _one_digit_more_or_less(owed, total.value)):
         return Pick(owed, total.line, 0.6)
     tax = totals.tax
-    if subtotal is not None and tax is not None and subtotal.line < tax.line < total.line and any(
+    if subtotal is not None and tax is not None and subtotal.line < tax.line < total.line \
+            and not any(line.amounts for line in doc.lines[tax.line + 1:total.line]) and any(
             _first_digit_slip(subtotal.value + tax.value, read) for read in (total.value, unsigned_total) if read):
         return Pick(subtotal.value + tax.value, total.line, 0.6)  # "SUBTOTAL $35.00" / "TAX $1.53" / "CARD 656 53"
     return None
@@ -335,7 +336,8 @@ def _one_digit_slip(a: Decimal, b: Decimal) -> bool:
 
 def _first_digit_slip(owed: Decimal, total: Decimal) -> bool:
     """``total`` is ``owed`` with its first digit misread as a look-alike (56.53 for 36.53): the digit
-    beside a currency sign OCR smeared; a tip or charge lost to the OCR changes a later digit, or more."""
+    beside a currency sign OCR smeared; a tip or charge lost to the OCR changes a later digit, or more (and
+    one printed between the tax and the total, or money taken off there, stops the rule: ``Service 20.00``)."""
     first, second = f"{owed:.2f}", f"{total:.2f}"
     return len(first) == len(second) and first[1:] == second[1:] and frozenset((first[0], second[0])) in _DIGIT_SLIPS
 

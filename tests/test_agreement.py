@@ -1619,10 +1619,11 @@ MASTERCARD 5121.28
     assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("121.28"), Decimal("111.39"), Decimal("9.89"))
 
 
-@pytest.mark.parametrize("tip, total", [("", "38.53"), ("Tip 20.00\n", "56.53")])
+@pytest.mark.parametrize("tip, total", [("", "38.53"), ("Tip 20.00\n", "56.53"), ("Service 20.00\n", "56.53"),
+                                        ("20.00\n", "56.53"), ("Delivery Fee 20.00\n", "56.53")])
 def test_a_total_a_later_digit_off_the_subtotal_and_tax_or_with_a_printed_tip_stays(tip, total):
     """Guards: 38.53 under 35.00 and 1.53 (a tip the OCR lost changes a later digit, not the first), and
-    a printed tip's total: as read."""
+    a printed tip's, service charge's or fee's total (labelled or not): as read."""
     receipt = extract_receipt(ocr(f"""
 HARBOR LIGHT TAVERN
 Columbus, OH 43215

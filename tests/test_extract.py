@@ -1588,6 +1588,7 @@ def test_a_british_postcode_area_or_phone_number_alone_reads_the_day_first_and_t
     ("Tel 01 496 0000", None),  # Dublin's
     ("Tel 030 1234567", None),  # Berlin's
     ("1012 AB Amsterdam", None), ("Suite B2", None), ("Concourse B12", None),
+    ("TABLE B12", None), ("Stall N2", None),  # a diner's table, a market's stall: one letter needs a comma
 ])
 def test_american_irish_german_and_dutch_addresses_and_phones_are_no_weak_british_evidence(mark, currency):
     receipt = extract_receipt(ocr(f"Golden Fry\n{mark}\nLarge Haddock 8.20\nChips 3.00\nTOTAL 11.20\n"
@@ -1606,6 +1607,8 @@ def test_weak_british_evidence_never_outweighs_american():
     ("CENTRA\nCentra Athlone\nVAT No. IE 6388047V", "EUR"),
     ("CENTRA\nCentra Newry\nVAT No. GB 220 4302 31", "GBP"),  # Northern Ireland's
     ("CENTRA\nCentra Newry", None),  # a town of Northern Ireland: no guess
+    ("CENTRA\nDublin Road, Newry", None), ("CENTRA\nKildare Terrace, Leeds", None),  # streets named for them
+    ("CENTRA\nCentra Newry\nWEXFORD CHEDDAR", None),  # a product's name
 ])
 def test_a_chain_of_ireland_and_britain_is_irish_where_the_receipt_names_an_irish_town(header, currency):
     """Irish stores of chains trading in Ireland and Northern Ireland (Centra, SuperValu, Eurospar) whose euro sign

@@ -342,6 +342,8 @@ def test_six_digits_give_way_to_a_date_the_receipt_prints():
     (DE + "06.12.2026 00:30 Bon-Nr.:6625|TSE-Start: 2026-12-05T23:30:11.000Z|Datum: 06.12.26 Uhrzeit: 00:30:33",
      dt.date(2026, 12, 6)),  # the stamp of the UTC day before stays the shop's day
     (DE + "Datum: 03.12.26 Uhrzeit: 18:04:33", dt.date(2026, 12, 3)),  # the slip's date alone
+    (DE + "Datum: 03.12.26 18:04|Abholung: 05.12.2026|Abholung: 2026-12-05", dt.date(2026, 12, 3)),  # no stamp
+    (DE + "Datum: 06.12.26 18:04|Gutschein gültig bis 08.12.2026|Gutschein 2026-12-08", dt.date(2026, 12, 6)),
 ])
 def test_a_card_slips_date_one_look_alike_off_gives_way_to_the_tills_date_its_stamp_confirms(text, expected):
     """The till's dotted date and the security module's stamp print one day; the slip's one dotted date a
