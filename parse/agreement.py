@@ -20,9 +20,9 @@ from .address import is_address
 from .layout import Doc, Line, holds_a_date
 from .text import has_keyword
 from .totals import (ANY_DIGIT, CARD_PAID, CASH_GIVEN, FINAL_TOTAL, MAX_CHARGES_SHARE, PLAIN_TOTAL, SIGN_DIGITS,
-                     SUBTOTAL, Pick, Totals, charges_between, find_totals, labelled_subtotal_and_total, prices_add_up,
-                     sign_digit_dropped, signs_kept, tax_share, total_checks, total_over_the_prices, unlabelled_under,
-                     vat_table_gross)
+                     SUBTOTAL, Pick, Totals, cash_pays, charges_between, find_totals, labelled_subtotal_and_total,
+                     prices_add_up, sign_digit_dropped, signs_kept, tax_share, total_checks, total_over_the_prices,
+                     unlabelled_under, vat_table_gross)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
@@ -108,6 +108,12 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
             if candidate.support > best.support:
                 best = candidate
     best = _pooled_best(best, considered, doc, currency)
+    if best.totals.total is not None and best.totals.total.line < 0:
+        # a total worked out from cash and change that no line prints: the total's own line, its point lost
+        restored = _total_point_settled(doc)
+        if restored is not None and restored.support and restored.support >= best.support \
+                and _total_as_printed(restored):
+            best = restored
     points = _points_lost(doc) if not _SUMS & set(best.counted) and currency is not None else None
     if points is not None and _SUMS & set(points.counted) and points.totals.total is not None \
             and points.totals.total.line in points.unsigned_lines:
@@ -229,17 +235,38 @@ def _points_lost(doc: Doc) -> Reading | None:
     if not any(has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) and _POINT_LOST_RE.search(line.text)
                and not any(a.in_cents for a in line.amounts) for line in doc.lines):
         return None  # no total's line lost its point: the reading could not count
-    lines = list(doc.lines)
-    for line in doc.lines:
-        whole = _POINT_LOST_RE.search(line.text)
-        if whole is None or any(a.in_cents for a in line.amounts) or holds_a_date(line.text) \
-                or _NUMBERED_LINE_RE.search(line.text) or is_address(line.text) or _PHONE_NUMBER_RE.search(line.text):
-            continue
-        text = f"{line.text[:whole.start(1)]}{whole[1][:-2] or '0'}{doc.decimal or '.'}{whole[1][-2:]}"
-        lines[line.index] = replace(line, text=text, amounts=tuple(find_amounts(text, doc.decimal)))
+    lines = [_point_put_back(line, doc.decimal) if _lost_its_point(line) and not is_address(line.text) else line
+             for line in doc.lines]
     if sum(line is not first for line, first in zip(lines, doc.lines)) < _MIN_POINTS_LOST:
         return None
     return _reading(replace(doc, lines=tuple(lines)), None, doc)
+
+
+def _lost_its_point(line: Line) -> bool:
+    """``line`` closes with a whole number that may be an amount whose point was lost (``TOTAL 1110``)."""
+    return _POINT_LOST_RE.search(line.text) is not None and not any(a.in_cents for a in line.amounts) \
+        and not holds_a_date(line.text) and not _NUMBERED_LINE_RE.search(line.text) \
+        and not _PHONE_NUMBER_RE.search(line.text)
+
+
+def _point_put_back(line: Line, decimal: str | None) -> Line:
+    """``line`` with a point before the last two digits of the whole number closing it (``1110`` -> ``11.10``)."""
+    whole = _POINT_LOST_RE.search(line.text)
+    text = f"{line.text[:whole.start(1)]}{whole[1][:-2] or '0'}{decimal or '.'}{whole[1][-2:]}"
+    return replace(line, text=text, amounts=tuple(find_amounts(text, decimal)))
+
+
+def _total_point_settled(doc: Doc) -> Reading | None:
+    """The reading of ``doc`` with the point put back in the total label's whole number, its sign's
+    digits settled as ``settled_reading`` settles them (``SUBTOTAL 357.98`` / ``SALES TAX 53.62`` /
+    ``TOTAL DUE 66160`` / ``CASH 470,00`` / ``CHANGE DUE 58.40``: 57.98 + 3.62 = 61.60 = 70.00 - 8.40).
+    None where no total's line lost its point."""
+    lines = [_point_put_back(line, doc.decimal) if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL)
+             and _lost_its_point(line) else line for line in doc.lines]  # its label says it is no ZIP code
+    if lines == list(doc.lines):
+        return None
+    restored = replace(doc, lines=tuple(lines))
+    return settled_reading(restored) or _reading(restored, None, doc)
 
 
 # "Joghurt 049 A": a price of three or four digits whose comma a faded scan lost, its tax class after it (A, B,
@@ -396,6 +423,16 @@ def _settled(doc: Doc, values: Sequence[Decimal], block: list[tuple[int, int]], 
     settled = {(li, ai): v for v, (li, ai) in zip(values, block) if v != doc.lines[li].amounts[ai].value}
     bill, bill_line = values[-1], block[-1][0]
     dropped = "".join({f"{p:f}"[0] for p, v in zip(printed, values) if _digits_dropped(p, v) == 1})
+    as_the_block = _with_settled(doc, settled, bill, bill_line, dropped)
+    if dropped and not cash_pays(as_the_block, bill):
+        # the block's signs came out different digits: so may cash's and change's, which then pay the bill
+        any_sign = _with_settled(doc, settled, bill, bill_line, ANY_DIGIT)
+        return any_sign if cash_pays(any_sign, bill) else as_the_block
+    return as_the_block
+
+
+def _with_settled(doc: Doc, settled: dict[tuple[int, int], Decimal], bill: Decimal, bill_line: int,
+                  dropped: str) -> Doc:
     lines = []
     for line in doc.lines:
         amounts = tuple(replace(a, value=settled[(line.index, i)]) if (line.index, i) in settled

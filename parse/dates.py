@@ -978,13 +978,15 @@ def find_times(text: str) -> list[TimeMatch]:
         or _colon_lost(text)
 
 
-# "9 23pM", "3*53 PM": a 12-hour time whose colon a blurred photo lost or made a star; AM/PM says it
-_COLON_LOST_RE = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])[\s*](?P<m>[0-5]\d)\s?(?P<ap>[AP])\.?[MNHA]\b")
+# "9 23pM", "3*53 PM": a 12-hour time whose colon a blurred photo lost or made a star, or lost with no gap left
+# ("101Pm": 1:01 PM); AM/PM says it
+_COLON_LOST_RE = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])[\s*](?P<m>[0-5]\d)\s?(?P<ap>[AP])\.?[MNHA]\b"
+                            r"|(?<!\S)(?P<h2>1[0-2]|0?[1-9])(?P<m2>[0-5]\d)(?P<ap2>[AP])\.?[MNHA]\b")
 
 
 def _colon_lost(text: str) -> list[TimeMatch]:
-    return [TimeMatch(dt.time(_on_24_hour_clock(int(m["h"]), m["ap"]), int(m["m"])), m.start(), m.end())
-            for m in _COLON_LOST_RE.finditer(text)][:1]
+    return [TimeMatch(dt.time(_on_24_hour_clock(int(m["h"] or m["h2"]), m["ap"] or m["ap2"]), int(m["m"] or m["m2"])),
+                      m.start(), m.end()) for m in _COLON_LOST_RE.finditer(text)][:1]
 
 
 # "1l:59", "7 : SOPM": a letter for a digit beside a colon

@@ -361,7 +361,7 @@ def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
                for tip in tips) or any(_charges_between_add_up(doc, totals.subtotal, bill)
                                        for bill in _bills(doc, totals)):
             checks.append("subtotal_plus_tax")
-    if _cash_pays(doc, total.value):
+    if cash_pays(doc, total.value):
         checks.append("cash_minus_change")
     if _tenders_paying(doc, total):
         checks.append("tenders_sum")
@@ -830,6 +830,8 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
             return Pick(paid, line.index, 0.6 * total.confidence)  # "Total: ______": left blank, the tip written in
         if any(a.value == paid for a in find_amounts(written, doc.decimal, integers=True)):
             return Pick(paid, line.index, total.confidence)  # "Total: 46": whole dollars
+        if _some_digits_of(doc, written, paid, total.value):
+            return Pick(paid, line.index, 0.6 * total.confidence)  # "Totel 44" for 54.14: most digits lost
         break
     slip = _slip_prints_the_bill(doc, doc.lines[tip.line], total.value)
     for line in doc.lines[tip.line + 1:tip.line + 3]:  # the bill's total misread, the slip's sum is not
@@ -845,6 +847,16 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
         # total lost to glare, or never written
         return Pick(paid, tip.line, 0.6 * total.confidence)
     return total
+
+
+def _some_digits_of(doc: Doc, written: str, paid: Decimal, bill: Decimal) -> bool:
+    """The slip's total read as a few of the digits of the bill and the tip, too few to be a price (``Totel 44``
+    under ``Amount 45.88`` / ``Tip 8.26``: 54.14 blurred): no total, since less than the bill itself."""
+    found = find_amounts(written, doc.decimal, integers=True)
+    if len(found) != 1 or found[0].in_cents or found[0].value >= bill or found[0].value < 10:
+        return False  # one digit alone says nothing
+    rest = iter(f"{paid:.2f}".replace(".", ""))
+    return all(digit in rest for digit in str(found[0].value))  # in order, some left out
 
 
 def _written_over_a_tip_cut_short(doc: Doc, total: Pick, tip: Pick) -> Pick | None:
@@ -1211,7 +1223,25 @@ def _tip_guide_rows(doc: Doc) -> set[int]:
             and has_keyword(line.text, PLAIN_TOTAL)}
     under_heading = {line.index for line in doc.lines if has_keyword(line.text, PLAIN_TOTAL)
                      and not has_keyword(line.text, _TIP_SUGGESTION) and _tip_suggestion(doc, line)}
-    return (rows if len(rows) >= 2 else set()) | under_heading
+    return (rows if len(rows) >= 2 else set()) | under_heading | _rows_of_rising_shares(doc)
+
+
+def _rows_of_rising_shares(doc: Doc) -> set[int]:
+    """Three lines one under another opening with usual tip shares, each more than the one above, each
+    with an amount (``15v 10.69 Toral 12.95`` / ``18* 27 To 406.67`` / ``203 24.06 Totali4n 16``): a tip
+    guide whose heading and % signs OCR garbled, not the bill's total."""
+    shares = [_opening_share(line) for line in doc.lines]
+    rows: set[int] = set()
+    for start in range(len(shares) - _GUIDE_ROWS + 1):
+        run = shares[start:start + _GUIDE_ROWS]
+        if all(a is not None and b is not None and a < b for a, b in zip(run, run[1:])):
+            rows.update(range(start, start + _GUIDE_ROWS))
+    return rows
+
+
+def _opening_share(line: Line) -> int | None:
+    match = _GARBLED_SHARE_RE.match(line.text) or _SHARE_GLYPH_RE.match(line.text)
+    return int(match[1]) if match and find_amounts(line.text[match.end():]) else None
 
 
 def _tip_suggestion(doc: Doc, line: Line) -> bool:
@@ -1235,7 +1265,10 @@ def _tip_before_the_total(line: Line) -> bool:
 
 
 # a guide's row opening with a usual share whose % a blurred photo misread ("157 3563 Total 27.86", "209 085")
-_GARBLED_SHARE_RE = re.compile(r"\s*(?:10|12|15|18|20|22|25)[\d\"'}*°]?[,.]?\s")
+_GARBLED_SHARE_RE = re.compile(r"\s*(10|12|15|18|20|22|25)[\d\"'}*°]?[,.]?\s")
+# ... its % read as a letter ("15v 10.69")
+_SHARE_GLYPH_RE = re.compile(r"\s*(10|12|15|18|20|22|25)[a-zA-Z]?[,.:]?\s")
+_GUIDE_ROWS = 3
 
 
 def _labelled(doc: Doc, keywords: tuple[str, ...], exclude: tuple[str, ...] = ()) -> Pick | None:
@@ -1251,7 +1284,7 @@ def _cash_minus_change(doc: Doc) -> Decimal | None:
     return _paid_in_cash(*_cash_and_change(doc))
 
 
-def _cash_pays(doc: Doc, value: Decimal) -> bool:
+def cash_pays(doc: Doc, value: Decimal) -> bool:
     """Cash given minus change is ``value`` (with a card's share of a split bill)."""
     readings = _paid_in_cash_readings(*_cash_and_change(doc))
     return value in readings or bool(readings) and value == _with_the_cards_share(doc, readings[0])

@@ -2153,3 +2153,45 @@ def test_a_phone_number_is_no_amount_where_every_point_was_lost(phone):
 def test_a_coupon_with_a_minus_on_a_receipt_that_lost_its_points_stays_a_discount():
     receipt = extract_receipt(ocr("Walmart\nGV EGGS 387\nDAWN 397\nCOUPON - 100\nSUBTOTAL 684\nTAX 33\nTOTAL 717"))
     assert [i.amount for i in receipt.items] == [Decimal("3.87"), Decimal("3.97"), Decimal("-1.00")]
+
+
+GARBLED_GUIDE_BILL = "CASA VERDE CANTINA\nColumbus, OH 43215\n08/24/23 8:02 PM\nChicken Wings 38.97\nLasagna 17.99\n" \
+                     "Subtotal 56.96\nTax 3.99\nTotal 60.95\n"
+
+
+def test_a_tip_guide_whose_heading_and_percent_signs_ocr_garbled_is_no_total():
+    """Three rows one under another opening with rising tip shares, their % read as letters or digits
+    (``15v 9.14 Toral 70.09`` / ``18* ...`` / ``203 ...``) under a heading OCR garbled: a tip guide."""
+    receipt = extract_receipt(ocr(GARBLED_GUIDE_BILL + "For yur Convenenc#\n15v 9.14 Toral 70.09\n18* 10.97 To 71.92\n"
+                                                       "203 12.19 Totali4n 73.14"))
+    assert (receipt.total, receipt.tip) == (Decimal("60.95"), None)
+
+
+def test_quantities_opening_item_lines_are_no_tip_guide():
+    """Item lines opening with counts that happen to be shares stand above the total, which stays."""
+    receipt = extract_receipt(ocr("OYSTER BAR\nAustin, TX 78701\n08/24/23 8:02 PM\n10 Wings 12.00\n12 Oysters 30.00\n"
+                                  "15 Shrimp 22.50\nTotal 64.50"))
+    assert receipt.total == Decimal("64.50")
+
+
+_OAKWOOD = "OAKWOOD HARDWARE\n441 MAIN STREET\nCOLUMBUS OH 43215\n09/30/2025 06:43 PM\n"
+
+
+def test_a_total_that_lost_its_point_and_its_sign_is_the_sum_the_signs_dropped_make():
+    """A blurred photo turned each amount's ``$`` into a different digit and lost the total's point too
+    (``TOTAL DUE 62646`` for $26.46): its line is read with the point put back and the block settled,
+    where subtotal + tax and cash less change, each amount without its sign, make it (24.50 + 1.96 =
+    30.00 - 3.54), not the 356.46 that cash less change as printed works out and no line prints."""
+    lines = ocr(_OAKWOOD + "PAINT BRUSH 313.52\nDUCT TAPE 710.98\nSUBTOTAL 324.50\nSALES TAX 6.25% 51.96\n"
+                           "TOTAL DUE 62646\nCASH 430.00\nCHANGE DUE 73.54")
+    receipt = extract_receipt(lines)
+    assert (receipt.subtotal, receipt.tax, receipt.total) == (Decimal("24.50"), Decimal("1.96"), Decimal("26.46"))
+    assert {"subtotal_plus_tax", "cash_minus_change"} <= set(read_amounts(build_doc(lines), "USD").checks)
+
+
+def test_a_whole_number_on_the_total_line_the_arithmetic_does_not_make_leaves_the_total_worked_out():
+    """Guard: the total's line prints a whole number (``TOTAL DUE 2700``) that neither sum makes with its
+    point put back: cash less change, which subtotal + tax confirm, stays the total."""
+    receipt = extract_receipt(ocr(_OAKWOOD + "PAINT BRUSH 13.52\nDUCT TAPE 10.98\nSUBTOTAL 24.50\n"
+                                  "SALES TAX 6.25% 1.96\nTOTAL DUE 2700\nCASH 30.00\nCHANGE DUE 3.54"))
+    assert receipt.total == Decimal("26.46")

@@ -94,6 +94,7 @@ def test_time_like_dotted_text_is_not_a_date():
         ("09/08/2024 1:29 PA", dt.time(13, 29)),  # a blurred M read as A
         ("Jun 24 '24 9 23pM", dt.time(21, 23)),  # the colon lost: AM/PM says it is a time
         ("01727/2025 3*53 PM", dt.time(15, 53)),
+        ("04/18/24 101Pm", dt.time(13, 1)),  # the colon lost with no gap left: AM/PM still says it
     ],
 )
 def test_parse_time(text, expected):
@@ -102,6 +103,11 @@ def test_parse_time(text, expected):
 
 def test_amount_is_not_a_time():
     assert parse_time("TOTAL 12.30") is None
+
+
+def test_a_number_before_a_word_opening_with_am_is_no_time():
+    """``Room 230 AMEX``: no AM/PM after the digits, however they are read."""
+    assert parse_time("Room 230 AMEX") is None
 
 
 @pytest.mark.parametrize(

@@ -2377,3 +2377,13 @@ def test_a_greeting_a_tickets_number_a_name_without_its_s_and_im_haus_name_no_ch
     salon's ticket number, a name that only lacks a chain's possessive, a bakery's dine-in line."""
     receipt = extract_receipt(ocr(text))
     assert receipt.merchant != not_merchant and (not_category is None or receipt.category != not_category)
+
+
+def test_a_slips_total_read_as_a_few_of_its_digits_is_the_bill_and_the_tip():
+    """The slip's total blurred to a few of its digits, less than the bill itself (``Total: 14`` for 48.14 under
+    ``Tip: 9.70``): no total of its own, so the bill and the tip are what was paid."""
+    assert extract_receipt(ocr(CARD_SLIP + "Tip: 9.70\nTotal: 14")).total == Decimal("48.14")
+
+
+def test_a_slips_total_of_other_digits_is_not_read_as_the_bill_and_the_tip():
+    assert extract_receipt(ocr(CARD_SLIP + "Tip: 9.70\nTotal: 27")).total == Decimal("38.44")
