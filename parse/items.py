@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from itertools import combinations, product
 from math import prod
 from typing import NamedTuple
@@ -76,11 +76,12 @@ _MINUS_LOOKALIKE_RE = re.compile(r"(?:^|\s)=\s?[$S5]?\s*$")
 _RETURN_WORDS = ("LEERGUT", "LEERGUTBON", "LEERG", "PFAND RÜCKGABE", "PFANDBON", "PFANDGUTSCHRIFT", "RÜCKGABE",
                  "EMPTIES", "BOTTLE RETURN", "BOTTLE DEPOSIT RETURN", "STATIEGELD RETOUR", "RETOUR")
 # a count before a mark; not a dimension (``Schrauben 4x40``, ``3x1,5``, ``2X4X8 STUD``): a number glued after
-# the x is a unit price (``2x0,69``); German tills' ``10 Stück x 0,19`` and ``2 à 1,19`` too
+# the x is a unit price (``2x0,69``); German tills' ``10 Stück x 0,19`` (``2iStk X 0,49``: a stray glyph
+# between) and ``2 à 1,19`` too
 _QTY_X_RE = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?"
-    r"(?:[Xx×](?!\d(?!\d*[.,]\d{2,4}(?!\d)))|\*|@|(?i:STÜCK|STUCK|STUECK|STCK|STK|ST|PC|PCS|EA|STUK|KS|SZT|PZ"
-    r"|UDS|UND)|à(?=\s?\d))"
+    r"(?:[Xx×](?!\d(?!\d*[.,]\d{2,4}(?!\d)))|\*|@|(?:(?<=\d)[i;:])?"
+    r"(?i:STÜCK|STUCK|STUECK|STCK|STK|ST|PC|PCS|EA|STUK|KS|SZT|PZ|UDS|UND)|à(?=\s?\d))"
     r"(?![^\W\d_])\s*[x×@*]?\s*")
 # "0,69 x 2 1,38 A" (LIDL, NETTO): the unit price, then the count, then the amount; EDEKA prints a euro sign
 # after the unit price ("2,09 € x 2"), which OCR may read as a 6 or a C ("0,89 6 x 3")
@@ -265,14 +266,19 @@ def _check_header(text: str) -> bool:
     return False
 
 
+# the words of a German receipt's header row beside its date and time (``Fil. 1157 31.10.24 15:01``)
+_TILL_WORDS = ("FIL", "FILIALE", "KASSE", "BON", "BON-NR")
+
+
 def _clock_line(text: str) -> bool:
-    """``Cashier USER Time: 11.49.00``, ``Datum: 12.07.13 21;52``: a labelled time (with its date),
-    whose digits are no price."""
+    """``Cashier USER Time: 11.49.00``, ``Datum: 12.07.13 21;52``, ``Fil. 1157 31.10,.24 15:01``: a labelled
+    time (with its date, a branch's or till's number), whose digits are no price."""
     clocks = [clock.group() for clock in _CLOCK_RE.finditer(text)]
     if not clocks:
         return False
     return has_keyword(text, ("TIME", "UHRZEIT", "ZEIT", "HEURE")) or (
-        has_keyword(text, ("DATE", "DATUM")) and any(re.search(r"[:;]", clock) for clock in clocks))  # "DATE PALM 3.50"
+        has_keyword(text, ("DATE", "DATUM") + _TILL_WORDS)
+        and any(re.search(r"[:;]", clock) for clock in clocks))  # "DATE PALM 3.50"
 
 
 _TOTAL_WORDS = tuple(fold(word) for word in ("TOTAL", "SUBTOTAL", "SUMME", "GESAMT", "JUMLAH", "ZWISCHENSUMME"))
@@ -280,11 +286,19 @@ _TOTAL_WORDS = tuple(fold(word) for word in ("TOTAL", "SUBTOTAL", "SUMME", "GESA
 
 def _garbled_total(text: str) -> bool:
     """A word one letter away from TOTAL, SUBTOTAL, ... (``SubTatal``, ``SURTOTAL``, ``Surnme``: an ``m``
-    read as ``rn``), or a long one with a letter lost (``Subtota``, ``Zwischensumm``); the label's words
-    joined too, a stray glyph split it (``Sub (otal``)."""
+    read as ``rn``), or a long one with a letter lost (``Subtota``, ``Zwischensumm``), or with its M's
+    misread (``SUKKE``); the label's words joined too, a stray glyph split it (``Sub (otal``)."""
     words = re.findall(r"[A-Z]{5,}", fold(text).replace("RN", "M"))
     return any(word == total or one_letter_off(word, total) or (len(word) >= 6 and one_letter_lost(word, total))
-               for word in (*words, _label_letters(text)) for total in _TOTAL_WORDS)
+               or _ms_misread(word, total) for word in (*words, _label_letters(text)) for total in _TOTAL_WORDS)
+
+
+_AS_M = str.maketrans("HKN", "MMM")  # the glyphs OCR reads an M as, its strokes upright
+
+
+def _ms_misread(word: str, total: str) -> bool:
+    """``SUHHE``, ``SUKKE`` for SUMME: a label's M's, both of them, read as an H, K or N."""
+    return "M" in total and word != total and word.translate(_AS_M) == total
 
 
 _SUBTOTAL_WORD = fold("SUBTOTAL")
@@ -358,8 +372,10 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             pending = count = None
             continue
         priced = _with_line_total(line, _with_cents(_priced(line), doc.decimal)) or _misread_price(line)
-        priced = _with_comma_lost_amount(line, priced)
+        priced = _with_comma_lost_amount(line, priced) or _comma_lost_price(line, _made_by(count, below))
         if (weight := _weight_line(line)) is not None and (not priced or priced[-1].value == weight[1]):
+            if items and items[-1].line_index == line.index - 1 and not _counts_line(below, weight, doc.decimal):
+                items[-1] = _leading_digit_mended(items[-1], weight)  # not where the line under it is weighed
             if items and items[-1].line_index == line.index - 1 and _counts(items[-1], weight):
                 items[-1] = _with_count(items[-1], weight)  # printed under its item
             else:
@@ -585,6 +601,40 @@ def _with_comma_lost_amount(line: Line, priced: list[Amount]) -> list[Amount]:
     if Decimal(match[3]) != made * 100:
         return priced
     return [*priced, Amount(value=made, start=match.start(3), end=match.end(3))]
+
+
+# an amount OCR read without its comma at a line's end, a tax class after it (``Butter 438 A``)
+_COMMA_LOST_AT_END_RE = re.compile(r"(?<![\d.,])(\d{3,5})(?:\s?[A-Z0-9*]{1,2})?\s*$")
+
+
+def _made_by(count: tuple[Decimal | None, Decimal] | None, below: Line | None) -> Decimal | None:
+    """What the count line above an item (``2 Stk X 2,19``) or the weight line under it
+    (``2,27 kg X 3,49 EUR/kg``) makes: the item's amount; None where neither says it."""
+    if count is not None and count[0] is not None:
+        return (count[0] * count[1]).quantize(_CENT, ROUND_HALF_UP)
+    weight = _weight_line(below) if below is not None else None
+    return (weight[0] * weight[1]).quantize(_CENT, ROUND_HALF_UP) if weight else None
+
+
+def _comma_lost_price(line: Line, made: Decimal | None) -> list[Amount]:
+    """``Butter 438 A`` under ``2 Stk X 2,19``: a named line's last number whose digits are what its count
+    or weight line makes (4,38) is its amount, its comma lost; no price where they are not."""
+    match = _COMMA_LOST_AT_END_RE.search(line.text)
+    if made is None or match is None or not _named(line.text[:match.start()]) or int(match[1]) != made * 100:
+        return []
+    return [Amount(value=made, start=match.start(1), end=match.end(1))]
+
+
+def _leading_digit_mended(item: LineItem, weight: tuple[Decimal, Decimal]) -> LineItem:
+    """``PAPRIKA ROT 22,34 A`` over ``0,781 kg X 2,99 EUR/kg``: an amount whose digits are what the weight
+    line under it makes but for its first, misread (``47,20`` for 17,20) or a stray mark read before it as
+    one (``22,34`` for 2,34), is that amount; its cents differing, it stays."""
+    made = (weight[0] * weight[1]).quantize(_CENT, ROUND_HALF_UP)
+    if item.amount is None or item.quantity is not None or item.amount == made or made <= 0:
+        return item
+    printed, wanted = f"{item.amount:.2f}".replace(".", ""), f"{made:.2f}".replace(".", "")
+    slipped = len(printed) == len(wanted) and printed[1:] == wanted[1:]
+    return replace(item, amount=made) if slipped or printed[1:] == wanted else item
 
 
 def _names_a_reduction(text: str) -> bool:
@@ -867,8 +917,11 @@ _MAX_LOST_COUNT = 99
 
 
 def _counts_line(line: Line | None, count: tuple[Decimal | None, Decimal], decimal: str) -> bool:
-    """``line`` names an item whose price the count makes (``3 x 0,89`` over ``Spaghetti 2,67 B``)."""
-    priced = _with_cents(_priced(line), decimal) if line is not None else []
+    """``line`` names an item whose price the count makes (``3 x 0,89`` over ``Spaghetti 2,67 B``, or
+    ``Butter 438 A``, its comma lost)."""
+    if line is None:
+        return False
+    priced = _with_cents(_priced(line), decimal) or _comma_lost_price(line, _made_by(count, None))
     return bool(priced) and _named(line.text) and _count_of(priced[-1].value, count) is not None
 
 
@@ -1398,6 +1451,8 @@ def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...], read: Doc 
         return once
     if (paid := _price_notes_dropped(items, targets)) is not None:
         return paid
+    if (starred := _starred_minus_settled(items, targets, read)) is not None:
+        return starred
     running, fitting = Decimal(0), len(items)
     for k, item in enumerate(items[:-1], start=1):
         running += item.amount or 0
@@ -1446,6 +1501,27 @@ def _price_notes_dropped(items: tuple[LineItem, ...], targets: tuple[Decimal, ..
         kept = tuple(item for index, item in enumerate(items) if index not in chosen)
         if _sum(kept) in targets:
             return kept
+    return None
+
+
+# "Spaghetti 0,89-B": the star between a price and its tax class read as a minus
+_STAR_AS_MINUS_RE = re.compile(r"\d[.,]\d{2}\s?-\s?[A-Z]\s*$")
+
+
+def _starred_minus_settled(items: tuple[LineItem, ...], targets: tuple[Decimal, ...],
+                           read: Doc | None) -> tuple[LineItem, ...] | None:
+    """The items with the minus of ``0,89-B`` (``2,29 -A``) taken for the star before a tax class that
+    it is (``0,89*B``), where they then hit a target (all such prices, else one); None where they do not
+    (``Leergut 0,25-B``: money paid back)."""
+    if read is None:
+        return None
+    starred = [index for index, item in enumerate(items) if item.amount is not None and item.amount < 0
+               and item.line_index is not None and _STAR_AS_MINUS_RE.search(read.lines[item.line_index].text)]
+    for chosen in ([starred] if len(starred) > 1 else []) + [[index] for index in starred]:
+        signed = tuple(replace(item, amount=-item.amount) if index in chosen else item
+                       for index, item in enumerate(items))
+        if _sum(signed) in targets:
+            return signed
     return None
 
 

@@ -2148,3 +2148,92 @@ def test_an_item_bought_twice_that_the_subtotal_counts_twice_stays_twice():
     # a saving read with no amount takes the second off, no seam: both stay
     assert amounts("DOLLAR GENERAL\nBANQUET MEAL 1.25\nBANQUET MEAL 1.25\nBOGO FREE\nPEPSI 2L 2.00\nSUBTOTAL 3.25"
                    "\nTOTAL 3.25") == [Decimal("1.25"), Decimal("1.25"), Decimal("2.00")]
+
+
+_SUPERMARKET_A4 = """
+KORBMARKT
+Lindenallee 25
+50667 Koln
+EUR
+HAEHNCHENBRUSTFILET 5,99 B
+SPAGHETTI 1,58 B
+{label} EUR 7,57
+Datum: 07.03.2023
+B= 7,0: 7,07 0,50 7,57
+Gesamtbetrag 7,07 0,50 7,57
+"""
+
+
+@pytest.mark.parametrize("label", ["SUKKE", "SUHHE", "SUMME"])
+def test_a_summe_whose_ms_ocr_read_as_h_or_k_ends_the_items(label):
+    """``SUKKE EUR 13,26``, ``SUHHE``: both M's of SUMME read as one other upright glyph; the items end there,
+    so the date printed under them, over a tax row its % read as a colon, is no header the items start under."""
+    assert amounts(_SUPERMARKET_A4.format(label=label)) == [Decimal("5.99"), Decimal("1.58")]
+
+
+def test_a_soup_is_no_garbled_summe():
+    """``SUPPE``: a name one letter pair from SUMME, no M's misread (a P is no look-alike of an M), stays an item."""
+    receipt = "REWE\nEUR\nTOMATENSUPPE 2,49 A\nBROT 1,79 A\nSUMME EUR 4,28\nGeg. BAR EUR 5,00"
+    assert amounts(receipt) == [Decimal("2.49"), Decimal("1.79")]
+
+
+@pytest.mark.parametrize(("rows", "amount"), [
+    ("2 Stk X 2,19\nButter 438 A", Decimal("4.38")),  # the count above makes 4,38
+    ("Pfand 0725 B\n2 Stk X 2,19\nButter 438 A", Decimal("4.38")),  # the count is Butter's, not the line's above
+    ("Tomaten Rispen 792 B\n2,27 kg X 3,49 EUR/kg", Decimal("7.92")),  # the weight under it makes 7,92
+])
+def test_a_price_whose_comma_ocr_lost_is_what_its_count_or_weight_line_makes(rows, amount):
+    """``Butter 438 A``: an item's last number, its comma lost, whose digits are what the count line above it or
+    the weight line under it makes, is its amount."""
+    receipt = f"NORDKAUF\nEUR\nMilch 0,99 A\n{rows}\nBrot 1,79 A\nSUMME 7.l6"  # no sum to fill by
+    assert amounts(receipt) == [Decimal("0.99"), amount, Decimal("1.79")]
+
+
+def test_a_number_its_count_line_does_not_make_is_no_price():
+    """``Butter 437 A`` under ``2 Stk X 2,19``: 4,37 is not what the count makes; no price read into it."""
+    receipt = "NORDKAUF\nEUR\nMilch 0,99 A\n2 Stk X 2,19\nButter 437 A\nBrot 1,79 A\nSUMME 2,78\n"
+    assert amounts(receipt) == [Decimal("0.99"), Decimal("1.79")]
+
+
+@pytest.mark.parametrize("printed", ["22,34", "42,34", "32,34"])
+def test_a_weighed_price_with_its_first_digit_misread_is_what_its_weight_makes(printed):
+    """``PAPRIKA ROT 22,34 A`` over ``0,781 kg X 2,99 EUR/kg``: a stray mark before the price read as a digit
+    (``22,34``, ``42,34`` for 2,34) is no digit of it; the weight line's product is the amount."""
+    receipt = f"FRISCHEHOF\nEUR\nBROT 1,89 A\nPAPRIKA ROT {printed} A\n0,781 kg X 2,99 EUR/kg\nSUMME EUR 4,23\n"
+    assert items(receipt)[1] == ("PAPRIKA ROT", Decimal("0.781"), Decimal("2.99"), Decimal("2.34"))
+
+
+def test_a_weighed_price_its_cents_apart_from_the_weights_stays():
+    """``2,35`` for what the weight makes at 2,34: the till rounds its own way; the printed price stands."""
+    receipt = "FRISCHEHOF\nEUR\nBROT 1,89 A\nPAPRIKA ROT 2,35 A\n0,781 kg X 2,99 EUR/kg\nSUMME EUR 4,24\n"
+    assert amounts(receipt) == [Decimal("1.89"), Decimal("2.35")]
+
+
+@pytest.mark.parametrize("star", ["0,89-B", "0,89 -B"])
+def test_a_star_before_the_tax_class_read_as_a_minus_is_no_reduction(star):
+    """``Spaghetti 0,89-B``: the ``*`` of ``0,89*B`` read as a minus; the price is positive where the items
+    then make the total."""
+    receipt = f"NORDKAUF\nEUR\nSpaghetti {star}\nButter 2,19 B\nZu zahlen 3,08\nEC Karte 3,08"
+    assert amounts(receipt) == [Decimal("0.89"), Decimal("2.19")]
+
+
+def test_empties_paid_back_keep_their_minus():
+    """``Leergut 0,25-B`` where the items make the total with it taken off: money paid back, a minus."""
+    receipt = "NORDKAUF\nEUR\nLeergut 0,25-B\nButter 2,19 B\nZu zahlen 1,94\nEC Karte 1,94"
+    assert amounts(receipt) == [Decimal("-0.25"), Decimal("2.19")]
+
+
+@pytest.mark.parametrize("header", ["Fil. 1157 31.10,.24 15:01", "Kasse 3 Bon 6318 12.06,.25 17:55"])
+def test_a_branch_and_till_row_with_its_time_is_no_item(header):
+    """``Fil. 1157 31.10,.24 15:01``: a discounter's header row (branch or till number, date, time), its date
+    garbled so that it reads as a price; no item."""
+    receipt = f"PREISRADL\nHauptstrasse 117\n70173 Stuttgart\n{header}\nEUR\nToastbrot 2,38 B\nSUMME 2,38\n"
+    assert amounts(receipt) == [Decimal("2.38")]
+
+
+def test_a_count_line_with_a_stray_glyph_before_stk_counts_its_item():
+    """``2iStk X 0,49``: OCR read the gap between the count and ``Stk`` as an ``i``; still the count line of the
+    item above it, no item."""
+    receipt = "FRISCHEHOF\nEUR\nMINERALWASSER 0,98 A\n2iStk X 0,49\nBROT 1,89 A\nSUMME EUR 2,87\n"
+    assert items(receipt)[0] == ("MINERALWASSER", Decimal(2), Decimal("0.49"), Decimal("0.98"))
+    assert len(items(receipt)) == 2
