@@ -16,7 +16,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
-from .layout import Doc, Line, keyword_end, value_after
+from .layout import Doc, Line, holds_a_date, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
 from .totals import (ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, REGISTRATION_NUMBERS, ROUNDING,
                      SIGN_DIGITS, SUBTOTAL, TIP, sign_digit_dropped)
@@ -277,10 +277,12 @@ def _clock_line(text: str) -> bool:
     if not clocks:
         return False
     return has_keyword(text, ("TIME", "UHRZEIT", "ZEIT", "HEURE")) or (
-        has_keyword(text, ("DATE", "DATUM") + _TILL_WORDS)
+        (has_keyword(text, ("DATE", "DATUM")) or has_keyword(text, _TILL_WORDS) and _CLOCK_AT_END_RE.search(text))
         and any(re.search(r"[:;]", clock) for clock in clocks))  # "DATE PALM 3.50"
 
 
+# a till's row closes with its time (``Fil. 1157 31.10.24 15:01``; not ``BON 12:00 ANGEBOT 1,99 B``)
+_CLOCK_AT_END_RE = re.compile(r"\d[:;]\d{2}\s*$")
 _TOTAL_WORDS = tuple(fold(word) for word in ("TOTAL", "SUBTOTAL", "SUMME", "GESAMT", "JUMLAH", "ZWISCHENSUMME"))
 
 
@@ -290,9 +292,12 @@ def _garbled_total(text: str) -> bool:
     misread (``SUKKE``); the label's words joined too, a stray glyph split it (``Sub (otal``)."""
     words = re.findall(r"[A-Z]{5,}", fold(text).replace("RN", "M"))
     return any(word == total or one_letter_off(word, total) or (len(word) >= 6 and one_letter_lost(word, total))
-               or _ms_misread(word, total) for word in (*words, _label_letters(text)) for total in _TOTAL_WORDS)
+               or _ms_misread(word, total) and not _TAX_CLASS_AT_END_RE.search(text)
+               for word in (*words, _label_letters(text)) for total in _TOTAL_WORDS)
 
 
+# an item's price with its tax class after it (``SUNNE 1,99 A``): a SUMME line prints none
+_TAX_CLASS_AT_END_RE = re.compile(r"\d[.,]\d{2}\s?\*?[AB12]\s*$")
 _AS_M = str.maketrans("HKN", "MMM")  # the glyphs OCR reads an M as, its strokes upright
 
 
@@ -375,7 +380,10 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         priced = _with_comma_lost_amount(line, priced) or _comma_lost_price(line, _made_by(count, below))
         if (weight := _weight_line(line)) is not None and (not priced or priced[-1].value == weight[1]):
             if items and items[-1].line_index == line.index - 1 and not _counts_line(below, weight, doc.decimal):
-                items[-1] = _leading_digit_mended(items[-1], weight)  # not where the line under it is weighed
+                mended = _leading_digit_mended(items[-1], weight)  # not where the line under it is weighed
+                if mended is not items[-1]:  # its weight kept, its printed amount too: the sum settles which
+                    items[-1] = replace(_with_count(mended, weight), amount=items[-1].amount)
+                    continue
             if items and items[-1].line_index == line.index - 1 and _counts(items[-1], weight):
                 items[-1] = _with_count(items[-1], weight)  # printed under its item
             else:
@@ -1443,6 +1451,8 @@ def fit_to(items: tuple[LineItem, ...], targets: tuple[Decimal, ...], read: Doc 
     the lines after those were no items (a garbled total or tax label)."""
     if not items or not targets or _sum(items) in targets:
         return items
+    if (weighed := _weighed_first_digit_settled(items, targets)) is not None:
+        return weighed
     if (signed := _sign_digits_settled(items, targets, read, printed)) is not None:
         return signed
     if (counted := _by_count_times_price(items, targets)) is not None:
@@ -1502,6 +1512,25 @@ def _price_notes_dropped(items: tuple[LineItem, ...], targets: tuple[Decimal, ..
         if _sum(kept) in targets:
             return kept
     return None
+
+
+def _weighed_first_digit_settled(items: tuple[LineItem, ...],
+                                 targets: tuple[Decimal, ...]) -> tuple[LineItem, ...] | None:
+    """Weighed items whose printed amount slipped a first digit from what their weight makes (``22,34`` over
+    ``0,781 kg X 2,99``) take that where the items then hit a target; None where they do not (``AEPFEL 3,58 A``
+    over ``1,000 kg X 2,58`` under a SUMME that the 3,58 makes)."""
+    slipped = [k for k, item in enumerate(items) if item.amount is not None and item.quantity is not None
+               and item.unit_price is not None and _weighed_differently(item)]
+    if not slipped:
+        return None
+    mended = tuple(replace(item, amount=(item.quantity * item.unit_price).quantize(_CENT, ROUND_HALF_UP))
+                   if k in slipped else item for k, item in enumerate(items))
+    return mended if _sum(mended) in targets else None
+
+
+def _weighed_differently(item: LineItem) -> bool:
+    as_weighed = _leading_digit_mended(replace(item, quantity=None), (item.quantity, item.unit_price))
+    return as_weighed.amount != item.amount
 
 
 # "Spaghetti 0,89-B": the star between a price and its tax class read as a minus
@@ -1827,8 +1856,9 @@ def within_the_bill(items: tuple[LineItem, ...], total: Decimal | None, confirme
     price read so is its currency sign read as a digit (``Cheeseburger 413.49`` on a bill of 29.48: 13.49)
     where dropping it brings the price under the bill, else no price of an item (``NIE ; P160204147616
     403,827,0u0``: a header's numbers), or an article code read with a price of cents alone (``BANANAS ||
-    4011 || .84``: 0.84, where the prices then make one of the bill's ``targets``). Where half the prices or more stand so far over the bill, it is the total that was
-    misread, unless the receipt's own checks ``confirmed`` it: the prices stay. Money taken off stays as read."""
+    4011 || .84``: 0.84, where the prices then make one of the bill's ``targets``). Where half the prices or
+    more stand so far over the bill, it is the total that was misread, unless the receipt's own checks
+    ``confirmed`` it: the prices stay. Money taken off stays as read."""
     if total is None or total <= 0:
         return items
     bill = total - sum(item.amount for item in items if item.amount < 0)

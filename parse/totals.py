@@ -1241,7 +1241,9 @@ def _rows_of_rising_shares(doc: Doc) -> set[int]:
 
 def _opening_share(line: Line) -> int | None:
     match = _GARBLED_SHARE_RE.match(line.text) or _SHARE_GLYPH_RE.match(line.text)
-    return int(match[1]) if match and find_amounts(line.text[match.end():]) else None
+    rest = line.text[match.end():] if match else ""
+    # the tip's amount straight after the share ("15v 9.14 Toral"), not an item's name ("10 Wings 12.00")
+    return int(match[1]) if match and re.match(r"\s*\$?\d", rest) and find_amounts(rest) else None
 
 
 def _tip_suggestion(doc: Doc, line: Line) -> bool:

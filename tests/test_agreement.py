@@ -2195,3 +2195,9 @@ def test_a_whole_number_on_the_total_line_the_arithmetic_does_not_make_leaves_th
     receipt = extract_receipt(ocr(_OAKWOOD + "PAINT BRUSH 13.52\nDUCT TAPE 10.98\nSUBTOTAL 24.50\n"
                                   "SALES TAX 6.25% 1.96\nTOTAL DUE 2700\nCASH 30.00\nCHANGE DUE 3.54"))
     assert receipt.total == Decimal("26.46")
+
+
+def test_items_opening_with_counts_over_a_total_row_with_their_count_are_no_tip_guide():
+    """Guard: ``10 Wings 12.00`` / ``12 Oysters 30.00`` / ``22 TOTAL 42.00``: a count column, not tip shares."""
+    receipt = extract_receipt(ocr("OYSTER BAR\n08/24/23 8:02 PM\n10 Wings 12.00\n12 Oysters 30.00\n22 TOTAL 42.00"))
+    assert receipt.total == Decimal("42.00")

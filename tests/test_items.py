@@ -2237,3 +2237,15 @@ def test_a_count_line_with_a_stray_glyph_before_stk_counts_its_item():
     receipt = "FRISCHEHOF\nEUR\nMINERALWASSER 0,98 A\n2iStk X 0,49\nBROT 1,89 A\nSUMME EUR 2,87\n"
     assert items(receipt)[0] == ("MINERALWASSER", Decimal(2), Decimal("0.49"), Decimal("0.98"))
     assert len(items(receipt)) == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("FRISCHEHOF\nEUR\nBROT 1,89 A\nAEPFEL 3,58 A\n1,000 kg X 2,58 EUR/kg\nSUMME EUR 5,47", "5.47"),
+    ("EDEKA\nEUR\nKAESE 3,34 A\n0,781 kg X 2,99 EUR/kg\nPAPRIKA ROT\n2,34 A\nSUMME EUR 5,68", "5.68"),
+    ("REWE\nEUR\nBROT 1,79 A\nSUNNE 1,99 A\nSUMME EUR 3,78", "3.78"),  # an item's name, its price and class
+    ("PREISRADL\nEUR\nToastbrot 2,38 B\nBON 12:00 ANGEBOT 1,99 B\nSUMME 4,37", "4.37"),  # no till's row
+])
+def test_printed_prices_the_sum_confirms_and_items_like_a_garbled_summe_or_a_till_row_stay(text, expected):
+    """Guards: a weighed price the SUMME confirms though its first digit is not the weight line's (or the
+    weight line is the next item's), an item named like a misread SUMME, an offer's time on an item's row."""
+    assert sum(amounts(text)) == Decimal(expected)
