@@ -134,6 +134,8 @@ _LEGAL_CANON = (
     (re.compile(r"(?<![A-Z])S/[B8](?![A-Z\d])", re.IGNORECASE), "S/B"),
     # its m misread (``Grbh``, ``Gabh``, ``GnbH``), its G a 6
     (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?|\b[G6][MNRAWH][B8]H(?![A-Z])\.?", re.IGNORECASE), "GmbH"),
+    # "GmbH 6 Co RG": its & read as a 6 or an 8, its K as an R
+    (re.compile(r"(?<=GmbH)\s*[&68+]\s*C[O0]\.?\s*[KR][G6]\b\.?", re.IGNORECASE), " & Co. KG"),
 )
 # what follows a legal form in brackets or after a colon is its registration number (often garbled)
 _AFTER_LEGAL_RE = re.compile(r"(SDN BHD|S/B|GmbH)\s*(?:[(\[{:;]|\d).*\d.*$")
@@ -1344,18 +1346,23 @@ _STREET_BEFORE_NUMBER_RE = re.compile(
 _POSTCODE_TOWN_RE = re.compile(r"(?:[A-Z]{1,2}\s?-\s?\d{4,5}|\d{5})\s+[A-Z]")  # "10115 Berlin", "A-1010 Wien"
 # a German street named after a place by a preposition (``Am Markt``, ``An der Kirche``, ``Zum Hafen``)
 _PLACE_STREET_RE = re.compile(r"(?:AM|AN|AUF|IM|IN|ZUM|ZUR|BEIM|UNTER|HINTER|VOR|OBERE|UNTERE)\s")
+# ... its preposition garbled into two other letters (``Ke Markt 38``), under a name line
+_GARBLED_PLACE_STREET_RE = re.compile(r"[A-Z]{2}\s\S+\s\d")
 
 
 def _street_before_town(doc: Doc, line: Line, tall: bool = False) -> bool:
     """``Am Markt 3`` over ``91054 Erlangen``: a street named before its house number, with no street
     word in it, on the line above a postcode and its town (not a US street: ``1234 Main Street``). A
     trade's word makes it a shop's name (``Cafe 21``), and so does a print larger than the receipt's
-    text (``Studio 54``: a logo), unless a preposition opens it (``Am Markt``)."""
+    text (``Studio 54``: a logo), unless a preposition opens it (``Am Markt``; under the name, a word of two
+    letters OCR made of one: ``Ke Markt 38``)."""
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     street = squash_spaces(ascii_upper(line.text)).strip(" .,;")
     if below is None or has_legal_form(line.text) or not _STREET_BEFORE_NUMBER_RE.fullmatch(street):
         return False
-    if (tall or has_keyword(line.text, _TRADE_FORMS)) and not _PLACE_STREET_RE.match(street):
+    under_a_name = any(letters(above.text) >= 3 for above in doc.lines[:line.index])
+    if (tall or has_keyword(line.text, _TRADE_FORMS)) and not _PLACE_STREET_RE.match(street) \
+            and not (under_a_name and _GARBLED_PLACE_STREET_RE.match(street)):
         return False
     town = ascii_upper(below.text).strip()
     return bool(_POSTCODE_TOWN_RE.match(town)) and not has_keyword(below.text, ADDRESS_KEYWORDS)

@@ -364,6 +364,9 @@ Geg. BAR EUR 10,00
     ("EDEKA Müller\nAm Markt 3\n91054 Erlangen", "EDEKA Müller"),
     ("Getränke Rösler\nAm Markt 3\n91054 Erlangen", "Getränke Rösler"),
     ("Hofladen Berger\nNeumarkt 12a\nD-50667 Köln", "Hofladen Berger"),
+    ("Fruchthof Maier\nKe Markt 38\n70173 Stuttgart", "Fruchthof Maier"),  # its "Am" garbled under the name
+    ("MAPKTBLITZ\nKe Markt 38\n70173 Stuttgart", "MAPKTBLITZ"),
+    ("LA Bakery 12\n70173 Stuttgart", "LA Bakery 12"),  # two letters opening the name itself: no street
 ])
 def test_a_street_named_before_its_house_number_over_the_postcode_is_no_name(header, name):
     """``Am Markt 3`` over ``91054 Erlangen``: a street as most of Europe prints it, with no street word
@@ -887,3 +890,15 @@ def test_a_place_line_under_a_shops_name_joins_the_name(header, expected):
     never a name of its own (not an inn's ``Zum Löwen``, ``Zur Post``)."""
     assert merchant(f"{header}\nMarktplatz 3 - 72070 Tübingen\n01.12.2026 11:08\nFeuerzeug 1,50\nSUMME 1,50\n"
                     "Bar 2,00\nZurück 0,50") == expected
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("Kaufgut GmbH 6 Co RG", "Kaufgut GmbH & Co. KG"),  # & read as 6, K as R
+    ("Kaufgut GmbH 8 C0 KG", "Kaufgut GmbH & Co. KG"),
+    ("Kaufgut GmbH & Co. KG", "Kaufgut GmbH & Co. KG"),
+    ("Kaufgut GmbH", "Kaufgut GmbH"),
+])
+def test_a_limited_partnerships_ampersand_and_k_read_as_look_alikes_are_its_legal_form(printed, name):
+    """``GmbH & Co. KG`` on German receipts' legal lines: OCR reads the ampersand as a 6 or an 8 and the K as an
+    R; the name keeps its legal form as printed, not a number and a stray word."""
+    assert clean_name(printed) == name
