@@ -116,8 +116,8 @@ _PATTERNED: dict[str, re.Pattern[str]] = {"cinema": re.compile(r"\bROW\W{0,2}(?:
                                           "restaurant": re.compile(_TABLE_OR_ROUND),
                                           "entertainment": re.compile(r"\bLANE\W{0,2}\d{1,2}\b"),
                                           "fuel": re.compile(_PUMP_OR_LITRES)}
-# a bar's name: ``BAR EL RINCON`` (not ``BAR CODE``, ``Barra de pan``)
-_BAR_NAMED_RE = re.compile(r"\s*BAR\s+(?!CODES?\b)[A-Z]")
+# a bar's name: ``BAR EL RINCON`` (not ``BAR CODE``, ``Barra de pan``, a shop named for Maine's ``Bar Harbor``)
+_BAR_NAMED_RE = re.compile(r"\s*BAR\s+(?!CODES?\b|HARBOU?R\b)[A-Z]")
 # a British pub's name (``The Crown Inn``, ``Kings Arms``)
 _PUB_NAMED_RE = re.compile(r"(?<![A-Z])(?:INN|ARMS)\W*$")
 _LODGING_RE = re.compile(r"(?<![A-Z])(?:HOTEL|ROOMS?|FOLIO|CHECK[\s-]?IN|CHECK[\s-]?OUT|NIGHTS?)(?![A-Z])")

@@ -1933,6 +1933,13 @@ def test_a_bar_of_soap_or_a_bar_code_is_no_bar():
     assert receipt.category != "restaurant"
 
 
+def test_a_shop_named_for_bar_harbor_is_no_bar():
+    """``BAR HARBOR OUTFITTERS``: the town in Maine opening a shop's name, not a bar's."""
+    receipt = extract_receipt(ocr("BAR HARBOR OUTFITTERS\nBar Harbor, ME 04609\nFleece Jacket 49.99\nSUBTOTAL 49.99\n"
+                                  "SALES TAX 2.75\nTOTAL 52.74\n12/05/26 2:14 PM"))
+    assert receipt.category != "restaurant"
+
+
 def test_a_street_named_row_is_no_cinemas_seat_row():
     """Receipts from a street named ... Row (Merrion Row): only a seat's row (``Row F Seat 12``) is a cinema's."""
     receipt = extract_receipt(ocr("O'DONOGHUES\n15 Merrion Row Dublin 2\n2 Guinness 12.80\nTOTAL 12.80\n06/12/2026"))
