@@ -290,8 +290,9 @@ _GLUED_YEAR_LOOK_ALIKE_RE = re.compile(
 # "11,30/2026 02:14 PM": the first slash read as a comma, a full year after the second (a price has no slash after)
 _FIRST_SLASH_AS_COMMA_RE = re.compile(
     r"(?<![\w.,])(?P<a>\d{1,2}),(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d)")
-# "06-09-2816": the 0 of a year read as 8, beside a day and month
-_YEAR_ZERO_AS_EIGHT_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])28(?P<yy>[0-3]\d)(?!\d)")
+# "06-09-2816": the 0 of a year read as 8, beside a day and month; "03/15/7025", "14.01.7023": its 2 read as 7 (a
+# year's third 2 read so, "2074", makes a real year: ``year_two_as_seven`` reads it for the purchase)
+_CENTURY_SLIP_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])(?:28|70)(?P<yy>[0-3]\d)(?!\d)")
 # "05:12.2026 18:04", "Datum: 05;12.2026": a day-first date's first dot read as a colon, a full year after its
 # second
 _FIRST_DOT_AS_COLON_RE = re.compile(r"(?<![\d.,:])(?P<d>[0-3]?\d)[:;](?P<m>[01]?\d)\.(?P<y>20\d{2})(?![\d.,:])")
@@ -375,7 +376,7 @@ def prepare(text: str, under_label: bool = False) -> str:
         lambda m: f"{m['head']}{m['last']}" if 21 <= int(m["last"]) <= _THIS_CENTURY_UP_TO else m.group(0), text)
     text = _GLUED_YEAR_LOOK_ALIKE_RE.sub(lambda m: m["dm"] + m["y"].translate(_YEAR_FIX), text)
     text = _FIRST_SLASH_AS_COMMA_RE.sub(lambda m: _separator_as_one(m, "/"), text)
-    text = _YEAR_ZERO_AS_EIGHT_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
+    text = _CENTURY_SLIP_RE.sub(lambda m: f"{m['dm']}20{m['yy']}", text)
     text = _YEAR_FIRST_SLIP_RE.sub(lambda m: f"20{m['yy']}{m['md']}", text)
     text = _FIRST_DOT_AS_COLON_RE.sub(  # beside a date's label or before a time ("18:04.2026 05.12.2026": none)
         lambda m: f"{m['d']}.{m['m']}.{m['y']}" if labelled or _CLOCK_AFTER_RE.match(m.string, m.end()) else m[0], text)
@@ -699,6 +700,15 @@ def _day_first(raw: RawDate) -> RawDate:
     if raw.kind != "numeric" or raw.separator != "." or _make(raw.year, raw.second, raw.first) is None:
         return raw
     return RawDate(raw.first, raw.second, raw.year, raw.start, raw.end, "fixed", raw.separator, raw.short_year)
+
+
+def year_two_as_seven(raw: RawDate) -> RawDate:
+    """A purchase date's four-digit year of the 2070s read as that of the 2020s: EasyOCR reads a photographed 2 as 7
+    (``11/11/2074``), and no purchase is dated 45 years on; not where the separators were lost (``07032074``: a
+    digit may be lost with them)."""
+    if raw.short_year or raw.kind == "compact" or not 2070 <= raw.year <= 2079:
+        return raw
+    return dataclasses.replace(raw, year=raw.year - 50)
 
 
 def printed_weekday(text: str) -> int | None:

@@ -17,7 +17,7 @@ from .brand import BrandFound, countries_of_its_name, find_brand
 from .category import find_category, plays_not_dines
 from .dates import (RawDate, dates_on_lines, dates_like_numbers, find_dates, find_times, in_year_before, only_in_stamp,
                     order_from_dates, resolve, six_digit_dates, stamp_at_shop, usual_order, without_utc_stamp,
-                    yearless_dates)
+                    year_two_as_seven, yearless_dates)
 from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
                     merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total, settle_discounts,
                     subtotal_among_items, summary_line, total_among_items, with_short_named_items, within_the_bill)
@@ -391,7 +391,7 @@ def _bare_date_line(text: str) -> bool:
 def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None, int | None, float, bool]:
     """The purchase date, its line, its confidence, and whether its order was guessed (the
     receipt could not decide between day-first and month-first)."""
-    found: list[tuple[int, RawDate]] = dates_on_lines(doc.texts)
+    found: list[tuple[int, RawDate]] = [(index, year_two_as_seven(raw)) for index, raw in dates_on_lines(doc.texts)]
     if not found:
         return _date_read_no_other_way(doc, locale_day_first)
     evidence = order_from_dates([raw for _, raw in found])

@@ -19,7 +19,7 @@ from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
 from .layout import Doc, Line, holds_a_date, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
 from .totals import (ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, REGISTRATION_NUMBERS, ROUNDING,
-                     SIGN_DIGITS, SUBTOTAL, TIP, sign_digit_dropped)
+                     SIGN_DIGITS, SUBTOTAL, TIP, pieces_counted, sign_digit_dropped)
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
@@ -209,8 +209,8 @@ def items_bound(doc: Doc, end: int, total: Decimal | None) -> int:
 def total_among_items(doc: Doc, start: int, end: int, total: Decimal | None) -> int:
     """Where the items end at the latest: the first line after a priced one that prints the
     total right after its currency, or that a line right under it prints again (the payment),
-    whatever its label came out as (``SUE EuR &,40`` for ``SUMME EUR 8,40``; ``Zu zatlen 25,04`` over
-    ``irocard 25,04``): the total's line, no item; ``end`` where none does."""
+    whatever its label came out as (``SUE EuR &,40`` for ``SUMME EUR 8,40``, ``SE EUR 12, 42``; ``Zu zatlen 25,04``
+    over ``irocard 25,04``): the total's line, no item; ``end`` where none does."""
     priced_above = prices_above = 0
     for line in doc.lines[start:end]:
         amounts = [a for a in line.amounts if a.has_decimals]
@@ -236,7 +236,8 @@ def _printed_under(doc: Doc, index: int, value: Decimal) -> bool:
                for below in doc.lines[index + 1:index + 1 + _PAID_UNDER])
 
 
-_AFTER_CURRENCY_RE = re.compile(rf"(?:{CURRENCY_WORD_RE.pattern})\W*\S+\s*$", re.IGNORECASE)  # "EuR &,40" ending a line
+# "EuR &,40" ending a line; "EUR 12, 42", a space read after its comma
+_AFTER_CURRENCY_RE = re.compile(rf"(?:{CURRENCY_WORD_RE.pattern})\W*(?:\d+[.,]\s\d{{2}}|\S+)\s*$", re.IGNORECASE)
 
 
 _GLUED_DIGIT_RE = re.compile(r"(?<=[A-Za-z]{4})\d(?=\s|$)")
@@ -560,24 +561,26 @@ def _price_per_unit(value: Decimal, after: str) -> Decimal | None:
 # look-alikes; a letter glued after it makes it a size ("1.5OZ"), not a price
 _LOOKALIKE_DIGITS = "0OoDQCc1Iil|!5Ss8B2Zz9gq"
 _MISREAD_PRICE_RE = re.compile(
-    rf"(?:^|\s)(?P<sign>[$£€EFfSs])?(?P<units>[\d{_LOOKALIKE_DIGITS}]{{1,3}})(?:\s?[.,]\s?|\*)"
+    rf"(?:^|\s)(?P<sign>[$£€EFfSs])?(?P<units>[\d{_LOOKALIKE_DIGITS}]{{1,3}})(?:\s?[.,]\s?|[*+])"
     rf"(?P<cents>[\d{_LOOKALIKE_DIGITS}]{{2}})"
-    r"(?:\s+[A-Z*]{1,2})?\s*$")
+    r"(?P<tax_class>\s+[A-Z*]{1,2}|\s8)?\s*$")  # its tax class B read as an 8 (``WASCHMITTEL 14+85 8``)
 _AS_DIGIT = str.maketrans("OoDQCcIil|!SsBZzgq", "000000111115582299")
 
 
 def _misread_price(line: Line) -> list[Amount]:
     """The price of a named line that printed none OCR could read, if its last word is one whose
     look-alike letters make a price (two real digits at least, or whole units with both cents read
-    as O's: ``4.OO``)."""
+    as O's: ``4.OO``), its point or comma maybe read as a star or a plus (``Cotee 2*50``, ``14+85 8``)."""
     match = _MISREAD_PRICE_RE.search(line.text)
     if match is None or not _named(line.text[:match.start()]) or any(a.has_decimals for a in line.amounts):
         return []
     printed = match["units"] + match["cents"]
     whole = match["units"].isdigit() and re.fullmatch(r"[0OoDQ]{2}", match["cents"])  # "Add Side Salad 4.OO"
     if sum(ch.isdigit() for ch in printed) < 2 and not whole \
-            or "*" in match.group() and _names_a_reduction(line.text):
-        return []  # "Happy Hour 25*00": a discount whose minus and point came out other glyphs, no price
+            or re.search(r"[*+]", match.group()) and _names_a_reduction(line.text) \
+            or "+" in match.group() and not match["tax_class"]:
+        return []  # "Happy Hour 25*00": a discount whose minus and point came out other glyphs, no price; a plus
+        # for a comma only before a tax class (not "7 Margarite 718+00", a $ read as a 7 too)
     value = _misread_value(match)
     start = match.start("sign") if match["sign"] else match.start("units")  # the name ends before the sign
     return [Amount(value=value, start=start, end=match.end("cents"))]
@@ -626,11 +629,21 @@ def _made_by(count: tuple[Decimal | None, Decimal] | None, below: Line | None) -
 
 def _comma_lost_price(line: Line, made: Decimal | None) -> list[Amount]:
     """``Butter 438 A`` under ``2 Stk X 2,19``: a named line's last number whose digits are what its count
-    or weight line makes (4,38) is its amount, its comma lost; no price where they are not."""
+    or weight line makes (4,38) is its amount, its comma lost or read as a digit (``Bananen 4792 B`` over
+    ``2,474 kg X 1,99 EUR/kg``: 4,92); no price where they are not."""
     match = _COMMA_LOST_AT_END_RE.search(line.text)
-    if made is None or match is None or not _named(line.text[:match.start()]) or int(match[1]) != made * 100:
+    if made is None or match is None or not _named(line.text[:match.start()]) \
+            or made * 100 not in (int(match[1]), _comma_read_as_digit(match[1])):
         return []
     return [Amount(value=made, start=match.start(1), end=match.end(1))]
+
+
+def _comma_read_as_digit(printed: str) -> int | None:
+    """The cents a price's digits say where the glyph before its last two was its comma (``4792``: 492)."""
+    return int(printed[:-3] + printed[-2:]) if len(printed) >= _COMMA_AS_DIGIT_LENGTH else None
+
+
+_COMMA_AS_DIGIT_LENGTH = 4  # a euro digit, the comma, two cents
 
 
 def _leading_digit_mended(item: LineItem, weight: tuple[Decimal, Decimal]) -> LineItem:
@@ -703,7 +716,22 @@ def _weight_line(line: Line) -> tuple[Decimal, Decimal] | None:
     if first and first.measure and first.has_decimals and second.in_cents and not second.measure \
             and _AT_BETWEEN_RE.fullmatch(line.text, first.end, second.start) and not _named(line.text):
         return first.value, second.value
-    return None
+    return _weighed_per_kilo_misread(line)
+
+
+# "EUR/K9", "EURJk9", "EUR/Rg", "EURkg": a weight line's price per kg ending it, its letters misread
+_PER_KILO_READ_RE = re.compile(r"EUR\s?[/J|]?\s?[KR*][G9]\s*$", re.IGNORECASE)
+_GRAMS_RE = re.compile(r"\d[.,]\d{3}")  # a weight in kg to the gram (2,474)
+
+
+def _weighed_per_kilo_misread(line: Line) -> tuple[Decimal, Decimal] | None:
+    """``2,474 *9 1,99 EUR/K9``, ``1,479 k9 0 3,79 EUR/Rg``: the kg of a weight line read as ``*9``, ``k9`` or
+    ``Rg``, its amounts no measures then; a weight to the gram and a price, under a price per kg, weigh still."""
+    decimals = [a for a in line.amounts if a.has_decimals]
+    if len(decimals) != 2 or not _PER_KILO_READ_RE.search(line.text):
+        return None
+    weight, price = decimals
+    return (weight.value, price.value) if _GRAMS_RE.fullmatch(line.text, weight.start, weight.end) else None
 
 
 _AT_BETWEEN_RE = re.compile(r"\s?[A-Za-z|1]{0,3}\s?@\s?[$]?")
@@ -785,7 +813,8 @@ def _label_with_a_digit(line: Line) -> bool:
 
 def _as_label_word(word: re.Match[str]) -> str:
     """The word with its digits read as letters where it then is a label's word (folded, as keywords match)."""
-    return word.group().translate(_DIGIT_AS_LETTER) if fold(word.group()) in _LABEL_WORDS else word.group()
+    labelled = fold(word.group()) in _LABEL_WORDS and not pieces_counted(word.group())  # "10St" is a count
+    return word.group().translate(_DIGIT_AS_LETTER) if labelled else word.group()
 
 
 def _registration_line(text: str) -> bool:

@@ -251,7 +251,7 @@ _UK_POSTCODE_AREAS = ("AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|
                       "|EC|EH|EN|EX|FK|FY|GL|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS"
                       "|LU|ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO"
                       "|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE"
-                      "|(?<=,\s)[BEGLMNSW]")
+                      r"|(?<=,\s)[BEGLMNSW]")
 # a room of a building is no town before it ("Suite B2", "Concourse B12", "Level L2")
 _NO_TOWN = r"(?<!\bSUITE)(?<!\bSTE)(?<!\bUNIT)(?<!\bAPT)(?<!\bBLDG)(?<!\bBUILDING)(?<!\bLEVEL)(?<!\bFLOOR)" \
            r"(?<!\bROOM)(?<!\bGATE)(?<!\bTERMINAL)(?<!\bCONCOURSE)(?<!\bSTORE)(?<!\bSTAND)(?<!\bBOOTH)(?<!\bLOT)"

@@ -265,17 +265,20 @@ def thanks_naming(text: str) -> re.Match[str] | None:
 
 
 _GLUED_AT_RE = re.compile(r"(?<=\s)at(?=[A-Z])")  # "dining atRed Barn": the space lost, the case says it
+# the spaces around the verb lost, a quote or a letter in one's place: 'Thank You tor"diningeat Casa Verde'
+_GLUED_VERB_RE = re.compile(r"(?<=\w)\"(?=dining|shopping|visiting)|(?<=ing)e?(?=at\s)", re.IGNORECASE)
 
 
 def thanks_text(text: str) -> str:
     """A line as ``thanks_naming`` reads it (before upper-casing): its match's spans index this."""
-    return squash_spaces(_GLUED_AT_RE.sub("at ", text))
+    return squash_spaces(_GLUED_AT_RE.sub("at ", _GLUED_VERB_RE.sub(" ", text)))
 
 
 # the thanks of a blurred photo, each word of it misread but the verb's letters ("Thankeyou for
-# dining at", "Thank you To7 dining 08", "Thank Vou ter dining #")
+# dining at", "Thank you To7 dining 08", "Thank Vou ter dining #"; its f and t read as braces:
+# "Thank ycu {on jining 0{")
 _GARBLED_THANKS_RE = re.compile(
-    r"(?:^|\s)TH[A-Z]{2,8}(?:\s?[YV][A-Z]{1,3})?\s+\S{2,3}\s+(?P<verb>[A-Z]{5,9})\s+[A-Z0-9#@]{1,2}\s+"
+    r"(?:^|\s)TH[A-Z]{2,8}(?:\s?[YV][A-Z]{1,3})?\s+\S{2,3}\s+(?P<verb>[A-Z]{5,9})\s+[A-Z0-9#@{(\[]{1,2}\s+"
     r"(?P<name>[A-Z0-9&'\"$.\]( -]{2,40}?)\s*[!.,]?\s*$")
 _THANKS_VERBS = ("DINING", "SHOPPING", "VISITING")
 _VERB_SLIPS = 2
@@ -1372,14 +1375,24 @@ def under_house_number(doc: Doc, line: Line) -> bool:
     """The line under a street (``3671 Elm_Street``, or its suffix garbled: ``697 Mem Sueet``) that
     prints a postcode's digits, or a town and its state with the ZIP code lost: the town, however OCR
     misread its state and ZIP code (``Springhield 162701``, ``Springfield; AL67701``, ``Springfields IL
-    an``), not a name."""
+    an``), or over the phone number's line (``_over_a_phone_number``), not a name."""
     if line.index == 0 or has_legal_form(line.text) \
-            or digits(line.text) < _ZIP_DIGITS and not opens_with_town_and_state(line.text):
+            or digits(line.text) < _ZIP_DIGITS and not opens_with_town_and_state(line.text) \
+            and not _over_a_phone_number(doc, line):
         return False  # "BAR LOLO" under "08007 Barcelona" (a postcode's shape too)
     return _house_number(doc.lines[line.index - 1].text)
 
 
 _ZIP_DIGITS = 4  # digits of a postcode at least, however OCR misread the rest of the town's line
+# a phone number's last seven digits closing a line, its area code however misread ("(36e} 477-9215")
+_PHONE_END_RE = re.compile(r"(?<!\d)\d{3}\s?[-.]\s?\d{4}\s*$")
+
+
+def _over_a_phone_number(doc: Doc, line: Line) -> bool:
+    """The line over the phone number's (under the street): the town, its state and ZIP code
+    garbled past reading (``Springtield. 1 ani`` over ``(36e} 477-9215``)."""
+    below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    return below is not None and _PHONE_END_RE.search(below.text) is not None
 
 
 def _named_for_street_below(doc: Doc, line: Line) -> bool:

@@ -88,7 +88,7 @@ _LABEL_AFTER_RE = re.compile(r"\s*(?:[:;.]|$|[^\sA-Z]|[OISBZ]{1,4}\s*[.,]|PAI[OI
 def _folded_for_keywords(text: str) -> str:
     """The line folded, an underscore OCR read for a space a space (``Sub_Total``, ``Amount_Due``), and
     label words' slips mended."""
-    return _mend_label_slips(fold(text).replace("_", " "))
+    return _mend_zu_zahlen(_upper(text), _mend_label_slips(fold(text).replace("_", " ")))
 
 
 def _mend_label_slips(folded: str) -> str:
@@ -114,6 +114,22 @@ def _mend_label_slips(folded: str) -> str:
 _DUE = fold("DUE")
 _DUE_AFTER = "|".join(fold(word) for word in ("BALANCE", "AMOUNT", "TOTAL"))
 _DUE_AFTER_RE = re.compile(rf"((?<![A-Z])(?:{_DUE_AFTER})\s+)([A-Z]{{3}})(?![A-Z])")
+
+
+# "Z ZAHLEN 28,71", "Zu zatlen 25,04": the German amount due with its ZU's U lost, or a letter of ZAHLEN misread
+_ZAHLEN = fold("ZAHLEN")
+_ZU_ZAHLEN_RE = re.compile(r"(?<![A-Z])(Z(?:U\s?|\s))([A-Z]{6})(?![A-Z])")
+
+
+def _mend_zu_zahlen(upper: str, folded: str) -> str:
+    """The label mended in place (``Z ZAHLEN`` as ``ZUZAHLEN``), its length kept for the positions after it; its
+    Z read as a letter (``2 Zahlen`` is a count)."""
+    def mend(pair: re.Match[str]) -> str:
+        word = pair[2]
+        if word != _ZAHLEN and not one_letter_off(word, _ZAHLEN) or not upper[pair.start()].isalpha():
+            return pair.group()
+        return ("ZU" if pair[1] == "Z " else pair[1]) + _ZAHLEN
+    return _ZU_ZAHLEN_RE.sub(mend, folded) if len(upper) == len(folded) else folded
 
 
 def find_keyword(text: str, keywords: tuple[str, ...], glued_prefix: int = 0) -> tuple[str, int, int] | None:

@@ -1927,7 +1927,7 @@ def _pick_tax(doc: Doc, total: Pick | None, subtotal: Pick | None) -> tuple[Pick
         found = find_keyword(line.text, TAX)
         if found is not None and has_keyword(line.text, SUBTOTAL):
             found = _tax_beside_the_subtotal(line)
-        if found is None or has_keyword(line.text, NOT_TAX):
+        if found is None or has_keyword(line.text, NOT_TAX) or _count_read_as_a_code(line.text, found[1]):
             continue
         amounts = [a for a in line.amounts if a.start > found[1]]
         rate = rate_of(line.text)
@@ -1955,6 +1955,21 @@ def _pick_tax(doc: Doc, total: Pick | None, subtotal: Pick | None) -> tuple[Pick
 _NO_TAX_AFTER_RE = re.compile(r"\W*(?:FREE|SAVED|SAVINGS?|EXEMPT|BASE|HOLIDAY)\b")
 # a US bill's subtotal, the sales tax added to it
 _SUBTOTAL_BEFORE_TAX = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "SUBTTL", "SUB TTL")
+
+
+def _count_read_as_a_code(text: str, start: int) -> bool:
+    """``Eier Bodenh. 0St 4,58 B`` (10 St., its 1 lost): an item's count, its 0 folded into the Q of QST, is no
+    tax code."""
+    rest = ascii_upper(text)[start:].split(maxsplit=1)
+    return bool(rest) and pieces_counted(rest[0])
+
+
+def pieces_counted(word: str) -> bool:
+    """``10St``, ``0St``: a count of pieces (Stück) ending in 0, no QST (a 0 folds as a Q does)."""
+    return _PIECES_RE.fullmatch(ascii_upper(word)) is not None
+
+
+_PIECES_RE = re.compile(r"\d*0ST\.?")
 
 
 def _tax_beside_the_subtotal(line: Line) -> tuple[str, int, int] | None:

@@ -502,6 +502,21 @@ def test_a_total_label_whose_amount_ocr_lost_does_not_take_the_cash_line_under_i
     assert receipt.total == Decimal("7.02")
 
 
+def test_zu_zahlen_with_its_u_lost_or_a_letter_misread_is_the_total_over_cash_misread():
+    """``Z ZAHLEN 7,02`` (the U of ZU lost), ``Zu zatlen 7,02``: still the amount due, under a SUMME garbled past
+    reading; the cash handed over, one of its digits misread (``Bar 20,00`` for 10,00), makes no other total."""
+    for label in ("Z ZAHLEN", "Zu zatlen", "zuZahlen"):
+        receipt = extract_receipt(ocr(_DISCOUNTER + f"SUISE 7, 02\n{label} 7,02\nBar 20,00\nRückgeld 2,98"))
+        assert receipt.total == Decimal("7.02"), label
+
+
+def test_a_count_before_zahlen_is_no_zu_zahlen_label():
+    """``2 Zahlen`` (a count, its 2 a digit): no ZU, the line is an item's; cash minus change stays the total."""
+    receipt = extract_receipt(ocr(_DISCOUNTER + "Sticker 2 Zahlen 1,00 A\nSUISE 8, 02\nBar 10,00\nRückgeld 1,98"))
+    assert receipt.total == Decimal("8.02")
+    assert "Sticker 2 Zahlen" in {item.description for item in receipt.items}
+
+
 def test_cash_minus_change_is_the_total_where_no_total_label_was_read_even_with_the_umlaut_misread():
     """The Ü of "Rückgeld" comes out u, i or ii; the "Summe" line garbled past reading."""
     for change in ("Rickgeld", "Riickgeld", "Ruckgeld", "Rückgeld"):

@@ -1269,6 +1269,27 @@ def test_the_items_end_at_a_garbled_total_that_the_payment_under_it_prints_again
     assert not {"Suen e", "Zu zatlen", "irocard"} & {item.description for item in receipt.items}
 
 
+_SUPERMARKET_HEAD = "FRISCHEHOF\nHauptstraße 45\n20095 Hamburg\n12.07.24 07:13\nEUR\n"
+
+
+def test_the_items_end_at_a_garbled_total_whose_amount_a_space_split_after_its_comma():
+    """``SE EUR 12, 42`` (SUMME EUR 12,42, its label garbled, a space read after the comma) prints the total
+    after its currency: the items end there, and the card tender under it, its label and a digit misread
+    (``Geg_ VISA FUR 17,42``), is no item, though a price lost above leaves the items short of the total."""
+    receipt = extract_receipt(ocr(_SUPERMARKET_HEAD + "SPAGEnT 0n9 8\nGouda Jung 5,97 A\nBio Banane 1,29 A\n"
+                                  "Trauben Hell 4,37 A\nSE EUR 12, 42\nGeg_ VISA FUR 17,42\nKundenbeleg\n"
+                                  "Betrag EUR 12,42\nGesamtbetrag 11,61 0,81 12,42"))
+    assert receipt.total == Decimal("12.42")
+    assert "Geg_ VISA FUR" not in {item.description for item in receipt.items}
+
+
+def test_a_price_split_after_its_comma_beside_a_currency_that_is_not_the_total_stays_an_item():
+    """``Gutschein EUR 5, 00`` among the items costs no total: an item still."""
+    receipt = extract_receipt(ocr(_SUPERMARKET_HEAD + "Spaghetti 0,79 A\nGutschein EUR 5, 00\nBio Banane 1,29 A\n"
+                                  "SUMME EUR 7,08\nGeg. VISA EUR 7,08\nBetrag EUR 7,08"))
+    assert [item.amount for item in receipt.items] == [Decimal("0.79"), Decimal("5.00"), Decimal("1.29")]
+
+
 def test_a_shops_legal_name_in_the_footer_does_not_hide_the_items_when_no_total_line_was_read():
     """The total is the cash given less the change (``Gegeben_Bar 25,00`` / ``Iuruck 2,76``: no total
     label read); the legal name at the foot (``Hotdraut Geu# 8 Co . KG``) is the name, the logo read
@@ -1302,6 +1323,21 @@ Chicken Wings 12.99
 Happy Hour 25*00
 Subtotal 32.49
 """) == [Decimal("7.50"), Decimal("9.50"), Decimal("2.50"), Decimal("12.99")]
+
+
+def test_a_price_whose_comma_came_out_a_plus_before_its_tax_class_read_as_an_8_is_the_items_price():
+    """``WASCHMITTEL 14+85 8`` (14,85 B): the comma read as a plus, the tax class B as an 8; the price the line
+    prints, not the unit price of the count line under it; a reduction so read (``Rabatt 0+50 8``) no price."""
+    receipt = ("SONNENDROGERIE\nEUR\nDEO ROLL-ON 3,10 B\nWASCHMITTEL 14+85 8\n3 Stk X 4,95\nRabatt 0+50 8\n"
+               "TASCHENTUECHER 1,25 B\nSUMME EUR 19,20\nGeg. BAR EUR 20,00")
+    assert amounts(receipt)[:2] == [Decimal("3.10"), Decimal("14.85")]
+    assert Decimal("0.50") not in amounts(receipt)
+
+
+def test_a_plus_with_no_tax_class_after_it_is_no_comma():
+    """``7 Margarite 718+00`` on a US check (its $ read as a 7 too, no tax class): the plus makes no price of it."""
+    assert Decimal("718.00") not in amounts("HARBOR TAVERN\n08/21/2023 12:40\nWings 12.99\n7 Margarite 718+00\n"
+                                            "Fries 4.50\nSubtotal 35.49\nTotal 35.49")
 
 
 def test_prices_whose_point_came_out_a_digit_or_other_glyphs_are_read_as_the_subtotal_needs_them():
@@ -2187,6 +2223,49 @@ def test_a_price_whose_comma_ocr_lost_is_what_its_count_or_weight_line_makes(row
     the weight line under it makes, is its amount."""
     receipt = f"NORDKAUF\nEUR\nMilch 0,99 A\n{rows}\nBrot 1,79 A\nSUMME 7.l6"  # no sum to fill by
     assert amounts(receipt) == [Decimal("0.99"), amount, Decimal("1.79")]
+
+
+@pytest.mark.parametrize("weight", ["2,474 *9 X 1,99 EUR/K9", "2,474 k9 0 1,99 EUR/Rg", "2,474 *9 1,99 EURJk9"])
+def test_a_weight_line_with_its_kg_misread_weighs_the_item_above_it(weight):
+    """``2,474 *9 1,99 EUR/K9``: the kg read as ``*9``, ``k9`` or ``Rg`` (a g read as a 9), the amounts no measures
+    then; a weight to the gram and a price under a price per kg still weigh the item above."""
+    receipt = f"NORDKAUF\nEUR\nMilch 0,99 A\nBananen Lose 4,92 B\n{weight}\nBrot 1,79 A\nSUMME 7.l0"
+    assert items(receipt)[1] == ("Bananen Lose", Decimal("2.474"), Decimal("1.99"), Decimal("4.92"))
+
+
+@pytest.mark.parametrize("rows", [
+    "Bananen Lose 4792 B\n2,474 *9 1,99 EUR/K9", "Bananen Lose 4692 B\n2,474 kg X 1,99 EUR/kg",
+    "2 Stk X 2,46\nBananen Lose 4792 B"])
+def test_a_price_whose_comma_ocr_read_as_a_digit_is_what_its_weight_or_count_line_makes(rows):
+    """``Bananen Lose 4792 B`` over ``2,474 *9 1,99 EUR/K9``: the comma read as a 7 (or a 6); the digits but that one
+    are what the weight line under it or the count line above it makes (4,92): the amount."""
+    receipt = f"NORDKAUF\nEUR\nMilch 0,99 A\n{rows}\nBrot 1,79 A\nSUMME 7.l0"
+    assert amounts(receipt) == [Decimal("0.99"), Decimal("4.92"), Decimal("1.79")]
+
+
+def test_a_weight_line_without_a_weight_to_the_gram_is_no_weight_line():
+    """``2,47 *9 1,99 EUR/K9``: a first amount to the cent, no weight to the gram, is no weight the misread kg
+    gives; the item's number, its comma read as a digit, has nothing to be checked against."""
+    receipt = "NORDKAUF\nEUR\nMilch 0,99 A\nBananen Lose 4792 B\n2,47 *9 1,99 EUR/K9\nBrot 1,79 A\nSUMME 7.l0"
+    assert Decimal("4.92") not in amounts(receipt)
+
+
+def test_a_count_of_pieces_ending_in_0_is_no_qst_tax_line():
+    """``Eier Bodenh. 0St 4,58 B`` (10 St., its 1 lost): the 0 folds as the Q of QST does; the count of pieces
+    makes no tax line, the line is an item under its count line, and the tax comes from the VAT table."""
+    receipt = extract_receipt(ocr("PREISRADL\nEUR\nToastbrot 1,19 B\n2 Stk x 2,29\nEier Bodenh . 0St 4,58 B\n"
+                                  "Summe EUR 5,77\nBAR 10,00\nRUCKGELD 4,23\nSteuer % Netto Steuer Brutto\n"
+                                  "B 7% 5,39 0,38 5,77"))
+    assert [item.amount for item in receipt.items] == [Decimal("1.19"), Decimal("4.58")]
+    assert receipt.tax == Decimal("0.38")
+
+
+def test_a_qst_label_still_reads_as_a_tax():
+    """``QST 9.975% 1,00`` (Québec's sales tax), its letters read right: a tax line still."""
+    receipt = extract_receipt(ocr("DEPANNEUR\nPAIN 10,00\nSOUS-TOTAL 10,00\nTPS 5% 0,50\nQST 9.975% 1,00\n"
+                                  "TOTAL 11,50"))
+    assert receipt.tax is not None and receipt.total == Decimal("11.50")
+    assert [item.amount for item in receipt.items] == [Decimal("10.00")]
 
 
 def test_a_number_its_count_line_does_not_make_is_no_price():

@@ -296,6 +296,18 @@ def test_the_town_under_a_street_whose_suffix_ocr_garbled_is_no_brand():
     assert (zara.merchant, zara.brand_wikidata) == ("Zara", "Q147662")
 
 
+def test_the_line_between_the_street_and_the_phone_number_is_the_town_however_garbled():
+    """``Springtield. 1 ani`` (Springfield, IL 62701) between ``2675 Broadtay`` and ``(36e} 477-9215``:
+    the town, its state and ZIP code garbled past reading (no Springfield shop of the directory); the
+    logo over the street, read unsurely, is the name. A shop's legal name there stays a name."""
+    rows = ocr("CASA Verde Cartina\n2675 Broadtay\nSpringtield. 1 ani\n(36e} 477-9215\nTabte 3 Cht 84154\n"
+               "Server Luie" + BODY)
+    lines = [OcrLine(row.text, box=row.box, confidence=0.05 if i == 0 else 0.5) for i, row in enumerate(rows)]
+    receipt = extract_receipt(lines)
+    assert (receipt.merchant, receipt.brand_wikidata) == ("CASA Verde Cartina", None)
+    assert merchant("2675 Broadway\nCasa Verde Cantina LLC\n(360) 477-9215" + BODY) == "Casa Verde Cantina LLC"
+
+
 def test_a_welcome_misread_is_still_a_welcome_and_the_name_follows_it():
     assert merchant("Helcoma to Blue Heron Grill\n12 Main St\nSpringfield, IL 62701" + BODY) == "Blue Heron Grill"
 
@@ -332,6 +344,24 @@ def test_a_welcome_whose_to_came_out_two_other_glyphs_still_opens_the_name():
 def test_a_garbled_thanks_names_the_shop_whose_capital_c_came_out_a_bracket():
     assert merchant("19128 Ela Streat\nPortland, OR 97205" + BODY + "\nThankeyou for dining at (asa Verde Cantina") \
         == "Casa Verde Cantina"
+
+
+def test_a_garbled_thanks_whose_at_came_out_a_bracket_still_names_the_restaurant():
+    """``Thank ycu {on jining 0{ Golden Spoon Bistro!``: EasyOCR reads a blurred ``t`` or ``f`` as a
+    brace, in ``at`` too; the verb read, the name after it is the restaurant's. A line with no verb
+    of a thanks before the brace names nobody."""
+    text = "2132 Route 9\nColumbus OH 43215\nServer: Marla" + BODY
+    assert merchant(text + "\nThank ycu {on jining 0{ Golden Spoon Bistro!") == "Golden Spoon Bistro"
+    assert merchant(text + "\nThank ycu {on the 0{ Golden Spoon Bistro!") != "Golden Spoon Bistro"
+
+
+def test_a_thanks_whose_spaces_around_its_verb_ocr_lost_still_names_the_restaurant():
+    """``Thank You tor"diningeat Casa Verde Cantina``: the spaces before and after ``dining`` came out
+    a quote and a letter, or nothing (``shoppingat``); the name after the ``at`` is the shop's."""
+    text = "9737 Broadway\nColumbus OH 43215\nServer Luis" + BODY
+    assert merchant(text + '\nThank You tor"diningeat Casa Verde Cantina') == "Casa Verde Cantina"
+    assert merchant(text + "\nThanks for shoppingat Willow Foods") == "Willow Foods"
+    assert merchant(text + "\nThank you for dining eat Fresh Cafe") == "eat Fresh Cafe"
 
 
 def test_an_order_number_without_its_hash_and_a_check_line_are_no_names():

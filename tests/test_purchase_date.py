@@ -472,3 +472,24 @@ def test_codes_weights_and_sentences_that_look_like_this_sessions_date_slips_lea
 ])
 def test_toasts_unpadded_date_whose_slashes_came_out_as_l_before_a_time(text, expected):
     assert purchase_date(text) == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "Server: 397 Luis|11/11/2074 9:31 PM", dt.date(2024, 11, 11)),  # the year's third digit
+    (US + "03/15/7025 10:42 AM", dt.date(2025, 3, 15)),  # its first
+    (DE + "14.01.2073 14:01 Bon-Nr 0574", dt.date(2023, 1, 14)),
+    (DE + "14.01.7023 14:01 Bon-Nr 0574", dt.date(2023, 1, 14)),
+])
+def test_a_years_two_read_as_seven_after_a_day_and_a_month(text, expected):
+    """EasyOCR reads a 2 of a photographed year as 7 (``2074``, ``7025``): after a day and a month with their
+    separators, a year of the 2070s is one of the 2020s for a purchase, and 70YY is 20YY."""
+    assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "07032074 09.18 AM", None),  # no separators: a digit may be lost with them ("07/13/2024"), no wrong date
+    (US + "11/11/74 9:31 PM", None),  # a two-digit year is as printed: 1974, no 2024
+])
+def test_a_seventies_year_is_read_as_the_twenties_only_printed_whole_with_its_separators(text, expected):
+    assert purchase_date(text) == expected
