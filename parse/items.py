@@ -212,21 +212,25 @@ def total_among_items(doc: Doc, start: int, end: int, total: Decimal | None) -> 
     whatever its label came out as (``SUE EuR &,40`` for ``SUMME EUR 8,40``, ``SE EUR 12, 42``; ``Zu zatlen 25,04``
     over ``irocard 25,04``): the total's line, no item; ``end`` where none does."""
     priced_above = prices_above = 0
+    sum_above = Decimal(0)
     for line in doc.lines[start:end]:
         amounts = [a for a in line.amounts if a.has_decimals]
         last = amounts[-1].value if amounts else None
-        if priced_above and last == total and _AFTER_CURRENCY_RE.search(line.text):
+        if priced_above and last == total and _AFTER_CURRENCY_RE.search(line.text) \
+                and (not _SPLIT_CENTS_RE.search(line.text) or sum_above):
             return line.index
         # two prices above at least: not a lone item that costs the total, over its total's line
         if prices_above >= _PRICES_ABOVE and last is not None and total in (last, sign_digit_dropped(last, ANY_DIGIT)) \
                 and _printed_under(doc, line.index, total):
             return line.index  # "Suen e 725,04" over "Zu zatlen 25,04": its currency sign read as a digit
         priced_above += bool(amounts)
+        sum_above += sum(a.value for a in amounts[-1:])
         prices_above += any(a.in_cents and not a.measure for a in amounts)
     return end
 
 
 _PRICES_ABOVE = 2
+_SPLIT_CENTS_RE = re.compile(r"\d[.,]\s\d{2}\s*$")
 
 _PAID_UNDER = 2  # lines under the total where the payment prints it again
 
@@ -377,7 +381,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
                 taken += 1  # "10.512 GAL @ $3.459/GAL" over "FUEL 36.36": one sale
             pending = count = None
             continue
-        priced = _with_line_total(line, _with_cents(_priced(line), doc.decimal)) or _misread_price(line)
+        priced = _with_line_total(line, _with_cents(_priced(line), doc.decimal)) or _misread_price(line, doc)
         priced = _with_comma_lost_amount(line, priced) or _comma_lost_price(line, _made_by(count, below))
         if (weight := _weight_line(line)) is not None and (not priced or priced[-1].value == weight[1]):
             if items and items[-1].line_index == line.index - 1 and not _counts_line(below, weight, doc.decimal):
@@ -567,7 +571,17 @@ _MISREAD_PRICE_RE = re.compile(
 _AS_DIGIT = str.maketrans("OoDQCcIil|!SsBZzgq", "000000111115582299")
 
 
-def _misread_price(line: Line) -> list[Amount]:
+def _lone_price_under(doc: Doc | None, line: Line) -> bool:
+    """The name's own price wrapped onto the line under it (``Wattepads 50+50 B`` / ``1,29 B``): the plus is
+    the name's."""
+    below = doc.lines[line.index + 1] if doc is not None and line.index + 1 < len(doc.lines) else None
+    return below is not None and _LONE_PRICE_RE.fullmatch(below.text) is not None
+
+
+_LONE_PRICE_RE = re.compile(r"\s*-?\d+[.,]\d{2}(?:\s*[A-Z*]{1,2})?\s*")  # "1,29 B" alone on its line
+
+
+def _misread_price(line: Line, doc: Doc | None = None) -> list[Amount]:
     """The price of a named line that printed none OCR could read, if its last word is one whose
     look-alike letters make a price (two real digits at least, or whole units with both cents read
     as O's: ``4.OO``), its point or comma maybe read as a star or a plus (``Cotee 2*50``, ``14+85 8``)."""
@@ -578,7 +592,7 @@ def _misread_price(line: Line) -> list[Amount]:
     whole = match["units"].isdigit() and re.fullmatch(r"[0OoDQ]{2}", match["cents"])  # "Add Side Salad 4.OO"
     if sum(ch.isdigit() for ch in printed) < 2 and not whole \
             or re.search(r"[*+]", match.group()) and _names_a_reduction(line.text) \
-            or "+" in match.group() and not match["tax_class"]:
+            or "+" in match.group() and (not match["tax_class"] or _lone_price_under(doc, line)):
         return []  # "Happy Hour 25*00": a discount whose minus and point came out other glyphs, no price; a plus
         # for a comma only before a tax class (not "7 Margarite 718+00", a $ read as a 7 too)
     value = _misread_value(match)

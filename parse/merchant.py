@@ -1363,7 +1363,8 @@ def _street_before_town(doc: Doc, line: Line, tall: bool = False) -> bool:
     street = squash_spaces(ascii_upper(line.text)).strip(" .,;")
     if below is None or has_legal_form(line.text) or not _STREET_BEFORE_NUMBER_RE.fullmatch(street):
         return False
-    under_a_name = any(letters(above.text) >= 3 for above in doc.lines[:line.index])
+    above = doc.lines[line.index - 1].text if line.index >= 1 else ""
+    under_a_name = letters(above) >= 3 and not has_keyword(above, _NOT_NAME)  # not "Willkommen", "Kundenbeleg"
     if (tall or has_keyword(line.text, _TRADE_FORMS)) and not _PLACE_STREET_RE.match(street) \
             and not (under_a_name and _GARBLED_PLACE_STREET_RE.match(street)):
         return False
@@ -1388,11 +1389,15 @@ _ZIP_DIGITS = 4  # digits of a postcode at least, however OCR misread the rest o
 _PHONE_END_RE = re.compile(r"(?<!\d)\d{3}\s?[-.]\s?\d{4}\s*$")
 
 
+_GARBLED_STATE_RE = re.compile(r"\d|\w[.,;]\s")  # "Springtield. 1 ani": a digit, or a word's mark before more
+
+
 def _over_a_phone_number(doc: Doc, line: Line) -> bool:
     """The line over the phone number's (under the street): the town, its state and ZIP code
     garbled past reading (``Springtield. 1 ani`` over ``(36e} 477-9215``)."""
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
-    return below is not None and _PHONE_END_RE.search(below.text) is not None
+    return below is not None and _PHONE_END_RE.search(below.text) is not None \
+        and _GARBLED_STATE_RE.search(line.text) is not None  # its state or ZIP garbled, not a name alone
 
 
 def _named_for_street_below(doc: Doc, line: Line) -> bool:

@@ -123,10 +123,11 @@ _ZU_ZAHLEN_RE = re.compile(r"(?<![A-Z])(Z(?:U\s?|\s))([A-Z]{6})(?![A-Z])")
 
 def _mend_zu_zahlen(upper: str, folded: str) -> str:
     """The label mended in place (``Z ZAHLEN`` as ``ZUZAHLEN``), its length kept for the positions after it; its
-    Z read as a letter (``2 Zahlen`` is a count)."""
+    Z read as a letter (``2 Zahlen`` is a count), a slip only after ZAHLEN's own Z (not ``zu mahlen``)."""
     def mend(pair: re.Match[str]) -> str:
         word = pair[2]
-        if word != _ZAHLEN and not one_letter_off(word, _ZAHLEN) or not upper[pair.start()].isalpha():
+        if word != _ZAHLEN and not (word.startswith("Z") and one_letter_off(word, _ZAHLEN)) \
+                or not upper[pair.start()].isalpha():
             return pair.group()
         return ("ZU" if pair[1] == "Z " else pair[1]) + _ZAHLEN
     return _ZU_ZAHLEN_RE.sub(mend, folded) if len(upper) == len(folded) else folded

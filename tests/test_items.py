@@ -2328,3 +2328,15 @@ def test_printed_prices_the_sum_confirms_and_items_like_a_garbled_summe_or_a_til
     """Guards: a weighed price the SUMME confirms though its first digit is not the weight line's (or the
     weight line is the next item's), an item named like a misread SUMME, an offer's time on an item's row."""
     assert sum(amounts(text)) == Decimal(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PREISRADL\nEUR\nKaffee zu mahlen 7,99 A\nMilch 0,99 A\nSUMME EUR 8,98", "8.98"),  # no ZU ZAHLEN
+    ("FRISCHEHOF\nEUR\nTuete 0,00 A\nRucksack EUR 24, 99\nSUMME EUR 24,99", "24.99"),  # an item, not the total
+    ("SONNENDROGERIE\nEUR\nWattepads 50+50 B\n1,29 B\nSUMME EUR 1,29", "1.29"),  # a pack's size, its price below
+    ("SONNENDROGERIE\nEUR\nVitamin 10+12 8\n2,49 B\nSUMME EUR 2,49", "2.49"),
+])
+def test_a_name_like_zu_zahlen_an_item_after_its_currency_and_a_pack_size_with_a_plus_stay_items(text, expected):
+    """Guards: ``zu mahlen`` (ground coffee) is no amount due; an item priced after ``EUR`` over nothing but a free
+    bag is no total; a pack's ``50+50`` whose price prints on the next line is no price."""
+    assert sum(amounts(text)) == Decimal(expected)

@@ -306,6 +306,7 @@ def test_the_line_between_the_street_and_the_phone_number_is_the_town_however_ga
     receipt = extract_receipt(lines)
     assert (receipt.merchant, receipt.brand_wikidata) == ("CASA Verde Cartina", None)
     assert merchant("2675 Broadway\nCasa Verde Cantina LLC\n(360) 477-9215" + BODY) == "Casa Verde Cantina LLC"
+    assert merchant("1600 Broadway\nStardust Diner\n(212) 956-5151" + BODY) == "Stardust Diner"  # a name alone
 
 
 def test_a_welcome_misread_is_still_a_welcome_and_the_name_follows_it():
@@ -397,6 +398,7 @@ Geg. BAR EUR 10,00
     ("Fruchthof Maier\nKe Markt 38\n70173 Stuttgart", "Fruchthof Maier"),  # its "Am" garbled under the name
     ("MAPKTBLITZ\nKe Markt 38\n70173 Stuttgart", "MAPKTBLITZ"),
     ("LA Bakery 12\n70173 Stuttgart", "LA Bakery 12"),  # two letters opening the name itself: no street
+    ("Willkommen\nLA Cafe 21\n70173 Stuttgart", "LA Cafe 21"),  # under a welcome, not a name
 ])
 def test_a_street_named_before_its_house_number_over_the_postcode_is_no_name(header, name):
     """``Am Markt 3`` over ``91054 Erlangen``: a street as most of Europe prints it, with no street word
