@@ -315,7 +315,8 @@ def _cinema_by_its_logo(doc: Doc, header: Sequence[Line], country: str | None) -
 # Special``, a buffet's ``Adult Buffet``, a barber's ``Senior Cut``)
 _FILM_RE = re.compile(r"(?<![A-Z])(?:MOVIES?|FILMS?|SHOWTIMES?|IMAX|AUDITORIUM|MATINEE|POPCORN|CINEMAS?|KINO"
                       r"|VORSTELLUNG|(?:SCREEN|THEAT(?:ER|RE)|SAAL)\W{0,2}#?\d"
-                      r"|(?<!PARKING )(?<!LOTTERY )(?<!LOTTO )(?<!RAFFLE )TICKETS?(?!\W{0,2}(?:NO\b|NR\b|#)?\W{0,2}\d{3}))"
+                      r"|(?<!PARKING )(?<!LOTTERY )(?<!LOTTO )(?<!RAFFLE )"
+                      r"TICKETS?(?!\W{0,2}(?:NO\b|NR\b|#)?\W{0,2}\d{3}))"
                       r"(?![A-Z])")
 _TICKET_KIND_RE = re.compile(r"\W*(?:\d{1,2}\s*X?\s*)?(?:ADULTS?|SENIORS?|CHILD(?:REN)?|STUDENTS?)"
                              r"(?:\s+(?:EVENING|MATINEE|PRIME|TWILIGHT|3D|IMAX))?\s+\$?\d{1,3}[.,]\d{2}\b.*")

@@ -126,7 +126,8 @@ _BAR_CLOSING_RE = re.compile(r"(?P<before>[A-Z']+)\s+(?:BAR|LOUNGE)\W*$")
 _NO_DRINKS_BARS = frozenset(("NAIL", "NAILS", "BROW", "BROWS", "LASH", "LASHES", "WAX", "WAXING", "BLOWOUT", "BLOW",
                              "TAN", "TANNING", "BEAUTY", "HAIR", "SPA", "GENIUS", "OXYGEN", "CANDY", "SALAD", "SOAP",
                              "GRANOLA", "PROTEIN", "CHOCOLATE", "BEAD", "FIX", "REPAIR", "MAKEUP", "MASSAGE", "DRY",
-                             "BLOWDRY", "BARBER", "IV", "HYDRATION", "SKIN", "BRAID", "BRAIDS", "GLAM", "TECH", "PHONE"))
+                             "BLOWDRY", "BARBER", "IV", "HYDRATION", "SKIN", "BRAID", "BRAIDS", "GLAM", "TECH",
+                             "PHONE"))
 # a shop for brewers or selling a brewery's beer (``MIDWEST BREWERY SUPPLY``, ``BREWERY OUTLET``), no taproom
 _BREWERS_SHOP_RE = re.compile(r"(?<![A-Z])BREW(?:ERY|ING|PUB)\s+(?:SUPPLY|SUPPLIES|OUTLET|STORE|SHOP)(?![A-Z])")
 _NAME_WEIGHT = 3.5  # a trade word in the merchant's own name outweighs three in the items

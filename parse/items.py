@@ -571,17 +571,17 @@ _MISREAD_PRICE_RE = re.compile(
 _AS_DIGIT = str.maketrans("OoDQCcIil|!SsBZzgq", "000000111115582299")
 
 
-def _lone_price_under(doc: Doc | None, line: Line) -> bool:
+def _lone_price_under(doc: Doc, line: Line) -> bool:
     """The name's own price wrapped onto the line under it (``Wattepads 50+50 B`` / ``1,29 B``): the plus is
     the name's."""
-    below = doc.lines[line.index + 1] if doc is not None and line.index + 1 < len(doc.lines) else None
+    below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     return below is not None and _LONE_PRICE_RE.fullmatch(below.text) is not None
 
 
 _LONE_PRICE_RE = re.compile(r"\s*-?\d+[.,]\d{2}(?:\s*[A-Z*]{1,2})?\s*")  # "1,29 B" alone on its line
 
 
-def _misread_price(line: Line, doc: Doc | None = None) -> list[Amount]:
+def _misread_price(line: Line, doc: Doc) -> list[Amount]:
     """The price of a named line that printed none OCR could read, if its last word is one whose
     look-alike letters make a price (two real digits at least, or whole units with both cents read
     as O's: ``4.OO``), its point or comma maybe read as a star or a plus (``Cotee 2*50``, ``14+85 8``)."""
@@ -636,9 +636,14 @@ def _made_by(count: tuple[Decimal | None, Decimal] | None, below: Line | None) -
     """What the count line above an item (``2 Stk X 2,19``) or the weight line under it
     (``2,27 kg X 3,49 EUR/kg``) makes: the item's amount; None where neither says it."""
     if count is not None and count[0] is not None:
-        return (count[0] * count[1]).quantize(_CENT, ROUND_HALF_UP)
+        return _made(count[0], count[1])
     weight = _weight_line(below) if below is not None else None
-    return (weight[0] * weight[1]).quantize(_CENT, ROUND_HALF_UP) if weight else None
+    return _made(*weight) if weight else None
+
+
+def _made(quantity: Decimal, unit_price: Decimal) -> Decimal:
+    """What a count or weight line makes: the quantity times the unit price, to the cent."""
+    return (quantity * unit_price).quantize(_CENT, ROUND_HALF_UP)
 
 
 def _comma_lost_price(line: Line, made: Decimal | None) -> list[Amount]:
@@ -664,7 +669,7 @@ def _leading_digit_mended(item: LineItem, weight: tuple[Decimal, Decimal]) -> Li
     """``PAPRIKA ROT 22,34 A`` over ``0,781 kg X 2,99 EUR/kg``: an amount whose digits are what the weight
     line under it makes but for its first, misread (``47,20`` for 17,20) or a stray mark read before it as
     one (``22,34`` for 2,34), is that amount; its cents differing, it stays."""
-    made = (weight[0] * weight[1]).quantize(_CENT, ROUND_HALF_UP)
+    made = _made(*weight)
     if item.amount is None or item.quantity is not None or item.amount == made or made <= 0:
         return item
     printed, wanted = f"{item.amount:.2f}".replace(".", ""), f"{made:.2f}".replace(".", "")
@@ -1566,7 +1571,7 @@ def _weighed_first_digit_settled(items: tuple[LineItem, ...],
                and item.unit_price is not None and _weighed_differently(item)]
     if not slipped:
         return None
-    mended = tuple(replace(item, amount=(item.quantity * item.unit_price).quantize(_CENT, ROUND_HALF_UP))
+    mended = tuple(replace(item, amount=_made(item.quantity, item.unit_price))
                    if k in slipped else item for k, item in enumerate(items))
     return mended if _sum(mended) in targets else None
 

@@ -338,8 +338,7 @@ def _first_digit_slip(owed: Decimal, total: Decimal) -> bool:
     """``total`` is ``owed`` with its first digit misread as a look-alike (56.53 for 36.53): the digit
     beside a currency sign OCR smeared; a tip or charge lost to the OCR changes a later digit, or more (and
     one printed between the tax and the total, or money taken off there, stops the rule: ``Service 20.00``)."""
-    first, second = f"{owed:.2f}", f"{total:.2f}"
-    return len(first) == len(second) and first[1:] == second[1:] and frozenset((first[0], second[0])) in _DIGIT_SLIPS
+    return _one_digit_slip(owed, total) and f"{owed:.2f}"[0] != f"{total:.2f}"[0]
 
 
 def total_checks(doc: Doc, totals: Totals) -> tuple[str, ...]:
@@ -729,8 +728,7 @@ def prices_add_up(doc: Doc, end: int, target: Decimal) -> bool:
     add up to ``target``; a count line's unit price (``2 @ 15.82`` over the line's price) is no
     price of its own, and the prices stop at a subtotal above ``end`` (``SUBTOTAL 24.64`` over ``TOTAL
     24.64``, both their ``£`` read as 2: the subtotal is no price); a tax line above counts with them."""
-    prices = _prices_above(doc, _first_subtotal_line(doc, end))
-    return len(prices) >= 2 and sum(prices) == target
+    return _prices_sum_above(doc, _first_subtotal_line(doc, end)) == target
 
 
 def total_over_the_prices(doc: Doc, total: Pick) -> bool:
@@ -739,14 +737,19 @@ def total_over_the_prices(doc: Doc, total: Pick) -> bool:
     27.90`` / ``Lasagna 17.99`` / ``Clam Chowder 7.25`` over ``Amount 856.46`` is 56.46, its ``$`` an 8."""
     end = next((line.index for line in doc.lines[:total.line + 1]
                 if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX)), total.line)
-    prices = _prices_above(doc, end)
-    added = sum(prices, Decimal(0))
-    return len(prices) >= 2 and 0 < added <= total.value < 2 * added
+    added = _prices_sum_above(doc, end)
+    return added is not None and 0 < added <= total.value < 2 * added
 
 
 def _first_subtotal_line(doc: Doc, end: int) -> int:
     """The first priced subtotal's line above ``end``; else ``end``."""
     return next((line.index for line in doc.lines[:end] if line.amounts and has_keyword(line.text, SUBTOTAL)), end)
+
+
+def _prices_sum_above(doc: Doc, end: int) -> Decimal | None:
+    """What the prices above line ``end`` (``_prices_above``) come to, where there are two or more."""
+    prices = _prices_above(doc, end)
+    return sum(prices, Decimal(0)) if len(prices) >= 2 else None
 
 
 def _prices_above(doc: Doc, end: int) -> list[Decimal]:
@@ -761,9 +764,8 @@ def _subtotal_of_the_prices(doc: Doc, subtotal: Pick, total: Pick) -> Pick:
     """A subtotal above its total with one digit misread (``SUBTOTAL 37.96`` over ``VISA 19.67``):
     the prices above it, where they add up to it but for that digit (11.98 + 5.98 = 17.96) and
     the total is that sum plus what taxes and charges add; else as it was."""
-    prices = _prices_above(doc, subtotal.line)
-    added = sum(prices, Decimal(0))
-    if len(prices) >= 2 and _digit_off(added, subtotal.value) and 0 < added <= total.value \
+    added = _prices_sum_above(doc, subtotal.line)
+    if added is not None and _digit_off(added, subtotal.value) and 0 < added <= total.value \
             and total.value - added < MAX_CHARGES_SHARE * added:
         return Pick(added, subtotal.line, 0.6)
     return subtotal
@@ -774,9 +776,8 @@ def _subtotal_its_prices_and_tax_make(doc: Doc, subtotal: Pick, tax: Pick, total
     that add up to it but for that digit, and that with the tax make the total: the prices' sum; else as it was."""
     if not subtotal.line < tax.line < total.line or subtotal.value + tax.value == total.value:
         return subtotal
-    prices = _prices_above(doc, subtotal.line)
-    added = sum(prices, Decimal(0))
-    if len(prices) >= 2 and added + tax.value == total.value and (
+    added = _prices_sum_above(doc, subtotal.line)
+    if added is not None and added + tax.value == total.value and (
             _one_digit_slip(added, subtotal.value) or _one_digit_more_or_less(added, subtotal.value)):
         return Pick(added, subtotal.line, 0.6)
     return subtotal
