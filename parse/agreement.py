@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -20,9 +20,9 @@ from .address import is_address
 from .layout import Doc, Line, holds_a_date
 from .text import has_keyword
 from .totals import (ANY_DIGIT, CARD_PAID, CASH_GIVEN, FINAL_TOTAL, MAX_CHARGES_SHARE, PLAIN_TOTAL, SIGN_DIGITS,
-                     SUBTOTAL, Pick, Totals, cash_pays, charges_between, find_totals, labelled_subtotal_and_total,
-                     prices_add_up, sign_digit_dropped, signs_kept, tax_share, total_checks, total_over_the_prices,
-                     unlabelled_under, vat_table_gross)
+                     SUBTOTAL, Pick, Totals, cash_and_change_lines, cash_pays, charges_between, find_totals,
+                     labelled_subtotal_and_total, prices_add_up, sign_digit_dropped, signs_kept, tax_share,
+                     total_checks, total_over_the_prices, unlabelled_under, vat_table_gross)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
@@ -121,6 +121,8 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
     commas = _commas_lost(doc) if not _SUMS & set(best.counted) else None
     if commas is not None:
         best = commas  # every price and the total lost its comma, and the prices make the total
+    if not best.counted and (tendered := _paid_as_tendered(doc, best.totals)) is not None:
+        best = tendered  # each of the total, the cash and the change misread its own way, and they agree
     if currency == "GBP" and best.sign_digit is None:
         # the recogniser has no "£": it reads one as a 1 or a 2 (or an E, which amounts skip). Real
         # prices start with those digits often, so only the arithmetic may drop them, never a tie.
@@ -310,6 +312,105 @@ def _comma_put_back(line: Line, pattern: re.Pattern[str]) -> Line:
     end = pattern.search(line.text).end("num")
     text = f"{line.text[:end - 2]},{line.text[end - 2:]}"
     return replace(line, text=text, amounts=tuple(find_amounts(text, ",")))
+
+
+# the money closing a total's or a tender's line, its point kept, read as a space or lost (``1528.18``,
+# ``530 01``, ``3182``), a sign's glyph or a minus around it (``CASH {30.00-``)
+_CLOSING_MONEY_RE = re.compile(r"(?<![\d.,])(?P<whole>\d{1,6})(?:(?:[.,]|\s)(?P<cents>\d{2}))?\s?-?\s*$")
+# the digits EasyOCR reads for one another on a blurred photo
+_LOOK_ALIKE_DIGITS = {"0": "68", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036"}
+_MAX_SIGN_GLYPHS = 2  # a "$" comes out as one digit or as two ("1528.18" for $28.18)
+# a look-alike slip needs a witness beside the one sum: the other sum, or the card line repeating the total
+_SLIP_SUPPORT = CHECK_WEIGHTS["cash_minus_change"] + CHECK_WEIGHTS["printed_again"]
+
+
+def _paid_as_tendered(doc: Doc, totals: Totals) -> Reading | None:
+    """The reading in which the total's line and the two amounts of a sum that should make it (cash and
+    change, or the subtotal and a single tax line) each lost a sign read as one or two digits, or their
+    point, and one of the three at most a digit read as its look-alike, where that sum then makes the
+    total its line reads: ``AMOUNT Due 1528.18`` / ``CASH {30.00-`` / ``CHANGE DUE 3182`` pay 28.18 as
+    30.00 - 1.82; ``SUBTOTAL 530.75`` / ``SALES TAX 92215`` / ``AMOUNT DUE 332.90`` add up as 30.75 + 2.15
+    = 32.90 (not 0.75 + 2.15: a bill is one unit at least). Of the readings that agree, those with the
+    fewest slips; one with a slip needs another check beside its sum (``_SLIP_SUPPORT``). None where they
+    give more than one total, or none, or the one printed."""
+    total = totals.total
+    if total is None:
+        return None
+    fits = [(sum(slips), values, lines) for total_line in _total_lines(doc, total)
+            for lines, values, slips in _sums_read(doc, total_line)]
+    least = min((slips for slips, _, _ in fits), default=None)
+    fewest = [(values, lines) for slips, values, lines in fits if slips == least]
+    if len({values[0] for values, _ in fewest}) != 1 or fewest[0][0][0] == total.value:
+        return None
+    values, lines = fewest[0]
+    read = {line.index: _money_rewritten(line, value, doc.decimal) for line, value in zip(lines, values)}
+    reading = _reading(replace(doc, lines=tuple(read.get(line.index, line) for line in doc.lines)), ANY_DIGIT, doc)
+    agreed = reading.totals.total is not None and reading.totals.total.value == values[0]
+    vouched = reading.support >= (_SLIP_SUPPORT if least else CHECK_WEIGHTS["cash_minus_change"])
+    return reading if agreed and _SUMS & set(reading.counted) and vouched else None
+
+
+def _total_lines(doc: Doc, total: Pick) -> list[Line]:
+    """The line of the total picked, and those a total's label opens (the subtotal's not)."""
+    return [line for line in doc.lines if line.index == total.line
+            or has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) and not has_keyword(line.text, SUBTOTAL)]
+
+
+def _sums_read(doc: Doc, total_line: Line) \
+        -> Iterator[tuple[tuple[Line, Line, Line], tuple[Decimal, Decimal, Decimal], tuple[int, int, int]]]:
+    """((the total's line, the sum's two lines), (total, one, other), their slips) for the readings in
+    which cash - change, or subtotal + tax, makes the total (one unit at least), at most one slip among
+    the three."""
+    tenders, taxed = cash_and_change_lines(doc), _subtotal_and_tax_lines(doc, total_line)
+    for pair, adds in ((tenders, _cash_less_change), (taxed, _subtotal_and_tax)):
+        if pair is None or total_line in pair:
+            continue
+        total, one, other = (_money_readings(line) for line in (total_line, *pair))
+        for first, second in itertools.product(one, other):
+            made = adds(first, second)
+            if made is not None and made >= 1 and made in total and total[made] + one[first] + other[second] <= 1:
+                yield (total_line, *pair), (made, first, second), (total[made], one[first], other[second])
+
+
+def _cash_less_change(cash: Decimal, change: Decimal) -> Decimal | None:
+    return cash - change if change < cash else None
+
+
+def _subtotal_and_tax(subtotal: Decimal, tax: Decimal) -> Decimal | None:
+    return subtotal + tax if 0 < tax < MAX_CHARGES_SHARE * subtotal else None
+
+
+def _subtotal_and_tax_lines(doc: Doc, total_line: Line) -> tuple[Line, Line] | None:
+    """The subtotal's line and the one line between it and the total's, where only a tax stands."""
+    above = doc.lines[max(total_line.index - 2, 0):total_line.index]
+    if len(above) != 2 or not has_keyword(above[0].text, SUBTOTAL) or has_keyword(above[1].text, SUBTOTAL):
+        return None
+    return above[0], above[1]
+
+
+def _money_readings(line: Line) -> dict[Decimal, int]:
+    """What the money closing ``line`` may be, with the look-alike slips each reading takes (0 or 1):
+    without one or two leading digits that were a sign, the point before its last two digits."""
+    match = _CLOSING_MONEY_RE.search(line.text)
+    if match is None or match["cents"] is None and len(match["whole"]) < 3:
+        return {}
+    digits = match["whole"] + (match["cents"] or "")
+    readings: dict[Decimal, int] = {}
+    for dropped in range(_MAX_SIGN_GLYPHS + 1):
+        rest = digits[dropped:]
+        for variant, slips in ((rest, 0), *((rest[:i] + alike + rest[i + 1:], 1) for i, digit in enumerate(rest)
+                                            for alike in _LOOK_ALIKE_DIGITS.get(digit, ""))):
+            if len(variant) >= 3 and (len(variant) == 3 or variant[0] != "0"):
+                value = Decimal(f"{variant[:-2]}.{variant[-2:]}")
+                readings[value] = min(slips, readings.get(value, slips))
+    return readings
+
+
+def _money_rewritten(line: Line, value: Decimal, decimal: str | None) -> Line:
+    """``line`` with the money closing it printed as ``value``."""
+    money = f"{value:.2f}".replace(".", decimal or ".")
+    text = f"{line.text[:_CLOSING_MONEY_RE.search(line.text).start()]}{money}"
+    return replace(line, text=text, amounts=tuple(find_amounts(text, decimal)))
 
 
 def _total_of(reading: Reading) -> Decimal | None:

@@ -87,6 +87,9 @@ _FUZZY_MONTH_RES = (
     re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3})\.?\s?(?P<a>\d{1,2})(?!\d)[\s,.]*(?P<y>(?:19|20)\d{2})(?![\dA-Z])"),
     re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3})[.,]?\s?(?P<a>\d{1,2})\s?['\"]\s?(?P<y>\d{2})(?![\dA-Z])"),
     re.compile(r"(?<![A-Z\d])(?P<a>\d{1,2})[\s\-/.]*(?P<m>[A-Z]{3})\.?[\s\-/.,]*(?P<y>(?:19|20)\d{2})(?![\dA-Z])"),
+    # a US check's "MON DD YY" before its time of day, the month's letter misread or read twice ("FEBB 19 24 2:21PM")
+    re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3,4})\.?\s?(?P<a>\d{1,2})\s(?P<y>\d{2})"
+               r"(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))"),
 )
 _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON", "FRE", "SAM", "SON"}
 # "03122024", "12032024", "11302025": a date whose separators were lost, in the receipt's order
@@ -366,6 +369,7 @@ def prepare(text: str, under_label: bool = False) -> str:
         return token.translate(_DIGIT_FIX) if digits(token) >= 3 and not per_weight else token
 
     text = _DATEISH_RE.sub(fix, text)
+    text = _FIRST_TENS_SLIP_RE.sub(_first_tens_slip, text)
     text = _LOOSE_DATE_RE.sub(lambda m: _loose_date(m, labelled), text)
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
     text = _SLIPPED_SHORT_YEAR_RE.sub(lambda m: f"{m['dm']}.{m['y']}", text)
@@ -412,6 +416,21 @@ def prepare(text: str, under_label: bool = False) -> str:
             text = regex.sub(lambda m: _separator_as_one(m, "."), text)
         text = _SLASH_AS_DIGIT_RE.sub(lambda m: _slash_as_digit(m) if labelled or _clock_beside(m) else m[0], text)
     return text
+
+
+# "86/17/24 2:16", "40/01/24 1,0}": a slashed date's first field read 40 or more, its tens digit a look-alike of a
+# 0 or a 1, before its time of day (a line of garbage may print three numbers between slashes)
+_FIRST_TENS_SLIP_RE = re.compile(
+    r"(?<![\d.,/\-])(?P<t>[4-9])(?P<rest>\d/[0-3]\d/(?:\d{2}|(?:19|20)\d{2}))(?![\d.,/\-])"
+    r"(?=\s{1,3}[0-2]?\d\s?[:;,.]\s?[0-5}{])")
+
+
+def _first_tens_slip(m: re.Match[str]) -> str:
+    """The date whose first field's tens digit is the one look-alike of the digit read that makes it a calendar date
+    (``86/17/24``: 06/17/24; ``40/01/24``: 10/01/24), else the text as read."""
+    readings = [f"{printed}{m['rest']}" for printed in "0123" if m["t"] in _LOOKALIKE_DIGITS[printed]]
+    dates = [date for date in readings if int(date[:2]) and _valid_either_way(date)]
+    return dates[0] if len(dates) == 1 else m[0]
 
 
 def _year_says_a_day(m: re.Match[str]) -> bool:
@@ -877,12 +896,19 @@ def in_year_before(raw: RawDate, received: dt.date, day_first: bool) -> dt.date 
 
 
 def _near_month(token: str) -> int | None:
-    """The month whose three-letter name differs from ``token`` in exactly one letter, if only one does."""
+    """The month whose three-letter name differs from ``token`` in exactly one letter (or that it is with one letter
+    read twice), if only one does."""
     if token in MONTHS or token in _WEEKDAYS:
         return None
     near = {number for name, number in MONTHS.items()
-            if len(name) == 3 and one_letter_off(name, token)}
+            if len(name) == 3 and (one_letter_off(name, token) or _one_letter_doubled(token, name))}
     return near.pop() if len(near) == 1 else None
+
+
+def _one_letter_doubled(token: str, name: str) -> bool:
+    """``token`` is ``name`` with one of its letters read twice (``FEBB``/``FEB``)."""
+    return len(token) == len(name) + 1 and any(
+        token[:i] + token[i + 1:] == name and token[i] == token[i - 1] for i in range(1, len(token)))
 
 
 def _time_like(match: re.Match[str]) -> bool:

@@ -294,13 +294,18 @@ _TOTAL_WORDS = tuple(fold(word) for word in ("TOTAL", "SUBTOTAL", "SUMME", "GESA
 def _garbled_total(text: str) -> bool:
     """A word one letter away from TOTAL, SUBTOTAL, ... (``SubTatal``, ``SURTOTAL``, ``Surnme``: an ``m``
     read as ``rn``), or a long one with a letter lost (``Subtota``, ``Zwischensumm``), or with its M's
-    misread (``SUKKE``); the label's words joined too, a stray glyph split it (``Sub (otal``)."""
+    misread (``SUKKE``) or merged into one (``SUKE``); the label's words joined too, a stray glyph split it
+    (``Sub (otal``)."""
+    if _MS_MERGED_RE.match(fold(text)) and not _TAX_CLASS_AT_END_RE.search(text):
+        return True
     words = re.findall(r"[A-Z]{5,}", fold(text).replace("RN", "M"))
     return any(word == total or one_letter_off(word, total) or (len(word) >= 6 and one_letter_lost(word, total))
                or _ms_misread(word, total) and not _TAX_CLASS_AT_END_RE.search(text)
                for word in (*words, _label_letters(text)) for total in _TOTAL_WORDS)
 
 
+# SUMME opening its line, its two M's read as one upright glyph (``SUKE EUR 16,00``, ``Sume 44,37``)
+_MS_MERGED_RE = re.compile(r"\W*SU[MHKN]E\b")
 # an item's price with its tax class after it (``SUNNE 1,99 A``): a SUMME line prints none
 _TAX_CLASS_AT_END_RE = re.compile(r"\d[.,]\d{2}\s?\*?[AB12]\s*$")
 _AS_M = str.maketrans("HKN", "MMM")  # the glyphs OCR reads an M as, its strokes upright
@@ -1371,15 +1376,20 @@ def _fill(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
     return None
 
 
-# dm's and Rossmann's tax class, a digit after the price ("dmBio Haferflocken 0,95  2")
+# dm's and Rossmann's tax class, a digit after the price ("dmBio Haferflocken 0,95  2"), or a discounter's A or B
+# that OCR read as a 4, 8, 6 or 0 ("Cola 0,79 8")
 _CLASS_DIGIT_RE = re.compile(r"(?<=\d)\s+\d\s*$")
 _PRICE_THEN_CLASS_DIGIT_RE = re.compile(r"\d[.,]\d{2}\s+\d\s*$")
+_PRICE_THEN_CLASS_LETTER_RE = re.compile(r"\d[.,]\d{2}\s?\*?[AB]\s*$")
 
 
 def _classes_printed_as_digits(lines: Sequence[Line]) -> bool:
-    """Most of the priced lines end in a tax class printed as a digit after the price (``0,95  2``)."""
-    priced = [line for line in lines if _priced(line)]
-    return 2 * sum(bool(_PRICE_THEN_CLASS_DIGIT_RE.search(clean_numbers(line.text))) for line in priced) > len(priced)
+    """Most of the priced lines end in a tax class after the price, some of them (all but letters A and B) in a
+    digit: printed so (``0,95  2``) or a letter OCR read as one (``Kaffee 4,99 4``, ``Cola 0,79 8``)."""
+    priced = [clean_numbers(line.text) for line in lines if _priced(line)]
+    as_digits = sum(bool(_PRICE_THEN_CLASS_DIGIT_RE.search(text)) for text in priced)
+    as_letters = sum(bool(_PRICE_THEN_CLASS_LETTER_RE.search(text)) for text in priced)
+    return bool(as_digits) and 2 * (as_digits + as_letters) > len(priced)
 
 
 def _without_class_digit(line: Line) -> Line:

@@ -26,7 +26,7 @@ from .text import (as_printed, ascii_upper, digits, find_keyword, fold, has_keyw
                    one_letter_off, squash_spaces)
 
 LEGAL_RE = re.compile(
-    r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\b[G6][MNRAWH][B8]H\b"
+    r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\b[G6][MNRAWH][B8][HK]\b"
     r"|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
     r"|\bINC\b\.?|\bINCORPORATED\b|\bLLC\b|\bL\.L\.C\b|\bLTD\b\.?|\bLIMITED\b|\bPLC\b|\bCORP\b\.?|\bCORPORATION\b"
     r"|\bCO\.\s?(?:LTD|KG)|\bPTE\b|\bPTY\b|\bS\.?A\.?R\.?L\b|\bSAS\b|\bS\.A\.|\bB\.?V\.?\b|\bN\.V\.|\bOHG\b|\bUG\b"
@@ -132,8 +132,8 @@ _LONG_NOT_NAME = tuple(w for w in _NOT_NAME if len(w) > 3)
 _LEGAL_CANON = (
     (re.compile(r"(?<![A-Z])[S5J~][DIJU]N[\s.:,_;']*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
     (re.compile(r"(?<![A-Z])S/[B8](?![A-Z\d])", re.IGNORECASE), "S/B"),
-    # its m misread (``Grbh``, ``Gabh``, ``GnbH``), its G a 6
-    (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?|\b[G6][MNRAWH][B8]H(?![A-Z])\.?", re.IGNORECASE), "GmbH"),
+    # its m misread (``Grbh``, ``Gabh``, ``GnbH``), its G a 6, its h a k (``Gmbk``)
+    (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?|\b[G6][MNRAWH][B8][HK](?![A-Z])\.?", re.IGNORECASE), "GmbH"),
     # "GmbH 6 Co RG": its & read as a 6 or an 8, its K as an R
     (re.compile(r"(?<=GmbH)\s*[&68+]\s*C[O0]\.?\s*[KR][G6]\b\.?", re.IGNORECASE), " & Co. KG"),
 )
@@ -1259,7 +1259,8 @@ def _trade_name(doc: Doc, index: int, legal_index: int) -> str | None:
     over ``Pflegepunkt Drogeriemarkt GmbH``), however OCR split or glued the words (``MARKTBLITZ``
     over ``Marktb litz KG``) or spaced the letters (``M a r k t W e r k``), on one line or two. As
     the logo prints it where OCR read it whole, else (a letter or two misread: ``P F L E 6 E P U N K
-    T``, ``50NNENDR0GERIE``) as the legal name prints those words. None where it opens no legal name."""
+    T``, ``50NNENDR0GERIE``; its letters spaced unevenly: ``P FL E G EP U n Kt``) as the legal name prints
+    those words. None where it opens no legal name."""
     if index == legal_index:
         return None
     words = re.findall(r"[^\W_]+", doc.lines[legal_index].text)  # whole words, not "NORD" of NORDSEE
@@ -1270,11 +1271,20 @@ def _trade_name(doc: Doc, index: int, legal_index: int) -> str | None:
         name = _folded_letters(printed)
         if letters(name) >= 4 and name in openings:
             opening = " ".join(words[:openings.index(name) + 1])
-            return _unspaced(clean_name(printed)) if _letters_only(printed) == _letters_only(opening) else opening
+            logo_name = _unspaced(clean_name(printed))
+            return logo_name if _letters_only(printed) == _letters_only(opening) \
+                and not _spaced_unevenly(logo_name, opening) else opening
     name = _folded_letters(logo)
     slipped = [count for count, opening in enumerate(openings, 1)
                if len(opening) >= SLIPPED_LOGO_MIN and Levenshtein.distance(name, opening) <= _slips_allowed(opening)]
     return " ".join(words[:slipped[0]]) if slipped else None
+
+
+def _spaced_unevenly(logo: str, opening: str) -> bool:
+    """``P FL E G EP U n Kt``: a logo's letters OCR spaced out unevenly, pieces of one or two letters left, more
+    words than the legal name's opening prints (not ``NORD KAUF`` over ``Nordkauf Markt GmbH``)."""
+    words = logo.split()
+    return len(words) > len(opening.split()) and any(len(word) <= 2 for word in words)
 
 
 def _folded_letters(text: str) -> str:

@@ -125,6 +125,7 @@ def find_totals(doc: Doc) -> Totals:
     if subtotal and total and tax and not over:
         subtotal = _subtotal_its_prices_and_tax_make(doc, subtotal, tax, total)
     total, tip = _paid_with_tip(doc, total, tip)  # the printed total once read right, then the tip on it
+    total = _slips_sum_over_a_smeared_first_digit(doc, total, subtotal, tax, tip)
     total = _share_paid(doc, total)
     totals = Totals(total, subtotal, tax, rate, tip, _rounding_adjustment(doc))
     computed = _computed_total(doc, totals)
@@ -875,6 +876,29 @@ def _written_over_a_tip_cut_short(doc: Doc, total: Pick, tip: Pick) -> Pick | No
     return None
 
 
+def _slips_sum_over_a_smeared_first_digit(doc: Doc, total: Pick | None, subtotal: Pick | None, tax: Pick | None,
+                                          tip: Pick | None) -> Pick | None:
+    """The card slip's total right under its ``Amount`` and ``Tip`` whose first digit, beside its sign, OCR
+    misread (``Amount 17.68`` / ``Tip 3.54`` / ``Total Paid 41.22``; the bill's own total garbled above): the
+    amount and the tip, where the amount is the subtotal and its tax (or a share of it a tax comes to)."""
+    if total is None or subtotal is None or tip is None or tip.line != total.line - 1:
+        return total
+    above = _slip_amount_over(doc, doc.lines[tip.line])
+    for amount in above.amounts if above is not None else ():
+        paid = amount.value + tip.value
+        taxed = amount.value == subtotal.value + tax.value if tax else tax_share(amount.value - subtotal.value,
+                                                                                  subtotal.value)
+        if taxed and _first_digit_differs(paid, total.value):
+            return Pick(paid, total.line, 0.6)
+    return total
+
+
+def _first_digit_differs(a: Decimal, b: Decimal) -> bool:
+    """Same digits but the first (``41.22`` for 21.22)."""
+    first, second = f"{a:.2f}", f"{b:.2f}"
+    return len(first) == len(second) and first[0] != second[0] and first[1:] == second[1:]
+
+
 def _paid_beside_the_tip(doc: Doc, tip: Pick, paid: Decimal) -> bool:
     """The tip's line prints the bill and the tip exactly right of the tip (``Tip $6.00 Total $39.76``: the
     tip's and the final total's rows OCR read as one line)."""
@@ -1329,6 +1353,15 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
     if given is None and change is not None and change_line > 0:
         given = _tendered_above(doc.lines[change_line - 1], change)
     return given, change
+
+
+def cash_and_change_lines(doc: Doc) -> tuple[Line, Line] | None:
+    """The first line of cash handed over and the first line of change under it, as ``cash_pays`` finds
+    them by their labels (``CASH {30.00-`` / ``CHANGE DUE 3182``), whatever their amounts came out as."""
+    change = next((line for line in doc.lines if _change_line(line.text)), None)
+    given = next((line for line in doc.lines[:change.index] if _cash_handed_over(line.text)
+                  and not has_keyword(line.text, ("BILL",) + CASH_BACK)), None) if change is not None else None
+    return (given, change) if given is not None else None
 
 
 # a cash register's short label too, opening its line ("CASH 20.00" / "CHG 8.90"; not "SVC CHG", "BAG CHG")

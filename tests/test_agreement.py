@@ -966,6 +966,35 @@ Total Paid 574.68
     assert (receipt.total, receipt.tip) == (Decimal("74.68"), Decimal("11.39"))
 
 
+_SLIP_UNDER_A_GARBLED_BILL = """
+ROSA'S TRATTORIA
+Austin, TX 78701
+1 Coke 2.75
+Cheeseburger 13.49
+Sub Total 16.24
+Tax 144
+TOTAL 17 64
+AMEX XXXXXXXXXXXX1498
+Amount {amount}
+Tip 3.54
+Total Paid 41.22
+11/13/24 8:45 PM
+"""
+
+
+def test_a_slips_total_with_its_first_digit_misread_is_its_amount_and_tip():
+    """The slip's ``Total Paid`` beside its sign smeared into another first digit (41.22 for $21.22), the bill's
+    total garbled above it: the slip's amount, the subtotal and a tax, and its tip make the total."""
+    receipt = extract_receipt(ocr(_SLIP_UNDER_A_GARBLED_BILL.format(amount="17.68")))
+    assert (receipt.total, receipt.tip) == (Decimal("21.22"), Decimal("3.54"))
+
+
+def test_a_slips_total_over_an_amount_no_subtotal_and_tax_make_is_kept_as_read():
+    """An amount below the subtotal (a share of a split bill): nothing says the total's first digit is a slip."""
+    receipt = extract_receipt(ocr(_SLIP_UNDER_A_GARBLED_BILL.format(amount="7.68")))
+    assert receipt.total == Decimal("41.22")
+
+
 def test_the_tip_guide_worked_out_from_the_total_decides_between_readings_the_bill_supports_alike():
     """``$113.49`` + ``$9.36`` = ``$122.85`` read as 5113.49 + 9.36 = 5122.85 adds up too; the guide's
     rows (15 % = 18.43, the bill then 141.28; their % read as 8) only work out from 122.85."""
@@ -2216,3 +2245,57 @@ def test_items_opening_with_counts_over_a_total_row_with_their_count_are_no_tip_
     """Guard: ``10 Wings 12.00`` / ``12 Oysters 30.00`` / ``22 TOTAL 42.00``: a count column, not tip shares."""
     receipt = extract_receipt(ocr("OYSTER BAR\n08/24/23 8:02 PM\n10 Wings 12.00\n12 Oysters 30.00\n22 TOTAL 42.00"))
     assert receipt.total == Decimal("42.00")
+
+
+_HILLCREST = "HILLCREST TOBACCO\n903 MAIN STREET\nCOLUMBUS OH 43215\n02/08/2024 08:54 AM\n"
+
+
+def test_a_total_cash_and_change_each_misread_their_own_way_are_read_where_cash_less_change_makes_the_total():
+    """A blurred photo read the total's ``$`` as two digits (``AMOUNT DUE 1528.18`` for $28.18), the cash's
+    as a brace (``CASH {30.00-``) and the change's as a digit with its point lost (``CHANGE DUE 3182`` for
+    $1.82), the subtotal and tax past reading: each amount without its sign's glyphs and with its point
+    put back, makes cash - change the total, 30.00 - 1.82 = 28.18."""
+    lines = ocr(_HILLCREST + "MILK 1 GAL 400 T\nSUBTOTAL 322 54\nTAX 7 0024 458\nAMOUNT DUE 1528.18\n"
+                             "CASH {30.00-\nCHANGE DUE 3182")
+    assert extract_receipt(lines).total == Decimal("28.18")
+    assert "cash_minus_change" in read_amounts(build_doc(lines), "USD").checks
+
+
+def test_a_look_alike_slip_that_only_one_sum_vouches_for_is_not_read():
+    """Guard: ``CHANGE DUE 3782`` makes 30.00 - 1.82 = 28.18 only with its 7 read as a 1: one sum and a
+    slip are too little; the total stays as printed where no other check (the card line, the other sum)
+    agrees."""
+    lines = ocr(_HILLCREST + "MILK 1 GAL 400 T\nSUBTOTAL 322 54\nTAX 7 0024 458\nAMOUNT DUE 1528.18\n"
+                             "CASH {30.00-\nCHANGE DUE 3782")
+    assert extract_receipt(lines).total == Decimal("1528.18")
+
+
+def test_a_total_right_as_printed_stays_where_only_the_change_lost_its_point():
+    """Guard: ``TOTAL 152.81`` / ``CASH 200.00`` / ``CHANGE DUE 4719``: the change's point put back makes
+    the total as printed (200.00 - 47.19); the 1 opening it is its own digit, no sign's."""
+    receipt = extract_receipt(ocr(_HILLCREST + "MILK 1 GAL 400 T\nAMOUNT DUE 152.81\nCASH 200.00\nCHANGE DUE 4719"))
+    assert receipt.total == Decimal("152.81")
+
+
+def test_two_totals_the_sums_make_with_one_slip_each_leave_the_total_as_printed():
+    """Guard: ``SUBTOTAL 530.75`` / ``SALES TAX 92215`` / ``AMOUNT DUE 382.90`` make 32.90 with the total's 8
+    read as a 3 and 82.90 with the subtotal's 3 read as an 8: one slip each, so neither is chosen."""
+    lines = ocr(_HILLCREST + "MILK 1 GAL 400 T\nSUBTOTAL 530.75\nSALES TAX 92215\nAMOUNT DUE 382.90")
+    assert extract_receipt(lines).total != Decimal("32.90")
+
+
+def test_two_totals_cash_less_change_makes_alike_leave_the_total_as_printed():
+    """Guard: where the readings of the total, the cash and the change agree on two totals with as few
+    slips (``AMOUNT DUE 5528.18`` is 28.18 or 528.18 beside ``CASH 530.00`` read as 30.00 or 530.00),
+    nothing settles which."""
+    receipt = extract_receipt(ocr(_HILLCREST + "MILK 1 GAL 400 T\nAMOUNT DUE 5528.18\nCASH 530.00\nCHANGE DUE 182"))
+    assert receipt.total == Decimal("5528.18")
+
+
+def test_a_total_subtotal_and_tax_each_misread_their_own_way_are_read_where_they_add_up():
+    """The same class over the subtotal and a single tax line: ``SUBTOTAL 530.75`` (its ``$`` a 5), ``SALES
+    TAX 92215`` ($2.15: its sign two digits, its point lost) and ``AMOUNT DUE 332.90`` ($32.90: its sign a 3)
+    add up as 30.75 + 2.15 = 32.90, not as 0.75 + 2.15 = 2.90 (no bill of under a dollar)."""
+    lines = ocr(_HILLCREST + "MILK 1 GAL 400 T\nSUBTOTAL 530.75\nSALES TAX 92215\nAMOUNT DUE 332.90")
+    assert extract_receipt(lines).total == Decimal("32.90")
+    assert "subtotal_plus_tax" in read_amounts(build_doc(lines), "USD").checks

@@ -2078,6 +2078,17 @@ def test_a_price_whose_comma_was_lost_before_a_class_digit_where_every_price_pri
                    f"EC-Karte EUR {total}") == expected
 
 
+@pytest.mark.parametrize(("total", "expected"), [
+    ("9,26", [Decimal("4.99"), Decimal("0.79"), Decimal("0.25"), Decimal("2.49"), Decimal("0.74")]),
+    ("9,30", [Decimal("4.99"), Decimal("0.79"), Decimal("2.49"), Decimal("0.74")]),  # no reading makes the total
+])
+def test_a_deposit_whose_comma_was_read_as_a_digit_before_a_class_letter_read_as_one(total, expected):
+    """A discounter's class letters A and B after the prices, some of them read as digits (``Kaffee 4,99 4``,
+    ``Cola 0,79 8``): ``Pfand 0725 0``, its comma read as a 7 and its B as a 0, is 0,25 where that makes the total."""
+    assert amounts(f"NORDKAUF\nEUR\nKaffee 4,99 4\nCola 0,79 8\nPfand 0725 0\nKartoffeln 2,49 A\n"
+                   f"Milch 0,74 A\nSUMME EUR {total}\nBar EUR {total}") == expected
+
+
 @pytest.mark.parametrize("line", ["RX 0873321-06231 15.00 N", "1 RX 0873321 15.00N", "RX# 0873321 15.00"])
 def test_a_prescriptions_number_and_copay_is_an_item(line):
     """A pharmacy pickup (Walgreens, CVS, Rite Aid) prints each prescription as ``RX``, its number (maybe its
@@ -2205,6 +2216,20 @@ def test_a_summe_whose_ms_ocr_read_as_h_or_k_ends_the_items(label):
     """``SUKKE EUR 13,26``, ``SUHHE``: both M's of SUMME read as one other upright glyph; the items end there,
     so the date printed under them, over a tax row its % read as a colon, is no header the items start under."""
     assert amounts(_SUPERMARKET_A4.format(label=label)) == [Decimal("5.99"), Decimal("1.58")]
+
+
+@pytest.mark.parametrize("label", ["SUKE", "SUHE", "Sume"])
+def test_a_summe_whose_two_ms_ocr_read_as_one_glyph_ends_the_items(label):
+    """``SUKE EUR 13,26``, ``Sume``: SUMME's two M's read together as one upright glyph; the items end there,
+    not under the date printed below them."""
+    assert amounts(_SUPERMARKET_A4.format(label=label)) == [Decimal("5.99"), Decimal("1.58")]
+
+
+@pytest.mark.parametrize("name", ["SUKIYAKI SAUCE", "SUPERSPAR"])
+def test_a_name_opening_with_a_merged_summes_letters_is_still_an_item(name):
+    """Only the four letters as a word of their own are a SUMME: ``SUKIYAKI SAUCE 2,49 A`` stays an item."""
+    receipt = f"REWE\nEUR\n{name} 2,49 A\nBROT 1,79 A\nSUMME EUR 4,28\nGeg. BAR EUR 5,00"
+    assert amounts(receipt) == [Decimal("2.49"), Decimal("1.79")]
 
 
 def test_a_soup_is_no_garbled_summe():

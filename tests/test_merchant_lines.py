@@ -181,6 +181,7 @@ def test_a_town_with_its_state_glued_to_the_zip_is_an_address_and_the_thanks_nam
     ("PFLEGEPUNKT", "Pflegepunkt Drogeriemarkt GmbH", "PFLEGEPUNKT"),
     ("M a r k t W e r k", "Marktwerk Süd oHG", "MarktWerk"),  # letters spaced: not the start of a longer name
     ("P F L E 6 E P U N K T", "Pflegepunkt Drogeriemarkt GmbH", "Pflegepunkt"),  # one letter misread: as the legal line
+    ("P FL E G EP U n Kt", "Pflegepunkt Drogeriemarkt GmbH", "Pflegepunkt"),  # spaced unevenly: as the legal line
     ("F R I $ € H E H 0 F", "Frischehof Handels GmbH & Co. KG", "Frischehof"),
     ("50NNENDR0GERIE", "Sonnendrogerie GmbH & Co. KG", "Sonnendrogerie"),  # digits for letters: as the legal line
     ("SONNE", "Sonnenhof Markt GmbH", "Sonnenhof Markt GmbH"),  # part of a word opens no name
@@ -489,10 +490,23 @@ def test_the_slips_copy_line_over_the_name_names_no_customer(copy):
     ("Oakwood Merkt Grbh", "Oakwood Merkt GmbH"),  # its m read as an r
     ("Korbmarkt Gabh", "Korbmarkt GmbH"),
     ("Meier 6mbH & Co. KG", "Meier GmbH & Co. KG"),  # its G read as a 6
+    ("Oakwood Markt Gmbk", "Oakwood Markt GmbH"),  # its h read as a k
 ])
 def test_a_gmbh_with_a_letter_misread_is_the_legal_form(printed, name):
     assert clean_name(printed) == name
     assert merchant(f"{printed}\nHauptstr. 74\n50667 Köln" + GERMAN_BODY) == name
+
+
+def test_a_logo_over_a_legal_name_whose_gmbhs_h_was_read_as_a_k_is_the_trade_name():
+    """``Pflegepunkt Drogeriemarkt Gmbk``: the GmbH's lower-case h read as a k is still the legal form, so the
+    logo over it, printing its first word (a letter misread), is the trade name."""
+    header = "PF L E 6 E P U n K T\nPflegepunkt Drogeriemarkt Gmbk\nLindenallee 5\n50667 Köln"
+    assert merchant(header + "\n02.03.2021 15:59\nBUTTER 1,99 B\nSUMME EUR 1,99") == "Pflegepunkt"
+
+
+def test_a_word_ending_in_gmbk_letters_is_no_legal_form():
+    """Only the whole word ``Gmbk`` is a misread GmbH, not a name with those letters inside."""
+    assert clean_name("Zagmbk Imbiss") == "Zagmbk Imbiss"
 
 
 @pytest.mark.parametrize("order_type", ["DINE 1#", "DINE I#", "DINELIN", "DINE n", "Dine In"])

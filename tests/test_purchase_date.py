@@ -444,6 +444,28 @@ def test_a_day_first_month_name_with_a_zero_for_its_first_letter(text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    (US + "Febb 19 24 2 :21PM", dt.date(2024, 2, 19)),  # the month's last letter read twice
+    (US + "Nav 13 24 8;45 PM", dt.date(2024, 11, 13)),  # one letter misread
+    (US + "Febb 19 24", None),  # no time of day after it: no check's date line
+    (US + "Fees 19 24 2:21 PM", None),  # a word no month's name with a letter read twice or misread
+])
+def test_a_checks_month_day_short_year_with_one_letter_misread_or_read_twice(text, expected):
+    """A restaurant check's "MON DD YY H:MM PM" whose month's name OCR misread in one letter or read one twice."""
+    assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (US + "86/17/24 2:16 PM", dt.date(2024, 6, 17)),  # the month's 0 read as an 8
+    (US + "40/01/z4 1,0} P#", dt.date(2024, 10, 1)),  # the month's 1 read as a 4, the time garbled
+    (US + "56/13/24 2:16 PM", None),  # no look-alike of its 5 makes a calendar date
+    (US + "86/20/24 S126 m", None),  # no time of day after it: three numbers between slashes on a garbled line
+])
+def test_a_slashed_dates_first_tens_digit_read_as_a_look_alike(text, expected):
+    """A US check's MM/DD/YY whose month's 0 or 1 OCR read as an 8 or a 4: no field of a date is 40 or more."""
+    assert purchase_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     (US + "DEC03126 08:05PM", dt.date(2026, 12, 3)),  # the apostrophe of DEC03'26 read as 1
     (US + "DEC0526 08:05PM", dt.date(2026, 12, 5)),  # no mark: the day glued to its year
 ])
