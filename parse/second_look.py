@@ -133,20 +133,28 @@ def closer_read(receipt: Receipt, read_page: PageReader,
     passes its checks is not read again). Where the page read whole is not better but gives the
     date the first read lacked, and ``lines`` (the first read's) are given, the page's date lines
     alone replace the first read's lines they lie on, kept on the same terms: a blurred photo's
-    page read may read the date and lose the name that the first read found in its footer."""
+    page read may read the date and lose the name that the first read found in its footer. The
+    other way round too: where the page read whole supports a total the first read's did not but
+    loses the date that the first read found, the first read's date lines go onto the page's (a
+    check's ``Nay 31 24 3;54p*`` read once, its ``Total 949.61`` from a tip guide's row)."""
     if receipt.date is not None and _total_supported(receipt):
         return None
     page = read_page()
     again = extract_receipt(page)
     if better(again, receipt) and not _date_swapped(again, receipt):
         return page, _surer_name_kept(again, receipt)
-    if lines is None or receipt.date is not None or again.date is None:
+    if lines is None:
         return None
-    grafted = _grafted(lines, page, "date")
-    if grafted is None:
+    if receipt.date is None and again.date is not None:
+        grafted = _grafted(lines, page, "date")
+    elif receipt.date is not None and again.date is None and _total_supported(again):
+        grafted = _grafted(page, lines, "date")
+    else:
         return None
-    new = extract_receipt(grafted)
-    return (grafted, new) if better(new, receipt) else None
+    new = extract_receipt(grafted) if grafted is not None else None
+    if new is None or not better(new, receipt) or receipt.date not in (None, new.date):
+        return None
+    return grafted, _surer_name_kept(new, receipt)
 
 
 _SHOP_FIELDS = ("merchant", "merchant_raw", "brand_wikidata", "merchant_address", "phone", "category")

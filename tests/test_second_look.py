@@ -474,3 +474,29 @@ def test_the_page_read_closer_is_read_once_for_the_closer_read_and_the_date_s_li
     page = PageReader(unsupported)
     look_again(lines, first, Reader({}, lines), page, BandReader({}, lines))
     assert page.reads == 1
+
+
+
+SMEARED_CHECK = ("RED BARN BBQ\n1861 Route 9\nAustin TX 78701\nServer 3481 Josh\nNay 31 24 3;54p*\n"
+                 "Ribeye Steak 28'00\n1 Coftee 2850\nclar Chonder 7*25\nSub Total 637.75\nSalei Tax 63.59\n41 34\n"
+                 "Suogested Cratcity\n157 2 46.20 Total 3675\nHa 37 44 Total se.78\n20} {0.27 Total 949.61\n")
+SHARPER_PAGE = ("RED BARN BBQ\n1861 Route 9\nAustin TX 78701\nServer 3481 Josh\nNay 3l Z4 3;54p*\n"
+                "Ribeye Steak 28.00\n1 Coffee 2.50\nClam Chowder 7.25\nSub Total 37.75\nSales Tax 3.59\nTotal 41.34\n"
+                "Suggested Gratuity\n18% 6.80 Total 48.14\n20% 8.27 Total 49.61\n")
+
+
+def test_where_the_page_read_whole_supports_the_total_but_loses_the_date_the_first_read_s_date_line_is_grafted():
+    """The first read found the check's date and took a tip guide's row for the total, which no check
+    supports; the page read closer reads the bill right (subtotal + tax = total) but loses the date: the
+    first read's date line goes onto the page, and the receipt has both. A page whose total is no
+    better supported is not kept."""
+    first_lines = _lines(SMEARED_CHECK)
+    first = extract_receipt(first_lines)
+    whole = extract_receipt(_lines(SHARPER_PAGE))
+    assert first.date == dt.date(2024, 5, 31) and first.total == Decimal("949.61")
+    assert whole.date is None and whole.total == Decimal("41.34")  # neither is better than the other
+    lines, receipt = closer_read(first, PageReader(SHARPER_PAGE), first_lines)
+    assert (receipt.date, receipt.total) == (dt.date(2024, 5, 31), Decimal("41.34"))
+    assert closer_read(first, PageReader(SHARPER_PAGE)) is None  # without the first read's lines: nothing
+    unsupported = PageReader(SHARPER_PAGE.replace("Total 41.34", "Total 41.43"))  # nothing makes it
+    assert closer_read(first, unsupported, first_lines) is None
