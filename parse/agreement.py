@@ -343,11 +343,20 @@ def _paid_as_tendered(doc: Doc, totals: Totals) -> Reading | None:
     if len({values[0] for values, _ in fewest}) != 1 or fewest[0][0][0] == total.value:
         return None
     values, lines = fewest[0]
+    if _another_tenders_share(doc, total, values[0]):
+        return None
     read = {line.index: _money_rewritten(line, value, doc.decimal) for line, value in zip(lines, values)}
     reading = _reading(replace(doc, lines=tuple(read.get(line.index, line) for line in doc.lines)), ANY_DIGIT, doc)
     agreed = reading.totals.total is not None and reading.totals.total.value == values[0]
     vouched = reading.support >= (_SLIP_SUPPORT if least else CHECK_WEIGHTS["cash_minus_change"])
     return reading if agreed and _SUMS & set(reading.counted) and vouched else None
+
+
+def _another_tenders_share(doc: Doc, total: Pick, paid: Decimal) -> bool:
+    """What the total as read exceeds ``paid`` by stands under it: a bill split between cash and another
+    tender (``TOTAL 1528.18`` / ``FINANCING 1500.00`` / ``CASH 30.00`` / ``CHANGE 1.82``), no digits a sign
+    became."""
+    return any(amount.value == total.value - paid for line in doc.lines[total.line + 1:] for amount in line.amounts)
 
 
 def _total_lines(doc: Doc, total: Pick) -> list[Line]:

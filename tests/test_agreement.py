@@ -2270,6 +2270,14 @@ def test_a_look_alike_slip_that_only_one_sum_vouches_for_is_not_read():
     assert extract_receipt(lines).total == Decimal("1528.18")
 
 
+@pytest.mark.parametrize("tenders", ["FINANCING 1500.00\nCASH 30.00\nCHANGE 1.82",
+                                     "CASH 30.00\nFINANCING 1500.00\nCHANGE 1.82"])
+def test_a_bill_split_between_another_tender_and_cash_keeps_its_total(tenders):
+    """Guard: cash less change makes the total without its first two digits because another tender pays
+    the rest (``FINANCING 1500.00``, before the cash or between cash and change): no sign became digits."""
+    assert extract_receipt(ocr(_HILLCREST + f"MILK 1 GAL 4.00\nTOTAL 1528.18\n{tenders}")).total == Decimal("1528.18")
+
+
 def test_a_total_right_as_printed_stays_where_only_the_change_lost_its_point():
     """Guard: ``TOTAL 152.81`` / ``CASH 200.00`` / ``CHANGE DUE 4719``: the change's point put back makes
     the total as printed (200.00 - 47.19); the 1 opening it is its own digit, no sign's."""
