@@ -87,10 +87,11 @@ _FUZZY_MONTH_RES = (
     re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3})\.?\s?(?P<a>\d{1,2})(?!\d)[\s,.]*(?P<y>(?:19|20)\d{2})(?![\dA-Z])"),
     re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3})[.,]?\s?(?P<a>\d{1,2})\s?['\"]\s?(?P<y>\d{2})(?![\dA-Z])"),
     re.compile(r"(?<![A-Z\d])(?P<a>\d{1,2})[\s\-/.]*(?P<m>[A-Z]{3})\.?[\s\-/.,]*(?P<y>(?:19|20)\d{2})(?![\dA-Z])"),
-    # a US check's "MON DD YY" before its time of day, the month's letter misread or read twice ("FEBB 19 24 2:21PM")
-    re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3,4})\.?\s?(?P<a>\d{1,2})\s(?P<y>\d{2})"
-               r"(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))"),
 )
+# a US check's "MON DD YY" before its time of day, the month's letter misread or read twice ("FEBB 19 24 2:21PM"):
+# a check date's slip, read only where no line reads a date without the slips (``dates_on_lines``)
+_CHECK_MONTH_SLIP_RE = re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3,4})\.?\s?(?P<a>\d{1,2})\s(?P<y>\d{2})"
+                                  r"(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))")
 _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON", "FRE", "SAM", "SON"}
 # "03122024", "12032024", "11302025": a date whose separators were lost, in the receipt's order
 _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<y>20\d{2})(?!\d)")
@@ -342,9 +343,10 @@ def _loose_date(match: re.Match[str], labelled: bool) -> str:
     return f"{day}.{month}.{year}" if whole else match[0]
 
 
-def prepare(text: str, under_label: bool = False) -> str:
+def prepare(text: str, under_label: bool = False, check_slips: bool = True) -> str:
     """Upper case, accents dropped, and OCR letter-for-digit slips fixed inside date-like tokens.
-    ``under_label``: the line is the row of values under a header row that names the date."""
+    ``under_label``: the line is the row of values under a header row that names the date;
+    ``check_slips``: a check date's first field read 40 or more is mended too."""
     text = ascii_upper(_LOWER_G_RE.sub(lambda m: m[0].replace("g", "9"), text))
     labelled = bool(_DATE_LABEL_RE.search(text))
     text = _SAME_MARKS_RE.sub(lambda m: _same_marks(m, labelled), text)
@@ -369,7 +371,8 @@ def prepare(text: str, under_label: bool = False) -> str:
         return token.translate(_DIGIT_FIX) if digits(token) >= 3 and not per_weight else token
 
     text = _DATEISH_RE.sub(fix, text)
-    text = _FIRST_TENS_SLIP_RE.sub(_first_tens_slip, text)
+    if check_slips:
+        text = _FIRST_TENS_SLIP_RE.sub(_first_tens_slip, text)
     text = _LOOSE_DATE_RE.sub(lambda m: _loose_date(m, labelled), text)
     text = _SLIPPED_SEPARATOR_RE.sub(lambda m: f"{m[1].translate(_DIGIT_FIX).replace(' ', '')}-{m[2]}", text)
     text = _SLIPPED_SHORT_YEAR_RE.sub(lambda m: f"{m['dm']}.{m['y']}", text)
@@ -562,9 +565,11 @@ def _year(raw: str) -> int:
     return 2000 + year if year <= _THIS_CENTURY_UP_TO else 1900 + year
 
 
-def find_dates(text: str, under_label: bool = False) -> list[RawDate]:
-    """Date-looking spans on one line, left to right, overlapping candidates dropped."""
-    return _dates_in(prepare(text, under_label))
+def find_dates(text: str, under_label: bool = False, check_slips: bool = True) -> list[RawDate]:
+    """Date-looking spans on one line, left to right, overlapping candidates dropped; ``check_slips``: with
+    the slips of a check's date that a check number or a size may look like too (``_CHECK_MONTH_SLIP_RE``,
+    ``_FIRST_TENS_SLIP_RE``)."""
+    return _dates_in(prepare(text, under_label, check_slips), check_slips)
 
 
 # a two-digit-year date before a time of day with one dot lost ("4418 220871/11 2811.25 16:02") or its first dot read
@@ -640,7 +645,13 @@ def _heads_another_column(text: str) -> bool:
 def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
     """The dates of a whole receipt, each with its line's index. A line that names the date and
     holds none is a header row (``Datum Uhrzeit Filiale``): it labels the row of values under it.
-    A two-digit-year date agrees with a year printed elsewhere (``year_first_where_printed``)."""
+    A two-digit-year date agrees with a year printed elsewhere (``year_first_where_printed``). A
+    check date's slips are read only where no line reads a date without them: a check number
+    (``Chk 61/11/24``) or a word (``Dan 12 24 7:42 PM``) looks like one beside the date printed."""
+    return _dates_on_lines(texts, check_slips=False) or _dates_on_lines(texts, check_slips=True)
+
+
+def _dates_on_lines(texts: Sequence[str], check_slips: bool) -> list[tuple[int, RawDate]]:
     printed = _years_in_dates(texts)
     years = frozenset(_year_of(m) for m in printed)
     # a four-digit-year date printed year first ("2024-10-23", "2025.11.09"): a dotted short one is too
@@ -649,7 +660,7 @@ def dates_on_lines(texts: Sequence[str]) -> list[tuple[int, RawDate]]:
     stamped: set[int] = set()  # lines whose machine stamp prints the shop's day, whether it is UTC or local
     header = False
     for index, text in enumerate(texts):
-        raws = find_dates(text, under_label=header)
+        raws = find_dates(text, under_label=header, check_slips=check_slips)
         weekday, misread_as = _weekday_printed(text) if raws else (None, None)
         if misread_as is not None:  # a German weekday's two letters: its dotted date is day first
             raws = [_day_first(raw) for raw in raws]
@@ -823,7 +834,7 @@ def printed_twice_wins(found: list[tuple[int, RawDate]], stamped: frozenset[int]
     return settled
 
 
-def _dates_in(text: str) -> list[RawDate]:
+def _dates_in(text: str, check_slips: bool = True) -> list[RawDate]:
     """``find_dates`` on text already ``prepare``d; spans are in that text."""
     found: list[RawDate] = []
 
@@ -844,7 +855,7 @@ def _dates_in(text: str) -> list[RawDate]:
             if not _time_like(m):
                 add(RawDate(int(m["a"]), int(m["b"]), _year(m["y"]), m.start(), m.end(), "numeric", m["sep"],
                             short_year=len(m["y"]) == 2))
-    for regex in _FUZZY_MONTH_RES:
+    for regex in (*_FUZZY_MONTH_RES, _CHECK_MONTH_SLIP_RE) if check_slips else _FUZZY_MONTH_RES:
         for m in regex.finditer(text):
             month = _near_month(m["m"])
             if month is not None:

@@ -296,7 +296,8 @@ def _garbled_total(text: str) -> bool:
     read as ``rn``), or a long one with a letter lost (``Subtota``, ``Zwischensumm``), or with its M's
     misread (``SUKKE``) or merged into one (``SUKE``); the label's words joined too, a stray glyph split it
     (``Sub (otal``)."""
-    if _MS_MERGED_RE.match(fold(text)) and not _TAX_CLASS_AT_END_RE.search(text):
+    if _MS_MERGED_RE.match(fold(text)) and _LABEL_THEN_AMOUNT_RE.match(text.upper()) \
+            and not _TAX_CLASS_AT_END_RE.search(text):
         return True
     words = re.findall(r"[A-Z]{5,}", fold(text).replace("RN", "M"))
     return any(word == total or one_letter_off(word, total) or (len(word) >= 6 and one_letter_lost(word, total))
@@ -306,6 +307,8 @@ def _garbled_total(text: str) -> bool:
 
 # SUMME opening its line, its two M's read as one upright glyph (``SUKE EUR 16,00``, ``Sume 44,37``)
 _MS_MERGED_RE = re.compile(r"\W*SU[MHKN]E\b")
+# ... its amount or currency right after it, no other word between (not ``Sune Eis 1,99``)
+_LABEL_THEN_AMOUNT_RE = re.compile(r"\W*\w{4}[\s:.]*(?:EUR\b|€|\d|$)")
 # an item's price with its tax class after it (``SUNNE 1,99 A``): a SUMME line prints none
 _TAX_CLASS_AT_END_RE = re.compile(r"\d[.,]\d{2}\s?\*?[AB12]\s*$")
 _AS_M = str.maketrans("HKN", "MMM")  # the glyphs OCR reads an M as, its strokes upright

@@ -26,7 +26,7 @@ from .text import (as_printed, ascii_upper, digits, find_keyword, fold, has_keyw
                    one_letter_off, squash_spaces)
 
 LEGAL_RE = re.compile(
-    r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\b[G6][MNRAWH][B8][HK]\b"
+    r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\b[G6][MNRAWH][B8](?:H|(?-i:k))\b"
     r"|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
     r"|\bINC\b\.?|\bINCORPORATED\b|\bLLC\b|\bL\.L\.C\b|\bLTD\b\.?|\bLIMITED\b|\bPLC\b|\bCORP\b\.?|\bCORPORATION\b"
     r"|\bCO\.\s?(?:LTD|KG)|\bPTE\b|\bPTY\b|\bS\.?A\.?R\.?L\b|\bSAS\b|\bS\.A\.|\bB\.?V\.?\b|\bN\.V\.|\bOHG\b|\bUG\b"
@@ -133,7 +133,7 @@ _LEGAL_CANON = (
     (re.compile(r"(?<![A-Z])[S5J~][DIJU]N[\s.:,_;']*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
     (re.compile(r"(?<![A-Z])S/[B8](?![A-Z\d])", re.IGNORECASE), "S/B"),
     # its m misread (``Grbh``, ``Gabh``, ``GnbH``), its G a 6, its h a k (``Gmbk``)
-    (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?|\b[G6][MNRAWH][B8][HK](?![A-Z])\.?", re.IGNORECASE), "GmbH"),
+    (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?|\b[G6][MNRAWH][B8](?:H|(?-i:k))(?![A-Z])\.?", re.IGNORECASE), "GmbH"),
     # "GmbH 6 Co RG": its & read as a 6 or an 8, its K as an R
     (re.compile(r"(?<=GmbH)\s*[&68+]\s*C[O0]\.?\s*[KR][G6]\b\.?", re.IGNORECASE), " & Co. KG"),
 )
