@@ -18,15 +18,18 @@ from decimal import Decimal
 from .amounts import Amount, find_amounts
 from .address import is_address
 from .layout import Doc, Line, holds_a_date
-from .text import has_keyword
-from .totals import (ANY_DIGIT, CARD_PAID, CASH_GIVEN, FINAL_TOTAL, MAX_CHARGES_SHARE, PLAIN_TOTAL, SIGN_DIGITS,
-                     SUBTOTAL, Pick, Totals, cash_and_change_lines, cash_pays, charges_between, find_totals,
-                     labelled_subtotal_and_total, prices_add_up, sign_digit_dropped, signs_kept, tax_share,
-                     total_checks, total_over_the_prices, unlabelled_under, vat_table_gross)
+from .text import ascii_upper, has_keyword, one_letter_lost, one_letter_off
+from .totals import (ANY_DIGIT, CARD_PAID, CASH_GIVEN, FINAL_TOTAL, MAX_CHARGES_SHARE, PLAIN_TOTAL, PRICE_SIGN_DIGITS,
+                     SIGN_DIGITS, SUBTOTAL, TIP, Pick, Totals, cash_and_change_lines, cash_pays, charges_between,
+                     find_totals, labelled_subtotal_and_total, prices_add_up, sign_digit_dropped, signs_kept,
+                     tax_share, total_checks, total_over_the_prices, unlabelled_under, vat_table_gross)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
 _SIGNED_SHARE = 0.75
+# a sign read as a 4 is dropped where the arithmetic or nearly every amount says so, never by a tie's breakers: a 4
+# opens a price as often as a sign (``Tax 4.20`` / ``T0tal 456.75`` / ``VISA 456.75`` is 456.75 as printed)
+_PRICES_FIRST_DIGIT = "4"
 SIGN_FIRST = (None, "USD", "CAD", "AUD", "NZD", "GBP")  # one glyph printed before the amount
 POUND_DIGITS = "12"  # what a "£" outside the recogniser's characters comes out as
 _PRICE_CUTS = ("DISCOUNT", "SAVINGS", "YOU SAVE", "SAVED", "COUPON", "RABATT", "NACHLASS", "DESCUENTO", "REMISE",
@@ -85,7 +88,7 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
     before amounts (dollars and pounds; None: not known)."""
     best = printed = _reading(doc, None)
     considered = [best]
-    for digits in (*SIGN_DIGITS, SIGN_DIGITS):  # one digit for every sign, or any of them
+    for digits in (*PRICE_SIGN_DIGITS, SIGN_DIGITS):  # one digit for every sign, or any of them
         unsigned = without_sign_digit(doc, digits)
         if unsigned is None:
             continue
@@ -95,9 +98,9 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
         considered.append(candidate)
         unsigned_tie = candidate.support == best.support and best.sign_digit is None and len(digits) == 1
         if candidate.support > best.support or unsigned_tie and (
-                currency in SIGN_FIRST and _signed_throughout(doc, digits) and not _below_a_price(candidate)) \
-                or candidate.support == best.support and _tie_breakers(candidate, doc, currency) \
-                > _tie_breakers(best, doc, currency):
+                currency in SIGN_FIRST and _a_sign_throughout(doc, digits) and not _below_a_price(candidate)) \
+                or candidate.support == best.support and digits not in _PRICES_FIRST_DIGIT \
+                and _tie_breakers(candidate, doc, currency) > _tie_breakers(best, doc, currency):
             best = candidate
     for candidate in (settled_reading(doc), _repeated_under_two_signs(doc), _repeated_beside_its_sign(doc),
                       _vat_gross_reading(doc, printed.totals),
@@ -370,7 +373,7 @@ def _sums_read(doc: Doc, total_line: Line) \
     """((the total's line, the sum's two lines), (total, one, other), their slips) for the readings in
     which cash - change, or subtotal + tax, makes the total (one unit at least), at most one slip among
     the three."""
-    tenders, taxed = cash_and_change_lines(doc), _subtotal_and_tax_lines(doc, total_line)
+    tenders, taxed = _cash_and_change_lines(doc, total_line), _subtotal_and_tax_lines(doc, total_line)
     for pair, adds in ((tenders, _cash_less_change), (taxed, _subtotal_and_tax)):
         if pair is None or total_line in pair:
             continue
@@ -379,6 +382,31 @@ def _sums_read(doc: Doc, total_line: Line) \
             made = adds(first, second)
             if made is not None and made >= 1 and made in total and total[made] + one[first] + other[second] <= 1:
                 yield (total_line, *pair), (made, first, second), (total[made], one[first], other[second])
+
+
+# a short label OCR garbled (``Cs``, ``Csh``), and the change's one a letter lost or off before its DUE (``chage Due``)
+_SHORT_LABEL_RE = re.compile(r"\W*[A-Za-z]{1,4}\W*(?=\d)")
+_CHANGE_DUE_RE = re.compile(r"\W*([A-Za-z]{5,7})\s+DUE\b", re.IGNORECASE)
+_CHANGE = "CHANGE"
+_NOT_CASH = TIP + CARD_PAID + ("TAX",)
+
+
+def _cash_and_change_lines(doc: Doc, total_line: Line) -> tuple[Line, Line] | None:
+    """The cash's and the change's lines as their labels name them, or, where OCR garbled both, the two lines
+    right under the total's, a short label opening the first and CHANGE a letter lost or off the second's before
+    its DUE (``Cs 330 00`` / ``chage Due 38 60``), their labels mended (``CASH Cs 330 00`` / ``CHANGE Due 38 60``)."""
+    named = cash_and_change_lines(doc)
+    if named is not None:
+        return named
+    below = doc.lines[total_line.index + 1:total_line.index + 3]
+    if len(below) != 2 or not _SHORT_LABEL_RE.match(below[0].text) or has_keyword(below[0].text, _NOT_CASH):
+        return None
+    change = _CHANGE_DUE_RE.match(below[1].text)
+    word = ascii_upper(change[1]) if change is not None else ""
+    if not (one_letter_lost(word, _CHANGE) or one_letter_off(word, _CHANGE)):
+        return None
+    return replace(below[0], text=f"CASH {below[0].text}"), \
+        replace(below[1], text=f"{_CHANGE}{below[1].text[change.end(1):]}")
 
 
 def _cash_less_change(cash: Decimal, change: Decimal) -> Decimal | None:
@@ -695,6 +723,21 @@ def _prices_add_up(reading: Reading, printed: Doc) -> bool:
         return tax is not None and total is not None and 0 <= tax.line < total.line and any(
             prices_add_up(doc, tax.line, total.value - tax.value) for doc in (printed, reading.doc))
     return any(prices_add_up(doc, subtotal.line, subtotal.value) for doc in (printed, reading.doc))
+
+
+def _a_sign_throughout(doc: Doc, digit: str) -> bool:
+    """``_signed_throughout``; for a 4 (a price's own first digit as often as a sign's), every amount of two or more
+    whole digits from the first total's line down opens with it too (``Toial 4102.44`` / ``DEBIT 4102.44``; not
+    ``TOTAL 52.50`` / ``DISCOUNT -5.25`` / ``BALANCE DUE 47.25``)."""
+    if not _signed_throughout(doc, digit):
+        return False
+    if digit not in _PRICES_FIRST_DIGIT:
+        return True
+    totals = (line.index for line in doc.lines if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL))
+    first = next(totals, len(doc.lines))
+    below = [f"{abs(a.value):f}" for line in doc.lines[first:] for a in line.amounts
+             if a.in_cents and not a.measure and abs(a.value) >= 10]
+    return len(below) >= 2 and all(text[0] == digit for text in below)
 
 
 def _signed_throughout(doc: Doc, digit: str) -> bool:

@@ -502,11 +502,14 @@ _SLASH_AS_DIGIT_RE = re.compile(r"(?<![\d.,/\-])(?:(?P<run>\d{3,5})/(?P<y>\d{2}|
 
 
 _CLOCK_BEFORE_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[:;]\s?[0-5]\d(?:\s?[AP][A-Z]{0,2})?\s{1,3}$")
-_CLOCK_AFTER_RE = re.compile(r"\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d(?![\d.,])")
+# its colon maybe read as a point or a comma where AM or PM follows ("06/17124 2.16 Pm"; a bare "2.16" is a price)
+_CLOCK_AFTER_RE = re.compile(r"\s{1,3}[0-2]?\d\s?(?:[:;]\s?[0-5]\d(?![\d.,])|[.,][0-5]\d\s?[AP]M(?![A-Z]))",
+                             re.IGNORECASE)
 
 
 def _clock_beside(m: re.Match[str]) -> bool:
-    """A time of day right before or right after the match (``2:38PM 7716/12``, ``08702/10 17;43``)."""
+    """A time of day right before or right after the match (``2:38PM 7716/12``, ``08702/10 17;43``,
+    ``06/17124 2.16 Pm``)."""
     return bool(_CLOCK_BEFORE_RE.search(m.string, 0, m.start()) or _CLOCK_AFTER_RE.match(m.string, m.end()))
 
 
@@ -1042,10 +1045,14 @@ _CLOCK_SLIP_RE = re.compile(r"(?<![\w.,])[\dOIL|]{1,2}\s?[:;]\s?[\dOILS|]{2}(?:(
 # read as a comma or a dot
 _AFTER_DATE_TIME_RE = re.compile(r"\s{1,3}(?P<h>[01]\d|2[0-3])(?:\s?[,.]\s?|\s)(?P<m>[0-5]\d)(?![\d.,])"
                                  r"(?!\s?(?:EUR|USD|GBP|CHF|RM|[€$£]))")  # "12,50 EUR" is money
+# "17.05.25 116:15", "07.04.24 415.48": right after the date, a stray mark in the gap read as a digit before the
+# hour (an hour of three digits is none); only with a colon or a dot, as a till prints a time
+_STRAY_MARK_TIME_RE = re.compile(r"\s{1,3}[147|](?P<h>[01]\d|2[0-3])\s?[:;.]\s?(?P<m>[0-5]\d)(?![\d.,])"
+                                 r"(?!\s?(?:EUR|USD|GBP|CHF|RM|[€$£]))")
 
 
 def _time_after(text: str, end: int) -> TimeMatch | None:
-    m = _AFTER_DATE_TIME_RE.match(text, end)
+    m = _AFTER_DATE_TIME_RE.match(text, end) or _STRAY_MARK_TIME_RE.match(text, end)
     if not m:
         return None
     hour = int(m["h"])

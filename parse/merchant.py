@@ -27,10 +27,13 @@ from .text import (as_printed, ascii_upper, digits, find_keyword, fold, has_keyw
 
 LEGAL_RE = re.compile(
     r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\b[G6][MNRAWH][B8](?:H|(?-i:k))\b"
+    # "Markt Gmbhi": a speck after the line's last letter read as one
+    r"|\b[G6][MNRAWH][B8](?:H|(?-i:k))[IL1|!](?=\W*$)"
     r"|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
     r"|\bINC\b\.?|\bINCORPORATED\b|\bLLC\b|\bL\.L\.C\b|\bLTD\b\.?|\bLIMITED\b|\bPLC\b|\bCORP\b\.?|\bCORPORATION\b"
     r"|\bCO\.\s?(?:LTD|KG)|\bPTE\b|\bPTY\b|\bS\.?A\.?R\.?L\b|\bSAS\b|\bS\.A\.|\bB\.?V\.?\b|\bN\.V\.|\bOHG\b|\bUG\b"
     r"|\bS(?:OC)?\.\s?COOP\.(?:\s?V\.)?|\bS\.C\.(?:A\.)?R\.L\b"  # a Spanish and an Italian cooperative's
+    r"|(?-i:\bo[MNmn]G\b)"  # "Marktwerk Süd omG": the H of an oHG (its o in lower case) read as an m or an n
 )
 _LEGAL_ANY_CASE_RE = re.compile(LEGAL_RE.pattern, re.IGNORECASE)
 
@@ -133,7 +136,9 @@ _LEGAL_CANON = (
     (re.compile(r"(?<![A-Z])[S5J~][DIJU]N[\s.:,_;']*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
     (re.compile(r"(?<![A-Z])S/[B8](?![A-Z\d])", re.IGNORECASE), "S/B"),
     # its m misread (``Grbh``, ``Gabh``, ``GnbH``), its G a 6, its h a k (``Gmbk``)
-    (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?|\b[G6][MNRAWH][B8](?:H|(?-i:k))(?![A-Z])\.?", re.IGNORECASE), "GmbH"),
+    (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?|\b[G6][MNRAWH][B8](?:H|(?-i:k))(?:(?![A-Z])\.?|[IL1|!](?=\W*$))",
+                re.IGNORECASE), "GmbH"),
+    (re.compile(r"\bo[MNmn]G\b"), "oHG"),  # its H read as an m
     # "GmbH 6 Co RG": its & read as a 6 or an 8, its K as an R
     (re.compile(r"(?<=GmbH)\s*[&68+]\s*C[O0]\.?\s*[KR][G6]\b\.?", re.IGNORECASE), " & Co. KG"),
 )
@@ -309,18 +314,28 @@ def _without_welcome(name: str) -> str:
     welcome = thanks_naming(name)
     if welcome and letters(welcome["name"]) >= 3:
         return clean_name(as_printed(thanks_text(name), welcome.start("name"), welcome.end("name"))) or name
-    garbled = _WELCOME_TO_RE.match(squash_spaces(name))
-    welcome_letters = re.sub(r"[^A-Z]", "", ascii_upper(garbled["word"])) if garbled else ""
-    if garbled and Levenshtein.distance(welcome_letters, "WELCOME") <= WELCOME_SLIPS and letters(garbled["name"]) >= 3:
-        return clean_name(garbled["name"]) or name
+    for garbled in (_WELCOME_TO_RE.match(squash_spaces(name)), _WELCOME_GLUED_TO_RE.match(squash_spaces(name))):
+        if garbled and _misread_welcome(garbled) and letters(garbled["name"]) >= 3:
+            return clean_name(garbled["name"]) or name
     return name
+
+
+def _misread_welcome(garbled: re.Match[str]) -> bool:
+    """The words before the name are ``Welcome to`` with a few letters misread: one more where the
+    ``to`` itself was read as one (``dlcora t0``), the ``to`` counted where glued to it (``Nelcoadeto``)."""
+    welcome_letters = re.sub(r"[^A-Z]", "", ascii_upper(garbled["word"]))
+    said = "WELCOMETO" if "glued" in garbled.groupdict() else "WELCOME"
+    slips = WELCOME_SLIPS + bool(garbled.groupdict().get("to") and _TO_RE.fullmatch(garbled["to"]))
+    return Levenshtein.distance(welcome_letters, said) <= slips
 
 
 WELCOME_SLIPS = 3  # letters of "WELCOME" misread, a "TO" and a name after it
 # the welcome one word or split in two (a bracket for a letter: "(Ne [cone"), its TO maybe "Io", "o" or
 # two glyphs of any kind ("Wel cone 30")
 _WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4} [^\w\s]?[^\W\d_]{2,5})"
-                            r"\s+(?:[TtIl1]?[Oo0]|\S{2})\s+(?P<name>.+)")
+                            r"\s+(?P<to>[TtIl1]?[Oo0]|\S{2})\s+(?P<name>.+)")
+_TO_RE = re.compile(r"[Tt][Oo0]")  # the "to" read as one: its welcome may have one more letter misread
+_WELCOME_GLUED_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,9}(?P<glued>[Tt][Oo0]))\s+(?P<name>.+)")  # "Nelcoadeto"
 
 
 def _under_the_address(doc: Doc, index: int) -> bool:
@@ -1170,8 +1185,8 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
     named_as = _doing_business_as(doc, end)
     if named_as is not None:
         return named_as[0], confidence, named_as[1]  # "DBA DOGWOOD TAPHOUSE" under the operator's name
-    if index > 0 and (index - 1) in {at for _, at in scored} and _subtitle_under(doc.lines[index - 1].text,
-                                                                                  doc.lines[index].text):
+    if index > 0 and (index - 1) in {at for _, at in scored} and (
+            _subtitle_under(doc.lines[index - 1].text, doc.lines[index].text) or _logo_over_slogan(doc, index)):
         index -= 1  # "Vino Veritas" / "Wine Bar & Bottle Shop", "Blue Heron Bistro" / "RJM Restaurant Group LLC"
     elif index > 0 and (index - 1) in {at for _, at in scored} and _logo_over_its_trade(doc, index):
         name = f"{clean_name(doc.lines[index - 1].text)} {clean_name(doc.lines[index].text)}"
@@ -1182,6 +1197,27 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
             if trade_name:
                 return other, confidence, trade_name
     return index, confidence, None
+
+
+def _logo_over_slogan(doc: Doc, index: int) -> bool:
+    """The name line (``index``) is a slogan in title case (``Good Food Good Hood``, ``Seafood Spirits``) right
+    under the line opening the receipt, a logo in capitals whose case the recogniser misread in its words
+    (``ThESaLTY PELICAN``, ``haRbor_LIGHT TaveRM``): the logo is the name, however unsure its reading."""
+    above = doc.lines[index - 1]
+    opening = next((other.index for other in doc.lines if letters(other.text) >= 3), None)
+    return above.index == opening and _capitals_misread(above.text) \
+        and bool(_TITLE_CASE_LINE_RE.fullmatch(doc.lines[index].text.strip()))
+
+
+_CASE_FLIP_RE = re.compile(r"[a-z][A-Z]")  # "BarN", "TaveRM": a capital after a small letter inside a word
+_TITLE_CASE_LINE_RE = re.compile(r"\W?[A-Z][a-z]+(?:\s+\W?[A-Za-z][a-z]+)+")  # "Fine Italion (uisine"
+
+
+def _capitals_misread(text: str) -> bool:
+    """A logo in capitals, read with some of its letters small: half its letters or more still capitals
+    and a capital after a small letter inside one of its words (``ReD BarN Ado``, ``ThESaLTY``)."""
+    capitals = sum(char.isupper() for char in text)
+    return letters(text) >= 6 and 2 * capitals >= letters(text) and bool(_CASE_FLIP_RE.search(text))
 
 
 def _logo_over_its_trade(doc: Doc, index: int) -> bool:
@@ -1275,8 +1311,9 @@ def _trade_name(doc: Doc, index: int, legal_index: int) -> str | None:
             return logo_name if _letters_only(printed) == _letters_only(opening) \
                 and not _spaced_unevenly(logo_name, opening) else opening
     name = _folded_letters(logo)
-    slipped = [count for count, opening in enumerate(openings, 1)
-               if len(opening) >= SLIPPED_LOGO_MIN and Levenshtein.distance(name, opening) <= _slips_allowed(opening)]
+    slipped = [count for count, opening in enumerate(openings, 1) if len(opening) >= SLIPPED_LOGO_MIN
+               and (Levenshtein.distance(name, opening) <= _slips_allowed(opening)
+                    or _marks_for_letters(logo, opening))]
     return " ".join(words[:slipped[0]]) if slipped else None
 
 
@@ -1290,6 +1327,21 @@ def _spaced_unevenly(logo: str, opening: str) -> bool:
 def _folded_letters(text: str) -> str:
     """Letters and digits only, OCR look-alikes merged (``5 0 N N E`` and ``Sonne`` alike)."""
     return "".join(re.findall(r"[A-Z0-9]+", fold(text)))
+
+
+def _marks_for_letters(logo: str, opening: str) -> bool:
+    """``M < r k t w @ r k`` over ``Marktwerk Süd oHG``: a logo's letters printed spaced out, one or two read as
+    marks (``<``, ``@``); one glyph for each letter of the legal name's opening, the others read as it prints them
+    but for the slips allowed, two glyphs off at most."""
+    glyphs = logo.split()
+    if len(glyphs) != len(opening) or any(len(glyph) != 1 for glyph in glyphs):
+        return False
+    marks = sum(not glyph.isalnum() for glyph in glyphs)
+    slips = sum(glyph.isalnum() and _folded_letters(glyph) != letter for glyph, letter in zip(glyphs, opening))
+    return marks > 0 and slips <= _slips_allowed(opening) and marks + slips <= _MARKS_FOR_LETTERS
+
+
+_MARKS_FOR_LETTERS = 2  # glyphs of a spaced logo read as marks or other letters
 
 
 def _slips_allowed(opening: str) -> int:

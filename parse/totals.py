@@ -1135,7 +1135,8 @@ ANY_DIGIT = "123456789"  # any digit a blurred sign may come out as
 def _tip_over_the_slips_total(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None:
     """The card slip's tip whose label OCR garbled (``Tipa 9.00``; written in whole dollars, ``Tin? 19``):
     the one amount on the line right over the slip's total, where the bill and it make that total exactly
-    (52.47 + 9.00 = 61.47; 105.27 + 19 = 124.27)."""
+    (52.47 + 9.00 = 61.47; 105.27 + 19 = 124.27), its sign maybe read as a digit (``Hp 21.22`` / ``TOTAL 1127.33``
+    under the bill's 106.11)."""
     for line in doc.lines[total.line + 2:]:
         above = doc.lines[line.index - 1]
         if not has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL):
@@ -1144,7 +1145,7 @@ def _tip_over_the_slips_total(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None
         if tip is None or not 0 < tip <= total.value * _MAX_TIP_SHARE:
             continue
         written = _handwritten_digits(line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):])
-        if any(a.value == total.value + tip for a in line.amounts) \
+        if any(total.value + tip in _as_read_and_unsigned(a.value) for a in line.amounts) \
                 or written == _cents_digits(total.value + tip):  # "Tota1: 4544": its point lost
             return Pick(total.value + tip, line.index, total.confidence), Pick(tip, above.index, 0.6)
     return None

@@ -1329,6 +1329,32 @@ THANK YOU FOR DINING WITH US
     assert (receipt.total, receipt.subtotal, receipt.tip) == (Decimal("61.47"), Decimal("48.47"), Decimal("9.00"))
 
 
+_TAVERN_SLIP = TAVERN_CHECK + """
+Iced Tea 2.99
+SUBTOTAL 99.17
+Tax 6.94
+Amount Due 106.11
+AMEX XXXX2603
+APPROVED
+Anount 106.11
+Hp 21.22
+TOTAL {total}
+"""
+
+
+def test_a_garbled_tip_over_a_slips_total_whose_sign_ocr_read_as_a_digit_is_added_to_the_bill():
+    """``Hp 21.22`` (Tip garbled) over the slip's ``TOTAL 1127.33`` (its $ read as a 1): the bill 106.11 and the
+    amount over the total make 127.33 exactly; the total without its sign is the amount paid."""
+    receipt = extract_receipt(ocr(_TAVERN_SLIP.format(total="1127.33")))
+    assert (receipt.total, receipt.tip) == (Decimal("127.33"), Decimal("21.22"))
+
+
+def test_a_total_under_an_amount_that_no_sign_makes_the_bills_sum_adds_no_tip():
+    """``Hp 21.22`` over ``TOTAL 1137.33``: neither as read nor without its first digit the bill and the amount over
+    it: no tip taken from the line, the bill stays the total."""
+    assert extract_receipt(ocr(_TAVERN_SLIP.format(total="1137.33"))).tip is None
+
+
 def test_the_amount_the_net_comes_to_with_a_vat_rate_is_the_total_where_no_total_label_was_read():
     """``Sonxe 15,20 EuR`` (Somme garbled), ``Prix HT 13,82``: 13.82 + 10 % = 15.20, not the cash
     handed over (20,00); a net no rate brings to a printed amount changes nothing."""
@@ -2307,3 +2333,35 @@ def test_a_total_subtotal_and_tax_each_misread_their_own_way_are_read_where_they
     lines = ocr(_HILLCREST + "MILK 1 GAL 400 T\nSUBTOTAL 530.75\nSALES TAX 92215\nAMOUNT DUE 332.90")
     assert extract_receipt(lines).total == Decimal("32.90")
     assert "subtotal_plus_tax" in read_amounts(build_doc(lines), "USD").checks
+
+
+def test_a_sign_read_as_a_four_on_nearly_every_amount_is_dropped_where_nothing_adds_up():
+    """A ``$`` read as a 4 on nearly every amount of a shop receipt (``Subtotal 496,41`` / ``Sales Tax 6.25%
+    46.03`` / ``Total 4102.44`` / ``DEBIT 4102.44``), its subtotal's label too garbled to add anything up:
+    like a 5, 6, 8 or 9 on nearly every amount, the 4 is the sign (96.41 + 6.03 = 102.44)."""
+    lines = ocr(_HILLCREST + "PAPER TOWELS 417.71\nTOMATO SAUCE 3.82\nSubtatat 496,41\nSales Tax 6.25% 46.03\n"
+                             "Total 4102.44\nDEBIT 4102.44")
+    assert extract_receipt(lines).total == Decimal("102.44")
+
+
+def test_a_four_opening_some_amounts_only_stays_their_own_digit():
+    """Guard: prices and a total opening with a 4 among others that do not (``MOP 41.99`` / ``PAIL 12.50`` /
+    ``TOTAL 45.04`` / ``VISA 45.04``): fours spread like a price's first digits are no sign."""
+    lines = ocr(_HILLCREST + "MOP 41.99\nPAIL 12.50\nSPONGE 27.10\nBROOM 33.20\nTotal 45.04\nVISA 45.04")
+    assert extract_receipt(lines).total == Decimal("45.04")
+
+
+def test_cash_and_change_under_the_total_whose_labels_ocr_garbled_make_the_total():
+    """A photo garbled both tender labels under the total (``Cs 330.00`` for CASH $30.00, ``chage Due 30.60``
+    for CHANGE DUE $0.60: a letter lost), each amount's sign a 3 and the total's a 6 (``Amount Due 629.40``):
+    the two lines right under the total are still the cash and the change, and 30.00 - 0.60 = 29.40."""
+    lines = ocr(_HILLCREST + "MILK 1 GAL 400 T\nAmount Due 629.40\nCs 330.00\nchage Due 30.60")
+    assert extract_receipt(lines).total == Decimal("29.40")
+    assert "cash_minus_change" in read_amounts(build_doc(lines), "USD").checks
+
+
+def test_a_line_under_the_total_before_no_change_is_no_cash():
+    """Guard: under ``Amount Due 629.40`` a short label and a line with DUE whose word is no CHANGE (``Tp 330.00``
+    / ``Balance Due 30.60``): no cash and change, the total stays as printed."""
+    lines = ocr(_HILLCREST + "MILK 1 GAL 400 T\nAmount Due 629.40\nTp 330.00\nBalance Due 30.60")
+    assert extract_receipt(lines).total != Decimal("29.40")

@@ -396,6 +396,8 @@ def test_a_year_first_date_with_a_separator_read_as_a_space_before_a_time(text, 
     ("08702/10 17;43 Pin USED", False, dt.date(2010, 8, 2)),  # the first slash read as 7, a time after it
     ("Tran 2038 2:38pm 7716/12", False, dt.date(2012, 7, 16)),  # ... unpadded, a time before it
     ("DATE 08/02710", False, dt.date(2010, 8, 2)),  # the second slash, beside the date's label
+    ("06/17124 2.16 Pm", False, dt.date(2024, 6, 17)),  # ... as a 1, beside a time whose colon was read as a point
+    ("05/27124 04.37 PM", False, dt.date(2024, 5, 27)),  # ... the time's colon read as a point before its PM
     ("Datum: T0.07. 13 21:52 Tisch: 102", True, dt.date(2013, 7, 10)),  # a T for the 1 of the day
 ])
 def test_a_slash_read_as_a_digit_and_a_digit_read_as_a_letter(text, day_first, expected):
@@ -406,6 +408,8 @@ def test_a_slash_read_as_a_digit_and_a_digit_read_as_a_letter(text, day_first, e
     "Fra 3715/2016",  # an invoice number: no time or label beside it
     "Ticket 7716/12 Mesa 4 12:30",  # the time is not beside it
     "1716/12 12:30",  # 1/16/12 or 17/6/12: which digit is the slash is not settled
+    "06/17124 2.16",  # a price beside it, no time of day: no AM or PM after a point
+    "Item 05/27124 04.37",  # a point between two numbers and no AM or PM: a price, no time of day
 ])
 def test_no_slash_read_as_a_digit_without_a_sure_date(text):
     assert parse_date(text, day_first=False) is None
@@ -628,3 +632,20 @@ def test_a_two_digit_year_before_a_time_stays_two_digits():
 ])
 def test_a_year_split_by_a_space_and_a_year_first_date_with_a_comma_before_a_time(text, day_first, expected):
     assert parse_date(text, day_first=day_first) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("17.05. 25 116:15 5404 7 2341", dt.time(16, 15)),  # a bar in the gap read as a 1
+    ("07.04.24 415.48", dt.time(15, 48)),  # read as a 4, the colon a dot
+    ("22 .02. 2025 418.31 Bon-Nr 3336", dt.time(18, 31)),
+])
+def test_a_stray_mark_read_as_a_digit_before_the_hour_right_after_the_date(text, expected):
+    """A German till's ``17.05.25 16:15``: a speck in the gap after the date read as a digit glued to the hour;
+    an hour of three digits is none, so the last two are the hour."""
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["07.04.24 415.48 EUR", "07.04.24 415,48", "07.04.24 515.48", "Bon 415.48"])
+def test_a_three_digit_number_after_a_date_that_is_money_or_no_hour_is_no_time(text):
+    """An amount (its currency, its decimal comma), a leading digit no mark reads as, or no date before it."""
+    assert parse_time(text) is None

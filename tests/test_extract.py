@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from parse.extract import extract_receipt
+from parse.merchant import has_legal_form
 from parse.types import OcrLine
 
 
@@ -2394,3 +2395,24 @@ def test_a_slips_total_read_as_a_few_of_its_digits_is_the_bill_and_the_tip():
 
 def test_a_slips_total_of_other_digits_is_not_read_as_the_bill_and_the_tip():
     assert extract_receipt(ocr(CARD_SLIP + "Tip: 9.70\nTotal: 27")).total == Decimal("38.44")
+
+
+def test_a_footers_legal_name_with_a_speck_read_as_a_letter_after_its_gmbh_names_the_shop():
+    """``Frischpunkt Markt Gmbhi``: a speck after the line's last letter read as an i still closes a legal form."""
+    receipt = extract_receipt(ocr("""
+    Bahnhofstr. 44
+    20095 Hamburg
+    EUR
+    Joghurt Natur 0,49 B
+    SUMME 0,49
+    22.06.23 09:33 Kasse 05
+    Vielen Dank fur Ihren Einkauf
+    Frischpunkt Markt Gmbhi
+    USt-IdNr DE967418787
+    """))
+    assert receipt.merchant == "Frischpunkt Markt GmbH"
+
+
+def test_a_word_ending_in_gmbh_like_letters_inside_a_line_is_no_legal_form():
+    """Only at the end of a line is a letter after ``GmbH`` a speck: ``Gmbhi Str`` names no company."""
+    assert has_legal_form("Frischpunkt Markt Gmbhi") and not has_legal_form("Gmbhi Str 4")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parse.extract import extract_receipt
-from parse.merchant import clean_name, mended_glyphs
+from parse.merchant import clean_name, has_legal_form, mended_glyphs
 from parse.types import OcrLine
 
 
@@ -248,6 +248,37 @@ def test_a_welcome_misread_past_one_letter_still_opens_the_name(welcome):
     assert merchant(f"{welcome} Copper Kettle\n12 Main St\nSpringfield, IL 62701" + BODY) == "Copper Kettle"
 
 
+@pytest.mark.parametrize("welcome", ["dlcora t0", "(Nelcoadeto"])
+def test_a_welcome_misread_further_before_a_to_read_as_one_or_glued_to_it_still_opens_the_name(welcome):
+    """``dlcora t0`` (four letters of Welcome misread, its ``to`` read as one) and ``(Nelcoadeto`` (Welcome to
+    glued, three misread): still the welcome, the name after it the restaurant's."""
+    assert merchant(f"{welcome} Casa Verde Cantina\n12 Main St\nSpringfield, IL 62701" + BODY) == "Casa Verde Cantina"
+
+
+def test_words_before_a_name_unlike_a_welcome_stay_in_it():
+    """``Harvest to Fork``, ``Helmets to Hardhats Cafe``: a ``to`` in the name after a word unlike Welcome."""
+    for name in ("Harvest to Fork", "Garden to Fork Bistro", "Helmets to Hardhats Cafe"):
+        assert merchant(f"{name}\n12 Main St\nSpringfield, IL 62701" + BODY) == name
+
+
+def test_a_logo_whose_capitals_ocr_read_small_is_the_name_over_a_slogan_read_surely():
+    """``ThESaLTY PELICAN`` (a logo in capitals, some read small, read unsurely) over ``Good Food Good Hood``
+    (its slogan in title case, read surely) and the address: the logo is the name, not the slogan."""
+    rows = ocr("ThESaLTY PELICAN\nGood Food Good Hood\n9695 Ocean Ave\nAustin, TX 78701\n(955) 754-1247"
+               "\nTable 19/4 Check 8010\nServer: Ben" + BODY)
+    lines = [OcrLine(row.text, box=row.box, confidence={0: 0.3, 1: 0.94}.get(i, 0.6)) for i, row in enumerate(rows)]
+    assert extract_receipt(lines).merchant_raw == "ThESaLTY PELICAN"
+
+
+def test_a_line_mostly_in_small_letters_over_a_slogan_is_no_misread_logo():
+    """``the sa1ty pElican`` (its letters mostly small: a fragment or a scribble, not a logo's capitals) over
+    ``Good Food Good Hood`` read surely: the name line is chosen as before."""
+    rows = ocr("the sa1ty pElican\nGood Food Good Hood\n9695 Ocean Ave\nAustin, TX 78701\n(955) 754-1247"
+               "\nTable 19/4 Check 8010\nServer: Ben" + BODY)
+    lines = [OcrLine(row.text, box=row.box, confidence={0: 0.3, 1: 0.94}.get(i, 0.6)) for i, row in enumerate(rows)]
+    assert extract_receipt(lines).merchant_raw == "Good Food Good Hood"
+
+
 @pytest.mark.parametrize("thanks", ["Thankeyou for dining at The Salty Pelican!",
                                     "Thank you for dining atThe Salty Pelican!",
                                     "Thank you To7 dining 08 The Salty Pelican",
@@ -277,7 +308,8 @@ def test_a_thanks_with_us_names_no_shop_and_one_whose_apostrophe_ocr_added_names
 
 def test_an_order_number_line_is_no_name():
     """``Orde{ #840`` over a name line whose capital OCR lost: the name still."""
-    assert merchant("T0G0\nOrde{ #840\nred barn bbq\n4404 Ocean Ave\nAustin, TX 78701" + BODY) == "red barn bbq"
+    assert merchant("T0G0\nOrde{ #840\nred barn bbq\n4404 Ocean Ave\nAustin, TX 78701\n(955) 754-1247"
+               "\nTable 19/4 Check 8010\nServer: Ben" + BODY) == "red barn bbq"
 
 
 def test_the_town_under_a_street_whose_suffix_ocr_garbled_is_no_brand():
@@ -340,7 +372,8 @@ def test_a_street_whose_first_letter_came_out_a_glyph_is_no_name():
 
 
 def test_a_welcome_whose_to_came_out_two_other_glyphs_still_opens_the_name():
-    assert merchant("Wel cone 30 Casa Verde Cantina\n3215 Elm Street\nAustin, TX 78701" + BODY) == "Casa Verde Cantina"
+    assert merchant("Wel cone 30 Casa Verde Cantina\n3215 Elm Street\nAustin, TX 78701\n(955) 754-1247"
+               "\nTable 19/4 Check 8010\nServer: Ben" + BODY) == "Casa Verde Cantina"
 
 
 def test_a_garbled_thanks_names_the_shop_whose_capital_c_came_out_a_bracket():
@@ -481,8 +514,10 @@ def test_a_trade_printed_alone_over_the_name_opens_it(header, name):
 @pytest.mark.parametrize("copy", ["** CUSTOMER COPY **", "MERCHANT COPY", "* Kundenbeleg *"])
 def test_the_slips_copy_line_over_the_name_names_no_customer(copy):
     """Which copy of the slip this is; a ``CUSTOMER`` line over a name (an invoice's buyer) still is one."""
-    assert merchant(f"{copy}\nThe Rusty Spoon\n412 Elm Street\nAustin, TX 78701" + BODY) == "The Rusty Spoon"
-    assert merchant("CUSTOMER\nJohn Smith\nThe Rusty Spoon\n412 Elm Street\nAustin, TX 78701" + BODY) \
+    assert merchant(f"{copy}\nThe Rusty Spoon\n412 Elm Street\nAustin, TX 78701\n(955) 754-1247"
+               "\nTable 19/4 Check 8010\nServer: Ben" + BODY) == "The Rusty Spoon"
+    assert merchant("CUSTOMER\nJohn Smith\nThe Rusty Spoon\n412 Elm Street\nAustin, TX 78701\n(955) 754-1247"
+               "\nTable 19/4 Check 8010\nServer: Ben" + BODY) \
         == "The Rusty Spoon"
 
 
@@ -530,7 +565,8 @@ def test_an_item_whose_price_reads_as_a_number_of_four_digits_under_the_address_
 
 
 def test_a_to_go_line_misread_is_no_name():
-    assert merchant("ToGu\norder 0524\nCopper Kettle\n4433 Broadway\nAustin, TX 78701" + BODY) == "Copper Kettle"
+    assert merchant("ToGu\norder 0524\nCopper Kettle\n4433 Broadway\nAustin, TX 78701\n(955) 754-1247"
+               "\nTable 19/4 Check 8010\nServer: Ben" + BODY) == "Copper Kettle"
 
 
 def test_a_house_number_whose_second_digit_reads_as_a_quote_is_a_street():
@@ -948,3 +984,29 @@ def test_a_limited_partnerships_ampersand_and_k_read_as_look_alikes_are_its_lega
     """``GmbH & Co. KG`` on German receipts' legal lines: OCR reads the ampersand as a 6 or an 8 and the K as an
     R; the name keeps its legal form as printed, not a number and a stray word."""
     assert clean_name(printed) == name
+
+
+@pytest.mark.parametrize(("logo", "legal", "name"), [
+    ("M < r k t w @ r k", "Marktwerk Süd omG", "Marktwerk"),  # two letters read as marks; oHG's H as an m
+    ("M a r k t w @ r k", "Marktwerk Süd oHG", "Marktwerk"),  # one
+])
+def test_a_spaced_logo_with_letters_read_as_marks_is_the_legal_names_opening(logo, legal, name):
+    """A logo printed in spaced letters, one or two read as marks (``<``, ``@``) by OCR, a glyph for each letter
+    of the legal name's first word: that word is the trade name."""
+    header = f"{logo}\n{legal}\nLindenallee 5\n50667 Köln"
+    assert merchant(header + "\n02.03.2021 15:59\nBUTTER 1,99 B\nSUMME EUR 1,99") == name
+
+
+@pytest.mark.parametrize(("logo", "legal", "name"), [
+    ("M < r k t w @ r x", "Marktwerk Süd oHG", "Marktwerk Süd oHG"),  # a third glyph off: no logo of it
+    ("M < r k t", "Marktwerk Süd oHG", "Marktwerk Süd oHG"),  # fewer glyphs than the word's letters
+])
+def test_a_spaced_logo_too_far_from_the_legal_names_opening_stays_as_read(logo, legal, name):
+    """Guards: marks and slips past two, or a glyph count unlike the word's, make no trade name of a logo."""
+    header = f"{logo}\n{legal}\nLindenallee 5\n50667 Köln"
+    assert merchant(header + "\n02.03.2021 15:59\nBUTTER 1,99 B\nSUMME EUR 1,99") == name
+
+
+def test_an_ohg_with_its_h_read_as_an_m_is_a_legal_form_but_omg_in_capitals_is_none():
+    """``Marktwerk Süd omG``: the o in lower case, the H read as an m; ``OMG Burgers`` names no company."""
+    assert has_legal_form("Marktwerk Süd omG") and not has_legal_form("OMG Burgers")
