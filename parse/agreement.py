@@ -98,7 +98,9 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
         considered.append(candidate)
         unsigned_tie = candidate.support == best.support and best.sign_digit is None and len(digits) == 1
         if candidate.support > best.support or unsigned_tie and (
-                currency in SIGN_FIRST and _a_sign_throughout(doc, digits) and not _below_a_price(candidate)) \
+                currency in SIGN_FIRST and _a_sign_throughout(doc, digits) and not _below_a_price(candidate)
+                and (digits not in _PRICES_FIRST_DIGIT  # a 4 only where something beyond its spread speaks for it
+                     or _tie_breakers(candidate, doc, currency) > _tie_breakers(best, doc, currency))) \
                 or candidate.support == best.support and digits not in _PRICES_FIRST_DIGIT \
                 and _tie_breakers(candidate, doc, currency) > _tie_breakers(best, doc, currency):
             best = candidate

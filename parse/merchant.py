@@ -33,7 +33,8 @@ LEGAL_RE = re.compile(
     r"|\bINC\b\.?|\bINCORPORATED\b|\bLLC\b|\bL\.L\.C\b|\bLTD\b\.?|\bLIMITED\b|\bPLC\b|\bCORP\b\.?|\bCORPORATION\b"
     r"|\bCO\.\s?(?:LTD|KG)|\bPTE\b|\bPTY\b|\bS\.?A\.?R\.?L\b|\bSAS\b|\bS\.A\.|\bB\.?V\.?\b|\bN\.V\.|\bOHG\b|\bUG\b"
     r"|\bS(?:OC)?\.\s?COOP\.(?:\s?V\.)?|\bS\.C\.(?:A\.)?R\.L\b"  # a Spanish and an Italian cooperative's
-    r"|(?-i:\bo[MNmn]G\b)"  # "Marktwerk Süd omG": the H of an oHG (its o in lower case) read as an m or an n
+    # "Marktwerk Süd omG" closing its line: the H of an oHG (its o in lower case) read as an m or an n
+    r"|(?-i:\bo[mn]G\b)(?=\W*$)"
 )
 _LEGAL_ANY_CASE_RE = re.compile(LEGAL_RE.pattern, re.IGNORECASE)
 
@@ -138,7 +139,7 @@ _LEGAL_CANON = (
     # its m misread (``Grbh``, ``Gabh``, ``GnbH``), its G a 6, its h a k (``Gmbk``)
     (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?|\b[G6][MNRAWH][B8](?:H|(?-i:k))(?:(?![A-Z])\.?|[IL1|!](?=\W*$))",
                 re.IGNORECASE), "GmbH"),
-    (re.compile(r"\bo[MNmn]G\b"), "oHG"),  # its H read as an m
+    (re.compile(r"\bo[mn]G\b(?=\W*$)"), "oHG"),  # its H read as an m
     # "GmbH 6 Co RG": its & read as a 6 or an 8, its K as an R
     (re.compile(r"(?<=GmbH)\s*[&68+]\s*C[O0]\.?\s*[KR][G6]\b\.?", re.IGNORECASE), " & Co. KG"),
 )
@@ -334,8 +335,10 @@ WELCOME_SLIPS = 3  # letters of "WELCOME" misread, a "TO" and a name after it
 # two glyphs of any kind ("Wel cone 30")
 _WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4} [^\w\s]?[^\W\d_]{2,5})"
                             r"\s+(?P<to>[TtIl1]?[Oo0]|\S{2})\s+(?P<name>.+)")
-_TO_RE = re.compile(r"[Tt][Oo0]")  # the "to" read as one: its welcome may have one more letter misread
-_WELCOME_GLUED_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,9}(?P<glued>[Tt][Oo0]))\s+(?P<name>.+)")  # "Nelcoadeto"
+# the "to" itself misread (a zero, an O after a small t): its welcome may have one more letter misread
+_TO_RE = re.compile(r"t[O0]|T0")
+# "Nelcoadeto": Welcome's E (or a c read for it) glued to its "to" (not "Delconto Trattoria")
+_WELCOME_GLUED_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{5,8}[EeCc](?P<glued>[Tt][Oo0]))\s+(?P<name>.+)")
 
 
 def _under_the_address(doc: Doc, index: int) -> bool:
@@ -1205,8 +1208,19 @@ def _logo_over_slogan(doc: Doc, index: int) -> bool:
     (``ThESaLTY PELICAN``, ``haRbor_LIGHT TaveRM``): the logo is the name, however unsure its reading."""
     above = doc.lines[index - 1]
     opening = next((other.index for other in doc.lines if letters(other.text) >= 3), None)
-    return above.index == opening and _capitals_misread(above.text) \
-        and bool(_TITLE_CASE_LINE_RE.fullmatch(doc.lines[index].text.strip()))
+    slogan = doc.lines[index].text.strip()
+    return above.index == opening and _capitals_misread(above.text) and not _service_or_header_line(above.text) \
+        and bool(_TITLE_CASE_LINE_RE.fullmatch(slogan)) \
+        and (not has_keyword(slogan, _BUSINESS_WORDS) or describes_the_trade(slogan))
+
+
+_NOT_A_LOGO_WORDS = frozenset("WIFI FREE TRAINING MODE UBER EATS UBEREATS DOORDASH GRUBHUB DUPLICATE KOPIE".split())
+
+
+def _service_or_header_line(text: str) -> bool:
+    """``RePRINT``, ``TRAiNING MODE``, ``FREE WiFi``, ``UberEATS``: a header's or a service's words, no logo."""
+    return any(word in _HEADER_COMPANIONS or word in _NOT_A_LOGO_WORDS
+               for word in re.findall(r"[A-Z]+", ascii_upper(text)))
 
 
 _CASE_FLIP_RE = re.compile(r"[a-z][A-Z]")  # "BarN", "TaveRM": a capital after a small letter inside a word

@@ -1145,10 +1145,19 @@ def _tip_over_the_slips_total(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None
         if tip is None or not 0 < tip <= total.value * _MAX_TIP_SHARE:
             continue
         written = _handwritten_digits(line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):])
-        if any(total.value + tip in _as_read_and_unsigned(a.value) for a in line.amounts) \
+        values = _as_read_and_unsigned if _garbled_tip_over_a_bare_total(above, line) else lambda v: (v,)
+        if any(total.value + tip in values(a.value) for a in line.amounts) \
                 or written == _cents_digits(total.value + tip):  # "Tota1: 4544": its point lost
             return Pick(total.value + tip, line.index, total.confidence), Pick(tip, above.index, 0.6)
     return None
+
+
+def _garbled_tip_over_a_bare_total(above: Line, line: Line) -> bool:
+    """A sign read as a digit is dropped from the slip's total only where the line over it is a garbled tip (one
+    short word, ``Hp 21.22``) and the total's line prints its label alone (``TOTAL 1127.33``; not ``Total Savings
+    This Year 230.00``, ``TOTAL BAL``, ``Total Donated YTD``, a tip guide's ``18% 15.00``)."""
+    over, under = re.findall(r"[A-Za-z]+", above.text), re.findall(r"[A-Za-z]+", line.text)
+    return len(over) == 1 and len(over[0]) <= 4 and "%" not in above.text and len(under) == 1
 
 
 def _handwritten_as(text: str, value: Decimal) -> bool:

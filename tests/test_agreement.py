@@ -2365,3 +2365,26 @@ def test_a_line_under_the_total_before_no_change_is_no_cash():
     / ``Balance Due 30.60``): no cash and change, the total stays as printed."""
     lines = ocr(_HILLCREST + "MILK 1 GAL 400 T\nAmount Due 629.40\nTp 330.00\nBalance Due 30.60")
     assert extract_receipt(lines).total != Decimal("29.40")
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("BEST BUY #1412\n4400 Easton Way\nColumbus OH 43219\n03/14/2024 02:11 PM\nLG SOUNDBAR 429.99\nTOTAL 429.99\n"
+     "MASTERCARD 429.99", "429.99"),
+    ("TESCO EXPRESS\n12 High Street\nLondon SW1A 1AA\n14/03/2024 10:22\nMEAL DEAL 4.50\nWINE 42.00\nTOTAL 46.50\n"
+     "VISA 46.50", "46.50"),
+])
+def test_prices_really_opening_with_a_four_repeated_on_total_and_card_keep_it(text, total):
+    """Guard: one price starting with 4, repeated by the total and the card line, makes every amount start
+    with 4 by itself; the sums tie either way, and nothing beyond the spread (a tax at its printed rate)
+    speaks for a sign: the 4 is the price's own."""
+    assert extract_receipt(ocr(text)).total == Decimal(total)
+
+
+@pytest.mark.parametrize(("tail", "total"), [
+    ("ITEM 18.00\nTAX 1.26\nTOTAL 19.26\nVISA 19.26\nRound Up 0.74\nTotal Donated YTD 320.00", "19.26"),
+    ("MILK 22.40\nTOTAL 22.40\nYou Saved 7.60\nTotal Savings This Year 230.00", "22.40"),
+])
+def test_a_total_line_under_a_short_amount_that_is_no_slips_total_adds_no_tip(tail, total):
+    """Guard: ``Round Up 0.74`` over ``Total Donated YTD 320.00`` (20.00 without its 3), ``You Saved 7.60`` over
+    ``Total Savings This Year 230.00``: no garbled tip over a slip's bare total; no sign is dropped."""
+    assert extract_receipt(ocr(_HILLCREST + tail)).total == Decimal(total)

@@ -257,7 +257,8 @@ def test_a_welcome_misread_further_before_a_to_read_as_one_or_glued_to_it_still_
 
 def test_words_before_a_name_unlike_a_welcome_stay_in_it():
     """``Harvest to Fork``, ``Helmets to Hardhats Cafe``: a ``to`` in the name after a word unlike Welcome."""
-    for name in ("Harvest to Fork", "Garden to Fork Bistro", "Helmets to Hardhats Cafe"):
+    for name in ("Harvest to Fork", "Garden to Fork Bistro", "Helmets to Hardhats Cafe", "Nelson to Go Deli",
+                 "NELSON TO GO DELI", "Delconto Trattoria", "oMG Burgers", "Pho oNG"):
         assert merchant(f"{name}\n12 Main St\nSpringfield, IL 62701" + BODY) == name
 
 
@@ -268,6 +269,15 @@ def test_a_logo_whose_capitals_ocr_read_small_is_the_name_over_a_slogan_read_sur
                "\nTable 19/4 Check 8010\nServer: Ben" + BODY)
     lines = [OcrLine(row.text, box=row.box, confidence={0: 0.3, 1: 0.94}.get(i, 0.6)) for i, row in enumerate(rows)]
     assert extract_receipt(lines).merchant_raw == "ThESaLTY PELICAN"
+
+
+@pytest.mark.parametrize("header", ["FREE WiFi", "RePRINT", "TRAiNING MODE"])
+def test_a_header_in_mixed_case_over_a_name_read_surely_is_no_misread_logo(header):
+    """``FREE WiFi`` or ``RePRINT`` (a header's words, mixed case) over ``Blue Door Cafe`` read surely: the cafe
+    is the name, no slogan under a logo."""
+    rows = ocr(f"{header}\nBlue Door Cafe\n9695 Ocean Ave\nAustin, TX 78701\n(955) 754-1247" + BODY)
+    lines = [OcrLine(row.text, box=row.box, confidence={0: 0.4, 1: 0.95}.get(i, 0.6)) for i, row in enumerate(rows)]
+    assert extract_receipt(lines).merchant_raw == "Blue Door Cafe"
 
 
 def test_a_line_mostly_in_small_letters_over_a_slogan_is_no_misread_logo():
