@@ -322,7 +322,8 @@ def _comma_put_back(line: Line, pattern: re.Pattern[str]) -> Line:
 # the money closing a total's or a tender's line, its point kept, read as a space or lost (``1528.18``,
 # ``530 01``, ``3182``), a sign's glyph or a minus around it (``CASH {30.00-``)
 _CLOSING_MONEY_RE = re.compile(r"(?<![\d.,])(?P<whole>\d{1,6})(?:(?:[.,]|\s)(?P<cents>\d{2}))?\s?-?\s*$")
-# the digits EasyOCR reads for one another on a blurred photo
+# the digits EasyOCR reads for one another on a blurred photo: fewer than totals' one-amount slips (not 4/9, 6/9,
+# 3/5, 0/1), as each of three amounts may also drop glyphs here and every slip allowed is another chance agreement
 _LOOK_ALIKE_DIGITS = {"0": "68", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036"}
 _MAX_SIGN_GLYPHS = 2  # a "$" comes out as one digit or as two ("1528.18" for $28.18)
 # a look-alike slip needs a witness beside the one sum: the other sum, or the card line repeating the total

@@ -25,16 +25,19 @@ from .layout import Doc, Line
 from .text import (as_printed, ascii_upper, digits, find_keyword, fold, has_keyword, letters, one_letter_lost,
                    one_letter_off, squash_spaces)
 
+# a GmbH misread: its m (``Grbh``, ``Gabh``, ``GnbH``), its G a 6, its small h a small k (``Gmbk``)
+_GMBH_MISREAD = r"\b[G6][MNRAWH][B8](?:H|(?-i:k))"
+_SPECK_CLOSING_THE_LINE = r"[IL1|!](?=\W*$)"  # "Markt Gmbhi": a speck after the line's last letter read as one
+# "Marktwerk Süd omG" closing its line: the H of an oHG (its o in lower case) read as an m or an n
+_OHG_MISREAD = r"(?-i:\bo[mn]G\b)(?=\W*$)"
 LEGAL_RE = re.compile(
-    r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b|\b[G6][MNRAWH][B8](?:H|(?-i:k))\b"
-    # "Markt Gmbhi": a speck after the line's last letter read as one
-    r"|\b[G6][MNRAWH][B8](?:H|(?-i:k))[IL1|!](?=\W*$)"
+    r"\bSDN\.?\s?B\w{1,2}D\b\.?|\bS/B\b|\bBHD\b|\bBERHAD\b|\bGMBH\b|\bG\.?M\.?B\.?H\b"
+    rf"|{_GMBH_MISREAD}\b|{_GMBH_MISREAD}{_SPECK_CLOSING_THE_LINE}"
     r"|\bAG\b|\bKG\b|\bE\.?\s?K\.\B"
     r"|\bINC\b\.?|\bINCORPORATED\b|\bLLC\b|\bL\.L\.C\b|\bLTD\b\.?|\bLIMITED\b|\bPLC\b|\bCORP\b\.?|\bCORPORATION\b"
     r"|\bCO\.\s?(?:LTD|KG)|\bPTE\b|\bPTY\b|\bS\.?A\.?R\.?L\b|\bSAS\b|\bS\.A\.|\bB\.?V\.?\b|\bN\.V\.|\bOHG\b|\bUG\b"
     r"|\bS(?:OC)?\.\s?COOP\.(?:\s?V\.)?|\bS\.C\.(?:A\.)?R\.L\b"  # a Spanish and an Italian cooperative's
-    # "Marktwerk Süd omG" closing its line: the H of an oHG (its o in lower case) read as an m or an n
-    r"|(?-i:\bo[mn]G\b)(?=\W*$)"
+    rf"|{_OHG_MISREAD}"
 )
 _LEGAL_ANY_CASE_RE = re.compile(LEGAL_RE.pattern, re.IGNORECASE)
 
@@ -136,10 +139,9 @@ _LONG_NOT_NAME = tuple(w for w in _NOT_NAME if len(w) > 3)
 _LEGAL_CANON = (
     (re.compile(r"(?<![A-Z])[S5J~][DIJU]N[\s.:,_;']*B[A-Z]{1,2}D(?![A-Z])[.:_]*", re.IGNORECASE), "SDN BHD"),
     (re.compile(r"(?<![A-Z])S/[B8](?![A-Z\d])", re.IGNORECASE), "S/B"),
-    # its m misread (``Grbh``, ``Gabh``, ``GnbH``), its G a 6, its h a k (``Gmbk``)
-    (re.compile(r"\bG\.?M\.?B\.?H(?![A-Z])\.?|\b[G6][MNRAWH][B8](?:H|(?-i:k))(?:(?![A-Z])\.?|[IL1|!](?=\W*$))",
+    (re.compile(rf"\bG\.?M\.?B\.?H(?![A-Z])\.?|{_GMBH_MISREAD}(?:(?![A-Z])\.?|{_SPECK_CLOSING_THE_LINE})",
                 re.IGNORECASE), "GmbH"),
-    (re.compile(r"\bo[mn]G\b(?=\W*$)"), "oHG"),  # its H read as an m
+    (re.compile(_OHG_MISREAD), "oHG"),
     # "GmbH 6 Co RG": its & read as a 6 or an 8, its K as an R
     (re.compile(r"(?<=GmbH)\s*[&68+]\s*C[O0]\.?\s*[KR][G6]\b\.?", re.IGNORECASE), " & Co. KG"),
 )

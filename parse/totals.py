@@ -1350,10 +1350,10 @@ def _cash_and_change(doc: Doc) -> tuple[Decimal | None, Decimal | None]:
         if change is None and _change_line(line.text):
             amount = value_after(doc, line, keyword_end(line.text, _CHANGE_LABELS))
             change, change_line = (amount.value, line.index) if amount else (None, -1)
-        elif given is None and _cash_handed_over(line.text) and not has_keyword(line.text, ("BILL",) + CASH_BACK):
+        elif given is None and _cash_handed_over(line.text) and not _bill_or_cash_back(line.text):
             amount = value_after(doc, line, keyword_end(line.text, CASH_GIVEN))
             given = amount.value if amount else None
-        elif named is None and _names_cash(line.text) and not has_keyword(line.text, ("BILL",) + CASH_BACK):
+        elif named is None and _names_cash(line.text) and not _bill_or_cash_back(line.text):
             amount = value_after(doc, line, keyword_end(line.text, CASH_GIVEN))
             named, named_line = (amount.value, line.index) if amount else (None, -1)
     if given is None and change == 0 and 0 <= named_line < change_line:
@@ -1370,7 +1370,7 @@ def cash_and_change_lines(doc: Doc) -> tuple[Line, Line] | None:
     them by their labels (``CASH {30.00-`` / ``CHANGE DUE 3182``), whatever their amounts came out as."""
     change = next((line for line in doc.lines if _change_line(line.text)), None)
     given = next((line for line in doc.lines[:change.index] if _cash_handed_over(line.text)
-                  and not has_keyword(line.text, ("BILL",) + CASH_BACK)), None) if change is not None else None
+                  and not _bill_or_cash_back(line.text)), None) if change is not None else None
     return (given, change) if given is not None else None
 
 
@@ -1738,6 +1738,11 @@ def _cash_handed_over(text: str, words: tuple[str, ...] = CASH_GIVEN) -> bool:
     """A line of cash handed over (``Gegeben Bar 5,00``, ``CASH 50.00``), not of a card whose name holds a
     word of cash (``EC-Cash 12,50``, ``Apple Pay 8,40``)."""
     return has_keyword(_CARD_NAMED_WITH_CASH_RE.sub(" ", _item_bars_dropped(text)), words)
+
+
+def _bill_or_cash_back(text: str) -> bool:
+    """A bill's line or cash back to the customer (``CASH BACK 20.00``), no cash handed over."""
+    return has_keyword(text, ("BILL",) + CASH_BACK)
 
 
 def _names_cash(text: str) -> bool:
