@@ -587,6 +587,8 @@ def _below_the_bill(amount: Amount, bill: Decimal, dropped: str) -> Amount:
     """An amount under the settled total: the bill printed again without its sign (``VISA
     543.10``), or an amount whose sign came out a digit the block's signs did (the card slip's
     ``Tip 512.75`` / ``TOTAL 597.77``), unless that leaves a zero in front (``CASH 100.00``)."""
+    if amount.value == bill:
+        return amount  # the card slip's ``Amount 142.29`` under ``TOTAL 8142.29``: the bill itself
     if bill in _with_and_without_sign(amount)[1:]:
         return replace(amount, value=bill)
     unsigned = _unsigned(amount, dropped)
@@ -747,13 +749,23 @@ def _signed_throughout(doc: Doc, digit: str) -> bool:
     """Nearly every amount of two or more integer digits starts with ``digit``: a currency sign
     read as it, where the arithmetic cannot tell (``SUBTOTAL 822,35`` / ``TOTAL 822,35`` / ``VISA
     822,35``). Leading digits of real prices are spread out; one digit on three or more of them,
-    or on two beside a sign that OCR did read, is the sign."""
+    or on two beside a sign that OCR did read, is the sign. The share is of the amounts' values, each less the
+    digit: the total printed again on the card slip is one price's first digit, not two (``Subtotal 54.72`` /
+    ``Amount Due 58.55`` / ``Amount 58.55`` under ``Fish Tacos 44.25``: two of three), and an amount printed
+    with and without it one value (``Balance 100.00`` / ``Subtotal 8100.00`` / ``8100.00``: one of one)."""
     amounts = [a for line in doc.lines for a in line.amounts
                if a.in_cents and not a.measure and abs(a.value) >= 10]
     starting = [a for a in amounts if f"{abs(a.value):f}"[0] == digit and a.currency is None]
     signed_elsewhere = any(a.currency is not None for line in doc.lines for a in line.amounts)
     enough = len(starting) >= 3 or (len(starting) == 2 and signed_elsewhere)
-    return enough and len(starting) >= _SIGNED_SHARE * len(amounts)
+    return enough and len(_values_less(starting, digit)) >= _SIGNED_SHARE * len(_values_less(amounts, digit))
+
+
+def _values_less(amounts: Sequence[Amount], digit: str) -> set[Decimal]:
+    """The amounts' values, each without ``digit`` where it opens one that has no sign read."""
+    texts = (f"{abs(a.value):f}" for a in amounts)
+    return {Decimal(text[1:]) if text[0] == digit and a.currency is None else Decimal(text)
+            for a, text in zip(amounts, texts)}
 
 
 def _reading(doc: Doc, digit: str | None, printed: Doc | None = None) -> Reading:

@@ -59,8 +59,8 @@ _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b
                      r"(?:(?!\d)|(?=[0-2]\d\s?[:;]\s?[0-5]\d(?!\d)))")
 # "2024 08-08 15:06", "2024-08 08 15:06", "2025 06 18 16.11": one separator of a year-first date or both
 # read as a space (the other maybe as a comma: "2024 06,18 14*48"), a time after it (its colon maybe a
-# star or a dot: "2025 05-03 18*00")
-_CLOCK_AFTER = r"(?=\s{1,3}[0-2]?\d\s?[:;.*]\s?[0-5]\d(?!\d))"
+# star or a dot: "2025 05-03 18*00"; the gap before it maybe read as a point: "2025 01-05.14.30")
+_CLOCK_AFTER = r"(?=(?:\s{1,3}|\.)[0-2]?\d\s?[:;.*]\s?[0-5]\d(?!\d))"
 _ISO_SPACED_RES = (
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2}) (?P<a>[01]\d)[-/.,](?P<b>[0-3]\d)" + _CLOCK_AFTER),
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2})[-/.](?P<a>[01]\d) (?P<b>[0-3]\d)" + _CLOCK_AFTER),
@@ -97,8 +97,8 @@ _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON
 _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<y>20\d{2})(?!\d)")
 _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
     r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:;.])(?:(?<=[:;])[.,'])?\s?(?P<m>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?"
-    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?[MNHA]\b\.?)?"  # the M of AM/PM may come out N, H or A ("7:36ph", "1:29 PA")
-)
+    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?(?:[MNHA]\b|[K#](?![\w#]))\.?)?"  # the M of AM/PM may come out N, H or A
+)  # ("7:36ph", "1:29 PA"), or a broken M as K or # ("4:18 PK", "05;42 P#")
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
 # a T for a 1 too ("Datum: T0.07.13"), as in years; a G for a 6 ("11/2G/2025")
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T": "1", "|": "1", "!": "1", "S": "5",

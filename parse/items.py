@@ -236,8 +236,15 @@ _PAID_UNDER = 2  # lines under the total where the payment prints it again
 
 
 def _printed_under(doc: Doc, index: int, value: Decimal) -> bool:
-    return any(below.amounts and below.amounts[-1].value == value
-               for below in doc.lines[index + 1:index + 1 + _PAID_UNDER])
+    """The payment under a line prints ``value`` again, or pays it in cash: the note handed over less the
+    change right under it (``BAR 35,00`` / ``Rückgeld 4,23`` under a total of 30,77)."""
+    paid = [below.amounts[-1].value if below.amounts else None
+            for below in doc.lines[index + 1:index + 1 + _PAID_UNDER]]
+    return value in paid or _cash_less_change(paid, value)
+
+
+def _cash_less_change(paid: list[Decimal | None], value: Decimal) -> bool:
+    return len(paid) == _PAID_UNDER and None not in paid and paid[0] > value and paid[0] - paid[1] == value
 
 
 # "EuR &,40" ending a line; "EUR 12, 42", a space read after its comma
@@ -1718,8 +1725,17 @@ def _takes_money_off(item: LineItem) -> bool:
         return True
     if _comped(words):
         return True
-    found = find_keyword(description, _RETURN_WORDS)
+    found = find_keyword(_inner_digits_as_letters(description), _RETURN_WORDS)
     return found is not None and found[1] <= 1  # the line opens with it
+
+
+# a digit OCR read for a letter inside a word (``Leer9ut`` for Leergut, ``Pfandb0n``): a g as 9 or 6, an o as 0
+_INNER_DIGIT_RE = re.compile(r"(?<=[^\W\d_])[05689](?=[^\W\d_])")
+_INNER_DIGIT_AS_LETTER = str.maketrans("05689", "OSGBG")
+
+
+def _inner_digits_as_letters(text: str) -> str:
+    return _INNER_DIGIT_RE.sub(lambda digit: digit[0].translate(_INNER_DIGIT_AS_LETTER), text)
 
 
 # a restaurant's reductions (``Comp Manager``, ``Mgr Comp``, ``Happy Hour``): lines of these words alone

@@ -253,7 +253,7 @@ THANKS_RE = re.compile(
     r"|TH?AN[KX]\s?YO[UV]\s?!?\s+[-–—]+"  # "Thank you! - The Blue Fig": signed with the name, not a courtesy
     r"(?!\s*(?:PLEASE|COME|HAVE|SEE|VISIT|DRIVE|ENJOY|TAKE|GOD|GRACIAS|MERCI|DANKE|CHEERS|BYE|GOOD|STAY|AGAIN|WE)\b)"
     r"|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
-    r"\s+(?P<name>[A-Z0-9&'\"$. -]{2,40}?)\s*[!.,]?\s*$")
+    r"\s+(?P<name>[A-Z0-9&'\"$. -]{2,40}?)\s*[!.,?]?\s*$")  # "at Copper Kettle?": its ! read as ?
 # "Ihr Kaufland-Team dankt", "Ihr REWE Team", "Your Tesco team": a footer signed with the shop's name
 _TEAM_RE = re.compile(r"(?<![A-Z])(?:IHR|IHRE|EUER|YOUR)\s+(?P<name>[A-Z0-9&'$. -]{2,30}?)(?:\s|\s?-\s?)TEAM(?![A-Z])")
 _TEAMS_OF_ANY_SHOP = ("SERVICE", "KUNDENSERVICE", "KUNDEN", "FILIAL", "FILIALE", "KASSEN", "VERKAUFS", "SUPPORT",
@@ -947,10 +947,29 @@ def describes_the_trade(text: str) -> bool:
     ``Coffee House``), or what it serves and its trade (``Seafood Restaurant``, ``Brewing Company``,
     ``Sports Bar``): a subtitle or a tagline under another name line, not a name; on the name line
     itself it sends the reader to the thanks, where one names the shop."""
-    words = [fold(word) for word in re.findall(r"[^\W\d_]+|&", text)]
+    words = _subtitle_words(text)
     kinds = [word for word in words if word in _ROOMS or has_keyword(word, _TRADE_FORMS)]
     described = any(word in _CUISINES for word in words) or bool(kinds) and len(kinds) < len(words)
     return len(words) >= 2 and described and all(_says_the_trade(word) for word in words)
+
+
+# "Bar 6 Grill", "Pizza 8 Pasta": a subtitle's & read as a 6 or an 8 between two words
+_AMPERSAND_AS_DIGIT_RE = re.compile(r"(?<=[^\W\d_])\s[68]\s(?=[^\W\d_])")
+
+
+def _subtitle_words(text: str) -> list[str]:
+    """The line's folded words and its &s, an & read as a digit between words mended; in a line of two words
+    joined by an & (``Bat 6 Grill``), one word a glyph off a word of the trade is that word (``BAR``)."""
+    words = [fold(word) for word in re.findall(r"[^\W\d_]+|&", _AMPERSAND_AS_DIGIT_RE.sub(" & ", text))]
+    if len(words) != 3 or words[1] != "&" or all(_says_the_trade(word) for word in words):
+        return words
+    misread = [i for i in (0, 2) if not _says_the_trade(words[i])]
+    if len(misread) != 1:
+        return words
+    at = misread[0]
+    kinds = sorted(_DESCRIPTIONS | _POURS | _ROOMS)
+    mended = next((kind for kind in kinds if one_letter_off(words[at], kind)), words[at])
+    return words[:at] + [mended] + words[at + 1:]
 
 
 def _says_the_trade(word: str) -> bool:

@@ -823,7 +823,8 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
         if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) and (
                 any(_digit_off(a.value, paid) for a in line.amounts)
                 or _handwritten_as(line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):], paid)):
-            return Pick(paid, line.index, 0.8 * total.confidence)  # "Total: 5626": its point lost
+            return _bill_and_tip_written(doc, line, tip, total.confidence) \
+                or Pick(paid, line.index, 0.8 * total.confidence)  # "Total: 5626": its point lost
     for line in doc.lines[tip.line + 1:tip.line + 3]:
         if not has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL):
             continue
@@ -849,6 +850,18 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
         # total lost to glare, or never written
         return Pick(paid, tip.line, 0.6 * total.confidence)
     return total
+
+
+def _bill_and_tip_written(doc: Doc, line: Line, tip: Pick, confidence: float) -> Pick | None:
+    """The total written on the slip's ``line``, one digit off the slip's amount and the tip, where it is
+    the tip and the bill as a line above prints it: the slip's amount is the one misread (``75.67`` /
+    ``Amount 75.61`` / ``Tip 11.00`` / ``Total 86.67``). None where no line above prints that bill."""
+    for amount in line.amounts:
+        bill = amount.value - tip.value
+        if amount.in_cents and bill > 0 and any(a.in_cents and a.value == bill
+                                                for above in doc.lines[:tip.line] for a in above.amounts):
+            return Pick(amount.value, line.index, confidence)
+    return None
 
 
 def _some_digits_of(doc: Doc, written: str, paid: Decimal, bill: Decimal) -> bool:

@@ -2388,3 +2388,106 @@ def test_a_total_line_under_a_short_amount_that_is_no_slips_total_adds_no_tip(ta
     """Guard: ``Round Up 0.74`` over ``Total Donated YTD 320.00`` (20.00 without its 3), ``You Saved 7.60`` over
     ``Total Savings This Year 230.00``: no garbled tip over a slip's bare total; no sign is dropped."""
     assert extract_receipt(ocr(_HILLCREST + tail)).total == Decimal(total)
+
+
+_SIGNED_BILL_OVER_ITS_SLIP = """RED BARN BBQ
+9466 Route 9
+06/22/2024 12:41 PM
+Ribeye Steak 28.00
+3 Cheesecake 22.50
+Lasagna 17.99
+Chicken Wings 12.99
+Cheeseburger 40.47
+Caesar Salad 9.50
+SUBTOTAL 8131.45
+Sales Tax 110. 84
+8142.29
+MERCHANT COPY
+VISA XXXXXXXXXXXX6819
+"""
+
+
+def test_the_card_slips_amount_equal_to_the_settled_bill_keeps_its_first_digit():
+    """The bill's "$" read as 8 and the tax's as 1 (``8131.45`` + ``110.84`` = ``8142.29``): the card slip under
+    it prints the settled bill without a sign (``Amount 142.29``); its 1 is the bill's own, no sign to drop
+    for the digits the block's signs became (which would settle 31.45 + 10.84 = 42.29 by the slip's repeat)."""
+    receipt = extract_receipt(ocr(_SIGNED_BILL_OVER_ITS_SLIP + "Anount 142.29\nSignature"))
+    assert (receipt.total, receipt.subtotal, receipt.tax) == (Decimal("142.29"), Decimal("131.45"), Decimal("10.84"))
+
+
+def test_a_card_slips_amount_with_the_blocks_sign_digit_still_loses_it_under_the_settled_bill():
+    """Guard: the card slip's ``Amount 8142.29`` under the same block prints the bill with its sign read as the
+    block's 8: it is the bill less that digit, as before."""
+    receipt = extract_receipt(ocr(_SIGNED_BILL_OVER_ITS_SLIP + "Amount 8142.29\nSignature"))
+    assert receipt.total == Decimal("142.29")
+
+
+
+# as a blurred photo's read gave them: the dishes, the subtotal and the tax garbled, the bill's label lost
+_SLIP_MISREAD_UNDER_ITS_BILL = [
+    ("CASA VERDE CANTINA", 0.12), ("5050 Main St", 0.77), ("Austin . TX 78701", 0.49), ("(702) 562-8502", 0.22),
+    ("Server: Kim Table: 25", 0.23), ("(heeseburo8r 40 47", 0.04), ("dlen (horder 7.5", 0.16),
+    ("4 cleb Sandxich 23.50", 0.30), ("SubTOTAL T1.27", 0.16), ("Sele T3x 045", 0.06), ("75.67", 0.34),
+    ("2024-02-08 19.48", 0.75), ("MASTERCARD XXXXXXXXXXXX5046", 0.21), ("APPROVED", 0.41)]
+
+
+def test_a_slips_amount_misread_by_one_digit_gives_way_to_the_bill_above_and_the_tip_written():
+    """The slip's ``Amount 75.61`` a digit off the bill ``75.67`` printed above it: the total written in (``Total :
+    86.67``) is that bill and the tip, not a slip of the guest's pen on 75.61 + 11.00."""
+    slip = [("Anount 75.61", 0.82), ("Tip; 11.00", 0.58), ("Total : 86.67", 0.55), ("Signature", 0.82)]
+    receipt = extract_receipt(read_as(_SLIP_MISREAD_UNDER_ITS_BILL + slip))
+    assert (receipt.total, receipt.tip) == (Decimal("86.67"), Decimal("11.00"))
+
+
+def test_a_handwritten_total_a_digit_off_that_no_bill_above_makes_is_still_the_slips_amount_and_tip():
+    """Guard: ``Total : 86.37`` is no bill printed above and the tip: the written digit is the one misread."""
+    slip = [("Anount 75.67", 0.82), ("Tip; 11.00", 0.58), ("Total : 86.37", 0.55), ("Signature", 0.82)]
+    assert extract_receipt(read_as(_SLIP_MISREAD_UNDER_ITS_BILL + slip)).total == Decimal("86.67")
+
+
+_TOTAL_ON_THE_SLIP_TOO = """COPPER KETTLE
+9301 Main St
+Austin, TX 78701
+03/15/2025 12:14 PM
+Fish Tacos 44.25
+Coke 8,25
+side ranch 0.75
+Subtotal 54.72
+Tax 3.83
+Amount Due 58.55
+MASTERCARD XXXX7810
+APPROVED
+"""
+
+
+def test_a_total_repeated_on_the_card_slip_is_one_first_digit_of_the_amounts_not_two():
+    """``Subtotal 54.72`` / ``Amount Due 58.55`` / the slip's ``Anount 58.55`` open with 5 under a ``Fish Tacos
+    44.25`` (the tax's line garbled): three amounts of four, but two values of three, no sign on nearly every
+    amount; the total as printed stands, not 8.55."""
+    receipt = extract_receipt(ocr(_TOTAL_ON_THE_SLIP_TOO.replace("Tax 3.83", "Ja 7.06 = 7483") + "Anount 58.55"))
+    assert (receipt.total, receipt.subtotal) == (Decimal("58.55"), Decimal("54.72"))
+
+
+def test_a_total_repeated_on_the_card_slip_under_no_price_opening_otherwise_is_still_a_sign_throughout():
+    """Guard: no price of two or more whole digits above (``Fish Tacos 4.25``): every value opens with the 5, the
+    repeat aside too; it is the sign, as before (8.55)."""
+    receipt = extract_receipt(ocr(_TOTAL_ON_THE_SLIP_TOO.replace("Tax 3.83", "Ja 7.06 = 7483").replace("44.25", "4.25")
+                                  + "Anount 58.55"))
+    assert receipt.total == Decimal("8.55")
+
+
+def test_an_amount_printed_with_and_without_its_sign_read_as_a_digit_is_one_value_of_the_share():
+    """Guard: a gift card's ``Balance 100.00`` over ``Subtotal 8100.00`` and two more ``8100.00``: the same value
+    with its sign read as an 8 and without; every value opens with the 8, which is the sign (100.00)."""
+    receipt = extract_receipt(ocr("""
+ROSS DRESS FOR LESS
+San Diego, CA
+Gift Card
+Balance 100.00
+8100.00
+Subtotal 8100.00
+8100.00
+Debit
+Date: 07/25/16 Time: 06:29
+"""))
+    assert receipt.total == Decimal("100.00")

@@ -382,11 +382,23 @@ def test_a_letter_for_a_digit_or_for_the_m_in_a_twelve_hour_time(text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("02/10/25 4:18 PK", dt.time(16, 18)),  # the M's left stroke lost: K
+    ("03/01/2024 05;42 P#", dt.time(17, 42)),  # its strokes run together: #
+    ("03/01/2024 05:42 A#", dt.time(5, 42)),
+    ("02/10/25 4:18 PKG 2", dt.time(4, 18)),  # a word after the time, not its half of the day
+])
+def test_a_broken_m_of_pm_read_as_k_or_a_hash_still_says_the_half_of_the_day(text, expected):
+    """A blurred photo's PM whose M came out ``K`` or ``#``: the evening's time, not the morning's."""
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("2024 08-08 15:06", dt.date(2024, 8, 8)),  # one separator of a year-first date read as a space
     ("2024-08 08 3:06 PM", dt.date(2024, 8, 8)),
     ("2025 05-03 18*00", dt.date(2025, 5, 3)),  # the time's colon a star
     ("2024 08-08", None),  # no time after it: a number and a range
     ("2024 13-08 15:06", None),
+    ("2025 01-05.14.30", dt.date(2025, 1, 5)),  # the gap before the time read as a point: not 01-05-14
 ])
 def test_a_year_first_date_with_a_separator_read_as_a_space_before_a_time(text, expected):
     assert parse_date(text) == expected

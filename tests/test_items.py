@@ -6,7 +6,7 @@ import pytest
 
 from parse.extract import extract_receipt
 from parse.items import summary_line
-from parse.types import OcrLine
+from parse.types import OcrLine, Receipt
 
 from test_extract import read_as
 
@@ -1267,6 +1267,43 @@ def test_the_items_end_at_a_garbled_total_that_the_payment_under_it_prints_again
         ("Kaufgut KG", 0.92)]))
     assert receipt.total == Decimal("25.04")
     assert not {"Suen e", "Zu zatlen", "irocard"} & {item.description for item in receipt.items}
+
+
+_CASH_PAID_HEAD = "Sparkorb\nIndustriestrabe 14\n70173 Stuttgart\n16.09.24 08:11\nEUR\n"
+# one price misread (7,76 for 6,76): the items alone do not add up to the total
+_CASH_PAID_ITEMS = "Cola 1,5L 2,37 B\nPfand 0,75 B\nHackfleisch 500g 3,99 A\nBananen 7,76 A\nBrot 13,90 A\n"
+
+
+def _cash_paid(total_line: str, change: str) -> Receipt:
+    return extract_receipt(ocr(_CASH_PAID_HEAD + _CASH_PAID_ITEMS + f"{total_line}\nBAR 35,00\nRUcKGELd {change}\n"
+                               "Vielen Dank fur Ihren Einkauf\n"))
+
+
+def test_the_items_end_at_a_garbled_total_that_the_cash_handed_over_less_the_change_pays():
+    """``Sun 48 26,77`` (SUMME, garbled past reading) over ``BAR 35,00`` / ``RUcKGELd 8,23``: the cash handed
+    over less the change pays the total, so that line is the total's and the items end there."""
+    receipt = _cash_paid("Sun 48 26,77", "8,23")
+    assert receipt.total == Decimal("26.77")
+    assert [item.description for item in receipt.items][-1] == "Brot"
+
+
+def test_a_line_over_cash_and_change_that_do_not_pay_it_is_not_taken_for_the_total():
+    """Guard: where the cash less the change (35,00 - 7,23) is not the line's amount, the change says nothing
+    of that line."""
+    assert "Sun 48" in [item.description for item in _cash_paid("Sun 48 26,77", "7,23").items]
+
+
+@pytest.mark.parametrize("label", ["Leer9ut", "Leer6ut"])
+def test_empties_whose_g_came_out_as_a_digit_are_money_back(label):
+    """``Leer9ut 0,50 B``: the g of Leergut read as a 9 (or 6) inside the word; still empties handed back, taken off."""
+    receipt = extract_receipt(ocr(_CASH_PAID_HEAD + _CASH_PAID_ITEMS + f"{label} 0,50 B\nSUMME 27,27\n"))
+    assert [item.amount for item in receipt.items][-1] == Decimal("-0.50")
+
+
+def test_a_word_with_a_digit_inside_that_names_no_empties_stays_an_item():
+    """Guard: ``Lee9ings 0,50 B``, a digit inside another word, is no return of empties."""
+    receipt = extract_receipt(ocr(_CASH_PAID_HEAD + _CASH_PAID_ITEMS + "Lee9ings 0,50 B\nSUMME 28,27\n"))
+    assert [item.amount for item in receipt.items][-1] == Decimal("0.50")
 
 
 _SUPERMARKET_HEAD = "FRISCHEHOF\nHauptstraße 45\n20095 Hamburg\n12.07.24 07:13\nEUR\n"

@@ -214,6 +214,30 @@ def test_a_numbered_road_over_the_town_is_an_address_and_a_barbecue_is_a_trade()
     assert merchant("MAPLE STREET DINER\nBar & Grill\n26 Ocean Ave\nPortland OR 97205" + BODY) == "MAPLE STREET DINER"
 
 
+@pytest.mark.parametrize(("subtitle", "expected"), [
+    ("Bat 6 Grill", "COPPER KETTLE"),  # "Bar & Grill": its & read as 6, a letter of BAR misread
+    ("Bar 8 Grill", "COPPER KETTLE"),
+    ("Pizza 6 Pasta", "COPPER KETTLE"),
+])
+def test_a_garbled_trade_subtitle_under_the_name_is_not_taken_for_it(subtitle, expected):
+    """A subtitle of a trade's words joined by an & (``Bar & Grill``), the & read as a 6 or an 8 and a
+    letter of one word misread, says what the shop over it is; it is not the name."""
+    assert merchant(f"COPPER KETTLE\n{subtitle}\n1197 Elm Street\nPortland OR 97205" + BODY) == expected
+
+
+def test_a_name_of_its_own_joined_by_an_ampersand_under_a_logo_stays_a_name():
+    """``Bat & Ball`` is no trade's words with a letter misread (two words of it say no trade)."""
+    assert merchant("~\nBat & Ball\n1197 Elm Street\nPortland OR 97205" + BODY) == "Bat & Ball"
+
+
+def test_a_thanks_whose_exclamation_mark_ocr_read_as_a_question_mark_still_names_the_shop():
+    """The logo was lost; the footer's ``Thank you for dining at Copper Kettle!`` came out with a ``?``."""
+    assert merchant("9580 Broadway\nSpringfield, IL 62701" + BODY + "Thank you for dining at Copper Kettle?") \
+        == "Copper Kettle"
+    assert merchant("9580 Broadway\nSpringfield, IL 62701" + BODY + "Thank you for dining at Copper Kettle??") \
+        != "Copper Kettle??"
+
+
 def test_a_possessive_whose_apostrophe_ocr_read_as_a_quote_still_names_the_shop():
     assert merchant("343 Ocean Ave\nPortland, OR 97205" + BODY + 'Thank you for dining at Rosa"$ Trattoria!') \
         == "Rosa's Trattoria"
