@@ -749,16 +749,22 @@ def _signed_throughout(doc: Doc, digit: str) -> bool:
     """Nearly every amount of two or more integer digits starts with ``digit``: a currency sign
     read as it, where the arithmetic cannot tell (``SUBTOTAL 822,35`` / ``TOTAL 822,35`` / ``VISA
     822,35``). Leading digits of real prices are spread out; one digit on three or more of them,
-    or on two beside a sign that OCR did read, is the sign. The share is of the amounts' values, each less the
-    digit: the total printed again on the card slip is one price's first digit, not two (``Subtotal 54.72`` /
-    ``Amount Due 58.55`` / ``Amount 58.55`` under ``Fish Tacos 44.25``: two of three), and an amount printed
-    with and without it one value (``Balance 100.00`` / ``Subtotal 8100.00`` / ``8100.00``: one of one)."""
+    or on two beside a sign that OCR did read, is the sign. Where a price printed without the digit costs
+    more than every amount less it would, the share is of the amounts' values, each less the digit: the total
+    printed again on the card slip is one price's first digit, not two (``Subtotal 54.72`` / ``Amount Due 58.55``
+    / ``Amount 58.55`` under ``Fish Tacos 44.25``: two of three), and an amount printed with and without it one
+    value (``Balance 100.00`` / ``Subtotal 8100.00`` / ``8100.00``: one of one)."""
     amounts = [a for line in doc.lines for a in line.amounts
                if a.in_cents and not a.measure and abs(a.value) >= 10]
     starting = [a for a in amounts if f"{abs(a.value):f}"[0] == digit and a.currency is None]
     signed_elsewhere = any(a.currency is not None for line in doc.lines for a in line.amounts)
     enough = len(starting) >= 3 or (len(starting) == 2 and signed_elsewhere)
-    return enough and len(_values_less(starting, digit)) >= _SIGNED_SHARE * len(_values_less(amounts, digit))
+    if not enough or len(starting) < _SIGNED_SHARE * len(amounts):
+        return False
+    unsigned = [a.value for a in amounts if a not in starting]
+    if not unsigned or max(unsigned) <= max(_values_less(starting, digit)):
+        return True  # ``Club Sandwich 12.99`` / ``TOTAL 622.35`` / ``VISA 622.35`` / ``Amount 622.35``
+    return len(_values_less(starting, digit)) >= _SIGNED_SHARE * len(_values_less(amounts, digit))
 
 
 def _values_less(amounts: Sequence[Amount], digit: str) -> set[Decimal]:

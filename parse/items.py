@@ -221,7 +221,7 @@ def total_among_items(doc: Doc, start: int, end: int, total: Decimal | None) -> 
             return line.index
         # two prices above at least: not a lone item that costs the total, over its total's line
         if prices_above >= _PRICES_ABOVE and last is not None and total in (last, sign_digit_dropped(last, ANY_DIGIT)) \
-                and _printed_under(doc, line.index, total):
+                and _printed_under(doc, line.index, total, sum_above):
             return line.index  # "Suen e 725,04" over "Zu zatlen 25,04": its currency sign read as a digit
         priced_above += bool(amounts)
         sum_above += sum(a.value for a in amounts[-1:])
@@ -235,12 +235,13 @@ _SPLIT_CENTS_RE = re.compile(r"\d[.,]\s\d{2}\s*$")
 _PAID_UNDER = 2  # lines under the total where the payment prints it again
 
 
-def _printed_under(doc: Doc, index: int, value: Decimal) -> bool:
+def _printed_under(doc: Doc, index: int, value: Decimal, sum_above: Decimal) -> bool:
     """The payment under a line prints ``value`` again, or pays it in cash: the note handed over less the
-    change right under it (``BAR 35,00`` / ``Rückgeld 4,23`` under a total of 30,77)."""
+    change right under it (``BAR 35,00`` / ``Rückgeld 4,23`` under a total of 30,77), unless the prices above
+    come to nothing (returned empties cancelling the rest: that line is the item that makes the total)."""
     paid = [below.amounts[-1].value if below.amounts else None
             for below in doc.lines[index + 1:index + 1 + _PAID_UNDER]]
-    return value in paid or _cash_less_change(paid, value)
+    return value in paid or (sum_above != 0 and _cash_less_change(paid, value))
 
 
 def _cash_less_change(paid: list[Decimal | None], value: Decimal) -> bool:

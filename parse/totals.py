@@ -859,9 +859,15 @@ def _bill_and_tip_written(doc: Doc, line: Line, tip: Pick, confidence: float) ->
     for amount in line.amounts:
         bill = amount.value - tip.value
         if amount.in_cents and bill > 0 and any(a.in_cents and a.value == bill
-                                                for above in doc.lines[:tip.line] for a in above.amounts):
+                                                for above in doc.lines[:tip.line] if _reads_as_the_bill(above)
+                                                for a in above.amounts):
             return Pick(amount.value, line.index, confidence)
     return None
+
+
+def _reads_as_the_bill(line: Line) -> bool:
+    """A line that prints the bill: labelled as the total (no subtotal, tax or item), or a bare amount."""
+    return _total_strength(line.text) > 0 or not re.search(r"[^\W\d_]", line.text)
 
 
 def _some_digits_of(doc: Doc, written: str, paid: Decimal, bill: Decimal) -> bool:

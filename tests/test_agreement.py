@@ -2491,3 +2491,27 @@ Debit
 Date: 07/25/16 Time: 06:29
 """))
     assert receipt.total == Decimal("100.00")
+
+
+@pytest.mark.parametrize(("above", "bill", "tip", "written", "total"), [
+    ("Ribeye 43.00\nCoffee 2.00\nTotal 45.00\n", "45.00", "9.00", "52.00", "54.00"),
+    ("Subtotal 30.40\nCity Tax 0.50\nTotal 30.90\n", "30.90", "6.00", "36.40", "36.90"),
+])
+def test_a_written_total_a_digit_off_whose_bill_less_the_tip_is_an_item_or_the_subtotal_keeps_the_slip(
+        above, bill, tip, written, total):
+    """Guard: the guest's ``Total: 52.00`` (54.00 misread) less the tip is ``Ribeye 43.00``, an item, not the bill;
+    ``Total: 36.40`` less the tip the subtotal ``30.40``: the slip's amount and tip stand, as before the rule that
+    takes a bill printed above (a total's line or a bare amount) and the tip for the written total."""
+    receipt = extract_receipt(ocr(f"PORTLAND TAPHOUSE\n04/12/2025 7:41 PM\n{above}"
+                                  f"VISA XXXX4821\nAmount {bill}\nTip: {tip}\nTotal: {written}\n"))
+    assert (receipt.total, receipt.tip) == (Decimal(total), Decimal(tip))
+
+
+@pytest.mark.parametrize(("items", "sign"), [("Club Sandwich 12.99\n", "6"),
+                                             ("Club Sandwich 12.99\nFries 4.36\nCoke 5.00\n", "4")])
+def test_a_sign_read_as_one_digit_on_the_total_card_and_slip_over_cheaper_items_is_still_dropped(items, sign):
+    """Guard: ``TOTAL 622.35`` / ``VISA 622.35`` / ``Amount 622.35`` over ``Club Sandwich 12.99``: the total printed
+    three times is one value, but no price without the digit costs more than 22.35, so the digit is the sign."""
+    receipt = extract_receipt(ocr(f"CORNER DELI\n01/09/2025 12:30 PM\n{items}"
+                                  f"TOTAL {sign}22.35\nVISA {sign}22.35\nAmount {sign}22.35\n"))
+    assert receipt.total == Decimal("22.35")

@@ -2402,3 +2402,11 @@ def test_a_name_like_zu_zahlen_an_item_after_its_currency_and_a_pack_size_with_a
     """Guards: ``zu mahlen`` (ground coffee) is no amount due; an item priced after ``EUR`` over nothing but a free
     bag is no total; a pack's ``50+50`` whose price prints on the next line is no price."""
     assert sum(amounts(text)) == Decimal(expected)
+
+
+def test_the_last_item_that_brings_returned_empties_to_the_total_is_an_item_over_cash_and_change():
+    """Guard: ``Leergut -3,68`` cancels the two items above it, so ``Kaffee 5,99`` alone makes the total (its
+    ``SUMME`` line lost) over ``BAR 10,00`` / ``Rückgeld 4,01``: an item, not the garbled total's line."""
+    receipt = extract_receipt(ocr("Sparkorb\n70173 Stuttgart\n16.09.24 08:11\nMilch 1,19 A\nBrot 2,49 A\n"
+                                  "Leergut -3,68 B\nKaffee 5,99 A\nBAR 10,00\nRückgeld 4,01\n"))
+    assert [item.description for item in receipt.items] == ["Milch", "Brot", "Leergut", "Kaffee"]
