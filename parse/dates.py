@@ -97,8 +97,8 @@ _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON
 _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<y>20\d{2})(?!\d)")
 _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
     r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:;.])(?:(?<=[:;])[.,'])?\s?(?P<m>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?"
-    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?(?:[MNHA]\b|[K#](?![\w#]))\.?)?"  # the M of AM/PM may come out N, H or A
-)  # ("7:36ph", "1:29 PA"), or a broken M as K or # ("4:18 PK", "05;42 P#")
+    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?(?:[MNHA]\b|[K#](?=\s*$))\.?)?"  # the M of AM/PM may come out N, H or A
+)  # ("7:36ph", "1:29 PA"), or a broken M as K or # ending the line ("4:18 PK", "05;42 P#"; not "P# 03")
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
 # a T for a 1 too ("Datum: T0.07.13"), as in years; a G for a 6 ("11/2G/2025")
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T": "1", "|": "1", "!": "1", "S": "5",

@@ -238,10 +238,12 @@ _PAID_UNDER = 2  # lines under the total where the payment prints it again
 def _printed_under(doc: Doc, index: int, value: Decimal, sum_above: Decimal) -> bool:
     """The payment under a line prints ``value`` again, or pays it in cash: the note handed over less the
     change right under it (``BAR 35,00`` / ``Rückgeld 4,23`` under a total of 30,77), unless the prices above
-    come to nothing (returned empties cancelling the rest: that line is the item that makes the total)."""
-    paid = [below.amounts[-1].value if below.amounts else None
-            for below in doc.lines[index + 1:index + 1 + _PAID_UNDER]]
-    return value in paid or (sum_above != 0 and _cash_less_change(paid, value))
+    come to nothing (returned empties cancelling the rest: that line is the item that makes the total) or
+    a line under it ends in a tax class (an item)."""
+    below = doc.lines[index + 1:index + 1 + _PAID_UNDER]
+    paid = [line.amounts[-1].value if line.amounts else None for line in below]
+    cash_paid = sum_above != 0 and not any(_TAX_CLASS_AT_END_RE.search(line.text) for line in below)
+    return value in paid or (cash_paid and _cash_less_change(paid, value))
 
 
 def _cash_less_change(paid: list[Decimal | None], value: Decimal) -> bool:

@@ -242,6 +242,8 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
 
 # "Thank you for shopping at Greggs", "Welcome to Joe's Diner", "Danke fuer Ihren Einkauf bei REWE"
 # (the glyphs a blurred photo misreads in them too: "Thank You tor dining at", "Helcoma to")
+# "at Copper Kettle?": its ! read as ?, but no question of the footer ("with us. How was it?", "WHY NOT RETURN?")
+_NO_QUESTION = r"(?![^?]*?(?:[.!,]\s|\s-\s|\b(?:US|AT|WHY|HOW|DID|DO|ANY|QUESTIONS?|FIND|WAS|IS|ARE|CAN)\b)[^?]*\?\s*$)"
 THANKS_RE = re.compile(
     r"(?:TH?AN(?:[KX]\s?YO[UV]|KS)['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
     r"(?:(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))(?:\s+(?:AT|WITH|IN|TO))?"
@@ -253,7 +255,7 @@ THANKS_RE = re.compile(
     r"|TH?AN[KX]\s?YO[UV]\s?!?\s+[-–—]+"  # "Thank you! - The Blue Fig": signed with the name, not a courtesy
     r"(?!\s*(?:PLEASE|COME|HAVE|SEE|VISIT|DRIVE|ENJOY|TAKE|GOD|GRACIAS|MERCI|DANKE|CHEERS|BYE|GOOD|STAY|AGAIN|WE)\b)"
     r"|MERCI\s+DE\s+VOTRE\s+VISITE\s+CHEZ)"
-    r"\s+(?P<name>[A-Z0-9&'\"$. -]{2,40}?)\s*[!.,?]?\s*$")  # "at Copper Kettle?": its ! read as ?
+    r"\s+" + _NO_QUESTION + r"(?P<name>[A-Z0-9&'\"$. -]{2,40}?)\s*[!.,?]?\s*$")
 # "Ihr Kaufland-Team dankt", "Ihr REWE Team", "Your Tesco team": a footer signed with the shop's name
 _TEAM_RE = re.compile(r"(?<![A-Z])(?:IHR|IHRE|EUER|YOUR)\s+(?P<name>[A-Z0-9&'$. -]{2,30}?)(?:\s|\s?-\s?)TEAM(?![A-Z])")
 _TEAMS_OF_ANY_SHOP = ("SERVICE", "KUNDENSERVICE", "KUNDEN", "FILIAL", "FILIALE", "KASSEN", "VERKAUFS", "SUPPORT",

@@ -393,6 +393,13 @@ def test_a_broken_m_of_pm_read_as_k_or_a_hash_still_says_the_half_of_the_day(tex
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("12/05/2025 08:42 P# 03", dt.time(8, 42)), ("12/05/2025 13:05 P# 03", dt.time(13, 5))])
+def test_a_pump_number_after_the_time_is_no_broken_pm(text, expected):
+    """Guard: a gas station's ``P# 03`` (pump number 3) after a 24-hour time: K or # is an M only ending the line."""
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("2024 08-08 15:06", dt.date(2024, 8, 8)),  # one separator of a year-first date read as a space
     ("2024-08 08 3:06 PM", dt.date(2024, 8, 8)),
     ("2025 05-03 18*00", dt.date(2025, 5, 3)),  # the time's colon a star

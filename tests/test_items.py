@@ -2410,3 +2410,12 @@ def test_the_last_item_that_brings_returned_empties_to_the_total_is_an_item_over
     receipt = extract_receipt(ocr("Sparkorb\n70173 Stuttgart\n16.09.24 08:11\nMilch 1,19 A\nBrot 2,49 A\n"
                                   "Leergut -3,68 B\nKaffee 5,99 A\nBAR 10,00\nRückgeld 4,01\n"))
     assert [item.description for item in receipt.items] == ["Milch", "Brot", "Leergut", "Kaffee"]
+
+
+def test_an_item_priced_at_the_total_over_two_items_that_differ_by_it_is_no_total():
+    """Guard: ``Kaese 5,00 A`` over ``Wein 9,00 A`` / ``Bier 4,00 B`` (9,00 - 4,00 = 5,00, the total after a
+    coupon): lines ending in a tax class are items, not the cash handed over and the change."""
+    receipt = extract_receipt(ocr("Sparkorb\nIndustriestrasse 14\n70173 Stuttgart\n05.12.2025 14:30\nEUR\n"
+                                  "Milch 1,19 A\nButter 2,29 A\nKaese 5,00 A\nWein 9,00 A\nBier 4,00 B\n"
+                                  "Gutschein -16,48\nSUMME 5,00\nEC-Karte 5,00\n"))
+    assert len(receipt.items) == 6

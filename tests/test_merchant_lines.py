@@ -238,6 +238,14 @@ def test_a_thanks_whose_exclamation_mark_ocr_read_as_a_question_mark_still_names
         != "Copper Kettle??"
 
 
+@pytest.mark.parametrize("question", ["Thank you for dining with us. How was it?",
+                                      "THANK YOU FOR YOUR VISIT WHY NOT RETURN?", "Thank you for dining at?"])
+def test_a_question_after_the_thanks_names_no_shop(question):
+    """Guard: a footer that asks the guest a question after its thanks names no shop, as before the rule that
+    takes a thanks whose ``!`` came out ``?``."""
+    assert merchant("1197 Elm Street\nPortland, OR 97205" + BODY + question) is None
+
+
 def test_a_possessive_whose_apostrophe_ocr_read_as_a_quote_still_names_the_shop():
     assert merchant("343 Ocean Ave\nPortland, OR 97205" + BODY + 'Thank you for dining at Rosa"$ Trattoria!') \
         == "Rosa's Trattoria"
