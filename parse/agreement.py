@@ -22,7 +22,8 @@ from .text import ascii_upper, has_keyword, one_letter_lost, one_letter_off
 from .totals import (ANY_DIGIT, CARD_PAID, CASH_GIVEN, FINAL_TOTAL, MAX_CHARGES_SHARE, PLAIN_TOTAL, PRICE_SIGN_DIGITS,
                      SIGN_DIGITS, SUBTOTAL, TIP, Pick, Totals, cash_and_change_lines, cash_pays, charges_between,
                      find_totals, labelled_subtotal_and_total, prices_add_up, sign_digit_dropped, signs_kept,
-                     tax_share, total_checks, total_over_the_prices, unlabelled_under, vat_table_gross)
+                     tax_share, total_checks, total_over_the_prices, unlabelled_subtotal, unlabelled_under,
+                     vat_table_gross)
 from .vat import is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
@@ -722,8 +723,11 @@ def _prices_add_up(reading: Reading, printed: Doc) -> bool:
     """The prices above the reading's subtotal add up to it, as printed or as the reading has them
     (a sign on the totals block only, or on every amount): what decides between two readings that
     both add up below it (``Sub Total 5113.39`` / ``Tax 7.09`` / ``Amount Due 5120.48``); with no
-    subtotal read, the prices above the tax add up to the total less the tax."""
+    subtotal read, a line makes it unlabelled (``unlabelled_subtotal``), or the prices above the tax
+    add up to the total less the tax."""
     subtotal, tax, total = reading.totals.subtotal, reading.totals.tax, reading.totals.total
+    if subtotal is None and total is not None and unlabelled_subtotal(reading.doc, total) is not None:
+        return True
     if subtotal is None:  # its label garbled: the prices above the tax and the tax make the total
         return tax is not None and total is not None and 0 <= tax.line < total.line and any(
             prices_add_up(doc, tax.line, total.value - tax.value) for doc in (printed, reading.doc))

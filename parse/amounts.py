@@ -130,10 +130,11 @@ _FLAG_AFTER_CENTS_RE = re.compile(r"[.,]\d{2}B$")
 _WHOLE_EUROS_RE = re.compile(r"(?<![\d.,])(\d{1,5})([.,])-{1,2}(?![\d-])")
 
 
-# "Subtotal 10:28", "Total 11;10", "Tax 0_82": a point read as a colon, a semicolon or an underscore
-# after a money label (no clock stands there)
+# "Subtotal 10:28", "Total 11;10", "Tax 0_82", "Total $91 '40": a point read as a colon, a semicolon, an
+# underscore or an apostrophe after a money label (no clock stands there)
 _MONEY_LABEL = r"(?P<label>(?i:SUB\s?T[O0]TAL|T[O0]TAL|TAX|BALANCE|AMOUNT|SUMME)\W{0,3}[$S]?\s?)"  # "T0TAL" too
-_ODD_POINT_RE = re.compile(rf"{_MONEY_LABEL}(?P<units>\d{{1,4}})[:;_](?P<cents>\d{{2}})(?![\d:;_])(?!\s?[AaPp]\.?[Mm]\b)")
+_ODD_POINT_RE = re.compile(rf"{_MONEY_LABEL}(?P<units>\d{{1,4}})(?:[:;_]|\s?['`])(?P<cents>\d{{2}})(?![\d:;_])"
+                           r"(?!\s?[AaPp]\.?[Mm]\b)")
 # "MORE CARD SAVING -E0.40", "-f0.40", "-L1.25": a minus, then a pound sign read as a letter
 _POUND_AFTER_MINUS_RE = re.compile(r"(?<![\w.,])-[EfL](?=\d{1,4}[.,]\d{2}(?!\d))")
 # "Total El7.23", "fl0.90": a pound sign read as a letter, glued to a price whose 1 OCR read as a letter too

@@ -49,8 +49,9 @@ _SAME_SEP = r"\s?(?P=sep)\s?"
 _YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|\d{2}(?=[1-9][:;][0-5]\d\s?[AP]M)"
          r"|[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])"
          r"|(?:19|20)\d{2}(?=[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))"  # "04/22/20238:06 PM", "03.12.202617:31"
-         # "09/17/202510442AM": the hour glued on, its colon lost or read as a digit, AM or PM after the minutes
-         r"|(?:19|20)\d{2}(?=(?:0?[1-9]|1[0-2])\d?[0-5]\d\s?[AP]M)"
+         # "09/17/202510442AM": the hour glued on, its colon lost or read as a digit (or a point: "02/19/202444.22 PM"),
+         # AM or PM after the minutes
+         r"|(?:19|20)\d{2}(?=(?:0?[1-9]|1[0-2])\d?[.:;]?[0-5]\d\s?[AP]M)"
          r"|\d{2}(?=(?:TIME|ZEIT|UHRZEIT)(?![A-Z]))"  # "DATE: 12/03/24TIME: 19:41": the label's space lost
          r"|\d{2}(?![\dA-Z])(?!\s?[:;]\s?[0-5]\d(?!\d)))")
 
@@ -97,8 +98,10 @@ _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON
 _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<y>20\d{2})(?!\d)")
 _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
     r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:;.])(?:(?<=[:;])[.,'])?\s?(?P<m>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?"
-    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?(?:[MNHA]\b|[K#](?=\s*$))\.?)?"  # the M of AM/PM may come out N, H or A
-)  # ("7:36ph", "1:29 PA"), or a broken M as K or # ending the line ("4:18 PK", "05;42 P#"; not "P# 03")
+    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?(?:[MNHAF]\b|[K#](?=\s*$)|(?P<lone>(?=\s*$)))\.?)?"  # the M of AM/PM may
+)  # come out N, H, A or F ("7:36ph", "1:29 PA", "9:21 PF"), a broken M as K or # ending the line ("4:18 PK",
+# "05;42 P#"; not a pump's "P# 03"), or be lost at the line's end ("10/19/25 07.35 p": only a time with its colon
+# or beside a date, "12.50 P" is a price)
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
 # a T for a 1 too ("Datum: T0.07.13"), as in years; a G for a 6 ("11/2G/2025")
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T": "1", "|": "1", "!": "1", "S": "5",
@@ -502,8 +505,9 @@ _SLASH_AS_DIGIT_RE = re.compile(r"(?<![\d.,/\-])(?:(?P<run>\d{3,5})/(?P<y>\d{2}|
 
 
 _CLOCK_BEFORE_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[:;]\s?[0-5]\d(?:\s?[AP][A-Z]{0,2})?\s{1,3}$")
-# its colon maybe read as a point or a comma where AM or PM follows ("06/17124 2.16 Pm"; a bare "2.16" is a price)
-_CLOCK_AFTER_RE = re.compile(r"\s{1,3}[0-2]?\d\s?(?:[:;]\s?[0-5]\d(?![\d.,])|[.,][0-5]\d\s?[AP]M(?![A-Z]))",
+# its colon maybe read as a point or a comma where AM or PM follows ("06/17124 2.16 Pm"; a bare "2.16" is a price; its
+# M maybe lost at the line's end: "10/19725 07.35 p")
+_CLOCK_AFTER_RE = re.compile(r"\s{1,3}[0-2]?\d\s?(?:[:;]\s?[0-5]\d(?![\d.,])|[.,][0-5]\d\s?[AP](?:M(?![A-Z])|\s*$))",
                              re.IGNORECASE)
 
 
@@ -513,15 +517,18 @@ def _clock_beside(m: re.Match[str]) -> bool:
     return bool(_CLOCK_BEFORE_RE.search(m.string, 0, m.start()) or _CLOCK_AFTER_RE.match(m.string, m.end()))
 
 
+_SLASH_DIGITS = "178"  # a thin or blurred slash read as a digit
+
+
 def _slash_as_digit(m: re.Match[str]) -> str:
-    """The date with the 7 or 1 that stands for its slash put back, where exactly one of them
-    makes a valid date (``1716/12`` reads 1/16/12 or 17/6/12: left alone)."""
+    """The date with the 7, 1 or 8 that stands for its slash put back, where exactly one of them
+    makes a valid date (``1716/12`` reads 1/16/12 or 17/6/12: left alone; ``11/1682025``: 11/16/2025)."""
     if m["run"]:
         run = m["run"]
-        readings = {f"{run[:i]}/{run[i + 1:]}/{m['y']}" for i in range(1, len(run) - 1) if run[i] in "17"}
+        readings = {f"{run[:i]}/{run[i + 1:]}/{m['y']}" for i in range(1, len(run) - 1) if run[i] in _SLASH_DIGITS}
     else:
         tail = m["tail"]
-        readings = {f"{m['a']}/{tail[:i]}/{tail[i + 1:]}" for i in (1, 2) if tail[i] in "17"}
+        readings = {f"{m['a']}/{tail[:i]}/{tail[i + 1:]}" for i in (1, 2) if tail[i] in _SLASH_DIGITS}
     valid = [reading for reading in readings if _NUMERIC_RE.fullmatch(reading) and _valid_either_way(reading)]
     return valid[0] if len(valid) == 1 else m.group(0)
 
@@ -1010,7 +1017,7 @@ def find_times(text: str) -> list[TimeMatch]:
     beside_date = bool(dates)
     found = []
     for m in _TIME_RE.finditer(text):
-        if m["sep"] == "." and not (m["ap"] or m["s"] or beside_date):
+        if m["sep"] == "." and not (m["ap"] and m["lone"] is None or m["s"] or beside_date):
             continue
         hour, minute = int(m["h"]), int(m["m"])
         if m["ap"]:
@@ -1034,9 +1041,20 @@ _COLON_LOST_RE = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])[\s*](?P<m>[0-5]\
                             r"|(?<!\S)(?P<h2>1[0-2]|0?[1-9])(?P<m2>[0-5]\d)(?P<ap2>[AP])\.?[MNHA]\b")
 
 
+# "3637 PN", "1716 PA": a 12-hour time whose colon OCR read as a digit (3:37 PM, 1:16 PM); only where the first two
+# digits are no 12-hour hour ("1216 PM" may be 12:16)
+_COLON_AS_DIGIT_RE = re.compile(r"(?<![\d.,:])(?P<h>[2-9]|1(?=[3-9]))\d(?P<m>[0-5]\d)\s?(?P<ap>[AP])\.?[MNHAF]\b")
+
+
 def _colon_lost(text: str) -> list[TimeMatch]:
-    return [TimeMatch(dt.time(_on_24_hour_clock(int(m["h"] or m["h2"]), m["ap"] or m["ap2"]), int(m["m"] or m["m2"])),
-                      m.start(), m.end()) for m in _COLON_LOST_RE.finditer(text)][:1]
+    return [TimeMatch(dt.time(_on_24_hour_clock(int(_part(m, "h")), _part(m, "ap")), int(_part(m, "m"))),
+                      m.start(), m.end())
+            for regex in (_COLON_LOST_RE, _COLON_AS_DIGIT_RE) for m in regex.finditer(text)][:1]
+
+
+def _part(m: re.Match[str], name: str) -> str:
+    """The group ``name`` of whichever alternative matched (``h`` or ``h2``)."""
+    return m[name] or m.groupdict().get(name + "2")
 
 
 # "1l:59", "7 : SOPM": a letter for a digit beside a colon
@@ -1051,8 +1069,13 @@ _STRAY_MARK_TIME_RE = re.compile(r"\s{1,3}[147|](?P<h>[01]\d|2[0-3])\s?[:;.]\s?(
                                  r"(?!\s?(?:EUR|USD|GBP|CHF|RM|[€$£]))")
 
 
+# "2024-01-16 1737": right after the date, the colon lost with no gap left; only where the time ends the line
+_GLUED_AFTER_DATE_TIME_RE = re.compile(r"\s{1,3}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=\s*$)")
+
+
 def _time_after(text: str, end: int) -> TimeMatch | None:
-    m = _AFTER_DATE_TIME_RE.match(text, end) or _STRAY_MARK_TIME_RE.match(text, end)
+    m = (_AFTER_DATE_TIME_RE.match(text, end) or _STRAY_MARK_TIME_RE.match(text, end)
+         or _GLUED_AFTER_DATE_TIME_RE.match(text, end))
     if not m:
         return None
     hour = int(m["h"])
@@ -1149,9 +1172,18 @@ def _instant_at_shop(m: re.Match[str] | None) -> dt.datetime | None:
     return instant.astimezone(zoneinfo.ZoneInfo(TSE_ZONE))
 
 
+# the security module's own lines (``TSE-Start:``, ``TSE-Stop:``, ``SE Ston :`` read faint): they print its UTC
+# stamp, however garbled (``7023.02.0oto9;52;08``: its clock is no local time)
+_TSE_STAMP_LINE_RE = re.compile(r"\W*T?SE\s?[-_.]?\s?(?:START|ST[O0][PN])\b", re.IGNORECASE)
+
+
 def without_utc_stamp(text: str) -> str:
-    """The line with its machine stamp blanked out: what else it prints (a till merges lines)."""
-    for m in _stamps(text):
+    """The line with its machine stamp blanked out: what else it prints (a till merges lines); a security
+    module's line whose stamp OCR garbled blanked whole."""
+    stamps = _stamps(text)
+    if not stamps and _TSE_STAMP_LINE_RE.match(text):
+        return " " * len(text)
+    for m in stamps:
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     return text
 

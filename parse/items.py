@@ -19,7 +19,7 @@ from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
 from .layout import Doc, Line, holds_a_date, keyword_end, value_after
 from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
 from .totals import (ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, REGISTRATION_NUMBERS, ROUNDING,
-                     SIGN_DIGITS, SUBTOTAL, TIP, pieces_counted, sign_digit_dropped)
+                     SIGN_DIGITS, SUBTOTAL, TIP, TIP_SUGGESTION, pieces_counted, sign_digit_dropped)
 from .types import LineItem, OcrLine
 from .vat import RATE_RE, TAX
 
@@ -374,6 +374,8 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
     for line in doc.lines[body_start:body_end]:
         if line.index <= taken:
             continue
+        if _tip_guide_heading(line):
+            break  # the guide's rows under it are what a tip would come to, no items
         if _section_total(line, items[section_start:]):
             section_start, pending, count = len(items), None, None  # the next section's articles follow
             continue
@@ -424,7 +426,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
             count = counted
             continue
         if priced and (_named(line.text) or _short_name(line.text[:priced[0].start])):
-            item = _weighed(_item(line.text, priced, line.index), line)
+            item = _tilde_for_minus(_weighed(_item(line.text, priced, line.index), line), line)
             if (extended := _extended_below(item, _unit_then_count(line.text, priced)
                                             or _unit_marked(line.text, priced, item), below)) is not None:
                 item, taken = extended, below.index  # "Joghurt 2,09 € x 2" / "4,18 A": the amount wrapped
@@ -447,6 +449,12 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
         if len(items) >= _MAX_ITEMS:
             break
     return _counts_handed_on(tuple(items))
+
+
+def _tip_guide_heading(line: Line) -> bool:
+    """A tip guide's heading, alone on its line (``Suggested Gratuity``, ``TIP GUIDE``, ``For Your
+    Convenience``): printed under the items, never an item's name (not ``Travel Guide 12.99``)."""
+    return not line.amounts and has_keyword(line.text, TIP_SUGGESTION)
 
 
 def _counts_handed_on(items: tuple[LineItem, ...]) -> tuple[LineItem, ...]:
@@ -878,13 +886,25 @@ _FORMER_PRICE_RE = re.compile(r"^\W*(?:ORIG|WAS)\.?:?\s*\$?\s?\d+[.,]\d{2}(?:\s+
 _WAS_NOW_RE = re.compile(r"\bWAS\b.*\bNOW\b", re.IGNORECASE)
 
 
-_NEGATIVE_PRICE_RE = re.compile(r"-\s?[$£€]?\s?\d+[.,]\d{2}(?!\d)|\d[.,]\d{2}\s?-(?![\d-])")
+_NEGATIVE_PRICE_RE = re.compile(r"[-~]\s?[$£€]?\s?\d+[.,]\d{2}(?!\d)|\d[.,]\d{2}\s?-(?![\d-])")
+
+
+_SAVING_TAKEN_OFF_WORDS = ("SAVINGS", "SAVING", "SIE SPAREN")
+_TILDE_BEFORE_PRICE_RE = re.compile(r"~\s?\d+[.,]\d{2}(?!\d)")  # "~0,24": EasyOCR's reading of a minus
+
+
+def _tilde_for_minus(item: LineItem, line: Line) -> LineItem:
+    """``Sie sparen ~0,24 B``: a saving taken off, its minus read as a tilde."""
+    if item.amount <= 0 or not _TILDE_BEFORE_PRICE_RE.search(line.text) or not _saving_taken_off(line.text):
+        return item
+    return replace(item, amount=-item.amount, description=(item.description or "").rstrip(" ~") or None)
 
 
 def _saving_taken_off(text: str) -> bool:
-    """``Savings 1.50-``, ``Card Savings -1.50``: a saving taken off among the items, its amount
-    negative; not what the savings came to (``YOU SAVED 3.50``, ``*SAVINGS TOTAL 4.26*``)."""
-    return has_keyword(text, ("SAVINGS", "SAVING")) and bool(_NEGATIVE_PRICE_RE.search(text)) \
+    """``Savings 1.50-``, ``Card Savings -1.50``, a German ``Sie sparen -0,24 B`` under its item: a saving taken
+    off among the items, its amount negative; not what the savings came to (``YOU SAVED 3.50``,
+    ``*SAVINGS TOTAL 4.26*``)."""
+    return has_keyword(text, _SAVING_TAKEN_OFF_WORDS) and bool(_NEGATIVE_PRICE_RE.search(text)) \
         and not _savings_total(text) and not has_keyword(text, ("YOU SAVED", "YOUR SAVINGS"))
 
 
@@ -899,8 +919,15 @@ def _tax_line(text: str) -> bool:
     tax named last before its amount (``FOOD TAX 1.28``, ``LIQUOR TAX``, ``dont TVA 0,30``)."""
     if has_keyword(text, TAX) and bool(RATE_RE.search(text)):
         return True
-    words = _words(re.split(r"\d", text, maxsplit=1)[0])
-    return bool(words) and words[-1] in _TAX_WORDS
+    before = re.split(r"\d", text, maxsplit=1)[0]
+    words = _words(before)
+    return bool(words) and words[-1] in _TAX_WORDS and not _pack_count_read_as_o(before.split()[-1])
+
+
+def _pack_count_read_as_o(word: str) -> bool:
+    """``Eier Bodenh. oSt 2,29 B``: a pack's ``10St`` (Stück), its 1 lost and its 0 read as a small o; no QST
+    (a tax label is printed in capitals)."""
+    return word.startswith("o") and pieces_counted("0" + word[1:])
 
 
 _TAX_WORDS = frozenset(fold(word) for word in TAX if " " not in word) | {"QST"}
@@ -983,7 +1010,7 @@ def _unit_then_count(text: str, priced: list[Amount]) -> tuple[Decimal, Decimal]
 
 
 _CURRENCY_AFTER_RE = re.compile(r"\s(?:EUR|USD|GBP|CHF)\s*$", re.IGNORECASE)
-_LOST_COUNT_RE = re.compile(r"(?i:STK|ST)?\s?[Xx×]\s?\d{1,3}[.,]\d{2}(?:\s?EUR)?")
+_LOST_COUNT_RE = re.compile(r"(?:(?i:STK)[a-z]?|(?i:ST))?\s?[Xx×]\s?\d{1,3}[.,]\d{2}(?:\s?EUR)?")
 # "2 AT 1 FOR 2.50" (Walmart), "2 @ 2 FOR 6.00" (Publix): the count bought, at a price for so many
 _AT_FOR_RE = re.compile(r"(?P<count>\d{1,3})\s*(?:AT\s|@)\s*(?P<per>\d{1,2})\s+FOR\s+\$?\s?\d{1,3}[.,]\d{2}",
                         re.IGNORECASE)

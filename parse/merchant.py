@@ -470,9 +470,11 @@ def service_sign(text: str) -> bool:
     return bool(_SERVICE_SIGN_RE.fullmatch(ascii_upper(text).strip()))
 
 
-# an independent's trade words as printed, that a name line may print with one glyph slipped (``Apothekc am Markt``)
-_MENDED_TRADES = ("Apotheke", "Eiscafé", "Bäckerei", "Metzgerei", "Getränke", "Konditorei", "Fleischerei")
-MENDED_TRADE_LETTERS = 7  # a trade word this long, one glyph off, is still known
+# an independent's trade words as printed, that a name line may print with one glyph slipped (``Apothekc am Markt``,
+# a US shop's ``NILLOY HARKET``: its M read as H)
+_MENDED_TRADES = ("Apotheke", "Eiscafé", "Bäckerei", "Metzgerei", "Getränke", "Konditorei", "Fleischerei",
+                  "Market", "Hardware")
+MENDED_TRADE_LETTERS = 6  # a trade word this long, one glyph off, is still known
 
 
 def _trade_words_mended(name: str) -> str:
@@ -774,6 +776,9 @@ def mended_glyphs(text: str) -> str:
 _ZEROS_ONES_FIVES_AS_LETTERS = str.maketrans("015", "OIS")
 _WORD_OF_FOUR_RE = re.compile(r"[^\W_]{4,}")
 _DASHED_STORE_NUMBER_RE = re.compile(r"#\s?\d{3,6}-\d{1,4}\b")
+# a German ü read as two i after a word's capital (``Siid``, ``Miiller``, ``Griin``), a consonant after them; not
+# "Hawaiian", "Shiitake", "Skiing"
+_U_UMLAUT_AS_II_RE = re.compile(r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][rl]))ii(?=[b-df-hj-np-tv-z])")
 # "(asa Verde": a capital C read as a bracket that nothing closes
 _BRACKET_FOR_C_RE = re.compile(r"(?<!\S)\((?=[a-z]{2,}\b)(?![^()]*\))")
 
@@ -788,6 +793,7 @@ def clean_name(text: str) -> str:
     text = _GLUED_POSSESSIVE_RE.sub(" ", text)  # "NONNA'SDELI": the space after a possessive lost
     for pattern, word in _ACCENT_LOST:  # "Caf Central", "D ner Kebap": the accented letter lost or read as a space
         text = pattern.sub(lambda m, word=word: _accented_as_printed(m, word), text)
+    text = _U_UMLAUT_AS_II_RE.sub("ü", text)  # "Marktwerk Siid oHG", "Miiller": an ü read as two i
     for pattern, canonical in _LEGAL_CANON:
         text = pattern.sub(canonical, text)
     text = _AFTER_LEGAL_RE.sub(r"\1", legal_name(text))

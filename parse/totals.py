@@ -28,7 +28,7 @@ SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE
             "SOUS-TOTAL", "SOUS TOTAL")
 TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
 # a guide to what the guest might add ("Suggested Gratuity: 18% = 7.63"), nothing paid
-_TIP_SUGGESTION = ("SUGGEST", "SUGGESTED", "GUIDE", "CALCULATOR", "RECOMMENDED", "SUGGESTION", "SUGGESTIONS",
+TIP_SUGGESTION = ("SUGGEST", "SUGGESTED", "GUIDE", "CALCULATOR", "RECOMMENDED", "SUGGESTION", "SUGGESTIONS",
                    "FOR YOUR CONVENIENCE", "TIP OPTIONS", "GRATUITY OPTIONS", "TIP AMOUNTS", "TIP CHART",
                    "TIP PERCENTAGES")
 _SUGGESTION_BLOCK = 5  # lines under such a heading that list percentages
@@ -432,7 +432,7 @@ def _tip_guide_agrees(doc: Doc, totals: Totals) -> bool:
     bases = {total.value} | ({totals.subtotal.value} if totals.subtotal else set())
     if tip is not None:  # the guide's bill, before the tip paid on it
         bases.add(total.value - tip.value)
-    headings = [line.index for line in doc.lines if has_keyword(line.text, _TIP_SUGGESTION)]
+    headings = [line.index for line in doc.lines if has_keyword(line.text, TIP_SUGGESTION)]
     agreeing = 0
     for line in doc.lines:
         amounts = [a.value for a in line.amounts if a.has_decimals]
@@ -740,6 +740,19 @@ def total_over_the_prices(doc: Doc, total: Pick) -> bool:
                 if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX)), total.line)
     added = _prices_sum_above(doc, end)
     return added is not None and 0 < added <= total.value < 2 * added
+
+
+def unlabelled_subtotal(doc: Doc, total: Pick) -> Pick | None:
+    """A subtotal whose label OCR garbled past reading (``ASUBTOAE 54.20``): a line above the total whose
+    amount is what the two or more prices above it come to, and that with the charges under it (taxes,
+    fees) makes the total. None where no line is."""
+    for line in doc.lines[:max(total.line, 0)]:
+        last = line.amounts[-1] if line.amounts else None
+        if last is not None and last.in_cents and _prices_sum_above(doc, line.index) == last.value:
+            subtotal = Pick(last.value, line.index, 0.6)
+            if _charges_between_add_up(doc, subtotal, total):
+                return subtotal
+    return None
 
 
 def _first_subtotal_line(doc: Doc, end: int) -> int:
@@ -1276,7 +1289,7 @@ def _tip_guide_rows(doc: Doc) -> set[int]:
     rows = {line.index for line in doc.lines if len(line.amounts) >= 2 and _GUIDE_ROW_RE.search(ascii_upper(line.text))
             and has_keyword(line.text, PLAIN_TOTAL)}
     under_heading = {line.index for line in doc.lines if has_keyword(line.text, PLAIN_TOTAL)
-                     and not has_keyword(line.text, _TIP_SUGGESTION) and _tip_suggestion(doc, line)}
+                     and not has_keyword(line.text, TIP_SUGGESTION) and _tip_suggestion(doc, line)}
     return (rows if len(rows) >= 2 else set()) | under_heading | _rows_of_rising_shares(doc)
 
 
@@ -1304,13 +1317,13 @@ def _tip_suggestion(doc: Doc, line: Line) -> bool:
     """A tip guide's heading, or a line under one that opens with a share (its % maybe misread) or
     prints a tip before its total, or one listing two or more percentages, or a percentage (not a
     tax's) and what the total would be."""
-    if has_keyword(line.text, _TIP_SUGGESTION) or line.text.count("%") >= 2:
+    if has_keyword(line.text, TIP_SUGGESTION) or line.text.count("%") >= 2:
         return True
     if "%" in line.text and has_keyword(line.text, PLAIN_TOTAL) and not has_keyword(line.text, TAX):
         return True  # not "TOTAL INCL. GST@6%": a tax's rate
     above = doc.lines[max(0, line.index - _SUGGESTION_BLOCK):line.index]
     share = "%" in line.text or _GARBLED_SHARE_RE.match(line.text) or _tip_before_the_total(line)
-    return bool(share) and any(has_keyword(other.text, _TIP_SUGGESTION) for other in above)
+    return bool(share) and any(has_keyword(other.text, TIP_SUGGESTION) for other in above)
 
 
 def _tip_before_the_total(line: Line) -> bool:

@@ -2515,3 +2515,33 @@ def test_a_sign_read_as_one_digit_on_the_total_card_and_slip_over_cheaper_items_
     receipt = extract_receipt(ocr(f"CORNER DELI\n01/09/2025 12:30 PM\n{items}"
                                   f"TOTAL {sign}22.35\nVISA {sign}22.35\nAmount {sign}22.35\n"))
     assert receipt.total == Decimal("22.35")
+
+
+UNLABELLED_SUBTOTAL_CHECK = """
+Welcome to Lucky Dragon
+Chk 56643 Tbl 23 Gst 1
+1 Pad Thai 13.95
+1 club Sandwich 11.75
+2 Fish Tacos 28. 50
+{}
+State Tax 53,39
+Locat Tax S1.08
+TOTAL 558.67
+Cash 558. 67
+Thank you! Come again
+"""
+
+
+def test_a_subtotal_whose_label_ocr_garbled_makes_the_prices_sum_that_settles_the_sign():
+    """Every ``$`` of the bill read as a 5, the subtotal's label garbled past reading (``ASUBTOAE 554.20``):
+    the prices above that line come to its amount without the 5 (54.20), and with the taxes under it to
+    the total without it (58.67), which breaks the tie with the bill as printed."""
+    receipt = extract_receipt(ocr(UNLABELLED_SUBTOTAL_CHECK.format("ASUBTOAE 554.20")))
+    assert receipt.total == Decimal("58.67")
+
+
+def test_a_line_under_the_prices_that_is_not_their_sum_leaves_the_bill_as_printed():
+    """Guard: the line under the prices prints something else than their sum (``ASUBTOAE 554.80``): no
+    unlabelled subtotal, the bill stands as printed."""
+    receipt = extract_receipt(ocr(UNLABELLED_SUBTOTAL_CHECK.format("ASUBTOAE 554.80")))
+    assert receipt.total == Decimal("558.67")

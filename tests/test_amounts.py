@@ -49,6 +49,9 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("Subtotal 10:28", ".", "10.28"),  # a point read as a colon, a semicolon, an underscore after a label
         ("Total $11;10", ".", "11.10"),
         ("TAX 0_82", ".", "0.82"),
+        ("Total $91 '40", ".", "91.40"),  # a point read as an apostrophe after a label, a gap before it or none
+        ("TOTAL 91'40", ".", "91.40"),
+        ("Total 1'234.50", ".", "1234.50"),  # guard: an apostrophe between thousands stays one
     ],
 )
 def test_parse_amount(text, decimal, expected):

@@ -524,6 +524,20 @@ def test_a_security_modules_utc_stamp_is_the_purchase_time_only_where_the_till_p
     assert (receipt.date, receipt.time) == (date, time)
 
 
+def test_a_garbled_security_module_line_gives_no_time_its_clock_being_utc():
+    """``TSE-Start; 7023.02.0oto9;52;08``: the module's stamp read too garbled to be one, its clock (09:52 UTC,
+    10:52 in Berlin) is no time of the shop's; the receipt then prints none."""
+    tse = "TSE-Start; 7023.02.0oto9;52;08. 800Z\nSE Ston : 2023+02-@9to9 58.29 . B00Z"
+    assert extract_receipt(ocr(_GERMAN_RECEIPT.format(top="", tse=tse, bottom=""))).time is None
+
+
+def test_a_till_line_merged_into_a_security_modules_line_keeps_its_time():
+    """Guard: the stamp read right, the till's own date and time OCR merged into its line still count."""
+    tse = "TSE-Stop: 2023-03-14T23:42:03.000Z 15.03.23 00:41"
+    receipt = extract_receipt(ocr(_GERMAN_RECEIPT.format(top="", tse=tse, bottom="")))
+    assert (receipt.date, receipt.time) == (dt.date(2023, 3, 15), dt.time(0, 41))
+
+
 def test_a_catalan_weekday_settles_the_order():
     """``dimaRTS 06-09-2016``: dimarts (Tuesday) was the 6th of September, not the 9th of June."""
     [(_, raw)] = dates_on_lines(["dimaRTS 06-09-2016 22.35:32"])
@@ -668,3 +682,61 @@ def test_a_stray_mark_read_as_a_digit_before_the_hour_right_after_the_date(text,
 def test_a_three_digit_number_after_a_date_that_is_money_or_no_hour_is_no_time(text):
     """An amount (its currency, its decimal comma), a leading digit no mark reads as, or no date before it."""
     assert parse_time(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("05/10/2023 9:21 PF", dt.time(21, 21)),  # the M of PM read as F
+    ("10/19/25 07.35 p", dt.time(19, 35)),  # the M lost at the line's end, a date beside the time
+    ("09/08/2024 1:29 A", dt.time(1, 29)),
+])
+def test_a_pm_whose_m_was_read_as_f_or_lost_at_the_line_end_still_says_the_half_of_the_day(text, expected):
+    """A blurred check's ``PM``: its M read as ``F``, or lost where the line ends; the evening's time still."""
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("BANANAS 12.50 P", None),  # a price and a letter after it: no date beside it, no time
+    ("05/10/2023 9:21 PFD 2", dt.time(9, 21)),  # a word after the time, not its half of the day
+])
+def test_a_price_with_a_lone_letter_after_it_is_no_time(text, expected):
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("04/13/23 3637 PN", dt.time(15, 37)),  # 3:37 PM, its colon read as a 6
+    ("12/03/23 1716 PA", dt.time(13, 16)),  # 1:16 PM, its colon read as a 7
+])
+def test_a_twelve_hour_time_whose_colon_was_read_as_a_digit(text, expected):
+    """AM or PM after four digits whose first two make no 12-hour hour: the second digit is the colon."""
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Order 1216 PM", "Table 2316 4", "Chk 3637"])
+def test_four_digits_that_may_be_a_hour_or_lack_am_pm_are_no_colon_read_as_a_digit(text):
+    """``1216 PM`` may be 12:16 or 1:16: not settled; without AM or PM four digits are a number."""
+    assert parse_time(text) is None
+
+
+def test_a_time_whose_colon_was_lost_with_no_gap_ending_the_line_after_the_date():
+    """``2024-01-16 17:37`` read ``2024-01-16 1737``: right after the date, the four digits ending the line."""
+    assert parse_time("2024-01-16 1737") == dt.time(17, 37)
+
+
+@pytest.mark.parametrize("text", ["2024-01-16 1737 REG 02", "2024-01-16 2460", "Store 1737"])
+def test_four_digits_after_a_date_that_do_not_end_the_line_or_make_no_time_are_none(text):
+    assert parse_time(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("11/1682025 12.50 PM", dt.date(2025, 11, 16)),  # the second slash read as an 8, a time after it
+    ("10/19725 07.35 p", dt.date(2025, 10, 19)),  # ... as a 7, the time's M lost at the line's end
+    ("02/19/202444.22 PM", dt.date(2024, 2, 19)),  # the time glued to the year, its colon a point
+])
+def test_a_slash_read_as_an_eight_or_a_year_glued_to_a_time_with_a_point(text, expected):
+    assert parse_date(text, day_first=False) == expected
+
+
+@pytest.mark.parametrize("text", ["11/1682025", "Item 11/1682025 12.50", "Ref 10/19725 07.35"])
+def test_a_slash_read_as_a_digit_needs_a_time_of_day_beside_it(text):
+    """No time of day (a bare ``12.50`` is a price): a number, no date."""
+    assert parse_date(text, day_first=False) is None

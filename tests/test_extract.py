@@ -2309,6 +2309,22 @@ def test_an_independents_trade_word_one_look_alike_glyph_off_is_that_trade(print
     assert receipt.merchant == name and receipt.category in ("pharmacy", "restaurant")
 
 
+@pytest.mark.parametrize(("printed", "name"), [("NILLOY HARKET", "NILLOY MARKET"),
+                                               ("Oak Hardwarc", "Oak Hardware")])
+def test_a_us_shops_trade_word_one_look_alike_glyph_off_is_that_trade(printed, name):
+    """A US shop's ``MARKET`` or ``Hardware`` on its name line with one glyph misread (its M read as H, an e as c)."""
+    receipt = extract_receipt(ocr(f"{printed}\n95 Main Street\nSpringfield, IL 62701\nBANANAS 1.29\nTOTAL 1.29\n"
+                                  "09/07/25 1:57 PM"))
+    assert receipt.merchant == name
+
+
+def test_a_word_a_look_alike_off_a_trade_word_but_a_letter_longer_is_not_mended():
+    """Near case: ``MARKETS`` (one letter more) is a word of its own, no glyph misread."""
+    receipt = extract_receipt(ocr("FARMERS MARKETS\n95 Main Street\nSpringfield, IL 62701\nBANANAS 1.29\n"
+                                  "TOTAL 1.29\n09/07/25 1:57 PM"))
+    assert receipt.merchant == "FARMERS MARKETS"
+
+
 def test_an_owners_title_one_letter_longer_than_a_trade_word_is_not_mended():
     """Near case: ``Apotheker`` (the owner's title) has one letter more than the trade word, no glyph misread."""
     receipt = extract_receipt(ocr("APOTHEKER KLEIN\nMarktplatz 2\n35037 Marburg\nPflaster 2,99 A\nSumme 2,99\n"

@@ -244,6 +244,68 @@ YOU SAVED 1.50
 """) == [Decimal("5.99"), Decimal("-1.50"), Decimal("3.49")]
 
 
+_SIE_SPAREN = """
+FRISCHEHOF
+Lindenallee 55
+70173 Stuttgart
+EUR
+JOGHURT MILD 1,18 B
+2 Stk X 0,59
+{saving}
+BUTTER 1,99 B
+SUMME EUR {total}
+Geg. Bar EUR 5,00
+"""
+
+
+@pytest.mark.parametrize("saving", ["Sie sparen -0,24 B", "Sie sparen ~0,24 8"])
+def test_a_german_sie_sparen_under_its_item_takes_the_saving_off(saving):
+    """``Sie sparen -0,24 B`` under its item: a saving the sum takes off, its minus maybe read as a tilde."""
+    assert amounts(_SIE_SPAREN.format(saving=saving, total="2,93")) == [
+        Decimal("1.18"), Decimal("-0.24"), Decimal("1.99")]
+
+
+def test_a_lost_count_line_with_a_stray_letter_after_stk_still_counts_the_item_below():
+    """``Stkex 1,69`` over ``Bananen 6,76 A``: ``4 Stk x 1,69``, its count lost and a glyph glued to Stk."""
+    assert items("""
+FRISCHPUNKT
+EUR
+Stkex 1,69
+Bananen 6,76 A
+Toastbrot 1,19 A
+SUMME 7,95
+""") == [("Bananen", Decimal("4"), Decimal("1.69"), Decimal("6.76")), ("Toastbrot", None, None, Decimal("1.19"))]
+
+
+def test_a_sie_sparen_with_no_minus_stays_no_item():
+    """Guard: ``Sie sparen 0,24 B``, no sign before it, says what was saved: no line of the sum's."""
+    assert amounts(_SIE_SPAREN.format(saving="Sie sparen 0,24 B", total="3,17")) == [Decimal("1.18"), Decimal("1.99")]
+
+
+def test_a_packs_count_read_with_a_small_o_is_no_quebec_tax():
+    """``Eier Bodenh. oSt 2,29 B``: the pack's ``10St``, its 1 lost and its 0 read as o, is no QST line."""
+    assert amounts("""
+Sparfix KG
+EUR
+Apfelschorle 0,69 A
+Eier Bodenh . oSt 2,29 B
+Spaghetti 1,78 B
+SUMME 4,76
+""") == [Decimal("0.69"), Decimal("2.29"), Decimal("1.78")]
+
+
+def test_a_quebec_tax_line_read_with_a_capital_o_stays_no_item():
+    """Guard: ``OST 0.99`` (QST, its Q read as O) under the items is the tax, not an article."""
+    assert amounts("""
+Depanneur Lavoie
+Montreal QC
+POUTINE 9.99
+TPS 0.50
+OST 0.99
+TOTAL 11.48
+""") == [Decimal("9.99")]
+
+
 def test_a_multibuy_line_counts_the_item_above_and_an_article_number_opens_an_item_wherever_it_starts():
     assert items("""
 Walmart
@@ -2419,3 +2481,32 @@ def test_an_item_priced_at_the_total_over_two_items_that_differ_by_it_is_no_tota
                                   "Milch 1,19 A\nButter 2,29 A\nKaese 5,00 A\nWein 9,00 A\nBier 4,00 B\n"
                                   "Gutschein -16,48\nSUMME 5,00\nEC-Karte 5,00\n"))
     assert len(receipt.items) == 6
+
+
+US_CHECK_WITH_TIP_GUIDE = """
+CASA VERDE CANTINA
+Server: Dana
+2 Ribeye Steak 56.00
+1 Cheeseburger 13.49
+1 Iced Tea 2.99
+SUBTOTAL 92
+Tax 8. 25* 09.22
+{}
+15 418.14
+20+ 824.19
+Acount : 78.70
+"""
+
+
+def test_a_tip_guides_heading_ends_the_items():
+    """A tip guide's heading alone on its line (``Suggested Gratuity``) is printed under the items: with the
+    subtotal's amount lost, the guide's first row under it is no item named by the heading."""
+    receipt = US_CHECK_WITH_TIP_GUIDE.format("Suggested Gratuity")
+    assert [(name, amount) for name, _, _, amount in items(receipt)] == [
+        ("Ribeye Steak", Decimal("56.00")), ("Cheeseburger", Decimal("13.49")), ("Iced Tea", Decimal("2.99"))]
+
+
+def test_an_item_named_like_a_guide_stays_an_item():
+    """Guard: a guide word on a priced line (``Travel Guide 12.99``) names an item."""
+    receipt = "BOOK NOOK\nTravel Guide 12.99\nMap 4.50\nSUBTOTAL 17.49\nTAX 1.40\nTOTAL 18.89\n"
+    assert [amount for *_, amount in items(receipt)] == [Decimal("12.99"), Decimal("4.50")]

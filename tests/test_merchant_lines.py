@@ -896,6 +896,18 @@ def test_german_trades_owners_and_accents_around_a_shops_name(header, expected):
     assert merchant(header + BODY) == expected
 
 
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("Marktwerk Siid oHG", "Marktwerk Süd oHG"), ("Miiller Getraenke", "Müller Getraenke"),
+    ("Griin & Frisch", "Grün & Frisch"),
+    # guards: an English name's own double i
+    ("Hawaiian Bros", "Hawaiian Bros"), ("Shiitake House", "Shiitake House"), ("Skiing Outlet", "Skiing Outlet"),
+])
+def test_a_german_u_umlaut_read_as_two_is_is_read_as_printed(printed, expected):
+    """EasyOCR reads a German ü as ``ii`` (``Siid`` for Süd, ``Miiller``): after a word's capital, a consonant
+    after it, the name gets its ü back."""
+    assert clean_name(printed) == expected
+
+
 def test_a_menu_line_under_a_cuisine_is_no_name_and_a_branch_line_alone_is_none():
     assert merchant("Thai Cuisine\nLunch Special\n1420 Elm St\nDallas TX 75201" + BODY) == "Thai Cuisine"
     assert merchant("Filiale Mannheim-Neckarau\nHauptstr. 5\n68199 Mannheim" + BODY) is None
