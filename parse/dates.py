@@ -220,6 +220,7 @@ class TimeMatch:
     value: dt.time
     start: int
     end: int
+    weak: bool = False  # four digits after a date (``1737``): the time only where no line beside prints one
 
 
 # "04 '18/2014": one separator read as an apostrophe, the other printed, a full year after them
@@ -517,20 +518,27 @@ def _clock_beside(m: re.Match[str]) -> bool:
     return bool(_CLOCK_BEFORE_RE.search(m.string, 0, m.start()) or _CLOCK_AFTER_RE.match(m.string, m.end()))
 
 
-_SLASH_DIGITS = "178"  # a thin or blurred slash read as a digit
+# a thin or blurred slash read as a digit: a 1 or 7 first, an 8 only where neither makes a date (``1811/25`` is
+# 18/1/25, not 1/1/25; ``11/1682025``: 11/16/2025)
+_SLASH_DIGITS = ("17", "8")
 
 
 def _slash_as_digit(m: re.Match[str]) -> str:
-    """The date with the 7, 1 or 8 that stands for its slash put back, where exactly one of them
-    makes a valid date (``1716/12`` reads 1/16/12 or 17/6/12: left alone; ``11/1682025``: 11/16/2025)."""
+    readings = (_slash_put_back(m, digits) for digits in _SLASH_DIGITS)
+    return next((reading for reading in readings if reading is not None), m.group(0))
+
+
+def _slash_put_back(m: re.Match[str], slash_digits: str) -> str | None:
+    """The date with the one of ``slash_digits`` that stands for its slash put back, where exactly one of them
+    makes a valid date (``1716/12`` reads 1/16/12 or 17/6/12: left alone); None where none does."""
     if m["run"]:
         run = m["run"]
-        readings = {f"{run[:i]}/{run[i + 1:]}/{m['y']}" for i in range(1, len(run) - 1) if run[i] in _SLASH_DIGITS}
+        readings = {f"{run[:i]}/{run[i + 1:]}/{m['y']}" for i in range(1, len(run) - 1) if run[i] in slash_digits}
     else:
         tail = m["tail"]
-        readings = {f"{m['a']}/{tail[:i]}/{tail[i + 1:]}" for i in (1, 2) if tail[i] in _SLASH_DIGITS}
+        readings = {f"{m['a']}/{tail[:i]}/{tail[i + 1:]}" for i in (1, 2) if tail[i] in slash_digits}
     valid = [reading for reading in readings if _NUMERIC_RE.fullmatch(reading) and _valid_either_way(reading)]
-    return valid[0] if len(valid) == 1 else m.group(0)
+    return valid[0] if len(valid) == 1 else (m.group(0) if valid else None)
 
 
 def _valid_either_way(date: str) -> bool:
@@ -1020,7 +1028,7 @@ def find_times(text: str) -> list[TimeMatch]:
         if m["sep"] == "." and not (m["ap"] and m["lone"] is None or m["s"] or beside_date):
             continue
         hour, minute = int(m["h"]), int(m["m"])
-        if m["ap"]:
+        if m["ap"] and not (m["lone"] is not None and hour > 12):  # "14:22 A": a 24-hour time, a letter after it
             if not 1 <= hour <= 12:
                 continue
             hour = _on_24_hour_clock(hour, m["ap"])
@@ -1032,7 +1040,7 @@ def find_times(text: str) -> list[TimeMatch]:
     if found and labelled and labelled[0].start < found[0].start and found[0].end <= labelled[0].end:
         return labelled  # "Uhrzeit: 07 09 : 48": its first colon lost, not 09:48
     return found or labelled or [t for date in dates[-1:] if (t := _time_after(text, date.end))] \
-        or _colon_lost(text)
+        or _colon_lost(text, beside_date or bool(_SLASHED_DIGITS_RE.search(text)))
 
 
 # "9 23pM", "3*53 PM": a 12-hour time whose colon a blurred photo lost or made a star, or lost with no gap left
@@ -1046,10 +1054,18 @@ _COLON_LOST_RE = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])[\s*](?P<m>[0-5]\
 _COLON_AS_DIGIT_RE = re.compile(r"(?<![\d.,:])(?P<h>[2-9]|1(?=[3-9]))\d(?P<m>[0-5]\d)\s?(?P<ap>[AP])\.?[MNHAF]\b")
 
 
-def _colon_lost(text: str) -> list[TimeMatch]:
+# a slashed date, however garbled (``04 /13723 3637 PN``, ``412/03/23 1716 PA``)
+_SLASHED_DIGITS_RE = re.compile(r"\d\s?/\s?\d")
+
+
+def _colon_lost(text: str, beside_date: bool) -> list[TimeMatch]:
+    """A 12-hour time whose colon was lost; one whose colon came out a digit only on a date's line, a garbled
+    slashed one too (not ``Filiale 4521 Am Markt``, ``STORE 2345 PH 207-...``, ``3740 PA-51``: upper-cased, Am,
+    PH and PA read as AM or PM)."""
+    regexes = (_COLON_LOST_RE, _COLON_AS_DIGIT_RE) if beside_date else (_COLON_LOST_RE,)
     return [TimeMatch(dt.time(_on_24_hour_clock(int(_part(m, "h")), _part(m, "ap")), int(_part(m, "m"))),
                       m.start(), m.end())
-            for regex in (_COLON_LOST_RE, _COLON_AS_DIGIT_RE) for m in regex.finditer(text)][:1]
+            for regex in regexes for m in regex.finditer(text)][:1]
 
 
 def _part(m: re.Match[str], name: str) -> str:
@@ -1082,7 +1098,8 @@ def _time_after(text: str, end: int) -> TimeMatch | None:
     half = _HALF_DAY_RE.match(text, m.end())  # "05/30/25 08,48 PM"
     if half and 1 <= hour <= 12:
         hour = _on_24_hour_clock(hour, half[1])
-    return TimeMatch(dt.time(hour, int(m["m"])), m.start("h"), half.end() if half else m.end())
+    return TimeMatch(dt.time(hour, int(m["m"])), m.start("h"), half.end() if half else m.end(),
+                     weak=m.re is _GLUED_AFTER_DATE_TIME_RE)
 
 
 _HALF_DAY_RE = re.compile(r"\s?([AaPp])\.?[Mm]\b")
@@ -1181,7 +1198,7 @@ def without_utc_stamp(text: str) -> str:
     """The line with its machine stamp blanked out: what else it prints (a till merges lines); a security
     module's line whose stamp OCR garbled blanked whole."""
     stamps = _stamps(text)
-    if not stamps and _TSE_STAMP_LINE_RE.match(text):
+    if not stamps and _TSE_STAMP_LINE_RE.match(text) and not find_dates(text):  # "TSE-Stop: 09.02.2023 10:52:29"
         return " " * len(text)
     for m in stamps:
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]

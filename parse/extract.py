@@ -498,12 +498,12 @@ def _lines_printing(doc: Doc, resolved: list[tuple[int, RawDate, dt.date | None]
 def _pick_time(doc: Doc, date_line: int | None) -> tuple[dt.time | None, float]:
     """The time beside the purchase date (or on a line next to it), else the first one printed; a
     security module's UTC stamp only where no other time is, turned to the shop's clock."""
-    if date_line is not None:
-        for index in (date_line, date_line + 1, date_line - 1):
-            if 0 <= index < len(doc.lines):
-                times = find_times(without_utc_stamp(doc.lines[index].text))
-                if times:
-                    return times[0].value, 0.85
+    if date_line is not None:  # four digits after the date (``1737``) only where no line beside prints a time
+        beside = [times[0] for index in (date_line, date_line + 1, date_line - 1) if 0 <= index < len(doc.lines)
+                  if (times := find_times(without_utc_stamp(doc.lines[index].text)))]
+        chosen = next((time for time in beside if not time.weak), beside[0] if beside else None)
+        if chosen is not None:
+            return chosen.value, 0.85
     for line in doc.lines:
         times = find_times(without_utc_stamp(line.text))
         if times:

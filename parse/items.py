@@ -374,7 +374,7 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
     for line in doc.lines[body_start:body_end]:
         if line.index <= taken:
             continue
-        if _tip_guide_heading(line):
+        if _tip_guide_heading(doc, line):
             break  # the guide's rows under it are what a tip would come to, no items
         if _section_total(line, items[section_start:]):
             section_start, pending, count = len(items), None, None  # the next section's articles follow
@@ -451,10 +451,19 @@ def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]
     return _counts_handed_on(tuple(items))
 
 
-def _tip_guide_heading(line: Line) -> bool:
+def _tip_guide_heading(doc: Doc, line: Line) -> bool:
     """A tip guide's heading, alone on its line (``Suggested Gratuity``, ``TIP GUIDE``, ``For Your
-    Convenience``): printed under the items, never an item's name (not ``Travel Guide 12.99``)."""
-    return not line.amounts and has_keyword(line.text, TIP_SUGGESTION)
+    Convenience``): printed under the items, never an item's name (not ``Travel Guide 12.99``, a wrapped
+    ``Field Guide`` over its price, ``CHEF'S SUGGESTIONS`` over the dishes): it names the tip, or a line
+    under it opens with a share (``15% 8.14``, ``18 9.77``)."""
+    if line.amounts or not has_keyword(line.text, TIP_SUGGESTION):
+        return False
+    below = doc.lines[line.index + 1:line.index + 3]
+    return has_keyword(line.text, TIP) or any("%" in other.text or _GUIDE_SHARE_RE.match(other.text) for other in below)
+
+
+# a guide row's share, its % maybe read as a mark or lost (``15 418.14``, ``18" 9.77``); no ``2 @ 25.00``
+_GUIDE_SHARE_RE = re.compile(r"\s*(?:10|12|15|18|20|22|25)[\d\"'}*°%+]?[,.]?\s(?!\s*[@xX])")
 
 
 def _counts_handed_on(items: tuple[LineItem, ...]) -> tuple[LineItem, ...]:
@@ -901,11 +910,16 @@ def _tilde_for_minus(item: LineItem, line: Line) -> LineItem:
 
 
 def _saving_taken_off(text: str) -> bool:
-    """``Savings 1.50-``, ``Card Savings -1.50``, a German ``Sie sparen -0,24 B`` under its item: a saving taken
-    off among the items, its amount negative; not what the savings came to (``YOU SAVED 3.50``,
-    ``*SAVINGS TOTAL 4.26*``)."""
+    """``Savings 1.50-``, ``Card Savings -1.50``, a German ``Sie sparen -0,24 B`` under its item (its tax class
+    printed, maybe read as a digit: a line of the sum's; without one it may say what the sale price already
+    saved): a saving taken off among the items, its amount negative; not what the savings came to (``YOU SAVED
+    3.50``, ``*SAVINGS TOTAL 4.26*``)."""
     return has_keyword(text, _SAVING_TAKEN_OFF_WORDS) and bool(_NEGATIVE_PRICE_RE.search(text)) \
-        and not _savings_total(text) and not has_keyword(text, ("YOU SAVED", "YOUR SAVINGS"))
+        and not _savings_total(text) and not has_keyword(text, ("YOU SAVED", "YOUR SAVINGS")) \
+        and (not has_keyword(text, ("SIE SPAREN",)) or bool(_TAX_CLASS_FLAG_RE.search(text)))
+
+
+_TAX_CLASS_FLAG_RE = re.compile(r"\d[.,]\d{2}\s?\*?[A-D128]\s*$")  # ``-0,24 B``, ``~0,24 8`` (a B read as 8)
 
 
 def _savings_total(text: str) -> bool:

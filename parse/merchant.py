@@ -488,7 +488,8 @@ def _mended_trade(word: str) -> str:
     if len(folded) < MENDED_TRADE_LETTERS:
         return word
     for trade in _MENDED_TRADES:
-        if any(look_alike_slips(folded, spelled, 1) for spelled in _spellings(trade)):
+        if any(look_alike_slips(folded, spelled, 1) and (len(folded) >= 7 or folded[-1] == spelled[-1])
+               for spelled in _spellings(trade)):  # a short word's last letter is no slip: ``Markel`` is a name
             return trade.upper() if word.isupper() else trade
     return word
 
@@ -778,7 +779,8 @@ _WORD_OF_FOUR_RE = re.compile(r"[^\W_]{4,}")
 _DASHED_STORE_NUMBER_RE = re.compile(r"#\s?\d{3,6}-\d{1,4}\b")
 # a German ü read as two i after a word's capital (``Siid``, ``Miiller``, ``Griin``), a consonant after them; not
 # "Hawaiian", "Shiitake", "Skiing"
-_U_UMLAUT_AS_II_RE = re.compile(r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][rl]))ii(?=[b-df-hj-np-tv-z])")
+_U_UMLAUT_AS_II_RE = re.compile(  # nor Finnish, Danish, Hawaiian names: "Liisa", "Friis", "Niihau", "Riikka"
+    r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][rl]))ii(?=(?!kk|[sv]\b)[b-df-hj-np-tv-z](?:[b-df-hj-np-tv-z]|\b))")
 # "(asa Verde": a capital C read as a bracket that nothing closes
 _BRACKET_FOR_C_RE = re.compile(r"(?<!\S)\((?=[a-z]{2,}\b)(?![^()]*\))")
 

@@ -740,3 +740,26 @@ def test_a_slash_read_as_an_eight_or_a_year_glued_to_a_time_with_a_point(text, e
 def test_a_slash_read_as_a_digit_needs_a_time_of_day_beside_it(text):
     """No time of day (a bare ``12.50`` is a price): a number, no date."""
     assert parse_date(text, day_first=False) is None
+
+
+@pytest.mark.parametrize(("receipt", "expected"), [
+    ("12.07.2024 14:22 A\nSUMME 2,78", dt.time(14, 22)),  # a 24-hour time with a letter after it
+    ("Filiale 4521 Am Markt\n12.07.2024\nSUMME 2,78", None),  # German Am, An: no AM for a colon read as a digit
+    ("Markt 2345 An der Kirche\n12.07.2024\nSUMME 2,78", None),
+    ("3740 PA-51\n12/05/2026\nTOTAL 14.50", None),  # a state's PA
+    ("STORE 2345 PH 207-555-0199\n12/05/2026\nBurger 14.50\nTOTAL 14.50\nTIME 7:42 PM", dt.time(19, 42)),
+    ("12.07.2024 1234\nUhrzeit 14:22\nSUMME 2,78", dt.time(14, 22)),  # four digits after the date: a Bon-Nr
+    ("09.02.2023\nTSE-Stop: 09.02.2023 10:52:29\nSUMME 2,78", dt.time(10, 52, 29)),  # the till's own date and time
+])
+def test_numbers_and_letters_near_a_time_that_no_colon_slip_or_broken_pm_explains_stand(receipt, expected):
+    """Guard: the rules for a colon read as a digit before AM/PM (only on a date's line), four digits glued
+    after a date (only where no line beside prints a time), a lone A/P after a time (not a 24-hour one) and a
+    garbled security-module line (not one that prints a readable date) leave these as before."""
+    assert extract_receipt(ocr(receipt)).time == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1811/25 14:22", dt.date(2025, 1, 18)),
+                                                ("1817/25 14:22", dt.date(2025, 7, 18))])
+def test_a_slash_read_as_one_or_seven_comes_before_an_eight(text, expected):
+    """Guard: a day-first ``18/1/25`` whose first slash came out a 1: the 8 of the day is no slash."""
+    assert parse_date(text) == expected

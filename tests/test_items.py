@@ -277,6 +277,13 @@ SUMME 7,95
 """) == [("Bananen", Decimal("4"), Decimal("1.69"), Decimal("6.76")), ("Toastbrot", None, None, Decimal("1.19"))]
 
 
+def test_a_sie_sparen_with_a_minus_and_no_tax_class_says_what_the_sale_price_saved():
+    """Guard: ``Sie sparen -0,40`` under ``Butter 1,79 A`` with no tax class: what the sale price already saved
+    (the items make the SUMME without it), not a line of the sum's."""
+    receipt = extract_receipt(ocr("FRISCHEHOF\nEUR\nButter 1,79 A\nSie sparen -0,40\nMilch 1,19 A\nSUMME 2,98\n"))
+    assert sum(item.amount for item in receipt.items) == Decimal("2.98")
+
+
 def test_a_sie_sparen_with_no_minus_stays_no_item():
     """Guard: ``Sie sparen 0,24 B``, no sign before it, says what was saved: no line of the sum's."""
     assert amounts(_SIE_SPAREN.format(saving="Sie sparen 0,24 B", total="3,17")) == [Decimal("1.18"), Decimal("1.99")]
@@ -2510,3 +2517,13 @@ def test_an_item_named_like_a_guide_stays_an_item():
     """Guard: a guide word on a priced line (``Travel Guide 12.99``) names an item."""
     receipt = "BOOK NOOK\nTravel Guide 12.99\nMap 4.50\nSUBTOTAL 17.49\nTAX 1.40\nTOTAL 18.89\n"
     assert [amount for *_, amount in items(receipt)] == [Decimal("12.99"), Decimal("4.50")]
+
+
+@pytest.mark.parametrize("receipt", [
+    "BOOK NOOK\nField Guide\n9780307957900 24.99\nBookmark 2.99\nTOTAL 27.98\n",
+    "BISTRO 9\nCHEF'S SUGGESTIONS\nDuck Confit 32.00\nRisotto 24.00\nTOTAL 56.00\n",
+    "BISTRO 9\nBurger 16.00\nSuggested by Dana\nFries 5.00\nTOTAL 21.00\n"])
+def test_a_guide_word_alone_on_its_line_that_heads_no_shares_ends_no_items(receipt):
+    """Guard: a name wrapped over its price (``Field Guide``), a menu's heading, a note under a dish: a line of
+    guide words that names no tip and heads no share rows (``15%``, ``18 9.77``) is no tip guide."""
+    assert len(items(receipt)) == 2

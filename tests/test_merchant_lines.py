@@ -1064,3 +1064,15 @@ def test_a_spaced_logo_too_far_from_the_legal_names_opening_stays_as_read(logo, 
 def test_an_ohg_with_its_h_read_as_an_m_is_a_legal_form_but_omg_in_capitals_is_none():
     """``Marktwerk Süd omG``: the o in lower case, the H read as an m; ``OMG Burgers`` names no company."""
     assert has_legal_form("Marktwerk Süd omG") and not has_legal_form("OMG Burgers")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("MARKEL DELI\n95 Main Street\nSpringfield, IL 62701", "MARKEL DELI"),  # a name one letter off Market
+    ("Liisa's Bakery\n95 Main Street\nSpringfield, IL 62701", "Liisa's Bakery"),  # Finnish, Danish, Hawaiian ii
+    ("Friis Kaffe\nLindenstr. 4\n80331 Muenchen", "Friis Kaffe"),
+    ("Niihau Store\n95 Main Street\nLihue, HI 96766", "Niihau Store"),
+])
+def test_names_a_letter_off_a_trade_or_with_a_double_i_are_read_as_printed(text, name):
+    """Guard: the mending of a trade word one look-alike off (``HARKET``) spares a short word whose last letter
+    differs; an ü read as ``ii`` is one before two consonants or a word's end, not in ``Liisa``, ``Friis``."""
+    assert merchant(text + BODY) == name
