@@ -969,9 +969,11 @@ _AMPERSAND_AS_DIGIT_RE = re.compile(r"(?<=[^\W\d_])\s[68]\s(?=[^\W\d_])")
 
 def _subtitle_words(text: str) -> list[str]:
     """The line's folded words and its &s, an & read as a digit between words mended; in a line of two words
-    joined by an & (``Bat 6 Grill``), one word a glyph off a word of the trade is that word (``BAR``)."""
-    words = [fold(word) for word in re.findall(r"[^\W\d_]+|&", _AMPERSAND_AS_DIGIT_RE.sub(" & ", text))]
-    if len(words) != 3 or words[1] != "&" or all(_says_the_trade(word) for word in words):
+    joined by such an & (``Bat 6 Grill``), one word a glyph off a word of the trade is that word (``BAR``; a
+    printed & mends none: ``Lake & Pub``, ``King & Bar`` are names)."""
+    mended_text, blurred = _AMPERSAND_AS_DIGIT_RE.subn(" & ", text)
+    words = [fold(word) for word in re.findall(r"[^\W\d_]+|&", mended_text)]
+    if not blurred or len(words) != 3 or words[1] != "&" or all(_says_the_trade(word) for word in words):
         return words
     misread = [i for i in (0, 2) if not _says_the_trade(words[i])]
     if len(misread) != 1:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parse.extract import extract_receipt
-from parse.merchant import clean_name, has_legal_form, mended_glyphs
+from parse.merchant import clean_name, describes_the_trade, has_legal_form, mended_glyphs
 from parse.types import OcrLine
 
 
@@ -228,6 +228,14 @@ def test_a_garbled_trade_subtitle_under_the_name_is_not_taken_for_it(subtitle, e
 def test_a_name_of_its_own_joined_by_an_ampersand_under_a_logo_stays_a_name():
     """``Bat & Ball`` is no trade's words with a letter misread (two words of it say no trade)."""
     assert merchant("~\nBat & Ball\n1197 Elm Street\nPortland OR 97205" + BODY) == "Bat & Ball"
+
+
+@pytest.mark.parametrize("name", ["Lake & Pub", "King & Bar"])
+def test_a_printed_ampersand_between_a_name_and_a_trade_word_mends_no_letter(name):
+    """Guard: only an & read as a 6 or 8 makes its line a subtitle whose other word may be a glyph off a trade's
+    (``Bat 6 Grill``); with the & printed, ``Lake`` is no misread ``Cake``: the line is the name."""
+    assert not describes_the_trade(name)
+    assert merchant(f"~\n{name}\n1197 Elm Street\nPortland OR 97205" + BODY) == name
 
 
 def test_a_thanks_whose_exclamation_mark_ocr_read_as_a_question_mark_still_names_the_shop():
