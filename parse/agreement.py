@@ -766,9 +766,10 @@ def _signed_throughout(doc: Doc, digit: str) -> bool:
     if not enough or len(starting) < _SIGNED_SHARE * len(amounts):
         return False
     unsigned = [a.value for a in amounts if a not in starting]
-    if not unsigned or max(unsigned) <= max(_values_less(starting, digit)):
+    starting_values = _values_less(starting, digit)
+    if not unsigned or max(unsigned) <= max(starting_values):
         return True  # ``Club Sandwich 12.99`` / ``TOTAL 622.35`` / ``VISA 622.35`` / ``Amount 622.35``
-    return len(_values_less(starting, digit)) >= _SIGNED_SHARE * len(_values_less(amounts, digit))
+    return len(starting_values) >= _SIGNED_SHARE * len(_values_less(amounts, digit))
 
 
 def _values_less(amounts: Sequence[Amount], digit: str) -> set[Decimal]:
