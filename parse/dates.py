@@ -97,11 +97,14 @@ _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON
 # "03122024", "12032024", "11302025": a date whose separators were lost, in the receipt's order
 _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<y>20\d{2})(?!\d)")
 _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
-    r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:;.])(?:(?<=[:;])[.,'])?\s?(?P<m>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?"
-    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?(?:[MNHAF]\b|[K#](?=\s*$)|(?P<lone>(?=\s*$)))\.?)?"  # the M of AM/PM may
+    r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:;.,])(?:(?<=[:;])[.,'])?\s?(?P<m>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?"
+    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?(?:[MNHAF]\b|[K#](?=\s*$)|R[IN]\b|[MNH][A-Z](?=\s*$)|(?P<four>4)(?![\d.,])"
+    r"|(?P<lone>(?=\s*$)))\.?)?"  # the M of AM/PM may
 )  # come out N, H, A or F ("7:36ph", "1:29 PA", "9:21 PF"), a broken M as K or # ending the line ("4:18 PK",
-# "05;42 P#"; not a pump's "P# 03"), or be lost at the line's end ("10/19/25 07.35 p": only a time with its colon
-# or beside a date, "12.50 P" is a price)
+# "05;42 P#"; not a pump's "P# 03"), as RI or RN ("02:48 Pri"), with a speck read as a letter after it ending the line
+# ("7:03Phe", "05:27 PHi"), as a 4 ("07.56P4": only with a colon or on a date's line, "5.49 A4" may be paper's
+# price), or be lost at the line's end ("10/19/25 07.35 p": only a time with its colon or beside a date, "12.50 P"
+# is a price); a colon read as a comma only with AM or PM after it ("8,50 PM"; "3,50" is money)
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
 # a T for a 1 too ("Datum: T0.07.13"), as in years; a G for a 6 ("11/2G/2025")
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T": "1", "|": "1", "!": "1", "S": "5",
@@ -1023,9 +1026,10 @@ def find_times(text: str) -> list[TimeMatch]:
     for date in dates + _yearless_in(text):  # "02.03. 15:59" holds no 02:03:15
         text = text[:date.start] + " " * (date.end - date.start) + text[date.end:]
     beside_date = bool(dates)
+    garbled_date = beside_date or bool(_SLASHED_DIGITS_RE.search(text))
     found = []
     for m in _TIME_RE.finditer(text):
-        if m["sep"] == "." and not (m["ap"] and m["lone"] is None or m["s"] or beside_date):
+        if not _reads_as_clock(m, beside_date, garbled_date):
             continue
         hour, minute = int(m["h"]), int(m["m"])
         if m["ap"] and not (m["lone"] is not None and hour > 12):  # "14:22 A": a 24-hour time, a letter after it
@@ -1041,6 +1045,18 @@ def find_times(text: str) -> list[TimeMatch]:
         return labelled  # "Uhrzeit: 07 09 : 48": its first colon lost, not 09:48
     return found or labelled or [t for date in dates[-1:] if (t := _time_after(text, date.end))] \
         or _colon_lost(text, beside_date or bool(_SLASHED_DIGITS_RE.search(text)))
+
+
+def _reads_as_clock(m: re.Match[str], beside_date: bool, garbled_date: bool) -> bool:
+    """A ``_TIME_RE`` match is a time of day: with its colon; with a point for it where AM or PM follows, it has
+    seconds, or a date is on its line; with a comma only where AM or PM follows. An M read as 4 counts as one only
+    with the colon or where the line holds a date, however garbled (``05/173 8,50 P4``)."""
+    if m["four"] and m["sep"] in ".," and not garbled_date:
+        return False
+    half_day = bool(m["ap"]) and m["lone"] is None
+    if m["sep"] == ",":
+        return half_day
+    return m["sep"] != "." or half_day or bool(m["s"]) or beside_date
 
 
 # "9 23pM", "3*53 PM": a 12-hour time whose colon a blurred photo lost or made a star, or lost with no gap left
@@ -1194,13 +1210,35 @@ def _instant_at_shop(m: re.Match[str] | None) -> dt.datetime | None:
 _TSE_STAMP_LINE_RE = re.compile(r"\W*T?SE\s?[-_.]?\s?(?:START|ST[O0][PN])\b", re.IGNORECASE)
 
 
+# a stamp's clock, its date and label garbled, still ends as one: its seconds, their fraction and a Z for UTC
+# ("1STo6 ;04 :00 Do0z", "72t09.35;00.C002": the Z read as 2 after the fraction's point); a till's own clock ends
+# at the seconds
+_ZULU_CLOCK_RE = re.compile(r"(?<!\d)(?P<h>[0-2Oo]\d)\s?[:;.]\s?(?P<mi>[0-5]\d)\s?[:;.]\s?[0-5]\d"
+                            r"(?:\s?[.,]\s?[\dOoCD]{2,3}[zZ2]|\s?[.,]?\s?[\dOoCD]{2,3}[zZ])(?![\dA-Za-z])")
+
+
+def _zulu_clocks(text: str) -> list[re.Match[str]]:
+    return [m for m in _ZULU_CLOCK_RE.finditer(text) if int(m["h"].replace("o", "0").replace("O", "0")) < 24]
+
+
+def utc_clock_at_shop(text: str, day: dt.date) -> dt.time | None:
+    """The shop's time of a machine stamp's UTC clock whose date OCR garbled (``TsE Stent: 2023 09.1STo6 ;04 :00
+    Do0z``), on ``day``, the purchase's date (``08:04`` on the 15th of September in Berlin)."""
+    clocks = _zulu_clocks(text)
+    if not clocks:
+        return None
+    hour, minute = int(clocks[0]["h"].replace("o", "0").replace("O", "0")), int(clocks[0]["mi"])
+    instant = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.timezone.utc)
+    return instant.astimezone(zoneinfo.ZoneInfo(TSE_ZONE)).time()
+
+
 def without_utc_stamp(text: str) -> str:
-    """The line with its machine stamp blanked out: what else it prints (a till merges lines); a security
-    module's line whose stamp OCR garbled blanked whole."""
+    """The line with its machine stamps blanked out: what else it prints (a till merges lines); a security
+    module's line whose stamp OCR garbled blanked whole, a UTC clock whose date OCR garbled blanked."""
     stamps = _stamps(text)
     if not stamps and _TSE_STAMP_LINE_RE.match(text) and not find_dates(text):  # "TSE-Stop: 09.02.2023 10:52:29"
         return " " * len(text)
-    for m in stamps:
+    for m in stamps + _zulu_clocks(text):
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     return text
 

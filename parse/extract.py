@@ -16,12 +16,12 @@ from .amounts import to_cents
 from .brand import BrandFound, countries_of_its_name, find_brand
 from .category import find_category, plays_not_dines
 from .dates import (RawDate, dates_on_lines, dates_like_numbers, find_dates, find_times, in_year_before, only_in_stamp,
-                    order_from_dates, resolve, six_digit_dates, stamp_at_shop, usual_order, without_utc_stamp,
-                    year_two_as_seven, yearless_dates)
+                    order_from_dates, resolve, six_digit_dates, stamp_at_shop, usual_order, utc_clock_at_shop,
+                    without_utc_stamp, year_two_as_seven, yearless_dates)
 from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
                     merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total, settle_discounts,
                     subtotal_among_items, summary_line, total_among_items, with_short_named_items, within_the_bill)
-from .layout import Doc, build_doc
+from .layout import Doc, Line, build_doc
 from .locale import EURO_COUNTRIES, Locale, detect_locale, home_locale, only_the_euro
 from .merchant import MerchantInfo, find_merchant, header_end
 from .papers import one_paper_after_another
@@ -73,7 +73,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     confidence: dict[str, float] = {}
 
     date, date_line, confidence["date"], order_guessed = _pick_date(doc, _day_first(locale, doc))
-    time, confidence["time"] = _pick_time(doc, date_line)
+    time, confidence["time"] = _pick_time(doc, date_line, date)
     reading = read_amounts(doc, locale.currency)
     printed, (doc, totals) = doc, (reading.doc, reading.totals)
     first_body = _first_body_line(doc)
@@ -86,7 +86,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
         # the receipt names no country, the chain trades in one: its currency and date order
         locale, brand = home, find_brand(doc, home.country, header_end(doc, first_body), merchant.name_line) or brand
         date, date_line, confidence["date"], order_guessed = _pick_date(printed, locale.day_first)
-        time, confidence["time"] = _pick_time(printed, date_line)
+        time, confidence["time"] = _pick_time(printed, date_line, date)
     body_end = min((p.line for p in (totals.subtotal, totals.total) if p and p.line >= 0), default=_first_paid(doc))
     name_line = merchant.name_line if (merchant.name_line or 0) < body_end else None  # not a legal name in the footer
     top = _top_of_body(doc)
@@ -495,21 +495,38 @@ def _lines_printing(doc: Doc, resolved: list[tuple[int, RawDate, dt.date | None]
     return printed
 
 
-def _pick_time(doc: Doc, date_line: int | None) -> tuple[dt.time | None, float]:
-    """The time beside the purchase date (or on a line next to it), else the first one printed; a
-    security module's UTC stamp only where no other time is, turned to the shop's clock."""
+def _pick_time(doc: Doc, date_line: int | None, day: dt.date | None) -> tuple[dt.time | None, float]:
+    """The time beside the purchase date (``day``, on ``date_line``; or on a line next to it), else the first one
+    printed; a security module's UTC stamp only where no other time is, turned to the shop's clock."""
     if date_line is not None:  # four digits after the date (``1737``) only where no line beside prints a time
         beside = [times[0] for index in (date_line, date_line + 1, date_line - 1) if 0 <= index < len(doc.lines)
                   if (times := find_times(without_utc_stamp(doc.lines[index].text)))]
         chosen = next((time for time in beside if not time.weak), beside[0] if beside else None)
         if chosen is not None:
             return chosen.value, 0.85
+        # the date read off a security module's stamp: its time is the stamps' there, not one printed elsewhere
+        stamped = _first_stamp_time(doc.lines[max(date_line - 1, 0):date_line + 2], day)
+        if stamped is not None:
+            return stamped, 0.5
     for line in doc.lines:
         times = find_times(without_utc_stamp(line.text))
         if times:
             return times[0].value, 0.5
-    stamp = next((stamp for line in doc.lines if (stamp := stamp_at_shop(line.text)) is not None), None)
-    return (stamp.time(), 0.5) if stamp is not None else (None, 0.0)
+    stamp = _first_stamp_time(doc.lines, day)
+    return (stamp, 0.5) if stamp is not None else (None, 0.0)
+
+
+def _first_stamp_time(lines: Sequence[Line], day: dt.date | None) -> dt.time | None:
+    """The shop's time of the first machine stamp on ``lines`` (the module's start before its stop)."""
+    return next((stamp for line in lines if (stamp := _stamp_time(line.text, day)) is not None), None)
+
+
+def _stamp_time(text: str, day: dt.date | None) -> dt.time | None:
+    """The shop's time of a line's machine stamp; one whose date OCR garbled taken on ``day``, the purchase's."""
+    stamp = stamp_at_shop(text)
+    if stamp is not None:
+        return stamp.time()
+    return utc_clock_at_shop(text, day) if day is not None else None
 
 
 _UTC_STAMP_PENALTY = 1.5  # a stamp in UTC is the purchase date only where the shop printed none

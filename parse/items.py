@@ -1257,10 +1257,19 @@ def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, 
     for at in range(len(items) - 1, max(len(items) - 1 - _CHARGES_UNDER_A_SUBTOTAL, _ITEMS_UNDER_A_SUBTOTAL) - 1, -1):
         line, above, charges = items[at], items[:at], items[at + 1:]
         added = tax if tax is not None and not charges else _sum(charges) if tax is None and charges else None
-        if line.amount is not None and added is not None and line.quantity in (None, 1) \
-                and line.amount == _sum(above) and line.amount + added == total:
+        if line.amount is not None and line.quantity in (None, 1) and line.amount == _sum(above) \
+                and (added is not None and line.amount + added == total or _garbled_subtotal_under(line, total)):
             return above, line.amount
     return items, subtotal
+
+
+_SUBTOTAL_OPENING = fold("SUBT")
+
+
+def _garbled_subtotal_under(line: LineItem, total: Decimal) -> bool:
+    """``ASUBTOAE 54.20`` under items that cost 54.20 together: a subtotal's label whose SUBT OCR read (a stray
+    glyph before it, the letters after it garbled), less than the total (two taxes, one of them not read)."""
+    return line.amount < total and _SUBTOTAL_OPENING in _label_letters(line.description or "")
 
 
 _ITEMS_UNDER_A_SUBTOTAL = 2
@@ -1323,14 +1332,16 @@ _SPECKS = re.escape(".,'\"`‘’´:;_")  # "40 _ 47": an underscore too
 _SPACED_PRICE_RE = re.compile(
     rf"(?<!\S)(?=(\d{{1,3}})(?: |\s?[{_SPECKS}][\s{_SPECKS}]{{0,2}}?\s?)(\d{{2}})(?:\s|\*?[A-Z]?$))")
 # "1 Coke 2275": the point lost, the last two digits the cents (a sign may lead, or the point came out
-# a digit: "Cheesecake 7450" for 7.50); "Caesar Salad 9-50", "cheesecake 7e50", "Lasagna 35.+98": the
-# point read as one or two other glyphs (not a clock's colon, a date's slash, a percentage or a size's x;
-# a star is a point of its own: _MISREAD_PRICE_RE)
-_POINT_LOST_RE = re.compile(r"(?<=\s)[$£€]?(\d{1,3})(\d{2})(?:\s?[A-Z*])?\s*$")
+# a digit: "Cheesecake 7450" for 7.50, or both: "3 Pad Thai 441485" for $41.85); "Caesar Salad 9-50",
+# "cheesecake 7e50", "Lasagna 35.+98": the point read as one or two other glyphs (not a clock's colon, a
+# date's slash, a percentage or a size's x; a star is a point of its own: _MISREAD_PRICE_RE)
+_POINT_LOST_RE = re.compile(r"(?<=\s)[$£€]?(\d{1,4})(\d{2})(?:\s?[A-Z*])?\s*$")
+_SIGN_AND_POINT_DIGITS = 4  # units this long: a sign read as a digit before them, the point as one after
 _GLYPH_POINT_RE = re.compile(r"(?<=\s)(\d{1,3})[^\d\s:/%xX×*]{1,2}(\d{2})(?:\s?[A-Z*])?\s*$")
 # "BACON ROLL £2:50", "LATTE REGULAR 3:55": a price closing a named line, its point read as a colon (a clock's
-# shape, which the amount parser leaves alone), its pound sign maybe read as a digit ("62:50")
-_COLON_POINT_RE = re.compile(r"(?<=\s)[£$€]?(\d{1,3}):(\d{2})\s*$")
+# shape, which the amount parser leaves alone; "1 Margarita 9 :00": a speck before it), its pound sign maybe
+# read as a digit ("62:50")
+_COLON_POINT_RE = re.compile(r"(?<=\s)[£$€]?(\d{1,3})\s?:\s?(\d{2})\s*$")
 # "Pall Mall Red XXL 1O,OO": a price closing a named line, its zeros read as O's, too few digits left for the
 # amount parser (not a size, "1O OZ", "2OO ML", nor a name's "ZOO")
 _ZEROS_AS_O_RE = re.compile(r"(?<=\s)(?=[\dOo]*\d)([\dOo]{1,4})[.,]([\dOo]{2})(?:\s?[A-Z*])?\s*$")
@@ -1512,7 +1523,7 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     if glued and _named(line.text[:glued.start()]) and not pairs:
         units, cents = glued.group(1), glued.group(2)
         readings += [_Reading(line, Decimal(f"{whole}.{cents}"), False, glued.start())
-                     for whole in dict.fromkeys((units, units[1:] or "0", units[:-1] or units))]
+                     for whole in _point_lost_wholes(units)]
     glyph = _GLYPH_POINT_RE.search(line.text)
     if glyph and _named(line.text[:glyph.start()]) and not pairs:
         readings.append(_Reading(line, Decimal(f"{glyph.group(1)}.{glyph.group(2)}"), False, glyph.start()))
@@ -1527,6 +1538,14 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     if left is None or not _named(line.text[:left.start()]) or any(pair.end(2) == left.end(1) for pair in pairs):
         return readings + [None] if readings else []
     return [_Reading(line, Decimal(f"0.{left.group(1)}"), True, left.start()), *readings]
+
+
+def _point_lost_wholes(units: str) -> list[str]:
+    """The units of a price whose point OCR lost (``2275``: 22, or 2 with a sign read as a digit, or 2 with
+    the point read as one); four digits are a sign and a point both read as digits (``441485``: 41)."""
+    if len(units) == _SIGN_AND_POINT_DIGITS:
+        return [units[1:-1]]
+    return list(dict.fromkeys((units, units[1:] or "0", units[:-1] or units)))
 
 
 def _zeros_read(match: re.Match[str]) -> Decimal:

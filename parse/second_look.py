@@ -142,7 +142,7 @@ def closer_read(receipt: Receipt, read_page: PageReader,
     page = read_page()
     again = extract_receipt(page)
     if better(again, receipt) and not _date_swapped(again, receipt):
-        return page, _surer_name_kept(again, receipt)
+        return page, _time_kept(_surer_name_kept(again, receipt), receipt)
     if lines is None:
         return None
     if receipt.date is None and again.date is not None:
@@ -154,7 +154,7 @@ def closer_read(receipt: Receipt, read_page: PageReader,
     new = extract_receipt(grafted) if grafted is not None else None
     if new is None or not better(new, receipt) or receipt.date not in (None, new.date):
         return None
-    return grafted, _surer_name_kept(new, receipt)
+    return grafted, _time_kept(_surer_name_kept(new, receipt), receipt)
 
 
 _SHOP_FIELDS = ("merchant", "merchant_raw", "brand_wikidata", "merchant_address", "phone", "category")
@@ -170,6 +170,14 @@ def _surer_name_kept(new: Receipt, old: Receipt) -> Receipt:
     confidence = {**new.confidence, "merchant": old.confidence["merchant"],
                   "category": old.confidence.get("category", 0.0)}
     return replace(new, **{field: getattr(old, field) for field in _SHOP_FIELDS}, confidence=confidence)
+
+
+def _time_kept(new: Receipt, old: Receipt) -> Receipt:
+    """``new`` (the page read closer) with ``old``'s time of day where it reads the same date and lost the time: a
+    closer read kept for a total may garble the clock the first read had (``4:23 Ph`` read ``4823 Pr``)."""
+    if new.time is not None or old.time is None or new.date != old.date:
+        return new
+    return replace(new, time=old.time, confidence={**new.confidence, "time": old.confidence.get("time", 0.0)})
 
 
 def _date_swapped(new: Receipt, old: Receipt) -> bool:

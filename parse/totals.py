@@ -1013,8 +1013,9 @@ def _written_under_the_tip(doc: Doc, total: Pick, line: Line) -> tuple[Pick, Pic
         # "Tip: 330.00" for $30.00: its sign read as a digit; the total written in says it
         tip, unsigned_tip = None, sign_digit_dropped(tip, ANY_DIGIT)
     for below in doc.lines[line.index + 1:line.index + 3]:
-        if not has_keyword(below.text, FINAL_TOTAL + PLAIN_TOTAL) or _tip_suggestion(doc, below):
-            continue  # not a guide's row ("18%: $6.48 (Total $45.36)") under a blank slip
+        if not has_keyword(below.text, FINAL_TOTAL + PLAIN_TOTAL) or _tip_suggestion(doc, below) \
+                or below.index in _tip_guide_rows(doc):
+            continue  # not a guide's row ("18%: $6.48 (Total $45.36)", "154 6.72 Total 51,55") under a blank slip
         label_end = keyword_end(below.text, FINAL_TOTAL + PLAIN_TOTAL)
         slips_own = next((a.value for a in below.amounts if tip is not None
                           and _slips_amount_and_tip(doc, line, tip, a.value)), None)
@@ -1035,11 +1036,17 @@ def _written_under_the_tip(doc: Doc, total: Pick, line: Line) -> tuple[Pick, Pic
             if added > 0 and (added == tip if tip is not None else added <= total.value * _MAX_TIP_SHARE):
                 return Pick(value, below.index, total.confidence), Pick(added, line.index, 0.6)
         for value in values if unsigned_tip is not None else ():
-            # both signs read as digits (``Tip 529.96`` / ``TOTAL 6179.74`` on 149.78): unsigned, they add up
-            if sign_digit_dropped(value, ANY_DIGIT) == total.value + unsigned_tip:
-                return Pick(total.value + unsigned_tip, below.index, total.confidence), \
-                    Pick(unsigned_tip, line.index, 0.6)
+            # both signs read as digits (``Tip 529.96`` / ``TOTAL 6179.74`` on 149.78): unsigned, they add up,
+            # or come to a tip one digit off the one read (``Tip 512.41`` / ``Total Paid 672.66`` on 60.55: 12.11)
+            paid = sign_digit_dropped(value, ANY_DIGIT)
+            if paid is not None and _tip_read_so(paid - total.value, unsigned_tip):
+                return Pick(paid, below.index, total.confidence), Pick(paid - total.value, line.index, 0.6)
     return None
+
+
+def _tip_read_so(added: Decimal, tip: Decimal) -> bool:
+    """What the slip's total adds to the bill is the tip read, or that tip with one digit misread."""
+    return added > 0 and (added == tip or _digit_off(added, tip))
 
 
 # a tip written in whole dollars after a label of a few glyphs OCR garbled (``Tin? 19``, ``Tp: 15``)

@@ -2545,3 +2545,47 @@ def test_a_line_under_the_prices_that_is_not_their_sum_leaves_the_bill_as_printe
     unlabelled subtotal, the bill stands as printed."""
     receipt = extract_receipt(ocr(UNLABELLED_SUBTOTAL_CHECK.format("ASUBTOAE 554.80")))
     assert receipt.total == Decimal("558.67")
+
+
+GUIDE_UNDER_THE_SLIPS_TIP = "BLUE HERON GRILL\nColumbus, OH 43215\nApr 21 24 3:08 PM\nCheeseburger 14.99\n" \
+                            "Onion Rings 17.97\nIced Tea 7.98\nSub Total 40.94\nTax 3.09\n{}Total : 53.03"
+
+
+def test_a_garbled_tip_guides_row_under_the_slips_tip_is_no_total_written_in():
+    """``Tip CIDE`` (TIP GUIDE garbled) over three rows opening with rising shares whose % OCR read as digits
+    (``154 6.60 Total 50,63`` / ``182 ...`` / ``208 ...``): what the bill would come to with each tip, not the
+    total the guest wrote under the slip's tip; the slip's own ``Total`` under the guide is."""
+    guide = "Tip CIDE\n154 6.60 Total 50,63\n182 7.93 Tetat 51 96\n208 8.81 Total 52.84\n"
+    receipt = extract_receipt(ocr(GUIDE_UNDER_THE_SLIPS_TIP.format(guide)))
+    assert receipt.total == Decimal("53.03")
+
+
+def test_the_total_written_right_under_the_slips_tip_still_counts():
+    """Guard: with no guide, the ``Total`` under the slip's ``Tip: 9`` is the total paid."""
+    receipt = extract_receipt(ocr(GUIDE_UNDER_THE_SLIPS_TIP.format("Tip: 9\n")))
+    assert receipt.total == Decimal("53.03")
+
+
+def _slip_signed_on_every_amount(tip: str, paid: str) -> list:
+    """A check whose ``$`` a blurred photo read as a different digit on each amount of its totals and slip (the
+    bill's total ``360 55`` for $60.55, its point lost), with a tip and the total paid as given."""
+    return read_as([("COPPER KETTLE", 0.9), ("Portland, OR 97205", 0.9), ("01/03/23 4:23 PM", 0.5),
+                    ("1 Coke 2.75", 0.9), ("1 Margarita 9.00", 0.7), ("3 Pad Thai 41.85", 0.6),
+                    ("1 Iced Tea 2.99", 0.5), ("Sub Total 056 .59", 0.7), ("saleseTar 83.96", 0.2),
+                    ("Total 360 55", 0.6), ("Anount 5560-55", 0.5), (f"Tip {tip}", 0.7), (f"Total Paid {paid}", 0.4)])
+
+
+def test_a_slips_total_and_tip_both_signed_make_the_total_where_the_tip_is_one_digit_off():
+    """``Tip 512 . 41`` / ``Total Paid 672 .66`` on a bill of 60.55: each sign read as a digit, and one digit of the
+    tip misread (12.11 as 12.41); the total paid, unsigned, adds 12.11 to the bill: that is the total, not the
+    bill under a tip of 512.41 no guest leaves."""
+    receipt = extract_receipt(_slip_signed_on_every_amount("512 . 41", "672 .66"))
+    assert (receipt.total, receipt.tip) == (Decimal("72.66"), Decimal("12.11"))
+
+
+@pytest.mark.parametrize(("tip", "paid", "total"), [("512 . 11", "672 .66", "72.66"),
+                                                    ("512 . 41", "681 .97", "60.55")])
+def test_a_slips_total_adding_the_signed_tip_exactly_or_far_from_it_keeps_its_reading(tip, paid, total):
+    """Guard: the tip read right makes the total paid as before (72.66); a total paid two digits off the bill and
+    the tip (``681 .97``: 21.42 added) is no reading of them, the bill stands."""
+    assert extract_receipt(_slip_signed_on_every_amount(tip, paid)).total == Decimal(total)

@@ -531,6 +531,25 @@ def test_a_garbled_security_module_line_gives_no_time_its_clock_being_utc():
     assert extract_receipt(ocr(_GERMAN_RECEIPT.format(top="", tse=tse, bottom=""))).time is None
 
 
+@pytest.mark.parametrize(("top", "tse", "time"), [
+    # the till's time garbled, the stamp's date too: its clock (13:49 UTC) on the purchase day, summer time
+    ("14.04.23-15.499743 2 5641\n", "TSE-Start: Z023 04-14T13;49.00.008z", dt.time(15, 49)),
+    # the date read off the stop's stamp: the start's garbled clock beside it, not a price read as a time
+    ("Pfand 0 ; 50,\n", "TsE Stent: 2023 09.1STo6 ;04 :00 Do0z\nTSE-Stop: 2023-09-15t06:05: 24.0ooz", dt.time(8, 4)),
+])
+def test_a_security_modules_clock_whose_date_ocr_garbled_is_utc_on_the_purchase_day(top, tse, time):
+    """``13;49.00.008z``: a stamp's clock still ends in its seconds' fraction and the Z of UTC where OCR garbled
+    its date and label; it is no local time, but the shop's two hours on in summer on the purchase's day."""
+    assert extract_receipt(ocr(_GERMAN_RECEIPT.format(top=top, tse=tse, bottom=""))).time == time
+
+
+def test_a_tills_clock_with_seconds_and_no_zone_stays_local():
+    """Guard: the till's own time with its seconds (``19:03:27``) is the shop's, a UTC stamp beside it or not."""
+    receipt = extract_receipt(ocr(_GERMAN_RECEIPT.format(top="14.04.23 19:03:27 Bon 4711\n", bottom="",
+                                                         tse="TSE-Start: Z023 04-14T13;49.00.008z")))
+    assert receipt.time == dt.time(19, 3, 27)
+
+
 def test_a_till_line_merged_into_a_security_modules_line_keeps_its_time():
     """Guard: the stamp read right, the till's own date and time OCR merged into its line still count."""
     tse = "TSE-Stop: 2023-03-14T23:42:03.000Z 15.03.23 00:41"
@@ -763,3 +782,30 @@ def test_numbers_and_letters_near_a_time_that_no_colon_slip_or_broken_pm_explain
 def test_a_slash_read_as_one_or_seven_comes_before_an_eight(text, expected):
     """Guard: a day-first ``18/1/25`` whose first slash came out a 1: the 8 of the day is no slash."""
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("02/25/25 07.56P4", dt.time(19, 56)),  # the M of PM read as a 4, a point for the colon
+    ("Jan 26 24 11:19A4", dt.time(11, 19)),
+    ("05/173 8,50 P4", dt.time(20, 50)),  # a garbled date, the colon read as a comma
+    ("Nay 30 '24 7:03Phe", dt.time(19, 3)),  # a speck after the M read as a letter, ending the line
+    ("01/04/2024 05:27 PHi", dt.time(17, 27)),
+    ("Nov 13, 2024 02:48 Pri", dt.time(14, 48)),  # the M read as ri
+    ("05/30/25 8,48 PM", dt.time(20, 48)),  # the colon read as a comma, PM after it
+])
+def test_a_pm_whose_m_came_out_a_4_ri_or_a_letter_more_still_says_the_half_of_the_day(text, expected):
+    """A photographed check's ``PM`` whose M EasyOCR read as ``4`` or ``ri`` or with a stray letter glued after it
+    at the line's end, and a colon read as a comma before AM or PM: the evening's time still."""
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("COPY PAPER 5.49 A4", None),  # paper's size after its price: no date on the line, no time
+    ("Summe 3,50 EUR 12.03.2024", None),  # money with a comma beside a date, no AM or PM
+    ("11:59 PHONE", dt.time(11, 59)),  # a word after the time, not its half of the day
+    ("10:15 AMEX 4425", dt.time(10, 15)),
+])
+def test_a_price_with_a4_or_a_comma_and_a_word_after_a_time_are_no_half_of_the_day(text, expected):
+    """Guard: a 4 is an M only where a date is on the line or a colon is in the time; a comma is a colon only before
+    AM or PM; a word of more letters after a time is no PM."""
+    assert parse_time(text) == expected

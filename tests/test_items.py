@@ -1466,6 +1466,29 @@ Subtotal 58.47
     assert amounts(receipt.replace("Subtotal 58.47", "Subtotal 60.00")) == [Decimal("2.50")]
 
 
+@pytest.mark.parametrize(("label", "read"), [("ASUBTOAE", [Decimal("13.95"), Decimal("11.75"), Decimal("28.50")]),
+                                             ("Family Platter", [Decimal("13.95"), Decimal("11.75"), Decimal("28.50"),
+                                                                 Decimal("54.20")])])
+def test_a_garbled_subtotal_costing_what_the_items_above_cost_is_no_item(label, read):
+    """``ASUBTOAE 554.20`` under items of 54.20: a subtotal's label, its SUBT read among garbled letters,
+    whose amount the items make, where one of two taxes was not read (the tax read does not bring it to the
+    total): no item. A dish costing as much as the items above it (``Family Platter``) stays one."""
+    assert amounts(f"""
+Welcome to Lucky Dragon
+6764 Broadway
+Springfield, IL 62701
+05/10/2023 9:21 PM
+1 Pad Thai 13.95
+1 club Sandwich 11.75
+2 Fish Tacos 28. 50
+{label} 554.20
+State Tax 53,39
+Locat Tax S1.08
+TOTAL 558.67
+Cash 558. 67
+""") == read
+
+
 @pytest.mark.parametrize("subtotal", ["Sub (otal 648.92", "Subtetat 48.92", "Sub Ietal 48.92", "Sub Total 4892}"])
 def test_the_items_end_at_a_subtotal_whose_label_or_amount_ocr_garbled(subtotal):
     """``Sub (otal`` (a stray glyph for the t), ``Subtetat`` (two letters misread), ``Sub Total 4892}``
@@ -2032,6 +2055,43 @@ def test_savings_as_small_as_one_another_that_either_make_the_total_stay_as_read
 def test_a_price_whose_point_ocr_read_as_a_colon_is_an_item_where_the_items_then_add_up(line, price):
     assert amounts(f"SPAR\nWest Bromwich B70 0DJ\n{line}\nKENCO LATTE 2.20\nTOTAL {Decimal(price) + Decimal('2.20')}\n"
                    "02/12/26 07:12") == [Decimal(price), Decimal("2.20")]
+
+
+def test_a_price_whose_point_came_out_a_colon_after_a_speck_is_read_as_the_subtotal_needs_it():
+    """``1 Margarita 9 :00``: the point read as a colon with a space before it (no clock); 9.00 where the
+    items then make the subtotal, and the priced modifier under it is the margarita's, not the wings'."""
+    receipt = """
+ROSA'S TRATTORIA
+7340 Main St
+Springfield, IL 62701
+01/30/24 3:00 PM
+1 Cheesecake 7.50
+3 Chicken Wings 38.97
+1 Margarita 9 :00
+   add bacon 1.50
+SUBTOTAL 56.97
+"""
+    assert amounts(receipt) == [Decimal("7.50"), Decimal("38.97"), Decimal("10.50")]
+    assert amounts(receipt.replace("SUBTOTAL 56.97", "SUBTOTAL 50.00")) == [Decimal("7.50"), Decimal("40.47")]
+
+
+def test_a_price_whose_sign_and_point_both_came_out_digits_is_read_as_the_subtotal_needs_it():
+    """``3 Pad Thai 441485``: ``$41.85`` with its sign and its point each read as a 4 (six digits, no amount);
+    41.85 where the items then make the subtotal, else no item."""
+    receipt = """
+COPPER KETTLE
+1290 Broadway
+Portland, OR 97205
+01/03/23 4:23 PM
+1 Coke 2.75
+1 Margarita 9.00
+3 Pad Thai 441485
+1 Iced Tea 2.99
+Sub Total 56.59
+"""
+    assert amounts(receipt) == [Decimal("2.75"), Decimal("9.00"), Decimal("41.85"), Decimal("2.99")]
+    assert amounts(receipt.replace("Sub Total 56.59", "Sub Total 56.00")) == [
+        Decimal("2.75"), Decimal("9.00"), Decimal("2.99")]
 
 
 def test_a_clock_on_a_named_line_that_makes_no_sum_is_no_item():

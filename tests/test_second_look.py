@@ -500,3 +500,17 @@ def test_where_the_page_read_whole_supports_the_total_but_loses_the_date_the_fir
     assert closer_read(first, PageReader(SHARPER_PAGE)) is None  # without the first read's lines: nothing
     unsupported = PageReader(SHARPER_PAGE.replace("Sales Tax 3.59", "Sales Tax 3.95").split("Suggested")[0])
     assert closer_read(first, unsupported, first_lines) is None
+
+
+def test_a_page_read_again_kept_that_garbles_the_time_of_the_same_date_keeps_the_first_reads_time():
+    """A page read closer kept for what it gains (a name, a total) may garble the clock beside the date the first read
+    had (``9:30 PM`` read ``9830 Pr``): the same date, the first read's time. Another date or a time read both ways
+    stays the page's."""
+    text = "@ ;\n12 MAIN STREET\n12/10/2023 9:30 PM\nCOFFEE 2.40\nMUFFIN 2.00\nTOTAL 9.99\n"
+    first = extract_receipt(_lines(text))
+    assert first.time == dt.time(21, 30)
+    named = text.replace("@ ;", "CORNER DELI")
+    _, receipt = closer_read(first, PageReader(named.replace("9:30 PM", "9830 Pr")))
+    assert receipt.merchant == "CORNER DELI" and receipt.time == dt.time(21, 30)
+    _, read_again = closer_read(first, PageReader(named.replace("9:30 PM", "9:50 PM")))
+    assert read_again.time == dt.time(21, 50)
