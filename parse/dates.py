@@ -97,9 +97,10 @@ _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON
 # "03122024", "12032024", "11302025": a date whose separators were lost, in the receipt's order
 _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<y>20\d{2})(?!\d)")
 _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
-    r"(?<![\d.:,])(?P<h>[0-2]?\d)\s?(?P<sep>[:;.,])(?:(?<=[:;])[.,'])?\s?(?P<m>[0-5]\d)(?:\s?[:;.]\s?(?P<s>[0-5]\d))?"
-    r"(?!\d)(?:\s?(?P<ap>[AP])\.?\s?(?:[MNHAF]\b|[K#](?=\s*$)|R[IN]\b|[MNH][A-Z](?=\s*$)|(?P<four>4)(?![\d.,])"
-    r"|(?P<lone>(?=\s*$)))\.?)?"  # the M of AM/PM may
+    r"(?<![\d.:,])(?P<h>[0-2]?\d)(?:\s?(?P<sep>[:;.])|(?P<comma>,)(?=[0-5]\d(?!\d)\s?[AP]))(?:(?<=[:;])[.,'])?"
+    r"\s?(?P<m>[0-5]\d)(?:(?<!,\d\d)\s?[:;.]\s?(?P<s>[0-5]\d))?(?!\d)"
+    r"(?:\s?(?P<ap>[AP])\.?\s?(?:[MNHAF]\b|[K#](?=\s*$)|(?P<ri>R[IN]\b)|(?P<more>[MNH][A-Z](?=\s*$))"
+    r"|(?P<four>4)(?![\d.,])|(?P<lone>(?=\s*$)))\.?)?"  # the M of AM/PM may
 )  # come out N, H, A or F ("7:36ph", "1:29 PA", "9:21 PF"), a broken M as K or # ending the line ("4:18 PK",
 # "05;42 P#"; not a pump's "P# 03"), as RI or RN ("02:48 Pri"), with a speck read as a letter after it ending the line
 # ("7:03Phe", "05:27 PHi"), as a 4 ("07.56P4": only with a colon or on a date's line, "5.49 A4" may be paper's
@@ -1021,6 +1022,7 @@ def parse_date(text: str, day_first: bool = True) -> dt.date | None:
 def find_times(text: str) -> list[TimeMatch]:
     """Times on a line. ``15.28`` counts only with AM/PM or beside a date (else it is money);
     a date's own digits are never a time (``17.05.2024`` holds no 17:05, ``02.03. 15:59`` no 02:03:15)."""
+    raw = text
     text = _CLOCK_SLIP_RE.sub(lambda m: m.group(0).translate(_DIGIT_FIX), prepare(text))
     dates = _dates_in(text)
     for date in dates + _yearless_in(text):  # "02.03. 15:59" holds no 02:03:15
@@ -1032,7 +1034,8 @@ def find_times(text: str) -> list[TimeMatch]:
         if not _reads_as_clock(m, beside_date, garbled_date):
             continue
         hour, minute = int(m["h"]), int(m["m"])
-        if m["ap"] and not (m["lone"] is not None and hour > 12):  # "14:22 A": a 24-hour time, a letter after it
+        if m["ap"] and not (m["lone"] is not None and hour > 12) \
+                and not _guessed_m_refused(m, hour, raw, garbled_date):  # "14:22 A": a 24-hour time, a letter after
             if not 1 <= hour <= 12:
                 continue
             hour = _on_24_hour_clock(hour, m["ap"])
@@ -1044,17 +1047,32 @@ def find_times(text: str) -> list[TimeMatch]:
     if found and labelled and labelled[0].start < found[0].start and found[0].end <= labelled[0].end:
         return labelled  # "Uhrzeit: 07 09 : 48": its first colon lost, not 09:48
     return found or labelled or [t for date in dates[-1:] if (t := _time_after(text, date.end))] \
-        or _colon_lost(text, beside_date or bool(_SLASHED_DIGITS_RE.search(text)))
+        or _colon_lost(text, garbled_date)
+
+
+_ENDS_LOWER_CASE_RE = re.compile(r"[a-z]\s*$")
+
+
+def _guessed_m_refused(m: re.Match[str], hour: int, raw: str, garbled_date: bool) -> bool:
+    """An M of AM/PM guessed from what OCR made of it (RI, a letter more, a 4) says no half of the day on a 24-hour
+    hour (``14:22 P4``); a letter more only lower-case, as a speck reads (``7:03Phe``; not ``10:30 PHX``); a 4
+    only on a date's line (``IN 08:15 P4``): the time stays as printed."""
+    if not (m["ri"] or m["more"] or m["four"]):
+        return False
+    return not 1 <= hour <= 12 or bool(m["more"]) and not _ENDS_LOWER_CASE_RE.search(raw) \
+        or bool(m["four"]) and not garbled_date
 
 
 def _reads_as_clock(m: re.Match[str], beside_date: bool, garbled_date: bool) -> bool:
     """A ``_TIME_RE`` match is a time of day: with its colon; with a point for it where AM or PM follows, it has
     seconds, or a date is on its line; with a comma only where AM or PM follows. An M read as 4 counts as one only
     with the colon or where the line holds a date, however garbled (``05/173 8,50 P4``)."""
-    if m["four"] and m["sep"] in ".," and not garbled_date:
+    if m["four"] and not garbled_date:  # "IN 08:15 P4": no half of the day, the time as printed
+        return m["sep"] in (":", ";") or bool(m["s"])
+    if m["comma"] and not garbled_date:
         return False
     half_day = bool(m["ap"]) and m["lone"] is None
-    if m["sep"] == ",":
+    if m["comma"]:
         return half_day
     return m["sep"] != "." or half_day or bool(m["s"]) or beside_date
 
@@ -1071,7 +1089,7 @@ _COLON_AS_DIGIT_RE = re.compile(r"(?<![\d.,:])(?P<h>[2-9]|1(?=[3-9]))\d(?P<m>[0-
 
 
 # a slashed date, however garbled (``04 /13723 3637 PN``, ``412/03/23 1716 PA``)
-_SLASHED_DIGITS_RE = re.compile(r"\d\s?/\s?\d")
+_SLASHED_DIGITS_RE = re.compile(r"\d\s?/\s?\d\d")
 
 
 def _colon_lost(text: str, beside_date: bool) -> list[TimeMatch]:
@@ -1214,11 +1232,17 @@ _TSE_STAMP_LINE_RE = re.compile(r"\W*T?SE\s?[-_.]?\s?(?:START|ST[O0][PN])\b", re
 # ("1STo6 ;04 :00 Do0z", "72t09.35;00.C002": the Z read as 2 after the fraction's point); a till's own clock ends
 # at the seconds
 _ZULU_CLOCK_RE = re.compile(r"(?<!\d)(?P<h>[0-2Oo]\d)\s?[:;.]\s?(?P<mi>[0-5]\d)\s?[:;.]\s?[0-5]\d"
-                            r"(?:\s?[.,]\s?[\dOoCD]{2,3}[zZ2]|\s?[.,]?\s?[\dOoCD]{2,3}[zZ])(?![\dA-Za-z])")
+                            r"(?:\s?[.,]\s?[\dOoCD]{3}2|\s?[.,]?\s?[\dOoCD]{2,3}[zZ])(?![\dA-Za-z])")
 
 
 def _zulu_clocks(text: str) -> list[re.Match[str]]:
+    if not (_TSE_LABEL_RE.search(text) or _T_BEFORE_CLOCK_RE.search(text)):  # a stamp's line: its label or its T
+        return []
     return [m for m in _ZULU_CLOCK_RE.finditer(text) if int(m["h"].replace("o", "0").replace("O", "0")) < 24]
+
+
+_TSE_LABEL_RE = re.compile(r"\bT?S\s?E\b|\bTSE", re.IGNORECASE)
+_T_BEFORE_CLOCK_RE = re.compile(r"\d[Tt7][0-2Oo]\d\s?[:;.]")
 
 
 def utc_clock_at_shop(text: str, day: dt.date) -> dt.time | None:

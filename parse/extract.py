@@ -507,13 +507,28 @@ def _pick_time(doc: Doc, date_line: int | None, day: dt.date | None) -> tuple[dt
         # the date read off a security module's stamp: its time is the stamps' there, not one printed elsewhere
         stamped = _first_stamp_time(doc.lines[max(date_line - 1, 0):date_line + 2], day)
         if stamped is not None:
-            return stamped, 0.5
+            printed = _printed_within_the_hour(doc, stamped)
+            return (printed if printed is not None else stamped), 0.5
     for line in doc.lines:
         times = find_times(without_utc_stamp(line.text))
         if times:
             return times[0].value, 0.5
     stamp = _first_stamp_time(doc.lines, day)
     return (stamp, 0.5) if stamp is not None else (None, 0.0)
+
+
+_STAMP_TO_PRINT_MINUTES = 60  # a till prints its own time at most this long after its security module's start
+
+
+def _printed_within_the_hour(doc: Doc, stamped: dt.time) -> dt.time | None:
+    """The till's own time printed on any line just after its security module's start (``Uhrzeit 15:51`` beside a
+    stamp at 15:47 local): it wins over the stamp, as the till's own date and time do."""
+    return next((times[0].value for line in doc.lines if (times := find_times(without_utc_stamp(line.text)))
+                 and 0 <= _minutes(times[0].value) - _minutes(stamped) <= _STAMP_TO_PRINT_MINUTES), None)
+
+
+def _minutes(time: dt.time) -> int:
+    return time.hour * 60 + time.minute
 
 
 def _first_stamp_time(lines: Sequence[Line], day: dt.date | None) -> dt.time | None:

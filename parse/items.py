@@ -1258,18 +1258,24 @@ def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, 
         line, above, charges = items[at], items[:at], items[at + 1:]
         added = tax if tax is not None and not charges else _sum(charges) if tax is None and charges else None
         if line.amount is not None and line.quantity in (None, 1) and line.amount == _sum(above) \
-                and (added is not None and line.amount + added == total or _garbled_subtotal_under(line, total)):
+                and (added is not None and line.amount + added == total
+                     or not charges and _garbled_subtotal_under(line, total)):
             return above, line.amount
     return items, subtotal
 
 
-_SUBTOTAL_OPENING = fold("SUBT")
+# one word: at most a stray glyph before SUBT, after it only what OCR makes of OTAL ("ASUBTOAE"; not a dish's
+# "Sub Turkey", "Italian Sub Toasted")
+_GARBLED_SUBTOTAL_RE = re.compile(r"^[A-Z]?SUBT[OTALIEC]{0,5}$")
 
 
 def _garbled_subtotal_under(line: LineItem, total: Decimal) -> bool:
-    """``ASUBTOAE 54.20`` under items that cost 54.20 together: a subtotal's label whose SUBT OCR read (a stray
-    glyph before it, the letters after it garbled), less than the total (two taxes, one of them not read)."""
-    return line.amount < total and _SUBTOTAL_OPENING in _label_letters(line.description or "")
+    """``ASUBTOAE 54.20``, the last line above the total, under items that cost 54.20 together: a subtotal's
+    label whose SUBT OCR read (a stray glyph before it, the letters after it garbled), less than the total (two
+    taxes, one of them not read)."""
+    description = line.description or ""
+    return line.amount < total and len(description.split()) == 1 \
+        and bool(_GARBLED_SUBTOTAL_RE.match(_label_letters(description)))
 
 
 _ITEMS_UNDER_A_SUBTOTAL = 2

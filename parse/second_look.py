@@ -26,6 +26,7 @@ given by the caller) is asked where EasyOCR stays unsure of the date or missed i
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 from collections.abc import Callable, Iterable, Sequence
@@ -142,7 +143,7 @@ def closer_read(receipt: Receipt, read_page: PageReader,
     page = read_page()
     again = extract_receipt(page)
     if better(again, receipt) and not _date_swapped(again, receipt):
-        return page, _time_kept(_surer_name_kept(again, receipt), receipt)
+        return page, _time_kept(_surer_name_kept(again, receipt), receipt, page)
     if lines is None:
         return None
     if receipt.date is None and again.date is not None:
@@ -154,7 +155,7 @@ def closer_read(receipt: Receipt, read_page: PageReader,
     new = extract_receipt(grafted) if grafted is not None else None
     if new is None or not better(new, receipt) or receipt.date not in (None, new.date):
         return None
-    return grafted, _time_kept(_surer_name_kept(new, receipt), receipt)
+    return grafted, _time_kept(_surer_name_kept(new, receipt), receipt, grafted)
 
 
 _SHOP_FIELDS = ("merchant", "merchant_raw", "brand_wikidata", "merchant_address", "phone", "category")
@@ -172,11 +173,17 @@ def _surer_name_kept(new: Receipt, old: Receipt) -> Receipt:
     return replace(new, **{field: getattr(old, field) for field in _SHOP_FIELDS}, confidence=confidence)
 
 
-def _time_kept(new: Receipt, old: Receipt) -> Receipt:
+def _clock_garbled(page: Sequence[OcrLine], time: dt.time) -> bool:
+    """A page line holding a date prints the minutes of ``time`` after it (``9830 Pr`` for 21:30)."""
+    return any((dates := find_dates(text := line.text.upper())) and f"{time.minute:02d}" in text[dates[-1].end:]
+               for line in page)
+
+
+def _time_kept(new: Receipt, old: Receipt, page: Sequence[OcrLine]) -> Receipt:
     """``new`` (the page read closer) with ``old``'s time of day where it reads the same date and lost the time: a
     closer read kept for a total may garble the clock the first read had (``4:23 Ph`` read ``4823 Pr``)."""
-    if new.time is not None or old.time is None or new.date != old.date:
-        return new
+    if new.time is not None or old.time is None or new.date != old.date or not _clock_garbled(page, old.time):
+        return new  # only where the page's date line still prints the clock garbled (its minutes after the date)
     return replace(new, time=old.time, confidence={**new.confidence, "time": old.confidence.get("time", 0.0)})
 
 

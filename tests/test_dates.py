@@ -809,3 +809,33 @@ def test_a_price_with_a4_or_a_comma_and_a_word_after_a_time_are_no_half_of_the_d
     """Guard: a 4 is an M only where a date is on the line or a colon is in the time; a comma is a colon only before
     AM or PM; a word of more letters after a time is no PM."""
     assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(("lines", "time"), [
+    ("DINER\n05/30/2025\nTable 2, 07:45 PM\n", dt.time(19, 45)),  # a table's number and a comma before the time
+    ("REWE\n14.03.23 Kasse 2, 14:22\n", dt.time(14, 22)),
+    ("DINER\n12/05/2023\nOrdered: 12/05, 07:45 PM\n", dt.time(19, 45)),
+    ("MARKET\n05/30/2025\nDonut 1,29 AN\n", None),  # a comma price with tax flags after it
+    ("REWE\n14.03.2023\nMilch 1,19 A A\n", None),
+    ("DEPANNEUR\n2023-05-30\nPAIN 3,29 PF\n", None),
+    ("PARKHAUS\n12.07.2024 14:22 P4\n", dt.time(14, 22)),  # a 24-hour time: the letters after it no half of the day
+    ("DINER\n01/04/2024 14:30 AMY\n", dt.time(14, 30)),
+    ("DINER\n11/13/2024 14:48 PRI\n", dt.time(14, 48)),
+    ("AIRPORT NEWS\n01/04/2024 10:30 PHX\n", dt.time(10, 30)),  # a capitalised word, no speck
+    ("GARAGE\n12/05/2023\nIN 08:15 P4\n", dt.time(8, 15)),  # P4 off the date's line
+    ("MARKET\n12/05/2023\n1/2 GAL MILK 3.49 A4\n", None),  # a half gallon is no garbled date
+    ("REWE\n14.04.2023 19:03:27.002 Bon 4711\n", dt.time(19, 3, 27)),  # the till's seconds and a fraction: no UTC
+])
+def test_commas_capitals_24_hour_times_and_a_tills_fractions_keep_their_plain_reading(lines, time):
+    """Guard: a comma is a colon only where two digits and AM/PM follow it on a date's line; a letter more after
+    PM only lower-case (a speck); a garbled M gives no half of the day to a 24-hour hour, nor a 4 off a date's
+    line; ``1/2`` is no garbled date; a clock ending ``.002`` is a UTC stamp only on a security module's line."""
+    assert extract_receipt(ocr(lines)).time == time
+
+
+def test_the_tills_own_time_just_after_its_security_modules_start_wins_over_the_stamp():
+    """Guard: ``Uhrzeit 15:51`` printed by the till, the module's start at 13:47 UTC (15:47 in Berlin) beside the
+    date read off its stamp: the till's own time, as the till's own date and time win."""
+    receipt = extract_receipt(ocr("REWE\nUhrzeit 15:51 Bon 4711\nSUMME EUR 3,68\n"
+                                  "TSE-Start: 2023-04-14T13:47:12.000Z\nTSE-Stop: 2023-04-14T13:49:30.000Z\n"))
+    assert receipt.time == dt.time(15, 51)

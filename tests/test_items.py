@@ -1489,6 +1489,21 @@ Cash 558. 67
 """) == read
 
 
+@pytest.mark.parametrize("below", ["", "Iced Tea 2.99\n"])
+def test_a_sub_sandwich_costing_what_the_items_above_cost_stays_an_item(below):
+    """Guard: ``Sub Turkey 7.75`` under items of 7.75, no subtotal printed, last or with a drink under it: a dish
+    whose name opens with SUB and a T-word is no garbled subtotal (that is one word of SUBTOTAL's letters)."""
+    read = amounts(f"""
+DELI
+Chips 4.50
+Soup 3.25
+Sub Turkey 7.75
+{below}Tax 1.16
+Total 19.88
+""")
+    assert Decimal("7.75") in read and len(read) == 3 + bool(below)
+
+
 @pytest.mark.parametrize("subtotal", ["Sub (otal 648.92", "Subtetat 48.92", "Sub Ietal 48.92", "Sub Total 4892}"])
 def test_the_items_end_at_a_subtotal_whose_label_or_amount_ocr_garbled(subtotal):
     """``Sub (otal`` (a stray glyph for the t), ``Subtetat`` (two letters misread), ``Sub Total 4892}``

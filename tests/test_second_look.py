@@ -514,3 +514,12 @@ def test_a_page_read_again_kept_that_garbles_the_time_of_the_same_date_keeps_the
     assert receipt.merchant == "CORNER DELI" and receipt.time == dt.time(21, 30)
     _, read_again = closer_read(first, PageReader(named.replace("9:30 PM", "9:50 PM")))
     assert read_again.time == dt.time(21, 50)
+
+
+def test_a_page_read_again_that_reads_as_a_price_what_the_first_read_took_for_a_time_keeps_no_time():
+    """Guard: the first read took a price whose point it read as a colon (``COFFEE 2:40``) for the time; the page
+    read closer, kept for its name, reads the price and no clock after the date: no time is kept."""
+    first = extract_receipt(_lines("@ ;\n12 MAIN STREET\n12/10/2023\nCOFFEE 2:40\nMUFFIN 2.00\nTOTAL 9.99\n"))
+    _, receipt = closer_read(first, PageReader("CORNER DELI\n12 MAIN STREET\n12/10/2023\nCOFFEE 2.40\n"
+                                               "MUFFIN 2.00\nTOTAL 9.99\n"))
+    assert receipt.merchant == "CORNER DELI" and receipt.time is None
