@@ -186,8 +186,12 @@ def _vat_gross_reading(doc: Doc, totals: Totals) -> Reading | None:
     the receipt's as printed."""
     gross = vat_table_gross(doc)
     if gross is None or totals.total is None or totals.total.value == gross.value \
-            or not 0 <= totals.total.line < len(doc.lines) \
-            or not _beside_its_net_and_tax(doc.lines[totals.total.line], gross.value):
+            or not 0 <= totals.total.line < len(doc.lines):
+        return None
+    if _net_column_read(doc, doc.lines[totals.total.line], totals.total.value, gross.value):
+        checks = total_checks(doc, replace(totals, total=gross))
+        return Reading(doc, replace(totals, total=gross), checks) if "vat_table" in checks else None
+    if not _beside_its_net_and_tax(doc.lines[totals.total.line], gross.value):
         return None
     printed_at = [line.index for line in doc.lines if line.index not in (gross.line, totals.total.line)
                   and any(a.in_cents and a.value == gross.value for a in line.amounts)]
@@ -196,6 +200,20 @@ def _vat_gross_reading(doc: Doc, totals: Totals) -> Reading | None:
     totals = replace(totals, total=Pick(gross.value, printed_at[0], gross.confidence))
     checks = total_checks(doc, totals)
     return Reading(doc, totals, checks) if {"vat_table", "printed_again"} <= set(checks) else None
+
+
+# the tax and gross columns after the net on the VAT table's sum row, their commas lost ("13,57 2458 1645")
+_COLUMNS_AFTER_NET_RE = re.compile(r"(?:\s+[\d.,]+){2}\s*$")
+
+
+def _net_column_read(doc: Doc, line: Line, total: Decimal, gross: Decimal) -> bool:
+    """The total read from the VAT table's sum row (``Gesamtbetrag 13,57 2458 1645``) is its net, the row's first
+    amount, the tax and gross after it read without their commas: a row above prints that net with its tax and
+    gross (``A= 19,0% 13,57 2,58 16,15``)."""
+    first = next((amount for amount in line.amounts if amount.in_cents), None)
+    return first is not None and first.value == total and bool(_COLUMNS_AFTER_NET_RE.fullmatch(line.text[first.end:])) \
+        and any(_beside_its_net_and_tax(other, gross) and total in (a.value for a in other.amounts)
+                for other in doc.lines if other.index != line.index)
 
 
 def _beside_its_net_and_tax(line: Line, gross: Decimal) -> bool:

@@ -99,13 +99,15 @@ _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<y>20\d{2})(?!\
 _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
     r"(?<![\d.:,])(?P<h>[0-2]?\d)(?:\s?(?P<sep>[:;.])|(?P<comma>,)(?=[0-5]\d(?!\d)\s?[AP]))(?:(?<=[:;])[.,'])?"
     r"\s?(?P<m>[0-5]\d)(?:(?<!,\d\d)\s?[:;.]\s?(?P<s>[0-5]\d))?(?!\d)"
-    r"(?:\s?(?P<ap>[AP])\.?\s?(?:[MNHAF]\b|[K#](?=\s*$)|(?P<ri>R[IN]\b)|(?P<more>[MNH][A-Z](?=\s*$))"
+    r"(?:(?:\s?-(?=\s?[AP]M\b))?\s?(?P<ap>[AP])\.?\s?"
+    r"(?:[MNHAF]\b|[K#](?=\s*$)|(?P<ri>R[IN]\b)|(?P<more>[MNH][A-Z](?=\s*$))"
     r"|(?P<four>4)(?![\d.,])|(?P<lone>(?=\s*$)))\.?)?"  # the M of AM/PM may
 )  # come out N, H, A or F ("7:36ph", "1:29 PA", "9:21 PF"), a broken M as K or # ending the line ("4:18 PK",
 # "05;42 P#"; not a pump's "P# 03"), as RI or RN ("02:48 Pri"), with a speck read as a letter after it ending the line
 # ("7:03Phe", "05:27 PHi"), as a 4 ("07.56P4": only with a colon or on a date's line, "5.49 A4" may be paper's
 # price), or be lost at the line's end ("10/19/25 07.35 p": only a time with its colon or beside a date, "12.50 P"
-# is a price); a colon read as a comma only with AM or PM after it ("8,50 PM"; "3,50" is money)
+# is a price); a colon read as a comma only with AM or PM after it ("8,50 PM"; "3,50" is money); the gap before AM
+# or PM read as a hyphen ("03:41-PM")
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
 # a T for a 1 too ("Datum: T0.07.13"), as in years; a G for a 6 ("11/2G/2025")
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T": "1", "|": "1", "!": "1", "S": "5",
@@ -147,6 +149,9 @@ _HEADED_SEPARATOR_LOST_RE = re.compile(
 # "DATUM: 17 10 .24": OCR lost one separator; only beside a DATE label or a time of day
 _FULL_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 _CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?:\s?[0-5]\d(?![\d.,])")
+# a clock read with a point for its colon, AM or PM after it: beside it a separator lost before a four-digit year
+# is one ("01/042025 10.20 AM"; not a spaced one: "JUL 06 24 5.37PM" is no 24/5/37)
+_POINT_CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[.,]\s?[0-5]\d\s?[AP]\.?M\b")
 _SEPARATOR_AS_SPACE_RES = (
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d) (?P<b>[01]?\d)\s?(?P<sep>[/.\-])\s?(?P<y>\d{4}|\d{2})(?![\d.,])"),
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d)\s?(?P<sep>[/.\-])\s?(?P<b>[01]?\d) (?P<y>\d{4}|\d{2})(?![\d.,:])"),
@@ -303,8 +308,10 @@ _GLUED_YEAR_LOOK_ALIKE_RE = re.compile(
 _FIRST_SLASH_AS_COMMA_RE = re.compile(
     r"(?<![\w.,])(?P<a>\d{1,2}),(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?=\s{1,3}[0-2]?\d\s?[:;]\s?[0-5]\d)")
 # "06-09-2816": the 0 of a year read as 8, beside a day and month; "03/15/7025", "14.01.7023": its 2 read as 7 (a
-# year's third 2 read so, "2074", makes a real year: ``year_two_as_seven`` reads it for the purchase)
-_CENTURY_SLIP_RE = re.compile(r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])(?:28|70)(?P<yy>[0-3]\d)(?!\d)")
+# year's third 2 read so, "2074", makes a real year: ``year_two_as_seven`` reads it for the purchase; both 2s read
+# so, "09/16/7074", the same)
+_CENTURY_SLIP_RE = re.compile(
+    r"(?<![\d.,])(?P<dm>\d{1,2}[/.\-]\d{1,2}[/.\-])(?:28|70)(?P<yy>[0-3]\d|(?<=70)7\d)(?!\d)")
 # "05:12.2026 18:04", "Datum: 05;12.2026": a day-first date's first dot read as a colon, a full year after its
 # second
 _FIRST_DOT_AS_COLON_RE = re.compile(r"(?<![\d.,:])(?P<d>[0-3]?\d)[:;](?P<m>[01]?\d)\.(?P<y>20\d{2})(?![\d.,:])")
@@ -417,7 +424,7 @@ def prepare(text: str, under_label: bool = False, check_slips: bool = True) -> s
                              else m.group(0), text)
         for regex in _HEADED_SEPARATOR_AS_SPACE_RES if under_label else ():
             text = regex.sub(_separator_as_one, text)
-        for regex in _SEPARATOR_LOST_RES if beside or under_label else ():
+        for regex in _SEPARATOR_LOST_RES if beside or under_label or _POINT_CLOCK_RE.search(text) else ():
             text = regex.sub(_separator_as_one, text)
         if under_label:
             text = _HEADED_SEPARATOR_LOST_RE.sub(_separator_as_one, text)

@@ -19,8 +19,9 @@ from .dates import (RawDate, dates_on_lines, dates_like_numbers, find_dates, fin
                     order_from_dates, resolve, six_digit_dates, stamp_at_shop, usual_order, utc_clock_at_shop,
                     without_utc_stamp, year_two_as_seven, yearless_dates)
 from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
-                    merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total, settle_discounts,
-                    subtotal_among_items, summary_line, total_among_items, with_short_named_items, within_the_bill)
+                    merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total,
+                    reductions_within_the_bill, settle_discounts, subtotal_among_items, summary_line,
+                    total_among_items, with_short_named_items, with_unconfirmed_lost_prices, within_the_bill)
 from .layout import Doc, Line, build_doc
 from .locale import EURO_COUNTRIES, Locale, detect_locale, home_locale, only_the_euro
 from .merchant import MerchantInfo, find_merchant, header_end
@@ -131,6 +132,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     targets = tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None)
     items = with_short_named_items(settle_discounts(items, targets), doc, items_end, subtotal)
     items = fit_to(fill_lost_prices(items, doc, body_start, items_end, targets), targets, doc, printed)
+    items = reductions_within_the_bill(with_unconfirmed_lost_prices(items, doc, body_start, items_end, targets),
+                                       targets)
     items = merge_modifiers(items, lines)  # as read at last: a lost price filled, a sign digit dropped
     made = sum((item.amount for item in items), Decimal(0))
     # where a tender prints what the items make, it is the total that was misread

@@ -360,6 +360,17 @@ def _column_header(text: str) -> bool:
     return len(words) >= 2 and sum(word.strip(".:;") in _COLUMN_WORDS for word in words) >= 2
 
 
+# the heads of the VAT table's columns under the items (``Steuer % Netto Steuer Brutto``, ``MwSt Netto Brutto``)
+_VAT_COLUMN_WORDS = frozenset(("STEUER", "NETTO", "BRUTTO", "MWST", "UST", "SATZ"))
+
+
+def _vat_table_header(text: str) -> bool:
+    """``Steuer Netto Steuer Brurto``: the VAT table's header, two of its column heads or more (one maybe garbled),
+    no item's name to carry over to the prices of the row under it."""
+    words = [word.strip(".:;%") for word in re.findall(r"[^\W\d_][^\s]*", fold(text))]
+    return len(set(words) & _VAT_COLUMN_WORDS) >= 2 and all(word.isalpha() for word in words)
+
+
 def find_items(doc: Doc, body_start: int, body_end: int) -> tuple[LineItem, ...]:
     headers = [line.index for line in doc.lines[body_start:body_end] if not line.amounts and _column_header(line.text)]
     body_start = headers[0] + 1 if headers else body_start  # the items table starts under its header
@@ -846,9 +857,9 @@ def _skipped(line: Line) -> bool:
     like a tax: ``5ST X 59,00 295,00 1`` is no ``SST``), a column header, a clock, a tax or savings line, the
     shop's VAT or company number (``Vat Number: 66O 4548 36``: its digit groups read as a price)."""
     summary = summary_line(line.text) and _count_line(line.text, _priced(line)) is None
-    return (summary or (not line.amounts and _column_header(line.text)) or _clock_line(line.text)
-            or _tax_line(line.text) or _savings_total(line.text) or bool(_PRICE_NOTE_RE.match(line.text))
-            or _registration_line(line.text) or _label_with_a_digit(line))
+    return (summary or (not line.amounts and (_column_header(line.text) or _vat_table_header(line.text)))
+            or _clock_line(line.text) or _tax_line(line.text) or _savings_total(line.text)
+            or bool(_PRICE_NOTE_RE.match(line.text)) or _registration_line(line.text) or _label_with_a_digit(line))
 
 
 # a word of letters and digits OCR read for letters ("Sa1es", "Tota1", "SUBT0TAL"; "VIT D3", "5W30" spell no label)
@@ -1333,14 +1344,16 @@ _MAX_LOST_UNITS = 9  # one digit lost before the separator
 # "Fideua Mixta 2 17 00", "Big Mac XL 60 00 60": a price whose separator OCR read as a space, beside a
 # currency sign read as a digit or a column cut short, which the amount parser leaves alone; every
 # such pair of a line is one reading (they overlap: "2 17" and "17 00"); so is one whose separator
-# came out as specks of punctuation (`27 ." 90`, `1, ,38*B`)
+# came out as specks of punctuation (`27 ." 90`, `1, ,38*B`); a speck may close the line after the cents
+# ("1 Cheesecake 7 50;")
 _SPECKS = re.escape(".,'\"`‘’´:;_")  # "40 _ 47": an underscore too
 _SPACED_PRICE_RE = re.compile(
-    rf"(?<!\S)(?=(\d{{1,3}})(?: |\s?[{_SPECKS}][\s{_SPECKS}]{{0,2}}?\s?)(\d{{2}})(?:\s|\*?[A-Z]?$))")
+    rf"(?<!\S)(?=(\d{{1,3}})(?: |\s?[{_SPECKS}][\s{_SPECKS}]{{0,2}}?\s?)(\d{{2}})(?:\s|\*?[A-Z]?[;,.]?$))")
 # "1 Coke 2275": the point lost, the last two digits the cents (a sign may lead, or the point came out
 # a digit: "Cheesecake 7450" for 7.50, or both: "3 Pad Thai 441485" for $41.85); "Caesar Salad 9-50",
-# "cheesecake 7e50", "Lasagna 35.+98": the point read as one or two other glyphs (not a clock's colon, a
-# date's slash, a percentage or a size's x; a star is a point of its own: _MISREAD_PRICE_RE)
+# "cheesecake 7e50", "Lasagna 35.+98": the point read as one or two other glyphs, or as a digit and a glyph
+# ("Clam Chowder 71+25"; not a clock's colon, a date's slash, a percentage or a size's x; a star is a point of
+# its own: _MISREAD_PRICE_RE)
 _POINT_LOST_RE = re.compile(r"(?<=\s)[$£€]?(\d{1,4})(\d{2})(?:\s?[A-Z*])?\s*$")
 _SIGN_AND_POINT_DIGITS = 4  # units this long: a sign read as a digit before them, the point as one after
 _GLYPH_POINT_RE = re.compile(r"(?<=\s)(\d{1,3})[^\d\s:/%xX×*]{1,2}(\d{2})(?:\s?[A-Z*])?\s*$")
@@ -1416,12 +1429,12 @@ def _fill(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
     by_line = {item.line_index: item for item in items}
     choices: list[list[_Reading | None]] = []  # per line, the readings of its price
     twins: list[tuple[Line, LineItem]] = []
-    digit_classes = _classes_printed_as_digits(doc.lines[start:end])
+    class_digits = _class_digits(doc.lines[start:end])
     for line in doc.lines[start:end]:
         if line.index in used or _skipped(line) or not _named(line.text) \
                 or re.search(r"[:#]", _COLON_POINT_RE.sub("", line.text)):
             continue
-        if readings := _lost_price_readings(_without_class_digit(line) if digit_classes else line):
+        if readings := _lost_price_readings(_without_class_digit(line, class_digits)):
             choices.append(readings)
         elif not any(ch.isdigit() for ch in line.text):
             twin = next((by_line[i] for i in (line.index + 1, line.index - 1) if i in by_line
@@ -1452,6 +1465,7 @@ def _fill(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
 _CLASS_DIGIT_RE = re.compile(r"(?<=\d)\s+\d\s*$")
 _PRICE_THEN_CLASS_DIGIT_RE = re.compile(r"\d[.,]\d{2}\s+\d\s*$")
 _PRICE_THEN_CLASS_LETTER_RE = re.compile(r"\d[.,]\d{2}\s?\*?[AB]\s*$")
+_CLASS_DIGIT_SEEN = 2  # priced lines ending in the same digit: the receipt's class as OCR reads it
 
 
 def _classes_printed_as_digits(lines: Sequence[Line]) -> bool:
@@ -1463,10 +1477,22 @@ def _classes_printed_as_digits(lines: Sequence[Line]) -> bool:
     return bool(as_digits) and 2 * (as_digits + as_letters) > len(priced)
 
 
-def _without_class_digit(line: Line) -> Line:
-    """``Ebelin Wattepads 2x80 295  1``: the line without the class digit after its price (here one whose comma
-    OCR lost), on a receipt that prints its classes so."""
-    return replace(line, text=_CLASS_DIGIT_RE.sub("", line.text))
+def _class_digits(lines: Sequence[Line]) -> str:
+    """The digits a tax class stands as after the prices: any, where most priced lines print one
+    (_classes_printed_as_digits); else the one digit two priced lines or more end in (``MATTEPADS 1,70 4``,
+    ``Aktionsrabatt 0,34 4``: class A read as a 4), which OCR may have read so after a price it garbled too."""
+    if _classes_printed_as_digits(lines):
+        return "0123456789"
+    ends = [clean_numbers(line.text).rstrip()[-1] for line in lines
+            if _priced(line) and _PRICE_THEN_CLASS_DIGIT_RE.search(clean_numbers(line.text))]
+    return "".join(digit for digit in set(ends) if ends.count(digit) >= _CLASS_DIGIT_SEEN)
+
+
+def _without_class_digit(line: Line, digits: str) -> Line:
+    """``Ebelin Wattepads 2x80 295  1``, ``SHAMPOO REPAIR 245 4``: the line without the class digit after its
+    price (here one whose comma OCR lost), where it is one of the ``digits`` the receipt prints its classes as."""
+    digit = _CLASS_DIGIT_RE.search(line.text)
+    return replace(line, text=line.text[:digit.start()]) if digit and digit[0].strip() in digits else line
 
 
 def _lost_units(readings: list[_Reading], units: Decimal) -> list[Decimal] | None:
@@ -1532,7 +1558,8 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
                      for whole in _point_lost_wholes(units)]
     glyph = _GLYPH_POINT_RE.search(line.text)
     if glyph and _named(line.text[:glyph.start()]) and not pairs:
-        readings.append(_Reading(line, Decimal(f"{glyph.group(1)}.{glyph.group(2)}"), False, glyph.start()))
+        readings += [_Reading(line, Decimal(f"{whole}.{glyph.group(2)}"), False, glyph.start())
+                     for whole in _glyph_point_wholes(glyph.group(1))]
     zeros = _ZEROS_AS_O_RE.search(line.text)
     if zeros and _named(line.text[:zeros.start()]):
         readings.append(_Reading(line, _zeros_read(zeros), False, zeros.start()))
@@ -1546,12 +1573,61 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
     return [_Reading(line, Decimal(f"0.{left.group(1)}"), True, left.start()), *readings]
 
 
+def with_unconfirmed_lost_prices(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
+                                 targets: tuple[Decimal, ...]) -> tuple[LineItem, ...]:
+    """A restaurant check's dishes whose price a blurred photo garbled past any reading the bill confirms (``2
+    Lasagna 3598``, ``Onion Rings 15499``: the point lost or read as a digit, a sign read as one; the items miss
+    every target however such prices are read, ``fill_lost_prices`` found none): items still, at the likeliest
+    reading, where a check's header or tip line says a restaurant's: a named line in ``[start, end)`` closing in
+    the digits alone, opening with a count (``1 Coke 275``) or set under the first item read (not a check's header,
+    ``Guests; Check 271817``)."""
+    if not items or _sum(items) in targets or not _restaurant_check(doc):
+        return items
+    used = {item.line_index for item in items if item.line_index is not None}
+    if not used:
+        return items
+    found = tuple(item for line in doc.lines[start:end] if line.index not in used
+                  and (item := _unconfirmed_dish(line, below_an_item=min(used) < line.index)) is not None)
+    return tuple(sorted(items + found, key=lambda item: item.line_index or 0)) if found else items
+
+
+_TIP_WORDS = ("TIP", "GRATUITY", "GRAT")
+
+
+def _restaurant_check(doc: Doc) -> bool:
+    """A check's header line (``Server: Kim``, ``Table 14``) or a tip's (``Tip:``, ``Auto Grat 18%``)."""
+    return any(_check_header(line.text) or has_keyword(line.text, _TIP_WORDS) for line in doc.lines)
+
+
+def _unconfirmed_dish(line: Line, below_an_item: bool) -> LineItem | None:
+    """``2 Lasagna 3598`` as two lasagnas at 35.98, ``Onion Rings 15499`` (under an item) as onion rings at
+    5.99: the last two digits the cents, three units or more a sign and a point read as digits about them."""
+    glued = _POINT_LOST_RE.search(line.text)
+    if glued is None or line.amounts or _skipped(line) or _check_header(line.text) or re.search(r"[:#]", line.text) \
+            or not _named(line.text[:glued.start()]):
+        return None
+    counted = _LEADING_QTY_RE.match(line.text)
+    if counted is None and not below_an_item:
+        return None
+    units = glued.group(1)
+    whole = units[1:-1] if len(units) > 2 else units
+    return LineItem(description=_without_count(line.text[:glued.start()]).strip(" .:*-'"),
+                    amount=Decimal(f"{whole}.{glued.group(2)}"), line_index=line.index,
+                    quantity=Decimal(counted.group(1)) if counted else None)
+
+
 def _point_lost_wholes(units: str) -> list[str]:
     """The units of a price whose point OCR lost (``2275``: 22, or 2 with a sign read as a digit, or 2 with
     the point read as one); four digits are a sign and a point both read as digits (``441485``: 41)."""
     if len(units) == _SIGN_AND_POINT_DIGITS:
         return [units[1:-1]]
     return list(dict.fromkeys((units, units[1:] or "0", units[:-1] or units)))
+
+
+def _glyph_point_wholes(units: str) -> list[str]:
+    """The units of a price whose point OCR read as other glyphs (``Caesar Salad 9-50``: 9), or as a digit and a
+    glyph (``Clam Chowder 71+25``: 7)."""
+    return [units, units[:-1]] if len(units) > 1 else [units]
 
 
 def _zeros_read(match: re.Match[str]) -> Decimal:
@@ -2024,6 +2100,16 @@ def within_the_bill(items: tuple[LineItem, ...], total: Decimal | None, confirme
         elif item.amount >= _CODE_BEFORE_CENTS and item.amount % 1:
             with_cents.append(replace(item, amount=item.amount % 1))
     return tuple(with_cents if sum(item.amount for item in with_cents) in targets else kept)
+
+
+def reductions_within_the_bill(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) -> tuple[LineItem, ...]:
+    """No discount takes off more than the whole bill (what the items bought cost, the subtotal, the total): one
+    read so is its currency sign read as a digit (``Happy Hour -87.50`` on a check of 63.47: -$7.50) where
+    dropping it brings it under the bill; else it stays as read."""
+    bill = max((_sum(tuple(item for item in items if item.amount is not None and item.amount > 0)), *targets))
+    return tuple(replace(item, amount=-unsigned) if item.amount is not None and -item.amount > bill
+                 and (unsigned := sign_digit_dropped(-item.amount, PRICE_SIGN_DIGITS)) is not None
+                 and unsigned <= bill else item for item in items)
 
 
 _CODE_BEFORE_CENTS = 1000  # four digits or more before the point: a PLU or article code, no price

@@ -244,9 +244,10 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
 # (the glyphs a blurred photo misreads in them too: "Thank You tor dining at", "Helcoma to")
 # "at Copper Kettle?": its ! read as ?, but no question of the footer ("with us. How was it?", "WHY NOT RETURN?")
 _NO_QUESTION = r"(?![^?]*?(?:[.!,]\s|\s-\s|\b(?:US|AT|WHY|HOW|DID|DO|ANY|QUESTIONS?|FIND|WAS|IS|ARE|CAN)\b)[^?]*\?\s*$)"
+# ("hank you for dining at": the line's first letter lost; "dining t Red Barn": the A of its AT)
 THANKS_RE = re.compile(
-    r"(?:TH?AN(?:[KX]\s?YO[UV]|KS)['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
-    r"(?:(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))(?:\s+(?:AT|WITH|IN|TO))?"
+    r"(?:(?:TH?|(?<![A-Z])H)AN(?:[KX]\s?YO[UV]|KS)['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
+    r"(?:(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))(?:\s+(?:A?T|WITH|IN|TO))?"
     r"|(?:EATING|COMING|SUPPORTING)\s+(?:AT|WITH|TO))"
     r"|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
     # "Willkommen bei REWE"; a place needs two words ("im Gasthaus Adler", not "im Markt")

@@ -174,16 +174,19 @@ def _surer_name_kept(new: Receipt, old: Receipt) -> Receipt:
 
 
 def _clock_garbled(page: Sequence[OcrLine], time: dt.time) -> bool:
-    """A page line holding a date prints the minutes of ``time`` after it (``9830 Pr`` for 21:30)."""
-    return any((dates := find_dates(text := line.text.upper())) and f"{time.minute:02d}" in text[dates[-1].end:]
+    """A page line holding a date prints the last digit of ``time``'s minutes after it (``9830 Pr`` for 21:30,
+    ``9 J5pM`` for 21:35): the clock garbled there, not a price the first read took for a time."""
+    return any((dates := find_dates(text := line.text.upper())) and str(time.minute % 10) in text[dates[-1].end:]
                for line in page)
 
 
 def _time_kept(new: Receipt, old: Receipt, page: Sequence[OcrLine]) -> Receipt:
-    """``new`` (the page read closer) with ``old``'s time of day where it reads the same date and lost the time: a
-    closer read kept for a total may garble the clock the first read had (``4:23 Ph`` read ``4823 Pr``)."""
-    if new.time is not None or old.time is None or new.date != old.date or not _clock_garbled(page, old.time):
-        return new  # only where the page's date line still prints the clock garbled (its minutes after the date)
+    """``new`` (the page read closer) with ``old``'s time of day where it reads the same date, or the first date, and
+    lost the time: a closer read kept for a total may garble the clock the first read had (``4:23 Ph`` read ``4823
+    Pr``), one kept for the date the first read lacked too (``Feb H '24 9 35PM`` read ``Feb 11 24 9 J5pM``)."""
+    if new.time is not None or old.time is None or old.date not in (None, new.date) \
+            or not _clock_garbled(page, old.time):
+        return new  # only where the page's date line still prints the clock garbled
     return replace(new, time=old.time, confidence={**new.confidence, "time": old.confidence.get("time", 0.0)})
 
 

@@ -118,7 +118,8 @@ def find_totals(doc: Doc) -> Totals:
         subtotal = _subtotal_of_the_prices(doc, subtotal, total)
     if over and subtotal and subtotal.value > total.value:
         computed = subtotal.value + (tax.value if tax else 0)
-        if total.confidence < 0.9 and not _printed(doc, total.value, total.line):
+        if total.confidence < 0.9 and not _printed(doc, total.value, total.line) \
+                and not _closes_the_charges(doc, subtotal, total):
             total = Pick(computed, subtotal.line, 0.4)
         else:
             subtotal = None
@@ -1175,13 +1176,20 @@ def _tip_over_the_slips_total(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None
     """The card slip's tip whose label OCR garbled (``Tipa 9.00``; written in whole dollars, ``Tin? 19``):
     the one amount on the line right over the slip's total, where the bill and it make that total exactly
     (52.47 + 9.00 = 61.47; 105.27 + 19 = 124.27), its sign maybe read as a digit (``Hp 21.22`` / ``TOTAL 1127.33``
-    under the bill's 106.11)."""
+    under the bill's 106.11); the total's own label maybe garbled too (``Tipa 15`` / ``Tetel : 98.01``), where
+    the sum is printed exactly in cents."""
     for line in doc.lines[total.line + 2:]:
         above = doc.lines[line.index - 1]
-        if not has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL):
+        labelled = has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL)
+        garbled = not labelled and _total_with_its_vowels_misread(line)
+        if not labelled and not garbled:
             continue
         tip = above.amounts[0].value if len(above.amounts) == 1 else _whole_dollars_tip(above)
         if tip is None or not 0 < tip <= total.value * _MAX_TIP_SHARE:
+            continue
+        if garbled:  # no label to tell it: only the slip's sum printed exactly
+            if any(a.in_cents and a.value == total.value + tip for a in line.amounts):
+                return Pick(total.value + tip, line.index, total.confidence), Pick(tip, above.index, 0.6)
             continue
         written = _handwritten_digits(line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):])
         values = _as_read_and_unsigned if _garbled_tip_over_a_bare_total(above, line) else lambda v: (v,)
@@ -1189,6 +1197,16 @@ def _tip_over_the_slips_total(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None
                 or written == _cents_digits(total.value + tip):  # "Tota1: 4544": its point lost
             return Pick(total.value + tip, line.index, total.confidence), Pick(tip, above.index, 0.6)
     return None
+
+
+# TOTAL with both its vowels misread (``Tetel : 98.01``, ``Tatol 61.47``), the label alone on its line
+_VOWELS_MISREAD_TOTAL_RE = re.compile(r"\W*T[AEIOU0]T[AEIOU0][L1I]\W*(?:[$S]?\s?\d[\d.,\s]*)?")
+
+
+def _total_with_its_vowels_misread(line: Line) -> bool:
+    """The slip's total's line whose label OCR read with both vowels wrong, too far from TOTAL for the
+    keywords (one letter off): the slip's sum under a garbled tip says it (``_tip_over_the_slips_total``)."""
+    return _VOWELS_MISREAD_TOTAL_RE.fullmatch(ascii_upper(line.text)) is not None
 
 
 def _garbled_tip_over_a_bare_total(above: Line, line: Line) -> bool:
@@ -1705,7 +1723,7 @@ def _pick_total(doc: Doc) -> Pick | None:
     return (_sum_under_the_subtotal(doc) or _card_less_cash_back(doc) or _gross_of_the_net(doc)
             or _paid_on_one_line(doc) or _printed_thrice(doc)
             or vat_table_gross(doc) or _paid_less_change_unlabelled(doc) or _printed_twice_with_its_code(doc)
-            or _largest_plausible(doc))
+            or _bare_total_under_an_overread_subtotal(doc, _largest_plausible(doc)))
 
 
 _MAX_SHARES = 20  # diners a bill is split between
@@ -1829,6 +1847,24 @@ def _sum_under_the_subtotal(doc: Doc) -> Pick | None:
         if charges and subtotal.value + sum(doc.lines[li].amounts[ai].value for li, ai in charges) == pick.value:
             return pick
     return None
+
+
+def _bare_total_under_an_overread_subtotal(doc: Doc, largest: Pick | None) -> Pick | None:
+    """No total label read and the largest amount the subtotal's own (``Sultotal 473.40`` / ``Tik 8425 10 373`` /
+    ``Service Charge 27-18`` / ``155.54``): a subtotal over the bare amount closing its charges was misread (its
+    sign read as a digit, a digit slipped), and that amount is the total; ``largest`` otherwise."""
+    subtotal = _labelled(doc, SUBTOTAL)
+    if largest is None or subtotal is None or largest.line != subtotal.line:
+        return largest
+    bare = next((pick for pick in unlabelled_under(doc, subtotal) if _closes_the_charges(doc, subtotal, pick)), None)
+    return Pick(bare.value, bare.line, largest.confidence) if bare is not None else largest
+
+
+def _closes_the_charges(doc: Doc, subtotal: Pick, pick: Pick) -> bool:
+    """``pick`` a bare amount under the subtotal, less than it and more than each charge between them."""
+    charges = [doc.lines[li].amounts[ai].value for li, ai in charges_between(doc, subtotal, pick) or ()]
+    return pick.line in {p.line for p in unlabelled_under(doc, subtotal)} and pick.value < subtotal.value \
+        and all(0 < charge < pick.value for charge in charges)
 
 
 def unlabelled_under(doc: Doc, subtotal: Pick | None) -> list[Pick]:

@@ -2009,6 +2009,54 @@ Total? 124.27
     assert receipt.total == paid
 
 
+@pytest.mark.parametrize(("written", "paid"), [("98.01", Decimal("98.01")), ("99.01", Decimal("83.01"))])
+def test_a_slips_total_whose_label_lost_both_vowels_under_a_garbled_tip_is_paid_where_it_is_the_sum(written, paid):
+    """``Tipa 15`` / ``Tetel : 98.01`` under the slip's ``Amount 583.01`` (the bill's 83.01, its sign read as
+    a 5): TOTAL with both vowels misread is no keyword, but the bill and the tip over it make its amount
+    exactly, so it was paid; an amount they do not make stays unread (the bill is what is known)."""
+    receipt = extract_receipt(ocr(f"""
+Welcome to Blue Heron Grill
+8655 Broadway
+Columbus, OH 43215
+2024-07-31 20:24
+Draft Beer 6.50
+Coffee 2.50
+Ribeye Steak 56.75
+SUBTOTAL 565.75
+TAX 8.25% $5.42
+Auto Grat 18% $11.84
+$83.01
+MASTERCARD XXXXXXXXXXXX9382
+Approved
+Amount 583.01
+Tipa 15
+Tetel : {written}
+Signature
+"""))
+    assert receipt.total == paid
+
+
+@pytest.mark.parametrize(("bare", "total"), [("155.54", Decimal("155.54")), ("3.18", Decimal("473.40"))])
+def test_a_bare_amount_closing_the_charges_under_an_overread_subtotal_is_the_total(bare, total):
+    """No total label read, the subtotal the largest amount (``Sultotal 473.40``, its sign and a digit
+    misread) over the bare amount under its tax and service charge: a subtotal is never more than the
+    total, so the bare amount, more than each charge, is the total; one less than a charge is no total."""
+    receipt = extract_receipt(ocr(f"""
+RED BARN BBQ
+7815 Broadway
+Server Luis Table 36
+Jul 24 24 3:45p
+1 Coffee 2.50
+Cheesecake 7.50
+Sultotal 473.40
+Tax 8.25% 10.18
+Service Charge 22.18
+{bare}
+Please come again
+"""))
+    assert receipt.total == total
+
+
 def test_an_amount_printed_twice_after_its_currency_code_is_the_total_where_no_total_label_was_read():
     """``Sues EUR 31,34`` / ``Ged. fc Casn EUR 31.34``: the sum and the card line, both labels garbled,
     agree after the code, which a European receipt prints beside the total, not beside a price; a
@@ -2134,6 +2182,25 @@ TOTAL 38.87 .63 44.50
 12/03/2016 20:14
 """))
     assert labelled.total == Decimal("44.50")
+
+
+def test_the_net_read_from_the_vat_tables_sum_row_whose_tax_and_gross_lost_their_commas_gives_way_to_the_gross():
+    """``Gesamtbetrag 13,57 2458 1645``: the sum row's tax and gross lost their commas, the net alone read; the row
+    above prints that net with its tax and gross (``A= 19,08 13,57 2,58 16,15``), the total its gross (a labelled
+    total over such a table stays: test_the_vat_rows_net_and_tax_over_a_misread_gross_column_...)."""
+    lines = """PFLEGEPUNKT
+TASCHENTUECHER 3,75 A
+WASCHMITTEL 4,95 A
+DEO ROLL-ON 4,65 A
+ZAHNCREME 2,90 A
+SUMME EURA16445
+Geg . BAR EUR "20,00
+Steuer Netto Steuer Brurto
+A= 19,08 13,57 2,58 16,15
+Gesamtbetrag 13,57 2458 1645
+25.04.23 10:44 Bon 2246
+"""
+    assert extract_receipt(ocr(lines)).total == Decimal("16.15")
 
 
 def test_a_tip_of_ten_under_a_bill_that_adds_up_as_printed_drops_no_digits():

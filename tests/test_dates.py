@@ -839,3 +839,53 @@ def test_the_tills_own_time_just_after_its_security_modules_start_wins_over_the_
     receipt = extract_receipt(ocr("REWE\nUhrzeit 15:51 Bon 4711\nSUMME EUR 3,68\n"
                                   "TSE-Start: 2023-04-14T13:47:12.000Z\nTSE-Stop: 2023-04-14T13:49:30.000Z\n"))
     assert receipt.time == dt.time(15, 51)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("03/30/2025 03:41-PM", dt.time(15, 41)),  # the gap before PM read as a hyphen
+    ("10/02/2024 11:05 -PM", dt.time(23, 5)),
+])
+def test_a_meridiem_after_a_hyphen_read_for_its_gap_still_says_the_half_of_the_day(text, expected):
+    """A photographed ``03:41 PM`` whose space OCR read as a hyphen (``03:41-PM``): the afternoon's time still."""
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("OPEN 9:00-PAUL", dt.time(9, 0)),  # a word after the hyphen, no AM or PM
+    ("9:00-P", dt.time(9, 0)),  # a lone letter after a hyphen is no half of the day
+    ("10:00-12:00", dt.time(10, 0)),  # opening hours: a range
+])
+def test_a_hyphen_after_a_time_with_no_am_or_pm_after_it_says_no_half_of_the_day(text, expected):
+    """Guard: the hyphen counts only before a whole ``AM`` or ``PM``."""
+    assert parse_time(text) == expected
+
+
+def test_a_slashed_date_whose_second_slash_was_lost_before_its_year_reads_beside_a_clock_read_with_a_point():
+    """``01/04/2025 10:20 AM`` read ``01/042025 10.20 AM``: the slash before the year lost and the clock's colon read
+    as a point; AM after it says it is a time of day as a colon would, so the date reads as it does beside ``10:20``."""
+    assert parse_date("01/042025 10.20 AM", day_first=False) == dt.date(2025, 1, 4)
+
+
+@pytest.mark.parametrize("text", ["01/042025 10.20", "ITEM 01/042025 12.50"])
+def test_a_lost_separator_beside_a_point_number_with_no_am_or_pm_reads_no_date(text):
+    """Guard: ``10.20`` with no AM or PM is money, not a clock: the run of digits stays no date."""
+    assert parse_date(text) is None
+
+
+def test_a_check_date_beside_a_clock_read_with_a_point_keeps_its_time():
+    """Guard: the point-read clock mends only a lost separator before a four-digit year: ``Jul 06 24 5.37pm`` stays
+    a check's date and its 17:37, not a date ``24 5.37``."""
+    assert parse_time("Jul 06 24 5.37pm") == dt.time(17, 37)
+
+
+def test_a_full_year_whose_two_twos_were_both_read_as_sevens_is_read_in_the_2020s():
+    """A photographed ``09/16/2024`` read ``09/16/7074``: EasyOCR reads a 2 as 7, here both of the year's (one read so,
+    ``7024`` and ``2074``, were already read); no purchase is dated in the 71st century."""
+    receipt = extract_receipt(ocr("ROSA'S TRATTORIA\n5672 Broadway\n09/16/7074 4:56 PM\nCoffee 2.50\nTotal 2.50"))
+    assert receipt.date == dt.date(2024, 9, 16)
+
+
+@pytest.mark.parametrize("text", ["09/16/2874 4:56 PM", "09/16/7084 4:56 PM"])
+def test_a_year_that_no_two_read_as_seven_explains_stays_no_date(text):
+    """Guard: only the 2s of 2024 read as 7s are mended: an 8 for the 0 too, or another decade, is no date."""
+    assert parse_date(text) is None

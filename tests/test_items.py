@@ -2270,6 +2270,37 @@ def test_a_deposit_whose_comma_was_read_as_a_digit_before_a_class_letter_read_as
                    f"Milch 0,74 A\nSUMME EUR {total}\nBar EUR {total}") == expected
 
 
+@pytest.mark.parametrize(("total", "expected"), [
+    ("14,66", [Decimal("1.70"), Decimal("-0.34"), Decimal("2.45"), Decimal("4.95"), Decimal("1.75"),
+               Decimal("1.25"), Decimal("0.95"), Decimal("1.95")]),
+    # no reading of the lost commas makes the total
+    ("14,70", [Decimal("1.70"), Decimal("-0.34"), Decimal("1.25"), Decimal("0.95"), Decimal("1.95")]),
+])
+def test_prices_whose_commas_were_lost_before_the_class_letter_other_prices_show_read_as_the_same_digit(
+        total, expected):
+    """A drugstore's class A after its prices, OCR reading it as a 4 on some lines (``WATTEPADS 1,70 4``,
+    ``Aktionsrabatt 0,34 4``): ``SHAMPOO REPAIR 245 4`` is 2,45 in class A where the lost commas make the total,
+    though most prices print no class digit."""
+    assert amounts(f"PFLEGEPUNKT\nEUR\nWATTEPADS 1,70 4\nAktionsrabatt 0,34 4\nSHAMPOO REPAIR 245 4\n"
+                   f"WASCHMITTEL 495 4\nHANDCREME 175\nTASCHENTUECHER 1,25\nDUSCHGEL 0,95\nZAHNCREME 1,95\n"
+                   f"SUMME EUR {total}\nGeg VISA EUR {total}") \
+        == expected
+
+
+def test_a_price_whose_comma_was_lost_before_a_digit_no_other_price_ends_in_keeps_its_line_out():
+    """One price ending in a class digit is no class the receipt prints: ``Eier 10 St 219 4`` stays unread."""
+    assert amounts("PFLEGEPUNKT\nEUR\nWATTEPADS 1,70 4\nEier 10 St 219 4\nZAHNCREME 1,95\nSUMME EUR 5,84\n"
+                   "Geg VISA EUR 5,84") == [Decimal("1.70"), Decimal("1.95")]
+
+
+@pytest.mark.parametrize("header", ["Steuer Netto Steuer Brurto", "MwSt % Netto MwSt Brutto"])
+def test_the_vat_tables_header_under_garbled_totals_is_no_item_named_over_its_row(header):
+    """``SUMME EURA16445`` and the cash lines garbled, the items run on to the VAT table: its header (its Brutto
+    maybe garbled) names no item whose price is the row under it (``A= 19,08 13,57 2,58 16,15``)."""
+    assert amounts(f"PFLEGEPUNKT\nEUR\nZAHNCREME 1,95\nWASCHMITTEL 4,95\nSUMME EURA6490\n{header}\n"
+                   "A= 19,08 5,88 1,12 7,00\nGesamtbetrag 5,88 112 700") == [Decimal("1.95"), Decimal("4.95")]
+
+
 @pytest.mark.parametrize("line", ["RX 0873321-06231 15.00 N", "1 RX 0873321 15.00N", "RX# 0873321 15.00"])
 def test_a_prescriptions_number_and_copay_is_an_item(line):
     """A pharmacy pickup (Walgreens, CVS, Rite Aid) prints each prescription as ``RX``, its number (maybe its
@@ -2602,3 +2633,91 @@ def test_a_guide_word_alone_on_its_line_that_heads_no_shares_ends_no_items(recei
     """Guard: a name wrapped over its price (``Field Guide``), a menu's heading, a note under a dish: a line of
     guide words that names no tip and heads no share rows (``15%``, ``18 9.77``) is no tip guide."""
     assert len(items(receipt)) == 2
+
+
+GARBLED_CHECK = """
+GOLDEN SPOON BISTRO
+1051 Main St
+Austin, TX 78701
+Server: Ben Table: 98
+09/05/2024 5:49 PM
+1 Clam Chowder 725
+2 Lasagna 3598
+1 Coke 275
+1 Coffee 1.50
+Onion Rings 15499
+Margarita 9.00
+Sub Total 74.48
+State Tax 4.66
+Total 79.14
+"""
+
+
+def test_a_checks_dishes_whose_garbled_prices_no_reading_confirms_are_items_still():
+    """A restaurant check photographed blurred: prices whose point was lost (``2 Lasagna 3598``) or read as a
+    digit with the sign (``Onion Rings 15499``: $5.99), where no reading makes the subtotal (another price
+    misread, ``1 Coffee 1.50`` for 2.50). A line opening with a count, or set under the first item, is a dish
+    still, its last two digits the cents."""
+    assert [(name, quantity, amount) for name, quantity, _, amount in items(GARBLED_CHECK)] == [
+        ("Clam Chowder", Decimal("1"), Decimal("7.25")), ("Lasagna", Decimal("2"), Decimal("35.98")),
+        ("Coke", Decimal("1"), Decimal("2.75")), ("Coffee", Decimal("1"), Decimal("1.50")),
+        ("Onion Rings", None, Decimal("5.99")), ("Margarita", None, Decimal("9.00"))]
+
+
+def test_garbled_digits_on_a_shops_receipt_or_above_a_checks_first_item_give_no_item():
+    """Guard: with no check's header or tip (a shop's receipt), or above the first item read with no count
+    (``Party of 4 2155``: a header's numbers), lines of a name and digits alone stay no items."""
+    shop = GARBLED_CHECK.replace("Server: Ben Table: 98\n", "")
+    assert amounts(shop) == [Decimal("1.50"), Decimal("9.00")]
+    header = GARBLED_CHECK.replace("1 Clam Chowder 725\n2 Lasagna 3598\n1 Coke 275\n", "Party of 4 2155\n")
+    assert not {Decimal("21.55"), Decimal("2155")} & set(amounts(header))
+
+
+@pytest.mark.parametrize(("subtotal", "chowder"), [("35.75", Decimal("7.25")), ("99.75", Decimal("71.25"))])
+def test_a_point_read_as_a_digit_and_a_speck_is_read_as_the_subtotal_needs(subtotal, chowder):
+    """``Clam Chowder 71+25``: the point came out a 1 and a plus (7.25), or the plus alone (71.25); the subtotal
+    says which."""
+    receipt = f"""
+COPPER KETTLE
+Springfield, IL 62701
+02/11/2024 9:35 PM
+2 Coffee 5.00
+Clam Chowder 71+25
+Club Sandwich 23.50
+SUBTOTAL {subtotal}
+"""
+    assert amounts(receipt) == [Decimal("5.00"), chowder, Decimal("23.50")]
+
+
+@pytest.mark.parametrize(("printed", "read"), [("-87.50", Decimal("-7.50")), ("-17.50", Decimal("-17.50"))])
+def test_a_discount_over_the_whole_bill_is_its_sign_read_as_a_digit(printed, read):
+    """``Happy Hour -87.50`` on a check of 63.47: no discount takes off more than the bill, its $ came out an 8
+    (-7.50). Guard: one under the bill (``-17.50``) stays as read."""
+    receipt = f"""
+THE SALTY PELICAN
+Server: Maria
+06/18/2023 5:57 PM
+1 Margarita 9.00
+2 Draft Beer 13.00
+1 Lasagna 17.99
+Happy Hour {printed}
+Subtotal 59.74
+Tax 3.73
+TOTAL 63.47
+"""
+    assert amounts(receipt)[-1] == read
+
+
+def test_a_price_split_by_a_space_with_a_speck_after_it_is_read_as_the_subtotal_needs():
+    """``1 Cheesecake 7 50;``: the point read as a space and a stray speck after the cents (``;``, ``,``, ``.``)
+    is still the price where the items then make the subtotal; where they do not, no item."""
+    receipt = """
+LUCKY DRAGON
+Server : Luis
+2 Iced Tea 5.98
+1 Cheesecake 7 50;
+3 Caesar Salad 28.50
+Subtotal 41.98
+"""
+    assert amounts(receipt) == [Decimal("5.98"), Decimal("7.50"), Decimal("28.50")]
+    assert amounts(receipt.replace("41.98", "44.48")) == [Decimal("5.98"), Decimal("28.50")]

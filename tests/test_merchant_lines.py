@@ -1084,3 +1084,21 @@ def test_names_a_letter_off_a_trade_or_with_a_double_i_are_read_as_printed(text,
     """Guard: the mending of a trade word one look-alike off (``HARKET``) spares a short word whose last letter
     differs; an ü read as ``ii`` is one before two consonants or a word's end, not in ``Liisa``, ``Friis``."""
     assert merchant(text + BODY) == name
+
+
+@pytest.mark.parametrize(("footer", "name"), [
+    ("hank You for dining at Red Barn Bbq!", "Red Barn Bbq"),  # the line's first letter lost
+    ("Thank you for dining t Red Barn Bbq", "Red Barn Bbq"),  # the A of its "at" lost
+])
+def test_a_thanks_that_lost_its_first_letter_or_the_a_of_at_still_names_the_shop(footer, name):
+    """The logo was lost; the footer's ``Thank you for dining at Red Barn Bbq!`` came out with a letter lost at the
+    line's start (``hank You``) or before the name (``dining t Red``): the thanks names the shop, no ``t`` in it."""
+    assert merchant("7866 Ocean Ave\nAustin, TX 78701" + BODY + footer) == name
+
+
+@pytest.mark.parametrize("footer", ["Thank you for dining at T Bones", "CHANK YOU FOR DINING AT THE PIT"])
+def test_a_thanks_with_its_at_or_a_word_ending_in_hank_keeps_its_name_whole(footer):
+    """Guard: a whole ``at`` is still the preposition (``at T Bones`` names ``T Bones``); ``hank`` inside a word is
+    no thanks that lost its T."""
+    name = merchant("7866 Ocean Ave\nAustin, TX 78701" + BODY + footer)
+    assert name == ("T Bones" if "Bones" in footer else None)

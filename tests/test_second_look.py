@@ -523,3 +523,19 @@ def test_a_page_read_again_that_reads_as_a_price_what_the_first_read_took_for_a_
     _, receipt = closer_read(first, PageReader("CORNER DELI\n12 MAIN STREET\n12/10/2023\nCOFFEE 2.40\n"
                                                "MUFFIN 2.00\nTOTAL 9.99\n"))
     assert receipt.merchant == "CORNER DELI" and receipt.time is None
+
+
+def test_a_page_read_again_kept_for_the_date_the_first_read_lacked_keeps_the_first_reads_time():
+    """The first read found the check's clock but not its date (``Feb H '24 9 35PM``: 11 read as H); the page read
+    closer reads the date and garbles the clock (``Feb 11 24 9 J5pM``): the date from the page, the time from the
+    first read, which no date of its own contradicts. A first date other than the page's keeps the page's time."""
+    text = "COPPER KETTLE\n7101 Main St\nSpringfield, IL 62701\nFeb H '24 9 35PM\nCOFFEE 5.00\nTOTAL 9.99\n"
+    first = extract_receipt(_lines(text))
+    assert first.date is None and first.time == dt.time(21, 35)
+    _, receipt = closer_read(first, PageReader(text.replace("Feb H '24 9 35PM", "Feb 11 24 9 J5pM")))
+    assert receipt.date == dt.date(2024, 2, 11) and receipt.time == dt.time(21, 35)
+    dated = text.replace("Feb H '24", "Feb 12 '24")  # another date, the page's total better supported
+    supported = PageReader(text.replace("Feb H '24 9 35PM", "Feb 11 24 9 J5pM")
+                           .replace("TOTAL 9.99", "SUBTOTAL 5.00\nTAX 0.40\nTOTAL 5.40"))
+    _, page = closer_read(extract_receipt(_lines(dated)), supported)
+    assert page.date == dt.date(2024, 2, 11) and page.time is None
