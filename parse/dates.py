@@ -149,9 +149,10 @@ _HEADED_SEPARATOR_LOST_RE = re.compile(
 # "DATUM: 17 10 .24": OCR lost one separator; only beside a DATE label or a time of day
 _FULL_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 _CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?:\s?[0-5]\d(?![\d.,])")
-# a clock read with a point for its colon, AM or PM after it: beside it a separator lost before a four-digit year
-# is one ("01/042025 10.20 AM"; not a spaced one: "JUL 06 24 5.37PM" is no 24/5/37)
-_POINT_CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[.,]\s?[0-5]\d\s?[AP]\.?M\b")
+# a clock read with a point for its colon, AM or PM after it, right after a four-digit run: a separator lost before
+# the year there ("01/042025 10.20 AM"; not a spaced one: "JUL 06 24 5.37PM" is no 24/5/37; not an order's
+# "0312/2019 Pickup 10.20 AM")
+_POINT_CLOCK_RE = re.compile(r"\d{4}\s{1,3}[0-2]?\d\s?[.,]\s?[0-5]\d\s?[AP]\.?M\b")
 _SEPARATOR_AS_SPACE_RES = (
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d) (?P<b>[01]?\d)\s?(?P<sep>[/.\-])\s?(?P<y>\d{4}|\d{2})(?![\d.,])"),
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d)\s?(?P<sep>[/.\-])\s?(?P<b>[01]?\d) (?P<y>\d{4}|\d{2})(?![\d.,:])"),

@@ -1586,9 +1586,11 @@ def with_unconfirmed_lost_prices(items: tuple[LineItem, ...], doc: Doc, start: i
     used = {item.line_index for item in items if item.line_index is not None}
     if not used:
         return items
-    found = tuple(item for line in doc.lines[start:end] if line.index not in used
+    found = tuple(item for line in doc.lines[start:end] if line.index not in used and line.index < max(used)
                   and (item := _unconfirmed_dish(line, below_an_item=min(used) < line.index)) is not None)
-    return tuple(sorted(items + found, key=lambda item: item.line_index or 0)) if found else items
+    if not found or _sum(items + found) > max(targets, default=_sum(items + found)):
+        return items  # a dish above the last one read, the bill not passed
+    return tuple(sorted(items + found, key=lambda item: item.line_index or 0))
 
 
 _TIP_WORDS = ("TIP", "GRATUITY", "GRAT")
@@ -2106,6 +2108,8 @@ def reductions_within_the_bill(items: tuple[LineItem, ...], targets: tuple[Decim
     """No discount takes off more than the whole bill (what the items bought cost, the subtotal, the total): one
     read so is its currency sign read as a digit (``Happy Hour -87.50`` on a check of 63.47: -$7.50) where
     dropping it brings it under the bill; else it stays as read."""
+    if not targets or min(targets) < 0:  # a refund or deposit return: the reduction passes the purchases
+        return items
     bill = max((_sum(tuple(item for item in items if item.amount is not None and item.amount > 0)), *targets))
     return tuple(replace(item, amount=-unsigned) if item.amount is not None and -item.amount > bill
                  and (unsigned := sign_digit_dropped(-item.amount, PRICE_SIGN_DIGITS)) is not None

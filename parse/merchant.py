@@ -244,10 +244,10 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
 # (the glyphs a blurred photo misreads in them too: "Thank You tor dining at", "Helcoma to")
 # "at Copper Kettle?": its ! read as ?, but no question of the footer ("with us. How was it?", "WHY NOT RETURN?")
 _NO_QUESTION = r"(?![^?]*?(?:[.!,]\s|\s-\s|\b(?:US|AT|WHY|HOW|DID|DO|ANY|QUESTIONS?|FIND|WAS|IS|ARE|CAN)\b)[^?]*\?\s*$)"
-# ("hank you for dining at": the line's first letter lost; "dining t Red Barn": the A of its AT)
+# ("hank you for dining at": the line's first letter lost)
 THANKS_RE = re.compile(
     r"(?:(?:TH?|(?<![A-Z])H)AN(?:[KX]\s?YO[UV]|KS)['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
-    r"(?:(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))(?:\s+(?:A?T|WITH|IN|TO))?"
+    r"(?:(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))(?:\s+(?:AT|WITH|IN|TO))?"
     r"|(?:EATING|COMING|SUPPORTING)\s+(?:AT|WITH|TO))"
     r"|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
     # "Willkommen bei REWE"; a place needs two words ("im Gasthaus Adler", not "im Markt")
@@ -276,13 +276,14 @@ def thanks_naming(text: str) -> re.Match[str] | None:
 
 
 _GLUED_AT_RE = re.compile(r"(?<=\s)at(?=[A-Z])")  # "dining atRed Barn": the space lost, the case says it
+_LOST_A_OF_AT_RE = re.compile(r"(?<=ing\s)t(?=\s[A-Z])")  # "dining t Red Barn" (not "visiting T Mobile")
 # the spaces around the verb lost, a quote or a letter in one's place: 'Thank You tor"diningeat Casa Verde'
 _GLUED_VERB_RE = re.compile(r"(?<=\w)\"(?=dining|shopping|visiting)|(?<=ing)e?(?=at\s)", re.IGNORECASE)
 
 
 def thanks_text(text: str) -> str:
     """A line as ``thanks_naming`` reads it (before upper-casing): its match's spans index this."""
-    return squash_spaces(_GLUED_AT_RE.sub("at ", _GLUED_VERB_RE.sub(" ", text)))
+    return squash_spaces(_LOST_A_OF_AT_RE.sub("at", _GLUED_AT_RE.sub("at ", _GLUED_VERB_RE.sub(" ", text))))
 
 
 # the thanks of a blurred photo, each word of it misread but the verb's letters ("Thankeyou for

@@ -174,9 +174,12 @@ def _surer_name_kept(new: Receipt, old: Receipt) -> Receipt:
 
 
 def _clock_garbled(page: Sequence[OcrLine], time: dt.time) -> bool:
-    """A page line holding a date prints the last digit of ``time``'s minutes after it (``9830 Pr`` for 21:30,
-    ``9 J5pM`` for 21:35): the clock garbled there, not a price the first read took for a time."""
-    return any((dates := find_dates(text := line.text.upper())) and str(time.minute % 10) in text[dates[-1].end:]
+    """A page line holding a date prints ``time`` garbled after it: its hour on the 12-hour clock and within two
+    glyphs the last digit of its minutes (``9830 Pr`` for 21:30, ``9 J5pM`` for 21:35), or that digit before AM or
+    PM; not a price the first read took for a time, nor a register's number after the date."""
+    minute = time.minute % 10
+    clock = re.compile(rf"(?<!\d){time.hour % 12 or 12}.{{0,2}}{minute}|{minute}\s?[AP]")
+    return any((dates := find_dates(text := line.text.upper())) and clock.search(text[dates[-1].end:])
                for line in page)
 
 

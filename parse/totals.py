@@ -1187,8 +1187,9 @@ def _tip_over_the_slips_total(doc: Doc, total: Pick) -> tuple[Pick, Pick] | None
         tip = above.amounts[0].value if len(above.amounts) == 1 else _whole_dollars_tip(above)
         if tip is None or not 0 < tip <= total.value * _MAX_TIP_SHARE:
             continue
-        if garbled:  # no label to tell it: only the slip's sum printed exactly
-            if any(a.in_cents and a.value == total.value + tip for a in line.amounts):
+        if garbled:  # no label to tell it: only the slip's sum printed exactly, under a tip's one short word
+            if _garbled_tip_over_a_bare_total(above, line) \
+                    and any(a.in_cents and a.value == total.value + tip for a in line.amounts):
                 return Pick(total.value + tip, line.index, total.confidence), Pick(tip, above.index, 0.6)
             continue
         written = _handwritten_digits(line.text[keyword_end(line.text, FINAL_TOTAL + PLAIN_TOTAL):])
@@ -1861,8 +1862,15 @@ def _bare_total_under_an_overread_subtotal(doc: Doc, largest: Pick | None) -> Pi
 
 
 def _closes_the_charges(doc: Doc, subtotal: Pick, pick: Pick) -> bool:
-    """``pick`` a bare amount under the subtotal, less than it and more than each charge between them."""
-    charges = [doc.lines[li].amounts[ai].value for li, ai in charges_between(doc, subtotal, pick) or ()]
+    """``pick`` a bare amount right under the charges printed under the subtotal (each line between printing
+    digits, however garbled, one of them labelled a tax or a service charge), less than the subtotal and more than
+    each charge read (not a change's, a balance's or a gift card's amount under a subtotal with no charge)."""
+    between = doc.lines[subtotal.line + 1:pick.line]
+    slots = charges_between(doc, subtotal, pick)
+    if not between or slots is None or not all(re.search(r"\d", line.text) for line in between) \
+            or not any(has_keyword(line.text, TAX + SERVICE_CHARGE) for line in between):
+        return False
+    charges = [doc.lines[li].amounts[ai].value for li, ai in slots]
     return pick.line in {p.line for p in unlabelled_under(doc, subtotal)} and pick.value < subtotal.value \
         and all(0 < charge < pick.value for charge in charges)
 

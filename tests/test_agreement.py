@@ -2656,3 +2656,15 @@ def test_a_slips_total_adding_the_signed_tip_exactly_or_far_from_it_keeps_its_re
     """Guard: the tip read right makes the total paid as before (72.66); a total paid two digits off the bill and
     the tip (``681 .97``: 21.42 added) is no reading of them, the bill stands."""
     assert extract_receipt(_slip_signed_on_every_amount(tip, paid)).total == Decimal(total)
+
+
+@pytest.mark.parametrize(("lines", "total"), [
+    ("BLUE HERON GRILL\nRibeye Steak 76.84\nTAX 6.17\nTOTAL 83.01\n20% 13.15\nTetel 96.16\n", Decimal("83.01")),
+    ("FARM STAND\nApples 6.00\nHoney 12.00\nSubtotal 18.00\nChange\n2.00\n", Decimal("18.00")),
+    ("BOOK NOOK\nNovel 25.00\nMap 15.00\nSubtotal 40.00\nGIFT CARD ****1234\nBALANCE\n$6.80\n", Decimal("40.00")),
+])
+def test_a_tip_guides_row_over_a_garbled_total_and_a_bare_amount_under_a_chargeless_subtotal_change_nothing(lines,
+                                                                                                             total):
+    """Guard: a tip guide's ``20% 13.15`` over a ``Tetel`` is no garbled tip (only one short word is); a change's or
+    a gift card balance's bare amount under a subtotal with no charge between is no total."""
+    assert extract_receipt(ocr(lines)).total == total

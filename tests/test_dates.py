@@ -889,3 +889,11 @@ def test_a_full_year_whose_two_twos_were_both_read_as_sevens_is_read_in_the_2020
 def test_a_year_that_no_two_read_as_seven_explains_stays_no_date(text):
     """Guard: only the 2s of 2024 read as 7s are mended: an 8 for the 0 too, or another decade, is no date."""
     assert parse_date(text) is None
+
+
+def test_an_order_number_on_a_line_with_a_clock_read_with_a_point_is_no_date():
+    """Guard: ``Order 0312/2019 Pickup 10.20 AM``: a separator lost before a year is mended only where the clock read
+    with a point follows the year right away; the printed date stands."""
+    receipt = extract_receipt(ocr("ROSA'S TRATTORIA\n11/03/2024\nCoffee 2.50\nTotal 2.50\n"
+                                  "Order 0312/2019 Pickup 10.20 AM\n"))
+    assert receipt.date == dt.date(2024, 11, 3)

@@ -2721,3 +2721,21 @@ Subtotal 41.98
 """
     assert amounts(receipt) == [Decimal("5.98"), Decimal("7.50"), Decimal("28.50")]
     assert amounts(receipt.replace("41.98", "44.48")) == [Decimal("5.98"), Decimal("28.50")]
+
+
+@pytest.mark.parametrize(("lines", "read"), [
+    # numbers under the last dish, no subtotal to make: loyalty points, a card's last four, a counted bag
+    ("Server: Ben\n1 Burger 12.99\nLoyalty Points 125\nTax 1.07\nTotal 14.06", [Decimal("12.99")]),
+    ("Server: Ben\n1 Burger 12.99\nCard ending 4821\nTax 1.07\nTotal 14.06", [Decimal("12.99")]),
+    ("Server: Ben\n1 Burger 12.99\n2 Bags 0010\nTax 1.07\nTotal 14.06", [Decimal("12.99")]),
+    ("Server: Ben\n1 Burger 12.99\n1 Coffee 1.50\nTicket 0045\nSubtotal 15.49\nTotal 16.77",
+     [Decimal("12.99"), Decimal("1.50")]),
+    # a return or an empties' refund passing the purchases: the total below nothing, as read
+    ("RETURN JACKET -48.00\nT-SHIRT 25.00\nTOTAL -23.00", [Decimal("-48.00"), Decimal("25.00")]),
+    ("12.03.2024 12:30\nKaffee 4,99\nLeergut -53,10\nSUMME EUR -48,11", [Decimal("4.99"), Decimal("-53.10")]),
+])
+def test_numbers_under_a_checks_last_dish_and_a_refund_passing_the_purchases_stay_as_read(lines, read):
+    """Guard: a check's numbers under its last dish (points, a card's digits, an order's ticket) are no dishes
+    whose price OCR garbled; a return or empties' refund bigger than what was bought is no sign read as a digit
+    where the total is below nothing."""
+    assert amounts(f"GOLDEN SPOON\n{lines}\n") == read

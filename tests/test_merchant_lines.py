@@ -1102,3 +1102,12 @@ def test_a_thanks_with_its_at_or_a_word_ending_in_hank_keeps_its_name_whole(foot
     no thanks that lost its T."""
     name = merchant("7866 Ocean Ave\nAustin, TX 78701" + BODY + footer)
     assert name == ("T Bones" if "Bones" in footer else None)
+
+
+@pytest.mark.parametrize(("thanks", "name"), [("Thank you for shopping T J Maxx", "TJ Maxx"),
+                                              ("Thanks for visiting T Mobile", "T-Mobile"),
+                                              ("THANK YOU FOR VISITING T & J DELI", "T & J DELI")])
+def test_a_name_opening_with_a_capital_t_after_the_thanks_keeps_it(thanks, name):
+    """Guard: the A of ``at`` lost shows as a lower-case ``t`` (``dining t Red Barn``); a capital T opening the name
+    after the thanks' verb is the name's (the brand directory's spelling where it knows it)."""
+    assert extract_receipt(ocr(f"7866 Ocean Ave\nBurger 12.00\nTotal 12.00\n{thanks}\n")).merchant == name

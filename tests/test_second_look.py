@@ -539,3 +539,12 @@ def test_a_page_read_again_kept_for_the_date_the_first_read_lacked_keeps_the_fir
                            .replace("TOTAL 9.99", "SUBTOTAL 5.00\nTAX 0.40\nTOTAL 5.40"))
     _, page = closer_read(extract_receipt(_lines(dated)), supported)
     assert page.date == dt.date(2024, 2, 11) and page.time is None
+
+
+def test_a_page_read_again_gaining_the_date_with_a_registers_number_after_it_keeps_no_price_for_a_time():
+    """Guard: the first read lacked the date and took a price (``COFFEE 2:40``) for the time; the page read closer
+    gains the date with a register's number after it (``REG 10``), no clock: no time is kept."""
+    first = extract_receipt(_lines("CORNER DELI\n12 MAIN STREET\n12/1O/2O2\nCOFFEE 2:40\nMUFFIN 2.00\nTOTAL 9.99\n"))
+    _, receipt = closer_read(first, PageReader("CORNER DELI\n12 MAIN STREET\n12/10/2023 REG 10\nCOFFEE 2.40\n"
+                                               "MUFFIN 2.00\nTOTAL 9.99\n"))
+    assert receipt.date == dt.date(2023, 12, 10) and receipt.time is None
