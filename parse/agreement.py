@@ -182,15 +182,17 @@ def _vat_gross_reading(doc: Doc, totals: Totals) -> Reading | None:
     is that row's gross column read as another amount, and another line prints the gross: ``SUMIME
     EUR 13,06`` (its label garbled) / ``Geg. Girocard EUR 13,06`` / ``Gesamtbetrag 10,97 2,09 43.06``
     (the column's 1 read as a 4). The checks weigh it like any other reading. None where the total
-    picked stands elsewhere (``TOTAL 44.50`` over a table whose one readable row is 13.00). ``totals``:
-    the receipt's as printed."""
+    picked stands elsewhere (``TOTAL 44.50`` over a table whose one readable row is 13.00). Where the total picked
+    is the table's sum row's net (_net_column_read), the gross where the VAT table's check then agrees.
+    ``totals``: the receipt's as printed."""
     gross = vat_table_gross(doc)
     if gross is None or totals.total is None or totals.total.value == gross.value \
             or not 0 <= totals.total.line < len(doc.lines):
         return None
     if _net_column_read(doc, doc.lines[totals.total.line], totals.total.value, gross.value):
-        checks = total_checks(doc, replace(totals, total=gross))
-        return Reading(doc, replace(totals, total=gross), checks) if "vat_table" in checks else None
+        grossed = replace(totals, total=gross)
+        checks = total_checks(doc, grossed)
+        return Reading(doc, grossed, checks) if "vat_table" in checks else None
     if not _beside_its_net_and_tax(doc.lines[totals.total.line], gross.value):
         return None
     printed_at = [line.index for line in doc.lines if line.index not in (gross.line, totals.total.line)
@@ -208,7 +210,7 @@ _COLUMNS_AFTER_NET_RE = re.compile(r"(?:\s+[\d.,]+){2}\s*$")
 
 def _net_column_read(doc: Doc, line: Line, total: Decimal, gross: Decimal) -> bool:
     """The total read from the VAT table's sum row (``Gesamtbetrag 13,57 2458 1645``) is its net, the row's first
-    amount, the tax and gross after it read without their commas: a row above prints that net with its tax and
+    amount, the tax and gross after it read without their commas: another row prints that net with its tax and
     gross (``A= 19,0% 13,57 2,58 16,15``)."""
     first = next((amount for amount in line.amounts if amount.in_cents), None)
     return first is not None and first.value == total and bool(_COLUMNS_AFTER_NET_RE.fullmatch(line.text[first.end:])) \

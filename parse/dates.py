@@ -104,10 +104,11 @@ _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
     r"|(?P<four>4)(?![\d.,])|(?P<lone>(?=\s*$)))\.?)?"  # the M of AM/PM may
 )  # come out N, H, A or F ("7:36ph", "1:29 PA", "9:21 PF"), a broken M as K or # ending the line ("4:18 PK",
 # "05;42 P#"; not a pump's "P# 03"), as RI or RN ("02:48 Pri"), with a speck read as a letter after it ending the line
-# ("7:03Phe", "05:27 PHi"), as a 4 ("07.56P4": only with a colon or on a date's line, "5.49 A4" may be paper's
-# price), or be lost at the line's end ("10/19/25 07.35 p": only a time with its colon or beside a date, "12.50 P"
-# is a price); a colon read as a comma only with AM or PM after it ("8,50 PM"; "3,50" is money); the gap before AM
-# or PM read as a hyphen ("03:41-PM")
+# ("7:03Phe", "05:27 PHi"; lower-case only), as a 4 ("07.56P4": only on a date's line, "5.49 A4" may be paper's
+# price), each only on an hour of 1 to 12 (_guessed_m_refused), or be lost at the line's end ("10/19/25 07.35 p":
+# only a time with its colon or beside a date, "12.50 P" is a price); a colon read as a comma only with two digits
+# and AM or PM after it on a date's line ("8,50 PM"; "3,50" is money); the gap before AM or PM read as a hyphen
+# ("03:41-PM")
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
 # a T for a 1 too ("Datum: T0.07.13"), as in years; a G for a 6 ("11/2G/2025")
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T": "1", "|": "1", "!": "1", "S": "5",
@@ -149,9 +150,9 @@ _HEADED_SEPARATOR_LOST_RE = re.compile(
 # "DATUM: 17 10 .24": OCR lost one separator; only beside a DATE label or a time of day
 _FULL_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 _CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?:\s?[0-5]\d(?![\d.,])")
-# a clock read with a point for its colon, AM or PM after it, right after a four-digit run: a separator lost before
-# the year there ("01/042025 10.20 AM"; not a spaced one: "JUL 06 24 5.37PM" is no 24/5/37; not an order's
-# "0312/2019 Pickup 10.20 AM")
+# a clock read with a point (or a comma) for its colon, AM or PM after it, right after a four-digit run: a
+# separator lost before the year there ("01/042025 10.20 AM"; not a spaced one: "JUL 06 24 5.37PM" is no 24/5/37;
+# not an order's "0312/2019 Pickup 10.20 AM")
 _POINT_CLOCK_RE = re.compile(r"\d{4}\s{1,3}[0-2]?\d\s?[.,]\s?[0-5]\d\s?[AP]\.?M\b")
 _SEPARATOR_AS_SPACE_RES = (
     re.compile(r"(?<![\d.,])(?P<a>[0-3]?\d) (?P<b>[01]?\d)\s?(?P<sep>[/.\-])\s?(?P<y>\d{4}|\d{2})(?![\d.,])"),
@@ -1043,7 +1044,7 @@ def find_times(text: str) -> list[TimeMatch]:
             continue
         hour, minute = int(m["h"]), int(m["m"])
         if m["ap"] and not (m["lone"] is not None and hour > 12) \
-                and not _guessed_m_refused(m, hour, raw, garbled_date):  # "14:22 A": a 24-hour time, a letter after
+                and not _guessed_m_refused(m, hour, raw, garbled_date):  # "14:22 A": a 24-hour time, a letter
             if not 1 <= hour <= 12:
                 continue
             hour = _on_24_hour_clock(hour, m["ap"])
@@ -1073,8 +1074,9 @@ def _guessed_m_refused(m: re.Match[str], hour: int, raw: str, garbled_date: bool
 
 def _reads_as_clock(m: re.Match[str], beside_date: bool, garbled_date: bool) -> bool:
     """A ``_TIME_RE`` match is a time of day: with its colon; with a point for it where AM or PM follows, it has
-    seconds, or a date is on its line; with a comma only where AM or PM follows. An M read as 4 counts as one only
-    with the colon or where the line holds a date, however garbled (``05/173 8,50 P4``)."""
+    seconds, or a date is on its line; with a comma only where AM or PM follows on a line holding a date, however
+    garbled (``05/173 8,50 P4``). Off such a line a time with an M read as 4 after it is a time only with its colon
+    (``IN 08:15 P4``), the 4 no half of the day (_guessed_m_refused)."""
     if m["four"] and not garbled_date:  # "IN 08:15 P4": no half of the day, the time as printed
         return m["sep"] in (":", ";") or bool(m["s"])
     if m["comma"] and not garbled_date:

@@ -499,15 +499,16 @@ def _lines_printing(doc: Doc, resolved: list[tuple[int, RawDate, dt.date | None]
 
 
 def _pick_time(doc: Doc, date_line: int | None, day: dt.date | None) -> tuple[dt.time | None, float]:
-    """The time beside the purchase date (``day``, on ``date_line``; or on a line next to it), else the first one
-    printed; a security module's UTC stamp only where no other time is, turned to the shop's clock."""
+    """The time beside the purchase date (``day``, on ``date_line``; or on a line next to it); else a security
+    module's UTC stamp beside that line, turned to the shop's clock, unless the till prints its own time up to an
+    hour after it; else the first time printed; else the first stamp."""
     if date_line is not None:  # four digits after the date (``1737``) only where no line beside prints a time
         beside = [times[0] for index in (date_line, date_line + 1, date_line - 1) if 0 <= index < len(doc.lines)
                   if (times := find_times(without_utc_stamp(doc.lines[index].text)))]
         chosen = next((time for time in beside if not time.weak), beside[0] if beside else None)
         if chosen is not None:
             return chosen.value, 0.85
-        # the date read off a security module's stamp: its time is the stamps' there, not one printed elsewhere
+        # a security module's stamp beside the date (its date often read off it): its time, the till's own first
         stamped = _first_stamp_time(doc.lines[max(date_line - 1, 0):date_line + 2], day)
         if stamped is not None:
             printed = _printed_within_the_hour(doc, stamped)

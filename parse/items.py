@@ -854,8 +854,8 @@ def _short_name(text: str) -> bool:
 
 def _skipped(line: Line) -> bool:
     """No item's line: a total, tax, payment or header line (not a count line whose glued unit reads
-    like a tax: ``5ST X 59,00 295,00 1`` is no ``SST``), a column header, a clock, a tax or savings line, the
-    shop's VAT or company number (``Vat Number: 66O 4548 36``: its digit groups read as a price)."""
+    like a tax: ``5ST X 59,00 295,00 1`` is no ``SST``), a column header (the VAT table's too), a clock, a tax or
+    savings line, the shop's VAT or company number (``Vat Number: 66O 4548 36``: its digit groups read as a price)."""
     summary = summary_line(line.text) and _count_line(line.text, _priced(line)) is None
     return (summary or (not line.amounts and (_column_header(line.text) or _vat_table_header(line.text)))
             or _clock_line(line.text) or _tax_line(line.text) or _savings_total(line.text)
@@ -1262,7 +1262,8 @@ def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, 
     17.25``: the last line read as an item is the subtotal under a label no till word names (the order's
     kind), where it costs what the items above it cost together and the tax brings it to the total. With
     no tax read, the lines after it read as items too where they bring it to the total (``Sbttal 28.00`` / ``Iax
-    1.68`` over ``Ttai 29.68``: every label of the block garbled)."""
+    1.68`` over ``Ttai 29.68``: every label of the block garbled). A last line whose one word is a garbled
+    SUBTOTAL (``ASUBTOAE``) needs no tax to bring it there (_garbled_subtotal_under)."""
     if subtotal is not None or total is None or len(items) < _ITEMS_UNDER_A_SUBTOTAL + 1:
         return items, subtotal
     for at in range(len(items) - 1, max(len(items) - 1 - _CHARGES_UNDER_A_SUBTOTAL, _ITEMS_UNDER_A_SUBTOTAL) - 1, -1):
@@ -1479,7 +1480,7 @@ def _classes_printed_as_digits(lines: Sequence[Line]) -> bool:
 
 def _class_digits(lines: Sequence[Line]) -> str:
     """The digits a tax class stands as after the prices: any, where most priced lines print one
-    (_classes_printed_as_digits); else the one digit two priced lines or more end in (``MATTEPADS 1,70 4``,
+    (_classes_printed_as_digits); else each digit two priced lines or more end in (``WATTEPADS 1,70 4``,
     ``Aktionsrabatt 0,34 4``: class A read as a 4), which OCR may have read so after a price it garbled too."""
     if _classes_printed_as_digits(lines):
         return "0123456789"
@@ -1579,8 +1580,9 @@ def with_unconfirmed_lost_prices(items: tuple[LineItem, ...], doc: Doc, start: i
     Lasagna 3598``, ``Onion Rings 15499``: the point lost or read as a digit, a sign read as one; the items miss
     every target however such prices are read, ``fill_lost_prices`` found none): items still, at the likeliest
     reading, where a check's header or tip line says a restaurant's: a named line in ``[start, end)`` closing in
-    the digits alone, opening with a count (``1 Coke 275``) or set under the first item read (not a check's header,
-    ``Guests; Check 271817``)."""
+    the digits alone, opening with a count (``1 Coke 275``) or set under the first item read, above the last (not a
+    check's header, ``Guests; Check 271817``; not ``Loyalty Points 125`` under the last dish), where the items then
+    cost no more than the bill."""
     if not items or _sum(items) in targets or not _restaurant_check(doc):
         return items
     used = {item.line_index for item in items if item.line_index is not None}

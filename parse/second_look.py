@@ -184,12 +184,13 @@ def _clock_garbled(page: Sequence[OcrLine], time: dt.time) -> bool:
 
 
 def _time_kept(new: Receipt, old: Receipt, page: Sequence[OcrLine]) -> Receipt:
-    """``new`` (the page read closer) with ``old``'s time of day where it reads the same date, or the first date, and
-    lost the time: a closer read kept for a total may garble the clock the first read had (``4:23 Ph`` read ``4823
-    Pr``), one kept for the date the first read lacked too (``Feb H '24 9 35PM`` read ``Feb 11 24 9 J5pM``)."""
+    """``new`` (the page read closer) with ``old``'s time of day where it reads the same date as ``old`` (or ``old``
+    read none) and lost the time, its date line still printing the clock garbled (_clock_garbled): a closer read
+    kept for a total may garble the clock the first read had (``4:23 Ph`` read ``4823 Pr``), one kept for the
+    date the first read lacked too (``Feb H '24 9 35PM`` read ``Feb 11 24 9 J5pM``)."""
     if new.time is not None or old.time is None or old.date not in (None, new.date) \
             or not _clock_garbled(page, old.time):
-        return new  # only where the page's date line still prints the clock garbled
+        return new
     return replace(new, time=old.time, confidence={**new.confidence, "time": old.confidence.get("time", 0.0)})
 
 
