@@ -1248,7 +1248,11 @@ _ZULU_CLOCK_RE = re.compile(r"(?<!\d)(?P<h>[0-2Oo]\d)\s?[:;.]\s?(?P<mi>[0-5]\d)\
 def _zulu_clocks(text: str) -> list[re.Match[str]]:
     if not (_TSE_LABEL_RE.search(text) or _T_BEFORE_CLOCK_RE.search(text)):  # a stamp's line: its label or its T
         return []
-    return [m for m in _ZULU_CLOCK_RE.finditer(text) if int(m["h"].replace("o", "0").replace("O", "0")) < 24]
+    return [m for m in _ZULU_CLOCK_RE.finditer(text) if _zulu_hour(m) < 24]
+
+
+def _zulu_hour(clock: re.Match[str]) -> int:
+    return int(clock["h"].upper().translate(_DIGIT_FIX))
 
 
 _TSE_LABEL_RE = re.compile(r"\bT?S\s?E\b|\bTSE", re.IGNORECASE)
@@ -1261,7 +1265,7 @@ def utc_clock_at_shop(text: str, day: dt.date) -> dt.time | None:
     clocks = _zulu_clocks(text)
     if not clocks:
         return None
-    hour, minute = int(clocks[0]["h"].replace("o", "0").replace("O", "0")), int(clocks[0]["mi"])
+    hour, minute = _zulu_hour(clocks[0]), int(clocks[0]["mi"])
     instant = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.timezone.utc)
     return instant.astimezone(zoneinfo.ZoneInfo(TSE_ZONE)).time()
 

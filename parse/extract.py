@@ -15,9 +15,9 @@ from .agreement import CHECK_WEIGHTS, read_amounts
 from .amounts import to_cents
 from .brand import BrandFound, countries_of_its_name, find_brand
 from .category import find_category, plays_not_dines
-from .dates import (RawDate, dates_on_lines, dates_like_numbers, find_dates, find_times, in_year_before, only_in_stamp,
-                    order_from_dates, resolve, six_digit_dates, stamp_at_shop, usual_order, utc_clock_at_shop,
-                    without_utc_stamp, year_two_as_seven, yearless_dates)
+from .dates import (RawDate, TimeMatch, dates_on_lines, dates_like_numbers, find_dates, find_times, in_year_before,
+                    only_in_stamp, order_from_dates, resolve, six_digit_dates, stamp_at_shop, usual_order,
+                    utc_clock_at_shop, without_utc_stamp, year_two_as_seven, yearless_dates)
 from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
                     merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total,
                     reductions_within_the_bill, settle_discounts, subtotal_among_items, summary_line,
@@ -504,7 +504,7 @@ def _pick_time(doc: Doc, date_line: int | None, day: dt.date | None) -> tuple[dt
     hour after it; else the first time printed; else the first stamp."""
     if date_line is not None:  # four digits after the date (``1737``) only where no line beside prints a time
         beside = [times[0] for index in (date_line, date_line + 1, date_line - 1) if 0 <= index < len(doc.lines)
-                  if (times := find_times(without_utc_stamp(doc.lines[index].text)))]
+                  if (times := _local_times(doc.lines[index]))]
         chosen = next((time for time in beside if not time.weak), beside[0] if beside else None)
         if chosen is not None:
             return chosen.value, 0.85
@@ -514,7 +514,7 @@ def _pick_time(doc: Doc, date_line: int | None, day: dt.date | None) -> tuple[dt
             printed = _printed_within_the_hour(doc, stamped)
             return (printed if printed is not None else stamped), 0.5
     for line in doc.lines:
-        times = find_times(without_utc_stamp(line.text))
+        times = _local_times(line)
         if times:
             return times[0].value, 0.5
     stamp = _first_stamp_time(doc.lines, day)
@@ -527,8 +527,13 @@ _STAMP_TO_PRINT_MINUTES = 60  # a till prints its own time at most this long aft
 def _printed_within_the_hour(doc: Doc, stamped: dt.time) -> dt.time | None:
     """The till's own time printed on any line just after its security module's start (``Uhrzeit 15:51`` beside a
     stamp at 15:47 local): it wins over the stamp, as the till's own date and time do."""
-    return next((times[0].value for line in doc.lines if (times := find_times(without_utc_stamp(line.text)))
+    return next((times[0].value for line in doc.lines if (times := _local_times(line))
                  and 0 <= _minutes(times[0].value) - _minutes(stamped) <= _STAMP_TO_PRINT_MINUTES), None)
+
+
+def _local_times(line: Line) -> list[TimeMatch]:
+    """The times a line prints on the shop's clock (a machine stamp's UTC clock blanked out)."""
+    return find_times(without_utc_stamp(line.text))
 
 
 def _minutes(time: dt.time) -> int:
