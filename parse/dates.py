@@ -1079,11 +1079,9 @@ def _reads_as_clock(m: re.Match[str], beside_date: bool, garbled_date: bool) -> 
     (``IN 08:15 P4``), the 4 no half of the day (_guessed_m_refused)."""
     if m["four"] and not garbled_date:  # "IN 08:15 P4": no half of the day, the time as printed
         return m["sep"] in (":", ";") or bool(m["s"])
-    if m["comma"] and not garbled_date:
-        return False
     half_day = bool(m["ap"]) and m["lone"] is None
     if m["comma"]:
-        return half_day
+        return garbled_date and half_day
     return m["sep"] != "." or half_day or bool(m["s"]) or beside_date
 
 

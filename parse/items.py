@@ -1484,8 +1484,8 @@ def _class_digits(lines: Sequence[Line]) -> str:
     ``Aktionsrabatt 0,34 4``: class A read as a 4), which OCR may have read so after a price it garbled too."""
     if _classes_printed_as_digits(lines):
         return "0123456789"
-    ends = [clean_numbers(line.text).rstrip()[-1] for line in lines
-            if _priced(line) and _PRICE_THEN_CLASS_DIGIT_RE.search(clean_numbers(line.text))]
+    ends = [text.rstrip()[-1] for line in lines
+            if _priced(line) and _PRICE_THEN_CLASS_DIGIT_RE.search(text := clean_numbers(line.text))]
     return "".join(digit for digit in set(ends) if ends.count(digit) >= _CLASS_DIGIT_SEEN)
 
 
@@ -1590,8 +1590,8 @@ def with_unconfirmed_lost_prices(items: tuple[LineItem, ...], doc: Doc, start: i
         return items
     found = tuple(item for line in doc.lines[start:end] if line.index not in used and line.index < max(used)
                   and (item := _unconfirmed_dish(line, below_an_item=min(used) < line.index)) is not None)
-    if not found or _sum(items + found) > max(targets, default=_sum(items + found)):
-        return items  # a dish above the last one read, the bill not passed
+    if not found or targets and _sum(items + found) > max(targets):
+        return items
     return tuple(sorted(items + found, key=lambda item: item.line_index or 0))
 
 

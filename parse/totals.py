@@ -1867,7 +1867,7 @@ def _closes_the_charges(doc: Doc, subtotal: Pick, pick: Pick) -> bool:
     each charge read (not a change's, a balance's or a gift card's amount under a subtotal with no charge)."""
     between = doc.lines[subtotal.line + 1:pick.line]
     slots = charges_between(doc, subtotal, pick)
-    if not between or slots is None or not all(re.search(r"\d", line.text) for line in between) \
+    if slots is None or not all(re.search(r"\d", line.text) for line in between) \
             or not any(has_keyword(line.text, TAX + SERVICE_CHARGE) for line in between):
         return False
     charges = [doc.lines[li].amounts[ai].value for li, ai in slots]
