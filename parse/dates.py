@@ -97,7 +97,8 @@ _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON
 # "03122024", "12032024", "11302025": a date whose separators were lost, in the receipt's order
 _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<y>20\d{2})(?!\d)")
 _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
-    r"(?<![\d.:,])(?P<h>[0-2]?\d)(?:\s?(?P<sep>[:;.])|(?P<comma>,)(?=[0-5]\d(?!\d)\s?[AP]))(?:(?<=[:;])[.,'])?"
+    r"(?<![\d.:,])(?P<h>[0-2]?\d)(?:\s?(?P<sep>[:;.])|(?P<comma>,)(?=[0-5]\d(?!\d)\s?[AP])"
+    r"|(?P<dash>-)(?=[0-5]\d(?!\d)\s?[AP]\.?M\b))(?:(?<=[:;])[.,'])?"
     r"\s?(?P<m>[0-5]\d)(?:(?<!,\d\d)\s?[:;.]\s?(?P<s>[0-5]\d))?(?!\d)"
     r"(?:(?:\s?-(?=\s?[AP]M\b))?\s?(?P<ap>[AP])\.?\s?"
     r"(?:[MNHAF]\b|[K#](?=\s*$)|(?P<ri>R[IN]\b)|(?P<more>[MNH][A-Z](?=\s*$))"
@@ -107,8 +108,8 @@ _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
 # ("7:03Phe", "05:27 PHi"; lower-case only), as a 4 ("07.56P4": only on a date's line, "5.49 A4" may be paper's
 # price), each only on an hour of 1 to 12 (_guessed_m_refused), or be lost at the line's end ("10/19/25 07.35 p":
 # only a time with its colon or beside a date, "12.50 P" is a price); a colon read as a comma only with two digits
-# and AM or PM after it on a date's line ("8,50 PM"; "3,50" is money); the gap before AM or PM read as a hyphen
-# ("03:41-PM")
+# and AM or PM after it on a date's line ("8,50 PM"; "3,50" is money), and as a hyphen only so too ("07-15 AM";
+# "10-15" is a range); the gap before AM or PM read as a hyphen ("03:41-PM")
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
 # a T for a 1 too ("Datum: T0.07.13"), as in years; a G for a 6 ("11/2G/2025")
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T": "1", "|": "1", "!": "1", "S": "5",
@@ -1055,7 +1056,7 @@ def find_times(text: str) -> list[TimeMatch]:
     labelled = _labelled_time(text)
     if found and labelled and labelled[0].start < found[0].start and found[0].end <= labelled[0].end:
         return labelled  # "Uhrzeit: 07 09 : 48": its first colon lost, not 09:48
-    return found or labelled or [t for date in dates[-1:] if (t := _time_after(text, date.end))] \
+    return found or labelled or [t for date in dates[-1:] if (t := _time_after(text, date))] \
         or _colon_lost(text, garbled_date)
 
 
@@ -1074,13 +1075,13 @@ def _guessed_m_refused(m: re.Match[str], hour: int, raw: str, garbled_date: bool
 
 def _reads_as_clock(m: re.Match[str], beside_date: bool, garbled_date: bool) -> bool:
     """A ``_TIME_RE`` match is a time of day: with its colon; with a point for it where AM or PM follows, it has
-    seconds, or a date is on its line; with a comma only where AM or PM follows on a line holding a date, however
-    garbled (``05/173 8,50 P4``). Off such a line a time with an M read as 4 after it is a time only with its colon
-    (``IN 08:15 P4``), the 4 no half of the day (_guessed_m_refused)."""
+    seconds, or a date is on its line; with a comma or a hyphen only where AM or PM follows on a line holding a
+    date, however garbled (``05/173 8,50 P4``, ``Dec 16,2024 07-15 AM``). Off such a line a time with an M read as
+    4 after it is a time only with its colon (``IN 08:15 P4``), the 4 no half of the day (_guessed_m_refused)."""
     if m["four"] and not garbled_date:  # "IN 08:15 P4": no half of the day, the time as printed
         return m["sep"] in (":", ";") or bool(m["s"])
     half_day = bool(m["ap"]) and m["lone"] is None
-    if m["comma"]:
+    if m["comma"] or m["dash"]:
         return garbled_date and half_day
     return m["sep"] != "." or half_day or bool(m["s"]) or beside_date
 
@@ -1131,17 +1132,32 @@ _STRAY_MARK_TIME_RE = re.compile(r"\s{1,3}[147|](?P<h>[01]\d|2[0-3])\s?[:;.]\s?(
 _GLUED_AFTER_DATE_TIME_RE = re.compile(r"\s{1,3}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=\s*$)")
 
 
-def _time_after(text: str, end: int) -> TimeMatch | None:
+# "11/21/202410527 PM": a 12-hour time glued to the date's four-digit year, its colon lost and a stray mark maybe
+# read as a 1 or a 7 before it (05:27 PM); only with AM or PM after it ("2024 1052" is no time)
+_GLUED_TO_YEAR_TIME_RE = re.compile(r"[17|]?(?P<h>0[1-9]|1[0-2])(?P<m>[0-5]\d)(?=\s?[AP]\.?M\b)")
+
+
+# "2024-04-29 49.52": right after the date, the hour's 1 read as a 4 (no hour is 40 to 49: 19:52); only with a colon
+# or a dot, as a till prints a time, ending the line (not a pump's "12/05/26 45.12 P"), and weak (a time on a line
+# beside wins)
+_ONE_AS_FOUR_HOUR_TIME_RE = re.compile(r"\s{1,3}(?P<h>4\d)\s?[:;.]\s?(?P<m>[0-5]\d)(?=\s*$)")
+_FOUR_FOR_ONE = 30  # "49" read for "19"
+
+
+def _time_after(text: str, date: RawDate) -> TimeMatch | None:
+    end = date.end
     m = (_AFTER_DATE_TIME_RE.match(text, end) or _STRAY_MARK_TIME_RE.match(text, end)
-         or _GLUED_AFTER_DATE_TIME_RE.match(text, end))
+         or _GLUED_AFTER_DATE_TIME_RE.match(text, end)
+         or (None if date.short_year else _GLUED_TO_YEAR_TIME_RE.match(text, end))
+         or _ONE_AS_FOUR_HOUR_TIME_RE.match(text, end))
     if not m:
         return None
-    hour = int(m["h"])
+    hour = int(m["h"]) - (_FOUR_FOR_ONE if m.re is _ONE_AS_FOUR_HOUR_TIME_RE else 0)
     half = _HALF_DAY_RE.match(text, m.end())  # "05/30/25 08,48 PM"
     if half and 1 <= hour <= 12:
         hour = _on_24_hour_clock(hour, half[1])
     return TimeMatch(dt.time(hour, int(m["m"])), m.start("h"), half.end() if half else m.end(),
-                     weak=m.re is _GLUED_AFTER_DATE_TIME_RE)
+                     weak=m.re in (_GLUED_AFTER_DATE_TIME_RE, _ONE_AS_FOUR_HOUR_TIME_RE))
 
 
 _HALF_DAY_RE = re.compile(r"\s?([AaPp])\.?[Mm]\b")

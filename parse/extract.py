@@ -126,7 +126,7 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     subtotal = _money(totals.subtotal)
     tax = _money(totals.tax)
     rounding = _money(totals.rounding)
-    items, labelled_otherwise = subtotal_among_items(items, subtotal, tax, total)
+    items, labelled_otherwise = subtotal_among_items(items, subtotal, tax, total, _money(totals.tip))
     if labelled_otherwise != subtotal:  # the tax brings it to the total: as sure as a labelled one
         subtotal, confidence["subtotal"] = labelled_otherwise, 0.6
     targets = tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None)

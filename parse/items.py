@@ -17,7 +17,8 @@ from rapidfuzz.distance import Levenshtein
 
 from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
 from .layout import Doc, Line, holds_a_date, keyword_end, value_after
-from .text import find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off, squash_spaces
+from .text import (TAX_CLASS_AT_END_RE, find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off,
+                   squash_spaces, summe_ms_merged)
 from .totals import (ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, REGISTRATION_NUMBERS, ROUNDING,
                      SIGN_DIGITS, SUBTOTAL, TIP, TIP_SUGGESTION, pieces_counted, sign_digit_dropped)
 from .types import LineItem, OcrLine
@@ -242,7 +243,7 @@ def _printed_under(doc: Doc, index: int, value: Decimal, sum_above: Decimal) -> 
     a line under it ends in a tax class (an item)."""
     below = doc.lines[index + 1:index + 1 + _PAID_UNDER]
     paid = [line.amounts[-1].value if line.amounts else None for line in below]
-    cash_paid = sum_above != 0 and not any(_TAX_CLASS_AT_END_RE.search(line.text) for line in below)
+    cash_paid = sum_above != 0 and not any(TAX_CLASS_AT_END_RE.search(line.text) for line in below)
     return value in paid or (cash_paid and _cash_less_change(paid, value))
 
 
@@ -306,21 +307,14 @@ def _garbled_total(text: str) -> bool:
     read as ``rn``), or a long one with a letter lost (``Subtota``, ``Zwischensumm``), or with its M's
     misread (``SUKKE``) or merged into one (``SUKE``); the label's words joined too, a stray glyph split it
     (``Sub (otal``)."""
-    if _MS_MERGED_RE.match(fold(text)) and _LABEL_THEN_AMOUNT_RE.match(text.upper()) \
-            and not _TAX_CLASS_AT_END_RE.search(text):
+    if summe_ms_merged(text):
         return True
     words = re.findall(r"[A-Z]{5,}", fold(text).replace("RN", "M"))
     return any(word == total or one_letter_off(word, total) or (len(word) >= 6 and one_letter_lost(word, total))
-               or _ms_misread(word, total) and not _TAX_CLASS_AT_END_RE.search(text)
+               or _ms_misread(word, total) and not TAX_CLASS_AT_END_RE.search(text)
                for word in (*words, _label_letters(text)) for total in _TOTAL_WORDS)
 
 
-# SUMME opening its line, its two M's read as one upright glyph (``SUKE EUR 16,00``, ``Sume 44,37``)
-_MS_MERGED_RE = re.compile(r"\W*SU[MHKN]E\b")
-# ... its amount or currency right after it, no other word between (not ``Sune Eis 1,99``)
-_LABEL_THEN_AMOUNT_RE = re.compile(r"\W*\w{4}[\s:.]*(?:EUR\b|€|\d|$)")
-# an item's price with its tax class after it (``SUNNE 1,99 A``): a SUMME line prints none
-_TAX_CLASS_AT_END_RE = re.compile(r"\d[.,]\d{2}\s?\*?[AB12]\s*$")
 _AS_M = str.maketrans("HKN", "MMM")  # the glyphs OCR reads an M as, its strokes upright
 
 
@@ -1257,20 +1251,23 @@ def reductions_under_a_first_total(doc: Doc, first: int, total: tuple[int, Decim
 
 
 def subtotal_among_items(items: tuple[LineItem, ...], subtotal: Decimal | None, tax: Decimal | None,
-                         total: Decimal | None) -> tuple[tuple[LineItem, ...], Decimal | None]:
+                         total: Decimal | None,
+                         tip: Decimal | None = None) -> tuple[tuple[LineItem, ...], Decimal | None]:
     """``2 Dbl-Dbl 11.90`` / ``1 Shake Choc 3.75`` / ``Counter-Eat In 15.65`` / ``TAX 1.60`` / ``Amount Due
     17.25``: the last line read as an item is the subtotal under a label no till word names (the order's
     kind), where it costs what the items above it cost together and the tax brings it to the total. With
     no tax read, the lines after it read as items too where they bring it to the total (``Sbttal 28.00`` / ``Iax
     1.68`` over ``Ttai 29.68``: every label of the block garbled). A last line whose one word is a garbled
-    SUBTOTAL (``ASUBTOAE``) needs no tax to bring it there (_garbled_subtotal_under)."""
+    SUBTOTAL (``ASUBTOAE``) needs no tax to bring it there (_garbled_subtotal_under). On a check the total paid
+    may hold the ``tip`` too (``Subteran 80.94`` / ``TAX 7.69`` / ``Tip 13.29`` / ``Total Paid 101.92``)."""
     if subtotal is not None or total is None or len(items) < _ITEMS_UNDER_A_SUBTOTAL + 1:
         return items, subtotal
+    paid = {total, total - tip} if tip else {total}
     for at in range(len(items) - 1, max(len(items) - 1 - _CHARGES_UNDER_A_SUBTOTAL, _ITEMS_UNDER_A_SUBTOTAL) - 1, -1):
         line, above, charges = items[at], items[:at], items[at + 1:]
         added = tax if tax is not None and not charges else _sum(charges) if tax is None and charges else None
         if line.amount is not None and line.quantity in (None, 1) and line.amount == _sum(above) \
-                and (added is not None and line.amount + added == total
+                and (added is not None and line.amount + added in paid
                      or not charges and _garbled_subtotal_under(line, total)):
             return above, line.amount
     return items, subtotal
@@ -1605,18 +1602,20 @@ def _restaurant_check(doc: Doc) -> bool:
 
 def _unconfirmed_dish(line: Line, below_an_item: bool) -> LineItem | None:
     """``2 Lasagna 3598`` as two lasagnas at 35.98, ``Onion Rings 15499`` (under an item) as onion rings at
-    5.99: the last two digits the cents, three units or more a sign and a point read as digits about them."""
+    5.99: the last two digits the cents, three units or more a sign and a point read as digits about them;
+    ``2 Clam Chowder 14-50``, ``14+50``: the point read as another glyph, the units as printed."""
     glued = _POINT_LOST_RE.search(line.text)
-    if glued is None or line.amounts or _skipped(line) or _check_header(line.text) or re.search(r"[:#]", line.text) \
-            or not _named(line.text[:glued.start()]):
+    price = glued or _GLYPH_POINT_RE.search(line.text)
+    if price is None or line.amounts or _skipped(line) or _check_header(line.text) or re.search(r"[:#]", line.text) \
+            or not _named(line.text[:price.start()]):
         return None
     counted = _LEADING_QTY_RE.match(line.text)
     if counted is None and not below_an_item:
         return None
-    units = glued.group(1)
-    whole = units[1:-1] if len(units) > 2 else units
-    return LineItem(description=_without_count(line.text[:glued.start()]).strip(" .:*-'"),
-                    amount=Decimal(f"{whole}.{glued.group(2)}"), line_index=line.index,
+    units = price.group(1)
+    whole = units[1:-1] if glued and len(units) > 2 else units
+    return LineItem(description=_without_count(line.text[:price.start()]).strip(" .:*-'"),
+                    amount=Decimal(f"{whole}.{price.group(2)}"), line_index=line.index,
                     quantity=Decimal(counted.group(1)) if counted else None)
 
 
@@ -1868,7 +1867,7 @@ def _takes_money_off(item: LineItem) -> bool:
     handed back (``Leergut``, ``Pfandrückgabe``)."""
     description = item.description or ""
     words = _mended(_words(description), _DISCOUNT_WORDS)
-    if words and all(word in _DISCOUNT_WORDS or word.endswith(_DISCOUNT_ENDINGS) for word in words):
+    if words and all(_discount_word(word) or word.endswith(_DISCOUNT_ENDINGS) for word in words):
         return True
     if len(words) > 1 and "".join(words).endswith(_DISCOUNT_ENDINGS):  # "Aktions rabatt": a compound OCR split
         return True
@@ -1876,6 +1875,15 @@ def _takes_money_off(item: LineItem) -> bool:
         return True
     found = find_keyword(_inner_digits_as_letters(description), _RETURN_WORDS)
     return found is not None and found[1] <= 1  # the line opens with it
+
+
+_SLIPPED_DISCOUNT_LETTERS = 6  # a discount's word this long may have one letter misread (``Coupen``); not PROMO
+
+
+def _discount_word(word: str) -> bool:
+    """A discount's word, read right or, a long one, one letter off (``Coupen``, ``Discaunt``)."""
+    return word in _DISCOUNT_WORDS or len(word) >= _SLIPPED_DISCOUNT_LETTERS and any(
+        one_letter_off(word, discount) for discount in _DISCOUNT_WORDS)
 
 
 # a digit OCR read for a letter inside a word (``Leer9ut`` for Leergut, ``Pfandb0n``): a g as 9 or 6, an o as 0

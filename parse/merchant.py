@@ -244,9 +244,9 @@ def _cleaner_in_thanks(doc: Doc, name: str, name_line: int) -> str:
 # (the glyphs a blurred photo misreads in them too: "Thank You tor dining at", "Helcoma to")
 # "at Copper Kettle?": its ! read as ?, but no question of the footer ("with us. How was it?", "WHY NOT RETURN?")
 _NO_QUESTION = r"(?![^?]*?(?:[.!,]\s|\s-\s|\b(?:US|AT|WHY|HOW|DID|DO|ANY|QUESTIONS?|FIND|WAS|IS|ARE|CAN)\b)[^?]*\?\s*$)"
-# ("hank you for dining at": the line's first letter lost)
+# ("hank you for dining at": the line's first letter lost; "Tnank you": its h read as an n)
 THANKS_RE = re.compile(
-    r"(?:(?:TH?|(?<![A-Z])H)AN(?:[KX]\s?YO[UV]|KS)['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
+    r"(?:(?:T[HN]?|(?<![A-Z])H)AN(?:[KX]\s?YO[UV]|KS)['`‘’\":;,!]?\s+[FT]OR\s+['`‘’\"]?"
     r"(?:(?:SHOPPING|VISITING|DIN+ING|CHOOSING|YOUR\s+(?:VISIT|ORDER|PURCHASE))(?:\s+(?:AT|WITH|IN|TO))?"
     r"|(?:EATING|COMING|SUPPORTING)\s+(?:AT|WITH|TO))"
     r"|[WH]E[LI]\s?[CG]O(?:M|RN|N)[EA]\s+TO|(?:IHREN|IHR)\s+EINKAUF\s+(?:BEI|IM)"
@@ -337,9 +337,9 @@ def _misread_welcome(garbled: re.Match[str]) -> bool:
 
 
 WELCOME_SLIPS = 3  # letters of "WELCOME" misread, a "TO" and a name after it
-# the welcome one word or split in two (a bracket for a letter: "(Ne [cone"), its TO maybe "Io", "o" or
-# two glyphs of any kind ("Wel cone 30")
-_WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4} [^\w\s]?[^\W\d_]{2,5})"
+# the welcome one word or split in two (a bracket for a letter: "(Ne [cone", or in one word: "Re[cone"), its TO
+# maybe "Io", "o" or two glyphs of any kind ("Wel cone 30")
+_WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4}(?: [^\w\s]?|[^\w\s])[^\W\d_]{2,5})"
                             r"\s+(?P<to>[TtIl1]?[Oo0]|\S{2})\s+(?P<name>.+)")
 # the "to" itself misread (a zero, an O after a small t): its welcome may have one more letter misread
 _TO_RE = re.compile(r"t[O0]|T0")
@@ -1407,9 +1407,11 @@ def _unspaced(text: str) -> str:
 
 
 # not "7 ELEVEN"; "248 Route 9", "12 Highway 7": a numbered road; "36} Main Street": its last digit a bracket;
-# "2513 #ain St": the street's first letter a glyph; '9" Nain 3': its second digit a quote (not "50's Burgers")
+# "2513 #ain St": the street's first letter a glyph; '9" Nain 3': its second digit a quote (not "50's Burgers");
+# "9932 El0 Sireef": a zero, one or five read for a letter after the street's first two
+_STREET_WORD = r"[A-Z][A-Z.'-](?:[A-Z.'-]|(?<=[A-Z]{2})[015](?![015]))*"
 _HOUSE_NUMBER_RE = re.compile(
-    r"\d{1,4}[\d}\])|!\"][A-Z]?\s+[^\w\s]?[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{1,3})?")
+    rf"\d{{1,4}}[\d}}\])|!\"][A-Z]?\s+[^\w\s]?{_STREET_WORD}(?:\s+{_STREET_WORD})?(?:\s+\d{{1,3}})?")
 
 
 def _over_its_address(doc: Doc, line: Line) -> bool:

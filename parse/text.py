@@ -190,6 +190,36 @@ def has_keyword(text: str, keywords: tuple[str, ...]) -> bool:
     return find_keyword(text, keywords) is not None
 
 
+# SUMME opening its line, its two M's read as one upright glyph (``SUKE EUR 16,00``, ``Sume 44,37``)
+_MS_MERGED_RE = re.compile(r"\W*SU[MHKN]E\b")
+# ... its amount or currency right after it, no other word between (not ``Sune Eis 1,99``)
+_LABEL_THEN_AMOUNT_RE = re.compile(r"\W*\w{4}[\s:.]*(?:EUR\b|€|\d|$)")
+# an item's price with its tax class after it (``SUNNE 1,99 A``): a SUMME line prints none
+TAX_CLASS_AT_END_RE = re.compile(r"\d[.,]\d{2}\s?\*?[AB12]\s*$")
+
+
+def summe_ms_merged(text: str) -> bool:
+    """The line opens with SUMME, its two M's read as one glyph (``SUME EUR 11,62``), its amount after it."""
+    return _summe_ms_merged(text) is not None
+
+
+def summe_ms_mended(text: str) -> str:
+    """The line with its SUMME whose two M's OCR read as one glyph spelled out (``SUME EUR 11,62``:
+    ``SUMME EUR 11,62``); else the line."""
+    match = _summe_ms_merged(text)
+    if match is None or len(match.string) != len(text):
+        return text
+    return f"{text[:match.end() - 4]}SUMME{text[match.end():]}"
+
+
+def _summe_ms_merged(text: str) -> re.Match[str] | None:
+    """The match of the merged SUMME in the folded line, where it labels the amount after it; else None."""
+    match = _MS_MERGED_RE.match(fold(text))
+    if match is None or not _LABEL_THEN_AMOUNT_RE.match(text.upper()) or TAX_CLASS_AT_END_RE.search(text):
+        return None
+    return match
+
+
 def one_letter_off(word: str, other: str) -> bool:
     """Same length, exactly one letter different: an OCR misread of one glyph (``UCT``/``OCT``)."""
     return len(word) == len(other) and sum(a != b for a, b in zip(word, other)) == 1

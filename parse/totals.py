@@ -10,7 +10,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .amounts import CURRENCY_CODE_RE, CURRENCY_WORD_RE, Amount, find_amounts
 from .layout import Doc, Line, holds_a_date, keyword_end, value_after
-from .text import ascii_upper, find_keyword, fold, has_keyword, one_letter_off, squash_spaces
+from .text import (
+    ascii_upper, find_keyword, fold, has_keyword, one_letter_lost, one_letter_off, squash_spaces, summe_ms_mended,
+)
 from .vat import MAX_TAX_SHARE, RATE_RE, TAX, Vat, find_vat, is_tax_of_gross, is_tax_of_net, rate_of
 
 # Strongest first. Each keyword names the final amount to pay.
@@ -1316,7 +1318,24 @@ def _tip_guide_rows(doc: Doc) -> set[int]:
             and has_keyword(line.text, PLAIN_TOTAL)}
     under_heading = {line.index for line in doc.lines if has_keyword(line.text, PLAIN_TOTAL)
                      and not has_keyword(line.text, TIP_SUGGESTION) and _tip_suggestion(doc, line)}
-    return (rows if len(rows) >= 2 else set()) | under_heading | _rows_of_rising_shares(doc)
+    guide = (rows if len(rows) >= 2 else set()) | under_heading | _rows_of_rising_shares(doc)
+    return guide | _rows_going_on(doc, guide)
+
+
+# a short number (the share, its % lost) opening a line with amounts after it: a guide's row in shape
+_SHARE_OPENING_RE = re.compile(r"\W*\d{1,3}\W?\s")
+
+
+def _rows_going_on(doc: Doc, guide: set[int]) -> set[int]:
+    """The lines right under a tip guide's rows that go on in their shape, a short number and two amounts in
+    cents (``19, 824,59 Total 8188.24`` / ``188 49,46 Total 5193415`` / ``247 832.74 Hptal 9196. 43``): the
+    guide's last row, its share and its total's label garbled, not the bill's total."""
+    more: set[int] = set()
+    for line in doc.lines:
+        if (line.index - 1 in guide or line.index - 1 in more) and line.index not in guide \
+                and _SHARE_OPENING_RE.match(line.text) and sum(a.in_cents for a in line.amounts) >= 2:
+            more.add(line.index)
+    return more
 
 
 def _rows_of_rising_shares(doc: Doc) -> set[int]:
@@ -1343,13 +1362,27 @@ def _tip_suggestion(doc: Doc, line: Line) -> bool:
     """A tip guide's heading, or a line under one that opens with a share (its % maybe misread) or
     prints a tip before its total, or one listing two or more percentages, or a percentage (not a
     tax's) and what the total would be."""
-    if has_keyword(line.text, TIP_SUGGESTION) or line.text.count("%") >= 2:
+    if names_a_guide(line.text) or line.text.count("%") >= 2:
         return True
     if "%" in line.text and has_keyword(line.text, PLAIN_TOTAL) and not has_keyword(line.text, TAX):
         return True  # not "TOTAL INCL. GST@6%": a tax's rate
     above = doc.lines[max(0, line.index - _SUGGESTION_BLOCK):line.index]
     share = "%" in line.text or _GARBLED_SHARE_RE.match(line.text) or _tip_before_the_total(line)
-    return bool(share) and any(has_keyword(other.text, TIP_SUGGESTION) for other in above)
+    return bool(share) and any(names_a_guide(other.text) for other in above)
+
+
+_GUIDE_WORDS = tuple(word for word in TIP_SUGGESTION if " " not in word)
+_TIP_AND_WORD_RE = re.compile(r"\W*(?:TIP|GRATUITY)\W{1,3}([A-Z]{5,12})\W*$")
+
+
+def names_a_guide(text: str) -> bool:
+    """A tip guide's heading: its words, or a tip's label alone with one word a letter off or lost
+    from a guide's (``Tip Guioe``, ``Tip Calculatr``): a blurred photo garbles the heading's one long word."""
+    if has_keyword(text, TIP_SUGGESTION):
+        return True
+    match = _TIP_AND_WORD_RE.match(ascii_upper(text))
+    return match is not None and any(one_letter_off(match[1], word) or one_letter_lost(match[1], word)
+                                     for word in _GUIDE_WORDS)
 
 
 def _tip_before_the_total(line: Line) -> bool:
@@ -1508,7 +1541,7 @@ def _tendered_above(line: Line, change: Decimal) -> Decimal | None:
 
 def _total_strength(text: str) -> float:
     """0 when the line is not a total label; higher for labels that name the final amount."""
-    text = _m_read_as_rn(text)
+    text = summe_ms_mended(_m_read_as_rn(text))  # "SUME EUR 11,62": its two M's read as one
     upper = ascii_upper(text)
     if has_keyword(text, SUBTOTAL):
         return 0.0

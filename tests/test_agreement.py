@@ -8,6 +8,7 @@ import pytest
 from parse.agreement import read_amounts
 from parse.extract import extract_receipt
 from parse.layout import build_doc
+from parse.totals import names_a_guide
 
 from test_extract import ocr, read_as
 
@@ -2668,3 +2669,51 @@ def test_a_tip_guides_row_over_a_garbled_total_and_a_bare_amount_under_a_chargel
     """Guard: a tip guide's ``20% 13.15`` over a ``Tetel`` is no garbled tip (only one short word is); a change's or
     a gift card balance's bare amount under a subtotal with no charge between is no total."""
     assert extract_receipt(ocr(lines)).total == total
+
+
+_GARBLED_GUIDE = """
+COPPER KETTLE
+Springfield, IL 62701
+Table 59/5 Check: 15595
+Pad Thai 13.95
+Margarita 18.00
+Subfotal 6138,95
+Service Charge 33.57
+9140.12
+Tip Guioe
+19, 821,02 Total 8161.14
+188 25,22 Total {5165.34
+247 828.02 Hptal 9168. 14
+CUSTONER Copy
+AMEX XXXAXXXXXAX1423
+APPROVED
+Kaount : 6140.12
+Tip:
+Tetal :
+Signature
+"""
+
+
+def test_a_tip_guides_garbled_heading_and_rows_are_not_the_bill():
+    """A blurred photo garbles a tip guide's heading by one letter (``Tip Guioe``), its shares (``19,`` for 15%)
+    and its last row's total label (``247 832.74 Hptal 9196. 43``): the rows under the heading, and the row going
+    on in their shape, are what the bill would come to with a tip, not the bill (140.12, its sign two digits)."""
+    assert extract_receipt(ocr(_GARBLED_GUIDE)).total == Decimal("140.12")
+
+
+def test_a_tips_label_over_a_word_no_letter_off_a_guides_heads_no_guide():
+    """Only a word a letter off or short of a guide's heading's makes one (``Tip Guest`` is no ``Tip Guide``), and
+    lines of a count and two amounts (``2 Burger 12.00 24.00``) under item lines go on no guide: the bill's total
+    over them stays."""
+    assert names_a_guide("Tip Guioe") and names_a_guide("TIP CALCULATR")
+    assert not names_a_guide("Tip Guest") and not names_a_guide("Tip: 12.00")
+    receipt = extract_receipt(ocr("""
+DINER
+Tip Guest
+1 Soup 6.00 6.00
+2 Burger 12.00 24.00
+Subtotal 30.00
+Tax 2.40
+Total 32.40
+"""))
+    assert receipt.total == Decimal("32.40")

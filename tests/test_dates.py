@@ -897,3 +897,49 @@ def test_an_order_number_on_a_line_with_a_clock_read_with_a_point_is_no_date():
     receipt = extract_receipt(ocr("ROSA'S TRATTORIA\n11/03/2024\nCoffee 2.50\nTotal 2.50\n"
                                   "Order 0312/2019 Pickup 10.20 AM\n"))
     assert receipt.date == dt.date(2024, 11, 3)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dec 16,2024 07-15 AM", dt.time(7, 15)),
+    ("02/14/24 3-44 PM", dt.time(15, 44)),
+])
+def test_a_twelve_hour_times_colon_read_as_a_hyphen_before_am_or_pm_on_a_dates_line(text, expected):
+    """A photographed ``07:15 AM`` beside the date whose colon OCR read as a hyphen (``07-15 AM``): AM or PM after
+    two digits says it is the time of day, as it does for a colon read as a comma."""
+    assert [t.value for t in find_times(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["OPEN 10-15 AM", "12/05/2024 10-15", "Mon-Fri 9-11 AM"])
+def test_a_hyphen_between_numbers_off_a_dates_line_or_with_no_am_or_pm_is_no_time(text):
+    """Guard: ``10-15`` is a range; only on a date's line and before AM or PM is its hyphen a colon."""
+    assert find_times(text) == []
+
+
+@pytest.mark.parametrize("text", ["11/21/202410527 PM", "11/21/20240527 PM"])
+def test_a_twelve_hour_time_glued_to_the_dates_full_year_with_its_colon_lost(text):
+    """``11/21/2024 05:27 PM`` read with the gap after the year and the clock's colon lost, a stray mark maybe read as
+    a 1 between them (``202410527 PM``): the four digits before PM are the time."""
+    assert [t.value for t in find_times(text)] == [dt.time(17, 27)]
+
+
+@pytest.mark.parametrize("text", ["11/21/241052 PM", "11/21/20241052", "11/21/2024105277 PM"])
+def test_digits_glued_to_a_short_year_or_with_no_am_or_pm_after_them_are_no_glued_time(text):
+    """Guard: after a two-digit year the digits may be the year's own; with no AM or PM after them, or more digits
+    than a time's, they are none."""
+    assert find_times(text) == []
+
+
+def test_an_hours_one_read_as_a_four_right_after_the_date_is_the_time():
+    """``2024-04-29 19:52`` read ``2024-04-29 49.52``: the hour's 1 came out a 4 and the colon a point; no hour is 40
+    to 49, so right after the date it is the evening's time (weak: a time printed on a line beside wins)."""
+    receipt = extract_receipt(ocr("ROSA'S TRATTORIA\n3559 Broadway\nAustin, TX 78701\nChk 5197 Tbl 54\n"
+                                  "2024-04-29 49.52\nLasagna 17.99\nTotal 17.99"))
+    assert receipt.time == dt.time(19, 52)
+
+
+@pytest.mark.parametrize("text", ["2024-04-29 49.72", "2024-04-29 49.52 USD", "2024-04-29 490.52", "49.52",
+                                  "PUMP 04 12/05/26 45.12 P"])
+def test_a_four_led_number_with_no_minutes_money_after_a_date_or_no_date_is_no_time(text):
+    """Guard: a 4 is the hour's 1 only before a point and minutes, right after a date and ending the line (not a
+    price with its currency or tax class after it)."""
+    assert find_times(text) == []

@@ -1273,6 +1273,22 @@ def test_a_total_label_whose_m_ocr_read_as_rn_is_the_total_over_a_two_rate_vat_t
     assert receipt.total == Decimal("8.74")
 
 
+def test_a_summe_whose_two_ms_ocr_read_as_one_is_the_total_over_a_misread_tender():
+    """``SUME EUR 11,62``: SUMME with its two M's read as one glyph is the total label; the cash handed over, one
+    digit misread (``20,09`` for 20,00), less the change does not make what was paid."""
+    receipt = extract_receipt(ocr("MARKTWERK\nH-MILCH 3,5% 0,99 A\nRISPENTOMATEN 2,49 A\nROGGENBROT 1,89 A\n"
+                                  "PAPRIKA ROT 6,25 A\nSUME EUR 11,62\nGeg. BAR EUR 20,09\nRückgeld BAR EUR 8,38\n"
+                                  "30.11.2024 17:17"))
+    assert receipt.total == Decimal("11.62")
+
+
+def test_an_item_named_like_a_summe_with_merged_ms_is_no_total():
+    """``SUNE 1,99 A``: a price with its tax class after it is an item's, not a SUMME read with one M."""
+    receipt = extract_receipt(ocr("MARKTWERK\nSUNE 1,99 A\nBROT 2,49 A\nSUMME EUR 4,48\nGeg. BAR EUR 5,00\n"
+                                  "Rückgeld BAR EUR 0,52\n30.11.2024 17:17"))
+    assert (receipt.total, len(receipt.items)) == (Decimal("4.48"), 2)
+
+
 @pytest.mark.parametrize("labels", [("TOT", "CHG"), ("TTL", "CHG"), ("TTL", "CHANGE")])
 def test_a_cash_registers_short_labels_give_the_total_and_the_change(labels):
     """``TTL``, ``CHG``: cash handed over less the change is what was paid, not the cash."""

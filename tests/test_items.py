@@ -2739,3 +2739,83 @@ def test_numbers_under_a_checks_last_dish_and_a_refund_passing_the_purchases_sta
     whose price OCR garbled; a return or empties' refund bigger than what was bought is no sign read as a digit
     where the total is below nothing."""
     assert amounts(f"GOLDEN SPOON\n{lines}\n") == read
+
+
+DASHED_CHECK = """
+ROSA'S TRATTORIA
+Server: Kim Table: 12
+12/06/2024 9:53 PM
+2 Clam Chowder 14-50
+2 Draft Beer 15.00
+1 Iced Tea 4.99
+Subtotal 38.49
+Tax 3.18
+Total 41.67
+"""
+
+
+@pytest.mark.parametrize("printed", ["14-50", "14+50"])
+def test_a_checks_dish_whose_point_came_out_a_dash_or_a_plus_is_an_item_still(printed):
+    """A restaurant check photographed blurred: a dish's point read as a dash or a plus (``2 Clam Chowder 14-50``),
+    where no reading makes the subtotal (another price misread): a dish still, opening with its count, the digits
+    either side its units and cents."""
+    assert items(DASHED_CHECK.replace("14-50", printed))[0] == ("Clam Chowder", Decimal("2"), None, Decimal("14.50"))
+
+
+@pytest.mark.parametrize("receipt", [DASHED_CHECK.replace("Server: Kim Table: 12\n", ""),
+                                     DASHED_CHECK.replace("2 Clam Chowder 14-50\n", "Party of 4 12-15\n")])
+def test_a_dashed_number_on_a_shops_receipt_or_above_a_checks_first_dish_gives_no_item(receipt):
+    """Guard: with no check's header (a shop's receipt), or above the first dish with no count (``Party of 4
+    12-15``), a name and two numbers joined by a dash stay no item."""
+    assert amounts(receipt) == [Decimal("15.00"), Decimal("4.99")]
+
+
+TIPPED_CHECK = """
+GOLDEN SPOON BISTRO
+Table 42 Check: 26537
+2024-04-23 12:38
+Onion Rings 12.73
+Chicken Wings 12.99
+Cheeseburger 40.47
+Clam Chowder 7.25
+Cheesecake 7.50
+Subteran 80.94
+TAX 7.69
+Tip 13.29
+Total Paid 101.92
+"""
+
+
+def test_a_garbled_subtotal_over_the_tax_and_tip_that_make_the_total_paid_is_no_item():
+    """``Subteran 80.94``: a check's subtotal whose label OCR garbled past reading, what the dishes above it cost
+    together, where it, the tax and the tip make the total paid: the subtotal, no dish."""
+    receipt = extract_receipt(ocr(TIPPED_CHECK))
+    assert (len(receipt.items), receipt.subtotal) == (5, Decimal("80.94"))
+
+
+def test_a_last_dish_costing_the_others_over_a_tax_and_tip_that_miss_the_total_stays_a_dish():
+    """Guard: where the tax and the tip do not bring it to the total paid, a last line costing what the lines
+    above it cost together stays a dish."""
+    assert len(extract_receipt(ocr(TIPPED_CHECK.replace("101.92", "182.86"))).items) == 6
+
+
+def test_a_coupon_whose_word_ocr_misread_by_one_letter_takes_money_off():
+    """``Coupen 5.00``: a discount's word of six letters or more, one letter misread, alone on its line, takes
+    money off as read right."""
+    receipt = """
+ROSA'S TRATTORIA
+Server: Josh
+1 Lasagna 17.99
+1 Coke 2.75
+Coupen 5.00
+Subtotal 15.74
+Tax 1.30
+Total 17.04
+"""
+    assert amounts(receipt) == [Decimal("17.99"), Decimal("2.75"), Decimal("-5.00")]
+
+
+def test_a_short_word_one_letter_off_a_discounts_stays_a_dish():
+    """Guard: a short word one letter off a discount's (``Primo`` from PROMO) names a dish."""
+    receipt = "ROSA'S TRATTORIA\nServer: Josh\n1 Lasagna 17.99\nPrimo 5.00\nSubtotal 22.99\nTax 1.90\nTotal 24.89\n"
+    assert amounts(receipt) == [Decimal("17.99"), Decimal("5.00")]

@@ -1111,3 +1111,42 @@ def test_a_name_opening_with_a_capital_t_after_the_thanks_keeps_it(thanks, name)
     """Guard: the A of ``at`` lost shows as a lower-case ``t`` (``dining t Red Barn``); a capital T opening the name
     after the thanks' verb is the name's (the brand directory's spelling where it knows it)."""
     assert extract_receipt(ocr(f"7866 Ocean Ave\nBurger 12.00\nTotal 12.00\n{thanks}\n")).merchant == name
+
+
+def test_a_welcome_with_a_mark_read_for_a_letter_inside_its_word_still_opens_the_name():
+    """``Welcome to Rosa's Trattoria`` on a blurred logo line read ``Re[cone to``: a bracket for Welcome's l inside the
+    word, no gap beside it, as ``(Ne [cone tO`` has one; still the welcome, the name after it the restaurant's."""
+    assert merchant("Re[cone to Rosa's Trattoria\n12 Main St\nSpringfield, IL 62701" + BODY) == "Rosa's Trattoria"
+
+
+@pytest.mark.parametrize("name", ["Surf-Turf to Go", "Pick-Up to Go Deli"])
+def test_a_hyphened_word_before_a_to_unlike_a_welcome_stays_in_the_name(name):
+    """Guard: a mark inside a word before ``to`` makes no welcome of a word unlike Welcome."""
+    assert merchant(f"{name}\n12 Main St\nSpringfield, IL 62701" + BODY) == name
+
+
+def test_a_thanks_whose_h_was_read_as_an_n_still_names_the_shop():
+    """The logo was lost; the footer's ``Thank You for dining at Lucky Dragon!`` came out ``Tnank You``: its h read
+    as an n, still the thanks, and the name after it the restaurant's (not a garbled guests' line above)."""
+    text = "7583 Route 9\nAustin, TX 78701\nGuesLa Oneek #2639" + BODY + "Tnank You for dining at Lucky Dregon!"
+    assert merchant(text) == "Lucky Dregon"
+
+
+def test_a_thanks_whose_h_was_read_as_an_n_naming_no_shop_gives_no_name():
+    """Guard: ``Tnank you for dining with us`` names no shop."""
+    assert merchant("7583 Route 9\nAustin, TX 78701" + BODY + "Tnank you for dining with us") is None
+
+
+def test_the_town_under_a_street_whose_name_has_a_letter_read_as_a_digit_is_no_brand():
+    """``9932 Elm Street`` read ``9932 El0 Sireef`` (its m a 0) over ``Springfield. 3 6270]`` (state and ZIP garbled)
+    over the phone: still the street, so the town under it is no brand (not the Springfield clothes shop); the welcome
+    line over them names the restaurant."""
+    header = "Melcore t0 Copper Kette\n9932 El0 Sireef\nSpringfield. 3 6270]\n(346 } 400-8162\nTable 59/5 Check: 15595"
+    check = "\nPad Thai 13.95\nSubtotal 13.95\nTax 1.00\nTotal $14.95\nAMEX XXXX1423\nThank You For DINING KITH US"
+    assert extract_receipt(ocr(header + check)).merchant == "Copper Kette"
+
+
+def test_a_name_with_digits_over_the_address_is_still_the_name():
+    """Guard: a word with a digit only after its first letter (``B52``) or digits of its own (``Studio 54``) in a
+    name over the address keeps it the name."""
+    assert merchant("Studio 54 B52 Bar\n12 Main St\nSpringfield, IL 62701" + BODY) == "Studio 54 B52 Bar"
