@@ -109,7 +109,8 @@ _TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
 # price), each only on an hour of 1 to 12 (_guessed_m_refused), or be lost at the line's end ("10/19/25 07.35 p":
 # only a time with its colon or beside a date, "12.50 P" is a price); a colon read as a comma only with two digits
 # and AM or PM after it on a date's line ("8,50 PM"; "3,50" is money), and as a hyphen only so too ("07-15 AM";
-# "10-15" is a range); the gap before AM or PM read as a hyphen ("03:41-PM")
+# "10-15" with no AM or PM, or "7-10 PM", a later hour after it, is a range); the gap before AM or PM read as a hyphen
+# ("03:41-PM")
 _YEAR_FIX = str.maketrans({"O": "0", "C": "0", "I": "1", "L": "1", "T": "1"})
 # a T for a 1 too ("Datum: T0.07.13"), as in years; a G for a 6 ("11/2G/2025")
 _DIGIT_FIX = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "T": "1", "|": "1", "!": "1", "S": "5",
@@ -1073,6 +1074,11 @@ def _guessed_m_refused(m: re.Match[str], hour: int, raw: str, garbled_date: bool
         or bool(m["four"]) and not garbled_date
 
 
+def _names_a_later_hour(m: re.Match[str]) -> bool:
+    """The number after the hyphen could be an hour after the first (``7-10 PM``): a range of hours."""
+    return int(m["h"]) < int(m["m"]) <= 12
+
+
 def _reads_as_clock(m: re.Match[str], beside_date: bool, garbled_date: bool) -> bool:
     """A ``_TIME_RE`` match is a time of day: with its colon; with a point for it where AM or PM follows, it has
     seconds, or a date is on its line; with a comma or a hyphen only where AM or PM follows on a line holding a
@@ -1081,6 +1087,8 @@ def _reads_as_clock(m: re.Match[str], beside_date: bool, garbled_date: bool) -> 
     if m["four"] and not garbled_date:  # "IN 08:15 P4": no half of the day, the time as printed
         return m["sep"] in (":", ";") or bool(m["s"])
     half_day = bool(m["ap"]) and m["lone"] is None
+    if m["dash"] and _names_a_later_hour(m):
+        return False  # "Pickup 12/06/2026 10-11 AM", "7-10 PM": hours from and to, not a clock's colon
     if m["comma"] or m["dash"]:
         return garbled_date and half_day
     return m["sep"] != "." or half_day or bool(m["s"]) or beside_date
@@ -1133,31 +1141,25 @@ _GLUED_AFTER_DATE_TIME_RE = re.compile(r"\s{1,3}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\
 
 
 # "11/21/202410527 PM": a 12-hour time glued to the date's four-digit year, its colon lost and a stray mark maybe
-# read as a 1 or a 7 before it (05:27 PM); only with AM or PM after it ("2024 1052" is no time)
-_GLUED_TO_YEAR_TIME_RE = re.compile(r"[17|]?(?P<h>0[1-9]|1[0-2])(?P<m>[0-5]\d)(?=\s?[AP]\.?M\b)")
+# read as a 1 or a 7 before it (05:27 PM); only with AM or PM after it, no word after them ("2024 1052" is no time,
+# nor "21.11.20241052 Am Markt")
+_GLUED_TO_YEAR_TIME_RE = re.compile(r"[17|]?(?P<h>0[1-9]|1[0-2])(?P<m>[0-5]\d)(?=\s?[AP]\.?M\b(?!\s*[A-Z]))")
 
-
-# "2024-04-29 49.52": right after the date, the hour's 1 read as a 4 (no hour is 40 to 49: 19:52); only with a colon
-# or a dot, as a till prints a time, ending the line (not a pump's "12/05/26 45.12 P"), and weak (a time on a line
-# beside wins)
-_ONE_AS_FOUR_HOUR_TIME_RE = re.compile(r"\s{1,3}(?P<h>4\d)\s?[:;.]\s?(?P<m>[0-5]\d)(?=\s*$)")
-_FOUR_FOR_ONE = 30  # "49" read for "19"
 
 
 def _time_after(text: str, date: RawDate) -> TimeMatch | None:
     end = date.end
     m = (_AFTER_DATE_TIME_RE.match(text, end) or _STRAY_MARK_TIME_RE.match(text, end)
          or _GLUED_AFTER_DATE_TIME_RE.match(text, end)
-         or (None if date.short_year else _GLUED_TO_YEAR_TIME_RE.match(text, end))
-         or _ONE_AS_FOUR_HOUR_TIME_RE.match(text, end))
+         or (None if date.short_year else _GLUED_TO_YEAR_TIME_RE.match(text, end)))
     if not m:
         return None
-    hour = int(m["h"]) - (_FOUR_FOR_ONE if m.re is _ONE_AS_FOUR_HOUR_TIME_RE else 0)
+    hour = int(m["h"])
     half = _HALF_DAY_RE.match(text, m.end())  # "05/30/25 08,48 PM"
     if half and 1 <= hour <= 12:
         hour = _on_24_hour_clock(hour, half[1])
     return TimeMatch(dt.time(hour, int(m["m"])), m.start("h"), half.end() if half else m.end(),
-                     weak=m.re in (_GLUED_AFTER_DATE_TIME_RE, _ONE_AS_FOUR_HOUR_TIME_RE))
+                     weak=m.re is _GLUED_AFTER_DATE_TIME_RE)
 
 
 _HALF_DAY_RE = re.compile(r"\s?([AaPp])\.?[Mm]\b")

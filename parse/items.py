@@ -1355,6 +1355,8 @@ _SPACED_PRICE_RE = re.compile(
 _POINT_LOST_RE = re.compile(r"(?<=\s)[$£€]?(\d{1,4})(\d{2})(?:\s?[A-Z*])?\s*$")
 _SIGN_AND_POINT_DIGITS = 4  # units this long: a sign read as a digit before them, the point as one after
 _GLYPH_POINT_RE = re.compile(r"(?<=\s)(\d{1,3})[^\d\s:/%xX×*]{1,2}(\d{2})(?:\s?[A-Z*])?\s*$")
+# ... a mark for the point, no letter ("14-50", "14+50"; not "Room 2B14")
+_MARK_POINT_RE = re.compile(r"(?<=\s)(\d{1,3})[^\w\s:/%×*]{1,2}(\d{2})(?:\s?[A-Z*])?\s*$")
 # "BACON ROLL £2:50", "LATTE REGULAR 3:55": a price closing a named line, its point read as a colon (a clock's
 # shape, which the amount parser leaves alone; "1 Margarita 9 :00": a speck before it), its pound sign maybe
 # read as a digit ("62:50")
@@ -1603,14 +1605,15 @@ def _restaurant_check(doc: Doc) -> bool:
 def _unconfirmed_dish(line: Line, below_an_item: bool) -> LineItem | None:
     """``2 Lasagna 3598`` as two lasagnas at 35.98, ``Onion Rings 15499`` (under an item) as onion rings at
     5.99: the last two digits the cents, three units or more a sign and a point read as digits about them;
-    ``2 Clam Chowder 14-50``, ``14+50``: the point read as another glyph, the units as printed."""
+    ``2 Clam Chowder 14-50``, ``14+50``: the point read as a mark, the units as printed, only on a counted dish
+    (not ``Spice Level 1-10`` under one)."""
     glued = _POINT_LOST_RE.search(line.text)
-    price = glued or _GLYPH_POINT_RE.search(line.text)
+    price = glued or _MARK_POINT_RE.search(line.text)
     if price is None or line.amounts or _skipped(line) or _check_header(line.text) or re.search(r"[:#]", line.text) \
             or not _named(line.text[:price.start()]):
         return None
     counted = _LEADING_QTY_RE.match(line.text)
-    if counted is None and not below_an_item:
+    if counted is None and not (below_an_item and glued):
         return None
     units = price.group(1)
     whole = units[1:-1] if glued and len(units) > 2 else units
@@ -1867,7 +1870,7 @@ def _takes_money_off(item: LineItem) -> bool:
     handed back (``Leergut``, ``Pfandrückgabe``)."""
     description = item.description or ""
     words = _mended(_words(description), _DISCOUNT_WORDS)
-    if words and all(_discount_word(word) or word.endswith(_DISCOUNT_ENDINGS) for word in words):
+    if words and all(word in _DISCOUNT_WORDS or word.endswith(_DISCOUNT_ENDINGS) for word in words):
         return True
     if len(words) > 1 and "".join(words).endswith(_DISCOUNT_ENDINGS):  # "Aktions rabatt": a compound OCR split
         return True
@@ -1909,10 +1912,11 @@ def _comped(words: list[str]) -> bool:
 
 def _names_a_coupon(item: LineItem) -> bool:
     """``MFR COUPON 2.00``, ``NECTAR PRICE SAVING 0.50``: a coupon or a saving named beside other words, its
-    minus lost, or a minus read as a look-alike (``Happy Hour =S7.50``); only where the items then add up is it
-    taken for one."""
+    minus lost, or a minus read as a look-alike (``Happy Hour =S7.50``), or its long word one letter off
+    (``Coupen 35. 00``; ``Viscount 9.00`` is a dish); only where the items then add up is it taken for one."""
     description = item.description or ""
-    return any(word in _COUPON_WORDS for word in _words(description)) \
+    words = _words(description)
+    return any(word in _COUPON_WORDS for word in words) or bool(words) and all(map(_discount_word, words)) \
         or bool(_SAVING_NAME_RE.search(fold(description))) or bool(_MINUS_LOOKALIKE_RE.search(description))
 
 

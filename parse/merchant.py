@@ -1407,11 +1407,16 @@ def _unspaced(text: str) -> str:
 
 
 # not "7 ELEVEN"; "248 Route 9", "12 Highway 7": a numbered road; "36} Main Street": its last digit a bracket;
-# "2513 #ain St": the street's first letter a glyph; '9" Nain 3': its second digit a quote (not "50's Burgers");
-# "9932 El0 Sireef": a zero, one or five read for a letter after the street's first two
-_STREET_WORD = r"[A-Z][A-Z.'-](?:[A-Z.'-]|(?<=[A-Z]{2})[015](?![015]))*"
+# "2513 #ain St": the street's first letter a glyph; '9" Nain 3': its second digit a quote (not "50's Burgers")
+_HOUSE_NUMBER_OPENING = r"\d{1,4}[\d}\])|!\"][A-Z]?\s+[^\w\s]?"
 _HOUSE_NUMBER_RE = re.compile(
-    rf"\d{{1,4}}[\d}}\])|!\"][A-Z]?\s+[^\w\s]?{_STREET_WORD}(?:\s+{_STREET_WORD})?(?:\s+\d{{1,3}})?")
+    rf"{_HOUSE_NUMBER_OPENING}[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?(?:\s+\d{{1,3}})?")
+# "9932 El0 Sireef": a zero, one or five read for a letter of the street's name after its first two, only before
+# a suffix however garbled (not a name's "10 Barrel5 Brewing", "400 Gradi0 Pizza", "16 Handle5")
+_DIGIT_IN_STREETS_NAME_RE = re.compile(
+    rf"{_HOUSE_NUMBER_OPENING}[A-Z]{{2}}(?:[A-Z.'-]|(?<=[A-Z]{{2}})[015](?![015]))*\s+(?P<suffix>[A-Z][A-Z.'-]+)"
+    r"(?:\s+\d{1,3})?")
+_SUFFIX_SLIPS = 2  # letters of a long suffix OCR may misread ("Sireef" for STREET)
 
 
 def _over_its_address(doc: Doc, line: Line) -> bool:
@@ -1444,7 +1449,17 @@ _PLACES_IN_ADDRESSES = ("MALL", "PLAZA", "CENTER", "CENTRE", "SQUARE", "SUITE", 
 def _house_number(text: str) -> bool:
     """A house number and a street's name alone (``414 Broadway``, ``3671 Elm_Street`` with OCR's
     underscore for a space)."""
-    return bool(_HOUSE_NUMBER_RE.fullmatch(squash_spaces(ascii_upper(text).replace("_", " ")).rstrip(".,:;")))
+    text = squash_spaces(ascii_upper(text).replace("_", " ")).rstrip(".,:;")
+    if _HOUSE_NUMBER_RE.fullmatch(text):
+        return True
+    garbled = _DIGIT_IN_STREETS_NAME_RE.fullmatch(text)
+    return garbled is not None and _street_suffix(garbled["suffix"].strip("."))
+
+
+def _street_suffix(word: str) -> bool:
+    """A street's suffix, a long one with up to two letters misread (``SIREEF``)."""
+    return any(word == suffix if len(suffix) <= 4 else Levenshtein.distance(word, suffix) <= _SUFFIX_SLIPS
+               for suffix in (*_STREET_SUFFIXES, "ST", "RD", "DR", "LN", "WAY", "PLACE", "PL", "COURT", "CT"))
 
 
 def _street_over_town(doc: Doc, line: Line) -> bool:

@@ -203,11 +203,15 @@ def summe_ms_merged(text: str) -> bool:
     return _summe_ms_merged(text) is not None
 
 
+# ... the currency right after it: a total's label, not an item named so (``Sune 2,49``)
+_LABEL_THEN_CURRENCY_RE = re.compile(r"\W*\w{4}[\s:.]*(?:EUR\b|€)")
+
+
 def summe_ms_mended(text: str) -> str:
-    """The line with its SUMME whose two M's OCR read as one glyph spelled out (``SUME EUR 11,62``:
-    ``SUMME EUR 11,62``); else the line."""
+    """The line with its SUMME whose two M's OCR read as one glyph spelled out where the currency follows it
+    (``SUME EUR 11,62``: ``SUMME EUR 11,62``); else the line."""
     match = _summe_ms_merged(text)
-    if match is None or len(match.string) != len(text):
+    if match is None or len(match.string) != len(text) or not _LABEL_THEN_CURRENCY_RE.match(text.upper()):
         return text
     return f"{text[:match.end() - 4]}SUMME{text[match.end():]}"
 

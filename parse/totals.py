@@ -1323,7 +1323,7 @@ def _tip_guide_rows(doc: Doc) -> set[int]:
 
 
 # a short number (the share, its % lost) opening a line with amounts after it: a guide's row in shape
-_SHARE_OPENING_RE = re.compile(r"\W*\d{1,3}\W?\s")
+_SHARE_OPENING_RE = re.compile(r"\W*\d{1,3}\W?\s+\W?\d")  # an amount right after it (not "2 Guests 30.24")
 
 
 def _rows_going_on(doc: Doc, guide: set[int]) -> set[int]:

@@ -2701,6 +2701,14 @@ def test_a_tip_guides_garbled_heading_and_rows_are_not_the_bill():
     assert extract_receipt(ocr(_GARBLED_GUIDE)).total == Decimal("140.12")
 
 
+def test_a_split_checks_line_under_a_tip_guides_rows_goes_on_no_guide():
+    """Guard: a count and a word before the amounts (``2 Guests 30.24 15.12``, the check split two ways) is
+    no guide's row going on: the whole check's amount on it is the total."""
+    receipt = extract_receipt(ocr("CAFE\nServer: Ann\n1 Salad 12.00\n1 Pasta 16.00\nSubtotal 28.00\nTax 2.24\n"
+                                  "Tip Guide\n18% 5.44 Total 35.68\n20% 6.05 Total 36.29\n2 Guests 30.24 15.12"))
+    assert receipt.total == Decimal("30.24")
+
+
 def test_a_tips_label_over_a_word_no_letter_off_a_guides_heads_no_guide():
     """Only a word a letter off or short of a guide's heading's makes one (``Tip Guest`` is no ``Tip Guide``), and
     lines of a count and two amounts (``2 Burger 12.00 24.00``) under item lines go on no guide: the bill's total

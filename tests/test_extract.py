@@ -1282,6 +1282,12 @@ def test_a_summe_whose_two_ms_ocr_read_as_one_is_the_total_over_a_misread_tender
     assert receipt.total == Decimal("11.62")
 
 
+def test_an_item_named_like_a_summe_with_merged_ms_and_no_currency_after_it_is_no_total():
+    """Guard: ``Sune 2,49`` with no tax class and no EUR after its word is an item costing what the lines above
+    it cost, not SUMME: the SUMME under it is the total."""
+    assert extract_receipt(ocr("MARKTWERK\nBROT 2,49\nSune 2,49\nSUMME 4,98")).total == Decimal("4.98")
+
+
 def test_an_item_named_like_a_summe_with_merged_ms_is_no_total():
     """``SUNE 1,99 A``: a price with its tax class after it is an item's, not a SUMME read with one M."""
     receipt = extract_receipt(ocr("MARKTWERK\nSUNE 1,99 A\nBROT 2,49 A\nSUMME EUR 4,48\nGeg. BAR EUR 5,00\n"

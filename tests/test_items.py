@@ -2770,6 +2770,15 @@ def test_a_dashed_number_on_a_shops_receipt_or_above_a_checks_first_dish_gives_n
     assert amounts(receipt) == [Decimal("15.00"), Decimal("4.99")]
 
 
+@pytest.mark.parametrize("printed", ["Room 2B14", "Spice Level 1-10"])
+def test_a_letter_between_digits_or_an_uncounted_range_under_a_dish_is_no_dish(printed):
+    """Guard: a letter between two numbers (``Room 2B14``) is no point read as a mark, and a line with no count
+    under a dish (``Spice Level 1-10``, a modifier's range) is no dish at units and cents."""
+    receipt = DASHED_CHECK.replace("2 Clam Chowder 14-50\n", f"2 Lasagna 35.98\n{printed}\n").replace(
+        "Subtotal 38.49\nTax 3.18\nTotal 41.67", "Subtotal 53.97\nTax 4.45\nTotal 58.42")
+    assert amounts(receipt) == [Decimal("35.98"), Decimal("15.00"), Decimal("4.99")]
+
+
 TIPPED_CHECK = """
 GOLDEN SPOON BISTRO
 Table 42 Check: 26537
@@ -2813,6 +2822,14 @@ Tax 1.30
 Total 17.04
 """
     assert amounts(receipt) == [Decimal("17.99"), Decimal("2.75"), Decimal("-5.00")]
+
+
+@pytest.mark.parametrize("dish", ["Viscount 9.00", "Seduction 9.00"])
+def test_a_word_one_letter_off_a_discounts_that_the_bill_counts_as_money_spent_stays_a_dish(dish):
+    """Guard: a dish or drink named a letter off a discount's word (``Viscount``, ``Seduction``) stays a dish
+    where the total counts it as spent."""
+    assert amounts(f"ROSA'S\nServer: Josh\n1 Lasagna 17.99\n{dish}\nTotal 26.99\n") == [Decimal("17.99"),
+                                                                                          Decimal("9.00")]
 
 
 def test_a_short_word_one_letter_off_a_discounts_stays_a_dish():

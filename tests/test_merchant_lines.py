@@ -1146,6 +1146,13 @@ def test_the_town_under_a_street_whose_name_has_a_letter_read_as_a_digit_is_no_b
     assert extract_receipt(ocr(header + check)).merchant == "Copper Kette"
 
 
+@pytest.mark.parametrize("name", ["10 Barrel5 Brewing", "400 Gradi0 Pizza", "16 Handle5"])
+def test_a_name_with_a_digit_for_a_letter_and_no_streets_suffix_over_the_address_is_still_the_name(name):
+    """Guard: a house number's shape and a word with a 0, 1 or 5 in it but no street's suffix after it (``10 Barrel5
+    Brewing``, its s read as 5) over the shop's street is the shop's name, not a street."""
+    assert merchant(f"{name}\n9932 Elm Street\nSpringfield, IL 62701\nTotal 14.95") == name
+
+
 def test_a_name_with_digits_over_the_address_is_still_the_name():
     """Guard: a word with a digit only after its first letter (``B52``) or digits of its own (``Studio 54``) in a
     name over the address keeps it the name."""
