@@ -9,6 +9,7 @@ confidence can say which agreed.
 """
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -24,7 +25,7 @@ from .totals import (ANY_DIGIT, CARD_PAID, CASH_GIVEN, FINAL_TOTAL, MAX_CHARGES_
                      find_totals, labelled_subtotal_and_total, prices_add_up, sign_digit_dropped, signs_kept,
                      tax_share, total_checks, total_over_the_prices, unlabelled_subtotal, unlabelled_under,
                      vat_table_gross)
-from .vat import is_tax_of_gross, is_tax_of_net
+from .vat import TAX, is_tax_of_gross, is_tax_of_net
 
 _MIN_SIGNED = 2  # amounts starting with the digit before a reading without it is tried
 _SIGNED_SHARE = 0.75
@@ -129,6 +130,8 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
         best = commas  # every price and the total lost its comma, and the prices make the total
     if not best.counted and (tendered := _paid_as_tendered(doc, best.totals)) is not None:
         best = tendered  # each of the total, the cash and the change misread its own way, and they agree
+    if currency in SIGN_FIRST:
+        best = _sign_shared_with_the_cash(best, doc) or best
     if currency == "GBP" and best.sign_digit is None:
         # the recogniser has no "£": it reads one as a 1 or a 2 (or an E, which amounts skip). Real
         # prices start with those digits often, so only the arithmetic may drop them, never a tie.
@@ -340,9 +343,9 @@ def _comma_put_back(line: Line, pattern: re.Pattern[str]) -> Line:
     return replace(line, text=text, amounts=tuple(find_amounts(text, ",")))
 
 
-# the money closing a total's or a tender's line, its point kept, read as a space or lost (``1528.18``,
-# ``530 01``, ``3182``), a sign's glyph or a minus around it (``CASH {30.00-``)
-_CLOSING_MONEY_RE = re.compile(r"(?<![\d.,])(?P<whole>\d{1,6})(?:(?:[.,]|\s)(?P<cents>\d{2}))?\s?-?\s*$")
+# the money closing a total's or a tender's line, its point kept, spaced off or read as a space, or lost
+# (``1528.18``, ``3130 . 00``, ``530 01``, ``3182``), a sign's glyph or a minus around it (``CASH {30.00-``)
+_CLOSING_MONEY_RE = re.compile(r"(?<![\d.,])(?P<whole>\d{1,6})(?:(?:\s?[.,]\s?|\s)(?P<cents>\d{2}))?\s?-?\s*$")
 # the digits EasyOCR reads for one another on a blurred photo: fewer than totals' one-amount slips (not 4/9, 6/9,
 # 3/5, 0/1), as each of three amounts may also drop glyphs here and every slip allowed is another chance agreement
 _LOOK_ALIKE_DIGITS = {"0": "68", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036"}
@@ -358,18 +361,18 @@ def _paid_as_tendered(doc: Doc, totals: Totals) -> Reading | None:
     total its line reads: ``AMOUNT Due 1528.18`` / ``CASH {30.00-`` / ``CHANGE DUE 3182`` pay 28.18 as
     30.00 - 1.82; ``SUBTOTAL 530.75`` / ``SALES TAX 92215`` / ``AMOUNT DUE 332.90`` add up as 30.75 + 2.15
     = 32.90 (not 0.75 + 2.15: a bill is one unit at least). Of the readings that agree, those with the
-    fewest slips; one with a slip needs another check beside its sum (``_SLIP_SUPPORT``). None where they
-    give more than one total, or none, or the one printed."""
+    fewest slips (``_one_total``); one with a slip needs another check beside its sum (``_SLIP_SUPPORT``).
+    None where they give more than one total, or none."""
     total = totals.total
     if total is None:
         return None
-    fits = [(sum(slips), values, lines) for total_line in _total_lines(doc, total)
-            for lines, values, slips in _sums_read(doc, total_line)]
-    least = min((slips for slips, _, _ in fits), default=None)
-    fewest = [(values, lines) for slips, values, lines in fits if slips == least]
-    if len({values[0] for values, _ in fewest}) != 1 or fewest[0][0][0] == total.value:
+    fits = [(costs, values, lines) for total_line in _total_lines(doc, total)
+            for lines, values, costs in _sums_read(doc, total_line)]
+    least = min((_slips(costs) for costs, _, _ in fits), default=None)
+    chosen = _one_total([fit for fit in fits if _slips(fit[0]) == least], total.value)
+    if chosen is None:
         return None
-    values, lines = fewest[0]
+    values, lines = chosen
     if _another_tenders_share(doc, total, values[0]):
         return None
     read = {line.index: _money_rewritten(line, value, doc.decimal) for line, value in zip(lines, values)}
@@ -377,6 +380,73 @@ def _paid_as_tendered(doc: Doc, totals: Totals) -> Reading | None:
     agreed = reading.totals.total is not None and reading.totals.total.value == values[0]
     vouched = reading.support >= (_SLIP_SUPPORT if least else CHECK_WEIGHTS["cash_minus_change"])
     return reading if agreed and _SUMS & set(reading.counted) and vouched else None
+
+
+_Fit = tuple[tuple[tuple[int, int], ...], tuple[Decimal, ...], tuple[Line, ...]]  # costs, values, lines (_sums_read)
+
+
+def _one_total(fits: Sequence[_Fit], total: Decimal) -> tuple[tuple[Decimal, ...], tuple[Line, ...]] | None:
+    """The values and lines of the one total ``fits`` give. The total already read, where one gives it:
+    another reading dropped the total's sign and left cash's and change's (``AMOUNT DUE 9126.63`` read as
+    126.63 / ``CASH 3130.00`` / ``CHANGE DUE 153.37``), and the sum vouches for it. Where they give more than
+    one, those in which each of the three amounts lost a sign, with the fewest glyphs dropped: a printer
+    signs all three, a sign is one glyph more often than two (``SUROTA 4143.70`` / ``SALES TAX 6.259 038.98``
+    / ``TOTAL DUE 615268``: 143.70 + 8.98 = 152.68, not 43.70 + 8.98); not where one amount was read
+    unsigned (``AMOUNT DUE 5528.18`` / ``CASH 530.00`` / ``CHANGE DUE 182``: 528.18 or 28.18). None
+    where still more than one total, or none."""
+    vouching = [fit for fit in fits if fit[1][0] == total]
+    if vouching:
+        fits = vouching
+    elif len({values[0] for _, values, _ in fits}) > 1:
+        signed = [fit for fit in fits if all(dropped for _, dropped in fit[0])]
+        fewest = min((_dropped(costs) for costs, _, _ in signed), default=None)
+        fits = [fit for fit in signed if _dropped(fit[0]) == fewest]
+    return (fits[0][1], fits[0][2]) if len({values[0] for _, values, _ in fits}) == 1 else None
+
+
+def _slips(costs: Sequence[tuple[int, int]]) -> int:
+    return sum(slips for slips, _ in costs)
+
+
+def _dropped(costs: Sequence[tuple[int, int]]) -> int:
+    return sum(dropped for _, dropped in costs)
+
+
+# tax, fees and a tip never double the bill before them
+_MAX_BILL_OVER_SUBTOTAL = 2
+
+
+def _sign_shared_with_the_cash(best: Reading, printed: Doc) -> Reading | None:
+    """``best`` with the leading digit dropped from its total and from the cash given, where the two carry
+    the same digit for their sign, so that cash less change pays the total either way, and only without it
+    is the total a bill its subtotal could come to (``SUBTOTAL 0548.06`` / ``BALANCE DUE 3558.27`` / ``CASH
+    360.00`` / ``CHANGE DUE 51.73``: 58.27 = 60.00 - 1.73 after a subtotal of 48.06, not 358.27). None
+    where the total is under twice the subtotal its label gives (not a VAT table's net), or cash less
+    change did not pay it."""
+    total, subtotal = best.totals.total, best.totals.subtotal
+    tendered = cash_and_change_lines(best.doc)
+    if total is None or subtotal is None or tendered is None or not tendered[0].amounts or total.line < 0 \
+            or not 0 <= subtotal.line < len(best.doc.lines) \
+            or not has_keyword(best.doc.lines[subtotal.line].text, SUBTOTAL) \
+            or "cash_minus_change" not in best.counted \
+            or not 0 < _MAX_BILL_OVER_SUBTOTAL * subtotal.value < total.value:
+        return None
+    digit = f"{total.value:f}"[0]
+    bill, given = (sign_digit_dropped(value, digit) for value in (total.value, tendered[0].amounts[-1].value))
+    if bill is None or given is None or not subtotal.value <= bill < _MAX_BILL_OVER_SUBTOTAL * subtotal.value:
+        return None
+    lines = list(best.doc.lines)
+    lines[total.line], lines[tendered[0].index] = _last_amount_as(lines[total.line], bill), \
+        _last_amount_as(tendered[0], given)
+    reading = _reading(replace(best.doc, lines=tuple(lines)), ANY_DIGIT, printed)
+    kept = reading.totals.total is not None and reading.totals.total.value == bill
+    return reading if kept and "cash_minus_change" in reading.counted else None
+
+
+def _last_amount_as(line: Line, value: Decimal) -> Line:
+    """``line`` with its last amount read as ``value``."""
+    *rest, last = line.amounts or (None,)
+    return replace(line, amounts=(*rest, replace(last, value=value))) if last is not None else line
 
 
 def _another_tenders_share(doc: Doc, total: Pick, paid: Decimal) -> bool:
@@ -393,8 +463,9 @@ def _total_lines(doc: Doc, total: Pick) -> list[Line]:
 
 
 def _sums_read(doc: Doc, total_line: Line) \
-        -> Iterator[tuple[tuple[Line, Line, Line], tuple[Decimal, Decimal, Decimal], tuple[int, int, int]]]:
-    """((the total's line, the sum's two lines), (total, one, other), their slips) for the readings in
+        -> Iterator[tuple[tuple[Line, Line, Line], tuple[Decimal, Decimal, Decimal], tuple[tuple[int, int], ...]]]:
+    """((the total's line, the sum's two lines), (total, one, other), their costs: the slips and the glyphs
+    dropped of each, ``_money_readings``) for the readings in
     which cash - change, or subtotal + tax, makes the total (one unit at least), at most one slip among
     the three."""
     tenders, taxed = _cash_and_change_lines(doc, total_line), _subtotal_and_tax_lines(doc, total_line)
@@ -404,7 +475,8 @@ def _sums_read(doc: Doc, total_line: Line) \
         total, one, other = (_money_readings(line) for line in (total_line, *pair))
         for first, second in itertools.product(one, other):
             made = adds(first, second)
-            if made is not None and made >= 1 and made in total and total[made] + one[first] + other[second] <= 1:
+            if made is not None and made >= 1 and made in total \
+                    and total[made][0] + one[first][0] + other[second][0] <= 1:
                 yield (total_line, *pair), (made, first, second), (total[made], one[first], other[second])
 
 
@@ -442,28 +514,45 @@ def _subtotal_and_tax(subtotal: Decimal, tax: Decimal) -> Decimal | None:
 
 
 def _subtotal_and_tax_lines(doc: Doc, total_line: Line) -> tuple[Line, Line] | None:
-    """The subtotal's line and the one line between it and the total's, where only a tax stands."""
+    """The subtotal's line and the one line between it and the total's, where only a tax stands; or, where
+    OCR garbled the subtotal's label past reading (``SUROTA 4143.70`` over ``SALES TAX 6.259 038.98``), the
+    line over a tax's, its label mended (``SUBTOTAL SUROTA 4143.70``)."""
     above = doc.lines[max(total_line.index - 2, 0):total_line.index]
-    if len(above) != 2 or not has_keyword(above[0].text, SUBTOTAL) or has_keyword(above[1].text, SUBTOTAL):
+    if len(above) != 2 or has_keyword(above[1].text, SUBTOTAL):
         return None
-    return above[0], above[1]
+    if has_keyword(above[0].text, SUBTOTAL):
+        return above[0], above[1]
+    if has_keyword(above[1].text, TAX) and _garbled_subtotal_label(above[0].text):
+        return replace(above[0], text=f"{SUBTOTAL[0]} {above[0].text}"), above[1]
+    return None
 
 
-def _money_readings(line: Line) -> dict[Decimal, int]:
-    """What the money closing ``line`` may be, with the look-alike slips each reading takes (0 or 1):
-    without one or two leading digits that were a sign, the point before its last two digits."""
+_GARBLED_LIKENESS = 0.6  # difflib's ratio of a garbled label's letters to its word: SUROTA 0.71, SUGAR 0.31
+_LABEL_WORD_RE = re.compile(r"\W*([^\W\d_]{4,})\W*(?=\d)")
+
+
+def _garbled_subtotal_label(text: str) -> bool:
+    """``text`` opens with one word of letters, then its amount, the word like SUBTOTAL and no other label."""
+    word = _LABEL_WORD_RE.match(text)
+    return word is not None and not has_keyword(text, FINAL_TOTAL + PLAIN_TOTAL + TAX + CARD_PAID + CASH_GIVEN) \
+        and difflib.SequenceMatcher(None, ascii_upper(word[1]), SUBTOTAL[0]).ratio() >= _GARBLED_LIKENESS
+
+
+def _money_readings(line: Line) -> dict[Decimal, tuple[int, int]]:
+    """What the money closing ``line`` may be, with the look-alike slips each reading takes (0 or 1) and the
+    glyphs it drops: without one or two leading digits that were a sign, the point before its last two digits."""
     match = _CLOSING_MONEY_RE.search(line.text)
     if match is None or match["cents"] is None and len(match["whole"]) < 3:
         return {}
     digits = match["whole"] + (match["cents"] or "")
-    readings: dict[Decimal, int] = {}
+    readings: dict[Decimal, tuple[int, int]] = {}
     for dropped in range(_MAX_SIGN_GLYPHS + 1):
         rest = digits[dropped:]
         for variant, slips in ((rest, 0), *((rest[:i] + alike + rest[i + 1:], 1) for i, digit in enumerate(rest)
                                             for alike in _LOOK_ALIKE_DIGITS.get(digit, ""))):
             if len(variant) >= 3 and (len(variant) == 3 or variant[0] != "0"):
                 value = Decimal(f"{variant[:-2]}.{variant[-2:]}")
-                readings[value] = min(slips, readings.get(value, slips))
+                readings[value] = min((slips, dropped), readings.get(value, (slips, dropped)))
     return readings
 
 

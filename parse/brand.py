@@ -72,6 +72,7 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
     opening = next((line.index for line in header if any(ch.isalpha() for ch in line.text)), None)
     named = ((line.text, line.index, _read_surely(line)) for line in header  # not "Springfield, IL 62701" (a town),
              if _names_no_place(line.text) and not under_house_number(doc, line)  # nor a priced item
+             and not (line.index != opening and _garbled_town(line.text))
              and not any(amount.has_decimals for amount in line.amounts) and not _sign_over_a_name(header, line))
     logos = ((f"{first.text} {second.text}", first.index, _read_surely(first) and _read_surely(second))
              for first, second in _split_logos(header) if not _sign_over_a_name(header, first))
@@ -380,6 +381,17 @@ _STORE_NUMBER_AFTER_RE = re.compile(r"\s*(?:STORE|NO\.?|#)\s?#?\s?\d{1,6}(?:-\d{
 _STREET_CLOSING_RE = re.compile(r"\b(?:STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|WAY|PLAZA"
                                 r"|SQUARE|SQ)\.?\s*$", re.IGNORECASE)
 STORE_NAMED_SCORE = 0.85  # a brand's whole name before the place its store is named for
+
+
+# "Springfleld. Jou", "Springtield, L 6270": a town's line, its state and ZIP code garbled past an address's shape: a
+# word or two, the mark after the town glued to it, a state's few glyphs and maybe the ZIP code's digits
+_GARBLED_TOWN_RE = re.compile(r"\s*[^\W\d_]{3,}(?:\s[^\W\d_]{3,})?[.,;]\s+[^\W\d_]{1,3}(?:\s+\d{3,5})?\s*")
+
+
+def _garbled_town(text: str) -> bool:
+    """A town's line under the shop's name, however OCR garbled its state and ZIP code: no brand's name
+    (``Springfleld. Jou`` is no Springfield store), even where the name above it is garbled too."""
+    return bool(_GARBLED_TOWN_RE.fullmatch(text)) and not has_legal_form(text)
 
 
 def _names_no_place(text: str) -> bool:

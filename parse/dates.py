@@ -96,8 +96,8 @@ _CHECK_MONTH_SLIP_RE = re.compile(r"(?<![A-Z\d])(?P<m>[A-Z]{3,4})\.?\s?(?P<a>\d{
 _WEEKDAYS = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "DIE", "MIT", "DON", "FRE", "SAM", "SON"}
 # "03122024", "12032024", "11302025": a date whose separators were lost, in the receipt's order
 _COMPACT_RE = re.compile(r"(?<!\d)(?P<a>[0-3]\d)(?P<b>[0-3]\d)(?P<y>20\d{2})(?!\d)")
-_TIME_RE = re.compile(  # "02:.35 PM": a speck after the colon
-    r"(?<![\d.:,])(?P<h>[0-2]?\d)(?:\s?(?P<sep>[:;.])|(?P<comma>,)(?=[0-5]\d(?!\d)\s?[AP])"
+_TIME_RE = re.compile(  # "02:.35 PM", "3.:11 PM": a speck after the colon or before it
+    r"(?<![\d.:,])(?P<h>[0-2]?\d)(?:\s?(?:[.,](?=[:;]))?(?P<sep>[:;.])|(?P<comma>,)(?=[0-5]\d(?!\d)\s?[AP])"
     r"|(?P<dash>-)(?=[0-5]\d(?!\d)\s?[AP]\.?M\b))(?:(?<=[:;])[.,'])?"
     r"\s?(?P<m>[0-5]\d)(?:(?<!,\d\d)\s?[:;.]\s?(?P<s>[0-5]\d))?(?!\d)"
     r"(?:(?:\s?-(?=\s?[AP]M\b))?\s?(?P<ap>[AP])\.?\s?"
@@ -1037,7 +1037,8 @@ def find_times(text: str) -> list[TimeMatch]:
     text = _CLOCK_SLIP_RE.sub(lambda m: m.group(0).translate(_DIGIT_FIX), prepare(text))
     dates = _dates_in(text)
     for date in dates + _yearless_in(text):  # "02.03. 15:59" holds no 02:03:15
-        text = text[:date.start] + " " * (date.end - date.start) + text[date.end:]
+        end = _gap_as_point_end(text, date.end)
+        text = text[:date.start] + " " * (end - date.start) + text[end:]
     beside_date = bool(dates)
     garbled_date = beside_date or bool(_SLASHED_DIGITS_RE.search(text))
     found = []
@@ -1062,6 +1063,16 @@ def find_times(text: str) -> list[TimeMatch]:
 
 
 _ENDS_LOWER_CASE_RE = re.compile(r"[a-z]\s*$")
+
+
+# "05/15/2023.12:45 PM": the gap between a date and its time of day read as a point or a comma
+_GAP_AS_POINT_RE = re.compile(r"[.,](?=\s?[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))")
+
+
+def _gap_as_point_end(text: str, end: int) -> int:
+    """Where a date ending at ``end`` ends with the point read for the gap before its time (``2023.12:45``)."""
+    gap = _GAP_AS_POINT_RE.match(text, end)
+    return gap.end() if gap else end
 
 
 def _guessed_m_refused(m: re.Match[str], hour: int, raw: str, garbled_date: bool) -> bool:
@@ -1101,8 +1112,10 @@ _COLON_LOST_RE = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])[\s*](?P<m>[0-5]\
 
 
 # "3637 PN", "1716 PA": a 12-hour time whose colon OCR read as a digit (3:37 PM, 1:16 PM); only where the first two
-# digits are no 12-hour hour ("1216 PM" may be 12:16)
-_COLON_AS_DIGIT_RE = re.compile(r"(?<![\d.,:])(?P<h>[2-9]|1(?=[3-9]))\d(?P<m>[0-5]\d)\s?(?P<ap>[AP])\.?[MNHAF]\b")
+# digits are no 12-hour hour ("1216 PM" may be 12:16); a zero-padded hour's five digits too ("07219 A": 07:19 AM),
+# the M lost at the line's end only right after the date ("12/05/2026 REG 1716 P": a register's number)
+_COLON_AS_DIGIT_RE = re.compile(r"(?<![\d.,:])(?P<h>0[1-9]|[2-9]|1(?=[3-9]))\d(?P<m>[0-5]\d)\s?(?P<ap>[AP])"
+                                r"(?:\.?[MNHAF]\b|(?P<lone>(?=\s*$)))")
 
 
 # a slashed date, however garbled (``04 /13723 3637 PN``, ``412/03/23 1716 PA``)
@@ -1116,7 +1129,13 @@ def _colon_lost(text: str, beside_date: bool) -> list[TimeMatch]:
     regexes = (_COLON_LOST_RE, _COLON_AS_DIGIT_RE) if beside_date else (_COLON_LOST_RE,)
     return [TimeMatch(dt.time(_on_24_hour_clock(int(_part(m, "h")), _part(m, "ap")), int(_part(m, "m"))),
                       m.start(), m.end())
-            for regex in regexes for m in regex.finditer(text)][:1]
+            for regex in regexes for m in regex.finditer(text) if not _lone_half_after_a_word(m)][:1]
+
+
+def _lone_half_after_a_word(m: re.Match[str]) -> bool:
+    """AM or PM's M lost (``07219 A``) where a word stands between the date (blanked out) and the digits: a number
+    and a letter (``12/05/2026 REG 1716 P``), no time."""
+    return m.groupdict().get("lone") is not None and bool(m.string[:m.start()].strip())
 
 
 def _part(m: re.Match[str], name: str) -> str:

@@ -237,14 +237,16 @@ _PAID_UNDER = 2  # lines under the total where the payment prints it again
 
 
 def _printed_under(doc: Doc, index: int, value: Decimal, sum_above: Decimal) -> bool:
-    """The payment under a line prints ``value`` again, or pays it in cash: the note handed over less the
-    change right under it (``BAR 35,00`` / ``Rückgeld 4,23`` under a total of 30,77), unless the prices above
-    come to nothing (returned empties cancelling the rest: that line is the item that makes the total) or
-    a line under it ends in a tax class (an item)."""
+    """The payment under a line prints ``value`` again, its currency sign maybe read as a digit (``girocard
+    440,47`` under ``Sunite 40,47``), or pays it in cash: the note handed over less the change right under it
+    (``BAR 35,00`` / ``Rückgeld 4,23`` under a total of 30,77), unless the prices above come to nothing
+    (returned empties cancelling the rest: that line is the item that makes the total) or a line under it ends
+    in a tax class (an item)."""
     below = doc.lines[index + 1:index + 1 + _PAID_UNDER]
     paid = [line.amounts[-1].value if line.amounts else None for line in below]
     cash_paid = sum_above != 0 and not any(TAX_CLASS_AT_END_RE.search(line.text) for line in below)
-    return value in paid or (cash_paid and _cash_less_change(paid, value))
+    signed = [sign_digit_dropped(amount, ANY_DIGIT) for amount in paid if amount is not None]
+    return value in paid or value in signed or (cash_paid and _cash_less_change(paid, value))
 
 
 def _cash_less_change(paid: list[Decimal | None], value: Decimal) -> bool:
@@ -265,7 +267,7 @@ _DATE_HEADINGS = ("DATE", "DATUM", "UHRZEIT", "FECHA")
 # who served which table (``Server: Kim``, ``Table 14``, ``Tisch 12``, ``Bediener 4``): a check's header
 # line, no description of the price under it
 _CHECK_HEADER_WORDS = frozenset(fold(word) for word in (
-    "SERVER", "SERVED", "WAITER", "WAITRESS", "TABLE", "GUEST", "GUESTS", "CHECK", "CHK", "CASHIER", "CLERK",
+    "SERVER", "SERVED", "WAITER", "WAITRESS", "TABLE", "TBL", "GUEST", "GUESTS", "CHECK", "CHK", "CASHIER", "CLERK",
     "BEDIENER", "BEDIENUNG", "KELLNER", "TISCH", "MESA", "CAMARERO", "SERVEUR"))
 _HEADER_WORD_RE = re.compile(r"([^\W\d_]+)\s?(?=[:;#]|\s?\d)")
 _SLIPPED_HEADER_LETTERS = 6  # a longer header word may have one letter misread (``Servar``); not FISCH, CABLE
@@ -1579,17 +1581,25 @@ def with_unconfirmed_lost_prices(items: tuple[LineItem, ...], doc: Doc, start: i
     Lasagna 3598``, ``Onion Rings 15499``: the point lost or read as a digit, a sign read as one; the items miss
     every target however such prices are read, ``fill_lost_prices`` found none): items still, at the likeliest
     reading, where a check's header or tip line says a restaurant's: a named line in ``[start, end)`` closing in
-    the digits alone, opening with a count (``1 Coke 275``) or set under the first item read, above the last (not a
-    check's header, ``Guests; Check 271817``; not ``Loyalty Points 125`` under the last dish), where the items then
-    cost no more than the bill."""
+    the digits alone, opening with a count (``1 Coke 275``, anywhere among the items) or set under the first item
+    read, above the last (not a check's header, ``Guests; Check 271817``; not ``Loyalty Points 125`` under the
+    last dish), where the items then cost no more than the bill: a reading that makes them cost more gives way
+    to the next likeliest (``Draft Beer 6250`` on a check of 59.49: 6.50, its point read as a digit). An item
+    priced over the whole bill is misread itself (``Ribeye Steak 228.00`` on 80.57) and counts for nothing."""
     if not items or _sum(items) in targets or not _restaurant_check(doc):
         return items
     used = {item.line_index for item in items if item.line_index is not None}
     if not used:
         return items
-    found = tuple(item for line in doc.lines[start:end] if line.index not in used and line.index < max(used)
-                  and (item := _unconfirmed_dish(line, below_an_item=min(used) < line.index)) is not None)
-    if not found or targets and _sum(items + found) > max(targets):
+    dishes = [dish for line in doc.lines[start:end] if line.index not in used
+              and (dish := _unconfirmed_dish(line, below_an_item=min(used) < line.index,
+                                             above_the_last=line.index < max(used)))]
+    if not dishes or prod(len(readings) for readings in dishes) > _MAX_COMBINATIONS:
+        return items
+    bill = max(targets, default=None)
+    within = tuple(item for item in items if bill is None or item.amount <= bill)  # over it: misread itself
+    found = next((chosen for chosen in product(*dishes) if bill is None or _sum(within + chosen) <= bill), None)
+    if found is None:
         return items
     return tuple(sorted(items + found, key=lambda item: item.line_index or 0))
 
@@ -1602,24 +1612,42 @@ def _restaurant_check(doc: Doc) -> bool:
     return any(_check_header(line.text) or has_keyword(line.text, _TIP_WORDS) for line in doc.lines)
 
 
-def _unconfirmed_dish(line: Line, below_an_item: bool) -> LineItem | None:
-    """``2 Lasagna 3598`` as two lasagnas at 35.98, ``Onion Rings 15499`` (under an item) as onion rings at
-    5.99: the last two digits the cents, three units or more a sign and a point read as digits about them;
-    ``2 Clam Chowder 14-50``, ``14+50``: the point read as a mark, the units as printed, only on a counted dish
-    (not ``Spice Level 1-10`` under one)."""
+_DISH_COUNT = 9  # dishes of one kind a check counts on one line, at most (not "12 Visits 1200")
+
+
+def _unconfirmed_dish(line: Line, below_an_item: bool, above_the_last: bool) -> list[LineItem]:
+    """The readings of ``2 Lasagna 3598``, likeliest first: two lasagnas at 35.98 (or 3.98, the point read as a
+    digit: ``Draft Beer 6250`` for 6.50); ``Onion Rings 15499`` (under an item) as onion rings at 5.99 (or 15.99,
+    the point alone read as a digit): the last two digits the cents, three units or more a sign and a point read
+    as digits about them; ``2 Clam Chowder 14-50``, ``14+50``: the point read as a mark, the units as printed,
+    only on a counted dish (not ``Spice Level 1-10`` under one). A line under the last item must open with a
+    count of one digit, its digits no zero-padded number (``2 Bags 0010``; not ``12 Visits 1200``). No reading where the line is no dish."""
     glued = _POINT_LOST_RE.search(line.text)
     price = glued or _MARK_POINT_RE.search(line.text)
     if price is None or line.amounts or _skipped(line) or _check_header(line.text) or re.search(r"[:#]", line.text) \
             or not _named(line.text[:price.start()]):
-        return None
+        return []
     counted = _LEADING_QTY_RE.match(line.text)
-    if counted is None and not (below_an_item and glued):
-        return None
+    if counted is None and not glued:
+        return []  # a mark for the point only on a counted dish (not "Spice Level 1-10")
     units = price.group(1)
-    whole = units[1:-1] if glued and len(units) > 2 else units
-    return LineItem(description=_without_count(line.text[:price.start()]).strip(" .:*-'"),
-                    amount=Decimal(f"{whole}.{price.group(2)}"), line_index=line.index,
-                    quantity=Decimal(counted.group(1)) if counted else None)
+    if not (below_an_item and above_the_last) and (
+            counted is None or not above_the_last and (units[0] == "0" or int(counted.group(1)) > _DISH_COUNT)):
+        return []
+    return [LineItem(description=_without_count(line.text[:price.start()]).strip(" .:*-'"),
+                     amount=Decimal(f"{whole}.{price.group(2)}"), line_index=line.index,
+                     quantity=Decimal(counted.group(1)) if counted else None)
+            for whole in dict.fromkeys(_unconfirmed_wholes(units, glued=bool(glued))) if whole]
+
+
+def _unconfirmed_wholes(units: str, glued: bool) -> list[str]:
+    """The units of an unconfirmed dish's price, likeliest first: with the point lost, three digits or more a
+    sign and a point read as digits about them (``15499``: 5), else as printed, then the point alone read as a
+    digit (15, ``6250``: 6); with the point read as a glyph, as printed, then a sign read as a digit before
+    three (``723+50``: 23)."""
+    if glued:
+        return [units[1:-1], units[:-1]] if len(units) > 2 else [units, units[:-1]]
+    return [units, units[1:]] if len(units) > 2 else [units]
 
 
 def _point_lost_wholes(units: str) -> list[str]:
@@ -1876,8 +1904,23 @@ def _takes_money_off(item: LineItem) -> bool:
         return True
     if _comped(words):
         return True
+    return _opens_with_a_return_word(description)
+
+
+# a return word this long may have one letter misread (``Pfandruckoabe``, ``Leergutbom``); not LEERGUT, RETOUR
+_SLIPPED_RETURN_LETTERS = 8
+_SLIP_PRONE_RETURN_WORDS = frozenset(fold(spelling.replace(" ", "")) for word in _RETURN_WORDS
+                                     for spelling in (word, word.replace("Ü", "U"))
+                                     if len(spelling.replace(" ", "")) >= _SLIPPED_RETURN_LETTERS)
+
+
+def _opens_with_a_return_word(description: str) -> bool:
+    """The line opens with a word of empties handed back, read right or, a long one, one letter off."""
     found = find_keyword(_inner_digits_as_letters(description), _RETURN_WORDS)
-    return found is not None and found[1] <= 1  # the line opens with it
+    if found is not None:
+        return found[1] <= 1
+    words = _words(description)
+    return bool(words) and any(one_letter_off(words[0], word) for word in _SLIP_PRONE_RETURN_WORDS)
 
 
 _SLIPPED_DISCOUNT_LETTERS = 6  # a discount's word this long may have one letter misread (``Coupen``); not PROMO
@@ -2006,9 +2049,11 @@ def _within_reach(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem) 
 
 
 def _usual_left(items: tuple[LineItem, ...], lines: Sequence[OcrLine]) -> float | None:
-    """The median left edge of the items' lines."""
+    """The median left edge of the items' lines, leaving out those opening with a modifier's word (set in under
+    their items: ``side ranch 0.75``, whose edge would move the items' own to the right)."""
     lefts = sorted(lines[i.line_index].box[0] for i in items
-                   if i.line_index is not None and i.line_index < len(lines) and lines[i.line_index].box)
+                   if i.line_index is not None and i.line_index < len(lines) and lines[i.line_index].box
+                   and not _modifier_worded(lines[i.line_index].text))
     return lefts[len(lefts) // 2] if lefts else None
 
 
@@ -2042,7 +2087,12 @@ def _worded_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, 
     indent = _indent(lines, item, modifier, column)
     if indent is None or indent < _WORDED_INDENT or _in_name_column(lines[item.line_index], lines[modifier.line_index]):
         return False
-    first = next(iter(_words(lines[modifier.line_index].text)), "")
+    return _modifier_worded(lines[modifier.line_index].text)
+
+
+def _modifier_worded(text: str) -> bool:
+    """The line opens with a modifier's word, or that word with one letter misread (``extre cheese``)."""
+    first = next(iter(_words(text)), "")
     return first in _MODIFIER_WORDS or len(first) >= _SLIPPED_MODIFIER_LETTERS and any(
         one_letter_off(first, word) for word in _MODIFIER_WORDS)
 

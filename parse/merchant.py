@@ -338,9 +338,9 @@ def _misread_welcome(garbled: re.Match[str]) -> bool:
 
 WELCOME_SLIPS = 3  # letters of "WELCOME" misread, a "TO" and a name after it
 # the welcome one word or split in two (a bracket for a letter: "(Ne [cone", or in one word: "Re[cone"), its TO
-# maybe "Io", "o" or two glyphs of any kind ("Wel cone 30")
+# maybe "Io", "o" or two glyphs of any kind ("Wel cone 30"), the gap after it maybe read as a hyphen ("elcore to-Blue")
 _WELCOME_TO_RE = re.compile(r"\W*(?P<word>[^\W\d_]{6,8}|[^\W\d_]{2,4}(?: [^\w\s]?|[^\w\s])[^\W\d_]{2,5})"
-                            r"\s+(?P<to>[TtIl1]?[Oo0]|\S{2})\s+(?P<name>.+)")
+                            r"\s+(?P<to>[TtIl1]?[Oo0]|\S{2})(?:\s+|\s?-\s?)(?P<name>.+)")
 # the "to" itself misread (a zero, an O after a small t): its welcome may have one more letter misread
 _TO_RE = re.compile(r"t[O0]|T0")
 # "Nelcoadeto": Welcome's E (or a c read for it) glued to its "to" (not "Delconto Trattoria")
@@ -1044,10 +1044,15 @@ _FARE = ("PIZZA", "TACOS", "TACO", "COFFEE", "BAGELS", "BAGEL", "SEAFOOD", "FOOD
 _LOWER_CASE_STATE_RE = re.compile(r"^(?P<name>[^\d,]+?)\s+(?P<last>[A-Z][a-z])$")
 
 
+# "4551Main St": a house number glued to its street's name, the space between them lost
+_GLUED_HOUSE_NUMBER_RE = re.compile(r"^(\W*\d{1,5})(?=[^\W\d_]{2})")
+
+
 def _is_address(text: str) -> bool:
     """An address line, but not a name whose last letters OCR split off into a US state's shape:
     a state is printed in capitals after its town (``Springfield, IL``), not as ``Bugenvi Ia``
-    (``Sawmill Rd`` stays a street)."""
+    (``Sawmill Rd`` stays a street). A house number glued to its street (``4551Main St``) is read apart."""
+    text = _GLUED_HOUSE_NUMBER_RE.sub(r"\1 ", text.strip())
     split = _LOWER_CASE_STATE_RE.match(text.strip())
     company = _COMPANY_CO_RE.match(ascii_upper(text).strip())
     return is_address(text) and not (split and not is_address(split["name"])
@@ -1514,7 +1519,9 @@ def under_house_number(doc: Doc, line: Line) -> bool:
 
 _ZIP_DIGITS = 4  # digits of a postcode at least, however OCR misread the rest of the town's line
 # a phone number's last seven digits closing a line, its area code however misread ("(36e} 477-9215")
-_PHONE_END_RE = re.compile(r"(?<!\d)\d{3}\s?[-.]\s?\d{4}\s*$")
+# a phone number ending its line (``(36e} 477-9215``), its area code's bracket maybe read as a digit and run into
+# the number (``((95512443-3526`` for ``(955) 443-3526``: ten digits and that one before the last seven at least)
+_PHONE_END_RE = re.compile(r"(?:(?<!\d)|(?<=\d{4}))\d{3}\s?[-.]\s?\d{4}\s*$")
 
 
 _GARBLED_STATE_RE = re.compile(r"\d|\w[.,;]\s")  # "Springtield. 1 ani": a digit, or a word's mark before more

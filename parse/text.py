@@ -192,33 +192,35 @@ def has_keyword(text: str, keywords: tuple[str, ...]) -> bool:
 
 # SUMME opening its line, its two M's read as one upright glyph (``SUKE EUR 16,00``, ``Sume 44,37``)
 _MS_MERGED_RE = re.compile(r"\W*SU[MHKN]E\b")
+# ... or as one glyph or each as an N, H or K, the letters read for them (``Sunne EUR 26,65``, ``SUHHE``)
+_MS_MISREAD_RE = re.compile(r"\W*SU(?P<ms>[MHKN]|[HKN]{2})E\b")
 # ... its amount or currency right after it, no other word between (not ``Sune Eis 1,99``)
-_LABEL_THEN_AMOUNT_RE = re.compile(r"\W*\w{4}[\s:.]*(?:EUR\b|€|\d|$)")
+_LABEL_THEN_AMOUNT_RE = re.compile(r"\W*\w+[\s:.]*(?:EUR\b|€|\d|$)")
 # an item's price with its tax class after it (``SUNNE 1,99 A``): a SUMME line prints none
 TAX_CLASS_AT_END_RE = re.compile(r"\d[.,]\d{2}\s?\*?[AB12]\s*$")
 
 
 def summe_ms_merged(text: str) -> bool:
     """The line opens with SUMME, its two M's read as one glyph (``SUME EUR 11,62``), its amount after it."""
-    return _summe_ms_merged(text) is not None
+    return _misread_summe(text) is not None
 
 
 # ... the currency right after it: a total's label, not an item named so (``Sune 2,49``)
-_LABEL_THEN_CURRENCY_RE = re.compile(r"\W*\w{4}[\s:.]*(?:EUR\b|€)")
+_LABEL_THEN_CURRENCY_RE = re.compile(r"\W*\w+[\s:.]*(?:EUR\b|€)")
 
 
 def summe_ms_mended(text: str) -> str:
-    """The line with its SUMME whose two M's OCR read as one glyph spelled out where the currency follows it
-    (``SUME EUR 11,62``: ``SUMME EUR 11,62``); else the line."""
-    match = _summe_ms_merged(text)
+    """The line with its SUMME whose two M's OCR read as one glyph, or each as an N, H or K, spelled out where the
+    currency follows it (``SUME EUR 11,62``, ``Sunne EUR 11,62``: ``SUMME EUR 11,62``); else the line."""
+    match = _misread_summe(text, _MS_MISREAD_RE)
     if match is None or len(match.string) != len(text) or not _LABEL_THEN_CURRENCY_RE.match(text.upper()):
         return text
-    return f"{text[:match.end() - 4]}SUMME{text[match.end():]}"
+    return f"{text[:match.start('ms')]}MM{text[match.end('ms'):]}"
 
 
-def _summe_ms_merged(text: str) -> re.Match[str] | None:
-    """The match of the merged SUMME in the folded line, where it labels the amount after it; else None."""
-    match = _MS_MERGED_RE.match(fold(text))
+def _misread_summe(text: str, pattern: re.Pattern[str] = _MS_MERGED_RE) -> re.Match[str] | None:
+    """The match of the misread SUMME in the folded line, where it labels the amount after it; else None."""
+    match = pattern.match(fold(text))
     if match is None or not _LABEL_THEN_AMOUNT_RE.match(text.upper()) or TAX_CLASS_AT_END_RE.search(text):
         return None
     return match

@@ -2725,3 +2725,51 @@ Tax 2.40
 Total 32.40
 """))
     assert receipt.total == Decimal("32.40")
+
+
+_HARBOR = "HARBOR MARKET INC\n299 Main Street\nPortland, OR 97205\nNov 21 2024 05:45 PM\n"
+
+
+def test_cash_less_change_vouches_for_a_total_another_reading_dropped_its_sign_from():
+    """A blurred photo read each ``$`` as another digit and spaced off two points (``AMOUNT DUE 9126. 63`` /
+    ``CaSH 3130 . 00`` / ``CHANGE DUE 153.37``): the reading without the 9 gives the total 126.63, which cash
+    less change makes too (130.00 - 3.37), so the check counts for it (a closer read of the page, where cash
+    and total keep a 3 alike, must not replace it)."""
+    lines = ocr(_HARBOR + "EGGS LARGE 12CT 22.32 N\nMILK GAL 16.96 F\nSUBTOTAL 4108 . 30\nSALES TaX 6.258 556.27\n"
+                          "TIP 520 . 06\nAHOUNT   DUE 9126. 63\nCaSH 3130 . 00\nCHANGE   DUE 153.37")
+    receipt = extract_receipt(lines)
+    assert receipt.total == Decimal("126.63")
+    assert receipt.flags.get("total_cash_minus_change")
+
+
+def test_a_subtotal_garbled_past_reading_over_the_tax_adds_up_with_it_once_each_sign_is_dropped():
+    """The subtotal's label garbled past reading (``SUROTA 4143.70``) over ``SALES TAX 6.259 038.98`` and
+    ``TOTAL DUE 615268``, each ``$`` read as one digit or two: 143.70 + 8.98 = 152.68, every amount having
+    lost a sign and the fewest glyphs dropped (not 43.70 + 8.98 = 52.68, two glyphs dropped from each)."""
+    lines = ocr(_HARBOR + "CHICKEN BREAST 23.06 F\nAPPLES GALA 3.96 T\nSUROTA 4143.70\nSALES TAX 6.259 038.98\n"
+                          "YTOTAL DUE 615268\nMASTERCARD 5152.68")
+    assert extract_receipt(lines).total == Decimal("152.68")
+
+
+def test_an_item_over_the_tax_is_no_garbled_subtotal():
+    """Guard: a word unlike SUBTOTAL over the tax (``SUGAR 4143.70``) is an item, no subtotal to add up."""
+    lines = ocr(_HARBOR + "CHICKEN BREAST 23.06 F\nSUGAR 4143.70\nSALES TAX 6.259 038.98\n"
+                          "YTOTAL DUE 615268\nMASTERCARD 5152.68")
+    assert extract_receipt(lines).total != Decimal("152.68")
+
+
+def test_a_sign_shared_by_the_total_and_the_cash_is_dropped_where_the_subtotal_says_so():
+    """The ``$`` read as a 3 on both the total and the cash (``BALANCE DUE 3558.27`` / ``CASH 360.00`` /
+    ``CHANGE DUE 51.73``): cash less change pays 358.27 and 58.27 alike, but after ``SUBTOTAL 0548.06``
+    (48.06) no tax and tip make 358.27; the bill is 58.27."""
+    lines = ocr(_HARBOR + "PASTA PENNE 13.34\nAPPLES GALA 11.66\nSUBTOTAL 0548. 06\nSALES TAX 6.258 33.00\nTIP 572\n"
+                          "BALANCE   DuE 3558.27\nCASH 360. 00\nCHANGE   due 51.73")
+    assert extract_receipt(lines).total == Decimal("58.27")
+
+
+def test_a_total_within_twice_its_subtotal_keeps_the_digit_it_shares_with_the_cash():
+    """Guard: ``SUBTOTAL 348.06`` / ``TOTAL 358.27`` / ``CASH 360.00`` / ``CHANGE DUE 1.73``: the total is a
+    bill its subtotal comes to, the 3s are the amounts' own."""
+    lines = ocr(_HARBOR + "PASTA PENNE 13.34\nSUBTOTAL 348.06\nSALES TAX 10.21\nTOTAL 358.27\nCASH 360.00\n"
+                          "CHANGE DUE 1.73")
+    assert extract_receipt(lines).total == Decimal("358.27")

@@ -943,3 +943,41 @@ def test_money_of_forty_odd_after_a_date_is_no_time(text):
     """Guard: an amount of 40 to 49 after a date (a pump slip's sale, a statement's row) is money, not a time whose
     hour's 1 OCR read as a 4."""
     assert find_times(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("01/09/2025 3.:11 PM", dt.time(15, 11)),  # a speck before the colon
+    ("05/15/2023.12:45 PM", dt.time(12, 45)),  # the gap between the date and its time read as a point
+    ("05/15/2023,12:45", dt.time(12, 45)),  # ... or as a comma
+])
+def test_a_speck_before_the_colon_or_a_point_for_the_gap_after_the_date_leaves_the_time(text, expected):
+    """A blurred check's clock: a speck read as a point before its colon (``3.:11 PM``, as after it: ``02:.35``),
+    or the gap between the date and the time read as a point glued to the year (``2023.12:45``)."""
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Subtotal 3.11", "TOTAL 12.50 3.11", "17.05.2024,12"])
+def test_a_point_without_a_colon_after_it_is_no_clock(text):
+    """Guard: a point with no colon beside it stays money; a comma after a date with no clock after it, no gap."""
+    assert parse_time(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("02/03/24 07219 A", dt.time(7, 19)),  # 07:19 AM, its colon read as a 2, the M lost at the line's end
+    ("02/03/24 08122 PM", dt.time(20, 22)),  # 08:22 PM, its colon read as a 1
+])
+def test_a_zero_padded_twelve_hour_time_whose_colon_was_read_as_a_digit(text, expected):
+    """Five digits opening with a zero-padded hour before AM or PM on a date's line: the third is the colon."""
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Store 07219 A", "02/03/24 0721 A", "02/03/24 07219"])
+def test_five_digits_off_a_dates_line_or_four_or_with_no_am_or_pm_are_no_colon_read_as_a_digit(text):
+    """Guard: a store's number off a date's line, four digits (a zero-padded hour and minutes ``0721`` would need
+    its colon), or five digits with no half of the day after them are no time."""
+    assert parse_time(text) is None
+
+
+def test_a_number_after_a_word_on_a_dates_line_with_a_lone_letter_after_it_is_no_time():
+    """Guard: ``12/05/2026 REG 1716 P``: a register's number and a letter, not 1:16 PM with its M lost."""
+    assert parse_time("12/05/2026 REG 1716 P") is None

@@ -1288,6 +1288,23 @@ def test_an_item_named_like_a_summe_with_merged_ms_and_no_currency_after_it_is_n
     assert extract_receipt(ocr("MARKTWERK\nBROT 2,49\nSune 2,49\nSUMME 4,98")).total == Decimal("4.98")
 
 
+@pytest.mark.parametrize("label", ["Sunne", "SUHHE", "Sukke"])
+def test_a_summe_whose_ms_ocr_read_each_as_an_n_is_the_total_over_a_misread_tender(label):
+    """``Sunne EUR 26,65``: SUMME with each of its M's read as an N (or H, K) is the total label; the cash handed
+    over, one digit misread (``30,08`` for 30,00), less the change does not make what was paid."""
+    receipt = extract_receipt(ocr(f"KAUFGUT\nHackfleisch 500g 7,98 A\nKaffee gemahlen 14,97 A\nSchokolade 2,97 A\n"
+                                  f"Bananen lose 0,73 A\n{label} EUR 26,65\nGegeben Bar 30,08\nRückgeld 3,35\n"
+                                  "03.08.2023 15:38"))
+    assert receipt.total == Decimal("26.65")
+
+
+def test_an_item_named_like_a_summe_with_its_ms_read_as_ns_is_no_total():
+    """Guard: ``SUNNE 1,99 A``, a price with its tax class after it, is an item's, not a SUMME read with N's."""
+    receipt = extract_receipt(ocr("MARKTWERK\nSUNNE 1,99 A\nBROT 2,49 A\nSUMME EUR 4,48\nGeg. BAR EUR 5,00\n"
+                                  "Rückgeld BAR EUR 0,52\n30.11.2024 17:17"))
+    assert (receipt.total, len(receipt.items)) == (Decimal("4.48"), 2)
+
+
 def test_an_item_named_like_a_summe_with_merged_ms_is_no_total():
     """``SUNE 1,99 A``: a price with its tax class after it is an item's, not a SUMME read with one M."""
     receipt = extract_receipt(ocr("MARKTWERK\nSUNE 1,99 A\nBROT 2,49 A\nSUMME EUR 4,48\nGeg. BAR EUR 5,00\n"

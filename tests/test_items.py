@@ -1128,6 +1128,25 @@ SUMME 0,75
 """) == [Decimal("1.00"), Decimal("1.00"), Decimal("-1.25")], word
 
 
+@pytest.mark.parametrize("word", ["Pfandruckoabe", "Pfandrückgabc", "Leergutbom"])
+def test_empties_handed_back_with_a_letter_of_their_long_word_misread_take_money_off(word):
+    """``Pfandruckoabe 01,25 B``: a long word of empties handed back with one letter misread (its g read as an o),
+    its minus read as a 0 or lost: money handed back all the same."""
+    assert amounts(f"""
+NETTO
+Mineralwasser 1,00 B
+Pfand 1,00 B
+{word} 01,25 A
+SUMME 0,75
+""") == [Decimal("1.00"), Decimal("1.00"), Decimal("-1.25")], word
+
+
+def test_a_word_one_letter_from_a_short_return_word_stays_an_item():
+    """Guard: only a long return word may have a letter misread: ``Leerguf 1,25 A`` (one letter from LEERGUT, seven
+    letters) stays what it was read as, an item."""
+    assert amounts("NETTO\nMineralwasser 1,00 B\nPfand 1,00 B\nLeerguf 1,25 A\nSUMME 3,25\n")[-1] == Decimal("1.25")
+
+
 def test_several_item_prices_whose_currency_sign_ocr_read_as_a_digit():
     """A phone photo of a receipt printing ``$`` before every price: three of them read as digits
     (``$8.96`` -> ``58 . 96``, ``$27.56`` -> ``527.56``, ``$43.65`` -> ``543.65``), the others
@@ -1336,6 +1355,24 @@ def test_the_items_end_at_a_garbled_total_that_the_payment_under_it_prints_again
         ("Kaufgut KG", 0.92)]))
     assert receipt.total == Decimal("25.04")
     assert not {"Suen e", "Zu zatlen", "irocard"} & {item.description for item in receipt.items}
+
+
+# one price misread (22,28 for 25,54): the items alone do not add up to the total
+_SIGNED_PAYMENT_ITEMS = "Sparkorb KG\nEUR\nToastbrot 4,76 B\nButter 2,19 B\nHackfleisch 500g 7,98 B\nKaffee 22,28 B\n"
+
+
+def test_the_items_end_at_a_garbled_total_the_card_under_it_prints_with_its_sign_read_as_a_digit():
+    """``Sunite 40,47`` (SUMME garbled) over ``girocard 440,47``: the card pays the total, its euro sign read as a
+    4; the line priced at it is the total's, no item."""
+    receipt = _SIGNED_PAYMENT_ITEMS + "Sunite 40,47\ngirocard 440,47\nDebit Mastercard\nBetrag EUR 40 47\n"
+    assert amounts(receipt) == [Decimal("4.76"), Decimal("2.19"), Decimal("7.98"), Decimal("22.28")]
+
+
+def test_a_last_item_the_card_under_it_does_not_print_stays_an_item():
+    """Guard: ``Kaffee 40,47`` over ``girocard 440,74`` (no reading of it without its first digit is the line's
+    price) stays an item."""
+    receipt = _SIGNED_PAYMENT_ITEMS + "Kaffee 40,47 B\ngirocard 440,74\nDebit Mastercard\n"
+    assert amounts(receipt)[-1] == Decimal("40.47")
 
 
 _CASH_PAID_HEAD = "Sparkorb\nIndustriestrabe 14\n70173 Stuttgart\n16.09.24 08:11\nEUR\n"
@@ -1555,6 +1592,33 @@ Subtotal 56.93
          ("Cheeseburger, extre cheese", Decimal(1), None, Decimal("14.49")),
          ("Roll Set", Decimal(1), Decimal("8.90"), Decimal("8.90")), ("Tori Soboro Don", None, None, Decimal("6.80")),
          ("Coke", Decimal(1), Decimal("2.75"), Decimal("2.75")), ("Iced Tea", Decimal(1), Decimal("2.99"), Decimal("2.99"))]
+
+
+MODIFIED_CHECK = """
+THE SALTY PELICAN
+Server: Dana Table: 14
+12/18/2023 11:02 AM
+Caesar Salad 28.50
+{indent}side ranch 0.75
+Cheeseburger 13.49
+{indent}extra cheese 1.00
+Sub Total 43.74
+Total 47.35
+"""
+
+
+def test_modifiers_set_in_under_their_items_leave_the_items_usual_left_edge_where_the_items_start():
+    """As many worded modifiers as items (``side ranch``, ``extra cheese`` set in a character): their own edge
+    is no item's usual left edge, which would leave them set in by nothing and items of their own."""
+    assert items(MODIFIED_CHECK.format(indent=" ")) == [
+        ("Caesar Salad, side ranch", None, None, Decimal("29.25")),
+        ("Cheeseburger, extra cheese", None, None, Decimal("14.49"))]
+
+
+def test_worded_lines_at_the_items_own_left_edge_stay_items():
+    """Guard: ``side ranch`` and ``extra cheese`` starting where the items start are items of their own."""
+    assert amounts(MODIFIED_CHECK.format(indent="")) == [
+        Decimal("28.50"), Decimal("0.75"), Decimal("13.49"), Decimal("1.00")]
 
 
 def test_a_modifier_whose_lost_price_the_subtotal_restores_is_part_of_its_item():
@@ -2662,6 +2726,66 @@ def test_a_checks_dishes_whose_garbled_prices_no_reading_confirms_are_items_stil
         ("Clam Chowder", Decimal("1"), Decimal("7.25")), ("Lasagna", Decimal("2"), Decimal("35.98")),
         ("Coke", Decimal("1"), Decimal("2.75")), ("Coffee", Decimal("1"), Decimal("1.50")),
         ("Onion Rings", None, Decimal("5.99")), ("Margarita", None, Decimal("9.00"))]
+
+
+def test_a_garbled_price_read_past_the_bill_is_read_as_its_point_read_as_a_digit():
+    """``Draft Beer 6250`` on a check of 59.49 that no reading makes: 62.50 would cost more than the bill, so its
+    point came out a digit (6.50)."""
+    check = """
+RED BARN BBQ
+Server: Ben
+12/20/2023 1:19 PM
+Onion Rings 5.99
+Draft Beer 6250
+2 Cheeseburger 26.98
+Clam Chowder 14.56
+Subtotal 55.47
+Amount Due 59.49
+"""
+    assert amounts(check) == [Decimal("5.99"), Decimal("6.50"), Decimal("26.98"), Decimal("14.56")]
+
+
+def test_a_count_of_ten_or_more_under_the_last_item_read_is_no_dish():
+    """Guard: under the last dish, ``12 Visits 1200`` (a loyalty line's count) is no dish at units and cents."""
+    check = "GOLDEN SPOON BISTRO\nServer: Ben Table: 12\n09/05/2024 5:49 PM\n1 Burger 12.99\n1 Fries 4.50\n" \
+            "2 Coke 5.00\n12 Visits 1200\nTax 1.86\nTotal 24.35\n"
+    assert amounts(check) == [Decimal("12.99"), Decimal("4.50"), Decimal("5.00")]
+
+
+@pytest.mark.parametrize("header", ["Tbl 41 Gst 1", "Server: Kim"])
+def test_a_counted_dish_with_a_garbled_price_under_the_last_item_read_is_a_dish(header):
+    """``2 Club Sandwich 23450`` under the last item read, its point lost: a counted dish still, on a check known
+    by its server or by its ``Tbl 41`` alone."""
+    check = f"""
+BLUE HERON GRILL
+{header}
+09/25/2023 3:45 PM
+Coffee 2.50
+2 Club Sandwich 23450
+Tax 1.82
+Total 27.82
+"""
+    assert [(name, quantity) for name, quantity, _, _ in items(check)] == [
+        ("Coffee", None), ("Club Sandwich", Decimal(2))]
+
+
+def test_a_dish_whose_sign_and_point_came_out_glyphs_is_read_beside_an_item_priced_over_the_bill():
+    """``2 Club Sandwich 723+50``: its point a plus and its $ a 7 (23.50, as 723.50 costs more than the bill);
+    ``Ribeye Steak 228.00``, over the whole bill, is misread itself and leaves no reading over the bill."""
+    check = """
+MAPLE STREET DINER
+Server: Ben Table: 40
+09/08/2023 12:37 PM
+2 Club Sandwich 723+50
+1 Clam Chowder 8.25
+1 Fish Tacos 14.25
+Ribeye Steak 228.00
+Sub Total 74.00
+Sales Tax 6.57
+TOTAL 80.57
+"""
+    assert [(name, amount) for name, _, _, amount in items(check)][0] == ("Club Sandwich", Decimal("23.50"))
+    assert len(items(check)) == 4
 
 
 def test_garbled_digits_on_a_shops_receipt_or_above_a_checks_first_item_give_no_item():

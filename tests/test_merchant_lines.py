@@ -1157,3 +1157,69 @@ def test_a_name_with_digits_over_the_address_is_still_the_name():
     """Guard: a word with a digit only after its first letter (``B52``) or digits of its own (``Studio 54``) in a
     name over the address keeps it the name."""
     assert merchant("Studio 54 B52 Bar\n12 Main St\nSpringfield, IL 62701" + BODY) == "Studio 54 B52 Bar"
+
+
+CHECK = "\nServer Kim\nSep 25 23 3:45pm\nCoffee 2.50\nSubtotal 2.50\nTotal 2.50"
+
+
+def test_a_street_whose_house_number_was_glued_to_it_is_no_name():
+    """``4551 Main St`` read ``4551Main St`` (the space lost) over the town: still the street, not the name; the
+    thanks names the restaurant."""
+    header = "4551Main St\nSpringtield; IL 62701\n(604) 842+ 3523\nTable 53/1 Check: 34267"
+    assert merchant(header + BODY + "Thank you for dining at Casa Verde Cantina") == "Casa Verde Cantina"
+
+
+def test_a_name_opening_with_a_number_glued_to_a_word_stays_the_name():
+    """Guard: digits glued to a word that makes no street (``1889Brewing Company``) stay the name."""
+    assert merchant("1889Brewing Company\n12 Main St\nSpringfield, IL 62701" + BODY) == "1889Brewing Company"
+
+
+def test_a_welcome_whose_gap_after_to_was_read_as_a_hyphen_still_opens_the_name():
+    """``Welcome to Blue Heron Grill`` read ``Welcone to-Blue Heron Grill``: the gap after the ``to`` a hyphen."""
+    assert merchant("Welcone to-Blue Heron Grill\n2360 Ocean Ave\nAustin, TX 78701" + CHECK) == "Blue Heron Grill"
+
+
+def test_the_town_over_a_phone_whose_bracket_was_read_as_a_digit_is_no_name():
+    """``Austin, TX 78701`` read ``Austin; cle7ul`` over ``(955) 443-3526`` read ``((95512443-3526`` (the area code's
+    bracket a 1, run into the number): still the phone, so the line over it is the town, not the name."""
+    header = "elcore to BlueeHeron Grit\n2360 Ocean Ave\nAustin; cle7ul\n((95512443-3526"
+    assert merchant(header + CHECK) == "BlueeHeron Grit"
+
+
+def test_a_name_over_a_phone_whose_bracket_was_read_as_a_digit_stays_the_name():
+    """Guard: a name with no town's garbled mark in it over that phone stays the name."""
+    assert merchant("2360 Ocean Ave\nBlue Heron Grill\n((95512443-3526" + CHECK) == "Blue Heron Grill"
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("SUMRISE Fcods LLc\n911 %in Steet\nSpringfleld. Jou\n(685} 4-492", "SUMRISE Fcods LLc"),
+    ("GreeMhay}#arket\n716 M0in Street\nSpringtield, L 6270\n(927) 631-5107", "GreeMhay}#arket"),
+])
+def test_a_town_whose_state_and_zip_were_garbled_is_no_brand(header, name):
+    """``Springfield, IL 62701`` read ``Springfleld. Jou`` or ``Springtield, L 6270`` under the name: a town's line
+    (a mark glued to the town, a state's few letters after it), not the Springfield clothes shop."""
+    receipt = extract_receipt(ocr(header + BODY))
+    assert (receipt.merchant, receipt.brand_wikidata) == (name, None)
+
+
+def test_a_brands_line_with_its_store_number_after_a_comma_under_the_name_keeps_its_brand():
+    """Guard: ``Walgreens, #12`` under a line: a store's number after the mark, no state; still the brand."""
+    receipt = extract_receipt(ocr("Quik Mart\nWalgreens, #12\n12 Main St\nSpringfield, IL 62701" + BODY))
+    assert receipt.brand_wikidata == "Q1591889"
+
+
+_GERMAN_BODY = "EUR\nGouda Scheiben 1,89 A\nToastbrot 1,19 A\nSumme 3,08\nKartenzahlung 3,08\n02.03.25 13:59\n"
+
+
+@pytest.mark.parametrize("street", ["Industriestrage 2", "Hauptstrabe 94", "Hauptstrale 10"])
+def test_a_german_street_whose_sharp_s_ocr_misread_is_no_name(street):
+    """``Industriestrage 2``: a street glued to its STRASSE, its ß read as a g (or a B, an l), before its house
+    number, is the address; the shop is the one its thanks names."""
+    receipt = extract_receipt(ocr(f"{street}\n{_GERMAN_BODY}Vielen Dank fur Ihren Einkauf bei Nordkauf"))
+    assert (receipt.merchant, receipt.merchant_address) == ("Nordkauf", street)
+
+
+def test_a_name_ending_in_a_misread_streets_letters_without_a_house_number_stays_the_name():
+    """Guard: ``MAESTRALE`` over its street (no house number after it) is the shop's name, no street."""
+    receipt = extract_receipt(ocr(f"MAESTRALE\nHauptstraße 2\n{_GERMAN_BODY}"))
+    assert receipt.merchant == "MAESTRALE"
