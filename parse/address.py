@@ -22,10 +22,12 @@ ADDRESS_KEYWORDS = (
 )
 # postcodes: 5 digits (US, DE, MY, FR; not a "#12345" store number), UK, 4 digits before a town;
 # street numbers "NO. 12", "Hauptstr. 5", German street names glued to their kind ("Karlstrasse 5"; its ß read as
-# a B, G or L: "Industriestrage 2", "Hauptstrabe 94")
+# a B, G or L after a name of some letters: "Industriestrage 2", "Hauptstrabe 94", "Hauptstrale 10"; not
+# "Maestrale 2", "Astrale 3")
 _ADDRESS_RE = re.compile(
     r"(?<!#)\b\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4}\s[A-Z]{3,}|\bNO\.?\s?\d|STR\.\s?\d|\b\d+\s?[A-Z]?,"
-    r"|[A-Z](?:STRASSE|STRA[BGL]E|STR|WEG|PLATZ|ALLEE|GASSE|DAMM|RING|UFER|CHAUSSEE)\.?\s\d{1,4}\s?[A-Z]?\b"
+    r"|(?:[A-Z](?:STRASSE|STR|WEG|PLATZ|ALLEE|GASSE|DAMM|RING|UFER|CHAUSSEE)|\b[A-Z]{4,}STRA[BG]E"
+    r"|\b[A-Z]{3,}[B-DF-Z]STRALE)\.?\s\d{1,4}\s?[A-Z]?\b"
 )
 _MARKET_PLACE_RE = re.compile(r"\W*MARKET\s(?:PLACE|PL|ST)\b\.?\s+[A-Z]")
 # US: "540 MARKET ST", "1206 W MAIN ST"; "SAN FRANCISCO CA", "NEW YORK, NY" (a town and its state)

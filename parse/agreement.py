@@ -431,6 +431,9 @@ def _sign_shared_with_the_cash(best: Reading, printed: Doc) -> Reading | None:
             or "cash_minus_change" not in best.counted \
             or not 0 < _MAX_BILL_OVER_SUBTOTAL * subtotal.value < total.value:
         return None
+    charges = [line.amounts[-1].value for line in best.doc.lines[subtotal.line + 1:total.line] if line.amounts]
+    if charges and subtotal.value + sum(charges) == total.value:
+        return None  # the lines between print what the total adds to the subtotal (a gift card, a tip, a deposit)
     digit = f"{total.value:f}"[0]
     bill, given = (sign_digit_dropped(value, digit) for value in (total.value, tendered[0].amounts[-1].value))
     if bill is None or given is None or not subtotal.value <= bill < _MAX_BILL_OVER_SUBTOTAL * subtotal.value:
@@ -473,11 +476,16 @@ def _sums_read(doc: Doc, total_line: Line) \
         if pair is None or total_line in pair:
             continue
         total, one, other = (_money_readings(line) for line in (total_line, *pair))
+        # a subtotal's label garbled past reading (``SUROTA``, mended in ``pair``) adds up only where all three
+        # amounts lost a sign
+        labelled = adds is not _subtotal_and_tax or has_keyword(doc.lines[pair[0].index].text, SUBTOTAL)
         for first, second in itertools.product(one, other):
             made = adds(first, second)
-            if made is not None and made >= 1 and made in total \
-                    and total[made][0] + one[first][0] + other[second][0] <= 1:
-                yield (total_line, *pair), (made, first, second), (total[made], one[first], other[second])
+            if made is None or made < 1 or made not in total:
+                continue
+            costs = (total[made], one[first], other[second])
+            if sum(slips for slips, _ in costs) <= 1 and (labelled or all(dropped for _, dropped in costs)):
+                yield (total_line, *pair), (made, first, second), costs
 
 
 # a short label OCR garbled (``Cs``, ``Csh``), and the change's one a letter lost or off before its DUE (``chage Due``)

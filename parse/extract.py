@@ -132,8 +132,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     targets = tuple(v for v in (subtotal, *_before_rounding(total, rounding)) if v is not None)
     items = with_short_named_items(settle_discounts(items, targets), doc, items_end, subtotal)
     items = fit_to(fill_lost_prices(items, doc, body_start, items_end, targets), targets, doc, printed)
-    items = reductions_within_the_bill(with_unconfirmed_lost_prices(items, doc, body_start, items_end, targets),
-                                       targets)
+    items = reductions_within_the_bill(
+        with_unconfirmed_lost_prices(items, doc, body_start, items_end, targets, tax), targets)
     items = merge_modifiers(items, lines)  # as read at last: a lost price filled, a sign digit dropped
     made = sum((item.amount for item in items), Decimal(0))
     # where a tender prints what the items make, it is the total that was misread

@@ -1576,16 +1576,18 @@ def _lost_price_readings(line: Line) -> list[_Reading | None]:
 
 
 def with_unconfirmed_lost_prices(items: tuple[LineItem, ...], doc: Doc, start: int, end: int,
-                                 targets: tuple[Decimal, ...]) -> tuple[LineItem, ...]:
+                                 targets: tuple[Decimal, ...], tax: Decimal | None = None) -> tuple[LineItem, ...]:
     """A restaurant check's dishes whose price a blurred photo garbled past any reading the bill confirms (``2
     Lasagna 3598``, ``Onion Rings 15499``: the point lost or read as a digit, a sign read as one; the items miss
     every target however such prices are read, ``fill_lost_prices`` found none): items still, at the likeliest
     reading, where a check's header or tip line says a restaurant's: a named line in ``[start, end)`` closing in
     the digits alone, opening with a count (``1 Coke 275``, anywhere among the items) or set under the first item
     read, above the last (not a check's header, ``Guests; Check 271817``; not ``Loyalty Points 125`` under the
-    last dish), where the items then cost no more than the bill: a reading that makes them cost more gives way
-    to the next likeliest (``Draft Beer 6250`` on a check of 59.49: 6.50, its point read as a digit). An item
-    priced over the whole bill is misread itself (``Ribeye Steak 228.00`` on 80.57) and counts for nothing."""
+    last dish), where the items then cost no more than the bill (one under the last item read only where the
+    items then make the bill exactly, with or without the tax: not ``1 Loyalty Points 125``): a reading that
+    makes them cost more gives way to the next likeliest (``Draft Beer 6250`` on a check of 59.49: 6.50, its
+    point read as a digit). An item priced over the whole bill is misread itself (``Ribeye Steak 228.00`` on
+    80.57) and counts for nothing."""
     if not items or _sum(items) in targets or not _restaurant_check(doc):
         return items
     used = {item.line_index for item in items if item.line_index is not None}
@@ -1598,10 +1600,21 @@ def with_unconfirmed_lost_prices(items: tuple[LineItem, ...], doc: Doc, start: i
         return items
     bill = max(targets, default=None)
     within = tuple(item for item in items if bill is None or item.amount <= bill)  # over it: misread itself
-    found = next((chosen for chosen in product(*dishes) if bill is None or _sum(within + chosen) <= bill), None)
+    exactly = {*targets, *(target - tax for target in targets if tax)}
+    found = next((chosen for chosen in product(*dishes) if _fits_the_bill(
+        within + chosen, bill, exactly, under_the_last=any((dish.line_index or 0) > max(used) for dish in chosen))),
+        None)
     if found is None:
         return items
     return tuple(sorted(items + found, key=lambda item: item.line_index or 0))
+
+
+def _fits_the_bill(items: tuple[LineItem, ...], bill: Decimal | None, exactly: set[Decimal],
+                   under_the_last: bool) -> bool:
+    """The items cost no more than the bill; with a dish read under the last item, they make it exactly."""
+    if under_the_last:
+        return _sum(items) in exactly
+    return bill is None or _sum(items) <= bill
 
 
 _TIP_WORDS = ("TIP", "GRATUITY", "GRAT")
@@ -1612,16 +1625,13 @@ def _restaurant_check(doc: Doc) -> bool:
     return any(_check_header(line.text) or has_keyword(line.text, _TIP_WORDS) for line in doc.lines)
 
 
-_DISH_COUNT = 9  # dishes of one kind a check counts on one line, at most (not "12 Visits 1200")
-
-
 def _unconfirmed_dish(line: Line, below_an_item: bool, above_the_last: bool) -> list[LineItem]:
     """The readings of ``2 Lasagna 3598``, likeliest first: two lasagnas at 35.98 (or 3.98, the point read as a
     digit: ``Draft Beer 6250`` for 6.50); ``Onion Rings 15499`` (under an item) as onion rings at 5.99 (or 15.99,
     the point alone read as a digit): the last two digits the cents, three units or more a sign and a point read
     as digits about them; ``2 Clam Chowder 14-50``, ``14+50``: the point read as a mark, the units as printed,
     only on a counted dish (not ``Spice Level 1-10`` under one). A line under the last item must open with a
-    count of one digit, its digits no zero-padded number (``2 Bags 0010``; not ``12 Visits 1200``). No reading where the line is no dish."""
+    count, its digits no zero-padded number (``2 Bags 0010``). No reading where the line is no dish."""
     glued = _POINT_LOST_RE.search(line.text)
     price = glued or _MARK_POINT_RE.search(line.text)
     if price is None or line.amounts or _skipped(line) or _check_header(line.text) or re.search(r"[:#]", line.text) \
@@ -1631,8 +1641,7 @@ def _unconfirmed_dish(line: Line, below_an_item: bool, above_the_last: bool) -> 
     if counted is None and not glued:
         return []  # a mark for the point only on a counted dish (not "Spice Level 1-10")
     units = price.group(1)
-    if not (below_an_item and above_the_last) and (
-            counted is None or not above_the_last and (units[0] == "0" or int(counted.group(1)) > _DISH_COUNT)):
+    if not (below_an_item and above_the_last) and (counted is None or not above_the_last and units[0] == "0"):
         return []
     return [LineItem(description=_without_count(line.text[:price.start()]).strip(" .:*-'"),
                      amount=Decimal(f"{whole}.{price.group(2)}"), line_index=line.index,
@@ -1908,7 +1917,7 @@ def _takes_money_off(item: LineItem) -> bool:
 
 
 # a return word this long may have one letter misread (``Pfandruckoabe``, ``Leergutbom``); not LEERGUT, RETOUR
-_SLIPPED_RETURN_LETTERS = 8
+_SLIPPED_RETURN_LETTERS = 10
 _SLIP_PRONE_RETURN_WORDS = frozenset(fold(spelling.replace(" ", "")) for word in _RETURN_WORDS
                                      for spelling in (word, word.replace("Ü", "U"))
                                      if len(spelling.replace(" ", "")) >= _SLIPPED_RETURN_LETTERS)

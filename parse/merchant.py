@@ -1044,7 +1044,8 @@ _FARE = ("PIZZA", "TACOS", "TACO", "COFFEE", "BAGELS", "BAGEL", "SEAFOOD", "FOOD
 _LOWER_CASE_STATE_RE = re.compile(r"^(?P<name>[^\d,]+?)\s+(?P<last>[A-Z][a-z])$")
 
 
-# "4551Main St": a house number glued to its street's name, the space between them lost
+# "4551Main St": a house number glued to its street's name, the space between them lost (only on a line its
+# street's suffix closes: not "1889Brewing Company", "21Street Tavern")
 _GLUED_HOUSE_NUMBER_RE = re.compile(r"^(\W*\d{1,5})(?=[^\W\d_]{2})")
 
 
@@ -1052,7 +1053,8 @@ def _is_address(text: str) -> bool:
     """An address line, but not a name whose last letters OCR split off into a US state's shape:
     a state is printed in capitals after its town (``Springfield, IL``), not as ``Bugenvi Ia``
     (``Sawmill Rd`` stays a street). A house number glued to its street (``4551Main St``) is read apart."""
-    text = _GLUED_HOUSE_NUMBER_RE.sub(r"\1 ", text.strip())
+    if _STREET_NAME_ALONE_RE.search(ascii_upper(text)):
+        text = _GLUED_HOUSE_NUMBER_RE.sub(r"\1 ", text.strip())
     split = _LOWER_CASE_STATE_RE.match(text.strip())
     company = _COMPANY_CO_RE.match(ascii_upper(text).strip())
     return is_address(text) and not (split and not is_address(split["name"])

@@ -2751,11 +2751,32 @@ def test_a_subtotal_garbled_past_reading_over_the_tax_adds_up_with_it_once_each_
     assert extract_receipt(lines).total == Decimal("152.68")
 
 
+@pytest.mark.parametrize("label", ["SAUTEAL", "STOUT"])
+def test_an_item_like_subtotal_over_the_tax_adds_no_sum_where_no_sign_was_lost(label):
+    """Guard: an item whose word is a little like SUBTOTAL (``SAUTEAL 3.25``, ``STOUT``) over the tax makes no sum
+    with it where the amounts keep their digits: the total as printed stands."""
+    lines = ocr(f"HARBOR MARKET INC\n299 Main Street\nPortland, OR 97205\nNov 21 2024 05:45 PM\nFISH 10.00\n"
+                f"{label} 3.25\nTAX 1.37\nTOTAL 14.62")
+    assert extract_receipt(lines).total == Decimal("14.62")
+
+
 def test_an_item_over_the_tax_is_no_garbled_subtotal():
     """Guard: a word unlike SUBTOTAL over the tax (``SUGAR 4143.70``) is an item, no subtotal to add up."""
     lines = ocr(_HARBOR + "CHICKEN BREAST 23.06 F\nSUGAR 4143.70\nSALES TAX 6.259 038.98\n"
                           "YTOTAL DUE 615268\nMASTERCARD 5152.68")
     assert extract_receipt(lines).total != Decimal("152.68")
+
+
+@pytest.mark.parametrize(("charge", "total", "cash", "change"), [
+    ("GIFT CARD 20.00", "25.93", "26.00", "0.07"), ("LOTTO 20.00", "25.93", "26.00", "0.07"),
+    ("Tip 20.00", "25.93", "26.00", "0.07")])
+def test_charges_between_the_subtotal_and_a_total_over_twice_it_keep_the_totals_first_digit(charge, total, cash,
+                                                                                            change):
+    """Guard: a gift card, a lottery ticket or a tip between the subtotal and the total make the total over twice
+    the subtotal; where they add up to it, the digit it shares with the cash is no sign."""
+    lines = ocr(f"HARBOR MARKET INC\n299 Main Street\nPortland, OR 97205\nNov 21 2024 05:45 PM\nCHIPS 5.49\n"
+                f"SUBTOTAL 5.49\nSALES TAX 0.44\n{charge}\nTOTAL {total}\nCASH {cash}\nCHANGE DUE {change}")
+    assert extract_receipt(lines).total == Decimal(total)
 
 
 def test_a_sign_shared_by_the_total_and_the_cash_is_dropped_where_the_subtotal_says_so():

@@ -1141,10 +1141,11 @@ SUMME 0,75
 """) == [Decimal("1.00"), Decimal("1.00"), Decimal("-1.25")], word
 
 
-def test_a_word_one_letter_from_a_short_return_word_stays_an_item():
+@pytest.mark.parametrize("item", ["Leerguf 1,25 A", "Pfandbox 1,25 A"])
+def test_a_word_one_letter_from_a_short_return_word_stays_an_item(item):
     """Guard: only a long return word may have a letter misread: ``Leerguf 1,25 A`` (one letter from LEERGUT, seven
-    letters) stays what it was read as, an item."""
-    assert amounts("NETTO\nMineralwasser 1,00 B\nPfand 1,00 B\nLeerguf 1,25 A\nSUMME 3,25\n")[-1] == Decimal("1.25")
+    letters) or ``Pfandbox`` (one from PFANDBON, eight) stays what it was read as, an item."""
+    assert amounts(f"NETTO\nMineralwasser 1,00 B\nPfand 1,00 B\n{item}\nSUMME 3,25\n")[-1] == Decimal("1.25")
 
 
 def test_several_item_prices_whose_currency_sign_ocr_read_as_a_digit():
@@ -2745,10 +2746,12 @@ Amount Due 59.49
     assert amounts(check) == [Decimal("5.99"), Decimal("6.50"), Decimal("26.98"), Decimal("14.56")]
 
 
-def test_a_count_of_ten_or_more_under_the_last_item_read_is_no_dish():
-    """Guard: under the last dish, ``12 Visits 1200`` (a loyalty line's count) is no dish at units and cents."""
+@pytest.mark.parametrize("line", ["12 Visits 1200", "1 Loyalty Points 125", "3 Room 1205"])
+def test_a_counted_line_under_the_last_item_that_makes_no_bill_is_no_dish(line):
+    """Guard: under the last dish, a counted line closing in digits (``12 Visits 1200``, a loyalty line) is a dish
+    only where its reading makes the bill exactly; here the items with the tax already make the total."""
     check = "GOLDEN SPOON BISTRO\nServer: Ben Table: 12\n09/05/2024 5:49 PM\n1 Burger 12.99\n1 Fries 4.50\n" \
-            "2 Coke 5.00\n12 Visits 1200\nTax 1.86\nTotal 24.35\n"
+            f"2 Coke 5.00\n{line}\nTax 1.86\nTotal 24.35\n"
     assert amounts(check) == [Decimal("12.99"), Decimal("4.50"), Decimal("5.00")]
 
 

@@ -1169,9 +1169,11 @@ def test_a_street_whose_house_number_was_glued_to_it_is_no_name():
     assert merchant(header + BODY + "Thank you for dining at Casa Verde Cantina") == "Casa Verde Cantina"
 
 
-def test_a_name_opening_with_a_number_glued_to_a_word_stays_the_name():
-    """Guard: digits glued to a word that makes no street (``1889Brewing Company``) stay the name."""
-    assert merchant("1889Brewing Company\n12 Main St\nSpringfield, IL 62701" + BODY) == "1889Brewing Company"
+@pytest.mark.parametrize("address", ["12 Main St\nSpringfield, IL 62701", "Springfield, IL 62701"])
+def test_a_name_opening_with_a_number_glued_to_a_word_stays_the_name(address):
+    """Guard: digits glued to a word on a line no street's suffix closes (``1889Brewing Company``) stay the name,
+    over its street or right over its town."""
+    assert merchant(f"1889Brewing Company\n{address}" + BODY) == "1889Brewing Company"
 
 
 def test_a_welcome_whose_gap_after_to_was_read_as_a_hyphen_still_opens_the_name():
@@ -1219,7 +1221,9 @@ def test_a_german_street_whose_sharp_s_ocr_misread_is_no_name(street):
     assert (receipt.merchant, receipt.merchant_address) == ("Nordkauf", street)
 
 
-def test_a_name_ending_in_a_misread_streets_letters_without_a_house_number_stays_the_name():
-    """Guard: ``MAESTRALE`` over its street (no house number after it) is the shop's name, no street."""
-    receipt = extract_receipt(ocr(f"MAESTRALE\nHauptstraße 2\n{_GERMAN_BODY}"))
-    assert receipt.merchant == "MAESTRALE"
+@pytest.mark.parametrize("name", ["MAESTRALE", "Ristorante Maestrale 2", "ORCHESTRALE 1"])
+def test_a_name_ending_in_a_misread_streets_letters_stays_the_name(name):
+    """Guard: ``MAESTRALE`` over its street is the shop's name, no street, with a number after it too (``Ristorante
+    Maestrale 2``): its STRALE follows a vowel, no street's name."""
+    receipt = extract_receipt(ocr(f"{name}\nHauptstraße 2\n{_GERMAN_BODY}"))
+    assert receipt.merchant == name
