@@ -362,15 +362,15 @@ def _paid_as_tendered(doc: Doc, totals: Totals) -> Reading | None:
     30.00 - 1.82; ``SUBTOTAL 530.75`` / ``SALES TAX 92215`` / ``AMOUNT DUE 332.90`` add up as 30.75 + 2.15
     = 32.90 (not 0.75 + 2.15: a bill is one unit at least). Of the readings that agree, those with the
     fewest slips (``_one_total``); one with a slip needs another check beside its sum (``_SLIP_SUPPORT``).
-    None where they give more than one total, or none."""
+    None where they give more than one total, or none, or the one printed."""
     total = totals.total
     if total is None:
         return None
     fits = [(costs, values, lines) for total_line in _total_lines(doc, total)
             for lines, values, costs in _sums_read(doc, total_line)]
     least = min((_slips(costs) for costs, _, _ in fits), default=None)
-    chosen = _one_total([fit for fit in fits if _slips(fit[0]) == least], total.value)
-    if chosen is None:
+    chosen = _one_total([fit for fit in fits if _slips(fit[0]) == least])
+    if chosen is None or chosen[0][0] == total.value:
         return None
     values, lines = chosen
     if _another_tenders_share(doc, total, values[0]):
@@ -385,19 +385,14 @@ def _paid_as_tendered(doc: Doc, totals: Totals) -> Reading | None:
 _Fit = tuple[tuple[tuple[int, int], ...], tuple[Decimal, ...], tuple[Line, ...]]  # costs, values, lines (_sums_read)
 
 
-def _one_total(fits: Sequence[_Fit], total: Decimal) -> tuple[tuple[Decimal, ...], tuple[Line, ...]] | None:
-    """The values and lines of the one total ``fits`` give. The total already read, where one gives it:
-    another reading dropped the total's sign and left cash's and change's (``AMOUNT DUE 9126.63`` read as
-    126.63 / ``CASH 3130.00`` / ``CHANGE DUE 153.37``), and the sum vouches for it. Where they give more than
-    one, those in which each of the three amounts lost a sign, with the fewest glyphs dropped: a printer
-    signs all three, a sign is one glyph more often than two (``SUROTA 4143.70`` / ``SALES TAX 6.259 038.98``
+def _one_total(fits: Sequence[_Fit]) -> tuple[tuple[Decimal, ...], tuple[Line, ...]] | None:
+    """The values and lines of the one total ``fits`` give. Where they give more than one, those in which each
+    of the three amounts lost a sign, with the fewest glyphs dropped: a printer signs all three, a sign is one
+    glyph more often than two (``SUROTA 4143.70`` / ``SALES TAX 6.259 038.98``
     / ``TOTAL DUE 615268``: 143.70 + 8.98 = 152.68, not 43.70 + 8.98); not where one amount was read
     unsigned (``AMOUNT DUE 5528.18`` / ``CASH 530.00`` / ``CHANGE DUE 182``: 528.18 or 28.18). None
     where still more than one total, or none."""
-    vouching = [fit for fit in fits if fit[1][0] == total]
-    if vouching:
-        fits = vouching
-    elif len({values[0] for _, values, _ in fits}) > 1:
+    if len({values[0] for _, values, _ in fits}) > 1:
         signed = [fit for fit in fits if all(dropped for _, dropped in fit[0])]
         fewest = min((_dropped(costs) for costs, _, _ in signed), default=None)
         fits = [fit for fit in signed if _dropped(fit[0]) == fewest]
