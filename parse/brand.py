@@ -30,7 +30,7 @@ from .category import CATEGORIES, mentions, served_at_a_table
 from .layout import Doc, Line
 from .merchant import (has_legal_form, legal_name, names_the_owner, service_sign, thanks_naming, under_house_number,
                        without_legal_forms)
-from .text import ascii_upper, digits, fold, letters, one_letter_off, squash_spaces
+from .text import ascii_upper, digits, fold, known_word, letters, squash_spaces
 
 LOGO_PART_WORDS = 3  # words; a logo split over two lines has at most this many on each ("DRESS FOR LESS")
 DOMAIN_SLIP_MIN = 8  # letters; a web address's name this long may carry one OCR slip ("contInante.pt")
@@ -511,8 +511,7 @@ def _named_after_at(text: str, above: str, country: str) -> BrandMatch | None:
 def _thanks_word(text: str) -> bool:
     """A word of thanks or of the visit (``You``, ``THANKS``, ``SHOPPlNG``), one letter misread at most."""
     words = re.findall(r"[A-Z]{3,}", fold(text))
-    return any(word in _THANKS_WORDS or (len(word) >= SLIP_MIN and any(one_letter_off(word, w) for w in _THANKS_WORDS))
-               for word in words)
+    return any(known_word(word, _THANKS_WORDS, SLIP_MIN) for word in words)
 
 
 def _named_app(text: str, country: str) -> BrandMatch | None:

@@ -1165,7 +1165,6 @@ _GLUED_AFTER_DATE_TIME_RE = re.compile(r"\s{1,3}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\
 _GLUED_TO_YEAR_TIME_RE = re.compile(r"[17|]?(?P<h>0[1-9]|1[0-2])(?P<m>[0-5]\d)(?=\s?[AP]\.?M\b(?!\s*[A-Z]))")
 
 
-
 def _time_after(text: str, date: RawDate) -> TimeMatch | None:
     end = date.end
     m = (_AFTER_DATE_TIME_RE.match(text, end) or _STRAY_MARK_TIME_RE.match(text, end)

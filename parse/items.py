@@ -17,8 +17,8 @@ from rapidfuzz.distance import Levenshtein
 
 from .amounts import CURRENCY_WORD_RE, Amount, clean_numbers, to_cents
 from .layout import Doc, Line, holds_a_date, keyword_end, value_after
-from .text import (TAX_CLASS_AT_END_RE, find_keyword, fold, has_keyword, letters, one_letter_lost, one_letter_off,
-                   squash_spaces, summe_ms_merged)
+from .text import (TAX_CLASS_AT_END_RE, find_keyword, fold, has_keyword, known_word, letters, one_letter_lost,
+                   one_letter_off, squash_spaces, summe_ms_merged)
 from .totals import (ANY_DIGIT, FINAL_TOTAL, NOT_TOTAL, PLAIN_TOTAL, PRICE_SIGN_DIGITS, REGISTRATION_NUMBERS, ROUNDING,
                      SIGN_DIGITS, SUBTOTAL, TIP, TIP_SUGGESTION, pieces_counted, sign_digit_dropped)
 from .types import LineItem, OcrLine
@@ -278,8 +278,7 @@ def _check_header(text: str) -> bool:
     misread; ``Table 14/3``); not ``TABLE SALT 26OZ``, which names an article."""
     for match in _HEADER_WORD_RE.finditer(text):
         word = fold(match[1])
-        if word in _CHECK_HEADER_WORDS or len(word) >= _SLIPPED_HEADER_LETTERS and any(
-                one_letter_off(word, header) for header in _CHECK_HEADER_WORDS):
+        if known_word(word, _CHECK_HEADER_WORDS, _SLIPPED_HEADER_LETTERS):
             return True
     return False
 
@@ -1600,10 +1599,9 @@ def with_unconfirmed_lost_prices(items: tuple[LineItem, ...], doc: Doc, start: i
         return items
     bill = max(targets, default=None)
     within = tuple(item for item in items if bill is None or item.amount <= bill)  # over it: misread itself
-    exactly = {*targets, *(target - tax for target in targets if tax)}
+    exactly, last = {*targets, *(target - tax for target in targets if tax)}, max(used)
     found = next((chosen for chosen in product(*dishes) if _fits_the_bill(
-        within + chosen, bill, exactly, under_the_last=any((dish.line_index or 0) > max(used) for dish in chosen))),
-        None)
+        within + chosen, bill, exactly, under_the_last=any((dish.line_index or 0) > last for dish in chosen))), None)
     if found is None:
         return items
     return tuple(sorted(items + found, key=lambda item: item.line_index or 0))
@@ -1937,8 +1935,7 @@ _SLIPPED_DISCOUNT_LETTERS = 6  # a discount's word this long may have one letter
 
 def _discount_word(word: str) -> bool:
     """A discount's word, read right or, a long one, one letter off (``Coupen``, ``Discaunt``)."""
-    return word in _DISCOUNT_WORDS or len(word) >= _SLIPPED_DISCOUNT_LETTERS and any(
-        one_letter_off(word, discount) for discount in _DISCOUNT_WORDS)
+    return known_word(word, _DISCOUNT_WORDS, _SLIPPED_DISCOUNT_LETTERS)
 
 
 # a digit OCR read for a letter inside a word (``Leer9ut`` for Leergut, ``Pfandb0n``): a g as 9 or 6, an o as 0
@@ -2101,9 +2098,7 @@ def _worded_under(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, 
 
 def _modifier_worded(text: str) -> bool:
     """The line opens with a modifier's word, or that word with one letter misread (``extre cheese``)."""
-    first = next(iter(_words(text)), "")
-    return first in _MODIFIER_WORDS or len(first) >= _SLIPPED_MODIFIER_LETTERS and any(
-        one_letter_off(first, word) for word in _MODIFIER_WORDS)
+    return known_word(next(iter(_words(text)), ""), _MODIFIER_WORDS, _SLIPPED_MODIFIER_LETTERS)
 
 
 def _indent(lines: Sequence[OcrLine], item: LineItem, modifier: LineItem, column: float | None) -> float | None:

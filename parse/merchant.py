@@ -1424,6 +1424,7 @@ _DIGIT_IN_STREETS_NAME_RE = re.compile(
     rf"{_HOUSE_NUMBER_OPENING}[A-Z]{{2}}(?:[A-Z.'-]|(?<=[A-Z]{{2}})[015](?![015]))*\s+(?P<suffix>[A-Z][A-Z.'-]+)"
     r"(?:\s+\d{1,3})?")
 _SUFFIX_SLIPS = 2  # letters of a long suffix OCR may misread ("Sireef" for STREET)
+_SUFFIXES_AFTER_A_NAME = (*_STREET_SUFFIXES, "ST", "RD", "DR", "LN", "WAY", "PLACE", "PL", "COURT", "CT")
 
 
 def _over_its_address(doc: Doc, line: Line) -> bool:
@@ -1466,7 +1467,7 @@ def _house_number(text: str) -> bool:
 def _street_suffix(word: str) -> bool:
     """A street's suffix, a long one with up to two letters misread (``SIREEF``)."""
     return any(word == suffix if len(suffix) <= 4 else Levenshtein.distance(word, suffix) <= _SUFFIX_SLIPS
-               for suffix in (*_STREET_SUFFIXES, "ST", "RD", "DR", "LN", "WAY", "PLACE", "PL", "COURT", "CT"))
+               for suffix in _SUFFIXES_AFTER_A_NAME)
 
 
 def _street_over_town(doc: Doc, line: Line) -> bool:

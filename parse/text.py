@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from functools import lru_cache
 from itertools import accumulate
 
@@ -224,6 +225,11 @@ def _misread_summe(text: str, pattern: re.Pattern[str] = _MS_MERGED_RE) -> re.Ma
     if match is None or not _LABEL_THEN_AMOUNT_RE.match(text.upper()) or TAX_CLASS_AT_END_RE.search(text):
         return None
     return match
+
+
+def known_word(word: str, words: Collection[str], slip_min: int) -> bool:
+    """``word`` is one of ``words``, or, ``slip_min`` letters long at least, one of them with one letter misread."""
+    return word in words or len(word) >= slip_min and any(one_letter_off(word, known) for known in words)
 
 
 def one_letter_off(word: str, other: str) -> bool:
