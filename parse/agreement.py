@@ -104,6 +104,7 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 and (digits not in _PRICES_FIRST_DIGIT  # a 4 only where something beyond its spread speaks for it
                      or _tie_breakers(candidate, doc, currency) > _tie_breakers(best, doc, currency))) \
                 or candidate.support == best.support and digits not in _PRICES_FIRST_DIGIT \
+                and not _below_an_item(candidate) \
                 and _tie_breakers(candidate, doc, currency) > _tie_breakers(best, doc, currency):
             best = candidate
     for candidate in (settled_reading(doc), _repeated_under_two_signs(doc), _repeated_beside_its_sign(doc),
@@ -743,11 +744,30 @@ def _below_a_price(reading: Reading) -> bool:
     be that price's own sign (``2 @ 12.61`` / ``CHICKEN BREAST 325.22`` under a total of 76.67), and
     nothing took money off: no reading of a real receipt."""
     total = reading.totals.total
+    return total is not None and _over_the_total(reading, reading.doc.lines[:max(total.line, 0)])
+
+
+def _below_an_item(reading: Reading) -> bool:
+    """``_below_a_price``, of the items' prices only: above the totals block (its first total, subtotal or tax
+    line), not a time after a date (``27 Mar 2018 18.46``). A grocer's tax on its few taxable items is a small share
+    of the bill, and a reading that drops the first digit the totals block shares (``SUBTOTAL 65.61`` / ``GST 5%
+    0.29`` / ``TOTAL 65.90``) gives a likelier share of a bill of 5.90 under a ``PORK PIECE 14.87``."""
+    total = reading.totals.total
+    if total is None:
+        return False
+    end = next((line.index for line in reading.doc.lines[:max(total.line, 0)]
+                if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX)), total.line)
+    return _over_the_total(reading, [line for line in reading.doc.lines[:max(end, 0)] if not holds_a_date(line.text)])
+
+
+def _over_the_total(reading: Reading, lines: Sequence[Line]) -> bool:
+    """A price on ``lines`` is over the reading's total, with or without a first digit that may be its sign, and no
+    line takes money off."""
+    total = reading.totals.total
     if total is None or any(has_keyword(line.text, _PRICE_CUTS) for line in reading.doc.lines):
         return False
     return any(a.value > total.value and (sign_digit_dropped(a.value, _TWO_SIGNS) or a.value) > total.value
-               for line in reading.doc.lines[:max(total.line, 0)] for a in line.amounts
-               if a.has_decimals and not a.measure)
+               for line in lines for a in line.amounts if a.has_decimals and not a.measure)
 
 
 def _cents_only(reading: Reading) -> bool:

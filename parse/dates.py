@@ -55,8 +55,9 @@ _YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|\d{2}(?=[1-9][:;][0-
          r"|\d{2}(?=(?:TIME|ZEIT|UHRZEIT)(?![A-Z]))"  # "DATE: 12/03/24TIME: 19:41": the label's space lost
          r"|\d{2}(?![\dA-Z])(?!\s?[:;]\s?[0-5]\d(?!\d)))")
 
-# ("2024-12-0319:41:07": the time glued on)
-_ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})"
+# ("2024-12-0319:41:07": the time glued on; "2015 / 02 / 12": spaced about its separators)
+_ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<gap>\s?)[-/.](?P=gap)(?P<a>\d{1,2})(?P=gap)[-/.](?P=gap)"
+                     r"(?P<b>\d{1,2})"
                      r"(?:(?!\d)|(?=[0-2]\d\s?[:;]\s?[0-5]\d(?!\d)))")
 # "2024 08-08 15:06", "2024-08 08 15:06", "2025 06 18 16.11": one separator of a year-first date or both
 # read as a space (the other maybe as a comma: "2024 06,18 14*48"), a time after it (its colon maybe a
@@ -67,8 +68,10 @@ _ISO_SPACED_RES = (
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2})[-/.](?P<a>[01]\d) (?P<b>[0-3]\d)" + _CLOCK_AFTER),
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2}) (?P<a>[01]\d) (?P<b>[0-3]\d)" + _CLOCK_AFTER),  # both
 )
-_NUMERIC_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}}){_SAME_SEP}{_YEAR}")
-_MIXED_RE = re.compile(rf"(?<![\d.,])(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}})\s?[/.\-]\s?{_YEAR}")
+# not after a digit and a point or comma (an amount's cents); after a label's point, yes: "Dat.31.08.2015"
+_NOT_AFTER_AMOUNT = r"(?<![\d,])(?<!\d\.)"
+_NUMERIC_RE = re.compile(rf"{_NOT_AFTER_AMOUNT}(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}}){_SAME_SEP}{_YEAR}")
+_MIXED_RE = re.compile(rf"{_NOT_AFTER_AMOUNT}(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}})\s?[/.\-]\s?{_YEAR}")
 # a separator after the month name may come out as one letter: "14MAYN2017" (14/MAY/2017)
 _MONTH_END = r"(?:\.|[A-Z](?=[12][\dOCILT]{3}(?![\dA-Z])))?(?![A-Z])"
 _DAY_MONTH_RE = re.compile(

@@ -24,7 +24,7 @@ from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_li
                     total_among_items, with_short_named_items, with_unconfirmed_lost_prices, within_the_bill)
 from .layout import Doc, Line, build_doc
 from .locale import EURO_COUNTRIES, Locale, detect_locale, home_locale, only_the_euro
-from .merchant import MerchantInfo, find_merchant, header_end
+from .merchant import MerchantInfo, find_merchant, header_end, without_phones_after_names
 from .papers import one_paper_after_another
 from .payment import find_payment, find_receipt_number
 from .text import ascii_upper, has_keyword
@@ -79,7 +79,8 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
     printed, (doc, totals) = doc, (reading.doc, reading.totals)
     first_body = _first_body_line(doc)
     merchant = find_merchant(doc, _heights(lines), first_body)
-    brand = find_brand(doc, locale.country, header_end(doc, first_body), merchant.name_line)
+    brand = find_brand(without_phones_after_names(doc), locale.country, header_end(doc, first_body),
+                       merchant.name_line)
     if brand is None and only_the_euro(locale):
         brand, locale = _brand_of_the_euro(doc, locale, header_end(doc, first_body), merchant.name_line)
     if locale.country is None and brand is not None \

@@ -96,9 +96,13 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
                r"|LEITRIM|ROSCOMMON|LONGFORD)\b|\bDUBLIN\s\d{1,2}W?\b", 3.0),
         ("AT", r"\bOESTERREICHISCH|\bWIEN\b|\bBANKOMAT\b|\bATU\s?\d{8}\b", 3.0),
         ("BE", r"\bBANCONTACT\b|\bBRUXELLES\b|\bANTWERPEN\b", 2.0),
-        # a province and its postcode ("Vancouver, BC, V6G 2L7"; a 6 may come out as G), Canada's taxes
-        ("CA", r"\b(?:BC|AB|SK|MB|ON|QC|NB|NS|PE|NL|YT|NT|NU),?\s+[A-Z][\dA-Z][A-Z]\s?\d[A-Z]\d\b|\bPST\b|\bQST\b"
-               r"|\bTVQ\b", 3.0),
+        # a province and its postcode ("Vancouver, BC, V6G 2L7", "Edmonton, AB, T6H-4M6"; a 6 may come out as G),
+        # Canada's taxes, a GST account's nine digits ("GST# 128 127 324", "GST/HST 137466199 RT 0001": a
+        # Malaysian GST id has 12), a western province's name
+        ("CA", r"\b(?:BC|AB|SK|MB|ON|QC|NB|NS|PE|NL|YT|NT|NU),?\s+[A-Z][\dA-Z][A-Z][\s-]?\d[A-Z]\d\b|\bPST\b"
+               r"|\bQST\b|\bTVQ\b|\bGST\s?/\s?HST\b|\bGST\s?[#:=]?\s?(?:NO\.?\s?)?R?\s?(?:\d[\s-]?){8}\d(?![\s-]?\d)"
+               r"|(?<!\d)(?<!\d[\s-])(?:\d[\s-]?){8}\d\s?RT\s?[0O]{3}[1LI]\b"
+               r"|\b(?:ALBERTA|SASKATCHEWAN|MANITOBA|BRITISH COLUMBIA|NOVA SCOTIA)\b", 3.0),
         ("BE", r"\bBELGI(?:QUE|E|UM|EN)\b|\b(?:BTW|TVA)\W{0,3}BE\W{0,2}0?\d{3}", 3.0),
         ("PT", r"\bPORTUGAL\b|\bCONTRIBUINTE\b|\bOBRIGADO\b|\bFATURA\b|\bTALAO\b|\bNIF\b", 2.0),
         ("HR", r"\bHRVATSKA\b|\bOIB\b|\bPDV\b|\bHRK\b|\bRACUN\b", 2.0),
@@ -197,15 +201,22 @@ _ONCE_EVIDENCE = [("GB", re.compile(r"(?<![A-Z\d])E\d{1,4}\.\d{2}\b"), 1.0),
 # a town and its province closing a header's line ("Calgary AB", "#1021 Ottawa ON", "Québec QC")
 _TOWN_AND_PROVINCE_RE = re.compile(r"^\s*(?:#?\d+\s)?[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,2},?\s"
                                    r"(?:AB|BC|MB|NB|NS|ON|PE|QC|SK)\s*$")
+_LONG_TOWN_AND_PROVINCE_RE = re.compile(r"^\s*[A-Z][A-Z.'-]{3,}(?:\s[A-Z][A-Z.'-]+){0,2},?\s"
+                                        r"(?:AB|BC|MB|NB|NS|PE|QC|SK)\s*$")
+_STREET_LINE_RE = re.compile(r"^\W*\d[\d\s-]{0,8}\s?[A-Z0-9].*\b(?:AVE|AVENUE|ST|STREET|RD|ROAD|BLVD|DR|DRIVE"
+                             r"|TRAIL|WAY|NW|SW|NE|SE)\b")
 _CANADIAN_TAX_OR_WORD_RE = re.compile(rf"\bGST\b|{_QUEBEC_FRENCH_RE.pattern}")
 _TOWN_AND_PROVINCE_WEIGHT = 2.0  # less than a Malaysian legal form and its GST
 _HEADER_LINES = 5
 
 
 def _canadian_town(uppers: Sequence[str]) -> bool:
-    """A town and its province in the header, where the receipt prints GST or a Québec till word too (not a
-    Swedish ``IKEA AB``, nor ``ADD ON`` among the items)."""
-    return any(_TOWN_AND_PROVINCE_RE.search(upper) for upper in uppers[1:_HEADER_LINES]) \
+    """A town and its province in the header, or a town and a province but Ontario under a street's line anywhere
+    (a card slip's ``11411 40th Ave`` / ``Edmonton AB`` under the items), where the receipt prints GST or a Québec
+    till word too (not a Swedish ``IKEA AB``, nor ``ADD ON`` or ``CHEESE ON`` among the items)."""
+    return (any(_TOWN_AND_PROVINCE_RE.search(upper) for upper in uppers[1:_HEADER_LINES])
+            or any(_LONG_TOWN_AND_PROVINCE_RE.search(upper) and _STREET_LINE_RE.search(above)
+                   for above, upper in zip(uppers, uppers[1:]))) \
         and any(_CANADIAN_TAX_OR_WORD_RE.search(upper) for upper in uppers)
 
 

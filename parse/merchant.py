@@ -187,8 +187,9 @@ def header_end(doc: Doc, first_body_line: int | None) -> int:
 
 
 def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> MerchantInfo:
+    phone = find_phone(doc)
     doc = replace(doc, lines=tuple(line if line.amounts else replace(line, text=mended_glyphs(line.text))
-                                   for line in doc.lines))
+                                   for line in without_phones_after_names(doc).lines))
     end = header_end(doc, first_body_line)
     name_line, confidence, trade_name = _name_line(doc, heights, end)
     name = trade_name or (_with_trade_below(doc, name_line, _full_name(doc, name_line), heights)
@@ -197,21 +198,31 @@ def find_merchant(doc: Doc, heights: list[int], first_body_line: int | None) -> 
     address, address_end = find_address(doc, 0 if name_line is None else name_line + 1, end)
     if not name:  # a logo: the name as the receipt says it elsewhere (its web address, its thanks)
         name, confidence = named_elsewhere(doc)
-        return MerchantInfo(name, None, confidence, address, find_phone(doc), address_end)
+        return MerchantInfo(name, None, confidence, address, phone, address_end)
     # the name was lost above its address (a line further down is no name), or only a tagline was read
     if _under_the_address(doc, name_line) or describes_the_trade(doc.lines[name_line].text):
         thanked = _named_in_thanks(doc)
         if thanked:
-            return MerchantInfo(thanked, None, 0.5, address, find_phone(doc), address_end)
+            return MerchantInfo(thanked, None, 0.5, address, phone, address_end)
         if _PRICED_END_RE.search(doc.lines[name_line].text):  # "bratt-Beer 650": an item, its price's point lost
             name, confidence = named_elsewhere(doc)
-            return MerchantInfo(name, None, confidence, address, find_phone(doc), address_end)
+            return MerchantInfo(name, None, confidence, address, phone, address_end)
     name = _trade_words_mended(_without_welcome(name))
-    return MerchantInfo(_cleaner_in_thanks(doc, name, name_line), name_line, confidence, address, find_phone(doc),
-                        address_end)
+    return MerchantInfo(_cleaner_in_thanks(doc, name, name_line), name_line, confidence, address, phone, address_end)
 
 
 _PRICED_END_RE = re.compile(r"[^\W\d_]{3}.*\s\d{3,4}\s*$")
+# the shop's name, its branch's number maybe, and its phone on one line: "Subway#39344-0 Phone 780-437-2604"
+_NAME_THEN_PHONE_RE = re.compile(r"(?P<name>\W*[^\W\d_]{3}.*?)\s+(?:PHONE|TEL|TELEPHONE|PH)\b\.?\s?[:#]?\s*"
+                                 r"\+?\(?\d[\d\s\-().\/]{5,}\d\s*", re.IGNORECASE)
+
+
+def without_phones_after_names(doc: Doc) -> Doc:
+    """``doc`` with the phone cut off each line that prints it after a name (``Subway#39344-0 Phone 780-437-2604``:
+    ``Subway#39344-0``): the name is looked for as on a line of its own; the phone is ``find_phone``'s."""
+    lines = tuple(replace(line, text=match["name"]) if not line.amounts
+                  and (match := _NAME_THEN_PHONE_RE.fullmatch(line.text)) else line for line in doc.lines)
+    return replace(doc, lines=lines) if lines != doc.lines else doc
 
 
 SAME_NAME_SIMILARITY = 0.65  # letters alike (normalised Levenshtein) for two readings of one name
@@ -1563,8 +1574,7 @@ def find_phone(doc: Doc) -> str | None:
     for line in doc.lines:
         text = re.split(r"FAX|Fax|fax", line.text)[0]
         keyword = has_keyword(text, _PHONE_KEYWORDS)
-        match = _US_PHONE_RE.search(text) if not keyword else _PHONE_RE.search(text)
-        if match:
+        for match in (_US_PHONE_RE if not keyword else _PHONE_RE).finditer(text):  # a branch's number before it
             number = squash_spaces(match.group(0)).strip(" -./")
             if 7 <= digits(number) <= 15:
                 return number

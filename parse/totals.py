@@ -39,7 +39,8 @@ SERVICE_CHARGE = ("SERVICE CHARGE", "SERVICE CHG", "SVC CHG", "SERVICE FEE", "BE
 # Amounts that are not the total even when a "TOTAL" keyword shares their line.
 NOT_TOTAL = (
     "CHANGE", "TENDERED", "CASH", "RÜCKGELD", "GEGEBEN", "BAR", "CHANGE DUE", "RENDU", "ROUNDING",
-    "ADJUSTMENT", "DISCOUNT", "SAVINGS", "SAVED", "RABATT", "POINTS", "PUNKTE", "QTY", "QUANTITY", "COUPON", "COUPONS",
+    "ADJUSTMENT", "DISCOUNT", "SAVINGS", "SAVING", "SAVED", "RABATT", "POINTS", "PUNKTE", "QTY", "QUANTITY", "COUPON",
+    "COUPONS",
     "PROMOTION", "PROMOTIONS",
     "ITEMS", "ITEM", "COUNT", "ANZAHL", "ARTIKEL", "SUPPLIES", "INCLUDES", "INCLUDED", "EXCLUDING", "TAX", "GST",
     "VAT", "MWST", "SST", "UST", "IVA", "TVA", "BTW", "HST", "PST", "DEPOSIT", "PFAND", "WEIGHT", "TIP",
@@ -1268,12 +1269,15 @@ def _net_subtotal(subtotal: Pick | None, vat: Vat, total: Pick | None) -> Pick |
 
 
 def _total_after_tax(doc: Doc, total: Pick, tax: Pick) -> Pick | None:
-    """The "total" read was the amount before tax (its label garbled, "Suh Total"): the sum with
-    the tax below it is printed at least twice further down (the real total, the amount paid)."""
+    """The "total" read was the amount before tax (its label garbled, "Suh Total"; or a net total, ``Net total
+    89.94`` / ``GST 5.00 % 4.50`` / ``Total 94.44``): the sum with the tax below it is printed at least twice further
+    down (the real total, the amount paid), or once on a line labelled a total (paid with two cards)."""
     value = total.value + tax.value
     below = [line.index for line in doc.lines[max(total.line, tax.line) + 1:]
              if any(abs(a.value) == value for a in line.amounts)]  # "T0\"- RM 73.00": a stray sign
-    return Pick(value, below[0], 0.6) if len(below) >= 2 else None
+    if len(below) >= 2 or below and has_keyword(doc.lines[below[0]].text, FINAL_TOTAL + PLAIN_TOTAL):
+        return Pick(value, below[0], 0.6)
+    return None
 
 
 def _pick_tip(doc: Doc, total: Pick | None = None) -> Pick | None:
@@ -1539,6 +1543,9 @@ def _tendered_above(line: Line, change: Decimal) -> Decimal | None:
     return amounts[0].value
 
 
+_SAVINGS = ("SAVING", "SAVINGS", "SAVED", "YOU SAVE")
+
+
 def _total_strength(text: str) -> float:
     """0 when the line is not a total label; higher for labels that name the final amount."""
     text = summe_ms_mended(_m_read_as_rn(text))  # "SUME EUR 11,62": its two M's read as one
@@ -1546,7 +1553,7 @@ def _total_strength(text: str) -> float:
     if has_keyword(text, SUBTOTAL):
         return 0.0
     if has_keyword(text, FINAL_TOTAL) or _starred_balance(upper):
-        return 3.0
+        return 0.0 if has_keyword(text, _SAVINGS) else 3.0  # "SAVING GRAND TOTAL $2.60": what markdowns saved
     if not has_keyword(text, PLAIN_TOTAL):
         return 2.0 if _amount_compound(upper) else 0.0
     qualifier = _TAX_QUALIFIER.search(upper)

@@ -2782,3 +2782,22 @@ def test_a_total_within_twice_its_subtotal_keeps_the_digit_it_shares_with_the_ca
     lines = ocr(_HARBOR + "PASTA PENNE 13.34\nSUBTOTAL 348.06\nSALES TAX 10.21\nTOTAL 358.27\nCASH 360.00\n"
                           "CHANGE DUE 1.73")
     assert extract_receipt(lines).total == Decimal("358.27")
+
+
+def test_a_grocers_tax_on_its_few_taxable_items_is_no_reason_to_drop_the_totals_first_digit():
+    """``SUBTOTAL 65.61`` / ``GST 5% 0.29`` / ``TOTAL 65.90`` / ``CREDIT 65.90``: dropping the 6s from the totals block
+    adds up too (5.61 + 0.29 = 5.90) and the tax is then a likelier share of the bill, but the tax is on the few
+    taxable items, and a bill of 5.90 under a pork piece of 14.87 is no reading of a real receipt."""
+    lines = ocr("NOFRILLS\n11411 40th Ave NW\nEdmonton AB\n06038369427 PC FREE RUN LRG 4.79\n"
+                "2135200 PORK PIECE R 14.87\n2707710 PK SIDE RIB COV 16.17\n4078 CORN BICOLOR R 1.50\nSUBTOTAL 65.61\n"
+                "G:GST 5% 5.89 @ 5.000% 0.29\nTOTAL 65.90\n06/20/2015 18:13:21\nCREDIT TN 65.90")
+    assert extract_receipt(lines).total == Decimal("65.90")
+
+
+def test_a_sign_read_as_the_totals_first_digit_is_still_dropped_where_no_price_stands_over_the_bill():
+    """Guard: ``SUB TOTAL 549.88`` / ``TAX 84.74`` / ``TOTAL 554.62`` under prices of 17.99 and 15.99: without
+    the first digits the sum adds up as well (49.88 + 4.74 = 54.62, a sales tax's share), and no price is over
+    the 54.62 it leaves."""
+    lines = ocr("RED BARN BBQ\n6198 Broadway\nPortland OR 97205\n08/13/2024 5:47 PM\nLasagna 17.99\n"
+                "Onion Rings 15.99\nBrisket 15.90\nSUB TOTAL 549.88\nTAX 84.74\nTOTAL 554.62\nMASTERCARD 554.62")
+    assert extract_receipt(lines).total == Decimal("54.62")

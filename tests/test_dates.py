@@ -981,3 +981,19 @@ def test_five_digits_off_a_dates_line_or_four_or_with_no_am_or_pm_are_no_colon_r
 def test_a_number_after_a_word_on_a_dates_line_with_a_lone_letter_after_it_is_no_time():
     """Guard: ``12/05/2026 REG 1716 P``: a register's number and a letter, not 1:16 PM with its M lost."""
     assert parse_time("12/05/2026 REG 1716 P") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("DATE           2015 / 02 / 12", dt.date(2015, 2, 12)),  # a card slip's year-first date, spaced separators
+    ("Kas: 001/0010 Bon0950 Dat.31.08.2015 Zeit19:22:02", dt.date(2015, 8, 31)),  # glued to its label's point
+])
+def test_dates_spaced_about_their_separators_or_glued_to_a_labels_point(text, expected):
+    lines = ocr(f"KAISERS MARKT\nLorettostr. 26\n40219 Duesseldorf\nBROT 1,39\nSUMME EUR 1,39\n{text}")
+    assert extract_receipt(lines).date == expected
+
+
+@pytest.mark.parametrize("text", ["Preis 1.31.08.2015", "Betrag 4,12.03.24", "2015 /02/ 12"])
+def test_a_date_after_an_amounts_point_or_with_its_gaps_unlike_is_none(text):
+    """Guard: a number with a point or comma before it is an amount's tail, not a day; a year-first date's
+    separators are spaced alike or not at all."""
+    assert find_dates(text) == []

@@ -2471,3 +2471,31 @@ def test_a_footers_legal_name_with_a_speck_read_as_a_letter_after_its_gmbh_names
 def test_a_word_ending_in_gmbh_like_letters_inside_a_line_is_no_legal_form():
     """Only at the end of a line is a letter after ``GmbH`` a speck: ``Gmbhi Str`` names no company."""
     assert has_legal_form("Frischpunkt Markt Gmbhi") and not has_legal_form("Gmbhi Str 4")
+
+
+def test_a_net_total_then_its_tax_make_the_total_printed_once_under_them():
+    """``Net total 41.97`` / ``GST 5.00 % 2.10`` / ``Total 44.07``, paid with a refund card and a gift card (the total
+    printed nowhere else): the net total is the amount before tax."""
+    lines = ocr("IKEA\nWelcome to IKEA Edmonton\n1311 - 102 St NW Edmonton AB\nFJADRAR inner 18911 14.00 G\n"
+                "SPARKA soft toy 21394 7.98 G\nLACK TV bnch 19.99 G\nNet total 41.97\nTax :\nGST 5.00 % 2.10\n"
+                "Total 44.07\nTotal Items: 3\nRefund Cards 30.00 CAD\nIKEA Gift CARD 14.07 CAD\n"
+                "02/13/15 11:29:09 AM 349 59")
+    assert extract_receipt(lines).total == Decimal("44.07")
+
+
+def test_a_nett_total_after_the_sales_and_their_tax_stays_the_total():
+    """Guard: ``TOTAL SALES (EXCL GST) 89.94`` / ``GST 6% 5.40`` / ``NETT TOTAL 95.34``: the nett total is the
+    amount paid, the total before it the amount before tax."""
+    lines = ocr("KEDAI RUNCIT ANEKA\n12 Jalan Pasar\n55100 Kuala Lumpur\n21/06/2018 13:02\nBERAS 10KG 45.00\n"
+                "MINYAK 5KG 44.94\nTOTAL SALES (EXCL GST) 89.94\nGST 6% 5.40\nNETT TOTAL 95.34\nCASH 100.00\n"
+                "CHANGE 4.66")
+    assert extract_receipt(lines).total == Decimal("95.34")
+
+
+def test_what_markdowns_saved_under_a_grand_total_label_is_not_the_total():
+    """``SAVING GRAND TOTAL $1.30`` under ``TOTAL SALES $9.38``: a strong label, but what was saved."""
+    lines = ocr("LUCKY 97 SUPERMARKET\n10725-97 Street Edmonton AB T5H 2L9\n001-003 4/6/2015 12:14:47\n"
+                "LETTUCE - HEAD $1.98\nMarkdown : $1.30\nDW ARROW ROOT STARCH $3.29 *\nNON FOODS $4.99 G*\n"
+                "Net Sales $9.13\nGST [$4.99] $0.25\nTOTAL SALES $9.38\nSUB TOTAL $9.38\nMasterCard $9.38\n"
+                "Item count 3\nTemporary markdown $1.30\nSAVING GRAND TOTAL $1.30")
+    assert extract_receipt(lines).total == Decimal("9.38")

@@ -230,3 +230,23 @@ def test_a_chain_takes_the_currency_its_countries_share():
 ])
 def test_a_province_code_without_gst_or_quebec_words_or_beside_malaysian_words_is_no_canada(lines):
     assert detect_locale(lines).country != "CA"
+
+
+@pytest.mark.parametrize("lines", [
+    ["SUBWAY", "Served by: Sabnam", "GST# 128 127 324", "Soup $5.00", "Total $5.25"],  # a GST account's nine digits
+    ["THAI EXPRESS", "EDMONTON .AB", "CiUK 000284204 RT0001", "GST 0.56", "Total 11.79"],  # its number and RT 0001
+    ["SOBEYS", "2011 -111 Street", "GST/HST 137466199", "5% GST $0.65", "TOTAL $13.55"],  # Canada's GST/HST
+    ["NOFRILLS", "PORK PIECE 14.87", "G:GST 5% 5.89 @ 5.000% 0.29", "TOTAL 65.90", "11411 40th Ave NW",
+     "Edmonton AB"],  # a card slip's town and province under its street
+])
+def test_canadian_gst_numbers_and_a_slips_town_say_canada(lines):
+    assert detect_locale(lines).country == "CA"
+
+
+@pytest.mark.parametrize("lines", [
+    ["KEDAI ANEKA SDN BHD", "GST ID : 000656195584", "TOTAL 9.61"],  # a Malaysian GST id's twelve digits
+    ["IKEA AB", "TAMPINES", "MEATBALLS 8.90", "GST 0.71", "TOTAL 9.61"],  # a Swedish company, no street over it
+])
+def test_twelve_digit_gst_ids_and_a_swedish_company_say_no_canada(lines):
+    """Guard: Malaysia's GST ids are twelve digits; ``IKEA AB`` is a company, not a town in Alberta."""
+    assert detect_locale(lines).country != "CA"

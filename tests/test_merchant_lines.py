@@ -1227,3 +1227,12 @@ def test_a_name_ending_in_a_misread_streets_letters_stays_the_name(name):
     Maestrale 2``): its STRALE follows a vowel, no street's name."""
     receipt = extract_receipt(ocr(f"{name}\nHauptstraße 2\n{_GERMAN_BODY}"))
     assert receipt.merchant == name
+
+
+def test_a_name_line_that_prints_the_phone_after_the_name_names_the_shop_and_keeps_its_phone():
+    """``Subway#39344-0 Phone 780-437-2604``: the name, a branch's number and the phone on one line; the name is
+    the shop's, the phone still read, and the town under it is no name."""
+    receipt = extract_receipt(ocr("Subway#39344-0 Phone 780-437-2604\n401-5015-111st\nEdmonton, AB, T6H-4M6\n"
+                                    "Served by: Sabnam DATE: 10/8/2015 TIME: 3:28:05 pm\nSoup RTU 8oz Soup $5.00\n"
+                                    "Sub Total $5.00\nGeneral Sales Tax (5%) $0.25\nTotal (Eat In) $5.25\nVISA $5.25"))
+    assert (receipt.merchant, receipt.phone) == ("Subway", "780-437-2604")
