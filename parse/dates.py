@@ -365,11 +365,14 @@ def _loose_date(match: re.Match[str], labelled: bool) -> str:
     return f"{day}.{month}.{year}" if whole else match[0]
 
 
+_CURLY_QUOTES = str.maketrans("\u2018\u2019", "''")  # a typographic apostrophe before a short year: "OCT.08\u201915"
+
+
 def prepare(text: str, under_label: bool = False, check_slips: bool = True) -> str:
     """Upper case, accents dropped, and OCR letter-for-digit slips fixed inside date-like tokens.
     ``under_label``: the line is the row of values under a header row that names the date;
     ``check_slips``: a check date's first field read 40 or more is mended too."""
-    text = ascii_upper(_LOWER_G_RE.sub(lambda m: m[0].replace("g", "9"), text))
+    text = ascii_upper(_LOWER_G_RE.sub(lambda m: m[0].replace("g", "9"), text)).translate(_CURLY_QUOTES)
     labelled = bool(_DATE_LABEL_RE.search(text))
     text = _SAME_MARKS_RE.sub(lambda m: _same_marks(m, labelled), text)
     text = _MONTH_WITH_ZERO_RE.sub(_month_with_zero, text)
@@ -973,6 +976,14 @@ def resolve(raw: RawDate, day_first: bool) -> dt.date | None:
         return _make(raw.year, raw.second, raw.first)
     preferred = (raw.second, raw.first) if day_first else (raw.first, raw.second)
     return _make(raw.year, *preferred) or _make(raw.year, preferred[1], preferred[0])
+
+
+def year_first(raw: RawDate) -> dt.date | None:
+    """A slashed or hyphened two-digit-year date read year first, as Canadian card terminals print it
+    (``DATE/TIME 15/02/10 16:16:28``: 10 February 2015); None where it reads no date so."""
+    if raw.kind != "numeric" or not raw.short_year or raw.separator == ".":
+        return None
+    return _make(_year(f"{raw.first:02d}"), raw.second, raw.year % 100)
 
 
 def usual_order(raw: RawDate) -> bool:

@@ -17,7 +17,7 @@ from .brand import BrandFound, countries_of_its_name, find_brand
 from .category import find_category, plays_not_dines
 from .dates import (RawDate, TimeMatch, dates_on_lines, dates_like_numbers, find_dates, find_times, in_year_before,
                     only_in_stamp, order_from_dates, resolve, six_digit_dates, stamp_at_shop, usual_order,
-                    utc_clock_at_shop, without_utc_stamp, year_two_as_seven, yearless_dates)
+                    utc_clock_at_shop, without_utc_stamp, year_first, year_two_as_seven, yearless_dates)
 from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
                     merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total,
                     reductions_within_the_bill, settle_discounts, subtotal_among_items, summary_line,
@@ -392,6 +392,22 @@ def _bare_date_line(text: str) -> bool:
     return all(_MONTH_OR_CLOCK.fullmatch(word) for word in re.findall(r"[A-Za-z]+", text))
 
 
+def _year_first_where_it_agrees(resolved: list[tuple[int, RawDate, dt.date | None]], latest: dt.date) \
+        -> list[tuple[int, RawDate, dt.date | None]]:
+    """Each two-digit-year date read year first (``dates.year_first``) where that is the date another line prints
+    in a form read one way only and its reading in the receipt's order is not (``Feb 10, 2015`` over a Canadian card
+    slip's ``15/02/10``, printed twice)."""
+    out = []
+    for index, raw, value in resolved:
+        ahead = year_first(raw)
+        one_way = {other for other_index, other_raw, other in resolved
+                   if other_index != index and other is not None and other_raw.kind == "fixed"}
+        if ahead is not None and ahead != value and ahead <= latest and ahead in one_way and value not in one_way:
+            value = ahead
+        out.append((index, raw, value))
+    return out
+
+
 def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None, int | None, float, bool]:
     """The purchase date, its line, its confidence, and whether its order was guessed (the
     receipt could not decide between day-first and month-first)."""
@@ -402,8 +418,9 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     day_first = locale_day_first if evidence is None else evidence
     best: tuple[float, int, dt.date, RawDate] | None = None
     latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)  # no purchase is in the future
-    resolved = [(index, raw, resolve(raw, usual_order(raw) if day_first is None else day_first))
-                for index, raw in found]
+    resolved = _year_first_where_it_agrees(
+        [(index, raw, resolve(raw, usual_order(raw) if day_first is None else day_first)) for index, raw in found],
+        latest)
     printed_on = _lines_printing(doc, resolved)
     undated = not any(value is not None and value <= latest and not _deadline(doc, index)
                       for index, _, value in resolved)

@@ -997,3 +997,27 @@ def test_a_date_after_an_amounts_point_or_with_its_gaps_unlike_is_none(text):
     """Guard: a number with a point or comma before it is an amount's tail, not a day; a year-first date's
     separators are spaced alike or not at all."""
     assert find_dates(text) == []
+
+
+def test_a_typographic_apostrophe_before_a_short_year_reads_as_one():
+    """``DATE: OCT.08\u201915``: the recogniser's (or a PDF's) curly apostrophe."""
+    lines = ocr("ARBY'S\nSOUTHGATE CNTR\nBEEF N CHED 5.29\nSBTL 5.29\nTOTAL 5.55\nCASH 10.00\n"
+                "0803 TIME: 17:11 #01 DATE: OCT.08\u201915 REG0001")
+    assert extract_receipt(lines).date == dt.date(2015, 10, 8)
+
+
+def test_a_card_terminals_year_first_short_date_reads_so_where_a_date_read_one_way_agrees():
+    """``DATE: Feb 10, 2015`` over two card slips' ``DATE/TIME : 15/02/10``: read day first the slips' date is
+    15 February 2010, printed twice; read year first as the terminal prints it, the date the receipt prints."""
+    lines = ocr("SHOPPERS DRUG MART\n780-484-7718\nBAND-AID BANDAGES G 7.99\nSUBTOTAL : 7.99\n5.0%GST : 0.40\n"
+                "TOTAL : $8.39\nVISA : 8.39\nDATE: Feb 10, 2015 TIME: 4:17PM\nACCT : VISA $ 8.39\n"
+                "DATE/TIME : 15/02/10 16:16:28\nACCT : VISA $ 8.39\nDATE / TIME : 15/02/10 16:17:01")
+    assert extract_receipt(lines).date == dt.date(2015, 2, 10)
+
+
+def test_a_short_date_day_first_stays_so_where_another_line_prints_it_so():
+    """Guard: ``12/03/24`` under a receipt that also prints ``12 Mar 2024``: the year-first reading (24 March 2012)
+    agrees with nothing."""
+    lines = ocr("CAFE LUNA\n12 High Street\nLondon W1 2AB\n12 Mar 2024 13:02\nFLAT WHITE 3.20\nTOTAL 3.20\n"
+                "CARD 3.20\n12/03/24 13:03")
+    assert extract_receipt(lines).date == dt.date(2024, 3, 12)
