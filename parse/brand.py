@@ -101,9 +101,25 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
         match = match_domain(line.text, country) or (match_brand(thanks["name"], country) if thanks else None)
         if match is not None:
             return _found(match, match.printed if thanks is None else line.text, line.index)
-    return _named_in_footer(doc, country, header_end) \
+    return _named_under_a_store_label(doc, country) or _named_in_footer(doc, country, header_end) \
         or _logo_over_an_address(doc, country, header_end) or _named_by_its_scheme(doc, country, name_line) \
         or _named_by_its_slogan(header, country)
+
+
+# a line that only labels the next as the shop: an app's e-receipt prints its shop at the foot ("Markt:" over "EDEKA
+# Treis-Karden")
+_STORE_LABEL_RE = re.compile(r"\W*(?:IHR\s)?(?:MARKT|FILIALE|GESCHA?E?FT|STORE|SHOP)\s?:\W*", re.IGNORECASE)
+
+
+def _named_under_a_store_label(doc: Doc, country: str | None) -> BrandFound | None:
+    """The line under a store label names the chain as a receipt's opening line would, its place or franchisee
+    after it (``Markt:`` / ``EDEKA Treis-Karden``)."""
+    for above, line in zip(doc.lines, doc.lines[1:]):
+        if _STORE_LABEL_RE.fullmatch(ascii_upper(above.text)) and not line.amounts:
+            match = match_brand(line.text, country, opens_receipt=True, sure=_read_surely(line))
+            if match is not None and not _other_trade(line.text, match):
+                return _found(match, line.text, line.index)
+    return None
 
 
 OPERATED_LOGO_SCORE = 0.8  # the opening logo read as its brand exactly or by look-alike letters, not fuzzily

@@ -762,3 +762,12 @@ def test_a_logo_a_glyph_off_over_its_chains_slogan_is_the_chain_before_a_shop_na
     the centre it trades in named under it (``im Kaufland Center``)."""
     receipt = extract_receipt(ocr(f"Nettc\nMarken-Discount\nim Kaufland Center\n{_NETTO_BODY}"))
     assert receipt.merchant == "Netto Marken-Discount"
+
+
+def test_an_app_receipts_shop_under_its_store_label_names_the_chain_with_its_town_after_it():
+    """An EDEKA app's e-receipt prints its shop at the foot: ``Markt:`` over ``EDEKA Treis-Karden``."""
+    receipt = _receipt("Vielen Dank fuer Ihren Einkauf.|TEMPO TASCHENTUE. 1,99€|GALA PADS NR.1 2,69€|"
+                       "Summe 4,68€|Zu bezahlen: 4,68€|Markt:|EDEKA Treis-Karden|Am Laach 3|56253 Treis-Karden|"
+                       "16.03.2022 17:23")
+    assert (receipt.merchant, receipt.brand_wikidata) == ("Edeka", "Q701755")
+
