@@ -1371,8 +1371,13 @@ def _tip_suggestion(doc: Doc, line: Line) -> bool:
     if "%" in line.text and has_keyword(line.text, PLAIN_TOTAL) and not has_keyword(line.text, TAX):
         return True  # not "TOTAL INCL. GST@6%": a tax's rate
     above = doc.lines[max(0, line.index - _SUGGESTION_BLOCK):line.index]
-    share = "%" in line.text or _GARBLED_SHARE_RE.match(line.text) or _tip_before_the_total(line)
+    share = "%" in line.text or _GARBLED_SHARE_RE.match(line.text) or _tip_before_the_total(line) \
+        or _ROW_TAIL_RE.search(line.text)
     return bool(share) and any(names_a_guide(other.text) for other in above)
+
+
+# a guide row's tail, split off its share onto a line of its own: "+4%: (Tip $77.76" / "Total $2,706.05)"
+_ROW_TAIL_RE = re.compile(r"\d[.,]\d{2}\s?\)\s*$")
 
 
 _GUIDE_WORDS = tuple(word for word in TIP_SUGGESTION if " " not in word)

@@ -2473,23 +2473,20 @@ def test_a_word_ending_in_gmbh_like_letters_inside_a_line_is_no_legal_form():
     assert has_legal_form("Frischpunkt Markt Gmbhi") and not has_legal_form("Gmbhi Str 4")
 
 
-def test_a_net_total_then_its_tax_make_the_total_printed_once_under_them():
-    """``Net total 41.97`` / ``GST 5.00 % 2.10`` / ``Total 44.07``, paid with a refund card and a gift card (the total
-    printed nowhere else): the net total is the amount before tax."""
-    lines = ocr("IKEA\nWelcome to IKEA Edmonton\n1311 - 102 St NW Edmonton AB\nFJADRAR inner 18911 14.00 G\n"
-                "SPARKA soft toy 21394 7.98 G\nLACK TV bnch 19.99 G\nNet total 41.97\nTax :\nGST 5.00 % 2.10\n"
-                "Total 44.07\nTotal Items: 3\nRefund Cards 30.00 CAD\nIKEA Gift CARD 14.07 CAD\n"
-                "02/13/15 11:29:09 AM 349 59")
-    assert extract_receipt(lines).total == Decimal("44.07")
-
-
-def test_a_nett_total_after_the_sales_and_their_tax_stays_the_total():
-    """Guard: ``TOTAL SALES (EXCL GST) 89.94`` / ``GST 6% 5.40`` / ``NETT TOTAL 95.34``: the nett total is the
-    amount paid, the total before it the amount before tax."""
-    lines = ocr("KEDAI RUNCIT ANEKA\n12 Jalan Pasar\n55100 Kuala Lumpur\n21/06/2018 13:02\nBERAS 10KG 45.00\n"
-                "MINYAK 5KG 44.94\nTOTAL SALES (EXCL GST) 89.94\nGST 6% 5.40\nNETT TOTAL 95.34\nCASH 100.00\n"
-                "CHANGE 4.66")
-    assert extract_receipt(lines).total == Decimal("95.34")
+@pytest.mark.parametrize(("text", "total"), [
+    # paid with a refund card and a gift card, the total printed nowhere else: the net total is before tax
+    ("IKEA\nWelcome to IKEA Edmonton\n1311 - 102 St NW Edmonton AB\nFJADRAR inner 18911 14.00 G\n"
+     "SPARKA soft toy 21394 7.98 G\nLACK TV bnch 19.99 G\nNet total 41.97\nTax :\nGST 5.00 % 2.10\nTotal 44.07\n"
+     "Total Items: 3\nRefund Cards 30.00 CAD\nIKEA Gift CARD 14.07 CAD\n02/13/15 11:29:09 AM 349 59", "44.07"),
+    # guard: a Malaysian nett total under the sales and their tax is the amount paid
+    ("KEDAI RUNCIT ANEKA\n12 Jalan Pasar\n55100 Kuala Lumpur\n21/06/2018 13:02\nBERAS 10KG 45.00\n"
+     "MINYAK 5KG 44.94\nTOTAL SALES (EXCL GST) 89.94\nGST 6% 5.40\nNETT TOTAL 95.34\nCASH 100.00\nCHANGE 4.66",
+     "95.34"),
+])
+def test_a_net_total_then_its_tax_make_the_total_printed_once_under_them(text, total):
+    """``Net total 41.97`` / ``GST 5.00 % 2.10`` / ``Total 44.07``: the total; ``TOTAL SALES (EXCL GST)`` /
+    ``GST 6%`` / ``NETT TOTAL 95.34``: the nett total."""
+    assert extract_receipt(ocr(text)).total == Decimal(total)
 
 
 def test_what_markdowns_saved_under_a_grand_total_label_is_not_the_total():
@@ -2499,3 +2496,14 @@ def test_what_markdowns_saved_under_a_grand_total_label_is_not_the_total():
                 "Net Sales $9.13\nGST [$4.99] $0.25\nTOTAL SALES $9.38\nSUB TOTAL $9.38\nMasterCard $9.38\n"
                 "Item count 3\nTemporary markdown $1.30\nSAVING GRAND TOTAL $1.30")
     assert extract_receipt(lines).total == Decimal("9.38")
+
+
+def test_a_tip_guides_row_tail_split_onto_its_own_line_is_no_bill():
+    """``Suggested Additional Tip:`` rows, one split in two (``Total $2,706.05)`` over ``+5%: (Tip $97.20``): the tail
+    is a row's, the bill is the total above the guide."""
+    lines = ocr("Gravitas\nServer: Rahel T\n12/29/23 6:47 PM\n6-Course Tasting $1,320.00\nRiesling $272.00\n"
+                "Yan I Am $352.00\nSubtotal $1,944.00\n22% Gratuity (22.00%) $427.68\nDC Tax $237.17\n"
+                "Total $2,608.85\nSuggested Additional Tip:\n+2%: (Tip $38.88 Total $2,647.73)\n"
+                "+3%: (Tip $58.32 Total $2,667.17)\n"
+                "Total $2,706.05)\n+5%: (Tip $97.20\n+7%: (Tip $136.08 Total $2,744.93)")
+    assert extract_receipt(lines).total == Decimal("2608.85")
