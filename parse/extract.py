@@ -27,7 +27,7 @@ from .locale import EURO_COUNTRIES, Locale, detect_locale, home_locale, only_the
 from .merchant import MerchantInfo, find_merchant, header_end, without_phones_after_names
 from .papers import one_paper_after_another
 from .payment import find_payment, find_receipt_number
-from .text import ascii_upper, has_keyword
+from .text import ascii_upper, find_keyword, has_keyword
 from .totals import CASH_GIVEN, Totals, card_line
 from .types import LineItem, OcrLine, Receipt
 
@@ -311,6 +311,13 @@ _DEADLINE_ENDINGS = frozenset(("THRU", "THROUGH", "BY", "UNTIL", "TIL", "BEFORE"
                                "SPAETESTENS"))
 
 
+def _before_its_deadline(text: str, raw: RawDate) -> bool:
+    """``raw`` stands before the deadline's word on its line and another date after it: the sale's moment and the
+    return's deadline on one line (Target's ``01/12/2013 04:13 PM EXPIRES 04/12/13``)."""
+    found = find_keyword(text, _NOT_PURCHASE_DATE)
+    return found is not None and raw.end <= found[1] and bool(find_dates(text[found[2]:]))
+
+
 def _deadline(doc: Doc, index: int) -> bool:
     """Line ``index`` prints a deadline, not the purchase: its own line carries a deadline's word
     (``Gültig bis 31.12.2026``), or the line above is a deadline's label that leads to it (``RETURNS
@@ -425,8 +432,8 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     undated = not any(value is not None and value <= latest and not _deadline(doc, index)
                       for index, _, value in resolved)
     for index, raw, value in resolved:
-        if value is None or value > latest or _deadline(doc, index) and not (
-                undated and _business_day(doc, index, value, latest)):
+        deadline = _deadline(doc, index) and not _before_its_deadline(doc.lines[index].text, raw)
+        if value is None or value > latest or deadline and not (undated and _business_day(doc, index, value, latest)):
             continue  # no date, a future one, or a deadline: not the purchase
         text = doc.lines[index].text
         score = 1.0 - 0.5 * index / len(doc.lines)

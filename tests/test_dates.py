@@ -1021,3 +1021,19 @@ def test_a_short_date_day_first_stays_so_where_another_line_prints_it_so():
     lines = ocr("CAFE LUNA\n12 High Street\nLondon W1 2AB\n12 Mar 2024 13:02\nFLAT WHITE 3.20\nTOTAL 3.20\n"
                 "CARD 3.20\n12/03/24 13:03")
     assert extract_receipt(lines).date == dt.date(2024, 3, 12)
+
+
+def test_the_sales_moment_before_a_return_deadline_on_its_line_is_the_purchase_date():
+    """Target prints the sale's moment and the return deadline on one line: ``01/12/2013 04:13 PM EXPIRES
+    04/12/13``; the date before the deadline's word is the purchase's."""
+    lines = ocr("SUNNYVALE - 408-702-1012\n01/12/2013 04:13 PM EXPIRES 04/12/13\nHOME\n"
+                "002050194 10PK HANGERS T $8.99\nSUBTOTAL $8.99\nT = CA TAX 8.375 on $8.99 $0.75\nTOTAL $9.74\n"
+                "VISA $9.74")
+    assert extract_receipt(lines).date == dt.date(2013, 1, 12)
+
+
+def test_a_date_after_a_deadlines_word_stays_a_deadline():
+    """Guard: ``RETURNS BY 04/12/13``, ``COUPON VALID 03/01/2013 - 03/31/2013``: no purchase date on either line."""
+    lines = ocr("CORNER SHOP\n12 Main St\nAustin, TX 78701\nRETURNS BY 04/12/13\n"
+                "COUPON VALID 03/01/2013 - 03/31/2013\nHANGERS $8.99\nTOTAL $9.74")
+    assert extract_receipt(lines).date is None
