@@ -753,11 +753,18 @@ def _below_an_item(reading: Reading) -> bool:
     of the bill, and a reading that drops the first digit the totals block shares (``SUBTOTAL 65.61`` / ``GST 5%
     0.29`` / ``TOTAL 65.90``) gives a likelier share of a bill of 5.90 under a ``PORK PIECE 14.87``."""
     total = reading.totals.total
-    if total is None:
-        return False
+    if total is None or any(has_keyword(line.text, _PRICES_NOT_PAID) for line in reading.doc.lines):
+        return False  # a void, a return, a markdown, a price struck out: a price over the bill says nothing
     end = next((line.index for line in reading.doc.lines[:max(total.line, 0)]
                 if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL + SUBTOTAL + TAX)), total.line)
-    return _over_the_total(reading, [line for line in reading.doc.lines[:max(end, 0)] if not holds_a_date(line.text)])
+    taken_off = {-a.value for line in reading.doc.lines for a in line.amounts if a.value < 0}  # its minus printed
+    priced = [replace(line, amounts=tuple(a for a in line.amounts if a.value not in taken_off))
+              for line in reading.doc.lines[:max(end, 0)] if not holds_a_date(line.text)]
+    return _over_the_total(reading, priced)
+
+
+_PRICES_NOT_PAID = ("VOID", "RETURN", "REFUND", "MARKDOWN", "WAS", "REG PRICE", "REGULAR", "ORIG", "CORRECTION",
+                    "STORNO")
 
 
 def _over_the_total(reading: Reading, lines: Sequence[Line]) -> bool:

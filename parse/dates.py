@@ -68,8 +68,9 @@ _ISO_SPACED_RES = (
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2})[-/.](?P<a>[01]\d) (?P<b>[0-3]\d)" + _CLOCK_AFTER),
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d{2}) (?P<a>[01]\d) (?P<b>[0-3]\d)" + _CLOCK_AFTER),  # both
 )
-# not after a digit and a point or comma (an amount's cents); after a label's point, yes: "Dat.31.08.2015"
-_NOT_AFTER_AMOUNT = r"(?<![\d,])(?<!\d\.)"
+# not after a digit, a point or a comma (an amount's cents, an article's number: "Art.12.03.24"); after a date
+# label's point, yes: "Dat.31.08.2015"
+_NOT_AFTER_AMOUNT = r"(?:(?<![\d.,])|(?<=\bDAT\.)|(?<=\bDATUM\.)|(?<=\bDT\.)|(?<=\bDATE\.)|(?<=\bD\.))"
 _NUMERIC_RE = re.compile(rf"{_NOT_AFTER_AMOUNT}(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}}){_SAME_SEP}{_YEAR}")
 _MIXED_RE = re.compile(rf"{_NOT_AFTER_AMOUNT}(?P<a>\d{{1,2}}){_SEP}(?P<b>\d{{1,2}})\s?[/.\-]\s?{_YEAR}")
 # a separator after the month name may come out as one letter: "14MAYN2017" (14/MAY/2017)

@@ -312,10 +312,19 @@ _DEADLINE_ENDINGS = frozenset(("THRU", "THROUGH", "BY", "UNTIL", "TIL", "BEFORE"
 
 
 def _before_its_deadline(text: str, raw: RawDate) -> bool:
-    """``raw`` stands before the deadline's word on its line and another date after it: the sale's moment and the
-    return's deadline on one line (Target's ``01/12/2013 04:13 PM EXPIRES 04/12/13``)."""
+    """``raw`` stands before the deadline's word on its line, another date after it, and the sale's clock between them
+    or a date's label before it: the sale's moment and the return's deadline on one line (Target's ``01/12/2013 04:13
+    PM EXPIRES 04/12/13``, ``Kaufdatum 12.03.2024 Rückgabe bis ...``; not an offer's ``01.11.2023 bis
+    30.11.2023``)."""
     found = find_keyword(text, _NOT_PURCHASE_DATE)
-    return found is not None and raw.end <= found[1] and bool(find_dates(text[found[2]:]))
+    if found is None or raw.end > found[1] or not find_dates(text[found[2]:]):
+        return False
+    upper = ascii_upper(text)
+    return bool(_SALE_CLOCK_RE.search(upper[raw.end:found[1]]) or _SALE_DATE_LABEL_RE.search(upper[:raw.start]))
+
+
+_SALE_CLOCK_RE = re.compile(r"(?<![\d.,])[0-2]?\d\s?[:;]\s?[0-5]\d(?![\d.,])")
+_SALE_DATE_LABEL_RE = re.compile(r"(?:DATE|DATUM|KAUFDATUM|DATED|FECHA|DATA)\W*$")
 
 
 def _deadline(doc: Doc, index: int) -> bool:
@@ -399,8 +408,8 @@ def _bare_date_line(text: str) -> bool:
     return all(_MONTH_OR_CLOCK.fullmatch(word) for word in re.findall(r"[A-Za-z]+", text))
 
 
-def _year_first_where_it_agrees(resolved: list[tuple[int, RawDate, dt.date | None]], latest: dt.date) \
-        -> list[tuple[int, RawDate, dt.date | None]]:
+def _year_first_where_it_agrees(resolved: list[tuple[int, RawDate, dt.date | None]], latest: dt.date,
+                                doc: Doc) -> list[tuple[int, RawDate, dt.date | None]]:
     """Each two-digit-year date read year first (``dates.year_first``) where that is the date another line prints
     in a form read one way only and its reading in the receipt's order is not (``Feb 10, 2015`` over a Canadian card
     slip's ``15/02/10``, printed twice)."""
@@ -408,7 +417,8 @@ def _year_first_where_it_agrees(resolved: list[tuple[int, RawDate, dt.date | Non
     for index, raw, value in resolved:
         ahead = year_first(raw)
         one_way = {other for other_index, other_raw, other in resolved
-                   if other_index != index and other is not None and other_raw.kind == "fixed"}
+                   if other_index != index and other is not None and other_raw.kind == "fixed"
+                   and not _deadline(doc, other_index)}
         if ahead is not None and ahead != value and ahead <= latest and ahead in one_way and value not in one_way:
             value = ahead
         out.append((index, raw, value))
@@ -427,7 +437,7 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)  # no purchase is in the future
     resolved = _year_first_where_it_agrees(
         [(index, raw, resolve(raw, usual_order(raw) if day_first is None else day_first)) for index, raw in found],
-        latest)
+        latest, doc)
     printed_on = _lines_printing(doc, resolved)
     undated = not any(value is not None and value <= latest and not _deadline(doc, index)
                       for index, _, value in resolved)

@@ -98,11 +98,13 @@ _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         ("BE", r"\bBANCONTACT\b|\bBRUXELLES\b|\bANTWERPEN\b", 2.0),
         # a province and its postcode ("Vancouver, BC, V6G 2L7", "Edmonton, AB, T6H-4M6"; a 6 may come out as G),
         # Canada's taxes, a GST account's nine digits ("GST# 128 127 324", "GST/HST 137466199 RT 0001": a
-        # Malaysian GST id has 12), a western province's name
+        # Malaysian GST id has 12), a western province's name closing an address's line (not "NE Alberta St", nor
+        # "NOVA SCOTIA SALMON")
         ("CA", r"\b(?:BC|AB|SK|MB|ON|QC|NB|NS|PE|NL|YT|NT|NU),?\s+[A-Z][\dA-Z][A-Z][\s-]?\d[A-Z]\d\b|\bPST\b"
                r"|\bQST\b|\bTVQ\b|\bGST\s?/\s?HST\b|\bGST\s?[#:=]?\s?(?:NO\.?\s?)?R?\s?(?:\d[\s-]?){8}\d(?![\s-]?\d)"
                r"|(?<!\d)(?<!\d[\s-])(?:\d[\s-]?){8}\d\s?RT\s?[0O]{3}[1LI]\b"
-               r"|\b(?:ALBERTA|SASKATCHEWAN|MANITOBA|BRITISH COLUMBIA|NOVA SCOTIA)\b", 3.0),
+               r"|\b(?:ALBERTA|SASKATCHEWAN|MANITOBA|BRITISH COLUMBIA|NOVA SCOTIA)"
+               r"(?:,?\s+[A-Z]\d[A-Z][\s-]?\d[A-Z]\d)?(?:,?\s*CANADA)?\s*$", 3.0),
         ("BE", r"\bBELGI(?:QUE|E|UM|EN)\b|\b(?:BTW|TVA)\W{0,3}BE\W{0,2}0?\d{3}", 3.0),
         ("PT", r"\bPORTUGAL\b|\bCONTRIBUINTE\b|\bOBRIGADO\b|\bFATURA\b|\bTALAO\b|\bNIF\b", 2.0),
         ("HR", r"\bHRVATSKA\b|\bOIB\b|\bPDV\b|\bHRK\b|\bRACUN\b", 2.0),

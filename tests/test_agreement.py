@@ -2801,3 +2801,13 @@ def test_a_sign_read_as_the_totals_first_digit_is_still_dropped_where_no_price_s
     lines = ocr("RED BARN BBQ\n6198 Broadway\nPortland OR 97205\n08/13/2024 5:47 PM\nLasagna 17.99\n"
                 "Onion Rings 15.99\nBrisket 15.90\nSUB TOTAL 549.88\nTAX 84.74\nTOTAL 554.62\nMASTERCARD 554.62")
     assert extract_receipt(lines).total == Decimal("54.62")
+
+
+@pytest.mark.parametrize("struck", [["TOASTER 24.99 G", "VOID TOASTER 24.99-"], ["CANDLE 24.99 G", "Markdown : 20.37"],
+                                    ["CANDLE WAS 24.99 4.62 G"]])
+def test_a_price_voided_marked_down_or_struck_out_over_the_bill_does_not_keep_the_totals_sign(struck):
+    """Guard: ``SUBTOTAL 65.61`` / ``TOTAL 65.84`` / ``CREDIT TN 65.84`` with their signs read as 6s over a price of
+    24.99 that was voided, marked down or struck out: the bill is 5.84."""
+    lines = ocr("\n".join(["NOFRILLS", "11411 40th Ave NW", "Edmonton AB", *struck, "CANDLE 4.62 G", "SUBTOTAL 65.61",
+                           "G:GST 5% 4.62 @ 5.000% 0.23", "TOTAL 65.84", "CREDIT TN 65.84"]))
+    assert extract_receipt(lines).total == Decimal("5.84")

@@ -1037,3 +1037,19 @@ def test_a_date_after_a_deadlines_word_stays_a_deadline():
     lines = ocr("CORNER SHOP\n12 Main St\nAustin, TX 78701\nRETURNS BY 04/12/13\n"
                 "COUPON VALID 03/01/2013 - 03/31/2013\nHANGERS $8.99\nTOTAL $9.74")
     assert extract_receipt(lines).date is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bäckerei Schmitz\nArt.12.03.24 Dübel 2,49\nSUMME EUR 2,49\n07.11.2023", dt.date(2023, 11, 7)),  # an article's
+    ("Bäckerei Schmitz\nKasse 1 Vers.2.10.15\nSUMME EUR 1,19\n07.11.2023", dt.date(2023, 11, 7)),  # a version's
+    ("Bäckerei Schmitz\nAktion 01.11.2023 bis 30.11.2023\nSUMME EUR 1,19\n07.11.2023", dt.date(2023, 11, 7)),  # offer
+    ("CORNER MARKET\nSALE 12/01/2023 UNTIL 12/31/2023\nTOTAL 3.49\n12/14/2023", dt.date(2023, 12, 14)),
+    ("Bäckerei Schmitz\nGutschein 01.02.2023 gültig bis 01.02.2026\nSUMME EUR 1,19\n07.11.2023",
+     dt.date(2023, 11, 7)),
+    ("THE COPPER KETTLE\nTOTAL 25.00\n25/03/24 14:02\nVoucher valid until 24 Mar 2025", dt.date(2024, 3, 25)),
+])
+def test_numbers_after_a_words_point_and_periods_and_vouchers_name_no_purchase_date(text, expected):
+    """Guard: a point after an article's or a version's word is no date label's (``Art.12.03.24``); an offer's or a
+    voucher's period opens with no sale (``Aktion 01.11.2023 bis 30.11.2023``); a voucher's deadline agrees with no
+    sale's date read year first (``25/03/24`` is no 24 March 2025)."""
+    assert extract_receipt(ocr(text)).date == expected

@@ -250,3 +250,12 @@ def test_canadian_gst_numbers_and_a_slips_town_say_canada(lines):
 def test_twelve_digit_gst_ids_and_a_swedish_company_say_no_canada(lines):
     """Guard: Malaysia's GST ids are twelve digits; ``IKEA AB`` is a company, not a town in Alberta."""
     assert detect_locale(lines).country != "CA"
+
+
+@pytest.mark.parametrize("lines", [
+    ["YELLOW DOG EATS", "1425 NE Alberta St", "Portland, OR 97211", "Burger 12.00", "TAX 0.96", "TOTAL 12.96"],
+    ["RUSS & DAUGHTERS", "New York NY 10002", "NOVA SCOTIA SALMON 14.50", "TAX 1.29", "TOTAL 15.79"],
+])
+def test_a_province_named_in_a_street_or_a_product_says_no_canada(lines):
+    """Guard: a province's name says Canada only closing an address's line (``Edmonton, Alberta T6J 5M8``)."""
+    assert detect_locale(lines).country == "US"
