@@ -108,7 +108,7 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
 
 # a line that only labels the next as the shop: an app's e-receipt prints its shop at the foot ("Markt:" over "EDEKA
 # Treis-Karden")
-_STORE_LABEL_RE = re.compile(r"\W*(?:IHR\s)?(?:MARKT|FILIALE|GESCHA?E?FT|STORE|SHOP)\s?:\W*", re.IGNORECASE)
+_STORE_LABEL_RE = re.compile(r"\W*(?:IHR\s)?(?:MARKT|FILIALE|GESCHA?E?FT|STORE|SHOP)\s?:\W*")  # on ascii_upper's text
 
 
 def _named_under_a_store_label(doc: Doc, country: str | None) -> BrandFound | None:

@@ -413,13 +413,13 @@ def _year_first_where_it_agrees(resolved: list[tuple[int, RawDate, dt.date | Non
     """Each two-digit-year date read year first (``dates.year_first``) where that is the date another line prints
     in a form read one way only and its reading in the receipt's order is not (``Feb 10, 2015`` over a Canadian card
     slip's ``15/02/10``, printed twice)."""
+    one_way = [(index, value) for index, raw, value in resolved
+               if value is not None and raw.kind == "fixed" and not _deadline(doc, index)]
     out = []
     for index, raw, value in resolved:
         ahead = year_first(raw)
-        one_way = {other for other_index, other_raw, other in resolved
-                   if other_index != index and other is not None and other_raw.kind == "fixed"
-                   and not _deadline(doc, other_index)}
-        if ahead is not None and ahead != value and ahead <= latest and ahead in one_way and value not in one_way:
+        elsewhere = {other for other_index, other in one_way if other_index != index}
+        if ahead is not None and ahead != value and ahead <= latest and ahead in elsewhere and value not in elsewhere:
             value = ahead
         out.append((index, raw, value))
     return out
