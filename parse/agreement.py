@@ -107,8 +107,8 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 and not _below_an_item(candidate) \
                 and _tie_breakers(candidate, doc, currency) > _tie_breakers(best, doc, currency):
             best = candidate
-    for candidate in (settled_reading(doc), _repeated_under_two_signs(doc), _repeated_beside_its_sign(doc),
-                      _vat_gross_reading(doc, printed.totals),
+    for candidate in (settled_reading(doc, currency), _repeated_under_two_signs(doc),
+                      _repeated_beside_its_sign(doc), _vat_gross_reading(doc, printed.totals),
                       _whole_part_joined(doc)):
         # a blurred sign read as a different digit on each amount: the sum, or the repeat, decides alone
         if candidate is not None and not _cents_only(candidate) and _outweighs_the_printed_sum(candidate, printed):
@@ -416,27 +416,34 @@ def _sign_shared_with_the_cash(best: Reading, printed: Doc) -> Reading | None:
     """``best`` with the leading digit dropped from its total and from the cash given, where the two carry
     the same digit for their sign, so that cash less change pays the total either way, and only without it
     is the total a bill its subtotal could come to (``SUBTOTAL 0548.06`` / ``BALANCE DUE 3558.27`` / ``CASH
-    360.00`` / ``CHANGE DUE 51.73``: 58.27 = 60.00 - 1.73 after a subtotal of 48.06, not 358.27). None
+    360.00`` / ``CHANGE DUE 51.73``: 58.27 = 60.00 - 1.73 after a subtotal of 48.06, not 358.27). Where no
+    line's amount is the total (cash less change), the cash's leading digit alone, whichever it is (``SUBTOTAL
+    21.32`` / ``TOTAL DUE 525185`` / ``CASH 330.00`` / ``CHANGE DUE 4.15``: 25.85, not 325.85). None
     where the total is under twice the subtotal its label gives (not a VAT table's net), or cash less
     change did not pay it."""
     total, subtotal = best.totals.total, best.totals.subtotal
     tendered = cash_and_change_lines(best.doc)
-    if total is None or subtotal is None or tendered is None or not tendered[0].amounts or total.line < 0 \
+    if total is None or subtotal is None or tendered is None or not tendered[0].amounts \
             or not 0 <= subtotal.line < len(best.doc.lines) \
             or not has_keyword(best.doc.lines[subtotal.line].text, SUBTOTAL) \
             or "cash_minus_change" not in best.counted \
             or not 0 < _MAX_BILL_OVER_SUBTOTAL * subtotal.value < total.value:
         return None
-    charges = [line.amounts[-1].value for line in best.doc.lines[subtotal.line + 1:total.line] if line.amounts]
+    unread = total.line < 0
+    charges = [] if unread else \
+        [line.amounts[-1].value for line in best.doc.lines[subtotal.line + 1:total.line] if line.amounts]
     if charges and subtotal.value + sum(charges) == total.value:
         return None  # the lines between print what the total adds to the subtotal (a gift card, a tip, a deposit)
-    digit = f"{total.value:f}"[0]
-    bill, given = (sign_digit_dropped(value, digit) for value in (total.value, tendered[0].amounts[-1].value))
+    cash = tendered[0].amounts[-1].value
+    given = sign_digit_dropped(cash, f"{cash if unread else total.value:f}"[0])
+    bill = (total.value - cash + given if given is not None else None) if unread \
+        else sign_digit_dropped(total.value, f"{total.value:f}"[0])
     if bill is None or given is None or not subtotal.value <= bill < _MAX_BILL_OVER_SUBTOTAL * subtotal.value:
         return None
     lines = list(best.doc.lines)
-    lines[total.line], lines[tendered[0].index] = _last_amount_as(lines[total.line], bill), \
-        _last_amount_as(tendered[0], given)
+    lines[tendered[0].index] = _last_amount_as(tendered[0], given)
+    if not unread:
+        lines[total.line] = _last_amount_as(lines[total.line], bill)
     reading = _reading(replace(best.doc, lines=tuple(lines)), ANY_DIGIT, printed)
     kept = reading.totals.total is not None and reading.totals.total.value == bill
     return reading if kept and "cash_minus_change" in reading.counted else None
@@ -579,7 +586,9 @@ def _repeated_under_two_signs(doc: Doc) -> Reading | None:
     digit on each, is that amount without them (``NTl 4160,13`` / ``MstercARD 5160.13``: 160.13 both
     times; ``Total 4133.55`` / ``MASTERCARD 3133.55``): two amounts of three or more whole digits that
     differ in their first digit alone, each a digit a sign comes out as (not ``TOTAL 444.66`` / ``VISA
-    144.66``: a 1 misread). None where no two amounts do."""
+    144.66``: a 1 misread); its totals block then settled as ``settled_reading`` settles it (``subTotal 389.60`` /
+    ``Sales Tax 6.27`` / ``Total 395.87`` / ``MstercARD 695,87``: 89.60 + 6.27 = 95.87). None where no two amounts
+    do."""
     amounts = [(line.index, i, f"{a.value:f}") for line in doc.lines for i, a in enumerate(line.amounts)
                if a.in_cents and not a.measure and a.currency is None and a.value >= 100]
     for (first_line, first, one), (second_line, second, other) in itertools.combinations(amounts, 2):
@@ -591,7 +600,8 @@ def _repeated_under_two_signs(doc: Doc) -> Reading | None:
                 unsigned = tuple(replace(a, value=value) if i == position else a
                                  for i, a in enumerate(lines[index].amounts))
                 lines[index] = replace(lines[index], amounts=unsigned)
-            return _reading(replace(doc, lines=tuple(lines)), ANY_DIGIT, doc)
+            repeated = replace(doc, lines=tuple(lines))
+            return settled_reading(repeated) or _reading(repeated, ANY_DIGIT, doc)
     return None
 
 
@@ -622,7 +632,7 @@ _PAID_LABELS = FINAL_TOTAL + PLAIN_TOTAL + CARD_PAID + CASH_GIVEN  # the total's
 MAX_SETTLINGS = 6  # readings of the totals block that add up, the fewest drops first, weighed by their support
 
 
-def settled_reading(doc: Doc) -> Reading | None:
+def settled_reading(doc: Doc, currency: str | None = None) -> Reading | None:
     """The reading of ``doc`` with the leading digit dropped from those amounts of the totals block
     (the subtotal, the amount each line between it and the total charges, the total, and the total
     printed again below it) that make subtotal + charges = total exactly, where they do not as
@@ -633,7 +643,10 @@ def settled_reading(doc: Doc) -> Reading | None:
     4.39 and as 49.47 + 4.39, and ``Cash 60.00`` / ``Change 56.14`` say the second), then the one
     that drops fewest; none may keep a digit it drops elsewhere (``signs_kept``) unless no reading
     can (``Sub Totel 44.24`` / ``Tax 3.10`` / ``Amount Due 447.34``: the subtotal's own 4, the
-    total's sign read as one), and the charges come to less than half of the subtotal. None where
+    total's sign read as one), and the charges come to less than half of the subtotal. Of readings the checks
+    support alike, one that drops more where the tie-breakers favour it and no item's price stands over its total
+    (``SubTOTAL 569.72`` / ``Sales Tax 34.36`` / ``TotaL 574.08`` / ``Cash 580.00`` / ``Change 35.92``: a tax of
+    0.8 % on 569.72, of 6.25 % on 69.72). ``currency``: the receipt's, for its sales taxes' shares. None where
     the block adds up as printed, or no reading does."""
     subtotal, total = labelled_subtotal_and_total(doc)
     if subtotal is None or total is None:
@@ -660,7 +673,11 @@ def settled_reading(doc: Doc) -> Reading | None:
     consistent = [fit for fit in fits if not fit[0]] or fits  # a price's own first digit may be the sign's
     settlings = [_reading(_settled(doc, values, block, printed), ANY_DIGIT, doc)
                  for *_, values, block, printed in sorted(consistent, key=lambda fit: fit[:3])[:MAX_SETTLINGS]]
-    return max(settlings, key=lambda reading: reading.support, default=None)
+    best = max(settlings, key=lambda reading: reading.support, default=None)
+    rivals = [reading for reading in settlings if best is not None and reading.support == best.support
+              and not _below_an_item(reading)
+              and _tie_breakers(reading, doc, currency) > _tie_breakers(best, doc, currency)]
+    return max(rivals, key=lambda reading: _tie_breakers(reading, doc, currency), default=best)
 
 
 def _bill_above(doc: Doc, subtotal: Pick, total: Pick) -> list[Pick]:

@@ -2811,3 +2811,42 @@ def test_a_price_voided_marked_down_or_struck_out_over_the_bill_does_not_keep_th
     lines = ocr("\n".join(["NOFRILLS", "11411 40th Ave NW", "Edmonton AB", *struck, "CANDLE 4.62 G", "SUBTOTAL 65.61",
                            "G:GST 5% 4.62 @ 5.000% 0.23", "TOTAL 65.84", "CREDIT TN 65.84"]))
     assert extract_receipt(lines).total == Decimal("5.84")
+
+
+@pytest.mark.parametrize("prices, total", [
+    ("2 Club Sandwich 23.50\n1 Clam Chowder 7.25\nIced Tea 5.98\nadd bacon 1.50\nMargarita 18.00\nCheeseburger 43.49",
+     "74.08"), ("Wine bottle 120.00", "574.08")])
+def test_a_block_settled_two_ways_alike_keeps_the_reading_whose_tax_is_a_sales_tax(prices, total):
+    """``SubTOTAL 569.72`` / ``Sales Tax 34.36`` / ``TotaL 574.08`` / ``Cash 580.00`` / ``Change 35.92``: the tax's
+    3 is its sign, and the block adds up with it dropped alone (569.72 + 4.36) or with the 5s too (69.72 + 4.36);
+    cash less change pays both. A tax of 0.8 % is no restaurant's; 6.25 % on 69.72 is, where no price is over 74.08
+    (guard: under a bottle of 120.00 a bill of 74.08 is no reading of a real receipt)."""
+    lines = ocr(f"GOLDEN SPOON BISTRO\n5172 Route\nSpringfield, IL 62701\n2023-06-27 21:04\n{prices}\n"
+                "SubTOTAL 569.72\nSales Tax 34. 36\nTotaL 574. 08\nCash 580 . 00\nChange 35.92")
+    assert extract_receipt(lines).total == Decimal(total)
+
+
+def test_cash_signed_over_an_unread_total_pays_the_bill_its_subtotal_comes_to():
+    """``SUBTOTAL 521.32`` (a 5 for its sign) / ``TOTAL DUE 525185`` (its point lost) / ``CASH 330.00`` / ``CHANGE
+    DUE 54,15``: cash less change is the total; 330.00 - 4.15 = 325.85 is no bill of a 21.32 subtotal, 30.00 -
+    4.15 = 25.85 is (its tip and tax added)."""
+    lines = ocr("HARBOR FOODS\n340 Main Street\nSpringfield, IL 62701\nAug 28, 2024 03:25 PM\nCOFFEE BEANS 14.43\n"
+                "EGGS LARGE 12CT 3.00\nAPPLES GALA 3.89\nSUBTOTAL 521.32\nSALES TAX 6.25% 81,33\nTIP 43220\n"
+                "TOTAL DUE 525185\nCASH 330.00\nCHANGE DUE 54,15")
+    assert extract_receipt(lines).total == Decimal("25.85")
+
+
+def test_cash_over_an_unread_total_keeps_its_first_digit_where_the_bill_is_its_subtotals():
+    """Guard: ``SUBTOTAL 301.32`` / ``CASH 330.00`` / ``CHANGE DUE 4.15``: 325.85 is a bill its subtotal comes to."""
+    lines = ocr("HARBOR FOODS\n340 Main Street\nSpringfield, IL 62701\nAug 28, 2024 03:25 PM\nTV STAND 301.32\n"
+                "SUBTOTAL 301.32\nSALES TAX 24.53\nTOTAL DUE 325185\nCASH 330.00\nCHANGE DUE 4.15")
+    assert extract_receipt(lines).total == Decimal("325.85")
+
+
+def test_a_total_repeated_under_two_signs_settles_its_subtotal_too():
+    """``subTotal 389.60`` / ``Sales Tax 7.00% 6.27`` / ``Total 395.87`` / ``MASTERCARD 695,87``: the total and the
+    card read their signs as a 3 and a 6 (95.87 both times), and so did the subtotal: 89.60 + 6.27 = 95.87."""
+    lines = ocr("WILLOW MARKET\n910 Rail Ave\nPortland OR 97205\nOrange Juice 9.20\nCheddar Cheese 15.89\n"
+                "Pasta Penne 32.90\nBananas 17.41\nsubTotal 389.60\nSales Tax 7.00% 6.27\nTotal 395.87\n"
+                "MASTERCARD 695,87\n07/27/2024 02:30 PM")
+    assert extract_receipt(lines).total == Decimal("95.87")
