@@ -107,7 +107,7 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 and not _below_an_item(candidate) \
                 and _tie_breakers(candidate, doc, currency) > _tie_breakers(best, doc, currency):
             best = candidate
-    for candidate in (settled_reading(doc, currency), _repeated_under_two_signs(doc),
+    for candidate in (settled_reading(doc, currency), _repeated_under_two_signs(doc, currency),
                       _repeated_beside_its_sign(doc), _vat_gross_reading(doc, printed.totals),
                       _whole_part_joined(doc)):
         # a blurred sign read as a different digit on each amount: the sum, or the repeat, decides alone
@@ -417,8 +417,9 @@ def _sign_shared_with_the_cash(best: Reading, printed: Doc) -> Reading | None:
     the same digit for their sign, so that cash less change pays the total either way, and only without it
     is the total a bill its subtotal could come to (``SUBTOTAL 0548.06`` / ``BALANCE DUE 3558.27`` / ``CASH
     360.00`` / ``CHANGE DUE 51.73``: 58.27 = 60.00 - 1.73 after a subtotal of 48.06, not 358.27). Where no
-    line's amount is the total (cash less change), the cash's leading digit alone, whichever it is (``SUBTOTAL
-    21.32`` / ``TOTAL DUE 525185`` / ``CASH 330.00`` / ``CHANGE DUE 4.15``: 25.85, not 325.85). None
+    line's amount is the total (cash less change), the cash's leading digit alone, any a sign comes out as
+    (``SUBTOTAL 21.32`` / ``TOTAL DUE 525185`` / ``CASH 330.00`` / ``CHANGE DUE 4.15``: 25.85, not 325.85; not a
+    1, nor under a deposit or a money order the lines above the cash add). None
     where the total is under twice the subtotal its label gives (not a VAT table's net), or cash less
     change did not pay it."""
     total, subtotal = best.totals.total, best.totals.subtotal
@@ -430,12 +431,12 @@ def _sign_shared_with_the_cash(best: Reading, printed: Doc) -> Reading | None:
             or not 0 < _MAX_BILL_OVER_SUBTOTAL * subtotal.value < total.value:
         return None
     unread = total.line < 0
-    charges = [] if unread else \
-        [line.amounts[-1].value for line in best.doc.lines[subtotal.line + 1:total.line] if line.amounts]
+    charges = [line.amounts[-1].value for line in
+               best.doc.lines[subtotal.line + 1:tendered[0].index if unread else total.line] if line.amounts]
     if charges and subtotal.value + sum(charges) == total.value:
         return None  # the lines between print what the total adds to the subtotal (a gift card, a tip, a deposit)
     cash = tendered[0].amounts[-1].value
-    given = sign_digit_dropped(cash, f"{cash if unread else total.value:f}"[0])
+    given = sign_digit_dropped(cash, _TWO_SIGNS if unread else f"{total.value:f}"[0])
     bill = (total.value - cash + given if given is not None else None) if unread \
         else sign_digit_dropped(total.value, f"{total.value:f}"[0])
     if bill is None or given is None or not subtotal.value <= bill < _MAX_BILL_OVER_SUBTOTAL * subtotal.value:
@@ -581,14 +582,15 @@ def _total_of(reading: Reading) -> Decimal | None:
 _TWO_SIGNS = "3456789"  # what a sign comes out as; a 1 or a 2 is the amount's own first digit too often
 
 
-def _repeated_under_two_signs(doc: Doc) -> Reading | None:
+def _repeated_under_two_signs(doc: Doc, currency: str | None = None) -> Reading | None:
     """The reading of ``doc`` in which an amount printed on two lines, its sign read as a different
     digit on each, is that amount without them (``NTl 4160,13`` / ``MstercARD 5160.13``: 160.13 both
     times; ``Total 4133.55`` / ``MASTERCARD 3133.55``): two amounts of three or more whole digits that
     differ in their first digit alone, each a digit a sign comes out as (not ``TOTAL 444.66`` / ``VISA
     144.66``: a 1 misread); its totals block then settled as ``settled_reading`` settles it (``subTotal 389.60`` /
-    ``Sales Tax 6.27`` / ``Total 395.87`` / ``MstercARD 695,87``: 89.60 + 6.27 = 95.87). None where no two amounts
-    do."""
+    ``Sales Tax 6.27`` / ``Total 395.87`` / ``MstercARD 695,87``: 89.60 + 6.27 = 95.87), where the block did not
+    add up as printed or the tie-breakers favour the settled reading (not ``SUBTOTAL 369.00`` / ``SALES TAX 25.83``
+    / ``TOTAL 394.83`` / ``VISA 894.83``: the card's 3 misread). None where no two amounts do."""
     amounts = [(line.index, i, f"{a.value:f}") for line in doc.lines for i, a in enumerate(line.amounts)
                if a.in_cents and not a.measure and a.currency is None and a.value >= 100]
     for (first_line, first, one), (second_line, second, other) in itertools.combinations(amounts, 2):
@@ -601,7 +603,11 @@ def _repeated_under_two_signs(doc: Doc) -> Reading | None:
                                  for i, a in enumerate(lines[index].amounts))
                 lines[index] = replace(lines[index], amounts=unsigned)
             repeated = replace(doc, lines=tuple(lines))
-            return settled_reading(repeated) or _reading(repeated, ANY_DIGIT, doc)
+            settled = settled_reading(repeated)
+            if settled is not None and _total_of(settled) == value and (not _adds_up_as_printed(doc) or _tie_breakers(
+                    settled, doc, currency) > _tie_breakers(_reading(doc, None), doc, currency)):
+                return settled
+            return _reading(repeated, ANY_DIGIT, doc)
     return None
 
 
@@ -644,10 +650,10 @@ def settled_reading(doc: Doc, currency: str | None = None) -> Reading | None:
     that drops fewest; none may keep a digit it drops elsewhere (``signs_kept``) unless no reading
     can (``Sub Totel 44.24`` / ``Tax 3.10`` / ``Amount Due 447.34``: the subtotal's own 4, the
     total's sign read as one), and the charges come to less than half of the subtotal. Of readings the checks
-    support alike, one that drops more where the tie-breakers favour it and no item's price stands over its total
-    (``SubTOTAL 569.72`` / ``Sales Tax 34.36`` / ``TotaL 574.08`` / ``Cash 580.00`` / ``Change 35.92``: a tax of
-    0.8 % on 569.72, of 6.25 % on 69.72). ``currency``: the receipt's, for its sales taxes' shares. None where
-    the block adds up as printed, or no reading does."""
+    support alike, one that drops more where the tie-breakers favour it, no item's price stands over its total and
+    no items close in tax flags (a grocer's few taxed items) (``SubTOTAL 569.72`` / ``Sales Tax 34.36`` / ``TotaL
+    574.08`` / ``Cash 580.00`` / ``Change 35.92``: a tax of 0.8 % on 569.72, of 6.25 % on 69.72). ``currency``:
+    the receipt's, for its sales taxes' shares. None where the block adds up as printed, or no reading does."""
     subtotal, total = labelled_subtotal_and_total(doc)
     if subtotal is None or total is None:
         return None
@@ -675,9 +681,30 @@ def settled_reading(doc: Doc, currency: str | None = None) -> Reading | None:
                  for *_, values, block, printed in sorted(consistent, key=lambda fit: fit[:3])[:MAX_SETTLINGS]]
     best = max(settlings, key=lambda reading: reading.support, default=None)
     rivals = [reading for reading in settlings if best is not None and reading.support == best.support
-              and not _below_an_item(reading)
+              and not _below_an_item(reading) and not _items_tax_flagged(doc)
               and _tie_breakers(reading, doc, currency) > _tie_breakers(best, doc, currency)]
     return max(rivals, key=lambda reading: _tie_breakers(reading, doc, currency), default=best)
+
+
+def _adds_up_as_printed(doc: Doc) -> bool:
+    """The labelled subtotal and the amounts under it make the labelled total as printed."""
+    subtotal, total = labelled_subtotal_and_total(doc)
+    block = _totals_block(doc, subtotal, total) if subtotal is not None and total is not None else None
+    printed = [doc.lines[li].amounts[ai].value for li, ai in block or ()]
+    return bool(printed) and printed[0] + sum(printed[1:-1]) == printed[-1]
+
+
+# a price's tax flag closing an item's line (``KS PAPER TOWEL 22.99 A``, ``BANANAS 2.49 E``, ``TOWELS 4.99 GC``)
+_TAX_FLAG_RE = re.compile(r"\d[.,]\d\d\s+(?:[A-Z]{1,2}|\*)$")
+_FLAGGED_ITEMS = 2
+
+
+def _items_tax_flagged(doc: Doc) -> bool:
+    """Items above the subtotal close in a tax flag: a grocer taxing a few of them, its tax a small share of the
+    bill by nature (no share tells two readings of its totals block apart)."""
+    subtotal, _ = labelled_subtotal_and_total(doc)
+    end = subtotal.line if subtotal is not None else len(doc.lines)
+    return sum(1 for line in doc.lines[:end] if _TAX_FLAG_RE.search(line.text.strip())) >= _FLAGGED_ITEMS
 
 
 def _bill_above(doc: Doc, subtotal: Pick, total: Pick) -> list[Pick]:

@@ -82,6 +82,7 @@ class Amount:
 def clean_numbers(text: str) -> str:
     """Undo OCR noise inside numbers: ``84 . 81`` -> ``84.81``, ``1O.5O`` -> ``10.50``."""
     text = _DOUBLE_SEPARATOR_RE.sub(r"\1", text)
+    text = _TAX_CLASS_AFTER_A_POINT_RE.sub(" ", text)
     text = _SPACED_DECIMAL_RE.sub(lambda m: m.group(1) or m.group(2), text)
     text = _LOST_SEPARATOR_RE.sub(_lost_separator, text)
     text = _DOLLAR_AS_S_RE.sub("$", text)
@@ -126,6 +127,9 @@ def _money_of_look_alikes(match: re.Match[str]) -> bool:
 
 
 _FLAG_AFTER_CENTS_RE = re.compile(r"[.,]\d{2}B$")
+# a price with a decimal comma and its tax class B read as an 8 after a point at the line's end ("4,75.8"): no
+# amount of either locale, the point a gap's speck
+_TAX_CLASS_AFTER_A_POINT_RE = re.compile(r"(?<=\d,\d{2})\.(?=8\s*$)")
 # "Betrag 150,-", "Gesamt 73,-", "Fr. 5.-": whole euros (francs) with a dash for the cents (not "1,50-", a minus)
 _WHOLE_EUROS_RE = re.compile(r"(?<![\d.,])(\d{1,5})([.,])-{1,2}(?![\d-])")
 

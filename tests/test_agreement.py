@@ -2850,3 +2850,19 @@ def test_a_total_repeated_under_two_signs_settles_its_subtotal_too():
                 "Pasta Penne 32.90\nBananas 17.41\nsubTotal 389.60\nSales Tax 7.00% 6.27\nTotal 395.87\n"
                 "MASTERCARD 695,87\n07/27/2024 02:30 PM")
     assert extract_receipt(lines).total == Decimal("95.87")
+
+
+@pytest.mark.parametrize("lines, total", [
+    # a grocer taxing a few flagged items: a tax of 0.8 % is its by nature, the block's two readings alike
+    (["ORG BANANAS 3LB 2.49 E", "KS PAPER TOWEL 22.99 A", "SUBTOTAL 569.72", "TAX 34.36", "TOTAL 574.08",
+      "VISA 574.08"], "574.08"),
+    # no line prints the total: a deposit, a money order between the subtotal and the cash make cash less change
+    (["SUBTOTAL 45.00", "SECURITY DEPOSIT 100.00", "CASH 150.00", "CHANGE 5.00"], "145.00"),
+    (["SUBTOTAL 1.29", "MONEY ORDER 300.00", "MO FEE 0.99", "CASH 320.00", "CHANGE 17.72"], "302.28"),
+    # a cash's 1 is its own (the subtotal lost its 1)
+    (["SUBTOTAL 52.40", "TAX 12.19", "CASH 180.00", "CHANGE 15.41"], "164.59"),
+    # a block that adds up as printed under a card line one digit misread: no two signs settle it
+    (["SUBTOTAL 369.00", "SALES TAX 25.83", "TOTAL 394.83", "VISA 894.83"], "394.83")])
+def test_sign_readings_of_the_totals_block_keep_the_printed_digits_where_the_receipt_says_so(lines, total):
+    """Guards of the sign readings above (near cases of a misfire review)."""
+    assert extract_receipt(ocr("\n".join(lines))).total == Decimal(total)

@@ -1478,6 +1478,14 @@ def test_a_price_whose_comma_came_out_a_plus_before_its_tax_class_read_as_an_8_i
     assert Decimal("0.50") not in amounts(receipt)
 
 
+def test_a_price_with_its_tax_class_read_as_an_8_after_a_point_is_the_items_price():
+    """``Bananen lose 4,75.8`` (4,75 B, a speck between them read as a point): no amount of either locale, but
+    the price 4,75 and its tax class; the weight line under it gives the quantity."""
+    receipt = ("PREISRADL\nAm Markt 14\n80331 Muenchen\n29.09.23 17:24\nEUR\nJoghurt Natur 0,49 B\n"
+               "Bananen lose 4,75.8\n2,387 kg 1,99 EUR/kg\nGouda Scheiben 5,67 B\nSUMME 10,91\nEC-Karte 10,91")
+    assert amounts(receipt) == [Decimal("0.49"), Decimal("4.75"), Decimal("5.67")]
+
+
 def test_a_plus_with_no_tax_class_after_it_is_no_comma():
     """``7 Margarite 718+00`` on a US check (its $ read as a 7 too, no tax class): the plus makes no price of it."""
     assert Decimal("718.00") not in amounts("HARBOR TAVERN\n08/21/2023 12:40\nWings 12.99\n7 Margarite 718+00\n"
