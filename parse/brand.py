@@ -27,9 +27,9 @@ from .brands.match import STROKE_LOST_PAIRS
 from .brands.programmes import scheme_brand_key
 from .brands.words import FAMILY_TRADES, LEGAL_FORMS
 from .category import CATEGORIES, mentions, served_at_a_table
-from .layout import Doc, Line
-from .merchant import (has_legal_form, legal_name, names_the_owner, service_sign, thanks_naming, under_house_number,
-                       without_legal_forms)
+from .layout import Doc, Line, holds_a_date
+from .merchant import (has_legal_form, legal_name, names_the_owner, not_a_name, service_sign, thanks_naming,
+                       under_house_number, without_legal_forms)
 from .text import ascii_upper, digits, fold, known_word, letters, squash_spaces
 
 LOGO_PART_WORDS = 3  # words; a logo split over two lines has at most this many on each ("DRESS FOR LESS")
@@ -69,7 +69,7 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
     mail address or a thanks line names, or the chain's own loyalty scheme (``_named_by_its_scheme``;
     ``name_line``: the line read as the shop's name, if any); None where the directory knows none."""
     header = doc.lines[:header_end]
-    opening = next((line.index for line in header if any(ch.isalpha() for ch in line.text)), None)
+    opening = next((line.index for line in header if _opens_the_receipt(line.text)), None)
     named = ((line.text, line.index, _read_surely(line)) for line in header  # not "Springfield, IL 62701" (a town),
              if _names_no_place(line.text) and not under_house_number(doc, line)  # nor a priced item
              and not (line.index != opening and _garbled_town(line.text))
@@ -104,6 +104,16 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
     return _named_under_a_store_label(doc, country) or _named_in_footer(doc, country, header_end) \
         or _logo_over_an_address(doc, country, header_end) or _named_by_its_scheme(doc, country, name_line) \
         or _named_by_its_slogan(header, country)
+
+
+def _opens_the_receipt(text: str) -> bool:
+    """A line of words that may be the receipt's logo: not the bill's header words over it (``YOUR GUEST NUMBER
+    IS`` / ``98`` over ``IN-N-OUT BURGER LAS VEGAS EASTERN``, ``Order #192``, ``To Go``), a date or a clock."""
+    return any(ch.isalpha() for ch in text) and not not_a_name(text) and not holds_a_date(text) \
+        and not _CLOCK_ALONE_RE.fullmatch(text)
+
+
+_CLOCK_ALONE_RE = re.compile(r"\W*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?[AaPp]\.?[Mm]\.?\W*")
 
 
 # a line that only labels the next as the shop: an app's e-receipt prints its shop at the foot ("Markt:" over "EDEKA

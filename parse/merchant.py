@@ -369,7 +369,7 @@ def _named_in_thanks(doc: Doc) -> str | None:
     """The shop the first thanks or team's signature names (not ``with us``), cleaned."""
     for line in doc.lines:
         match = thanks_naming(line.text)
-        if match and letters(match["name"]) >= 2 and not _not_a_name(match["name"]) and not _us(match["name"]):
+        if match and letters(match["name"]) >= 2 and not not_a_name(match["name"]) and not _us(match["name"]):
             return clean_name(as_printed(thanks_text(line.text), match.start("name"), match.end("name"))) or None
     return None
 
@@ -465,7 +465,7 @@ def _full_name(doc: Doc, index: int) -> str:
         )
         repeated = _letters_only(name).startswith(_letters_only(above.text))  # "M a r k t W e r k" / "Marktwerk oHG"
         if not continues or repeated or letters(above.text) < 3 or above.amounts \
-                or _not_a_name(above.text) or _is_address(above.text) or _currency_alone(above.text) \
+                or not_a_name(above.text) or _is_address(above.text) or _currency_alone(above.text) \
                 or service_sign(above.text):
             break
         name = clean_name(above.text) + " " + name
@@ -604,7 +604,7 @@ def _logo_continues(doc: Doc, name: Line, below: Line, heights: list[int]) -> bo
     name_text, below_text = _unspaced_groups(name.text), _unspaced_groups(below.text).strip()
     if digits(_LEADING_NUMBER_RE.sub("", name_text)) or _is_address(name_text) or has_keyword(name_text, _TRADE_FORMS) \
             or has_legal_form(name_text) or len(name_text.split()) > 3 \
-            or heights[below.index] < 0.8 * heights[name.index] or _not_a_name(below_text) or _is_address(below_text):
+            or heights[below.index] < 0.8 * heights[name.index] or not_a_name(below_text) or _is_address(below_text):
         return False
     if _LINKED_RE.fullmatch(below_text):
         return True
@@ -661,7 +661,7 @@ CAMPUS HARBOR HARBOUR BEACH PARK HEIGHTS HILLS SQUARE CITY LOCATION BRANCH STORE
 def _name_alone(text: str) -> bool:
     """Words that may name a shop under its trade: no number, no address, no owner, no trade word alone."""
     return letters(text) >= 3 and not digits(text) and not _is_trade_only(text) and not _is_address(text) \
-        and not _not_a_name(text) and not has_keyword(text, _NOT_OWN_NAME) and not has_legal_form(text) \
+        and not not_a_name(text) and not has_keyword(text, _NOT_OWN_NAME) and not has_legal_form(text) \
         and not _OWNER_RE.match(text.strip()) and not _MENU_RE.search(ascii_upper(text))
 
 
@@ -890,7 +890,7 @@ def _name_score(line: Line, position: float, tall: bool, over_its_address: bool 
             or _OWNER_RE.match(line.text.strip()) or line.index and _registered_person(line.text.strip()):
         return 0.0  # no name: too few letters, a number, a price, the owner's line
     legal = has_legal_form(line.text)
-    if not legal and (_not_a_name(line.text) or STORE_NUMBER_RE.search(upper)
+    if not legal and (not_a_name(line.text) or STORE_NUMBER_RE.search(upper)
                       or _is_address(line.text) and not _named_after_street(line.text) and not over_its_address):
         return 0.0
     if _currency_alone(line.text) or _order_number(line.text) or _tagline_only(line.text) \
@@ -1084,7 +1084,9 @@ def _currency_alone(text: str) -> bool:
     return ascii_upper(text).strip(" .:") in CURRENCY_MARKERS
 
 
-def _not_a_name(text: str) -> bool:
+def not_a_name(text: str) -> bool:
+    """A bill's header words (``Order #192``, ``YOUR GUEST NUMBER IS``, ``To Go``), a department's heading, a
+    card's or staff's line: no shop's name, unless a name holds those words (``TIME OUT MARKET``)."""
     return _header_words(text) and not _named_with_header_words(text)
 
 
