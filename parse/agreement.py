@@ -107,7 +107,7 @@ def read_amounts(doc: Doc, currency: str | None = None) -> Reading:
                 and not _below_an_item(candidate) \
                 and _tie_breakers(candidate, doc, currency) > _tie_breakers(best, doc, currency):
             best = candidate
-    for candidate in (settled_reading(doc, currency), _repeated_under_two_signs(doc, currency),
+    for candidate in (settled_reading(doc, currency), _repeated_under_two_signs(doc, currency, printed),
                       _repeated_beside_its_sign(doc), _vat_gross_reading(doc, printed.totals),
                       _whole_part_joined(doc)):
         # a blurred sign read as a different digit on each amount: the sum, or the repeat, decides alone
@@ -582,7 +582,7 @@ def _total_of(reading: Reading) -> Decimal | None:
 _TWO_SIGNS = "3456789"  # what a sign comes out as; a 1 or a 2 is the amount's own first digit too often
 
 
-def _repeated_under_two_signs(doc: Doc, currency: str | None = None) -> Reading | None:
+def _repeated_under_two_signs(doc: Doc, currency: str | None, printed: Reading) -> Reading | None:
     """The reading of ``doc`` in which an amount printed on two lines, its sign read as a different
     digit on each, is that amount without them (``NTl 4160,13`` / ``MstercARD 5160.13``: 160.13 both
     times; ``Total 4133.55`` / ``MASTERCARD 3133.55``): two amounts of three or more whole digits that
@@ -590,7 +590,8 @@ def _repeated_under_two_signs(doc: Doc, currency: str | None = None) -> Reading 
     144.66``: a 1 misread); its totals block then settled as ``settled_reading`` settles it (``subTotal 389.60`` /
     ``Sales Tax 6.27`` / ``Total 395.87`` / ``MstercARD 695,87``: 89.60 + 6.27 = 95.87), where the block did not
     add up as printed or the tie-breakers favour the settled reading (not ``SUBTOTAL 369.00`` / ``SALES TAX 25.83``
-    / ``TOTAL 394.83`` / ``VISA 894.83``: the card's 3 misread). None where no two amounts do."""
+    / ``TOTAL 394.83`` / ``VISA 894.83``: the card's 3 misread). ``printed``: the reading of ``doc`` as printed.
+    None where no two amounts do."""
     amounts = [(line.index, i, f"{a.value:f}") for line in doc.lines for i, a in enumerate(line.amounts)
                if a.in_cents and not a.measure and a.currency is None and a.value >= 100]
     for (first_line, first, one), (second_line, second, other) in itertools.combinations(amounts, 2):
@@ -605,7 +606,7 @@ def _repeated_under_two_signs(doc: Doc, currency: str | None = None) -> Reading 
             repeated = replace(doc, lines=tuple(lines))
             settled = settled_reading(repeated)
             if settled is not None and _total_of(settled) == value and (not _adds_up_as_printed(doc) or _tie_breakers(
-                    settled, doc, currency) > _tie_breakers(_reading(doc, None), doc, currency)):
+                    settled, doc, currency) > _tie_breakers(printed, doc, currency)):
                 return settled
             return _reading(repeated, ANY_DIGIT, doc)
     return None
@@ -680,10 +681,12 @@ def settled_reading(doc: Doc, currency: str | None = None) -> Reading | None:
     settlings = [_reading(_settled(doc, values, block, printed), ANY_DIGIT, doc)
                  for *_, values, block, printed in sorted(consistent, key=lambda fit: fit[:3])[:MAX_SETTLINGS]]
     best = max(settlings, key=lambda reading: reading.support, default=None)
-    rivals = [reading for reading in settlings if best is not None and reading.support == best.support
-              and not _below_an_item(reading) and not _items_tax_flagged(doc)
-              and _tie_breakers(reading, doc, currency) > _tie_breakers(best, doc, currency)]
-    return max(rivals, key=lambda reading: _tie_breakers(reading, doc, currency), default=best)
+    if best is None or _items_tax_flagged(doc):
+        return best
+    bar = _tie_breakers(best, doc, currency)
+    rivals = [(favoured, reading) for reading in settlings if reading.support == best.support
+              and (favoured := _tie_breakers(reading, doc, currency)) > bar and not _below_an_item(reading)]
+    return max(rivals, key=lambda rival: rival[0], default=(bar, best))[1]
 
 
 def _adds_up_as_printed(doc: Doc) -> bool:

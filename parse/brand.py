@@ -27,6 +27,7 @@ from .brands.match import STROKE_LOST_PAIRS
 from .brands.programmes import scheme_brand_key
 from .brands.words import FAMILY_TRADES, LEGAL_FORMS
 from .category import CATEGORIES, mentions, served_at_a_table
+from .dates import find_times
 from .layout import Doc, Line, holds_a_date
 from .merchant import (has_legal_form, legal_name, names_the_owner, not_a_name, service_sign, thanks_naming,
                        under_house_number, without_legal_forms)
@@ -110,10 +111,10 @@ def _opens_the_receipt(text: str) -> bool:
     """A line of words that may be the receipt's logo: not the bill's header words over it (``YOUR GUEST NUMBER
     IS`` / ``98`` over ``IN-N-OUT BURGER LAS VEGAS EASTERN``, ``Order #192``, ``To Go``), a date or a clock."""
     return any(ch.isalpha() for ch in text) and not not_a_name(text) and not holds_a_date(text) \
-        and not _CLOCK_ALONE_RE.fullmatch(text)
+        and not (letters(text) <= _CLOCK_LETTERS and find_times(text))
 
 
-_CLOCK_ALONE_RE = re.compile(r"\W*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?[AaPp]\.?[Mm]\.?\W*")
+_CLOCK_LETTERS = 2  # a clock's AM or PM, the line's only letters ("8:21 PM")
 
 
 # a line that only labels the next as the shop: an app's e-receipt prints its shop at the foot ("Markt:" over "EDEKA
