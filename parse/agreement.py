@@ -651,10 +651,12 @@ def settled_reading(doc: Doc, currency: str | None = None) -> Reading | None:
     that drops fewest; none may keep a digit it drops elsewhere (``signs_kept``) unless no reading
     can (``Sub Totel 44.24`` / ``Tax 3.10`` / ``Amount Due 447.34``: the subtotal's own 4, the
     total's sign read as one), and the charges come to less than half of the subtotal. Of readings the checks
-    support alike, one that drops more where the tie-breakers favour it, no item's price stands over its total and
-    no items close in tax flags (a grocer's few taxed items) (``SubTOTAL 569.72`` / ``Sales Tax 34.36`` / ``TotaL
-    574.08`` / ``Cash 580.00`` / ``Change 35.92``: a tax of 0.8 % on 569.72, of 6.25 % on 69.72). ``currency``:
-    the receipt's, for its sales taxes' shares. None where the block adds up as printed, or no reading does."""
+    support alike, one that drops more where the tie-breakers favour it and no item's price stands over its total
+    (``SubTOTAL 569.72`` / ``Sales Tax 34.36`` / ``TotaL 574.08`` / ``Cash 580.00`` / ``Change 35.92``: a tax of
+    0.8 % on 569.72, of 6.25 % on 69.72); where items close in tax flags (a grocer's few taxed items) a sales tax's
+    share is no tie-breaker, the prices and a printed rate are (``S14.42 N`` ... ``SUBTOTAL 539.41`` / ``SALES TAX
+    8.25% 33.25`` / ``BALANCE DUE 542.66``: 39.41, 3.25, 42.66). ``currency``: the receipt's, for its sales taxes'
+    shares. None where the block adds up as printed, or no reading does."""
     subtotal, total = labelled_subtotal_and_total(doc)
     if subtotal is None or total is None:
         return None
@@ -681,11 +683,12 @@ def settled_reading(doc: Doc, currency: str | None = None) -> Reading | None:
     settlings = [_reading(_settled(doc, values, block, printed), ANY_DIGIT, doc)
                  for *_, values, block, printed in sorted(consistent, key=lambda fit: fit[:3])[:MAX_SETTLINGS]]
     best = max(settlings, key=lambda reading: reading.support, default=None)
-    if best is None or _items_tax_flagged(doc):
+    if best is None:
         return best
-    bar = _tie_breakers(best, doc, currency)
+    sales_tax = not _items_tax_flagged(doc)
+    bar = _tie_breakers(best, doc, currency, sales_tax)
     rivals = [(favoured, reading) for reading in settlings if reading.support == best.support
-              and (favoured := _tie_breakers(reading, doc, currency)) > bar and not _below_an_item(reading)]
+              and (favoured := _tie_breakers(reading, doc, currency, sales_tax)) > bar and not _below_an_item(reading)]
     return max(rivals, key=lambda rival: rival[0], default=(bar, best))[1]
 
 
@@ -831,12 +834,13 @@ def _cents_only(reading: Reading) -> bool:
     return total is not None and 0 <= total.value < 1
 
 
-def _tie_breakers(reading: Reading, printed: Doc, currency: str | None) -> int:
+def _tie_breakers(reading: Reading, printed: Doc, currency: str | None, sales_tax: bool = True) -> int:
     """What decides between two readings the checks support alike: the prices add up to the
     subtotal, the tax is the share of the total a single included rate gives (the country's GST,
-    else the rate printed beside the tax), or a sales tax's share of the bill that the country's
+    else the rate printed beside the tax), or (``sales_tax``) a sales tax's share of the bill that the country's
     rates give; and the total is not below the subtotal, and is its line's amount."""
-    share = _gst_share(reading, currency) or _printed_rate_share(reading) or _sales_tax_share(reading, currency)
+    share = _gst_share(reading, currency) or _printed_rate_share(reading) \
+        or sales_tax and _sales_tax_share(reading, currency)
     return _prices_add_up(reading, printed) + share + _total_over_its_subtotal(reading) + _total_as_printed(reading) \
         + _total_over_its_prices(reading)
 

@@ -38,11 +38,18 @@ DOMAIN_SLIP_MIN = 8  # letters; a web address's name this long may carry one OCR
 SLIP_MIN = 5  # letters; a word of thanks this long is still itself with one letter misread ("SHOPPlNG")
 _CCTLD_COUNTRY = {"uk": "GB"}  # a country's web ending that is not its ISO code
 
-# a web address whose dots OCR read as spaces, underscores or commas: "WWw _ rossstores , COm"
-_BROKEN_WEB_RE = re.compile(r"\bW{3}\s*[._,]\s*(?P<label>[A-Z0-9-]{3,40})\s*[._,]\s*(?P<tld>[A-Z]{2,3})\b",
-                            re.IGNORECASE)
 # a web address without "www": its name and a common or a Western country's ending
 _WEB_ENDINGS = "com net org uk ie de at ch fr es it pt nl be lu pl cz dk se no fi us ca au nz".split()
+_GENERIC_ENDINGS = ("com", "net", "org")
+# a web address whose dots OCR read as spaces, underscores or commas (``WWw _ rossstores , COm``, ``WWw . BEST BUY .
+# COM``, ``Log in at PaneraBread . com .``, ``http : //survey . walmart . ca``, ``visit www walmart com``), its name
+# split once by a space maybe (each name read both ways: ``sainsburys co uk``, ``BEST BUY . COM``); looked for at
+# each word (matches overlap); ``_broken_web_addresses`` says which count
+_BROKEN_WEB_RES = tuple(re.compile(
+    r"(?<![A-Z0-9])(?=(?:(?P<www>W[WNM]W)(?![A-Z0-9])[\W_]{0,4})?"
+    rf"(?P<label>[A-Z0-9][A-Z0-9-]{{2,39}}(?: [A-Z0-9-]{{2,}}){split})(?P<dot>\s*[._,]\s*|\s+)"
+    r"(?P<tld>CO[., ]\s?UK|[A-Z]{2,3})(?![A-Z0-9])(?P<digits>\s?\d)?(?P<word>\s+[A-Z]|'[A-Z])?)", re.IGNORECASE)
+    for split in ("??", "?"))
 _BARE_WEB_RE = re.compile(rf"(?<![\w.@-])(?P<label>[A-Z0-9-]{{3,40}})\.(?P<tld>{'|'.join(_WEB_ENDINGS)})\b(?![.\w])",
                           re.IGNORECASE)
 # a bracket OCR printed for a word's last l: "Lade dir die Lid] Plus App", "Tota]"
@@ -466,16 +473,34 @@ def _misread_web_address(text: str, country: str) -> BrandMatch | None:
     """A web address as OCR misread it: dots read as other marks (``WWw _ rossstores , COm``), a
     trade word glued to the name (``rossstores``), or one letter of a long name slipped
     (``contInante.pt``)."""
-    found = _BROKEN_WEB_RE.search(text) or _BARE_WEB_RE.search(text)
-    if found is None:
-        return None
-    label, tld = found["label"].lower(), found["tld"].lower()
-    # the receipt's country, then the web ending's: "contInante.pt" on a receipt taken for Spanish
-    for where in dict.fromkeys((country, _CCTLD_COUNTRY.get(tld, tld.upper()) if len(tld) == 2 else country)):
-        match = _web_name(label, tld, where) or _web_name_without_affix(label, tld, where)
-        if match is not None:
-            return match
+    for label, tld in _broken_web_addresses(text):
+        # the receipt's country, then the web ending's: "contInante.pt" on a receipt taken for Spanish
+        for where in dict.fromkeys((country, _CCTLD_COUNTRY.get(tld, tld.upper()) if len(tld) == 2 else country)):
+            match = _web_name(label, tld, where) or _web_name_without_affix(label, tld, where)
+            if match is not None:
+                return match
     return None
+
+
+def _broken_web_addresses(text: str) -> Iterator[tuple[str, str]]:
+    """The name and the ending of each web address ``text`` spells with its dots misread (``_BROKEN_WEB_RES``), or
+    without www (``_BARE_WEB_RE``). After www any ending and any marks between; without it a known ending after a
+    point, or after a comma a generic one (not a US town's ``Corona, CA``), no digits after a country's ending (a
+    state's code and its ZIP: ``Target. CA 95112``), no sentence going on (``Valid in store only . No cash
+    value``)."""
+    for found in (found for regex in _BROKEN_WEB_RES for found in regex.finditer(text)):
+        tld = re.sub(r"\W+", ".", found["tld"].lower())
+        generic = tld in _GENERIC_ENDINGS
+        pointed = "." in found["dot"] or "," in found["dot"] and generic
+        # a sentence goes on: a country's ending with a word after it or in title case ("only . No cash value", "at
+        # Target. It's"), a generic one in title case with a word after it ("Ask . Net prices"); not "kroger . com for"
+        titled = found["tld"][:1].isupper() and found["tld"][1:].islower()
+        sentence = not generic and (found["word"] or titled) or generic and found["word"] and titled
+        if found["www"] or pointed and tld.rsplit(".", 1)[-1] in _WEB_ENDINGS and not found["digits"] \
+                and not sentence:
+            yield found["label"].replace(" ", "").lower(), tld
+    for found in _BARE_WEB_RE.finditer(text):
+        yield found["label"].lower(), found["tld"].lower()
 
 
 def _no_name_in_header(doc: Doc, header_end: int) -> bool:

@@ -47,6 +47,7 @@ _SAME_SEP = r"\s?(?P=sep)\s?"
 # ("AS-Zeit 02.03. 15:59 Uhr", a card slip's authorisation time: the day and month of a date, then the
 # hour before its colon: no two-digit year)
 _YEAR = (r"(?P<y>(?!19|20)\d{2}(?=[0-2]\d[:;][0-5]\d(?!\d))|\d{2}(?=[1-9][:;][0-5]\d\s?[AP]M)"
+         r"|(?!19|20)\d{2}(?=8\d[:;][0-5]\d\s?[AP]M)"  # "12/04/2481:07 PM": the space lost, the hour's 0 read as an 8
          r"|[12]\d{3}(?!\d)|[12][\dOCILT]{3}(?![\dA-Z])"
          r"|(?:19|20)\d{2}(?=[0-2]?\d\s?[:;]\s?[0-5]\d(?!\d))"  # "04/22/20238:06 PM", "03.12.202617:31"
          # "09/17/202510442AM": the hour glued on, its colon lost or read as a digit (or a point: "02/19/202444.22 PM"),
@@ -712,7 +713,7 @@ def _dates_on_lines(texts: Sequence[str], check_slips: bool) -> list[tuple[int, 
         found.extend((index, on_weekday(year_first_where_printed(raw, years, year_first), weekday,
                                         misread_as or frozenset())) for raw in raws)
         header = not raws and _names_the_date(ascii_upper(text))
-    return printed_twice_wins(found, frozenset(stamped))
+    return printed_twice_wins(year_first_near_another(found, texts), frozenset(stamped))
 
 
 # weekday names and their three-letter abbreviations ("dim. 04sept.16"), 0 = Monday, in the panel's
@@ -1025,6 +1026,56 @@ def year_first_where_printed(raw: RawDate, years: frozenset[int], year_first: bo
     if year not in years or _make(year, raw.second, raw.year % 100) is None:
         return raw
     return RawDate(raw.year % 100, raw.second, year, raw.start, raw.end, "fixed")
+
+
+def _same_print(one: RawDate, other: RawDate) -> bool:
+    """The two are one date printed alike (a card slip's copy)."""
+    return (one.first, one.second, one.year, one.kind) == (other.first, other.second, other.year, other.kind)
+
+
+_SALES_DEADLINE = dt.timedelta(days=62)  # a survey's or a return's deadline a few weeks after the sale
+_FAR_FROM_EVERY_PRINT = dt.timedelta(days=366)
+_SAME_DAY = dt.timedelta(days=1)  # the card slip's clock may pass midnight
+# a line dating what follows a sale: a survey's or a return's deadline
+_DEADLINE_WORDS_RE = re.compile(r"\b(?:RESPOND|ENTER|SURVEY|RETURNS?|EXCHANGES?|REFUNDS?)\b")
+# a line dating something else than the sale: a member's, a birth's, an expiry's, a past service's
+_OTHER_DAY_WORDS_RE = re.compile(r"\b(?:SINCE|SEIT|DOB|BIRTH|EXP\w*|VALID|GOOD|ISSUED|LAST|ORIG\w*|PREV\w*|GIVEN|DUE"
+                                 r"|NEXT|ENDS?|WARRANTY|MEMBER)\b")
+
+
+def year_first_near_another(found: list[tuple[int, RawDate]], texts: Sequence[str]) -> list[tuple[int, RawDate]]:
+    """A slashed two-digit-year date read year first (``year_first``), as Canadian card terminals print it, where
+    another line prints that day again or a survey's or a return's deadline weeks after it, and its readings in
+    either order are a year or more from each date the others print, copies of itself aside (``13/01/07`` under the
+    bill's ``1/7/13``: 7 January 2013; ``Date:16/02/21`` over a survey's ``RESPOND BY 02/28/16``: 21 February 2016;
+    not ``10/05/13`` over ``MEMBER SINCE 05/20/10``). Two lines each read the other's date so: the later is the
+    sale's (``DATE 10/02/15`` and the slip's ``15/02/10``: 10 February 2015)."""
+    latest = _today() + dt.timedelta(days=1)
+    flips: dict[int, dt.date] = {}
+    for at, (index, raw) in enumerate(found):
+        ahead = year_first(raw)
+        others = [(ascii_upper(texts[other_index]), other) for other_index, other in found
+                  if other_index != index and not _same_print(other, raw)]
+        if ahead is not None and ahead <= latest \
+                and any(_dates_the_sale(ahead, text, other) for text, other in others) \
+                and all(abs(own - read) >= _FAR_FROM_EVERY_PRINT for own in _reads(raw)
+                        for _, other in others for read in _reads(other)):
+            flips[at] = ahead
+    settled = []
+    for at, (index, raw) in enumerate(found):
+        if at in flips:
+            ahead = max([flips[at]] + [date for other, date in flips.items() if other != at and date in _reads(raw)])
+            raw = RawDate(ahead.day, ahead.month, ahead.year, raw.start, raw.end, "fixed")
+        settled.append((index, raw))
+    return settled
+
+
+def _dates_the_sale(day: dt.date, text: str, other: RawDate) -> bool:
+    """``other``, printed on the line ``text`` (upper-cased), says ``day`` is the sale's: it prints that day again,
+    or it is a survey's or a return's deadline weeks after it."""
+    if _DEADLINE_WORDS_RE.search(text):
+        return any(dt.timedelta(0) <= read - day <= _SALES_DEADLINE for read in _reads(other))
+    return not _OTHER_DAY_WORDS_RE.search(text) and any(abs(read - day) <= _SAME_DAY for read in _reads(other))
 
 
 def order_from_dates(raws: list[RawDate]) -> bool | None:

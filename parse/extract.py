@@ -17,19 +17,21 @@ from .brand import BrandFound, countries_of_its_name, find_brand
 from .category import find_category, plays_not_dines
 from .dates import (RawDate, TimeMatch, dates_on_lines, dates_like_numbers, find_dates, find_times, in_year_before,
                     only_in_stamp, order_from_dates, resolve, six_digit_dates, stamp_at_shop, usual_order,
-                    utc_clock_at_shop, without_utc_stamp, year_first, year_two_as_seven, yearless_dates)
+                    utc_clock_at_shop, without_utc_stamp, year_two_as_seven, yearless_dates)
 from .items import (DISCOUNT_WORDS, fill_lost_prices, find_items, first_total_line, fit_to, items_bound,
                     merge_modifiers, reductions_after_subtotal, reductions_under_a_first_total,
                     reductions_within_the_bill, settle_discounts, subtotal_among_items, summary_line,
                     total_among_items, with_short_named_items, with_unconfirmed_lost_prices, within_the_bill)
 from .layout import Doc, Line, build_doc
-from .locale import EURO_COUNTRIES, Locale, detect_locale, home_locale, only_the_euro
+from .locale import (EURO_COUNTRIES, MALAYSIAN_GST_RATE, SHARED_TAX_COUNTRIES, Locale, detect_locale, home_locale,
+                     named_by_a_shared_tax_alone, only_the_euro)
 from .merchant import MerchantInfo, find_merchant, header_end, without_phones_after_names
 from .papers import one_paper_after_another
 from .payment import find_payment, find_receipt_number
 from .text import ascii_upper, find_keyword, has_keyword
 from .totals import CASH_GIVEN, Totals, card_line
 from .types import LineItem, OcrLine, Receipt
+from .vat import is_tax_of_gross, is_tax_of_net
 
 _DATE_LABELS = ("DATE", "DATUM", "DT", "DATE/TIME", "TARIKH", "LE", "VERKAUF", "RECHNUNGSDATUM", "KAUFDATUM",
                 "BELEGDATUM", "VERKAUFSDATUM")
@@ -83,9 +85,13 @@ def extract_receipt(lines: Sequence[OcrLine]) -> Receipt:
                        merchant.name_line)
     if brand is None and only_the_euro(locale):
         brand, locale = _brand_of_the_euro(doc, locale, header_end(doc, first_body), merchant.name_line)
-    if locale.country is None and brand is not None \
-            and (home := home_locale(countries_of_its_name(brand.brand), doc.texts)) is not None:
-        # the receipt names no country, the chain trades in one: its currency and date order
+    home = None
+    if locale.country is None and brand is not None:
+        home = home_locale(countries_of_its_name(brand.brand), doc.texts)
+    elif brand is None and named_by_a_shared_tax_alone(doc.texts) and not _at_malaysias_gst_rate(totals):
+        brand, home = _brand_of_the_shared_tax(doc, header_end(doc, first_body), merchant.name_line)
+    if home is not None:
+        # the receipt names no country (or a tax of several), the chain trades in one: its currency and date order
         locale, brand = home, find_brand(doc, home.country, header_end(doc, first_body), merchant.name_line) or brand
         date, date_line, confidence["date"], order_guessed = _pick_date(printed, locale.day_first)
         time, confidence["time"] = _pick_time(printed, date_line, date)
@@ -226,6 +232,26 @@ def _brand_of_the_euro(doc: Doc, locale: Locale, end: int, name_line: int | None
         return None, locale
     brand, country = max(found, key=lambda pair: pair[0].score)
     return brand, dataclasses.replace(locale, country=country)
+
+
+def _at_malaysias_gst_rate(totals: Totals) -> bool:
+    """The tax is Malaysia's GST rate of the total, added to it or included (``TOTAL 8.70`` / ``GST 0.49``)."""
+    tax, total = totals.tax, totals.total
+    return tax is not None and total is not None and tax.value > 0 and (
+        is_tax_of_net(tax.value, total.value - tax.value, Decimal(MALAYSIAN_GST_RATE))
+        or is_tax_of_gross(tax.value, total.value, Decimal(MALAYSIAN_GST_RATE)))
+
+
+def _brand_of_the_shared_tax(doc: Doc, end: int, name_line: int | None) -> tuple[BrandFound | None, Locale | None]:
+    """Where the goods and services tax alone said Malaysia and no Malaysian brand was read, the brand another
+    country of that tax reads (a Canadian ``ARBY'S`` over ``GST .41``), and those countries' locale where they share
+    one (``home_locale``)."""
+    found = [(brand, country) for country in sorted(SHARED_TAX_COUNTRIES - {"MY"})
+             if (brand := find_brand(doc, country, end, name_line)) is not None]
+    if not found:
+        return None, None
+    brand = max(found, key=lambda pair: pair[0].score)[0]
+    return brand, home_locale(frozenset(country for found_brand, country in found if found_brand.brand == brand.brand))
 
 
 def _name_printed_again(doc: Doc, name_line: int | None, name: str | None) -> int | None:
@@ -408,23 +434,6 @@ def _bare_date_line(text: str) -> bool:
     return all(_MONTH_OR_CLOCK.fullmatch(word) for word in re.findall(r"[A-Za-z]+", text))
 
 
-def _year_first_where_it_agrees(resolved: list[tuple[int, RawDate, dt.date | None]], latest: dt.date,
-                                doc: Doc) -> list[tuple[int, RawDate, dt.date | None]]:
-    """Each two-digit-year date read year first (``dates.year_first``) where that is the date another line prints
-    in a form read one way only and its reading in the receipt's order is not (``Feb 10, 2015`` over a Canadian card
-    slip's ``15/02/10``, printed twice)."""
-    one_way = [(index, value) for index, raw, value in resolved
-               if value is not None and raw.kind == "fixed" and not _deadline(doc, index)]
-    out = []
-    for index, raw, value in resolved:
-        ahead = year_first(raw)
-        elsewhere = {other for other_index, other in one_way if other_index != index}
-        if ahead is not None and ahead != value and ahead <= latest and ahead in elsewhere and value not in elsewhere:
-            value = ahead
-        out.append((index, raw, value))
-    return out
-
-
 def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None, int | None, float, bool]:
     """The purchase date, its line, its confidence, and whether its order was guessed (the
     receipt could not decide between day-first and month-first)."""
@@ -435,9 +444,8 @@ def _pick_date(doc: Doc, locale_day_first: bool | None) -> tuple[dt.date | None,
     day_first = locale_day_first if evidence is None else evidence
     best: tuple[float, int, dt.date, RawDate] | None = None
     latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)  # no purchase is in the future
-    resolved = _year_first_where_it_agrees(
-        [(index, raw, resolve(raw, usual_order(raw) if day_first is None else day_first)) for index, raw in found],
-        latest, doc)
+    resolved = [(index, raw, resolve(raw, usual_order(raw) if day_first is None else day_first))
+                for index, raw in found]
     printed_on = _lines_printing(doc, resolved)
     undated = not any(value is not None and value <= latest and not _deadline(doc, index)
                       for index, _, value in resolved)

@@ -31,14 +31,17 @@ _US_STATE_ZIP = rf"\b{_US_STATE}\.?,?\s{{0,4}}\d{{5}}(?:-\d{{4}})?\b"
 # Baja 22 Madrid", "1012 AB Amsterdam"; not a product's "MILANO COOKIES")
 _TOWN_CLOSING = r"(?:^\s*|,\s?|\d{{2,5}}\s(?:[A-Z]{{2}}\s)?)(?:{towns})\s*$"
 _FRIES_SIZES = "".join(rf"(?<!\b{size} )" for size in ("LG", "SM", "MD", "MED", "REG", "LRG", "SIDE", "ORD"))
+# the goods and services tax: Malaysia's, and Singapore's, Australia's, New Zealand's, Canada's and India's too; not a
+# guest count ("TBL 21/1 CHK 4521 GST 2", "Gst 2")
+_SHARED_TAX = r"\bGST\b(?!\s?:?\s?\d{1,2}(?![\d.,%])(?!\s?%))"
+SHARED_TAX_COUNTRIES = frozenset(("MY", "SG", "AU", "NZ", "CA", "IN"))
 # (country, pattern, weight) -- patterns run on upper-cased, accent-free text
 _COUNTRY_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
     (country, re.compile(pattern), weight)
     for country, pattern, weight in [
         ("MY", r"\bSDN\.?\s?BHD\b|\bBHD\b|\bS/B\b|\bMALAYSIA\b|\bJALAN\b|\bJLN\b|\bTAMAN\b|\bSELANGOR\b"
                r"|\bKUALA LUMPUR\b|\bJOHOR\b|\bPENANG\b|\bRINGGIT\b|\bSST\b", 2.0),
-        # also Australia's, Singapore's, Canada's, India's; not a guest count ("TBL 21/1 CHK 4521 GST 2", "Gst 2")
-        ("MY", r"\bGST\b(?!\s?:?\s?\d{1,2}(?![\d.,%])(?!\s?%))", 1.0),
+        ("MY", _SHARED_TAX, 1.0),
         ("DE", r"\bGMBH\b|\bMWST\b|\bUST\b|\bSUMME\b|\bZU ZAHLEN\b|\bRUECKGELD\b|\bGEGEBEN\b|\bSTEUER"
                r"|\bSTR(?:ASSE|\.)|\bDEUTSCHLAND\b|\bEC-?KARTE\b|\bKASSE\b|\bBELEG\b"
                r"|\bNETTO\b|\bBRUTTO\b|\bDATUM\b|\bUHRZEIT\b|\bGIROCARD\b", 2.0),
@@ -235,12 +238,14 @@ _EURO_TOWNS: list[tuple[str, re.Pattern[str], float]] = [
 _EURO_PRINT_RE = re.compile(r"\d,\d{2}(?!\d)|€|\bEUR\b")
 
 
-def country_votes(texts: Sequence[str]) -> Counter[str]:
+def country_votes(texts: Sequence[str], shared_tax: bool = True) -> Counter[str]:
+    """Each country's weight of evidence; ``shared_tax``: the goods and services tax votes Malaysia too."""
     votes: Counter[str] = Counter()
     euro_print = any(_EURO_PRINT_RE.search(text.upper()) for text in texts)
+    evidence = [entry for entry in _COUNTRY_EVIDENCE if shared_tax or entry[1].pattern != _SHARED_TAX]
     for text in texts:
         upper = ascii_upper(text)
-        for country, pattern, weight in _COUNTRY_EVIDENCE + (_EURO_TOWNS if euro_print else []):
+        for country, pattern, weight in evidence + (_EURO_TOWNS if euro_print else []):
             if pattern.search(upper):
                 votes[country] += weight
         for country, pattern, weight in _CAPITALS:
@@ -256,6 +261,20 @@ def country_votes(texts: Sequence[str]) -> Counter[str]:
     if _canadian_town(uppers):
         votes["CA"] += _TOWN_AND_PROVINCE_WEIGHT
     return votes
+
+
+# Malaysia's rate of the tax (2015-2018) printed beside it: "GST @6%", "SR 6%", "GST 6.00%"
+MALAYSIAN_GST_RATE = 6
+_MALAYSIAN_RATE_RE = re.compile(r"\b(?:GST|SR)\b\W{0,3}(?:@\W{0,2})?6(?:[.,]0{1,2})?\s?%")
+
+
+def named_by_a_shared_tax_alone(texts: Sequence[str]) -> bool:
+    """The receipt's only word of a country is the goods and services tax, which several countries levy (a Canadian
+    Arby's: ``GST .41``; ``SHARED_TAX_COUNTRIES``): no currency's mark but a bare dollar sign (not ``RM``, ``S$``),
+    no Malaysian rate beside it (``GST 6%``)."""
+    uppers = [ascii_upper(text) for text in texts]
+    return bool(country_votes(texts)) and not country_votes(texts, shared_tax=False) \
+        and set(currency_votes(texts)) <= {"USD"} and not any(_MALAYSIAN_RATE_RE.search(upper) for upper in uppers)
 
 
 # a UK postcode's area (the letters its outward code opens with); one letter alone only after a comma

@@ -71,7 +71,8 @@ def _word_pattern(word: str) -> str:
 
 # Label words OCR often misreads by one letter (``TOTfL``, ``Chenge``, ``SUBTATAL``, ``Dalance``,
 # ``Setver``, ``Anount``) that no ordinary word lies one letter from, except those named: such a word is read
-# as the label. One of eight letters or more also with a letter lost (``Gratity``, ``Subtotl``).
+# as the label. One of eight letters or more also with a letter lost (``Gratity``, ``Subtotl``), or one letter off
+# with a speck glued on (``ISUBIOTAL``).
 _SLIP_PRONE_LABELS = ("TOTAL", "SUBTOTAL", "TOTAAL", "CHANGE", "GRATUITY", "BALANCE", "SERVER", "AMOUNT", "SUMME",
                       "GESAMT", "ZURUCK", "RUCKGELD", "GUIDE")
 _REAL_NEIGHBOURS = ("CHARGE", "CHANCE", "TOTALS", "VALANCE", "SERVED", "SERVES", "SEVER", "SUMMA", "AMOUNTS",
@@ -97,8 +98,10 @@ def _mend_label_slips(folded: str) -> str:
         if word.group() in _FOLDED_NEIGHBOURS:
             return word.group()
         return next((label for label in _FOLDED_LABELS if one_letter_off(word.group(), label)
-                     or len(label) >= _LOST_LETTER_LABELS and one_letter_lost(word.group(), label)
-                     or label in (word.group()[:-1], word.group()[1:])),  # "TOTALA", "ISUBTOTAL": a speck glued on
+                     or len(label) >= _LOST_LETTER_LABELS and (
+                         one_letter_lost(word.group(), label)
+                         or any(one_letter_off(unspecked, label) for unspecked in _unspecked(word.group())))
+                     or label in _unspecked(word.group())),  # "TOTALA", "ISUBTOTAL": a speck glued on
                     word.group())
 
     def mend_due(pair: re.Match[str]) -> str:
@@ -109,6 +112,11 @@ def _mend_label_slips(folded: str) -> str:
         return _FOLDED_TOTAL if labels and one_letter_lost(word.group(), _FOLDED_TOTAL) else word.group()
     mended = _SHORT_TOTAL_RE.sub(mend_total, _WORD_RE.sub(mend, folded))
     return _DUE_AFTER_RE.sub(mend_due, mended)
+
+
+def _unspecked(word: str) -> tuple[str, str]:
+    """The word without its last letter and without its first: a speck OCR glued on either end."""
+    return word[:-1], word[1:]
 
 
 # "Balance Dut", "Amount Oue": the DUE of a total's label one letter off, right after the label's first word

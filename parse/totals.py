@@ -27,7 +27,7 @@ PLAIN_TOTAL = ("TOTAL", "SUMME", "GESAMT", "TOTAAL", "BETRAG", "AMOUNT", "TOTALE
                "KOKKU", "UKUPNO", "RAZEM", "SUMA", "TOTALT", "I ALT", "YHTEENSA", "IMPORTE", "TTL")
 SUBTOTAL = ("SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "ZWISCHENSUMME", "TOTAL BEFORE TAX", "TOTAL EXCL",
             "AMOUNT EXCL", "NETT OF TAX", "NET OF TAX", "TOTAL NET", "NETTO", "TOTAL HT", "SUBTTL", "SUB TTL",
-            "SOUS-TOTAL", "SOUS TOTAL")
+            "SOUS-TOTAL", "SOUS TOTAL", "SBTL", "MDSE ST")  # a fast-food till's and a thrift store's abbreviations
 TIP = ("TIP", "GRATUITY", "TRINKGELD", "POURBOIRE")
 # a guide to what the guest might add ("Suggested Gratuity: 18% = 7.63"), nothing paid
 TIP_SUGGESTION = ("SUGGEST", "SUGGESTED", "GUIDE", "CALCULATOR", "RECOMMENDED", "SUGGESTION", "SUGGESTIONS",
@@ -825,8 +825,10 @@ def _with_tip(doc: Doc, total: Pick | None, tip: Pick | None) -> Pick | None:
     # under the tip, or between the bill and the tip (``Total 43.23`` / ``Visa 51.23`` / ``Tip 8.00``)
     for line in doc.lines[tip.line + 1:] + doc.lines[bill_line + 1:tip.line]:
         # as printed too: a reading that drops a sign's digit also drops a handwritten total's 8;
-        # and with its sign read as a digit where the bill's was not (``Total Paid 5107.25``)
-        if any(a.value == paid or sign_digit_dropped(a.value) == paid
+        # and with its sign read as a digit where the bill's was not (``Total Paid 5107.25``), as any digit on a
+        # total's line (``TOTAL 7108.19``; not ``Rewards Balance 151.96``)
+        signs = ANY_DIGIT if has_keyword(line.text, FINAL_TOTAL + PLAIN_TOTAL) else SIGN_DIGITS
+        if any(a.value == paid or sign_digit_dropped(a.value, signs) == paid
                for a in (*line.amounts, *find_amounts(line.text, doc.decimal))):
             return Pick(paid, line.index, total.confidence)
     if _slip_pays_a_part(doc, total, tip):
@@ -916,11 +918,20 @@ def _slips_sum_over_a_smeared_first_digit(doc: Doc, total: Pick | None, subtotal
                                           tip: Pick | None) -> Pick | None:
     """The card slip's total right under its ``Amount`` and ``Tip`` whose first digit, beside its sign, OCR
     misread (``Amount 17.68`` / ``Tip 3.54`` / ``Total Paid 41.22``; the bill's own total garbled above): the
-    amount and the tip, where the amount is the subtotal and its tax (or a share of it a tax comes to)."""
-    if total is None or subtotal is None or tip is None or tip.line != total.line - 1:
+    amount and the tip, where the amount is the subtotal and its tax (or a share of it a tax comes to); or whose
+    sign OCR read as a digit of any kind, where without it the total is the amount and the tip (``AMOUNT: $38.44`` /
+    ``Tip 7.79`` / ``TOTAL 746.23``; a tip in whole dollars maybe, its cents lost: ``Tip 7``)."""
+    if total is None or tip is None or tip.line != total.line - 1:
         return total
-    above = _slip_amount_over(doc, doc.lines[tip.line])
+    tip_line = doc.lines[tip.line]
+    above = _slip_amount_over(doc, tip_line)
+    unsigned = sign_digit_dropped(total.value, ANY_DIGIT)
+    whole_tip = not any(a.has_decimals for a in tip_line.amounts)
     for amount in above.amounts if above is not None else ():
+        if unsigned is not None and _adds_the_tip(unsigned - amount.value, tip.value, whole_tip):
+            return Pick(unsigned, total.line, 0.6)
+        if subtotal is None:
+            continue
         paid = amount.value + tip.value
         taxed = amount.value == subtotal.value + tax.value if tax else tax_share(amount.value - subtotal.value,
                                                                                   subtotal.value)
@@ -1035,10 +1046,17 @@ def _written_under_the_tip(doc: Doc, total: Pick, line: Line) -> tuple[Pick, Pic
         points_lost = [(value / 100).quantize(_CENT) for value in written if value == value.to_integral_value()
                        and value >= 100]  # "Total 5548": its point lost
         values = ([amount.value] if amount is not None else []) + written + points_lost
+        whole_tip = tip is not None and not any(a.has_decimals for a in line.amounts)
         for value in values:
             added = value - total.value
-            if added > 0 and (added == tip if tip is not None else added <= total.value * _MAX_TIP_SHARE):
+            if added > 0 and (_adds_the_tip(added, tip, whole_tip) if tip is not None
+                              else added <= total.value * _MAX_TIP_SHARE):
                 return Pick(value, below.index, total.confidence), Pick(added, line.index, 0.6)
+        for value in values if tip is not None and unsigned_tip is None else ():
+            # the total's sign read as any digit (``Tip 14.11`` / ``TOTAL 7108.19`` on 94.08): the tip says so
+            paid = sign_digit_dropped(value, ANY_DIGIT)
+            if paid is not None and paid > total.value and _adds_the_tip(paid - total.value, tip, whole_tip):
+                return Pick(paid, below.index, total.confidence), Pick(paid - total.value, line.index, 0.6)
         for value in values if unsigned_tip is not None else ():
             # both signs read as digits (``Tip 529.96`` / ``TOTAL 6179.74`` on 149.78): unsigned, they add up,
             # or come to a tip one digit off the one read (``Tip 512.41`` / ``Total Paid 672.66`` on 60.55: 12.11)
@@ -1046,6 +1064,12 @@ def _written_under_the_tip(doc: Doc, total: Pick, line: Line) -> tuple[Pick, Pic
             if paid is not None and _tip_read_so(paid - total.value, unsigned_tip):
                 return Pick(paid, below.index, total.confidence), Pick(paid - total.value, line.index, 0.6)
     return None
+
+
+def _adds_the_tip(added: Decimal, tip: Decimal, whole: bool) -> bool:
+    """What the slip's total adds to the bill is the tip read, or, the tip read in whole dollars (``Tip 14``), that
+    tip with cents OCR lost (14.11)."""
+    return added == tip or whole and tip == tip.to_integral_value() and Decimal(0) < added - tip < 1
 
 
 def _tip_read_so(added: Decimal, tip: Decimal) -> bool:

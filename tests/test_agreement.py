@@ -2866,3 +2866,17 @@ def test_a_total_repeated_under_two_signs_settles_its_subtotal_too():
 def test_sign_readings_of_the_totals_block_keep_the_printed_digits_where_the_receipt_says_so(lines, total):
     """Guards of the sign readings above (near cases of a misfire review)."""
     assert extract_receipt(ocr("\n".join(lines))).total == Decimal(total)
+
+
+@pytest.mark.parametrize(("lines", "total"), [
+    # a grocer's items close in tax flags: the block adds up both as 539.41 + 3.25 and as 39.41 + 3.25; the prices
+    # (signs read as an S, a 5 and an 8) come to 39.41, and 3.25 is 8.25 % of it
+    (["WILLOW MARKET INC", "Springfield, IL 62701", "APPLES GALA S14.42 N", "3 @ 1.56", "COFFEE BEANS 54.68 T",
+      "WHEAT BREAD 83.40 F", "CHICKEN BREAST 516.91 N", "SUBTOTAL 539.41", "SALES TAX 8.25% 33.25",
+      "BALANCE DUE 542.66", "MASTERCARD 542.66", "04/10/2025 06:19 PM"], "42.66"),
+    # a thrift store's merchandise subtotal, its card total's sign read as a 6 and its point as a space
+    (["SALVATION ARMY", "536 WEST 46TH STREET", "NEW YORK, NY 10036", "01/08/11 10:24 AM", "COATS 10.00",
+      "COATS 25.00", "MDSE ST $35.00", "TAX $1.53", "CR CARD 656 53"], "36.53"),
+])
+def test_the_prices_a_printed_rate_and_a_subtotals_label_settle_a_block_whose_signs_were_misread(lines, total):
+    assert extract_receipt(ocr("\n".join(lines))).total == Decimal(total)

@@ -1,6 +1,7 @@
 """The brand directory (parse/brands): NSI's brands, shipped with the package, matched offline."""
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import time
 
@@ -11,7 +12,7 @@ from parse.extract import extract_receipt
 from parse.brands import Brand, category_of, directory, match_brand, match_domain
 from parse.layout import Doc, build_doc
 from parse.merchant import named_elsewhere
-from parse.types import OcrLine
+from parse.types import OcrLine, Receipt
 
 from test_extract import ocr, read_as
 
@@ -98,6 +99,34 @@ def test_unknown_or_absent_domains_give_none():
     assert match_domain("www.example-bistro-zurich.ch") is None
     assert match_domain("TOTAL 12.99") is None
     assert match_domain("www.sandwich.com", "US") is None  # an "and" inside a word stays
+
+
+def _under_a_lost_logo(footer: str) -> Receipt:
+    return extract_receipt(ocr(f"123 MAIN ST\nSPRINGFIELD, IL 62701\n12/05/2026 1:02 PM\nITEM 5.00\nSUBTOTAL 5.00\n"
+                               f"TAX 0.40\nTOTAL 5.40\nVISA 5.40\n{footer}\nTHANK YOU"))
+
+
+@pytest.mark.parametrize(("footer", "name"), [
+    ("Log in at PaneraBread . com .", "Panera Bread"),  # its dots read as spaced points, commas, or spaces after www
+    ("PLFASE lug ONTO WWw . BEST BUY . COM", "Best Buy"),
+    ("http : //survey . walmart . ca", "Walmart"),
+    ("visit www walmart com", "Walmart"),
+    ("Kroger , com", "Kroger"),
+    ("WWW _ KOHLS _ COM", "Kohl's"),
+])
+def test_a_web_address_ocr_spelled_with_its_dots_misread_names_the_chain_whose_logo_was_lost(footer, name):
+    receipt = _under_a_lost_logo(footer)
+    assert (receipt.merchant, receipt.brand_wikidata is not None) == (name, True)
+
+
+@pytest.mark.parametrize("footer", [
+    "Thank you. Come again", "Walmart com",  # a space alone, no www: no web address
+    "CORONA, CA 92881", "Target. CA 95112", "Wilmington, DE",  # a US town, its state's code and its ZIP
+    "Coupon not valid at Target. No cash value",  # a sentence's end before a word that is a country's ending
+    "Valid in store only . No cash value",  # its point spaced: "only.no" is no web address
+])
+def test_words_before_an_ending_without_www_or_a_point_are_no_web_address(footer):
+    assert _under_a_lost_logo(footer).brand_wikidata is None
 
 
 RECEIPT_LINES = [
@@ -780,3 +809,15 @@ def test_an_app_receipts_shop_under_its_store_label_names_the_chain_with_its_tow
                        "16.03.2022 17:23")
     assert (receipt.merchant, receipt.brand_wikidata) == ("Edeka", "Q701755")
 
+
+
+@pytest.mark.parametrize(("header", "day"), [
+    ("IM THINKING\nARBY'S\nSOUTHGATE CNTR", dt.date(2015, 10, 8)),
+    ("ARBY'S\n#188", dt.date(2015, 10, 8)),
+])
+def test_a_chain_of_another_gst_country_names_a_receipt_whose_only_country_word_is_gst(header, day):
+    """GST alone votes Malaysia, but Canada, Australia, New Zealand, Singapore and India levy it too: a chain that
+    trades in one of them and not in Malaysia is the merchant, and its country's date order holds."""
+    receipt = extract_receipt(ocr(f"{header}\n1 BEEF N CHED 5.29\n1 MEDIUM CURLY 2.49\nSBTL 7.78\nGST .39\n"
+                                  "TOTAL 8.17\nCASH 20.00\nCHNG 11.83\nDATE: 10/08/15 TIME: 17:11"))
+    assert (receipt.merchant, receipt.date) == ("Arby's", day)

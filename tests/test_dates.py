@@ -1053,3 +1053,22 @@ def test_numbers_after_a_words_point_and_periods_and_vouchers_name_no_purchase_d
     voucher's period opens with no sale (``Aktion 01.11.2023 bis 30.11.2023``); a voucher's deadline agrees with no
     sale's date read year first (``25/03/24`` is no 24 March 2025)."""
     assert extract_receipt(ocr(text)).date == expected
+
+
+@pytest.mark.parametrize(("bill", "slip", "date"), [
+    ("01429 154 3797 4533607 1/7/13 12:15P", "DATE/TIME 13/01/07 12:16:15", dt.date(2013, 1, 7)),
+    ("TOTAL 30.85", "Date:16/02/21 Time:17:57:35\nWE VALUE YOUR FEEDBACK\nRESPOND BY 02/28/16", dt.date(2016, 2, 21)),
+])
+def test_a_card_terminals_year_first_short_date_reads_so_near_another_date_the_receipt_prints(bill, slip, date):
+    """A Canadian terminal prints ``YY/MM/DD``: read so it is the bill's own date, or a week before a survey's
+    deadline, where read day first it is years from either."""
+    lines = ocr(f"SEARS\nEDMONTON SOUTHGATE\n{bill}\nKIDS SHOES 13.99 G\nSUBTOTAL 29.38\nGST 1.47\nTOTAL 30.85\n"
+                f"MASTERCARD 30.85\n{slip}")
+    assert extract_receipt(lines).date == date
+
+
+def test_a_short_date_stays_in_its_order_where_its_year_first_reading_is_near_no_other_date():
+    """Guard: ``12/05/13`` beside a member's ``SINCE 10/20/12``: read year first (13 May 2012) it is months from
+    that date; 5 December 2013 stays."""
+    lines = ocr("CORNER MARKET\nAustin, TX 78701\n12/05/13 4:12 PM\nMILK 3.49\nTOTAL 3.49\nMEMBER SINCE 10/20/12")
+    assert extract_receipt(lines).date == dt.date(2013, 12, 5)

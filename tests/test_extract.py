@@ -1393,9 +1393,30 @@ CARD_SLIP = "IHOP\nCUSTOMER COPY\n11/29/26 10:42 AM\nVISA XXXX0318\nAMOUNT: $38.
     ("Tip ______\nTotal 4848", "48.48"),  # its point lost
     ("Tip: 8\nTotal: 4b.44", "46.44"),  # a 6 read as b
     ("7ip: 7\nTota1: 4544", "45.44"),  # the tip's T read as a 7
+    ("Tip 7.79\nTOTAL 746.23", "46.23"),  # the total's sign read as a 7: the amount and the tip say so
 ])
 def test_a_total_written_in_by_hand_is_what_was_paid(written, total):
     assert extract_receipt(ocr(CARD_SLIP + written)).total == Decimal(total)
+
+
+@pytest.mark.parametrize(("tip", "paid"), [
+    ("Tip 14", "TOTAL 108.19"),  # a tip of 14.11 whose cents OCR lost
+    ("Tip 14", "TOTAL 7108.19"),  # and the total's sign read as a 7
+    ("Tip 14.11", "TOTAL 7108.19"),
+])
+def test_a_slips_total_under_the_bill_is_the_bill_and_its_tip_whatever_the_tip_and_the_sign_lost(tip, paid):
+    """The bill's ``TOTAL 94.08``, the slip's ``Amount 94.08``, its tip and its total: 108.19 paid."""
+    lines = ocr(f"LUCKY DRAGON\n03/22/2023 12:06\nChicken Wings 85.97\nSUBTOTAL 85.97\nTax 8.11\nTOTAL 94.08\n"
+                f"VISA XXXXXXXXXXXX9882\nAmount 94.08\n{tip}\n{paid}\nTHANK YOU")
+    assert extract_receipt(lines).total == Decimal("108.19")
+
+
+def test_a_balance_under_a_cash_tip_is_no_total_with_its_first_digit_a_sign():
+    """Guard: ``Rewards Balance 151.96`` under ``Cash Tip 8.66`` on a bill of 43.30 the card paid: 51.96 is the bill
+    and the tip by chance; a balance's line is no total's."""
+    lines = ocr("BLUE DOOR CAFE\n12/04/2026 7:02 PM\nBurger 40.00\nTax 3.30\nTotal 43.30\nVisa 43.30\n"
+                "Cash Tip 8.66\nRewards Balance 151.96")
+    assert extract_receipt(lines).total == Decimal("43.30")
 
 
 @pytest.mark.parametrize(("torn", "whole", "date"), [
