@@ -33,6 +33,8 @@ _CONFUSABLE = "OoDQSslI|BZ&"
 
 _SPACED_DECIMAL_RE = re.compile(r"(?<=\d)\s*([.,])\s+(?=\d{2}(?!\d))|(?<=\d)\s+([.,])(?=\d{2}(?!\d))")
 _DOUBLE_SEPARATOR_RE = re.compile(r"(?<=\d)\s?([.,])[.,]\s?(?=\d{2}(?!\d))")
+# a price closing its line with a space inside its cents ("Chedoar cheese 4.1 4", "AMOUNT $28 .7 4"): one amount
+_SPLIT_CENTS_RE = re.compile(r"(?<![\d.,])(\d{1,4}) ?([.,])(\d) (\d)\s*$")
 # "7 00 SR", "47 76 €", "1 99 x" at the end of a line: OCR lost the decimal point of a price
 # column, its tax letter maybe read lower-case (not the last pair of a phone number, "02 39 72 71 42")
 _LOST_SEPARATOR_RE = re.compile(
@@ -82,6 +84,7 @@ class Amount:
 def clean_numbers(text: str) -> str:
     """Undo OCR noise inside numbers: ``84 . 81`` -> ``84.81``, ``1O.5O`` -> ``10.50``."""
     text = _DOUBLE_SEPARATOR_RE.sub(r"\1", text)
+    text = _SPLIT_CENTS_RE.sub(r"\1\2\3\4", text)
     text = _TAX_CLASS_AFTER_A_POINT_RE.sub(" ", text)
     text = _SPACED_DECIMAL_RE.sub(lambda m: m.group(1) or m.group(2), text)
     text = _LOST_SEPARATOR_RE.sub(_lost_separator, text)

@@ -12,6 +12,8 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
     ("text", "decimal", "expected"),
     [
         ("TOTAL 84 . 81", ".", "84.81"),
+        ("AMOUNT $28 .7 4", ".", "28.74"),  # a space inside the cents of a price closing its line
+        ("Chedoar cheese 4.1 4", ".", "4.14"),
         ("BM 2HotCakes 10 . 00", ".", "10.00"),
         ("M Porridge 5,60", ".", "5.60"),  # OCR read the point as a comma
         ("SUMME EUR 1.234,50", ",", "1234.50"),
