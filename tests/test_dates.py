@@ -1067,8 +1067,13 @@ def test_a_card_terminals_year_first_short_date_reads_so_near_another_date_the_r
     assert extract_receipt(lines).date == date
 
 
-def test_a_short_date_stays_in_its_order_where_its_year_first_reading_is_near_no_other_date():
-    """Guard: ``12/05/13`` beside a member's ``SINCE 10/20/12``: read year first (13 May 2012) it is months from
-    that date; 5 December 2013 stays."""
-    lines = ocr("CORNER MARKET\nAustin, TX 78701\n12/05/13 4:12 PM\nMILK 3.49\nTOTAL 3.49\nMEMBER SINCE 10/20/12")
-    assert extract_receipt(lines).date == dt.date(2013, 12, 5)
+@pytest.mark.parametrize(("sale", "since", "date"), [
+    # read year first (13 May 2012) it is months from the member's date
+    ("12/05/13", "MEMBER SINCE 10/20/12", dt.date(2013, 12, 5)),
+    # read year first (13 May 2010) it is a week from it, but a member's date dates no sale
+    ("10/05/13", "MEMBER SINCE 05/20/10", dt.date(2013, 10, 5)),
+])
+def test_a_short_date_stays_in_its_order_where_its_year_first_reading_is_near_no_date_of_the_sale(sale, since, date):
+    """Guard: a US sale's short date beside a member's date stays in its order."""
+    lines = ocr(f"CORNER MARKET\nAustin, TX 78701\n{sale} 4:12 PM\nMILK 3.49\nTOTAL 3.49\n{since}")
+    assert extract_receipt(lines).date == date
