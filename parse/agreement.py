@@ -685,7 +685,7 @@ def settled_reading(doc: Doc, currency: str | None = None) -> Reading | None:
     best = max(settlings, key=lambda reading: reading.support, default=None)
     if best is None:
         return best
-    sales_tax = not _items_tax_flagged(doc)
+    sales_tax = not _items_tax_flagged(doc, subtotal)
     bar = _tie_breakers(best, doc, currency, sales_tax)
     rivals = [(favoured, reading) for reading in settlings if reading.support == best.support
               and (favoured := _tie_breakers(reading, doc, currency, sales_tax)) > bar and not _below_an_item(reading)]
@@ -705,12 +705,10 @@ _TAX_FLAG_RE = re.compile(r"\d[.,]\d\d\s+(?:[A-Z]{1,2}|\*)$")
 _FLAGGED_ITEMS = 2
 
 
-def _items_tax_flagged(doc: Doc) -> bool:
-    """Items above the subtotal close in a tax flag: a grocer taxing a few of them, its tax a small share of the
+def _items_tax_flagged(doc: Doc, subtotal: Pick) -> bool:
+    """Items above the ``subtotal`` close in a tax flag: a grocer taxing a few of them, its tax a small share of the
     bill by nature (no share tells two readings of its totals block apart)."""
-    subtotal, _ = labelled_subtotal_and_total(doc)
-    end = subtotal.line if subtotal is not None else len(doc.lines)
-    return sum(1 for line in doc.lines[:end] if _TAX_FLAG_RE.search(line.text.strip())) >= _FLAGGED_ITEMS
+    return sum(1 for line in doc.lines[:subtotal.line] if _TAX_FLAG_RE.search(line.text.strip())) >= _FLAGGED_ITEMS
 
 
 def _bill_above(doc: Doc, subtotal: Pick, total: Pick) -> list[Pick]:

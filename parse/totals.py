@@ -926,9 +926,8 @@ def _slips_sum_over_a_smeared_first_digit(doc: Doc, total: Pick | None, subtotal
     tip_line = doc.lines[tip.line]
     above = _slip_amount_over(doc, tip_line)
     unsigned = sign_digit_dropped(total.value, ANY_DIGIT)
-    whole_tip = not any(a.has_decimals for a in tip_line.amounts)
     for amount in above.amounts if above is not None else ():
-        if unsigned is not None and _adds_the_tip(unsigned - amount.value, tip.value, whole_tip):
+        if unsigned is not None and _adds_the_tip(unsigned - amount.value, tip.value, tip_line):
             return Pick(unsigned, total.line, 0.6)
         if subtotal is None:
             continue
@@ -1046,30 +1045,28 @@ def _written_under_the_tip(doc: Doc, total: Pick, line: Line) -> tuple[Pick, Pic
         points_lost = [(value / 100).quantize(_CENT) for value in written if value == value.to_integral_value()
                        and value >= 100]  # "Total 5548": its point lost
         values = ([amount.value] if amount is not None else []) + written + points_lost
-        whole_tip = tip is not None and not any(a.has_decimals for a in line.amounts)
         for value in values:
             added = value - total.value
-            if added > 0 and (_adds_the_tip(added, tip, whole_tip) if tip is not None
+            if added > 0 and (_adds_the_tip(added, tip, line) if tip is not None
                               else added <= total.value * _MAX_TIP_SHARE):
                 return Pick(value, below.index, total.confidence), Pick(added, line.index, 0.6)
-        for value in values if tip is not None and unsigned_tip is None else ():
-            # the total's sign read as any digit (``Tip 14.11`` / ``TOTAL 7108.19`` on 94.08): the tip says so
-            paid = sign_digit_dropped(value, ANY_DIGIT)
-            if paid is not None and paid > total.value and _adds_the_tip(paid - total.value, tip, whole_tip):
-                return Pick(paid, below.index, total.confidence), Pick(paid - total.value, line.index, 0.6)
-        for value in values if unsigned_tip is not None else ():
-            # both signs read as digits (``Tip 529.96`` / ``TOTAL 6179.74`` on 149.78): unsigned, they add up,
+        for value in values if tip is not None or unsigned_tip is not None else ():
+            # the total's sign read as any digit, where the tip read says so (``Tip 14.11`` / ``TOTAL 7108.19`` on
+            # 94.08); both signs read as digits (``Tip 529.96`` / ``TOTAL 6179.74`` on 149.78): unsigned, they add up,
             # or come to a tip one digit off the one read (``Tip 512.41`` / ``Total Paid 672.66`` on 60.55: 12.11)
             paid = sign_digit_dropped(value, ANY_DIGIT)
-            if paid is not None and _tip_read_so(paid - total.value, unsigned_tip):
-                return Pick(paid, below.index, total.confidence), Pick(paid - total.value, line.index, 0.6)
+            added = paid - total.value if paid is not None else Decimal(0)
+            if added > 0 and (_adds_the_tip(added, tip, line) if tip is not None
+                              else _tip_read_so(added, unsigned_tip)):
+                return Pick(paid, below.index, total.confidence), Pick(added, line.index, 0.6)
     return None
 
 
-def _adds_the_tip(added: Decimal, tip: Decimal, whole: bool) -> bool:
-    """What the slip's total adds to the bill is the tip read, or, the tip read in whole dollars (``Tip 14``), that
-    tip with cents OCR lost (14.11)."""
-    return added == tip or whole and tip == tip.to_integral_value() and Decimal(0) < added - tip < 1
+def _adds_the_tip(added: Decimal, tip: Decimal, tip_line: Line) -> bool:
+    """What the slip's total adds to the bill is the tip read, or, the tip read in whole dollars on ``tip_line``
+    (``Tip 14``: no amount with cents), that tip with cents OCR lost (14.11)."""
+    whole = tip == tip.to_integral_value() and not any(a.has_decimals for a in tip_line.amounts)
+    return added == tip or whole and Decimal(0) < added - tip < 1
 
 
 def _tip_read_so(added: Decimal, tip: Decimal) -> bool:
