@@ -118,10 +118,10 @@ def _opens_the_receipt(text: str) -> bool:
     """A line of words that may be the receipt's logo: not the bill's header words over it (``YOUR GUEST NUMBER
     IS`` / ``98`` over ``IN-N-OUT BURGER LAS VEGAS EASTERN``, ``Order #192``, ``To Go``), a date or a clock."""
     return any(ch.isalpha() for ch in text) and not not_a_name(text) and not holds_a_date(text) \
-        and not (letters(text) <= _CLOCK_LETTERS and find_times(text))
+        and not (letters(text) <= CLOCK_LETTERS and find_times(text))
 
 
-_CLOCK_LETTERS = 2  # a clock's AM or PM, the line's only letters ("8:21 PM")
+CLOCK_LETTERS = 2  # a clock's AM or PM, the line's only letters ("8:21 PM")
 
 
 # a line that only labels the next as the shop: an app's e-receipt prints its shop at the foot ("Markt:" over "EDEKA

@@ -893,7 +893,7 @@ def _dates_in(text: str, check_slips: bool = True) -> list[RawDate]:
             add(RawDate(int(m["a"]), MONTHS[m["m"]], _year(m["y"]), m.start(), m.end(), "fixed"))
     for regex in (_NUMERIC_RE, _MIXED_RE):  # same separators first: "#19- 18/01/2018"
         for m in regex.finditer(text):
-            if not _time_like(m):
+            if not _time_like(m) and not _multi_buy_price(m):
                 add(RawDate(int(m["a"]), int(m["b"]), _year(m["y"]), m.start(), m.end(), "numeric", m["sep"],
                             short_year=len(m["y"]) == 2))
     for regex in (*_FUZZY_MONTH_RES, _CHECK_MONTH_SLIP_RE) if check_slips else _FUZZY_MONTH_RES:
@@ -961,6 +961,21 @@ def _one_letter_doubled(token: str, name: str) -> bool:
     """``token`` is ``name`` with one of its letters read twice (``FEBB``/``FEB``)."""
     return len(token) == len(name) + 1 and any(
         token[:i] + token[i + 1:] == name and token[i] == token[i - 1] for i in range(1, len(token)))
+
+
+# a multi-buy price ("1 @ 2.19 or 2/4.00", "DORITOS 2/5.00 @ 2.49"): a count, a slash and a price, on an item's
+# line (a deal's word, "@", or another price) with no time of day and no date's label
+_MULTI_BUY_RE = re.compile(r"(?<![\d.,/])(?:[2-9]|1[0-2])/\$?\d{1,2}\.\d{2}(?![\d.,/])")
+_DEAL_CONTEXT_RE = re.compile(r"@|\b(?:OR|FOR|EA|EACH|SALE|PRICE)\b|(?<![\d.,/])\d{1,3}\.\d{2}(?![\d.,/])")
+
+
+def _multi_buy_price(match: re.Match[str]) -> bool:
+    """A slash-then-point "date" that is a multi-buy price on an item's line (``2/4.00``: two for 4.00)."""
+    if match["sep"] != "/" or not _MULTI_BUY_RE.fullmatch(match[0].replace(" ", "")):
+        return False
+    rest = match.string[:match.start()] + " " + match.string[match.end():]
+    return not _CLOCK_RE.search(match.string) and not _DATE_LABEL_RE.search(match.string) \
+        and bool(_DEAL_CONTEXT_RE.search(rest))
 
 
 def _time_like(match: re.Match[str]) -> bool:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from .agreement import CHECK_WEIGHTS, read_amounts
 from .amounts import to_cents
-from .brand import BrandFound, countries_of_its_name, find_brand
+from .brand import CLOCK_LETTERS, BrandFound, countries_of_its_name, find_brand
 from .category import find_category, plays_not_dines
 from .dates import (RawDate, TimeMatch, dates_on_lines, dates_like_numbers, find_dates, find_times, in_year_before,
                     only_in_stamp, order_from_dates, resolve, six_digit_dates, stamp_at_shop, usual_order,
@@ -28,7 +28,7 @@ from .locale import (EURO_COUNTRIES, MALAYSIAN_GST_RATE, SHARED_TAX_COUNTRIES, L
 from .merchant import MerchantInfo, find_merchant, header_end, without_phones_after_names
 from .papers import one_paper_after_another
 from .payment import find_payment, find_receipt_number
-from .text import ascii_upper, find_keyword, has_keyword
+from .text import ascii_upper, find_keyword, has_keyword, letters
 from .totals import CASH_GIVEN, Totals, card_line
 from .types import LineItem, OcrLine, Receipt
 from .vat import is_tax_of_gross, is_tax_of_net
@@ -315,12 +315,31 @@ def _items_start(doc: Doc, header_end: int, totals_start: int, date: dt.date | N
     return header_end
 
 
+_STAMP_ABOVE_THE_LOGO = 2  # lines: an order ticket's date and clock printed over the shop's name
+
+
 def _first_body_line(doc: Doc) -> int | None:
-    """First line that is clearly past the header: it holds a date or a priced amount."""
+    """First line that is clearly past the header: it holds a date or a priced amount; not a date alone on the
+    receipt's first lines, a ticket's stamp over the shop's name (``2004-10-31`` / ``8:21 PM`` / ``YOUR GUEST NUMBER
+    IS`` / ``98`` over ``IN-N-OUT BURGER LAS VEGAS EASTERN``)."""
     for line in doc.lines:
-        if find_dates(line.text) or any(a.has_decimals for a in line.amounts):
+        priced = any(a.has_decimals for a in line.amounts)
+        if priced or find_dates(line.text) and not _stamp_above_the_logo(doc, line.index):
             return line.index
     return None
+
+
+def _stamp_above_the_logo(doc: Doc, index: int) -> bool:
+    """A date on one of the receipt's first lines, alone or with its clock, and a line of words under it before the
+    next date or priced amount."""
+    if index >= _STAMP_ABOVE_THE_LOGO or letters(doc.lines[index].text) > CLOCK_LETTERS:
+        return False
+    for line in doc.lines[index + 1:]:
+        if find_dates(line.text) or any(a.has_decimals for a in line.amounts):
+            return False
+        if letters(line.text) > CLOCK_LETTERS and not find_times(line.text):
+            return True
+    return False
 
 
 def _labelled(doc: Doc, index: int, labels: Sequence[str]) -> bool:

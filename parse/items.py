@@ -1305,6 +1305,9 @@ def settle_discounts(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) 
         if (flipped := _coupons_flipped(items, target)) is not None:
             return flipped
     for target in targets:
+        if (noted := _savings_noted(items, target)) is not None:
+            return noted
+    for target in targets:
         for index, item in enumerate(items):
             digits = str(-item.amount)
             if _takes_money_off(item) and len(digits.split(".")[0]) >= 2:
@@ -1315,6 +1318,18 @@ def settle_discounts(items: tuple[LineItem, ...], targets: tuple[Decimal, ...]) 
 
 
 _MAX_COUPONS = 12  # coupons and savings read positive, tried together (4096 readings)
+_SAVINGS_NOTE_WORDS = frozenset(fold(word) for word in ("SAVINGS", "SAVING", "SAVED", "SAVE", "ERSPARNIS"))
+
+
+def _savings_noted(items: tuple[LineItem, ...], target: Decimal) -> tuple[LineItem, ...] | None:
+    """The items without the one savings line read positive whose amount the sale price above it already took off
+    (``NLP Savings $4.00`` under ``SNIP LEFT 9.97``: a note of the saving, no article), where the others add up to
+    ``target`` exactly and taking it off does not; None where no such line or more than one would do."""
+    noted = [index for index, item in enumerate(items) if item.amount > 0
+             and any(word in _SAVINGS_NOTE_WORDS for word in _words(item.description or ""))
+             and _sum(items) - item.amount == target]
+    return items[:noted[0]] + items[noted[0] + 1:] if len(noted) == 1 else None
+
 
 
 def _coupons_flipped(items: tuple[LineItem, ...], target: Decimal) -> tuple[LineItem, ...] | None:

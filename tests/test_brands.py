@@ -405,10 +405,12 @@ def test_a_distinctive_name_opening_the_receipt_may_have_any_words_after_it():
     assert brand_named(f"Best Foods Sp. z o.o.\nOperator of\n{line}", "PL") is None
 
 
-@pytest.mark.parametrize("above", ["YOUR GUEST NUMBER IS\n98", "Order #192\nTo Go", "8:21 PM"])
+@pytest.mark.parametrize("above", ["YOUR GUEST NUMBER IS\n98", "Order #192\nTo Go", "8:21 PM",
+                                   "2004-10-31\n8:21 PM\nYOUR GUEST NUMBER IS\n98", "10/31/2004 8:21 PM\nOrder #192"])
 def test_the_bills_header_words_over_a_chains_name_do_not_open_the_receipt(above):
     """``YOUR GUEST NUMBER IS`` / ``98`` over ``IN-N-OUT BURGER LAS VEGAS EASTERN``: the name line opens the
-    receipt, its place after it; a clock or an order's header over it opens nothing."""
+    receipt, its place after it; a clock, an order's header or a ticket's date stamp over it opens nothing and ends
+    no header."""
     receipt = f"{above}\nIN-N-OUT BURGER LAS VEGAS EASTERN\n2004-10-31 8:21 PM\nCashier: SAM\n1 Db Db 2.65\n" \
               "TAX 0.21\nAmount Due $2.86"
     assert extract_receipt(ocr(receipt)).merchant == "In-N-Out Burger"

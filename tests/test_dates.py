@@ -1077,3 +1077,20 @@ def test_a_short_date_stays_in_its_order_where_its_year_first_reading_is_near_no
     """Guard: a US sale's short date beside a member's date stays in its order."""
     lines = ocr(f"CORNER MARKET\nAustin, TX 78701\n{sale} 4:12 PM\nMILK 3.49\nTOTAL 3.49\n{since}")
     assert extract_receipt(lines).date == date
+
+
+@pytest.mark.parametrize("deal", ["1 @ 2.29 or 2/4.00", "2/5.00 SALE", "CHIPS 3/10.00 @ 3.69", "1 @ 1.79 OR 3/5.00"])
+def test_a_multi_buy_price_on_an_items_line_is_no_date(deal):
+    """``2/4.00`` (two for 4.00) under an item, printed twice, is no date of 2000: the sale's is the till's."""
+    lines = ocr(f"CORNER DRUG\n#0412 88 MAIN ST\nAustin, TX 78701\n0117 4410 0093 06/14/2023 5:42 PM\n"
+                f"CRACKERS 2.00\n{deal}\nPRETZELS 2.00\n{deal}\nSUBTOTAL 4.00\nTOTAL 4.33\nVISA 4.33")
+    assert extract_receipt(lines).date == dt.date(2023, 6, 14)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("5/24.22 10:11", dt.date(2022, 5, 24)),  # a slash read as a point, beside the time
+    ("DATE 5/4.22 3.50", dt.date(2022, 5, 4)),  # beside the date's label
+])
+def test_a_date_whose_second_slash_reads_as_a_point_is_still_a_date_beside_a_time_or_label(text, date):
+    """Guard: the multi-buy's shape beside a clock or a date's label is a date whose slash was misread."""
+    assert extract_receipt(ocr(f"CORNER DRUG\nAustin, TX 78701\n{text}\nTOTAL 4.33")).date == date

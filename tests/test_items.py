@@ -489,6 +489,18 @@ TOTAL 7.29
 """) == [Decimal("4.99"), Decimal("2.30")]  # a coupon binder bought: the items add up as printed
 
 
+@pytest.mark.parametrize(("subtotal", "expected"), [
+    ("SUBTOTAL 11.15\nSALES TAX 0.92\nTOTAL 12.07", ["9.97", "1.18"]),  # the items add up without it
+    ("SUBTOTAL 7.15\nSALES TAX 0.59\nTOTAL 7.74", ["9.97", "-4.00", "1.18"]),  # with it taken off
+])
+def test_a_savings_note_under_a_sale_price_is_no_article_where_the_items_add_up_without_it(subtotal, expected):
+    """``NLP Savings $4.00`` under an item whose price already took it off: the items add up without it, not with it
+    taken off; a saving the items only add up with taken off stays a reduction."""
+    receipt = f"HARDWARE DEPOT\n10/17/18 09:03 AM\n037103136480 SNIP LEFT 9.97\nNLP Savings $4.00\n" \
+              f"045242268061 BLADES 1.18\n{subtotal}"
+    assert amounts(receipt) == [Decimal(value) for value in expected]
+
+
 def test_a_restaurant_discount_whose_minus_ocr_lost_or_read_as_an_equals_sign_takes_money_off():
     assert amounts("""
 HARBOR LIGHT TAVERN
