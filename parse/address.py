@@ -72,6 +72,15 @@ def is_us_street(text: str) -> bool:
     return bool(_US_STREET_RE.match(squash_spaces(ascii_upper(text))))
 
 
+# a US state and its ZIP code alone on their line, the town over them ("IL,61761", "CA 94401")
+_STATE_AND_ZIP_ALONE_RE = re.compile(rf"\W*(?:{'|'.join(_STATES_AND_WORDS)})\W{{0,3}}\d{{5}}(?:-\d{{4}})?\W*")
+
+
+def state_and_zip_alone(text: str) -> bool:
+    """A US state and its ZIP code alone on their line (``IL,61761``): the line over it is the town."""
+    return bool(_STATE_AND_ZIP_ALONE_RE.fullmatch(squash_spaces(ascii_upper(text))))
+
+
 def opens_with_town_and_state(text: str) -> bool:
     """A US town's line by its opening: a town and its state's two capitals (``Springfields IL an``)."""
     return bool(_TOWN_AND_STATE_RE.match(text.strip()))

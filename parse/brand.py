@@ -25,12 +25,12 @@ from .brands.directory import ALIAS, NAME
 from .brands.fold import compact, fold_word, tokens
 from .brands.match import STROKE_LOST_PAIRS
 from .brands.programmes import scheme_brand_key
-from .brands.words import FAMILY_TRADES, LEGAL_FORMS
+from .brands.words import FAMILY_TRADES, FILLER, LEGAL_FORMS, OTHER_TRADES
 from .category import CATEGORIES, mentions, served_at_a_table
 from .dates import find_times
 from .layout import Doc, Line, holds_a_date
 from .merchant import (has_legal_form, legal_name, names_the_owner, not_a_name, service_sign, thanks_naming,
-                       under_house_number, without_legal_forms)
+                       town_over_its_state, under_house_number, without_legal_forms)
 from .text import ascii_upper, digits, fold, known_word, letters, squash_spaces
 
 LOGO_PART_WORDS = 3  # words; a logo split over two lines has at most this many on each ("DRESS FOR LESS")
@@ -80,6 +80,7 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
     opening = next((line.index for line in header if _opens_the_receipt(line.text)), None)
     named = ((line.text, line.index, _read_surely(line)) for line in header  # not "Springfield, IL 62701" (a town),
              if _names_no_place(line.text) and not under_house_number(doc, line)  # nor a priced item
+             and not town_over_its_state(doc, line)
              and not (line.index != opening and _garbled_town(line.text))
              and not any(amount.has_decimals for amount in line.amounts) and not _sign_over_a_name(header, line))
     logos = ((f"{first.text} {second.text}", first.index, _read_surely(first) and _read_surely(second))
@@ -95,7 +96,7 @@ def find_brand(doc: Doc, country: str | None, header_end: int, name_line: int | 
         or _longer_logo(one_line, _best_named(logos, country, opening)) \
         or _named_like_a_place(header, country, opening) or _named_before_its_street(header, country) \
         or _cinema_by_its_logo(doc, header, country) \
-        or _cut_at_the_edge(header, country, opening)
+        or _cut_at_the_edge(header, country, opening) or _logo_lost_over_its_last_word(header, country, opening)
     if best is not None and not _owners_surname(header, best):
         return best
     for line in doc.lines[header_end:]:  # a legal name in the footer ("Lidl Vertriebs-GmbH & Co. KG")
@@ -308,6 +309,45 @@ def _cut_at_the_edge(header: Sequence[Line], country: str | None, opening: int |
         return None
     brand = max(entries, key=lambda entry: entry.strength).brand
     return _found(BrandMatch(brand, text.strip(), CUT_NAME_SCORE), text, opening)
+
+
+LAST_WORD_MIN = 6  # letters of a chain's last word standing for it where its logo was lost ...
+LOST_LOGO_MIN = 4  # ... and of the words lost before it
+LAST_WORD_SCORE = 0.7
+
+
+def _logo_lost_over_its_last_word(header: Sequence[Line], country: str | None,
+                                  opening: int | None) -> BrandFound | None:
+    """The opening line, one trade's word alone, is the last word of one chain's name, its first word printed in a
+    logo the recogniser lost (``WHOLESALE`` over ``Arvada #676``: Costco Wholesale), where no other chain of the
+    country ends so (``MARKET``), the word is no chain's name itself nor a name's (``MARCUS`` over a diner is no
+    Neiman Marcus) and no company's legal name follows it (``WHOLESALE`` over ``KAPPA FOODS INC``: its trade)."""
+    if opening is None or country is None or any(has_legal_form(line.text) for line in header[opening + 1:]):
+        return None
+    words = tokens(header[opening].text)
+    found = directory()
+    if len(words) != 1 or len(words[0].key) < LAST_WORD_MIN or found.entries(words[0].key, country) \
+            or words[0].key not in FILLER | OTHER_TRADES:
+        return None
+    word = words[0].key
+    entries = [entry for key in _keys_ending(word) if len(key) - len(word) >= LOST_LOGO_MIN
+               for entry in found.entries(key, country)]
+    if len({entry.brand.wikidata or entry.brand.name for entry in entries}) != 1:
+        return None
+    text = header[opening].text
+    return _found(BrandMatch(entries[0].brand, text.strip(), LAST_WORD_SCORE), text, opening)
+
+
+@cache
+def _reversed_keys() -> tuple[str, ...]:
+    return tuple(sorted(key[::-1] for key in directory().index))
+
+
+def _keys_ending(suffix: str) -> list[str]:
+    """The directory's names that end with ``suffix`` and are longer."""
+    keys, backwards = _reversed_keys(), suffix[::-1]
+    start = bisect_right(keys, backwards)
+    return [key[::-1] for key in takewhile(lambda key: key.startswith(backwards), keys[start:start + 200])]
 
 
 @cache

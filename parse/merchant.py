@@ -16,7 +16,8 @@ from rapidfuzz.distance import Levenshtein
 
 from .amounts import CURRENCY_MARKERS
 from .address import (ADDRESS_KEYWORDS, REG_NUMBER_RE, STORE_NUMBER_RE, continues_address, find_address, has_postcode,
-                      is_address, is_us_street, opens_with_market_place, opens_with_town_and_state)
+                      is_address, is_us_street, opens_with_market_place, opens_with_town_and_state,
+                      state_and_zip_alone)
 from .brands.fold import fold_word
 from .brands.match import look_alike_slips
 from .brands.programmes import slogan_brand_key
@@ -390,8 +391,37 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
         match = _WEB_RE.search(upper) or _EMAIL_RE.search(upper) or _HANDLE_RE.search(ascii_upper(line.text)) \
             or _PAGE_RE.search(upper) or _own_bare_web(doc, line.text)
         if match and match["name"] not in _NOT_MERCHANT_SITES and letters(match["name"]) >= 3:
-            return _as_printed_elsewhere(doc, match["name"]) or _label_words(match["name"]), 0.4
-    return None, 0.0
+            return _as_printed_elsewhere(doc, match["name"]) or _capitals_words(line.text, match["name"]) \
+                or _label_words(match["name"]), 0.4
+    spelled = _spelled_in_its_words(doc)
+    return spelled, 0.4 if spelled else 0.0
+
+
+_ORDER_AND_TILL_SITES = ("TOUCHBISTRO", "SHOPKEEP", "DOORDASH", "GRUBHUB", "UBEREATS", "POSTMATES", "SEAMLESS",
+                         "CHOWNOW", "OPENTABLE", "MENUFY", "SLICELIFE", "TELLSUBWAY", "MYSURVEY")
+# a bare web address whose name the shop spells in its own words' capitals ("RedbirdSpiritShop.com")
+_WORDS_NAME_RE = re.compile(r"(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+){1,4})(?![A-Za-z])", re.ASCII)
+_WORDS_WEB_RE = re.compile(r"(?<![\w.@/-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+){1,4})\.(?:com|net|org|us|biz)\b"
+                           r"(?![.\w/])", re.ASCII)
+
+
+def _capitals_words(text: str, name: str) -> str | None:
+    """A web address's name as the line prints it in its words' capitals (``www.RedbirdSpiritShop.com``)."""
+    spelled = next((m["name"] for m in _WORDS_NAME_RE.finditer(text) if ascii_upper(m["name"]) == name), None)
+    return " ".join(re.findall(r"[A-Z][a-z]+", spelled)) if spelled else None
+
+
+def _spelled_in_its_words(doc: Doc) -> str | None:
+    """The name of a bare web address printed above the first priced line, its words' capitals kept
+    (``RedbirdSpiritShop.com`` under the shop's street, town and phone: ``Redbird Spirit Shop``); not a till's,
+    a network's or a delivery app's (``TouchBistro.com``)."""
+    for line in doc.lines:
+        if any(amount.has_decimals for amount in line.amounts):
+            return None
+        match = _WORDS_WEB_RE.search(line.text)
+        if match and ascii_upper(match["name"]) not in _NOT_MERCHANT_SITES + _ORDER_AND_TILL_SITES:
+            return " ".join(re.findall(r"[A-Z][a-z]+", match["name"]))
+    return None
 
 
 # the shop's own page on a social network, where it names no other way: "Follow us @ramblecoffee",
@@ -1221,8 +1251,9 @@ def _name_line(doc: Doc, heights: list[int], end: int) -> tuple[int | None, floa
                 and not has_legal_form(line.text):
             score = 0.0  # "Lot 3, Jalan Pelabur 23/1," / "40S( Shah Alam, Selaugor": the town, misread
         if score and not own_address and (_street_over_town(doc, line) or _street_before_town(doc, line, tall)
-                                          or _named_for_street_below(doc, line) or under_house_number(doc, line)):
-            score = 0.0  # a street, a mall named for it, the town under a street
+                                          or _named_for_street_below(doc, line) or under_house_number(doc, line)
+                                          or town_over_its_state(doc, line)):
+            score = 0.0  # a street, a mall named for it, the town under a street or over its state
         if score and any(has_keyword(above.text, _BODY_STARTS) for above in doc.lines[:line.index]):
             score = 0.0  # past the date / invoice number: a customer, not the seller
         if score and scored and scored[-1][1] == line.index - 1 and _place_of_the_shop(line.text):
@@ -1519,6 +1550,18 @@ def _street_before_town(doc: Doc, line: Line, tall: bool = False) -> bool:
         return False
     town = ascii_upper(below.text).strip()
     return bool(_POSTCODE_TOWN_RE.match(town)) and not has_keyword(below.text, ADDRESS_KEYWORDS)
+
+
+_TOWN_WORDS = 3  # words of a town's name at most ("Normal", "Colorado Springs", "Salt Lake City")
+
+
+def town_over_its_state(doc: Doc, line: Line) -> bool:
+    """``Norma1`` under ``319 North Street`` and over ``IL,61761``: a town's name alone between its street and its
+    state and ZIP code, no shop's name (not ``CORNER SPIRITS`` over ``IL 61761``, its town lost)."""
+    below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    above = doc.lines[line.index - 1].text if line.index else ""
+    return below is not None and state_and_zip_alone(below.text) and len(line.text.split()) <= _TOWN_WORDS \
+        and not has_legal_form(line.text) and (is_address(above) or _house_number(above))
 
 
 def under_house_number(doc: Doc, line: Line) -> bool:

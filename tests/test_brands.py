@@ -823,3 +823,16 @@ def test_a_chain_of_another_gst_country_names_a_receipt_whose_only_country_word_
     receipt = extract_receipt(ocr(f"{header}\n1 BEEF N CHED 5.29\n1 MEDIUM CURLY 2.49\nSBTL 7.78\nGST .39\n"
                                   "TOTAL 8.17\nCASH 20.00\nCHNG 11.83\nDATE: 10/08/15 TIME: 17:11"))
     assert (receipt.merchant, receipt.date) == ("Arby's", day)
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("WHOLESALE\nArvada #676\n5195 Wadsworth Blvd\nArvada, CO 80002", "Costco"),  # Costco Wholesale, its logo lost
+    ("DEPOT\n5195 Wadsworth Blvd\nArvada, CO 80002", None),  # Home Depot or Office Depot: no telling
+    ("WHOLESALE\nKAPPA FOODS INC\n5195 Wadsworth Blvd", None),  # a company's trade over its legal name
+    ("MARKET\n5195 Wadsworth Blvd\nArvada, CO 80002", None),  # the last word of many chains
+    ("MARCUS\n5195 Wadsworth Blvd\nArvada, CO 80002", None),  # a name's word, no trade's: no Neiman Marcus
+])
+def test_a_chains_last_word_alone_opening_the_receipt_names_it_where_no_other_chain_ends_so(header, name):
+    """The logo's first word lost (``COSTCO`` over ``WHOLESALE``): the one chain of the country whose name ends in the
+    opening line's only word."""
+    assert brand_named(header, "US") == name

@@ -1236,3 +1236,16 @@ def test_a_name_line_that_prints_the_phone_after_the_name_names_the_shop_and_kee
                                     "Served by: Sabnam DATE: 10/8/2015 TIME: 3:28:05 pm\nSoup RTU 8oz Soup $5.00\n"
                                     "Sub Total $5.00\nGeneral Sales Tax (5%) $0.25\nTotal (Eat In) $5.25\nVISA $5.25"))
     assert (receipt.merchant, receipt.phone) == ("Subway", "780-437-2604")
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    # the town alone between its street and its state and ZIP code; the shop's own words' capitals in its address
+    ("Shop-No S+ 319 North Street\nNorma1\nIL,61761\n(309)452-7400\nRedbirdSpiritShop.com", "Redbird Spirit Shop"),
+    ("319 North Street\nNormal\nIL 61761\nwww.RedbirdSpiritShop.com", "Redbird Spirit Shop"),
+    ("319 North Street\nSpringfield\nIL 62701", None),  # a town, no chain of its name
+    ("CORNER SPIRITS\nIL 61761", "CORNER SPIRITS"),  # a name over the state: its town lost, no street above it
+    ("319 North Street\nNormal\nIL 61761\nTouchBistro.com", None),  # a till's site
+])
+def test_a_town_over_its_state_and_zip_is_no_name_and_a_web_address_in_its_words_capitals_names_the_shop(header,
+                                                                                                         name):
+    assert merchant(f"{header}\nMILK 3.49\nSubtotal $3.49\nTotal $3.49") == name
