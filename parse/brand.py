@@ -25,7 +25,7 @@ from .brands.directory import ALIAS, NAME
 from .brands.fold import compact, fold_word, tokens
 from .brands.match import STROKE_LOST_PAIRS
 from .brands.programmes import scheme_brand_key
-from .brands.words import FAMILY_TRADES, FILLER, LEGAL_FORMS, OTHER_TRADES
+from .brands.words import FAMILY_TRADES, LEGAL_FORMS
 from .category import CATEGORIES, mentions, served_at_a_table
 from .dates import find_times
 from .layout import Doc, Line, holds_a_date
@@ -311,23 +311,24 @@ def _cut_at_the_edge(header: Sequence[Line], country: str | None, opening: int |
     return _found(BrandMatch(brand, text.strip(), CUT_NAME_SCORE), text, opening)
 
 
-LAST_WORD_MIN = 6  # letters of a chain's last word standing for it where its logo was lost ...
-LOST_LOGO_MIN = 4  # ... and of the words lost before it
+_STORE_FORMATS = frozenset(("wholesale", "supercenter", "supercentre"))  # a chain's format, no trade's word
+LOST_LOGO_MIN = 4  # letters of the words lost before it
 LAST_WORD_SCORE = 0.7
 
 
 def _logo_lost_over_its_last_word(header: Sequence[Line], country: str | None,
                                   opening: int | None) -> BrandFound | None:
-    """The opening line, one trade's word alone, is the last word of one chain's name, its first word printed in a
-    logo the recogniser lost (``WHOLESALE`` over ``Arvada #676``: Costco Wholesale), where no other chain of the
-    country ends so (``MARKET``), the word is no chain's name itself nor a name's (``MARCUS`` over a diner is no
-    Neiman Marcus) and no company's legal name follows it (``WHOLESALE`` over ``KAPPA FOODS INC``: its trade)."""
-    if opening is None or country is None or any(has_legal_form(line.text) for line in header[opening + 1:]):
+    """The opening line, a store format's word alone, is the last word of one chain's name, its first word printed
+    in a logo the recogniser lost (``WHOLESALE`` over ``Arvada #676``: Costco Wholesale), where no other chain of the
+    country ends so, the line under it prints the branch's number or street and no company's legal name follows
+    (``WHOLESALE`` over ``KAPPA FOODS INC``); a trade's word over a name is an independent shop's (``PIZZERIA`` /
+    ``Da Mario`` is no Sbarro, ``BISTRO`` / ``am Bahnhof`` no IKEA)."""
+    if opening is None or country is None or opening + 1 >= len(header) or not digits(header[opening + 1].text) \
+            or any(has_legal_form(line.text) for line in header[opening + 1:]):
         return None
     words = tokens(header[opening].text)
     found = directory()
-    if len(words) != 1 or len(words[0].key) < LAST_WORD_MIN or found.entries(words[0].key, country) \
-            or words[0].key not in FILLER | OTHER_TRADES:
+    if len(words) != 1 or words[0].key not in _STORE_FORMATS or found.entries(words[0].key, country):
         return None
     word = words[0].key
     entries = [entry for key in _keys_ending(word) if len(key) - len(word) >= LOST_LOGO_MIN

@@ -964,14 +964,17 @@ def _one_letter_doubled(token: str, name: str) -> bool:
 
 
 # a multi-buy price ("1 @ 2.19 or 2/4.00", "DORITOS 2/5.00 @ 2.49"): a count, a slash and a price, on an item's
-# line (a deal's word, "@", or another price) with no time of day and no date's label
+# line (a deal's word, "@", or another price) with no time of day and no date's label, its cents no recent year
+# ("11/26.24 2.15 PM": a date whose second slash, and its clock's colon, OCR read as points)
 _MULTI_BUY_RE = re.compile(r"(?<![\d.,/])(?:[2-9]|1[0-2])/\$?\d{1,2}\.\d{2}(?![\d.,/])")
+_RECENT_YEARS_FROM = 10  # two-digit years a purchase's date may print (2010 on); "2/4.00" reads as none
 _DEAL_CONTEXT_RE = re.compile(r"@|\b(?:OR|FOR|EA|EACH|SALE|PRICE)\b|(?<![\d.,/])\d{1,3}\.\d{2}(?![\d.,/])")
 
 
 def _multi_buy_price(match: re.Match[str]) -> bool:
     """A slash-then-point "date" that is a multi-buy price on an item's line (``2/4.00``: two for 4.00)."""
-    if match["sep"] != "/" or not _MULTI_BUY_RE.fullmatch(match[0].replace(" ", "")):
+    if match["sep"] != "/" or not _MULTI_BUY_RE.fullmatch(match[0].replace(" ", "")) \
+            or _RECENT_YEARS_FROM <= int(match["y"]) <= _today().year % 100:
         return False
     rest = match.string[:match.start()] + " " + match.string[match.end():]
     return not _CLOCK_RE.search(match.string) and not _DATE_LABEL_RE.search(match.string) \

@@ -408,20 +408,45 @@ _WORDS_WEB_RE = re.compile(r"(?<![\w.@/-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+){1,
 def _capitals_words(text: str, name: str) -> str | None:
     """A web address's name as the line prints it in its words' capitals (``www.RedbirdSpiritShop.com``)."""
     spelled = next((m["name"] for m in _WORDS_NAME_RE.finditer(text) if ascii_upper(m["name"]) == name), None)
-    return " ".join(re.findall(r"[A-Z][a-z]+", spelled)) if spelled else None
+    return _in_words(spelled) if spelled else None
 
 
 def _spelled_in_its_words(doc: Doc) -> str | None:
-    """The name of a bare web address printed above the first priced line, its words' capitals kept
-    (``RedbirdSpiritShop.com`` under the shop's street, town and phone: ``Redbird Spirit Shop``); not a till's,
-    a network's or a delivery app's (``TouchBistro.com``)."""
+    """The name of a bare web address printed above the first priced line beside the shop's street, town or phone,
+    its words' capitals kept (``RedbirdSpiritShop.com`` under ``(309)452-7400``: ``Redbird Spirit Shop``); not a
+    till's, a network's or an ordering service's (``TouchBistro.com``, ``ORDER FROM`` / ``BiteSquad.com``)."""
     for line in doc.lines:
         if any(amount.has_decimals for amount in line.amounts):
             return None
         match = _WORDS_WEB_RE.search(line.text)
-        if match and ascii_upper(match["name"]) not in _NOT_MERCHANT_SITES + _ORDER_AND_TILL_SITES:
-            return " ".join(re.findall(r"[A-Z][a-z]+", match["name"]))
+        if match and ascii_upper(match["name"]) not in _NOT_MERCHANT_SITES + _ORDER_AND_TILL_SITES \
+                and _beside_the_address(doc, line) and not _names_a_service(doc, line):
+            return _in_words(match["name"])
     return None
+
+
+def _in_words(name: str) -> str:
+    """``RedbirdSpiritShop``: ``Redbird Spirit Shop``; ``McGuiresIrishPub``: ``McGuires Irish Pub``."""
+    return " ".join(re.findall(r"(?:Ma?c)?[A-Z][a-z]+", name))
+
+
+_CONTACT_BLOCK = 2  # lines above a web address where the shop's street, town, phone or mail may stand
+
+
+def _beside_the_address(doc: Doc, line: Line) -> bool:
+    """A line just above or under ``line`` prints the shop's street, town, phone number or mail address."""
+    near = doc.lines[max(0, line.index - _CONTACT_BLOCK):line.index] + doc.lines[line.index + 1:line.index + 2]
+    return any(is_address(other.text) or _PHONE_END_RE.search(other.text)
+               or _EMAIL_RE.search(ascii_upper(other.text).replace(" ", "")) for other in near)
+
+
+# an ordering service's or a tab's address over or on its line: "ORDER FROM" / "BiteSquad.com", "Open your tab at"
+_SERVICE_WORDS = ("ORDER", "ORDERED", "ORDERS", "VIA", "POWERED", "TAB", "DELIVERY", "DELIVERED", "CATERING")
+
+
+def _names_a_service(doc: Doc, line: Line) -> bool:
+    above = doc.lines[line.index - 1].text if line.index else ""
+    return has_keyword(line.text, _SERVICE_WORDS) or has_keyword(above, _SERVICE_WORDS)
 
 
 # the shop's own page on a social network, where it names no other way: "Follow us @ramblecoffee",
@@ -1561,7 +1586,8 @@ def town_over_its_state(doc: Doc, line: Line) -> bool:
     below = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     above = doc.lines[line.index - 1].text if line.index else ""
     return below is not None and state_and_zip_alone(below.text) and len(line.text.split()) <= _TOWN_WORDS \
-        and not has_legal_form(line.text) and (is_address(above) or _house_number(above))
+        and not has_legal_form(line.text) and not has_keyword(line.text, _BUSINESS_WORDS) \
+        and not describes_the_trade(line.text) and (is_address(above) or _house_number(above))
 
 
 def under_house_number(doc: Doc, line: Line) -> bool:

@@ -113,6 +113,9 @@ def find_totals(doc: Doc) -> Totals:
     total = _comma_lost(doc, total)
     over = subtotal and total and subtotal.value > total.value and not _taken_off_between(doc, subtotal, total, tax) \
         and not _split_checks_share(doc, total)
+    taxed = over and _tax_in_the_subtotal(doc, subtotal, tax)
+    if taxed and total.line < tax.line:  # the amount before the tax was read for the total
+        total, subtotal, over = Pick(subtotal.value, subtotal.line, 0.7), total, False
     if over:
         subtotal = _point_lost(subtotal, total, tax)
     if over and subtotal.value > total.value:
@@ -120,7 +123,7 @@ def find_totals(doc: Doc) -> Totals:
     if over and subtotal and subtotal.value > total.value:
         subtotal = _subtotal_of_the_prices(doc, subtotal, total)
     if over and subtotal and subtotal.value > total.value:
-        computed = subtotal.value + (tax.value if tax else 0)
+        computed = subtotal.value + (tax.value if tax and not taxed else 0)
         if total.confidence < 0.9 and not _printed(doc, total.value, total.line) \
                 and not _closes_the_charges(doc, subtotal, total):
             total = Pick(computed, subtotal.line, 0.4)
@@ -137,6 +140,14 @@ def find_totals(doc: Doc) -> Totals:
 
 
 _GARBLED_TOTAL_LINES = 3  # lines under the tax where the total's line may stand
+
+
+def _tax_in_the_subtotal(doc: Doc, subtotal: Pick, tax: Pick | None) -> bool:
+    """A card slip's ``AMOUNT 40.48`` / ``TAX 3.34`` / ``SUBTOTAL 43.82`` over its tip and total lines: the line
+    above the tax prints the bill before it, the subtotal under them the bill with it."""
+    if tax is None or not 0 < tax.line < subtotal.line:
+        return False
+    return any(amount.value + tax.value == subtotal.value for amount in doc.lines[tax.line - 1].amounts)
 
 # a split bill's share under its total: "Split 4 Ways 25.70", "Check 2 of 3 25.70", "Split 1 of 2 25.70", "Per
 # Person 25.70"; and the one that says it is this guest's to pay: "Your Share 25.70", "Amt Due This Guest 25.70"

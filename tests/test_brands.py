@@ -831,8 +831,24 @@ def test_a_chain_of_another_gst_country_names_a_receipt_whose_only_country_word_
     ("WHOLESALE\nKAPPA FOODS INC\n5195 Wadsworth Blvd", None),  # a company's trade over its legal name
     ("MARKET\n5195 Wadsworth Blvd\nArvada, CO 80002", None),  # the last word of many chains
     ("MARCUS\n5195 Wadsworth Blvd\nArvada, CO 80002", None),  # a name's word, no trade's: no Neiman Marcus
+    ("WHOLESALE\nBeauty Supply\n5195 Wadsworth Blvd", None),  # a word over the rest of a shop's own name
+    ("SALOON\n5195 Wadsworth Blvd\nArvada, CO 80002", None),  # a trade's word: an independent's, no Coyote Ugly
 ])
 def test_a_chains_last_word_alone_opening_the_receipt_names_it_where_no_other_chain_ends_so(header, name):
     """The logo's first word lost (``COSTCO`` over ``WHOLESALE``): the one chain of the country whose name ends in the
-    opening line's only word."""
+    opening line's only word, a store format's, over the branch's number or street."""
     assert brand_named(header, "US") == name
+
+
+@pytest.mark.parametrize(("header", "country"), [
+    ("PIZZERIA\nDa Mario\nHauptstr. 12\n76133 Karlsruhe", "DE"),  # no Sbarro
+    ("BISTRO\nam Bahnhof 3\n76133 Karlsruhe", "DE"),  # no IKEA
+    ("APOTHEKE\nAM MARKT\nMarktplatz 4\n76133 Karlsruhe", "DE"),  # no easyApotheke
+])
+def test_a_trades_word_opening_an_independents_receipt_names_no_chain_ending_in_it(header, country):
+    assert brand_named(header, country) is None
+
+
+@pytest.mark.parametrize("line", ["METRO WHOLESALE", "GLOBAL WHOLESALE", "CENTRAL WHOLESALE"])
+def test_a_wholesalers_name_is_no_chain_of_its_first_word(line):
+    assert match_brand(line, "US") is None and match_brand(line, "GB") is None

@@ -1090,7 +1090,10 @@ def test_a_multi_buy_price_on_an_items_line_is_no_date(deal):
 @pytest.mark.parametrize(("text", "date"), [
     ("5/24.22 10:11", dt.date(2022, 5, 24)),  # a slash read as a point, beside the time
     ("DATE 5/4.22 3.50", dt.date(2022, 5, 4)),  # beside the date's label
+    ("11/26.24 2.15 PM", dt.date(2024, 11, 26)),  # its clock's colon read as a point too
+    ("10/12.24 PUMP 03 $35.00", dt.date(2024, 10, 12)),  # a price on its line, the year a recent one
 ])
 def test_a_date_whose_second_slash_reads_as_a_point_is_still_a_date_beside_a_time_or_label(text, date):
-    """Guard: the multi-buy's shape beside a clock or a date's label is a date whose slash was misread."""
+    """Guard: the multi-buy's shape beside a clock or a date's label, or its cents a recent year, is a date whose
+    slash was misread."""
     assert extract_receipt(ocr(f"CORNER DRUG\nAustin, TX 78701\n{text}\nTOTAL 4.33")).date == date

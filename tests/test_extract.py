@@ -2528,3 +2528,14 @@ def test_a_tip_guides_row_tail_split_onto_its_own_line_is_no_bill():
                 "+3%: (Tip $58.32 Total $2,667.17)\n"
                 "Total $2,706.05)\n+5%: (Tip $97.20\n+7%: (Tip $136.08 Total $2,744.93)")
     assert extract_receipt(lines).total == Decimal("2608.85")
+
+
+@pytest.mark.parametrize(("tip", "total"), [
+    ("TIP", "43.82"), ("TIP 10.00", "53.82"), ("TIP 10.00\nTOTAL 53.82", "53.82"),
+])
+def test_a_slips_subtotal_under_its_amount_and_tax_already_holds_the_tax(tip, total):
+    """``AMOUNT 40.48`` / ``TAX 3.34`` / ``SUBTOTAL 43.82`` over a blank or written tip: the subtotal is the bill with
+    its tax (the amount and the tax above it make it), not a sum the tax is added to again (47.16)."""
+    slip = f"LONGHORN GRILL 354\nLewisville TX 75067\nDATE 7/07/14 TIME 8:20:48PM\nVISA XXXXXXXXXXX6622\n" \
+           f"AUTH 287522 TBL 44 CHECK 885654\nAMOUNT 40.48\nTAX 3.34\nSUBTOTAL 43.82\n{tip}\nTOTAL\nCUSTOMER COPY"
+    assert extract_receipt(ocr(slip)).total == Decimal(total)

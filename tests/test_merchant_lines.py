@@ -1245,6 +1245,8 @@ def test_a_name_line_that_prints_the_phone_after_the_name_names_the_shop_and_kee
     ("319 North Street\nSpringfield\nIL 62701", None),  # a town, no chain of its name
     ("CORNER SPIRITS\nIL 61761", "CORNER SPIRITS"),  # a name over the state: its town lost, no street above it
     ("319 North Street\nNormal\nIL 61761\nTouchBistro.com", None),  # a till's site
+    ("319 North Street\nNormal, IL 61761\n(309)452-7400\nORDER FROM\nBiteSquad.com", None),  # an ordering service
+    ("319 North Street\nNormal, IL 61761\nwww.McGuiresIrishPub.com", "McGuires Irish Pub"),
 ])
 def test_a_town_over_its_state_and_zip_is_no_name_and_a_web_address_in_its_words_capitals_names_the_shop(header,
                                                                                                          name):

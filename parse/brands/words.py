@@ -26,7 +26,7 @@ store stores shop shops markt market markets supermarkt supermarket supermarkets
 hypermarket hypermarkt verbrauchermarkt center centre filiale fil branch outlet nr no nummer number
 express city mini station tankstelle restaurant restaurants baumarkt drogerie drogeriemarkt apotheke
 pharmacy drugstore food foods fresh deutschland germany usa uk gas fuel service services kiosk
-location loc unit reg register einkauf warenhaus sb zentrale wholesale
+location loc unit reg register einkauf warenhaus sb zentrale
 """ + _LEGAL_NAME_TRADES
 # greetings before a brand: "Welcome to", "Willkommen bei", "Bienvenue à"
 _GREETINGS = "welcome to at willkommen bei im ihr your bienvenue a bienvenido bienvenida benvenuti"
