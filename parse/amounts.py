@@ -37,8 +37,8 @@ _DOUBLE_SEPARATOR_RE = re.compile(r"(?<=\d)\s?([.,])[.,]\s?(?=\d{2}(?!\d))")
 _SPLIT_CENTS_RE = re.compile(r"(?<![\d.,])(\d{1,4}) ?([.,])(\d) (\d)\s*$")
 # "7 00 SR", "47 76 €", "1 99 x" at the end of a line: OCR lost the decimal point of a price
 # column, its tax letter maybe read lower-case (not the last pair of a phone number, "02 39 72 71 42")
-_LOST_SEPARATOR_RE = re.compile(
-    r"(?<![\d.,:/])(\d{1,4}) (\d{2})(?=\s?(?:[A-Z]{1,2}|[A-Z]\s[A-Z]|[a-z]|EUR|[€$£])?\s*$)")
+_LOST_SEPARATOR_RE = re.compile(  # a zero of the units read as an O too ("TIP 1o 00")
+    r"(?<![\d.,:/])(\d{1,4}|\d[\dOo]{1,3}) (\d{2})(?=\s?(?:[A-Z]{1,2}|[A-Z]\s[A-Z]|[a-z]|EUR|[€$£])?\s*$)")
 _DIGIT_GROUP_BEFORE_RE = re.compile(r"(?:^|\s)\d{1,4} $")
 _CURRENCY_BEFORE_RE = re.compile(rf"(?:{_MARKER_RE})$")
 # "S8.70", "SO.00", "s96.56": OCR reads a "$" glued to an amount as "S" or "s" (a genuine leading 5 is read as 5)

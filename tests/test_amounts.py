@@ -37,6 +37,8 @@ from parse.amounts import detect_decimal_style, find_amounts, parse_amount
         ("Total to pay E65 35", ".", "65.35"),  # a pound sign read as E, the point lost  # the decimal comma lost before the currency
         ("1943 2 23.32 46 64 SR", ".", "46.64"),
         ("1 99 x", ".", "1.99"),  # the point lost before a tax letter read lower-case
+        ("TIP 1o 00", ".", "10.00"),  # the point lost, a handwritten 0 of the units read as o
+        ("TOTAL 2O 50", ".", "20.50"),
         ("1 NEUTROGENA WIPES 9.49B", ".", "9.49"),  # a tax flag B glued to the cents, no third decimal 8
         ("Kase 1,4g A", ",", "1.49"),  # a decimal comma's price ending the line, its last 9 read as g
         ("Lachsbrotchen 3,4g", ",", "3.49"),
