@@ -114,7 +114,7 @@ def find_totals(doc: Doc) -> Totals:
     over = subtotal and total and subtotal.value > total.value and not _taken_off_between(doc, subtotal, total, tax) \
         and not _split_checks_share(doc, total)
     taxed = over and _tax_in_the_subtotal(doc, subtotal, tax)
-    if taxed and total.line < tax.line:  # the amount before the tax was read for the total
+    if taxed and 0 <= total.line < tax.line and total.value + tax.value == subtotal.value:  # the amount before it
         total, subtotal, over = Pick(subtotal.value, subtotal.line, 0.7), total, False
     if over:
         subtotal = _point_lost(subtotal, total, tax)
@@ -680,7 +680,10 @@ def _unsigned_below(doc: Doc, subtotal: Pick, total: Pick) -> Pick:
     """A subtotal above the total it comes to (``SUBTOTAL 419.50`` / ``Total 24.23``) without a
     leading digit that may be a misread sign, or two where the sign came out two glyphs
     (``SUBTOTAL 1538.45`` / ``TOTAL DUE 42.10``), where that leaves it below the total by less
-    than taxes and charges come to (19.50, 38.45); else as it was."""
+    than taxes and charges come to (19.50, 38.45); else as it was, and so where the prices above it make it as read
+    (``Sub Total 46.50`` under 14.25, 1.00, 28.50, 2.75: the total under it is the one misread)."""
+    if prices_add_up(doc, subtotal.line, subtotal.value):
+        return subtotal
     once = _unless_signed(doc, subtotal, sign_digit_dropped(subtotal.value, TAX_SIGN_DIGITS))
     twice = sign_digit_dropped(once, ANY_DIGIT) if once is not None else None
     for unsigned in (once, twice):
@@ -1349,13 +1352,35 @@ _GUIDE_ROW_RE = re.compile(r"^\W*(?:[A-Z]{2,12}\W{0,3})?\d{1,2}(?:[.,]\d)?\s?%")
 def _tip_guide_rows(doc: Doc) -> set[int]:
     """The lines of a tip guide with or without its heading: rows opening with a percentage, an
     amount and a total, two or more of them (one such line may be a tax or a discount); and any
-    row with a total under the guide's heading (``_tip_suggestion``)."""
+    row with a total, or opening with a share before an amount in a run of rising shares (``157 12.74`` / ``18.
+    115.29``: their % and total's label lost), under the guide's heading (``_tip_suggestion``)."""
     rows = {line.index for line in doc.lines if len(line.amounts) >= 2 and _GUIDE_ROW_RE.search(ascii_upper(line.text))
             and has_keyword(line.text, PLAIN_TOTAL)}
-    under_heading = {line.index for line in doc.lines if has_keyword(line.text, PLAIN_TOTAL)
+    under_heading = {line.index for line in doc.lines
+                     if (has_keyword(line.text, PLAIN_TOTAL) or _share_in_a_run(doc, line))
                      and not has_keyword(line.text, TIP_SUGGESTION) and _tip_suggestion(doc, line)}
     guide = (rows if len(rows) >= 2 else set()) | under_heading | _rows_of_rising_shares(doc)
     return guide | _rows_going_on(doc, guide)
+
+
+_PERCENT_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?:[.,]\d)?\s?%")
+
+
+def _share_in_a_run(doc: Doc, line: Line) -> bool:
+    """A row opening with a share, its % lost (``18. 115.29``), next to a row of a smaller share above it or a larger
+    one under it (a row's % shares: its last above, its first under): a guide's row; not ``22 53.88`` alone, a table's
+    number before the bill's total."""
+    share = _opening_share(line)
+    if share is None:
+        return False
+    above = _row_share(doc.lines[line.index - 1], last=True) if line.index else None
+    below = _row_share(doc.lines[line.index + 1], last=False) if line.index + 1 < len(doc.lines) else None
+    return above is not None and above < share or below is not None and below > share
+
+
+def _row_share(line: Line, last: bool) -> int | None:
+    shares = _PERCENT_RE.findall(line.text)
+    return int(shares[-1 if last else 0]) if shares else _opening_share(line)
 
 
 # a short number (the share, its % lost) opening a line with amounts after it: a guide's row in shape

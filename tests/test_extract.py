@@ -2539,3 +2539,41 @@ def test_a_slips_subtotal_under_its_amount_and_tax_already_holds_the_tax(tip, to
     slip = f"LONGHORN GRILL 354\nLewisville TX 75067\nDATE 7/07/14 TIME 8:20:48PM\nVISA XXXXXXXXXXX6622\n" \
            f"AUTH 287522 TBL 44 CHECK 885654\nAMOUNT 40.48\nTAX 3.34\nSUBTOTAL 43.82\n{tip}\nTOTAL\nCUSTOMER COPY"
     assert extract_receipt(ocr(slip)).total == Decimal(total)
+
+
+def test_a_subtotal_holding_its_tax_over_a_discount_and_a_cash_paid_balance_is_no_total():
+    """Guard: ``Subtotal 10.34`` (``Amount 9.50`` and ``Tax 0.84`` above it) over an unsigned coupon and a balance
+    paid in cash: what the cash paid is the total, not the subtotal."""
+    receipt = "SLICE HOUSE\nAustin, TX 78701\n10/19/24 6:00 PM\nAmount 9.50\nTax 0.84\nSubtotal 10.34\n" \
+              "Coupon 2.00\nBalance 8.34\nCash 10.00\nChange 1.66"
+    assert extract_receipt(ocr(receipt)).total == Decimal("8.34")
+
+
+@pytest.mark.parametrize("guide", ["TIP GULDE\n157 12.95\n18. 101.89", "Tip Guide\n15 12.95\n20 103.62"])
+def test_a_tip_guides_rows_whose_percent_and_total_label_were_lost_are_no_total(guide):
+    """``18. 115.29`` under ``TIP GULDE``: a share opening a row and what the bill comes to with it, no total; the
+    bill's own total stands above them, its label lost (and the subtotal's and the tax's garbled)."""
+    check = f"COPPER KETTLE\n1578 Route 9\nColumbus, OH 43215\nJun 01 '25 7:30pm\n2 Chicken Wings 25.98\n" \
+            f"3 Lasagna 53.97\nSubeTotat 79. 95\nSales  ax 6.40\n86.35\n{guide}\nMERCHANT COPY"
+    assert extract_receipt(ocr(check)).total == Decimal("86.35")
+
+
+def test_a_subtotal_its_prices_make_as_read_keeps_its_first_digit_under_a_misread_slip():
+    """``Sub Total 46.50`` under 14.25, 1.00, 28.50 and 2.75, an auto gratuity's amount garbled, the slip's amount
+    ``58.13`` read without its 5: the subtotal keeps its 4 (not 6.50 + 3.26 = 9.76), the slip's total stands."""
+    check = "MAPLE STREET DINER\n6032 Ocean Ave\nAustin, TX 78701\nServer: Josh Table: 4\nFish Tacos 14.25\n" \
+            "extra cheese 1.00\nCaesar Salad 28.50\nCoke 2.75\nSub Total 46.50\nSales Tax 3.26\n" \
+            "Auto Grat 189 8737\nTOTal 58.13\n12/21/2023 7:31 PM\nAMEX XXXXXXXXXXXX5945\nChip Read APPROVED\n" \
+            "Amount 58. 13\nTip 11.63\nTotal 69.76\nThank you ! Come again"
+    assert extract_receipt(ocr(check)).total == Decimal("69.76")
+
+
+@pytest.mark.parametrize(("bill", "rows", "total"), [
+    ("2 Burger 49.78\nSubtotal 49.78\nTax 4.10", "Suggested Gratuity\n18% 9.70 20% 10.78\nTbl 22 Chk 5510\n22 53.88",
+     "53.88"),
+    ("2 Burger 31.06\nSubtotal 31.06\nTax 2.56", "Tip Guide\n18% 5.59 20% 6.21\n12 33.62\nServer 12", "33.62"),
+])
+def test_a_table_or_servers_number_before_a_total_whose_label_was_lost_is_no_guide_row(bill, rows, total):
+    """Guard: ``22 53.88`` under a guide's % row is no row of rising shares: the bill's total, its label lost."""
+    check = f"HARBOR GRILL\nAustin, TX 78701\n10/19/24 6:00 PM\n{bill}\n{rows}"
+    assert extract_receipt(ocr(check)).total == Decimal(total)
