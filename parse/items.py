@@ -1331,7 +1331,6 @@ def _savings_noted(items: tuple[LineItem, ...], target: Decimal) -> tuple[LineIt
     return items[:noted[0]] + items[noted[0] + 1:] if len(noted) == 1 else None
 
 
-
 def _coupons_flipped(items: tuple[LineItem, ...], target: Decimal) -> tuple[LineItem, ...] | None:
     """The items with the fewest coupons and savings read positive (``MFR COUPON 1.50``, ``  Cc Clubcard Price
     0.85``: their minus lost) taken off that make them add up to ``target`` exactly; None where none do, or two

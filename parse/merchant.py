@@ -400,9 +400,9 @@ def named_elsewhere(doc: Doc) -> tuple[str | None, float]:
 _ORDER_AND_TILL_SITES = ("TOUCHBISTRO", "SHOPKEEP", "DOORDASH", "GRUBHUB", "UBEREATS", "POSTMATES", "SEAMLESS",
                          "CHOWNOW", "OPENTABLE", "MENUFY", "SLICELIFE", "TELLSUBWAY", "MYSURVEY")
 # a bare web address whose name the shop spells in its own words' capitals ("RedbirdSpiritShop.com")
-_WORDS_NAME_RE = re.compile(r"(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+){1,4})(?![A-Za-z])", re.ASCII)
-_WORDS_WEB_RE = re.compile(r"(?<![\w.@/-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+){1,4})\.(?:com|net|org|us|biz)\b"
-                           r"(?![.\w/])", re.ASCII)
+_WORDS_NAME = r"(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+){1,4})"
+_WORDS_NAME_RE = re.compile(_WORDS_NAME + r"(?![A-Za-z])", re.ASCII)
+_WORDS_WEB_RE = re.compile(r"(?<![\w.@/-])" + _WORDS_NAME + r"\.(?:com|net|org|us|biz)\b(?![.\w/])", re.ASCII)
 
 
 def _capitals_words(text: str, name: str) -> str | None:
@@ -445,6 +445,7 @@ _SERVICE_WORDS = ("ORDER", "ORDERED", "ORDERS", "VIA", "POWERED", "TAB", "DELIVE
 
 
 def _names_a_service(doc: Doc, line: Line) -> bool:
+    """``line`` or the one above it names an ordering service or a tab (``ORDER FROM`` / ``BiteSquad.com``)."""
     above = doc.lines[line.index - 1].text if line.index else ""
     return has_keyword(line.text, _SERVICE_WORDS) or has_keyword(above, _SERVICE_WORDS)
 
