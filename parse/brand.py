@@ -330,9 +330,7 @@ def _logo_lost_over_its_last_word(header: Sequence[Line], country: str | None,
     found = directory()
     if len(words) != 1 or words[0].key not in _STORE_FORMATS or found.entries(words[0].key, country):
         return None
-    word = words[0].key
-    entries = [entry for key in _keys_ending(word) if len(key) - len(word) >= LOST_LOGO_MIN
-               for entry in found.entries(key, country)]
+    entries = [entry for key in _keys_ending(words[0].key) for entry in found.entries(key, country)]
     if len({entry.brand.wikidata or entry.brand.name for entry in entries}) != 1:
         return None
     text = header[opening].text
@@ -340,15 +338,9 @@ def _logo_lost_over_its_last_word(header: Sequence[Line], country: str | None,
 
 
 @cache
-def _reversed_keys() -> tuple[str, ...]:
-    return tuple(sorted(key[::-1] for key in directory().index))
-
-
-def _keys_ending(suffix: str) -> list[str]:
-    """The directory's names that end with ``suffix`` and are longer."""
-    keys, backwards = _reversed_keys(), suffix[::-1]
-    start = bisect_right(keys, backwards)
-    return [key[::-1] for key in takewhile(lambda key: key.startswith(backwards), keys[start:start + 200])]
+def _keys_ending(word: str) -> tuple[str, ...]:
+    """The directory's names that end with ``word`` after LOST_LOGO_MIN letters or more (one scan per format word)."""
+    return tuple(key for key in directory().index if key.endswith(word) and len(key) - len(word) >= LOST_LOGO_MIN)
 
 
 @cache

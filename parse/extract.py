@@ -323,19 +323,24 @@ def _first_body_line(doc: Doc) -> int | None:
     receipt's first lines, a ticket's stamp over the shop's name (``2004-10-31`` / ``8:21 PM`` / ``YOUR GUEST NUMBER
     IS`` / ``98`` over ``IN-N-OUT BURGER LAS VEGAS EASTERN``)."""
     for line in doc.lines:
-        priced = any(a.has_decimals for a in line.amounts)
-        if priced or find_dates(line.text) and not _stamp_above_the_logo(doc, line.index):
+        if _dated_or_priced(line) and not _stamp_above_the_logo(doc, line.index):
             return line.index
     return None
+
+
+def _dated_or_priced(line: Line) -> bool:
+    return any(a.has_decimals for a in line.amounts) or bool(find_dates(line.text))
 
 
 def _stamp_above_the_logo(doc: Doc, index: int) -> bool:
     """A date on one of the receipt's first lines, alone or with its clock, and a line of words under it before the
     next date or priced amount."""
-    if index >= _STAMP_ABOVE_THE_LOGO or letters(doc.lines[index].text) > CLOCK_LETTERS:
+    line = doc.lines[index]
+    if index >= _STAMP_ABOVE_THE_LOGO or letters(line.text) > CLOCK_LETTERS \
+            or any(a.has_decimals for a in line.amounts):
         return False
     for line in doc.lines[index + 1:]:
-        if find_dates(line.text) or any(a.has_decimals for a in line.amounts):
+        if _dated_or_priced(line):
             return False
         if letters(line.text) > CLOCK_LETTERS and not find_times(line.text):
             return True
